@@ -1,0 +1,48 @@
+// The seam between the Instagram client and the per-token rate limiter. The client describes each call and
+// hands over a function that performs exactly one HTTP attempt; the gate decides when (and whether, and how
+// many times) it runs. The client works without a gate (tests, one-off scripts): then each call runs once, now.
+
+/** Who is waiting: a person on a command, a feed post, or background reconciliation. */
+export type CallPriority = 'interactive' | 'delivery' | 'background';
+
+/** The per-endpoint write budgets of reference §3.2 (30/h sandbox, 60/h live), counted apart from the global one. */
+export type WriteBucket = 'likes' | 'comments' | 'relationships';
+
+export interface CallDescription {
+  /**
+   * The budget the call is charged to: the Instagram user id of the token's owner (never the token itself).
+   * App-level calls (subscriptions, code exchange) use the key `app`.
+   */
+  key: string;
+  priority: CallPriority;
+  method: 'GET' | 'POST' | 'DELETE';
+  /** The API path without `/v1` and without the query, e.g. `/users/self/media/recent`. */
+  path: string;
+  /** Set for the POST/DELETE calls that also count against a per-endpoint write budget. */
+  writeBucket?: WriteBucket | undefined;
+  /** True when repeating the call cannot apply it twice (GETs); only those are retried after 5xx or network errors. */
+  idempotent: boolean;
+  /** Overrides the priority's default bound on how long the call may wait to start, in ms. */
+  deadlineMs?: number | undefined;
+  /** Aborts the wait and the request. */
+  signal?: AbortSignal | undefined;
+}
+
+/** What the gate learns from each attempt's response (the limiter's view is corrected by the server's). */
+export interface RateLimitHeaders {
+  limit: number | undefined;
+  remaining: number | undefined;
+}
+
+export interface CallGate {
+  /**
+   * Runs `attempt` when the key's budgets allow. `attempt` resolves with the parsed response or rejects with an
+   * InstagramError (see errors.ts); either way it carries the X-Ratelimit headers the server sent, if any.
+   */
+  run<T extends { rateLimit: RateLimitHeaders }>(call: CallDescription, attempt: () => Promise<T>): Promise<T>;
+}
+
+/** The gate used when none is given: one attempt, immediately. */
+export const directGate: CallGate = {
+  run: (_call, attempt) => attempt(),
+};
