@@ -1,0 +1,174 @@
+// Typed errors of the Instagram Platform API (reference §3.1 and §4.4), with the machine fields the rest of
+// igcord decides on: `type` (the API's error_type), `status` (HTTP), `code` (meta.code or top-level code),
+// `retryable`, and the X-Ratelimit headers of the response that carried the error. One class per outcome a caller
+// handles differently; `fromApiError` maps a response body to its class in one place.
+import type { RateLimitHeaders } from './call-gate.js';
+
+export interface InstagramErrorFields {
+  type: string;
+  status: number;
+  code?: number | undefined;
+  retryable?: boolean | undefined;
+  rateLimit?: RateLimitHeaders | undefined;
+  cause?: unknown;
+}
+
+export class InstagramError extends Error {
+  override readonly name: string = 'InstagramError';
+  readonly type: string;
+  readonly status: number;
+  readonly code: number;
+  readonly retryable: boolean;
+  readonly rateLimit: RateLimitHeaders;
+
+  constructor(message: string, fields: InstagramErrorFields) {
+    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
+    this.type = fields.type;
+    this.status = fields.status;
+    this.code = fields.code ?? fields.status;
+    this.retryable = fields.retryable ?? false;
+    this.rateLimit = fields.rateLimit ?? { limit: undefined, remaining: undefined };
+  }
+}
+
+/** OAuthAccessTokenException: the token is invalid, expired or revoked; the user must link again. */
+export class InstagramTokenError extends InstagramError {
+  override readonly name = 'InstagramTokenError';
+}
+
+/** OAuthPermissionsException: the token lacks a scope; `scope` names it when the message does. */
+export class InstagramScopeError extends InstagramError {
+  override readonly name = 'InstagramScopeError';
+  readonly scope: string | undefined;
+  constructor(message: string, fields: InstagramErrorFields) {
+    super(message, fields);
+    this.scope = /scope=([a-z_]+)/.exec(message)?.[1];
+  }
+}
+
+/** OAuthParameterException, OAuthClientException, OAuthException (top level): the request or app is wrong. */
+export class InstagramOAuthError extends InstagramError {
+  override readonly name = 'InstagramOAuthError';
+}
+
+/** OAuthForbiddenException (403, top level): a signed request was missing or wrong. */
+export class InstagramSignatureError extends InstagramError {
+  override readonly name = 'InstagramSignatureError';
+}
+
+/** OAuthRateLimitException (429; also 503 and top-level 420/429): the token's budget is spent. */
+export class InstagramRateLimitError extends InstagramError {
+  override readonly name = 'InstagramRateLimitError';
+  /** When the budget is estimated to free (epoch ms): the server gives no reset time, so this is the caller's estimate. */
+  readonly resetsAt: number | undefined;
+  constructor(message: string, fields: InstagramErrorFields & { resetsAt?: number | undefined }) {
+    super(message, { ...fields, retryable: true });
+    this.resetsAt = fields.resetsAt;
+  }
+}
+
+/** APINotFoundError: the user, media, location, tag or comment does not exist (or is outside the sandbox). */
+export class InstagramNotFoundError extends InstagramError {
+  override readonly name = 'InstagramNotFoundError';
+}
+
+/** APINotAllowedError: private account or blocked tag. */
+export class InstagramNotAllowedError extends InstagramError {
+  override readonly name = 'InstagramNotAllowedError';
+}
+
+/** APIInvalidParametersError: a parameter was missing or malformed. */
+export class InstagramInvalidParametersError extends InstagramError {
+  override readonly name = 'InstagramInvalidParametersError';
+}
+
+/** APICommentTooLongError, APICommentTooManyTagsError, APICommentAllCapsError. */
+export class InstagramCommentRuleError extends InstagramError {
+  override readonly name = 'InstagramCommentRuleError';
+}
+
+/** APISubscriptionError: subscription create/verify failures (reference §6.5). */
+export class InstagramSubscriptionError extends InstagramError {
+  override readonly name = 'InstagramSubscriptionError';
+}
+
+/** 5xx, or APIError: Instagram failed; retryable for idempotent calls. */
+export class InstagramServerError extends InstagramError {
+  override readonly name = 'InstagramServerError';
+  constructor(message: string, fields: InstagramErrorFields) {
+    super(message, { ...fields, retryable: true });
+  }
+}
+
+/** A body that is not the JSON the API documents (HTML error page, truncated JSON, unexpected shape). */
+export class InstagramResponseError extends InstagramError {
+  override readonly name = 'InstagramResponseError';
+  constructor(message: string, fields: InstagramErrorFields) {
+    super(message, { ...fields, retryable: fields.retryable ?? fields.status >= 500 });
+  }
+}
+
+/** The connection failed (refused, reset, DNS). The request may or may not have reached Instagram. */
+export class InstagramNetworkError extends InstagramError {
+  override readonly name = 'InstagramNetworkError';
+  constructor(message: string, cause?: unknown) {
+    super(message, { type: 'NetworkError', status: 0, retryable: true, cause });
+  }
+}
+
+/** No response within the configured timeout. The request may or may not have been applied. */
+export class InstagramTimeoutError extends InstagramError {
+  override readonly name = 'InstagramTimeoutError';
+  constructor(message: string, cause?: unknown) {
+    super(message, { type: 'TimeoutError', status: 0, retryable: true, cause });
+  }
+}
+
+/** The body of an error: `meta` of the envelope, or the top-level fields of OAuth and signed-request errors. */
+export interface ApiErrorBody {
+  code?: number | undefined;
+  error_type?: string | undefined;
+  error_message?: string | undefined;
+}
+
+/** Maps an error body and HTTP status to its typed error (reference §3.1). */
+export function fromApiError(
+  status: number,
+  body: ApiErrorBody,
+  rateLimit: RateLimitHeaders,
+  resetsAt?: number,
+): InstagramError {
+  const type = body.error_type ?? (status >= 500 ? 'APIError' : 'UnknownError');
+  const message = body.error_message ?? `Instagram answered HTTP ${status}`;
+  const fields: InstagramErrorFields = { type, status, code: body.code ?? status, rateLimit };
+  const code = body.code ?? status;
+  if (type === 'OAuthRateLimitException' || status === 429 || code === 429 || code === 420 || status === 503) {
+    return new InstagramRateLimitError(message, { ...fields, resetsAt });
+  }
+  switch (type) {
+    case 'OAuthAccessTokenException':
+      return new InstagramTokenError(message, fields);
+    case 'OAuthPermissionsException':
+      return new InstagramScopeError(message, fields);
+    case 'OAuthForbiddenException':
+      return new InstagramSignatureError(message, fields);
+    case 'OAuthParameterException':
+    case 'OAuthClientException':
+    case 'OAuthException':
+      return new InstagramOAuthError(message, fields);
+    case 'APINotFoundError':
+      return new InstagramNotFoundError(message, fields);
+    case 'APINotAllowedError':
+      return new InstagramNotAllowedError(message, fields);
+    case 'APIInvalidParametersError':
+      return new InstagramInvalidParametersError(message, fields);
+    case 'APICommentTooLongError':
+    case 'APICommentTooManyTagsError':
+    case 'APICommentAllCapsError':
+      return new InstagramCommentRuleError(message, fields);
+    case 'APISubscriptionError':
+      return new InstagramSubscriptionError(message, fields);
+  }
+  if (status >= 500) return new InstagramServerError(message, fields);
+  return new InstagramError(message, fields);
+}
