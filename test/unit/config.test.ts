@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const KEY = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+const LIVE = {
+  DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.discord-bot-token-secret',
+  DISCORD_APPLICATION_ID: '123456789012345678',
+  INSTAGRAM_CLIENT_ID: '0123456789abcdef0123456789abcdef',
+  INSTAGRAM_CLIENT_SECRET: 'fedcba9876543210fedcba9876543210',
+  PUBLIC_URL: 'https://igcord.example.org/',
+  WEBHOOK_VERIFY_TOKEN: 'verify-me-please',
+  TOKEN_ENCRYPTION_KEY: KEY,
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('runs the sandbox with sandbox budgets when no credential is set', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('sandbox');
+    expect(config.instagram.apiUrl).toBe('https://api.instagram.com');
+    expect(config.limits).toMatchObject({ windowMs: 3_600_000, global: 500, write: 30 });
+    expect(config.instagram.scopes).toContain('public_content');
+  });
+
+  it('reads a complete live environment, trimming the trailing slash of PUBLIC_URL', () => {
+    const config = loadConfig({ ...LIVE, INSTAGRAM_MODE: 'live' });
+    expect(config.mode).toBe('live');
+    expect(config.http.publicUrl).toBe('https://igcord.example.org');
+    expect(config.limits).toMatchObject({ global: 5000, write: 60 });
+    expect(config.storage.encryptionKey?.id).toBe('k1');
+    expect(config.storage.encryptionKey?.key.length).toBe(32);
+  });
+
+  it('names every missing variable when only some credentials are given', () => {
+    const problems = problemsOf({ DISCORD_TOKEN: LIVE.DISCORD_TOKEN });
+    for (const name of ['DISCORD_APPLICATION_ID', 'INSTAGRAM_CLIENT_ID', 'INSTAGRAM_CLIENT_SECRET', 'PUBLIC_URL', 'WEBHOOK_VERIFY_TOKEN', 'TOKEN_ENCRYPTION_KEY']) {
+      expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
+    }
+    expect(problems.some((p) => p.startsWith('DISCORD_TOKEN:'))).toBe(false);
+  });
+
+  it('reports every malformed variable at once with what is expected, never echoing a value', () => {
+    const env = {
+      ...LIVE,
+      INSTAGRAM_CLIENT_SECRET: 'not-hex-secret-value-XYZ',
+      TOKEN_ENCRYPTION_KEY: 'k1:c2hvcnQta2V5LXNlY3JldA==',
+      HTTP_PORT: '99999',
+      INSTAGRAM_MODE: 'production',
+      PUBLIC_URL: 'ftp://nope',
+      INSTAGRAM_SIGNED_REQUESTS: 'maybe',
+    };
+    let message = '';
+    try {
+      loadConfig(env);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of ['INSTAGRAM_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEY', 'HTTP_PORT', 'INSTAGRAM_MODE', 'PUBLIC_URL', 'INSTAGRAM_SIGNED_REQUESTS']) {
+      expect(message).toContain(name);
+    }
+    expect(message).toContain('32-hex-digit client secret');
+    expect(message).not.toContain('not-hex-secret-value-XYZ');
+    expect(message).not.toContain('c2hvcnQta2V5LXNlY3JldA');
+    expect(message).not.toContain(LIVE.DISCORD_TOKEN);
+  });
+
+  it('accepts previous encryption keys for reading and rejects a malformed one', () => {
+    const old = `k0:${Buffer.alloc(32, 1).toString('base64')}`;
+    expect(loadConfig({ ...LIVE, TOKEN_ENCRYPTION_KEYS_PREVIOUS: old }).storage.previousKeys.map((k) => k.id)).toEqual(['k0']);
+    expect(problemsOf({ ...LIVE, TOKEN_ENCRYPTION_KEYS_PREVIOUS: `${old},garbage` }).join('\n')).toContain('TOKEN_ENCRYPTION_KEYS_PREVIOUS');
+  });
+
+  it('treats blank variables as unset', () => {
+    const config = loadConfig({ DISCORD_TOKEN: '  ', HTTP_PORT: '', LOG_LEVEL: '' });
+    expect(config.mode).toBe('sandbox');
+    expect(config.http.port).toBe(3000);
+  });
+});
