@@ -162,6 +162,9 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
 });
 
+/** Every variable igcord reads; `.env.example` documents each one (a test keeps the two in step). */
+export const ENVIRONMENT_VARIABLES = Object.keys(environmentSchema.shape);
+
 export interface Config {
   /** `sandbox`: no credentials, the local emulators stand in for Discord and Instagram. */
   mode: 'sandbox' | 'live';

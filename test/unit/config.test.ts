@@ -85,3 +85,13 @@ describe('config', () => {
     expect(config.http.port).toBe(3000);
   });
 });
+
+describe('.env.example', () => {
+  it('documents exactly the variables igcord reads', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { ENVIRONMENT_VARIABLES } = await import('../../src/config.js');
+    const text = await readFile(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = [...text.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect([...documented].sort()).toEqual([...ENVIRONMENT_VARIABLES].sort());
+  });
+});
