@@ -1,0 +1,151 @@
+// The routes of `/webhooks/instagram` (reference §6.2, §6.4). GET answers the subscription handshake. POST is a
+// fixed pipeline with one status per failure, in this order: content type (415) → size while streaming (413) →
+// X-Hub-Signature over the raw bytes (401) → JSON (400) → notification shape (400) → durable record by the sink
+// (503 if it fails) → 200. The sink only records which sources changed; fetching and posting media happens
+// after the answer, because Instagram drops the connection after 2 s and does not redeliver.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Logger } from '../log.js';
+import { validate, ValidationError } from '../util/validate.js';
+import { verifyHubSignature } from './hub-signature.js';
+import { HttpError, json, text, type HttpResponse } from './http-response.js';
+import { instagramNotificationSchema, type InstagramUpdate } from './instagram-update.js';
+import { readBody } from './read-body.js';
+import { route, type RequestContext, type Route } from './router.js';
+
+export type { InstagramUpdate } from './instagram-update.js';
+
+/** Where accepted updates go. `record` resolves only once the updates are stored durably. */
+export interface NotificationSink {
+  record(updates: InstagramUpdate[]): Promise<void>;
+}
+
+/** Counters of the POST route, read by the metrics endpoint. `rejected` is keyed by HTTP status. */
+export interface WebhookStats {
+  /** Notifications (POSTs) acknowledged with 200. */
+  accepted: number;
+  /** Updates inside the accepted notifications. */
+  updates: number;
+  rejected: Record<number, number>;
+}
+
+export interface WebhookReceiverOptions {
+  /** The Instagram client secret: the key of X-Hub-Signature. */
+  clientSecret: string;
+  /** The verify_token igcord sent when it created the subscription; the handshake must carry it. */
+  verifyToken: string;
+  sink: NotificationSink;
+  /** Default 64 KiB: a notification is a few hundred bytes per update. */
+  maxBodyBytes?: number | undefined;
+  /** The sink must finish within this or the POST is answered 503 (Instagram gives up after 2 s). Default 1500. */
+  recordTimeoutMs?: number | undefined;
+  /** Default `/webhooks/instagram`. */
+  path?: string | undefined;
+}
+
+export interface WebhookReceiver {
+  routes: Route[];
+  stats: WebhookStats;
+}
+
+export const WEBHOOK_PATH = '/webhooks/instagram';
+const MAX_CHALLENGE_LENGTH = 1024;
+
+export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
+  if (options.clientSecret === '') throw new TypeError('the webhook receiver needs the Instagram client secret');
+  if (options.verifyToken === '') throw new TypeError('the webhook receiver needs a webhook verify token');
+  const { clientSecret, sink } = options;
+  const verifyTokenDigest = digest(options.verifyToken);
+  const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  const recordTimeoutMs = options.recordTimeoutMs ?? 1500;
+  const path = options.path ?? WEBHOOK_PATH;
+  const stats: WebhookStats = { accepted: 0, updates: 0, rejected: {} };
+
+  function handshake({ url, log }: RequestContext): HttpResponse {
+    const mode = url.searchParams.get('hub.mode');
+    const challenge = url.searchParams.get('hub.challenge');
+    const token = url.searchParams.get('hub.verify_token');
+    if (mode === null || challenge === null || token === null || challenge === '') {
+      throw new HttpError(400, 'bad_request', 'hub.mode, hub.challenge and hub.verify_token are required');
+    }
+    if (challenge.length > MAX_CHALLENGE_LENGTH) throw new HttpError(400, 'bad_request', 'hub.challenge is too long');
+    // Digests make both sides 32 bytes, so the comparison takes the same time whatever the token's length.
+    if (mode !== 'subscribe' || !timingSafeEqual(digest(token), verifyTokenDigest)) {
+      log.warn({ mode }, 'webhook handshake refused: wrong hub.mode or verify token');
+      throw new HttpError(403, 'forbidden', 'the handshake does not match this subscription');
+    }
+    log.info('webhook handshake answered');
+    return text(200, challenge);
+  }
+
+  async function receive(ctx: RequestContext): Promise<HttpResponse> {
+    try {
+      const updates = await check(ctx);
+      await recordWithin(updates, ctx.log);
+      stats.accepted += 1;
+      stats.updates += updates.length;
+      ctx.log.info({ updates: updates.length }, 'notification recorded');
+      return json(200, { ok: true });
+    } catch (err) {
+      const status = err instanceof HttpError ? err.status : 500;
+      stats.rejected[status] = (stats.rejected[status] ?? 0) + 1;
+      throw err;
+    }
+  }
+
+  /** Everything before the sink: each step refuses with its own status, and none records anything. */
+  async function check({ req, log }: RequestContext): Promise<InstagramUpdate[]> {
+    if (!isJson(req.headers['content-type'])) {
+      throw new HttpError(415, 'unsupported_media_type', 'the body must be application/json');
+    }
+    const raw = await readBody(req, maxBodyBytes);
+    const header = req.headers['x-hub-signature'];
+    if (!verifyHubSignature(raw, typeof header === 'string' ? header : undefined, clientSecret)) {
+      log.warn({ bytes: raw.length, signed: header !== undefined }, 'notification refused: bad or missing X-Hub-Signature');
+      throw new HttpError(401, 'bad_signature', 'X-Hub-Signature is missing or does not match the body');
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'malformed_json', 'the body is not valid JSON');
+    }
+    try {
+      return validate(instagramNotificationSchema, body, 'notification');
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      log.warn({ issues: err.issues.length }, 'notification refused: not an array of updates');
+      throw new HttpError(400, 'invalid_notification', err.message);
+    }
+  }
+
+  /** Waits for the sink, at most recordTimeoutMs; a failure or a timeout is a 503 so nothing unrecorded is acknowledged. */
+  async function recordWithin(updates: InstagramUpdate[], log: Logger): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the notification sink took longer than ${recordTimeoutMs} ms`)), recordTimeoutMs);
+    });
+    try {
+      await Promise.race([sink.record(updates), timeout]);
+    } catch (err) {
+      log.error({ err, updates: updates.length }, 'notification not recorded; answering 503');
+      throw new HttpError(503, 'not_recorded', 'the notification could not be recorded; send it again');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    routes: [route('GET', path, handshake), route('POST', path, receive)],
+    stats,
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** `application/json`, with or without parameters such as `; charset=utf-8`, in any letter case. */
+function isJson(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  return contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
