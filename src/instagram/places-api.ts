@@ -42,6 +42,8 @@ export function createTagsApi(ctx: ApiContext) {
 export type LocationSearch = GeoQuery | { facebookPlacesId: string };
 
 export interface LocationMediaQuery {
+  /** Page size; not documented for this endpoint in the late API, honoured where the server does. */
+  count?: number | undefined;
   maxId?: string | undefined;
   minId?: string | undefined;
 }
@@ -53,6 +55,7 @@ export function createLocationsApi(ctx: ApiContext) {
 
     recentMedia: (auth: Auth, locationId: string, query: LocationMediaQuery = {}, options?: CallOptions): Promise<Page<Media>> =>
       getPage(ctx, auth, `${location(locationId)}/media/recent`, mediaSchema, 'location media', 'max_id', [
+        ['count', query.count],
         ['max_id', query.maxId],
         ['min_id', query.minId],
       ], options),

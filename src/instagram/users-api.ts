@@ -53,15 +53,28 @@ export function createUsersApi(ctx: ApiContext) {
   };
 }
 
+export interface FollowListQuery {
+  /** The previous page's `nextCursor`. */
+  cursor?: string | undefined;
+  /** Page size; only the old API documented it, later servers ignore or cap it. */
+  count?: number | undefined;
+}
+
 export type RelationshipAction = 'follow' | 'unfollow' | 'approve' | 'ignore';
 
 export function createRelationshipsApi(ctx: ApiContext) {
   return {
-    follows: (auth: Auth, query: { cursor?: string | undefined } = {}, options?: CallOptions): Promise<Page<ShortUser>> =>
-      getPage(ctx, auth, '/users/self/follows', shortUserSchema, 'follows', 'cursor', [['cursor', query.cursor]], options),
+    follows: (auth: Auth, query: FollowListQuery = {}, options?: CallOptions): Promise<Page<ShortUser>> =>
+      getPage(ctx, auth, '/users/self/follows', shortUserSchema, 'follows', 'cursor', [
+        ['count', query.count],
+        ['cursor', query.cursor],
+      ], options),
 
-    followedBy: (auth: Auth, query: { cursor?: string | undefined } = {}, options?: CallOptions): Promise<Page<ShortUser>> =>
-      getPage(ctx, auth, '/users/self/followed-by', shortUserSchema, 'followed-by', 'cursor', [['cursor', query.cursor]], options),
+    followedBy: (auth: Auth, query: FollowListQuery = {}, options?: CallOptions): Promise<Page<ShortUser>> =>
+      getPage(ctx, auth, '/users/self/followed-by', shortUserSchema, 'followed-by', 'cursor', [
+        ['count', query.count],
+        ['cursor', query.cursor],
+      ], options),
 
     /** Users who asked to follow the (private) token owner; never paged (`pagination: {}`). */
     requestedBy: (auth: Auth, options?: CallOptions): Promise<Page<ShortUser>> =>
