@@ -1,0 +1,153 @@
+// Linked accounts: Discord user id → the Instagram account they linked, its scopes and status, and its access
+// token encrypted (AES-256-GCM, bound to the Discord user id). The token leaves storage only through
+// `getWithToken`; everything else sees Account, which has no token. A reverse index (Instagram user id → Discord
+// user ids) serves webhook notifications and feeds owned by an account.
+import { z } from 'zod';
+import { validate } from '../util/validate.js';
+import type { RecordType } from './record-reader.js';
+import { epochMs, storedId, type StoreContext } from './store-context.js';
+
+const accountRecord = z.object({
+  version: z.literal(1),
+  discordUserId: storedId,
+  instagramUserId: storedId,
+  username: z.string().min(1).max(100),
+  scopes: z.array(z.string()),
+  linkedAt: epochMs,
+  status: z.enum(['active', 'broken']),
+  brokenReason: z.string().max(500).optional(),
+  brokenAt: epochMs.optional(),
+  /** The access token, encrypted by TokenCipher; never the token itself. */
+  token: z.string().startsWith('v1.'),
+});
+type AccountRecord = z.output<typeof accountRecord>;
+
+const accountType: RecordType<typeof accountRecord> = { name: 'account', currentVersion: 1, schema: accountRecord };
+
+/** A linked account as the rest of igcord sees it: no token. */
+export type Account = Omit<AccountRecord, 'version' | 'token'>;
+
+export const linkInputSchema = z.object({
+  discordUserId: storedId,
+  instagramUserId: storedId,
+  username: z.string().min(1).max(100),
+  scopes: z.array(z.string()),
+  accessToken: z.string().min(1),
+  linkedAt: epochMs.optional(),
+});
+export type LinkInput = z.input<typeof linkInputSchema>;
+
+export interface AccountStore {
+  /** Stores (or replaces) the link of a Discord user; the account starts active. */
+  link(input: LinkInput): Promise<Account>;
+  get(discordUserId: string): Promise<Account | undefined>;
+  /**
+   * The account with its decrypted access token. Throws TokenDecryptError if the stored token cannot be
+   * decrypted. A token encrypted with an older key is re-encrypted with the newest one on the way.
+   */
+  getWithToken(discordUserId: string): Promise<{ account: Account; accessToken: string } | undefined>;
+  /** Every Discord user who linked this Instagram account. */
+  byInstagramUser(instagramUserId: string): Promise<Account[]>;
+  /** Marks the link broken (e.g. the token was revoked) with a reason the user is shown. */
+  markBroken(discordUserId: string, reason: string): Promise<Account | undefined>;
+  /** Removes the link; returns what was removed. */
+  unlink(discordUserId: string): Promise<Account | undefined>;
+}
+
+const recordKey = (discordUserId: string) => `account:${discordUserId}`;
+const reverseKey = (instagramUserId: string) => `accounts-by-instagram:${instagramUserId}`;
+const tokenContext = (discordUserId: string) => `account-token:${discordUserId}`;
+
+function publicView(record: AccountRecord): Account {
+  const { version: _version, token: _token, ...account } = record;
+  return account;
+}
+
+export function createAccountStore(ctx: StoreContext): AccountStore {
+  const { backend, mutex, reader, indexes, cipher } = ctx;
+  const read = async (discordUserId: string) => {
+    const key = recordKey(discordUserId);
+    return reader.read(accountType, key, await backend.get(key));
+  };
+  const lock = <T>(discordUserId: string, fn: () => Promise<T>) => mutex.run(recordKey(discordUserId), fn);
+
+  return {
+    async link(input) {
+      const data = validate(linkInputSchema, input, 'account link');
+      return lock(data.discordUserId, async () => {
+        const previous = await read(data.discordUserId);
+        const record: AccountRecord = {
+          version: 1,
+          discordUserId: data.discordUserId,
+          instagramUserId: data.instagramUserId,
+          username: data.username,
+          scopes: data.scopes,
+          linkedAt: data.linkedAt ?? ctx.now(),
+          status: 'active',
+          token: cipher.encrypt(data.accessToken, tokenContext(data.discordUserId)),
+        };
+        // Index first, record second: a crash in between leaves an index entry that readers skip, never a
+        // record no index reaches.
+        await indexes.add(reverseKey(record.instagramUserId), [record.discordUserId]);
+        await backend.set(recordKey(record.discordUserId), record);
+        if (previous !== undefined && previous.instagramUserId !== record.instagramUserId) {
+          await indexes.remove(reverseKey(previous.instagramUserId), [record.discordUserId]);
+        }
+        return publicView(record);
+      });
+    },
+
+    async get(discordUserId) {
+      const record = await read(discordUserId);
+      return record === undefined ? undefined : publicView(record);
+    },
+
+    async getWithToken(discordUserId) {
+      const record = await read(discordUserId);
+      if (record === undefined) return undefined;
+      const accessToken = cipher.decrypt(record.token, tokenContext(discordUserId));
+      if (cipher.keyIdOf(record.token) !== cipher.currentKeyId) {
+        await lock(discordUserId, async () => {
+          const fresh = await read(discordUserId);
+          // Only if nobody relinked meanwhile: the newer record already has a newer token.
+          if (fresh?.token === record.token) {
+            await backend.set(recordKey(discordUserId), { ...fresh, token: cipher.encrypt(accessToken, tokenContext(discordUserId)) });
+          }
+        });
+      }
+      return { account: publicView(record), accessToken };
+    },
+
+    async byInstagramUser(instagramUserId) {
+      const ids = await indexes.members(reverseKey(instagramUserId));
+      const raws = await backend.getMany(ids.map(recordKey));
+      const accounts: Account[] = [];
+      ids.forEach((id, i) => {
+        const record = reader.read(accountType, recordKey(id), raws[i]);
+        if (record !== undefined && record.instagramUserId === instagramUserId) accounts.push(publicView(record));
+      });
+      return accounts;
+    },
+
+    async markBroken(discordUserId, reason) {
+      return lock(discordUserId, async () => {
+        const record = await read(discordUserId);
+        if (record === undefined) return undefined;
+        const next: AccountRecord = { ...record, status: 'broken', brokenReason: reason.slice(0, 500), brokenAt: ctx.now() };
+        await backend.set(recordKey(discordUserId), next);
+        return publicView(next);
+      });
+    },
+
+    async unlink(discordUserId) {
+      return lock(discordUserId, async () => {
+        const record = await read(discordUserId);
+        // Record first, index second: a crash in between leaves an index entry that readers skip.
+        const deleted = await backend.delete(recordKey(discordUserId));
+        if (record === undefined) return undefined;
+        await indexes.remove(reverseKey(record.instagramUserId), [discordUserId]);
+        return deleted ? publicView(record) : undefined;
+      });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// The key-value backend every igcord store sits on: keyv with one adapter chosen by STORAGE_URL, plus the two
+// things keyv cannot do, each done natively by the adapter's own connection: an atomic take (read and delete in
+// one step, so a single-use OAuth state cannot be used twice even by two processes) and a health ping.
+// Values are JSON (keyv's `{ value, expires }` envelope, serialised with plain JSON.stringify so the native
+// take can read it back without keyv).
+import type { Keyv } from 'keyv';
+import type { Logger } from '../log.js';
+import { StorageError } from './errors.js';
+
+export type BackendKind = 'sqlite' | 'redis' | 'postgres';
+
+export interface KvEntry {
+  key: string;
+  value: unknown;
+}
+
+export interface KvBackend {
+  readonly kind: BackendKind;
+  readonly namespace: string;
+  /** The value stored at `key`, or undefined (absent or expired). */
+  get(key: string): Promise<unknown>;
+  getMany(keys: readonly string[]): Promise<unknown[]>;
+  /** Resolves once the backend acknowledged the write; rejects with StorageError otherwise. */
+  set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  /** Writes many values in one round trip where the adapter can (bulk loads). */
+  setMany(entries: readonly KvEntry[]): Promise<void>;
+  /** True when something was deleted. */
+  delete(key: string): Promise<boolean>;
+  /** Reads and deletes `key` atomically: of several concurrent takes of one key, exactly one gets the value. */
+  take(key: string): Promise<unknown>;
+  /** Rejects when the backend does not answer within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+  /** The key as the backend stores it (namespace included), for diagnostics and raw-storage tests. */
+  rawKey(key: string): string;
+}
+
+/** The native operations an adapter supplies next to keyv, on already-namespaced keys. */
+export interface NativeOps {
+  /** Deletes the raw key and returns the serialised envelope it held, atomically. */
+  take(rawKey: string): Promise<string | undefined>;
+  ping(): Promise<void>;
+}
+
+interface Envelope {
+  value: unknown;
+  expires?: number | null | undefined;
+}
+
+/** Builds a KvBackend from a keyv instance (throwOnErrors on) and its adapter's native operations. */
+export function keyvBackend(options: {
+  kind: BackendKind;
+  namespace: string;
+  keyv: Keyv<unknown>;
+  native: NativeOps;
+  rawKey: (key: string) => string;
+  close: () => Promise<void>;
+  log: Logger;
+}): KvBackend {
+  const { kind, namespace, keyv, native, log } = options;
+  keyv.on('error', (err: unknown) => log.warn({ err, backend: kind }, 'storage backend reported an error'));
+
+  const wrap = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (cause) {
+      if (cause instanceof StorageError) throw cause;
+      const detail = cause instanceof Error ? cause.message : String(cause);
+      throw new StorageError(`${kind} storage failed to ${what}: ${detail}`, { cause });
+    }
+  };
+  let closed: Promise<void> | undefined;
+
+  return {
+    kind,
+    namespace,
+    get: (key) => wrap(`read ${key}`, () => keyv.get(key)),
+    getMany: (keys) => (keys.length === 0 ? Promise.resolve([]) : wrap(`read ${keys.length} keys`, () => keyv.getMany([...keys]))),
+    set: (key, value, ttlMs) =>
+      wrap(`write ${key}`, async () => {
+        const ok = await keyv.set(key, value, ttlMs);
+        if (!ok) throw new StorageError(`${kind} storage did not acknowledge the write of ${key}`);
+      }),
+    setMany: (entries) =>
+      entries.length === 0
+        ? Promise.resolve()
+        : wrap(`write ${entries.length} keys`, async () => {
+            const results = await keyv.setMany(entries.map((e) => ({ key: e.key, value: e.value })));
+            if (Array.isArray(results) && results.some((r) => r === false)) {
+              throw new StorageError(`${kind} storage did not acknowledge a bulk write`);
+            }
+          }),
+    delete: (key) => wrap(`delete ${key}`, () => keyv.delete(key)),
+    take: (key) =>
+      wrap(`take ${key}`, async () => {
+        const raw = await native.take(options.rawKey(key));
+        if (raw === undefined) return undefined;
+        let envelope: Envelope;
+        try {
+          envelope = JSON.parse(raw) as Envelope;
+        } catch {
+          return undefined;
+        }
+        if (typeof envelope.expires === 'number' && Date.now() > envelope.expires) return undefined;
+        return envelope.value;
+      }),
+    ping: (timeoutMs = 2_000) =>
+      wrap('answer a ping', async () => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new StorageError(`${kind} storage did not answer within ${timeoutMs} ms`)), timeoutMs);
+        });
+        try {
+          await Promise.race([native.ping(), timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    close: () => (closed ??= options.close()),
+    rawKey: options.rawKey,
+  };
+}
+
+/** keyv options shared by every backend: plain JSON (readable by the native take) and errors that throw. */
+export const KEYV_OPTIONS = {
+  serialize: (data: unknown) => JSON.stringify(data),
+  deserialize: (text: string) => JSON.parse(text) as never,
+  throwOnErrors: true,
+} as const;

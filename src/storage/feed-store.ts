@@ -1,0 +1,260 @@
+// Channel feeds: which channel follows which Instagram source, whose token pays for it, how posts are delivered
+// (bot message or channel webhook, whose token is encrypted like an access token), and its state (active,
+// paused, disabled, with the reason shown to admins). Indexed by guild, channel, source and owner, plus the set
+// of sources that have at least one feed (what the delivery engine polls after a restart).
+//
+// Crash safety without transactions: an add writes its index entries first and the record last; a remove
+// deletes the record first and its index entries last. Whatever point a crash stops at, every record is reached
+// by its indexes; an index entry may name a record that is gone or has moved, and readers skip those.
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { validate } from '../util/validate.js';
+import { feedSourceSchema, parseSourceKey, sourceKey, type FeedSource } from './feed-source.js';
+import type { RecordType } from './record-reader.js';
+import { epochMs, storedId, type StoreContext } from './store-context.js';
+
+const feedState = z.enum(['active', 'paused', 'disabled']);
+export type FeedState = z.output<typeof feedState>;
+
+const feedRecord = z.object({
+  version: z.literal(1),
+  id: storedId,
+  guildId: storedId,
+  channelId: storedId,
+  source: feedSourceSchema,
+  ownerDiscordUserId: storedId,
+  ownerInstagramUserId: storedId,
+  createdBy: storedId,
+  createdAt: epochMs,
+  mentionRoleId: storedId.optional(),
+  delivery: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('message') }),
+    z.object({ mode: z.literal('webhook'), webhookId: storedId, webhookTokenEncrypted: z.string().startsWith('v1.') }),
+  ]),
+  state: feedState,
+  stateReason: z.string().max(500).optional(),
+  lastDeliveryAt: epochMs.optional(),
+  lastCheckAt: epochMs.optional(),
+});
+const feedType: RecordType<typeof feedRecord> = { name: 'feed', currentVersion: 1, schema: feedRecord };
+
+/** A stored feed. A webhook feed's token stays encrypted here; `webhookToken(feed)` decrypts it. */
+export type Feed = z.output<typeof feedRecord>;
+
+const deliveryInput = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('message') }),
+  z.object({ mode: z.literal('webhook'), webhookId: storedId, webhookToken: z.string().min(1) }),
+]);
+export type FeedDeliveryInput = z.input<typeof deliveryInput>;
+
+export const newFeedSchema = z.object({
+  guildId: storedId,
+  channelId: storedId,
+  source: feedSourceSchema,
+  ownerDiscordUserId: storedId,
+  ownerInstagramUserId: storedId,
+  createdBy: storedId,
+  mentionRoleId: storedId.optional(),
+  delivery: deliveryInput,
+});
+export type NewFeed = z.input<typeof newFeedSchema>;
+
+export const feedPatchSchema = z.object({
+  channelId: storedId.optional(),
+  /** null clears the mention. */
+  mentionRoleId: storedId.nullable().optional(),
+  delivery: deliveryInput.optional(),
+  state: feedState.optional(),
+  /** null clears the reason. */
+  stateReason: z.string().max(500).nullable().optional(),
+  lastDeliveryAt: epochMs.optional(),
+  lastCheckAt: epochMs.optional(),
+});
+export type FeedPatch = z.input<typeof feedPatchSchema>;
+
+export interface FeedStore {
+  add(input: NewFeed): Promise<Feed>;
+  /** Adds many feeds with one write per index key and one bulk record write (imports, benchmarks). */
+  addMany(inputs: readonly NewFeed[]): Promise<Feed[]>;
+  get(id: string): Promise<Feed | undefined>;
+  listByGuild(guildId: string): Promise<Feed[]>;
+  listByChannel(channelId: string): Promise<Feed[]>;
+  listBySource(source: FeedSource): Promise<Feed[]>;
+  listByOwner(discordUserId: string): Promise<Feed[]>;
+  /** Every source followed by at least one feed. */
+  listSources(): Promise<FeedSource[]>;
+  update(id: string, patch: FeedPatch): Promise<Feed | undefined>;
+  setState(id: string, state: FeedState, reason?: string): Promise<Feed | undefined>;
+  /** The decrypted webhook token of a webhook feed. Throws TokenDecryptError if it cannot be decrypted. */
+  webhookToken(feed: Feed): string | undefined;
+  remove(id: string): Promise<Feed | undefined>;
+}
+
+const SOURCE_SHARDS = 16;
+const recordKey = (id: string) => `feed:${id}`;
+const byGuild = (id: string) => `feeds-by-guild:${id}`;
+const byChannel = (id: string) => `feeds-by-channel:${id}`;
+const bySource = (key: string) => `feeds-by-source:${key}`;
+const byOwner = (id: string) => `feeds-by-owner:${id}`;
+/** The set of followed sources is sharded so no single stored value grows with every source in the install. */
+const sourceShard = (key: string) => `feed-sources:${createHash('sha1').update(key).digest().readUInt16BE(0) % SOURCE_SHARDS}`;
+const webhookContext = (feedId: string) => `feed-webhook:${feedId}`;
+/** Feed ids are what admins type into commands: short, unambiguous lower-case letters and digits. */
+const newFeedId = () => {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
+};
+
+export function createFeedStore(ctx: StoreContext): FeedStore {
+  const { backend, mutex, reader, indexes, cipher } = ctx;
+  const readOne = async (id: string) => reader.read(feedType, recordKey(id), await backend.get(recordKey(id)));
+  const lockFeed = <T>(id: string, fn: () => Promise<T>) => mutex.run(recordKey(id), fn);
+  /** Serialises the "source has feeds" bookkeeping of one source (index add/remove + sources set). */
+  const lockSource = <T>(key: string, fn: () => Promise<T>) => mutex.run(`source:${key}`, fn);
+
+  const encryptDelivery = (id: string, delivery: z.output<typeof deliveryInput>): Feed['delivery'] =>
+    delivery.mode === 'message'
+      ? { mode: 'message' }
+      : { mode: 'webhook', webhookId: delivery.webhookId, webhookTokenEncrypted: cipher.encrypt(delivery.webhookToken, webhookContext(id)) };
+
+  const build = (input: NewFeed): Feed => {
+    const data = validate(newFeedSchema, input, 'new feed');
+    const id = newFeedId();
+    return {
+      version: 1,
+      id,
+      guildId: data.guildId,
+      channelId: data.channelId,
+      source: data.source.kind === 'tag' ? { kind: 'tag', name: data.source.name.toLowerCase() } : data.source,
+      ownerDiscordUserId: data.ownerDiscordUserId,
+      ownerInstagramUserId: data.ownerInstagramUserId,
+      createdBy: data.createdBy,
+      createdAt: ctx.now(),
+      mentionRoleId: data.mentionRoleId,
+      delivery: encryptDelivery(id, data.delivery),
+      state: 'active',
+    };
+  };
+
+  const listFrom = async (indexKey: string, matches: (feed: Feed) => boolean): Promise<Feed[]> => {
+    const ids = await indexes.members(indexKey);
+    const raws = await backend.getMany(ids.map(recordKey));
+    const feeds: Feed[] = [];
+    ids.forEach((id, i) => {
+      const feed = reader.read(feedType, recordKey(id), raws[i]);
+      if (feed !== undefined && feed.id === id && matches(feed)) feeds.push(feed);
+    });
+    return feeds;
+  };
+
+  async function indexAll(feeds: readonly Feed[]): Promise<void> {
+    const groups = new Map<string, string[]>();
+    const push = (key: string, id: string) => {
+      const list = groups.get(key);
+      if (list === undefined) groups.set(key, [id]);
+      else list.push(id);
+    };
+    const sources = new Map<string, string[]>();
+    for (const f of feeds) {
+      push(byGuild(f.guildId), f.id);
+      push(byChannel(f.channelId), f.id);
+      push(byOwner(f.ownerDiscordUserId), f.id);
+      const sk = sourceKey(f.source);
+      sources.set(sk, [...(sources.get(sk) ?? []), f.id]);
+    }
+    await Promise.all([...groups].map(([key, ids]) => indexes.add(key, ids)));
+    await Promise.all(
+      [...sources].map(([sk, ids]) =>
+        lockSource(sk, async () => {
+          await indexes.add(sourceShard(sk), [sk]);
+          await indexes.add(bySource(sk), ids);
+        }),
+      ),
+    );
+  }
+
+  async function unindex(feed: Feed): Promise<void> {
+    await Promise.all([
+      indexes.remove(byGuild(feed.guildId), [feed.id]),
+      indexes.remove(byChannel(feed.channelId), [feed.id]),
+      indexes.remove(byOwner(feed.ownerDiscordUserId), [feed.id]),
+    ]);
+    const sk = sourceKey(feed.source);
+    await lockSource(sk, async () => {
+      const remaining = await indexes.remove(bySource(sk), [feed.id]);
+      if (remaining === 0) await indexes.remove(sourceShard(sk), [sk]);
+    });
+  }
+
+  async function update(id: string, patch: FeedPatch): Promise<Feed | undefined> {
+    const data = validate(feedPatchSchema, patch, 'feed change');
+    return lockFeed(id, async () => {
+      const feed = await readOne(id);
+      if (feed === undefined) return undefined;
+      const next: Feed = { ...feed };
+      if (data.channelId !== undefined) next.channelId = data.channelId;
+      if (data.mentionRoleId !== undefined) next.mentionRoleId = data.mentionRoleId ?? undefined;
+      if (data.delivery !== undefined) next.delivery = encryptDelivery(id, data.delivery);
+      if (data.state !== undefined) next.state = data.state;
+      if (data.stateReason !== undefined) next.stateReason = data.stateReason ?? undefined;
+      if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
+      if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
+      // A channel move follows the add/remove order: new index entry, record, then the old entry goes.
+      const moved = next.channelId !== feed.channelId;
+      if (moved) await indexes.add(byChannel(next.channelId), [id]);
+      await backend.set(recordKey(id), next);
+      if (moved) await indexes.remove(byChannel(feed.channelId), [id]);
+      return next;
+    });
+  }
+
+  return {
+    async add(input) {
+      const feed = build(input);
+      await indexAll([feed]);
+      await backend.set(recordKey(feed.id), feed);
+      return feed;
+    },
+
+    async addMany(inputs) {
+      const feeds = inputs.map(build);
+      await indexAll(feeds);
+      await backend.setMany(feeds.map((f) => ({ key: recordKey(f.id), value: f })));
+      return feeds;
+    },
+
+    get: readOne,
+    listByGuild: (guildId) => listFrom(byGuild(guildId), (f) => f.guildId === guildId),
+    listByChannel: (channelId) => listFrom(byChannel(channelId), (f) => f.channelId === channelId),
+    listBySource: (source) => {
+      const sk = sourceKey(source);
+      return listFrom(bySource(sk), (f) => sourceKey(f.source) === sk);
+    },
+    listByOwner: (discordUserId) => listFrom(byOwner(discordUserId), (f) => f.ownerDiscordUserId === discordUserId),
+
+    async listSources() {
+      const shardKeys = Array.from({ length: SOURCE_SHARDS }, (_, i) => `feed-sources:${i}`);
+      const members = (await Promise.all(shardKeys.map((k) => indexes.members(k)))).flat();
+      return members.map(parseSourceKey).filter((s): s is FeedSource => s !== undefined);
+    },
+
+    update,
+
+    setState(id, state, reason) {
+      return update(id, { state, stateReason: reason ?? null });
+    },
+
+    webhookToken(feed) {
+      return feed.delivery.mode === 'webhook' ? cipher.decrypt(feed.delivery.webhookTokenEncrypted, webhookContext(feed.id)) : undefined;
+    },
+
+    async remove(id) {
+      return lockFeed(id, async () => {
+        const feed = await readOne(id);
+        await backend.delete(recordKey(id));
+        if (feed !== undefined) await unindex(feed);
+        return feed;
+      });
+    },
+  };
+}

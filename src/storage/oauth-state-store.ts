@@ -1,0 +1,127 @@
+// OAuth `state` values of the link flow: random (256 bits), single use, expiring after 10 minutes, bound to the
+// Discord user who ran /instagram link and to that interaction (its token, encrypted, so the callback can edit
+// the ephemeral reply). `take` reads and deletes in one atomic backend step, so a state is honoured once even
+// when two callbacks race, in one process or several.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { validate } from '../util/validate.js';
+import type { RecordType } from './record-reader.js';
+import { epochMs, storedId, type StoreContext } from './store-context.js';
+
+export const OAUTH_STATE_TTL_MS = 10 * 60_000;
+const STATE_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+
+const stateRecord = z.object({
+  version: z.literal(1),
+  state: z.string().regex(STATE_FORMAT),
+  discordUserId: storedId,
+  interactionTokenEncrypted: z.string().startsWith('v1.').optional(),
+  applicationId: storedId.optional(),
+  scopes: z.array(z.string()),
+  createdAt: epochMs,
+  expiresAt: epochMs,
+});
+const stateType: RecordType<typeof stateRecord> = { name: 'oauth state', currentVersion: 1, schema: stateRecord };
+
+export interface OAuthState {
+  state: string;
+  discordUserId: string;
+  /** The token of the interaction that asked, to edit its ephemeral reply (itself a secret for 15 minutes). */
+  interactionToken?: string | undefined;
+  applicationId?: string | undefined;
+  scopes: string[];
+  createdAt: number;
+  expiresAt: number;
+}
+
+export const createStateInputSchema = z.object({
+  discordUserId: storedId,
+  interactionToken: z.string().min(1).optional(),
+  applicationId: storedId.optional(),
+  scopes: z.array(z.string()),
+  ttlMs: z.number().int().positive().max(OAUTH_STATE_TTL_MS).optional(),
+});
+export type CreateStateInput = z.input<typeof createStateInputSchema>;
+
+export type TakeStateResult =
+  | { ok: true; state: OAuthState }
+  | { ok: false; reason: 'unknown' | 'expired' | 'other-user' };
+
+export interface OAuthStateStore {
+  create(input: CreateStateInput): Promise<OAuthState>;
+  /**
+   * Consumes a state: whatever the outcome it cannot be used again. `expect.discordUserId`, when the caller
+   * knows who is asking (the paste-a-token modal), refuses a state made for someone else.
+   */
+  take(state: string, expect?: { discordUserId?: string }): Promise<TakeStateResult>;
+}
+
+const recordKey = (state: string) => `oauth-state:${state}`;
+/** States not yet taken, so expired ones are deleted on SQL backends that keep rows past their TTL. */
+const PENDING = 'oauth-states-pending';
+const pendingMember = (state: string, expiresAt: number) => `${expiresAt}.${state}`;
+
+export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
+  const { backend, reader, indexes, cipher } = ctx;
+  const tokenContext = (state: string) => `oauth-interaction:${state}`;
+
+  async function sweepExpired(now: number): Promise<void> {
+    const expired = (await indexes.members(PENDING)).filter((m) => Number(m.slice(0, m.indexOf('.'))) < now);
+    if (expired.length === 0) return;
+    for (const member of expired) await backend.delete(recordKey(member.slice(member.indexOf('.') + 1)));
+    await indexes.remove(PENDING, expired);
+  }
+
+  return {
+    async create(input) {
+      const data = validate(createStateInputSchema, input, 'oauth state');
+      const now = ctx.now();
+      const state = randomBytes(32).toString('base64url');
+      const ttl = data.ttlMs ?? OAUTH_STATE_TTL_MS;
+      const record: z.output<typeof stateRecord> = {
+        version: 1,
+        state,
+        discordUserId: data.discordUserId,
+        applicationId: data.applicationId,
+        scopes: data.scopes,
+        createdAt: now,
+        expiresAt: now + ttl,
+        interactionTokenEncrypted:
+          data.interactionToken === undefined ? undefined : cipher.encrypt(data.interactionToken, tokenContext(state)),
+      };
+      await indexes.add(PENDING, [pendingMember(state, record.expiresAt)]);
+      // The backend TTL is a second line (Redis expires the key itself); expiresAt is what `take` trusts.
+      await backend.set(recordKey(state), record, ttl);
+      await sweepExpired(now);
+      return toState(record, data.interactionToken);
+    },
+
+    async take(state, expect) {
+      // A malformed state never reaches storage: it cannot be one igcord made.
+      if (!STATE_FORMAT.test(state)) return { ok: false, reason: 'unknown' };
+      const key = recordKey(state);
+      const record = reader.read(stateType, key, await backend.take(key));
+      if (record === undefined) return { ok: false, reason: 'unknown' };
+      await indexes.remove(PENDING, [pendingMember(state, record.expiresAt)]);
+      if (ctx.now() >= record.expiresAt) return { ok: false, reason: 'expired' };
+      if (expect?.discordUserId !== undefined && expect.discordUserId !== record.discordUserId) {
+        return { ok: false, reason: 'other-user' };
+      }
+      const interactionToken =
+        record.interactionTokenEncrypted === undefined ? undefined : cipher.decrypt(record.interactionTokenEncrypted, tokenContext(state));
+      return { ok: true, state: toState(record, interactionToken) };
+    },
+  };
+}
+
+function toState(record: z.output<typeof stateRecord>, interactionToken: string | undefined): OAuthState {
+  return {
+    state: record.state,
+    discordUserId: record.discordUserId,
+    interactionToken,
+    applicationId: record.applicationId,
+    scopes: record.scopes,
+    createdAt: record.createdAt,
+    expiresAt: record.expiresAt,
+  };
+}

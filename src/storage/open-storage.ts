@@ -1,0 +1,114 @@
+// The composition of igcord's storage: picks the backend from the storage URL (sqlite://<file>, redis://…,
+// rediss://…, postgres://…), wires the stores to it with one keyed mutex and one token cipher, and returns them
+// with a health check and an idempotent close.
+import { join } from 'node:path';
+import type { EncryptionKey } from '../config.js';
+import type { Logger } from '../log.js';
+import { createAccountStore, type AccountStore } from './account-store.js';
+import type { KvBackend } from './backend.js';
+import { openPostgresBackend } from './backend-postgres.js';
+import { openRedisBackend } from './backend-redis.js';
+import { openSqliteBackend } from './backend-sqlite.js';
+import { createDeliveryStore, type DeliveryStore } from './delivery-store.js';
+import { StorageError } from './errors.js';
+import { createFeedStore, type FeedStore } from './feed-store.js';
+import { IndexSets } from './index-set.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import { createOAuthStateStore, type OAuthStateStore } from './oauth-state-store.js';
+import { createRecordReader } from './record-reader.js';
+import { createTokenCipher } from './token-cipher.js';
+
+export interface StorageOptions {
+  /** STORAGE_URL; undefined means `sqlite://<dataDir>/igcord.sqlite`. */
+  url: string | undefined;
+  dataDir: string;
+  /** The newest key encrypts; `previous` keys still decrypt (rotation). */
+  keys: { current: EncryptionKey; previous?: readonly EncryptionKey[] | undefined };
+  log: Logger;
+  /** Key prefix, so several installs (or test runs) share one server without colliding. Default `igcord`. */
+  namespace?: string | undefined;
+  /** SQL table (SQLite, PostgreSQL). Default `keyv`, the adapters' own default. */
+  table?: string | undefined;
+  /** Epoch ms clock; tests pass their own. */
+  now?: (() => number) | undefined;
+}
+
+export interface Storage {
+  readonly kind: KvBackend['kind'];
+  readonly accounts: AccountStore;
+  readonly oauthStates: OAuthStateStore;
+  readonly feeds: FeedStore;
+  readonly deliveries: DeliveryStore;
+  /** True when the backend answers within two seconds (for /healthz). */
+  health(): Promise<boolean>;
+  /** How many stored values failed to parse since start (for /metrics). */
+  corruptRecords(): number;
+  close(): Promise<void>;
+}
+
+/** The SQLite file a storage URL names, resolving the default. */
+export function defaultStorageUrl(dataDir: string): string {
+  return `sqlite://${join(dataDir, 'igcord.sqlite')}`;
+}
+
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  const url = options.url ?? defaultStorageUrl(options.dataDir);
+  const namespace = options.namespace ?? 'igcord';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(namespace)) throw new StorageError(`invalid storage namespace ${namespace}`);
+  const log = options.log.child({ component: 'storage' });
+  const backend = await openBackend(url, namespace, options.table, log);
+  log.info({ backend: backend.kind, namespace }, 'storage opened');
+
+  let corrupt = 0;
+  const reader = createRecordReader(log, () => {
+    corrupt += 1;
+  });
+  const mutex = new KeyedMutex();
+  const ctx = {
+    backend,
+    mutex,
+    reader,
+    indexes: new IndexSets(backend, mutex, reader),
+    cipher: createTokenCipher(options.keys),
+    log,
+    now: options.now ?? Date.now,
+  };
+  return {
+    kind: backend.kind,
+    accounts: createAccountStore(ctx),
+    oauthStates: createOAuthStateStore(ctx),
+    feeds: createFeedStore(ctx),
+    deliveries: createDeliveryStore(ctx),
+    async health() {
+      try {
+        await backend.ping();
+        return true;
+      } catch (err) {
+        log.warn({ err }, 'storage health check failed');
+        return false;
+      }
+    },
+    corruptRecords: () => corrupt,
+    close: () => backend.close(),
+  };
+}
+
+async function openBackend(url: string, namespace: string, table: string | undefined, log: Logger): Promise<KvBackend> {
+  const scheme = url.slice(0, url.indexOf('://'));
+  try {
+    switch (scheme) {
+      case 'sqlite':
+        return await openSqliteBackend({ file: url.slice('sqlite://'.length), namespace, table, log });
+      case 'redis':
+      case 'rediss':
+        return await openRedisBackend({ url, namespace, log });
+      case 'postgres':
+      case 'postgresql':
+        return await openPostgresBackend({ url, namespace, table, log });
+    }
+  } catch (cause) {
+    if (cause instanceof StorageError) throw cause;
+    throw new StorageError(`cannot open ${scheme} storage: ${(cause as Error).message}`, { cause });
+  }
+  throw new StorageError('STORAGE_URL must start with sqlite://, redis://, rediss:// or postgres://');
+}
