@@ -1,0 +1,68 @@
+// Builds igcord's discord.js client: the Guilds intent only (slash commands, buttons and channel posts need no
+// privileged intent), mentions off unless a message asks for them, and the REST base overridable so the same
+// client talks to the local Discord fake. The token lives in the closure and in discord.js; it is never logged.
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import type { Logger } from '../log.js';
+
+export interface DiscordClientOptions {
+  token: string;
+  /** REST base without the version, e.g. `http://127.0.0.1:PORT/api` for the fake; Discord's by default. */
+  apiUrl?: string | undefined;
+  log: Logger;
+  /** Merged over igcord's defaults (tests shorten timeouts and lift the request-rate cap). */
+  clientOptions?: Partial<ClientOptions> | undefined;
+}
+
+export interface DiscordClient {
+  client: Client;
+  /** Logs in and resolves once the gateway says ready; rejects on a bad token. */
+  start(): Promise<void>;
+  /** Closes the gateway and REST; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export function createDiscordClient(options: DiscordClientOptions): DiscordClient {
+  const { token, apiUrl, log } = options;
+  const extra = options.clientOptions ?? {};
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // Feed posts and replies never ping anyone by accident (a caption with @everyone); senders opt in per message.
+    allowedMentions: { parse: [], repliedUser: false },
+    // igcord reads no message history: keeping messages in memory only costs.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    ...extra,
+    rest: { ...(apiUrl === undefined ? {} : { api: apiUrl }), ...extra.rest },
+  });
+
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ discord: message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'discord gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'discord gateway reconnecting'));
+  client.rest.on('rateLimited', (info) =>
+    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'discord rate limit hit'),
+  );
+
+  let stopped = false;
+  return {
+    client,
+    async start() {
+      const ready = once(client, Events.ClientReady);
+      try {
+        await client.login(token);
+      } catch (error) {
+        // The once() listener would otherwise keep waiting for a ready event that never comes.
+        client.removeAllListeners(Events.ClientReady);
+        throw error;
+      }
+      await ready;
+      log.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size }, 'connected to Discord');
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+      log.info('disconnected from Discord');
+    },
+  };
+}

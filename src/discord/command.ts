@@ -1,0 +1,129 @@
+// The contract of a slash-command module (one file per command under commands/): its definition, `execute`, and
+// optionally `autocomplete`, component handlers keyed by a custom_id prefix, and whether to defer. Modules
+// default-export `defineCommand({...})`; the loader checks each one against `commandModuleSchema` at start, so a
+// broken module stops igcord with its file name instead of failing at the first click.
+import { z } from 'zod';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageComponentInteraction,
+  ModalSubmitInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { InteractionResponder } from './responder.js';
+
+/** Time as the handlers see it; tests and the feed engine pass their own. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/**
+ * The services commands use (`instagram`, `accounts`, `feeds`, `limiter`, …). Each area adds its own by
+ * augmenting this interface where it is wired, so commands get its real type without this file importing it:
+ *
+ *   declare module '../discord/command.js' { interface CommandServices { accounts: AccountStore } }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CommandServices {}
+
+/** Everything a handler receives, built once by the composition root and passed explicitly. */
+export type CommandDeps = CommandServices & { log: Logger; clock: Clock; config: Config };
+
+/** What one interaction's handler gets: the deps, with `log` a child logger for this interaction, and the responder. */
+export type CommandContext = CommandDeps & { respond: InteractionResponder };
+
+export type ComponentInteraction = MessageComponentInteraction | ModalSubmitInteraction;
+
+export type CommandDefinition =
+  | RESTPostAPIChatInputApplicationCommandsJSONBody
+  | { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+
+/** How to acknowledge before `execute` runs: a deferred ephemeral or public "thinking…", or not at all. */
+export type DeferMode = 'ephemeral' | 'public' | false;
+
+export interface CommandModule {
+  data: CommandDefinition;
+  /** Defer before `execute` when the answer can take more than about a second (Instagram calls). */
+  defer?: DeferMode | undefined;
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?: ((interaction: AutocompleteInteraction, ctx: CommandDeps) => Promise<void>) | undefined;
+  /**
+   * Buttons, select menus and modals, keyed by custom_id prefix: a handler receives every interaction whose
+   * custom_id equals its key or starts with `key:`. Keys are unique across all commands.
+   */
+  components?: Record<string, (interaction: ComponentInteraction, ctx: CommandContext) => Promise<void>> | undefined;
+}
+
+/** Identity at runtime; gives a command file its types. */
+export function defineCommand<const M extends CommandModule>(module: M): M {
+  return module;
+}
+
+const fn = (what: string) =>
+  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { error: `expected ${what} to be a function` });
+
+/** Names of commands and options: lowercase, 1–32 characters (Discord's CHAT_INPUT naming rule). */
+const NAME_PATTERN = /^[-_\p{Ll}\p{Lm}\p{Lo}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const nameSchema = z.string().regex(NAME_PATTERN, { error: 'expected a lowercase name of 1 to 32 letters, digits, - or _' });
+const descriptionSchema = z.string().min(1, { error: 'expected a description' }).max(100, { error: 'expected at most 100 characters' });
+
+interface OptionShape {
+  type: number;
+  name: string;
+  description: string;
+  required?: boolean | undefined;
+  options?: OptionShape[] | undefined;
+}
+
+const optionSchema: z.ZodType<OptionShape> = z.lazy(() =>
+  z
+    .looseObject({
+      type: z.number().int().min(1).max(11),
+      name: nameSchema,
+      description: descriptionSchema,
+      required: z.boolean().optional(),
+      choices: z.array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string(), z.number()]) })).max(25).optional(),
+      options: z.array(optionSchema).max(25).optional(),
+      autocomplete: z.boolean().optional(),
+    })
+    .superRefine(checkOptionList),
+);
+
+/** Option names unique within a level, and required options before optional ones (Discord rejects both). */
+function checkOptionList(value: { options?: OptionShape[] | undefined }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  let optionalSeen = false;
+  for (const option of value.options ?? []) {
+    if (seen.has(option.name)) ctx.addIssue({ code: 'custom', message: `option "${option.name}" is defined twice`, path: ['options'] });
+    seen.add(option.name);
+    if (option.type === 1 || option.type === 2) continue;
+    if (option.required && optionalSeen) {
+      ctx.addIssue({ code: 'custom', message: `required option "${option.name}" comes after an optional one`, path: ['options'] });
+    }
+    if (!option.required) optionalSeen = true;
+  }
+}
+
+export const commandDefinitionSchema = z
+  .looseObject({
+    type: z.literal(1).optional(),
+    name: nameSchema,
+    description: descriptionSchema,
+    options: z.array(optionSchema).max(25).optional(),
+  })
+  .superRefine(checkOptionList);
+
+/** Custom id prefixes: short, and without the `:` that separates them from their state. */
+const prefixSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected a prefix of 1 to 40 letters, digits, _ . or -' });
+
+export const commandModuleSchema = z.object({
+  data: z.custom<CommandDefinition>((v) => typeof v === 'object' && v !== null, { error: 'expected a command definition' }),
+  defer: z.union([z.literal('ephemeral'), z.literal('public'), z.literal(false)]).optional(),
+  execute: fn('execute'),
+  autocomplete: fn('autocomplete').optional(),
+  components: z.record(prefixSchema, fn('a component handler')).optional(),
+});

@@ -1,0 +1,145 @@
+// Renders one Instagram media as Discord embeds: a photo as its image; a video as its cover with "▶ Play video"
+// and post links (Discord cannot play Instagram's video URLs inline); a carousel as a gallery — Discord shows up
+// to four images in one message when several embeds share the same `url` — or, for paging, one item with "2/5".
+// Caption, author, location, tags, people in the photo, likes, comments and time are included as room allows;
+// every result is held to the limits in limits.ts.
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Media } from '../../instagram/schemas.js';
+import { validate } from '../../util/validate.js';
+import { EMBED_LIMITS, GALLERY_IMAGES, embedLength, messageEmbedsSchema } from './limits.js';
+import { instagramLocationUrl, instagramProfileUrl, instagramTagUrl, joinWithin, link, plain, safeUrl, truncate } from './text.js';
+
+/** Instagram's brand magenta, so posts are recognisable at a glance. */
+export const INSTAGRAM_COLOR = 0xe1306c;
+
+export interface MediaEmbedOptions {
+  /** Longest caption shown; Discord allows 4096 but a feed reads better shorter. */
+  captionMax?: number | undefined;
+  /** For a carousel: render only this item (0-based) with "n/N", instead of the gallery. */
+  carouselItem?: number | undefined;
+}
+
+interface Visual {
+  image: string | undefined;
+  video: string | undefined;
+}
+
+function visuals(media: Media): Visual[] {
+  const cover = media.images.standard_resolution.url;
+  switch (media.type) {
+    case 'image':
+      return [{ image: cover, video: undefined }];
+    case 'video':
+      return [{ image: cover, video: media.videos.standard_resolution.url }];
+    case 'carousel':
+      return media.carousel_media.map((item) =>
+        item.type === 'image'
+          ? { image: item.images.standard_resolution.url, video: undefined }
+          : { image: item.images?.standard_resolution.url ?? cover, video: item.videos.standard_resolution.url },
+      );
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function renderMediaEmbeds(media: Media, options: MediaEmbedOptions = {}): APIEmbed[] {
+  const captionMax = Math.min(options.captionMax ?? 1500, EMBED_LIMITS.description);
+  const items = visuals(media);
+  const single = media.type === 'carousel' && options.carouselItem !== undefined;
+  const first = single ? Math.max(0, Math.min(options.carouselItem ?? 0, items.length - 1)) : 0;
+  const shown = single ? items.slice(first, first + 1) : items.slice(0, GALLERY_IMAGES);
+  const postUrl = safeUrl(media.link);
+
+  const kind = media.type === 'image' ? 'Photo' : media.type === 'video' ? 'Video' : 'Carousel';
+  const user = media.user;
+  const authorName = user.full_name ? `${user.full_name} (@${user.username})` : `@${user.username}`;
+
+  const fields: APIEmbedField[] = [];
+  const videos = items
+    .map((v, i) => ({ ...v, i }))
+    .filter((v) => v.video !== undefined && (!single || v.i === first));
+  if (videos.length > 0) {
+    const links = videos.map((v) =>
+      link(media.type === 'carousel' ? `▶ Play video ${v.i + 1}/${items.length}` : '▶ Play video', v.video),
+    );
+    fields.push({ name: 'Video', value: joinWithin([...links, link('Open post', postUrl)], ' · ', EMBED_LIMITS.fieldValue) });
+  }
+  if (media.location && (media.location.name || media.location.latitude != null)) {
+    const where =
+      media.location.name ?? `${media.location.latitude?.toFixed(5)}, ${media.location.longitude?.toFixed(5)}`;
+    const label = truncate(plain(where), 200);
+    fields.push({
+      name: '📍 Location',
+      value: media.location.id ? link(label, instagramLocationUrl(media.location.id)) : label,
+      inline: true,
+    });
+  }
+  if (media.users_in_photo.length > 0) {
+    const people = media.users_in_photo.map((t) => link(plain(`@${t.user.username}`), instagramProfileUrl(t.user.username)));
+    fields.push({ name: 'In this photo', value: joinWithin(people, ', ', EMBED_LIMITS.fieldValue) });
+  }
+  if (media.tags.length > 0) {
+    const tags = media.tags.map((t) => link(plain(`#${t}`), instagramTagUrl(t)));
+    fields.push({ name: 'Tags', value: joinWithin(tags, ' ', EMBED_LIMITS.fieldValue) });
+  }
+  fields.push(
+    { name: '❤️ Likes', value: count(media.likes.count), inline: true },
+    { name: '💬 Comments', value: count(media.comments.count), inline: true },
+  );
+
+  const footerParts = ['Instagram', kind];
+  if (media.type === 'carousel') {
+    footerParts.push(
+      single
+        ? `${first + 1}/${items.length}`
+        : items.length > GALLERY_IMAGES
+          ? `1–${GALLERY_IMAGES}/${items.length}`
+          : `${items.length} items`,
+    );
+  }
+
+  const main: APIEmbed = {
+    color: INSTAGRAM_COLOR,
+    title: truncate(`${kind} by @${user.username}`, EMBED_LIMITS.title),
+    author: {
+      name: truncate(authorName, EMBED_LIMITS.authorName),
+      ...(safeUrl(instagramProfileUrl(user.username)) ? { url: instagramProfileUrl(user.username) } : {}),
+      ...(safeUrl(user.profile_picture) ? { icon_url: user.profile_picture } : {}),
+    },
+    fields: fields.slice(0, EMBED_LIMITS.fields),
+    footer: { text: truncate(footerParts.join(' · '), EMBED_LIMITS.footerText) },
+    timestamp: new Date(Number(media.created_time) * 1000).toISOString(),
+  };
+  if (postUrl) main.url = postUrl;
+  const caption = media.caption?.text.trim();
+  if (caption) main.description = truncate(plain(caption), captionMax);
+  const cover = safeUrl(shown[0]?.image);
+  if (cover) main.image = { url: cover };
+
+  const embeds: APIEmbed[] = [main];
+  // A gallery needs the shared `url`; without a usable post link the extra images would show as separate cards.
+  if (postUrl) {
+    for (const item of shown.slice(1)) {
+      const image = safeUrl(item.image);
+      if (image) embeds.push({ url: postUrl, image: { url: image } });
+    }
+  }
+  fitTotal(embeds);
+  return validate(messageEmbedsSchema, embeds, 'media embed') as APIEmbed[];
+}
+
+/** Keeps a message within the 6000-character total: shortens the description first, then drops fields. */
+export function fitTotal(embeds: APIEmbed[]): void {
+  const total = () => embeds.reduce((sum, e) => sum + embedLength(e), 0);
+  const main = embeds[0];
+  if (!main) return;
+  let excess = total() - EMBED_LIMITS.total;
+  if (excess > 0 && main.description) {
+    const room = main.description.length - excess;
+    if (room >= 1) main.description = truncate(main.description, room);
+    else delete main.description;
+  }
+  while (total() > EMBED_LIMITS.total && main.fields && main.fields.length > 0) main.fields.pop();
+  excess = total() - EMBED_LIMITS.total;
+  if (excess > 0 && main.title) main.title = truncate(main.title, Math.max(1, main.title.length - excess));
+}

@@ -1,0 +1,38 @@
+// Renders an Instagram profile (/users/self or /users/{id}) as one embed: name, picture, bio, website and the
+// media / followers / following counts, held to Discord's limits like every other embed.
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { FullUser } from '../../instagram/schemas.js';
+import { validate } from '../../util/validate.js';
+import { EMBED_LIMITS, messageEmbedsSchema } from './limits.js';
+import { INSTAGRAM_COLOR } from './media-embed.js';
+import { instagramProfileUrl, link, plain, safeUrl, truncate } from './text.js';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function renderUserEmbed(user: FullUser): APIEmbed {
+  const profile = safeUrl(instagramProfileUrl(user.username));
+  const fields: APIEmbedField[] = [
+    { name: 'Posts', value: count(user.counts.media), inline: true },
+    { name: 'Followers', value: count(user.counts.followed_by), inline: true },
+    { name: 'Following', value: count(user.counts.follows), inline: true },
+  ];
+  const website = safeUrl(user.website);
+  if (website) {
+    const linked = link(truncate(plain(website), 200), website);
+    // A link cut short would break its markdown: past the limit the address is shown as plain text.
+    fields.push({ name: 'Website', value: linked.length <= EMBED_LIMITS.fieldValue ? linked : truncate(plain(website), EMBED_LIMITS.fieldValue) });
+  }
+
+  const embed: APIEmbed = {
+    color: INSTAGRAM_COLOR,
+    title: truncate(user.full_name ? `${user.full_name} (@${user.username})` : `@${user.username}`, EMBED_LIMITS.title),
+    fields,
+    footer: { text: user.is_business ? 'Instagram · business account' : 'Instagram' },
+  };
+  if (profile) embed.url = profile;
+  const bio = user.bio.trim();
+  if (bio) embed.description = truncate(plain(bio), EMBED_LIMITS.description);
+  const picture = safeUrl(user.profile_picture);
+  if (picture) embed.thumbnail = { url: picture };
+  return validate(messageEmbedsSchema, [embed], 'profile embed')[0] as APIEmbed;
+}
