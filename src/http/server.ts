@@ -62,10 +62,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       response = toResponse(err, requestLog);
     }
     send(req, res, method, response, requestId);
-    requestLog.info(
-      { method, url: redactUrl(req.url ?? '/'), status: response.status, ms: Math.round(performance.now() - started) },
-      'request',
-    );
+    // Checked first so a silenced logger does not pay for parsing and redacting the URL on every request.
+    if (requestLog.isLevelEnabled('info')) {
+      requestLog.info(
+        { method, url: redactUrl(req.url ?? '/'), status: response.status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    }
   }
 
   async function answer(req: IncomingMessage, method: string, requestId: string, requestLog: Logger): Promise<HttpResponse> {
@@ -96,11 +99,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       return;
     }
     const body = response.body === undefined ? undefined : Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
-    res.statusCode = response.status;
-    for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
-    res.setHeader('x-request-id', requestId);
-    res.setHeader('content-length', String(body?.length ?? 0));
-    if (closing) res.setHeader('connection', 'close');
+    const headers: Record<string, string> = {
+      ...response.headers,
+      'x-request-id': requestId,
+      'content-length': String(body?.length ?? 0),
+    };
+    if (closing) headers.connection = 'close';
+    res.writeHead(response.status, headers);
     res.end(method === 'HEAD' ? undefined : body);
     if (!req.complete) discardRest(req);
   }
