@@ -1,0 +1,108 @@
+// Everything the limiter knows about one budget key (an Instagram user id, or `app`): its sliding windows (the
+// global one and one per write bucket), its waiting calls, its calls in flight, and the bottleneck instance that
+// runs them. The whole record is dropped when the key is idle and its windows are empty, so that forgetting a
+// key can never hand it a fresh budget early, and is rebuilt on the next call.
+import Bottleneck from 'bottleneck';
+import type { CallDescription, CallPriority, WriteBucket } from '../instagram/call-gate.js';
+import type { Logger } from '../log.js';
+import type { LimiterSettings } from './limiter-options.js';
+import { SlidingWindow } from './sliding-window.js';
+import { PRIORITIES, WaitQueue, type Queued } from './wait-queue.js';
+
+/** One call from `run()` until it settles: waiting, running, or backing off before a retry. */
+export interface Waiter extends Queued {
+  readonly call: CallDescription;
+  readonly attempt: () => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+  readonly submittedAt: number;
+  /** When the current wait started (submission, or being put back for a retry). */
+  waitingSince: number;
+  deadlineTimer: NodeJS.Timeout | undefined;
+  onAbort: (() => void) | undefined;
+  attempts: number;
+  retries: number;
+  retriedAfterRateLimit: boolean;
+  /** The error of the previous attempt, when the call waits for a retry. */
+  lastError: unknown;
+  /** Snapshot at the start of the current attempt, to compare with the server's X-Ratelimit-Remaining. */
+  usedAtStart: number;
+  startedMark: number;
+  settled: boolean;
+}
+
+export class KeyState {
+  readonly global: SlidingWindow;
+  private readonly writes = new Map<WriteBucket, SlidingWindow>();
+  readonly queue = new WaitQueue<Waiter>();
+  /** Calls whose attempt is in flight. */
+  running = 0;
+  /** Calls sleeping before a retry (neither queued nor running, but not settled). */
+  backingOff = 0;
+  /** Attempts started on this key so far; differences tell how many started during another's flight. */
+  startedTotal = 0;
+  lastActivity: number;
+  wakeTimer: NodeJS.Timeout | undefined;
+  wakeAt = Infinity;
+  /**
+   * Runs the attempts the limiter admits. Admission (window, priority, concurrency) is decided before a call
+   * reaches it, so its own queue stays empty: bottleneck serialises each submission through a timer tick, and a
+   * thousand queued background submissions would otherwise delay an interactive one by seconds (measured).
+   * It bounds each attempt's run time (`expiration`) and reports its internal failures through `error`.
+   */
+  readonly executor: Bottleneck;
+
+  constructor(
+    readonly key: string,
+    private readonly settings: LimiterSettings,
+    log: Logger,
+    now: number,
+  ) {
+    this.global = new SlidingWindow(settings.global, settings.windowMs);
+    this.lastActivity = now;
+    this.executor = new Bottleneck({ maxConcurrent: settings.maxConcurrent, id: `igcord-limiter-${key}` });
+    // Without a listener bottleneck drops its internal errors silently (src/Events.coffee: `trigger` returns when
+    // nobody listens), which is how calls end up hanging unnoticed.
+    this.executor.on('error', (err: unknown) => log.error({ err, key }, 'limiter executor failed'));
+  }
+
+  /** The window of a write bucket, created when the key first writes to it. */
+  writeWindow(bucket: WriteBucket): SlidingWindow {
+    let window = this.writes.get(bucket);
+    if (!window) {
+      window = new SlidingWindow(this.settings.write, this.settings.windowMs);
+      this.writes.set(bucket, window);
+    }
+    return window;
+  }
+
+  /** The write window if the key has one, without creating it (introspection must not allocate). */
+  peekWriteWindow(bucket: WriteBucket): SlidingWindow | undefined {
+    return this.writes.get(bucket);
+  }
+
+  /** Concurrent calls a call of `priority` may join: feed work leaves the reserved ones to people. */
+  concurrencyFor(priority: CallPriority): number {
+    return priority === 'interactive' ? this.settings.maxConcurrent : this.settings.maxConcurrent - this.settings.reservedForInteractive;
+  }
+
+  /** Nothing waits, runs or sleeps, and forgetting the key loses no budget state. */
+  evictable(now: number, idleMs: number): boolean {
+    if (this.running > 0 || this.backingOff > 0 || this.queue.size > 0) return false;
+    if (now - this.lastActivity < idleMs) return false;
+    if (!this.global.isEmpty(now)) return false;
+    for (const window of this.writes.values()) if (!window.isEmpty(now)) return false;
+    return true;
+  }
+
+  /** Waiting write calls of `bucket` that would start before a new one of `priority`. */
+  writesAheadOf(bucket: WriteBucket, priority: CallPriority): number {
+    const rank = PRIORITIES.indexOf(priority);
+    let ahead = 0;
+    for (let w = this.queue.first(); w; w = this.queue.after(w)) {
+      if (PRIORITIES.indexOf(w.priority) > rank) break;
+      if (w.call.writeBucket === bucket) ahead++;
+    }
+    return ahead;
+  }
+}
