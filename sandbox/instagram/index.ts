@@ -1,0 +1,104 @@
+// The Instagram Platform API v1 emulator: one node:http server that serves the API under /v1, the OAuth pages
+// under /oauth, and the admin API under /_emulator. Start it with `startInstagramEmulator(options)`; close it
+// with `close()`, which also ends every open connection and outgoing notification.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { createAdmin, type EmulatorAdmin } from './admin.js';
+import { handleAdmin } from './admin-http.js';
+import { handleApi } from './api.js';
+import { BodyTooLargeError, formOf, readBody, sendHtml404, sendJson } from './http-util.js';
+import { Notifier } from './notifier.js';
+import { handleOAuth } from './oauth.js';
+import { Router } from './router.js';
+import { commentRoutes } from './routes/comments.js';
+import { likeRoutes } from './routes/likes.js';
+import { locationRoutes } from './routes/locations.js';
+import { mediaRoutes } from './routes/media.js';
+import { relationshipRoutes } from './routes/relationships.js';
+import { tagRoutes } from './routes/tags.js';
+import { userRoutes } from './routes/users.js';
+import { createState, type EmulatorOptions } from './state.js';
+
+export { SANDBOX_CLIENT } from './state.js';
+export type { EmulatorClientApp, EmulatorOptions, NotificationLogEntry } from './state.js';
+export type { EmulatorAdmin, MintTokenInput, PostMediaInput } from './admin.js';
+export type { RequestLogEntry } from './request-log.js';
+export type { FaultSpec, FaultKind } from './faults.js';
+
+export interface InstagramEmulator {
+  /** e.g. 'http://127.0.0.1:41234' — API under `${url}/v1`, OAuth under `${url}/oauth/…`. */
+  url: string;
+  close(): Promise<void>;
+  admin: EmulatorAdmin;
+}
+
+export async function startInstagramEmulator(options: EmulatorOptions = {}): Promise<InstagramEmulator> {
+  const state = createState(options);
+  const notifier = new Notifier(state);
+  const admin = createAdmin(state, notifier);
+  const router = new Router([
+    ...userRoutes,
+    ...relationshipRoutes,
+    ...mediaRoutes,
+    ...commentRoutes,
+    ...likeRoutes,
+    ...tagRoutes,
+    ...locationRoutes,
+  ]);
+
+  const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', state.baseUrl || 'http://127.0.0.1');
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'body too large' });
+      throw error;
+    }
+    const path = url.pathname;
+    if (path.startsWith('/_emulator/')) return handleAdmin(admin, req, res, url, body);
+    if (path === '/oauth' || path.startsWith('/oauth/')) return handleOAuth(state, req, res, url, formOf(req, body));
+    if (path === '/v1' || path.startsWith('/v1/')) return handleApi(state, router, req, res, url, formOf(req, body));
+    sendHtml404(res);
+  };
+
+  const server = createServer((req, res) => {
+    dispatch(req, res).catch((error: unknown) => {
+      console.error('instagram emulator: request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { meta: { code: 500, error_type: 'APIError', error_message: 'Oops, an error occurred.' } });
+      else res.destroy();
+    });
+  });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
+  state.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: state.baseUrl,
+    admin,
+    close: () => {
+      closed ??= (async () => {
+        state.closing.abort();
+        const done = new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const socket of sockets) socket.destroy();
+        await Promise.all([done, notifier.settled()]);
+      })();
+      return closed;
+    },
+  };
+}
