@@ -1,6 +1,7 @@
 // Reading stored values back: every value is checked by its zod schema (through `validate`) after older shapes
 // are migrated to the current version. A value that does not parse is reported (warn log with its key and the
-// problems, never its content, which may hold ciphertexts) and skipped, so one bad record never fails a command.
+// problems, never its content, which may hold ciphertexts; logged as `storageKey`, since `key` is a redacted
+// field of src/log.ts) and skipped, so one bad record never fails a command.
 import type { z } from 'zod';
 import type { Logger } from '../log.js';
 import { validate, ValidationError } from '../util/validate.js';
@@ -36,7 +37,7 @@ export function createRecordReader(log: Logger, onCorrupt?: (key: string) => voi
         if (!(error instanceof ValidationError)) throw error;
         onCorrupt?.(key);
         log.warn(
-          { key, record: type.name, problems: error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) },
+          { storageKey: key, record: type.name, problems: error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) },
           `skipped a stored ${type.name} that does not parse; repair or delete key ${key}`,
         );
         return undefined;
