@@ -61,7 +61,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     } catch (err) {
       response = toResponse(err, requestLog);
     }
-    send(req, res, method, response, requestId);
+    try {
+      send(req, res, method, response, requestId);
+    } catch (err) {
+      // A route returned headers node refuses (e.g. a newline in a value): never let that take the process down.
+      requestLog.error({ err }, 'response could not be written');
+      res.destroy();
+      return;
+    }
     // Checked first so a silenced logger does not pay for parsing and redacting the URL on every request.
     if (requestLog.isLevelEnabled('info')) {
       requestLog.info(

@@ -93,6 +93,16 @@ describe('http server', () => {
     expect(failure.err.message).toBe('database password is hunter2');
   });
 
+  it('survives a route that returns a header node cannot send: the socket is closed, the server keeps serving', async () => {
+    const { server, lines } = await start([
+      route('GET', '/bad', () => text(200, 'x', { 'x-bad': 'line\r\nbreak' })),
+      route('GET', '/good', () => text(200, 'good')),
+    ]);
+    await expect(fetch(`${server.url}/bad`)).rejects.toThrow();
+    expect(await (await fetch(`${server.url}/good`)).text()).toBe('good');
+    expect(lines.join('')).toContain('response could not be written');
+  });
+
   it('logs each request once with method, status and its URL with secret parameters redacted', async () => {
     const { server, lines } = await start([route('GET', '/cb', () => text(200, 'ok'))]);
     const response = await fetch(`${server.url}/cb?code=the-oauth-code&state=the-state&page=2`);
