@@ -41,7 +41,7 @@ export class CommandLoadError extends Error {
 export const DEFAULT_COMMANDS_DIRECTORY = fileURLToPath(new URL('../../commands/', import.meta.url));
 
 const isCommandFile = (file: string) =>
-  /\.(ts|js|mjs)$/.test(file) && !/\.d\.ts$|\.test\.[tj]s$/.test(file) && !basename(file).startsWith('_');
+  /\.(ts|js|mjs)$/.test(file) && !/\.d\.ts$|\.test\.(ts|js|mjs)$/.test(file) && !basename(file).startsWith('_');
 
 /** Imports and checks every command module of `directory`. Throws CommandLoadError listing every problem. */
 export async function loadCommands(directory: string = DEFAULT_COMMANDS_DIRECTORY): Promise<CommandSet> {
@@ -50,7 +50,8 @@ export async function loadCommands(directory: string = DEFAULT_COMMANDS_DIRECTOR
   const problems: string[] = [];
   for (const name of files) {
     const path = join(directory, name);
-    const file = relative(process.cwd(), path) || name;
+    const fromHere = relative(process.cwd(), path);
+    const file = fromHere === '' || fromHere.startsWith('..') ? path : fromHere;
     try {
       entries.push({ file, module: await import(pathToFileURL(path).href) });
     } catch (error) {

@@ -1,0 +1,184 @@
+// Paged replies: one page at a time with Previous / Next buttons. The buttons' custom ids carry the page state
+// (`page:<session>:<owner>:<page>`, far below Discord's 100 characters), so a press is checked against its
+// invoker without any lookup: anyone else gets an ephemeral "only <user> can page this". Pages are rendered on
+// demand from the session kept in memory; after `timeoutMs` without a press the buttons are disabled (the
+// original interaction may edit its message for 15 minutes), and a press on a session lost to a restart disables
+// them too and says so.
+import { randomBytes } from 'node:crypto';
+import { ButtonStyle, ComponentType, type APIEmbed, type APIButtonComponentWithCustomId, type BaseMessageOptions } from 'discord.js';
+import type { Logger } from '../log.js';
+import type { CommandContext, ComponentInteraction } from './command.js';
+import type { ActionRow } from './errors.js';
+import { UserFacingError } from './errors.js';
+import type { ComponentRoute } from './loader.js';
+import type { InteractionResponder, MessageRef } from './responder.js';
+
+export const PAGE_PREFIX = 'page';
+/** Interaction tokens allow edits for 15 minutes; the timeout must end before that. */
+export const MAX_PAGE_TIMEOUT_MS = 14 * 60_000;
+
+export interface Page {
+  content?: string | undefined;
+  embeds?: APIEmbed[] | undefined;
+}
+
+export interface PagedSource {
+  count: number;
+  /** Renders page `index` (0-based); may call Instagram (the press is deferred if that takes long). */
+  render(index: number): Promise<Page> | Page;
+}
+
+export interface PaginatorOptions {
+  log: Logger;
+  /** Idle time after which the buttons are disabled; default 5 minutes, at most 14. */
+  timeoutMs?: number | undefined;
+}
+
+interface Session {
+  ownerId: string;
+  source: PagedSource;
+  page: number;
+  respond: InteractionResponder;
+  message: MessageRef;
+  timer: NodeJS.Timeout;
+}
+
+interface PageId {
+  session: string;
+  ownerId: string;
+  target: number | 'indicator';
+}
+
+export function pageCustomId(session: string, ownerId: string, target: number | 'indicator'): string {
+  return `${PAGE_PREFIX}:${session}:${ownerId}:${target === 'indicator' ? 'n' : target}`;
+}
+
+export function parsePageCustomId(customId: string): PageId | undefined {
+  const match = /^page:([0-9a-f]{8}):(\d{1,20}):(\d{1,6}|n)$/.exec(customId);
+  if (!match) return undefined;
+  return { session: match[1]!, ownerId: match[2]!, target: match[3] === 'n' ? 'indicator' : Number(match[3]) };
+}
+
+/** The Previous · n/N · Next row for `page`; every button disabled when `disabled` (timed out). */
+export function pageButtons(session: string, ownerId: string, page: number, count: number, disabled = false): ActionRow {
+  const button = (label: string, target: number | 'indicator', off: boolean): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label,
+    custom_id: pageCustomId(session, ownerId, target),
+    disabled: disabled || off,
+  });
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      button('◀ Previous', Math.max(0, page - 1), page <= 0),
+      button(`${page + 1}/${count}`, 'indicator', true),
+      // At the last page "next" points past the end; it is disabled, and the id stays distinct from "previous".
+      button('Next ▶', page + 1, page >= count - 1),
+    ],
+  };
+}
+
+export class Paginator {
+  private readonly sessions = new Map<string, Session>();
+  private readonly timeoutMs: number;
+  private readonly log: Logger;
+
+  constructor(options: PaginatorOptions) {
+    this.log = options.log;
+    this.timeoutMs = Math.min(options.timeoutMs ?? 5 * 60_000, MAX_PAGE_TIMEOUT_MS);
+  }
+
+  /** The route the interaction router needs for the buttons: `createInteractionRouter({ components: [p.route] })`. */
+  readonly route: ComponentRoute = {
+    prefix: PAGE_PREFIX,
+    command: 'pagination',
+    handle: (interaction, ctx) => this.press(interaction, ctx),
+  };
+
+  /** Answers the interaction with page `startAt` of `source` and buttons only `ownerId` may press. */
+  async start(
+    respond: InteractionResponder,
+    options: { ownerId: string; source: PagedSource; ephemeral?: boolean | undefined; startAt?: number | undefined },
+  ): Promise<void> {
+    const { ownerId, source } = options;
+    if (source.count < 1) throw new UserFacingError('pagination.empty', 'There is nothing to show.');
+    const page = Math.min(Math.max(0, options.startAt ?? 0), source.count - 1);
+    const rendered = await source.render(page);
+    if (source.count === 1) {
+      await respond.reply({ ...message(rendered), components: [], ephemeral: options.ephemeral });
+      return;
+    }
+    const id = randomBytes(4).toString('hex');
+    const ref = await respond.reply({
+      ...message(rendered),
+      components: [pageButtons(id, ownerId, page, source.count)],
+      ephemeral: options.ephemeral,
+    });
+    this.sessions.set(id, { ownerId, source, page, respond, message: ref, timer: this.expireLater(id) });
+  }
+
+  /** Disables every open session's buttons now (shutdown), without waiting for their timeouts. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.sessions.keys()].map((id) => this.expire(id)));
+  }
+
+  get openSessions(): number {
+    return this.sessions.size;
+  }
+
+  private async press(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
+    const id = parsePageCustomId(interaction.customId);
+    if (!id || id.target === 'indicator') throw new UserFacingError('pagination.bad-button', 'That button does not page anything.');
+    if (interaction.user.id !== id.ownerId) {
+      await ctx.respond.reply({ content: `Only <@${id.ownerId}> can page this.`, ephemeral: true, allowedMentions: { parse: [] } });
+      return;
+    }
+    const session = this.sessions.get(id.session);
+    if (!session || session.ownerId !== id.ownerId) {
+      // Lost to a timeout race or a restart: the buttons go grey and the user learns why.
+      const rows = interaction.isMessageComponent() ? disableAll(interaction.message.components.map((row) => row.toJSON() as ActionRow)) : [];
+      await ctx.respond.update({ components: rows });
+      await ctx.respond.reply({ content: 'These pages have expired. Run the command again.', ephemeral: true });
+      return;
+    }
+    const target = Math.min(Math.max(0, id.target), session.source.count - 1);
+    const rendered = await session.source.render(target);
+    session.page = target;
+    clearTimeout(session.timer);
+    session.timer = this.expireLater(id.session);
+    await ctx.respond.update({ ...message(rendered), components: [pageButtons(id.session, session.ownerId, target, session.source.count)] });
+    ctx.log.debug({ page: target, pages: session.source.count }, 'paged');
+  }
+
+  private expireLater(id: string): NodeJS.Timeout {
+    const timer = setTimeout(() => void this.expire(id), this.timeoutMs);
+    timer.unref();
+    return timer;
+  }
+
+  private async expire(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    if (!session) return;
+    this.sessions.delete(id);
+    clearTimeout(session.timer);
+    try {
+      await session.respond.edit(session.message, {
+        components: [pageButtons(id, session.ownerId, session.page, session.source.count, true)],
+      });
+    } catch (error) {
+      this.log.warn({ err: error, session: id }, 'could not disable the page buttons');
+    }
+  }
+}
+
+function message(page: Page): BaseMessageOptions {
+  return { content: page.content ?? '', embeds: page.embeds ?? [] };
+}
+
+function disableAll(rows: ActionRow[]): ActionRow[] {
+  return rows.map((row) => ({
+    ...row,
+    components: row.components.map((c) => (c.type === ComponentType.Button ? { ...c, disabled: true } : c)),
+  }));
+}
