@@ -19,6 +19,8 @@ import {
 import { createTransport } from './transport.js';
 import { createRelationshipsApi, createUsersApi } from './users-api.js';
 
+export type { Auth, CallOptions, Page, Result } from './api-call.js';
+
 export interface InstagramClientOptions {
   /** Host root without `/v1` (config.instagram.apiUrl). */
   apiUrl: string;

@@ -25,6 +25,13 @@ export function createUsersApi(ctx: ApiContext) {
     self: (auth: Auth, options?: CallOptions): Promise<Result<FullUser>> =>
       getOne(ctx, auth, '/users/self', fullUserSchema, 'user', [], options),
 
+    /**
+     * Checks a pasted token (sandbox / implicit flow) by asking whose it is. Its owner is not known yet, so the call
+     * is charged to the `app` budget key instead of a user's.
+     */
+    verifyToken: (accessToken: string, options?: CallOptions): Promise<Result<FullUser>> =>
+      getOne(ctx, { userId: 'app', accessToken }, '/users/self', fullUserSchema, 'user', [], options),
+
     get: (auth: Auth, userId: string, options?: CallOptions): Promise<Result<FullUser>> =>
       getOne(ctx, auth, `/users/${userSegment(userId)}`, fullUserSchema, 'user', [], options),
 

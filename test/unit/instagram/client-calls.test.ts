@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src/log.js';
 import type { CallDescription, CallGate, RateLimitHeaders } from '../../../src/instagram/call-gate.js';
 import { createInstagramClient } from '../../../src/instagram/client.js';
 import { InstagramInvalidParametersError, InstagramResponseError } from '../../../src/instagram/errors.js';
@@ -50,7 +52,7 @@ function recordingGate() {
   return { gate, calls };
 }
 
-function client(options: { signedRequests?: boolean; gate?: CallGate } = {}) {
+function client(options: { signedRequests?: boolean; gate?: CallGate; log?: ReturnType<typeof createLogger> } = {}) {
   return createInstagramClient({
     apiUrl,
     clientId: CLIENT,
@@ -59,6 +61,7 @@ function client(options: { signedRequests?: boolean; gate?: CallGate } = {}) {
     timeoutMs: 2_000,
     signedRequests: options.signedRequests ?? false,
     gate: options.gate,
+    log: options.log,
   });
 }
 
@@ -129,6 +132,37 @@ describe('client call descriptions', () => {
       redirect_uri: 'http://127.0.0.1:3000/oauth/callback',
       code: 'the-code',
     });
+  });
+
+  it('charges the check of a pasted token to the app key, since its owner is not known yet', async () => {
+    scripted.set('GET /v1/users/self', () => ({
+      meta: { code: 200 },
+      data: { ...user('77'), bio: '', website: '', counts: { media: 1, follows: 2, followed_by: 3 } },
+    }));
+    const { gate, calls } = recordingGate();
+    const owner = await client({ gate }).users.verifyToken('77.0123456.pasted');
+    expect(owner.data.id).toBe('77');
+    expect(calls.map((c) => [c.key, c.path])).toEqual([['app', '/users/self']]);
+  });
+
+  it('logs each call at debug level without the token, the client secret or the signature', async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const log = createLogger({ level: 'debug', destination });
+    scripted.set('GET /v1/users/self/follows', () => ({ meta: { code: 200 }, data: [], pagination: {} }));
+    await client({ log, signedRequests: true }).relationships.follows(auth);
+    scripted.set('GET /v1/subscriptions', () => ({ meta: { code: 400, error_type: 'APISubscriptionError', error_message: 'no' } }));
+    await client({ log, signedRequests: true }).subscriptions.list().catch(() => undefined);
+    const text = lines.join('');
+    expect(text).toContain('/v1/users/self/follows');
+    expect(text).not.toContain(auth.accessToken);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toMatch(/[0-9a-f]{64}/);
   });
 
   it('URL-encodes tag names in the path and drops the leading #', async () => {
