@@ -1,0 +1,208 @@
+// startDiscordFake: a Discord gateway + REST fake on one loopback port that the unmodified discord.js client
+// connects to (`rest: { api: fake.apiUrl }`), plus the controls a test or the sandbox console drives it with:
+// build guilds, act as a person (commands, autocomplete, buttons, selects, modals), read what the bot posted,
+// inject faults and drop connections. See README.md for the API and the Discord rules it reproduces.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GatewayDispatchEvents } from 'discord-api-types/v10';
+import type { APIMessage, APIUser, UserFlags } from 'discord-api-types/v10';
+import { createSnowflakes, randomToken } from './ids.js';
+import { FakeState } from './state.js';
+import { FakeLog, stderrSink, type LogEntry, type RestLogEntry, type WarnSink } from './log.js';
+import { FaultRegistry, type FaultRule } from './faults.js';
+import { FakeGateway } from './gateway.js';
+import { RestRouter } from './rest.js';
+import { InteractionRegistry, INTERACTION_TOKEN_LIFETIME_MS, type InteractionHandle, type InteractionRecord } from './interactions.js';
+import { commandRecord, type AutocompleteInput, type CommandInput } from './interaction-payloads.js';
+import { buttonRecord, modalRecord, selectRecord, type ModalInput } from './person.js';
+import { World, type ChannelInput, type CreatedGuild, type GuildInput, type OverwriteInput, type Permissions } from './world.js';
+import { addSessionRoutes } from './routes/session.js';
+import { addCommandRoutes } from './routes/commands.js';
+import { addChannelRoutes } from './routes/channels.js';
+import { addGuildRoutes } from './routes/guilds.js';
+import { addInteractionCallbackRoute } from './routes/interactions.js';
+import { addWebhookRoutes } from './routes/webhooks.js';
+
+export type { InteractionHandle, CallbackRecord, InteractionReplies } from './interactions.js';
+export type { FaultRule } from './faults.js';
+export type { LogEntry, RestLogEntry, GatewayLogEntry, WarnSink } from './log.js';
+export type { CreatedGuild, GuildInput, ChannelInput, OverwriteInput, Permissions } from './world.js';
+export type { CommandInput, AutocompleteInput, OptionValue } from './interaction-payloads.js';
+export type { ModalInput } from './person.js';
+export { FakeUsageError } from './interaction-payloads.js';
+export { DEFAULT_BOT_PERMISSIONS } from './world.js';
+export { DEFAULT_EVERYONE_PERMISSIONS, computeChannelPermissions, permissionNames } from './permissions.js';
+export { LIMITS } from './limits.js';
+
+export interface DiscordFakeOptions {
+  port?: number;
+  host?: string;
+  botToken?: string;
+  applicationId?: string;
+  botUsername?: string;
+  /** Deadline of the first interaction callback (Discord: 3 s, then 10062 Unknown interaction). */
+  acknowledgeTimeoutMs?: number;
+  /** How long interaction webhook tokens work (Discord: 15 min). */
+  interactionTokenLifetimeMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Where unknown routes and fake failures are reported; defaults to stderr. A pino logger fits. */
+  logger?: WarnSink;
+}
+
+/** A message as a person sees it in the channel, plus the `avatar_url` a webhook execution asked for. */
+export type ChannelMessage = APIMessage & { avatar_url?: string };
+
+export interface DiscordFake {
+  url: string;
+  apiUrl: string;
+  gatewayUrl: string;
+  botToken: string;
+  applicationId: string;
+  botUserId: string;
+  botUser: APIUser;
+  close(): Promise<void>;
+
+  createUser(input: { username: string; globalName?: string; bot?: boolean }): APIUser;
+  createGuild(input: GuildInput): CreatedGuild;
+  createChannel(guildId: string, input: ChannelInput): string;
+  addMember(guildId: string, userId: string, options?: { roles?: string[]; nick?: string }): void;
+  setMemberRoles(guildId: string, userId: string, roleIds: string[]): void;
+  createRole(guildId: string, input: { name: string; permissions?: Permissions; position?: number }): string;
+  setRolePermissions(guildId: string, roleId: string, permissions: Permissions): void;
+  setBotPermissions(guildId: string, permissions: Permissions): void;
+  setChannelOverwrites(channelId: string, overwrites: OverwriteInput[]): void;
+  deleteChannel(channelId: string): void;
+  removeBot(guildId: string): void;
+  /** A member's computed permissions in a channel. */
+  permissionsFor(channelId: string, userId: string): bigint;
+
+  sendCommand(input: CommandInput): InteractionHandle;
+  sendAutocomplete(input: AutocompleteInput): InteractionHandle;
+  pressButton(input: { messageId?: string; message?: { id: string }; customId: string; userId: string }): InteractionHandle;
+  selectMenu(input: { messageId?: string; message?: { id: string }; customId: string; values: string[]; userId: string }): InteractionHandle;
+  submitModal(input: ModalInput): InteractionHandle;
+
+  /** Registered application commands: `global` or a guild id. */
+  commands(scope: string): unknown[];
+  /** The channel's messages, oldest first, as a person sees them (no one's ephemeral replies). */
+  messages(channelId: string): ChannelMessage[];
+  waitForMessage(channelId: string, predicate?: (message: ChannelMessage) => boolean, timeoutMs?: number): Promise<ChannelMessage>;
+
+  log(): LogEntry[];
+  restLog(): RestLogEntry[];
+  clearLog(): void;
+  injectFault(rule: FaultRule): { hits(): number };
+  clearFaults(): void;
+  /** Drops the bot's gateway connections (op 7 reconnect, or a 4000 close) so it has to resume. */
+  disconnectClients(mode?: 'reconnect' | 'close'): void;
+  /** Gateway sessions with an open socket. */
+  connectedClients(): number;
+}
+
+export async function startDiscordFake(options: DiscordFakeOptions = {}): Promise<DiscordFake> {
+  const ids = createSnowflakes();
+  const applicationId = options.applicationId ?? ids.next();
+  const botToken = options.botToken ?? randomToken('fake-bot-token');
+  const host = options.host ?? '127.0.0.1';
+  const botUser: APIUser = {
+    id: applicationId,
+    username: options.botUsername ?? 'igcord',
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    bot: true,
+    flags: 0 as UserFlags,
+  };
+
+  const state = new FakeState(ids, applicationId, botUser);
+  const log = new FakeLog(options.logger ?? stderrSink);
+  const faults = new FaultRegistry();
+  const interactions = new InteractionRegistry(state, options.acknowledgeTimeoutMs ?? 3000, options.interactionTokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
+  const router = new RestRouter(log, faults, botToken);
+  const server = createServer((req, res) => void router.handle(req, res));
+
+  let base = '';
+  const gatewayUrl = () => base.replace(/^http/, 'ws');
+  const gateway = new FakeGateway(server, state, log, { botToken, url: gatewayUrl, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250 });
+  state.emit = (event, data, dispatchOptions) => gateway.dispatch(event, data, dispatchOptions);
+  const world = new World(state, (guildId) => gateway.announceGuild(guildId));
+
+  addSessionRoutes(router, state, gatewayUrl);
+  addCommandRoutes(router, state);
+  addChannelRoutes(router, state);
+  addGuildRoutes(router, state);
+  addInteractionCallbackRoute(router, interactions);
+  addWebhookRoutes(router, state, interactions);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const dispatchInteraction = (record: Omit<InteractionRecord, 'callbacks' | 'followUpIds'>): InteractionHandle => {
+    const handle = interactions.add({ ...record, callbacks: [], followUpIds: [] });
+    state.emit(GatewayDispatchEvents.InteractionCreate, record.payload);
+    return handle;
+  };
+  const messageIdOf = (input: { messageId?: string; message?: { id: string } }) => {
+    const id = input.messageId ?? input.message?.id;
+    if (!id) throw new TypeError('pass messageId or message');
+    return id;
+  };
+  const visible = (channelId: string): ChannelMessage[] =>
+    (state.messages.get(channelId) ?? [])
+      .filter((m) => !m.ephemeral)
+      .map((m) => (m.avatarUrl ? { ...structuredClone(m.message), avatar_url: m.avatarUrl } : structuredClone(m.message)));
+
+  let closed = false;
+  return {
+    url: base,
+    apiUrl: `${base}/api`,
+    gatewayUrl: gatewayUrl(),
+    botToken,
+    applicationId,
+    botUserId: botUser.id,
+    botUser,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+
+    createUser: (input) => world.createUser(input),
+    createGuild: (input) => world.createGuild(input),
+    createChannel: (guildId, input) => world.createChannel(guildId, input),
+    addMember: (guildId, userId, memberOptions) => world.addMember(guildId, userId, memberOptions),
+    setMemberRoles: (guildId, userId, roleIds) => world.setMemberRoles(guildId, userId, roleIds),
+    createRole: (guildId, input) => world.createRole(guildId, input),
+    setRolePermissions: (guildId, roleId, permissions) => world.setRolePermissions(guildId, roleId, permissions),
+    setBotPermissions: (guildId, permissions) => world.setBotPermissions(guildId, permissions),
+    setChannelOverwrites: (channelId, overwrites) => world.setChannelOverwrites(channelId, overwrites),
+    deleteChannel: (channelId) => world.deleteChannel(channelId),
+    removeBot: (guildId) => world.removeBot(guildId),
+    permissionsFor: (channelId, userId) => state.permissionsIn(channelId, userId),
+
+    sendCommand: (input) => dispatchInteraction(commandRecord(state, input)),
+    sendAutocomplete: (input) => dispatchInteraction(commandRecord(state, input, { focused: input.focused, value: input.value })),
+    pressButton: (input) => dispatchInteraction(buttonRecord(state, { messageId: messageIdOf(input), customId: input.customId, userId: input.userId })),
+    selectMenu: (input) => dispatchInteraction(selectRecord(state, { messageId: messageIdOf(input), customId: input.customId, userId: input.userId, values: input.values })),
+    submitModal: (input) => dispatchInteraction(modalRecord(state, interactions, input)),
+
+    commands: (scope) => structuredClone(state.commands.get(scope) ?? []),
+    messages: visible,
+    waitForMessage: (channelId, predicate = () => true, timeoutMs = 2000) =>
+      state.waitFor(() => visible(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
+
+    log: () => log.all(),
+    restLog: () => log.rest(),
+    clearLog: () => log.clear(),
+    injectFault: (rule) => faults.inject(rule),
+    clearFaults: () => faults.clear(),
+    disconnectClients: (mode) => gateway.disconnectClients(mode),
+    connectedClients: () => gateway.connectedSessions(),
+  };
+}

@@ -1,0 +1,77 @@
+// What the Discord fake saw: every REST request (method, path, body, status) and every gateway frame in both
+// directions, in order, so tests can assert on exactly what the bot sent. Unknown routes are also reported
+// through the `warn` sink at once, because a missing route usually means the bot calls something the fake (or
+// the bot) gets wrong, and that should be loud rather than a quiet 404 in a list.
+export interface RestLogEntry {
+  kind: 'rest';
+  time: number;
+  method: string;
+  /** Path after `/api/v10`, without the query string, with `%40original` decoded to `@original`. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  /** `bot` for a valid `Authorization: Bot <token>`, `none` without one (interaction/webhook routes), `invalid`. */
+  auth: 'bot' | 'none' | 'invalid';
+  /** Set when no route matched: the request was answered with 404. */
+  unknownRoute?: true;
+  /** The Discord error code answered, when the status is an error. */
+  errorCode?: number;
+  /** Set when an injected fault answered the request. */
+  fault?: true;
+}
+
+export interface GatewayLogEntry {
+  kind: 'gateway';
+  time: number;
+  direction: 'in' | 'out';
+  sessionId: string | undefined;
+  op: number;
+  t?: string | null;
+  s?: number | null;
+  d: unknown;
+}
+
+export type LogEntry = RestLogEntry | GatewayLogEntry;
+
+/** The subset of a pino logger the fake uses, so a caller can pass igcord's logger without the fake importing it. */
+export interface WarnSink {
+  warn(object: Record<string, unknown>, message: string): void;
+}
+
+export const stderrSink: WarnSink = {
+  warn(object, message) {
+    process.stderr.write(`[discord-fake] ${message} ${JSON.stringify(object)}\n`);
+  },
+};
+
+export class FakeLog {
+  private readonly entries: LogEntry[] = [];
+  constructor(readonly sink: WarnSink) {}
+
+  add(entry: LogEntry): void {
+    this.entries.push(entry);
+    if (entry.kind === 'rest' && entry.unknownRoute) {
+      this.sink.warn(
+        { method: entry.method, path: entry.path },
+        'the Discord fake has no route for this request; answered 404 (add the route or fix the caller)',
+      );
+    }
+  }
+
+  all(): LogEntry[] {
+    return [...this.entries];
+  }
+
+  rest(): RestLogEntry[] {
+    return this.entries.filter((e): e is RestLogEntry => e.kind === 'rest');
+  }
+
+  gateway(): GatewayLogEntry[] {
+    return this.entries.filter((e): e is GatewayLogEntry => e.kind === 'gateway');
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+}

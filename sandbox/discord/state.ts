@@ -1,0 +1,190 @@
+// The Discord fake's world: users, guilds with their roles, members and channels (with permission overwrites),
+// channel messages, channel webhooks and application commands. Records are plain data; `render.ts` turns them
+// into the discord-api-types objects that go over the wire, so a field discord.js needs and the types require
+// is added in one place. Changes that Discord would announce go out through `emit` (wired to the gateway).
+import { ChannelType, OverwriteType } from 'discord-api-types/v10';
+import type { APIApplicationCommand, APIMessage, APIOverwrite, APIRole, APIUser, APIWebhook, GatewayDispatchEvents } from 'discord-api-types/v10';
+import type { SnowflakeSource } from './ids.js';
+import type { DispatchOptions } from './gateway.js';
+import { computeChannelPermissions } from './permissions.js';
+import { unknownChannel, unknownGuild, unknownMember, unknownMessage, unknownUser } from './errors.js';
+
+export type ChannelKind = 'text' | 'announcement' | 'forum' | 'category' | 'voice' | 'thread';
+
+export const CHANNEL_TYPES: Record<ChannelKind, ChannelType> = {
+  text: ChannelType.GuildText,
+  announcement: ChannelType.GuildAnnouncement,
+  forum: ChannelType.GuildForum,
+  category: ChannelType.GuildCategory,
+  voice: ChannelType.GuildVoice,
+  thread: ChannelType.PublicThread,
+};
+
+export interface ChannelRecord {
+  id: string;
+  guildId: string;
+  type: ChannelType;
+  name: string;
+  position: number;
+  topic: string | null;
+  parentId: string | null;
+  /** The thread's creator (threads only). */
+  ownerId: string | null;
+  overwrites: APIOverwrite[];
+  lastMessageId: string | null;
+}
+
+export interface MemberRecord {
+  userId: string;
+  roles: string[];
+  nick: string | null;
+  joinedAt: string;
+}
+
+export interface GuildRecord {
+  id: string;
+  name: string;
+  ownerId: string;
+  roles: Map<string, APIRole>;
+  members: Map<string, MemberRecord>;
+  channelIds: string[];
+  /** The managed role Discord gives a bot when it joins; setBotPermissions changes it. */
+  botRoleId: string;
+  joinedAt: string;
+}
+
+export interface StoredMessage {
+  message: APIMessage;
+  /** `avatar_url` a webhook execution asked for (Discord turns it into an avatar hash; tests want the URL). */
+  avatarUrl?: string;
+  /** Ephemeral interaction responses exist only for their user: never listed in the channel. */
+  ephemeral: boolean;
+  /** When a nonce was recorded with enforce_nonce, for the dedupe window. */
+  nonceAt?: number;
+}
+
+export interface WebhookRecord {
+  webhook: APIWebhook & { token: string };
+  channelId: string;
+}
+
+export type EmitFn = (event: GatewayDispatchEvents, data: unknown, options?: DispatchOptions) => void;
+
+export class FakeState {
+  readonly users = new Map<string, APIUser>();
+  readonly guilds = new Map<string, GuildRecord>();
+  readonly channels = new Map<string, ChannelRecord>();
+  readonly messages = new Map<string, StoredMessage[]>();
+  readonly webhooks = new Map<string, WebhookRecord>();
+  /** Application commands by scope: `global` or a guild id. */
+  readonly commands = new Map<string, APIApplicationCommand[]>();
+  emit: EmitFn = () => {};
+  private readonly listeners = new Set<() => void>();
+
+  /** Calls `check` after every change until it returns a value, or rejects after `timeoutMs`. */
+  waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const now = check();
+    if (now !== undefined) return Promise.resolve(now);
+    return new Promise<T>((resolve, reject) => {
+      const listener = () => {
+        const value = check();
+        if (value === undefined) return;
+        cleanup();
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`discord fake: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  /** Wakes the waiters after a change (a message posted or edited, an interaction answered). */
+  changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  constructor(
+    readonly ids: SnowflakeSource,
+    readonly applicationId: string,
+    readonly botUser: APIUser,
+  ) {
+    this.users.set(botUser.id, botUser);
+  }
+
+  user(id: string): APIUser {
+    const user = this.users.get(id);
+    if (!user) throw unknownUser();
+    return user;
+  }
+
+  guild(id: string): GuildRecord {
+    const guild = this.guilds.get(id);
+    if (!guild) throw unknownGuild();
+    return guild;
+  }
+
+  channel(id: string): ChannelRecord {
+    const channel = this.channels.get(id);
+    if (!channel) throw unknownChannel();
+    return channel;
+  }
+
+  member(guildId: string, userId: string): MemberRecord {
+    const member = this.guild(guildId).members.get(userId);
+    if (!member) throw unknownMember();
+    return member;
+  }
+
+  /** The permissions of a member in a channel, from roles and overwrites (a thread uses its parent's). */
+  permissionsIn(channelId: string, userId: string): bigint {
+    const channel = this.channel(channelId);
+    const guild = this.guild(channel.guildId);
+    const member = guild.members.get(userId);
+    if (!member) return 0n;
+    const isThread = channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread || channel.type === ChannelType.AnnouncementThread;
+    const source = isThread && channel.parentId ? this.channel(channel.parentId) : channel;
+    return computeChannelPermissions({
+      guildId: guild.id,
+      ownerId: guild.ownerId,
+      userId,
+      memberRoleIds: member.roles,
+      roles: guild.roles,
+      overwrites: source.overwrites,
+      isThread,
+    });
+  }
+
+  channelMessages(channelId: string): StoredMessage[] {
+    let list = this.messages.get(channelId);
+    if (!list) {
+      list = [];
+      this.messages.set(channelId, list);
+    }
+    return list;
+  }
+
+  findMessage(channelId: string, messageId: string): StoredMessage {
+    const found = this.messages.get(channelId)?.find((m) => m.message.id === messageId);
+    if (!found) throw unknownMessage();
+    return found;
+  }
+
+  /** Finds a message in any channel (components carry only the message id in the tests' calls). */
+  findMessageAnywhere(messageId: string): StoredMessage {
+    for (const list of this.messages.values()) {
+      const found = list.find((m) => m.message.id === messageId);
+      if (found) return found;
+    }
+    throw unknownMessage();
+  }
+
+  everyoneOverwrite(guildId: string, allow: bigint, deny: bigint): APIOverwrite {
+    return { id: guildId, type: OverwriteType.Role, allow: allow.toString(), deny: deny.toString() };
+  }
+}
