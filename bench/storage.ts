@@ -1,7 +1,7 @@
 // Storage figures on each backend (SQLite file in a temp dir, Redis and PostgreSQL on 127.0.0.1): account link
-// writes and reads per second (a link is a record read, an index read-modify-write and a record write), the time to list the feeds of a guild holding 1,000 feeds, and the time to find
-// the feeds of one source among 100,000 feeds (loaded with feeds.addMany). Every run uses its own namespace and
-// table and removes them afterwards.
+// writes and reads per second (a link is a record read, an index read-modify-write and a record write), the time
+// to list the feeds of a guild holding 1,000 feeds, and the time to find the feeds of one source among 101,000
+// feeds (loaded with feeds.addMany). Every run uses its own namespace and table and removes them afterwards.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
