@@ -95,7 +95,7 @@ export class InteractionRegistry {
     let stored: unknown = data;
     switch (type as InteractionResponseType) {
       case InteractionResponseType.ChannelMessageWithSource: {
-        const parsed = checkBody(messageBodySchema, data ?? {});
+        const parsed = checkBody(messageBodySchema, data ?? {}, ['data']);
         message = this.postOriginal(record, parsed, (parsed.flags ?? 0) & MessageFlags.Ephemeral ? true : false, false);
         stored = parsed;
         break;
@@ -111,17 +111,17 @@ export class InteractionRegistry {
         record.originalMessageId = message.message.id;
         break;
       case InteractionResponseType.UpdateMessage: {
-        const parsed = checkBody(messageBodySchema, data ?? {});
+        const parsed = checkBody(messageBodySchema, data ?? {}, ['data']);
         message = editMessage(this.state, this.state.findMessageAnywhere(record.sourceMessageId!), parsed);
         record.originalMessageId = message.message.id;
         stored = parsed;
         break;
       }
       case InteractionResponseType.ApplicationCommandAutocompleteResult:
-        stored = checkBody(autocompleteResultSchema, data ?? {});
+        stored = checkBody(autocompleteResultSchema, data ?? {}, ['data']);
         break;
       case InteractionResponseType.Modal:
-        stored = checkBody(modalSchema, data ?? {});
+        stored = checkBody(modalSchema, data ?? {}, ['data']);
         break;
       default:
         break;

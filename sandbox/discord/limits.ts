@@ -184,17 +184,18 @@ export const autocompleteResultSchema = z.looseObject({
 });
 
 /** Parses a body or throws Discord's 50035 with the error tree of every problem found. */
-export function checkBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+/** `at` prefixes the error paths, e.g. `['data']` for an interaction callback's message, as Discord nests them. */
+export function checkBody<S extends z.ZodType>(schema: S, body: unknown, at: string[] = []): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  throw toInvalidFormBody(result.error.issues);
+  throw toInvalidFormBody(result.error.issues, at);
 }
 
-export function toInvalidFormBody(issues: readonly z.core.$ZodIssue[]): DiscordFakeError {
+export function toInvalidFormBody(issues: readonly z.core.$ZodIssue[], at: string[] = []): DiscordFakeError {
   const root: FormErrors = {};
   for (const issue of issues) {
     let node: FormErrors = root;
-    for (const key of issue.path) {
+    for (const key of [...at, ...issue.path]) {
       const k = String(key);
       const next = (node[k] as FormErrors | undefined) ?? {};
       node[k] = next;
