@@ -1,7 +1,8 @@
 // A keyed async mutex: callbacks that name the same key run one after another, in arrival order; different keys
 // run in parallel. keyv has no transactions, so every read-modify-write of one stored value (an index, a record
 // being patched, a bounded list) runs inside `run(key, …)` to stop two commands of this process from losing
-// each other's write. It does nothing across processes (see docs/decisions in the storage report).
+// each other's write. It does nothing across processes: two igcord processes sharing one Redis or PostgreSQL
+// can still lose an index update (single-use OAuth states are safe there, being taken atomically by the backend).
 
 export class KeyedMutex {
   /** The tail of each key's queue; removed when the last waiter finishes so idle keys cost nothing. */
