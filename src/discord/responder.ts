@@ -75,7 +75,7 @@ export class InteractionResponder {
 
   /**
    * Sends the answer: the first response, or the edit of a deferred "thinking…", or a follow-up once answered.
-   * An ephemeral answer to a public defer is sent as an ephemeral follow-up and the public "thinking…" removed,
+   * An ephemeral answer to a public defer is sent as an ephemeral follow-up and the public placeholder removed,
    * so that an error meant for one person is never shown to the channel.
    */
   reply(payload: ResponsePayload): Promise<MessageRef> {
@@ -99,9 +99,12 @@ export class InteractionResponder {
           return '@original';
         case 'deferred-reply':
           if (ephemeral && !this.originalEphemeral) {
+            // While "thinking…" shows, a follow-up only edits it and keeps it public (Discord's compatibility rule
+            // for deferred responses). So: settle the public message, send the private answer, remove the public one.
+            await this.interaction.editReply({ content: '…', embeds: [], components: [] });
             const sent = await this.interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
             this.state = 'replied';
-            await this.interaction.deleteReply().catch((error: unknown) => this.log.warn({ err: error }, 'could not remove the public "thinking…" message'));
+            await this.interaction.deleteReply().catch((error: unknown) => this.log.warn({ err: error }, 'could not remove the public placeholder'));
             this.log.debug({ response: 'follow-up', ephemeral }, 'deferred interaction answered privately');
             return sent.id;
           }
