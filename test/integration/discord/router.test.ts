@@ -50,6 +50,33 @@ const testCommands = {
       await respond.reply({ content: 'second answer', ephemeral: true });
     },
   }),
+  search: defineCommand({
+    data: {
+      name: 'search',
+      description: 'Offers completions',
+      options: [
+        { type: 3, name: 'tag', description: 'A tag', autocomplete: true, required: true },
+        { type: 3, name: 'broken', description: 'Completion that throws', autocomplete: true },
+      ],
+    },
+    async execute(interaction, { respond }) {
+      await respond.reply({ content: `searched ${interaction.options.getString('tag', true)}`, ephemeral: true });
+    },
+    async autocomplete(interaction) {
+      const focused = interaction.options.getFocused(true);
+      if (focused.name === 'broken') throw new Error('completion backend down');
+      await interaction.respond([{ name: `#${focused.value}`, value: focused.value }]);
+    },
+  }),
+  orphan: defineCommand({
+    data: { name: 'orphan', description: 'Shows a button nothing handles any more' },
+    async execute(_interaction, { respond }) {
+      await respond.reply({
+        content: 'a retired button',
+        components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: 'retired:42' }] }],
+      });
+    },
+  }),
   private: defineCommand({
     data: { name: 'private', description: 'Defers publicly, then fails with a user-facing error' },
     defer: 'public',
@@ -65,6 +92,7 @@ describe('Discord layer against the Discord fake', () => {
   let router: InteractionRouter;
   let paginator: Paginator;
   let channelId: string;
+  let guildId: string;
   let alice: string;
   let bob: string;
   const captured = capturedLogger();
@@ -75,9 +103,10 @@ describe('Discord layer against the Discord fake', () => {
     bob = fake.createUser({ username: 'bob' }).id;
     const guild = fake.createGuild({ name: 'igcord test', channels: [{ name: 'general' }], members: [{ userId: alice }, { userId: bob }] });
     channelId = guild.channels['general']!;
+    guildId = guild.guildId;
 
     const { log } = captured;
-    paginator = new Paginator({ log, timeoutMs: 60_000 });
+    paginator = new Paginator({ log, timeoutMs: 1000 });
     const pages = defineCommand({
       data: { name: 'pages', description: 'Shows three pages' },
       async execute(interaction, { respond }) {
@@ -121,6 +150,11 @@ describe('Discord layer against the Discord fake', () => {
   });
 
   const acknowledgementErrors = () => fake.restLog().filter((e) => e.errorCode === 40060 || e.errorCode === 10062);
+
+  it('registers every loaded command to the development guild', () => {
+    const names = (fake.commands(guildId) as { name: string }[]).map((c) => c.name).sort();
+    expect(names).toEqual(['boom', 'orphan', 'pages', 'ping', 'private', 'search', 'slow', 'twice']);
+  });
 
   it('answers /ping with an ephemeral pong', async () => {
     const interaction = fake.sendCommand({ channelId, userId: alice, name: 'ping' });
@@ -200,5 +234,28 @@ describe('Discord layer against the Discord fake', () => {
     const closed = fake.messages(channelId).find((m) => m.id === first.id)!;
     expect(buttons(closed).every((b) => b.disabled)).toBe(true);
     expect(acknowledgementErrors()).toEqual([]);
+  });
+
+  it('routes autocomplete to the command, and answers no choices when its handler throws', async () => {
+    const typed = fake.sendAutocomplete({ channelId, userId: alice, name: 'search', focused: 'tag', value: 'sun' });
+    expect((await typed.firstResponse()).data).toEqual({ choices: [{ name: '#sun', value: 'sun' }] });
+    const broken = fake.sendAutocomplete({ channelId, userId: alice, name: 'search', options: { tag: 'x' }, focused: 'broken', value: 'y' });
+    expect((await broken.firstResponse()).data).toEqual({ choices: [] });
+  });
+
+  it('tells the presser a button is no longer active when nothing handles its custom id', async () => {
+    const orphan = await fake.sendCommand({ channelId, userId: alice, name: 'orphan' }).waitForReply();
+    const press = fake.pressButton({ messageId: orphan.id, customId: 'retired:42', userId: alice });
+    const reply = await press.waitForReply();
+    expect(reply.content).toBe('This button is no longer active. Run the command again.');
+    expect((reply.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('disables the page buttons once nobody has pressed them for the timeout', async () => {
+    const message = await fake.sendCommand({ channelId, userId: alice, name: 'pages' }).waitForReply();
+    const disabled = () =>
+      (fake.messages(channelId).find((m) => m.id === message.id)?.components?.[0] as { components: { disabled?: boolean }[] }).components.map((b) => b.disabled);
+    expect(disabled()).toEqual([true, true, false]);
+    await expect.poll(disabled, { timeout: 3000, interval: 100 }).toEqual([true, true, true]);
   });
 });
