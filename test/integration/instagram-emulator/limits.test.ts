@@ -66,3 +66,19 @@ describe('per-token sliding window', () => {
     );
   });
 });
+
+describe('budgets by mode', () => {
+  it('reports 5000 in live mode and 500 in sandbox mode', async () => {
+    const [live, sandbox] = await Promise.all([startInstagramEmulator({ mode: 'live' }), startInstagramEmulator()]);
+    try {
+      for (const [emu, limit] of [[live, '5000'], [sandbox, '500']] as const) {
+        const { access_token } = emu.admin.mintToken({ userId: String(emu.admin.users()[0]?.id) });
+        const a = await get(emu.url, '/users/self', { access_token });
+        expect(a.headers.get('x-ratelimit-limit')).toBe(limit);
+        expect(a.headers.get('x-ratelimit-remaining')).toBe(String(Number(limit) - 1));
+      }
+    } finally {
+      await Promise.all([live.close(), sandbox.close()]);
+    }
+  });
+});
