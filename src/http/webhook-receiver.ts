@@ -3,16 +3,15 @@
 // X-Hub-Signature over the raw bytes (401) → JSON (400) → notification shape (400) → durable record by the sink
 // (503 if it fails) → 200. The sink only records which sources changed; fetching and posting media happens
 // after the answer, because Instagram drops the connection after 2 s and does not redeliver.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../log.js';
 import { validate, ValidationError } from '../util/validate.js';
-import { verifyHubSignature } from './hub-signature.js';
+import { verifyNotificationSignature, verifyTokenMatches } from '../instagram/subscriptions.js';
 import { HttpError, json, text, type HttpResponse } from './http-response.js';
-import { instagramNotificationSchema, type InstagramUpdate } from './instagram-update.js';
+import { instagramNotificationSchema, type InstagramUpdate } from '../instagram/notification.js';
 import { readBody } from './read-body.js';
 import { route, type RequestContext, type Route } from './router.js';
 
-export type { InstagramUpdate } from './instagram-update.js';
+export type { InstagramUpdate } from '../instagram/notification.js';
 
 /** Where accepted updates go. `record` resolves only once the updates are stored durably. */
 export interface NotificationSink {
@@ -54,7 +53,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
   if (options.clientSecret === '') throw new TypeError('the webhook receiver needs the Instagram client secret');
   if (options.verifyToken === '') throw new TypeError('the webhook receiver needs a webhook verify token');
   const { clientSecret, sink } = options;
-  const verifyTokenDigest = digest(options.verifyToken);
+  const { verifyToken } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const recordTimeoutMs = options.recordTimeoutMs ?? 1500;
   const path = options.path ?? WEBHOOK_PATH;
@@ -68,8 +67,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       throw new HttpError(400, 'bad_request', 'hub.mode, hub.challenge and hub.verify_token are required');
     }
     if (challenge.length > MAX_CHALLENGE_LENGTH) throw new HttpError(400, 'bad_request', 'hub.challenge is too long');
-    // Digests make both sides 32 bytes, so the comparison takes the same time whatever the token's length.
-    if (mode !== 'subscribe' || !timingSafeEqual(digest(token), verifyTokenDigest)) {
+    if (mode !== 'subscribe' || !verifyTokenMatches(token, verifyToken)) {
       log.warn({ mode }, 'webhook handshake refused: wrong hub.mode or verify token');
       throw new HttpError(403, 'forbidden', 'the handshake does not match this subscription');
     }
@@ -99,7 +97,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     }
     const raw = await readBody(req, maxBodyBytes);
     const header = req.headers['x-hub-signature'];
-    if (!verifyHubSignature(raw, typeof header === 'string' ? header : undefined, clientSecret)) {
+    if (!verifyNotificationSignature(raw, typeof header === 'string' ? header : undefined, clientSecret)) {
       log.warn({ bytes: raw.length, signed: header !== undefined }, 'notification refused: bad or missing X-Hub-Signature');
       throw new HttpError(401, 'bad_signature', 'X-Hub-Signature is missing or does not match the body');
     }
@@ -138,10 +136,6 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     routes: [route('GET', path, handshake), route('POST', path, receive)],
     stats,
   };
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
 }
 
 /** `application/json`, with or without parameters such as `; charset=utf-8`, in any letter case. */

@@ -228,18 +228,6 @@ export const oauthTokenSchema = z.object({
 });
 export type OAuthToken = z.output<typeof oauthTokenSchema>;
 
-/** One update of a real-time notification (§6.4); `subscription_id` was a number in real payloads. */
-export const notificationUpdateSchema = z.object({
-  subscription_id: idSchema,
-  object: z.string(),
-  object_id: idSchema,
-  changed_aspect: z.string(),
-  time: z.number(),
-  data: z.looseObject({ media_id: idSchema.optional() }).optional().transform((d) => ({ media_id: d?.media_id })),
-});
-export const notificationBodySchema = z.array(notificationUpdateSchema);
-export type NotificationUpdate = z.output<typeof notificationUpdateSchema>;
-
 /** `data` of write acknowledgements (like/unlike, comment delete, subscription delete): null. */
 export const ackSchema = z
   .null()

@@ -2,7 +2,7 @@
 // client_secret (budget key `app`), and the two checks igcord's webhook route needs: answering the hub challenge
 // and verifying `X-Hub-Signature` (lowercase hex HMAC-SHA1 of the raw body keyed with the client secret, no
 // `sha1=` prefix) in constant time before anything is parsed.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { validate } from '../util/validate.js';
 import { callApi, type ApiContext, type CallOptions, type Result } from './api-call.js';
 import { ackSchema, subscriptionSchema, type Subscription } from './schemas.js';
@@ -74,18 +74,25 @@ export function removeSubscriptions(
   );
 }
 
+const SHA1_HEX = /^[0-9a-f]{40}$/i;
+
 /**
- * True only when `signatureHeader` is the lowercase-hex HMAC-SHA1 of exactly these bytes under `clientSecret`.
- * A missing, malformed or other-length header is false; the comparison itself takes constant time.
+ * True only when `signatureHeader` is the hex HMAC-SHA1 of exactly these bytes under `clientSecret` (surrounding
+ * whitespace and upper-case hex tolerated, a `sha1=` prefix refused). A missing, empty or malformed header is
+ * false, never an exception; both sides are 20 bytes by then, so the comparison takes constant time. An empty
+ * secret throws: anyone could sign with it.
  */
 export function verifyNotificationSignature(
   rawBody: Buffer | string,
   signatureHeader: string | undefined,
   clientSecret: string,
 ): boolean {
-  if (typeof signatureHeader !== 'string' || !/^[0-9a-f]{40}$/.test(signatureHeader)) return false;
+  if (clientSecret === '') throw new TypeError('verifying a notification needs the client secret; it was empty');
+  if (typeof signatureHeader !== 'string') return false;
+  const candidate = signatureHeader.trim();
+  if (!SHA1_HEX.test(candidate)) return false;
   const expected = createHmac('sha1', clientSecret).update(rawBody).digest();
-  return timingSafeEqual(expected, Buffer.from(signatureHeader, 'hex'));
+  return timingSafeEqual(Buffer.from(candidate, 'hex'), expected);
 }
 
 /** The X-Hub-Signature value Instagram sends for a body (for igcord's own tests and tools). */
@@ -94,16 +101,20 @@ export function signNotification(rawBody: Buffer | string, clientSecret: string)
 }
 
 /**
+ * Constant-time check of the `hub.verify_token` Instagram echoes: both sides are hashed first, so the time taken
+ * says nothing about the token's length either.
+ */
+export function verifyTokenMatches(sent: string, expected: string): boolean {
+  const digest = (v: string) => createHash('sha256').update(v, 'utf8').digest();
+  return timingSafeEqual(digest(sent), digest(expected));
+}
+
+/**
  * The answer to Instagram's `GET callback?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…`: the challenge
  * to echo when the mode and verify token are right, undefined when the request must be refused.
  */
-export function answerChallenge(query: URLSearchParams, verifyToken: string | undefined): string | undefined {
+export function answerChallenge(query: URLSearchParams, verifyToken: string): string | undefined {
   const challenge = query.get('hub.challenge');
   if (query.get('hub.mode') !== 'subscribe' || challenge === null || challenge === '') return undefined;
-  if (verifyToken !== undefined) {
-    const sent = Buffer.from(query.get('hub.verify_token') ?? '', 'utf8');
-    const wanted = Buffer.from(verifyToken, 'utf8');
-    if (sent.length !== wanted.length || !timingSafeEqual(sent, wanted)) return undefined;
-  }
-  return challenge;
+  return verifyTokenMatches(query.get('hub.verify_token') ?? '', verifyToken) ? challenge : undefined;
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT } from '../../../sandbox/instagram/index.js';
 import { InstagramSubscriptionError } from '../../../src/instagram/errors.js';
-import { notificationBodySchema } from '../../../src/instagram/schemas.js';
+import { instagramNotificationSchema } from '../../../src/instagram/notification.js';
 import { answerChallenge, verifyNotificationSignature } from '../../../src/instagram/subscriptions.js';
 import { validate } from '../../../src/util/validate.js';
 import { startWorld, type EmulatorWorld } from './emulator-fixture.js';
@@ -79,7 +79,7 @@ describe('subscriptions against the emulator (§6)', () => {
     const last = notifications.at(-1)!;
     expect(verifyNotificationSignature(last.raw, last.signature, SANDBOX_CLIENT.clientSecret)).toBe(true);
     expect(verifyNotificationSignature(last.raw, last.signature, 'f'.repeat(32))).toBe(false);
-    const updates = validate(notificationBodySchema, JSON.parse(last.raw.toString('utf8')), 'notification');
+    const updates = validate(instagramNotificationSchema, JSON.parse(last.raw.toString('utf8')), 'notification');
     expect(updates[0]).toMatchObject({ object: 'user', object_id: owner.id, subscription_id: createdId, data: { media_id: posted.id } });
     const fetched = await world.client.media.get(world.auth(owner), posted.id);
     expect(fetched.data.caption?.text).toBe('Fresh from the emulator');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { instagramNotificationSchema } from '../../../src/instagram/notification.js';
 import {
   commentSchema,
   fullUserSchema,
   locationSchema,
   mediaSchema,
-  notificationBodySchema,
   oauthTokenSchema,
   paginationSchema,
   relationshipSchema,
@@ -223,7 +223,7 @@ describe('other objects', () => {
 
   it('accepts a notification batch with a numeric subscription_id and a tag update with empty data', () => {
     const updates = validate(
-      notificationBodySchema,
+      instagramNotificationSchema,
       [
         {
           changed_aspect: 'media',
@@ -241,6 +241,6 @@ describe('other objects', () => {
       ['3953547', '1372789645779973559_190277687'],
       ['2', undefined],
     ]);
-    expect(() => validate(notificationBodySchema, { object: 'user' }, 'notification')).toThrow(ValidationError);
+    expect(() => validate(instagramNotificationSchema, { object: 'user' }, 'notification')).toThrow(ValidationError);
   });
 });
