@@ -47,6 +47,8 @@ export interface DiscordFakeOptions {
   heartbeatIntervalMs?: number;
   /** Where unknown routes and fake failures are reported; defaults to stderr. A pino logger fits. */
   logger?: WarnSink;
+  /** Log entries kept (oldest dropped first), so a long sandbox session does not grow without bound. */
+  maxLogEntries?: number;
 }
 
 /** A message as a person sees it in the channel, plus the `avatar_url` a webhook execution asked for. */
@@ -115,7 +117,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   };
 
   const state = new FakeState(ids, applicationId, botUser);
-  const log = new FakeLog(options.logger ?? stderrSink);
+  const log = new FakeLog(options.logger ?? stderrSink, options.maxLogEntries ?? 50_000);
   const faults = new FaultRegistry();
   const interactions = new InteractionRegistry(state, options.acknowledgeTimeoutMs ?? 3000, options.interactionTokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
   const router = new RestRouter(log, faults, botToken);
@@ -168,6 +170,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     async close() {
       if (closed) return;
       closed = true;
+      state.stopWaiting();
       await gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

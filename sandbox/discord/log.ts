@@ -47,10 +47,14 @@ export const stderrSink: WarnSink = {
 
 export class FakeLog {
   private readonly entries: LogEntry[] = [];
-  constructor(readonly sink: WarnSink) {}
+  constructor(
+    readonly sink: WarnSink,
+    private readonly maxEntries = 50_000,
+  ) {}
 
   add(entry: LogEntry): void {
     this.entries.push(entry);
+    if (this.entries.length > this.maxEntries) this.entries.splice(0, this.entries.length - this.maxEntries);
     if (entry.kind === 'rest' && entry.unknownRoute) {
       this.sink.warn(
         { method: entry.method, path: entry.path },

@@ -79,34 +79,42 @@ export class FakeState {
   /** Application commands by scope: `global` or a guild id. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
   emit: EmitFn = () => {};
-  private readonly listeners = new Set<() => void>();
+  private readonly waiters = new Set<{ check: () => void; fail: (error: Error) => void }>();
 
-  /** Calls `check` after every change until it returns a value, or rejects after `timeoutMs`. */
+  /** Calls `check` after every change until it returns a value, or rejects after `timeoutMs` or on close. */
   waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const now = check();
     if (now !== undefined) return Promise.resolve(now);
     return new Promise<T>((resolve, reject) => {
-      const listener = () => {
-        const value = check();
-        if (value === undefined) return;
-        cleanup();
-        resolve(value);
+      const waiter = {
+        check: () => {
+          const value = check();
+          if (value === undefined) return;
+          cleanup();
+          resolve(value);
+        },
+        fail: (error: Error) => {
+          cleanup();
+          reject(error);
+        },
       };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`discord fake: timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
+      const timer = setTimeout(() => waiter.fail(new Error(`discord fake: timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
-        this.listeners.delete(listener);
+        this.waiters.delete(waiter);
       };
-      this.listeners.add(listener);
+      this.waiters.add(waiter);
     });
   }
 
   /** Wakes the waiters after a change (a message posted or edited, an interaction answered). */
   changed(): void {
-    for (const listener of [...this.listeners]) listener();
+    for (const waiter of [...this.waiters]) waiter.check();
+  }
+
+  /** Rejects every pending wait, so a closed fake leaves no timer holding the process. */
+  stopWaiting(): void {
+    for (const waiter of [...this.waiters]) waiter.fail(new Error('discord fake: closed while waiting'));
   }
 
   constructor(

@@ -2,7 +2,7 @@
 // (`/applications/:app/guilds/:guild/commands`): bulk overwrite (PUT), list, create (POST upserts by name),
 // fetch, edit and delete. Definitions are checked against Discord's rules (names, lengths, at most 25 options and
 // choices, required options first, unique names) so a definition Discord would refuse is refused here too.
-import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { RestRouter, RouteRequest } from '../rest.js';
@@ -141,5 +141,3 @@ function build(state: FakeState, scope: string, body: CommandBody, existing: API
   if (scope !== 'global') command.guild_id = scope;
   return command;
 }
-
-export const SUBCOMMAND_TYPES = new Set<number>([ApplicationCommandOptionType.Subcommand, ApplicationCommandOptionType.SubcommandGroup]);
