@@ -1,0 +1,119 @@
+// igcord's composition root: config → (sandbox) → storage → limiter → Instagram client → HTTP, each built once
+// and handed to what uses it; nothing here is a global. `close()` is the one idempotent shutdown, in the reverse
+// order: stop taking work first (HTTP), then the limiter (waiting calls fail, running ones finish), then storage.
+import type { Config } from './config.js';
+import { createInstagramClient, type InstagramClient } from './instagram/client.js';
+import type { InstagramUpdate } from './instagram/notification.js';
+import { createLimiter, type Limiter } from './limiter/index.js';
+import type { Logger } from './log.js';
+import { startHttpServer } from './http/server.js';
+import { createWebhookReceiver, type NotificationSink } from './http/webhook-receiver.js';
+import { json, type HttpResponse } from './http/http-response.js';
+import { route } from './http/router.js';
+import { startSandbox, type Sandbox } from './sandbox.js';
+import { loadOrCreateSandboxKey, openStorage, sourceKey, type Storage } from './storage/index.js';
+
+export interface Igcord {
+  config: Config;
+  storage: Storage;
+  limiter: Limiter;
+  instagram: InstagramClient;
+  http: { url: string; port: number };
+  sandbox: Sandbox | undefined;
+  close(): Promise<void>;
+}
+
+export async function startIgcord(initial: Config, log: Logger): Promise<Igcord> {
+  const cleanup: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const step of cleanup.splice(0).reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        log.error({ err: error }, 'shutdown step failed');
+      }
+    }
+  };
+
+  try {
+    const sandbox = initial.mode === 'sandbox' ? await startSandbox(initial, log) : undefined;
+    if (sandbox) cleanup.push(() => sandbox.close());
+    const config = sandbox?.config ?? initial;
+    const { clientId, clientSecret, webhookVerifyToken } = config.instagram;
+    const publicUrl = config.http.publicUrl;
+    if (!clientId || !clientSecret || !webhookVerifyToken || !publicUrl) {
+      // loadConfig guarantees these in live mode and the sandbox fills them in; this only guards the wiring.
+      throw new Error('Instagram credentials, webhook verify token and PUBLIC_URL must be configured');
+    }
+
+    const encryptionKey = config.storage.encryptionKey ?? (sandbox ? await loadOrCreateSandboxKey(config.dataDir) : undefined);
+    if (!encryptionKey) throw new Error('TOKEN_ENCRYPTION_KEY must be configured');
+    const storage = await openStorage({
+      url: config.storage.url,
+      dataDir: config.dataDir,
+      keys: { current: encryptionKey, previous: config.storage.previousKeys },
+      log,
+    });
+    cleanup.push(() => storage.close());
+
+    const limiter = createLimiter({ windowMs: config.limits.windowMs, global: config.limits.global, write: config.limits.write, deadlines: config.limits.deadlines, log });
+    cleanup.push(() => limiter.close());
+
+    const instagram = createInstagramClient({
+      apiUrl: config.instagram.apiUrl,
+      clientId,
+      clientSecret,
+      redirectUri: `${publicUrl}/oauth/callback`,
+      timeoutMs: config.instagram.timeoutMs,
+      signedRequests: config.instagram.signedRequests,
+      gate: limiter,
+      log,
+    });
+
+    const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(storage) });
+    const http = await startHttpServer({
+      host: config.http.host,
+      port: config.http.port,
+      log,
+      routes: [...webhook.routes, route('GET', '/healthz', () => health(storage))],
+    });
+    cleanup.push(() => http.close());
+    log.info({ url: http.url, mode: config.mode }, 'igcord HTTP server listening');
+
+    let closing: Promise<void> | undefined;
+    return {
+      config,
+      storage,
+      limiter,
+      instagram,
+      http: { url: http.url, port: http.port },
+      sandbox,
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/**
+ * What a notification records before it is acknowledged: the source it names is marked dirty, durably. The
+ * delivery engine then reads the source from its cursor, so a notification lost after this point delays a post
+ * and never drops it.
+ */
+function dirtySourceSink(storage: Storage): NotificationSink {
+  return {
+    async record(updates: InstagramUpdate[]) {
+      const sources = new Set<string>();
+      for (const update of updates) {
+        if (update.object === 'user') sources.add(sourceKey({ kind: 'account', instagramUserId: update.object_id }));
+      }
+      for (const source of sources) await storage.deliveries.markDirty(source);
+    },
+  };
+}
+
+async function health(storage: Storage): Promise<HttpResponse> {
+  const storageOk = await storage.health();
+  return json(storageOk ? 200 : 503, { ok: storageOk, storage: storageOk ? 'ok' : 'unreachable' });
+}
