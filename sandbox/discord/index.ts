@@ -74,6 +74,7 @@ export interface DiscordFake {
   setBotPermissions(guildId: string, permissions: Permissions): void;
   setChannelOverwrites(channelId: string, overwrites: OverwriteInput[]): void;
   deleteChannel(channelId: string): void;
+  addBot(guildId: string): void;
   removeBot(guildId: string): void;
   /** A member's computed permissions in a channel. */
   permissionsFor(channelId: string, userId: string): bigint;
@@ -186,6 +187,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     setBotPermissions: (guildId, permissions) => world.setBotPermissions(guildId, permissions),
     setChannelOverwrites: (channelId, overwrites) => world.setChannelOverwrites(channelId, overwrites),
     deleteChannel: (channelId) => world.deleteChannel(channelId),
+    addBot: (guildId) => world.addBot(guildId),
     removeBot: (guildId) => world.removeBot(guildId),
     permissionsFor: (channelId, userId) => state.permissionsIn(channelId, userId),
 

@@ -185,6 +185,14 @@ export class World {
     this.state.emit(isThread(channel) ? GatewayDispatchEvents.ThreadDelete : GatewayDispatchEvents.ChannelDelete, renderChannel(channel), { intent: GatewayIntentBits.Guilds });
   }
 
+  /** The bot is invited into a guild created `withBot: false`: it joins with its managed role, GUILD_CREATE follows. */
+  addBot(guildId: string): void {
+    const guild = this.state.guild(guildId);
+    if (guild.members.has(this.state.botUser.id)) return;
+    this.join(guild, this.state.botUser.id, [guild.botRoleId]);
+    this.announceGuild(guildId);
+  }
+
   /** The bot is kicked: GUILD_DELETE, and every route of that guild answers 50001 from now on. */
   removeBot(guildId: string): void {
     const guild = this.state.guild(guildId);

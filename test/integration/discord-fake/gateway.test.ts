@@ -34,12 +34,20 @@ describe('discord fake: gateway and session', () => {
     expect(ready && ready.kind === 'gateway' && (ready.d as { resume_gateway_url: string }).resume_gateway_url).toBe(fake.gatewayUrl);
   });
 
-  it('sends GUILD_CREATE when the bot joins a guild while connected', async () => {
+  it('sends GUILD_CREATE when the bot is invited and GUILD_DELETE when it is kicked', async () => {
+    const { guildId } = fake.createGuild({ name: 'Later', withBot: false });
     client = await readyClient(fake);
+    expect(client.guilds.cache.has(guildId)).toBe(false);
     const joined = once(client, 'guildCreate');
-    const { guildId } = fake.createGuild({ name: 'Later' });
+    fake.addBot(guildId);
     const [guild] = (await joined) as [{ id: string }];
     expect(guild.id).toBe(guildId);
+    const left = once(client, 'guildDelete');
+    fake.removeBot(guildId);
+    await left;
+    expect(client.guilds.cache.has(guildId)).toBe(false);
+    const refused = await fetch(`${fake.apiUrl}/v10/guilds/${guildId}`, { headers: { authorization: `Bot ${fake.botToken}` } });
+    expect([refused.status, ((await refused.json()) as { code: number }).code]).toEqual([403, 50001]);
   });
 
   it('rejects login with a wrong token', async () => {
