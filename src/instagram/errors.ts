@@ -33,12 +33,12 @@ export class InstagramError extends Error {
 
 /** OAuthAccessTokenException: the token is invalid, expired or revoked; the user must link again. */
 export class InstagramTokenError extends InstagramError {
-  override readonly name = 'InstagramTokenError';
+  override readonly name: string = 'InstagramTokenError';
 }
 
 /** OAuthPermissionsException: the token lacks a scope; `scope` names it when the message does. */
 export class InstagramScopeError extends InstagramError {
-  override readonly name = 'InstagramScopeError';
+  override readonly name: string = 'InstagramScopeError';
   readonly scope: string | undefined;
   constructor(message: string, fields: InstagramErrorFields) {
     super(message, fields);
@@ -48,17 +48,17 @@ export class InstagramScopeError extends InstagramError {
 
 /** OAuthParameterException, OAuthClientException, OAuthException (top level): the request or app is wrong. */
 export class InstagramOAuthError extends InstagramError {
-  override readonly name = 'InstagramOAuthError';
+  override readonly name: string = 'InstagramOAuthError';
 }
 
 /** OAuthForbiddenException (403, top level): a signed request was missing or wrong. */
 export class InstagramSignatureError extends InstagramError {
-  override readonly name = 'InstagramSignatureError';
+  override readonly name: string = 'InstagramSignatureError';
 }
 
 /** OAuthRateLimitException (429; also 503 and top-level 420/429): the token's budget is spent. */
 export class InstagramRateLimitError extends InstagramError {
-  override readonly name = 'InstagramRateLimitError';
+  override readonly name: string = 'InstagramRateLimitError';
   /** When the budget is estimated to free (epoch ms): the server gives no reset time, so this is the caller's estimate. */
   readonly resetsAt: number | undefined;
   constructor(message: string, fields: InstagramErrorFields & { resetsAt?: number | undefined }) {
@@ -69,32 +69,32 @@ export class InstagramRateLimitError extends InstagramError {
 
 /** APINotFoundError: the user, media, location, tag or comment does not exist (or is outside the sandbox). */
 export class InstagramNotFoundError extends InstagramError {
-  override readonly name = 'InstagramNotFoundError';
+  override readonly name: string = 'InstagramNotFoundError';
 }
 
 /** APINotAllowedError: private account or blocked tag. */
 export class InstagramNotAllowedError extends InstagramError {
-  override readonly name = 'InstagramNotAllowedError';
+  override readonly name: string = 'InstagramNotAllowedError';
 }
 
 /** APIInvalidParametersError: a parameter was missing or malformed. */
 export class InstagramInvalidParametersError extends InstagramError {
-  override readonly name = 'InstagramInvalidParametersError';
+  override readonly name: string = 'InstagramInvalidParametersError';
 }
 
 /** APICommentTooLongError, APICommentTooManyTagsError, APICommentAllCapsError. */
 export class InstagramCommentRuleError extends InstagramError {
-  override readonly name = 'InstagramCommentRuleError';
+  override readonly name: string = 'InstagramCommentRuleError';
 }
 
 /** APISubscriptionError: subscription create/verify failures (reference §6.5). */
 export class InstagramSubscriptionError extends InstagramError {
-  override readonly name = 'InstagramSubscriptionError';
+  override readonly name: string = 'InstagramSubscriptionError';
 }
 
 /** 5xx, or APIError: Instagram failed; retryable for idempotent calls. */
 export class InstagramServerError extends InstagramError {
-  override readonly name = 'InstagramServerError';
+  override readonly name: string = 'InstagramServerError';
   constructor(message: string, fields: InstagramErrorFields) {
     super(message, { ...fields, retryable: true });
   }
@@ -102,7 +102,7 @@ export class InstagramServerError extends InstagramError {
 
 /** A body that is not the JSON the API documents (HTML error page, truncated JSON, unexpected shape). */
 export class InstagramResponseError extends InstagramError {
-  override readonly name = 'InstagramResponseError';
+  override readonly name: string = 'InstagramResponseError';
   constructor(message: string, fields: InstagramErrorFields) {
     super(message, { ...fields, retryable: fields.retryable ?? fields.status >= 500 });
   }
@@ -110,7 +110,7 @@ export class InstagramResponseError extends InstagramError {
 
 /** The connection failed (refused, reset, DNS). The request may or may not have reached Instagram. */
 export class InstagramNetworkError extends InstagramError {
-  override readonly name = 'InstagramNetworkError';
+  override readonly name: string = 'InstagramNetworkError';
   constructor(message: string, cause?: unknown) {
     super(message, { type: 'NetworkError', status: 0, retryable: true, cause });
   }
@@ -118,7 +118,7 @@ export class InstagramNetworkError extends InstagramError {
 
 /** No response within the configured timeout. The request may or may not have been applied. */
 export class InstagramTimeoutError extends InstagramError {
-  override readonly name = 'InstagramTimeoutError';
+  override readonly name: string = 'InstagramTimeoutError';
   constructor(message: string, cause?: unknown) {
     super(message, { type: 'TimeoutError', status: 0, retryable: true, cause });
   }

@@ -15,6 +15,7 @@ export function minutesUntil(freesAt: number, now: number): number {
  * answered 429 and the key is paused) until `freesAt`. Raised at once, never after a long wait.
  */
 export class BudgetExhaustedError extends InstagramRateLimitError {
+  override readonly name: string = 'BudgetExhaustedError';
   /** The budget key (Instagram user id, or `app`). */
   readonly key: string;
   /** Epoch ms at which the call could start, as estimated from the key's window and queue. */
@@ -31,8 +32,6 @@ export class BudgetExhaustedError extends InstagramRateLimitError {
       rateLimit: { limit: undefined, remaining: 0 },
       cause,
     });
-    // The parent declares `name` as a literal type, so it cannot be overridden by a field declaration.
-    Object.defineProperty(this, 'name', { value: 'BudgetExhaustedError', enumerable: true });
     this.key = key;
     this.freesAt = freesAt;
     this.retryAfterMs = Math.max(0, freesAt - now);
@@ -44,7 +43,7 @@ export class BudgetExhaustedError extends InstagramRateLimitError {
  * busy (Instagram slow to answer). Retryable: nothing was sent.
  */
 export class QueueTimeoutError extends InstagramError {
-  override readonly name = 'QueueTimeoutError';
+  override readonly name: string = 'QueueTimeoutError';
   readonly key: string;
   readonly waitedMs: number;
 
@@ -61,7 +60,7 @@ export class QueueTimeoutError extends InstagramError {
 
 /** The limiter was closed (shutdown) before the call could start. Nothing was sent. */
 export class LimiterClosedError extends InstagramError {
-  override readonly name = 'LimiterClosedError';
+  override readonly name: string = 'LimiterClosedError';
 
   constructor() {
     super('igcord is shutting down; the Instagram call was not sent', { type: 'LimiterClosed', status: 0 });
