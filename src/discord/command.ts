@@ -27,7 +27,6 @@ export const systemClock: Clock = { now: () => Date.now() };
  *
  *   declare module '../discord/command.js' { interface CommandServices { accounts: AccountStore } }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface CommandServices {}
 
 /** Everything a handler receives, built once by the composition root and passed explicitly. */

@@ -131,6 +131,7 @@ export class InteractionResponder {
       const state = this.sync();
       const fromMessage = this.interaction.isMessageComponent() || (this.interaction.isModalSubmit() && this.interaction.isFromMessage());
       if (state === 'open' && fromMessage && (this.interaction.isMessageComponent() || this.interaction.isModalSubmit())) {
+        // The repeated type guard narrows the interaction to one that has update().
         await this.interaction.update(payload);
         this.state = 'replied';
         this.log.debug({ response: 'update' }, 'component message updated');
