@@ -30,6 +30,8 @@ export interface DispatchOptions {
 
 const BACKLOG_LIMIT = 1000;
 
+export const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+
 const frameSchema = z.object({ op: z.number().int(), d: z.unknown(), s: z.unknown().optional(), t: z.unknown().optional() });
 const identifySchema = z.looseObject({ token: z.string(), intents: z.number().int().min(0) });
 const resumeSchema = z.looseObject({ token: z.string(), session_id: z.string(), seq: z.number().int().nullable() });
@@ -43,7 +45,7 @@ export class FakeGateway {
     server: Server,
     private readonly state: FakeState,
     private readonly log: FakeLog,
-    private readonly options: { botToken: string; url: () => string; heartbeatIntervalMs: number },
+    private readonly options: { botToken: string; url: () => string; heartbeatIntervalMs: number; privilegedIntents: number },
   ) {
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket) => this.accept(socket));
@@ -84,9 +86,12 @@ export class FakeGateway {
   private accept(socket: WebSocket): void {
     this.sockets.add(socket);
     let session: Session | undefined;
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       this.sockets.delete(socket);
-      if (session?.socket === socket) session.socket = null;
+      if (session?.socket !== socket) return;
+      session.socket = null;
+      // A client closing with 1000/1001 ends its session (Discord: such a session cannot be resumed).
+      if (code === 1000 || code === 1001) this.sessions.delete(session.id);
     });
     socket.on('error', () => socket.terminate());
     this.send(socket, undefined, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs } });
@@ -108,6 +113,8 @@ export class FakeGateway {
           if (!identify.success) return void socket.close(4002, 'Error while decoding payload.');
           if (session) return void socket.close(4005, 'Already authenticated.');
           if (stripBot(identify.data.token) !== this.options.botToken) return void socket.close(4004, 'Authentication failed.');
+          // Privileged intents must be enabled for the app in the developer portal, or Discord closes with 4014.
+          if ((identify.data.intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents) !== 0) return void socket.close(4014, 'Disallowed intent(s).');
           session = { id: randomToken('session').slice(0, 40), intents: identify.data.intents, seq: 0, socket, backlog: [] };
           this.sessions.set(session.id, session);
           this.ready(session);

@@ -10,7 +10,7 @@ import { createSnowflakes, randomToken } from './ids.js';
 import { FakeState } from './state.js';
 import { FakeLog, stderrSink, type LogEntry, type RestLogEntry, type WarnSink } from './log.js';
 import { FaultRegistry, type FaultRule } from './faults.js';
-import { FakeGateway } from './gateway.js';
+import { FakeGateway, PRIVILEGED_INTENTS } from './gateway.js';
 import { RestRouter } from './rest.js';
 import { InteractionRegistry, INTERACTION_TOKEN_LIFETIME_MS, type InteractionHandle, type InteractionRecord } from './interactions.js';
 import { commandRecord, type AutocompleteInput, type CommandInput } from './interaction-payloads.js';
@@ -45,6 +45,11 @@ export interface DiscordFakeOptions {
   /** How long interaction webhook tokens work (Discord: 15 min). */
   interactionTokenLifetimeMs?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * Privileged intents enabled for the app in the developer portal (default all three). IDENTIFY asking for one
+   * not listed is closed with 4014, as Discord does; discord.js then rejects login with DisallowedIntents.
+   */
+  privilegedIntents?: number;
   /** Where unknown routes and fake failures are reported; defaults to stderr. A pino logger fits. */
   logger?: WarnSink;
   /** Log entries kept (oldest dropped first), so a long sandbox session does not grow without bound. */
@@ -126,7 +131,9 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
 
   let base = '';
   const gatewayUrl = () => base.replace(/^http/, 'ws');
-  const gateway = new FakeGateway(server, state, log, { botToken, url: gatewayUrl, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250 });
+  const gateway = new FakeGateway(server, state, log, { botToken, url: gatewayUrl, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    privilegedIntents: options.privilegedIntents ?? PRIVILEGED_INTENTS,
+  });
   state.emit = (event, data, dispatchOptions) => gateway.dispatch(event, data, dispatchOptions);
   const world = new World(state, (guildId) => gateway.announceGuild(guildId));
 

@@ -74,7 +74,7 @@ export function postMessage(state: FakeState, input: PostInput): { stored: Store
   if (input.avatarUrl) stored.avatarUrl = input.avatarUrl;
   if (body.enforce_nonce && body.nonce !== undefined) stored.nonceAt = Date.now();
   list.push(stored);
-  channel.lastMessageId = message.id;
+  if (!stored.ephemeral) channel.lastMessageId = message.id;
 
   if (!stored.ephemeral) announce(state, GatewayDispatchEvents.MessageCreate, stored, input.webhookId === undefined);
   state.changed();

@@ -57,6 +57,15 @@ describe('discord fake: gateway and session', () => {
     expect(fake.restLog().some((e) => e.path === '/gateway/bot' && e.status === 401)).toBe(true);
   });
 
+  it('closes with 4014 when the client asks for a privileged intent the app has not enabled', async () => {
+    const strict = await startDiscordFake({ logger, privilegedIntents: 0 });
+    const wanting = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: strict.apiUrl, timeout: 2000, retries: 0 } });
+    const error = await wanting.login(strict.botToken).catch((e: unknown) => e as Error);
+    await wanting.destroy();
+    await strict.close();
+    expect((error as Error).message).toMatch(/disallowed intents/i);
+  });
+
   it('replays events missed while disconnected when the client resumes', async () => {
     const { guildId } = fake.createGuild({ name: 'Resume' });
     client = await readyClient(fake);

@@ -47,6 +47,11 @@ describe('discord fake: channel messages, permissions and limits', () => {
     expect([...fetched.keys()]).toEqual([sent.id]);
   });
 
+  it('reads the message of a multipart body (a send with a file) from its payload_json part', async () => {
+    const sent = await channel('general').send({ content: 'with a file', files: [{ attachment: Buffer.from('hello'), name: 'a.txt' }] });
+    expect(fake.messages(channels.general!).find((m) => m.id === sent.id)?.content).toBe('with a file');
+  });
+
   it('edits and deletes the bot message', async () => {
     const sent = await channel('general').send('draft');
     await sent.edit('final');
