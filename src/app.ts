@@ -10,7 +10,9 @@ import { startHttpServer } from './http/server.js';
 import { createWebhookReceiver, type NotificationSink } from './http/webhook-receiver.js';
 import { json, type HttpResponse } from './http/http-response.js';
 import { route } from './http/router.js';
+import { startBot, type Bot } from './bot.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
+import { freePort } from './util/free-port.js';
 import { loadOrCreateSandboxKey, openStorage, sourceKey, type Storage } from './storage/index.js';
 
 export interface Igcord {
@@ -18,12 +20,18 @@ export interface Igcord {
   storage: Storage;
   limiter: Limiter;
   instagram: InstagramClient;
+  bot: Bot;
   http: { url: string; port: number };
   sandbox: Sandbox | undefined;
   close(): Promise<void>;
 }
 
-export async function startIgcord(initial: Config, log: Logger): Promise<Igcord> {
+export interface StartOptions {
+  /** discord.js client options merged over igcord's (tests shorten timeouts). */
+  discordClientOptions?: Parameters<typeof startBot>[0]['clientOptions'];
+}
+
+export async function startIgcord(initial: Config, log: Logger, options: StartOptions = {}): Promise<Igcord> {
   const cleanup: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const step of cleanup.splice(0).reverse()) {
@@ -36,6 +44,10 @@ export async function startIgcord(initial: Config, log: Logger): Promise<Igcord>
   };
 
   try {
+    // The sandbox registers igcord's callback URL with its emulator before igcord listens, so it needs the port now.
+    if (initial.mode === 'sandbox' && initial.http.port === 0 && initial.http.publicUrl === undefined) {
+      initial = { ...initial, http: { ...initial.http, port: await freePort('127.0.0.1') } };
+    }
     const sandbox = initial.mode === 'sandbox' ? await startSandbox(initial, log) : undefined;
     if (sandbox) cleanup.push(() => sandbox.close());
     const config = sandbox?.config ?? initial;
@@ -70,6 +82,19 @@ export async function startIgcord(initial: Config, log: Logger): Promise<Igcord>
       log,
     });
 
+    const bot = await startBot({
+      config,
+      log,
+      instagram,
+      storage,
+      limiter,
+      publicUrl,
+      registerToGuild: sandbox ? sandbox.guild.guildId : undefined,
+      // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
+      clientOptions: { ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}), ...options.discordClientOptions },
+    });
+    cleanup.push(() => bot.close());
+
     const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(storage) });
     const http = await startHttpServer({
       host: config.http.host,
@@ -86,6 +111,7 @@ export async function startIgcord(initial: Config, log: Logger): Promise<Igcord>
       storage,
       limiter,
       instagram,
+      bot,
       http: { url: http.url, port: http.port },
       sandbox,
       close: () => (closing ??= closeAll()),

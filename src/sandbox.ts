@@ -1,8 +1,11 @@
-// The local sandbox that `npm start` runs when no credentials are configured: igcord's Instagram emulator on
-// loopback, with a client whose redirect URI is igcord's own callback. The returned config is the real one with
-// the emulator's address and credentials filled in, so everything downstream runs the same code as in production.
+// The local sandbox that `npm start` runs when no credentials are configured: igcord's Instagram emulator and
+// Discord fake on loopback, a guild with a person in it, and an Instagram client whose redirect URI is igcord's
+// own callback. The returned config is the real one with the fakes' addresses and credentials filled in, so
+// everything downstream runs the same code as in production.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { PermissionFlagsBits } from 'discord.js';
+import { startDiscordFake, type CreatedGuild, type DiscordFake } from '../sandbox/discord/index.js';
 import { startInstagramEmulator, SANDBOX_CLIENT, type InstagramEmulator } from '../sandbox/instagram/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -10,6 +13,10 @@ import type { Logger } from './log.js';
 export interface Sandbox {
   config: Config;
   instagram: InstagramEmulator;
+  discord: DiscordFake;
+  guild: CreatedGuild;
+  /** The Discord user a person at the sandbox console acts as (owner of the guild, Manage Server). */
+  personId: string;
   close(): Promise<void>;
 }
 
@@ -21,13 +28,39 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
     windowMs: config.limits.windowMs,
     clients: [{ ...SANDBOX_CLIENT, redirectUris: [...new Set([redirectUri, ...SANDBOX_CLIENT.redirectUris])] }],
   });
-  log.info({ url: instagram.url }, 'sandbox: Instagram emulator started');
+  let discord: DiscordFake;
+  try {
+    discord = await startDiscordFake({ host: '127.0.0.1', logger: log.child({ component: 'discord-fake' }) });
+  } catch (error) {
+    await instagram.close();
+    throw error;
+  }
+  const person = discord.createUser({ username: 'you', globalName: 'You' });
+  const guild = discord.createGuild({
+    name: 'igcord sandbox',
+    ownerId: person.id,
+    channels: [{ name: 'general' }, { name: 'instagram' }],
+    roles: [{ name: 'admin', permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ManageWebhooks }],
+    members: [{ userId: person.id, roles: ['admin'] }],
+  });
+  log.info({ instagram: instagram.url, discord: discord.url }, 'sandbox: Instagram emulator and Discord fake started');
+
   return {
     instagram,
+    discord,
+    guild,
+    personId: person.id,
     config: {
       ...config,
       dataDir: join(config.dataDir, 'sandbox'),
       http: { ...config.http, publicUrl },
+      discord: {
+        ...config.discord,
+        token: discord.botToken,
+        applicationId: discord.applicationId,
+        apiUrl: discord.apiUrl,
+        devGuildId: guild.guildId,
+      },
       instagram: {
         ...config.instagram,
         apiUrl: instagram.url,
@@ -37,6 +70,9 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
         webhookVerifyToken: config.instagram.webhookVerifyToken ?? randomBytes(16).toString('hex'),
       },
     },
-    close: () => instagram.close(),
+    async close() {
+      await discord.close();
+      await instagram.close();
+    },
   };
 }

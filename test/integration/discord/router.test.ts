@@ -130,7 +130,8 @@ describe('Discord layer against the Discord fake', () => {
       log,
     });
 
-    const deps: CommandDeps = { log, clock: systemClock, config: loadConfig({}) };
+    // The commands under test use no Instagram or storage service, so only the base deps are real here.
+    const deps = { log, clock: systemClock, config: loadConfig({}) } as CommandDeps;
     router = createInteractionRouter({ commands, deps, components: [paginator.route] });
     discord = createDiscordClient({
       token: fake.botToken,

@@ -1,0 +1,106 @@
+// The Discord side of igcord, assembled: the command modules of commands/, the interaction router with the
+// services commands use, the pagination buttons, and the discord.js client. The services are declared here once
+// (module augmentation of CommandServices), so every command file gets their real types.
+import type { ClientOptions } from 'discord.js';
+import type { Config } from './config.js';
+import { createDiscordClient, type DiscordClient } from './discord/client.js';
+import { systemClock, type Clock } from './discord/command.js';
+import { deployCommands, type DeployResult } from './discord/deploy.js';
+import { loadCommands, type CommandSet } from './discord/loader.js';
+import { Paginator } from './discord/pagination.js';
+import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
+import type { InstagramClient } from './instagram/client.js';
+import type { Limiter } from './limiter/index.js';
+import type { Logger } from './log.js';
+import type { Storage } from './storage/index.js';
+
+declare module './discord/command.js' {
+  interface CommandServices {
+    instagram: InstagramClient;
+    storage: Storage;
+    limiter: Limiter;
+    paginator: Paginator;
+    /** Where browsers reach igcord: the OAuth callback is `${publicUrl}/oauth/callback`. */
+    publicUrl: string;
+  }
+}
+
+export interface BotOptions {
+  config: Config;
+  log: Logger;
+  instagram: InstagramClient;
+  storage: Storage;
+  limiter: Limiter;
+  publicUrl: string;
+  clock?: Clock | undefined;
+  /** Merged over the client's defaults (tests and the sandbox point REST at the fake and lift its rate cap). */
+  clientOptions?: Partial<ClientOptions> | undefined;
+  /** Register the commands to this guild at start (the sandbox and tests; live deployments use deploy-commands). */
+  registerToGuild?: string | undefined;
+  commandsDirectory?: string | undefined;
+}
+
+export interface Bot {
+  discord: DiscordClient;
+  router: InteractionRouter;
+  commands: CommandSet;
+  paginator: Paginator;
+  registered: DeployResult | undefined;
+  /** Stops taking interactions, lets those in progress finish, then disconnects. Idempotent. */
+  close(): Promise<void>;
+}
+
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { config, log } = options;
+  const token = config.discord.token;
+  const applicationId = config.discord.applicationId;
+  if (!token || !applicationId) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be configured');
+
+  const commands = await loadCommands(options.commandsDirectory);
+  const paginator = new Paginator({ log });
+  const router = createInteractionRouter({
+    commands,
+    components: [paginator.route],
+    deps: {
+      log,
+      clock: options.clock ?? systemClock,
+      config,
+      instagram: options.instagram,
+      storage: options.storage,
+      limiter: options.limiter,
+      paginator,
+      publicUrl: options.publicUrl,
+    },
+  });
+
+  const registered =
+    options.registerToGuild === undefined
+      ? undefined
+      : await deployCommands({
+          token,
+          applicationId,
+          guildId: options.registerToGuild,
+          apiUrl: config.discord.apiUrl,
+          definitions: commands.definitions,
+          log,
+        });
+
+  const discord = createDiscordClient({ token, apiUrl: config.discord.apiUrl, log, clientOptions: options.clientOptions });
+  const detach = router.attach(discord.client);
+  await discord.start();
+
+  let closing: Promise<void> | undefined;
+  return {
+    discord,
+    router,
+    commands,
+    paginator,
+    registered,
+    close: () =>
+      (closing ??= (async () => {
+        detach();
+        await router.drain();
+        await discord.stop();
+      })()),
+  };
+}

@@ -1,0 +1,67 @@
+// Runs the whole of igcord for an end-to-end test, as `npm start` runs the sandbox: the Instagram emulator, the
+// Discord fake, the real discord.js client, the HTTP server, the limiter and SQLite storage in a temp directory.
+// Everything is real and on loopback; the test drives it as a person would (slash commands on the fake, media
+// posted on the emulator) and reads what the fake received.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { startIgcord, type Igcord } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+
+export interface TestIgcord {
+  app: Igcord;
+  emulator: NonNullable<Igcord['sandbox']>['instagram'];
+  discord: NonNullable<Igcord['sandbox']>['discord'];
+  guild: NonNullable<Igcord['sandbox']>['guild'];
+  /** The guild owner (Manage Server), a ready-made person to send commands as. */
+  personId: string;
+  /** Every log line igcord wrote, as text (to assert that no secret was logged). */
+  logs(): string;
+  /**
+   * Links `discordUserId` to the seeded Instagram user `username` directly in storage, with a token minted on the
+   * emulator (for tests that are not about the OAuth flow itself). Returns the Instagram user id and the token.
+   */
+  link(discordUserId: string, username: string, scopes?: string[]): Promise<{ instagramUserId: string; accessToken: string }>;
+  close(): Promise<void>;
+}
+
+export async function startTestIgcord(env: Record<string, string> = {}): Promise<TestIgcord> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'igcord-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'debug', ...env });
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(String(chunk));
+      callback();
+    },
+  });
+  const log = createLogger({ level: config.logLevel, destination });
+  const app = await startIgcord(config, log, {
+    discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
+  });
+  const sandbox = app.sandbox;
+  if (!sandbox) throw new Error('the test harness runs igcord in sandbox mode');
+  return {
+    app,
+    emulator: sandbox.instagram,
+    discord: sandbox.discord,
+    guild: sandbox.guild,
+    personId: sandbox.personId,
+    logs: () => lines.join(''),
+    async link(discordUserId, username, scopes) {
+      const minted = sandbox.instagram.admin.mintToken({ username, ...(scopes ? { scopes } : {}) });
+      const instagramUserId = String(minted.user.id);
+      await app.storage.accounts.link({
+        discordUserId,
+        instagramUserId,
+        username,
+        scopes: scopes ?? app.config.instagram.scopes,
+        accessToken: minted.access_token,
+      });
+      return { instagramUserId, accessToken: minted.access_token };
+    },
+    close: () => app.close(),
+  };
+}
