@@ -22,6 +22,7 @@ import { addChannelRoutes } from './routes/channels.js';
 import { addGuildRoutes } from './routes/guilds.js';
 import { addInteractionCallbackRoute } from './routes/interactions.js';
 import { addWebhookRoutes } from './routes/webhooks.js';
+import { addThreadRoutes } from './routes/threads.js';
 
 export type { InteractionHandle, CallbackRecord, InteractionReplies } from './interactions.js';
 export type { FaultRule } from './faults.js';
@@ -143,6 +144,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   addGuildRoutes(router, state);
   addInteractionCallbackRoute(router, interactions);
   addWebhookRoutes(router, state, interactions);
+  addThreadRoutes(router, state);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

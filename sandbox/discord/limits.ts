@@ -186,7 +186,8 @@ export const autocompleteResultSchema = z.looseObject({
 /** Parses a body or throws Discord's 50035 with the error tree of every problem found. */
 /** `at` prefixes the error paths, e.g. `['data']` for an interaction callback's message, as Discord nests them. */
 export function checkBody<S extends z.ZodType>(schema: S, body: unknown, at: string[] = []): z.output<S> {
-  const result = schema.safeParse(body);
+  // reportInput: the translation needs to tell a missing field (REQUIRED) from one of the wrong type.
+  const result = schema.safeParse(body, { reportInput: true });
   if (result.success) return result.data;
   throw toInvalidFormBody(result.error.issues, at);
 }

@@ -25,6 +25,8 @@ export interface PostInput {
   extraFlags?: number;
   /** Deferred "thinking" messages may be empty. */
   allowEmpty?: boolean;
+  /** A forum post's starter message has the id of its thread. */
+  id?: string;
 }
 
 export function postMessage(state: FakeState, input: PostInput): { stored: StoredMessage; created: boolean } {
@@ -45,7 +47,7 @@ export function postMessage(state: FakeState, input: PostInput): { stored: Store
 
   const flags = ((body.flags ?? 0) & (MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications)) | (input.ephemeral ? MessageFlags.Ephemeral : 0) | (input.extraFlags ?? 0);
   const message: APIMessage = {
-    id: state.ids.next(),
+    id: input.id ?? state.ids.next(),
     channel_id: channel.id,
     author: { ...input.author },
     content: body.content ?? '',

@@ -66,7 +66,7 @@ export function renderChannel(channel: ChannelRecord): APIChannel {
   }
   switch (channel.type) {
     case ChannelType.GuildForum:
-      return { ...base, type: ChannelType.GuildForum, topic: channel.topic, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, last_message_id: channel.lastMessageId, rate_limit_per_user: 0 } as APIChannel;
+      return { ...base, type: ChannelType.GuildForum, topic: channel.topic, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, default_auto_archive_duration: ThreadAutoArchiveDuration.OneDay, last_message_id: channel.lastMessageId, rate_limit_per_user: 0 } as APIChannel;
     case ChannelType.GuildCategory:
       return { ...base, type: ChannelType.GuildCategory } as APIChannel;
     case ChannelType.GuildVoice:

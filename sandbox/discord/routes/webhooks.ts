@@ -13,6 +13,7 @@ import { DiscordFakeError, unknownChannel, unknownMessage, unknownWebhook } from
 import { deleteMessage, editMessage, messageView, postMessage } from '../messages.js';
 import { randomToken } from '../ids.js';
 import { isThread } from '../render.js';
+import { createThread } from '../threads.js';
 import { requireBotPermissions } from './guard.js';
 import { interactionWebhook } from './interactions.js';
 
@@ -94,13 +95,21 @@ export function addWebhookRoutes(router: RestRouter, state: FakeState, interacti
 function execute(state: FakeState, request: RouteRequest, record: WebhookRecord): RouteResult {
   const body = checkBody(messageBodySchema, request.body ?? {});
   let channelId = record.channelId;
+  let forumPostId: string | undefined;
   const threadId = request.query.get('thread_id');
   if (threadId) {
     const thread = state.channels.get(threadId);
     if (!thread || !isThread(thread) || thread.parentId !== channelId) throw unknownChannel();
     channelId = thread.id;
   } else if (state.channel(channelId).type === ChannelType.GuildForum) {
-    throw new DiscordFakeError(400, 220001, 'Webhooks posted to forum channels must have a thread_name or thread_id');
+    const threadName = (request.body as { thread_name?: unknown } | undefined)?.thread_name;
+    if (typeof threadName !== 'string' || threadName.length === 0 || threadName.length > 100) {
+      throw new DiscordFakeError(400, 220001, 'Webhooks posted to forum channels must have a thread_name or thread_id');
+    }
+    // A forum post: the thread and its starter message share an id.
+    const thread = createThread(state, state.channel(channelId), { name: threadName, ownerId: record.webhook.id });
+    channelId = thread.id;
+    forumPostId = thread.id;
   }
   const username = body.username ?? record.webhook.name ?? 'Captain Hook';
   const { stored } = postMessage(state, {
@@ -116,6 +125,7 @@ function execute(state: FakeState, request: RouteRequest, record: WebhookRecord)
     },
     webhookId: record.webhook.id,
     applicationId: state.applicationId,
+    ...(forumPostId ? { id: forumPostId } : {}),
     ...(body.avatar_url ? { avatarUrl: body.avatar_url } : {}),
   });
   return request.query.get('wait') === 'true' ? { status: 200, body: messageView(stored) } : { status: 204 };

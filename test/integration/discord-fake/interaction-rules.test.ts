@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { once } from 'node:events';
-import { ChatInputCommandInteraction, Client, GatewayIntentBits, MessageFlags, SlashCommandBuilder, type Message, type TextChannel } from 'discord.js';
+import { ChatInputCommandInteraction, Client, GatewayIntentBits, MessageFlags, SlashCommandBuilder, type ForumChannel, type Message, type TextChannel } from 'discord.js';
 import { startDiscordFake, type DiscordFake } from '../../../sandbox/discord/index.js';
 import { nextInteraction, readyClient } from './client.js';
 
@@ -100,6 +100,20 @@ describe('discord fake: interaction webhook rules, intents and reconnects', () =
     }).then((r) => r.json() as Promise<{ id: string; token: string }>);
     const refused = await fetch(`${fake.apiUrl}/v10/webhooks/${forum.id}/${forum.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"content":"x"}' });
     expect([refused.status, ((await refused.json()) as { code: number }).code]).toEqual([400, 220001]);
+  });
+
+  it('creates a forum post with its starter message, from the client and from a webhook with thread_name', async () => {
+    const forum = client.channels.cache.get(forumId) as ForumChannel;
+    const created = once(client, 'threadCreate');
+    const post = await forum.threads.create({ name: 'New from @cats', message: { content: 'first post', embeds: [{ title: 'cat' }] } });
+    await created;
+    expect(post.parentId).toBe(forumId);
+    expect(fake.messages(post.id)).toEqual([expect.objectContaining({ id: post.id, content: 'first post' })]);
+
+    const hook = await forum.createWebhook({ name: 'forum feed' });
+    const sent = await hook.send({ content: 'via webhook', threadName: 'Webhook post' });
+    expect(sent.channelId).toBe(sent.id);
+    expect(fake.messages(sent.channelId).map((m) => m.content)).toEqual(['via webhook']);
   });
 
   it('keeps delivering interactions after an op 7 reconnect, by resuming the same session', async () => {
