@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { once } from 'node:events';
-import { Client, DiscordAPIError, EmbedBuilder, GatewayIntentBits, PermissionFlagsBits, type Message, type TextChannel } from 'discord.js';
+import { Client, DiscordAPIError, REST, EmbedBuilder, GatewayIntentBits, PermissionFlagsBits, type Message, type TextChannel } from 'discord.js';
 import { startDiscordFake, type DiscordFake } from '../../../sandbox/discord/index.js';
 import { readyClient } from './client.js';
 
@@ -77,6 +77,9 @@ describe('discord fake: channel messages, permissions and limits', () => {
     const components = await apiError(client.rest.post(`/channels/${channels.limits}/messages`, { body: { components: rows } }));
     expect(components.rawError).toMatchObject({ errors: { components: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } });
 
+    const missing = await apiError(channel('limits').send({ embeds: [{ fields: [{ name: 'n' } as { name: string; value: string }] }] }));
+    expect(missing.rawError).toMatchObject({ errors: { embeds: { 0: { fields: { 0: { value: { _errors: [{ code: 'BASE_TYPE_REQUIRED' }] } } } } } } });
+
     const empty = await apiError(client.rest.post(`/channels/${channels.limits}/messages`, { body: { content: '' } }));
     expect(empty.code).toBe(50006);
     expect(fake.messages(channels.limits!)).toEqual([]);
@@ -137,6 +140,19 @@ describe('discord fake: channel messages, permissions and limits', () => {
     expect(attempts.map((e) => e.status)).toEqual([429, 200]);
     expect(attempts[1]!.time - attempts[0]!.time).toBeGreaterThanOrEqual(200);
     expect(fake.messages(channels.general!).some((m) => m.id === sent.id)).toBe(true);
+  });
+
+  it('holds a request for an injected delay, so a client timeout aborts it and a retry succeeds', async () => {
+    const once = new REST({ api: fake.apiUrl, timeout: 150, retries: 0 }).setToken(fake.botToken);
+    fake.injectFault({ method: 'GET', path: '/users/@me', delayMs: 400 });
+    const aborted = await once.get('/users/@me').catch((e: unknown) => e as Error);
+    expect((aborted as Error).name).toBe('AbortError');
+
+    const retrying = new REST({ api: fake.apiUrl, timeout: 150, retries: 1 }).setToken(fake.botToken);
+    const slow = fake.injectFault({ method: 'GET', path: '/users/@me', delayMs: 400 });
+    const me = (await retrying.get('/users/@me')) as { id: string };
+    expect(me.id).toBe(fake.botUserId);
+    expect(slow.hits()).toBe(1);
   });
 
   it('retries an injected 500 and gives up with HTTPError once the retries are spent', async () => {
