@@ -7,6 +7,7 @@ import { createDiscordClient, type DiscordClient } from './discord/client.js';
 import { systemClock, type Clock } from './discord/command.js';
 import { deployCommands, type DeployResult } from './discord/deploy.js';
 import { loadCommands, type CommandSet } from './discord/loader.js';
+import { LookupCache } from './discord/lookup-cache.js';
 import { Paginator } from './discord/pagination.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
 import type { InstagramClient } from './instagram/client.js';
@@ -20,6 +21,8 @@ declare module './discord/command.js' {
     storage: Storage;
     limiter: Limiter;
     paginator: Paginator;
+    /** Short-lived, budget-aware answers for autocomplete. */
+    lookups: LookupCache;
     /** Where browsers reach igcord: the OAuth callback is `${publicUrl}/oauth/callback`. */
     publicUrl: string;
   }
@@ -69,6 +72,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       storage: options.storage,
       limiter: options.limiter,
       paginator,
+      lookups: new LookupCache({ limiter: options.limiter }),
       publicUrl: options.publicUrl,
     },
   });

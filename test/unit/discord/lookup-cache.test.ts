@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { LookupCache } from '../../../src/discord/lookup-cache.js';
+import { createLimiter } from '../../../src/limiter/index.js';
+
+function limiterWithBudget(global: number) {
+  return createLimiter({ windowMs: 60_000, global, write: 5, deadlines: { interactive: 1000, delivery: 1000, background: 1000 } });
+}
+
+describe('autocomplete lookup cache', () => {
+  it('answers a repeated query from the cache without a second lookup', async () => {
+    const limiter = limiterWithBudget(100);
+    const cache = new LookupCache({ limiter });
+    let calls = 0;
+    const lookup = async () => {
+      calls += 1;
+      return ['sunset'];
+    };
+    expect(await cache.get('42', 'tag', 'sun', lookup, [])).toEqual(['sunset']);
+    expect(await cache.get('42', 'tag', 'SUN', lookup, [])).toEqual(['sunset']);
+    expect(calls).toBe(1);
+    await limiter.close();
+  });
+
+  it('shares one lookup between identical queries in flight', async () => {
+    const limiter = limiterWithBudget(100);
+    const cache = new LookupCache({ limiter });
+    let calls = 0;
+    const lookup = () => new Promise<string[]>((resolve) => setTimeout(() => resolve([`r${++calls}`]), 20));
+    const answers = await Promise.all([cache.get('42', 'tag', 'a', lookup, []), cache.get('42', 'tag', 'a', lookup, [])]);
+    expect(answers).toEqual([['r1'], ['r1']]);
+    expect(calls).toBe(1);
+    await limiter.close();
+  });
+
+  it('sends nothing to Instagram once the account is within its reserve, and answers the fallback', async () => {
+    const limiter = limiterWithBudget(5);
+    // Spend 4 of 5 calls: 1 left is below the 20 % reserve (1 is not more than 1).
+    for (let i = 0; i < 4; i += 1) {
+      await limiter.run({ key: '42', priority: 'interactive', method: 'GET', path: '/users/self', idempotent: true }, async () => ({
+        rateLimit: { limit: undefined, remaining: undefined },
+      }));
+    }
+    const cache = new LookupCache({ limiter });
+    let calls = 0;
+    const answer = await cache.get('42', 'tag', 'x', async () => [`r${++calls}`], ['fallback']);
+    expect(answer).toEqual(['fallback']);
+    expect(calls).toBe(0);
+    await limiter.close();
+  });
+
+  it('answers the fallback when the lookup fails, and caches nothing', async () => {
+    const limiter = limiterWithBudget(100);
+    const cache = new LookupCache({ limiter });
+    expect(await cache.get('42', 'tag', 'y', () => Promise.reject(new Error('slow')), [])).toEqual([]);
+    expect(await cache.get('42', 'tag', 'y', async () => ['ok'], [])).toEqual(['ok']);
+    await limiter.close();
+  });
+});
