@@ -164,8 +164,9 @@ export class InteractionRegistry {
 
   followUp(record: InteractionRecord, body: unknown): StoredMessage {
     const parsed = checkBody(messageBodySchema, body ?? {});
-    // After a deferred response, the first follow-up replaces the "thinking" message, as on Discord.
-    const original = record.originalMessageId ? this.state.findMessageAnywhere(record.originalMessageId) : undefined;
+    // After a deferred response, the first follow-up replaces the "thinking" message, as on Discord. When the bot
+    // deleted that message first, Discord posts the follow-up as a new message instead of answering 10008.
+    const original = record.originalMessageId ? safeFind(this.state, record.originalMessageId) : undefined;
     if (original && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0) {
       return editMessage(this.state, original, parsed, MessageFlags.Loading);
     }
@@ -179,8 +180,9 @@ export class InteractionRegistry {
       type: MessageType.Default,
       ephemeral,
       interactionMetadata: this.metadata(record),
+      // Noted before the post wakes waiters: a waitForReply() already pending must find this follow-up.
+      onStored: (created) => record.followUpIds.push(created.message.id),
     });
-    record.followUpIds.push(stored.message.id);
     return stored;
   }
 

@@ -27,6 +27,11 @@ export interface PostInput {
   allowEmpty?: boolean;
   /** A forum post's starter message has the id of its thread. */
   id?: string;
+  /**
+   * The caller's bookkeeping for a new message (an interaction noting its follow-up), run before the gateway
+   * announces it and before waiters wake, so that a waiter woken by this message already finds it recorded.
+   */
+  onStored?: (stored: StoredMessage) => void;
 }
 
 export function postMessage(state: FakeState, input: PostInput): { stored: StoredMessage; created: boolean } {
@@ -77,6 +82,7 @@ export function postMessage(state: FakeState, input: PostInput): { stored: Store
   if (body.enforce_nonce && body.nonce !== undefined) stored.nonceAt = Date.now();
   list.push(stored);
   if (!stored.ephemeral) channel.lastMessageId = message.id;
+  input.onStored?.(stored);
 
   if (!stored.ephemeral) announce(state, GatewayDispatchEvents.MessageCreate, stored, input.webhookId === undefined);
   state.changed();

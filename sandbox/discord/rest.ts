@@ -23,6 +23,10 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
+/**
+ * A route. One that changes the fake's state should return synchronously: its log entry is then recorded in the
+ * same tick as the change, before any waiter the change woke gets to run (see `handle`).
+ */
 export type RouteHandler = (request: RouteRequest) => RouteResult | Promise<RouteResult>;
 
 interface Route {
@@ -74,7 +78,12 @@ export class RestRouter {
         const match = this.match(method, segments);
         if (!match) result = this.notFound(method, path, entry);
         else if (match.route.auth === 'bot' && auth !== 'bot') throw unauthorized();
-        else result = await match.route.handler({ method, path, params: match.params, query: url.searchParams, body: entry.body });
+        else {
+          // No await for a synchronous answer: a change wakes waiters (waitForMessage, waitForReply) whose code runs
+          // at the next microtask, and by then the request must already be in the log, so tests need not poll it.
+          const answer = match.route.handler({ method, path, params: match.params, query: url.searchParams, body: entry.body });
+          result = answer instanceof Promise ? await answer : answer;
+        }
       }
     } catch (error) {
       if (error instanceof DiscordFakeError) {
