@@ -8,12 +8,15 @@ import { createLimiter, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
 import { createWebhookReceiver, type NotificationSink } from './http/webhook-receiver.js';
-import { json, type HttpResponse } from './http/http-response.js';
-import { route } from './http/router.js';
 import { startBot, type Bot } from './bot.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
 import { loadOrCreateSandboxKey, openStorage, sourceKey, type Storage } from './storage/index.js';
+import { createIgcordMetrics, type IgcordMetrics } from './ops/igcord-metrics.js';
+import { countingGate } from './ops/counting-gate.js';
+import { instrumentCommands } from './ops/command-metrics.js';
+import { registerCollectors } from './ops/collectors.js';
+import { opsRoutes } from './ops/routes.js';
 
 export interface Igcord {
   config: Config;
@@ -22,6 +25,8 @@ export interface Igcord {
   instagram: InstagramClient;
   bot: Bot;
   http: { url: string; port: number };
+  /** Every metric of GET /metrics; tests read values from it directly as well. */
+  metrics: IgcordMetrics;
   sandbox: Sandbox | undefined;
   close(): Promise<void>;
 }
@@ -68,6 +73,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     });
     cleanup.push(() => storage.close());
 
+    const metrics = createIgcordMetrics((error) => log.warn({ err: error }, 'a metrics collector failed; its metrics are stale'));
     const limiter = createLimiter({ windowMs: config.limits.windowMs, global: config.limits.global, write: config.limits.write, deadlines: config.limits.deadlines, log });
     cleanup.push(() => limiter.close());
 
@@ -78,7 +84,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       redirectUri: `${publicUrl}/oauth/callback`,
       timeoutMs: config.instagram.timeoutMs,
       signedRequests: config.instagram.signedRequests,
-      gate: limiter,
+      gate: countingGate(limiter, metrics),
       log,
     });
 
@@ -94,13 +100,21 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       clientOptions: { ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}), ...options.discordClientOptions },
     });
     cleanup.push(() => bot.close());
+    instrumentCommands(bot.commands, metrics);
 
     const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(storage) });
+    registerCollectors(metrics, { limiter, webhook, storage });
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
       log,
-      routes: [...webhook.routes, route('GET', '/healthz', () => health(storage))],
+      routes: [
+        ...webhook.routes,
+        ...opsRoutes({
+          metrics: metrics.registry,
+          health: { discord: () => bot.discord.client, storage, instagramApiUrl: config.instagram.apiUrl, log },
+        }),
+      ],
     });
     cleanup.push(() => http.close());
     log.info({ url: http.url, mode: config.mode }, 'igcord HTTP server listening');
@@ -113,6 +127,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       instagram,
       bot,
       http: { url: http.url, port: http.port },
+      metrics,
       sandbox,
       close: () => (closing ??= closeAll()),
     };
@@ -137,9 +152,4 @@ function dirtySourceSink(storage: Storage): NotificationSink {
       for (const source of sources) await storage.deliveries.markDirty(source);
     },
   };
-}
-
-async function health(storage: Storage): Promise<HttpResponse> {
-  const storageOk = await storage.health();
-  return json(storageOk ? 200 : 503, { ok: storageOk, storage: storageOk ? 'ok' : 'unreachable' });
 }

@@ -1,0 +1,126 @@
+// GET /metrics and GET /healthz of a whole igcord in sandbox mode, over HTTP: each metric moves when the thing it
+// counts happens (a slash command, a signed webhook POST and a rejected one, an Instagram call), and /healthz
+// turns 503 naming the failed check when the Instagram emulator or storage goes away.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signNotification } from '../../src/instagram/subscriptions.js';
+import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+
+/** The value of one series in a Prometheus text scrape, or undefined when the series is absent. */
+function sample(text: string, series: string): number | undefined {
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    if (line.slice(0, space) === series) return Number(line.slice(space + 1));
+  }
+  return undefined;
+}
+
+describe('operations endpoints', () => {
+  let igcord: TestIgcord;
+  const scrape = async () => {
+    const response = await fetch(`${igcord.app.http.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    return response.text();
+  };
+
+  beforeAll(async () => {
+    igcord = await startTestIgcord();
+  });
+  afterAll(async () => {
+    await igcord?.close();
+  });
+
+  it('serves every family with HELP and TYPE lines', async () => {
+    const text = await scrape();
+    for (const family of [
+      'igcord_commands_total',
+      'igcord_instagram_calls_total',
+      'igcord_limiter_queued',
+      'igcord_limiter_wait_seconds',
+      'igcord_webhook_notifications_total',
+      'igcord_feeds',
+      'igcord_feed_dirty_sources',
+      'igcord_storage_corrupt_records_total',
+    ]) {
+      expect(text).toContain(`# TYPE ${family} `);
+    }
+    expect(sample(text, 'igcord_limiter_queued')).toBe(0);
+    expect(sample(text, 'igcord_feeds{state="active"}')).toBe(0);
+  });
+
+  it('counts a slash command by name and outcome once it has been answered', async () => {
+    const series = 'igcord_commands_total{command="ping",kind="command",outcome="ok"}';
+    expect(sample(await scrape(), series)).toBeUndefined();
+    const handle = igcord.discord.sendCommand({ channelId: igcord.guild.channels.general!, userId: igcord.personId, name: 'ping' });
+    await handle.firstResponse();
+    // The count is taken when the handler returns, right after it answered; poll rather than assume timing.
+    let value: number | undefined;
+    for (let i = 0; i < 50 && value === undefined; i += 1) {
+      value = sample(await scrape(), series);
+      if (value === undefined) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(value).toBe(1);
+    expect(sample(await scrape(), 'igcord_command_duration_seconds_count{command="ping",kind="command"}')).toBe(1);
+  });
+
+  it('counts an accepted and a rejected webhook notification', async () => {
+    const before = await scrape();
+    expect(sample(before, 'igcord_webhook_notifications_total')).toBe(0);
+    const body = JSON.stringify([{ subscription_id: 1, object: 'user', object_id: '777', changed_aspect: 'media', time: 1700000000, data: { media_id: '1_777' } }]);
+    const post = (signature: string) =>
+      fetch(`${igcord.app.http.url}/webhooks/instagram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signature }, body });
+    expect((await post(signNotification(body, igcord.app.config.instagram.clientSecret!))).status).toBe(200);
+    expect((await post('0'.repeat(40))).status).toBe(401);
+    const after = await scrape();
+    expect(sample(after, 'igcord_webhook_notifications_total')).toBe(1);
+    expect(sample(after, 'igcord_webhook_updates_total')).toBe(1);
+    expect(sample(after, 'igcord_webhook_rejected_total{status="401"}')).toBe(1);
+    expect(sample(after, 'igcord_feed_dirty_sources')).toBe(1);
+  });
+
+  it('counts Instagram calls by priority and outcome, their limiter wait, and the limiter\'s own counters', async () => {
+    const { instagramUserId, accessToken } = await igcord.link('100000000000000001', igcord.emulator.admin.users()[0]!.username as string);
+    const auth = { userId: instagramUserId, accessToken };
+    await igcord.app.instagram.users.self(auth);
+    await expect(igcord.app.instagram.users.get(auth, '999999999999')).rejects.toThrow();
+    const text = await scrape();
+    expect(sample(text, 'igcord_instagram_calls_total{priority="interactive",outcome="ok"}')).toBe(1);
+    expect(sample(text, 'igcord_instagram_calls_total{priority="interactive",outcome="InstagramNotFoundError"}')).toBe(1);
+    expect(sample(text, 'igcord_limiter_wait_seconds_count{priority="interactive"}')).toBe(2);
+    expect(sample(text, 'igcord_limiter_events_total{event="started"}')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts attempts Instagram answers with 429', async () => {
+    const { instagramUserId, accessToken } = await igcord.link('100000000000000002', igcord.emulator.admin.users()[1]!.username as string);
+    const fault = igcord.emulator.admin.injectFault({ path: '^/v1/users/self$', kind: 'ratelimit', times: 1 });
+    try {
+      await igcord.app.instagram.users.self({ userId: instagramUserId, accessToken }, { deadlineMs: 500 }).catch(() => undefined);
+    } finally {
+      igcord.emulator.admin.removeFault(fault.id);
+    }
+    const text = await scrape();
+    expect(sample(text, 'igcord_instagram_rate_limited_attempts_total{priority="interactive"}')).toBe(1);
+    expect(sample(text, 'igcord_limiter_events_total{event="rate_limited"}')).toBe(1);
+  });
+
+  it('answers /healthz 200 with every check ok', async () => {
+    const response = await fetch(`${igcord.app.http.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, discord: { status: 'ok', gateway: 'Ready' }, storage: { status: 'ok' }, instagram: { status: 'ok' } });
+  });
+
+  it('answers /healthz 503 naming Instagram when the emulator is down', async () => {
+    await igcord.emulator.close();
+    const response = await fetch(`${igcord.app.http.url}/healthz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ok: false, instagram: { status: 'down' }, storage: { status: 'ok' }, discord: { status: 'ok' } });
+  });
+
+  it('answers /healthz 503 naming storage once storage is closed', async () => {
+    await igcord.app.storage.close();
+    const response = await fetch(`${igcord.app.http.url}/healthz`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ ok: false, storage: { status: 'down' } });
+  });
+});
