@@ -1,0 +1,117 @@
+// /feed add-account, add-tag and add-location: everything is checked before the feed is stored, in the order
+// that costs least — the member may manage the server, the options are valid, the bot can post in the channel
+// (naming what is missing), the invoker's link is active (and may read public content, for tags and locations,
+// which their link pays for), the channel does not already follow the source, and Instagram knows the tag or
+// location. Only then is the webhook made, the feed stored, and the engine told to start from the newest post,
+// so an existing back catalogue is never flooded into the channel. If that last step fails, the feed is removed
+// again: the admin sees the error and nothing half-made stays behind.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext } from '../command.js';
+import { UserFacingError, linkButtonRow } from '../errors.js';
+import { requireLinkedAccount, withInstagram } from '../linked-account.js';
+import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../storage/index.js';
+import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import { requireFeedAdmin } from './feed-admin.js';
+import { deliveriesOf } from './feed-deliveries.js';
+import { describeSource } from './feed-list.js';
+import { parseLocationId, parseTagName } from './feed-source-input.js';
+import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
+
+export type AddKind = 'account' | 'tag' | 'location';
+
+/** The scope tag and location endpoints need (reference §4.3). */
+const PUBLIC_CONTENT = 'public_content';
+
+export async function addFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, kind: AddKind): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const channelId = interaction.options.getChannel('channel', true).id;
+  const mode: DeliveryMode = interaction.options.getString('delivery') === 'webhook' ? 'webhook' : 'message';
+  const role = interaction.options.getRole('mention');
+  if (role !== null && role.id === admin.guildId) {
+    throw new UserFacingError('feed.invalid-input', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
+  }
+  const tag = kind === 'tag' ? parseTagName(interaction.options.getString('tag', true)) : undefined;
+  const locationId = kind === 'location' ? parseLocationId(interaction.options.getString('location', true)) : undefined;
+
+  const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
+
+  // The source's owner is always the invoker: their own posts, or a tag/location read (and paid) with their link.
+  const linked = await requireLinkedAccount(ctx.storage, admin.userId);
+  if (kind !== 'account' && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
+    throw new UserFacingError(
+      'instagram.scope-missing',
+      `Tag and location feeds read public content with your Instagram link, and it was not given the "${PUBLIC_CONTENT}" permission. Link again and grant it.`,
+      { components: [linkButtonRow('Relink Instagram', PUBLIC_CONTENT)] },
+    );
+  }
+  const source: FeedSource =
+    kind === 'account'
+      ? { kind: 'account', instagramUserId: linked.account.instagramUserId }
+      : kind === 'tag'
+        ? { kind: 'tag', name: tag! }
+        : { kind: 'location', id: locationId! };
+
+  const key = sourceKey(source);
+  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === admin.guildId && sourceKey(f.source) === key);
+  if (existing !== undefined) {
+    throw new UserFacingError('feed.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`.`);
+  }
+
+  let placeName: string | undefined;
+  if (source.kind === 'tag') {
+    await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.tags.get(auth, source.name, { priority: 'interactive' }));
+  } else if (source.kind === 'location') {
+    const found = await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.locations.get(auth, source.id, { priority: 'interactive' }));
+    placeName = found.data.name ?? undefined;
+  }
+
+  let delivery: FeedDeliveryInput = { mode: 'message' };
+  if (mode === 'webhook') {
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
+  }
+
+  const feed = await ctx.storage.feeds.add({
+    guildId: admin.guildId,
+    channelId,
+    source,
+    ownerDiscordUserId: admin.userId,
+    ownerInstagramUserId: linked.account.instagramUserId,
+    createdBy: admin.userId,
+    mentionRoleId: role?.id,
+    delivery,
+  });
+  await startFromNewest(ctx, feed, interaction);
+  ctx.log.info({ feedId: feed.id, source: key, mode }, 'feed added');
+
+  const mentionNote =
+    role === null
+      ? ''
+      : canMentionRole(channel, interaction.client, 'mentionable' in role ? role.mentionable : false)
+        ? ` Each post mentions <@&${role.id}>.`
+        : ` Each post names <@&${role.id}>, but that role is not mentionable and I lack **Mention Everyone** here, so it will not ping anyone.`;
+  const what = source.kind === 'location' && placeName ? `location ${placeName} (${source.id})` : describeSource(feed, linked.account);
+  await ctx.respond.reply({
+    content:
+      `Feed \`${feed.id}\` added: new posts of ${what} will appear in <#${channelId}> as ${mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}.${mentionNote}` +
+      ` It starts from the newest post now; \`/feed test feed:${feed.id}\` posts that one to check.`,
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
+
+/** The engine sets the source's cursor at its newest media; if that fails, the feed is taken back out. */
+async function startFromNewest(ctx: CommandContext, feed: Feed, interaction: ChatInputCommandInteraction): Promise<void> {
+  const engine = deliveriesOf(ctx);
+  if (engine === undefined) {
+    ctx.log.warn({ feedId: feed.id }, 'no delivery engine is running; the feed will start when one does');
+    return;
+  }
+  try {
+    await engine.initSource(feed);
+  } catch (error) {
+    await ctx.storage.feeds.remove(feed.id);
+    await releaseWebhook(ctx.storage, interaction.client, feed, ctx.log);
+    throw error;
+  }
+}

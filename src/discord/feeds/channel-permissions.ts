@@ -1,0 +1,74 @@
+// Before a feed is promised, the bot checks that it can actually post in the channel, with the permissions as
+// Discord computes them for it there (roles and channel overwrites, from the gateway cache), and names exactly what
+// is missing. A feed whose posts would be refused with 50013 is how posts silently go missing; refusing to create
+// it, with the list, lets the admin fix the channel first.
+import {
+  ChannelType,
+  PermissionFlagsBits,
+  type Client,
+  type Guild,
+  type NewsChannel,
+  type TextChannel,
+} from 'discord.js';
+import { UserFacingError } from '../errors.js';
+
+export type DeliveryMode = 'message' | 'webhook';
+
+/** A channel a feed can post in: a text or announcement channel of the guild. */
+export type FeedChannel = TextChannel | NewsChannel;
+
+const LABELS = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  [PermissionFlagsBits.ManageWebhooks, 'Manage Webhooks'],
+] as const;
+
+/** What the bot needs in a feed's channel: posts are embeds; webhook delivery also creates the webhook. */
+export function requiredPermissions(mode: DeliveryMode): bigint[] {
+  const needed: bigint[] = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
+  if (mode === 'webhook') needed.push(PermissionFlagsBits.ManageWebhooks);
+  return needed;
+}
+
+export function permissionLabel(bit: bigint): string {
+  return LABELS.find(([b]) => b === bit)?.[1] ?? `permission ${bit}`;
+}
+
+/** The labels of the permissions in `needed` that `has` lacks, in the order Discord's settings list them. */
+export function missingPermissions(has: bigint, needed: readonly bigint[]): string[] {
+  return needed.filter((bit) => (has & bit) !== bit).map(permissionLabel);
+}
+
+/**
+ * The guild's channel `channelId` if the bot can run a feed of `mode` there; otherwise a UserFacingError that
+ * says which permissions are missing (or that the channel is gone or of the wrong kind).
+ */
+export async function requireFeedChannel(client: Client, guild: Guild | null, channelId: string, mode: DeliveryMode): Promise<FeedChannel> {
+  if (guild === null || client.user === null) {
+    throw new UserFacingError('feed.guild-unavailable', 'I cannot see this server right now. Try again in a minute.');
+  }
+  const channel = guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null));
+  if (channel === null || channel === undefined) {
+    throw new UserFacingError('feed.channel-gone', `The channel <#${channelId}> does not exist any more, or I cannot see it.`);
+  }
+  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
+    throw new UserFacingError('feed.channel-kind', `<#${channelId}> is not a text or announcement channel; feeds post into those.`);
+  }
+  const has = channel.permissionsFor(client.user)?.bitfield ?? 0n;
+  const missing = missingPermissions(has, requiredPermissions(mode));
+  if (missing.length > 0) {
+    throw new UserFacingError(
+      'feed.bot-missing-permissions',
+      `I cannot post this feed in <#${channelId}>: I am missing ${missing.map((m) => `**${m}**`).join(', ')} there. ` +
+        'Give my role those permissions in that channel (or the server), then run the command again. Nothing was created.',
+    );
+  }
+  return channel;
+}
+
+/** True when the bot could mention `roleId` in the channel (the role is mentionable, or the bot may mention all). */
+export function canMentionRole(channel: FeedChannel, client: Client, mentionable: boolean): boolean {
+  if (mentionable || client.user === null) return true;
+  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.MentionEveryone) ?? false;
+}

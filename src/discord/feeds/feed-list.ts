@@ -1,0 +1,62 @@
+// How /feed list shows a guild's feeds: one embed field per feed with everything an admin needs to see why a
+// feed is or is not posting — channel, source, owner, mention, delivery mode, state with its reason, the last
+// delivery and the next check — five feeds to a page. Times use Discord's relative timestamp markup.
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Account, Feed } from '../../storage/index.js';
+import { relativeTime } from '../reply-error.js';
+import type { Page } from '../pagination.js';
+import type { FeedDeliveries } from './feed-deliveries.js';
+
+export const FEEDS_PER_PAGE = 5;
+
+/** `#sunset`, `@mila.garden's posts`, `location 123`: what the feed follows, in words. */
+export function describeSource(feed: Feed, owner: Account | undefined): string {
+  switch (feed.source.kind) {
+    case 'tag':
+      return `tag #${feed.source.name}`;
+    case 'location':
+      return `location ${feed.source.id}`;
+    case 'account':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? `@${owner.username}'s posts`
+        : `the posts of Instagram account ${feed.source.instagramUserId}`;
+  }
+}
+
+const STATE_LABEL: Record<Feed['state'], string> = { active: '▶ active', paused: '⏸ paused', disabled: '⛔ disabled' };
+
+export function describeFeed(feed: Feed, owner: Account | undefined, status: { lastDeliveryAt?: number | undefined; nextCheckAt?: number | undefined } | undefined): APIEmbedField {
+  const lastDeliveryAt = status?.lastDeliveryAt ?? feed.lastDeliveryAt;
+  const nextCheck =
+    feed.state !== 'active' ? 'none while it is not active' : status?.nextCheckAt !== undefined ? relativeTime(status.nextCheckAt) : 'not scheduled';
+  const lines = [
+    `<#${feed.channelId}> ← ${describeSource(feed, owner)}`,
+    `Owner <@${feed.ownerDiscordUserId}> · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
+    `State: ${STATE_LABEL[feed.state]}${feed.stateReason ? ` — ${feed.stateReason}` : ''}`,
+    `Last delivery ${lastDeliveryAt === undefined ? 'never' : relativeTime(lastDeliveryAt)} · next check ${nextCheck}`,
+  ];
+  const value = lines.join('\n');
+  return { name: `Feed \`${feed.id}\``, value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value };
+}
+
+/** The pages of a guild's feeds, oldest first, for the paginator. */
+export function feedListPages(
+  feeds: readonly Feed[],
+  owners: ReadonlyMap<string, Account>,
+  deliveries: FeedDeliveries | undefined,
+): { count: number; render(index: number): Page } {
+  const sorted = [...feeds].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const count = Math.max(1, Math.ceil(sorted.length / FEEDS_PER_PAGE));
+  return {
+    count,
+    render(index) {
+      const slice = sorted.slice(index * FEEDS_PER_PAGE, (index + 1) * FEEDS_PER_PAGE);
+      const embed: APIEmbed = {
+        title: `Feeds in this server (${sorted.length})`,
+        fields: slice.map((feed) => describeFeed(feed, owners.get(feed.ownerDiscordUserId), deliveries?.status(feed))),
+        footer: { text: 'Remove, pause, resume, test or backfill a feed with /feed and its id.' },
+      };
+      return { embeds: [embed] };
+    },
+  };
+}

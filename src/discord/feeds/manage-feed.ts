@@ -1,0 +1,93 @@
+// /feed remove, pause, resume and list. Each acts only on a feed of the guild it is run in (findGuildFeed).
+// Resume re-checks what may have made the feed stop — the owner's link and the bot's permissions in the channel —
+// so a feed disabled for a reason is not switched back on while that reason still holds.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext } from '../command.js';
+import { UserFacingError } from '../errors.js';
+import { relativeTime } from '../reply-error.js';
+import { sourceKey, type Account } from '../../storage/index.js';
+import { requireFeedChannel } from './channel-permissions.js';
+import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { deliveriesOf } from './feed-deliveries.js';
+import { describeSource, feedListPages } from './feed-list.js';
+import { releaseWebhook } from './feed-webhook.js';
+
+const feedOption = (interaction: ChatInputCommandInteraction) => interaction.options.getString('feed', true);
+
+export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  const removed = await ctx.storage.feeds.remove(feed.id);
+  if (removed === undefined) throw new UserFacingError('feed.not-found', `Feed \`${feed.id}\` was already removed.`);
+  await ctx.storage.deliveries.forgetFeed(feed.id);
+  const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
+  ctx.log.info({ feedId: feed.id, source: sourceKey(feed.source) }, 'feed removed');
+  const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
+  await ctx.respond.reply({
+    content:
+      `Feed \`${feed.id}\` (${describeSource(feed, owner)} → <#${feed.channelId}>) is removed; nothing more will be posted for it.` +
+      (webhookDeleted ? '' : ' I could not delete its channel webhook; you can delete it in the channel settings.'),
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
+
+export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  if (feed.state === 'paused') {
+    await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already paused.`, ephemeral: true });
+    return;
+  }
+  await ctx.storage.feeds.setState(feed.id, 'paused', `paused by <@${admin.userId}> ${relativeTime(ctx.clock.now())}`);
+  ctx.log.info({ feedId: feed.id }, 'feed paused');
+  await ctx.respond.reply({
+    content: `Feed \`${feed.id}\` is paused: nothing is posted to <#${feed.channelId}> until you resume it.`,
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
+
+export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  if (feed.state === 'active') {
+    await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already active.`, ephemeral: true });
+    return;
+  }
+  const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
+  if (owner === undefined || owner.status === 'broken' || owner.instagramUserId !== feed.ownerInstagramUserId) {
+    throw new UserFacingError(
+      'feed.owner-link-broken',
+      `Feed \`${feed.id}\` reads Instagram with the link of <@${feed.ownerDiscordUserId}>, which ${owner === undefined ? 'is gone' : owner.status === 'broken' ? 'no longer works' : 'now points to another Instagram account'}. They need to link that account again before the feed can resume.`,
+    );
+  }
+  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
+  await ctx.storage.feeds.setState(feed.id, 'active');
+  deliveriesOf(ctx)?.poke(sourceKey(feed.source));
+  ctx.log.info({ feedId: feed.id }, 'feed resumed');
+  await ctx.respond.reply({
+    content: `Feed \`${feed.id}\` is active again: new posts appear in <#${feed.channelId}>.`,
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
+
+export async function listFeeds(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const feeds = await ctx.storage.feeds.listByGuild(admin.guildId);
+  if (feeds.length === 0) {
+    await ctx.respond.reply({
+      content: 'This server has no feeds yet. Add one with `/feed add-account`, `/feed add-tag` or `/feed add-location`.',
+      ephemeral: true,
+    });
+    return;
+  }
+  const ownerIds = [...new Set(feeds.map((f) => f.ownerDiscordUserId))];
+  const owners = new Map<string, Account>();
+  for (const id of ownerIds) {
+    const account = await ctx.storage.accounts.get(id);
+    if (account !== undefined) owners.set(id, account);
+  }
+  await ctx.paginator.start(ctx.respond, { ownerId: admin.userId, source: feedListPages(feeds, owners, deliveriesOf(ctx)), ephemeral: true });
+}
