@@ -1,0 +1,139 @@
+// /user: Instagram profiles and posts, on the invoker's own link. `profile` and `media` show the invoker's own
+// account, or another one named by username (suggested while typing, then resolved to an id through the API's
+// user search); `search` lists the accounts matching a query. What is read with someone's token is theirs to
+// see: answers are ephemeral unless `share` is set.
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { z } from 'zod';
+import { defineCommand, type CommandContext } from '../src/discord/command.js';
+import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
+import { plain } from '../src/discord/embeds/text.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { withInstagram } from '../src/discord/linked-account.js';
+import { mediaPages } from '../src/discord/users/media-pages.js';
+import { resolveUsername } from '../src/discord/users/resolve-user.js';
+import { suggestUsers } from '../src/discord/users/user-autocomplete.js';
+import { userListSource } from '../src/discord/users/user-list.js';
+import { parseUsername } from '../src/discord/users/username.js';
+import { validate, ValidationError } from '../src/util/validate.js';
+
+const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
+/** The API returns up to 50 search results by default; that many fit five pages. */
+const SEARCH_COUNT = 50;
+
+const data = new SlashCommandBuilder()
+  .setName('user')
+  .setDescription('Instagram profiles and posts: yours or another account’s, and user search')
+  .addSubcommand((sub) =>
+    sub
+      .setName('profile')
+      .setDescription('Show an Instagram profile: yours, or the user you name')
+      .addStringOption((o) => o.setName('user').setDescription('Instagram username (yours when left out)').setAutocomplete(true).setMaxLength(100))
+      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName('media')
+      .setDescription('Page through recent posts: yours, or the user you name')
+      .addStringOption((o) => o.setName('user').setDescription('Instagram username (yours when left out)').setAutocomplete(true).setMaxLength(100))
+      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
+  )
+  .addSubcommand((sub) =>
+    sub
+      .setName('search')
+      .setDescription('Find Instagram accounts by username or name')
+      .addStringOption((o) => o.setName('query').setDescription('Part of a username or a name').setRequired(true).setMinLength(1).setMaxLength(100))
+      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
+  );
+
+const querySchema = z.string().trim().min(1, { error: 'expected some text to search for' }).max(100);
+
+/** The search text, checked: an empty query gets a plain answer, not an API error. */
+function parseQuery(input: string): string {
+  try {
+    return validate(querySchema, input, 'search query');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new UserFacingError('user.invalid-query', 'Type part of a username or a name to search for.', { cause: error });
+  }
+}
+
+/** The `user` option as a bare username, or undefined for "myself". */
+function targetOf(interaction: ChatInputCommandInteraction): string | undefined {
+  const typed = interaction.options.getString('user');
+  return typed === null ? undefined : parseUsername(typed);
+}
+
+const isSelf = (username: string | undefined, own: string) => username === undefined || username.toLowerCase() === own.toLowerCase();
+
+async function profile(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
+  const username = targetOf(interaction);
+  await ctx.respond.deferReply(!share);
+  const user = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
+    if (isSelf(username, account.username)) return (await ctx.instagram.users.self(auth)).data;
+    const target = await resolveUsername(ctx.instagram, auth, username!);
+    return (await ctx.instagram.users.get(auth, target.id)).data;
+  });
+  await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral: !share });
+}
+
+async function media(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
+  const username = targetOf(interaction);
+  const invoker = interaction.user.id;
+  await ctx.respond.deferReply(!share);
+  const { owner, first } = await withInstagram(ctx, invoker, async ({ auth, account }) => {
+    if (isSelf(username, account.username)) return { owner: account.username, first: await ctx.instagram.users.recentMedia(auth) };
+    const target = await resolveUsername(ctx.instagram, auth, username!);
+    return { owner: target.username, first: await ctx.instagram.users.recentMedia(auth, { userId: target.id }) };
+  });
+  if (first.data.length === 0) {
+    await ctx.respond.reply({ content: `**${plain(`@${owner}`)}** has no posts to show.`, ephemeral: !share });
+    return;
+  }
+  await ctx.paginator.start(ctx.respond, {
+    ownerId: invoker,
+    // Later pages are fetched on the invoker's link as they page, so a link revoked meanwhile is noticed.
+    source: mediaPages(first, { username: owner, fetchMore: (next) => withInstagram(ctx, invoker, () => next()) }),
+    ephemeral: !share,
+  });
+}
+
+async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
+  const query = parseQuery(interaction.options.getString('query', true));
+  await ctx.respond.deferReply(!share);
+  const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.users.search(auth, query, SEARCH_COUNT));
+  await ctx.paginator.start(ctx.respond, {
+    ownerId: interaction.user.id,
+    source: userListSource(found.data, {
+      title: `Instagram accounts matching “${query}”`,
+      empty: `No Instagram account matches “${plain(query)}”.`,
+    }),
+    ephemeral: !share,
+  });
+}
+
+export default defineCommand({
+  data,
+  // Each subcommand defers itself, ephemeral or public according to `share`, once its options are checked.
+  defer: false,
+  async execute(interaction, ctx) {
+    const share = interaction.options.getBoolean('share') ?? false;
+    const subcommand = interaction.options.getSubcommand(true);
+    switch (subcommand) {
+      case 'profile':
+        return profile(interaction, ctx, share);
+      case 'media':
+        return media(interaction, ctx, share);
+      case 'search':
+        return search(interaction, ctx, share);
+      default:
+        throw new Error(`/user has no subcommand "${subcommand}"`);
+    }
+  },
+  async autocomplete(interaction, deps) {
+    if (interaction.options.getFocused(true).name !== 'user') {
+      await interaction.respond([]);
+      return;
+    }
+    await suggestUsers(interaction, deps, 'search');
+  },
+});

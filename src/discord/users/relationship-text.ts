@@ -1,0 +1,56 @@
+// Plain sentences for a relationship between the invoker and another Instagram user (reference §2.2:
+// outgoing_status follows / requested / none, incoming_status followed_by / requested_by / none, and whether the
+// other account is private), and for the outcome of each follow action.
+import type { RelationshipAction } from '../../instagram/users-api.js';
+import type { Relationship } from '../../instagram/schemas.js';
+import { plain } from '../embeds/text.js';
+
+const at = (username: string) => `**${plain(`@${username}`)}**`;
+
+export function describeRelationship(username: string, relationship: Relationship): string {
+  const lines: string[] = [];
+  switch (relationship.outgoing_status) {
+    case 'follows':
+      lines.push(`You follow ${at(username)}.`);
+      break;
+    case 'requested':
+      lines.push(`You asked to follow ${at(username)}; the request is pending.`);
+      break;
+    case 'none':
+      lines.push(`You do not follow ${at(username)}.`);
+      break;
+  }
+  switch (relationship.incoming_status) {
+    case 'followed_by':
+      lines.push(`${at(username)} follows you.`);
+      break;
+    case 'requested_by':
+      lines.push(`${at(username)} asked to follow you: answer with \`/follows approve\` or \`/follows ignore\`.`);
+      break;
+    case 'none':
+      lines.push(`${at(username)} does not follow you.`);
+      break;
+    case undefined:
+      break;
+  }
+  if (relationship.target_user_is_private) lines.push(`${at(username)}'s account is private.`);
+  return lines.join('\n');
+}
+
+/** What happened, in words, after `action` answered with `relationship`. */
+export function describeAction(action: RelationshipAction, username: string, relationship: Relationship): string {
+  switch (action) {
+    case 'follow':
+      return relationship.outgoing_status === 'requested'
+        ? `${at(username)} is private: your follow request was sent and waits for their approval.`
+        : relationship.outgoing_status === 'follows'
+          ? `You now follow ${at(username)}.`
+          : `Instagram did not record a follow of ${at(username)}.`;
+    case 'unfollow':
+      return `You no longer follow ${at(username)}.`;
+    case 'approve':
+      return `You approved ${at(username)}'s request: they now follow you.`;
+    case 'ignore':
+      return `You ignored ${at(username)}'s request to follow you.`;
+  }
+}

@@ -1,0 +1,28 @@
+// Turns a username into the Instagram user it names. The Platform API has no lookup by username, only search
+// (reference §2.1 `/users/search`), so the search results are scanned for an exact, case-insensitive match: a
+// near match is never acted on (following the wrong person is worse than asking again).
+import type { Auth, InstagramClient } from '../../instagram/client.js';
+import type { ShortUser } from '../../instagram/schemas.js';
+import { UserFacingError } from '../errors.js';
+
+/** How many search results to scan; the API ranks an exact username first, this leaves room for near names. */
+const SEARCH_COUNT = 20;
+
+export async function resolveUsername(instagram: InstagramClient, auth: Auth, username: string): Promise<ShortUser> {
+  const found = await instagram.users.search(auth, username, SEARCH_COUNT);
+  const wanted = username.toLowerCase();
+  const match = found.data.find((user) => user.username.toLowerCase() === wanted);
+  if (!match) {
+    throw new UserFacingError(
+      'user.not-found',
+      `No Instagram account is called @${username}. Check the spelling, or pick one of the suggestions while typing.`,
+    );
+  }
+  return match;
+}
+
+/** The user called `username` in an already fetched list (e.g. pending follow requests), if any. */
+export function findByUsername(users: readonly ShortUser[], username: string): ShortUser | undefined {
+  const wanted = username.toLowerCase();
+  return users.find((user) => user.username.toLowerCase() === wanted);
+}
