@@ -1,0 +1,158 @@
+// /location: a place's details (info), its recent posts one at a time (recent), and the places around a point
+// (search), read with the invoker's own Instagram link (public_content scope, reference §2.7). The API cannot
+// find a place by name — only around coordinates — so the `location` option takes a location id, "lat,lng" (the
+// nearest place there), or a suggestion drawn from a search at typed coordinates and the places the person looked
+// up lately. Answers are private unless the person asks to share them.
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { defineCommand, type CommandContext } from '../src/discord/command.js';
+import { plain } from '../src/discord/embeds/text.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { withInstagram } from '../src/discord/linked-account.js';
+import { suggestLocations } from '../src/discord/places/place-autocomplete.js';
+import { renderLocationEmbed, renderLocationListEmbed } from '../src/discord/places/place-embeds.js';
+import {
+  DEFAULT_LOCATION_DISTANCE_M,
+  MAX_LOCATION_DISTANCE_M,
+  parseCoordinates,
+  parseLocationInput,
+  type Coordinates,
+} from '../src/discord/places/place-input.js';
+import { placePages } from '../src/discord/places/place-pages.js';
+import { RecentLocations, type RecentLocation } from '../src/discord/places/recent-locations.js';
+import type { Location, Media } from '../src/instagram/schemas.js';
+import type { Auth } from '../src/instagram/client.js';
+
+const PAGE_SIZE = 20;
+const SHARE_DESCRIPTION = 'Post the answer in the channel for everyone (by default only you see it)';
+const LOCATION_DESCRIPTION = 'A place: pick a suggestion, or type a location id or "lat,lng"';
+
+const data = new SlashCommandBuilder()
+  .setName('location')
+  .setDescription('Instagram locations: details, recent posts and places near a point')
+  .addSubcommand((s) =>
+    s
+      .setName('info')
+      .setDescription('Details of an Instagram location')
+      .addStringOption((o) => o.setName('location').setDescription(LOCATION_DESCRIPTION).setRequired(true).setAutocomplete(true).setMaxLength(100))
+      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('recent')
+      .setDescription('The most recent posts at a location, one at a time')
+      .addStringOption((o) => o.setName('location').setDescription(LOCATION_DESCRIPTION).setRequired(true).setAutocomplete(true).setMaxLength(100))
+      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('search')
+      .setDescription('Instagram locations around a point')
+      .addNumberOption((o) => o.setName('lat').setDescription('Latitude, -90 to 90').setRequired(true).setMinValue(-90).setMaxValue(90))
+      .addNumberOption((o) => o.setName('lng').setDescription('Longitude, -180 to 180').setRequired(true).setMinValue(-180).setMaxValue(180))
+      .addIntegerOption((o) =>
+        o
+          .setName('distance')
+          .setDescription(`Search radius in metres (default ${DEFAULT_LOCATION_DISTANCE_M}, at most ${MAX_LOCATION_DISTANCE_M})`)
+          .setMinValue(1)
+          .setMaxValue(MAX_LOCATION_DISTANCE_M),
+      )
+      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
+  );
+
+const asRecent = (locations: readonly (Location | null)[]): RecentLocation[] =>
+  locations.flatMap((l) => (l?.id ? [{ id: l.id, name: l.name?.trim() || `Location ${l.id}` }] : []));
+
+/** The location id the `location` option names: as given, or the nearest place to the coordinates given. */
+async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth): Promise<string> {
+  const input = parseLocationInput(value);
+  if (input.kind === 'id') return input.id;
+  const found = (await ctx.instagram.locations.search(auth, input.at)).data.filter((l) => l.id);
+  const nearest = found[0]?.id;
+  if (!nearest) {
+    throw new UserFacingError(
+      'places.nothing-near',
+      `Instagram knows no location within ${DEFAULT_LOCATION_DISTANCE_M} m of ${input.at.lat}, ${input.at.lng}. Try \`/location search\` with a larger distance.`,
+    );
+  }
+  return nearest;
+}
+
+export function createLocationCommand(recent: RecentLocations) {
+  async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
+    const value = interaction.options.getString('location', true);
+    parseLocationInput(value);
+    await ctx.respond.deferReply(ephemeral);
+    const location = await withInstagram(ctx, interaction.user.id, async ({ auth }) => {
+      const id = await resolveLocationId(value, ctx, auth);
+      return (await ctx.instagram.locations.get(auth, id)).data;
+    });
+    recent.remember(interaction.user.id, asRecent([location]));
+    await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
+  }
+
+  async function recentMedia(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
+    const value = interaction.options.getString('location', true);
+    parseLocationInput(value);
+    await ctx.respond.deferReply(ephemeral);
+    const ownerId = interaction.user.id;
+    const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
+      const locationId = await resolveLocationId(value, ctx, auth);
+      return { id: locationId, first: await ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE }) };
+    });
+    // The posts carry their place's name, which saves a call for the heading.
+    const named = first.data.find((m) => m.location?.id === id && m.location.name)?.location?.name;
+    const place = plain(named ?? `location ${id}`);
+    if (first.data.length === 0) {
+      await ctx.respond.reply({ content: `No recent posts at **${place}** that you can see.`, ephemeral });
+      return;
+    }
+    const source = placePages(first, {
+      heading: `Recent posts at **${place}**`,
+      // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
+      fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
+      onLoaded: (media: readonly Media[]) => recent.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),
+    });
+    await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
+  }
+
+  async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
+    const at: Coordinates = parseCoordinates({
+      lat: interaction.options.getNumber('lat', true),
+      lng: interaction.options.getNumber('lng', true),
+      distance: interaction.options.getInteger('distance') ?? undefined,
+    });
+    await ctx.respond.deferReply(ephemeral);
+    const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
+    const found = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.locations.search(auth, at)).data);
+    if (found.length === 0) {
+      await ctx.respond.reply({ content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`, ephemeral });
+      return;
+    }
+    // Found places become suggestions for the `location` option of info and recent, nearest first.
+    recent.remember(interaction.user.id, asRecent(found).slice(0, 25));
+    await ctx.respond.reply({ embeds: [renderLocationListEmbed(at, radius, found)], ephemeral });
+  }
+
+  return defineCommand({
+    data,
+    async execute(interaction, ctx) {
+      const ephemeral = !(interaction.options.getBoolean('share') ?? false);
+      // Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges
+      // in the visibility its answer will have: a deferred response cannot change it later.
+      switch (interaction.options.getSubcommand(true)) {
+        case 'info':
+          return info(interaction, ctx, ephemeral);
+        case 'recent':
+          return recentMedia(interaction, ctx, ephemeral);
+        case 'search':
+          return search(interaction, ctx, ephemeral);
+        default:
+          throw new Error(`unknown /location subcommand ${interaction.options.getSubcommand(true)}`);
+      }
+    },
+    autocomplete: (interaction, deps) => suggestLocations(interaction, deps, recent),
+  });
+}
+
+/** One list of recent places per process, made here with the command (the module is loaded once). */
+export default createLocationCommand(new RecentLocations());

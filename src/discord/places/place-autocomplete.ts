@@ -1,0 +1,102 @@
+// Autocomplete for the `name` option of /tag and the `location` option of /location. Discord sends one request
+// per keystroke and wants the choices within 3 s: answers come from the lookup cache (one search per account and
+// query a minute, none once the account is down to its reserve), a lookup waits at most 1.5 s for budget and is
+// abandoned after 2 s, and nothing is looked up for someone without a working link (their list is empty; the
+// command itself explains).
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
+import type { Location, Tag } from '../../instagram/schemas.js';
+import type { CommandDeps } from '../command.js';
+import { truncate } from '../embeds/text.js';
+import { withInstagram } from '../linked-account.js';
+import { coordinatePair, coordinatesSchema, distanceMetres } from './place-input.js';
+import type { RecentLocations } from './recent-locations.js';
+
+/** Discord's limits on autocomplete answers. */
+export const MAX_CHOICES = 25;
+const CHOICE_MAX = 100;
+
+/** How long a lookup may wait for budget, and how long it may take in all, well inside Discord's 3 s. */
+export const LOOKUP_DEADLINE_MS = 1500;
+const LOOKUP_TIMEOUT_MS = 2000;
+
+type Choice = ApplicationCommandOptionChoiceData<string>;
+
+const lookupOptions = () => ({ deadlineMs: LOOKUP_DEADLINE_MS, signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
+
+/** The Instagram user id of the invoker's working link (the budget key), or undefined. */
+async function budgetKeyOf(deps: CommandDeps, discordUserId: string): Promise<string | undefined> {
+  const account = await deps.storage.accounts.get(discordUserId);
+  return account && account.status !== 'broken' ? account.instagramUserId : undefined;
+}
+
+/** Distinct values, names and values within 100 characters, at most 25. */
+function fit(choices: readonly Choice[]): Choice[] {
+  const seen = new Set<string>();
+  const out: Choice[] = [];
+  for (const choice of choices) {
+    if (seen.has(choice.value) || choice.value.length > CHOICE_MAX) continue;
+    seen.add(choice.value);
+    out.push({ name: truncate(choice.name, CHOICE_MAX), value: choice.value });
+    if (out.length === MAX_CHOICES) break;
+  }
+  return out;
+}
+
+export function tagChoices(tags: readonly Tag[]): Choice[] {
+  return fit(tags.map((t) => ({ name: `#${t.name} · ${t.media_count.toLocaleString('en-US')} posts`, value: t.name })));
+}
+
+export async function suggestTags(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
+  const discordUserId = interaction.user.id;
+  const query = String(interaction.options.getFocused()).trim().replace(/^#+/, '').slice(0, 100);
+  const budgetKey = await budgetKeyOf(deps, discordUserId);
+  // The API refuses an empty search, and a space or punctuation ends a hashtag: nothing to look up.
+  if (budgetKey === undefined || query === '' || /[\s#]/.test(query)) {
+    await interaction.respond([]);
+    return;
+  }
+  const tags = await deps.lookups.get(
+    budgetKey,
+    'tag',
+    query,
+    () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.tags.search(auth, query, lookupOptions())).data),
+    [] as Tag[],
+  );
+  await interaction.respond(tagChoices(tags));
+}
+
+/**
+ * Suggestions for a `location` option: when the typed text is "lat,lng" in range, the locations the API finds
+ * there (nearest first); a typed number as a location id; and the person's recently looked-up locations whose
+ * name or id matches what they typed.
+ */
+export async function suggestLocations(interaction: AutocompleteInteraction, deps: CommandDeps, recent: RecentLocations): Promise<void> {
+  const discordUserId = interaction.user.id;
+  const typed = String(interaction.options.getFocused()).trim().slice(0, 100);
+  const budgetKey = await budgetKeyOf(deps, discordUserId);
+  if (budgetKey === undefined) {
+    await interaction.respond([]);
+    return;
+  }
+  const choices: Choice[] = [];
+  const pair = coordinatePair(typed);
+  const at = pair && coordinatesSchema.safeParse(pair).success ? { lat: Number(pair.lat.toFixed(6)), lng: Number(pair.lng.toFixed(6)) } : undefined;
+  if (at) {
+    const found = await deps.lookups.get(
+      budgetKey,
+      'location',
+      `${at.lat},${at.lng}`,
+      () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.locations.search(auth, at, lookupOptions())).data),
+      [] as Location[],
+    );
+    for (const l of found) {
+      if (!l.id) continue;
+      const far = l.latitude != null && l.longitude != null ? ` · ${Math.round(distanceMetres(at, { lat: l.latitude, lng: l.longitude }))} m` : '';
+      choices.push({ name: `📍 ${l.name ?? `Location ${l.id}`}${far}`, value: l.id });
+    }
+  } else if (/^\d{1,30}$/.test(typed)) {
+    choices.push({ name: `Location id ${typed}`, value: typed });
+  }
+  for (const l of recent.matching(discordUserId, at ? '' : typed)) choices.push({ name: `🕘 ${l.name}`, value: l.id });
+  await interaction.respond(fit(choices));
+}

@@ -1,0 +1,84 @@
+// Embeds for tags and locations: one tag with its post count, a list of tags found, one location with its
+// coordinates and map links, and the locations around a point with how far each is. Held to Discord's limits
+// like every other embed (limits.ts): names are escaped and cut, lists stop with "+N more" before 4096.
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Location, Tag } from '../../instagram/schemas.js';
+import { validate } from '../../util/validate.js';
+import { EMBED_LIMITS, messageEmbedsSchema } from '../embeds/limits.js';
+import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';
+import { instagramLocationUrl, instagramTagUrl, joinWithin, link, plain, truncate } from '../embeds/text.js';
+import { distanceMetres, type Coordinates } from './place-input.js';
+
+const count = (n: number) => n.toLocaleString('en-US');
+const posts = (n: number) => `${count(n)} ${n === 1 ? 'post' : 'posts'}`;
+const checked = (embed: APIEmbed, what: string) => validate(messageEmbedsSchema, [embed], what)[0] as APIEmbed;
+
+/** OpenStreetMap at the point: a map anyone can open without an account. */
+export const mapUrl = (lat: number, lng: number) => `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=17/${lat}/${lng}`;
+
+export function renderTagEmbed(tag: Tag): APIEmbed {
+  return checked(
+    {
+      color: INSTAGRAM_COLOR,
+      title: truncate(`#${tag.name}`, EMBED_LIMITS.title),
+      url: instagramTagUrl(tag.name),
+      fields: [{ name: 'Posts', value: count(tag.media_count), inline: true }],
+      footer: { text: 'Instagram · tag' },
+    },
+    'tag embed',
+  );
+}
+
+export function renderTagListEmbed(query: string, tags: readonly Tag[]): APIEmbed {
+  const lines = tags.map((t) => `${link(plain(`#${t.name}`), instagramTagUrl(t.name))} — ${posts(t.media_count)}`);
+  return checked(
+    {
+      color: INSTAGRAM_COLOR,
+      title: truncate(`Tags matching #${query}`, EMBED_LIMITS.title),
+      description: joinWithin(lines, '\n', EMBED_LIMITS.description),
+      footer: { text: `Instagram · ${tags.length} ${tags.length === 1 ? 'tag' : 'tags'}` },
+    },
+    'tag list embed',
+  );
+}
+
+const locationName = (l: Location) => (l.name && l.name.trim() !== '' ? l.name : l.id ? `Location ${l.id}` : 'Unnamed place');
+
+export function renderLocationEmbed(location: Location): APIEmbed {
+  const fields: APIEmbedField[] = [];
+  if (location.id) fields.push({ name: 'Location id', value: location.id, inline: true });
+  const { latitude: lat, longitude: lng } = location;
+  if (lat != null && lng != null) {
+    fields.push({ name: 'Coordinates', value: link(`${lat.toFixed(5)}, ${lng.toFixed(5)}`, mapUrl(lat, lng)), inline: true });
+  }
+  if (location.street_address && location.street_address.trim() !== '') {
+    fields.push({ name: 'Address', value: truncate(plain(location.street_address), EMBED_LIMITS.fieldValue) });
+  }
+  const embed: APIEmbed = {
+    color: INSTAGRAM_COLOR,
+    title: truncate(`📍 ${locationName(location)}`, EMBED_LIMITS.title),
+    fields,
+    footer: { text: 'Instagram · location' },
+  };
+  if (location.id) embed.url = instagramLocationUrl(location.id);
+  return checked(embed, 'location embed');
+}
+
+export function renderLocationListEmbed(at: Coordinates, radius: number, locations: readonly Location[]): APIEmbed {
+  const lines = locations.map((l) => {
+    const name = truncate(plain(locationName(l)), 100);
+    const label = l.id ? `${link(name, instagramLocationUrl(l.id))} — id \`${l.id}\`` : name;
+    const far = l.latitude != null && l.longitude != null ? ` · ${Math.round(distanceMetres(at, { lat: l.latitude, lng: l.longitude }))} m` : '';
+    return `${label}${far}`;
+  });
+  return checked(
+    {
+      color: INSTAGRAM_COLOR,
+      title: truncate(`Places within ${radius} m of ${at.lat}, ${at.lng}`, EMBED_LIMITS.title),
+      url: mapUrl(at.lat, at.lng),
+      description: joinWithin(lines, '\n', EMBED_LIMITS.description),
+      footer: { text: `Instagram · ${locations.length} ${locations.length === 1 ? 'place' : 'places'}` },
+    },
+    'location list embed',
+  );
+}
