@@ -1,0 +1,107 @@
+// /media when something is wrong, end to end: a person who has not linked, a link without the needed
+// permission, a token Instagram revoked, Instagram failing, and Instagram slower than Discord's 3-second
+// acknowledgement deadline. Each answer is private, in plain words, and offers the next step.
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIMessage } from 'discord-api-types/v10';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandInput } from '../../sandbox/discord/index.js';
+import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+
+const EPHEMERAL = 64;
+const REPLY_WAIT_MS = 20_000;
+
+describe('/media failures', () => {
+  let igcord: TestIgcord;
+  let channelId: string;
+  let guildId: string;
+  let mediaId: string;
+
+  const newPerson = (username: string) => {
+    const user = igcord.discord.createUser({ username });
+    igcord.discord.addMember(guildId, user.id);
+    return user.id;
+  };
+  const run = (userId: string, subcommand: string, options: CommandInput['options']) =>
+    igcord.discord.sendCommand({ guildId, channelId, userId, name: 'media', subcommand, options });
+  const buttons = (message: Pick<APIMessage, 'components'>) =>
+    ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap((row) => row.components);
+  /** The answer the person finally sees (after "thinking…", if there was one). */
+  const finalAnswer = async (userId: string, subcommand: string, options: CommandInput['options']) => {
+    const handle = run(userId, subcommand, options);
+    const first = await handle.firstResponse();
+    const reply = await handle.waitForReply(undefined, REPLY_WAIT_MS);
+    return { first, reply };
+  };
+
+  beforeAll(async () => {
+    igcord = await startTestIgcord();
+    guildId = igcord.guild.guildId;
+    channelId = igcord.guild.channels.general!;
+    const owner = igcord.emulator.admin.mintToken({ username: 'mateo_rios' }).access_token;
+    const response = await fetch(`${igcord.emulator.url}/v1/users/self/media/recent?count=1&access_token=${owner}`);
+    mediaId = ((await response.json()) as { data: { id: string }[] }).data[0]!.id;
+  });
+  afterEach(() => {
+    igcord.emulator.admin.clearFaults();
+  });
+  afterAll(async () => {
+    await igcord?.close();
+  });
+
+  it('tells a person who has not linked an account to link one, with the Link button', async () => {
+    const userId = newPerson('unlinked');
+    const { reply } = await finalAnswer(userId, 'show', { media: mediaId });
+    expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toContain('not linked an Instagram account');
+    expect(buttons(reply).map((b) => b.custom_id)).toEqual(['instagram:link']);
+  });
+
+  it('names the missing likes permission and offers to relink for it', async () => {
+    const userId = newPerson('basic-only');
+    await igcord.link(userId, 'mateo_rios', ['basic']);
+    igcord.emulator.admin.clearRequests();
+    const { reply } = await finalAnswer(userId, 'like', { media: mediaId });
+    expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toContain('"likes" permission');
+    expect(buttons(reply).map((b) => b.custom_id)).toEqual(['instagram:link:likes']);
+    expect(igcord.emulator.admin.requests().find((r) => r.method === 'POST')?.errorType).toBe('OAuthPermissionsException');
+  });
+
+  it('marks a revoked link broken and asks the person to relink', async () => {
+    const userId = newPerson('revoked');
+    const { accessToken } = await igcord.link(userId, 'mateo_rios');
+    igcord.emulator.admin.revokeToken(accessToken);
+    const { reply } = await finalAnswer(userId, 'show', { media: mediaId });
+    expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toContain('Link your account again');
+    expect(buttons(reply).map((b) => b.label)).toEqual(['Relink Instagram']);
+    const account = await igcord.app.storage.accounts.get(userId);
+    expect(account?.status).toBe('broken');
+  });
+
+  it('says to try again later when Instagram answers 500', async () => {
+    const userId = newPerson('down');
+    await igcord.link(userId, 'mateo_rios');
+    igcord.emulator.admin.injectFault({ path: '^/v1/media', kind: 'status', status: 500 });
+    const handle = run(userId, 'comments', { media: mediaId, share: true });
+    expect((await handle.firstResponse()).type).toBe(5);
+    const reply = await handle.waitForReply((m) => m.content?.includes('Instagram is not') ?? false, REPLY_WAIT_MS);
+    expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toContain('Instagram is not answering properly right now. Try again in a few minutes.');
+    // The answer was private although `share` was asked for: the public "thinking…" placeholder is gone.
+    expect(igcord.discord.messages(channelId).filter((m) => m.content?.includes('Instagram is not answering'))).toEqual([]);
+  });
+
+  it('acknowledges within Discord’s deadline when Instagram takes 5 s, and edits in the answer later', async () => {
+    const userId = newPerson('patient');
+    await igcord.link(userId, 'mateo_rios');
+    igcord.emulator.admin.injectFault({ path: '^/v1/media', kind: 'latency', ms: 5000, times: 1 });
+    const handle = run(userId, 'show', { media: mediaId });
+    // firstResponse() rejects when no acknowledgement arrived within the fake's 3-second deadline.
+    const first = await handle.firstResponse();
+    expect(first.type).toBe(5);
+    expect((first.data as { flags: number }).flags).toBe(EPHEMERAL);
+    const reply = await handle.waitForReply((m) => (m.embeds?.length ?? 0) > 0, REPLY_WAIT_MS);
+    expect(reply.embeds![0]!.url).toMatch(/^https:\/\/www\.instagram\.com\/p\//);
+    expect(handle.replies().callbacks).toHaveLength(1);
+  });
+});
