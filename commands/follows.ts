@@ -1,0 +1,158 @@
+// /follows: the invoker's own Instagram relationships (reference §2.2, late API: only the token owner's lists).
+// `following`, `followers` and `requests` page through those lists; `status` says how the invoker and another
+// account relate; `follow`, `unfollow`, `approve` and `ignore` change that. Lists and status are ephemeral
+// unless `share` is set; the outcome of an action is only ever shown to the person who took it.
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { defineCommand, type CommandContext } from '../src/discord/command.js';
+import { plain } from '../src/discord/embeds/text.js';
+import { UserFacingError } from '../src/discord/errors.js';
+import { withInstagram } from '../src/discord/linked-account.js';
+import { describeAction, describeRelationship } from '../src/discord/users/relationship-text.js';
+import { findByUsername, resolveUsername } from '../src/discord/users/resolve-user.js';
+import { suggestUsers } from '../src/discord/users/user-autocomplete.js';
+import { collectUsers, userListSource } from '../src/discord/users/user-list.js';
+import { parseUsername } from '../src/discord/users/username.js';
+import type { InstagramClient, Auth, Page } from '../src/instagram/client.js';
+import type { ShortUser } from '../src/instagram/schemas.js';
+import type { RelationshipAction } from '../src/instagram/users-api.js';
+
+const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
+
+type ListName = 'following' | 'followers' | 'requests';
+const LISTS: Record<ListName, { describe: string; title: string; empty: string; read: (ig: InstagramClient, auth: Auth) => Promise<Page<ShortUser>> }> = {
+  following: {
+    describe: 'The accounts you follow on Instagram',
+    title: 'Accounts you follow',
+    empty: 'You do not follow anyone yet.',
+    read: (ig, auth) => ig.relationships.follows(auth),
+  },
+  followers: {
+    describe: 'The accounts that follow you on Instagram',
+    title: 'Your followers',
+    empty: 'Nobody follows you yet.',
+    read: (ig, auth) => ig.relationships.followedBy(auth),
+  },
+  requests: {
+    describe: 'The people who asked to follow your private account',
+    title: 'Pending follow requests',
+    empty: 'Nobody is waiting for your approval.',
+    read: (ig, auth) => ig.relationships.requestedBy(auth),
+  },
+};
+
+const ACTIONS: Record<RelationshipAction, string> = {
+  follow: 'Follow an Instagram account (a private one gets a follow request)',
+  unfollow: 'Stop following an Instagram account (or withdraw your request)',
+  approve: 'Let someone who asked to follow your private account follow you',
+  ignore: 'Turn down someone who asked to follow your private account',
+};
+
+const data = new SlashCommandBuilder().setName('follows').setDescription('Your Instagram follows, followers, requests and relationships');
+for (const [name, list] of Object.entries(LISTS)) {
+  data.addSubcommand((sub) => sub.setName(name).setDescription(list.describe).addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)));
+}
+data.addSubcommand((sub) =>
+  sub
+    .setName('status')
+    .setDescription('How you and another Instagram account follow each other')
+    .addStringOption((o) => o.setName('user').setDescription('Instagram username').setRequired(true).setAutocomplete(true).setMaxLength(100))
+    .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
+);
+for (const [name, describe] of Object.entries(ACTIONS)) {
+  const pending = name === 'approve' || name === 'ignore';
+  data.addSubcommand((sub) =>
+    sub
+      .setName(name)
+      .setDescription(describe)
+      .addStringOption((o) =>
+        o
+          .setName('user')
+          .setDescription(pending ? 'Someone who asked to follow you' : 'Instagram username')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(100),
+      ),
+  );
+}
+
+const isList = (name: string): name is ListName => name in LISTS;
+const isAction = (name: string): name is RelationshipAction => name in ACTIONS;
+
+async function showList(interaction: ChatInputCommandInteraction, ctx: CommandContext, name: ListName, share: boolean): Promise<void> {
+  const list = LISTS[name];
+  await ctx.respond.deferReply(!share);
+  const { users, truncated } = await withInstagram(ctx, interaction.user.id, ({ auth }) => collectUsers(() => list.read(ctx.instagram, auth)));
+  await ctx.paginator.start(ctx.respond, {
+    ownerId: interaction.user.id,
+    source: userListSource(users, {
+      title: list.title,
+      empty: list.empty,
+      note: truncated ? `Instagram has more than the ${users.length} shown here.` : undefined,
+    }),
+    ephemeral: !share,
+  });
+}
+
+async function showStatus(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
+  const username = parseUsername(interaction.options.getString('user', true));
+  await ctx.respond.deferReply(!share);
+  const { target, relationship } = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
+    if (username.toLowerCase() === account.username.toLowerCase()) throw ownAccount();
+    const target = await resolveUsername(ctx.instagram, auth, username);
+    return { target, relationship: (await ctx.instagram.relationships.status(auth, target.id)).data };
+  });
+  await ctx.respond.reply({ content: describeRelationship(target.username, relationship), ephemeral: !share, allowedMentions: { parse: [] } });
+}
+
+async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext, action: RelationshipAction): Promise<void> {
+  const username = parseUsername(interaction.options.getString('user', true));
+  await ctx.respond.deferReply(true);
+  const { target, relationship } = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
+    // Instagram refuses these on oneself; saying so here spends no call.
+    if (username.toLowerCase() === account.username.toLowerCase()) throw ownAccount();
+    const target = action === 'approve' || action === 'ignore' ? await pendingRequester(ctx, auth, username) : await resolveUsername(ctx.instagram, auth, username);
+    return { target, relationship: (await ctx.instagram.relationships.act(auth, target.id, action)).data };
+  });
+  ctx.log.info({ action, targetUserId: target.id, outgoing: relationship.outgoing_status }, 'relationship changed');
+  await ctx.respond.reply({ content: describeAction(action, target.username, relationship), ephemeral: true, allowedMentions: { parse: [] } });
+}
+
+/**
+ * The requester called `username`, read from the pending requests: one read instead of a search, and a name that
+ * has not asked is answered without spending a call of the 30-an-hour relationships write budget.
+ */
+async function pendingRequester(ctx: CommandContext, auth: Auth, username: string): Promise<ShortUser> {
+  const pending = await ctx.instagram.relationships.requestedBy(auth);
+  const found = findByUsername(pending.data, username);
+  if (!found) {
+    throw new UserFacingError(
+      'follows.no-request',
+      `**${plain(`@${username}`)}** has not asked to follow you (or the request was already answered). See \`/follows requests\`.`,
+    );
+  }
+  return found;
+}
+
+const ownAccount = () => new UserFacingError('follows.own-account', 'That is your own Instagram account.');
+
+export default defineCommand({
+  data,
+  // Each subcommand defers itself, ephemeral or public according to `share`, once its options are checked.
+  defer: false,
+  async execute(interaction, ctx) {
+    const share = interaction.options.getBoolean('share') ?? false;
+    const subcommand = interaction.options.getSubcommand(true);
+    if (isList(subcommand)) return showList(interaction, ctx, subcommand, share);
+    if (subcommand === 'status') return showStatus(interaction, ctx, share);
+    if (isAction(subcommand)) return act(interaction, ctx, subcommand);
+    throw new Error(`/follows has no subcommand "${subcommand}"`);
+  },
+  async autocomplete(interaction, deps) {
+    if (interaction.options.getFocused(true).name !== 'user') {
+      await interaction.respond([]);
+      return;
+    }
+    const subcommand = interaction.options.getSubcommand(true);
+    await suggestUsers(interaction, deps, subcommand === 'approve' || subcommand === 'ignore' ? 'requested-by' : 'search');
+  },
+});
