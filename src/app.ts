@@ -8,6 +8,7 @@ import { createLimiter, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
 import { createWebhookReceiver, type NotificationSink } from './http/webhook-receiver.js';
+import { createOAuthCallback } from './http/oauth-callback.js';
 import { startBot, type Bot } from './bot.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
@@ -110,6 +111,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
       routes: [
         ...webhook.routes,
+        ...createOAuthCallback({ storage, instagram, discord: bot.discord.client, log }).routes,
         ...opsRoutes({
           metrics: metrics.registry,
           health: { discord: () => bot.discord.client, storage, instagramApiUrl: config.instagram.apiUrl, log },

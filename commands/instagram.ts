@@ -1,0 +1,288 @@
+// /instagram: link an Instagram account to the invoking Discord user (OAuth, or a token pasted into a modal), unlink
+// it, show the linked profile, and show what is left of that account's Instagram budget. Also answers the
+// "Link Instagram" / "Relink Instagram" buttons that error replies carry (`instagram:link`, `instagram:link:<scope>`).
+// Every subcommand acts on the invoker's own link only: the account is looked up by the interaction's user id.
+import {
+  ButtonStyle,
+  ComponentType,
+  SlashCommandBuilder,
+  TextInputStyle,
+  type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { z } from 'zod';
+import { DEFAULT_SCOPES } from '../src/config.js';
+import { defineCommand, type CommandContext, type ComponentInteraction } from '../src/discord/command.js';
+import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
+import { INSTAGRAM_COLOR } from '../src/discord/embeds/media-embed.js';
+import { NotLinkedError, UserFacingError, type ActionRow } from '../src/discord/errors.js';
+import { withInstagram } from '../src/discord/linked-account.js';
+import { relativeTime } from '../src/discord/reply-error.js';
+import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../src/http/oauth-callback.js';
+import { InstagramTokenError } from '../src/instagram/errors.js';
+import type { WindowQuota } from '../src/limiter/index.js';
+import type { Feed } from '../src/storage/index.js';
+import { validate } from '../src/util/validate.js';
+
+/** The "Paste a token" button, and the modal it opens. */
+const PASTE_BUTTON_ID = 'instagram:paste';
+const PASTE_MODAL_ID = 'instagram:paste-token';
+const TOKEN_FIELD_ID = 'token';
+
+const scopeSchema = z.enum(DEFAULT_SCOPES as [string, ...string[]], { error: `expected scopes among ${DEFAULT_SCOPES.join(', ')}` });
+const scopesOptionSchema = z
+  .string()
+  .max(200)
+  .transform((v) => v.split(/[\s,+]+/).filter(Boolean))
+  .pipe(z.array(scopeSchema).min(1, { error: 'expected at least one scope' }));
+
+// Instagram access tokens are `<user id>.<client prefix>.<hex>`; anything with spaces, quotes or markup is not one,
+// and is refused before it reaches Instagram or a log.
+const pastedTokenSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{8,300}$/, { error: 'an access token is letters, digits, dots, - and _ only, 8 to 300 characters' });
+
+/** The scopes asked for: the given ones (or the configured default), always with `basic`, each once, in a stable order. */
+function scopeList(requested: readonly string[]): string[] {
+  const wanted = new Set(['basic', ...requested]);
+  return DEFAULT_SCOPES.filter((s) => wanted.has(s));
+}
+
+/**
+ * The link prompt: a single-use state bound to the invoker and to this interaction (so the callback can edit this
+ * very reply), the authorize button carrying it, and the paste-a-token alternative.
+ */
+async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInteraction | ComponentInteraction, scopes: string[]) {
+  const userId = interaction.user.id;
+  const state = await ctx.storage.oauthStates.create({
+    discordUserId: userId,
+    interactionToken: interaction.token,
+    applicationId: interaction.applicationId,
+    scopes,
+  });
+  const url = ctx.instagram.oauth.authorizeUrl({ responseType: 'code', scopes, state: state.state });
+  const current = await ctx.storage.accounts.get(userId);
+  const lines = [
+    'Press **Authorize on Instagram**, sign in, and allow igcord. When you are done, this message changes to say which account was linked.',
+    `igcord asks for: ${scopes.map((s) => `\`${s}\``).join(', ')}. The link works once and expires ${relativeTime(state.expiresAt)}.`,
+    'Have an access token already (sandbox or implicit flow)? Press **Paste a token** instead.',
+  ];
+  if (current) lines.unshift(`You are linked to **@${current.username}**${current.status === 'broken' ? ' (the link no longer works)' : ''}; linking again replaces it.`);
+  const row: ActionRow = {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Authorize on Instagram', url },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Paste a token', custom_id: PASTE_BUTTON_ID },
+    ],
+  };
+  return { content: lines.join('\n'), components: [row], allowedMentions: { parse: [] }, ephemeral: true };
+}
+
+async function link(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const option = interaction.options.getString('scopes');
+  const scopes = option === null ? scopeList(ctx.config.instagram.scopes) : scopeList(parseScopesOption(option));
+  await ctx.respond.reply(await linkPrompt(ctx, interaction, scopes));
+}
+
+function parseScopesOption(value: string): string[] {
+  try {
+    return validate(scopesOptionSchema, value, 'scopes option');
+  } catch (cause) {
+    throw new UserFacingError('instagram.invalid-scopes', `Those scopes are not valid. Choose among: ${DEFAULT_SCOPES.join(', ')} (separated by spaces).`, { cause });
+  }
+}
+
+async function unlink(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const userId = interaction.user.id;
+  const removed = await ctx.storage.accounts.unlink(userId);
+  if (!removed) {
+    await ctx.respond.reply({ content: 'You have no linked Instagram account, so there is nothing to unlink.', ephemeral: true });
+    return;
+  }
+  // Feeds this user pays for cannot run without their token: they wait, with a reason admins can see, and
+  // resume when this account is linked again (see saveLink). Paused or disabled feeds keep their own reason.
+  const paused: Feed[] = [];
+  for (const feed of await ctx.storage.feeds.listByOwner(userId)) {
+    if (feed.state !== 'active') continue;
+    const updated = await ctx.storage.feeds.setState(feed.id, 'paused', UNLINKED_PAUSE_REASON);
+    if (updated) paused.push(updated);
+  }
+  ctx.log.info({ instagramUserId: removed.instagramUserId, pausedFeeds: paused.length }, 'Instagram account unlinked');
+  const lines = [`Unlinked Instagram account **@${removed.username}**. igcord deleted its access token.`];
+  if (paused.length === 0) {
+    lines.push('You own no active feeds, so no channel is affected.');
+  } else {
+    lines.push(
+      `${paused.length === 1 ? 'One feed you own is' : `${paused.length} feeds you own are`} now paused, and resume when you link @${removed.username} again:`,
+      ...paused.slice(0, 10).map((f) => `• ${describeSource(f, removed.username)} in <#${f.channelId}> (feed \`${f.id}\`)`),
+    );
+    if (paused.length > 10) lines.push(`…and ${paused.length - 10} more.`);
+  }
+  await ctx.respond.reply({ content: lines.join('\n'), ephemeral: true, allowedMentions: { parse: [] } });
+}
+
+function describeSource(feed: Feed, username: string): string {
+  switch (feed.source.kind) {
+    case 'account':
+      return `posts of @${username}`;
+    case 'tag':
+      return `#${feed.source.name}`;
+    case 'location':
+      return `location ${feed.source.id}`;
+  }
+}
+
+async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const { account, user } = await withInstagram(ctx, interaction.user.id, async ({ account, auth }) => ({
+    account,
+    user: (await ctx.instagram.users.self(auth)).data,
+  }));
+  await ctx.respond.reply({
+    content: `Linked to **@${account.username}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
+    embeds: [renderUserEmbed(user)],
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
+
+async function quota(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const account = await ctx.storage.accounts.get(interaction.user.id);
+  if (!account) throw new NotLinkedError();
+  // The limiter's own view, keyed by the Instagram user id: no call to Instagram is needed (or spent) to answer.
+  const q = ctx.limiter.quota(account.instagramUserId);
+  const minutes = Math.round(ctx.config.limits.windowMs / 60_000);
+  const window = minutes >= 1 ? `${minutes}-minute` : `${Math.round(ctx.config.limits.windowMs / 1000)}-second`;
+  const embed: APIEmbed = {
+    color: INSTAGRAM_COLOR,
+    title: `Instagram budget of @${account.username}`,
+    description: [
+      `**${q.used}** of **${q.limit}** calls used in the sliding ${window} window; **${q.remaining}** remaining.`,
+      freesLine(q),
+      q.queued.interactive + q.queued.delivery + q.queued.background + q.running > 0
+        ? `Now: ${q.running} running, ${q.queued.interactive + q.queued.delivery + q.queued.background} waiting.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    fields: (['likes', 'comments', 'relationships'] as const).map((bucket) => {
+      const w = q.writes[bucket];
+      return { name: bucket[0]!.toUpperCase() + bucket.slice(1), value: `${w.used} / ${w.limit} used${w.freesAt === null ? '' : `\nfrees ${relativeTime(w.freesAt)}`}`, inline: true };
+    }),
+    footer: { text: account.status === 'broken' ? 'This link no longer works: run /instagram link to relink.' : 'Feeds and your commands share this budget.' },
+  };
+  await ctx.respond.reply({ embeds: [embed], ephemeral: true });
+}
+
+function freesLine(q: WindowQuota): string {
+  if (q.freesAt === null) return 'Nothing is counted in the current window.';
+  return q.remaining === 0 ? `Used up: the next call can start ${relativeTime(q.freesAt)}.` : `The oldest counted call leaves the window ${relativeTime(q.freesAt)}.`;
+}
+
+const pasteModal: APIModalInteractionResponseCallbackData = {
+  custom_id: PASTE_MODAL_ID,
+  title: 'Paste an Instagram access token',
+  components: [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: TOKEN_FIELD_ID,
+          label: 'Access token',
+          style: TextInputStyle.Short,
+          required: true,
+          min_length: 8,
+          max_length: 300,
+          placeholder: '123456.abcdef1.0123456789abcdef…',
+        },
+      ],
+    },
+  ],
+};
+
+/** A pasted token is checked with /users/self (on the app's budget: its owner is not known yet) before it is stored. */
+async function submitPastedToken(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
+  if (!interaction.isModalSubmit()) throw new TypeError(`${PASTE_MODAL_ID} is a modal`);
+  const parsed = pastedTokenSchema.safeParse(interaction.fields.getTextInputValue(TOKEN_FIELD_ID));
+  if (!parsed.success) {
+    throw new UserFacingError('instagram.token-malformed', 'That does not look like an Instagram access token. Nothing was linked.');
+  }
+  let owner;
+  try {
+    owner = (await ctx.instagram.users.verifyToken(parsed.data)).data;
+  } catch (error) {
+    if (error instanceof InstagramTokenError) {
+      throw new UserFacingError('instagram.token-rejected', 'Instagram did not accept that token: it is invalid, revoked or expired. Nothing was linked.', { cause: error });
+    }
+    throw error;
+  }
+  const { account, resumedFeeds } = await saveLink(
+    ctx.storage,
+    {
+      discordUserId: interaction.user.id,
+      instagramUserId: owner.id,
+      username: owner.username,
+      // /users/self answering proves `basic`; a pasted token does not say what else it was granted. A command
+      // that needs more finds out from Instagram and offers a relink asking for it.
+      scopes: ['basic'],
+      accessToken: parsed.data,
+    },
+    ctx.log,
+  );
+  const content = linkedReplyContent(account.username, resumedFeeds);
+  if (interaction.isFromMessage()) await ctx.respond.update({ content, components: [], embeds: [] });
+  else await ctx.respond.reply({ content, ephemeral: true });
+}
+
+export default defineCommand({
+  data: new SlashCommandBuilder()
+    .setName('instagram')
+    .setDescription('Link your Instagram account and see its profile and budget')
+    .addSubcommand((s) =>
+      s
+        .setName('link')
+        .setDescription('Link your Instagram account to your Discord account')
+        .addStringOption((o) =>
+          o.setName('scopes').setDescription('Permissions to ask for, separated by spaces, e.g. "basic likes" (default: all)').setMaxLength(200),
+        ),
+    )
+    .addSubcommand((s) => s.setName('unlink').setDescription('Remove your Instagram link and its token; your feeds pause'))
+    .addSubcommand((s) => s.setName('me').setDescription('Show the Instagram profile you linked'))
+    .addSubcommand((s) => s.setName('quota').setDescription("Show how much of your Instagram account's request budget is left")),
+  // Every answer is for the invoker's eyes only; deferring privately also keeps the reply the callback edits private.
+  defer: 'ephemeral',
+  async execute(interaction, ctx) {
+    switch (interaction.options.getSubcommand(true)) {
+      case 'link':
+        return link(interaction, ctx);
+      case 'unlink':
+        return unlink(interaction, ctx);
+      case 'me':
+        return me(interaction, ctx);
+      case 'quota':
+        return quota(interaction, ctx);
+      default:
+        throw new UserFacingError('igcord.unknown-subcommand', 'That subcommand is not known. Try `/instagram link`, `unlink`, `me` or `quota`.');
+    }
+  },
+  components: {
+    // `instagram:link` and `instagram:link:<scope>` (from error replies), `instagram:paste` and its modal.
+    async instagram(interaction, ctx) {
+      const [, action, scope, ...rest] = interaction.customId.split(':');
+      if (action === 'link' && rest.length === 0) {
+        const wanted = scope === undefined ? [] : [validate(scopeSchema, scope, 'requested scope')];
+        await ctx.respond.reply(await linkPrompt(ctx, interaction, scopeList([...ctx.config.instagram.scopes, ...wanted])));
+        return;
+      }
+      if (interaction.customId === PASTE_BUTTON_ID && interaction.isButton()) {
+        // Showing a modal is the interaction's one acknowledgement; the responder adopts it (discord.js marks it replied).
+        await interaction.showModal(pasteModal);
+        return;
+      }
+      if (interaction.customId === PASTE_MODAL_ID) return submitPastedToken(interaction, ctx);
+      throw new UserFacingError('igcord.unknown-button', 'This button is no longer active. Run `/instagram link` again.');
+    },
+  },
+});
