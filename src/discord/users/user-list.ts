@@ -41,11 +41,14 @@ export async function collectUsers(first: () => Promise<Page<ShortUser>>, maxPag
   }
 }
 
-/** One line per person: "`3.` [@name](profile) · Full Name", markdown-escaped. */
+/** Longest full name shown; ten lines of this stay far below the 4096-character description. */
+const FULL_NAME_MAX = 100;
+
+/** One line per person: "`3.` [@name](profile) · Full Name", markdown-escaped (cut before escaping, so no escape is split). */
 export function userLine(user: ShortUser, position: number): string {
   const name = link(plain(`@${user.username}`), instagramProfileUrl(user.username));
-  const full = user.full_name.trim();
-  return truncate(`\`${position}.\` ${name}${full ? ` · ${plain(full)}` : ''}`, 300);
+  const full = truncate(user.full_name.trim(), FULL_NAME_MAX);
+  return `\`${position}.\` ${name}${full ? ` · ${plain(full)}` : ''}`;
 }
 
 export interface UserListOptions {
