@@ -129,6 +129,13 @@ describe('/location', () => {
     expect(requests()).toHaveLength(0);
   });
 
+  it('says so in plain words when no place is near the coordinates given', async () => {
+    const reply = await run(igcord.personId, 'recent', { location: '0, 0' }).waitForReply();
+    expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toBe('Instagram knows no location within 500 m of 0, 0. Try `/location search` with a larger distance.');
+    expect(requests().at(-1)?.route).toBe('GET /locations/search');
+  });
+
   it("answers a location id Instagram does not know with the not-found reply", async () => {
     const reply = await run(igcord.personId, 'info', { location: '999999999999' }).waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
@@ -149,6 +156,11 @@ describe('/location', () => {
     expect(choices.length).toBeLessThanOrEqual(25);
     expect(choicesOf(await suggest(stranger.id, typed))).toEqual(choices);
     expect(requests().filter((r) => r.route === 'GET /locations/search')).toHaveLength(1);
+
+    // Coordinates out of range are not searched.
+    igcord.emulator.admin.clearRequests();
+    expect(choicesOf(await suggest(stranger.id, '95,24.9'))).toEqual([]);
+    expect(requests()).toHaveLength(0);
   });
 
   it('suggests the places a person looked up lately, matching what they type, without calling Instagram', async () => {
