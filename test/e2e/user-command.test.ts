@@ -165,6 +165,34 @@ describe('/user', () => {
     expect(media.embeds[0]!.title).toMatch(new RegExp(`by @${other.username.replace(/\./g, '\\.')}$`));
   });
 
+  it('tells the person to relink when Instagram refuses their token, and marks the link broken', async () => {
+    const revoked = igcord.discord.createUser({ username: 'revoked' });
+    igcord.discord.addMember(igcord.guild.guildId, revoked.id);
+    const { accessToken } = await igcord.link(revoked.id, other.username);
+    igcord.emulator.admin.revokeToken(accessToken);
+
+    const reply = await run('user', 'media', {}, revoked.id).waitForReply(undefined, 10_000);
+    expect(reply.content).toContain('Your Instagram link no longer works');
+    expect(buttonsOf(reply)[0]!.custom_id).toBe('instagram:link');
+    expect((await igcord.app.storage.accounts.get(revoked.id))?.status).toBe('broken');
+
+    igcord.emulator.admin.clearRequests();
+    const again = await run('user', 'profile', {}, revoked.id).waitForReply(undefined, 10_000);
+    expect(again.content).toContain(`Your Instagram link to @${other.username} no longer works`);
+    expect(igcord.emulator.admin.requests()).toHaveLength(0);
+  });
+
+  it('says to try again later when Instagram fails', async () => {
+    const fault = igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/search', kind: 'status', status: 500 });
+    try {
+      const reply = await run('user', 'search', { query: 'ke' }).waitForReply(undefined, 15_000);
+      expect(reply.content).toBe('Instagram is not answering properly right now. Try again in a few minutes.');
+      expect(isEphemeral(reply)).toBe(true);
+    } finally {
+      igcord.emulator.admin.removeFault(fault.id);
+    }
+  });
+
   it('suggests users while typing, and answers the same query again from the cache', async () => {
     const query = other.username.slice(0, 2);
     igcord.emulator.admin.clearRequests();
