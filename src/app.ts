@@ -7,9 +7,10 @@ import type { InstagramUpdate } from './instagram/notification.js';
 import { createLimiter, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
-import { createWebhookReceiver, type NotificationSink } from './http/webhook-receiver.js';
+import { createWebhookReceiver, WEBHOOK_PATH, type NotificationSink } from './http/webhook-receiver.js';
 import { createOAuthCallback } from './http/oauth-callback.js';
 import { startBot, type Bot } from './bot.js';
+import { createDeliveryEngine, deferredEngine, describeReport, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
 import { loadOrCreateSandboxKey, openStorage, sourceKey, type Storage } from './storage/index.js';
@@ -25,6 +26,8 @@ export interface Igcord {
   limiter: Limiter;
   instagram: InstagramClient;
   bot: Bot;
+  /** Feed delivery: notifications and polls → posts in Discord. */
+  deliveries: FeedDeliveryEngine;
   http: { url: string; port: number };
   /** Every metric of GET /metrics; tests read values from it directly as well. */
   metrics: IgcordMetrics;
@@ -35,6 +38,8 @@ export interface Igcord {
 export interface StartOptions {
   /** discord.js client options merged over igcord's (tests shorten timeouts). */
   discordClientOptions?: Parameters<typeof startBot>[0]['clientOptions'];
+  /** Feed delivery tuning (tests shorten poll and retry intervals). */
+  feeds?: Partial<DeliveryTuning> | undefined;
 }
 
 export async function startIgcord(initial: Config, log: Logger, options: StartOptions = {}): Promise<Igcord> {
@@ -89,6 +94,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
     });
 
+    // The commands need the delivery engine and the engine needs the bot's REST client: bound right after.
+    const deferred = deferredEngine();
     const bot = await startBot({
       config,
       log,
@@ -96,14 +103,29 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       storage,
       limiter,
       publicUrl,
+      deliveries: deferred.engine,
       registerToGuild: sandbox ? sandbox.guild.guildId : undefined,
       // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
       clientOptions: { ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}), ...options.discordClientOptions },
     });
     cleanup.push(() => bot.close());
+
+    const deliveries = createDeliveryEngine({
+      storage,
+      instagram,
+      limiter,
+      rest: bot.discord.client.rest,
+      discord: bot.discord.client,
+      windowMs: config.limits.windowMs,
+      log,
+      tuning: options.feeds,
+    });
+    deferred.bind(deliveries);
+    cleanup.push(() => deliveries.close());
+    await deliveries.start();
     instrumentCommands(bot.commands, metrics);
 
-    const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(storage) });
+    const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(storage, deliveries) });
     registerCollectors(metrics, { limiter, webhook, storage });
     const http = await startHttpServer({
       host: config.http.host,
@@ -120,6 +142,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     });
     cleanup.push(() => http.close());
     log.info({ url: http.url, mode: config.mode }, 'igcord HTTP server listening');
+    // Instagram checks the callback with a challenge while the subscription is created: only once listening.
+    if (config.instagram.syncSubscriptions) await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
 
     let closing: Promise<void> | undefined;
     return {
@@ -128,6 +152,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       limiter,
       instagram,
       bot,
+      deliveries,
       http: { url: http.url, port: http.port },
       metrics,
       sandbox,
@@ -144,14 +169,30 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
  * delivery engine then reads the source from its cursor, so a notification lost after this point delays a post
  * and never drops it.
  */
-function dirtySourceSink(storage: Storage): NotificationSink {
+function dirtySourceSink(storage: Storage, deliveries: FeedDeliveryEngine): NotificationSink {
   return {
     async record(updates: InstagramUpdate[]) {
       const sources = new Set<string>();
       for (const update of updates) {
         if (update.object === 'user') sources.add(sourceKey({ kind: 'account', instagramUserId: update.object_id }));
       }
-      for (const source of sources) await storage.deliveries.markDirty(source);
+      for (const source of sources) {
+        await storage.deliveries.markDirty(source);
+        deliveries.poke(source);
+      }
     },
   };
+}
+
+/**
+ * Makes sure exactly one user/media subscription points at igcord's webhook route and logs what was found. A
+ * failure is logged, not fatal: polling still delivers every post, only later.
+ */
+async function checkSubscription(instagram: InstagramClient, callbackUrl: string, verifyToken: string, log: Logger): Promise<void> {
+  try {
+    const report = await syncSubscription(instagram, callbackUrl, verifyToken);
+    log.info({ callbackUrl, subscriptions: describeReport(report) }, 'Instagram real-time subscription checked');
+  } catch (error) {
+    log.error({ err: error, callbackUrl }, 'Instagram real-time subscription could not be checked; posts will arrive by polling until it is fixed (npm run subscriptions -- sync)');
+  }
 }

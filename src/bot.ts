@@ -14,6 +14,7 @@ import type { InstagramClient } from './instagram/client.js';
 import type { Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';
+import type { DeliveryEngine } from './feeds/index.js';
 
 declare module './discord/command.js' {
   interface CommandServices {
@@ -25,6 +26,8 @@ declare module './discord/command.js' {
     lookups: LookupCache;
     /** Where browsers reach igcord: the OAuth callback is `${publicUrl}/oauth/callback`. */
     publicUrl: string;
+    /** Feed delivery: set a new feed's start, test posts, backfills, status. */
+    deliveries: DeliveryEngine;
   }
 }
 
@@ -35,6 +38,7 @@ export interface BotOptions {
   storage: Storage;
   limiter: Limiter;
   publicUrl: string;
+  deliveries: DeliveryEngine;
   clock?: Clock | undefined;
   /** Merged over the client's defaults (tests and the sandbox point REST at the fake and lift its rate cap). */
   clientOptions?: Partial<ClientOptions> | undefined;
@@ -74,6 +78,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       paginator,
       lookups: new LookupCache({ limiter: options.limiter }),
       publicUrl: options.publicUrl,
+      deliveries: options.deliveries,
     },
   });
 

@@ -1,0 +1,390 @@
+// The feed delivery engine: schedules runs of sources (source-run.ts) and serves the feed commands. A
+// notification pokes its source (a short debounce folds bursts into one run); every source followed by a feed is
+// also polled, at an interval chosen from its owner's remaining budget (poll-interval.ts) with background
+// priority, which reconciles tag and location feeds, sources whose notification was lost, and everything after
+// a restart (dirty sources first, then every source, spread out). At most one run per source at a time, and a
+// bounded number at once; a run that could not finish is retried with backoff and never dropped.
+import type { Client, REST } from 'discord.js';
+import { UserFacingError, NotLinkedError } from '../discord/errors.js';
+import type { InstagramClient } from '../instagram/client.js';
+import type { CallPriority } from '../instagram/call-gate.js';
+import type { Limiter } from '../limiter/index.js';
+import type { Logger } from '../log.js';
+import { parseSourceKey, sourceKey, type Feed, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
+import { emptyCounters, type EngineStats } from './engine-stats.js';
+import { createFeedPoster, PostError, type FeedPoster } from './feed-poster.js';
+import { fetchNewest } from './media-fetch.js';
+import { pollIntervalMs, retryDelayMs } from './poll-interval.js';
+import { runSource, startCursor, type RunDeps, type RunResult } from './source-run.js';
+
+/** What the feed commands call (`ctx.deliveries`). */
+export interface DeliveryEngine {
+  /** Wakes the engine for a source marked dirty (the webhook calls this after recording the mark). */
+  poke(sourceKey: string): void;
+  /** A new feed starts at the source's current newest media: sets the source cursor if it has none yet. */
+  initSource(feed: Feed): Promise<void>;
+  /** Posts the source's newest media to this feed now, marked as a test; no cursor move, not recorded as delivered. */
+  sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }>;
+  /** Posts the last n (1..10) media of the source to this feed, oldest first, recorded as deliveries (no duplicates). */
+  backfill(feed: Feed, n: number): Promise<{ posted: number }>;
+  /** What `/feed list` shows: last delivery, next check, state and reason. */
+  status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number };
+  close(): Promise<void>;
+}
+
+/** The engine as the composition root holds it: the commands' interface plus start and metrics. */
+export interface FeedDeliveryEngine extends DeliveryEngine {
+  /** Schedules the dirty sources at once and every followed source for a first poll. */
+  start(): Promise<void>;
+  stats(): EngineStats;
+}
+
+export interface DeliveryTuning {
+  /** A poke waits this long so a burst of notifications for one source becomes one run. */
+  debounceMs: number;
+  /** Source runs at once. */
+  concurrency: number;
+  /** Bounds of the poll interval of one source. */
+  minPollMs: number;
+  maxPollMs: number;
+  /** Share of the owner's remaining budget that polling may spend. */
+  pollShare: number;
+  /** After a start, the first polls of all sources are spread over this long. */
+  startSpreadMs: number;
+  /** Backoff of a source whose run failed. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** New media read per run at most. */
+  maxItemsPerRun: number;
+}
+
+export const DEFAULT_TUNING: DeliveryTuning = {
+  debounceMs: 20,
+  concurrency: 16,
+  minPollMs: 60_000,
+  maxPollMs: 3_600_000,
+  pollShare: 0.2,
+  startSpreadMs: 30_000,
+  retryBaseMs: 1_000,
+  retryMaxMs: 300_000,
+  maxItemsPerRun: 50,
+};
+
+export interface DeliveryEngineOptions {
+  storage: Storage;
+  instagram: InstagramClient;
+  limiter: Limiter;
+  /** The bot's REST client (messages and webhook executions). */
+  rest: REST;
+  /** The bot's gateway client, to find a guild's system channel for notices; optional. */
+  discord?: Client | undefined;
+  /** The limiter's window (config.limits.windowMs), over which budgets refill. */
+  windowMs: number;
+  log: Logger;
+  tuning?: Partial<DeliveryTuning> | undefined;
+  now?: (() => number) | undefined;
+}
+
+interface SourceState {
+  source: FeedSource;
+  timer: NodeJS.Timeout | undefined;
+  dueAt: number | undefined;
+  priority: CallPriority;
+  running: boolean;
+  /** Woken while running: run again right after. */
+  again: CallPriority | undefined;
+  failures: number;
+  budgetKey: string | undefined;
+  /** When the oldest unserved poke arrived (latency figure). */
+  pokedAt: number | undefined;
+}
+
+const RANK: Record<CallPriority, number> = { interactive: 0, delivery: 1, background: 2 };
+const higher = (a: CallPriority | undefined, b: CallPriority): CallPriority => (a === undefined || RANK[b] < RANK[a] ? b : a);
+
+export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDeliveryEngine {
+  const tuning: DeliveryTuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const { storage, instagram, limiter } = options;
+  const now = options.now ?? Date.now;
+  const log = options.log.child({ component: 'feeds' });
+  const poster: FeedPoster = createFeedPoster({ rest: options.rest, feeds: storage.feeds });
+  const counters = emptyCounters();
+  const sources = new Map<SourceKey, SourceState>();
+  const budgetSources = new Map<string, Set<SourceKey>>();
+  const lastDelivery = new Map<string, number>();
+  const ready: SourceKey[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const abort = new AbortController();
+  let running = 0;
+  let lastLatencyMs: number | undefined;
+  let closed = false;
+  let closing: Promise<void> | undefined;
+
+  const runDeps: RunDeps = {
+    storage,
+    instagram,
+    poster,
+    log,
+    counters,
+    signal: abort.signal,
+    maxItemsPerRun: tuning.maxItemsPerRun,
+    now,
+    delivered(feed, _mediaId, at) {
+      lastDelivery.set(feed.id, at);
+      const state = sources.get(sourceKey(feed.source));
+      if (state?.pokedAt !== undefined) lastLatencyMs = at - state.pokedAt;
+    },
+    tellGuild,
+  };
+
+  function stateOf(sk: SourceKey, source: FeedSource): SourceState {
+    let state = sources.get(sk);
+    if (state === undefined) {
+      state = { source, timer: undefined, dueAt: undefined, priority: 'background', running: false, again: undefined, failures: 0, budgetKey: undefined, pokedAt: undefined };
+      sources.set(sk, state);
+    }
+    return state;
+  }
+
+  /** Runs the source after `delayMs` unless it is already due sooner; the priority only ever rises. */
+  function schedule(sk: SourceKey, source: FeedSource, delayMs: number, priority: CallPriority): void {
+    if (closed) return;
+    const state = stateOf(sk, source);
+    if (state.running) {
+      if (delayMs <= tuning.debounceMs) {
+        state.again = higher(state.again, priority);
+        return;
+      }
+    }
+    const at = now() + Math.max(0, delayMs);
+    if (state.timer !== undefined && state.dueAt !== undefined && state.dueAt <= at) {
+      state.priority = higher(state.priority, priority);
+      return;
+    }
+    if (state.timer !== undefined) clearTimeout(state.timer);
+    state.priority = state.timer === undefined ? priority : higher(state.priority, priority);
+    state.dueAt = at;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      enqueue(sk);
+    }, Math.max(0, delayMs));
+  }
+
+  function enqueue(sk: SourceKey): void {
+    const state = sources.get(sk);
+    if (state === undefined || closed) return;
+    if (state.running) {
+      state.again = higher(state.again, state.priority);
+      return;
+    }
+    if (!ready.includes(sk)) ready.push(sk);
+    pump();
+  }
+
+  function pump(): void {
+    while (!closed && running < tuning.concurrency && ready.length > 0) {
+      const sk = ready.shift()!;
+      const state = sources.get(sk);
+      if (state === undefined || state.running) continue;
+      const priority = state.priority;
+      state.priority = 'background';
+      state.dueAt = undefined;
+      state.running = true;
+      running += 1;
+      const task = execute(sk, state, priority).finally(() => {
+        inFlight.delete(task);
+        state.running = false;
+        running -= 1;
+        pump();
+      });
+      inFlight.add(task);
+    }
+  }
+
+  async function execute(sk: SourceKey, state: SourceState, priority: CallPriority): Promise<void> {
+    counters.runs += 1;
+    if (priority === 'background') counters.polls += 1;
+    let result: RunResult;
+    try {
+      result = await runSource(runDeps, sk, state.source, priority);
+    } catch (error) {
+      log.error({ err: error, sourceKey: sk }, 'source run failed; will retry');
+      result = { outcome: 'retry', reason: 'internal error', retryAt: undefined };
+    }
+    // Not running any more from here on, so the scheduling below sets timers instead of "run again" flags.
+    state.running = false;
+    if (closed) return;
+    const again = state.again;
+    state.again = undefined;
+    switch (result.outcome) {
+      case 'gone':
+        forget(sk, state);
+        return;
+      case 'done': {
+        state.failures = 0;
+        state.pokedAt = undefined;
+        track(sk, state, result.budgetKey);
+        if (again !== undefined || result.rerun) schedule(sk, state.source, 0, higher(again, 'delivery'));
+        else schedule(sk, state.source, nextPollMs(state), 'background');
+        return;
+      }
+      case 'retry': {
+        state.failures += 1;
+        counters.retries += 1;
+        const delay = result.retryAt !== undefined ? Math.max(0, result.retryAt - now()) : retryDelayMs(state.failures, tuning.retryBaseMs, tuning.retryMaxMs);
+        log.info({ sourceKey: sk, reason: result.reason, retryInMs: delay, failures: state.failures }, 'source run stopped early; retrying later');
+        schedule(sk, state.source, delay, priority === 'background' ? higher(again, 'background') : 'delivery');
+        return;
+      }
+    }
+  }
+
+  function track(sk: SourceKey, state: SourceState, budgetKey: string | undefined): void {
+    if (state.budgetKey === budgetKey) return;
+    if (state.budgetKey !== undefined) budgetSources.get(state.budgetKey)?.delete(sk);
+    state.budgetKey = budgetKey;
+    if (budgetKey !== undefined) {
+      const set = budgetSources.get(budgetKey) ?? new Set<SourceKey>();
+      set.add(sk);
+      budgetSources.set(budgetKey, set);
+    }
+  }
+
+  function forget(sk: SourceKey, state: SourceState): void {
+    if (state.timer !== undefined) clearTimeout(state.timer);
+    track(sk, state, undefined);
+    sources.delete(sk);
+  }
+
+  function nextPollMs(state: SourceState): number {
+    if (state.budgetKey === undefined) return tuning.maxPollMs;
+    const quota = limiter.quota(state.budgetKey);
+    return pollIntervalMs(
+      { remaining: quota.remaining, windowMs: options.windowMs, sources: budgetSources.get(state.budgetKey)?.size ?? 1 },
+      { minMs: tuning.minPollMs, maxMs: tuning.maxPollMs, share: tuning.pollShare },
+    );
+  }
+
+  /** Best effort: a notice in the guild's system channel, else in the channel of another active feed there. */
+  async function tellGuild(feed: Feed, text: string): Promise<void> {
+    try {
+      const candidates: string[] = [];
+      const system = options.discord?.guilds.cache.get(feed.guildId)?.systemChannelId;
+      if (system) candidates.push(system);
+      for (const other of await storage.feeds.listByGuild(feed.guildId)) {
+        if (other.id !== feed.id && other.state === 'active' && other.channelId !== feed.channelId) candidates.push(other.channelId);
+      }
+      for (const channelId of [...new Set(candidates)]) {
+        try {
+          await poster.notice(channelId, text, abort.signal);
+          return;
+        } catch (error) {
+          log.debug({ err: error, channelId }, 'could not post a feed notice there');
+        }
+      }
+      log.warn({ feedId: feed.id, guildId: feed.guildId }, 'no channel of the guild accepted the notice that a feed stopped');
+    } catch (error) {
+      log.warn({ err: error, feedId: feed.id }, 'telling the guild that a feed stopped failed');
+    }
+  }
+
+  async function ownerAuth(feed: Feed) {
+    const linked = await storage.accounts.getWithToken(feed.ownerDiscordUserId);
+    if (linked === undefined) throw new NotLinkedError('The owner of this feed has no linked Instagram account.');
+    if (linked.account.status !== 'active') {
+      throw new UserFacingError('feeds.owner-link-broken', 'The Instagram link of this feed\'s owner stopped working; the owner needs to run /instagram link again.');
+    }
+    return { userId: linked.account.instagramUserId, accessToken: linked.accessToken };
+  }
+
+  function postFailure(error: unknown): never {
+    if (error instanceof PostError) throw new UserFacingError(`feeds.post-${error.kind}`, `Discord did not take the post: ${error.reason}`, { cause: error });
+    throw error;
+  }
+
+  return {
+    poke(key) {
+      const source = parseSourceKey(key);
+      if (source === undefined) {
+        log.warn({ sourceKey: key }, 'poke for an unknown kind of source ignored');
+        return;
+      }
+      const state = stateOf(key, source);
+      state.pokedAt ??= now();
+      schedule(key, source, tuning.debounceMs, 'delivery');
+    },
+
+    async initSource(feed) {
+      const sk = sourceKey(feed.source);
+      if ((await storage.deliveries.getCursor(sk)) === undefined) {
+        await startCursor(runDeps, sk, feed.source, await ownerAuth(feed), 'interactive');
+        log.info({ feedId: feed.id, sourceKey: sk }, 'source cursor set at its newest media');
+      }
+      const state = stateOf(sk, feed.source);
+      if (state.timer === undefined && !state.running) schedule(sk, feed.source, tuning.minPollMs, 'background');
+    },
+
+    async sendTest(feed) {
+      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, 1, { priority: 'interactive', signal: abort.signal });
+      counters.instagramCalls += 1;
+      const media = newest.media[0];
+      if (media === undefined) return { posted: false };
+      await poster.post(feed, media, { test: true, signal: abort.signal }).catch(postFailure);
+      return { posted: true, mediaId: media.id };
+    },
+
+    async backfill(feed, n) {
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw new UserFacingError('feeds.backfill-count', 'A backfill takes 1 to 10 posts.');
+      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, n, { priority: 'interactive', signal: abort.signal });
+      counters.instagramCalls += 1;
+      let posted = 0;
+      for (const media of [...newest.media].reverse()) {
+        if (await storage.deliveries.findDelivery(feed.id, media.id)) continue;
+        const messageId = await poster.post(feed, media, { signal: abort.signal }).catch(postFailure);
+        const at = now();
+        await storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: at });
+        lastDelivery.set(feed.id, at);
+        counters.deliveries += 1;
+        posted += 1;
+      }
+      if (posted > 0) await storage.feeds.update(feed.id, { lastDeliveryAt: lastDelivery.get(feed.id) });
+      return { posted };
+    },
+
+    status(feed) {
+      const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;
+      const nextCheckAt = sources.get(sourceKey(feed.source))?.dueAt;
+      return { ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}), ...(nextCheckAt !== undefined ? { nextCheckAt } : {}) };
+    },
+
+    async start() {
+      const dirty = await storage.deliveries.listDirty();
+      for (const { sourceKey: sk } of dirty) {
+        const source = parseSourceKey(sk);
+        if (source !== undefined) schedule(sk, source, 0, 'delivery');
+      }
+      const all = await storage.feeds.listSources();
+      for (const source of all) {
+        const sk = sourceKey(source);
+        if (!sources.has(sk)) schedule(sk, source, Math.floor(Math.random() * tuning.startSpreadMs), 'background');
+      }
+      log.info({ dirty: dirty.length, sources: all.length }, 'feed delivery started: dirty sources first, then a poll of every source');
+    },
+
+    stats() {
+      return { ...counters, lastLatencyMs, sources: sources.size, running };
+    },
+
+    close() {
+      closing ??= (async () => {
+        closed = true;
+        abort.abort();
+        for (const state of sources.values()) if (state.timer !== undefined) clearTimeout(state.timer);
+        ready.length = 0;
+        await Promise.allSettled([...inFlight]);
+        log.info('feed delivery stopped');
+      })();
+      return closing;
+    },
+  };
+}

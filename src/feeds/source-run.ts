@@ -1,0 +1,244 @@
+// One run of the delivery engine over one source: read its feeds (lifting owner pauses whose owner is linked
+// again), pick whose token pays, fetch the media newer than the source cursor once, post each one oldest first to
+// every active feed, record each delivery, and only then move the cursor past it. The dirty mark is cleared at
+// the end only when this run's fetch started after the mark was set, so news arriving mid-run is never dropped.
+// A failure that can pass (Discord 5xx/429, Instagram down, budget spent) stops the run where it is and says when
+// to try again; nothing is skipped.
+import type { Auth, InstagramClient } from '../instagram/client.js';
+import type { CallPriority } from '../instagram/call-gate.js';
+import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../instagram/errors.js';
+import type { Media } from '../instagram/schemas.js';
+import { LimiterClosedError } from '../limiter/index.js';
+import type { Logger } from '../log.js';
+import type { Feed, FeedSource, SourceKey, Storage } from '../storage/index.js';
+import { TokenDecryptError } from '../storage/index.js';
+import type { EngineCounters } from './engine-stats.js';
+import { PostError, type FeedPoster } from './feed-poster.js';
+import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, fetchNewMedia } from './media-fetch.js';
+import { isOwnerPause, OWNER_PAUSE_REASONS, type OwnerPauseKind } from './owner-pause.js';
+
+export interface RunDeps {
+  storage: Storage;
+  instagram: InstagramClient;
+  poster: FeedPoster;
+  log: Logger;
+  counters: EngineCounters;
+  /** Aborted when the engine closes. */
+  signal: AbortSignal;
+  maxItemsPerRun: number;
+  now: () => number;
+  /** Called after each recorded delivery (in-memory status, latency). */
+  delivered(feed: Feed, mediaId: string, at: number): void;
+  /** Tells a guild that one of its feeds stopped (best effort, never throws). */
+  tellGuild(feed: Feed, text: string): Promise<void>;
+}
+
+export type RunResult =
+  /** The source has no feed left: stop scheduling it. */
+  | { outcome: 'gone' }
+  /** Done; `budgetKey` is the Instagram user id whose budget paid (for the next poll interval). */
+  | { outcome: 'done'; budgetKey: string | undefined; rerun: boolean }
+  /** Stopped early; try again at `retryAt` (or by backoff when undefined). */
+  | { outcome: 'retry'; reason: string; retryAt: number | undefined };
+
+export interface Owner {
+  discordUserId: string;
+  auth: Auth;
+}
+
+/** The owner whose token reads the source: the first active feed whose owner's link works. Pauses the others. */
+async function pickOwner(deps: RunDeps, source: FeedSource, active: Feed[]): Promise<Owner | undefined> {
+  const ordered = [...active].sort((a, b) => {
+    // An account source is best read with that account's own token.
+    const own = (f: Feed) => (source.kind === 'account' && f.ownerInstagramUserId === source.instagramUserId ? 0 : 1);
+    return own(a) - own(b) || a.createdAt - b.createdAt;
+  });
+  const tried = new Set<string>();
+  for (const feed of ordered) {
+    const owner = feed.ownerDiscordUserId;
+    if (tried.has(owner)) continue;
+    tried.add(owner);
+    try {
+      const linked = await deps.storage.accounts.getWithToken(owner);
+      if (linked === undefined) await pauseOwner(deps, owner, 'unlinked');
+      else if (linked.account.status !== 'active') await pauseOwner(deps, owner, 'token');
+      else return { discordUserId: owner, auth: { userId: linked.account.instagramUserId, accessToken: linked.accessToken } };
+    } catch (error) {
+      if (!(error instanceof TokenDecryptError)) throw error;
+      deps.log.error({ err: error, ownerDiscordUserId: owner }, 'stored Instagram token of a feed owner cannot be decrypted; pausing their feeds');
+      await pauseOwner(deps, owner, 'unreadable');
+    }
+  }
+  return undefined;
+}
+
+/** Pauses every active feed of an owner with the engine's own reason (lifted when the owner links again). */
+export async function pauseOwner(deps: Pick<RunDeps, 'storage' | 'log'>, discordUserId: string, kind: OwnerPauseKind): Promise<number> {
+  const feeds = await deps.storage.feeds.listByOwner(discordUserId);
+  let paused = 0;
+  for (const feed of feeds.filter((f) => f.state === 'active')) {
+    await deps.storage.feeds.setState(feed.id, 'paused', OWNER_PAUSE_REASONS[kind]);
+    paused += 1;
+  }
+  if (paused > 0) deps.log.warn({ ownerDiscordUserId: discordUserId, paused, kind }, 'feeds paused: the owner\'s Instagram link does not work');
+  return paused;
+}
+
+/** Lifts owner pauses whose owner is linked and active again; returns the feeds as they now are. */
+async function resumeRelinked(deps: RunDeps, feeds: Feed[]): Promise<Feed[]> {
+  const status = new Map<string, boolean>();
+  const result: Feed[] = [];
+  for (const feed of feeds) {
+    if (!isOwnerPause(feed)) {
+      result.push(feed);
+      continue;
+    }
+    let active = status.get(feed.ownerDiscordUserId);
+    if (active === undefined) {
+      active = (await deps.storage.accounts.get(feed.ownerDiscordUserId))?.status === 'active';
+      status.set(feed.ownerDiscordUserId, active);
+    }
+    if (!active) {
+      result.push(feed);
+      continue;
+    }
+    const resumed = await deps.storage.feeds.setState(feed.id, 'active');
+    deps.log.info({ feedId: feed.id }, 'feed resumed: its owner linked Instagram again');
+    result.push(resumed ?? feed);
+  }
+  return result;
+}
+
+async function dirtyMark(storage: Storage, sk: SourceKey): Promise<number | undefined> {
+  return (await storage.deliveries.listDirty()).find((d) => d.sourceKey === sk)?.markedAt;
+}
+
+/** Clears the mark if it was set before `fetchStartedAt` (that fetch saw everything it announced). */
+async function clearIfCovered(storage: Storage, sk: SourceKey, fetchStartedAt: number): Promise<boolean> {
+  const markedAt = await dirtyMark(storage, sk);
+  if (markedAt === undefined) return false;
+  if (markedAt >= fetchStartedAt) return true;
+  return !(await storage.deliveries.clearDirty(sk, markedAt));
+}
+
+/** Posts one media to one feed unless it was delivered already; records it. */
+async function deliverToFeed(deps: RunDeps, feed: Feed, media: Media): Promise<'posted' | 'known' | PostError> {
+  const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
+  if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
+  try {
+    const messageId = await deps.poster.post(feed, media, { signal: deps.signal });
+    const at = deps.now();
+    await deps.storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: at });
+    deps.counters.deliveries += 1;
+    deps.delivered(feed, media.id, at);
+    log.info({ messageId }, 'media delivered');
+    return 'posted';
+  } catch (error) {
+    if (!(error instanceof PostError)) throw error;
+    deps.counters.failures += 1;
+    if (error.kind === 'retry') log.warn({ err: error.cause ?? error, reason: error.reason }, 'delivery failed; will retry');
+    else log.error({ err: error.cause ?? error, reason: error.reason, kind: error.kind }, 'delivery refused by Discord');
+    return error;
+  }
+}
+
+async function disableFeed(deps: RunDeps, feed: Feed, reason: string): Promise<void> {
+  await deps.storage.feeds.setState(feed.id, 'disabled', reason.slice(0, 500));
+  deps.counters.disabled += 1;
+  deps.log.warn({ feedId: feed.id, reason }, 'feed disabled');
+  await deps.tellGuild(feed, `⚠️ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> was disabled: ${reason}`);
+}
+
+export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource, priority: CallPriority): Promise<RunResult> {
+  const { storage } = deps;
+  const all = await resumeRelinked(deps, await storage.feeds.listBySource(source));
+  if (all.length === 0) {
+    const markedAt = await dirtyMark(storage, sk);
+    if (markedAt !== undefined) await storage.deliveries.clearDirty(sk, markedAt);
+    return { outcome: 'gone' };
+  }
+  let active = all.filter((f) => f.state === 'active');
+  const owner = active.length > 0 ? await pickOwner(deps, source, active) : undefined;
+  if (owner === undefined) {
+    // Nothing can be delivered now; the cursor stays, so a feed resumed later still gets what came meanwhile.
+    const markedAt = await dirtyMark(storage, sk);
+    if (markedAt !== undefined) await storage.deliveries.clearDirty(sk, markedAt);
+    return { outcome: 'done', budgetKey: undefined, rerun: false };
+  }
+  // Picking the owner may have paused other owners' feeds: read the states again.
+  active = (await storage.feeds.listBySource(source)).filter((f) => f.state === 'active');
+
+  const fetchStartedAt = deps.now();
+  try {
+    const cursor = await storage.deliveries.getCursor(sk);
+    if (cursor === undefined) {
+      // A source whose cursor was never set (its first feed's set-up was interrupted): start at its newest media.
+      await startCursor(deps, sk, source, owner.auth, priority);
+      const rerun = await clearIfCovered(storage, sk, fetchStartedAt);
+      return { outcome: 'done', budgetKey: owner.auth.userId, rerun };
+    }
+    deps.counters.fetches += 1;
+    const fetched = await fetchNewMedia(deps.instagram, owner.auth, source, cursor, { priority, signal: deps.signal, maxItems: deps.maxItemsPerRun });
+    deps.counters.instagramCalls += fetched.calls;
+    if (fetched.truncated) deps.log.warn({ sourceKey: sk }, 'more new media than one run reads; the oldest of them were not seen');
+    let previous = cursor;
+    for (const [i, media] of fetched.media.entries()) {
+      const outcomes = await Promise.all(active.map((feed) => deliverToFeed(deps, feed, media)));
+      let retry: PostError | undefined;
+      for (const [j, outcome] of outcomes.entries()) {
+        if (!(outcome instanceof PostError)) continue;
+        if (outcome.kind === 'retry') retry ??= outcome;
+        else if (outcome.kind === 'disable') await disableFeed(deps, active[j]!, outcome.reason);
+      }
+      if (retry !== undefined) return { outcome: 'retry', reason: retry.reason, retryAt: undefined };
+      active = active.filter((_, j) => !(outcomes[j] instanceof PostError && outcomes[j].kind === 'disable'));
+      const last = i === fetched.media.length - 1;
+      previous = await storage.deliveries.advanceCursor(sk, cursorAfter(media, previous, last ? fetched.minTagId : previous.minTagId));
+    }
+    if (fetched.media.length === 0 && fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId) {
+      await storage.deliveries.advanceCursor(sk, { mediaId: cursor.mediaId, createdTime: cursor.createdTime, minTagId: fetched.minTagId });
+    }
+    const rerun = (await clearIfCovered(storage, sk, fetchStartedAt)) || fetched.media.length >= deps.maxItemsPerRun;
+    return { outcome: 'done', budgetKey: owner.auth.userId, rerun };
+  } catch (error) {
+    return handleInstagramFailure(deps, sk, source, owner, error);
+  }
+}
+
+/** Sets the source cursor at its current newest media (nothing older is ever posted unless asked). */
+export async function startCursor(deps: Pick<RunDeps, 'storage' | 'instagram' | 'counters' | 'signal'>, sk: SourceKey, source: FeedSource, auth: Auth, priority: CallPriority): Promise<void> {
+  const newest = await fetchNewest(deps.instagram, auth, source, 1, { priority, signal: deps.signal });
+  deps.counters.instagramCalls += 1;
+  const media = newest.media[0];
+  const cursor = media === undefined ? { ...EMPTY_SOURCE_CURSOR, minTagId: newest.minTagId ?? '0' } : cursorAfter(media, undefined, newest.minTagId ?? (source.kind === 'tag' ? '0' : undefined));
+  await deps.storage.deliveries.advanceCursor(sk, cursor);
+}
+
+async function handleInstagramFailure(deps: RunDeps, sk: SourceKey, source: FeedSource, owner: Owner, error: unknown): Promise<RunResult> {
+  if (error instanceof InstagramTokenError) {
+    deps.counters.failures += 1;
+    await deps.storage.accounts.markBroken(owner.discordUserId, 'Instagram refused the token while reading a feed (revoked or expired)');
+    await pauseOwner(deps, owner.discordUserId, 'token');
+    // Other owners' feeds on this source can still be served: try again at once.
+    return { outcome: 'retry', reason: 'the owner\'s token was refused', retryAt: deps.now() };
+  }
+  if (error instanceof InstagramScopeError || error instanceof InstagramNotFoundError || error instanceof InstagramNotAllowedError) {
+    deps.counters.failures += 1;
+    const reason = `Instagram refuses this source (${error.type}: ${error.message})`;
+    for (const feed of await deps.storage.feeds.listBySource(source)) {
+      if (feed.state === 'active' && feed.ownerDiscordUserId === owner.discordUserId) await disableFeed(deps, feed, reason);
+    }
+    return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true };
+  }
+  if (error instanceof LimiterClosedError || deps.signal.aborted) return { outcome: 'retry', reason: 'igcord is stopping', retryAt: undefined };
+  if (error instanceof InstagramRateLimitError) {
+    deps.counters.failures += 1;
+    return { outcome: 'retry', reason: error.message, retryAt: error.resetsAt };
+  }
+  if (error instanceof InstagramError) {
+    deps.counters.failures += 1;
+    deps.log.warn({ err: error, sourceKey: sk }, 'reading the source from Instagram failed; will retry');
+    return { outcome: 'retry', reason: error.message, retryAt: undefined };
+  }
+  throw error;
+}
