@@ -198,9 +198,15 @@ async function comment(interaction: Interaction, ctx: CommandContext, reference:
   const { media, posted } = await onLink(ctx, interaction, true, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
     await ctx.instagram.comments.create(auth, media.id, text);
-    // The late API acknowledges with null; the new comment's id (for /media uncomment) is read back.
-    const list = (await ctx.instagram.comments.list(auth, media.id)).data;
-    const posted = list.filter((c) => c.from.id === auth.userId && c.text === text).at(-1);
+    // The late API acknowledges with null; the new comment's id (for /media uncomment) is read back. The comment
+    // is posted whatever happens to that read, so its failure must not make the person post it again.
+    const posted = await ctx.instagram.comments.list(auth, media.id).then(
+      (list) => list.data.filter((c) => c.from.id === auth.userId && c.text === text).at(-1),
+      (error: unknown) => {
+        ctx.log.warn({ err: error, mediaId: media.id }, 'comment posted, but reading it back failed');
+        return undefined;
+      },
+    );
     return { media, posted };
   });
   const undo = posted ? `\nTo delete it: \`/media uncomment media:${media.id} comment:${posted.id}\`` : '';
@@ -222,14 +228,21 @@ async function uncomment(interaction: Interaction, ctx: CommandContext, referenc
 }
 
 async function setLike(interaction: Interaction, ctx: CommandContext, reference: MediaReference, like: boolean) {
-  const media: Media = await onLink(ctx, interaction, true, async ({ auth }) => {
+  const { before, after } = await onLink(ctx, interaction, true, async ({ auth }) => {
     const before = await fetchMedia(ctx.instagram, auth, reference);
     await (like ? ctx.instagram.likes.like(auth, before.id) : ctx.instagram.likes.unlike(auth, before.id));
-    // Read back, so the count shown is Instagram's and not a guess.
-    return (await ctx.instagram.media.get(auth, before.id)).data;
+    // Read back, so the count shown is Instagram's and not a guess; the like is done even if this read fails.
+    const after = await ctx.instagram.media.get(auth, before.id).then(
+      (result): Media | undefined => result.data,
+      (error: unknown) => {
+        ctx.log.warn({ err: error, mediaId: before.id }, `${like ? 'liked' : 'unliked'}, but reading the post back failed`);
+        return undefined;
+      },
+    );
+    return { before, after };
   });
-  const content = like ? `❤️ You like ${mediaLink(media)}.` : `You no longer like ${mediaLink(media)}.`;
-  await ctx.respond.reply({ content, embeds: renderMediaEmbeds(media), ephemeral: true, allowedMentions: { parse: [] } });
+  const content = like ? `❤️ You like ${mediaLink(before)}.` : `You no longer like ${mediaLink(before)}.`;
+  await ctx.respond.reply({ content, embeds: after ? renderMediaEmbeds(after) : [], ephemeral: true, allowedMentions: { parse: [] } });
 }
 
 export default defineCommand({

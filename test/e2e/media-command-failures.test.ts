@@ -91,6 +91,37 @@ describe('/media failures', () => {
     expect(igcord.discord.messages(channelId).filter((m) => m.content?.includes('Instagram is not answering'))).toEqual([]);
   });
 
+  it('confirms a posted comment even when reading it back fails, so the person does not post it twice', async () => {
+    const userId = newPerson('commenter');
+    await igcord.link(userId, 'mateo_rios');
+    igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/media/[^/]+/comments$', kind: 'status', status: 500 });
+    const text = 'Posted once, read back never';
+    const { reply } = await finalAnswer(userId, 'comment', { media: mediaId, text });
+    expect(reply.content).toContain('is posted');
+    expect(reply.content).not.toContain('/media uncomment');
+    igcord.emulator.admin.clearFaults();
+    const owner = igcord.emulator.admin.mintToken({ username: 'mateo_rios' }).access_token;
+    const response = await fetch(`${igcord.emulator.url}/v1/media/${mediaId}/comments?access_token=${owner}`);
+    const comments = ((await response.json()) as { data: { text: string }[] }).data;
+    expect(comments.filter((c) => c.text === text)).toHaveLength(1);
+  });
+
+  it('confirms a like even when reading the post back fails', async () => {
+    const userId = newPerson('liker');
+    await igcord.link(userId, 'mateo_rios');
+    const owner = igcord.emulator.admin.mintToken({ username: 'mateo_rios' }).access_token;
+    const read = async () =>
+      ((await (await fetch(`${igcord.emulator.url}/v1/media/${mediaId}?access_token=${owner}`)).json()) as { data: { link: string; user_has_liked: boolean } }).data;
+    const post = await read();
+    // By shortcode, the first read is /media/shortcode/…; only the read-back by id fails.
+    igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/media/\\d+_\\d+$', kind: 'status', status: 500 });
+    const { reply } = await finalAnswer(userId, 'like', { media: post.link });
+    expect(reply.content).toContain('You like');
+    expect(reply.embeds ?? []).toEqual([]);
+    igcord.emulator.admin.clearFaults();
+    expect((await read()).user_has_liked).toBe(true);
+  });
+
   it('acknowledges within Discord’s deadline when Instagram takes 5 s, and edits in the answer later', async () => {
     const userId = newPerson('patient');
     await igcord.link(userId, 'mateo_rios');
