@@ -1,10 +1,15 @@
 // Entry point of `npm start`: reads `.env` if there is one, checks the environment (a bad one is reported in full
 // and exits 1 without printing any value), starts igcord — the local sandbox when no credentials are set — and
-// shuts it down once, within SHUTDOWN_TIMEOUT_MS, on SIGTERM or SIGINT.
+// shuts it down once, within SHUTDOWN_TIMEOUT_MS, on SIGTERM or SIGINT. In the sandbox, the logs go to a file and
+// the terminal belongs to the sandbox console (src/console), where a person types slash commands.
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { startIgcord } from './app.js';
+import { sandboxBanner } from './console/banner.js';
+import { startConsole, type SandboxConsole } from './console/console.js';
 
 function readConfig(): Config {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -21,13 +26,24 @@ function readConfig(): Config {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const log = createLogger({ level: config.logLevel });
+  const sandboxMode = config.mode === 'sandbox';
+  // JSON lines would bury the console, so the sandbox logs to a file; live mode keeps them on stdout for the
+  // process supervisor. Sync writes, so the last lines before an exit are not lost.
+  const logFile = resolve(join(config.dataDir, 'sandbox', 'igcord.log'));
+  const log = createLogger({
+    level: config.logLevel,
+    ...(sandboxMode ? { destination: pino.destination({ dest: logFile, mkdir: true, sync: true }) } : {}),
+  });
+  if (sandboxMode) process.stdout.write('igcord: no credentials configured; starting the local sandbox…\n');
   const app = await startIgcord(config, log);
 
   let stopping = false;
+  let sandboxConsole: SandboxConsole | undefined;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    sandboxConsole?.close();
+    if (sandboxMode) process.stdout.write(`igcord: ${signal === 'SIGTERM' ? 'SIGTERM received; ' : ''}shutting down…\n`);
     log.info({ signal }, 'shutting down');
     const deadline = setTimeout(() => {
       log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown did not finish in time; exiting anyway');
@@ -47,6 +63,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+
+  if (app.sandbox) {
+    process.stdout.write(
+      sandboxBanner({
+        httpUrl: app.http.url,
+        instagramUrl: app.sandbox.instagram.url,
+        discordUrl: app.sandbox.discord.url,
+        guildName: 'igcord sandbox',
+        channels: Object.keys(app.sandbox.guild.channels),
+        logFile,
+        dataDir: resolve(app.config.dataDir),
+      }),
+    );
+    sandboxConsole = startConsole({
+      sandbox: app.sandbox,
+      definitions: app.bot.commands.definitions,
+      input: process.stdin,
+      output: process.stdout,
+      log: log.child({ component: 'console' }),
+      onQuit: () => stop('SIGINT'),
+    });
+  }
 }
 
 main().catch((error: unknown) => {
