@@ -210,6 +210,20 @@ describe('/user', () => {
     expect(instagramRequests('GET /users/search')).toHaveLength(1);
   });
 
+  it('answers autocomplete within Discord’s deadline with no choices when Instagram is slow', async () => {
+    const fault = igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/search', kind: 'latency', ms: 5000 });
+    try {
+      // The fake refuses an autocomplete answer after Discord's 3 s, and firstResponse() then rejects.
+      const answer = await igcord.discord
+        .sendAutocomplete({ guildId: igcord.guild.guildId, channelId, userId: igcord.personId, name: 'follows', subcommand: 'status', focused: 'user', value: 'slowpoke' })
+        .firstResponse();
+      expect(answer.type).toBe(8);
+      expect(answer.data).toEqual({ choices: [] });
+    } finally {
+      igcord.emulator.admin.removeFault(fault.id);
+    }
+  });
+
   it('suggests nothing, and asks Instagram nothing, for someone who has not linked an account', async () => {
     const nobody = igcord.discord.createUser({ username: 'nobody' });
     igcord.discord.addMember(igcord.guild.guildId, nobody.id);
