@@ -243,6 +243,13 @@ describe('/media', () => {
     });
   });
 
+  it('never writes the access token to the logs', async () => {
+    await answer('show', { media: media[0]!.id });
+    const logs = igcord.logs();
+    expect(logs).toContain('"command":"media"');
+    expect(logs).not.toContain(ownerToken);
+  });
+
   describe('likes, like and unlike', () => {
     it('likes a post and unlikes it, showing the count Instagram now reports', async () => {
       const target = pick('image', (m) => !m.user_has_liked);
