@@ -166,7 +166,7 @@ export class InteractionRegistry {
     const parsed = checkBody(messageBodySchema, body ?? {});
     // After a deferred response, the first follow-up replaces the "thinking" message, as on Discord. When the bot
     // deleted that message first, Discord posts the follow-up as a new message instead of answering 10008.
-    const original = record.originalMessageId ? safeFind(this.state, record.originalMessageId) : undefined;
+    const original = record.originalMessageId ? this.state.messageById(record.originalMessageId) : undefined;
     if (original && ((original.message.flags ?? 0) & MessageFlags.Loading) !== 0) {
       return editMessage(this.state, original, parsed, MessageFlags.Loading);
     }
@@ -217,13 +217,17 @@ export class InteractionRegistry {
   }
 
   private handle(record: InteractionRecord): InteractionHandle {
+    // The original and the follow-ups as stored now (deleted ones left out), without copying them.
+    const stored = (): { original: StoredMessage | undefined; followUps: StoredMessage[] } => ({
+      original: record.originalMessageId ? this.state.messageById(record.originalMessageId) : undefined,
+      followUps: record.followUpIds.map((id) => this.state.messageById(id)).filter((m): m is StoredMessage => m !== undefined),
+    });
     const replies = (): InteractionReplies => {
-      const find = (id: string) => this.state.messages.get(record.channelId)?.find((m) => m.message.id === id) ?? safeFind(this.state, id);
-      const original = record.originalMessageId ? find(record.originalMessageId) : undefined;
+      const now = stored();
       return {
         callbacks: [...record.callbacks],
-        original: original ? messageView(original) : undefined,
-        followUps: record.followUpIds.map(find).filter((m): m is StoredMessage => m !== undefined).map(messageView),
+        original: now.original ? messageView(now.original) : undefined,
+        followUps: now.followUps.map(messageView),
       };
     };
     return {
@@ -236,21 +240,16 @@ export class InteractionRegistry {
       waitForReply: (predicate = (m) => ((m.flags ?? 0) & MessageFlags.Loading) === 0, timeoutMs = 2000) =>
         this.state.waitFor(
           () => {
-            const now = replies();
-            return [now.original, ...now.followUps].find((m): m is APIMessage => m !== undefined && predicate(m));
+            // Runs on every change of the fake while waiting, so only the match is copied. The predicate sees the
+            // stored message as it is at this moment and the copy is taken in the same tick.
+            const now = stored();
+            const match = [now.original, ...now.followUps].find((m): m is StoredMessage => m !== undefined && predicate(m.message));
+            return match ? messageView(match) : undefined;
           },
           timeoutMs,
           `a reply to interaction ${record.id}`,
         ),
     };
-  }
-}
-
-function safeFind(state: FakeState, id: string): StoredMessage | undefined {
-  try {
-    return state.findMessageAnywhere(id);
-  } catch {
-    return undefined;
   }
 }
 

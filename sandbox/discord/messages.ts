@@ -80,7 +80,7 @@ export function postMessage(state: FakeState, input: PostInput): { stored: Store
   const stored: StoredMessage = { message, ephemeral: input.ephemeral ?? false };
   if (input.avatarUrl) stored.avatarUrl = input.avatarUrl;
   if (body.enforce_nonce && body.nonce !== undefined) stored.nonceAt = Date.now();
-  list.push(stored);
+  state.storeMessage(stored);
   if (!stored.ephemeral) channel.lastMessageId = message.id;
   input.onStored?.(stored);
 
@@ -103,12 +103,10 @@ export function editMessage(state: FakeState, stored: StoredMessage, body: Messa
 }
 
 export function deleteMessage(state: FakeState, channelId: string, messageId: string): void {
-  const list = state.channelMessages(channelId);
-  const index = list.findIndex((m) => m.message.id === messageId);
-  if (index < 0) return;
-  const [removed] = list.splice(index, 1);
+  const removed = state.removeMessage(channelId, messageId);
+  if (!removed) return;
   const channel = state.channel(channelId);
-  if (removed && !removed.ephemeral) {
+  if (!removed.ephemeral) {
     state.emit(GatewayDispatchEvents.MessageDelete, { id: messageId, channel_id: channelId, guild_id: channel.guildId }, { intent: GatewayIntentBits.GuildMessages });
   }
   state.changed();

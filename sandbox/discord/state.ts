@@ -75,6 +75,11 @@ export class FakeState {
   readonly guilds = new Map<string, GuildRecord>();
   readonly channels = new Map<string, ChannelRecord>();
   readonly messages = new Map<string, StoredMessage[]>();
+  /**
+   * Every stored message by id. Waiters look messages up on every change, and a sandbox or benchmark channel
+   * holds thousands: a scan per look-up made the fake, not the bot, the slow part under load.
+   */
+  private readonly messageIndex = new Map<string, StoredMessage>();
   readonly webhooks = new Map<string, WebhookRecord>();
   /** Application commands by scope: `global` or a guild id. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
@@ -177,19 +182,44 @@ export class FakeState {
     return list;
   }
 
+  /** Adds a message at the end of its channel (`message.channel_id`). */
+  storeMessage(stored: StoredMessage): void {
+    this.channelMessages(stored.message.channel_id).push(stored);
+    this.messageIndex.set(stored.message.id, stored);
+  }
+
+  /** Removes a message from its channel; undefined when it is not there. */
+  removeMessage(channelId: string, messageId: string): StoredMessage | undefined {
+    const stored = this.messageIndex.get(messageId);
+    if (!stored || stored.message.channel_id !== channelId) return undefined;
+    const list = this.channelMessages(channelId);
+    list.splice(list.indexOf(stored), 1);
+    this.messageIndex.delete(messageId);
+    return stored;
+  }
+
+  /** Forgets every message of a deleted channel. */
+  removeChannelMessages(channelId: string): void {
+    for (const stored of this.messages.get(channelId) ?? []) this.messageIndex.delete(stored.message.id);
+    this.messages.delete(channelId);
+  }
+
+  /** A message by id in any channel, or undefined. */
+  messageById(messageId: string): StoredMessage | undefined {
+    return this.messageIndex.get(messageId);
+  }
+
   findMessage(channelId: string, messageId: string): StoredMessage {
-    const found = this.messages.get(channelId)?.find((m) => m.message.id === messageId);
-    if (!found) throw unknownMessage();
+    const found = this.messageIndex.get(messageId);
+    if (!found || found.message.channel_id !== channelId) throw unknownMessage();
     return found;
   }
 
   /** Finds a message in any channel (components carry only the message id in the tests' calls). */
   findMessageAnywhere(messageId: string): StoredMessage {
-    for (const list of this.messages.values()) {
-      const found = list.find((m) => m.message.id === messageId);
-      if (found) return found;
-    }
-    throw unknownMessage();
+    const found = this.messageIndex.get(messageId);
+    if (!found) throw unknownMessage();
+    return found;
   }
 
   everyoneOverwrite(guildId: string, allow: bigint, deny: bigint): APIOverwrite {

@@ -180,7 +180,7 @@ export class World {
     for (const child of [...this.state.channels.values()].filter((c) => c.parentId === channel.id && isThread(c))) this.deleteChannel(child.id);
     for (const [id, w] of this.state.webhooks) if (w.channelId === channelId) this.state.webhooks.delete(id);
     this.state.channels.delete(channelId);
-    this.state.messages.delete(channelId);
+    this.state.removeChannelMessages(channelId);
     guild.channelIds = guild.channelIds.filter((id) => id !== channelId);
     this.state.emit(isThread(channel) ? GatewayDispatchEvents.ThreadDelete : GatewayDispatchEvents.ChannelDelete, renderChannel(channel), { intent: GatewayIntentBits.Guilds });
   }
