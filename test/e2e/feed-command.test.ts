@@ -81,6 +81,8 @@ describe('/feed administration', () => {
 
     const paused = await feedCommand(igcord.personId, 'pause', { feed: id! });
     expect(paused.content).toContain('is paused');
+    const pausedAgain = await feedCommand(igcord.personId, 'pause', { feed: id! });
+    expect(pausedAgain.content).toContain('is already paused');
     expect((await igcord.app.storage.feeds.get(id!))?.state).toBe('paused');
     const listedPaused = await feedCommand(igcord.personId, 'list');
     const pausedField = listedPaused.embeds[0]?.fields?.find((f) => f.name.includes(id!));
@@ -107,6 +109,28 @@ describe('/feed administration', () => {
     const first = await handle.firstResponse();
     expect(first.type).toBe(8);
     expect((first.data as { choices: { name: string; value: string }[] }).choices).toEqual([{ name: `${id} · tag #coffee → #general (active)`, value: id }]);
+    await igcord.app.storage.feeds.remove(id);
+  });
+
+  it("shows why a feed stopped, and resumes it only once its owner's link works again", async () => {
+    const added = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'cycling' });
+    const id = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
+    await igcord.app.storage.accounts.markBroken(igcord.personId, 'Instagram no longer accepts the access token');
+    await igcord.app.storage.feeds.setState(id, 'disabled', 'the owner link stopped working');
+
+    const listed = await feedCommand(igcord.personId, 'list');
+    expect(listed.embeds[0]?.fields?.find((f) => f.name.includes(id))?.value).toContain('State: ⛔ disabled — the owner link stopped working');
+
+    const refused = await feedCommand(igcord.personId, 'resume', { feed: id });
+    expect(refused.content).toContain(`reads Instagram with the link of <@${igcord.personId}>, which no longer works`);
+    expect((await igcord.app.storage.feeds.get(id))?.state).toBe('disabled');
+
+    await igcord.link(igcord.personId, username);
+    const resumed = await feedCommand(igcord.personId, 'resume', { feed: id });
+    expect(resumed.content).toContain('is active again');
+    const after = await igcord.app.storage.feeds.get(id);
+    expect(after?.state).toBe('active');
+    expect(after?.stateReason).toBeUndefined();
     await igcord.app.storage.feeds.remove(id);
   });
 

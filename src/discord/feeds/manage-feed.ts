@@ -12,6 +12,9 @@ import { deliveriesOf } from './feed-deliveries.js';
 import { describeSource, feedListPages } from './feed-list.js';
 import { releaseWebhook } from './feed-webhook.js';
 
+/** The start of the reason of a pause an admin chose (shown in /feed list). */
+export const ADMIN_PAUSE_PREFIX = 'paused by ';
+
 const feedOption = (interaction: ChatInputCommandInteraction) => interaction.options.getString('feed', true);
 
 export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
@@ -35,11 +38,13 @@ export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: 
 export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
-  if (feed.state === 'paused') {
-    await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already paused.`, ephemeral: true });
+  // A feed the engine paused on its own (its owner's link broke) resumes by itself once relinked; an admin's
+  // pause replaces that reason, so it holds until an admin resumes it.
+  if (feed.state === 'paused' && feed.stateReason?.startsWith(ADMIN_PAUSE_PREFIX)) {
+    await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already paused (${feed.stateReason}).`, ephemeral: true, allowedMentions: { parse: [] } });
     return;
   }
-  await ctx.storage.feeds.setState(feed.id, 'paused', `paused by <@${admin.userId}> ${relativeTime(ctx.clock.now())}`);
+  await ctx.storage.feeds.setState(feed.id, 'paused', `${ADMIN_PAUSE_PREFIX}<@${admin.userId}> ${relativeTime(ctx.clock.now())}`);
   ctx.log.info({ feedId: feed.id }, 'feed paused');
   await ctx.respond.reply({
     content: `Feed \`${feed.id}\` is paused: nothing is posted to <#${feed.channelId}> until you resume it.`,
