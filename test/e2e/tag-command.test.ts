@@ -59,6 +59,7 @@ describe('/tag', () => {
   let tag: string;
   let tagCount: number;
   let visible: string[];
+  let accessToken: string;
 
   const run = (userId: string, subcommand: string, options: Record<string, string | boolean>) =>
     igcord.discord.sendCommand({ guildId, channelId, userId, name: 'tag', subcommand, options });
@@ -70,7 +71,7 @@ describe('/tag', () => {
     channelId = igcord.guild.channels.general!;
     const users = igcord.emulator.admin.users();
     viewer = String(users.find((u) => u.is_private === false)!.username);
-    await igcord.link(igcord.personId, viewer);
+    ({ accessToken } = await igcord.link(igcord.personId, viewer));
 
     // The most used seeded hashtag; topped up with the viewer's own posts so its list spans two API pages.
     const seeded = await seededTagCounts(igcord);
@@ -231,5 +232,10 @@ describe('/tag', () => {
     } finally {
       igcord.emulator.admin.removeFault(fault.id);
     }
+  });
+
+  it('never writes the access token to its logs', () => {
+    expect(igcord.logs()).toContain('interaction handled');
+    expect(igcord.logs()).not.toContain(accessToken);
   });
 });

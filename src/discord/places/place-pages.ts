@@ -47,11 +47,14 @@ export function placePages(first: Page<Media>, options: PlacePagesOptions): Page
         // A page with nothing new ends the list, so a server that repeats itself cannot page forever.
         next = add(page.data) > 0 && loaded.length < maxItems ? page.next : undefined;
       }
-      const media = loaded[Math.min(index, loaded.length - 1)];
-      if (!media) throw new UserFacingError('places.no-media', 'There are no recent posts here that you can see.');
-      const position = Math.min(index, loaded.length - 1) + 1;
+      const media = loaded[index];
+      if (!media) {
+        if (loaded.length === 0) throw new UserFacingError('places.no-media', 'There are no recent posts here that you can see.');
+        // Instagram said there was more, then sent nothing new: the buttons catch up at the next press.
+        throw new UserFacingError('places.no-more-media', `That was the last post; there are ${loaded.length} in all.`);
+      }
       return {
-        content: `${options.heading} · post ${position}${next ? '' : ` of ${loaded.length}`}`,
+        content: `${options.heading} · post ${index + 1}${next ? '' : ` of ${loaded.length}`}`,
         embeds: renderMediaEmbeds(media),
       };
     },
