@@ -138,6 +138,23 @@ describe('/feed add checks', () => {
     });
   });
 
+  describe('mentions', () => {
+    it('stores the role to mention and shows it in the list; @everyone is refused', async () => {
+      await igcord.link(igcord.personId, users[0]!);
+      const role = igcord.discord.createRole(guildId, { name: 'insta-fans' });
+      const everyone = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'hiking', mention: guildId });
+      expect(everyone.content).toContain('A feed cannot mention @everyone');
+      expect((await igcord.app.storage.feeds.listByChannel(general)).some((f) => f.source.kind === 'tag' && f.source.name === 'hiking')).toBe(false);
+
+      const reply = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'hiking', mention: role });
+      const feed = await igcord.app.storage.feeds.get(feedIdOf(reply));
+      expect(feed?.mentionRoleId).toBe(role);
+      expect(reply.content).toContain(`<@&${role}>`);
+      const list = await feedCommand(igcord.personId, 'list');
+      expect(JSON.stringify(list.embeds)).toContain(`mentions <@&${role}>`);
+    });
+  });
+
   describe('webhook delivery', () => {
     it('creates one igcord webhook in the channel, shares it between feeds and deletes it with the last one', async () => {
       const admin = newAdmin('hook-admin');

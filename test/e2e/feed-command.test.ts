@@ -112,6 +112,39 @@ describe('/feed administration', () => {
     await igcord.app.storage.feeds.remove(id);
   });
 
+  it('pages a long list five feeds at a time', async () => {
+    const account = (await igcord.app.storage.accounts.get(igcord.personId))!;
+    const made = await igcord.app.storage.feeds.addMany(
+      ['helsinki', 'sea', 'summer', 'autumn', 'street', 'bakery'].map((name) => ({
+        guildId,
+        channelId: general,
+        source: { kind: 'tag' as const, name },
+        ownerDiscordUserId: igcord.personId,
+        ownerInstagramUserId: account.instagramUserId,
+        createdBy: igcord.personId,
+        delivery: { mode: 'message' as const },
+      })),
+    );
+    const first = await feedCommand(igcord.personId, 'list');
+    expect(first.embeds[0]?.title).toBe('Feeds in this server (6)');
+    expect(first.embeds[0]?.fields).toHaveLength(5);
+    const next = JSON.stringify(first.components).match(/"custom_id":"(page:[^"]+:1)"/)?.[1];
+    expect(next, JSON.stringify(first.components)).toBeDefined();
+    const press = igcord.discord.pressButton({ message: first, customId: next!, userId: igcord.personId });
+    await press.firstResponse();
+    const second = press.replies().callbacks[0]?.data as { embeds: { fields: { name: string }[] }[] };
+    expect(second.embeds[0]?.fields).toHaveLength(1);
+    const shown = [...first.embeds[0]!.fields!, ...second.embeds[0]!.fields].map((f) => f.name);
+    expect(shown.sort()).toEqual(made.map((f) => `Feed \`${f.id}\``).sort());
+    for (const feed of made) await igcord.app.storage.feeds.remove(feed.id);
+  });
+
+  it('suggests tags from Instagram while typing one', async () => {
+    const handle = igcord.discord.sendAutocomplete({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'add-tag', options: { channel: general }, focused: 'tag', value: '#sun' });
+    const choices = ((await handle.firstResponse()).data as { choices: { name: string; value: string }[] }).choices;
+    expect(choices).toContainEqual({ name: '#sunset', value: 'sunset' });
+  });
+
   it("shows why a feed stopped, and resumes it only once its owner's link works again", async () => {
     const added = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'cycling' });
     const id = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
