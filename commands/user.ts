@@ -63,14 +63,15 @@ function targetOf(interaction: ChatInputCommandInteraction): string | undefined 
   return typed === null ? undefined : parseUsername(typed);
 }
 
-const isSelf = (username: string | undefined, own: string) => username === undefined || username.toLowerCase() === own.toLowerCase();
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 async function profile(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
   const username = targetOf(interaction);
   await ctx.respond.deferReply(!share);
   const user = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
-    if (isSelf(username, account.username)) return (await ctx.instagram.users.self(auth)).data;
-    const target = await resolveUsername(ctx.instagram, auth, username!);
+    // One's own profile needs no search: the link already knows whose it is.
+    if (username === undefined || sameName(username, account.username)) return (await ctx.instagram.users.self(auth)).data;
+    const target = await resolveUsername(ctx.instagram, auth, username);
     return (await ctx.instagram.users.get(auth, target.id)).data;
   });
   await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral: !share });
@@ -81,8 +82,10 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
   const invoker = interaction.user.id;
   await ctx.respond.deferReply(!share);
   const { owner, first } = await withInstagram(ctx, invoker, async ({ auth, account }) => {
-    if (isSelf(username, account.username)) return { owner: account.username, first: await ctx.instagram.users.recentMedia(auth) };
-    const target = await resolveUsername(ctx.instagram, auth, username!);
+    if (username === undefined || sameName(username, account.username)) {
+      return { owner: account.username, first: await ctx.instagram.users.recentMedia(auth) };
+    }
+    const target = await resolveUsername(ctx.instagram, auth, username);
     return { owner: target.username, first: await ctx.instagram.users.recentMedia(auth, { userId: target.id }) };
   });
   if (first.data.length === 0) {

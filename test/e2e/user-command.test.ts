@@ -77,6 +77,13 @@ describe('/user', () => {
     expect(instagramRequests('GET /users/{id}').map((r) => r.path)).toEqual([`/v1/users/${other.id}`]);
   });
 
+  it('reads the invoker’s own profile without a search when they name themselves', async () => {
+    igcord.emulator.admin.clearRequests();
+    const reply = await run('user', 'profile', { user: me.username.toUpperCase() }).waitForReply(undefined, 10_000);
+    expect(reply.embeds[0]!.title).toBe(`${me.full_name} (@${me.username})`);
+    expect(igcord.emulator.admin.requests().map((r) => r.route)).toEqual(['GET /users/self']);
+  });
+
   it('answers a username nobody has with a plain not-found reply, and a malformed one without calling Instagram', async () => {
     const missing = await run('user', 'profile', { user: 'nobody.here.at.all' }).waitForReply(undefined, 10_000);
     expect(missing.content).toContain('No Instagram account is called @nobody.here.at.all');
