@@ -200,4 +200,9 @@ describe('/follows', () => {
     expect(buttonsOf(reply)[0]!.custom_id).toBe('instagram:link');
     expect(reply.embeds).toHaveLength(0);
   });
+
+  it('never writes the access token into the logs', () => {
+    expect(igcord.logs()).toContain('relationship changed');
+    expect(igcord.logs()).not.toContain(token);
+  });
 });
