@@ -8,7 +8,7 @@
 // "igcord HTTP server listening" log line. Everything is printed, nothing asserted: the machine is shared.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -208,6 +208,7 @@ async function timeStartToReady(tsxLoader: string): Promise<number> {
 }
 
 export default async function commands(): Promise<BenchRow[]> {
+  const loadBefore = loadavg();
   const igcord = await startTestIgcord({ LOG_LEVEL: 'silent' });
   let load: Awaited<ReturnType<typeof runLoad>>;
   try {
@@ -224,6 +225,8 @@ export default async function commands(): Promise<BenchRow[]> {
   const final = summary(samples.map((s) => s.finalMs));
   const unacknowledged = samples.filter((s) => s.firstMs === undefined || s.firstMs > ACK_DEADLINE_MS).length;
   const noFinal = samples.filter((s) => s.finalMs === undefined).length;
+  // The figures swing with what else runs on the machine; the load average says how busy it was.
+  console.log(`load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`sent ${samples.length} interactions in ${sendSeconds.toFixed(1)} s (${(samples.length / sendSeconds).toFixed(0)}/s, goal ${RATE_PER_SECOND}/s) after ${WARMUP_INTERACTIONS} warm-up`);
   console.log(`interaction -> first response: p50 ${ms(first.p50)}, p99 ${ms(first.p99)}, max ${ms(first.max)} (goal p99 < 100 ms; the fake stamps in whole ms)`);
   console.log(`interaction -> final reply:    p50 ${ms(final.p50)}, p99 ${ms(final.p99)}, max ${ms(final.max)}`);
@@ -249,6 +252,7 @@ export default async function commands(): Promise<BenchRow[]> {
     { bench: 'commands', metric: `first response p99 (${mixLabel}, ${RATE_PER_SECOND}/s)`, value: ms(first.p99), goal: '< 100 ms' },
     { bench: 'commands', metric: 'final reply p50', value: ms(final.p50) },
     { bench: 'commands', metric: 'final reply p99', value: ms(final.p99) },
+    { bench: 'commands', metric: 'interactions sent/s', value: (samples.length / sendSeconds).toFixed(0), goal: `${RATE_PER_SECOND}` },
     { bench: 'commands', metric: `not acknowledged within ${ACK_DEADLINE_MS / 1000} s`, value: String(unacknowledged), goal: '0' },
     { bench: 'commands', metric: 'process start -> ready (median of 3)', value: ms(medianStart) },
   ];
