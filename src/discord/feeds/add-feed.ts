@@ -12,7 +12,6 @@ import { requireLinkedAccount, withInstagram } from '../linked-account.js';
 import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../storage/index.js';
 import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
-import { deliveriesOf } from './feed-deliveries.js';
 import { describeSource } from './feed-list.js';
 import { parseLocationId, parseTagName } from './feed-source-input.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
@@ -102,13 +101,8 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
 
 /** The engine sets the source's cursor at its newest media; if that fails, the feed is taken back out. */
 async function startFromNewest(ctx: CommandContext, feed: Feed, interaction: ChatInputCommandInteraction): Promise<void> {
-  const engine = deliveriesOf(ctx);
-  if (engine === undefined) {
-    ctx.log.warn({ feedId: feed.id }, 'no delivery engine is running; the feed will start when one does');
-    return;
-  }
   try {
-    await engine.initSource(feed);
+    await ctx.deliveries.initSource(feed);
   } catch (error) {
     await ctx.storage.feeds.remove(feed.id);
     await releaseWebhook(ctx.storage, interaction.client, feed, ctx.log);

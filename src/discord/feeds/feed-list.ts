@@ -5,7 +5,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Account, Feed } from '../../storage/index.js';
 import { relativeTime } from '../reply-error.js';
 import type { Page } from '../pagination.js';
-import type { FeedDeliveries } from './feed-deliveries.js';
+import type { DeliveryEngine } from '../../feeds/index.js';
 
 export const FEEDS_PER_PAGE = 5;
 
@@ -43,7 +43,7 @@ export function describeFeed(feed: Feed, owner: Account | undefined, status: { l
 export function feedListPages(
   feeds: readonly Feed[],
   owners: ReadonlyMap<string, Account>,
-  deliveries: FeedDeliveries | undefined,
+  deliveries: Pick<DeliveryEngine, 'status'>,
 ): { count: number; render(index: number): Page } {
   const sorted = [...feeds].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   const count = Math.max(1, Math.ceil(sorted.length / FEEDS_PER_PAGE));
@@ -53,7 +53,7 @@ export function feedListPages(
       const slice = sorted.slice(index * FEEDS_PER_PAGE, (index + 1) * FEEDS_PER_PAGE);
       const embed: APIEmbed = {
         title: `Feeds in this server (${sorted.length})`,
-        fields: slice.map((feed) => describeFeed(feed, owners.get(feed.ownerDiscordUserId), deliveries?.status(feed))),
+        fields: slice.map((feed) => describeFeed(feed, owners.get(feed.ownerDiscordUserId), deliveries.status(feed))),
         footer: { text: 'Remove, pause, resume, test or backfill a feed with /feed and its id.' },
       };
       return { embeds: [embed] };

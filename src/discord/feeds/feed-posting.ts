@@ -6,7 +6,6 @@ import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'di
 import type { CommandContext, ComponentInteraction } from '../command.js';
 import { UserFacingError, type ActionRow } from '../errors.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
-import { requireDeliveries } from './feed-deliveries.js';
 import { requireFeedChannel } from './channel-permissions.js';
 
 export const FEED_COMPONENT_PREFIX = 'feed';
@@ -36,9 +35,8 @@ export function parseFeedButton(customId: string): FeedButton | undefined {
 export async function testFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, interaction.options.getString('feed', true));
-  const engine = requireDeliveries(ctx);
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
-  const result = await engine.sendTest(feed);
+  const result = await ctx.deliveries.sendTest(feed);
   ctx.log.info({ feedId: feed.id, posted: result.posted, mediaId: result.mediaId }, 'feed test');
   await ctx.respond.reply({
     content: result.posted
@@ -56,7 +54,6 @@ export async function askBackfill(interaction: ChatInputCommandInteraction, ctx:
   if (!Number.isInteger(count) || count < 1 || count > BACKFILL_MAX) {
     throw new UserFacingError('feed.invalid-input', `A backfill posts 1 to ${BACKFILL_MAX} posts.`);
   }
-  requireDeliveries(ctx);
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
@@ -86,11 +83,10 @@ export async function pressFeedButton(interaction: ComponentInteraction, ctx: Co
   }
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, button.feedId);
-  const engine = requireDeliveries(ctx);
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   // The buttons go away first, so a second press cannot start a second backfill.
   await ctx.respond.update({ content: `Posting up to ${button.count} posts of feed \`${feed.id}\` to <#${feed.channelId}>…`, components: [], allowedMentions: { parse: [] } });
-  const result = await engine.backfill(feed, button.count);
+  const result = await ctx.deliveries.backfill(feed, button.count);
   ctx.log.info({ feedId: feed.id, asked: button.count, posted: result.posted }, 'feed backfill');
   await ctx.respond.reply({
     content: `Backfill of feed \`${feed.id}\` done: ${result.posted} post${result.posted === 1 ? '' : 's'} sent to <#${feed.channelId}>.`,

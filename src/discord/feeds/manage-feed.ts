@@ -8,7 +8,6 @@ import { relativeTime } from '../reply-error.js';
 import { sourceKey, type Account } from '../../storage/index.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
-import { deliveriesOf } from './feed-deliveries.js';
 import { describeSource, feedListPages } from './feed-list.js';
 import { releaseWebhook } from './feed-webhook.js';
 
@@ -69,7 +68,7 @@ export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: 
   }
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   await ctx.storage.feeds.setState(feed.id, 'active');
-  deliveriesOf(ctx)?.poke(sourceKey(feed.source));
+  ctx.deliveries.poke(sourceKey(feed.source));
   ctx.log.info({ feedId: feed.id }, 'feed resumed');
   await ctx.respond.reply({
     content: `Feed \`${feed.id}\` is active again: new posts appear in <#${feed.channelId}>.`,
@@ -94,5 +93,5 @@ export async function listFeeds(interaction: ChatInputCommandInteraction, ctx: C
     const account = await ctx.storage.accounts.get(id);
     if (account !== undefined) owners.set(id, account);
   }
-  await ctx.paginator.start(ctx.respond, { ownerId: admin.userId, source: feedListPages(feeds, owners, deliveriesOf(ctx)), ephemeral: true });
+  await ctx.paginator.start(ctx.respond, { ownerId: admin.userId, source: feedListPages(feeds, owners, ctx.deliveries), ephemeral: true });
 }
