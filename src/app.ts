@@ -126,7 +126,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     instrumentCommands(bot.commands, metrics);
 
     const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(storage, deliveries) });
-    registerCollectors(metrics, { limiter, webhook, storage });
+    registerCollectors(metrics, { limiter, webhook, storage, deliveries: () => deliveries });
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,

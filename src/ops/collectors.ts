@@ -9,7 +9,7 @@ import type { IgcordMetrics } from './igcord-metrics.js';
 
 /** Anything with a stats() of numbers: the delivery engine, whose exact fields are its own business. */
 export interface StatsSource {
-  stats(): Record<string, unknown>;
+  stats(): object;
 }
 
 export interface CollectorSources {

@@ -42,6 +42,7 @@ describe('operations endpoints', () => {
       'igcord_feeds',
       'igcord_feed_dirty_sources',
       'igcord_storage_corrupt_records_total',
+      'igcord_deliveries_total',
     ]) {
       expect(text).toContain(`# TYPE ${family} `);
     }
@@ -82,13 +83,20 @@ describe('operations endpoints', () => {
   it('counts Instagram calls by priority and outcome, their limiter wait, and the limiter\'s own counters', async () => {
     const { instagramUserId, accessToken } = await igcord.link('100000000000000001', igcord.emulator.admin.users()[0]!.username as string);
     const auth = { userId: instagramUserId, accessToken };
+    // Other parts of igcord call Instagram on their own (subscriptions at start, feed polls): compare deltas.
+    const before = await scrape();
+    const ok = 'igcord_instagram_calls_total{priority="interactive",outcome="ok"}';
+    const notFound = 'igcord_instagram_calls_total{priority="interactive",outcome="InstagramNotFoundError"}';
+    const waits = 'igcord_limiter_wait_seconds_count{priority="interactive"}';
+    const started = 'igcord_limiter_events_total{event="started"}';
     await igcord.app.instagram.users.self(auth);
     await expect(igcord.app.instagram.users.get(auth, '999999999999')).rejects.toThrow();
-    const text = await scrape();
-    expect(sample(text, 'igcord_instagram_calls_total{priority="interactive",outcome="ok"}')).toBe(1);
-    expect(sample(text, 'igcord_instagram_calls_total{priority="interactive",outcome="InstagramNotFoundError"}')).toBe(1);
-    expect(sample(text, 'igcord_limiter_wait_seconds_count{priority="interactive"}')).toBe(2);
-    expect(sample(text, 'igcord_limiter_events_total{event="started"}')).toBeGreaterThanOrEqual(2);
+    const after = await scrape();
+    const delta = (series: string) => (sample(after, series) ?? 0) - (sample(before, series) ?? 0);
+    expect(delta(ok)).toBe(1);
+    expect(delta(notFound)).toBe(1);
+    expect(delta(waits)).toBe(2);
+    expect(delta(started)).toBeGreaterThanOrEqual(2);
   });
 
   it('counts attempts Instagram answers with 429', async () => {
@@ -101,7 +109,38 @@ describe('operations endpoints', () => {
     }
     const text = await scrape();
     expect(sample(text, 'igcord_instagram_rate_limited_attempts_total{priority="interactive"}')).toBe(1);
-    expect(sample(text, 'igcord_limiter_events_total{event="rate_limited"}')).toBe(1);
+    expect(sample(text, 'igcord_limiter_events_total{event="rate_limited"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts a feed delivery and reports feeds by state once a followed account posts', async () => {
+    const username = igcord.emulator.admin.users()[2]!.username as string;
+    const { instagramUserId } = await igcord.link(igcord.personId, username);
+    const channelId = igcord.guild.channels.instagram!;
+    const feed = await igcord.app.storage.feeds.add({
+      guildId: igcord.guild.guildId,
+      channelId,
+      source: { kind: 'account', instagramUserId },
+      ownerDiscordUserId: igcord.personId,
+      ownerInstagramUserId: instagramUserId,
+      createdBy: igcord.personId,
+      delivery: { mode: 'message' },
+    });
+    await igcord.app.deliveries.initSource(feed);
+    const before = await scrape();
+    expect(sample(before, 'igcord_feeds{state="active"}')).toBe(1);
+    expect(sample(before, 'igcord_deliveries_total') ?? 0).toBe(0);
+
+    igcord.emulator.admin.postMedia(instagramUserId, { caption: 'metrics watch this' });
+    await igcord.discord.waitForMessage(channelId, (m) => m.embeds.some((e) => e.description?.includes('metrics watch this') ?? false), 15_000);
+    let delivered: number | undefined;
+    for (let i = 0; i < 100 && !(delivered !== undefined && delivered >= 1); i += 1) {
+      delivered = sample(await scrape(), 'igcord_deliveries_total');
+      if (!(delivered !== undefined && delivered >= 1)) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(delivered).toBe(1);
+    const after = await scrape();
+    expect(sample(after, 'igcord_delivery_last_latency_seconds')).toBeGreaterThanOrEqual(0);
+    expect(sample(after, 'igcord_instagram_calls_total{priority="delivery",outcome="ok"}')).toBeGreaterThanOrEqual(1);
   });
 
   it('answers /healthz 200 with every check ok', async () => {
