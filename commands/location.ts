@@ -18,7 +18,7 @@ import {
   type Coordinates,
 } from '../src/discord/places/place-input.js';
 import { placePages } from '../src/discord/places/place-pages.js';
-import { RecentLocations, type RecentLocation } from '../src/discord/places/recent-locations.js';
+import type { RecentLocation } from '../src/discord/places/recent-locations.js';
 import type { Location, Media } from '../src/instagram/schemas.js';
 import type { Auth } from '../src/instagram/client.js';
 
@@ -77,7 +77,6 @@ async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth)
   return nearest;
 }
 
-export function createLocationCommand(recent: RecentLocations) {
   async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
     const value = interaction.options.getString('location', true);
     parseLocationInput(value);
@@ -86,7 +85,7 @@ export function createLocationCommand(recent: RecentLocations) {
       const id = await resolveLocationId(value, ctx, auth);
       return (await ctx.instagram.locations.get(auth, id)).data;
     });
-    recent.remember(interaction.user.id, asRecent([location]));
+    ctx.recentPlaces.remember(interaction.user.id, asRecent([location]));
     await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
   }
 
@@ -110,7 +109,7 @@ export function createLocationCommand(recent: RecentLocations) {
       heading: `Recent posts at **${place}**`,
       // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
       fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
-      onLoaded: (media: readonly Media[]) => recent.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),
+      onLoaded: (media: readonly Media[]) => ctx.recentPlaces.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),
     });
     await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
   }
@@ -129,11 +128,11 @@ export function createLocationCommand(recent: RecentLocations) {
       return;
     }
     // Found places become suggestions for the `location` option of info and recent, nearest first.
-    recent.remember(interaction.user.id, asRecent(found).slice(0, 25));
+    ctx.recentPlaces.remember(interaction.user.id, asRecent(found).slice(0, 25));
     await ctx.respond.reply({ embeds: [renderLocationListEmbed(at, radius, found)], ephemeral });
   }
 
-  return defineCommand({
+export default defineCommand({
     data,
     async execute(interaction, ctx) {
       const ephemeral = !(interaction.options.getBoolean('share') ?? false);
@@ -150,9 +149,5 @@ export function createLocationCommand(recent: RecentLocations) {
           throw new Error(`unknown /location subcommand ${interaction.options.getSubcommand(true)}`);
       }
     },
-    autocomplete: (interaction, deps) => suggestLocations(interaction, deps, recent),
+    autocomplete: (interaction, deps) => suggestLocations(interaction, deps, deps.recentPlaces),
   });
-}
-
-/** One list of recent places per process, made here with the command (the module is loaded once). */
-export default createLocationCommand(new RecentLocations());

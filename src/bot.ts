@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './discord/command.js';
 import { deployCommands, type DeployResult } from './discord/deploy.js';
 import { loadCommands, type CommandSet } from './discord/loader.js';
 import { LookupCache } from './discord/lookup-cache.js';
+import { RecentLocations } from './discord/places/recent-locations.js';
 import { Paginator } from './discord/pagination.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
 import type { InstagramClient } from './instagram/client.js';
@@ -24,6 +25,8 @@ declare module './discord/command.js' {
     paginator: Paginator;
     /** Short-lived, budget-aware answers for autocomplete. */
     lookups: LookupCache;
+    /** Places each person looked up lately, offered by /location's autocomplete. */
+    recentPlaces: RecentLocations;
     /** Where browsers reach igcord: the OAuth callback is `${publicUrl}/oauth/callback`. */
     publicUrl: string;
     /** Feed delivery: set a new feed's start, test posts, backfills, status. */
@@ -77,6 +80,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       limiter: options.limiter,
       paginator,
       lookups: new LookupCache({ limiter: options.limiter }),
+      recentPlaces: new RecentLocations(),
       publicUrl: options.publicUrl,
       deliveries: options.deliveries,
     },
