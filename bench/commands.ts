@@ -26,7 +26,11 @@ const FINAL_REPLY_TIMEOUT_MS = 15_000;
 const PERSONS = 10;
 const STARTS = 3;
 const START_TIMEOUT_MS = 60_000;
-const READY_LINE = 'igcord HTTP server listening';
+/**
+ * What says igcord is ready: the sandbox banner `src/main.ts` prints once everything is up, or, where the logs go to
+ * stdout (live mode, or a main.ts without the banner), the log line written once HTTP listens, the last step.
+ */
+const READY_MARKERS = ['igcord — SANDBOX', 'igcord HTTP server listening'];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -178,14 +182,15 @@ async function timeStartToReady(tsxLoader: string): Promise<number> {
   // Only what node needs: credentials from the caller's environment would switch igcord to live mode.
   const env = { PATH: process.env.PATH ?? '', HOME: dir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'info' };
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', tsxLoader, join(root, 'src', 'main.ts')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin stays open, as a terminal would: the sandbox console reads it and quits at its end.
+  const child = spawn(process.execPath, ['--import', tsxLoader, join(root, 'src', 'main.ts')], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   try {
     return await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`igcord was not ready within ${START_TIMEOUT_MS} ms; output:\n${output.slice(-2000)}`)), START_TIMEOUT_MS);
       const onData = (chunk: Buffer) => {
         output += chunk.toString('utf8');
-        if (output.includes(READY_LINE)) {
+        if (READY_MARKERS.some((marker) => output.includes(marker))) {
           clearTimeout(timer);
           resolve(performance.now() - started);
         }
@@ -198,6 +203,7 @@ async function timeStartToReady(tsxLoader: string): Promise<number> {
       });
     });
   } finally {
+    child.stdin.end();
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -244,7 +250,7 @@ export default async function commands(): Promise<BenchRow[]> {
   for (let i = 0; i < STARTS; i++) starts.push(await timeStartToReady(tsxLoader));
   starts.sort((a, b) => a - b);
   const medianStart = starts[Math.floor(starts.length / 2)]!;
-  console.log(`process start -> ready ("${READY_LINE}"): ${starts.map(ms).join(', ')}; median ${ms(medianStart)}`);
+  console.log(`process start -> ready (sandbox banner or "${READY_MARKERS[1]}"): ${starts.map(ms).join(', ')}; median ${ms(medianStart)}`);
 
   const mixLabel = used.map((q) => q.label).join('+');
   return [
