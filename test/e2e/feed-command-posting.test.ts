@@ -53,6 +53,19 @@ describe('/feed test and backfill', () => {
     expect(JSON.stringify(posted).toLowerCase()).toContain('test');
   });
 
+  it("posts a webhook feed's test through the channel webhook, under the Instagram username", async () => {
+    const channelId = igcord.discord.createChannel(guildId, { name: 'hooked' });
+    const added = await feedCommand(igcord.personId, 'add-account', { channel: channelId, delivery: 'webhook' });
+    const id = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
+    const feed = (await igcord.app.storage.feeds.get(id))!;
+    const owner = (await igcord.app.storage.accounts.get(igcord.personId))!;
+    await feedCommand(igcord.personId, 'test', { feed: id });
+    const posted = await igcord.discord.waitForMessage(channelId, () => true, REPLY_TIMEOUT_MS);
+    expect(posted.webhook_id).toBe(feed.delivery.mode === 'webhook' ? feed.delivery.webhookId : 'not a webhook feed');
+    expect(posted.author.username).toContain(owner.username);
+    await feedCommand(igcord.personId, 'remove', { feed: id });
+  });
+
   it('asks to confirm a backfill with a button only the invoker sees, and posts the last N once the invoker confirms', async () => {
     const other = igcord.discord.createUser({ username: 'other-admin' });
     igcord.discord.addMember(guildId, other.id, { roles: [igcord.guild.roles.admin!] });

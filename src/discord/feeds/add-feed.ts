@@ -16,7 +16,10 @@ import { describeSource } from './feed-list.js';
 import { parseLocationId, parseTagName } from './feed-source-input.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 
-export type AddKind = 'account' | 'tag' | 'location';
+export type AddKind = FeedSource['kind'];
+
+/** The source as chosen in the options; an account source is completed with the invoker's link. */
+type ChosenSource = Exclude<FeedSource, { kind: 'account' }> | { kind: 'account' };
 
 /** The scope tag and location endpoints need (reference §4.3). */
 const PUBLIC_CONTENT = 'public_content';
@@ -29,26 +32,26 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
   if (role !== null && role.id === admin.guildId) {
     throw new UserFacingError('feed.invalid-input', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
   }
-  const tag = kind === 'tag' ? parseTagName(interaction.options.getString('tag', true)) : undefined;
-  const locationId = kind === 'location' ? parseLocationId(interaction.options.getString('location', true)) : undefined;
+  // Checked before anything else is looked at, so a mistyped tag costs nothing.
+  const chosen: ChosenSource =
+    kind === 'tag'
+      ? { kind, name: parseTagName(interaction.options.getString('tag', true)) }
+      : kind === 'location'
+        ? { kind, id: parseLocationId(interaction.options.getString('location', true)) }
+        : { kind };
 
   const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
 
   // The source's owner is always the invoker: their own posts, or a tag/location read (and paid) with their link.
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
-  if (kind !== 'account' && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
+  if (chosen.kind !== 'account' && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
     throw new UserFacingError(
       'instagram.scope-missing',
       `Tag and location feeds read public content with your Instagram link, and it was not given the "${PUBLIC_CONTENT}" permission. Link again and grant it.`,
       { components: [linkButtonRow('Relink Instagram', PUBLIC_CONTENT)] },
     );
   }
-  const source: FeedSource =
-    kind === 'account'
-      ? { kind: 'account', instagramUserId: linked.account.instagramUserId }
-      : kind === 'tag'
-        ? { kind: 'tag', name: tag! }
-        : { kind: 'location', id: locationId! };
+  const source: FeedSource = chosen.kind === 'account' ? { kind: 'account', instagramUserId: linked.account.instagramUserId } : chosen;
 
   const key = sourceKey(source);
   const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === admin.guildId && sourceKey(f.source) === key);
