@@ -59,6 +59,9 @@ export interface OAuthStateStore {
 const recordKey = (state: string) => `oauth-state:${state}`;
 /** States not yet taken, so expired ones are deleted on SQL backends that keep rows past their TTL. */
 const PENDING = 'oauth-states-pending';
+/** How long an expired state is kept to say so, before the backend forgets it. */
+const EXPIRED_STATE_GRACE_MS = 60 * 60_000;
+
 const pendingMember = (state: string, expiresAt: number) => `${expiresAt}.${state}`;
 
 export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
@@ -90,8 +93,9 @@ export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
           data.interactionToken === undefined ? undefined : cipher.encrypt(data.interactionToken, tokenContext(state)),
       };
       await indexes.add(PENDING, [pendingMember(state, record.expiresAt)]);
-      // The backend TTL is a second line (Redis expires the key itself); expiresAt is what `take` trusts.
-      await backend.set(recordKey(state), record, ttl);
+      // The backend TTL is a second line (Redis expires the key itself); expiresAt is what `take` trusts. The
+      // record outlives its expiry by a grace period so a late click is told "expired", not "unknown".
+      await backend.set(recordKey(state), record, ttl + EXPIRED_STATE_GRACE_MS);
       await sweepExpired(now);
       return toState(record, data.interactionToken);
     },
