@@ -257,7 +257,9 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   }
 
   function nextPollMs(state: SourceState): number {
-    if (state.budgetKey === undefined) return tuning.maxPollMs;
+    // No owner could pay (every feed paused or disabled): checking costs no Instagram call, and an owner who links
+    // again should see their feeds resume soon, so look again at the shortest interval.
+    if (state.budgetKey === undefined) return tuning.minPollMs;
     const quota = limiter.quota(state.budgetKey);
     return pollIntervalMs(
       { remaining: quota.remaining, windowMs: options.windowMs, sources: budgetSources.get(state.budgetKey)?.size ?? 1 },
@@ -271,9 +273,13 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       const candidates: string[] = [];
       const system = options.discord?.guilds.cache.get(feed.guildId)?.systemChannelId;
       if (system) candidates.push(system);
-      for (const other of await storage.feeds.listByGuild(feed.guildId)) {
-        if (other.id !== feed.id && other.state === 'active' && other.channelId !== feed.channelId) candidates.push(other.channelId);
-      }
+      // Then channels of the guild's other active feeds: those following the same source first, since whoever
+      // watches them is the likeliest to care about this one.
+      const sk = sourceKey(feed.source);
+      const others = (await storage.feeds.listByGuild(feed.guildId))
+        .filter((o) => o.id !== feed.id && o.state === 'active' && o.channelId !== feed.channelId)
+        .sort((a, b) => Number(sourceKey(b.source) === sk) - Number(sourceKey(a.source) === sk));
+      candidates.push(...others.map((o) => o.channelId));
       for (const channelId of [...new Set(candidates)]) {
         try {
           await poster.notice(channelId, text, abort.signal);

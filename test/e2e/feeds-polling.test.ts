@@ -1,0 +1,96 @@
+// What polling reconciles, with a short limiter window so the budget-paced interval comes out short: a post whose
+// notification was dropped, a tag feed (tags have no notifications), a revoked token that pauses its owner's
+// feeds until the owner links again, and a channel the bot may no longer post in, which disables that feed with
+// the reason and tells the guild elsewhere.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PermissionFlagsBits, type APIMessage } from 'discord.js';
+import { OWNER_PAUSE_REASONS } from '../../src/feeds/index.js';
+import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
+
+describe('feed polling', () => {
+  let igcord: FeedsIgcord;
+  let seeded = 0;
+  beforeAll(async () => {
+    // A 10 s window: a fifth of 500 calls spread over it is one poll every 100 ms, held to the 300 ms minimum.
+    igcord = await startFeedsIgcord({ minPollMs: 300, startSpreadMs: 300 }, { RATE_LIMIT_WINDOW_MS: '10000' });
+  });
+  afterAll(async () => {
+    if (process.env.FEEDS_DEBUG) console.log(igcord.logs().split('\n').filter((l) => l.includes('"component":"feeds"') || l.includes('"level":50')).slice(-60).join('\n'));
+    await igcord?.close();
+  });
+
+  async function owner(): Promise<{ discordUserId: string; instagramUserId: string; username: string; accessToken: string }> {
+    const user = igcord.emulator.admin.users()[seeded++]!;
+    const discordUser = igcord.discord.createUser({ username: `poller${seeded}` });
+    const linked = await igcord.link(discordUser.id, String(user.username));
+    return { discordUserId: discordUser.id, username: String(user.username), ...linked };
+  }
+  const channel = (name: string) => igcord.discord.createChannel(igcord.guild.guildId, { name });
+  const post = (userId: string, caption: string) => {
+    const answer = igcord.emulator.admin.postMedia(userId, { caption }) as { data?: { id: string }; id?: string };
+    return answer.data?.id ?? answer.id!;
+  };
+  const withCaption = (caption: string) => (m: APIMessage) => m.embeds.some((e) => e.description === caption);
+
+  it('delivers a post whose notification was dropped', async () => {
+    const o = await owner();
+    const channelId = channel('dropped');
+    await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'account', instagramUserId: o.instagramUserId } });
+    igcord.emulator.admin.injectFault({ method: 'POST', path: '^/webhooks/instagram$', kind: 'drop-notification', times: 1 });
+    post(o.instagramUserId, 'never announced');
+    await igcord.discord.waitForMessage(channelId, withCaption('never announced'), 15_000);
+    expect(igcord.emulator.admin.notifications().some((n) => n.dropped && JSON.stringify(n.body).includes(o.instagramUserId))).toBe(true);
+    expect(igcord.discord.messages(channelId).filter(withCaption('never announced'))).toHaveLength(1);
+  });
+
+  it('delivers new media of a tag feed, which Instagram never notifies', async () => {
+    const o = await owner();
+    const channelId = channel('tagged');
+    await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'tag', name: 'igcordpolltag' } });
+    post(o.instagramUserId, 'first tagged #igcordpolltag');
+    post(o.instagramUserId, 'second tagged #igcordpolltag');
+    await igcord.discord.waitForMessage(channelId, withCaption('second tagged #igcordpolltag'), 15_000);
+    const captions = igcord.discord.messages(channelId).map((m) => m.embeds[0]?.description);
+    expect(captions).toEqual(['first tagged #igcordpolltag', 'second tagged #igcordpolltag']);
+  });
+
+  it('pauses the feeds of an owner whose token is revoked and resumes them, with what was missed, after relinking', async () => {
+    const o = await owner();
+    const channelId = channel('revoked');
+    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'account', instagramUserId: o.instagramUserId } });
+    igcord.emulator.admin.revokeToken(o.accessToken);
+    post(o.instagramUserId, 'posted while the link was broken');
+    const paused = await eventually(async () => {
+      const f = await igcord.app.storage.feeds.get(feed.id);
+      return f?.state === 'paused' ? f : undefined;
+    }, 'the feed to pause');
+    expect(paused.stateReason).toBe(OWNER_PAUSE_REASONS.token);
+    expect((await igcord.app.storage.accounts.get(o.discordUserId))?.status).toBe('broken');
+    expect(igcord.discord.messages(channelId)).toHaveLength(0);
+
+    await igcord.link(o.discordUserId, o.username);
+    await igcord.discord.waitForMessage(channelId, withCaption('posted while the link was broken'), 15_000);
+    expect((await igcord.app.storage.feeds.get(feed.id))?.state).toBe('active');
+    expect(igcord.logs()).not.toContain(o.accessToken);
+  });
+
+  it('disables a feed whose channel the bot may no longer post in, says why, and tells the guild in another feed\'s channel', async () => {
+    const o = await owner();
+    const lost = channel('lost-permission');
+    const other = channel('still-fine');
+    const source = { kind: 'account' as const, instagramUserId: o.instagramUserId };
+    const broken = await igcord.addFeed({ channelId: lost, ownerDiscordUserId: o.discordUserId, source });
+    await igcord.addFeed({ channelId: other, ownerDiscordUserId: o.discordUserId, source });
+    igcord.discord.setChannelOverwrites(lost, [{ id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.SendMessages }]);
+    post(o.instagramUserId, 'after the permission change');
+    await igcord.discord.waitForMessage(other, withCaption('after the permission change'), 15_000);
+    const disabled = await eventually(async () => {
+      const f = await igcord.app.storage.feeds.get(broken.id);
+      return f?.state === 'disabled' ? f : undefined;
+    }, 'the feed to be disabled');
+    expect(disabled.stateReason).toContain('50013');
+    const notice = await igcord.discord.waitForMessage(other, (m) => m.content.includes(broken.id), 15_000);
+    expect(notice.content).toContain('disabled');
+    expect(igcord.discord.messages(lost)).toHaveLength(0);
+  });
+});
