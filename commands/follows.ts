@@ -111,7 +111,10 @@ async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext
     // Instagram refuses these on oneself; saying so here spends no call.
     if (username.toLowerCase() === account.username.toLowerCase()) throw ownAccount();
     const target = action === 'approve' || action === 'ignore' ? await pendingRequester(ctx, auth, username) : await resolveUsername(ctx.instagram, auth, username);
-    return { target, relationship: (await ctx.instagram.relationships.act(auth, target.id, action)).data };
+    const relationship = (await ctx.instagram.relationships.act(auth, target.id, action)).data;
+    // The answered request must not be offered again by autocomplete.
+    if (action === 'approve' || action === 'ignore') ctx.lookups.invalidate(auth.userId, 'requested-by');
+    return { target, relationship };
   });
   ctx.log.info({ action, targetUserId: target.id, outgoing: relationship.outgoing_status }, 'relationship changed');
   await ctx.respond.reply({ content: describeAction(action, target.username, relationship), ephemeral: true, allowedMentions: { parse: [] } });

@@ -64,6 +64,12 @@ export class LookupCache {
     }
   }
 
+  /** Forgets every cached answer of one kind for an account, e.g. its pending requests after one was answered. */
+  invalidate(budgetKey: string, kind: string): void {
+    const prefix = `${budgetKey}\u0000${kind}\u0000`;
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
   private hasBudget(budgetKey: string): boolean {
     const quota = this.options.limiter.quota(budgetKey);
     return quota.remaining > quota.limit * this.reserve;

@@ -56,3 +56,20 @@ describe('autocomplete lookup cache', () => {
     await limiter.close();
   });
 });
+
+describe('autocomplete lookup cache invalidation', () => {
+  it('forgets one kind of answer for one account and keeps the rest', async () => {
+    const limiter = limiterWithBudget(100);
+    const cache = new LookupCache({ limiter });
+    let calls = 0;
+    const lookup = async () => [`r${++calls}`];
+    await cache.get('42', 'requested-by', '', lookup, []);
+    await cache.get('42', 'tag', 'a', lookup, []);
+    await cache.get('43', 'requested-by', '', lookup, []);
+    cache.invalidate('42', 'requested-by');
+    expect(await cache.get('42', 'requested-by', '', lookup, [])).toEqual(['r4']);
+    expect(await cache.get('42', 'tag', 'a', lookup, [])).toEqual(['r2']);
+    expect(await cache.get('43', 'requested-by', '', lookup, [])).toEqual(['r3']);
+    await limiter.close();
+  });
+});
