@@ -78,7 +78,7 @@ export function describeReport(report: SubscriptionReport): string[] {
   const line = (s: Subscription) => `#${s.id} ${s.object}/${s.aspect} → ${s.callback_url}`;
   return [
     `found ${report.found.length} subscription(s)${report.found.length > 0 ? ': ' + report.found.map(line).join('; ') : ''}`,
-    report.kept ? `${report.created ? 'created' : 'kept'} ${line(report.kept)}` : `none points at ${report.callbackUrl}`,
+    report.kept ? `${report.created ? 'created' : 'igcord\'s subscription:'} ${line(report.kept)}` : `none points at ${report.callbackUrl}`,
     ...(report.removed.length > 0 ? [`removed ${report.removed.map((id) => `#${id}`).join(', ')}`] : []),
     ...(report.others.length > 0 ? [`left alone (not igcord's callback): ${report.others.map(line).join('; ')}`] : []),
   ];
