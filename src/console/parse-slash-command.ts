@@ -148,6 +148,12 @@ export function parseSlashCommand(
 }
 
 function convert(option: APIApplicationCommandOption, text: string, mentions: MentionResolver): OptionValue {
+  // Choices are typed by their shown name or their value, before any type conversion ("far" for 5000).
+  if ('choices' in option && option.choices && option.choices.length > 0) {
+    const choice = option.choices.find((c) => c.name.toLowerCase() === text.toLowerCase() || String(c.value) === text);
+    if (!choice) throw new SlashParseError(`option ${option.name} must be one of: ${option.choices.map((c) => c.name).join(', ')}`);
+    return choice.value;
+  }
   const bad = () => new SlashParseError(`option ${option.name} expects ${TYPE_NAMES[option.type] ?? 'a value'}, got "${text}"`);
   let value: OptionValue;
   switch (option.type) {
@@ -181,12 +187,6 @@ function convert(option: APIApplicationCommandOption, text: string, mentions: Me
       break;
     default:
       throw new SlashParseError(`option ${option.name} has a type the console cannot send`);
-  }
-  // Choices may be typed by their shown name or their value.
-  if ('choices' in option && option.choices && option.choices.length > 0) {
-    const choice = option.choices.find((c) => c.value === value || c.name.toLowerCase() === text.toLowerCase() || String(c.value) === text);
-    if (!choice) throw new SlashParseError(`option ${option.name} must be one of: ${option.choices.map((c) => c.name).join(', ')}`);
-    value = choice.value;
   }
   return value;
 }
