@@ -1,7 +1,8 @@
 // The sandbox console as a person uses it: `npm start`'s entry point in a child process with no credentials,
 // driven through stdin and read from stdout. The banner comes first, then: the sandbox users, linking through
 // the emulator's authorize page, a query on the linked account, a feed added to #instagram, media posted on the
-// emulator, and the feed post printed as it arrives in the watched channel. `quit` stops igcord cleanly.
+// emulator, and the feed post printed as it arrives in the watched channel; numbered buttons and a modal on the
+// way. `quit` stops igcord cleanly.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -113,6 +114,24 @@ describe('the sandbox console (npm start without credentials)', () => {
     const out = await session.waitFor(/└─+┘/);
     expect(out).toMatch(/┌─ .*@mila\.garden/);
     expect(out).toMatch(/Posts: \d+/);
+  });
+
+  it('pages with a numbered button: press 3 is Next', async () => {
+    session.type('/user media');
+    const first = await session.waitFor(/\[3\] Next ▶/);
+    expect(first).toMatch(/post 1 of \d+/);
+    expect(first).toContain('[1] ◀ Previous (disabled)');
+    session.type('press 3');
+    expect(await session.waitFor(/post 2 of \d+[\s\S]*\[3\] Next/)).toContain('[1] ◀ Previous');
+  });
+
+  it('fills a modal field by field: Paste a token asks for the token and shows the answer', async () => {
+    session.type('/instagram link');
+    await session.waitFor(/\[2\] Paste a token/);
+    session.type('press 2');
+    await session.waitFor(/Access token: /);
+    session.type('not-a-token');
+    expect(await session.waitFor(/Nothing was linked/)).toMatch(/did not accept/);
   });
 
   it('adds a feed, posts media on the emulator and prints the feed post as it arrives in #instagram', async () => {
