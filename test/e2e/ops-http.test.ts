@@ -17,6 +17,7 @@ function sample(text: string, series: string): number | undefined {
 
 describe('operations endpoints', () => {
   let igcord: TestIgcord;
+  const tokens: string[] = [];
   const scrape = async () => {
     const response = await fetch(`${igcord.app.http.url}/metrics`);
     expect(response.status).toBe(200);
@@ -82,6 +83,7 @@ describe('operations endpoints', () => {
 
   it('counts Instagram calls by priority and outcome, their limiter wait, and the limiter\'s own counters', async () => {
     const { instagramUserId, accessToken } = await igcord.link('100000000000000001', igcord.emulator.admin.users()[0]!.username as string);
+    tokens.push(accessToken);
     const auth = { userId: instagramUserId, accessToken };
     // Other parts of igcord call Instagram on their own (subscriptions at start, feed polls): compare deltas.
     const before = await scrape();
@@ -101,6 +103,7 @@ describe('operations endpoints', () => {
 
   it('counts attempts Instagram answers with 429', async () => {
     const { instagramUserId, accessToken } = await igcord.link('100000000000000002', igcord.emulator.admin.users()[1]!.username as string);
+    tokens.push(accessToken);
     const fault = igcord.emulator.admin.injectFault({ path: '^/v1/users/self$', kind: 'ratelimit', times: 1 });
     try {
       await igcord.app.instagram.users.self({ userId: instagramUserId, accessToken }, { deadlineMs: 500 }).catch(() => undefined);
@@ -114,7 +117,8 @@ describe('operations endpoints', () => {
 
   it('counts a feed delivery and reports feeds by state once a followed account posts', async () => {
     const username = igcord.emulator.admin.users()[2]!.username as string;
-    const { instagramUserId } = await igcord.link(igcord.personId, username);
+    const { instagramUserId, accessToken } = await igcord.link(igcord.personId, username);
+    tokens.push(accessToken);
     const channelId = igcord.guild.channels.instagram!;
     const feed = await igcord.app.storage.feeds.add({
       guildId: igcord.guild.guildId,
@@ -141,6 +145,21 @@ describe('operations endpoints', () => {
     const after = await scrape();
     expect(sample(after, 'igcord_delivery_last_latency_seconds')).toBeGreaterThanOrEqual(0);
     expect(sample(after, 'igcord_instagram_calls_total{priority="delivery",outcome="ok"}')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('logs JSON lines with a child logger per interaction and per delivery, and never a token', async () => {
+    const lines = igcord
+      .logs()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const ping = lines.filter((l) => l.command === 'ping');
+    expect(ping.length).toBeGreaterThan(0);
+    expect(ping.every((l) => typeof l.interactionId === 'string' && l.userId === igcord.personId)).toBe(true);
+    const delivered = lines.filter((l) => l.msg === 'media delivered');
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.every((l) => typeof l.feedId === 'string' && typeof l.mediaId === 'string')).toBe(true);
+    for (const token of tokens) expect(igcord.logs()).not.toContain(token);
   });
 
   it('answers /healthz 200 with every check ok', async () => {
