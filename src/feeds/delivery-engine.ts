@@ -4,6 +4,7 @@
 // priority, which reconciles tag and location feeds, sources whose notification was lost, and everything after
 // a restart (dirty sources first, then every source, spread out). At most one run per source at a time, and a
 // bounded number at once; a run that could not finish is retried with backoff and never dropped.
+import { setMaxListeners } from 'node:events';
 import type { Client, REST } from 'discord.js';
 import { UserFacingError, NotLinkedError } from '../discord/errors.js';
 import type { InstagramClient } from '../instagram/client.js';
@@ -115,6 +116,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   const ready: SourceKey[] = [];
   const inFlight = new Set<Promise<void>>();
   const abort = new AbortController();
+  // One signal is shared by every call the engine has in flight (it ends them all at close): not a leak.
+  setMaxListeners(0, abort.signal);
   let running = 0;
   let lastLatencyMs: number | undefined;
   let closed = false;
