@@ -262,6 +262,8 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
         if (message.interaction_metadata) continue;
         const author = message.author?.username ?? 'unknown';
         say(renderMessage(message, names, { heading: `#${name} — new message from ${author}` }).text.replace(/\n?$/, ''));
+        // A post arriving while the person types: redraw the prompt and what they had typed so far.
+        if (isTty) rl.prompt(true);
       }
     }, 250);
     timer.unref();
