@@ -25,7 +25,8 @@ export function pollIntervalMs(budget: PollBudget, bounds: PollBounds): number {
   const polls = Math.floor(Math.max(0, budget.remaining) * share);
   if (polls <= 0) return bounds.maxMs;
   const interval = (budget.windowMs * Math.max(1, budget.sources)) / polls;
-  return Math.round(Math.min(bounds.maxMs, Math.max(bounds.minMs, interval)));
+  // Rounded up: a rounded-down interval would poll a hair more than the share allows.
+  return Math.ceil(Math.min(bounds.maxMs, Math.max(bounds.minMs, interval)));
 }
 
 /** Exponential backoff after failed runs of a source: base·2^(failures-1), capped, with ±20 % jitter. */
