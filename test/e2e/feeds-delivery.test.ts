@@ -64,4 +64,38 @@ describe('feed delivery from a notification', () => {
     expect(igcord.app.deliveries.status(botFeed).lastDeliveryAt).toBeGreaterThan(0);
     expect(igcord.logs()).not.toContain(accessToken);
   });
+  it('backfills the last n media oldest first, recorded, and a second backfill posts nothing again', async () => {
+    const user = igcord.emulator.admin.users()[5]!;
+    const owner = igcord.discord.createUser({ username: 'backfiller' });
+    const linked = await igcord.link(owner.id, String(user.username));
+    const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'backfill' });
+    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: owner.id, source: { kind: 'account', instagramUserId: linked.instagramUserId } });
+    expect(igcord.discord.messages(channelId)).toHaveLength(0);
+
+    expect(await igcord.app.deliveries.backfill(feed, 3)).toEqual({ posted: 3 });
+    const recent = (await (await fetch(`${igcord.emulator.url}/v1/users/self/media/recent?count=3&access_token=${linked.accessToken}`)).json()) as { data: Array<{ link: string }> };
+    expect(igcord.discord.messages(channelId).map((m) => m.embeds[0]?.url)).toEqual(recent.data.map((m) => m.link).reverse());
+    expect(await igcord.app.storage.deliveries.recentDeliveries(feed.id)).toHaveLength(3);
+    expect(await igcord.app.deliveries.backfill(feed, 3)).toEqual({ posted: 0 });
+    expect(igcord.discord.messages(channelId)).toHaveLength(3);
+    await expect(igcord.app.deliveries.backfill(feed, 11)).rejects.toThrow(/1 to 10/);
+  });
+
+  it('sends a test post of the newest media, marked as a test, without recording it or moving the cursor', async () => {
+    const user = igcord.emulator.admin.users()[6]!;
+    const owner = igcord.discord.createUser({ username: 'tester' });
+    const linked = await igcord.link(owner.id, String(user.username));
+    const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'test-post' });
+    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: owner.id, source: { kind: 'account', instagramUserId: linked.instagramUserId } });
+    const cursor = await igcord.app.storage.deliveries.getCursor(`account:${linked.instagramUserId}`);
+
+    const result = await igcord.app.deliveries.sendTest(feed);
+    expect(result).toEqual({ posted: true, mediaId: cursor!.mediaId });
+    const [message] = igcord.discord.messages(channelId);
+    expect(message?.content).toContain('Test post');
+    expect(await igcord.app.storage.deliveries.findDelivery(feed.id, cursor!.mediaId)).toBeUndefined();
+    expect(await igcord.app.storage.deliveries.getCursor(`account:${linked.instagramUserId}`)).toEqual(cursor);
+    await igcord.app.deliveries.sendTest(feed);
+    expect(igcord.discord.messages(channelId)).toHaveLength(2);
+  });
 });
