@@ -137,6 +137,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       const state = sources.get(sourceKey(feed.source));
       if (state?.pokedAt !== undefined) lastLatencyMs = at - state.pokedAt;
     },
+    lastDeliveryOf: (feedId) => lastDelivery.get(feedId),
     tellGuild,
   };
 

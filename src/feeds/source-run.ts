@@ -29,6 +29,8 @@ export interface RunDeps {
   now: () => number;
   /** Called after each recorded delivery (in-memory status, latency). */
   delivered(feed: Feed, mediaId: string, at: number): void;
+  /** The latest delivery to a feed this process knows of. */
+  lastDeliveryOf(feedId: string): number | undefined;
   /** Tells a guild that one of its feeds stopped (best effort, never throws). */
   tellGuild(feed: Feed, text: string): Promise<void>;
 }
@@ -142,6 +144,14 @@ async function deliverToFeed(deps: RunDeps, feed: Feed, media: Media): Promise<'
   }
 }
 
+/** Stores when each feed last got a post (what `/feed list` shows after a restart), one write per feed and run. */
+async function rememberLastDelivery(deps: RunDeps, feeds: Feed[]): Promise<void> {
+  for (const feed of feeds) {
+    const at = deps.lastDeliveryOf(feed.id);
+    if (at !== undefined && at !== feed.lastDeliveryAt) await deps.storage.feeds.update(feed.id, { lastDeliveryAt: at });
+  }
+}
+
 async function disableFeed(deps: RunDeps, feed: Feed, reason: string): Promise<void> {
   await deps.storage.feeds.setState(feed.id, 'disabled', reason.slice(0, 500));
   deps.counters.disabled += 1;
@@ -190,7 +200,10 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
         if (outcome.kind === 'retry') retry ??= outcome;
         else if (outcome.kind === 'disable') await disableFeed(deps, active[j]!, outcome.reason);
       }
-      if (retry !== undefined) return { outcome: 'retry', reason: retry.reason, retryAt: undefined };
+      if (retry !== undefined) {
+        await rememberLastDelivery(deps, active);
+        return { outcome: 'retry', reason: retry.reason, retryAt: undefined };
+      }
       active = active.filter((_, j) => !(outcomes[j] instanceof PostError && outcomes[j].kind === 'disable'));
       const last = i === fetched.media.length - 1;
       previous = await storage.deliveries.advanceCursor(sk, cursorAfter(media, previous, last ? fetched.minTagId : previous.minTagId));
@@ -198,6 +211,7 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
     if (fetched.media.length === 0 && fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId) {
       await storage.deliveries.advanceCursor(sk, { mediaId: cursor.mediaId, createdTime: cursor.createdTime, minTagId: fetched.minTagId });
     }
+    await rememberLastDelivery(deps, active);
     const rerun = (await clearIfCovered(storage, sk, fetchStartedAt)) || fetched.media.length >= deps.maxItemsPerRun;
     return { outcome: 'done', budgetKey: owner.auth.userId, rerun };
   } catch (error) {

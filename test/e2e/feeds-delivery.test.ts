@@ -62,6 +62,9 @@ describe('feed delivery from a notification', () => {
     expect(record.messageId).toBe(botMessage.id);
     await eventually(async () => (await igcord.app.storage.deliveries.getCursor(`account:${instagramUserId}`))?.mediaId === mediaId, 'the cursor to move');
     expect(igcord.app.deliveries.status(botFeed).lastDeliveryAt).toBeGreaterThan(0);
+    // Stored too, so `/feed list` still knows it after a restart.
+    const stored = await eventually(async () => (await igcord.app.storage.feeds.get(botFeed.id))?.lastDeliveryAt, 'lastDeliveryAt to be stored');
+    expect(stored).toBe(record.deliveredAt);
     expect(igcord.logs()).not.toContain(accessToken);
   });
   it('backfills the last n media oldest first, recorded, and a second backfill posts nothing again', async () => {
