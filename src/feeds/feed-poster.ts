@@ -50,6 +50,17 @@ export function classifyPostFailure(error: unknown): PostError {
   return new PostError('retry', error instanceof Error ? `${error.name}: ${error.message}` : 'Discord request failed', { cause: error });
 }
 
+/**
+ * What a log line may say about a failed post. Never the error itself: discord.js errors carry the request URL,
+ * and a webhook execution's URL contains the webhook token.
+ */
+export function postFailureFields(error: PostError): { kind: PostFailureKind; reason: string; cause?: { type: string; status?: number; code?: number | string } } {
+  const cause = error.cause;
+  if (cause instanceof DiscordAPIError) return { kind: error.kind, reason: error.reason, cause: { type: 'DiscordAPIError', status: cause.status, code: cause.code } };
+  if (cause instanceof HTTPError) return { kind: error.kind, reason: error.reason, cause: { type: 'HTTPError', status: cause.status } };
+  return { kind: error.kind, reason: error.reason, ...(cause instanceof Error ? { cause: { type: cause.name } } : {}) };
+}
+
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
   const name = truncate(username.trim(), 80);

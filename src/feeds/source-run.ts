@@ -13,7 +13,7 @@ import type { Logger } from '../log.js';
 import type { Feed, FeedSource, SourceKey, Storage } from '../storage/index.js';
 import { TokenDecryptError } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
-import { PostError, type FeedPoster } from './feed-poster.js';
+import { PostError, postFailureFields, type FeedPoster } from './feed-poster.js';
 import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, fetchNewMedia } from './media-fetch.js';
 import { isOwnerPause, OWNER_PAUSE_REASONS, type OwnerPauseKind } from './owner-pause.js';
 
@@ -138,8 +138,8 @@ async function deliverToFeed(deps: RunDeps, feed: Feed, media: Media): Promise<'
   } catch (error) {
     if (!(error instanceof PostError)) throw error;
     deps.counters.failures += 1;
-    if (error.kind === 'retry') log.warn({ err: error.cause ?? error, reason: error.reason }, 'delivery failed; will retry');
-    else log.error({ err: error.cause ?? error, reason: error.reason, kind: error.kind }, 'delivery refused by Discord');
+    if (error.kind === 'retry') log.warn({ failure: postFailureFields(error) }, 'delivery failed; will retry');
+    else log.error({ failure: postFailureFields(error) }, 'delivery refused by Discord');
     return error;
   }
 }

@@ -3,7 +3,7 @@
 // feeds until the owner links again, and a channel the bot may no longer post in, which disables that feed with
 // the reason and tells the guild elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PermissionFlagsBits, type APIMessage } from 'discord.js';
+import { PermissionFlagsBits, Routes, type APIMessage } from 'discord.js';
 import { OWNER_PAUSE_REASONS } from '../../src/feeds/index.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 
@@ -92,5 +92,20 @@ describe('feed polling', () => {
     const notice = await igcord.discord.waitForMessage(other, (m) => m.content.includes(broken.id), 15_000);
     expect(notice.content).toContain('disabled');
     expect(igcord.discord.messages(lost)).toHaveLength(0);
+  });
+  it('disables a webhook feed whose webhook was deleted, and never logs the webhook token', async () => {
+    const o = await owner();
+    const channelId = channel('hooked');
+    const webhook = await igcord.createWebhook(channelId);
+    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'account', instagramUserId: o.instagramUserId }, webhook });
+    await igcord.app.bot.discord.client.rest.delete(Routes.webhook(webhook.id));
+    post(o.instagramUserId, 'to a deleted webhook');
+    const disabled = await eventually(async () => {
+      const f = await igcord.app.storage.feeds.get(feed.id);
+      return f?.state === 'disabled' ? f : undefined;
+    }, 'the feed to be disabled');
+    expect(disabled.stateReason).toContain('10015');
+    expect(igcord.logs()).toContain('delivery refused by Discord');
+    expect(igcord.logs()).not.toContain(webhook.token!);
   });
 });
