@@ -6,17 +6,17 @@
 // bounded number at once; a run that could not finish is retried with backoff and never dropped.
 import { setMaxListeners } from 'node:events';
 import type { Client, REST } from 'discord.js';
-import { UserFacingError, NotLinkedError } from '../discord/errors.js';
 import type { InstagramClient } from '../instagram/client.js';
 import type { CallPriority } from '../instagram/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import { parseSourceKey, sourceKey, type Feed, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
 import { emptyCounters, type EngineStats } from './engine-stats.js';
-import { createFeedPoster, PostError, type FeedPoster } from './feed-poster.js';
-import { fetchNewest } from './media-fetch.js';
+import { createFeedPoster, type FeedPoster } from './feed-poster.js';
+import { createFeedActions } from './feed-actions.js';
+import { createGuildNotice } from './guild-notice.js';
 import { pollIntervalMs, retryDelayMs } from './poll-interval.js';
-import { runSource, startCursor, type RunDeps, type RunResult } from './source-run.js';
+import { runSource, type RunDeps, type RunResult } from './source-run.js';
 
 /** What the feed commands call (`ctx.deliveries`). */
 export interface DeliveryEngine {
@@ -123,6 +123,17 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   let closed = false;
   let closing: Promise<void> | undefined;
 
+  const actions = createFeedActions({
+    storage,
+    instagram,
+    poster,
+    counters,
+    log,
+    signal: abort.signal,
+    now,
+    delivered: (feedId, at) => lastDelivery.set(feedId, at),
+  });
+  const tellGuild = createGuildNotice({ feeds: storage.feeds, poster, discord: options.discord, log, signal: abort.signal });
   const runDeps: RunDeps = {
     storage,
     instagram,
@@ -271,47 +282,6 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     );
   }
 
-  /** Best effort: a notice in the guild's system channel, else in the channel of another active feed there. */
-  async function tellGuild(feed: Feed, text: string): Promise<void> {
-    try {
-      const candidates: string[] = [];
-      const system = options.discord?.guilds.cache.get(feed.guildId)?.systemChannelId;
-      if (system) candidates.push(system);
-      // Then channels of the guild's other active feeds: those following the same source first, since whoever
-      // watches them is the likeliest to care about this one.
-      const sk = sourceKey(feed.source);
-      const others = (await storage.feeds.listByGuild(feed.guildId))
-        .filter((o) => o.id !== feed.id && o.state === 'active' && o.channelId !== feed.channelId)
-        .sort((a, b) => Number(sourceKey(b.source) === sk) - Number(sourceKey(a.source) === sk));
-      candidates.push(...others.map((o) => o.channelId));
-      for (const channelId of [...new Set(candidates)]) {
-        try {
-          await poster.notice(channelId, text, abort.signal);
-          return;
-        } catch (error) {
-          log.debug({ err: error, channelId }, 'could not post a feed notice there');
-        }
-      }
-      log.warn({ feedId: feed.id, guildId: feed.guildId }, 'no channel of the guild accepted the notice that a feed stopped');
-    } catch (error) {
-      log.warn({ err: error, feedId: feed.id }, 'telling the guild that a feed stopped failed');
-    }
-  }
-
-  async function ownerAuth(feed: Feed) {
-    const linked = await storage.accounts.getWithToken(feed.ownerDiscordUserId);
-    if (linked === undefined) throw new NotLinkedError('The owner of this feed has no linked Instagram account.');
-    if (linked.account.status !== 'active') {
-      throw new UserFacingError('feeds.owner-link-broken', 'The Instagram link of this feed\'s owner stopped working; the owner needs to run /instagram link again.');
-    }
-    return { userId: linked.account.instagramUserId, accessToken: linked.accessToken };
-  }
-
-  function postFailure(error: unknown): never {
-    if (error instanceof PostError) throw new UserFacingError(`feeds.post-${error.kind}`, `Discord did not take the post: ${error.reason}`, { cause: error });
-    throw error;
-  }
-
   return {
     poke(key) {
       const source = parseSourceKey(key);
@@ -325,41 +295,14 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
 
     async initSource(feed) {
+      await actions.initCursor(feed);
       const sk = sourceKey(feed.source);
-      if ((await storage.deliveries.getCursor(sk)) === undefined) {
-        await startCursor(runDeps, sk, feed.source, await ownerAuth(feed), 'interactive');
-        log.info({ feedId: feed.id, sourceKey: sk }, 'source cursor set at its newest media');
-      }
       const state = stateOf(sk, feed.source);
       if (state.timer === undefined && !state.running) schedule(sk, feed.source, tuning.minPollMs, 'background');
     },
 
-    async sendTest(feed) {
-      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, 1, { priority: 'interactive', signal: abort.signal });
-      counters.instagramCalls += 1;
-      const media = newest.media[0];
-      if (media === undefined) return { posted: false };
-      await poster.post(feed, media, { test: true, signal: abort.signal }).catch(postFailure);
-      return { posted: true, mediaId: media.id };
-    },
-
-    async backfill(feed, n) {
-      if (!Number.isInteger(n) || n < 1 || n > 10) throw new UserFacingError('feeds.backfill-count', 'A backfill takes 1 to 10 posts.');
-      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, n, { priority: 'interactive', signal: abort.signal });
-      counters.instagramCalls += 1;
-      let posted = 0;
-      for (const media of [...newest.media].reverse()) {
-        if (await storage.deliveries.findDelivery(feed.id, media.id)) continue;
-        const messageId = await poster.post(feed, media, { signal: abort.signal }).catch(postFailure);
-        const at = now();
-        await storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: at });
-        lastDelivery.set(feed.id, at);
-        counters.deliveries += 1;
-        posted += 1;
-      }
-      if (posted > 0) await storage.feeds.update(feed.id, { lastDeliveryAt: lastDelivery.get(feed.id) });
-      return { posted };
-    },
+    sendTest: (feed) => actions.sendTest(feed),
+    backfill: (feed, n) => actions.backfill(feed, n),
 
     status(feed) {
       const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;

@@ -15,7 +15,6 @@ describe('feed polling', () => {
     igcord = await startFeedsIgcord({ minPollMs: 300, startSpreadMs: 300 }, { RATE_LIMIT_WINDOW_MS: '10000' });
   });
   afterAll(async () => {
-    if (process.env.FEEDS_DEBUG) console.log(igcord.logs().split('\n').filter((l) => l.includes('"component":"feeds"') || l.includes('"level":50')).slice(-60).join('\n'));
     await igcord?.close();
   });
 
@@ -52,6 +51,17 @@ describe('feed polling', () => {
     await igcord.discord.waitForMessage(channelId, withCaption('second tagged #igcordpolltag'), 15_000);
     const captions = igcord.discord.messages(channelId).map((m) => m.embeds[0]?.description);
     expect(captions).toEqual(['first tagged #igcordpolltag', 'second tagged #igcordpolltag']);
+  });
+
+  it('delivers new media at a location feed', async () => {
+    const o = await owner();
+    const found = (await (await fetch(`${igcord.emulator.url}/v1/locations/search?lat=60.1699&lng=24.9384&distance=5000&access_token=${o.accessToken}`)).json()) as { data: Array<{ id: string }> };
+    const locationId = String(found.data[0]!.id);
+    const channelId = channel('located');
+    await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'location', id: locationId } });
+    igcord.emulator.admin.postMedia(o.instagramUserId, { caption: 'seen at the place', locationId });
+    await igcord.discord.waitForMessage(channelId, withCaption('seen at the place'), 15_000);
+    expect(igcord.discord.messages(channelId).map((m) => m.embeds[0]?.description)).toEqual(['seen at the place']);
   });
 
   it('pauses the feeds of an owner whose token is revoked and resumes them, with what was missed, after relinking', async () => {

@@ -99,7 +99,6 @@ describe('feed delivery across a SIGKILL', () => {
     child.kill('SIGKILL');
     await once(child, 'exit');
     const beforeRestart = discord.messages(channelId).length;
-    if (process.env.FEEDS_DEBUG) console.log('posted before the kill', beforeRestart);
 
     child = await startChild();
     const withCaption = (caption: string) => (m: APIMessage) => m.embeds.some((e) => e.description === caption);

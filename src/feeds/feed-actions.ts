@@ -1,0 +1,80 @@
+// What the feed commands ask of the engine besides scheduling: set a new source's start, post a test, backfill.
+// All run on the feed owner's token with interactive priority (a person is waiting), and turn what went wrong into
+// errors the one reply mapper explains: no link, a broken link, or Discord refusing the post and why.
+import { NotLinkedError, UserFacingError } from '../discord/errors.js';
+import type { Auth, InstagramClient } from '../instagram/client.js';
+import type { Logger } from '../log.js';
+import { sourceKey, type Feed, type Storage } from '../storage/index.js';
+import type { EngineCounters } from './engine-stats.js';
+import { PostError, type FeedPoster } from './feed-poster.js';
+import { fetchNewest } from './media-fetch.js';
+import { startCursor } from './source-run.js';
+
+export interface FeedActionDeps {
+  storage: Storage;
+  instagram: InstagramClient;
+  poster: FeedPoster;
+  counters: EngineCounters;
+  log: Logger;
+  signal: AbortSignal;
+  now: () => number;
+  /** Notes a delivery made here (in-memory status). */
+  delivered(feedId: string, at: number): void;
+}
+
+export function createFeedActions(deps: FeedActionDeps) {
+  const { storage, instagram, poster, counters, signal } = deps;
+
+  async function ownerAuth(feed: Feed): Promise<Auth> {
+    const linked = await storage.accounts.getWithToken(feed.ownerDiscordUserId);
+    if (linked === undefined) throw new NotLinkedError('The owner of this feed has no linked Instagram account.');
+    if (linked.account.status !== 'active') {
+      throw new UserFacingError('feeds.owner-link-broken', 'The Instagram link of this feed\'s owner stopped working; the owner needs to run /instagram link again.');
+    }
+    return { userId: linked.account.instagramUserId, accessToken: linked.accessToken };
+  }
+
+  function postFailure(error: unknown): never {
+    if (error instanceof PostError) throw new UserFacingError(`feeds.post-${error.kind}`, `Discord did not take the post: ${error.reason}`, { cause: error });
+    throw error;
+  }
+
+  return {
+    /** Sets the source cursor at its newest media unless it has one. */
+    async initCursor(feed: Feed): Promise<void> {
+      const sk = sourceKey(feed.source);
+      if ((await storage.deliveries.getCursor(sk)) !== undefined) return;
+      await startCursor({ storage, instagram, counters, signal }, sk, feed.source, await ownerAuth(feed), 'interactive');
+      deps.log.info({ feedId: feed.id, sourceKey: sk }, 'source cursor set at its newest media');
+    },
+
+    async sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }> {
+      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, 1, { priority: 'interactive', signal });
+      counters.instagramCalls += 1;
+      const media = newest.media[0];
+      if (media === undefined) return { posted: false };
+      await poster.post(feed, media, { test: true, signal }).catch(postFailure);
+      return { posted: true, mediaId: media.id };
+    },
+
+    async backfill(feed: Feed, n: number): Promise<{ posted: number }> {
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw new UserFacingError('feeds.backfill-count', 'A backfill takes 1 to 10 posts.');
+      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, n, { priority: 'interactive', signal });
+      counters.instagramCalls += 1;
+      let posted = 0;
+      let last: number | undefined;
+      for (const media of [...newest.media].reverse()) {
+        // Already delivered (by a run or an earlier backfill): the nonce would dedupe it, but this spends no call.
+        if (await storage.deliveries.findDelivery(feed.id, media.id)) continue;
+        const messageId = await poster.post(feed, media, { signal }).catch(postFailure);
+        last = deps.now();
+        await storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: last });
+        deps.delivered(feed.id, last);
+        counters.deliveries += 1;
+        posted += 1;
+      }
+      if (last !== undefined) await storage.feeds.update(feed.id, { lastDeliveryAt: last });
+      return { posted };
+    },
+  };
+}
