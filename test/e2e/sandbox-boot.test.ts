@@ -1,8 +1,6 @@
 // The whole of igcord boots in sandbox mode, registers its commands in the sandbox guild, answers a slash
-// command through the real discord.js client, and acknowledges a signed Instagram notification by marking the
-// source dirty in storage.
+// command through the real discord.js client, and takes signed Instagram notifications on its webhook.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceKey } from '../../src/storage/index.js';
 import { signNotification } from '../../src/instagram/subscriptions.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 
@@ -35,7 +33,7 @@ describe('igcord in sandbox mode', () => {
     expect(await response.json()).toMatchObject({ ok: true });
   });
 
-  it('records a signed notification as a dirty source before answering 200', async () => {
+  it('accepts a signed notification and refuses the same body unsigned', async () => {
     const body = JSON.stringify([
       { subscription_id: 1, object: 'user', object_id: '4242', changed_aspect: 'media', time: 1700000000, data: { media_id: '1_4242' } },
     ]);
@@ -45,7 +43,7 @@ describe('igcord in sandbox mode', () => {
       body,
     });
     expect(response.status).toBe(200);
-    const dirty = await igcord.app.storage.deliveries.listDirty();
-    expect(dirty.map((d) => d.sourceKey)).toContain(sourceKey({ kind: 'account', instagramUserId: '4242' }));
+    const unsigned = await fetch(`${igcord.app.http.url}/webhooks/instagram`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(unsigned.status).toBe(401);
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { startIgcord, type Igcord } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { DeliveryTuning } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
 
 export interface TestIgcord {
@@ -27,7 +28,8 @@ export interface TestIgcord {
   close(): Promise<void>;
 }
 
-export async function startTestIgcord(env: Record<string, string> = {}): Promise<TestIgcord> {
+/** `env` overrides the environment; `feeds` tunes the delivery engine (short polls and retries for feed tests). */
+export async function startTestIgcord(env: Record<string, string> = {}, feeds?: Partial<DeliveryTuning>): Promise<TestIgcord> {
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'debug', ...env });
   const lines: string[] = [];
@@ -40,6 +42,7 @@ export async function startTestIgcord(env: Record<string, string> = {}): Promise
   const log = createLogger({ level: config.logLevel, destination });
   const app = await startIgcord(config, log, {
     discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
+    feeds,
   });
   const sandbox = app.sandbox;
   if (!sandbox) throw new Error('the test harness runs igcord in sandbox mode');
