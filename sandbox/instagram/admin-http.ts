@@ -12,6 +12,12 @@ const tokenBody = z.object({
   scopes: z.union([z.array(z.string()), z.string()]).optional(),
   client_id: z.string().optional(),
 });
+const userBody = z.object({
+  username: z.string(),
+  full_name: z.string().max(100).optional(),
+  is_private: z.boolean().optional(),
+  media: z.number().int().min(0).optional(),
+});
 const revokeBody = z.object({ access_token: z.string().min(1) });
 const mediaBody = z.object({
   type: z.enum(['image', 'video', 'carousel']).optional(),
@@ -42,6 +48,16 @@ export function handleAdmin(admin: EmulatorAdmin, req: IncomingMessage, res: Ser
     switch (route) {
       case 'GET /users':
         return sendJson(res, 200, { data: admin.users() });
+      case 'POST /users': {
+        const b = parse(userBody, body, 'user');
+        const data = admin.createUser({
+          username: b.username,
+          ...(b.full_name !== undefined ? { full_name: b.full_name } : {}),
+          ...(b.is_private !== undefined ? { is_private: b.is_private } : {}),
+          ...(b.media !== undefined ? { media: b.media } : {}),
+        });
+        return sendJson(res, 200, { data });
+      }
       case 'POST /tokens': {
         const b = parse(tokenBody, body, 'token request');
         return sendJson(

@@ -1,7 +1,9 @@
 // The emulator's control surface for tests and people (the contract in the emulator brief): list the sandbox
-// users, mint and revoke tokens without a browser, post and delete media (posting notifies subscriptions),
-// inject faults, read the request and notification logs. The HTTP admin routes (admin-http.ts) call these.
+// users, add users beyond the seeded ten (a test/benchmark extension, see create-user.ts), mint and revoke tokens
+// without a browser, post and delete media (posting notifies subscriptions), inject faults, read the request and
+// notification logs. The HTTP admin routes (admin-http.ts) call these.
 import { z } from 'zod';
+import { createUser, CreateUserError, type CreateUserInput } from './create-user.js';
 import { pkFromMediaId } from './ids.js';
 import type { FaultSpec } from './faults.js';
 import type { Notifier } from './notifier.js';
@@ -38,6 +40,8 @@ export interface PostMediaInput {
 
 export interface EmulatorAdmin {
   users(): { [key: string]: Json }[];
+  /** Adds a user (beyond the sandbox's ten); answers it in the shape of `users()`. 400 invalid, 409 taken. */
+  createUser(input: CreateUserInput): { [key: string]: Json };
   mintToken(input: MintTokenInput): { access_token: string; user: { [key: string]: Json } };
   revokeToken(accessToken: string): { revoked: boolean };
   postMedia(userId: string, input?: PostMediaInput): { [key: string]: Json };
@@ -60,13 +64,23 @@ export function createAdmin(state: EmulatorState, notifier: Notifier): EmulatorA
     return user;
   };
 
+  const described = (u: UserRecord): { [key: string]: Json } => ({
+    ...fullUser(world, u),
+    is_private: u.isPrivate,
+    requested_by: world.requestersOf(u.id).map((e) => e.user.id),
+  });
+
   return {
-    users: () =>
-      world.users.map((u) => ({
-        ...fullUser(world, u),
-        is_private: u.isPrivate,
-        requested_by: world.requestersOf(u.id).map((e) => e.user.id),
-      })),
+    users: () => world.users.map(described),
+
+    createUser(input) {
+      try {
+        return described(createUser(world, state.settings.seed, input, state.now()));
+      } catch (error) {
+        if (error instanceof CreateUserError) throw new AdminError(error.reason === 'taken' ? 409 : 400, error.message);
+        throw error;
+      }
+    },
 
     mintToken(input) {
       const user = findUser(input.userId ?? input.username);

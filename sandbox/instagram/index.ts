@@ -22,6 +22,7 @@ import { createState, type EmulatorOptions } from './state.js';
 export { SANDBOX_CLIENT } from './state.js';
 export type { EmulatorClientApp, EmulatorOptions, NotificationLogEntry } from './state.js';
 export type { EmulatorAdmin, MintTokenInput, PostMediaInput } from './admin.js';
+export type { CreateUserInput } from './create-user.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { FaultSpec, FaultKind } from './faults.js';
 
