@@ -95,7 +95,7 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
   const what = source.kind === 'location' && placeName ? `location ${placeName} (${source.id})` : describeSource(feed, linked.account);
   await ctx.respond.reply({
     content:
-      `Feed \`${feed.id}\` added: new posts of ${what} will appear in <#${channelId}> as ${mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}.${mentionNote}` +
+      `Feed \`${feed.id}\` added: new posts (${what}) will appear in <#${channelId}> as ${mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}.${mentionNote}` +
       ` It starts from the newest post now; \`/feed test feed:${feed.id}\` posts that one to check.`,
     ephemeral: true,
     allowedMentions: { parse: [] },
