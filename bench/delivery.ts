@@ -1,10 +1,10 @@
 // Notification → Discord message latency of feed delivery, end to end: all of igcord in sandbox mode (real HTTP
 // webhook route, SQLite, limiter, discord.js against the Discord fake), the Instagram emulator posting media at a
-// steady 50 per second across the followed accounts, each post notified, fetched once and posted to every feed of
-// its account. Latency runs from the emulator's post to the message's timestamp on the fake; afterwards every
-// (feed, media) is checked for lost and duplicated messages. The emulator seeds 10 users, so the sources are its
-// 10 accounts; each has 3 feeds, which keeps the Discord load of the target (300 feeds over 100 sources, 3 each)
-// per notification. When run on its own it also prints the listener-vs-bare-node:http ratio (delivery-listener).
+// steady 50 per second across 100 followed accounts with 3 feeds each (300 feeds), each post notified, fetched
+// once and posted to every feed of its account. The emulator seeds the sandbox's 10 users; the other 90 sources
+// are users added through its admin extension (createUser), which exists for this scale. Latency runs from the
+// emulator's post to the message's timestamp on the fake; afterwards every (feed, media) is checked for lost and
+// duplicated messages. When run on its own it also prints the listener-vs-bare-node:http ratio (delivery-listener).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,8 @@ import type { Feed } from '../src/storage/index.js';
 import type { BenchRow } from './index.js';
 
 const RATE_PER_SECOND = 50;
-const DURATION_S = 8;
+const DURATION_S = 10;
+const SOURCES = 100;
 const FEEDS_PER_SOURCE = 3;
 const SETTLE_TIMEOUT_MS = 60_000;
 
@@ -32,7 +33,9 @@ export default async function delivery(): Promise<BenchRow[]> {
   const sandbox = app.sandbox!;
   const { instagram: emulator, discord, guild } = sandbox;
   try {
-    const users = emulator.admin.users();
+    const seeded = emulator.admin.users();
+    for (let i = seeded.length; i < SOURCES; i++) emulator.admin.createUser({ username: `bench.source${i}`, full_name: `Bench Source ${i}` });
+    const users = emulator.admin.users().slice(0, SOURCES);
     const sources: Array<{ instagramUserId: string; feeds: Feed[] }> = [];
     for (const [i, user] of users.entries()) {
       const owner = discord.createUser({ username: `bench${i}` });
@@ -48,7 +51,10 @@ export default async function delivery(): Promise<BenchRow[]> {
       sources.push({ instagramUserId, feeds });
     }
     const feedCount = sources.length * FEEDS_PER_SOURCE;
-    console.log(`${sources.length} sources, ${feedCount} feeds; ${RATE_PER_SECOND} posts/s for ${DURATION_S} s`);
+    // initSource reads each source once to set its cursor: a cost of adding a feed, not of a post, so the
+    // per-post figure counts only the calls made from here on (background polls included).
+    const setupCalls = app.deliveries.stats().instagramCalls;
+    console.log(`${sources.length} sources (${seeded.length} seeded, ${sources.length - seeded.length} created), ${feedCount} feeds, ${setupCalls} Instagram calls to set them up; ${RATE_PER_SECOND} posts/s for ${DURATION_S} s`);
 
     // Post at a steady rate, round-robin over the sources; remember when each caption was posted.
     const postedAt = new Map<string, { at: number; source: number }>();
@@ -94,16 +100,17 @@ export default async function delivery(): Promise<BenchRow[]> {
     }
     latencies.sort((a, b) => a - b);
     const stats = app.deliveries.stats();
+    const runCalls = stats.instagramCalls - setupCalls;
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
-    console.log(`posted ${total} media in ${postingSeconds.toFixed(1)} s; ${latencies.length}/${expected} messages; engine: ${stats.runs} runs, ${stats.instagramCalls} Instagram calls, ${stats.failures} failures, ${stats.retries} retries`);
+    console.log(`posted ${total} media in ${postingSeconds.toFixed(1)} s; ${latencies.length}/${expected} messages; engine: ${stats.runs} runs, ${stats.polls} polls, ${runCalls} Instagram calls, ${stats.failures} failures, ${stats.retries} retries`);
     console.log(`latency post → message: p50 ${p50} ms, p99 ${p99} ms, max ${latencies.at(-1)} ms; lost ${lost}, duplicated ${duplicated}`);
     const rows: BenchRow[] = [
       { bench: 'delivery', metric: `latency p50 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`, value: `${p50} ms` },
       { bench: 'delivery', metric: `latency p99 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`, value: `${p99} ms`, goal: '< 250 ms' },
       { bench: 'delivery', metric: 'lost posts', value: String(lost), goal: '0' },
       { bench: 'delivery', metric: 'duplicated posts', value: String(duplicated), goal: '0' },
-      { bench: 'delivery', metric: 'Instagram calls per post', value: (stats.instagramCalls / total).toFixed(2), goal: '≤ 1' },
+      { bench: 'delivery', metric: 'Instagram calls per post', value: (runCalls / total).toFixed(2), goal: '≤ 1' },
     ];
     await app.close();
     const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
