@@ -17,7 +17,8 @@ import {
   parseLocationInput,
   type Coordinates,
 } from '../src/discord/places/place-input.js';
-import { placePages } from '../src/discord/places/place-pages.js';
+import { mediaPages } from '../src/discord/media-pages.js';
+import { PLACE_LIST_ENDS } from '../src/discord/places/place-embeds.js';
 import type { RecentLocation } from '../src/discord/places/recent-locations.js';
 import type { Location, Media } from '../src/instagram/schemas.js';
 import type { Auth } from '../src/instagram/client.js';
@@ -105,8 +106,9 @@ async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth)
       await ctx.respond.reply({ content: `No recent posts at **${place}** that you can see.`, ephemeral });
       return;
     }
-    const source = placePages(first, {
+    const source = mediaPages(first, {
       heading: `Recent posts at **${place}**`,
+      ...PLACE_LIST_ENDS,
       // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
       fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
       onLoaded: (media: readonly Media[]) => ctx.recentPlaces.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),

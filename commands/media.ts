@@ -11,7 +11,10 @@ import { plain, truncate } from '../src/discord/embeds/text.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { withInstagram, type LinkedAccount } from '../src/discord/linked-account.js';
 import { assertCommentAcceptable } from '../src/discord/media/comment-refusal.js';
-import { LIKED_PER_CALL, likedPages } from '../src/discord/media/liked-pages.js';
+import { mediaPages } from '../src/discord/media-pages.js';
+
+/** Liked media asked for per API call; the API caps `count` at 33, and 20 is its default. */
+const LIKED_PER_CALL = 20;
 import { commentPages, likerPages, mediaLink } from '../src/discord/media/media-lists.js';
 import { fetchMedia, parseMediaReference, type MediaReference } from '../src/discord/media/media-reference.js';
 import type { PagedSource } from '../src/discord/pagination.js';
@@ -163,7 +166,13 @@ async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: b
     await ctx.respond.reply({ content: 'You have not liked any posts that Instagram lists.', ephemeral });
     return;
   }
-  const source = likedPages(first, { fetchNext: (next) => withInstagram(ctx, interaction.user.id, () => next()) });
+  const source = mediaPages(first, {
+    heading: 'Your liked posts',
+    // The next API page (cursor max_like_id) is fetched only when the person pages past the last post loaded.
+    fetchMore: (next) => withInstagram(ctx, interaction.user.id, () => next()),
+    empty: { id: 'media.no-liked', message: 'You have not liked any posts that Instagram lists.' },
+    end: (count) => ({ id: 'media.no-more-liked', message: `That is all: you have liked ${count} post${count === 1 ? '' : 's'} that Instagram lists.` }),
+  });
   await page(ctx, interaction, source, ephemeral);
 }
 

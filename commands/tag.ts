@@ -7,9 +7,9 @@ import { defineCommand, type CommandContext } from '../src/discord/command.js';
 import { plain } from '../src/discord/embeds/text.js';
 import { withInstagram } from '../src/discord/linked-account.js';
 import { suggestTags } from '../src/discord/places/place-autocomplete.js';
-import { renderTagEmbed, renderTagListEmbed } from '../src/discord/places/place-embeds.js';
+import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../src/discord/places/place-embeds.js';
 import { parseTagName } from '../src/discord/places/place-input.js';
-import { placePages } from '../src/discord/places/place-pages.js';
+import { mediaPages } from '../src/discord/media-pages.js';
 
 /** Tag media fetched per API call: the API's default page. */
 const PAGE_SIZE = 20;
@@ -56,10 +56,11 @@ async function recent(interaction: ChatInputCommandInteraction, ctx: CommandCont
     await ctx.respond.reply({ content: `No recent posts tagged **${plain(`#${name}`)}** that you can see.`, ephemeral });
     return;
   }
-  const source = placePages(first, {
+  const source = mediaPages(first, {
     heading: `Recent posts tagged **${plain(`#${name}`)}**`,
     // The next page follows the API's own cursor (max_tag_id), on the invoker's link as it is at the press.
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
+    ...PLACE_LIST_ENDS,
   });
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }

@@ -9,7 +9,7 @@ import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
 import { plain } from '../src/discord/embeds/text.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { withInstagram } from '../src/discord/linked-account.js';
-import { mediaPages } from '../src/discord/users/media-pages.js';
+import { mediaPages } from '../src/discord/media-pages.js';
 import { resolveUsername } from '../src/discord/users/resolve-user.js';
 import { suggestUsers } from '../src/discord/users/user-autocomplete.js';
 import { userListSource } from '../src/discord/users/user-list.js';
@@ -95,7 +95,12 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
   await ctx.paginator.start(ctx.respond, {
     ownerId: invoker,
     // Later pages are fetched on the invoker's link as they page, so a link revoked meanwhile is noticed.
-    source: mediaPages(first, { username: owner, fetchMore: (next) => withInstagram(ctx, invoker, () => next()) }),
+    source: mediaPages(first, {
+      heading: `Recent posts of **${plain(`@${owner}`)}**`,
+      fetchMore: (next) => withInstagram(ctx, invoker, () => next()),
+      empty: { id: 'user.no-media', message: `@${owner} has no posts to show.` },
+      end: () => ({ id: 'user.no-more-media', message: `That was the last post of @${owner}.` }),
+    }),
     ephemeral: !share,
   });
 }

@@ -42,7 +42,7 @@ describe('/media liked', () => {
     const second = await likedPage(first.pagination.next_max_like_id);
     expect(second.data.length).toBeGreaterThan(0);
     const liked = [...first.data, ...second.data];
-    const more = second.pagination.next_max_like_id !== undefined ? ' (more load as you page)' : '';
+    const total = second.pagination.next_max_like_id !== undefined ? '' : ` of ${[...first.data, ...second.data].length}`;
 
     igcord.emulator.admin.clearRequests();
     const handle = igcord.discord.sendCommand({
@@ -54,7 +54,7 @@ describe('/media liked', () => {
     });
     let shown: Shown = await handle.waitForReply(undefined, 15_000);
     const messageId = (shown as APIMessage).id;
-    expect(shown.content).toBe(`Your liked posts: 1 of ${LIKED_PER_CALL} (more load as you page)`);
+    expect(shown.content).toBe('Your liked posts · post 1');
     expect(shown.embeds?.[0]?.url).toBe(liked[0]!.link);
     const likedCalls = () => igcord.emulator.admin.requests().filter((r) => r.tokenUserId === instagramUserId && r.route.includes('liked'));
     expect(likedCalls()).toHaveLength(1);
@@ -63,10 +63,10 @@ describe('/media liked', () => {
       const press = igcord.discord.pressButton({ messageId, customId: nextButton(shown).custom_id, userId: igcord.personId });
       const response = await press.firstResponse();
       // A slow press is acknowledged first and the page edited in after.
-      shown = response.type === 7 ? (response.data as Shown) : await press.waitForReply((m) => m.content?.startsWith(`Your liked posts: ${page} `) ?? false, 15_000);
+      shown = response.type === 7 ? (response.data as Shown) : await press.waitForReply((m) => m.content?.startsWith(`Your liked posts · post ${page}`) ?? false, 15_000);
       expect(shown.embeds?.[0]?.url).toBe(liked[page - 1]!.link);
     }
-    expect(shown.content).toBe(`Your liked posts: ${LIKED_PER_CALL + 1} of ${liked.length}${more}`);
+    expect(shown.content).toBe(`Your liked posts · post ${LIKED_PER_CALL + 1}${total}`);
     expect(likedCalls()).toHaveLength(2);
     expect(likedCalls()[1]!.status).toBe(200);
   });

@@ -168,11 +168,11 @@ describe('/media', () => {
       const likedMedia = await api<SeedMedia[]>('/users/self/media/liked?count=20');
       expect(likedMedia.length).toBeGreaterThan(1);
       const { reply } = await answer('liked');
-      expect(reply.content).toContain(`Your liked posts: 1 of ${likedMedia.length}`);
+      expect(reply.content).toMatch(/^Your liked posts · post 1( of \d+)?$/);
       expect(embed(reply).url).toBe(likedMedia[0]!.link);
       const press = igcord.discord.pressButton({ messageId: reply.id, customId: buttons(reply)[2]!.custom_id, userId: person });
       const updated = (await press.firstResponse()) as { data: Pick<APIMessage, 'content' | 'embeds'> };
-      expect(updated.data.content).toContain(`2 of ${likedMedia.length}`);
+      expect(updated.data.content).toMatch(/^Your liked posts · post 2( of \d+)?$/);
       expect(embed(updated.data).url).toBe(likedMedia[1]!.link);
     });
   });

@@ -6,7 +6,7 @@ import type { Page } from '../../src/instagram/client.js';
 import type { Media, ShortUser } from '../../src/instagram/schemas.js';
 import { messageEmbedsSchema } from '../../src/discord/embeds/limits.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { mediaPages } from '../../src/discord/users/media-pages.js';
+import { mediaPages } from '../../src/discord/media-pages.js';
 import { describeRelationship } from '../../src/discord/users/relationship-text.js';
 import { userChoices } from '../../src/discord/users/user-autocomplete.js';
 import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../src/discord/users/user-list.js';
@@ -122,7 +122,12 @@ describe('posts paged as the person pages', () => {
   it('counts one page ahead while Instagram has more, and fetches it only when asked', async () => {
     const api = pagesOf(posts(5), 2);
     const first = await api.first();
-    const source = mediaPages(first, { username: 'igcord_tester', fetchMore: (next) => next() });
+    const source = mediaPages(first, {
+      heading: 'Recent posts of **@igcord_tester**',
+      fetchMore: (next) => next(),
+      empty: { id: 'user.no-media', message: 'none' },
+      end: () => ({ id: 'user.no-more-media', message: 'end' }),
+    });
     expect(source.count).toBe(3);
     expect((await source.render(1)).embeds![0]!.url).toBe('https://www.instagram.com/p/P1/');
     expect(api.fetched()).toBe(1);

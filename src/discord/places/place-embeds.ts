@@ -82,3 +82,9 @@ export function renderLocationListEmbed(at: Coordinates, radius: number, locatio
     'location list embed',
   );
 }
+
+/** What the paged recent posts of a tag or a location say when there is nothing (more) to show. */
+export const PLACE_LIST_ENDS = {
+  empty: { id: 'places.no-media', message: 'There are no recent posts here that you can see.' },
+  end: (count: number) => ({ id: 'places.no-more-media', message: `That was the last post; there are ${count} in all.` }),
+};

@@ -1,14 +1,15 @@
-// Recent media of a tag or a location, one post a page. These lists page by cursor without a total (reference
-// §1.3: tags by `max_tag_id`, locations by `max_id`), so API pages are fetched as the person pages: the count is
-// what is loaded plus one while the API says there is more, and "Next" on that last slot fetches the next page
-// through the invoker's link. At most `maxItems` posts are offered, so one paged reply has a bounded cost.
-import type { Page } from '../../instagram/client.js';
-import type { Media } from '../../instagram/schemas.js';
-import { renderMediaEmbeds } from '../embeds/media-embed.js';
-import { UserFacingError } from '../errors.js';
-import type { PagedSource } from '../pagination.js';
+// Media lists as Discord pages, one post a page: a user's posts, a tag's or a location's recent posts, the posts
+// the invoker liked. These lists page by cursor without a total (reference §1.3: `max_id`, `max_tag_id`,
+// `max_like_id`), so API pages are fetched as the person pages: the count is what is loaded plus one while the API
+// says there is more, and "Next" on that last slot fetches the next API page through the invoker's link (so a
+// quick look costs one call). At most `maxItems` posts are offered, so one paged reply has a bounded cost.
+import type { Page } from '../instagram/client.js';
+import type { Media } from '../instagram/schemas.js';
+import { renderMediaEmbeds } from './embeds/media-embed.js';
+import { UserFacingError } from './errors.js';
+import type { PagedSource } from './pagination.js';
 
-export interface PlacePagesOptions {
+export interface MediaPagesOptions {
   /** The line above each post, e.g. "Recent posts tagged **#sunset**" (already markdown-safe). */
   heading: string;
   /** Runs the fetch of a further page the way every call on the invoker's token runs (withInstagram). */
@@ -17,15 +18,20 @@ export interface PlacePagesOptions {
   onLoaded?: ((media: readonly Media[]) => void) | undefined;
   /** Most posts offered. Default 100. */
   maxItems?: number | undefined;
+  /** What to say when there is no post at all. */
+  empty: { id: string; message: string };
+  /** What to say when Instagram promised more and sent nothing new; `count` is how many were shown. */
+  end: (count: number) => { id: string; message: string };
 }
 
-export function placePages(first: Page<Media>, options: PlacePagesOptions): PagedSource {
+export function mediaPages(first: Page<Media>, options: MediaPagesOptions): PagedSource {
   const maxItems = options.maxItems ?? 100;
   const loaded: Media[] = [];
   const seen = new Set<string>();
   const add = (items: readonly Media[]) => {
     let fresh = 0;
     for (const media of items) {
+      // The docs disagree on whether cursors are inclusive: a post repeated across pages is shown once.
       if (seen.has(media.id) || loaded.length >= maxItems) continue;
       seen.add(media.id);
       loaded.push(media);
@@ -49,9 +55,9 @@ export function placePages(first: Page<Media>, options: PlacePagesOptions): Page
       }
       const media = loaded[index];
       if (!media) {
-        if (loaded.length === 0) throw new UserFacingError('places.no-media', 'There are no recent posts here that you can see.');
-        // Instagram said there was more, then sent nothing new: the buttons catch up at the next press.
-        throw new UserFacingError('places.no-more-media', `That was the last post; there are ${loaded.length} in all.`);
+        const said = loaded.length === 0 ? options.empty : options.end(loaded.length);
+        // After "nothing new", the buttons catch up with the real count at the next press.
+        throw new UserFacingError(said.id, said.message);
       }
       return {
         content: `${options.heading} · post ${index + 1}${next ? '' : ` of ${loaded.length}`}`,
