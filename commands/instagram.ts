@@ -29,6 +29,7 @@ import { validate } from '../src/util/validate.js';
 const PASTE_BUTTON_ID = 'instagram:paste';
 const PASTE_MODAL_ID = 'instagram:paste-token';
 const TOKEN_FIELD_ID = 'token';
+const SCOPES_FIELD_ID = 'scopes';
 
 const scopeSchema = z.enum(DEFAULT_SCOPES as [string, ...string[]], { error: `expected scopes among ${DEFAULT_SCOPES.join(', ')}` });
 const scopesOptionSchema = z
@@ -180,7 +181,8 @@ function freesLine(q: WindowQuota): string {
   return q.remaining === 0 ? `Used up: the next call can start ${relativeTime(q.freesAt)}.` : `The oldest counted call leaves the window ${relativeTime(q.freesAt)}.`;
 }
 
-const pasteModal: APIModalInteractionResponseCallbackData = {
+/** The paste-a-token modal; the scopes field is prefilled with what igcord asks for, for the person to correct. */
+const pasteModal = (scopes: readonly string[]): APIModalInteractionResponseCallbackData => ({
   custom_id: PASTE_MODAL_ID,
   title: 'Paste an Instagram access token',
   components: [
@@ -199,8 +201,23 @@ const pasteModal: APIModalInteractionResponseCallbackData = {
         },
       ],
     },
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.TextInput,
+          custom_id: SCOPES_FIELD_ID,
+          label: 'Scopes granted to this token',
+          style: TextInputStyle.Short,
+          required: false,
+          max_length: 200,
+          value: scopes.join(' '),
+          placeholder: 'basic public_content likes …',
+        },
+      ],
+    },
   ],
-};
+});
 
 /** A pasted token is checked with /users/self (on the app's budget: its owner is not known yet) before it is stored. */
 async function submitPastedToken(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
@@ -209,6 +226,10 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
   if (!parsed.success) {
     throw new UserFacingError('instagram.token-malformed', 'That does not look like an Instagram access token. Nothing was linked.');
   }
+  // The person says what the token was granted (an implicit-flow URL shows it); blank means `basic` only. A wrong
+  // claim costs nothing: Instagram refuses a call the token lacks a scope for, and igcord offers a relink then.
+  const claimed = interaction.fields.getTextInputValue(SCOPES_FIELD_ID).trim();
+  const scopes = claimed === '' ? ['basic'] : scopeList(parseScopesOption(claimed));
   let owner;
   try {
     owner = (await ctx.instagram.users.verifyToken(parsed.data)).data;
@@ -224,9 +245,7 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
       discordUserId: interaction.user.id,
       instagramUserId: owner.id,
       username: owner.username,
-      // /users/self answering proves `basic`; a pasted token does not say what else it was granted. A command
-      // that needs more finds out from Instagram and offers a relink asking for it.
-      scopes: ['basic'],
+      scopes,
       accessToken: parsed.data,
     },
     ctx.log,
@@ -278,7 +297,7 @@ export default defineCommand({
       }
       if (interaction.customId === PASTE_BUTTON_ID && interaction.isButton()) {
         // Showing a modal is the interaction's one acknowledgement; the responder adopts it (discord.js marks it replied).
-        await interaction.showModal(pasteModal);
+        await interaction.showModal(pasteModal(scopeList(ctx.config.instagram.scopes)));
         return;
       }
       if (interaction.customId === PASTE_MODAL_ID) return submitPastedToken(interaction, ctx);

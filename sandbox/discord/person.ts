@@ -60,13 +60,14 @@ export function modalRecord(state: FakeState, interactions: InteractionRegistry,
   const modal = shown.callbacks[0]!.data as ModalBody;
 
   const seen = new Set<string>();
-  const fill = (textInput: { custom_id: string; required?: boolean; type: number }) => {
+  const fill = (textInput: { custom_id: string; required?: boolean; type: number; value?: string }) => {
     seen.add(textInput.custom_id);
     const value = input.fields[textInput.custom_id];
     if (value === undefined && (textInput.required ?? true) && textInput.type === ComponentType.TextInput) {
       throw new FakeUsageError(`modal ${input.customId} requires field ${textInput.custom_id}`);
     }
-    return { type: textInput.type, custom_id: textInput.custom_id, value: value ?? '' };
+    // A field the person leaves alone is submitted with the value the bot prefilled, as in Discord.
+    return { type: textInput.type, custom_id: textInput.custom_id, value: value ?? textInput.value ?? '' };
   };
   const components = modal.components.map((c) => {
     if (c.type === ComponentType.ActionRow) return { type: c.type, components: (c.components as { custom_id: string; type: number; style?: TextInputStyle }[]).map(fill) };

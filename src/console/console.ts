@@ -154,7 +154,7 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
   interface ModalData {
     custom_id: string;
     title: string;
-    components: { components: { custom_id: string; label: string; required?: boolean; placeholder?: string }[] }[];
+    components: { components: { custom_id: string; label: string; required?: boolean; placeholder?: string; value?: string }[] }[];
   }
 
   async function modal(data: ModalData): Promise<void> {
@@ -162,8 +162,11 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
     const fields: Record<string, string> = {};
     for (const row of data.components) {
       for (const input of row.components) {
-        const answer = await readLine(`  ${input.label}${input.required === false ? ' (optional)' : ''}: `);
+        const prefilled = input.value ? ` [${input.value}; Enter keeps it]` : '';
+        const answer = await readLine(`  ${input.label}${input.required === false ? ' (optional)' : ''}${prefilled}: `);
         if (answer === undefined) return;
+        // As in Discord, a prefilled field left alone is submitted with its prefilled value.
+        if (answer === '' && input.value) continue;
         fields[input.custom_id] = answer;
       }
     }

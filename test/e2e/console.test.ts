@@ -131,6 +131,8 @@ describe('the sandbox console (npm start without credentials)', () => {
     session.type('press 2');
     await session.waitFor(/Access token: /);
     session.type('not-a-token');
+    await session.waitFor(/Scopes granted to this token \(optional\) \[basic [a-z_ ]+; Enter keeps it\]: /);
+    session.type('');
     expect(await session.waitFor(/Nothing was linked/)).toMatch(/did not accept/);
   });
 

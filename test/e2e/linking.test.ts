@@ -239,17 +239,33 @@ describe('/instagram linking, end to end', () => {
     const malformed = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: '<b>not a token</b>' }, userId: person });
     await malformed.waitForReply((m) => m.content.includes('does not look like an Instagram access token'), WAIT_MS);
 
-    const minted = igcord.emulator.admin.mintToken({ username });
+    const minted = igcord.emulator.admin.mintToken({ username, scopes: ['basic', 'likes'] });
+    const badScopes = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: minted.access_token, scopes: 'basic superpowers' }, userId: person });
+    await badScopes.waitForReply((m) => m.content.includes('scopes are not valid'), WAIT_MS);
+    expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
+
     const verifiesBefore = igcord.emulator.admin.requests().filter((r) => r.route === 'GET /users/self').length;
-    const good = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: ` ${minted.access_token} ` }, userId: person });
+    // The person corrects the prefilled scopes to what the token was granted.
+    const good = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: ` ${minted.access_token} `, scopes: 'likes basic' }, userId: person });
     // The link message itself changes to say which account is linked.
     const updated = await good.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
     expect(updated.content).toContain(`@${username}`);
     expect(updated.components ?? []).toEqual([]);
     const linked = await igcord.app.storage.accounts.get(person);
-    expect(linked).toMatchObject({ username, instagramUserId: String(minted.user.id), status: 'active', scopes: ['basic'] });
+    expect(linked).toMatchObject({ username, instagramUserId: String(minted.user.id), status: 'active', scopes: ['basic', 'likes'] });
     expect(igcord.emulator.admin.requests().filter((r) => r.route === 'GET /users/self').length).toBe(verifiesBefore + 1);
     expect(igcord.logs()).not.toContain(minted.access_token);
+  });
+
+  it('stores the prefilled scopes when the person pastes a token and leaves the scopes field as it is', async () => {
+    const person = newPerson('paste-dora');
+    const username = seededUsernames()[5]!;
+    const { reply } = await startLink(person);
+    await igcord.discord.pressButton({ message: reply, customId: 'instagram:paste', userId: person }).firstResponse();
+    const minted = igcord.emulator.admin.mintToken({ username });
+    const good = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: minted.access_token }, userId: person });
+    await good.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
+    expect((await igcord.app.storage.accounts.get(person))?.scopes).toEqual(igcord.app.config.instagram.scopes);
   });
 
   it('unlinks: deletes the token and pauses the feeds the user owns until they link again', async () => {
