@@ -2,16 +2,16 @@
 // limits, bounded reading of cursor-paged user lists, list pages within the embed limits, and posts fetched
 // page by page as a person pages.
 import { describe, expect, it } from 'vitest';
-import type { Page } from '../../src/instagram/client.js';
-import type { Media, ShortUser } from '../../src/instagram/schemas.js';
-import { messageEmbedsSchema } from '../../src/discord/embeds/limits.js';
-import { UserFacingError } from '../../src/discord/errors.js';
-import { mediaPages } from '../../src/discord/media-pages.js';
-import { describeRelationship } from '../../src/discord/users/relationship-text.js';
-import { userChoices } from '../../src/discord/users/user-autocomplete.js';
-import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../src/discord/users/user-list.js';
-import { parseUsername } from '../../src/discord/users/username.js';
-import { imageMedia } from '../unit/discord/media-fixtures.js';
+import type { Page } from '../../../src/instagram/client.js';
+import type { Media, ShortUser } from '../../../src/instagram/schemas.js';
+import { messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
+import { UserFacingError } from '../../../src/discord/errors.js';
+import { mediaPages } from '../../../src/discord/media-pages.js';
+import { describeRelationship } from '../../../src/discord/users/relationship-text.js';
+import { userChoices } from '../../../src/discord/users/user-autocomplete.js';
+import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../../src/discord/users/user-list.js';
+import { parseUsername } from '../../../src/discord/users/username.js';
+import { imageMedia } from './media-fixtures.js';
 
 const person = (i: number, fullName = `Person ${i}`): ShortUser => ({ id: String(1000 + i), username: `person.${i}`, full_name: fullName, profile_picture: undefined });
 
