@@ -108,7 +108,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   const { storage, instagram, limiter } = options;
   const now = options.now ?? Date.now;
   const log = options.log.child({ component: 'feeds' });
-  const poster: FeedPoster = createFeedPoster({ rest: options.rest, feeds: storage.feeds });
+  const poster: FeedPoster = createFeedPoster({ rest: options.rest, feeds: storage.feeds, log });
   const counters = emptyCounters();
   const sources = new Map<SourceKey, SourceState>();
   const budgetSources = new Map<string, Set<SourceKey>>();
@@ -143,10 +143,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     signal: abort.signal,
     maxItemsPerRun: tuning.maxItemsPerRun,
     now,
-    delivered(feed, _mediaId, at) {
+    delivered(feed, _mediaId, at, recovered) {
       lastDelivery.set(feed.id, at);
       const state = sources.get(sourceKey(feed.source));
-      if (state?.pokedAt !== undefined) lastLatencyMs = at - state.pokedAt;
+      if (state?.pokedAt !== undefined && !recovered) lastLatencyMs = at - state.pokedAt;
     },
     lastDeliveryOf: (feedId) => lastDelivery.get(feedId),
     tellGuild,

@@ -66,7 +66,7 @@ export function createFeedActions(deps: FeedActionDeps) {
       for (const media of [...newest.media].reverse()) {
         // Already delivered (by a run or an earlier backfill): the nonce would dedupe it, but this spends no call.
         if (await storage.deliveries.findDelivery(feed.id, media.id)) continue;
-        const messageId = await poster.post(feed, media, { signal }).catch(postFailure);
+        const { messageId } = await poster.post(feed, media, { signal }).catch(postFailure);
         last = deps.now();
         await storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: last });
         deps.delivered(feed.id, last);

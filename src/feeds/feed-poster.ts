@@ -1,15 +1,19 @@
 // Posts one media to one feed's channel: as the bot (`POST /channels/:id/messages`, the feed's role mentioned
 // and allowed to ping, nothing else) or through the feed's channel webhook with the Instagram user's name and
 // picture (`?wait=true`, so the message id comes back). Every delivery carries the nonce of (feed, media) with
-// `enforce_nonce`, so a repeat after a crash returns the first message. Failures are classified once here:
+// `enforce_nonce`, so a repeat after a crash returns the first message. Discord documents the nonce for channel
+// messages only, so a webhook feed that may have posted before without recording it (earlier-post.ts) first looks
+// for that post in the channel and returns it instead of posting again. Failures are classified once here:
 // retry later (429/5xx/network, after discord.js's own retries), disable the feed (lost access, deleted channel
 // or webhook), or skip this media (Discord refused the body itself; repeating it cannot succeed).
 import { DiscordAPIError, HTTPError, Routes, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import { renderMediaEmbeds } from '../discord/embeds/media-embed.js';
 import { safeUrl, truncate } from '../discord/embeds/text.js';
 import type { Media } from '../instagram/schemas.js';
+import type { Logger } from '../log.js';
 import type { Feed, FeedStore } from '../storage/index.js';
 import { deliveryNonce } from './delivery-nonce.js';
+import { EarlierPostWatch, findEarlierPost, recentChannelMessages, TEST_POST_MARK } from './earlier-post.js';
 
 export type PostFailureKind = 'retry' | 'disable' | 'skip';
 
@@ -67,20 +71,52 @@ export function webhookUsername(username: string): string {
   return name.length === 0 || /discord|clyde/i.test(name) ? 'Instagram' : name;
 }
 
+/** A delivery's message: posted now, or `recovered` (an earlier post of this media through the feed's webhook). */
+export interface PostedMessage {
+  messageId: string;
+  recovered: boolean;
+}
+
 export interface FeedPoster {
-  /** Posts `media` to `feed`; resolves with the Discord message id. Throws PostError. */
-  post(feed: Feed, media: Media, options?: { test?: boolean | undefined; signal?: AbortSignal | undefined }): Promise<string>;
+  /** Posts `media` to `feed` (or finds its earlier webhook post); resolves with the Discord message. Throws PostError. */
+  post(feed: Feed, media: Media, options?: { test?: boolean | undefined; signal?: AbortSignal | undefined }): Promise<PostedMessage>;
   /** A plain message from the bot in a channel (notices to admins). */
   notice(channelId: string, content: string, signal?: AbortSignal): Promise<void>;
 }
 
-export function createFeedPoster(deps: { rest: REST; feeds: FeedStore }): FeedPoster {
-  const { rest, feeds } = deps;
+/** Discord refusing to list a channel's messages because a permission is missing (Read Message History). */
+const isMissingAccess = (error: unknown) => error instanceof DiscordAPIError && (error.code === 50001 || error.code === 50013);
+
+export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logger }): FeedPoster {
+  const { rest, feeds, log } = deps;
+  const watch = new EarlierPostWatch();
+
+  /**
+   * The earlier post of `media` by this webhook feed, when the feed may have posted without recording it. A
+   * channel where the bot may not read the history cannot be checked: the post goes out (the nonce is still sent)
+   * and the feed is trusted from then on, so it does not ask again at every post.
+   */
+  async function earlierPost(feed: Feed, webhookId: string, media: Media, signal: AbortSignal | undefined): Promise<string | undefined> {
+    let messages: APIMessage[];
+    try {
+      messages = await recentChannelMessages(rest, feed.channelId, signal);
+    } catch (error) {
+      if (!isMissingAccess(error)) throw error;
+      log.warn({ feedId: feed.id, channelId: feed.channelId }, 'cannot read the channel history (Read Message History) to check for an unrecorded webhook post; posting without the check');
+      watch.trust(feed.id);
+      return undefined;
+    }
+    const found = findEarlierPost(messages, webhookId, media);
+    // A post found means a crash or a lost answer: the next media may be in the same state, so keep looking
+    // until a look finds nothing.
+    if (found === undefined) watch.trust(feed.id);
+    return found;
+  }
 
   function body(feed: Feed, media: Media, test: boolean, compact: boolean): RESTPostAPIChannelMessageJSONBody {
     const mention = !test && feed.mentionRoleId !== undefined ? `<@&${feed.mentionRoleId}>` : undefined;
     const content = test
-      ? `🧪 Test post for feed \`${feed.id}\`: this is how new posts from this source will look.`
+      ? `${TEST_POST_MARK} \`${feed.id}\`: this is how new posts from this source will look.`
       : compact
         ? [mention, `New post by @${media.user.username}: ${media.link}`].filter(Boolean).join(' ')
         : mention;
@@ -102,26 +138,46 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore }): FeedPo
     const token = feeds.webhookToken(feed);
     if (token === undefined) throw new PostError('disable', 'the feed\'s webhook token is missing: set the feed up again');
     const avatar = safeUrl(media.user.profile_picture);
-    const sent = (await rest.post(Routes.webhook(feed.delivery.webhookId, token), {
-      body: { ...message, username: webhookUsername(media.user.username), ...(avatar ? { avatar_url: avatar } : {}) },
-      query: new URLSearchParams({ wait: 'true' }),
-      auth: false,
-      signal,
-    })) as APIMessage;
-    return sent.id;
+    try {
+      const sent = (await rest.post(Routes.webhook(feed.delivery.webhookId, token), {
+        body: { ...message, username: webhookUsername(media.user.username), ...(avatar ? { avatar_url: avatar } : {}) },
+        query: new URLSearchParams({ wait: 'true' }),
+        auth: false,
+        signal,
+      })) as APIMessage;
+      return sent.id;
+    } catch (error) {
+      // Discord may have posted it even though no answer came back (a timeout, a reset, a 5xx): look next time.
+      if (!test) watch.doubt(feed.id);
+      throw error;
+    }
   }
 
   return {
     async post(feed, media, options = {}) {
       const test = options.test ?? false;
+      if (!test && feed.delivery.mode === 'webhook' && watch.needsLook(feed)) {
+        let found: string | undefined;
+        try {
+          found = await earlierPost(feed, feed.delivery.webhookId, media, options.signal);
+        } catch (error) {
+          const failure = classifyPostFailure(error);
+          // Without the look nothing is posted: a refused read is tried again later like a failed post.
+          throw failure.kind === 'skip' ? new PostError('retry', `reading the channel's recent messages failed: ${failure.reason}`, { cause: error }) : failure;
+        }
+        if (found !== undefined) {
+          log.info({ feedId: feed.id, mediaId: media.id, messageId: found }, 'found an unrecorded earlier webhook post of this media; recording it instead of posting again');
+          return { messageId: found, recovered: true };
+        }
+      }
       try {
-        return await send(feed, media, test, false, options.signal);
+        return { messageId: await send(feed, media, test, false, options.signal), recovered: false };
       } catch (error) {
         const failure = classifyPostFailure(error);
         if (failure.kind !== 'skip') throw failure;
         // The rendered embeds were refused (a limit the renderer missed): a plain link still gets the post out.
         try {
-          return await send(feed, media, test, true, options.signal);
+          return { messageId: await send(feed, media, test, true, options.signal), recovered: false };
         } catch (second) {
           throw classifyPostFailure(second);
         }

@@ -27,8 +27,11 @@ export interface RunDeps {
   signal: AbortSignal;
   maxItemsPerRun: number;
   now: () => number;
-  /** Called after each recorded delivery (in-memory status, latency). */
-  delivered(feed: Feed, mediaId: string, at: number): void;
+  /**
+   * Called after each recorded delivery (in-memory status, latency). `recovered`: an earlier, unrecorded post was
+   * found and recorded, so `at` is not when Discord accepted it.
+   */
+  delivered(feed: Feed, mediaId: string, at: number, recovered: boolean): void;
   /** The latest delivery to a feed this process knows of. */
   lastDeliveryOf(feedId: string): number | undefined;
   /** Tells a guild that one of its feeds stopped (best effort, never throws). */
@@ -128,12 +131,12 @@ async function deliverToFeed(deps: RunDeps, feed: Feed, media: Media): Promise<'
   const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
   try {
-    const messageId = await deps.poster.post(feed, media, { signal: deps.signal });
+    const { messageId, recovered } = await deps.poster.post(feed, media, { signal: deps.signal });
     const at = deps.now();
     await deps.storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: at });
     deps.counters.deliveries += 1;
-    deps.delivered(feed, media.id, at);
-    log.info({ messageId }, 'media delivered');
+    deps.delivered(feed, media.id, at, recovered);
+    log.info({ messageId, ...(recovered ? { recovered } : {}) }, 'media delivered');
     return 'posted';
   } catch (error) {
     if (!(error instanceof PostError)) throw error;

@@ -1,6 +1,7 @@
 // No post lost, none doubled: Discord answering 500s and 429s for a while, Instagram failing for a while, the same
 // notification arriving five times or two notifications for one media, and a post Discord accepted that igcord
-// never got to record. The Discord fake's messages are the judge; the emulator's request log counts the calls.
+// never got to record (as a bot message: the nonce; through a webhook: found among the channel's recent messages).
+// The Discord fake's messages are the judge; the emulator's request log counts the calls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Routes, type APIMessage } from 'discord.js';
 import { deliveryNonce } from '../../src/feeds/index.js';
@@ -105,6 +106,41 @@ describe('feed delivery without loss or duplicates', () => {
     const record = await eventually(() => igcord.app.storage.deliveries.findDelivery(feed.id, mediaId), 'the delivery record');
     expect(record.messageId).toBe(first.id);
     expect(count(channels[0]!, 'crash window')).toBe(1);
+  });
+
+  it('does not post again through a webhook what Discord accepted before igcord could record it (found in the channel, not by the nonce)', async () => {
+    const user = igcord.emulator.admin.users()[seeded++]!;
+    const owner = igcord.discord.createUser({ username: `owner${seeded}` });
+    const { instagramUserId } = await igcord.link(owner.id, String(user.username));
+    const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: `webhook-crash-${seeded}` });
+    const webhook = await igcord.createWebhook(channelId);
+    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: owner.id, source: { kind: 'account', instagramUserId }, webhook });
+    const fault = igcord.emulator.admin.injectFault({ method: 'GET', path: `^/v1/users/${instagramUserId}/media/recent`, kind: 'status', status: 500 });
+    const answer = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'webhook crash window' }) as { data?: { id: string; link: string }; id?: string; link?: string };
+    const media = { id: answer.data?.id ?? answer.id!, link: answer.data?.link ?? answer.link! };
+    // The post a crashed igcord got out through the webhook: no nonce, as Discord need not honour one there.
+    const first = (await igcord.app.bot.discord.client.rest.post(Routes.webhook(webhook.id, webhook.token!), {
+      body: { username: String(user.username), embeds: [{ url: media.link, description: 'webhook crash window' }] },
+      query: new URLSearchParams({ wait: 'true' }),
+      auth: false,
+    })) as APIMessage;
+    expect(first.nonce).toBeUndefined();
+    const logFrom = igcord.discord.restLog().length;
+    igcord.emulator.admin.removeFault(fault.id);
+
+    const record = await eventually(() => igcord.app.storage.deliveries.findDelivery(feed.id, media.id), 'the delivery record');
+    expect(record.messageId).toBe(first.id);
+    expect(count(channelId, 'webhook crash window')).toBe(1);
+    const since = igcord.discord.restLog().slice(logFrom);
+    expect(since.some((r) => r.method === 'GET' && r.path === `/channels/${channelId}/messages`)).toBe(true);
+    expect(since.filter((r) => r.method === 'POST' && r.path.startsWith(`/webhooks/${webhook.id}/`))).toEqual([]);
+
+    // The next media is posted once, through the webhook.
+    const next = post(instagramUserId, 'after the webhook crash');
+    await recorded([feed], next);
+    expect(count(channelId, 'after the webhook crash')).toBe(1);
+    expect(igcord.discord.restLog().slice(logFrom).filter((r) => r.method === 'POST' && r.path.startsWith(`/webhooks/${webhook.id}/`)).length).toBe(1);
+    expect(igcord.discord.messages(channelId).filter((m) => m.webhook_id === webhook.id).length).toBe(2);
   });
 
   it('makes one Instagram call per new media for a source followed by three feeds', async () => {

@@ -21,13 +21,18 @@ const LABELS = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],
   [PermissionFlagsBits.SendMessages, 'Send Messages'],
   [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
   [PermissionFlagsBits.ManageWebhooks, 'Manage Webhooks'],
 ] as const;
 
-/** What the bot needs in a feed's channel: posts are embeds; webhook delivery also creates the webhook. */
+/**
+ * What the bot needs in a feed's channel: posts are embeds; webhook delivery also creates the webhook and reads
+ * the channel's recent messages, to find a post it may have made without recording it (Discord documents message
+ * nonces for channel messages only, not for webhook executions).
+ */
 export function requiredPermissions(mode: DeliveryMode): bigint[] {
   const needed: bigint[] = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
-  if (mode === 'webhook') needed.push(PermissionFlagsBits.ManageWebhooks);
+  if (mode === 'webhook') needed.push(PermissionFlagsBits.ReadMessageHistory, PermissionFlagsBits.ManageWebhooks);
   return needed;
 }
 

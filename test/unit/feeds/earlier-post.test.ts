@@ -1,0 +1,56 @@
+// The pure parts of finding a webhook feed's unrecorded earlier post: which message counts as the post of a media
+// (the feed's own webhook, the media's link in an embed or a compact message, never a test post), and when a feed
+// has to look before posting (before its first post since start and after an execution whose outcome is unknown).
+import type { APIMessage } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { EarlierPostWatch, findEarlierPost, TEST_POST_MARK } from '../../../src/feeds/earlier-post.js';
+import type { Feed } from '../../../src/storage/index.js';
+
+const link = 'https://www.instagram.com/p/abc123/';
+const message = (id: string, fields: Partial<APIMessage>): APIMessage => ({ id, content: '', embeds: [], ...fields }) as APIMessage;
+
+describe('findEarlierPost', () => {
+  it('finds the message of the feed\'s webhook whose embed points at the media', () => {
+    const messages = [
+      message('3', { webhook_id: 'w1', embeds: [{ url: 'https://www.instagram.com/p/other/' }] }),
+      message('2', { webhook_id: 'w1', embeds: [{ url: link }] }),
+    ];
+    expect(findEarlierPost(messages, 'w1', { link })).toBe('2');
+  });
+
+  it('finds a compact post that carries the link in its text', () => {
+    expect(findEarlierPost([message('5', { webhook_id: 'w1', content: `New post by @lena: ${link}` })], 'w1', { link })).toBe('5');
+  });
+
+  it('ignores other webhooks, the bot\'s own messages, people quoting the link and test posts', () => {
+    const messages = [
+      message('1', { webhook_id: 'w2', embeds: [{ url: link }] }),
+      message('2', { embeds: [{ url: link }] }),
+      message('3', { content: `look ${link}` }),
+      message('4', { webhook_id: 'w1', content: `${TEST_POST_MARK} \`f1\`: …`, embeds: [{ url: link }] }),
+    ];
+    expect(findEarlierPost(messages, 'w1', { link })).toBeUndefined();
+  });
+
+  it('finds nothing for a media without a usable link', () => {
+    expect(findEarlierPost([message('1', { webhook_id: 'w1', content: 'javascript:alert(1)' })], 'w1', { link: 'javascript:alert(1)' })).toBeUndefined();
+  });
+});
+
+describe('EarlierPostWatch', () => {
+  const webhookFeed = { id: 'f1', delivery: { mode: 'webhook', webhookId: 'w1' } } as unknown as Feed;
+  const botFeed = { id: 'f2', delivery: { mode: 'message' } } as unknown as Feed;
+
+  it('makes a webhook feed look before its first post, not after a look found nothing, and again after an unknown outcome', () => {
+    const watch = new EarlierPostWatch();
+    expect(watch.needsLook(webhookFeed)).toBe(true);
+    watch.trust('f1');
+    expect(watch.needsLook(webhookFeed)).toBe(false);
+    watch.doubt('f1');
+    expect(watch.needsLook(webhookFeed)).toBe(true);
+  });
+
+  it('never makes a bot-message feed look (the nonce covers it)', () => {
+    expect(new EarlierPostWatch().needsLook(botFeed)).toBe(false);
+  });
+});
