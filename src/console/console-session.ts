@@ -1,0 +1,46 @@
+// What the console's parts share while a person uses it: the sandbox they act in, how ids and names translate,
+// how to print and read a line, and what the last answers left behind (its numbered buttons, the OAuth sign-in
+// address, the linking reply to show again once edited, the channels being watched).
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Sandbox } from '../sandbox.js';
+import type { MentionResolver } from './parse-slash-command.js';
+import type { ConsoleButton, RenderNames } from './render-message.js';
+
+/** One interaction sent to the Discord fake, whose answer the console waits for. */
+export type AnswerHandle = ReturnType<Sandbox['discord']['sendCommand']>;
+
+/** A button as printed, with the message it belongs to so `press N` can act on it. */
+export interface ButtonRef extends ConsoleButton {
+  messageId: string;
+}
+
+export interface ConsoleSession {
+  readonly discord: Sandbox['discord'];
+  readonly admin: Sandbox['instagram']['admin'];
+  readonly guild: Sandbox['guild'];
+  readonly personId: string;
+  /** #general, where the person types their commands. */
+  readonly channelId: string;
+  /** The command definitions igcord registered. */
+  readonly definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+  readonly names: RenderNames;
+  readonly mentions: MentionResolver;
+  /** Channel id → name in the sandbox guild. */
+  readonly channelNames: ReadonlyMap<string, string>;
+  readonly answerTimeoutMs: number;
+  say(text: string): void;
+  /** Asks for one line; undefined when input has ended. */
+  readLine(prompt: string): Promise<string | undefined>;
+  /** Redraws the prompt and what the person had typed so far (on a terminal; nothing on a pipe). */
+  redrawPrompt(): void;
+  /** The numbered buttons of the last answer shown. */
+  buttons: ButtonRef[];
+  /** The last OAuth sign-in address a Link button carried. */
+  oauthUrl: string | undefined;
+  /** The interaction whose answer carried the Link button: its reply is edited once the callback has linked. */
+  linkingHandle: { handle: AnswerHandle; shown: string } | undefined;
+  /** Channel id → the timer printing its new messages. */
+  readonly watches: Map<string, NodeJS.Timeout>;
+  /** Set by `quit`: the console stops after the current line. */
+  quitting: boolean;
+}

@@ -1,0 +1,78 @@
+// Waiting for igcord's answers and printing them: after a command, a button or a form, the console waits until
+// the interaction's reply is no longer "thinking" (or, for a button that updates its message, until the message
+// is edited), prints the messages with their buttons numbered, and asks a modal's fields if igcord opened one.
+// After signing in, it also shows the Link reply again once igcord's OAuth callback has edited it.
+import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord-api-types/v10';
+import type { AnswerHandle, ConsoleSession } from './console-session.js';
+import { askModalFields, type ModalData } from './modal-form.js';
+import { renderMessage } from './render-message.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const isLoading = (m: APIMessage | undefined) => m !== undefined && ((m.flags ?? 0) & MessageFlags.Loading) !== 0;
+
+/** Prints messages as igcord's answer and numbers their buttons for `press N`, replacing the previous ones. */
+export function showAnswer(session: ConsoleSession, messages: APIMessage[]): void {
+  session.buttons = [];
+  for (const message of messages) {
+    const rendered = renderMessage(message, session.names, { heading: 'igcord', startNumber: session.buttons.length + 1 });
+    session.say(rendered.text);
+    for (const b of rendered.buttons) {
+      session.buttons.push({ ...b, messageId: message.id });
+      if (b.url && /\/oauth\/authorize/.test(b.url)) session.oauthUrl = b.url;
+    }
+  }
+  if (session.buttons.some((b) => b.url && /\/oauth\/authorize/.test(b.url))) {
+    session.say('  (that button opens Instagram\'s sign-in page; type  authorize <username>  to sign in as a sandbox user — users lists them)');
+  }
+}
+
+/** Waits for igcord's answer to an interaction and prints it; handles a modal by asking its fields. */
+export async function followAnswer(session: ConsoleSession, handle: AnswerHandle, before?: { messageId: string; edited: string | null }): Promise<void> {
+  let first;
+  try {
+    first = await handle.firstResponse();
+  } catch {
+    session.say('igcord did not acknowledge within Discord\'s 3 seconds (the logs say why).');
+    return;
+  }
+  if (first.type === InteractionResponseType.Modal) {
+    const data = first.data as ModalData;
+    const fields = await askModalFields(session, data);
+    if (fields === undefined) return;
+    return followAnswer(session, session.discord.submitModal({ customId: data.custom_id, fields, userId: session.personId }));
+  }
+  const deadline = Date.now() + session.answerTimeoutMs;
+  for (;;) {
+    const { original, followUps } = handle.replies();
+    const answered =
+      first.type === InteractionResponseType.DeferredMessageUpdate
+        ? followUps.length > 0 || (original !== undefined && original.edited_timestamp !== before?.edited)
+        : followUps.length > 0 || (original !== undefined && !isLoading(original));
+    if (answered || Date.now() > deadline) {
+      const shown = [original, ...followUps].filter((m): m is APIMessage => m !== undefined && !isLoading(m));
+      if (shown.length === 0) session.say(answered ? 'igcord acknowledged without a message.' : 'igcord is still working on it (no answer yet).');
+      showAnswer(session, shown);
+      if (shown.some((m) => JSON.stringify(m.components ?? []).includes('/oauth/authorize'))) {
+        session.linkingHandle = { handle, shown: JSON.stringify(original ?? null) };
+      }
+      return;
+    }
+    await sleep(50);
+  }
+}
+
+/** The ephemeral link reply is edited by the callback; show the new version when it comes (within 3 s). */
+export async function followLinkingEdit(session: ConsoleSession): Promise<void> {
+  const linking = session.linkingHandle;
+  if (!linking) return;
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
+    const { original, followUps } = linking.handle.replies();
+    if (JSON.stringify(original ?? null) !== linking.shown || followUps.length > 0) {
+      showAnswer(session, [original, ...followUps].filter((m): m is APIMessage => m !== undefined));
+      session.linkingHandle = undefined;
+      break;
+    }
+    await sleep(50);
+  }
+}
