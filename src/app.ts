@@ -119,6 +119,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       windowMs: config.limits.windowMs,
       log,
       tuning: options.feeds,
+      onDelivered: (latencyMs) => metrics.deliveryLatencySeconds.observe({}, latencyMs / 1000),
     });
     deferred.bind(deliveries);
     cleanup.push(() => deliveries.close());

@@ -84,6 +84,11 @@ export interface DeliveryEngineOptions {
   log: Logger;
   tuning?: Partial<DeliveryTuning> | undefined;
   now?: (() => number) | undefined;
+  /**
+   * Called once per delivery that followed a notification (or a dirty mark found at start): ms from the mark to
+   * Discord accepting the message. Deliveries found by a poll alone have no mark and are not reported. Metrics.
+   */
+  onDelivered?: ((latencyMs: number) => void) | undefined;
 }
 
 interface SourceState {
@@ -146,7 +151,13 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     delivered(feed, _mediaId, at, recovered) {
       lastDelivery.set(feed.id, at);
       const state = sources.get(sourceKey(feed.source));
-      if (state?.pokedAt !== undefined && !recovered) lastLatencyMs = at - state.pokedAt;
+      if (state?.pokedAt === undefined || recovered) return;
+      lastLatencyMs = Math.max(0, at - state.pokedAt);
+      try {
+        options.onDelivered?.(lastLatencyMs);
+      } catch (error) {
+        log.warn({ err: error }, 'the delivery latency hook failed');
+      }
     },
     lastDeliveryOf: (feedId) => lastDelivery.get(feedId),
     tellGuild,
@@ -312,9 +323,12 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
     async start() {
       const dirty = await storage.deliveries.listDirty();
-      for (const { sourceKey: sk } of dirty) {
+      for (const { sourceKey: sk, markedAt } of dirty) {
         const source = parseSourceKey(sk);
-        if (source !== undefined) schedule(sk, source, 0, 'delivery');
+        if (source === undefined) continue;
+        // The latency of what a notification announced before a restart counts from its mark, downtime included.
+        stateOf(sk, source).pokedAt ??= markedAt;
+        schedule(sk, source, 0, 'delivery');
       }
       const all = await storage.feeds.listSources();
       for (const source of all) {

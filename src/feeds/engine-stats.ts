@@ -20,7 +20,7 @@ export interface EngineCounters {
 }
 
 export interface EngineStats extends EngineCounters {
-  /** Notification mark → message posted, of the latest delivery that followed a notification, ms. */
+  /** Notification (or dirty mark) → message accepted by Discord, of the latest delivery that followed one, ms. */
   lastLatencyMs: number | undefined;
   /** Sources the engine schedules. */
   sources: number;

@@ -3,6 +3,12 @@
 // already keep (limiter, webhook receiver, storage, feeds, delivery engine) are read by collectors at scrape time.
 import { MetricsRegistry, type Counter, type Gauge, type Histogram } from './metrics.js';
 
+/**
+ * Delivery latency buckets, seconds: a notified post normally lands within a second or two; Instagram or Discord
+ * being slow or down, and marks found after a restart, stretch it to minutes.
+ */
+export const DELIVERY_LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900];
+
 export interface IgcordMetrics {
   registry: MetricsRegistry;
   /** Slash commands and their components, by command, kind (`command` | `component`) and outcome. */
@@ -29,6 +35,8 @@ export interface IgcordMetrics {
   deliveries: Counter;
   deliveryFailures: Counter;
   deliveryLastLatencySeconds: Gauge;
+  /** Notification (or dirty mark) → Discord accepted the message, one observation per delivery (engine hook). */
+  deliveryLatencySeconds: Histogram;
   /** Whatever else the delivery engine's stats() reports, one series per numeric field. */
   deliveryEngine: Gauge;
 }
@@ -56,6 +64,12 @@ export function createIgcordMetrics(onCollectorError?: (error: unknown) => void)
     deliveries: registry.counter('igcord_deliveries_total', 'Feed posts delivered to Discord.'),
     deliveryFailures: registry.counter('igcord_delivery_failures_total', 'Feed deliveries that failed (and will be retried or disabled the feed).'),
     deliveryLastLatencySeconds: registry.gauge('igcord_delivery_last_latency_seconds', 'Latency of the most recent delivery.'),
+    deliveryLatencySeconds: registry.histogram(
+      'igcord_delivery_latency_seconds',
+      'Feed deliveries from the notification (or the dirty mark found at start) to Discord accepting the message.',
+      [],
+      DELIVERY_LATENCY_BUCKETS,
+    ),
     deliveryEngine: registry.gauge('igcord_delivery_engine', 'Other numeric fields of the delivery engine\'s stats(), by field.', ['field']),
   };
 }

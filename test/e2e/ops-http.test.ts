@@ -1,6 +1,7 @@
 // GET /metrics and GET /healthz of a whole igcord in sandbox mode, over HTTP: each metric moves when the thing it
-// counts happens (a slash command, a signed webhook POST and a rejected one, an Instagram call), and /healthz
-// turns 503 naming the failed check when the Instagram emulator or storage goes away.
+// counts happens (a slash command, a signed webhook POST and a rejected one, an Instagram call, a feed delivery
+// and its latency histogram), and /healthz turns 503 naming the failed check when the Instagram emulator or
+// storage goes away.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signNotification } from '../../src/instagram/subscriptions.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
@@ -44,6 +45,7 @@ describe('operations endpoints', () => {
       'igcord_feed_dirty_sources',
       'igcord_storage_corrupt_records_total',
       'igcord_deliveries_total',
+      'igcord_delivery_latency_seconds',
     ]) {
       expect(text).toContain(`# TYPE ${family} `);
     }
@@ -133,6 +135,8 @@ describe('operations endpoints', () => {
     const before = await scrape();
     expect(sample(before, 'igcord_feeds{state="active"}')).toBe(1);
     expect(sample(before, 'igcord_deliveries_total') ?? 0).toBe(0);
+    expect(sample(before, 'igcord_delivery_latency_seconds_count') ?? 0).toBe(0);
+    expect(sample(before, 'igcord_delivery_latency_seconds_bucket{le="+Inf"}') ?? 0).toBe(0);
 
     igcord.emulator.admin.postMedia(instagramUserId, { caption: 'metrics watch this' });
     await igcord.discord.waitForMessage(channelId, (m) => m.embeds.some((e) => e.description?.includes('metrics watch this') ?? false), 15_000);
@@ -144,6 +148,18 @@ describe('operations endpoints', () => {
     expect(delivered).toBe(1);
     const after = await scrape();
     expect(sample(after, 'igcord_delivery_last_latency_seconds')).toBeGreaterThanOrEqual(0);
+    // The delivery followed the emulator's notification: one observation, in every bucket at or above its latency.
+    expect(sample(after, 'igcord_delivery_latency_seconds_count')).toBe(1);
+    const latency = sample(after, 'igcord_delivery_latency_seconds_sum')!;
+    expect(latency).toBeGreaterThanOrEqual(0);
+    expect(latency).toBe(sample(after, 'igcord_delivery_last_latency_seconds'));
+    const buckets = after
+      .split('\n')
+      .map((line) => /^igcord_delivery_latency_seconds_bucket\{le="([^"]+)"\} (\d+)$/.exec(line))
+      .filter((m) => m !== null)
+      .map((m) => ({ le: m[1] === '+Inf' ? Infinity : Number(m[1]), value: Number(m[2]) }));
+    expect(buckets.length).toBeGreaterThan(1);
+    for (const bucket of buckets) expect(bucket.value).toBe(latency <= bucket.le ? 1 : 0);
     expect(sample(after, 'igcord_instagram_calls_total{priority="delivery",outcome="ok"}')).toBeGreaterThanOrEqual(1);
   });
 
