@@ -38,7 +38,7 @@ export interface Igcord {
 export interface StartOptions {
   /** discord.js client options merged over igcord's (tests shorten timeouts). */
   discordClientOptions?: Parameters<typeof startBot>[0]['clientOptions'];
-  /** Feed delivery tuning (tests shorten poll and retry intervals). */
+  /** Feed delivery tuning over config.feeds (tests shorten poll and retry intervals). */
   feeds?: Partial<DeliveryTuning> | undefined;
 }
 
@@ -118,7 +118,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       discord: bot.discord.client,
       windowMs: config.limits.windowMs,
       log,
-      tuning: options.feeds,
+      // The operator's pacing from the environment; tests override any field through StartOptions.feeds.
+      tuning: { ...config.feeds, ...options.feeds },
       onDelivered: (latencyMs) => metrics.deliveryLatencySeconds.observe({}, latencyMs / 1000),
     });
     deferred.bind(deliveries);

@@ -158,6 +158,11 @@ const environmentSchema = z.object({
   DELIVERY_DEADLINE_MS: integer(120_000, 1_000, 3_600_000),
   BACKGROUND_DEADLINE_MS: integer(600_000, 1_000, 86_400_000),
 
+  // Feed delivery pacing (src/feeds/delivery-engine.ts DeliveryTuning); the defaults are the engine's own.
+  FEEDS_MIN_POLL_MS: integer(60_000, 5_000, 3_600_000),
+  FEEDS_MAX_POLL_MS: integer(3_600_000, 60_000, 86_400_000),
+  FEEDS_CONCURRENCY: integer(16, 1, 256),
+
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
 });
@@ -196,6 +201,8 @@ export interface Config {
     write: number;
     deadlines: { interactive: number; delivery: number; background: number };
   };
+  /** Feed delivery pacing: the bounds of one source's budget-paced poll interval and source runs at once. */
+  feeds: { minPollMs: number; maxPollMs: number; concurrency: number };
 }
 
 export class ConfigError extends Error {
@@ -225,6 +232,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const name of LIVE_REQUIRED_VARIABLES) {
       if (!present(name)) problems.push(`${name}: missing; ${describeRequired(name)}`);
     }
+  }
+  if (parsed.success && parsed.data.FEEDS_MIN_POLL_MS > parsed.data.FEEDS_MAX_POLL_MS) {
+    problems.push('FEEDS_MIN_POLL_MS: expected at most FEEDS_MAX_POLL_MS (the shortest poll interval cannot exceed the longest)');
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(dedupe(problems));
 
@@ -264,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         background: e.BACKGROUND_DEADLINE_MS,
       },
     },
+    feeds: { minPollMs: e.FEEDS_MIN_POLL_MS, maxPollMs: e.FEEDS_MAX_POLL_MS, concurrency: e.FEEDS_CONCURRENCY },
   };
 }
 

@@ -79,6 +79,35 @@ describe('config', () => {
     expect(problemsOf({ ...LIVE, TOKEN_ENCRYPTION_KEYS_PREVIOUS: `${old},garbage` }).join('\n')).toContain('TOKEN_ENCRYPTION_KEYS_PREVIOUS');
   });
 
+  it('paces feed delivery as the engine does by default, and as the operator sets it', async () => {
+    const { DEFAULT_TUNING } = await import('../../src/feeds/index.js');
+    expect(loadConfig({}).feeds).toEqual({ minPollMs: DEFAULT_TUNING.minPollMs, maxPollMs: DEFAULT_TUNING.maxPollMs, concurrency: DEFAULT_TUNING.concurrency });
+    expect(loadConfig({ FEEDS_MIN_POLL_MS: '5000', FEEDS_MAX_POLL_MS: '60000', FEEDS_CONCURRENCY: '1' }).feeds).toEqual({ minPollMs: 5_000, maxPollMs: 60_000, concurrency: 1 });
+    expect(loadConfig({ FEEDS_MIN_POLL_MS: '3600000', FEEDS_MAX_POLL_MS: '86400000', FEEDS_CONCURRENCY: '256' }).feeds).toEqual({ minPollMs: 3_600_000, maxPollMs: 86_400_000, concurrency: 256 });
+  });
+
+  it.each([
+    ['FEEDS_MIN_POLL_MS', '4999', 'from 5000 to 3600000'],
+    ['FEEDS_MIN_POLL_MS', '3600001', 'from 5000 to 3600000'],
+    ['FEEDS_MIN_POLL_MS', 'soon', 'from 5000 to 3600000'],
+    ['FEEDS_MAX_POLL_MS', '59999', 'from 60000 to 86400000'],
+    ['FEEDS_MAX_POLL_MS', '86400001', 'from 60000 to 86400000'],
+    ['FEEDS_CONCURRENCY', '0', 'from 1 to 256'],
+    ['FEEDS_CONCURRENCY', '257', 'from 1 to 256'],
+    ['FEEDS_CONCURRENCY', '2.5', 'from 1 to 256'],
+  ])('refuses %s=%s naming the variable and its bounds', (name, value, bounds) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: expected a whole number ${bounds}$`));
+  });
+
+  it('refuses a shortest poll interval above the longest, naming both variables', () => {
+    const problems = problemsOf({ FEEDS_MIN_POLL_MS: '600000', FEEDS_MAX_POLL_MS: '300000' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^FEEDS_MIN_POLL_MS: .*FEEDS_MAX_POLL_MS/);
+    expect(loadConfig({ FEEDS_MIN_POLL_MS: '300000', FEEDS_MAX_POLL_MS: '300000' }).feeds.minPollMs).toBe(300_000);
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '  ', HTTP_PORT: '', LOG_LEVEL: '' });
     expect(config.mode).toBe('sandbox');
