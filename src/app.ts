@@ -1,6 +1,8 @@
-// igcord's composition root: config → (sandbox) → storage → limiter → Instagram client → HTTP, each built once
-// and handed to what uses it; nothing here is a global. `close()` is the one idempotent shutdown, in the reverse
-// order: stop taking work first (HTTP), then the limiter (waiting calls fail, running ones finish), then storage.
+// igcord's composition root: config → (sandbox) → storage → limiter → Instagram client → bot → delivery engine →
+// HTTP (webhook, OAuth callback, /healthz, /metrics) → subscription check, each built once and handed to what uses
+// it; nothing here is a global. `close()` is the one idempotent shutdown, in the reverse order: stop taking work
+// (HTTP), finish or hand back deliveries, drain interactions and disconnect, then the limiter (waiting calls fail,
+// running ones finish), then storage.
 import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './instagram/client.js';
 import type { InstagramUpdate } from './instagram/notification.js';
