@@ -1,7 +1,9 @@
 // How many signed notifications per second igcord's webhook route accepts (415/413/401/400 checks, HMAC-SHA1,
 // zod, an in-memory sink) compared with a bare node:http server that only answers 200, both under the same load:
 // N keep-alive clients on loopback for a few seconds. The load runs in a worker thread so that the client and
-// the server under test do not share one event loop. The goal is a ratio of at least 0.5.
+// the server under test do not share one event loop. The two servers are measured in alternating rounds and the
+// median of the rounds' ratios is reported, so a burst of other work on the shared machine during one
+// measurement does not decide the figure. The goal is a ratio of at least 0.5.
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,8 +14,9 @@ import { createWebhookReceiver, type InstagramUpdate } from '../src/http/webhook
 import type { BenchRow } from './index.js';
 
 const CLIENTS = 16;
-const WARMUP_MS = 1000;
-const DURATION_MS = 5000;
+const WARMUP_MS = 500;
+const DURATION_MS = 3000;
+const ROUNDS = 3;
 const SECRET = '0123456789abcdef0123456789abcdef';
 
 interface LoadResult {
@@ -117,11 +120,6 @@ export default async function deliveryListener(): Promise<BenchRow[]> {
     sink: { record: async (updates) => void recorded.push(updates) },
   });
   const igcord = await startHttpServer({ host: '127.0.0.1', port: 0, log: silentLogger(), routes: receiver.routes });
-  const webhook = await runLoad(`${igcord.url}/webhooks/instagram`, requests);
-  await igcord.close();
-  console.log(describe(`igcord webhook route, ${CLIENTS} keep-alive clients`, webhook));
-  console.log(`  sink recorded ${recorded.length} notifications (warm-up included); receiver stats ${JSON.stringify(receiver.stats)}`);
-
   const bare = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -130,17 +128,30 @@ export default async function deliveryListener(): Promise<BenchRow[]> {
     });
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const baseline = await runLoad(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, requests);
+  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+
+  const rounds: { webhook: LoadResult; baseline: LoadResult; ratio: number }[] = [];
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const webhook = await runLoad(`${igcord.url}/webhooks/instagram`, requests);
+    const baseline = await runLoad(bareUrl, requests);
+    const ratio = perSecond(webhook) / perSecond(baseline);
+    rounds.push({ webhook, baseline, ratio });
+    console.log(`round ${round}:`);
+    console.log(`  ${describe(`igcord webhook route, ${CLIENTS} keep-alive clients`, webhook)}`);
+    console.log(`  ${describe(`bare node:http 200, ${CLIENTS} keep-alive clients`, baseline)}`);
+    console.log(`  ratio ${ratio.toFixed(2)}`);
+  }
+  await igcord.close();
   bare.closeAllConnections();
   await new Promise<void>((resolve) => bare.close(() => resolve()));
-  console.log(describe(`bare node:http 200, ${CLIENTS} keep-alive clients`, baseline));
+  console.log(`sink recorded ${recorded.length} notifications (warm-ups included); receiver stats ${JSON.stringify(receiver.stats)}`);
 
-  const ratio = perSecond(webhook) / perSecond(baseline);
-  console.log(`ratio webhook / bare: ${ratio.toFixed(2)} (goal >= 0.5)`);
+  const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)]!;
+  console.log(`ratio webhook / bare, median of ${ROUNDS} rounds: ${median.ratio.toFixed(2)} (goal >= 0.5)`);
   return [
-    { bench: 'delivery-listener', metric: 'webhook accepted/s', value: perSecond(webhook).toFixed(0) },
-    { bench: 'delivery-listener', metric: 'webhook p99 latency', value: `${webhook.p99.toFixed(2)} ms`, goal: '< 2000 ms' },
-    { bench: 'delivery-listener', metric: 'bare node:http 200/s', value: perSecond(baseline).toFixed(0) },
-    { bench: 'delivery-listener', metric: 'webhook / bare ratio', value: ratio.toFixed(2), goal: '>= 0.5' },
+    { bench: 'delivery-listener', metric: 'webhook accepted/s (median round)', value: perSecond(median.webhook).toFixed(0) },
+    { bench: 'delivery-listener', metric: 'webhook p99 latency (median round)', value: `${median.webhook.p99.toFixed(2)} ms`, goal: '< 2000 ms' },
+    { bench: 'delivery-listener', metric: 'bare node:http 200/s (median round)', value: perSecond(median.baseline).toFixed(0) },
+    { bench: 'delivery-listener', metric: `webhook / bare ratio (median of ${ROUNDS})`, value: median.ratio.toFixed(2), goal: '>= 0.5' },
   ];
 }
