@@ -78,78 +78,78 @@ async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth)
   return nearest;
 }
 
-  async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-    const value = interaction.options.getString('location', true);
-    parseLocationInput(value);
-    await ctx.respond.deferReply(ephemeral);
-    const location = await withInstagram(ctx, interaction.user.id, async ({ auth }) => {
-      const id = await resolveLocationId(value, ctx, auth);
-      return (await ctx.instagram.locations.get(auth, id)).data;
-    });
-    ctx.recentPlaces.remember(interaction.user.id, asRecent([location]));
-    await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
-  }
+async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
+  const value = interaction.options.getString('location', true);
+  parseLocationInput(value);
+  await ctx.respond.deferReply(ephemeral);
+  const location = await withInstagram(ctx, interaction.user.id, async ({ auth }) => {
+    const id = await resolveLocationId(value, ctx, auth);
+    return (await ctx.instagram.locations.get(auth, id)).data;
+  });
+  ctx.recentPlaces.remember(interaction.user.id, asRecent([location]));
+  await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
+}
 
-  async function recentMedia(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-    const value = interaction.options.getString('location', true);
-    parseLocationInput(value);
-    await ctx.respond.deferReply(ephemeral);
-    const ownerId = interaction.user.id;
-    const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
-      const locationId = await resolveLocationId(value, ctx, auth);
-      return { id: locationId, first: await ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE }) };
-    });
-    // The posts carry their place's name, which saves a call for the heading.
-    const named = first.data.find((m) => m.location?.id === id && m.location.name)?.location?.name;
-    const place = plain(named ?? `location ${id}`);
-    if (first.data.length === 0) {
-      await ctx.respond.reply({ content: `No recent posts at **${place}** that you can see.`, ephemeral });
-      return;
-    }
-    const source = mediaPages(first, {
-      heading: `Recent posts at **${place}**`,
-      ...PLACE_LIST_ENDS,
-      // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
-      fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
-      onLoaded: (media: readonly Media[]) => ctx.recentPlaces.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),
-    });
-    await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
+async function recentMedia(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
+  const value = interaction.options.getString('location', true);
+  parseLocationInput(value);
+  await ctx.respond.deferReply(ephemeral);
+  const ownerId = interaction.user.id;
+  const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
+    const locationId = await resolveLocationId(value, ctx, auth);
+    return { id: locationId, first: await ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE }) };
+  });
+  // The posts carry their place's name, which saves a call for the heading.
+  const named = first.data.find((m) => m.location?.id === id && m.location.name)?.location?.name;
+  const place = plain(named ?? `location ${id}`);
+  if (first.data.length === 0) {
+    await ctx.respond.reply({ content: `No recent posts at **${place}** that you can see.`, ephemeral });
+    return;
   }
+  const source = mediaPages(first, {
+    heading: `Recent posts at **${place}**`,
+    ...PLACE_LIST_ENDS,
+    // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
+    fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
+    onLoaded: (media: readonly Media[]) => ctx.recentPlaces.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),
+  });
+  await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
+}
 
-  async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-    const at: Coordinates = parseCoordinates({
-      lat: interaction.options.getNumber('lat', true),
-      lng: interaction.options.getNumber('lng', true),
-      distance: interaction.options.getInteger('distance') ?? undefined,
-    });
-    await ctx.respond.deferReply(ephemeral);
-    const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
-    const found = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.locations.search(auth, at)).data);
-    if (found.length === 0) {
-      await ctx.respond.reply({ content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`, ephemeral });
-      return;
-    }
-    // Found places become suggestions for the `location` option of info and recent, nearest first.
-    ctx.recentPlaces.remember(interaction.user.id, asRecent(found).slice(0, 25));
-    await ctx.respond.reply({ embeds: [renderLocationListEmbed(at, radius, found)], ephemeral });
+async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
+  const at: Coordinates = parseCoordinates({
+    lat: interaction.options.getNumber('lat', true),
+    lng: interaction.options.getNumber('lng', true),
+    distance: interaction.options.getInteger('distance') ?? undefined,
+  });
+  await ctx.respond.deferReply(ephemeral);
+  const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
+  const found = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.locations.search(auth, at)).data);
+  if (found.length === 0) {
+    await ctx.respond.reply({ content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`, ephemeral });
+    return;
   }
+  // Found places become suggestions for the `location` option of info and recent, nearest first.
+  ctx.recentPlaces.remember(interaction.user.id, asRecent(found).slice(0, 25));
+  await ctx.respond.reply({ embeds: [renderLocationListEmbed(at, radius, found)], ephemeral });
+}
 
 export default defineCommand({
-    data,
-    async execute(interaction, ctx) {
-      const ephemeral = !(interaction.options.getBoolean('share') ?? false);
-      // Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges
-      // in the visibility its answer will have: a deferred response cannot change it later.
-      switch (interaction.options.getSubcommand(true)) {
-        case 'info':
-          return info(interaction, ctx, ephemeral);
-        case 'recent':
-          return recentMedia(interaction, ctx, ephemeral);
-        case 'search':
-          return search(interaction, ctx, ephemeral);
-        default:
-          throw new Error(`unknown /location subcommand ${interaction.options.getSubcommand(true)}`);
-      }
-    },
-    autocomplete: (interaction, deps) => suggestLocations(interaction, deps, deps.recentPlaces),
-  });
+  data,
+  async execute(interaction, ctx) {
+    const ephemeral = !(interaction.options.getBoolean('share') ?? false);
+    // Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges
+    // in the visibility its answer will have: a deferred response cannot change it later.
+    switch (interaction.options.getSubcommand(true)) {
+      case 'info':
+        return info(interaction, ctx, ephemeral);
+      case 'recent':
+        return recentMedia(interaction, ctx, ephemeral);
+      case 'search':
+        return search(interaction, ctx, ephemeral);
+      default:
+        throw new Error(`unknown /location subcommand ${interaction.options.getSubcommand(true)}`);
+    }
+  },
+  autocomplete: (interaction, deps) => suggestLocations(interaction, deps, deps.recentPlaces),
+});
