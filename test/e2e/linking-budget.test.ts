@@ -40,3 +40,37 @@ describe('/instagram with an exhausted budget', () => {
     expect(quota.embeds[0]!.description).toMatch(/Used up: the next call can start <t:\d+:R>/);
   });
 });
+
+describe('/instagram after Instagram answers 503', () => {
+  let igcord: TestIgcord;
+  beforeAll(async () => {
+    igcord = await startTestIgcord();
+  });
+  afterAll(async () => {
+    await igcord?.close();
+  });
+
+  it('retries the call, answers normally, and quota shows what Instagram counted instead of a full window', async () => {
+    const guildId = igcord.guild.guildId;
+    const channelId = igcord.guild.channels.general!;
+    const userId = igcord.personId;
+    const username = String(igcord.emulator.admin.users()[0]!.username);
+    await igcord.link(userId, username);
+    const run = (subcommand: string) => igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand });
+
+    expect((await run('me').waitForReply(undefined, WAIT_MS)).embeds).toHaveLength(1);
+    igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/self$', kind: 'status', status: 503, times: 1 });
+    const afterFailure = await run('me').waitForReply(undefined, WAIT_MS);
+    expect(afterFailure.embeds).toHaveLength(1);
+    const statuses = igcord.emulator.admin.requests().filter((r) => r.path === '/v1/users/self').map((r) => r.status);
+    expect(statuses).toEqual([200, 503, 200]);
+
+    const quota = await run('quota').waitForReply(undefined, WAIT_MS);
+    expect(quota.embeds[0]!.description).toContain('**2** of **500** calls used');
+    expect(quota.embeds[0]!.description).toContain('**498** remaining');
+    // And the next command is answered, not told that the budget is used up.
+    const next = await run('me').waitForReply(undefined, WAIT_MS);
+    expect(next.content).not.toContain('budget');
+    expect(next.embeds).toHaveLength(1);
+  });
+});
