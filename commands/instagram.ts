@@ -181,6 +181,8 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
     description: [
       `**${q.used}** of **${q.limit}** calls used in the sliding ${window} window; **${q.remaining}** remaining.`,
       freesLine(q),
+      // A 429 while calls remained: Instagram's pause, shown apart from the count it did not change.
+      q.pausedUntil === null ? '' : `Instagram asked igcord to wait: calls for this account start again ${relativeTime(q.pausedUntil)}.`,
       q.queued.interactive + q.queued.delivery + q.queued.background + q.running > 0
         ? `Now: ${q.running} running, ${q.queued.interactive + q.queued.delivery + q.queued.background} waiting.`
         : '',

@@ -78,6 +78,40 @@ describe('/instagram after Instagram answers 503', () => {
   });
 });
 
+describe('/instagram after Instagram answers 429', () => {
+  let igcord: TestIgcord;
+  beforeAll(async () => {
+    igcord = await startTestIgcord();
+  });
+  afterAll(async () => {
+    await igcord?.close();
+  });
+
+  it('pauses the account until its window frees: the command says when, quota shows the pause and what Instagram counted', async () => {
+    const guildId = igcord.guild.guildId;
+    const channelId = igcord.guild.channels.general!;
+    const userId = igcord.personId;
+    const username = String(igcord.emulator.admin.users()[0]!.username);
+    await igcord.link(userId, username);
+    const run = (subcommand: string) => igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand });
+
+    expect((await run('me').waitForReply(undefined, WAIT_MS)).embeds).toHaveLength(1);
+    igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/self$', kind: 'ratelimit', times: 1 });
+    const limited = await run('me').waitForReply(undefined, WAIT_MS);
+    expect(limited.content).toMatch(/budget is used up for now\. It frees <t:\d+:R>/);
+    const freesAt = Number(/<t:(\d+):R>/.exec(limited.content)![1]) * 1000;
+    // One hour after the first call: the window frees when that call leaves it.
+    expect(freesAt).toBeGreaterThan(Date.now() + 50 * 60_000);
+    const calls = igcord.emulator.admin.requests().length;
+    expect((await run('me').waitForReply(undefined, WAIT_MS)).content).toContain('budget is used up');
+    expect(igcord.emulator.admin.requests().length).toBe(calls);
+
+    const quota = await run('quota').waitForReply(undefined, WAIT_MS);
+    expect(quota.embeds[0]!.description).toContain('**1** of **500** calls used');
+    expect(quota.embeds[0]!.description).toMatch(/Instagram asked igcord to wait: calls for this account start again <t:\d+:R>/);
+  });
+});
+
 describe('linking attempts and the shared app budget', () => {
   let igcord: TestIgcord;
   let guildId: string;
