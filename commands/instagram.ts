@@ -21,7 +21,7 @@ import { withInstagram } from '../src/discord/linked-account.js';
 import { relativeTime } from '../src/discord/reply-error.js';
 import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../src/http/oauth-callback.js';
 import { InstagramTokenError } from '../src/instagram/errors.js';
-import type { WindowQuota } from '../src/limiter/index.js';
+import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../src/limiter/index.js';
 import type { Feed } from '../src/storage/index.js';
 import { validate } from '../src/util/validate.js';
 
@@ -45,6 +45,23 @@ const pastedTokenSchema = z
   .trim()
   .regex(/^[A-Za-z0-9._-]{8,300}$/, { error: 'an access token is letters, digits, dots, - and _ only, 8 to 300 characters' });
 
+/** "10 minutes", "1 hour", "30 seconds": a limit's window in words. */
+function windowInWords(ms: number): string {
+  if (ms % 3_600_000 === 0) return ms === 3_600_000 ? 'hour' : `${ms / 3_600_000} hours`;
+  if (ms >= 60_000) return `${Math.round(ms / 60_000)} minutes`;
+  return `${Math.round(ms / 1000)} seconds`;
+}
+
+/**
+ * Counts one linking attempt of `userId` against `limit`, or refuses it with when the next one frees. Linking spends
+ * the `app` budget every member shares, so one member must not be able to spend it for everyone.
+ */
+function takeLinkAttempt(limit: AttemptLimit, userId: string, id: string, refusal: (max: number, window: string, when: string) => string): void {
+  const taken = limit.take(userId);
+  if (taken.ok) return;
+  throw new UserFacingError(id, refusal(limit.max, windowInWords(limit.windowMs), relativeTime(taken.freesAt)));
+}
+
 /** The scopes asked for: the given ones (or the configured default), always with `basic`, each once, in a stable order. */
 function scopeList(requested: readonly string[]): string[] {
   const wanted = new Set(['basic', ...requested]);
@@ -57,6 +74,9 @@ function scopeList(requested: readonly string[]): string[] {
  */
 async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInteraction | ComponentInteraction, scopes: string[]) {
   const userId = interaction.user.id;
+  takeLinkAttempt(ctx.linkAttempts.prompts, userId, 'instagram.link-prompts-limited', (max, window, when) =>
+    `You have asked for ${max} link prompts in the last ${window}. You can ask again ${when}; the last prompt you got still works until it expires.`,
+  );
   const state = await ctx.storage.oauthStates.create({
     discordUserId: userId,
     interactionToken: interaction.token,
@@ -161,6 +181,8 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
     description: [
       `**${q.used}** of **${q.limit}** calls used in the sliding ${window} window; **${q.remaining}** remaining.`,
       freesLine(q),
+      // A 429 while calls remained: Instagram's pause, shown apart from the count it did not change.
+      q.pausedUntil === null ? '' : `Instagram asked igcord to wait: calls for this account start again ${relativeTime(q.pausedUntil)}.`,
       q.queued.interactive + q.queued.delivery + q.queued.background + q.running > 0
         ? `Now: ${q.running} running, ${q.queued.interactive + q.queued.delivery + q.queued.background} waiting.`
         : '',
@@ -230,12 +252,24 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
   // claim costs nothing: Instagram refuses a call the token lacks a scope for, and igcord offers a relink then.
   const claimed = interaction.fields.getTextInputValue(SCOPES_FIELD_ID).trim();
   const scopes = claimed === '' ? ['basic'] : scopeList(parseScopesOption(claimed));
+  // Counted once the paste would reach Instagram: a typo caught above costs the person nothing.
+  takeLinkAttempt(ctx.linkAttempts.pastes, interaction.user.id, 'instagram.pastes-limited', (max, window, when) =>
+    `You have pasted ${max} tokens in the last ${window}. You can paste again ${when}. Nothing was linked.`,
+  );
   let owner;
   try {
     owner = (await ctx.instagram.users.verifyToken(parsed.data)).data;
   } catch (error) {
     if (error instanceof InstagramTokenError) {
       throw new UserFacingError('instagram.token-rejected', 'Instagram did not accept that token: it is invalid, revoked or expired. Nothing was linked.', { cause: error });
+    }
+    if (error instanceof BudgetExhaustedError) {
+      // The checks have used their share of the app's budget; the rest is kept for sign-ins (users.verifyToken).
+      throw new UserFacingError(
+        'instagram.paste-budget',
+        `igcord cannot check pasted tokens right now: many were checked in the last ${windowInWords(ctx.config.limits.windowMs)}. Try again ${relativeTime(error.freesAt)}, or press **Authorize on Instagram** in \`/instagram link\`, which still works. Nothing was linked.`,
+        { cause: error },
+      );
     }
     throw error;
   }

@@ -12,7 +12,7 @@ import { RecentLocations } from './discord/places/recent-locations.js';
 import { Paginator } from './discord/pagination.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
 import type { InstagramClient } from './instagram/client.js';
-import type { Limiter } from './limiter/index.js';
+import { AttemptLimit, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';
 import type { DeliveryEngine } from './feeds/index.js';
@@ -31,6 +31,8 @@ declare module './discord/command.js' {
     publicUrl: string;
     /** Feed delivery: set a new feed's start, test posts, backfills, status. */
     deliveries: DeliveryEngine;
+    /** Per-member limits on link prompts and pasted tokens, which spend the shared `app` budget. */
+    linkAttempts: { prompts: AttemptLimit; pastes: AttemptLimit };
   }
 }
 
@@ -83,6 +85,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       recentPlaces: new RecentLocations(),
       publicUrl: options.publicUrl,
       deliveries: options.deliveries,
+      linkAttempts: {
+        prompts: new AttemptLimit({ max: config.linking.promptLimit, windowMs: config.linking.windowMs }),
+        pastes: new AttemptLimit({ max: config.linking.pasteLimit, windowMs: config.linking.windowMs }),
+      },
     },
   });
 

@@ -157,6 +157,10 @@ const environmentSchema = z.object({
   INTERACTIVE_DEADLINE_MS: integer(4_000, 100, 60_000),
   DELIVERY_DEADLINE_MS: integer(120_000, 1_000, 3_600_000),
   BACKGROUND_DEADLINE_MS: integer(600_000, 1_000, 86_400_000),
+  // Per-member limits on linking, which spends the `app` budget every member shares (src/limiter/attempt-limit.ts).
+  LINK_PROMPT_LIMIT: integer(10, 1, 1_000),
+  LINK_PASTE_LIMIT: integer(5, 1, 1_000),
+  LINK_ATTEMPT_WINDOW_MS: integer(600_000, 1_000, 86_400_000),
 
   // Feed delivery pacing (src/feeds/delivery-engine.ts DeliveryTuning); the defaults are the engine's own.
   FEEDS_MIN_POLL_MS: integer(60_000, 5_000, 3_600_000),
@@ -201,6 +205,8 @@ export interface Config {
     write: number;
     deadlines: { interactive: number; delivery: number; background: number };
   };
+  /** Link prompts and pasted tokens one Discord member may make in any window of `windowMs`. */
+  linking: { promptLimit: number; pasteLimit: number; windowMs: number };
   /** Feed delivery pacing: the bounds of one source's budget-paced poll interval and source runs at once. */
   feeds: { minPollMs: number; maxPollMs: number; concurrency: number };
 }
@@ -274,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         background: e.BACKGROUND_DEADLINE_MS,
       },
     },
+    linking: { promptLimit: e.LINK_PROMPT_LIMIT, pasteLimit: e.LINK_PASTE_LIMIT, windowMs: e.LINK_ATTEMPT_WINDOW_MS },
     feeds: { minPollMs: e.FEEDS_MIN_POLL_MS, maxPollMs: e.FEEDS_MAX_POLL_MS, concurrency: e.FEEDS_CONCURRENCY },
   };
 }

@@ -22,6 +22,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Bound on how long the call may wait for budget before failing (see the limiter). */
   deadlineMs?: number | undefined;
+  /** Share of the budget key's window this call leaves to the key's other calls (see CallDescription.reserve). */
+  reserve?: number | undefined;
 }
 
 /** Every successful call returns its value with the budget headers of the response that carried it. */
@@ -59,6 +61,8 @@ export interface ApiCallSpec {
   /** Credentials and parameters; undefined values are left out. */
   params: Params;
   writeBucket?: WriteBucket | undefined;
+  /** False when Instagram counts the call against the token's own budget rather than `key` (see CallDescription). */
+  serverCountsKey?: boolean | undefined;
   options?: CallOptions | undefined;
 }
 
@@ -78,6 +82,8 @@ export function callApi<T extends { rateLimit: RateLimitHeaders }>(
       writeBucket: spec.writeBucket,
       idempotent: spec.method === 'GET',
       deadlineMs: spec.options?.deadlineMs,
+      reserve: spec.options?.reserve,
+      serverCountsKey: spec.serverCountsKey,
       signal: spec.options?.signal,
     },
     async () => {

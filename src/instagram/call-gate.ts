@@ -22,6 +22,18 @@ export interface CallDescription {
   writeBucket?: WriteBucket | undefined;
   /** True when repeating the call cannot apply it twice (GETs); only those are retried after 5xx or network errors. */
   idempotent: boolean;
+  /**
+   * Share of the key's global window (0–1) this call never uses, kept for the key's other calls: with 0.4 on a
+   * 500-call window the call starts only while fewer than 300 are counted. Pasted-token checks leave the `app` key's
+   * last 40 % to the OAuth code exchange, so members pasting tokens can never make linking fail for everyone.
+   */
+  reserve?: number | undefined;
+  /**
+   * False when Instagram counts the call against another budget than `key`: a pasted token is checked with its own
+   * token while the call is charged to `app`. Its X-Ratelimit headers and a 429 then describe that token, not `key`,
+   * and must neither correct nor pause `key`'s window. Default true.
+   */
+  serverCountsKey?: boolean | undefined;
   /** Overrides the priority's default bound on how long the call may wait to start, in ms. */
   deadlineMs?: number | undefined;
   /** Aborts the wait and the request. */

@@ -56,7 +56,12 @@ export class InstagramSignatureError extends InstagramError {
   override readonly name: string = 'InstagramSignatureError';
 }
 
-/** OAuthRateLimitException (429; also 503 and top-level 420/429): the token's budget is spent. */
+/**
+ * OAuthRateLimitException (HTTP 429), or the edge's top-level throttling body `{"code":420|429,…}` (reference §3.2):
+ * the token's budget is spent or it calls too fast. A 503 is not one: it is Instagram failing (InstagramServerError),
+ * even though pre-2015 clients read it as "too many too fast"; taken for a rate limit, one 503 emptied a key's budget
+ * for an hour while Instagram's own X-Ratelimit-Remaining said 498 calls were left.
+ */
 export class InstagramRateLimitError extends InstagramError {
   override readonly name: string = 'InstagramRateLimitError';
   /** When the budget is estimated to free (epoch ms): the server gives no reset time, so this is the caller's estimate. */
@@ -142,7 +147,7 @@ export function fromApiError(
   const message = body.error_message ?? `Instagram answered HTTP ${status}`;
   const fields: InstagramErrorFields = { type, status, code: body.code ?? status, rateLimit };
   const code = body.code ?? status;
-  if (type === 'OAuthRateLimitException' || status === 429 || code === 429 || code === 420 || status === 503) {
+  if (type === 'OAuthRateLimitException' || status === 429 || code === 429 || code === 420) {
     return new InstagramRateLimitError(message, { ...fields, resetsAt });
   }
   switch (type) {

@@ -1,9 +1,13 @@
 // Users and relationships (reference §2.1, §2.2): profiles, a user's recent and liked media, user search, and
 // the token owner's follow lists, relationship status and follow/unfollow/approve/ignore.
 import { z } from 'zod';
-import { getOne, getPage, write, type ApiContext, type Auth, type CallOptions, type Page, type Result } from './api-call.js';
+import { validate } from '../util/validate.js';
+import { callApi, getOne, getPage, tokenParams, write, type ApiContext, type Auth, type CallOptions, type Page, type Result } from './api-call.js';
 import { fullUserSchema, mediaSchema, relationshipSchema, shortUserSchema } from './schemas.js';
 import type { FullUser, Media, Relationship, ShortUser } from './schemas.js';
+
+/** Share of the `app` window a pasted-token check never uses: kept for the OAuth code exchange. */
+export const PASTE_CHECK_RESERVE = 0.4;
 
 /** `self` or a numeric user id, as one path segment. */
 export function userSegment(userId: string | undefined): string {
@@ -27,10 +31,23 @@ export function createUsersApi(ctx: ApiContext) {
 
     /**
      * Checks a pasted token (sandbox / implicit flow) by asking whose it is. Its owner is not known yet, so the call
-     * is charged to the `app` budget key instead of a user's.
+     * is charged to the `app` budget key instead of a user's. That key is shared with the OAuth code exchange, so a
+     * check leaves it a reserve (default: the last 40 % of the window) and fails fast when only the reserve is left;
+     * and Instagram counts the call against the pasted token, so its headers and a 429 leave `app` alone.
      */
     verifyToken: (accessToken: string, options?: CallOptions): Promise<Result<FullUser>> =>
-      getOne(ctx, { userId: 'app', accessToken }, '/users/self', fullUserSchema, 'user', [], options),
+      callApi(
+        ctx,
+        {
+          key: 'app',
+          method: 'GET',
+          path: '/users/self',
+          params: tokenParams({ userId: 'app', accessToken }),
+          serverCountsKey: false,
+          options: { ...options, reserve: options?.reserve ?? PASTE_CHECK_RESERVE },
+        },
+        (r) => ({ data: validate(fullUserSchema, r.data, 'user'), rateLimit: r.rateLimit }),
+      ),
 
     get: (auth: Auth, userId: string, options?: CallOptions): Promise<Result<FullUser>> =>
       getOne(ctx, auth, `/users/${userSegment(userId)}`, fullUserSchema, 'user', [], options),

@@ -20,7 +20,7 @@ export class Admission {
   /** When a call put at `where` of its lane could start, as far as the budgets (not concurrency) decide. */
   estimateStart(state: KeyState, w: Waiter, where: 'back' | 'front', now: number): number {
     const ahead = where === 'back' ? state.queue.aheadOf(w.priority) : state.queue.above(w.priority);
-    let at = state.global.startTime(now, ahead);
+    let at = Math.max(state.global.startTime(now, ahead, state.global.capFor(w.call.reserve)), state.pausedUntil);
     const bucket = w.call.writeBucket;
     if (bucket) at = Math.max(at, state.writeWindow(bucket).startTime(now, state.writesAheadOf(bucket, w.priority)));
     return at;
@@ -52,13 +52,21 @@ export class Admission {
     if (this.ctx.closed) return;
     const now = this.ctx.clock();
     let wakeAt = Infinity;
-    let w = state.queue.first();
+    if (state.pausedUntil > now) wakeAt = state.pausedUntil;
+    else state.pausedUntil = 0;
+    let w = wakeAt === Infinity ? state.queue.first() : undefined;
     while (w) {
       const next = state.queue.after(w);
       if (state.running >= state.concurrencyFor(w.priority)) break;
       if (!state.global.hasRoom(now)) {
         wakeAt = Math.min(wakeAt, state.global.nextRelease(now) ?? Infinity);
         break;
+      }
+      // A call with a reserve waits while the window is past its share; calls without one go on past it.
+      if (w.call.reserve !== undefined && !state.global.hasRoom(now, state.global.capFor(w.call.reserve))) {
+        wakeAt = Math.min(wakeAt, state.global.nextRelease(now) ?? Infinity);
+        w = next;
+        continue;
       }
       const bucket = w.call.writeBucket;
       if (bucket) {

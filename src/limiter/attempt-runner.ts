@@ -1,7 +1,7 @@
 // Runs an admitted call's attempt on its key's bottleneck instance and decides what follows: counts it in the
 // key's windows from its start (refunded if it was never sent), feeds the server's rate-limit headers back into
-// the windows, and after a failure either pauses the key and retries once (429), retries an idempotent call after
-// a backoff (5xx, network), or fails the call (retry-policy.ts decides which).
+// the windows (server-feedback.ts), and after a failure either pauses the key and retries once (429), retries an
+// idempotent call after a backoff (any 5xx, 503 included; network), or fails the call (retry-policy.ts decides).
 import Bottleneck from 'bottleneck';
 import type { CallPriority, RateLimitHeaders } from '../instagram/call-gate.js';
 import { InstagramError, InstagramTimeoutError, type InstagramRateLimitError } from '../instagram/errors.js';
@@ -27,6 +27,7 @@ export class AttemptRunner {
     // Counted from its start: the server counts it at arrival, which can only be later.
     state.global.acquire();
     writes?.acquire();
+    w.aloneAtStart = state.running === 0;
     state.running++;
     state.startedTotal++;
     state.lastActivity = now;

@@ -1,6 +1,7 @@
 // What one budget key has used and has left, for the quota command and metrics: the global window, each write
-// bucket's window, its waiting calls per priority and its running ones. Reading a quota never creates a key or a
-// window (introspection must not allocate), so a key the limiter does not hold reads as untouched.
+// bucket's window, whether Instagram paused it, its waiting calls per priority and its running ones. Reading a
+// quota never creates a key or a window (introspection must not allocate), so a key the limiter does not hold
+// reads as untouched.
 import type { CallPriority, WriteBucket } from '../instagram/call-gate.js';
 import type { LimiterContext } from './limiter-context.js';
 import type { SlidingWindow } from './sliding-window.js';
@@ -15,6 +16,8 @@ export interface WindowQuota {
 }
 
 export interface KeyQuota extends WindowQuota {
+  /** Epoch ms until which Instagram asked this key to wait (a 429 while calls remained); null when not paused. */
+  pausedUntil: number | null;
   writes: Record<WriteBucket, WindowQuota>;
   queued: Record<CallPriority, number>;
   running: number;
@@ -40,6 +43,7 @@ export function keyQuota(ctx: LimiterContext, key: string): KeyQuota {
   for (const bucket of WRITE_BUCKETS) writes[bucket] = windowQuota(ctx, state?.peekWriteWindow(bucket), ctx.settings.write, now);
   return {
     ...windowQuota(ctx, state?.global, ctx.settings.global, now),
+    pausedUntil: state && state.pausedUntil > now ? state.pausedUntil : null,
     writes,
     queued: {
       interactive: state?.queue.count('interactive') ?? 0,

@@ -28,6 +28,8 @@ export interface Waiter extends Queued {
   /** Snapshot at the start of the current attempt, to compare with the server's X-Ratelimit-Remaining. */
   usedAtStart: number;
   startedMark: number;
+  /** No other call of the key was in flight when the current attempt started (its headers then speak of it alone). */
+  aloneAtStart: boolean;
   settled: boolean;
 }
 
@@ -42,6 +44,11 @@ export class KeyState {
   /** Attempts started on this key so far; differences tell how many started during another's flight. */
   startedTotal = 0;
   lastActivity: number;
+  /**
+   * Epoch ms before which nothing of this key starts: Instagram answered 429 while its headers said calls remain
+   * (edge throttling, or Retry-After). A pause, not a full window: the window keeps counting what Instagram counts.
+   */
+  pausedUntil = 0;
   wakeTimer: NodeJS.Timeout | undefined;
   wakeAt = Infinity;
   /**
@@ -89,6 +96,7 @@ export class KeyState {
   /** Nothing waits, runs or sleeps, and forgetting the key loses no budget state. */
   evictable(now: number, idleMs: number): boolean {
     if (this.running > 0 || this.backingOff > 0 || this.queue.size > 0) return false;
+    if (this.pausedUntil > now) return false;
     if (now - this.lastActivity < idleMs) return false;
     if (!this.global.isEmpty(now)) return false;
     for (const window of this.writes.values()) if (!window.isEmpty(now)) return false;

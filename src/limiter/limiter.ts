@@ -1,9 +1,9 @@
 // igcord's per-token rate limiter: the CallGate every Instagram call goes through. Per budget key (the token
 // owner's Instagram user id, never the token) it keeps an exact sliding window for the global budget and one per
 // write bucket (reference §3.2), starts waiting calls in priority order (interactive, then delivery, then
-// background) as slots free, fails a call at once when it cannot start within its deadline, corrects its count
-// from X-Ratelimit-Remaining, pauses a key on 429 and retries that call once, and retries idempotent calls after
-// 5xx/network failures with backoff. Attempts run on a per-key bottleneck instance (see key-state.ts for why
+// background) as slots free, keeps a call with a `reserve` out of the last share of its key's window, fails a call
+// at once when it cannot start within its deadline, believes X-Ratelimit-Remaining, pauses a key on 429 (never on
+// a 5xx) and retries that call once, and retries idempotent calls after 5xx/network failures with backoff. Attempts run on a per-key bottleneck instance (see key-state.ts for why
 // admission happens before bottleneck rather than in its queue).
 //
 // This file builds one limiter and owns its entry (`run`) and its shutdown; admission.ts queues and starts calls,
@@ -79,6 +79,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
         lastError: undefined,
         usedAtStart: 0,
         startedMark: 0,
+        aloneAtStart: false,
         settled: false,
         prev: undefined,
         next: undefined,

@@ -1,6 +1,8 @@
-// What the limiter does after a failed attempt, decided in one place. Instagram's 429 (and 503, and the edge's
-// 420: reference §3.2) means the server's window is full whatever ours says: pause the key and try that call
-// once more when the window frees. A 5xx, a network failure or a truncated answer may be retried with backoff,
+// What the limiter does after a failed attempt, decided in one place. Instagram's 429 (and the edge's top-level
+// 420/429 body: reference §3.2) means the key must wait: pause it and try that call once more when it may start
+// again. A 503 is not a rate limit but Instagram failing, like any 5xx; and a 429 on a call Instagram counts against
+// another budget than its key (a pasted token's, see CallDescription.serverCountsKey) says nothing about the key,
+// so that call simply fails. A 5xx, a network failure or a truncated answer may be retried with backoff,
 // but only for calls that cannot apply twice (GETs): a POST or DELETE that failed without an answer may have
 // reached Instagram, and liking or commenting twice is worse than reporting the failure.
 import type { CallDescription } from '../instagram/call-gate.js';
@@ -10,7 +12,9 @@ import { BudgetExhaustedError } from './errors.js';
 export type FailureAction = 'rate-limited' | 'retry' | 'fail';
 
 export function classifyFailure(call: CallDescription, error: unknown, retriesDone: number, maxRetries: number): FailureAction {
-  if (error instanceof InstagramRateLimitError && !(error instanceof BudgetExhaustedError)) return 'rate-limited';
+  if (error instanceof InstagramRateLimitError && !(error instanceof BudgetExhaustedError)) {
+    return call.serverCountsKey === false ? 'fail' : 'rate-limited';
+  }
   if (error instanceof InstagramError && error.retryable && call.idempotent && retriesDone < maxRetries) return 'retry';
   return 'fail';
 }

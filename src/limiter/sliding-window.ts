@@ -34,8 +34,15 @@ export class SlidingWindow {
     return Math.max(0, this.currentLimit - this.used(now));
   }
 
-  hasRoom(now: number): boolean {
-    return this.used(now) < this.currentLimit;
+  /** Room for one more call; `cap` (at most the limit) is the share a call with a reserve may fill. */
+  hasRoom(now: number, cap: number = this.currentLimit): boolean {
+    return this.used(now) < Math.min(cap, this.currentLimit);
+  }
+
+  /** The most a call that leaves `reserve` (0–1) of the window to others may fill: 500 with 0.4 → 300. */
+  capFor(reserve: number | undefined): number {
+    if (reserve === undefined || reserve <= 0) return this.currentLimit;
+    return Math.max(0, Math.floor(this.currentLimit * (1 - Math.min(1, reserve))));
   }
 
   /** Nothing counted any more: the window is in the same state as a new one. */
@@ -75,6 +82,21 @@ export class SlidingWindow {
     return Math.max(0, missing);
   }
 
+  /**
+   * The server counts fewer calls than this window holds (a call it did not charge, such as a 503, or a guess of
+   * calls made elsewhere that it does not confirm): forgets the surplus finished entries down to `count`, earliest
+   * release first. Any `count` of our calls the server may hold arrived no later than they were answered, so the
+   * entries kept release no earlier than the server's own: the window stays at least as strict as the server's.
+   * Entries of calls in flight are never forgotten. Returns how many were.
+   */
+  trimTo(count: number, now: number): number {
+    const surplus = Math.min(this.used(now) - Math.max(0, count), this.releases.length - this.head);
+    if (surplus <= 0) return 0;
+    this.head += surplus;
+    this.prune(now);
+    return surplus;
+  }
+
   /** The server reports a smaller limit than configured (e.g. a sandbox app configured as live). */
   lowerLimit(limit: number): boolean {
     if (limit >= this.currentLimit || limit < 1) return false;
@@ -92,17 +114,26 @@ export class SlidingWindow {
    * Estimates when a call with `ahead` calls queued before it can start. Calls in flight are assumed to be
    * answered now; beyond the known release times, each slot is reused once per window.
    */
-  startTime(now: number, ahead: number): number {
+  startTime(now: number, ahead: number, cap: number = this.currentLimit): number {
+    const limit = Math.min(cap, this.currentLimit);
     const used = this.used(now);
-    const index = used + ahead - this.currentLimit;
+    const index = used + ahead - limit;
     if (index < 0) return now;
     const period = this.windowMs + RELEASE_MARGIN_MS;
-    if (used === 0) return now + Math.floor(ahead / this.currentLimit) * period;
+    // A call whose reserve leaves it no share of the window can start only once the window is empty.
+    if (limit <= 0) return used === 0 ? now : (this.lastRelease(now) ?? now + period);
+    if (used === 0) return now + Math.floor(ahead / limit) * period;
     const cycles = Math.floor(index / used);
     const slot = index % used;
     const known = this.releases.length - this.head;
     const base = slot < known ? (this.releases[this.head + slot] as number) : now + period;
     return base + cycles * period;
+  }
+
+  /** When the last counted finished call leaves the window, if any. */
+  private lastRelease(now: number): number | undefined {
+    this.prune(now);
+    return this.head < this.releases.length ? this.releases[this.releases.length - 1] : undefined;
   }
 
   private prune(now: number): void {

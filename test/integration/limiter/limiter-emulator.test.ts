@@ -91,6 +91,21 @@ describe('limiter against the Instagram emulator', () => {
     expect(limiter!.stats().rateLimited).toBe(1);
   });
 
+  it('retries a GET after an injected 503, counts only what Instagram counted, and keeps answering', async () => {
+    const { emulator, limiter, client, auth } = await setup(3_600_000, 500, 30, { retryBaseMs: 20 });
+    await client.users.self(auth);
+    await client.users.self(auth);
+    emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/self$', kind: 'status', status: 503, times: 1 });
+    expect((await client.users.self(auth)).data.id).toBe(auth.userId);
+    const log = emulator.admin.requests().filter((r) => r.path === '/v1/users/self');
+    expect(log.map((r) => r.status)).toEqual([200, 200, 503, 200]);
+    // The 503 carried X-Ratelimit-Remaining: 498 and the retry 497: Instagram counted three calls, not a full window.
+    expect(limiter.quota(auth.userId)).toMatchObject({ used: 3, remaining: 497, limit: 500 });
+    expect(limiter.stats().rateLimited).toBe(0);
+    // The next interactive call starts at once instead of being told the budget is used up.
+    expect((await client.users.self(auth, { priority: 'interactive', deadlineMs: 1_000 })).data.id).toBe(auth.userId);
+  });
+
   it('retries a GET after an injected 500, and never a POST', async () => {
     const { emulator, client, auth } = await setup(2_000, 20, 5, { retryBaseMs: 20 });
     const media = (await client.users.recentMedia(auth)).data[0]!;

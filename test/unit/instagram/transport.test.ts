@@ -174,7 +174,7 @@ describe('transport: error mapping (reference §3.1)', () => {
     expect(error.message).toBe('Matching code was not found or was already used.');
   });
 
-  it('treats edge throttling (top-level 420 and 429) and a bare 503 as rate limiting, with Retry-After as the estimate', async () => {
+  it('treats edge throttling (top-level 420 and 429) as rate limiting, with Retry-After as the estimate, and a 503 as a retryable server error', async () => {
     const e420 = await failureOf('/v1/e/420', { status: 420, body: '{"code":420,"error_type":"RateLimit","error_message":"slow down"}' });
     expect(e420).toBeInstanceOf(InstagramRateLimitError);
     const before = Date.now();
@@ -182,7 +182,9 @@ describe('transport: error mapping (reference §3.1)', () => {
     expect(e429).toBeInstanceOf(InstagramRateLimitError);
     expect((e429 as InstagramRateLimitError).resetsAt).toBeGreaterThanOrEqual(before + 30_000);
     const e503 = await failureOf('/v1/e/503', envelopeError(503, 'APIError', 'busy'));
-    expect(e503).toBeInstanceOf(InstagramRateLimitError);
+    expect(e503).toBeInstanceOf(InstagramServerError);
+    expect(e503).not.toBeInstanceOf(InstagramRateLimitError);
+    expect(e503).toMatchObject({ status: 503, retryable: true, rateLimit: { limit: 500, remaining: 321 } });
   });
 
   it('maps an HTML 404 page (unknown route) to a non-retryable InstagramResponseError', async () => {

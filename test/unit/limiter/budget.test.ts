@@ -58,6 +58,39 @@ describe('limiter budgets', () => {
     expect(limiter.stats().refused).toBe(1);
   });
 
+  it('keeps the share a call reserves for others: 20 calls that leave 40 % start 6 of 10, and calls without a reserve use the rest', async () => {
+    limiter = createLimiter({ windowMs: 60_000, global: 10, write: 3, deadlines });
+    const rec = recorder();
+    const app = (reserve?: number) => call({ key: 'app', priority: 'interactive', reserve });
+    // Submitted at once, as a flood of pasted tokens would be: the share is held at admission, not by a check before it.
+    const pastes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => limiter!.run(app(0.4), rec.attempt(`paste${i}`))));
+    expect(pastes.filter((p) => p.status === 'fulfilled')).toHaveLength(6);
+    const refusals = pastes.flatMap((p) => (p.status === 'rejected' ? [p.reason as unknown] : []));
+    expect(refusals).toHaveLength(14);
+    expect(refusals.every((e) => e instanceof BudgetExhaustedError)).toBe(true);
+    expect(rec.invocations).toHaveLength(6);
+    expect(limiter.quota('app')).toMatchObject({ used: 6, remaining: 4 });
+    // The exchange that has no reserve still has its four calls.
+    const exchanges = await Promise.all(Array.from({ length: 4 }, (_, i) => limiter!.run(app(), rec.attempt(`exchange${i}`))));
+    expect(exchanges.map((e) => e.label)).toEqual(['exchange0', 'exchange1', 'exchange2', 'exchange3']);
+    expect(limiter.quota('app')).toMatchObject({ used: 10, remaining: 0 });
+  });
+
+  it('lets a call without a reserve start past a waiting call whose reserve holds it back', async () => {
+    const windowMs = 400;
+    limiter = createLimiter({ windowMs, global: 4, write: 3, deadlines });
+    const rec = recorder();
+    await Promise.all([0, 1].map((i) => limiter!.run(call({ reserve: 0.5 }), rec.attempt(`reserved${i}`))));
+    const waiting = limiter.run(call({ reserve: 0.5 }), rec.attempt('reserved-late'));
+    const free = await limiter.run(call(), rec.attempt('free'));
+    expect(free.label).toBe('free');
+    expect(rec.invocations.map((i) => i.label)).toEqual(['reserved0', 'reserved1', 'free']);
+    // The reserved call starts once its share frees, and the window never held more than its share with it.
+    expect((await waiting).label).toBe('reserved-late');
+    const late = rec.invocations.find((i) => i.label === 'reserved-late')!.at;
+    expect(late).toBeGreaterThanOrEqual(rec.invocations[0]!.at + windowMs);
+  });
+
   it('reports used, remaining and when the oldest call frees, without creating state for unknown keys', async () => {
     limiter = createLimiter({ windowMs: 10_000, global: 5, write: 3, deadlines });
     const before = Date.now();
@@ -69,14 +102,15 @@ describe('limiter budgets', () => {
     expect(limiter.stats().keys).toBe(1);
   });
 
-  it('counts calls the server reports but igcord did not make (X-Ratelimit-Remaining), and a smaller server limit', async () => {
+  it('believes X-Ratelimit-Remaining: counts calls igcord did not make, forgets those the server does not count, and takes a smaller server limit', async () => {
     limiter = createLimiter({ windowMs: 10_000, global: 10, write: 3, deadlines });
     await limiter.run(call(), async () => ({ rateLimit: { limit: 10, remaining: 3 } }));
     // One own call, so the server's 7 used means 6 made elsewhere.
     expect(limiter.quota('1001')).toMatchObject({ used: 7, remaining: 3 });
     await limiter.run(call(), async () => ({ rateLimit: { limit: 8, remaining: 1 } }));
-    expect(limiter.quota('1001')).toMatchObject({ used: 8, remaining: 0, limit: 8 });
-    // Never corrected upwards.
+    // The server counts 7 of 8 with this call: one of the 6 guessed foreign calls was not there, and it is believed.
+    expect(limiter.quota('1001')).toMatchObject({ used: 7, remaining: 1, limit: 8 });
+    // A limit is never corrected upwards.
     await limiter.close();
     limiter = createLimiter({ windowMs: 10_000, global: 10, write: 3, deadlines });
     await limiter.run(call(), async () => ({ rateLimit: { limit: 5000, remaining: 4999 } }));

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   fromApiError,
   InstagramNetworkError,
+  InstagramRateLimitError,
   InstagramServerError,
   InstagramTimeoutError,
 } from '../../../src/instagram/errors.js';
@@ -82,6 +83,48 @@ describe('limiter on failed attempts', () => {
     expect(result.label).toBe('get');
     expect(rec.invocations).toHaveLength(2);
     expect(limiter.quota('1001').used).toBe(2);
+  });
+
+  it('treats a 503 as Instagram failing, not as a rate limit: a GET is retried and the window is left as Instagram reports it', async () => {
+    // One hour: a 503 taken for a 429 would fill the window and refuse every call for the rest of it.
+    limiter = createLimiter({ windowMs: 3_600_000, global: 500, write: 30, deadlines, retryBaseMs: 20 });
+    const rec = recorder();
+    const unavailable = fromApiError(503, { code: 503, error_type: 'APIError', error_message: 'Oops' }, { limit: 500, remaining: 500 });
+    expect(unavailable).toBeInstanceOf(InstagramServerError);
+    expect(unavailable).not.toBeInstanceOf(InstagramRateLimitError);
+    let answers = 0;
+    const result = await limiter.run(call(), rec.attempt('get', async () => {
+      if (answers++ === 0) throw unavailable;
+      return { rateLimit: { limit: 500, remaining: 499 } };
+    }));
+    expect(result.label).toBe('get');
+    expect(rec.invocations).toHaveLength(2);
+    expect(limiter.stats()).toMatchObject({ rateLimited: 0, retries: 1 });
+    expect(limiter.quota('1001')).toMatchObject({ used: 1, remaining: 499 });
+    expect((await limiter.run(call({ priority: 'interactive', deadlineMs: 100 }), rec.attempt('next'))).label).toBe('next');
+  });
+
+  it('on a 429 whose headers say calls remain, pauses the key until a slot frees without filling the window', async () => {
+    const windowMs = 600;
+    limiter = createLimiter({ windowMs, global: 10, write: 3, deadlines });
+    const rec = recorder();
+    await limiter.run(call(), rec.attempt('ok', async () => ({ rateLimit: { limit: 10, remaining: 9 } })));
+    const firstDone = Date.now();
+    const throttled = fromApiError(429, { code: 429, error_type: 'OAuthRateLimitException', error_message: 'slow down' }, { limit: 10, remaining: 9 });
+    let answers = 0;
+    const limited = limiter.run(call(), rec.attempt('limited', async () => {
+      if (answers++ === 0) throw throttled;
+      return { rateLimit: { limit: 10, remaining: 8 } };
+    }));
+    await vi.waitFor(() => expect(limiter!.stats().rateLimited).toBe(1));
+    // Instagram counts one call: the window says so, and the pause is shown apart from it.
+    const paused = limiter.quota('1001');
+    expect(paused).toMatchObject({ used: 1, remaining: 9 });
+    expect(paused.pausedUntil).toBeGreaterThanOrEqual(firstDone + windowMs);
+    await limited;
+    const tries = rec.invocations.filter((i) => i.label === 'limited');
+    expect(tries[1]!.at).toBeGreaterThanOrEqual(firstDone + windowMs);
+    expect(limiter.quota('1001')).toMatchObject({ used: 2, pausedUntil: null });
   });
 
   it('never retries a POST after a 500 or a network failure (it may have applied)', async () => {
