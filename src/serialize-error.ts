@@ -43,7 +43,8 @@ const PATTERNS: Array<[RegExp, string]> = [
   // A Discord bot token on its own: base64 user id, timestamp, HMAC (https://discord.com/developers/docs/reference#authentication).
   [/\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}/g, REDACTED],
   // Secret query and form parameters, whether in a URL, a form body or a sentence quoting one.
-  [new RegExp(`(^|[?&#;\\s])(${escaped})=[^&#\\s"'\`\\\\]*`, 'g'), `$1$2=${REDACTED}`],
+  // A value redactUrl already replaced (`%5BRedacted%5D`) is left as it is.
+  [new RegExp(`(^|[?&#;\\s])(${escaped})=(?!%5BRedacted%5D)[^&#\\s"'\`\\\\]*`, 'g'), `$1$2=${REDACTED}`],
 ];
 
 /** `text` with every URL-borne secret replaced by `[Redacted]`. */
