@@ -37,6 +37,21 @@ export function keySecrets(name: string, key: Buffer): NamedSecret[] {
   ];
 }
 
+/** The secrets a test hands a child igcord through its environment (live mode: logs go to stdout). */
+export function environmentSecrets(env: Record<string, string | undefined>): NamedSecret[] {
+  const secrets: NamedSecret[] = [];
+  if (env.INSTAGRAM_CLIENT_SECRET) secrets.push({ name: 'INSTAGRAM_CLIENT_SECRET', value: env.INSTAGRAM_CLIENT_SECRET });
+  if (env.WEBHOOK_VERIFY_TOKEN) secrets.push({ name: 'WEBHOOK_VERIFY_TOKEN', value: env.WEBHOOK_VERIFY_TOKEN });
+  if (env.DISCORD_TOKEN) secrets.push({ name: 'DISCORD_TOKEN', value: env.DISCORD_TOKEN });
+  for (const name of ['TOKEN_ENCRYPTION_KEY', 'TOKEN_ENCRYPTION_KEYS_PREVIOUS'] as const) {
+    for (const entry of (env[name] ?? '').split(',').filter(Boolean)) {
+      const encoded = entry.slice(entry.indexOf(':') + 1);
+      secrets.push(...keySecrets(name, Buffer.from(encoded, 'base64')));
+    }
+  }
+  return secrets;
+}
+
 /** The sandbox encryption key igcord made in `dataDir` (src/storage/sandbox-key.ts), if there is one. */
 export async function sandboxKeySecrets(dataDir: string): Promise<NamedSecret[]> {
   let text: string;
