@@ -3,13 +3,14 @@
 // shuts it down once, within SHUTDOWN_TIMEOUT_MS, on SIGTERM or SIGINT. In the sandbox, the logs go to a file and
 // the terminal belongs to the sandbox console (src/console), where a person types slash commands.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { startIgcord } from './app.js';
 import { sandboxBanner } from './console/banner.js';
 import { startConsole, type SandboxConsole } from './console/console.js';
+import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from './util/private-files.js';
 
 function readConfig(): Config {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -30,9 +31,15 @@ async function main(): Promise<void> {
   // JSON lines would bury the console, so the sandbox logs to a file; live mode keeps them on stdout for the
   // process supervisor. Sync writes, so the last lines before an exit are not lost.
   const logFile = resolve(join(config.dataDir, 'sandbox', 'igcord.log'));
+  if (sandboxMode) {
+    // The log file and its directories are the owner's only, made so before the first line is written.
+    ensurePrivateDir(config.dataDir);
+    ensurePrivateDir(dirname(logFile));
+    ensurePrivateFile(logFile);
+  }
   const log = createLogger({
     level: config.logLevel,
-    ...(sandboxMode ? { destination: pino.destination({ dest: logFile, mkdir: true, sync: true }) } : {}),
+    ...(sandboxMode ? { destination: pino.destination({ dest: logFile, sync: true, mode: PRIVATE_FILE_MODE }) } : {}),
   });
   if (sandboxMode) process.stdout.write('igcord: no credentials configured; starting the local sandbox…\n');
   const app = await startIgcord(config, log);

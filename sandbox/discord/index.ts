@@ -57,6 +57,12 @@ export interface DiscordFakeOptions {
   maxLogEntries?: number;
 }
 
+export interface IssuedTokens {
+  bot: string;
+  interactions: string[];
+  webhooks: string[];
+}
+
 /** A message as a person sees it in the channel, plus the `avatar_url` a webhook execution asked for. */
 export type ChannelMessage = APIMessage & { avatar_url?: string };
 
@@ -96,6 +102,9 @@ export interface DiscordFake {
   /** The channel's messages, oldest first, as a person sees them (no one's ephemeral replies). */
   messages(channelId: string): ChannelMessage[];
   waitForMessage(channelId: string, predicate?: (message: ChannelMessage) => boolean, timeoutMs?: number): Promise<ChannelMessage>;
+
+  /** Every secret this fake issued: the bot token, each interaction token, each channel-webhook token. */
+  issuedTokens(): IssuedTokens;
 
   log(): LogEntry[];
   restLog(): RestLogEntry[];
@@ -211,6 +220,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     waitForMessage: (channelId, predicate = () => true, timeoutMs = 2000) =>
       state.waitFor(() => visible(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
 
+    issuedTokens: () => ({ bot: botToken, interactions: [...state.issuedTokens.interactions], webhooks: [...state.issuedTokens.webhooks] }),
     log: () => log.all(),
     restLog: () => log.rest(),
     clearLog: () => log.clear(),

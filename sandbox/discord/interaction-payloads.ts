@@ -46,6 +46,7 @@ export function baseRecord(state: FakeState, type: InteractionType, channelId: s
   if ((memberPermissions & PermissionFlagsBits.ViewChannel) === 0n) throw new FakeUsageError(`user ${userId} cannot see channel ${channel.id}`);
   const id = state.ids.next();
   const token = randomToken('interaction');
+  state.issuedTokens.interactions.push(token);
   const payload: Record<string, unknown> = {
     id,
     application_id: state.applicationId,

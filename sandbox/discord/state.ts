@@ -81,6 +81,11 @@ export class FakeState {
    */
   private readonly messageIndex = new Map<string, StoredMessage>();
   readonly webhooks = new Map<string, WebhookRecord>();
+  /**
+   * Every interaction and channel-webhook token this fake handed out, kept after the interaction expires or the
+   * webhook is deleted, so a test can check that none of them ever reached the bot's logs.
+   */
+  readonly issuedTokens = { interactions: [] as string[], webhooks: [] as string[] };
   /** Application commands by scope: `global` or a guild id. */
   readonly commands = new Map<string, APIApplicationCommand[]>();
   emit: EmitFn = () => {};

@@ -31,6 +31,8 @@ export interface InstagramEmulator {
   url: string;
   close(): Promise<void>;
   admin: EmulatorAdmin;
+  /** Every access token the emulator minted (OAuth, implicit flow, admin API), revoked ones included. */
+  issuedTokens(): string[];
 }
 
 export async function startInstagramEmulator(options: EmulatorOptions = {}): Promise<InstagramEmulator> {
@@ -92,6 +94,7 @@ export async function startInstagramEmulator(options: EmulatorOptions = {}): Pro
   return {
     url: state.baseUrl,
     admin,
+    issuedTokens: () => state.tokens.issued(),
     close: () => {
       closed ??= (async () => {
         state.closing.abort();

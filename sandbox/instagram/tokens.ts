@@ -12,12 +12,19 @@ export interface TokenRecord {
 
 export class TokenStore {
   private readonly tokens = new Map<string, TokenRecord>();
+  /** Every token ever minted, revoked ones included: what a test checks the client's logs against. */
+  private readonly minted: string[] = [];
 
   /** Issues a token; `basic` is always granted (reference §4.5). */
   mint(userId: string, clientId: string, scopes: Iterable<string>): string {
     const token = makeAccessToken(userId, clientId);
     this.tokens.set(token, { userId, clientId, scopes: new Set(['basic', ...scopes]) });
+    this.minted.push(token);
     return token;
+  }
+
+  issued(): string[] {
+    return [...this.minted];
   }
 
   get(token: string): TokenRecord | undefined {

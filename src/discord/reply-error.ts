@@ -136,6 +136,12 @@ export function describeError(error: unknown, now: number = Date.now()): ErrorRe
 /** Logs the error (an incident at error level, with the id it was given) and answers the interaction ephemerally. */
 export async function replyWithError(responder: InteractionResponder, error: unknown, log: Logger, now: number = Date.now()): Promise<ErrorReply> {
   const reply = describeError(error, now);
+  if (responder.expired) {
+    // Discord refused the first answer with 10062 (too late, or the token expired): any further callback or
+    // follow-up would be refused too, so the user cannot be told; the operator can.
+    log.warn({ err: error, errorId: reply.id, incidentId: reply.incidentId }, 'Discord no longer knows this interaction (10062, answered too late); nothing more was sent');
+    return reply;
+  }
   if (reply.incidentId !== undefined) {
     log.error({ err: error, incidentId: reply.incidentId }, 'interaction failed with an unexpected error');
   } else {

@@ -2,7 +2,9 @@
 // (a second one is 400 code 40060) and wants it within 3 s (else 404 code 10062); after it, the answer is an
 // edit of the original response or a follow-up. The responder tracks that state, picks reply / editReply /
 // followUp / update accordingly, and runs its calls one after another, so an automatic defer racing a handler's
-// own reply can never acknowledge twice.
+// own reply can never acknowledge twice. Once Discord has answered 10062 the interaction is gone for good: the
+// responder sends nothing more for it (every later call fails with that same error, without a request), so a
+// failed first answer is never followed by a second callback.
 import { DiscordAPIError, MessageFlags, type BaseMessageOptions, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../log.js';
 
@@ -14,7 +16,7 @@ export type ResponsePayload = BaseMessageOptions & {
 /** `@original` for the interaction's own response, else the id of a follow-up message. */
 export type MessageRef = string;
 
-type State = 'open' | 'deferred-reply' | 'deferred-update' | 'replied';
+type State = 'open' | 'deferred-reply' | 'deferred-update' | 'replied' | 'gone';
 
 /** Discord JSON error codes the responder handles (https://discord.com/developers/docs/topics/opcodes-and-status-codes). */
 export const ALREADY_ACKNOWLEDGED = 40060;
@@ -24,6 +26,8 @@ export class InteractionResponder {
   private state: State = 'open';
   private originalEphemeral = false;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The 10062 that ended the interaction; every later call rejects with it. */
+  private goneError: unknown;
 
   constructor(
     readonly interaction: RepliableInteraction,
@@ -34,6 +38,11 @@ export class InteractionResponder {
   get acknowledged(): boolean {
     this.sync();
     return this.state !== 'open';
+  }
+
+  /** True once Discord answered 10062 Unknown interaction: nothing more can be sent for this interaction. */
+  get expired(): boolean {
+    return this.state === 'gone';
   }
 
   /** True while the user sees nothing yet, or only a deferred "thinking…" that no answer has replaced. */
@@ -118,6 +127,8 @@ export class InteractionResponder {
           this.log.debug({ response: 'follow-up', ephemeral }, 'interaction followed up');
           return sent.id;
         }
+        case 'gone':
+          throw this.goneError;
       }
     });
   }
@@ -154,9 +165,21 @@ export class InteractionResponder {
     });
   }
 
-  /** Runs calls one at a time; a failed call does not block the next. */
+  /** Runs calls one at a time; a failed call does not block the next. None runs after a 10062. */
   private serial<T>(call: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(call, call);
+    const guarded = async (): Promise<T> => {
+      if (this.state === 'gone') throw this.goneError;
+      try {
+        return await call();
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.code === UNKNOWN_INTERACTION) {
+          this.state = 'gone';
+          this.goneError = error;
+        }
+        throw error;
+      }
+    };
+    const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -1,8 +1,12 @@
 // The embedded default: one SQLite file (through @keyv/sqlite), created with its directory on first start.
 // The file runs in WAL mode with synchronous=FULL: a write is acknowledged only once it is in the WAL on disk,
 // so neither a killed process nor a power cut loses an acknowledged write, and readers never block the writer.
+// The file holds encrypted tokens and webhook tokens: it is created 0600 before SQLite opens it, and SQLite gives
+// its -wal and -shm files the database file's mode (https://www.sqlite.org/tempfiles.html, unix VFS
+// `findCreateFileMode`); ones left from before are tightened too.
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { ensurePrivateFile, tightenIfPresent } from '../util/private-files.js';
 import { KeyvSqlite } from '@keyv/sqlite';
 import { Keyv } from 'keyv';
 import type { KeyvEntry } from 'keyv';
@@ -31,7 +35,12 @@ class BulkKeyvSqlite extends KeyvSqlite {
 }
 
 export async function openSqliteBackend(options: SqliteBackendOptions): Promise<KvBackend> {
-  if (options.file !== ':memory:') await mkdir(dirname(options.file), { recursive: true, mode: 0o700 });
+  if (options.file !== ':memory:') {
+    // Only directories made here are 0700: a STORAGE_URL may point into a directory the operator owns.
+    await mkdir(dirname(options.file), { recursive: true, mode: 0o700 });
+    ensurePrivateFile(options.file);
+    for (const suffix of ['-wal', '-shm', '-journal']) tightenIfPresent(`${options.file}${suffix}`);
+  }
   const adapter = new BulkKeyvSqlite({
     uri: `sqlite://${options.file}`,
     table: options.table ?? 'keyv',

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { EncryptionKey } from '../config.js';
 import type { Logger } from '../log.js';
+import { ensurePrivateDir } from '../util/private-files.js';
 import { createAccountStore, type AccountStore } from './account-store.js';
 import type { KvBackend } from './backend.js';
 import { openPostgresBackend } from './backend-postgres.js';
@@ -52,6 +53,8 @@ export function defaultStorageUrl(dataDir: string): string {
 }
 
 export async function openStorage(options: StorageOptions): Promise<Storage> {
+  // igcord's own data directory (not one a STORAGE_URL names) is the owner's only.
+  if (options.url === undefined) ensurePrivateDir(options.dataDir);
   const url = options.url ?? defaultStorageUrl(options.dataDir);
   const namespace = options.namespace ?? 'igcord';
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(namespace)) throw new StorageError(`invalid storage namespace ${namespace}`);

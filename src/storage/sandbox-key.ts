@@ -2,10 +2,11 @@
 // credentials, see src/config.ts), igcord makes one on first start and keeps it next to the SQLite file, readable
 // by the owner only, so tokens stored in one sandbox session still decrypt in the next.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { EncryptionKey } from '../config.js';
+import { ensurePrivateDir } from '../util/private-files.js';
 import { validate } from '../util/validate.js';
 
 export const SANDBOX_KEY_FILE = 'token-encryption.key';
@@ -18,10 +19,10 @@ const keyFile = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, { error: 'expected base64 of 32 bytes' }),
 });
 
-/** Reads `<dataDir>/token-encryption.key`, creating it (mode 0600, directory 0700 if new) when absent. */
+/** Reads `<dataDir>/token-encryption.key`, creating it (mode 0600, its directory made or tightened to 0700) when absent. */
 export async function loadOrCreateSandboxKey(dataDir: string): Promise<EncryptionKey> {
   const path = join(dataDir, SANDBOX_KEY_FILE);
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dataDir);
   const made = { version: 1 as const, id: `sbx${Date.now().toString(36)}`.slice(0, 16), key: randomBytes(32).toString('base64') };
   try {
     // `wx` fails if the file exists, so two processes starting at once cannot overwrite each other's key.

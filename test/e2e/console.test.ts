@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_CLIENT } from '../../sandbox/instagram/index.js';
+import { assertNoSecretLogged, sandboxKeySecrets } from '../support/secret-scan.js';
 
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
@@ -73,6 +75,12 @@ describe('the sandbox console (npm start without credentials)', () => {
     if (session && session.child.exitCode === null) {
       session.child.kill('SIGKILL');
       await session.exited;
+    }
+    // The Discord fake lives in the child, so its tokens are not known here; the key and the client secret are.
+    const logFile = join(cwd, 'data', 'sandbox', 'igcord.log');
+    if (existsSync(logFile)) {
+      const secrets = [...(await sandboxKeySecrets(join(cwd, 'data', 'sandbox'))), { name: 'the sandbox client secret', value: SANDBOX_CLIENT.clientSecret }];
+      assertNoSecretLogged(readFileSync(logFile, 'utf8') + session.output, secrets, 'the sandbox log and console');
     }
   });
 

@@ -15,6 +15,7 @@ import { startInstagramEmulator, SANDBOX_CLIENT, type InstagramEmulator } from '
 import { silentLogger } from '../../src/log.js';
 import { openStorage } from '../../src/storage/index.js';
 import { freePort } from '../../src/util/free-port.js';
+import { assertNoSecretLogged, discordSecrets, environmentSecrets, instagramSecrets } from '../support/secret-scan.js';
 import { eventually } from '../support/feeds-igcord.js';
 
 describe('feed delivery across a SIGKILL', () => {
@@ -75,6 +76,10 @@ describe('feed delivery across a SIGKILL', () => {
     }
     await discord?.close();
     await emulator?.close();
+    // Everything the child igcord printed, checked against every secret this run created.
+    if (discord && emulator) {
+      assertNoSecretLogged(output, [...discordSecrets(discord.issuedTokens()), ...instagramSecrets(emulator.issuedTokens()), ...environmentSecrets(env)], 'igcord\'s output');
+    }
   });
 
   async function startChild(): Promise<ChildProcess> {

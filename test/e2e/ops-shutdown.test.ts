@@ -16,6 +16,7 @@ import { SANDBOX_CLIENT, startInstagramEmulator, type InstagramEmulator } from '
 import { silentLogger } from '../../src/log.js';
 import { openStorage, sourceKey } from '../../src/storage/index.js';
 import { freePort } from '../../src/util/free-port.js';
+import { assertNoSecretLogged, discordSecrets, environmentSecrets, instagramSecrets } from '../support/secret-scan.js';
 
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
@@ -151,6 +152,10 @@ describe('graceful shutdown during a burst of deliveries', () => {
     }
     await discord?.close();
     await emulator?.close();
+    // Everything the child igcord printed, checked against every secret this run created.
+    if (discord && emulator) {
+      assertNoSecretLogged(output, [...discordSecrets(discord.issuedTokens()), ...instagramSecrets(emulator.issuedTokens()), ...environmentSecrets(env)], 'igcord\'s output');
+    }
   });
 
   it('exits 0 within SHUTDOWN_TIMEOUT_MS on SIGTERM while posts are going out, and a restart delivers the rest once each', { timeout: 120_000 }, async () => {

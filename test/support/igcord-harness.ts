@@ -1,7 +1,8 @@
 // Runs the whole of igcord for an end-to-end test, as `npm start` runs the sandbox: the Instagram emulator, the
 // Discord fake, the real discord.js client, the HTTP server, the limiter and SQLite storage in a temp directory.
 // Everything is real and on loopback; the test drives it as a person would (slash commands on the fake, media
-// posted on the emulator) and reads what the fake received.
+// posted on the emulator) and reads what the fake received. Closing it checks every line igcord and the fakes
+// logged against every secret the run created (test/support/secret-scan.ts) and fails when one is there.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { startIgcord, type Igcord } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DeliveryTuning } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
+import { assertNoSecretLogged, discordSecrets, instagramSecrets, keySecrets, sandboxKeySecrets, type NamedSecret } from './secret-scan.js';
 
 export interface TestIgcord {
   app: Igcord;
@@ -18,13 +20,16 @@ export interface TestIgcord {
   guild: NonNullable<Igcord['sandbox']>['guild'];
   /** The guild owner (Manage Server), a ready-made person to send commands as. */
   personId: string;
-  /** Every log line igcord wrote, as text (to assert that no secret was logged). */
+  /** Every log line igcord (and the Discord fake, through igcord's logger) wrote, as text. */
   logs(): string;
+  /** Every secret this run created so far, by name: what `close()` checks the logs against. */
+  secrets(): Promise<NamedSecret[]>;
   /**
    * Links `discordUserId` to the seeded Instagram user `username` directly in storage, with a token minted on the
    * emulator (for tests that are not about the OAuth flow itself). Returns the Instagram user id and the token.
    */
   link(discordUserId: string, username: string, scopes?: string[]): Promise<{ instagramUserId: string; accessToken: string }>;
+  /** Stops igcord, then fails if any log line contains a secret of this run. */
   close(): Promise<void>;
 }
 
@@ -46,6 +51,19 @@ export async function startTestIgcord(env: Record<string, string> = {}, feeds?: 
   });
   const sandbox = app.sandbox;
   if (!sandbox) throw new Error('the test harness runs igcord in sandbox mode');
+  const secrets = async (): Promise<NamedSecret[]> => {
+    const { clientSecret, webhookVerifyToken } = app.config.instagram;
+    const { encryptionKey, previousKeys } = app.config.storage;
+    return [
+      ...discordSecrets(sandbox.discord.issuedTokens()),
+      ...instagramSecrets(sandbox.instagram.issuedTokens()),
+      ...(clientSecret ? [{ name: 'the Instagram client secret', value: clientSecret }] : []),
+      ...(webhookVerifyToken ? [{ name: 'the webhook verify token', value: webhookVerifyToken }] : []),
+      ...[encryptionKey, ...previousKeys].flatMap((k) => (k ? keySecrets(`encryption key ${k.id}`, k.key) : [])),
+      ...(await sandboxKeySecrets(app.config.dataDir)),
+    ];
+  };
+  let closed: Promise<void> | undefined;
   return {
     app,
     emulator: sandbox.instagram,
@@ -53,6 +71,7 @@ export async function startTestIgcord(env: Record<string, string> = {}, feeds?: 
     guild: sandbox.guild,
     personId: sandbox.personId,
     logs: () => lines.join(''),
+    secrets,
     async link(discordUserId, username, scopes) {
       const minted = sandbox.instagram.admin.mintToken({ username, ...(scopes ? { scopes } : {}) });
       const instagramUserId = String(minted.user.id);
@@ -65,6 +84,15 @@ export async function startTestIgcord(env: Record<string, string> = {}, feeds?: 
       });
       return { instagramUserId, accessToken: minted.access_token };
     },
-    close: () => app.close(),
+    close() {
+      closed ??= (async () => {
+        try {
+          await app.close();
+        } finally {
+          assertNoSecretLogged(lines.join(''), await secrets(), 'igcord\'s log');
+        }
+      })();
+      return closed;
+    },
   };
 }

@@ -49,6 +49,7 @@ export function addWebhookRoutes(router: RestRouter, state: FakeState, interacti
       channelId: channel.id,
     };
     state.webhooks.set(record.webhook.id, record);
+    state.issuedTokens.webhooks.push(record.webhook.token);
     state.emit(GatewayDispatchEvents.WebhooksUpdate, { guild_id: channel.guildId, channel_id: channel.id }, { intent: GatewayIntentBits.GuildWebhooks });
     return { status: 200, body: record.webhook };
   });
