@@ -6,6 +6,7 @@
 export interface Landing {
   url: string;
   status: number;
+  headers: Headers;
   html: string;
 }
 
@@ -107,7 +108,7 @@ export class FormBrowser {
         request = { method: 'GET' };
         continue;
       }
-      return { url, status: response.status, html: await response.text() };
+      return { url, status: response.status, headers: response.headers, html: await response.text() };
     }
     throw new FormBrowserError(`more than ${MAX_REDIRECTS} redirects from ${start}`);
   }
