@@ -134,6 +134,41 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
   });
 
+  it("links nothing when Discord's answer for one browser is opened in another, and exchanges nothing at Discord", async () => {
+    const attacker = newPerson('discord-leg-attacker');
+    const { url } = await startLink(attacker);
+    const attackerBrowser = new FormBrowser();
+    const discordPage = await attackerBrowser.get(url);
+    // The attacker confirms on Discord but keeps the redirect back instead of following it …
+    const form = attackerBrowser.form(discordPage, 'authorize');
+    form.fields.set('user_id', attacker);
+    form.fields.set('decision', 'authorize');
+    const redirect = await fetch(form.action, { method: 'POST', body: form.fields, redirect: 'manual' });
+    const discordCallback = redirect.headers.get('location')!;
+    expect(discordCallback.startsWith(`${igcord.app.http.url}/link/discord-callback?`)).toBe(true);
+    const exchanges = tokenExchanges();
+
+    // … and has the victim's browser open it.
+    const walk = await walkLink(igcord, new FormBrowser(), discordCallback, { discordUserId: attacker, instagramUsername: instagramUsername(5) });
+    expect(walk.page.status).toBe(400);
+    expect(walk.page.html).toContain('data-outcome="browser-mismatch"');
+    expect(tokenExchanges()).toBe(exchanges);
+    expect(visitedAt(walk, igcord.emulator.url, '/oauth/authorize')).toBeUndefined();
+    expect(await igcord.app.storage.accounts.get(attacker)).toBeUndefined();
+  });
+
+  it('links nothing and says so when Discord cannot confirm who signed in', async () => {
+    const person = newPerson('discord-down');
+    const { url } = await startLink(person);
+    const fault = igcord.discord.injectFault({ method: 'POST', path: '/oauth2/token', status: 503 });
+    const walk = await walkLink(igcord, new FormBrowser(), url, { discordUserId: person, instagramUsername: instagramUsername(6) });
+    expect(fault.hits()).toBe(1);
+    expect(walk.page.status).toBe(502);
+    expect(walk.page.html).toContain('data-outcome="discord-unavailable"');
+    expect(visitedAt(walk, igcord.emulator.url, '/oauth/authorize')).toBeUndefined();
+    expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
+  });
+
   it("refuses a replayed or forged Discord state without exchanging Discord's code", async () => {
     const person = newPerson('discord-replay');
     const { url } = await startLink(person);
