@@ -70,7 +70,8 @@ function scopeList(requested: readonly string[]): string[] {
 
 /**
  * The link prompt: a single-use state bound to the invoker and to this interaction (so the callback can edit this
- * very reply), the authorize button carrying it, and the paste-a-token alternative.
+ * very reply), the button carrying it to igcord's own link page — which has Discord confirm that the browser is
+ * this user's before it goes on to Instagram (docs/decisions/0006) — and the paste-a-token alternative.
  */
 async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInteraction | ComponentInteraction, scopes: string[]) {
   const userId = interaction.user.id;
@@ -83,11 +84,11 @@ async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInte
     applicationId: interaction.applicationId,
     scopes,
   });
-  const url = ctx.instagram.oauth.authorizeUrl({ responseType: 'code', scopes, state: state.state });
+  const url = `${ctx.publicUrl}/link?${new URLSearchParams({ state: state.state }).toString()}`;
   const current = await ctx.storage.accounts.get(userId);
   const lines = [
-    'Press **Authorize on Instagram**, sign in, and allow igcord. When you are done, this message changes to say which account was linked.',
-    `igcord asks for: ${scopes.map((s) => `\`${s}\``).join(', ')}. The link works once and expires ${relativeTime(state.expiresAt)}.`,
+    'Press **Authorize on Instagram**: Discord first confirms it is you, then sign in on Instagram and allow igcord. When you are done, this message changes to say which account was linked.',
+    `igcord asks for: ${scopes.map((s) => `\`${s}\``).join(', ')}. The link works once, only for you, and expires ${relativeTime(state.expiresAt)}. Do not share it.`,
     'Have an access token already (sandbox or implicit flow)? Press **Paste a token** instead.',
   ];
   if (current) lines.unshift(`You are linked to **@${current.username}**${current.status === 'broken' ? ' (the link no longer works)' : ''}; linking again replaces it.`);

@@ -11,6 +11,8 @@ import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
 import { createWebhookReceiver, WEBHOOK_PATH, type NotificationSink } from './http/webhook-receiver.js';
 import { createOAuthCallback } from './http/oauth-callback.js';
+import { createLinkPage, DISCORD_CALLBACK_PATH } from './http/link-page.js';
+import { createDiscordIdentify } from './discord/identify.js';
 import { startBot, type Bot } from './bot.js';
 import { createDeliveryEngine, deferredEngine, describeReport, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
@@ -66,9 +68,10 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const config = sandbox?.config ?? initial;
     const { clientId, clientSecret, webhookVerifyToken } = config.instagram;
     const publicUrl = config.http.publicUrl;
-    if (!clientId || !clientSecret || !webhookVerifyToken || !publicUrl) {
+    const { applicationId: discordClientId, clientSecret: discordClientSecret } = config.discord;
+    if (!clientId || !clientSecret || !webhookVerifyToken || !publicUrl || !discordClientId || !discordClientSecret) {
       // loadConfig guarantees these in live mode and the sandbox fills them in; this only guards the wiring.
-      throw new Error('Instagram credentials, webhook verify token and PUBLIC_URL must be configured');
+      throw new Error('Instagram and Discord OAuth2 credentials, webhook verify token and PUBLIC_URL must be configured');
     }
 
     const encryptionKey = config.storage.encryptionKey ?? (sandbox ? await loadOrCreateSandboxKey(config.dataDir) : undefined);
@@ -131,13 +134,23 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
 
     const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(storage, deliveries) });
     registerCollectors(metrics, { limiter, webhook, storage, deliveries: () => deliveries });
+    // Linking: Discord confirms who opened the link (link page), then Instagram (callback). Cookies are Secure on https.
+    const identify = createDiscordIdentify({
+      oauthUrl: config.discord.oauthUrl,
+      apiUrl: config.discord.apiUrl ?? 'https://discord.com/api',
+      clientId: discordClientId,
+      clientSecret: discordClientSecret,
+      redirectUri: `${publicUrl}${DISCORD_CALLBACK_PATH}`,
+    });
+    const secureCookies = publicUrl.startsWith('https:');
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
       log,
       routes: [
         ...webhook.routes,
-        ...createOAuthCallback({ storage, instagram, discord: bot.discord.client, log }).routes,
+        ...createLinkPage({ storage, instagram, identify, discord: bot.discord.client, secureCookies, log }).routes,
+        ...createOAuthCallback({ storage, instagram, discord: bot.discord.client, secureCookies, log }).routes,
         ...opsRoutes({
           metrics: metrics.registry,
           health: { discord: () => bot.discord.client, storage, instagramApiUrl: config.instagram.apiUrl, log },

@@ -24,6 +24,7 @@ export const CREDENTIAL_VARIABLES = [
 /** Variables that must be set as well when igcord runs against the real services. */
 export const LIVE_REQUIRED_VARIABLES = [
   ...CREDENTIAL_VARIABLES,
+  'DISCORD_CLIENT_SECRET',
   'PUBLIC_URL',
   'WEBHOOK_VERIFY_TOKEN',
   'TOKEN_ENCRYPTION_KEY',
@@ -32,6 +33,7 @@ export const LIVE_REQUIRED_VARIABLES = [
 /** Environment variables whose values are secrets: never printed, never logged. */
 export const SECRET_VARIABLES = [
   'DISCORD_TOKEN',
+  'DISCORD_CLIENT_SECRET',
   'INSTAGRAM_CLIENT_SECRET',
   'WEBHOOK_VERIFY_TOKEN',
   'TOKEN_ENCRYPTION_KEY',
@@ -121,6 +123,12 @@ const environmentSchema = z.object({
   DISCORD_APPLICATION_ID: z.preprocess(blankToUndefined, snowflake.optional()),
   DISCORD_DEV_GUILD_ID: z.preprocess(blankToUndefined, snowflake.optional()),
   DISCORD_API_URL: z.preprocess(blankToUndefined, httpUrl('Discord REST base, without /v10').optional()),
+  // Linking proves the browser's Discord user with OAuth2 `identify` (docs/decisions/0006).
+  DISCORD_CLIENT_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^[A-Za-z0-9_-]{16,128}$/, { error: 'expected the OAuth2 client secret (letters, digits, - and _)' }).optional(),
+  ),
+  DISCORD_OAUTH_URL: z.preprocess(blankToUndefined, httpUrl("Discord's web address, where its OAuth2 authorize page is").default('https://discord.com')),
 
   INSTAGRAM_CLIENT_ID: z.preprocess(
     blankToUndefined,
@@ -187,6 +195,10 @@ export interface Config {
     applicationId: string | undefined;
     devGuildId: string | undefined;
     apiUrl: string | undefined;
+    /** OAuth2 client secret of the application (the client id is the application id). */
+    clientSecret: string | undefined;
+    /** Discord's web base: `${oauthUrl}/oauth2/authorize`. */
+    oauthUrl: string;
   };
   instagram: {
     clientId: string | undefined;
@@ -258,6 +270,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       applicationId: e.DISCORD_APPLICATION_ID,
       devGuildId: e.DISCORD_DEV_GUILD_ID,
       apiUrl: e.DISCORD_API_URL,
+      clientSecret: e.DISCORD_CLIENT_SECRET,
+      oauthUrl: e.DISCORD_OAUTH_URL,
     },
     instagram: {
       clientId: e.INSTAGRAM_CLIENT_ID,
@@ -291,6 +305,8 @@ function describeRequired(name: (typeof LIVE_REQUIRED_VARIABLES)[number]): strin
       return 'the bot token from the Discord developer portal (Bot → Reset Token)';
     case 'DISCORD_APPLICATION_ID':
       return 'the application id from the Discord developer portal (General Information)';
+    case 'DISCORD_CLIENT_SECRET':
+      return 'the client secret from the Discord developer portal (OAuth2 → Reset Secret); linking uses it to check who opened the link';
     case 'INSTAGRAM_CLIENT_ID':
       return 'the client id of your Instagram client';
     case 'INSTAGRAM_CLIENT_SECRET':

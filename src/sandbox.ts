@@ -1,6 +1,6 @@
 // The local sandbox that `npm start` runs when no credentials are configured: igcord's Instagram emulator and
-// Discord fake on loopback, a guild with a person in it, and an Instagram client whose redirect URI is igcord's
-// own callback. The returned config is the real one with the fakes' addresses and credentials filled in, so
+// Discord fake on loopback, a guild with a person in it, and OAuth2 clients on both whose redirect URIs are
+// igcord's own callbacks (Instagram's, and the link page's Discord callback). The returned config is the real one with the fakes' addresses and credentials filled in, so
 // everything downstream runs the same code as in production.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -30,7 +30,8 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
   });
   let discord: DiscordFake;
   try {
-    discord = await startDiscordFake({ host: '127.0.0.1', logger: log.child({ component: 'discord-fake' }) });
+    // igcord's link page asks the fake's OAuth2 who opened a link: its redirect URI is registered there.
+    discord = await startDiscordFake({ host: '127.0.0.1', logger: log.child({ component: 'discord-fake' }), redirectUris: [`${publicUrl}/link/discord-callback`] });
   } catch (error) {
     await instagram.close();
     throw error;
@@ -60,6 +61,8 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
         applicationId: discord.applicationId,
         apiUrl: discord.apiUrl,
         devGuildId: guild.guildId,
+        clientSecret: discord.clientSecret,
+        oauthUrl: discord.url,
       },
       instagram: {
         ...config.instagram,

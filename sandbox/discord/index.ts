@@ -23,6 +23,7 @@ import { addGuildRoutes } from './routes/guilds.js';
 import { addInteractionCallbackRoute } from './routes/interactions.js';
 import { addWebhookRoutes } from './routes/webhooks.js';
 import { addThreadRoutes } from './routes/threads.js';
+import { FakeOAuth2 } from './oauth2.js';
 
 export type { InteractionHandle, CallbackRecord, InteractionReplies } from './interactions.js';
 export type { FaultRule } from './faults.js';
@@ -34,6 +35,7 @@ export { FakeUsageError } from './interaction-payloads.js';
 export { DEFAULT_BOT_PERMISSIONS } from './world.js';
 export { DEFAULT_EVERYONE_PERMISSIONS, computeChannelPermissions, permissionNames } from './permissions.js';
 export { LIMITS } from './limits.js';
+export { OAUTH2_SCOPES, CODE_LIFETIME_MS, ACCESS_TOKEN_LIFETIME_S } from './oauth2.js';
 
 export interface DiscordFakeOptions {
   port?: number;
@@ -55,6 +57,12 @@ export interface DiscordFakeOptions {
   logger?: WarnSink;
   /** Log entries kept (oldest dropped first), so a long sandbox session does not grow without bound. */
   maxLogEntries?: number;
+  /** The application's OAuth2 client secret (the client id is `applicationId`). Default: random. */
+  clientSecret?: string;
+  /** OAuth2 redirect URIs registered for the application (as in the developer portal); more with registerRedirectUri. */
+  redirectUris?: string[];
+  /** How long an OAuth2 authorization code can be exchanged (default 10 minutes). */
+  oauth2CodeLifetimeMs?: number;
 }
 
 export interface IssuedTokens {
@@ -74,6 +82,11 @@ export interface DiscordFake {
   applicationId: string;
   botUserId: string;
   botUser: APIUser;
+  /** OAuth2: the application's client secret, and its authorize page (`${url}/oauth2/authorize`). */
+  clientSecret: string;
+  oauth2AuthorizeUrl: string;
+  /** Registers an OAuth2 redirect URI for the application; the authorize page refuses any other. */
+  registerRedirectUri(uri: string): void;
   close(): Promise<void>;
 
   createUser(input: { username: string; globalName?: string; bot?: boolean }): APIUser;
@@ -137,7 +150,19 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   const faults = new FaultRegistry();
   const interactions = new InteractionRegistry(state, options.acknowledgeTimeoutMs ?? 3000, options.interactionTokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
   const router = new RestRouter(log, faults, botToken);
-  const server = createServer((req, res) => void router.handle(req, res));
+  const oauth2 = new FakeOAuth2(state, {
+    ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
+    ...(options.redirectUris === undefined ? {} : { redirectUris: options.redirectUris }),
+    ...(options.oauth2CodeLifetimeMs === undefined ? {} : { codeLifetimeMs: options.oauth2CodeLifetimeMs }),
+  });
+  // The authorize page is a browser page outside `/api`; everything else is the REST API.
+  const server = createServer((req, res) => {
+    if (!oauth2.isPage(req)) return void router.handle(req, res);
+    oauth2.page(req, res).catch((error: unknown) => {
+      log.sink.warn({ error: error instanceof Error ? error.message : String(error) }, 'the Discord fake failed on its authorize page; answered 500');
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
 
   let base = '';
   const gatewayUrl = () => base.replace(/^http/, 'ws');
@@ -147,7 +172,8 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   state.emit = (event, data, dispatchOptions) => gateway.dispatch(event, data, dispatchOptions);
   const world = new World(state, (guildId) => gateway.announceGuild(guildId));
 
-  addSessionRoutes(router, state, gatewayUrl);
+  addSessionRoutes(router, state, gatewayUrl, oauth2, botToken);
+  oauth2.addRoutes(router);
   addCommandRoutes(router, state);
   addChannelRoutes(router, state);
   addGuildRoutes(router, state);
@@ -186,6 +212,9 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     applicationId,
     botUserId: botUser.id,
     botUser,
+    clientSecret: oauth2.clientSecret,
+    oauth2AuthorizeUrl: `${base}/oauth2/authorize`,
+    registerRedirectUri: (uri) => oauth2.registerRedirectUri(uri),
     async close() {
       if (closed) return;
       closed = true;

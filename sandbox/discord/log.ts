@@ -11,8 +11,11 @@ export interface RestLogEntry {
   query: Record<string, string>;
   body: unknown;
   status: number;
-  /** `bot` for a valid `Authorization: Bot <token>`, `none` without one (interaction/webhook routes), `invalid`. */
-  auth: 'bot' | 'none' | 'invalid';
+  /**
+   * `bot` for a valid `Authorization: Bot <token>`, `bearer` for an OAuth2 `Bearer` token (checked by the route),
+   * `none` without one (interaction/webhook routes and the OAuth2 token URL), `invalid`.
+   */
+  auth: 'bot' | 'bearer' | 'none' | 'invalid';
   /** Set when no route matched: the request was answered with 404. */
   unknownRoute?: true;
   /** The Discord error code answered, when the status is an error. */

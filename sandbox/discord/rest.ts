@@ -3,7 +3,7 @@
 // injected faults, parses JSON (and the `payload_json` part of multipart bodies), runs the route, turns a thrown
 // DiscordFakeError into Discord's error JSON, and logs every request. A request no route matches gets a 404 with
 // a loud JSON error and a warning, never a silent success.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DiscordFakeError, unauthorized } from './errors.js';
 import type { FakeLog, RestLogEntry } from './log.js';
@@ -14,7 +14,9 @@ export interface RouteRequest {
   path: string;
   params: Record<string, string>;
   query: URLSearchParams;
+  /** Parsed JSON, or a URLSearchParams for an `application/x-www-form-urlencoded` body (the OAuth2 token URL). */
   body: unknown;
+  headers: IncomingHttpHeaders;
 }
 
 export interface RouteResult {
@@ -61,12 +63,15 @@ export class RestRouter {
     const segments = rawPath.split('/').filter(Boolean).map(safeDecode);
     const path = `/${segments.join('/')}`;
     const authorization = req.headers.authorization;
-    const auth: RestLogEntry['auth'] = authorization === undefined ? 'none' : authorization === `Bot ${this.botToken}` ? 'bot' : 'invalid';
+    const auth: RestLogEntry['auth'] =
+      authorization === undefined ? 'none' : authorization === `Bot ${this.botToken}` ? 'bot' : authorization.startsWith('Bearer ') ? 'bearer' : 'invalid';
     const entry: RestLogEntry = { kind: 'rest', time: Date.now(), method, path, query: Object.fromEntries(url.searchParams), body: undefined, status: 0, auth };
 
     let result: RouteResult;
+    let body: unknown;
     try {
-      entry.body = await readBody(req);
+      body = await readBody(req);
+      entry.body = body instanceof URLSearchParams ? redactForm(body) : body;
       const fault = this.faults.take(method, path);
       if (fault?.delayMs) await sleep(fault.delayMs);
       if (fault?.status !== undefined) {
@@ -81,7 +86,7 @@ export class RestRouter {
         else {
           // No await for a synchronous answer: a change wakes waiters (waitForMessage, waitForReply) whose code runs
           // at the next microtask, and by then the request must already be in the log, so tests need not poll it.
-          const answer = match.route.handler({ method, path, params: match.params, query: url.searchParams, body: entry.body });
+          const answer = match.route.handler({ method, path, params: match.params, query: url.searchParams, body, headers: req.headers });
           result = answer instanceof Promise ? await answer : answer;
         }
       }
@@ -152,12 +157,19 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   if (size === 0) return undefined;
   const text = Buffer.concat(chunks).toString('utf8');
   const type = req.headers['content-type'] ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded')) return new URLSearchParams(text);
   if (type.startsWith('multipart/form-data')) {
     // Files are accepted and ignored; the message itself travels in the `payload_json` part.
     const part = /name="payload_json"(?:\r\n[^\r\n]+)*\r\n\r\n([\s\S]*?)\r\n--/.exec(text);
     return part ? parseJson(part[1]!) : {};
   }
   return parseJson(text);
+}
+
+/** A form body as the log keeps it: the OAuth2 secrets a token request carries are not kept. */
+function redactForm(form: URLSearchParams): Record<string, string> {
+  const secret = new Set(['client_secret', 'code', 'refresh_token']);
+  return Object.fromEntries([...form].map(([name, value]) => [name, secret.has(name) ? '[redacted]' : value]));
 }
 
 function parseJson(text: string): unknown {

@@ -1,12 +1,15 @@
-// Plays the browser's part of linking in the sandbox: opens the emulator's authorize page at the URL igcord's
-// Link button gave, signs in as the chosen sandbox user by submitting the page's own Authorize form, and follows
-// the redirect to igcord's OAuth callback. Everything goes over HTTP exactly as a browser would send it, so the
-// console exercises the real callback route, state check and code exchange.
+// Plays the browser's part of linking in the sandbox: opens igcord's link page at the URL the Link button gave,
+// confirms on the Discord fake's authorize page as the console's person (igcord checks that the browser belongs to
+// the Discord user who asked), signs in on the Instagram emulator's authorize page as the chosen sandbox user, and
+// follows the redirect to igcord's OAuth callback. Everything goes over HTTP exactly as a browser would send it,
+// cookies kept between igcord's steps (FormBrowser), so the console exercises the real link page, Discord check,
+// callback route, state checks and code exchange.
+import { FormBrowser, FormBrowserError, decodeHtml, type Landing } from './form-browser.js';
 
 export interface AuthorizeResult {
-  /** HTTP status of igcord's callback page. */
+  /** HTTP status of igcord's last page. */
   status: number;
-  /** The callback page as plain text (what the browser would show). */
+  /** igcord's last page as plain text (what the browser would show). */
   page: string;
 }
 
@@ -14,17 +17,12 @@ export class AuthorizeError extends Error {
   override readonly name = 'AuthorizeError';
 }
 
-const decode = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-const attribute = (tag: string, name: string) => {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return match ? decode(match[1]!) : undefined;
-};
+/** True for the address of a Link button (igcord's link page). */
+export const isLinkUrl = (url: string) => /\/link\?state=/.test(url);
 
 /** The visible text of an HTML page: tags dropped, block ends as line breaks, blank lines squeezed. */
 export function pageText(html: string): string {
-  return decode(
+  return decodeHtml(
     html
       .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, '')
       .replace(/<\/(p|h\d|li|div|title|tr)>|<br\s*\/?>/gi, '\n')
@@ -36,37 +34,35 @@ export function pageText(html: string): string {
     .join('\n');
 }
 
-export async function authorizeAs(authorizeUrl: string, username: string, timeoutMs = 10_000): Promise<AuthorizeResult> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  const pageResponse = await fetch(authorizeUrl, { signal });
-  const html = await pageResponse.text();
-  if (pageResponse.status !== 200) throw new AuthorizeError(`the authorize page answered ${pageResponse.status}: ${pageText(html).slice(0, 300)}`);
+/** Which sign-in page a landing is, by its Authorize form's action; undefined for any other page (igcord's). */
+function signInPage(browser: FormBrowser, landing: Landing): 'discord' | 'instagram' | undefined {
+  if (landing.status !== 200 || !/<form id="authorize"/.test(landing.html)) return undefined;
+  const action = new URL(browser.form(landing, 'authorize').action).pathname;
+  if (action.startsWith('/oauth2/authorize')) return 'discord';
+  if (action.startsWith('/oauth/authorize')) return 'instagram';
+  return undefined;
+}
 
-  const form = /<form id="authorize"[^>]*>([\s\S]*?)<\/form>/.exec(html);
-  if (!form) throw new AuthorizeError('the authorize page has no Authorize form');
-  const fields = new URLSearchParams();
-  for (const input of form[1]!.match(/<input[^>]*>/g) ?? []) {
-    const name = attribute(input, 'name');
-    if (name !== undefined && attribute(input, 'type') === 'hidden') fields.append(name, attribute(input, 'value') ?? '');
+export async function authorizeAs(linkUrl: string, username: string, discordUserId: string, timeoutMs = 10_000): Promise<AuthorizeResult> {
+  const browser = new FormBrowser(timeoutMs);
+  try {
+    let landing = await browser.get(linkUrl);
+    for (let step = 0; step < 2; step += 1) {
+      const kind = signInPage(browser, landing);
+      if (kind === 'discord') {
+        landing = await browser.submit(landing, 'authorize', { user_id: discordUserId, decision: 'authorize' });
+      } else if (kind === 'instagram') {
+        const users = browser.form(landing, 'authorize').options.map((o) => ({ id: o.value, username: o.label.replace(/\s*\(.*$/, '') }));
+        const user = users.find((u) => u.username === username || u.id === username);
+        if (!user) throw new AuthorizeError(`no sandbox user "${username}" on the page; choose one of: ${users.map((u) => u.username).join(', ')}`);
+        landing = await browser.submit(landing, 'authorize', { user_id: user.id, decision: 'authorize' });
+      } else {
+        break;
+      }
+    }
+    return { status: landing.status, page: pageText(landing.html) };
+  } catch (error) {
+    if (error instanceof FormBrowserError) throw new AuthorizeError(error.message, { cause: error });
+    throw error;
   }
-  const users = [...form[1]!.matchAll(/<option value="([^"]*)"[^>]*>([^<(]+)/g)].map((m) => ({ id: decode(m[1]!), username: decode(m[2]!).trim() }));
-  const user = users.find((u) => u.username === username || u.id === username);
-  if (!user) throw new AuthorizeError(`no sandbox user "${username}" on the page; choose one of: ${users.map((u) => u.username).join(', ')}`);
-  fields.set('user_id', user.id);
-  fields.set('decision', 'authorize');
-
-  const action = new URL(attribute(/<form id="authorize"[^>]*>/.exec(html)![0], 'action') ?? '/oauth/authorize/', authorizeUrl);
-  const submitted = await fetch(action, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: fields.toString(),
-    redirect: 'manual',
-    signal,
-  });
-  await submitted.arrayBuffer();
-  const location = submitted.headers.get('location');
-  if (submitted.status !== 302 || !location) throw new AuthorizeError(`the emulator did not redirect after Authorize (status ${submitted.status})`);
-
-  const callback = await fetch(new URL(location, action), { signal, redirect: 'follow' });
-  return { status: callback.status, page: pageText(await callback.text()) };
 }

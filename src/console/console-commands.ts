@@ -12,7 +12,7 @@ export const CONSOLE_HELP = [
   'Console commands:',
   '  /<command> [subcommand] [option:value …]   run a slash command (values with spaces: quote them or just type on)',
   '  press N [value …]                          press button N of the last answer (values pick from a menu)',
-  '  authorize <username>                       sign in on the Instagram emulator as that sandbox user (after /instagram link)',
+  '  authorize <username>                       confirm on Discord as you, then sign in on Instagram as that sandbox user (after /instagram link)',
   '  users                                      the seeded sandbox Instagram users',
   '  post <username> [caption]                  that user posts media on the emulator; followed feeds receive it',
   '  channels                                   the sandbox guild\'s channels',

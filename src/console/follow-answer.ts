@@ -4,6 +4,7 @@
 // After signing in, it also shows the Link reply again once igcord's OAuth callback has edited it.
 import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord-api-types/v10';
 import type { AnswerHandle, ConsoleSession } from './console-session.js';
+import { isLinkUrl } from './authorize.js';
 import { askModalFields, type ModalData } from './modal-form.js';
 import { renderMessage } from './render-message.js';
 
@@ -18,11 +19,11 @@ export function showAnswer(session: ConsoleSession, messages: APIMessage[]): voi
     session.say(rendered.text);
     for (const b of rendered.buttons) {
       session.buttons.push({ ...b, messageId: message.id });
-      if (b.url && /\/oauth\/authorize/.test(b.url)) session.oauthUrl = b.url;
+      if (b.url && isLinkUrl(b.url)) session.oauthUrl = b.url;
     }
   }
-  if (session.buttons.some((b) => b.url && /\/oauth\/authorize/.test(b.url))) {
-    session.say('  (that button opens Instagram\'s sign-in page; type  authorize <username>  to sign in as a sandbox user — users lists them)');
+  if (session.buttons.some((b) => b.url && isLinkUrl(b.url))) {
+    session.say('  (that button opens igcord\'s link page: Discord confirms it is you, then Instagram\'s sign-in; type  authorize <username>  to sign in as a sandbox user — users lists them)');
   }
 }
 
@@ -52,7 +53,7 @@ export async function followAnswer(session: ConsoleSession, handle: AnswerHandle
       const shown = [original, ...followUps].filter((m): m is APIMessage => m !== undefined && !isLoading(m));
       if (shown.length === 0) session.say(answered ? 'igcord acknowledged without a message.' : 'igcord is still working on it (no answer yet).');
       showAnswer(session, shown);
-      if (shown.some((m) => JSON.stringify(m.components ?? []).includes('/oauth/authorize'))) {
+      if (shown.some((m) => JSON.stringify(m.components ?? []).includes('/link?state='))) {
         session.linkingHandle = { handle, shown: JSON.stringify(original ?? null) };
       }
       return;

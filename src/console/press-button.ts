@@ -2,6 +2,7 @@
 // menu N, and follows igcord's answer. Link buttons are not pressed: their address is printed, and the OAuth
 // sign-in link is pointed to `authorize`.
 import type { ConsoleSession } from './console-session.js';
+import { isLinkUrl } from './authorize.js';
 import { followAnswer } from './follow-answer.js';
 
 export async function pressButton(session: ConsoleSession, args: string[]): Promise<void> {
@@ -11,7 +12,7 @@ export async function pressButton(session: ConsoleSession, args: string[]): Prom
   const customId = button?.customId;
   if (!button) return say(buttons.length === 0 ? 'The last answer had no buttons.' : `Choose a number from 1 to ${buttons.length}.`);
   if (button.url) {
-    if (/\/oauth\/authorize/.test(button.url)) return say('That is the Instagram sign-in link: type  authorize <username>  to use it.');
+    if (isLinkUrl(button.url)) return say('That is the Instagram sign-in link: type  authorize <username>  to use it.');
     return say(`That button is a link: ${button.url}`);
   }
   if (button.disabled || customId === undefined) return say('That button is disabled.');

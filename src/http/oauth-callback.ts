@@ -1,31 +1,35 @@
 // `GET /oauth/callback`, where Instagram sends the browser back after /instagram link. The state is taken (single
-// use) before anything else, so a forged, expired or replayed state never exchanges a code; then a cancel is
-// recorded as such, or the code is exchanged, the token stored encrypted, and the browser shown which Instagram
-// account was linked to which Discord user. The ephemeral reply that carried the link is edited to say the same
-// (best effort: the page does not depend on Discord). Also home of `saveLink`, which the paste-a-token modal uses
-// too, so both ways of linking store and resume the same way.
-import { Routes, type Client } from 'discord.js';
+// use) before anything else, so a forged, expired or replayed state never exchanges a code; it must be an
+// `instagram` state (made once Discord proved who the browser's person is, see link-page.ts) and the browser must
+// bring the cookie nonce that state was made for, so a link forwarded to someone else never exchanges their code.
+// Then a cancel is recorded as such, or the code is exchanged, the token stored encrypted, and the browser shown
+// which Instagram account was linked to which Discord user. The ephemeral reply that carried the link is edited to
+// say the same (best effort: the page does not depend on Discord). Also home of `saveLink`, which the
+// paste-a-token modal uses too, so both ways of linking store and resume the same way.
+import type { IncomingMessage } from 'node:http';
+import type { Client } from 'discord.js';
 import { z } from 'zod';
 import type { InstagramClient } from '../instagram/client.js';
 import { InstagramError, InstagramOAuthError, InstagramRateLimitError } from '../instagram/errors.js';
 import type { Logger } from '../log.js';
-import type { Account, LinkInput, OAuthState, Storage } from '../storage/index.js';
-import { ValidationError, validate } from '../util/validate.js';
+import type { Account, LinkInput, Storage } from '../storage/index.js';
 import type { HttpResponse } from './http-response.js';
+import { browserMatches, clearLinkCookie } from './link-cookie.js';
+import { createLinkReplyEditor } from './link-reply.js';
+import { browserMismatchPage, invalidRequestPage, page, readQuery, refusedStatePage, withCookie } from './pages/link-pages.js';
 import { renderOAuthPage } from './pages/oauth-page.js';
 import { route, type Route } from './router.js';
 
 /** The reason a feed carries while its owner has no link; `saveLink` resumes exactly these feeds. */
 export const UNLINKED_PAUSE_REASON = 'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.';
 
-/** How long the callback waits on Discord (editing the reply, the user's name) before answering the browser anyway. */
-const DISCORD_BOUND_MS = 5000;
-
 export interface OAuthCallbackOptions {
   storage: Storage;
   instagram: InstagramClient;
-  /** The bot's client: its REST edits the ephemeral reply through the interaction webhook, its user cache names the user. */
-  discord: Pick<Client, 'rest' | 'users'>;
+  /** The bot's client: its REST edits the ephemeral reply through the interaction webhook. */
+  discord: Pick<Client, 'rest'>;
+  /** PUBLIC_URL is https: the link cookie is cleared with `Secure`, as it was set. */
+  secureCookies: boolean;
   log: Logger;
 }
 
@@ -60,86 +64,49 @@ const callbackQuerySchema = z.object({
 });
 
 export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Route[] } {
-  const { storage, instagram, discord } = options;
+  const { storage, instagram, secureCookies } = options;
   const log = options.log.child({ component: 'oauth-callback' });
+  const editLinkReply = createLinkReplyEditor(options.discord, log);
 
-  /** Edits the reply that carried the link button; never throws, never logs the interaction token. */
-  async function editLinkReply(state: OAuthState, content: string): Promise<void> {
-    if (state.applicationId === undefined || state.interactionToken === undefined) return;
-    try {
-      await discord.rest.patch(Routes.webhookMessage(state.applicationId, state.interactionToken, '@original'), {
-        body: { content, components: [], embeds: [], allowed_mentions: { parse: [] } },
-        auth: false,
-        signal: AbortSignal.timeout(DISCORD_BOUND_MS),
-      });
-    } catch (error) {
-      // Expired after 15 minutes, or Discord down: the browser page already says everything. The error's URL
-      // holds the interaction token, so only its name and codes are logged.
-      const fields = error as { name?: string; status?: number; code?: number | string };
-      log.warn({ errorName: fields.name, status: fields.status, discordCode: fields.code }, 'could not edit the link reply in Discord');
-    }
-  }
+  async function handle(req: IncomingMessage, url: URL): Promise<HttpResponse> {
+    const query = readQuery(url, ['state', 'code', 'error'], callbackQuerySchema, 'OAuth callback query');
+    if (query === undefined) return invalidRequestPage();
 
-  async function discordName(discordUserId: string): Promise<string | undefined> {
-    try {
-      const user = await Promise.race([
-        discord.users.fetch(discordUserId),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), DISCORD_BOUND_MS).unref()),
-      ]);
-      return user.globalName ?? user.username;
-    } catch {
-      return undefined;
-    }
-  }
-
-  async function handle(url: URL): Promise<HttpResponse> {
-    const raw: Record<string, string> = {};
-    for (const name of ['state', 'code', 'error'] as const) {
-      const values = url.searchParams.getAll(name);
-      if (values.length > 1) return invalidRequest();
-      if (values[0] !== undefined) raw[name] = values[0];
-    }
-    let query: z.output<typeof callbackQuerySchema>;
-    try {
-      query = validate(callbackQuerySchema, raw, 'OAuth callback query');
-    } catch (error) {
-      if (error instanceof ValidationError) return invalidRequest();
-      throw error;
-    }
-
-    // The state first: whatever else the request carries is not looked at unless igcord made this state.
-    const taken = await storage.oauthStates.take(query.state);
+    // The state first: whatever else the request carries is not looked at unless igcord made this state for
+    // this step. Taken whatever happens next, so it is never honoured twice.
+    const taken = await storage.oauthStates.take(query.state, { stage: 'instagram' });
     if (!taken.ok) {
       log.info({ reason: taken.reason }, 'OAuth callback refused: bad state');
-      return taken.reason === 'expired'
-        ? page(400, 'error', 'state-expired', 'This link has expired', [
-            'Links from /instagram link work for 10 minutes and only once. Run /instagram link in Discord again to get a new one.',
-          ])
-        : page(400, 'error', 'state-invalid', 'This link is not valid', [
-            // Backends drop a state once its TTL passes, so an expired link usually arrives here as unknown.
-            'It has expired (links work for 10 minutes), it was already used, or it did not come from igcord. Nothing was linked.',
-            'Run /instagram link in Discord to get a new link.',
-          ]);
+      return refusedStatePage(taken.reason);
     }
     const state = taken.state;
+    // The flow ends here whatever the outcome: its cookie goes with it.
+    const clear = state.flowId === undefined ? undefined : clearLinkCookie(state.flowId, secureCookies);
+
+    if (!browserMatches(req, state.flowId, state.browserHash)) {
+      log.warn({ discordUserId: state.discordUserId }, "OAuth callback refused: the browser does not hold the link's cookie");
+      await editLinkReply(state, 'Linking did not complete: Instagram sent the sign-in back to a browser that did not open your link, so nothing was linked. Run `/instagram link` and use its button yourself.');
+      return withCookie(browserMismatchPage(), clear);
+    }
 
     if (query.error !== undefined) {
       log.info({ instagramError: query.error }, 'OAuth callback: the user did not authorize');
       await editLinkReply(state, 'Linking was cancelled on Instagram; nothing was linked. Run `/instagram link` to try again.');
-      return query.error === 'access_denied'
-        ? page(200, 'cancelled', 'cancelled', 'You cancelled linking', [
-            'You chose not to give igcord access to your Instagram account, so nothing was linked.',
-            'To link later, run /instagram link in Discord again.',
-          ])
-        : page(400, 'error', 'instagram-error', 'Instagram did not complete the sign-in', [
-            'Instagram sent the browser back with an error instead of a sign-in code. Nothing was linked. Run /instagram link in Discord to try again.',
-          ]);
+      return withCookie(
+        query.error === 'access_denied'
+          ? page(200, 'cancelled', 'cancelled', 'You cancelled linking', [
+              'You chose not to give igcord access to your Instagram account, so nothing was linked.',
+              'To link later, run /instagram link in Discord again.',
+            ])
+          : page(400, 'error', 'instagram-error', 'Instagram did not complete the sign-in', [
+              'Instagram sent the browser back with an error instead of a sign-in code. Nothing was linked. Run /instagram link in Discord to try again.',
+            ]),
+        clear,
+      );
     }
     if (query.code === undefined) {
       await editLinkReply(state, 'Linking did not complete (Instagram sent no sign-in code). Run `/instagram link` to try again.');
-      return page(400, 'error', 'missing-code', 'Instagram sent no sign-in code', [
-        'Nothing was linked. Run /instagram link in Discord to try again.',
-      ]);
+      return withCookie(page(400, 'error', 'missing-code', 'Instagram sent no sign-in code', ['Nothing was linked. Run /instagram link in Discord to try again.']), clear);
     }
 
     let exchanged: Awaited<ReturnType<InstagramClient['oauth']['exchangeCode']>>;
@@ -150,7 +117,7 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       if (failure === undefined) throw error;
       log.warn({ errorName: (error as Error).name, instagramType: (error as InstagramError).type }, 'OAuth code exchange failed');
       await editLinkReply(state, `Linking failed: ${failure.paragraphs[0]} Run \`/instagram link\` to try again.`);
-      return renderOAuthPage(failure);
+      return withCookie(renderOAuthPage(failure), clear);
     }
 
     const { account, resumedFeeds } = await saveLink(
@@ -165,25 +132,20 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       },
       log,
     );
-    const [name] = await Promise.all([discordName(account.discordUserId), editLinkReply(state, linkedReplyContent(account.username, resumedFeeds))]);
+    await editLinkReply(state, linkedReplyContent(account.username, resumedFeeds));
+    // The name Discord gave for this browser's person when the link page checked who they are.
+    const name = state.discordName;
     const who = name === undefined ? `your Discord account (user id ${account.discordUserId})` : `Discord user ${name} (user id ${account.discordUserId})`;
-    return page(200, 'success', 'linked', `Linked @${account.username}`, [
-      `Instagram account @${account.username} is now linked to ${who}.`,
-      `igcord may use: ${account.scopes.join(', ')}. The access token is stored encrypted and only used for your own commands and feeds.`,
-    ]);
+    return withCookie(
+      page(200, 'success', 'linked', `Linked @${account.username}`, [
+        `Instagram account @${account.username} is now linked to ${who}.`,
+        `igcord may use: ${account.scopes.join(', ')}. The access token is stored encrypted and only used for your own commands and feeds.`,
+      ]),
+      clear,
+    );
   }
 
-  return { routes: [route('GET', '/oauth/callback', ({ url }) => handle(url))] };
-}
-
-function page(status: number, tone: 'success' | 'cancelled' | 'error', outcome: string, title: string, paragraphs: string[]): HttpResponse {
-  return renderOAuthPage({ status, tone, outcome, title, paragraphs });
-}
-
-function invalidRequest(): HttpResponse {
-  return page(400, 'error', 'state-invalid', 'This link is not valid', [
-    'The address is incomplete or malformed. Nothing was linked. Run /instagram link in Discord to get a new link.',
-  ]);
+  return { routes: [route('GET', '/oauth/callback', ({ req, url }) => handle(req, url))] };
 }
 
 /** The page for a failed exchange, or undefined for an error that is not Instagram's (a bug: the server's 500). */

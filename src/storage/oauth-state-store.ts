@@ -2,6 +2,10 @@
 // Discord user who ran /instagram link and to that interaction (its token, encrypted, so the callback can edit
 // the ephemeral reply). `take` reads and deletes in one atomic backend step, so a state is honoured once even
 // when two callbacks race, in one process or several.
+// A link goes through three stages, each its own state (docs/decisions/0006): `link` (made by /instagram link,
+// carried by the button to igcord's link page, read there with `peek`), `discord` (sent to Discord's authorize
+// page, pointing back at the link state and holding the hash of the browser's cookie nonce) and `instagram` (made
+// once Discord proved the user, sent to Instagram, holding the same hash and the Discord name to show).
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
@@ -10,10 +14,21 @@ import { epochMs, storedId, type StoreContext } from './store-context.js';
 
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 const STATE_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+/** base64url of a SHA-256. */
+const HASH_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+const FLOW_FORMAT = /^[A-Za-z0-9_-]{12}$/;
+
+export type OAuthStage = 'link' | 'discord' | 'instagram';
 
 const stateRecord = z.object({
   version: z.literal(1),
   state: z.string().regex(STATE_FORMAT),
+  /** Absent on records written before stages existed: those are `link` states. */
+  stage: z.enum(['link', 'discord', 'instagram']).optional(),
+  linkState: z.string().regex(STATE_FORMAT).optional(),
+  browserHash: z.string().regex(HASH_FORMAT).optional(),
+  flowId: z.string().regex(FLOW_FORMAT).optional(),
+  discordName: z.string().min(1).max(100).optional(),
   discordUserId: storedId,
   interactionTokenEncrypted: z.string().startsWith('v1.').optional(),
   applicationId: storedId.optional(),
@@ -25,6 +40,15 @@ const stateType: RecordType<typeof stateRecord> = { name: 'oauth state', current
 
 export interface OAuthState {
   state: string;
+  stage: OAuthStage;
+  /** `discord` stage: the link state the Discord check is for. */
+  linkState?: string | undefined;
+  /** `discord` and `instagram` stages: SHA-256 (base64url) of the nonce in the browser's cookie. */
+  browserHash?: string | undefined;
+  /** `discord` and `instagram` stages: names the browser's cookie, so two links in one browser do not collide. */
+  flowId?: string | undefined;
+  /** `instagram` stage: the Discord user's name as Discord's /users/@me gave it. */
+  discordName?: string | undefined;
   discordUserId: string;
   /** The token of the interaction that asked, to edit its ephemeral reply (itself a secret for 15 minutes). */
   interactionToken?: string | undefined;
@@ -35,6 +59,11 @@ export interface OAuthState {
 }
 
 export const createStateInputSchema = z.object({
+  stage: z.enum(['link', 'discord', 'instagram']).default('link'),
+  linkState: z.string().regex(STATE_FORMAT).optional(),
+  browserHash: z.string().regex(HASH_FORMAT).optional(),
+  flowId: z.string().regex(FLOW_FORMAT).optional(),
+  discordName: z.string().min(1).max(100).optional(),
   discordUserId: storedId,
   interactionToken: z.string().min(1).optional(),
   applicationId: storedId.optional(),
@@ -51,9 +80,12 @@ export interface OAuthStateStore {
   create(input: CreateStateInput): Promise<OAuthState>;
   /**
    * Consumes a state: whatever the outcome it cannot be used again. `expect.discordUserId`, when the caller
-   * knows who is asking (the paste-a-token modal), refuses a state made for someone else.
+   * knows who is asking (the paste-a-token modal), refuses a state made for someone else; `expect.stage` refuses
+   * a state of another stage as unknown (a state is only ever good for the one step it was made for).
    */
-  take(state: string, expect?: { discordUserId?: string }): Promise<TakeStateResult>;
+  take(state: string, expect?: { discordUserId?: string; stage?: OAuthStage }): Promise<TakeStateResult>;
+  /** Reads a state without consuming it (igcord's link page, which a person may open more than once). */
+  peek(state: string, expect?: { stage?: OAuthStage }): Promise<TakeStateResult>;
 }
 
 const recordKey = (state: string) => `oauth-state:${state}`;
@@ -84,6 +116,11 @@ export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
       const record: z.output<typeof stateRecord> = {
         version: 1,
         state,
+        stage: data.stage,
+        linkState: data.linkState,
+        browserHash: data.browserHash,
+        flowId: data.flowId,
+        discordName: data.discordName,
         discordUserId: data.discordUserId,
         applicationId: data.applicationId,
         scopes: data.scopes,
@@ -107,6 +144,7 @@ export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
       const record = reader.read(stateType, key, await backend.take(key));
       if (record === undefined) return { ok: false, reason: 'unknown' };
       await indexes.remove(PENDING, [pendingMember(state, record.expiresAt)]);
+      if (expect?.stage !== undefined && expect.stage !== (record.stage ?? 'link')) return { ok: false, reason: 'unknown' };
       if (ctx.now() >= record.expiresAt) return { ok: false, reason: 'expired' };
       if (expect?.discordUserId !== undefined && expect.discordUserId !== record.discordUserId) {
         return { ok: false, reason: 'other-user' };
@@ -115,12 +153,28 @@ export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
         record.interactionTokenEncrypted === undefined ? undefined : cipher.decrypt(record.interactionTokenEncrypted, tokenContext(state));
       return { ok: true, state: toState(record, interactionToken) };
     },
+
+    async peek(state, expect) {
+      if (!STATE_FORMAT.test(state)) return { ok: false, reason: 'unknown' };
+      const key = recordKey(state);
+      const record = reader.read(stateType, key, await backend.get(key));
+      if (record === undefined) return { ok: false, reason: 'unknown' };
+      if (expect?.stage !== undefined && expect.stage !== (record.stage ?? 'link')) return { ok: false, reason: 'unknown' };
+      if (ctx.now() >= record.expiresAt) return { ok: false, reason: 'expired' };
+      // The interaction token stays encrypted: only the step that consumes the state edits the reply.
+      return { ok: true, state: toState(record, undefined) };
+    },
   };
 }
 
 function toState(record: z.output<typeof stateRecord>, interactionToken: string | undefined): OAuthState {
   return {
     state: record.state,
+    stage: record.stage ?? 'link',
+    linkState: record.linkState,
+    browserHash: record.browserHash,
+    flowId: record.flowId,
+    discordName: record.discordName,
     discordUserId: record.discordUserId,
     interactionToken,
     applicationId: record.applicationId,

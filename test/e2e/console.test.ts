@@ -111,9 +111,10 @@ describe('the sandbox console (npm start without credentials)', () => {
   it('links an Instagram account: /instagram link, then authorize as a sandbox user', async () => {
     session.type('/instagram link');
     const answer = await session.waitFor(/authorize <username>/);
-    expect(answer).toMatch(/\[1\] .*→ http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize/);
+    expect(answer).toMatch(/\[1\] .*→ http:\/\/127\.0\.0\.1:\d+\/link\?state=/);
     session.type('authorize mila.garden');
     const linked = await session.waitFor(/Linked[\s\S]*mila\.garden[\s\S]*igcord \(only you can see this\):[\s\S]*mila\.garden/);
+    expect(linked).toContain('Discord fake: confirmed as you');
     expect(linked).toContain('callback page (HTTP 200)');
   });
 

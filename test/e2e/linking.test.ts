@@ -1,5 +1,6 @@
-// Linking an Instagram account, end to end: the real bot on the Discord fake, the real HTTP callback, the
-// Instagram emulator's authorize page submitted as a browser would, and SQLite storage. Also unlink, the profile,
+// Linking an Instagram account, end to end: the real bot on the Discord fake, igcord's link page and the fake's
+// Discord authorize page (Discord confirms the person first), the Instagram emulator's authorize page, the real HTTP
+// callback, a cookie-keeping browser that submits each page's form as a person would, and SQLite storage. Also unlink, the profile,
 // the budget, the paste-a-token modal, and each failure a linked command can meet (not linked, revoked token,
 // missing scope), always on the invoker's own link.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,7 +13,9 @@ import { withInstagram } from '../../src/discord/linked-account.js';
 import { UNLINKED_PAUSE_REASON } from '../../src/http/oauth-callback.js';
 import { InstagramScopeError } from '../../src/instagram/errors.js';
 import { createLogger } from '../../src/log.js';
+import { FormBrowser } from '../../src/console/form-browser.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { visitedAt, walkLink } from '../support/link-walk.js';
 
 const WAIT_MS = 10_000;
 
@@ -59,21 +62,14 @@ describe('/instagram linking, end to end', () => {
   }
 
   /**
-   * What a person does on the emulator's authorize page: open it (preselecting `username`), submit the Authorize
-   * or Cancel form, and follow the redirect to igcord's callback. Returns the callback's answer.
+   * What a person does with the Link button in their own browser: open it, confirm on Discord's authorize page as
+   * `person`, then Authorize (as `username`) or Cancel on Instagram's. Returns igcord's page and the callback URL.
    */
-  async function decide(url: string, username: string, decision: 'authorize' | 'cancel' = 'authorize') {
-    const pageResponse = await fetch(`${url}&username=${encodeURIComponent(username)}`);
-    expect(pageResponse.status).toBe(200);
-    const page = await pageResponse.text();
-    const form = formFields(page, decision === 'authorize' ? 'authorize' : 'cancel');
-    if (decision === 'authorize') form.set('user_id', instagramUser(username).id);
-    form.set('decision', decision);
-    const redirect = await fetch(`${igcord.emulator.url}/oauth/authorize/`, { method: 'POST', body: form, redirect: 'manual' });
-    expect(redirect.status).toBe(302);
-    const location = redirect.headers.get('location')!;
-    expect(location.startsWith(`${igcord.app.http.url}/oauth/callback?`)).toBe(true);
-    return callback(location);
+  async function decide(url: string, person: string, username: string, decision: 'authorize' | 'cancel' = 'authorize') {
+    const walk = await walkLink(igcord, new FormBrowser(), url, { discordUserId: person, instagramUsername: username, instagram: decision });
+    const callbackUrl = visitedAt(walk, igcord.app.http.url, '/oauth/callback');
+    expect(callbackUrl).toBeDefined();
+    return { status: walk.page.status, headers: walk.page.headers, html: walk.page.html, url: callbackUrl! };
   }
 
   async function callback(url: string) {
@@ -81,15 +77,26 @@ describe('/instagram linking, end to end', () => {
     return { status: response.status, headers: response.headers, html: await response.text(), url };
   }
 
+  /** The Instagram authorize address the link leads to once `person` confirmed on Discord. */
+  async function instagramAuthorizeUrl(url: string, person: string): Promise<string> {
+    const browser = new FormBrowser();
+    const onDiscord = await browser.get(url);
+    const onInstagram = await browser.submit(onDiscord, 'authorize', { user_id: person, decision: 'authorize' });
+    expect(new URL(onInstagram.url).origin).toBe(new URL(igcord.emulator.url).origin);
+    return onInstagram.url;
+  }
+
   it('links by OAuth: the callback page names the account and the Discord user, the reply is edited, /instagram me shows the profile', async () => {
     const person = newPerson('oauth-alice');
     const username = seededUsernames()[0]!;
     const { handle, reply, url } = await startLink(person);
     expect(reply.content).toContain('Authorize on Instagram');
+    // The button opens igcord's own link page, never Instagram directly.
+    expect(url.startsWith(`${igcord.app.http.url}/link?state=`)).toBe(true);
     expect(new URL(url).searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(new URL(url).searchParams.get('response_type')).toBe('code');
+    expect(new URL(await instagramAuthorizeUrl((await startLink(person)).url, person)).searchParams.get('response_type')).toBe('code');
 
-    const page = await decide(url, username);
+    const page = await decide(url, person, username);
     expect(page.status).toBe(200);
     expect(page.html).toContain('data-outcome="linked"');
     expect(page.html).toContain(`@${username}`);
@@ -129,23 +136,22 @@ describe('/instagram linking, end to end', () => {
   it('shows the cancelled page, burns the state and links nothing when the person presses Cancel', async () => {
     const person = newPerson('oauth-cancel');
     const { handle, url } = await startLink(person);
-    const page = await decide(url, seededUsernames()[1]!, 'cancel');
+    const page = await decide(url, person, seededUsernames()[1]!, 'cancel');
     expect(page.status).toBe(200);
     expect(page.html).toContain('data-outcome="cancelled"');
     expect(page.html).toContain('You cancelled linking');
     expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
     await handle.waitForReply((m) => m.content.includes('cancelled'), WAIT_MS);
     // The same state cannot be used afterwards.
-    const again = await callback(`${igcord.app.http.url}/oauth/callback?state=${new URL(url).searchParams.get('state')}&code=abc`);
+    const again = await callback(`${igcord.app.http.url}/oauth/callback?state=${new URL(page.url).searchParams.get('state')}&code=abc`);
     expect(again.status).toBe(400);
     expect(again.html).toContain('data-outcome="state-invalid"');
   });
 
-  /** Gets a real, unused code for `username` from the emulator with a state igcord did not make. */
-  async function codeWithState(url: string, username: string, state: string): Promise<string> {
-    const forged = new URL(url);
-    forged.searchParams.set('state', state);
-    const form = formFields(await (await fetch(forged)).text(), 'authorize');
+  /** Gets a real, unused code for `username` from the emulator, carrying `state`. */
+  async function codeWithState(username: string, state: string): Promise<string> {
+    const authorize = igcord.app.instagram.oauth.authorizeUrl({ responseType: 'code', scopes: ['basic'], state });
+    const form = formFields(await (await fetch(authorize)).text(), 'authorize');
     form.set('user_id', instagramUser(username).id);
     form.set('decision', 'authorize');
     const redirect = await fetch(`${igcord.emulator.url}/oauth/authorize/`, { method: 'POST', body: form, redirect: 'manual' });
@@ -170,9 +176,8 @@ describe('/instagram linking, end to end', () => {
 
   it('refuses a forged state with a 400 page before exchanging the code, and links nothing', async () => {
     const person = newPerson('oauth-forged');
-    const { url } = await startLink(person);
     const forgedState = 'A'.repeat(43);
-    const code = await codeWithState(url, seededUsernames()[2]!, forgedState);
+    const code = await codeWithState(seededUsernames()[2]!, forgedState);
     const page = await callback(`${igcord.app.http.url}/oauth/callback?code=${code}&state=${forgedState}`);
     expect(page.status).toBe(400);
     expect(page.html).toContain('data-outcome="state-invalid"');
@@ -195,10 +200,10 @@ describe('/instagram linking, end to end', () => {
     const person = newPerson('oauth-reuse');
     const username = seededUsernames()[3]!;
     const { url } = await startLink(person);
-    const first = await decide(url, username);
+    const first = await decide(url, person, username);
     expect(first.html).toContain('data-outcome="linked"');
-    const state = new URL(url).searchParams.get('state')!;
-    const code = await codeWithState(url, seededUsernames()[4]!, state);
+    const state = new URL(first.url).searchParams.get('state')!;
+    const code = await codeWithState(seededUsernames()[4]!, state);
     const second = await callback(`${igcord.app.http.url}/oauth/callback?code=${code}&state=${state}`);
     expect(second.status).toBe(400);
     expect(second.html).toContain('data-outcome="state-invalid"');
@@ -209,10 +214,9 @@ describe('/instagram linking, end to end', () => {
 
   it('refuses an expired state with the expired page and does not exchange its code', async () => {
     const person = newPerson('oauth-expired');
-    const state = await igcord.app.storage.oauthStates.create({ discordUserId: person, scopes: ['basic'], ttlMs: 1 });
+    const state = await igcord.app.storage.oauthStates.create({ stage: 'instagram', discordUserId: person, scopes: ['basic'], ttlMs: 1 });
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const url = igcord.app.instagram.oauth.authorizeUrl({ responseType: 'code', scopes: ['basic'], state: state.state });
-    const code = await codeWithState(url, seededUsernames()[5]!, state.state);
+    const code = await codeWithState(seededUsernames()[5]!, state.state);
     const page = await callback(`${igcord.app.http.url}/oauth/callback?code=${code}&state=${state.state}`);
     expect(page.status).toBe(400);
     // Storage drops a state whose TTL has passed, so it reads as unknown here; the page names expiry either way.
@@ -294,7 +298,7 @@ describe('/instagram linking, end to end', () => {
 
     // Linking the same account again resumes the feed.
     const { url, handle } = await startLink(person);
-    expect((await decide(url, username)).status).toBe(200);
+    expect((await decide(url, person, username)).status).toBe(200);
     expect(await igcord.app.storage.feeds.get(feed.id)).toMatchObject({ state: 'active' });
     await handle.waitForReply((m) => m.content.includes('paused feed of this account resumed'), WAIT_MS);
   });
@@ -328,7 +332,7 @@ describe('/instagram linking, end to end', () => {
     const notLinked = await run(second, 'me').waitForReply(undefined, WAIT_MS);
     const pressed = igcord.discord.pressButton({ message: notLinked, customId: 'instagram:link', userId: second });
     const prompt = await pressed.waitForReply(undefined, WAIT_MS);
-    const page = await decide(authorizeUrlOf(prompt), seededUsernames()[0]!);
+    const page = await decide(authorizeUrlOf(prompt), second, seededUsernames()[0]!);
     expect(page.html).toContain('other-frank');
     expect((await igcord.app.storage.accounts.get(second))?.username).toBe(seededUsernames()[0]);
     expect((await igcord.app.storage.accounts.get(first))?.username).toBe(username);
@@ -368,14 +372,14 @@ describe('/instagram linking, end to end', () => {
     })) as APIMessage;
     const pressed = igcord.discord.pressButton({ messageId: message.id, customId: 'instagram:link:public_content', userId: person });
     const prompt = await pressed.waitForReply(undefined, WAIT_MS);
-    const scope = new URL(authorizeUrlOf(prompt)).searchParams.get('scope')!;
+    const scope = new URL(await instagramAuthorizeUrl(authorizeUrlOf(prompt), person)).searchParams.get('scope')!;
     expect(scope.split(' ')).toEqual(expect.arrayContaining(['basic', 'public_content']));
   });
 
   it('asks only for the scopes given to /instagram link, and refuses unknown ones', async () => {
     const person = newPerson('scopes-ivy');
     const { url } = await startLink(person, { scopes: 'likes' });
-    expect(new URL(url).searchParams.get('scope')).toBe('basic likes');
+    expect(new URL(await instagramAuthorizeUrl(url, person)).searchParams.get('scope')).toBe('basic likes');
     const refused = await run(person, 'link', { scopes: 'everything' }).waitForReply(undefined, WAIT_MS);
     expect(refused.content).toContain('not valid');
   });

@@ -103,6 +103,7 @@ describe('graceful shutdown during a burst of deliveries', () => {
       DISCORD_TOKEN: discord.botToken,
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_API_URL: discord.apiUrl,
+      DISCORD_CLIENT_SECRET: discord.clientSecret,
       INSTAGRAM_CLIENT_ID: SANDBOX_CLIENT.clientId,
       INSTAGRAM_CLIENT_SECRET: SANDBOX_CLIENT.clientSecret,
       INSTAGRAM_API_URL: emulator.url,

@@ -5,6 +5,7 @@ const KEY = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
 const LIVE = {
   DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.discord-bot-token-secret',
   DISCORD_APPLICATION_ID: '123456789012345678',
+  DISCORD_CLIENT_SECRET: 'discord-oauth2-client-secret_0123',
   INSTAGRAM_CLIENT_ID: '0123456789abcdef0123456789abcdef',
   INSTAGRAM_CLIENT_SECRET: 'fedcba9876543210fedcba9876543210',
   PUBLIC_URL: 'https://igcord.example.org/',
@@ -40,9 +41,18 @@ describe('config', () => {
     expect(config.storage.encryptionKey?.key.length).toBe(32);
   });
 
+  it("requires Discord's OAuth2 client secret live, and points Discord's authorize page at discord.com by default", () => {
+    const { DISCORD_CLIENT_SECRET: _omitted, ...withoutSecret } = LIVE;
+    const problems = problemsOf(withoutSecret);
+    expect(problems).toEqual([expect.stringMatching(/^DISCORD_CLIENT_SECRET: missing; the client secret from the Discord developer portal/)]);
+    const config = loadConfig(LIVE);
+    expect(config.discord).toMatchObject({ clientSecret: LIVE.DISCORD_CLIENT_SECRET, oauthUrl: 'https://discord.com' });
+    expect(loadConfig({ ...LIVE, DISCORD_OAUTH_URL: 'http://127.0.0.1:9/' }).discord.oauthUrl).toBe('http://127.0.0.1:9');
+  });
+
   it('names every missing variable when only some credentials are given', () => {
     const problems = problemsOf({ DISCORD_TOKEN: LIVE.DISCORD_TOKEN });
-    for (const name of ['DISCORD_APPLICATION_ID', 'INSTAGRAM_CLIENT_ID', 'INSTAGRAM_CLIENT_SECRET', 'PUBLIC_URL', 'WEBHOOK_VERIFY_TOKEN', 'TOKEN_ENCRYPTION_KEY']) {
+    for (const name of ['DISCORD_APPLICATION_ID', 'DISCORD_CLIENT_SECRET', 'INSTAGRAM_CLIENT_ID', 'INSTAGRAM_CLIENT_SECRET', 'PUBLIC_URL', 'WEBHOOK_VERIFY_TOKEN', 'TOKEN_ENCRYPTION_KEY']) {
       expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
     }
     expect(problems.some((p) => p.startsWith('DISCORD_TOKEN:'))).toBe(false);

@@ -1,9 +1,10 @@
 // Routes the client calls around login: where the gateway is, who the bot is, which application it belongs to.
 import type { APIApplication, ApplicationFlags, APIGatewayBotInfo } from 'discord-api-types/v10';
+import { currentUser, type FakeOAuth2 } from '../oauth2.js';
 import type { RestRouter } from '../rest.js';
 import type { FakeState } from '../state.js';
 
-export function addSessionRoutes(router: RestRouter, state: FakeState, gatewayUrl: () => string): void {
+export function addSessionRoutes(router: RestRouter, state: FakeState, gatewayUrl: () => string, oauth2: FakeOAuth2, botToken: string): void {
   router.add('GET', '/gateway/bot', 'bot', () => {
     const info: APIGatewayBotInfo = {
       url: gatewayUrl(),
@@ -13,7 +14,8 @@ export function addSessionRoutes(router: RestRouter, state: FakeState, gatewayUr
     return { status: 200, body: info };
   });
   router.add('GET', '/gateway', 'none', () => ({ status: 200, body: { url: gatewayUrl() } }));
-  router.add('GET', '/users/@me', 'bot', () => ({ status: 200, body: state.botUser }));
+  // The bot with its Bot token, or the person behind an OAuth2 Bearer token: the route checks either itself.
+  router.add('GET', '/users/@me', 'none', ({ headers }) => currentUser(state, oauth2, headers.authorization, botToken));
   router.add('GET', '/users/:userId', 'bot', ({ params }) => ({ status: 200, body: state.user(params.userId!) }));
   const application = (): Partial<APIApplication> => ({
     id: state.applicationId,

@@ -139,6 +139,25 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       expect(takenB.ok && takenB.state.discordUserId).toBe('222222222222222222');
     });
 
+    it('honours a state only for the step it was made for: peek reads without consuming, another stage is refused and burned', async () => {
+      const link = await storage.oauthStates.create({ discordUserId: user, scopes: ['basic'] });
+      expect(link.stage).toBe('link');
+      const peeked = await storage.oauthStates.peek(link.state, { stage: 'link' });
+      expect(peeked.ok && peeked.state.discordUserId).toBe(user);
+      expect((await storage.oauthStates.peek(link.state, { stage: 'link' })).ok).toBe(true);
+      expect(await storage.oauthStates.peek(link.state, { stage: 'instagram' })).toEqual({ ok: false, reason: 'unknown' });
+
+      const hash = 'h'.repeat(43);
+      const check = await storage.oauthStates.create({ stage: 'discord', linkState: link.state, browserHash: hash, flowId: 'f'.repeat(12), discordUserId: user, scopes: ['basic'] });
+      expect(await storage.oauthStates.take(check.state, { stage: 'instagram' })).toEqual({ ok: false, reason: 'unknown' });
+      expect(await storage.oauthStates.take(check.state, { stage: 'discord' })).toEqual({ ok: false, reason: 'unknown' });
+
+      const next = await storage.oauthStates.create({ stage: 'instagram', browserHash: hash, flowId: 'f'.repeat(12), discordName: 'Alice', discordUserId: user, interactionToken: 'aW50ZXJhY3Rpb24', scopes: ['basic'] });
+      const taken = await storage.oauthStates.take(next.state, { stage: 'instagram' });
+      expect(taken.ok && taken.state).toMatchObject({ stage: 'instagram', browserHash: hash, flowId: 'f'.repeat(12), discordName: 'Alice', interactionToken: 'aW50ZXJhY3Rpb24' });
+      expect((await storage.oauthStates.take(link.state, { stage: 'link' })).ok).toBe(true);
+    });
+
     it('treats a malformed state as unknown without touching storage', async () => {
       expect(await storage.oauthStates.take('../../etc/passwd')).toEqual({ ok: false, reason: 'unknown' });
     });
