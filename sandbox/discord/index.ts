@@ -69,6 +69,9 @@ export interface IssuedTokens {
   bot: string;
   interactions: string[];
   webhooks: string[];
+  /** OAuth2 access and refresh tokens of people who signed in on the authorize page, and the client secret. */
+  oauth2: string[];
+  clientSecret: string;
 }
 
 /** A message as a person sees it in the channel, plus the `avatar_url` a webhook execution asked for. */
@@ -249,7 +252,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     waitForMessage: (channelId, predicate = () => true, timeoutMs = 2000) =>
       state.waitFor(() => visible(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
 
-    issuedTokens: () => ({ bot: botToken, interactions: [...state.issuedTokens.interactions], webhooks: [...state.issuedTokens.webhooks] }),
+    issuedTokens: () => ({ bot: botToken, interactions: [...state.issuedTokens.interactions], webhooks: [...state.issuedTokens.webhooks], oauth2: [...oauth2.issued], clientSecret: oauth2.clientSecret }),
     log: () => log.all(),
     restLog: () => log.rest(),
     clearLog: () => log.clear(),

@@ -49,6 +49,8 @@ export class FakeOAuth2 {
   private readonly codeLifetimeMs: number;
   private readonly codes = new Map<string, Grant & { redirectUri: string }>();
   private readonly tokens = new Map<string, Grant>();
+  /** Every OAuth2 access and refresh token handed out, so a test can check none of them reached a log. */
+  readonly issued: string[] = [];
 
   constructor(
     private readonly state: FakeState,
@@ -173,11 +175,13 @@ export class FakeOAuth2 {
     }
     const accessToken = `fake-discord-oauth.${random()}`;
     this.tokens.set(accessToken, { userId: grant.userId, scopes: grant.scopes, expiresAt: Date.now() + ACCESS_TOKEN_LIFETIME_S * 1000 });
+    const refreshToken = random();
+    this.issued.push(accessToken, refreshToken);
     const answer: RESTPostOAuth2AccessTokenResult = {
       access_token: accessToken,
       token_type: 'Bearer',
       expires_in: ACCESS_TOKEN_LIFETIME_S,
-      refresh_token: random(),
+      refresh_token: refreshToken,
       scope: grant.scopes.join(' '),
     };
     return { status: 200, body: answer };

@@ -21,6 +21,8 @@ export function discordSecrets(issued: IssuedTokens): NamedSecret[] {
     { name: 'the bot token', value: issued.bot },
     ...issued.interactions.map((value, i) => ({ name: `interaction token #${i + 1}`, value })),
     ...issued.webhooks.map((value, i) => ({ name: `channel-webhook token #${i + 1}`, value })),
+    ...issued.oauth2.map((value, i) => ({ name: `Discord OAuth2 token #${i + 1}`, value })),
+    { name: 'the Discord client secret', value: issued.clientSecret },
   ];
 }
 
