@@ -1,4 +1,4 @@
-// igcord's composition root: config → (sandbox) → storage → limiter → Instagram client → bot → delivery engine →
+// igcord's composition root: config → (sandbox) → storage and its instance lock → limiter → Instagram client → bot → delivery engine →
 // HTTP (webhook, OAuth callback, /healthz, /metrics) → subscription check, each built once and handed to what uses
 // it; nothing here is a global. `close()` is the one idempotent shutdown, in the reverse order: stop taking work
 // (HTTP), finish or hand back deliveries, drain interactions and disconnect, then the limiter (waiting calls fail,
@@ -17,7 +17,7 @@ import { startBot, type Bot } from './bot.js';
 import { createDeliveryEngine, deferredEngine, describeReport, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
-import { loadOrCreateSandboxKey, openStorage, sourceKey, type Storage } from './storage/index.js';
+import { loadOrCreateSandboxKey, openStorage, sourceKey, type InstanceLockLostError, type Storage } from './storage/index.js';
 import { createIgcordMetrics, type IgcordMetrics } from './ops/igcord-metrics.js';
 import { countingGate } from './ops/counting-gate.js';
 import { instrumentCommands } from './ops/command-metrics.js';
@@ -36,6 +36,8 @@ export interface Igcord {
   /** Every metric of GET /metrics; tests read values from it directly as well. */
   metrics: IgcordMetrics;
   sandbox: Sandbox | undefined;
+  /** Settles if the instance lock is lost while running; the process must then stop (main.ts does). */
+  instanceLockLost: Promise<InstanceLockLostError>;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,10 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
     });
     cleanup.push(() => storage.close());
+    // One igcord per storage and per bot token, settled before igcord connects to Discord or listens on HTTP
+    // (docs/decisions/0007). The sandbox's token belongs to its own private fake, so only a live one is locked.
+    const instanceLock = await storage.lockInstance({ botToken: sandbox ? undefined : config.discord.token, timing: config.instanceLock });
+    cleanup.push(() => instanceLock.release());
 
     const metrics = createIgcordMetrics((error) => log.warn({ err: error }, 'a metrics collector failed; its metrics are stale'));
     const limiter = createLimiter({ windowMs: config.limits.windowMs, global: config.limits.global, write: config.limits.write, deadlines: config.limits.deadlines, log });
@@ -173,6 +179,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       http: { url: http.url, port: http.port },
       metrics,
       sandbox,
+      instanceLockLost: instanceLock.lost,
       close: () => (closing ??= closeAll()),
     };
   } catch (error) {

@@ -175,6 +175,10 @@ const environmentSchema = z.object({
   FEEDS_MAX_POLL_MS: integer(3_600_000, 60_000, 86_400_000),
   FEEDS_CONCURRENCY: integer(16, 1, 256),
 
+  // The instance lock (src/storage/instance-lock.ts): renewal interval, and the age at which a lease is abandoned.
+  INSTANCE_LOCK_HEARTBEAT_MS: integer(5_000, 100, 60_000),
+  INSTANCE_LOCK_STALE_MS: integer(20_000, 500, 600_000),
+
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
 });
@@ -221,6 +225,8 @@ export interface Config {
   linking: { promptLimit: number; pasteLimit: number; windowMs: number };
   /** Feed delivery pacing: the bounds of one source's budget-paced poll interval and source runs at once. */
   feeds: { minPollMs: number; maxPollMs: number; concurrency: number };
+  /** One igcord per storage and bot token: how often the lock is renewed, and when an unrenewed one is abandoned. */
+  instanceLock: { heartbeatMs: number; staleMs: number };
 }
 
 export class ConfigError extends Error {
@@ -253,6 +259,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.success && parsed.data.FEEDS_MIN_POLL_MS > parsed.data.FEEDS_MAX_POLL_MS) {
     problems.push('FEEDS_MIN_POLL_MS: expected at most FEEDS_MAX_POLL_MS (the shortest poll interval cannot exceed the longest)');
+  }
+  if (parsed.success && parsed.data.INSTANCE_LOCK_STALE_MS < 2 * parsed.data.INSTANCE_LOCK_HEARTBEAT_MS) {
+    problems.push('INSTANCE_LOCK_STALE_MS: expected at least twice INSTANCE_LOCK_HEARTBEAT_MS (one late heartbeat must not give the lock away)');
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(dedupe(problems));
 
@@ -296,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     linking: { promptLimit: e.LINK_PROMPT_LIMIT, pasteLimit: e.LINK_PASTE_LIMIT, windowMs: e.LINK_ATTEMPT_WINDOW_MS },
     feeds: { minPollMs: e.FEEDS_MIN_POLL_MS, maxPollMs: e.FEEDS_MAX_POLL_MS, concurrency: e.FEEDS_CONCURRENCY },
+    instanceLock: { heartbeatMs: e.INSTANCE_LOCK_HEARTBEAT_MS, staleMs: e.INSTANCE_LOCK_STALE_MS },
   };
 }
 

@@ -1,7 +1,9 @@
 // Entry point of `npm start`: reads `.env` if there is one, checks the environment (a bad one is reported in full
 // and exits 1 without printing any value), starts igcord — the local sandbox when no credentials are set — and
-// shuts it down once, within SHUTDOWN_TIMEOUT_MS, on SIGTERM or SIGINT. In the sandbox, the logs go to a file and
-// the terminal belongs to the sandbox console (src/console), where a person types slash commands.
+// shuts it down once, within SHUTDOWN_TIMEOUT_MS, on SIGTERM or SIGINT (or, exiting 1, when its instance lock is
+// lost). Another igcord on the same storage or bot token makes it exit 1 with one line naming the other. In the
+// sandbox, the logs go to a file and the terminal belongs to the sandbox console (src/console), where a person
+// types slash commands.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pino } from 'pino';
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
 
   let stopping = false;
   let sandboxConsole: SandboxConsole | undefined;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (signal: NodeJS.Signals | 'lock lost', exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     sandboxConsole?.close();
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
     app.close().then(
       () => {
         log.info('stopped');
-        process.exit(0);
+        process.exit(exitCode);
       },
       (error: unknown) => {
         log.error({ err: error }, 'shutdown failed');
@@ -68,8 +70,14 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // Wrapped: node passes the signal's number as a second argument, which would become the exit code.
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  void app.instanceLockLost.then((error) => {
+    process.stderr.write(`igcord: ${error.message}\n`);
+    log.error({ err: error }, 'instance lock lost');
+    stop('lock lost', 1);
+  });
 
   if (app.sandbox) {
     process.stdout.write(

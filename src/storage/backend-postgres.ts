@@ -7,6 +7,7 @@ import { Keyv } from 'keyv';
 import type { Logger } from '../log.js';
 import { KEYV_OPTIONS, keyvBackend, type KvBackend } from './backend.js';
 import { StorageError } from './errors.js';
+import { postgresLock } from './lock-postgres.js';
 
 export interface PostgresBackendOptions {
   url: string;
@@ -72,6 +73,8 @@ export async function openPostgresBackend(options: PostgresBackendOptions): Prom
         await pool.query('SELECT 1');
       },
     },
+    // Per table and namespace, as the data is; advisory locks are per database, as the table is.
+    instanceLock: postgresLock(options.url, `storage:${qualified}:${options.namespace}`, options.log),
     close: () => adapter.disconnect(),
   });
 }

@@ -4,6 +4,7 @@ import KeyvRedis from '@keyv/redis';
 import { Keyv } from 'keyv';
 import type { Logger } from '../log.js';
 import { KEYV_OPTIONS, keyvBackend, type KvBackend } from './backend.js';
+import { redisLock, type RedisLockClient } from './lock-redis.js';
 
 export interface RedisBackendOptions {
   url: string;
@@ -38,6 +39,10 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Kv
         await (await client()).ping();
       },
     },
+    // Beside keyv's keys, in the namespace: another namespace on the same server is another storage.
+    instanceLock: redisLock(async () => (await client()) as unknown as RedisLockClient, `${options.namespace}::igcord-instance-lock`),
+    // Outside every namespace: what two storages on one Redis server share (the bot token's lock).
+    sharedLock: (name) => redisLock(async () => (await client()) as unknown as RedisLockClient, `igcord-instance-lock:${name}`),
     close: () => adapter.disconnect(),
   });
 }

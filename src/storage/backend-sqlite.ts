@@ -12,6 +12,8 @@ import { Keyv } from 'keyv';
 import type { KeyvEntry } from 'keyv';
 import type { Logger } from '../log.js';
 import { KEYV_OPTIONS, keyvBackend, type KvBackend } from './backend.js';
+import type { LeaseLock } from './lease.js';
+import { sqliteLock } from './lock-sqlite.js';
 
 export interface SqliteBackendOptions {
   /** File path; `:memory:` for a throwaway database. */
@@ -68,6 +70,13 @@ export async function openSqliteBackend(options: SqliteBackendOptions): Promise<
         await adapter.query('SELECT 1');
       },
     },
+    // In the database file itself, per table and namespace; an in-memory database is private to this process.
+    instanceLock: options.file === ':memory:' ? privateLock : sqliteLock(options.file, `storage:${table}:${options.namespace}`),
     close: () => adapter.disconnect(),
   });
 }
+
+/** The lock of a storage no other process can open: always free. */
+const privateLock: LeaseLock = {
+  tryAcquire: async () => ({ held: { renew: async () => true, release: async () => undefined } }),
+};

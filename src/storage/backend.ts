@@ -6,6 +6,7 @@
 import type { Keyv } from 'keyv';
 import type { Logger } from '../log.js';
 import { StorageError } from './errors.js';
+import type { LeaseLock } from './lease.js';
 
 export type BackendKind = 'sqlite' | 'redis' | 'postgres';
 
@@ -33,6 +34,10 @@ export interface KvBackend {
   close(): Promise<void>;
   /** The key as the backend stores it (namespace included), for diagnostics and raw-storage tests. */
   rawKey(key: string): string;
+  /** The lock that lets one igcord at a time use this storage (namespace and table included). */
+  readonly instanceLock: LeaseLock;
+  /** Locks that other storages on the same server see too (Redis), for the bot token's lock; else undefined. */
+  readonly sharedLock: ((name: string) => LeaseLock) | undefined;
 }
 
 /** The native operations an adapter supplies next to keyv, on already-namespaced keys. */
@@ -56,6 +61,8 @@ export function keyvBackend(options: {
   rawKey: (key: string) => string;
   close: () => Promise<void>;
   log: Logger;
+  instanceLock: LeaseLock;
+  sharedLock?: ((name: string) => LeaseLock) | undefined;
 }): KvBackend {
   const { kind, namespace, keyv, native, log } = options;
   keyv.on('error', (err: unknown) => log.warn({ err, backend: kind }, 'storage backend reported an error'));
@@ -118,6 +125,8 @@ export function keyvBackend(options: {
       }),
     close: () => (closed ??= options.close()),
     rawKey: options.rawKey,
+    instanceLock: options.instanceLock,
+    sharedLock: options.sharedLock,
   };
 }
 

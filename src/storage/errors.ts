@@ -36,3 +36,51 @@ export class StorageCorruptError extends StorageError {
     super(message);
   }
 }
+
+/** Who holds an instance lock, as far as the lock's backend can tell (fields it cannot tell are absent). */
+export interface LockHolder {
+  pid?: number | undefined;
+  host?: string | undefined;
+  /** Milliseconds since the holder last renewed the lock. */
+  heartbeatAgeMs?: number | undefined;
+}
+
+/** What an instance lock guards: one igcord per storage, and one per Discord bot token. */
+export type LockedResource = 'storage' | 'bot token';
+
+/**
+ * Another live igcord holds the lock on this storage or this bot token. The message is the one line igcord
+ * prints before exiting: what is locked, by whom, and what to do.
+ */
+export class InstanceLockConflictError extends StorageError {
+  override readonly name = 'InstanceLockConflictError';
+  constructor(
+    readonly resource: LockedResource,
+    readonly holder: LockHolder,
+  ) {
+    super(
+      `another igcord is running ${resource === 'storage' ? 'on this storage' : 'with this Discord bot token'} (${describeHolder(holder)}); ` +
+        `igcord runs as one process per ${resource} — stop it first`,
+    );
+  }
+}
+
+/** A held instance lock was lost while running (renewals failed past the stale threshold, or another took it). */
+export class InstanceLockLostError extends StorageError {
+  override readonly name = 'InstanceLockLostError';
+  constructor(
+    readonly resource: LockedResource,
+    detail: string,
+  ) {
+    super(`igcord lost its instance lock on this ${resource} (${detail}); stopping so that two instances never run at once`);
+  }
+}
+
+function describeHolder(holder: LockHolder): string {
+  const parts = [
+    `pid ${holder.pid ?? 'unknown'}`,
+    `host ${holder.host ?? 'unknown'}`,
+    `last heartbeat ${holder.heartbeatAgeMs === undefined ? 'unknown' : `${Math.max(0, Math.round(holder.heartbeatAgeMs / 1000))}s ago`}`,
+  ];
+  return parts.join(', ');
+}

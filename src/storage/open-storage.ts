@@ -1,6 +1,6 @@
 // The composition of igcord's storage: picks the backend from the storage URL (sqlite://<file>, redis://…,
 // rediss://…, postgres://…), wires the stores to it with one keyed mutex and one token cipher, and returns them
-// with a health check and an idempotent close.
+// with a health check, the instance lock (one igcord per storage and bot token) and an idempotent close.
 import { join } from 'node:path';
 import type { EncryptionKey } from '../config.js';
 import type { Logger } from '../log.js';
@@ -14,6 +14,7 @@ import { createDeliveryStore, type DeliveryStore } from './delivery-store.js';
 import { StorageError } from './errors.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
 import { IndexSets } from './index-set.js';
+import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { createOAuthStateStore, type OAuthStateStore } from './oauth-state-store.js';
 import { createRecordReader } from './record-reader.js';
@@ -44,6 +45,13 @@ export interface Storage {
   health(): Promise<boolean>;
   /** How many stored values failed to parse since start (for /metrics). */
   corruptRecords(): number;
+  /**
+   * Takes the lock that lets only this process run igcord on this storage (and with `botToken`, if given).
+   * Throws InstanceLockConflictError naming the holder when another live igcord has it. Tools that only read or
+   * seed storage do not take it.
+   */
+  lockInstance(options: InstanceLockOptions): Promise<InstanceLock>;
+  /** Releases the instance lock if held, then closes the backend. */
   close(): Promise<void>;
 }
 
@@ -67,6 +75,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     corrupt += 1;
   });
   const mutex = new KeyedMutex();
+  const locks: InstanceLock[] = [];
+  let closed: Promise<void> | undefined;
   const ctx = {
     backend,
     mutex,
@@ -92,7 +102,16 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       }
     },
     corruptRecords: () => corrupt,
-    close: () => backend.close(),
+    async lockInstance(lockOptions) {
+      const lock = await acquireInstanceLock({ storage: backend.instanceLock, shared: backend.sharedLock }, lockOptions, log);
+      locks.push(lock);
+      return lock;
+    },
+    close: () =>
+      (closed ??= (async () => {
+        for (const lock of locks.splice(0)) await lock.release();
+        await backend.close();
+      })()),
   };
 }
 

@@ -118,6 +118,20 @@ describe('config', () => {
     expect(loadConfig({ FEEDS_MIN_POLL_MS: '300000', FEEDS_MAX_POLL_MS: '300000' }).feeds.minPollMs).toBe(300_000);
   });
 
+  it('renews the instance lock every 5 s and abandons it after 20 s by default, and as the operator sets it', () => {
+    expect(loadConfig({}).instanceLock).toEqual({ heartbeatMs: 5_000, staleMs: 20_000 });
+    expect(loadConfig({ INSTANCE_LOCK_HEARTBEAT_MS: '200', INSTANCE_LOCK_STALE_MS: '1000' }).instanceLock).toEqual({ heartbeatMs: 200, staleMs: 1_000 });
+    expect(problemsOf({ INSTANCE_LOCK_HEARTBEAT_MS: '99' })).toEqual(['INSTANCE_LOCK_HEARTBEAT_MS: expected a whole number from 100 to 60000']);
+    expect(problemsOf({ INSTANCE_LOCK_STALE_MS: 'never' })).toEqual(['INSTANCE_LOCK_STALE_MS: expected a whole number from 500 to 600000']);
+  });
+
+  it('refuses an instance lock stale threshold under two heartbeats, naming both variables', () => {
+    const problems = problemsOf({ INSTANCE_LOCK_HEARTBEAT_MS: '1000', INSTANCE_LOCK_STALE_MS: '1999' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^INSTANCE_LOCK_STALE_MS: .*INSTANCE_LOCK_HEARTBEAT_MS/);
+    expect(loadConfig({ INSTANCE_LOCK_HEARTBEAT_MS: '1000', INSTANCE_LOCK_STALE_MS: '2000' }).instanceLock.staleMs).toBe(2_000);
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '  ', HTTP_PORT: '', LOG_LEVEL: '' });
     expect(config.mode).toBe('sandbox');
