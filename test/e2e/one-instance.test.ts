@@ -156,6 +156,7 @@ describe('one igcord per Discord bot token', () => {
       STORAGE_URL: `sqlite://${join(cwd, name, 'igcord.sqlite')}`,
       TOKEN_ENCRYPTION_KEY: `t1:${randomBytes(32).toString('base64')}`,
       DISCORD_TOKEN: discord.botToken,
+      DISCORD_CLIENT_SECRET: discord.clientSecret,
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_API_URL: discord.apiUrl,
       INSTAGRAM_CLIENT_ID: SANDBOX_CLIENT.clientId,
