@@ -7,12 +7,12 @@
 // retry later (429/5xx/network, after discord.js's own retries), disable the feed (lost access, deleted channel
 // or webhook, a stored webhook token that cannot be decrypted), or skip this media (Discord refused the body itself; repeating it cannot succeed).
 import { DiscordAPIError, HTTPError, Routes, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import { renderMediaEmbeds } from '../discord/embeds/media-embed.js';
 import { safeUrl, truncate } from '../discord/embeds/text.js';
 import type { Media } from '../instagram/schemas.js';
 import type { Logger } from '../log.js';
 import { TokenDecryptError, type Feed, type FeedStore } from '../storage/index.js';
 import { deliveryNonce } from './delivery-nonce.js';
+import { feedEmbeds } from './feed-embeds.js';
 import { EarlierPostWatch, findEarlierPost, recentChannelMessages, TEST_POST_MARK } from './earlier-post.js';
 
 export type PostFailureKind = 'retry' | 'disable' | 'skip';
@@ -130,7 +130,10 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
     return found;
   }
 
-  function body(feed: Feed, media: Media, test: boolean, compact: boolean): RESTPostAPIChannelMessageJSONBody {
+  function body(feed: Feed, media: Media, test: boolean, wantCompact: boolean): RESTPostAPIChannelMessageJSONBody {
+    // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
+    const embeds = wantCompact ? undefined : feedEmbeds(media, log);
+    const compact = embeds === undefined;
     const mention = !test && feed.mentionRoleId !== undefined ? `<@&${feed.mentionRoleId}>` : undefined;
     const content = test
       ? `${TEST_POST_MARK} \`${feed.id}\`: this is how new posts from this source will look.`
@@ -139,7 +142,7 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
         : mention;
     return {
       ...(content !== undefined ? { content } : {}),
-      ...(compact ? {} : { embeds: renderMediaEmbeds(media) }),
+      ...(embeds === undefined ? {} : { embeds }),
       // Only the feed's own role may ping; a caption saying @everyone never does.
       allowed_mentions: { parse: [], roles: mention !== undefined && feed.mentionRoleId !== undefined ? [feed.mentionRoleId] : [] },
       ...(test ? {} : { nonce: deliveryNonce(feed.id, media.id), enforce_nonce: true }),
