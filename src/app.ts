@@ -138,7 +138,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     await deliveries.start();
     instrumentCommands(bot.commands, metrics);
 
-    const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(storage, deliveries) });
+    const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(deliveries) });
     registerCollectors(metrics, { limiter, webhook, storage, deliveries: () => deliveries });
     // Linking: Discord confirms who opened the link (link page), then Instagram (callback). Cookies are Secure on https.
     const identify = createDiscordIdentify({
@@ -191,19 +191,19 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
 /**
  * What a notification records before it is acknowledged: the source it names is marked dirty, durably. The
  * delivery engine then reads the source from its cursor, so a notification lost after this point delays a post
- * and never drops it.
+ * and never drops it. The engine coalesces: news already marked and not yet read, or of media already read, is
+ * not marked again, so replays cost no Instagram call.
  */
-function dirtySourceSink(storage: Storage, deliveries: FeedDeliveryEngine): NotificationSink {
+function dirtySourceSink(deliveries: FeedDeliveryEngine): NotificationSink {
   return {
     async record(updates: InstagramUpdate[]) {
-      const sources = new Set<string>();
+      const sources = new Map<string, (string | undefined)[]>();
       for (const update of updates) {
-        if (update.object === 'user') sources.add(sourceKey({ kind: 'account', instagramUserId: update.object_id }));
+        if (update.object !== 'user') continue;
+        const key = sourceKey({ kind: 'account', instagramUserId: update.object_id });
+        sources.set(key, [...(sources.get(key) ?? []), update.data.media_id]);
       }
-      for (const source of sources) {
-        await storage.deliveries.markDirty(source);
-        deliveries.poke(source);
-      }
+      for (const [source, mediaIds] of sources) await deliveries.noteNews(source, mediaIds);
     },
   };
 }

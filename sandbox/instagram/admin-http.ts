@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AdminError, type EmulatorAdmin } from './admin.js';
 import { faultSpecSchema } from './faults.js';
 import { sendJson } from './http-util.js';
+import type { Json } from './render.js';
 
 const tokenBody = z.object({
   user_id: z.string().optional(),
@@ -24,6 +25,8 @@ const mediaBody = z.object({
   caption: z.string().max(2200).optional(),
   location_id: z.union([z.string(), z.number()]).optional(),
   tagged: z.array(z.string()).optional(),
+  /** Top-level media fields served as given (odd but valid media). */
+  quirks: z.record(z.string(), z.json()).optional(),
 });
 
 function parse<S extends z.ZodType>(schema: S, body: Buffer, what: string): z.output<S> {
@@ -82,6 +85,7 @@ export function handleAdmin(admin: EmulatorAdmin, req: IncomingMessage, res: Ser
           ...(b.caption !== undefined ? { caption: b.caption } : {}),
           ...(b.location_id !== undefined ? { locationId: String(b.location_id) } : {}),
           ...(b.tagged !== undefined ? { taggedUsernames: b.tagged } : {}),
+          ...(b.quirks !== undefined ? { quirks: b.quirks as Record<string, Json> } : {}),
         });
         return sendJson(res, 200, { data });
       }

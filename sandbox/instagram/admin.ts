@@ -36,6 +36,8 @@ export interface PostMediaInput {
   caption?: string;
   locationId?: string;
   taggedUsernames?: string[];
+  /** Top-level media fields served as given (odd but valid media): e.g. `{ created_time: '99999999999999999' }`. */
+  quirks?: Record<string, Json>;
 }
 
 export interface EmulatorAdmin {
@@ -122,6 +124,7 @@ export function createAdmin(state: EmulatorState, notifier: Notifier): EmulatorA
         locationId: input.locationId ?? null,
         usersInPhoto: tagged,
         carouselItems: type === 'carousel' ? ['image', 'video'] : [],
+        ...(input.quirks !== undefined ? { quirks: input.quirks } : {}),
       });
       notifier.mediaPosted(record);
       return media(world, record, null);

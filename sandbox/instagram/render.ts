@@ -97,5 +97,6 @@ export function media(
     );
   }
   if (extra.distance !== undefined) out.distance = extra.distance;
+  if (record.quirks !== undefined) Object.assign(out, record.quirks);
   return out;
 }

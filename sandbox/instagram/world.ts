@@ -3,6 +3,7 @@
 // only the sandbox users exist, each as if they had posted only their 20 newest media — and the privacy rule
 // (a private user's media is visible to themselves and their followers only).
 import { makePk, mediaIdOf, shortcodeFromPk } from './ids.js';
+import type { Json } from './render.js';
 
 export type MediaType = 'image' | 'video' | 'carousel';
 
@@ -45,6 +46,11 @@ export interface MediaRecord {
   /** Who liked it, with the like's sequence number (the cursor of /users/self/media/liked). */
   likes: Map<string, number>;
   comments: CommentRecord[];
+  /**
+   * Top-level fields served as given instead of the world's own (an empty location name, a far-future
+   * created_time, images without URLs...): odd but valid media, for clients' robustness tests.
+   */
+  quirks?: Record<string, Json> | undefined;
 }
 
 export interface LocationRecord {
@@ -140,6 +146,7 @@ export class World {
       carouselItems: fields.carouselItems,
       likes: new Map(),
       comments: [],
+      ...(fields.quirks !== undefined ? { quirks: fields.quirks } : {}),
     };
     this.media.set(pk, record);
     return record;

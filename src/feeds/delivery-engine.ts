@@ -3,7 +3,10 @@
 // also polled, at an interval chosen from its owner's remaining budget (poll-interval.ts) with background
 // priority, which reconciles tag and location feeds, sources whose notification was lost, and everything after
 // a restart (dirty sources first, then every source, spread out). At most one run per source at a time, and a
-// bounded number at once; a run that could not finish is retried with backoff and never dropped.
+// bounded number at once; a run that could not read its source is retried with backoff and never dropped. A feed
+// that cannot post has its own backoff: its source is run again for it at that time without reading Instagram
+// (the media wait in the feed's pending list). A notification for a source whose earlier notification is not
+// read yet, or for media already read, costs nothing: no new mark, no new run.
 import { setMaxListeners } from 'node:events';
 import type { Client, REST } from 'discord.js';
 import type { InstagramClient } from '../instagram/client.js';
@@ -16,7 +19,8 @@ import { createFeedPoster, type FeedPoster } from './feed-poster.js';
 import { createFeedActions } from './feed-actions.js';
 import { createGuildNotice } from './guild-notice.js';
 import { pollIntervalMs, retryDelayMs } from './poll-interval.js';
-import { runSource, type RunDeps, type RunResult } from './source-run.js';
+import { mediaPk } from './media-fetch.js';
+import { runSource, type FeedOutcome, type RunDeps, type RunResult } from './source-run.js';
 
 /** What the feed commands call (`ctx.deliveries`). */
 export interface DeliveryEngine {
@@ -35,6 +39,13 @@ export interface DeliveryEngine {
 
 /** The engine as the composition root holds it: the commands' interface plus start and metrics. */
 export interface FeedDeliveryEngine extends DeliveryEngine {
+  /**
+   * Durably notes news of a source (the webhook's sink: resolves once stored) and wakes the engine, unless the
+   * news is already noted and not yet read (an unread mark, or every named media behind the source cursor), so a
+   * replayed notification spends no Instagram call. `mediaIds`: what each update named (undefined: an update that
+   * names no media, which may announce anything). Resolves true when a mark was stored.
+   */
+  noteNews(sourceKey: string, mediaIds: readonly (string | undefined)[]): Promise<boolean>;
   /** Schedules the dirty sources at once and every followed source for a first poll. */
   start(): Promise<void>;
   stats(): EngineStats;
@@ -103,6 +114,19 @@ interface SourceState {
   budgetKey: string | undefined;
   /** When the oldest unserved poke arrived (latency figure). */
   pokedAt: number | undefined;
+  /** The next run must read Instagram (a notification, a retry of a failed read, a start). */
+  fetchWanted: boolean;
+  /** When the source is next polled; a run due before then (a feed's retry) only drains. */
+  nextPollAt: number | undefined;
+  /** When the latest read of the source from Instagram started (marks older than this are being served). */
+  fetchStartedAt: number | undefined;
+}
+
+/** A feed whose latest try failed in a way that can pass: tried again at `retryAt`, alone. */
+interface FeedBackoff {
+  sourceKey: SourceKey;
+  failures: number;
+  retryAt: number;
 }
 
 const RANK: Record<CallPriority, number> = { interactive: 0, delivery: 1, background: 2 };
@@ -118,6 +142,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   const sources = new Map<SourceKey, SourceState>();
   const budgetSources = new Map<string, Set<SourceKey>>();
   const lastDelivery = new Map<string, number>();
+  const feedBackoff = new Map<string, FeedBackoff>();
   const ready: SourceKey[] = [];
   const inFlight = new Set<Promise<void>>();
   const abort = new AbortController();
@@ -160,22 +185,43 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       }
     },
     lastDeliveryOf: (feedId) => lastDelivery.get(feedId),
+    fetching(sk, at) {
+      const state = sources.get(sk);
+      if (state !== undefined) state.fetchStartedAt = at;
+    },
     tellGuild,
   };
 
   function stateOf(sk: SourceKey, source: FeedSource): SourceState {
     let state = sources.get(sk);
     if (state === undefined) {
-      state = { source, timer: undefined, dueAt: undefined, priority: 'background', running: false, again: undefined, failures: 0, budgetKey: undefined, pokedAt: undefined };
+      state = {
+        source,
+        timer: undefined,
+        dueAt: undefined,
+        priority: 'background',
+        running: false,
+        again: undefined,
+        failures: 0,
+        budgetKey: undefined,
+        pokedAt: undefined,
+        fetchWanted: false,
+        nextPollAt: undefined,
+        fetchStartedAt: undefined,
+      };
       sources.set(sk, state);
     }
     return state;
   }
 
-  /** Runs the source after `delayMs` unless it is already due sooner; the priority only ever rises. */
-  function schedule(sk: SourceKey, source: FeedSource, delayMs: number, priority: CallPriority): void {
+  /**
+   * Runs the source after `delayMs` unless it is already due sooner; the priority only ever rises. `fetch`: that
+   * run must read Instagram (otherwise it reads only when its poll is due, and drains the feeds that are ready).
+   */
+  function schedule(sk: SourceKey, source: FeedSource, delayMs: number, priority: CallPriority, fetch = true): void {
     if (closed) return;
     const state = stateOf(sk, source);
+    if (fetch) state.fetchWanted = true;
     if (state.running) {
       if (delayMs <= tuning.debounceMs) {
         state.again = higher(state.again, priority);
@@ -217,7 +263,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       state.dueAt = undefined;
       state.running = true;
       running += 1;
-      const task = execute(sk, state, priority).finally(() => {
+      // A poll that is due, or a run someone asked to read the source for; any other run only drains feeds.
+      const fetch = state.fetchWanted || state.nextPollAt === undefined || now() >= state.nextPollAt;
+      state.fetchWanted = false;
+      const task = execute(sk, state, priority, fetch).finally(() => {
         inFlight.delete(task);
         state.running = false;
         running -= 1;
@@ -227,12 +276,17 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     }
   }
 
-  async function execute(sk: SourceKey, state: SourceState, priority: CallPriority): Promise<void> {
+  const feedReady = (feedId: string) => {
+    const backoff = feedBackoff.get(feedId);
+    return backoff === undefined || now() >= backoff.retryAt;
+  };
+
+  async function execute(sk: SourceKey, state: SourceState, priority: CallPriority, fetch: boolean): Promise<void> {
     counters.runs += 1;
-    if (priority === 'background') counters.polls += 1;
+    if (fetch && priority === 'background') counters.polls += 1;
     let result: RunResult;
     try {
-      result = await runSource(runDeps, sk, state.source, priority);
+      result = await runSource(runDeps, sk, state.source, { priority, fetch, feedReady });
     } catch (error) {
       log.error({ err: error, sourceKey: sk }, 'source run failed; will retry');
       result = { outcome: 'retry', reason: 'internal error', retryAt: undefined };
@@ -248,10 +302,19 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         return;
       case 'done': {
         state.failures = 0;
-        state.pokedAt = undefined;
         track(sk, state, result.budgetKey);
-        if (again !== undefined || result.rerun) schedule(sk, state.source, 0, higher(again, 'delivery'));
-        else schedule(sk, state.source, nextPollMs(state), 'background');
+        if (result.fetched) {
+          state.pokedAt = undefined;
+          state.nextPollAt = now() + nextPollMs(state);
+        }
+        const drainAt = noteFeedOutcomes(sk, result.feeds);
+        if (again !== undefined || result.rerun) {
+          schedule(sk, state.source, 0, higher(again, 'delivery'));
+          return;
+        }
+        const pollAt = state.nextPollAt ?? now();
+        if (drainAt !== undefined && drainAt < pollAt) schedule(sk, state.source, drainAt - now(), 'delivery', false);
+        else schedule(sk, state.source, pollAt - now(), 'background', false);
         return;
       }
       case 'retry': {
@@ -263,6 +326,28 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         return;
       }
     }
+  }
+
+  /** Updates the feeds' own backoffs from a run; returns when the earliest waiting feed of the source is due. */
+  function noteFeedOutcomes(sk: SourceKey, feeds: readonly FeedOutcome[]): number | undefined {
+    let drainAt: number | undefined;
+    for (const feed of feeds) {
+      if (feed.outcome === 'drained' || feed.outcome === 'disabled') {
+        feedBackoff.delete(feed.feedId);
+        continue;
+      }
+      let backoff = feedBackoff.get(feed.feedId);
+      if (feed.outcome === 'waiting') {
+        const failures = (backoff?.failures ?? 0) + 1;
+        const delay = retryDelayMs(failures, tuning.retryBaseMs, tuning.retryMaxMs);
+        backoff = { sourceKey: sk, failures, retryAt: now() + delay };
+        feedBackoff.set(feed.feedId, backoff);
+        counters.retries += 1;
+        log.info({ sourceKey: sk, feedId: feed.feedId, reason: feed.reason, retryInMs: delay, failures }, 'feed could not post; it waits alone and tries again later');
+      }
+      if (backoff !== undefined) drainAt = Math.min(drainAt ?? Infinity, backoff.retryAt);
+    }
+    return drainAt;
   }
 
   function track(sk: SourceKey, state: SourceState, budgetKey: string | undefined): void {
@@ -278,6 +363,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
   function forget(sk: SourceKey, state: SourceState): void {
     if (state.timer !== undefined) clearTimeout(state.timer);
+    for (const [feedId, backoff] of feedBackoff) if (backoff.sourceKey === sk) feedBackoff.delete(feedId);
     track(sk, state, undefined);
     sources.delete(sk);
   }
@@ -303,6 +389,26 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       const state = stateOf(key, source);
       state.pokedAt ??= now();
       schedule(key, source, tuning.debounceMs, 'delivery');
+    },
+
+    async noteNews(key, mediaIds) {
+      const source = parseSourceKey(key);
+      if (source === undefined) {
+        log.warn({ sourceKey: key }, 'news of an unknown kind of source ignored');
+        return false;
+      }
+      if (mediaIds.length > 0 && source.kind === 'account') {
+        // Media already read from Instagram and handed to the feeds: a replay, or a late duplicate.
+        const cursorPk = mediaPk((await storage.deliveries.getCursor(key))?.mediaId ?? '');
+        const pks = mediaIds.map((id) => (id === undefined ? undefined : mediaPk(id)));
+        if (cursorPk !== undefined && pks.every((pk) => pk !== undefined && pk <= cursorPk)) return false;
+      }
+      // A mark stored since the latest read started is still to be served by a run that reads after it: this news
+      // rides along. Before any read in this process, any stored mark is: start() reads every marked source.
+      const unlessMarkedSince = sources.get(key)?.fetchStartedAt ?? 0;
+      const marked = await storage.deliveries.markDirty(key, { unlessMarkedSince });
+      if (marked) this.poke(key);
+      return marked;
     },
 
     async initSource(feed) {

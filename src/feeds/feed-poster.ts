@@ -5,14 +5,14 @@
 // messages only, so a webhook feed that may have posted before without recording it (earlier-post.ts) first looks
 // for that post in the channel and returns it instead of posting again. Failures are classified once here:
 // retry later (429/5xx/network, after discord.js's own retries), disable the feed (lost access, deleted channel
-// or webhook), or skip this media (Discord refused the body itself; repeating it cannot succeed).
+// or webhook, a stored webhook token that cannot be decrypted), or skip this media (Discord refused the body itself; repeating it cannot succeed).
 import { DiscordAPIError, HTTPError, Routes, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import { renderMediaEmbeds } from '../discord/embeds/media-embed.js';
 import { safeUrl, truncate } from '../discord/embeds/text.js';
 import type { Media } from '../instagram/schemas.js';
 import type { Logger } from '../log.js';
-import type { Feed, FeedStore } from '../storage/index.js';
+import { TokenDecryptError, type Feed, type FeedStore } from '../storage/index.js';
 import { deliveryNonce } from './delivery-nonce.js';
+import { feedEmbeds } from './feed-embeds.js';
 import { EarlierPostWatch, findEarlierPost, recentChannelMessages, TEST_POST_MARK } from './earlier-post.js';
 
 export type PostFailureKind = 'retry' | 'disable' | 'skip';
@@ -84,6 +84,23 @@ export interface FeedPoster {
   notice(channelId: string, content: string, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * The feed's webhook token. One that cannot be decrypted (made with a key that is no longer configured, or
+ * altered) will not decrypt on any later try either: the feed is disabled with what to do, never retried.
+ */
+function storedWebhookToken(feeds: FeedStore, feed: Feed): string | undefined {
+  try {
+    return feeds.webhookToken(feed);
+  } catch (error) {
+    if (!(error instanceof TokenDecryptError)) throw error;
+    throw new PostError(
+      'disable',
+      `the feed's stored webhook token cannot be decrypted (${error.reason === 'unknown-key' ? 'its encryption key is no longer configured' : 'it is damaged'}): set the feed up again`,
+      { cause: error },
+    );
+  }
+}
+
 /** Discord refusing to list a channel's messages because a permission is missing (Read Message History). */
 const isMissingAccess = (error: unknown) => error instanceof DiscordAPIError && (error.code === 50001 || error.code === 50013);
 
@@ -113,7 +130,10 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
     return found;
   }
 
-  function body(feed: Feed, media: Media, test: boolean, compact: boolean): RESTPostAPIChannelMessageJSONBody {
+  function body(feed: Feed, media: Media, test: boolean, wantCompact: boolean): RESTPostAPIChannelMessageJSONBody {
+    // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
+    const embeds = wantCompact ? undefined : feedEmbeds(media, log);
+    const compact = embeds === undefined;
     const mention = !test && feed.mentionRoleId !== undefined ? `<@&${feed.mentionRoleId}>` : undefined;
     const content = test
       ? `${TEST_POST_MARK} \`${feed.id}\`: this is how new posts from this source will look.`
@@ -122,7 +142,7 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
         : mention;
     return {
       ...(content !== undefined ? { content } : {}),
-      ...(compact ? {} : { embeds: renderMediaEmbeds(media) }),
+      ...(embeds === undefined ? {} : { embeds }),
       // Only the feed's own role may ping; a caption saying @everyone never does.
       allowed_mentions: { parse: [], roles: mention !== undefined && feed.mentionRoleId !== undefined ? [feed.mentionRoleId] : [] },
       ...(test ? {} : { nonce: deliveryNonce(feed.id, media.id), enforce_nonce: true }),
@@ -135,7 +155,7 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
       const sent = (await rest.post(Routes.channelMessages(feed.channelId), { body: message, signal })) as APIMessage;
       return sent.id;
     }
-    const token = feeds.webhookToken(feed);
+    const token = storedWebhookToken(feeds, feed);
     if (token === undefined) throw new PostError('disable', 'the feed\'s webhook token is missing: set the feed up again');
     const avatar = safeUrl(media.user.profile_picture);
     try {

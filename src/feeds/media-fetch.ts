@@ -105,9 +105,15 @@ export async function fetchNewest(
   return { media: page.data.slice(0, count), minTagId: page.pagination.min_tag_id };
 }
 
-/** The cursor that says "delivered up to and including `media`"; never earlier in time than `previous`. */
+/** The last second of year 9999: a created_time past it is no time at all (and would not fit the stored cursor). */
+const LAST_DATE_SECONDS = 253_402_300_799;
+
+/** The cursor that says "read up to and including `media`"; never earlier in time than `previous`. */
 export function cursorAfter(media: Media, previous: SourceCursor | undefined, minTagId: string | undefined): CursorInput {
-  const createdTime = Math.max(Number(media.created_time), previous?.createdTime ?? 0);
+  const time = Number(media.created_time);
+  // An odd created_time (beyond any date) must not stop the source: the cursor keeps the previous time then.
+  const usable = Number.isSafeInteger(time) && time <= LAST_DATE_SECONDS ? time : 0;
+  const createdTime = Math.max(usable, previous?.createdTime ?? 0);
   return { mediaId: media.id, createdTime, ...(minTagId !== undefined ? { minTagId } : {}) };
 }
 

@@ -1,20 +1,22 @@
 // One run of the delivery engine over one source: read its feeds (lifting owner pauses whose owner is linked
-// again), pick whose token pays, fetch the media newer than the source cursor once, post each one oldest first to
-// every active feed, record each delivery, and only then move the cursor past it. The dirty mark is cleared at
-// the end only when this run's fetch started after the mark was set, so news arriving mid-run is never dropped.
-// A failure that can pass (Discord 5xx/429, Instagram down, budget spent) stops the run where it is and says when
-// to try again; nothing is skipped.
+// again), pick whose token pays, fetch the media newer than the source cursor once, hand them to every active
+// feed's durable pending list and only then move the cursor past them; then each feed that is not in its own
+// backoff posts its pending media oldest first, recording each delivery. A feed whose post fails in a way that
+// can pass (Discord 5xx/429) stops there and waits alone: the others go on, and its retries (runs that only
+// drain, no fetch) cost no Instagram call. The dirty mark is cleared at the end only when this run's fetch
+// started after the mark was set, so news arriving mid-run is never dropped. Instagram failing (down, budget
+// spent) stops the run and says when to try again; nothing is skipped.
 import type { Auth, InstagramClient } from '../instagram/client.js';
 import type { CallPriority } from '../instagram/call-gate.js';
 import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../instagram/errors.js';
-import type { Media } from '../instagram/schemas.js';
+import { mediaSchema, type Media } from '../instagram/schemas.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { Logger } from '../log.js';
-import type { Feed, FeedSource, SourceKey, Storage } from '../storage/index.js';
+import type { Feed, FeedSource, SourceCursor, SourceKey, Storage } from '../storage/index.js';
 import { TokenDecryptError } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import { PostError, postFailureFields, type FeedPoster } from './feed-poster.js';
-import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, fetchNewMedia } from './media-fetch.js';
+import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, fetchNewMedia, type NewMedia } from './media-fetch.js';
 import { isOwnerPause, OWNER_PAUSE_REASONS, type OwnerPauseKind } from './owner-pause.js';
 
 export interface RunDeps {
@@ -34,6 +36,8 @@ export interface RunDeps {
   delivered(feed: Feed, mediaId: string, at: number, recovered: boolean): void;
   /** The latest delivery to a feed this process knows of. */
   lastDeliveryOf(feedId: string): number | undefined;
+  /** Called when a run starts reading the source from Instagram (notifications marked before this are covered). */
+  fetching(sourceKey: SourceKey, at: number): void;
   /** Tells a guild that one of its feeds stopped (best effort, never throws). */
   tellGuild(feed: Feed, text: string): Promise<void>;
 }
@@ -41,10 +45,18 @@ export interface RunDeps {
 export type RunResult =
   /** The source has no feed left: stop scheduling it. */
   | { outcome: 'gone' }
-  /** Done; `budgetKey` is the Instagram user id whose budget paid (for the next poll interval). */
-  | { outcome: 'done'; budgetKey: string | undefined; rerun: boolean }
+  /**
+   * Done; `budgetKey` is the Instagram user id whose budget paid (for the next poll interval), `fetched` whether
+   * Instagram was read, `feeds` how each active feed's drain ended.
+   */
+  | { outcome: 'done'; budgetKey: string | undefined; rerun: boolean; fetched: boolean; feeds: FeedOutcome[] }
   /** Stopped early; try again at `retryAt` (or by backoff when undefined). */
   | { outcome: 'retry'; reason: string; retryAt: number | undefined };
+
+/** How one feed's drain ended: emptied, stopped by a failure that can pass, disabled, or not tried (backoff). */
+export type FeedOutcome =
+  | { feedId: string; outcome: 'drained' | 'disabled' | 'not-ready' }
+  | { feedId: string; outcome: 'waiting'; reason: string };
 
 export interface Owner {
   discordUserId: string;
@@ -162,8 +174,68 @@ async function disableFeed(deps: RunDeps, feed: Feed, reason: string): Promise<v
   await deps.tellGuild(feed, `⚠️ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> was disabled: ${reason}`);
 }
 
-export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource, priority: CallPriority): Promise<RunResult> {
+/** What one run is asked to do besides draining the feeds that are ready. */
+export interface RunRequest {
+  priority: CallPriority;
+  /** Read the source's new media from Instagram (a notification, a poll, a retry); false: only drain feeds. */
+  fetch: boolean;
+  /** False for a feed in its own backoff: it keeps its pending media and is not tried in this run. */
+  feedReady(feedId: string): boolean;
+}
+
+/** Reads a pending media back; one that no longer parses is dropped (it could never be posted). */
+async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Media[]> {
+  const pending = await deps.storage.deliveries.pendingMedia(feed.id);
+  const media: Media[] = [];
+  for (const raw of pending) {
+    const parsed = mediaSchema.safeParse(raw);
+    if (parsed.success) media.push(parsed.data);
+    else {
+      deps.log.error({ feedId: feed.id, mediaId: raw.id }, 'a pending media no longer reads as Instagram media; dropped');
+      await deps.storage.deliveries.dropPending(feed.id, raw.id);
+    }
+  }
+  return media;
+}
+
+/**
+ * Posts a feed's pending media oldest first, each dropped from the list once recorded (or refused for good).
+ * Stops at the first failure that can pass: the rest wait, in order, for the feed's next try.
+ */
+async function drainFeed(deps: RunDeps, feed: Feed): Promise<FeedOutcome> {
+  for (const media of await pendingToPost(deps, feed)) {
+    const outcome = await deliverToFeed(deps, feed, media);
+    if (outcome instanceof PostError) {
+      if (outcome.kind === 'retry') return { feedId: feed.id, outcome: 'waiting', reason: outcome.reason };
+      if (outcome.kind === 'disable') {
+        // The pending media stay: an admin who fixes the channel and resumes the feed gets what it missed.
+        await disableFeed(deps, feed, outcome.reason);
+        return { feedId: feed.id, outcome: 'disabled' };
+      }
+    }
+    await deps.storage.deliveries.dropPending(feed.id, media.id);
+  }
+  return { feedId: feed.id, outcome: 'drained' };
+}
+
+/** Hands new media to every active feed's pending list, then moves the source cursor past them. */
+async function handOver(deps: RunDeps, sk: SourceKey, feeds: Feed[], cursor: SourceCursor, fetched: NewMedia): Promise<void> {
   const { storage } = deps;
+  if (fetched.media.length > 0) {
+    // Pending lists first, cursor second: a crash in between hands the same media over again, which the lists
+    // and the delivery records both ignore, and never moves the cursor past media no feed holds.
+    const dropped = await storage.deliveries.handOver(feeds.map((f) => f.id), fetched.media);
+    for (const [feedId, count] of dropped) deps.log.error({ feedId, dropped: count }, 'a feed that cannot post has too many pending media; the oldest were dropped');
+    const newest = fetched.media[fetched.media.length - 1]!;
+    await storage.deliveries.advanceCursor(sk, cursorAfter(newest, cursor, fetched.minTagId));
+  } else if (fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId) {
+    await storage.deliveries.advanceCursor(sk, { mediaId: cursor.mediaId, createdTime: cursor.createdTime, minTagId: fetched.minTagId });
+  }
+}
+
+export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource, request: RunRequest): Promise<RunResult> {
+  const { storage } = deps;
+  const { priority } = request;
   const all = await resumeRelinked(deps, await storage.feeds.listBySource(source));
   if (all.length === 0) {
     const markedAt = await dirtyMark(storage, sk);
@@ -176,50 +248,41 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
     // Nothing can be delivered now; the cursor stays, so a feed resumed later still gets what came meanwhile.
     const markedAt = await dirtyMark(storage, sk);
     if (markedAt !== undefined) await storage.deliveries.clearDirty(sk, markedAt);
-    return { outcome: 'done', budgetKey: undefined, rerun: false };
+    return { outcome: 'done', budgetKey: undefined, rerun: false, fetched: false, feeds: [] };
   }
   // Picking the owner may have paused other owners' feeds: read the states again.
   active = (await storage.feeds.listBySource(source)).filter((f) => f.state === 'active');
 
   const fetchStartedAt = deps.now();
-  try {
-    const cursor = await storage.deliveries.getCursor(sk);
-    if (cursor === undefined) {
-      // A source whose cursor was never set (its first feed's set-up was interrupted): start at its newest media.
-      await startCursor(deps, sk, source, owner.auth, priority);
-      const rerun = await clearIfCovered(storage, sk, fetchStartedAt);
-      return { outcome: 'done', budgetKey: owner.auth.userId, rerun };
-    }
-    deps.counters.fetches += 1;
-    const fetched = await fetchNewMedia(deps.instagram, owner.auth, source, cursor, { priority, signal: deps.signal, maxItems: deps.maxItemsPerRun });
-    deps.counters.instagramCalls += fetched.calls;
-    if (fetched.truncated) deps.log.warn({ sourceKey: sk }, 'more new media than one run reads; the oldest of them were not seen');
-    let previous = cursor;
-    for (const [i, media] of fetched.media.entries()) {
-      const outcomes = await Promise.all(active.map((feed) => deliverToFeed(deps, feed, media)));
-      let retry: PostError | undefined;
-      for (const [j, outcome] of outcomes.entries()) {
-        if (!(outcome instanceof PostError)) continue;
-        if (outcome.kind === 'retry') retry ??= outcome;
-        else if (outcome.kind === 'disable') await disableFeed(deps, active[j]!, outcome.reason);
+  let rerun = false;
+  if (request.fetch) {
+    deps.fetching(sk, fetchStartedAt);
+    try {
+      const cursor = await storage.deliveries.getCursor(sk);
+      if (cursor === undefined) {
+        // A source whose cursor was never set (its first feed's set-up was interrupted): start at its newest media.
+        await startCursor(deps, sk, source, owner.auth, priority);
+      } else {
+        deps.counters.fetches += 1;
+        const fetched = await fetchNewMedia(deps.instagram, owner.auth, source, cursor, { priority, signal: deps.signal, maxItems: deps.maxItemsPerRun });
+        deps.counters.instagramCalls += fetched.calls;
+        if (fetched.truncated) deps.log.warn({ sourceKey: sk }, 'more new media than one run reads; the oldest of them were not seen');
+        await handOver(deps, sk, active, cursor, fetched);
+        rerun = fetched.media.length >= deps.maxItemsPerRun;
       }
-      if (retry !== undefined) {
-        await rememberLastDelivery(deps, active);
-        return { outcome: 'retry', reason: retry.reason, retryAt: undefined };
-      }
-      active = active.filter((_, j) => !(outcomes[j] instanceof PostError && outcomes[j].kind === 'disable'));
-      const last = i === fetched.media.length - 1;
-      previous = await storage.deliveries.advanceCursor(sk, cursorAfter(media, previous, last ? fetched.minTagId : previous.minTagId));
+    } catch (error) {
+      return handleInstagramFailure(deps, sk, source, owner, error);
     }
-    if (fetched.media.length === 0 && fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId) {
-      await storage.deliveries.advanceCursor(sk, { mediaId: cursor.mediaId, createdTime: cursor.createdTime, minTagId: fetched.minTagId });
-    }
-    await rememberLastDelivery(deps, active);
-    const rerun = (await clearIfCovered(storage, sk, fetchStartedAt)) || fetched.media.length >= deps.maxItemsPerRun;
-    return { outcome: 'done', budgetKey: owner.auth.userId, rerun };
-  } catch (error) {
-    return handleInstagramFailure(deps, sk, source, owner, error);
   }
+
+  // Each ready feed drains its own list; one that fails waits alone, in its own backoff, without another fetch.
+  const feeds = await Promise.all(
+    active.map((feed): Promise<FeedOutcome> => (request.feedReady(feed.id) ? drainFeed(deps, feed) : Promise.resolve({ feedId: feed.id, outcome: 'not-ready' }))),
+  );
+  await rememberLastDelivery(deps, active);
+  // The dirty mark is cleared only after the drain, so a crash before it reads the source again at start.
+  if (request.fetch && (await clearIfCovered(storage, sk, fetchStartedAt))) rerun = true;
+  return { outcome: 'done', budgetKey: owner.auth.userId, rerun, fetched: request.fetch, feeds };
 }
 
 /** Sets the source cursor at its current newest media (nothing older is ever posted unless asked). */
@@ -245,7 +308,7 @@ async function handleInstagramFailure(deps: RunDeps, sk: SourceKey, source: Feed
     for (const feed of await deps.storage.feeds.listBySource(source)) {
       if (feed.state === 'active' && feed.ownerDiscordUserId === owner.discordUserId) await disableFeed(deps, feed, reason);
     }
-    return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true };
+    return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
   }
   if (error instanceof LimiterClosedError || deps.signal.aborted) return { outcome: 'retry', reason: 'igcord is stopping', retryAt: undefined };
   if (error instanceof InstagramRateLimitError) {

@@ -1,7 +1,9 @@
-// Delivery state: per source, the cursor (the newest media delivered, never moved backwards); per feed, the
-// recent deliveries (media id → Discord message id, newest first, bounded) used to skip duplicates and to edit a
-// post later; and the durable set of "dirty" sources that the webhook receiver records before answering 200,
-// so a notification acknowledged to Instagram survives a crash until the delivery engine has handled it.
+// Delivery state: per source, the cursor (the newest media fetched and handed to the source's feeds, never moved
+// backwards); per feed, the pending media (handed over, not yet posted, oldest first, bounded) that the feed drains
+// at its own pace, so one feed that cannot post holds back no other feed of its source; per feed, the recent
+// deliveries (media id → Discord message id, newest first, bounded) used to skip duplicates and to edit a post
+// later; and the durable set of "dirty" sources that the webhook receiver records before answering 200, so a
+// notification acknowledged to Instagram survives a crash until the delivery engine has handled it.
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import type { SourceKey } from './feed-source.js';
@@ -33,6 +35,17 @@ export type DeliveryRecord = z.output<typeof deliveryEntry>;
 const deliveriesRecord = z.object({ version: z.literal(1), entries: z.array(deliveryEntry) });
 const deliveriesType: RecordType<typeof deliveriesRecord> = { name: 'feed deliveries', currentVersion: 1, schema: deliveriesRecord };
 
+/**
+ * A media as Instagram served it, kept until the feed has posted it. Storage checks only the id; the delivery
+ * engine checks the rest against the Instagram media schema when it reads it back.
+ */
+const pendingEntry = z.looseObject({ id: z.string().min(1).max(100) });
+export type PendingMedia = z.output<typeof pendingEntry>;
+const pendingRecord = z.object({ version: z.literal(1), media: z.array(pendingEntry) });
+const pendingType: RecordType<typeof pendingRecord> = { name: 'feed pending media', currentVersion: 1, schema: pendingRecord };
+/** A feed that cannot post for this long a queue has been failing for days: the oldest are dropped (and said). */
+export const PENDING_LIMIT = 500;
+
 const dirtyRecord = z.object({ version: z.literal(1), sources: z.record(z.string(), epochMs) });
 const dirtyType: RecordType<typeof dirtyRecord> = { name: 'dirty sources', currentVersion: 1, schema: dirtyRecord };
 export interface DirtySource {
@@ -53,9 +66,22 @@ export interface DeliveryStore {
   findDelivery(feedId: string, mediaId: string): Promise<DeliveryRecord | undefined>;
   /** Newest first. */
   recentDeliveries(feedId: string): Promise<DeliveryRecord[]>;
+  /** Forgets a removed feed's deliveries and pending media. */
   forgetFeed(feedId: string): Promise<void>;
-  /** Durably notes that a source has news; resolves once stored. */
-  markDirty(sourceKey: SourceKey): Promise<void>;
+  /**
+   * Appends `media` (oldest first) to each feed's pending list, skipping media already pending there; keeps the
+   * newest PENDING_LIMIT. Returns, per feed, how many of its oldest pending media had to be dropped (usually none).
+   */
+  handOver(feedIds: readonly string[], media: readonly PendingMedia[]): Promise<Map<string, number>>;
+  /** The feed's pending media, oldest first. */
+  pendingMedia(feedId: string): Promise<PendingMedia[]>;
+  /** Removes one media from the feed's pending list (posted, found posted, or refused for good). */
+  dropPending(feedId: string, mediaId: string): Promise<void>;
+  /**
+   * Durably notes that a source has news; resolves once stored. With `unlessMarkedSince`, a mark already stored
+   * at or after that time is left as it is (the news is already announced and not yet read): returns false then.
+   */
+  markDirty(sourceKey: SourceKey, options?: { unlessMarkedSince?: number | undefined }): Promise<boolean>;
   listDirty(): Promise<DirtySource[]>;
   /** Clears the mark only if it was not renewed after `markedAt`, so news arriving mid-run is not lost. */
   clearDirty(sourceKey: SourceKey, markedAt: number): Promise<boolean>;
@@ -63,6 +89,7 @@ export interface DeliveryStore {
 
 const cursorKey = (sk: string) => `cursor:${sk}`;
 const deliveriesKey = (feedId: string) => `deliveries:${feedId}`;
+const pendingKey = (feedId: string) => `pending:${feedId}`;
 const DIRTY = 'dirty-sources';
 
 export function createDeliveryStore(ctx: StoreContext): DeliveryStore {
@@ -70,6 +97,8 @@ export function createDeliveryStore(ctx: StoreContext): DeliveryStore {
   const readCursor = async (sk: string) => reader.read(cursorType, cursorKey(sk), await backend.get(cursorKey(sk)));
   const readDeliveries = async (feedId: string) =>
     reader.read(deliveriesType, deliveriesKey(feedId), await backend.get(deliveriesKey(feedId)))?.entries ?? [];
+  const readPending = async (feedId: string) =>
+    reader.read(pendingType, pendingKey(feedId), await backend.get(pendingKey(feedId)))?.media ?? [];
   const readDirty = async () => reader.read(dirtyType, DIRTY, await backend.get(DIRTY))?.sources ?? {};
   const strip = ({ version: _v, ...rest }: z.output<typeof cursorRecord>): SourceCursor => rest;
 
@@ -106,15 +135,51 @@ export function createDeliveryStore(ctx: StoreContext): DeliveryStore {
     recentDeliveries: readDeliveries,
 
     async forgetFeed(feedId) {
+      await mutex.run(pendingKey(feedId), () => backend.delete(pendingKey(feedId)));
       await mutex.run(deliveriesKey(feedId), () => backend.delete(deliveriesKey(feedId)));
     },
 
-    async markDirty(sk) {
-      await mutex.run(DIRTY, async () => {
+    async handOver(feedIds, media) {
+      const entries = media.map((m) => validate(pendingEntry, m, 'pending media'));
+      const dropped = new Map<string, number>();
+      await Promise.all(
+        feedIds.map((feedId) =>
+          mutex.run(pendingKey(feedId), async () => {
+            const current = await readPending(feedId);
+            const known = new Set(current.map((m) => m.id));
+            const added = entries.filter((m) => !known.has(m.id) && known.add(m.id));
+            if (added.length === 0) return;
+            const next = [...current, ...added];
+            const excess = Math.max(0, next.length - PENDING_LIMIT);
+            if (excess > 0) dropped.set(feedId, excess);
+            await backend.set(pendingKey(validate(storedId, feedId, 'feed id')), { version: 1, media: next.slice(excess) });
+          }),
+        ),
+      );
+      return dropped;
+    },
+
+    pendingMedia: readPending,
+
+    async dropPending(feedId, mediaId) {
+      await mutex.run(pendingKey(feedId), async () => {
+        const current = await readPending(feedId);
+        const next = current.filter((m) => m.id !== mediaId);
+        if (next.length === current.length) return;
+        if (next.length === 0) await backend.delete(pendingKey(feedId));
+        else await backend.set(pendingKey(feedId), { version: 1, media: next });
+      });
+    },
+
+    async markDirty(sk, options = {}) {
+      return mutex.run(DIRTY, async () => {
         const sources = await readDirty();
+        const current = sources[sk];
+        if (current !== undefined && options.unlessMarkedSince !== undefined && current >= options.unlessMarkedSince) return false;
         // Strictly increasing per source, so a clear holding the previous mark cannot erase this one.
-        sources[sk] = Math.max(ctx.now(), (sources[sk] ?? 0) + 1);
+        sources[sk] = Math.max(ctx.now(), (current ?? 0) + 1);
         await backend.set(DIRTY, { version: 1, sources });
+        return true;
       });
     },
 

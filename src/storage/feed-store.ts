@@ -1,7 +1,8 @@
 // Channel feeds: which channel follows which Instagram source, whose token pays for it, how posts are delivered
-// (bot message or channel webhook, whose token is encrypted like an access token), and its state (active,
-// paused, disabled, with the reason shown to admins). Indexed by guild, channel, source and owner, plus the set
-// of sources that have at least one feed (what the delivery engine polls after a restart).
+// (bot message or channel webhook, whose token is encrypted like an access token and, like one, moved onto the
+// newest key when read), and its state (active, paused, disabled, with the reason shown to admins). Indexed by
+// guild, channel, source and owner, plus the set of sources that have at least one feed (what the delivery engine
+// polls after a restart).
 //
 // Crash safety without transactions: an add writes its index entries first and the record last; a remove
 // deletes the record first and its index entries last. Whatever point a crash stops at, every record is reached
@@ -107,10 +108,40 @@ const newFeedId = () => {
 
 export function createFeedStore(ctx: StoreContext): FeedStore {
   const { backend, mutex, reader, indexes, cipher } = ctx;
-  const readOne = async (id: string) => reader.read(feedType, recordKey(id), await backend.get(recordKey(id)));
+  const readRaw = async (id: string) => reader.read(feedType, recordKey(id), await backend.get(recordKey(id)));
+  const readOne = async (id: string) => {
+    const feed = await readRaw(id);
+    return feed === undefined ? undefined : rekeyed(feed);
+  };
   const lockFeed = <T>(id: string, fn: () => Promise<T>) => mutex.run(recordKey(id), fn);
   /** Serialises the "source has feeds" bookkeeping of one source (index add/remove + sources set). */
   const lockSource = <T>(key: string, fn: () => Promise<T>) => mutex.run(`source:${key}`, fn);
+
+  /**
+   * A feed as read, its webhook token moved onto the newest key if an older one made it (as account tokens are),
+   * so the older key can be retired later. A token that cannot be decrypted is left as it is: the delivery engine
+   * disables the feed when it tries to post.
+   */
+  async function rekeyed(feed: Feed): Promise<Feed> {
+    if (feed.delivery.mode !== 'webhook') return feed;
+    const stored = feed.delivery.webhookTokenEncrypted;
+    const keyId = cipher.keyIdOf(stored);
+    if (keyId === undefined || keyId === cipher.currentKeyId) return feed;
+    let token: string;
+    try {
+      token = cipher.decrypt(stored, webhookContext(feed.id));
+    } catch {
+      return feed;
+    }
+    return lockFeed(feed.id, async () => {
+      const fresh = await readRaw(feed.id);
+      // Only if nobody changed the webhook meanwhile: a newer record already has a newer token.
+      if (fresh === undefined || fresh.delivery.mode !== 'webhook' || fresh.delivery.webhookTokenEncrypted !== stored) return fresh ?? feed;
+      const next: Feed = { ...fresh, delivery: { ...fresh.delivery, webhookTokenEncrypted: cipher.encrypt(token, webhookContext(feed.id)) } };
+      await backend.set(recordKey(feed.id), next);
+      return next;
+    });
+  }
 
   const encryptDelivery = (id: string, delivery: z.output<typeof deliveryInput>): Feed['delivery'] =>
     delivery.mode === 'message'
@@ -144,7 +175,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
       const feed = reader.read(feedType, recordKey(id), raws[i]);
       if (feed !== undefined && feed.id === id && matches(feed)) feeds.push(feed);
     });
-    return feeds;
+    return Promise.all(feeds.map(rekeyed));
   };
 
   async function indexAll(feeds: readonly Feed[]): Promise<void> {
@@ -189,7 +220,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
   async function update(id: string, patch: FeedPatch): Promise<Feed | undefined> {
     const data = validate(feedPatchSchema, patch, 'feed change');
     return lockFeed(id, async () => {
-      const feed = await readOne(id);
+      const feed = await readRaw(id);
       if (feed === undefined) return undefined;
       const next: Feed = { ...feed };
       if (data.channelId !== undefined) next.channelId = data.channelId;
@@ -250,7 +281,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
 
     async remove(id) {
       return lockFeed(id, async () => {
-        const feed = await readOne(id);
+        const feed = await readRaw(id);
         await backend.delete(recordKey(id));
         if (feed !== undefined) await unindex(feed);
         return feed;

@@ -75,4 +75,30 @@ describe.each(BACKENDS)('secrets on %s', (backend) => {
     storage = await place.open({ keys: { current: KEY_A } });
     await expect(storage.accounts.getWithToken('222222222222222222')).rejects.toThrow(/encrypted with key "keyB", which is not configured/);
   });
+
+  it('re-encrypts a webhook token made with a rotated-out key when the feed is read, so retiring that key later breaks nothing', async () => {
+    const input = {
+      guildId: '100000000000000001', channelId: '200000000000000001', source: { kind: 'account' as const, instagramUserId: '1001' },
+      ownerDiscordUserId: '111111111111111111', ownerInstagramUserId: '1001', createdBy: '111111111111111111',
+    };
+    const byGet = await storage.feeds.add({ ...input, delivery: { mode: 'webhook', webhookId: '500000000000000001', webhookToken: 'webhooksecretone' } });
+    const byList = await storage.feeds.add({ ...input, channelId: '200000000000000002', delivery: { mode: 'webhook', webhookId: '500000000000000002', webhookToken: 'webhooksecrettwo' } });
+    await storage.close();
+
+    storage = await place.open({ keys: { current: KEY_B, previous: [KEY_A] } });
+    const read = await storage.feeds.get(byGet.id);
+    expect(storage.feeds.webhookToken(read!)).toBe('webhooksecretone');
+    expect(await place.rawRead(`feed:${byGet.id}`)).toMatch(/"webhookTokenEncrypted":"v1\.keyB\./);
+    const listed = await storage.feeds.listBySource(input.source);
+    expect(listed.map((f) => storage.feeds.webhookToken(f)).sort()).toEqual(['webhooksecretone', 'webhooksecrettwo']);
+    expect(await place.rawRead(`feed:${byList.id}`)).toMatch(/"webhookTokenEncrypted":"v1\.keyB\./);
+    await storage.close();
+
+    storage = await place.open({ keys: { current: KEY_B } });
+    expect(storage.feeds.webhookToken((await storage.feeds.get(byGet.id))!)).toBe('webhooksecretone');
+    expect(storage.feeds.webhookToken((await storage.feeds.get(byList.id))!)).toBe('webhooksecrettwo');
+    const raw = await place.rawDump();
+    expect(raw).not.toContain('webhooksecretone');
+    expect(raw).not.toContain('webhooksecrettwo');
+  });
 });
