@@ -134,12 +134,16 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
+      headersTimeoutMs: config.http.headersTimeoutMs,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+      maxConnections: config.http.maxConnections,
       log,
       routes: [
         ...webhook.routes,
         ...createOAuthCallback({ storage, instagram, discord: bot.discord.client, log }).routes,
         ...opsRoutes({
           metrics: metrics.registry,
+          metricsToken: config.http.metricsToken,
           health: { discord: () => bot.discord.client, storage, instagramApiUrl: config.instagram.apiUrl, log },
         }),
       ],

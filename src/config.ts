@@ -97,6 +97,15 @@ const environmentSchema = z.object({
   HTTP_HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
   HTTP_PORT: integer(3000, 0, 65535),
   PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl('where Discord users and Instagram reach igcord').optional()),
+  // Slow-client and flood bounds of the HTTP server (src/http/server.ts).
+  HTTP_HEADERS_TIMEOUT_MS: integer(10_000, 100, 120_000),
+  HTTP_REQUEST_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  HTTP_MAX_CONNECTIONS: integer(500, 1, 100_000),
+  // When set, GET /metrics needs `Authorization: Bearer <token>` (src/ops/routes.ts).
+  METRICS_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, { error: 'expected at least 16 characters (a random token)' }).regex(/^[\x21-\x7e]+$/, { error: 'expected printable characters without spaces' }).optional(),
+  ),
   STORAGE_URL: z.preprocess(
     blankToUndefined,
     z
@@ -176,7 +185,16 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   dataDir: string;
   shutdownTimeoutMs: number;
-  http: { host: string; port: number; publicUrl: string | undefined };
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string | undefined;
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    maxConnections: number;
+    /** Bearer token GET /metrics requires; undefined leaves /metrics open. */
+    metricsToken: string | undefined;
+  };
   storage: { url: string | undefined; encryptionKey: EncryptionKey | undefined; previousKeys: EncryptionKey[] };
   discord: {
     token: string | undefined;
@@ -245,7 +263,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-    http: { host: e.HTTP_HOST, port: e.HTTP_PORT, publicUrl: e.PUBLIC_URL },
+    http: {
+      host: e.HTTP_HOST,
+      port: e.HTTP_PORT,
+      publicUrl: e.PUBLIC_URL,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      metricsToken: e.METRICS_TOKEN,
+    },
     storage: { url: e.STORAGE_URL, encryptionKey: e.TOKEN_ENCRYPTION_KEY, previousKeys: e.TOKEN_ENCRYPTION_KEYS_PREVIOUS },
     discord: {
       token: e.DISCORD_TOKEN,
