@@ -30,7 +30,7 @@ export interface Igcord {
   bot: Bot;
   /** Feed delivery: notifications and polls → posts in Discord. */
   deliveries: FeedDeliveryEngine;
-  http: { url: string; port: number };
+  http: { url: string; port: number; address: string };
   /** Every metric of GET /metrics; tests read values from it directly as well. */
   metrics: IgcordMetrics;
   sandbox: Sandbox | undefined;
@@ -161,7 +161,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       instagram,
       bot,
       deliveries,
-      http: { url: http.url, port: http.port },
+      http: { url: http.url, port: http.port, address: http.address },
       metrics,
       sandbox,
       close: () => (closing ??= closeAll()),

@@ -94,7 +94,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const environmentSchema = z.object({
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
-  HTTP_HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  // Default by mode (see loadConfig): 0.0.0.0 live, 127.0.0.1 for the sandbox.
+  HTTP_HOST: z.preprocess(blankToUndefined, z.string().optional()),
   HTTP_PORT: integer(3000, 0, 65535),
   PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl('where Discord users and Instagram reach igcord').optional()),
   // Slow-client and flood bounds of the HTTP server (src/http/server.ts).
@@ -264,7 +265,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     http: {
-      host: e.HTTP_HOST,
+      // The sandbox's bot token, app secret and sandbox accounts are for this machine only: loopback unless asked.
+      host: e.HTTP_HOST ?? (mode === 'sandbox' ? '127.0.0.1' : '0.0.0.0'),
       port: e.HTTP_PORT,
       publicUrl: e.PUBLIC_URL,
       headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,

@@ -28,6 +28,8 @@ export interface HttpServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:40123`. */
   url: string;
   port: number;
+  /** The address the server is bound to, e.g. `127.0.0.1` or `0.0.0.0`. */
+  address: string;
   /** Stops accepting, lets in-flight requests finish (bounded), then closes every socket. Idempotent. */
   close(): Promise<void>;
 }
@@ -177,6 +179,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   return {
     url,
     port: address.port,
+    address: address.address,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing = true;

@@ -129,6 +129,13 @@ describe('config', () => {
     expect(problemsOf({ HTTP_MAX_CONNECTIONS: '0' })[0]).toMatch(/^HTTP_MAX_CONNECTIONS: /);
   });
 
+  it('listens on loopback in the sandbox and on every interface live, unless HTTP_HOST says otherwise', () => {
+    expect(loadConfig({}).http.host).toBe('127.0.0.1');
+    expect(loadConfig(LIVE).http.host).toBe('0.0.0.0');
+    expect(loadConfig({ HTTP_HOST: '0.0.0.0' }).http.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...LIVE, HTTP_HOST: '10.0.0.5' }).http.host).toBe('10.0.0.5');
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '  ', HTTP_PORT: '', LOG_LEVEL: '' });
     expect(config.mode).toBe('sandbox');
