@@ -18,6 +18,7 @@ import { isFeedAdmin } from '../src/discord/feeds/feed-admin.js';
 import { describeSource } from '../src/discord/feeds/feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from '../src/discord/feeds/feed-posting.js';
 import { listFeeds, pauseFeed, removeFeed, resumeFeed } from '../src/discord/feeds/manage-feed.js';
+import { plain, truncate } from '../src/discord/embeds/text.js';
 import { bareTag } from '../src/instagram/places-api.js';
 
 const withTarget = (sub: SlashCommandSubcommandBuilder) =>
@@ -138,6 +139,6 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
       async () => (await deps.instagram.tags.search(auth, query, { priority: 'interactive' })).data.map((t) => t.name),
       [] as string[],
     );
-    await interaction.respond(names.slice(0, 25).map((n) => ({ name: `#${n}`.slice(0, 100), value: n.slice(0, 100) })));
+    await interaction.respond(names.slice(0, 25).map((n) => ({ name: truncate(plain(`#${n}`, 'label'), 100), value: n.slice(0, 100) })));
   }
 }

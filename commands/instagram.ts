@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { DEFAULT_SCOPES } from '../src/config.js';
 import { defineCommand, type CommandContext, type ComponentInteraction } from '../src/discord/command.js';
+import { plain } from '../src/discord/embeds/text.js';
 import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
 import { INSTAGRAM_COLOR } from '../src/discord/embeds/media-embed.js';
 import { NotLinkedError, UserFacingError, type ActionRow } from '../src/discord/errors.js';
@@ -91,7 +92,7 @@ async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInte
     `igcord asks for: ${scopes.map((s) => `\`${s}\``).join(', ')}. The link works once, only for you, and expires ${relativeTime(state.expiresAt)}. Do not share it.`,
     'Have an access token already (sandbox or implicit flow)? Press **Paste a token** instead.',
   ];
-  if (current) lines.unshift(`You are linked to **@${current.username}**${current.status === 'broken' ? ' (the link no longer works)' : ''}; linking again replaces it.`);
+  if (current) lines.unshift(`You are linked to **${plain(`@${current.username}`)}**${current.status === 'broken' ? ' (the link no longer works)' : ''}; linking again replaces it.`);
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
@@ -132,12 +133,12 @@ async function unlink(interaction: ChatInputCommandInteraction, ctx: CommandCont
     if (updated) paused.push(updated);
   }
   ctx.log.info({ instagramUserId: removed.instagramUserId, pausedFeeds: paused.length }, 'Instagram account unlinked');
-  const lines = [`Unlinked Instagram account **@${removed.username}**. igcord deleted its access token.`];
+  const lines = [`Unlinked Instagram account **${plain(`@${removed.username}`)}**. igcord deleted its access token.`];
   if (paused.length === 0) {
     lines.push('You own no active feeds, so no channel is affected.');
   } else {
     lines.push(
-      `${paused.length === 1 ? 'One feed you own is' : `${paused.length} feeds you own are`} now paused, and resume when you link @${removed.username} again:`,
+      `${paused.length === 1 ? 'One feed you own is' : `${paused.length} feeds you own are`} now paused, and resume when you link ${plain(`@${removed.username}`)} again:`,
       ...paused.slice(0, 10).map((f) => `• ${describeSource(f, removed.username)} in <#${f.channelId}> (feed \`${f.id}\`)`),
     );
     if (paused.length > 10) lines.push(`…and ${paused.length - 10} more.`);
@@ -148,9 +149,9 @@ async function unlink(interaction: ChatInputCommandInteraction, ctx: CommandCont
 function describeSource(feed: Feed, username: string): string {
   switch (feed.source.kind) {
     case 'account':
-      return `posts of @${username}`;
+      return `posts of ${plain(`@${username}`)}`;
     case 'tag':
-      return `#${feed.source.name}`;
+      return plain(`#${feed.source.name}`);
     case 'location':
       return `location ${feed.source.id}`;
   }
@@ -162,7 +163,7 @@ async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext)
     user: (await ctx.instagram.users.self(auth)).data,
   }));
   await ctx.respond.reply({
-    content: `Linked to **@${account.username}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
+    content: `Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
     embeds: [renderUserEmbed(user)],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -178,7 +179,7 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
   const window = minutes >= 1 ? `${minutes}-minute` : `${Math.round(ctx.config.limits.windowMs / 1000)}-second`;
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: `Instagram budget of @${account.username}`,
+    title: plain(`Instagram budget of @${account.username}`, 'label'),
     description: [
       `**${q.used}** of **${q.limit}** calls used in the sliding ${window} window; **${q.remaining}** remaining.`,
       freesLine(q),

@@ -32,7 +32,7 @@ export interface Igcord {
   bot: Bot;
   /** Feed delivery: notifications and polls → posts in Discord. */
   deliveries: FeedDeliveryEngine;
-  http: { url: string; port: number };
+  http: { url: string; port: number; address: string };
   /** Every metric of GET /metrics; tests read values from it directly as well. */
   metrics: IgcordMetrics;
   sandbox: Sandbox | undefined;
@@ -152,6 +152,9 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
+      headersTimeoutMs: config.http.headersTimeoutMs,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+      maxConnections: config.http.maxConnections,
       log,
       routes: [
         ...webhook.routes,
@@ -159,6 +162,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
         ...createOAuthCallback({ storage, instagram, discord: bot.discord.client, secureCookies, log }).routes,
         ...opsRoutes({
           metrics: metrics.registry,
+          metricsToken: config.http.metricsToken,
           health: { discord: () => bot.discord.client, storage, instagramApiUrl: config.instagram.apiUrl, log },
         }),
       ],
@@ -176,7 +180,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       instagram,
       bot,
       deliveries,
-      http: { url: http.url, port: http.port },
+      http: { url: http.url, port: http.port, address: http.address },
       metrics,
       sandbox,
       instanceLockLost: instanceLock.lost,

@@ -96,9 +96,19 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 const environmentSchema = z.object({
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
-  HTTP_HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  // Default by mode (see loadConfig): 0.0.0.0 live, 127.0.0.1 for the sandbox.
+  HTTP_HOST: z.preprocess(blankToUndefined, z.string().optional()),
   HTTP_PORT: integer(3000, 0, 65535),
   PUBLIC_URL: z.preprocess(blankToUndefined, httpUrl('where Discord users and Instagram reach igcord').optional()),
+  // Slow-client and flood bounds of the HTTP server (src/http/server.ts).
+  HTTP_HEADERS_TIMEOUT_MS: integer(10_000, 100, 120_000),
+  HTTP_REQUEST_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  HTTP_MAX_CONNECTIONS: integer(500, 1, 100_000),
+  // When set, GET /metrics needs `Authorization: Bearer <token>` (src/ops/routes.ts).
+  METRICS_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().min(16, { error: 'expected at least 16 characters (a random token)' }).regex(/^[\x21-\x7e]+$/, { error: 'expected printable characters without spaces' }).optional(),
+  ),
   STORAGE_URL: z.preprocess(
     blankToUndefined,
     z
@@ -192,7 +202,16 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   dataDir: string;
   shutdownTimeoutMs: number;
-  http: { host: string; port: number; publicUrl: string | undefined };
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string | undefined;
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    maxConnections: number;
+    /** Bearer token GET /metrics requires; undefined leaves /metrics open. */
+    metricsToken: string | undefined;
+  };
   storage: { url: string | undefined; encryptionKey: EncryptionKey | undefined; previousKeys: EncryptionKey[] };
   discord: {
     token: string | undefined;
@@ -272,7 +291,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
-    http: { host: e.HTTP_HOST, port: e.HTTP_PORT, publicUrl: e.PUBLIC_URL },
+    http: {
+      // The sandbox's bot token, app secret and sandbox accounts are for this machine only: loopback unless asked.
+      host: e.HTTP_HOST ?? (mode === 'sandbox' ? '127.0.0.1' : '0.0.0.0'),
+      port: e.HTTP_PORT,
+      publicUrl: e.PUBLIC_URL,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+      metricsToken: e.METRICS_TOKEN,
+    },
     storage: { url: e.STORAGE_URL, encryptionKey: e.TOKEN_ENCRYPTION_KEY, previousKeys: e.TOKEN_ENCRYPTION_KEYS_PREVIOUS },
     discord: {
       token: e.DISCORD_TOKEN,

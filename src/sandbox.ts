@@ -45,6 +45,9 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
     members: [{ userId: person.id, roles: ['admin'] }],
   });
   log.info({ instagram: instagram.url, discord: discord.url }, 'sandbox: Instagram emulator and Discord fake started');
+  if (!/^(127\.|::1$|localhost$)/.test(config.http.host)) {
+    log.warn({ host: config.http.host }, 'sandbox: HTTP_HOST is not loopback, so igcord\'s sandbox HTTP server is reachable from the network');
+  }
 
   return {
     instagram,

@@ -1,11 +1,12 @@
 // `users` and `post <username> [caption]`: the sandbox's Instagram side. Lists the emulator's users, and has one
 // of them publish media, which the emulator announces to igcord's webhook as Instagram would.
+import { plain } from '../discord/embeds/text.js';
 import type { ConsoleSession } from './console-session.js';
 
 export function listUsers(session: ConsoleSession): void {
   session.say('Sandbox Instagram users (post as them with  post <username> [caption]):');
   for (const u of session.admin.users()) {
-    session.say(`  ${String(u.username).padEnd(20)} ${String(u.full_name ?? '').padEnd(22)} id ${String(u.id)}${u.is_private ? '  (private)' : ''}`);
+    session.say(`  ${String(u.username).padEnd(20)} ${plain(String(u.full_name ?? ''), 'label').padEnd(22)} id ${String(u.id)}${u.is_private ? '  (private)' : ''}`);
   }
 }
 

@@ -6,6 +6,7 @@ import type { Auth } from '../instagram/client.js';
 import { InstagramTokenError } from '../instagram/errors.js';
 import type { Logger } from '../log.js';
 import type { Account, Storage } from '../storage/index.js';
+import { plain } from './embeds/text.js';
 import { NotLinkedError } from './errors.js';
 
 export interface LinkedAccount {
@@ -19,7 +20,7 @@ export async function requireLinkedAccount(storage: Storage, discordUserId: stri
   if (!found) throw new NotLinkedError();
   if (found.account.status === 'broken') {
     throw new NotLinkedError(
-      `Your Instagram link to @${found.account.username} no longer works${found.account.brokenReason ? ` (${found.account.brokenReason})` : ''}. Link your account again to continue.`,
+      `Your Instagram link to ${plain(`@${found.account.username}`)} no longer works${found.account.brokenReason ? ` (${found.account.brokenReason})` : ''}. Link your account again to continue.`,
     );
   }
   return { account: found.account, auth: { userId: found.account.instagramUserId, accessToken: found.accessToken } };

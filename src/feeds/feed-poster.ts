@@ -7,7 +7,7 @@
 // retry later (429/5xx/network, after discord.js's own retries), disable the feed (lost access, deleted channel
 // or webhook, a stored webhook token that cannot be decrypted), or skip this media (Discord refused the body itself; repeating it cannot succeed).
 import { DiscordAPIError, HTTPError, Routes, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import { safeUrl, truncate } from '../discord/embeds/text.js';
+import { plain, safeUrl, truncate } from '../discord/embeds/text.js';
 import type { Media } from '../instagram/schemas.js';
 import type { Logger } from '../log.js';
 import { TokenDecryptError, type Feed, type FeedStore } from '../storage/index.js';
@@ -67,7 +67,7 @@ export function postFailureFields(error: PostError): { kind: PostFailureKind; re
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
-  const name = truncate(username.trim(), 80);
+  const name = truncate(plain(username, 'label').trim(), 80);
   return name.length === 0 || /discord|clyde/i.test(name) ? 'Instagram' : name;
 }
 
@@ -138,7 +138,7 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
     const content = test
       ? `${TEST_POST_MARK} \`${feed.id}\`: this is how new posts from this source will look.`
       : compact
-        ? [mention, `New post by @${media.user.username}: ${media.link}`].filter(Boolean).join(' ')
+        ? [mention, `New post by ${plain(`@${media.user.username}`)}: ${safeUrl(media.link) ?? ''}`].filter(Boolean).join(' ')
         : mention;
     return {
       ...(content !== undefined ? { content } : {}),

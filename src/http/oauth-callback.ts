@@ -9,6 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
+import { plain } from '../discord/embeds/text.js';
 import type { InstagramClient } from '../instagram/client.js';
 import { InstagramError, InstagramOAuthError, InstagramRateLimitError } from '../instagram/errors.js';
 import type { Logger } from '../log.js';
@@ -53,7 +54,7 @@ export async function saveLink(storage: Storage, input: LinkInput, log: Logger):
 /** What the ephemeral link reply says once the account is linked. */
 export function linkedReplyContent(username: string, resumedFeeds: number): string {
   const resumed = resumedFeeds === 0 ? '' : ` ${resumedFeeds === 1 ? 'One paused feed' : `${resumedFeeds} paused feeds`} of this account resumed.`;
-  return `Linked Instagram account **@${username}** to your Discord account.${resumed} Try \`/instagram me\`.`;
+  return `Linked Instagram account **${plain(`@${username}`)}** to your Discord account.${resumed} Try \`/instagram me\`.`;
 }
 
 // One value per parameter: a repeated parameter is refused rather than one of its values picked silently.

@@ -18,12 +18,18 @@ export interface HttpServerOptions {
   closeTimeoutMs?: number | undefined;
   /** A request must arrive completely within this time (slow-client defence). Default 30 s. */
   requestTimeoutMs?: number | undefined;
+  /** The request line and headers must arrive within this time (slowloris defence). Default 10 s, at most requestTimeoutMs. */
+  headersTimeoutMs?: number | undefined;
+  /** Open connections at most; a connection past this is closed at once, before it is read. Default 500. */
+  maxConnections?: number | undefined;
 }
 
 export interface HttpServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:40123`. */
   url: string;
   port: number;
+  /** The address the server is bound to, e.g. `127.0.0.1` or `0.0.0.0`. */
+  address: string;
   /** Stops accepting, lets in-flight requests finish (bounded), then closes every socket. Idempotent. */
   close(): Promise<void>;
 }
@@ -40,15 +46,37 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const router = createRouter(options.routes);
   const closeTimeoutMs = options.closeTimeoutMs ?? 5000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
+  const headersTimeoutMs = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeoutMs);
   let closing = false;
   let closed: Promise<void> | undefined;
 
   const server = createServer(
-    { requestTimeout: requestTimeoutMs, headersTimeout: Math.min(10_000, requestTimeoutMs) },
+    {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: headersTimeoutMs,
+      // node checks both timeouts only every `connectionsCheckingInterval` (default 30 s), so a client that dribbles
+      // its headers kept a socket for up to timeout + 30 s. Checking a tenth of the shorter timeout (at most every
+      // second, at least every 50 ms) holds them to within ~10% of what is configured, for one cheap pass over the
+      // open connections per check (https://nodejs.org/api/http.html#httpcreateserveroptions-requestlistener).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeoutMs / 10))),
+    },
     (req, res) => {
       void handle(req, res);
     },
   );
+  // Past the cap node closes a new connection as soon as it is accepted: a flood of idle sockets cannot take every
+  // file descriptor from the bot's own Discord, Instagram and storage connections.
+  server.maxConnections = options.maxConnections ?? 500;
+  // One warning a minute at most, with the count: a flood must not turn into a flood of log lines.
+  let dropped = 0;
+  let droppedLoggedAt = -Infinity;
+  server.on('drop', () => {
+    dropped += 1;
+    if (performance.now() - droppedLoggedAt < 60_000) return;
+    log.warn({ maxConnections: server.maxConnections, refused: dropped }, 'http server: connections refused at the connection cap (HTTP_MAX_CONNECTIONS)');
+    dropped = 0;
+    droppedLoggedAt = performance.now();
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
@@ -151,6 +179,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   return {
     url,
     port: address.port,
+    address: address.address,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing = true;

@@ -103,7 +103,10 @@ export function createTransport(options: TransportOptions): Transport {
     }
 
     const url = new URL(base + request.path);
-    const init: RequestInit = { method: request.method, headers: { accept: 'application/json' } };
+    // Never follow a redirect: fetch would repeat a 307/308 POST — client_secret and the OAuth code in its form —
+    // to whatever origin the Location names, and a GET's access_token would go wherever Instagram's answer
+    // pointed. The API documents no redirect, so one is an error (below), not a hop.
+    const init: RequestInit = { method: request.method, headers: { accept: 'application/json' }, redirect: 'manual' };
     if (request.method === 'POST') {
       // Form-encoded: the API never understood JSON bodies (§1.1).
       init.body = params.toString();
@@ -135,6 +138,18 @@ export function createTransport(options: TransportOptions): Transport {
     const rateLimit = readRateLimit(response.headers);
     const status = response.status;
     log.debug({ method: request.method, path: request.path, status, ms: Date.now() - started, rateLimit }, 'instagram call');
+    if (status >= 300 && status < 400) {
+      // Only the origin is named: a Location may carry the query (and so the token) back.
+      const location = response.headers.get('location');
+      const origin = location !== null && URL.canParse(location, url.href) ? new URL(location, url).origin : 'nowhere';
+      log.warn({ method: request.method, path: request.path, status, origin }, 'instagram answered with a redirect; not following it');
+      throw new InstagramResponseError(`${what}: Instagram answered HTTP ${status}, a redirect to ${origin}, which igcord does not follow`, {
+        type: 'Redirect',
+        status,
+        rateLimit,
+        retryable: false,
+      });
+    }
 
     let json: unknown;
     try {

@@ -46,6 +46,11 @@ describe('/instagram linking, end to end', () => {
     return { id: String(user.id), username };
   }
 
+  /** A username as message content carries it: markdown-escaped like all Instagram text (`a\_b` shows as a_b). */
+  function shown(username: string): string {
+    return username.replace(/_/g, '\\_');
+  }
+
   function seededUsernames(): string[] {
     return igcord.emulator.admin.users().map((u) => String(u.username));
   }
@@ -122,13 +127,13 @@ describe('/instagram linking, end to end', () => {
 
     // The ephemeral reply that carried the button now says it is linked, with no buttons left.
     const edited = await handle.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
-    expect(edited.content).toContain(`@${username}`);
+    expect(edited.content).toContain(`@${shown(username)}`);
     expect(edited.components ?? []).toEqual([]);
     expect(igcord.discord.restLog().some((e) => e.method === 'PATCH' && e.path.includes('/messages/@original') && e.status === 200)).toBe(true);
 
     const me = await run(person, 'me').waitForReply(undefined, WAIT_MS);
     expect(me.flags! & 64).toBe(64);
-    expect(me.content).toContain(`@${username}`);
+    expect(me.content).toContain(`@${shown(username)}`);
     expect(JSON.stringify(me.embeds)).toContain(`@${username}`);
     expect(igcord.logs()).not.toContain(accessToken);
   });
@@ -253,7 +258,7 @@ describe('/instagram linking, end to end', () => {
     const good = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: ` ${minted.access_token} `, scopes: 'likes basic' }, userId: person });
     // The link message itself changes to say which account is linked.
     const updated = await good.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
-    expect(updated.content).toContain(`@${username}`);
+    expect(updated.content).toContain(`@${shown(username)}`);
     expect(updated.components ?? []).toEqual([]);
     const linked = await igcord.app.storage.accounts.get(person);
     expect(linked).toMatchObject({ username, instagramUserId: String(minted.user.id), status: 'active', scopes: ['basic', 'likes'] });
@@ -287,7 +292,7 @@ describe('/instagram linking, end to end', () => {
     });
 
     const reply = await run(person, 'unlink').waitForReply(undefined, WAIT_MS);
-    expect(reply.content).toContain(`Unlinked Instagram account **@${username}**`);
+    expect(reply.content).toContain(`Unlinked Instagram account **@${shown(username)}**`);
     expect(reply.content).toContain('now paused');
     expect(reply.content).toContain(`<#${channelId}>`);
     expect(await igcord.app.storage.accounts.getWithToken(person)).toBeUndefined();
@@ -351,7 +356,7 @@ describe('/instagram linking, end to end', () => {
 
     const calls = igcord.emulator.admin.requests().length;
     const second = await run(person, 'me').waitForReply(undefined, WAIT_MS);
-    expect(second.content).toContain(`Your Instagram link to @${username} no longer works`);
+    expect(second.content).toContain(`Your Instagram link to @${shown(username)} no longer works`);
     expect(igcord.emulator.admin.requests().length).toBe(calls);
   });
 

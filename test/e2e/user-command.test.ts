@@ -185,7 +185,8 @@ describe('/user', () => {
 
     igcord.emulator.admin.clearRequests();
     const again = await run('user', 'profile', {}, revoked.id).waitForReply(undefined, 10_000);
-    expect(again.content).toContain(`Your Instagram link to @${other.username} no longer works`);
+    // The username is markdown-escaped like all Instagram text (`mateo\_rios` shows as mateo_rios).
+    expect(again.content).toContain(`Your Instagram link to @${other.username.replace(/_/g, '\\_')} no longer works`);
     expect(igcord.emulator.admin.requests()).toHaveLength(0);
   });
 

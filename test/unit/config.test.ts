@@ -132,6 +132,34 @@ describe('config', () => {
     expect(loadConfig({ INSTANCE_LOCK_HEARTBEAT_MS: '1000', INSTANCE_LOCK_STALE_MS: '2000' }).instanceLock.staleMs).toBe(2_000);
   });
 
+  it('protects /metrics only when METRICS_TOKEN is set, and refuses a short or spaced token without echoing it', () => {
+    expect(loadConfig({}).http.metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a1b2c3d4e5f6a7b8c9' }).http.metricsToken).toBe('a1b2c3d4e5f6a7b8c9');
+    for (const bad of ['short-token', 'has a space in the middle']) {
+      const problems = problemsOf({ METRICS_TOKEN: bad });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^METRICS_TOKEN: /);
+      expect(problems[0]).not.toContain(bad);
+    }
+  });
+
+  it('bounds slow clients and connections by default, and as the operator sets it', () => {
+    expect(loadConfig({}).http).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 500 });
+    expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_MAX_CONNECTIONS: '64' }).http).toMatchObject({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 5000,
+      maxConnections: 64,
+    });
+    expect(problemsOf({ HTTP_MAX_CONNECTIONS: '0' })[0]).toMatch(/^HTTP_MAX_CONNECTIONS: /);
+  });
+
+  it('listens on loopback in the sandbox and on every interface live, unless HTTP_HOST says otherwise', () => {
+    expect(loadConfig({}).http.host).toBe('127.0.0.1');
+    expect(loadConfig(LIVE).http.host).toBe('0.0.0.0');
+    expect(loadConfig({ HTTP_HOST: '0.0.0.0' }).http.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...LIVE, HTTP_HOST: '10.0.0.5' }).http.host).toBe('10.0.0.5');
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '  ', HTTP_PORT: '', LOG_LEVEL: '' });
     expect(config.mode).toBe('sandbox');

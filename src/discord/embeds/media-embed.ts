@@ -67,7 +67,8 @@ export function renderMediaEmbeds(media: Media, options: MediaEmbedOptions = {})
   if (media.location && (media.location.name || media.location.latitude != null)) {
     const where =
       media.location.name ?? `${media.location.latitude?.toFixed(5)}, ${media.location.longitude?.toFixed(5)}`;
-    const label = truncate(plain(where), 200);
+    // A name made only of removed characters (bidi controls) would leave the field empty, which Discord refuses.
+    const label = truncate(plain(where), 200) || 'Unnamed place';
     fields.push({
       name: '📍 Location',
       value: media.location.id ? link(label, instagramLocationUrl(media.location.id)) : label,
@@ -100,9 +101,9 @@ export function renderMediaEmbeds(media: Media, options: MediaEmbedOptions = {})
 
   const main: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: truncate(`${kind} by @${user.username}`, EMBED_LIMITS.title),
+    title: truncate(plain(`${kind} by @${user.username}`, 'label'), EMBED_LIMITS.title),
     author: {
-      name: truncate(authorName, EMBED_LIMITS.authorName),
+      name: truncate(plain(authorName, 'label'), EMBED_LIMITS.authorName),
       ...(safeUrl(instagramProfileUrl(user.username)) ? { url: instagramProfileUrl(user.username) } : {}),
       ...(safeUrl(user.profile_picture) ? { icon_url: user.profile_picture } : {}),
     },
@@ -111,8 +112,8 @@ export function renderMediaEmbeds(media: Media, options: MediaEmbedOptions = {})
     timestamp: new Date(Number(media.created_time) * 1000).toISOString(),
   };
   if (postUrl) main.url = postUrl;
-  const caption = media.caption?.text.trim();
-  if (caption) main.description = truncate(plain(caption), captionMax);
+  const caption = plain(media.caption?.text ?? '').trim();
+  if (caption) main.description = truncate(caption, captionMax);
   const cover = safeUrl(shown[0]?.image);
   if (cover) main.image = { url: cover };
 

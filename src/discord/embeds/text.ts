@@ -27,9 +27,39 @@ export function truncate(text: string, max: number): string {
   return `${cut.trimEnd()}${ELLIPSIS}`;
 }
 
-/** Escapes Discord markdown so a caption such as `__init__ *wow*` reads as written. */
-export function plain(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+/**
+ * Bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069) let a caption reverse the text that follows it —
+ * including igcord's own words after it on the line ("Photo by @x" shown as "x@ yb otohP") — so they are removed.
+ * The plain marks U+200E/U+200F stay: they only nudge neutral characters, cannot reorder text beyond their own
+ * run, and right-to-left names need them to read correctly. C0/C1 controls other than newline and tab are
+ * removed too: Discord shows nothing for them, and the sandbox console would pass an ESC on to the terminal.
+ */
+const UNSAFE_CHARACTERS = /[\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+/** Discord's mention markup: users (`<@id>`, `<@!id>`), roles (`<@&id>`), channels (`<#id>`), commands (`</x:id>`). */
+const MENTION_OPENING = /<(?=[@#/])/g;
+const EVERYONE = /@(?=everyone|here)/gi;
+const ZERO_WIDTH_SPACE = '\u200B';
+
+/**
+ * How text from Instagram (captions, comments, names, usernames, bios, location names, typed queries echoed
+ * back) is shown in Discord — the one way, so no caller can forget a step:
+ * - bidi overrides and control characters removed (UNSAFE_CHARACTERS);
+ * - mentions defused with a zero-width space (`<\u200B@id>`, `@\u200Beveryone`): Discord renders them as text, and
+ *   the message's `allowed_mentions` still decides pings, so a defused mention can neither ping nor show as one;
+ * - in `markdown` places (description, field names and values, titles, message content) every markdown
+ *   character escaped — every `[` and `]` too, so no masked link `[text](url)` can form, however many are on a
+ *   line. discord.js's own masked-link escape marks only the first bracket of a line, which a stray `[` before
+ *   the link defeats. Backslashes are escaped first, so a typed `\[` cannot undo the escape.
+ * - in `label` places (embed author name and footer, webhook username, autocomplete choices), which Discord shows
+ *   without markdown, nothing is escaped: a backslash there would show as one.
+ */
+export function plain(text: string, where: 'markdown' | 'label' = 'markdown'): string {
+  const defused = text
+    .replace(UNSAFE_CHARACTERS, '')
+    .replace(MENTION_OPENING, `<${ZERO_WIDTH_SPACE}`)
+    .replace(EVERYONE, `@${ZERO_WIDTH_SPACE}`);
+  if (where === 'label') return defused;
+  return escapeMarkdown(defused, { heading: true, bulletedList: true, numberedList: true, maskedLink: false }).replace(/[[\]]/g, '\\$&');
 }
 
 /** The URL if Discord will accept it in an embed (http or https, within the URL limit), else undefined. */

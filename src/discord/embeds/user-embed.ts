@@ -25,13 +25,13 @@ export function renderUserEmbed(user: FullUser): APIEmbed {
 
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: truncate(user.full_name ? `${user.full_name} (@${user.username})` : `@${user.username}`, EMBED_LIMITS.title),
+    title: truncate(plain(user.full_name ? `${user.full_name} (@${user.username})` : `@${user.username}`, 'label'), EMBED_LIMITS.title),
     fields,
     footer: { text: user.is_business ? 'Instagram · business account' : 'Instagram' },
   };
   if (profile) embed.url = profile;
-  const bio = user.bio.trim();
-  if (bio) embed.description = truncate(plain(bio), EMBED_LIMITS.description);
+  const bio = plain(user.bio).trim();
+  if (bio) embed.description = truncate(bio, EMBED_LIMITS.description);
   const picture = safeUrl(user.profile_picture);
   if (picture) embed.thumbnail = { url: picture };
   return validate(messageEmbedsSchema, [embed], 'profile embed')[0] as APIEmbed;

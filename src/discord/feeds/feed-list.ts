@@ -5,6 +5,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Account, Feed } from '../../storage/index.js';
 import { relativeTime } from '../reply-error.js';
 import type { Page } from '../pagination.js';
+import { plain } from '../embeds/text.js';
 import type { DeliveryEngine } from '../../feeds/index.js';
 
 export const FEEDS_PER_PAGE = 5;
@@ -13,12 +14,12 @@ export const FEEDS_PER_PAGE = 5;
 export function describeSource(feed: Feed, owner: Account | undefined): string {
   switch (feed.source.kind) {
     case 'tag':
-      return `tag #${feed.source.name}`;
+      return `tag ${plain(`#${feed.source.name}`)}`;
     case 'location':
       return `location ${feed.source.id}`;
     case 'account':
       return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
-        ? `@${owner.username}'s posts`
+        ? `${plain(`@${owner.username}`)}'s posts`
         : `the posts of Instagram account ${feed.source.instagramUserId}`;
   }
 }

@@ -38,7 +38,7 @@ function pageCount(items: number, perPage: number): number {
 function listEmbed(media: Media, title: string, description: string, footer: string): APIEmbed {
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: truncate(title, EMBED_LIMITS.title),
+    title: truncate(plain(title, 'label'), EMBED_LIMITS.title),
     description: truncate(description, EMBED_LIMITS.description),
     footer: { text: truncate(footer, EMBED_LIMITS.footerText) },
   };

@@ -6,7 +6,7 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { Location, Tag } from '../../instagram/schemas.js';
 import type { CommandDeps } from '../command.js';
-import { truncate } from '../embeds/text.js';
+import { plain, truncate } from '../embeds/text.js';
 import { withInstagram } from '../linked-account.js';
 import { coordinatePair, coordinatesSchema, distanceMetres } from './place-input.js';
 import type { RecentLocations } from './recent-locations.js';
@@ -36,7 +36,7 @@ function fit(choices: readonly Choice[]): Choice[] {
   for (const choice of choices) {
     if (seen.has(choice.value) || choice.value.length > CHOICE_MAX) continue;
     seen.add(choice.value);
-    out.push({ name: truncate(choice.name, CHOICE_MAX), value: choice.value });
+    out.push({ name: truncate(plain(choice.name, 'label'), CHOICE_MAX), value: choice.value });
     if (out.length === MAX_CHOICES) break;
   }
   return out;

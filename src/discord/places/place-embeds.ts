@@ -20,7 +20,7 @@ export function renderTagEmbed(tag: Tag): APIEmbed {
   return checked(
     {
       color: INSTAGRAM_COLOR,
-      title: truncate(`#${tag.name}`, EMBED_LIMITS.title),
+      title: truncate(plain(`#${tag.name}`, 'label'), EMBED_LIMITS.title),
       url: instagramTagUrl(tag.name),
       fields: [{ name: 'Posts', value: count(tag.media_count), inline: true }],
       footer: { text: 'Instagram · tag' },
@@ -34,7 +34,7 @@ export function renderTagListEmbed(query: string, tags: readonly Tag[]): APIEmbe
   return checked(
     {
       color: INSTAGRAM_COLOR,
-      title: truncate(`Tags matching #${query}`, EMBED_LIMITS.title),
+      title: truncate(plain(`Tags matching #${query}`, 'label'), EMBED_LIMITS.title),
       description: joinWithin(lines, '\n', EMBED_LIMITS.description),
       footer: { text: `Instagram · ${tags.length} ${tags.length === 1 ? 'tag' : 'tags'}` },
     },
@@ -51,12 +51,13 @@ export function renderLocationEmbed(location: Location): APIEmbed {
   if (lat != null && lng != null) {
     fields.push({ name: 'Coordinates', value: link(`${lat.toFixed(5)}, ${lng.toFixed(5)}`, mapUrl(lat, lng)), inline: true });
   }
-  if (location.street_address && location.street_address.trim() !== '') {
-    fields.push({ name: 'Address', value: truncate(plain(location.street_address), EMBED_LIMITS.fieldValue) });
+  const address = plain(location.street_address ?? '').trim();
+  if (address !== '') {
+    fields.push({ name: 'Address', value: truncate(address, EMBED_LIMITS.fieldValue) });
   }
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: truncate(`📍 ${locationName(location)}`, EMBED_LIMITS.title),
+    title: truncate(plain(`📍 ${locationName(location)}`, 'label'), EMBED_LIMITS.title),
     fields,
     footer: { text: 'Instagram · location' },
   };

@@ -6,7 +6,7 @@ import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from
 import type { CommandDeps } from '../command.js';
 import type { ShortUser } from '../../instagram/schemas.js';
 import { withInstagram } from '../linked-account.js';
-import { truncate } from '../embeds/text.js';
+import { plain, truncate } from '../embeds/text.js';
 
 /** Discord's limits on autocomplete answers. */
 export const MAX_CHOICES = 25;
@@ -27,7 +27,7 @@ export function userChoices(users: readonly ShortUser[]): ApplicationCommandOpti
     if (seen.has(user.username) || user.username.length > CHOICE_NAME_MAX) continue;
     seen.add(user.username);
     const label = user.full_name ? `@${user.username} · ${user.full_name}` : `@${user.username}`;
-    choices.push({ name: truncate(label, CHOICE_NAME_MAX), value: user.username });
+    choices.push({ name: truncate(plain(label, 'label'), CHOICE_NAME_MAX), value: user.username });
     if (choices.length === MAX_CHOICES) break;
   }
   return choices;
