@@ -43,10 +43,11 @@ describe('odd but valid media', () => {
     });
   };
 
-  it('posts a media whose location has an empty name (coordinates only), without the location', async () => {
+  it('posts a media whose location has an empty name (coordinates only), naming the place by its coordinates', async () => {
     const mediaId = post('odd location', { location: { id: null, name: '', latitude: 48.8584, longitude: 2.2945 } });
     for (const message of await deliveredOnce(mediaId, 'odd location')) {
-      expect(message.embeds[0]!.fields?.some((f) => f.name.includes('Location'))).toBe(false);
+      const location = message.embeds[0]!.fields?.find((f) => f.name.includes('Location'));
+      expect(location?.value).toBe('48.85840, 2.29450');
     }
   });
 

@@ -65,10 +65,10 @@ export function renderMediaEmbeds(media: Media, options: MediaEmbedOptions = {})
     fields.push({ name: 'Video', value: joinWithin([...links, link('Open post', postUrl)], ' · ', EMBED_LIMITS.fieldValue) });
   }
   if (media.location && (media.location.name || media.location.latitude != null)) {
-    const where =
-      media.location.name ?? `${media.location.latitude?.toFixed(5)}, ${media.location.longitude?.toFixed(5)}`;
+    // An empty name (Instagram serves coordinate-only places) is shown as its coordinates, which igcord writes itself.
+    const coordinates = `${media.location.latitude?.toFixed(5)}, ${media.location.longitude?.toFixed(5)}`;
     // A name made only of removed characters (bidi controls) would leave the field empty, which Discord refuses.
-    const label = truncate(plain(where), 200) || 'Unnamed place';
+    const label = media.location.name ? truncate(plain(media.location.name), 200) || 'Unnamed place' : coordinates;
     fields.push({
       name: '📍 Location',
       value: media.location.id ? link(label, instagramLocationUrl(media.location.id)) : label,
