@@ -96,7 +96,7 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
       try {
         await handleConsoleLine(session, next.value);
       } catch (error) {
-        if (error instanceof SlashParseError || (error instanceof Error && ['FakeUsageError', 'AuthorizeError', 'AdminError'].includes(error.name))) {
+        if (isPersonsMistake(error)) {
           say(`✗ ${error.message}`);
         } else {
           log.error({ err: error }, 'console command failed');
@@ -113,4 +113,16 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
   })();
 
   return { done, close };
+}
+
+/**
+ * A line the person can fix (a typo, a name that does not exist, what Discord would not let them do): answered in
+ * the console and not logged, since it is nobody's incident. The emulator's admin refusals carry a 4xx status.
+ */
+function isPersonsMistake(error: unknown): error is Error {
+  if (error instanceof SlashParseError) return true;
+  if (!(error instanceof Error)) return false;
+  if (['FakeUsageError', 'AuthorizeError', 'AdminError'].includes(error.name)) return true;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -12,6 +12,10 @@ export function listUsers(session: ConsoleSession): void {
 export function postMedia(session: ConsoleSession, args: string[]): void {
   const [username, ...caption] = args;
   if (!username) return session.say('post <username> [caption]');
+  // A mistyped name is the person's to fix: said here in words, before the emulator is asked.
+  if (!session.admin.users().some((u) => String(u.username) === username)) {
+    return session.say(`There is no sandbox user "${username}"; users lists them.`);
+  }
   const media = session.admin.postMedia(username, caption.length > 0 ? { caption: caption.join(' ') } : {});
   session.say(`${username} posted media ${String(media.id)} on the emulator; it notified igcord's webhook. Watch a feed channel to see it arrive.`);
 }
