@@ -13,6 +13,7 @@ import type { Sandbox } from '../sandbox.js';
 import type { Logger } from '../log.js';
 import { handleConsoleLine } from './console-commands.js';
 import type { ConsoleSession } from './console-session.js';
+import { ensureGuestMember } from './guest-member.js';
 import { guildNames } from './guild-names.js';
 import { SlashParseError } from './parse-slash-command.js';
 
@@ -38,6 +39,7 @@ export interface SandboxConsole {
 export function startConsole(options: ConsoleOptions): SandboxConsole {
   const { sandbox, definitions, output, log } = options;
   const { discord, guild, personId } = sandbox;
+  ensureGuestMember(sandbox);
   const general = guild.channels.general;
   if (!general) throw new Error('the sandbox guild has no #general channel');
 
@@ -53,6 +55,7 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
     admin: sandbox.instagram.admin,
     guild,
     personId,
+    actorId: personId,
     channelId: general,
     definitions,
     ...guildNames(sandbox),

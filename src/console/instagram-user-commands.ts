@@ -3,9 +3,9 @@
 import type { ConsoleSession } from './console-session.js';
 
 export function listUsers(session: ConsoleSession): void {
-  session.say('Sandbox Instagram users (post as them with  post <username> [caption]):');
+  session.say('Sandbox Instagram users (post as them with "post <username> [caption]"):');
   for (const u of session.admin.users()) {
-    session.say(`  ${String(u.username).padEnd(20)} ${String(u.full_name ?? '').padEnd(22)} id ${String(u.id)}${u.is_private ? '  (private)' : ''}`);
+    session.say(`  ${String(u.username)} — ${String(u.full_name ?? '')}, id ${String(u.id)}${u.is_private ? ', private' : ''}`);
   }
 }
 

@@ -135,11 +135,15 @@ export function messageButtons(message: Pick<APIMessage, 'components'>, start = 
   return buttons;
 }
 
-export function renderMessage(message: APIMessage, names: RenderNames, options: { heading?: string; startNumber?: number } = {}): RenderedMessage {
+export function renderMessage(
+  message: APIMessage,
+  names: RenderNames,
+  options: { heading?: string; startNumber?: number; viewer?: string } = {},
+): RenderedMessage {
   const lines: string[] = [];
   const ephemeral = ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   const author = (message as APIMessage & { author?: { username?: string } }).author?.username ?? 'unknown';
-  lines.push(`${options.heading ?? author}${ephemeral ? ' (only you can see this)' : ''}:`);
+  lines.push(`${options.heading ?? author}${ephemeral ? ` (only ${options.viewer ?? 'you'} can see this)` : ''}:`);
   if (message.content) lines.push(...wrap(readableMarkup(message.content, names), WIDTH).map((l) => `  ${l}`));
   for (const embed of message.embeds ?? []) lines.push(...renderEmbed(embed, names).map((l) => `  ${l}`));
   const buttons = messageButtons(message, options.startNumber ?? 1);
