@@ -107,17 +107,20 @@ async function showStatus(interaction: ChatInputCommandInteraction, ctx: Command
 async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext, action: RelationshipAction): Promise<void> {
   const username = parseUsername(interaction.options.getString('user', true));
   await ctx.respond.deferReply(true);
-  const { target, relationship } = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
+  const { target, relationship, before } = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
     // Instagram refuses these on oneself; saying so here spends no call.
     if (username.toLowerCase() === account.username.toLowerCase()) throw ownAccount();
     const target = action === 'approve' || action === 'ignore' ? await pendingRequester(ctx, auth, username) : await resolveUsername(ctx.instagram, auth, username);
+    // An unfollow answers `none` both for a follow undone and for a request withdrawn: one read (not a write of
+    // the 30-an-hour budget) says which, so the answer does not tell someone who only asked that they followed.
+    const before = action === 'unfollow' ? (await ctx.instagram.relationships.status(auth, target.id)).data : undefined;
     const relationship = (await ctx.instagram.relationships.act(auth, target.id, action)).data;
     // The answered request must not be offered again by autocomplete.
     if (action === 'approve' || action === 'ignore') ctx.lookups.invalidate(auth.userId, 'requested-by');
-    return { target, relationship };
+    return { target, relationship, before };
   });
-  ctx.log.info({ action, targetUserId: target.id, outgoing: relationship.outgoing_status }, 'relationship changed');
-  await ctx.respond.reply({ content: describeAction(action, target.username, relationship), ephemeral: true, allowedMentions: { parse: [] } });
+  ctx.log.info({ action, targetUserId: target.id, outgoing: relationship.outgoing_status, before: before?.outgoing_status }, 'relationship changed');
+  await ctx.respond.reply({ content: describeAction(action, target.username, relationship, before), ephemeral: true, allowedMentions: { parse: [] } });
 }
 
 /**

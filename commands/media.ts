@@ -250,8 +250,11 @@ async function setLike(interaction: Interaction, ctx: CommandContext, reference:
     );
     return { before, after };
   });
-  const content = like ? `❤️ You like ${mediaLink(before)}.` : `You no longer like ${mediaLink(before)}.`;
-  await ctx.respond.reply({ content, embeds: after ? renderMediaEmbeds(after) : [], ephemeral: true, allowedMentions: { parse: [] } });
+  // One line with Instagram's count: the person just saw the post, so sending every image of it again (a whole
+  // carousel) only buries the confirmation.
+  const count = after ? ` (${after.likes.count} like${after.likes.count === 1 ? '' : 's'} now)` : '';
+  const content = like ? `❤️ You like ${mediaLink(before)}${count}.` : `You no longer like ${mediaLink(before)}${count}.`;
+  await ctx.respond.reply({ content, embeds: [], ephemeral: true, allowedMentions: { parse: [] } });
 }
 
 export default defineCommand({

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents } from 'discord-api-types/v10';
-import type { APIMessage, APIUser, UserFlags } from 'discord-api-types/v10';
+import type { APIMessage, APIOverwrite, APIRole, APIUser, UserFlags } from 'discord-api-types/v10';
 import { createSnowflakes, randomToken } from './ids.js';
 import { FakeState } from './state.js';
 import { FakeLog, stderrSink, type LogEntry, type RestLogEntry, type WarnSink } from './log.js';
@@ -106,6 +106,12 @@ export interface DiscordFake {
   removeBot(guildId: string): void;
   /** A member's computed permissions in a channel. */
   permissionsFor(channelId: string, userId: string): bigint;
+  /** The guild's roles, as `GET /guilds/:id/roles` lists them. */
+  roles(guildId: string): APIRole[];
+  /** The guild's members: their user, role ids and nickname. */
+  members(guildId: string): { user: APIUser; roles: string[]; nick: string | null }[];
+  /** A channel's permission overwrites (to change one without dropping the others). */
+  channelOverwrites(channelId: string): APIOverwrite[];
 
   sendCommand(input: CommandInput): InteractionHandle;
   sendAutocomplete(input: AutocompleteInput): InteractionHandle;
@@ -240,6 +246,10 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     addBot: (guildId) => world.addBot(guildId),
     removeBot: (guildId) => world.removeBot(guildId),
     permissionsFor: (channelId, userId) => state.permissionsIn(channelId, userId),
+    roles: (guildId) => structuredClone([...state.guild(guildId).roles.values()]),
+    members: (guildId) =>
+      [...state.guild(guildId).members.values()].map((m) => ({ user: structuredClone(state.user(m.userId)), roles: [...m.roles], nick: m.nick })),
+    channelOverwrites: (channelId) => structuredClone(state.channel(channelId).overwrites),
 
     sendCommand: (input) => dispatchInteraction(commandRecord(state, input)),
     sendAutocomplete: (input) => dispatchInteraction(commandRecord(state, input, { focused: input.focused, value: input.value })),

@@ -4,15 +4,15 @@ import type { ConsoleSession } from './console-session.js';
 import { renderMessage } from './render-message.js';
 
 export function listChannels(session: ConsoleSession): void {
-  for (const [name, id] of Object.entries(session.guild.channels)) {
-    session.say(`  #${name.padEnd(20)} ${id}${session.watches.has(id) ? '  (watching)' : ''}`);
+  for (const [name, id] of session.channels) {
+    session.say(`  #${name} (id ${id})${session.watches.has(id) ? ', watching' : ''}`);
   }
 }
 
 export function watchChannel(session: ConsoleSession, args: string[], on: boolean): void {
-  const { discord, guild, watches, say } = session;
+  const { discord, watches, say } = session;
   const id = args[0] ? session.mentions.channel(args[0]) : undefined;
-  if (!id) return say(`${on ? 'watch' : 'unwatch'} #channel — channels: ${Object.keys(guild.channels).map((c) => `#${c}`).join(' ')}`);
+  if (!id) return say(`${on ? 'watch' : 'unwatch'} #channel — channels: ${[...session.channels.keys()].map((c) => `#${c}`).join(' ')}`);
   const name = session.channelNames.get(id) ?? id;
   const existing = watches.get(id);
   if (!on) {

@@ -9,9 +9,10 @@ import type { ConsoleButton, RenderNames } from './render-message.js';
 /** One interaction sent to the Discord fake, whose answer the console waits for. */
 export type AnswerHandle = ReturnType<Sandbox['discord']['sendCommand']>;
 
-/** A button as printed, with the message it belongs to so `press N` can act on it. */
+/** A button as printed, with the message it belongs to and who got it, so `press N` can act on it as them. */
 export interface ButtonRef extends ConsoleButton {
   messageId: string;
+  userId: string;
 }
 
 export interface ConsoleSession {
@@ -19,14 +20,18 @@ export interface ConsoleSession {
   readonly admin: Sandbox['instagram']['admin'];
   readonly guild: Sandbox['guild'];
   readonly personId: string;
+  /** Who the current line acts as: the person, or the member named by `as <member> …` while that line runs. */
+  actorId: string;
   /** #general, where the person types their commands. */
   readonly channelId: string;
   /** The command definitions igcord registered. */
   readonly definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
   readonly names: RenderNames;
   readonly mentions: MentionResolver;
-  /** Channel id → name in the sandbox guild. */
-  readonly channelNames: ReadonlyMap<string, string>;
+  /** Channel id → name in the sandbox guild, deleted channels included. */
+  readonly channelNames: Map<string, string>;
+  /** Channel name → id of the channels that exist. */
+  readonly channels: Map<string, string>;
   readonly answerTimeoutMs: number;
   say(text: string): void;
   /** Asks for one line; undefined when input has ended. */

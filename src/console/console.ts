@@ -13,6 +13,7 @@ import type { Sandbox } from '../sandbox.js';
 import type { Logger } from '../log.js';
 import { handleConsoleLine } from './console-commands.js';
 import type { ConsoleSession } from './console-session.js';
+import { ensureGuestMember } from './guest-member.js';
 import { guildNames } from './guild-names.js';
 import { SlashParseError } from './parse-slash-command.js';
 
@@ -38,6 +39,7 @@ export interface SandboxConsole {
 export function startConsole(options: ConsoleOptions): SandboxConsole {
   const { sandbox, definitions, output, log } = options;
   const { discord, guild, personId } = sandbox;
+  ensureGuestMember(sandbox);
   const general = guild.channels.general;
   if (!general) throw new Error('the sandbox guild has no #general channel');
 
@@ -53,6 +55,7 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
     admin: sandbox.instagram.admin,
     guild,
     personId,
+    actorId: personId,
     channelId: general,
     definitions,
     ...guildNames(sandbox),
@@ -96,7 +99,7 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
       try {
         await handleConsoleLine(session, next.value);
       } catch (error) {
-        if (error instanceof SlashParseError || (error instanceof Error && ['FakeUsageError', 'AuthorizeError', 'AdminError'].includes(error.name))) {
+        if (isPersonsMistake(error)) {
           say(`✗ ${error.message}`);
         } else {
           log.error({ err: error }, 'console command failed');
@@ -113,4 +116,16 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
   })();
 
   return { done, close };
+}
+
+/**
+ * A line the person can fix (a typo, a name that does not exist, what Discord would not let them do): answered in
+ * the console and not logged, since it is nobody's incident. The emulator's admin refusals carry a 4xx status.
+ */
+function isPersonsMistake(error: unknown): error is Error {
+  if (error instanceof SlashParseError) return true;
+  if (!(error instanceof Error)) return false;
+  if (['FakeUsageError', 'AuthorizeError', 'AdminError'].includes(error.name)) return true;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

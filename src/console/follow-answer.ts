@@ -12,23 +12,29 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const isLoading = (m: APIMessage | undefined) => m !== undefined && ((m.flags ?? 0) & MessageFlags.Loading) !== 0;
 
 /** Prints messages as igcord's answer and numbers their buttons for `press N`, replacing the previous ones. */
-export function showAnswer(session: ConsoleSession, messages: APIMessage[]): void {
+export function showAnswer(session: ConsoleSession, messages: APIMessage[], userId = session.actorId): void {
   session.buttons = [];
+  const viewer = userId === session.personId ? 'you' : (session.names.user(userId) ?? userId);
   for (const message of messages) {
-    const rendered = renderMessage(message, session.names, { heading: 'igcord', startNumber: session.buttons.length + 1 });
+    const rendered = renderMessage(message, session.names, { heading: 'igcord', viewer, startNumber: session.buttons.length + 1 });
     session.say(rendered.text);
     for (const b of rendered.buttons) {
-      session.buttons.push({ ...b, messageId: message.id });
+      session.buttons.push({ ...b, messageId: message.id, userId });
       if (b.url && isLinkUrl(b.url)) session.oauthUrl = b.url;
     }
   }
   if (session.buttons.some((b) => b.url && isLinkUrl(b.url))) {
-    session.say('  (that button opens igcord\'s link page: Discord confirms it is you, then Instagram\'s sign-in; type  authorize <username>  to sign in as a sandbox user — users lists them)');
+    session.say('  (that button opens igcord\'s link page: Discord confirms it is you, then Instagram\'s sign-in; type "authorize <username>" to sign in as a sandbox user; users lists them)');
   }
 }
 
 /** Waits for igcord's answer to an interaction and prints it; handles a modal by asking its fields. */
-export async function followAnswer(session: ConsoleSession, handle: AnswerHandle, before?: { messageId: string; edited: string | null }): Promise<void> {
+export async function followAnswer(
+  session: ConsoleSession,
+  handle: AnswerHandle,
+  before?: { messageId: string; edited: string | null },
+  userId = session.actorId,
+): Promise<void> {
   let first;
   try {
     first = await handle.firstResponse();
@@ -40,7 +46,7 @@ export async function followAnswer(session: ConsoleSession, handle: AnswerHandle
     const data = first.data as ModalData;
     const fields = await askModalFields(session, data);
     if (fields === undefined) return;
-    return followAnswer(session, session.discord.submitModal({ customId: data.custom_id, fields, userId: session.personId }));
+    return followAnswer(session, session.discord.submitModal({ customId: data.custom_id, fields, userId }), undefined, userId);
   }
   const deadline = Date.now() + session.answerTimeoutMs;
   for (;;) {
@@ -52,7 +58,7 @@ export async function followAnswer(session: ConsoleSession, handle: AnswerHandle
     if (answered || Date.now() > deadline) {
       const shown = [original, ...followUps].filter((m): m is APIMessage => m !== undefined && !isLoading(m));
       if (shown.length === 0) session.say(answered ? 'igcord acknowledged without a message.' : 'igcord is still working on it (no answer yet).');
-      showAnswer(session, shown);
+      showAnswer(session, shown, userId);
       if (shown.some((m) => JSON.stringify(m.components ?? []).includes('/link?state='))) {
         session.linkingHandle = { handle, shown: JSON.stringify(original ?? null) };
       }

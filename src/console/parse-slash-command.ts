@@ -11,6 +11,13 @@ export interface ParsedSlashCommand {
   subcommandGroup?: string;
   subcommand?: string;
   options: Record<string, OptionValue>;
+  /**
+   * Set when an autocomplete option's value ends with `?` (`user:mat?`): the person asks for suggestions, as
+   * typing into that option in Discord would. `value` is what they typed before the `?`.
+   */
+  focused?: { name: string; value: string };
+  /** Set when an option with fixed choices is given just `?`: its choices, to print instead of sending. */
+  choicesOf?: { name: string; choices: { name: string; value: string | number }[] };
 }
 
 /** How names typed for user, channel and role options become ids (`#instagram`, `@you`, `@admin`). */
@@ -77,7 +84,7 @@ export function usage(definition: RESTPostAPIChatInputApplicationCommandsJSONBod
       const text = `${o.name}:<${TYPE_NAMES[o.type] ?? 'value'}>`;
       return 'required' in o && o.required ? text : `[${text}]`;
     });
-    return `${[path, ...parts].join(' ')}  — ${description}`;
+    return `${[path, ...parts].join(' ')} — ${description}`;
   };
   const lines: string[] = [];
   const walk = (path: string, options: readonly APIApplicationCommandOption[], description: string) => {
@@ -140,8 +147,18 @@ export function parseSlashCommand(
   }
   for (const [optionName, text] of raw) {
     const option = level.find((o) => o.name === optionName)!;
+    if (text.endsWith('?') && 'autocomplete' in option && option.autocomplete && !parsed.focused) {
+      parsed.focused = { name: optionName, value: text.slice(0, -1).trim() };
+      continue;
+    }
+    if (text === '?' && 'choices' in option && option.choices && option.choices.length > 0) {
+      parsed.choicesOf = { name: optionName, choices: option.choices.map((c) => ({ name: c.name, value: c.value })) };
+      continue;
+    }
     parsed.options[optionName] = convert(option, text, mentions);
   }
+  // Discord sends autocomplete with whatever has been typed so far: required options may still be missing.
+  if (parsed.focused || parsed.choicesOf) return parsed;
   const missing = level.filter((o) => 'required' in o && o.required && !raw.has(o.name)).map((o) => o.name);
   if (missing.length > 0) throw new SlashParseError(`missing required option${missing.length > 1 ? 's' : ''}: ${missing.map((m) => `${m}:…`).join(' ')}`);
   return parsed;

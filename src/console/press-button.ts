@@ -6,13 +6,13 @@ import { isLinkUrl } from './authorize.js';
 import { followAnswer } from './follow-answer.js';
 
 export async function pressButton(session: ConsoleSession, args: string[]): Promise<void> {
-  const { buttons, discord, personId, say } = session;
+  const { buttons, discord, say } = session;
   const number = Number(args[0]);
   const button = buttons.find((b) => b.number === number);
   const customId = button?.customId;
   if (!button) return say(buttons.length === 0 ? 'The last answer had no buttons.' : `Choose a number from 1 to ${buttons.length}.`);
   if (button.url) {
-    if (isLinkUrl(button.url)) return say('That is the Instagram sign-in link: type  authorize <username>  to use it.');
+    if (isLinkUrl(button.url)) return say('That is the Instagram sign-in link: type "authorize <username>" to use it.');
     return say(`That button is a link: ${button.url}`);
   }
   if (button.disabled || customId === undefined) return say('That button is disabled.');
@@ -21,7 +21,8 @@ export async function pressButton(session: ConsoleSession, args: string[]): Prom
   if (button.select) {
     const values = args.slice(1);
     if (values.length === 0) return say(`Give the value(s) to pick: ${button.select.options.map((o) => o.value).join(', ')}`);
-    return followAnswer(session, discord.selectMenu({ messageId: button.messageId, customId, values, userId: personId }), before);
+    return followAnswer(session, discord.selectMenu({ messageId: button.messageId, customId, values, userId: button.userId }), before, button.userId);
   }
-  await followAnswer(session, discord.pressButton({ messageId: button.messageId, customId, userId: personId }), before);
+  // Pressed by whoever the answer was for: a member's paging buttons answer only that member.
+  await followAnswer(session, discord.pressButton({ messageId: button.messageId, customId, userId: button.userId }), before, button.userId);
 }

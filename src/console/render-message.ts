@@ -2,6 +2,7 @@
 // a box with its title, author, description, fields, image/video URL and footer, and the buttons and menus
 // numbered, so `press 2` names the second. Mentions and Discord's timestamp markup are made readable.
 import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed, type APIMessage } from 'discord-api-types/v10';
+import { relativeTime } from './relative-time.js';
 
 export interface ConsoleButton {
   /** 1-based, as printed. */
@@ -27,18 +28,40 @@ export interface RenderNames {
 
 const WIDTH = 78;
 
-/** Discord markup made readable in a terminal: mentions by name, `<t:…:R>` as a date and a relative time. */
+/**
+ * Discord markup made readable in a terminal, as Discord's client shows it: mentions by name, `<t:…:R>` as a date
+ * and a relative time, markdown links as their text and address, bold/underline/strike markers dropped and escaped
+ * characters (`mateo\_rios`) shown as themselves. Inline code is left as typed. Only the console's rendering
+ * changes: what igcord sends Discord stays escaped.
+ */
 export function readableMarkup(text: string, names: RenderNames, now = Date.now()): string {
-  return text
+  const mentions = text
     .replace(/<@!?(\d+)>/g, (m, id: string) => `@${names.user(id) ?? id}`)
     .replace(/<#(\d+)>/g, (m, id: string) => `#${names.channel(id) ?? id}`)
     .replace(/<@&(\d+)>/g, (m, id: string) => `@${names.role(id) ?? id}`)
     .replace(/<t:(\d+)(?::([tTdDfFR]))?>/g, (m, seconds: string) => {
       const at = Number(seconds) * 1000;
-      const minutes = Math.round((at - now) / 60_000);
-      const relative = minutes === 0 ? 'now' : minutes > 0 ? `in ${minutes} min` : `${-minutes} min ago`;
-      return `${new Date(at).toISOString().replace('.000Z', 'Z')} (${relative})`;
+      return `${new Date(at).toISOString().replace('.000Z', 'Z')} (${relativeTime(at - now)})`;
     });
+  // Code spans are literal in Discord: split them out so nothing inside is unescaped.
+  return mentions
+    .split(/(`[^`]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : plainMarkdown(part)))
+    .join('');
+}
+
+/** Markdown outside code spans: links, emphasis markers and backslash escapes, read as Discord renders them. */
+function plainMarkdown(text: string): string {
+  // Escaped characters are parked first, so an escaped `\*` or `\[` is never read as markup.
+  const parked: string[] = [];
+  const park = (ch: string) => `\u0000${parked.push(ch) - 1}\u0000`;
+  const readable = text
+    .replace(/\\([!-/:-@[-`{-~])/g, (m, ch: string) => park(ch))
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, (m, label: string, url: string) => (label === url ? url : `${label} <${url}>`))
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/__(.+?)__/g, '$1')
+    .replace(/~~(.+?)~~/g, '$1');
+  return readable.replace(/\u0000(\d+)\u0000/g, (m, index: string) => parked[Number(index)]!);
 }
 
 function wrap(text: string, width: number): string[] {
@@ -112,11 +135,15 @@ export function messageButtons(message: Pick<APIMessage, 'components'>, start = 
   return buttons;
 }
 
-export function renderMessage(message: APIMessage, names: RenderNames, options: { heading?: string; startNumber?: number } = {}): RenderedMessage {
+export function renderMessage(
+  message: APIMessage,
+  names: RenderNames,
+  options: { heading?: string; startNumber?: number; viewer?: string } = {},
+): RenderedMessage {
   const lines: string[] = [];
   const ephemeral = ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
   const author = (message as APIMessage & { author?: { username?: string } }).author?.username ?? 'unknown';
-  lines.push(`${options.heading ?? author}${ephemeral ? ' (only you can see this)' : ''}:`);
+  lines.push(`${options.heading ?? author}${ephemeral ? ` (only ${options.viewer ?? 'you'} can see this)` : ''}:`);
   if (message.content) lines.push(...wrap(readableMarkup(message.content, names), WIDTH).map((l) => `  ${l}`));
   for (const embed of message.embeds ?? []) lines.push(...renderEmbed(embed, names).map((l) => `  ${l}`));
   const buttons = messageButtons(message, options.startNumber ?? 1);

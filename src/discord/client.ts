@@ -37,13 +37,19 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
 
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ discord: message }, 'discord client warning'));
-  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'discord gateway disconnected'));
-  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'discord gateway reconnecting'));
+  // Destroying the client closes its shards, and discord.js reports that as a disconnect and a reconnect; once
+  // igcord is stopping they are its own doing, not a network problem worth an operator's look.
+  let stopping = false;
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    if (!stopping) log.warn({ shardId, code: event.code }, 'discord gateway disconnected');
+  });
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (!stopping) log.info({ shardId }, 'discord gateway reconnecting');
+  });
   client.rest.on('rateLimited', (info) =>
     log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'discord rate limit hit'),
   );
 
-  let stopped = false;
   return {
     client,
     async start() {
@@ -59,8 +65,8 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
       log.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size }, 'connected to Discord');
     },
     async stop() {
-      if (stopped) return;
-      stopped = true;
+      if (stopping) return;
+      stopping = true;
       await client.destroy();
       log.info('disconnected from Discord');
     },

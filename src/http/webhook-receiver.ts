@@ -97,7 +97,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     }
     const raw = await readBody(req, maxBodyBytes);
     const header = req.headers['x-hub-signature'];
-    if (!verifyNotificationSignature(raw, typeof header === 'string' ? header : undefined, clientSecret)) {
+    if (!verifyNotificationSignature(raw, signatureHex(header), clientSecret)) {
       log.warn({ bytes: raw.length, signed: header !== undefined }, 'notification refused: bad or missing X-Hub-Signature');
       throw new HttpError(401, 'bad_signature', 'X-Hub-Signature is missing or does not match the body');
     }
@@ -142,4 +142,15 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
 function isJson(contentType: string | undefined): boolean {
   if (contentType === undefined) return false;
   return contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * The hex digest of an X-Hub-Signature header. Instagram's Platform API sent bare hex; Meta's webhooks (and
+ * proxies that follow them) send `sha1=<hex>`. Both name the same HMAC-SHA1, so the prefix is dropped here and
+ * the rest must still be exactly 40 hex characters, compared in constant time by verifyNotificationSignature.
+ */
+function signatureHex(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const value = header.trim();
+  return /^sha1=/i.test(value) ? value.slice('sha1='.length) : value;
 }

@@ -100,7 +100,7 @@ describe('the sandbox console (npm start without credentials)', () => {
   it('lists the seeded sandbox users', async () => {
     session.type('users');
     const out = await session.waitFor(/mila\.garden/);
-    expect(out).toMatch(/mateo_rios\s+Mateo/);
+    expect(out).toMatch(/mateo_rios — Mateo/);
   });
 
   it('explains a mistyped command instead of sending it', async () => {

@@ -37,8 +37,11 @@ export function describeRelationship(username: string, relationship: Relationshi
   return lines.join('\n');
 }
 
-/** What happened, in words, after `action` answered with `relationship`. */
-export function describeAction(action: RelationshipAction, username: string, relationship: Relationship): string {
+/**
+ * What happened, in words, after `action` answered with `relationship`. An unfollow answers `none` whether a
+ * follow or a pending request was undone, so `before` (the outgoing status read first) tells which it was.
+ */
+export function describeAction(action: RelationshipAction, username: string, relationship: Relationship, before?: Relationship): string {
   switch (action) {
     case 'follow':
       return relationship.outgoing_status === 'requested'
@@ -47,6 +50,8 @@ export function describeAction(action: RelationshipAction, username: string, rel
           ? `You now follow ${at(username)}.`
           : `Instagram did not record a follow of ${at(username)}.`;
     case 'unfollow':
+      if (before?.outgoing_status === 'requested') return `Request withdrawn: you no longer ask to follow ${at(username)}.`;
+      if (before?.outgoing_status === 'none') return `You were not following ${at(username)}; nothing changed.`;
       return `You no longer follow ${at(username)}.`;
     case 'approve':
       return `You approved ${at(username)}'s request: they now follow you.`;

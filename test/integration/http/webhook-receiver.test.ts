@@ -125,9 +125,20 @@ describe('webhook notification (POST /webhooks/instagram)', () => {
     expect(h.sink.batches).toEqual([]);
   });
 
-  it('rejects a Meta-style "sha1=" prefixed signature with 401 (Instagram sends bare hex) and records nothing', async () => {
-    const headers = { 'content-type': 'application/json', 'x-hub-signature': `sha1=${sign(NOTIFICATION)}` };
-    expect((await post(h.endpoint, NOTIFICATION, headers)).status).toBe(401);
+  it('accepts a Meta-style "sha1=" prefixed signature as well as bare hex, and records the updates', async () => {
+    for (const prefix of ['sha1=', 'SHA1=']) {
+      const headers = { 'content-type': 'application/json', 'x-hub-signature': `${prefix}${sign(NOTIFICATION)}` };
+      expect((await post(h.endpoint, NOTIFICATION, headers)).status).toBe(200);
+    }
+    expect(h.sink.batches).toHaveLength(2);
+  });
+
+  it('rejects a "sha1=" prefix before a wrong, short or long signature with 401 and records nothing', async () => {
+    const good = sign(NOTIFICATION);
+    for (const value of [`sha1=${'a'.repeat(40)}`, `sha1=${good.slice(0, 39)}`, `sha1=${good}0`, `sha1=sha1=${good}`, 'sha1=', `sha256=${good}`]) {
+      const headers = { 'content-type': 'application/json', 'x-hub-signature': value };
+      expect((await post(h.endpoint, NOTIFICATION, headers)).status, value).toBe(401);
+    }
     expect(h.sink.batches).toEqual([]);
   });
 

@@ -113,8 +113,8 @@ describe('console slash-command parsing', () => {
 
   it('prints one usage line per leaf command, optional options in brackets', () => {
     expect(usage(definitions[1]!)).toEqual([
-      '/media show media:<text> [share:<true/false>]  — Show one post',
-      '/media near lat:<number> lng:<number> [distance:<whole number>] [count:<whole number>]  — Near',
+      '/media show media:<text> [share:<true/false>] — Show one post',
+      '/media near lat:<number> lng:<number> [distance:<whole number>] [count:<whole number>] — Near',
     ]);
     expect(usage(definitions[2]!)[0]).toMatch(/^\/feed add tag channel:<#channel> \[caption:<text>\]/);
   });
