@@ -81,7 +81,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       storage: options.storage,
       limiter: options.limiter,
       paginator,
-      lookups: new LookupCache({ limiter: options.limiter }),
+      lookups: new LookupCache({ limiter: options.limiter, log }),
       recentPlaces: new RecentLocations(),
       publicUrl: options.publicUrl,
       deliveries: options.deliveries,
