@@ -15,7 +15,7 @@ import { createLinkPage, DISCORD_CALLBACK_PATH } from './http/link-page.js';
 import { createDiscordIdentify } from './discord/identify.js';
 import { startBot, type Bot } from './bot.js';
 import { createDeliveryEngine, deferredEngine, describeReport, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
-import { startSandbox, type Sandbox } from './sandbox.js';
+import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
 import { loadOrCreateSandboxKey, openStorage, sourceKey, type Storage } from './storage/index.js';
 import { createIgcordMetrics, type IgcordMetrics } from './ops/igcord-metrics.js';
@@ -63,7 +63,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     if (initial.mode === 'sandbox' && initial.http.port === 0 && initial.http.publicUrl === undefined) {
       initial = { ...initial, http: { ...initial.http, port: await freePort('127.0.0.1') } };
     }
-    const sandbox = initial.mode === 'sandbox' ? await startSandbox(initial, log) : undefined;
+    // Imported only here, so a live process never loads the emulators (nor their dependencies) at all.
+    const sandbox = initial.mode === 'sandbox' ? await (await import('./sandbox.js')).startSandbox(initial, log) : undefined;
     if (sandbox) cleanup.push(() => sandbox.close());
     const config = sandbox?.config ?? initial;
     const { clientId, clientSecret, webhookVerifyToken } = config.instagram;
