@@ -13,6 +13,7 @@ import {
 } from 'discord.js';
 import { defineCommand, type CommandDeps } from '../src/discord/command.js';
 import { UserFacingError } from '../src/discord/errors.js';
+import { LOOKUPS } from '../src/discord/lookup-kinds.js';
 import { addFeed } from '../src/discord/feeds/add-feed.js';
 import { isFeedAdmin } from '../src/discord/feeds/feed-admin.js';
 import { describeSource } from '../src/discord/feeds/feed-list.js';
@@ -132,13 +133,15 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
       return;
     }
     const auth = { userId: found.account.instagramUserId, accessToken: found.accessToken };
-    const names = await deps.lookups.get(
+    // The same kind as /tag's suggestions: one search serves both, and each reads the answer as what it is.
+    const tags = await deps.lookups.get(
       found.account.instagramUserId,
-      'tag',
+      LOOKUPS.tags,
       query,
-      async () => (await deps.instagram.tags.search(auth, query, { priority: 'interactive' })).data.map((t) => t.name),
-      [] as string[],
+      async () => (await deps.instagram.tags.search(auth, query, { priority: 'interactive' })).data,
+      [],
     );
+    const names = tags.map((t) => t.name);
     await interaction.respond(names.slice(0, 25).map((n) => ({ name: truncate(plain(`#${n}`, 'label'), 100), value: n.slice(0, 100) })));
   }
 }

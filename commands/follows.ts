@@ -7,6 +7,7 @@ import { defineCommand, type CommandContext } from '../src/discord/command.js';
 import { plain } from '../src/discord/embeds/text.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { withInstagram } from '../src/discord/linked-account.js';
+import { LOOKUPS } from '../src/discord/lookup-kinds.js';
 import { describeAction, describeRelationship } from '../src/discord/users/relationship-text.js';
 import { findByUsername, resolveUsername } from '../src/discord/users/resolve-user.js';
 import { suggestUsers } from '../src/discord/users/user-autocomplete.js';
@@ -116,7 +117,7 @@ async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext
     const before = action === 'unfollow' ? (await ctx.instagram.relationships.status(auth, target.id)).data : undefined;
     const relationship = (await ctx.instagram.relationships.act(auth, target.id, action)).data;
     // The answered request must not be offered again by autocomplete.
-    if (action === 'approve' || action === 'ignore') ctx.lookups.invalidate(auth.userId, 'requested-by');
+    if (action === 'approve' || action === 'ignore') ctx.lookups.invalidate(auth.userId, LOOKUPS.requestedBy);
     return { target, relationship, before };
   });
   ctx.log.info({ action, targetUserId: target.id, outgoing: relationship.outgoing_status, before: before?.outgoing_status }, 'relationship changed');

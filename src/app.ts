@@ -1,4 +1,6 @@
-// igcord's composition root: config → (sandbox) → storage and its instance lock → limiter → Instagram client → bot → delivery engine →
+// igcord's composition root: config → (sandbox) → storage and its instance lock → limiter → Instagram client →
+// Discord client (not yet logged in) → delivery engine (posts through that client's REST) → bot (commands use the
+// engine; logs in) →
 // HTTP (webhook, OAuth callback, /healthz, /metrics) → subscription check, each built once and handed to what uses
 // it; nothing here is a global. `close()` is the one idempotent shutdown, in the reverse order: stop taking work
 // (HTTP), finish or hand back deliveries, drain interactions and disconnect, then the limiter (waiting calls fail,
@@ -14,8 +16,9 @@ import { createOAuthCallback } from './http/oauth-callback.js';
 import { createLinkPage, DISCORD_CALLBACK_PATH } from './http/link-page.js';
 import { createDiscordIdentify } from './discord/identify.js';
 import { startBot, type Bot } from './bot.js';
-import { createDeliveryEngine, deferredEngine, describeReport, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
-import { startSandbox, type Sandbox } from './sandbox.js';
+import { createDiscordClient, type DiscordClientOptions } from './discord/client.js';
+import { createDeliveryEngine, describeReport, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
+import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
 import { loadOrCreateSandboxKey, openStorage, sourceKey, type InstanceLockLostError, type Storage } from './storage/index.js';
 import { createIgcordMetrics, type IgcordMetrics } from './ops/igcord-metrics.js';
@@ -43,7 +46,7 @@ export interface Igcord {
 
 export interface StartOptions {
   /** discord.js client options merged over igcord's (tests shorten timeouts). */
-  discordClientOptions?: Parameters<typeof startBot>[0]['clientOptions'];
+  discordClientOptions?: DiscordClientOptions['clientOptions'];
   /** Feed delivery tuning over config.feeds (tests shorten poll and retry intervals). */
   feeds?: Partial<DeliveryTuning> | undefined;
 }
@@ -65,15 +68,16 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     if (initial.mode === 'sandbox' && initial.http.port === 0 && initial.http.publicUrl === undefined) {
       initial = { ...initial, http: { ...initial.http, port: await freePort('127.0.0.1') } };
     }
-    const sandbox = initial.mode === 'sandbox' ? await startSandbox(initial, log) : undefined;
+    // Imported only here, so a live process never loads the emulators (nor their dependencies) at all.
+    const sandbox = initial.mode === 'sandbox' ? await (await import('./sandbox.js')).startSandbox(initial, log) : undefined;
     if (sandbox) cleanup.push(() => sandbox.close());
     const config = sandbox?.config ?? initial;
     const { clientId, clientSecret, webhookVerifyToken } = config.instagram;
     const publicUrl = config.http.publicUrl;
-    const { applicationId: discordClientId, clientSecret: discordClientSecret } = config.discord;
-    if (!clientId || !clientSecret || !webhookVerifyToken || !publicUrl || !discordClientId || !discordClientSecret) {
+    const { token: discordToken, applicationId: discordClientId, clientSecret: discordClientSecret } = config.discord;
+    if (!clientId || !clientSecret || !webhookVerifyToken || !publicUrl || !discordToken || !discordClientId || !discordClientSecret) {
       // loadConfig guarantees these in live mode and the sandbox fills them in; this only guards the wiring.
-      throw new Error('Instagram and Discord OAuth2 credentials, webhook verify token and PUBLIC_URL must be configured');
+      throw new Error('Instagram and Discord credentials, webhook verify token and PUBLIC_URL must be configured');
     }
 
     const encryptionKey = config.storage.encryptionKey ?? (sandbox ? await loadOrCreateSandboxKey(config.dataDir) : undefined);
@@ -105,8 +109,29 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
     });
 
-    // The commands need the delivery engine and the engine needs the bot's REST client: bound right after.
-    const deferred = deferredEngine();
+    // The Discord client first, not logged in (nothing is sent before): the delivery engine posts through its REST
+    // client, and the commands the bot runs use the engine, so both exist before the first interaction can arrive.
+    const discord = createDiscordClient({
+      token: discordToken,
+      apiUrl: config.discord.apiUrl,
+      log,
+      // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
+      clientOptions: { ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}), ...options.discordClientOptions },
+    });
+    // bot.close() stops it as well; this covers a bot that failed to start (stop is idempotent).
+    cleanup.push(() => discord.stop());
+    const deliveries = createDeliveryEngine({
+      storage,
+      instagram,
+      limiter,
+      rest: discord.client.rest,
+      discord: discord.client,
+      windowMs: config.limits.windowMs,
+      log,
+      // The operator's pacing from the environment; tests override any field through StartOptions.feeds.
+      tuning: { ...config.feeds, ...options.feeds },
+      onDelivered: (latencyMs) => metrics.deliveryLatencySeconds.observe({}, latencyMs / 1000),
+    });
     const bot = await startBot({
       config,
       log,
@@ -114,26 +139,13 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       storage,
       limiter,
       publicUrl,
-      deliveries: deferred.engine,
+      deliveries,
+      discord,
       registerToGuild: sandbox ? sandbox.guild.guildId : undefined,
-      // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
-      clientOptions: { ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}), ...options.discordClientOptions },
     });
     cleanup.push(() => bot.close());
-
-    const deliveries = createDeliveryEngine({
-      storage,
-      instagram,
-      limiter,
-      rest: bot.discord.client.rest,
-      discord: bot.discord.client,
-      windowMs: config.limits.windowMs,
-      log,
-      // The operator's pacing from the environment; tests override any field through StartOptions.feeds.
-      tuning: { ...config.feeds, ...options.feeds },
-      onDelivered: (latencyMs) => metrics.deliveryLatencySeconds.observe({}, latencyMs / 1000),
-    });
-    deferred.bind(deliveries);
+    // Pushed after the bot so it closes before it: deliveries in flight finish while Discord is still connected.
+    // It starts once the bot has logged in, as its REST client has the token only from then on.
     cleanup.push(() => deliveries.close());
     await deliveries.start();
     instrumentCommands(bot.commands, metrics);

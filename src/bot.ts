@@ -1,9 +1,11 @@
 // The Discord side of igcord, assembled: the command modules of commands/, the interaction router with the
-// services commands use, the pagination buttons, and the discord.js client. The services are declared here once
-// (module augmentation of CommandServices), so every command file gets their real types.
-import type { ClientOptions } from 'discord.js';
+// services commands use, and the pagination buttons, attached to the discord.js client, which then logs in. The
+// client is built by the caller beforehand (src/app.ts), because the delivery engine the commands use posts
+// through its REST client: built in that order, every service exists before the first interaction can arrive.
+// The services are declared here once (module augmentation of CommandServices), so every command file gets
+// their real types.
 import type { Config } from './config.js';
-import { createDiscordClient, type DiscordClient } from './discord/client.js';
+import type { DiscordClient } from './discord/client.js';
 import { systemClock, type Clock } from './discord/command.js';
 import { deployCommands, type DeployResult } from './discord/deploy.js';
 import { loadCommands, type CommandSet } from './discord/loader.js';
@@ -44,9 +46,9 @@ export interface BotOptions {
   limiter: Limiter;
   publicUrl: string;
   deliveries: DeliveryEngine;
+  /** The discord.js client, built but not yet logged in: startBot attaches the router, then logs in. */
+  discord: DiscordClient;
   clock?: Clock | undefined;
-  /** Merged over the client's defaults (tests and the sandbox point REST at the fake and lift its rate cap). */
-  clientOptions?: Partial<ClientOptions> | undefined;
   /** Register the commands to this guild at start (the sandbox and tests; live deployments use deploy-commands). */
   registerToGuild?: string | undefined;
   commandsDirectory?: string | undefined;
@@ -63,7 +65,7 @@ export interface Bot {
 }
 
 export async function startBot(options: BotOptions): Promise<Bot> {
-  const { config, log } = options;
+  const { config, log, discord } = options;
   const token = config.discord.token;
   const applicationId = config.discord.applicationId;
   if (!token || !applicationId) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be configured');
@@ -81,7 +83,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       storage: options.storage,
       limiter: options.limiter,
       paginator,
-      lookups: new LookupCache({ limiter: options.limiter }),
+      lookups: new LookupCache({ limiter: options.limiter, log }),
       recentPlaces: new RecentLocations(),
       publicUrl: options.publicUrl,
       deliveries: options.deliveries,
@@ -104,7 +106,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
           log,
         });
 
-  const discord = createDiscordClient({ token, apiUrl: config.discord.apiUrl, log, clientOptions: options.clientOptions });
   const detach = router.attach(discord.client);
   await discord.start();
 

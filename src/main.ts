@@ -10,8 +10,7 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 import { startIgcord } from './app.js';
-import { sandboxBanner } from './console/banner.js';
-import { startConsole, type SandboxConsole } from './console/console.js';
+import type { SandboxConsole } from './console/console.js';
 import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from './util/private-files.js';
 
 function readConfig(): Config {
@@ -78,8 +77,12 @@ async function main(): Promise<void> {
     log.error({ err: error }, 'instance lock lost');
     stop('lock lost', 1);
   });
+  // From this line on a signal shuts igcord down cleanly (supervisors and tests wait for it).
+  log.info({ mode: config.mode }, 'igcord started');
 
   if (app.sandbox) {
+    // The console is the sandbox's alone: a live process never loads it.
+    const [{ sandboxBanner }, { startConsole }] = await Promise.all([import('./console/banner.js'), import('./console/console.js')]);
     process.stdout.write(
       sandboxBanner({
         httpUrl: app.http.url,

@@ -1,11 +1,28 @@
 // Answers for autocomplete (tags, locations, users): Discord wants them within 3 s and sends one per keystroke,
-// so lookups are cached briefly per account and query, identical lookups in flight are shared, and a lookup is
-// only sent to Instagram while the account keeps a reserve of its budget. When the budget is low or Instagram is
-// slow, autocomplete answers from what it has (possibly nothing) instead of spending calls a command will need.
+// so lookups are cached briefly per account, kind and query, identical lookups in flight are shared, and a lookup
+// is only sent to Instagram while the account keeps a reserve of its budget. When the budget is low or Instagram
+// is slow, autocomplete answers from what it has (possibly nothing) instead of spending calls a command will need.
+// Each kind of lookup is a LookupKind that carries the type of its answer (src/discord/lookup-kinds.ts): two
+// kinds never share entries, even with the same name, and the compiler refuses a lookup whose answer is not its
+// kind's, so one command can no longer be handed another's cached answer of another shape.
 import type { Limiter } from '../limiter/index.js';
+import type { Logger } from '../log.js';
+
+/** One kind of lookup, with `T` the type of its answers. Entries are keyed by the kind itself, not its name. */
+export class LookupKind<T> {
+  private static count = 0;
+  /** Unique per kind: the cache's key, so two kinds named alike still never meet. */
+  readonly id = (LookupKind.count += 1);
+  /** Ties the kind to its answer type both ways, so a LookupKind<A> is no LookupKind<B>. */
+  declare private readonly answer: (value: T) => T;
+  /** For logs. */
+  constructor(readonly name: string) {}
+}
 
 export interface LookupCacheOptions {
   limiter: Limiter;
+  /** Where a failed lookup is reported (autocomplete itself shows no error). */
+  log: Logger;
   /** How long an answer stays fresh. Default 60 s. */
   ttlMs?: number | undefined;
   /** Entries kept at most; the oldest go first. Default 5,000. */
@@ -15,13 +32,13 @@ export interface LookupCacheOptions {
   clock?: (() => number) | undefined;
 }
 
-interface Entry<T> {
-  value: T;
+interface Entry {
+  value: unknown;
   expiresAt: number;
 }
 
 export class LookupCache {
-  private readonly entries = new Map<string, Entry<unknown>>();
+  private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
@@ -37,18 +54,20 @@ export class LookupCache {
 
   /**
    * The cached answer for (`budgetKey`, `kind`, `query`), else `lookup()` when the account's budget allows, else
-   * `fallback`. A failed lookup also yields `fallback`: autocomplete never shows an error, the command will.
+   * `fallback`. A failed lookup also yields `fallback` (autocomplete never shows an error, the command will) and
+   * is logged as a warning with the limiter key, so "no suggestions" always has a reason an operator can see.
    */
-  async get<T>(budgetKey: string, kind: string, query: string, lookup: () => Promise<T>, fallback: T): Promise<T> {
-    const key = `${budgetKey}\u0000${kind}\u0000${query.toLowerCase()}`;
+  async get<T>(budgetKey: string, kind: LookupKind<T>, query: string, lookup: () => Promise<T>, fallback: T): Promise<T> {
+    const key = `${budgetKey}\u0000${kind.id}\u0000${query.toLowerCase()}`;
     const now = this.clock();
-    const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > now) return hit.value as T;
+    const hit = this.entries.get(key) as { value: T; expiresAt: number } | undefined;
+    if (hit && hit.expiresAt > now) return hit.value;
 
-    const pending = this.inFlight.get(key);
-    if (pending) return (pending as Promise<T>).catch(() => fallback);
+    // The lookup that started it logs its failure; sharers only fall back.
+    const pending = this.inFlight.get(key) as Promise<T> | undefined;
+    if (pending) return pending.catch(() => fallback);
 
-    if (!this.hasBudget(budgetKey)) return hit ? (hit.value as T) : fallback;
+    if (!this.hasBudget(budgetKey)) return hit ? hit.value : fallback;
 
     const promise = lookup().then((value) => {
       this.store(key, value);
@@ -57,16 +76,20 @@ export class LookupCache {
     this.inFlight.set(key, promise);
     try {
       return await promise;
-    } catch {
-      return hit ? (hit.value as T) : fallback;
+    } catch (error) {
+      this.options.log.warn(
+        { err: error, limiterKey: budgetKey, kind: kind.name, answered: hit ? 'stale' : 'fallback' },
+        'autocomplete lookup failed; answered without it (the command itself will report the error)',
+      );
+      return hit ? hit.value : fallback;
     } finally {
       this.inFlight.delete(key);
     }
   }
 
   /** Forgets every cached answer of one kind for an account, e.g. its pending requests after one was answered. */
-  invalidate(budgetKey: string, kind: string): void {
-    const prefix = `${budgetKey}\u0000${kind}\u0000`;
+  invalidate<T>(budgetKey: string, kind: LookupKind<T>): void {
+    const prefix = `${budgetKey}\u0000${kind.id}\u0000`;
     for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 

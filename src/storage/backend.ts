@@ -5,7 +5,7 @@
 // take can read it back without keyv).
 import type { Keyv } from 'keyv';
 import type { Logger } from '../log.js';
-import { StorageError } from './errors.js';
+import { StorageCorruptError, StorageError } from './errors.js';
 import type { LeaseLock } from './lease.js';
 
 export type BackendKind = 'sqlite' | 'redis' | 'postgres';
@@ -98,16 +98,14 @@ export function keyvBackend(options: {
             }
           }),
     delete: (key) => wrap(`delete ${key}`, () => keyv.delete(key)),
+    // Not named by its key: what is taken is single-use and may be a secret (an OAuth state is its own key).
     take: (key) =>
-      wrap(`take ${key}`, async () => {
+      wrap('take a single-use value', async () => {
         const raw = await native.take(options.rawKey(key));
         if (raw === undefined) return undefined;
-        let envelope: Envelope;
-        try {
-          envelope = JSON.parse(raw) as Envelope;
-        } catch {
-          return undefined;
-        }
+        const envelope = parseEnvelope(raw);
+        // Already deleted, so it can neither be skipped for a later repair nor used: the caller must know.
+        if (envelope === undefined) throw new StorageCorruptError(key, `${kind} storage held a value that is not igcord's JSON envelope; taking it deleted it`);
         if (typeof envelope.expires === 'number' && Date.now() > envelope.expires) return undefined;
         return envelope.value;
       }),
@@ -128,6 +126,16 @@ export function keyvBackend(options: {
     instanceLock: options.instanceLock,
     sharedLock: options.sharedLock,
   };
+}
+
+/** keyv's `{ value, expires }` envelope as stored, or undefined when `raw` is not one. */
+function parseEnvelope(raw: string): Envelope | undefined {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'value' in parsed ? (parsed as Envelope) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** keyv options shared by every backend: plain JSON (readable by the native take) and errors that throw. */

@@ -141,7 +141,9 @@ export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
       // A malformed state never reaches storage: it cannot be one igcord made.
       if (!STATE_FORMAT.test(state)) return { ok: false, reason: 'unknown' };
       const key = recordKey(state);
-      const record = reader.read(stateType, key, await backend.take(key));
+      // A corrupt state is reported and thrown (StorageCorruptError), not passed off as unknown; the state is a
+      // secret of the link flow, so the report names only its first characters.
+      const record = await reader.readTaken(stateType, `${recordKey(state.slice(0, 4))}…`, () => backend.take(key));
       if (record === undefined) return { ok: false, reason: 'unknown' };
       await indexes.remove(PENDING, [pendingMember(state, record.expiresAt)]);
       if (expect?.stage !== undefined && expect.stage !== (record.stage ?? 'link')) return { ok: false, reason: 'unknown' };

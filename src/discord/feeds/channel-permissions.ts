@@ -4,7 +4,10 @@
 // it, with the list, lets the admin fix the channel first.
 import {
   ChannelType,
+  DiscordAPIError,
+  DiscordjsErrorCodes,
   PermissionFlagsBits,
+  RESTJSONErrorCodes,
   type Client,
   type Guild,
   type NewsChannel,
@@ -53,7 +56,7 @@ export async function requireFeedChannel(client: Client, guild: Guild | null, ch
   if (guild === null || client.user === null) {
     throw new UserFacingError('feed.guild-unavailable', 'I cannot see this server right now. Try again in a minute.');
   }
-  const channel = guild.channels.cache.get(channelId) ?? (await guild.channels.fetch(channelId).catch(() => null));
+  const channel = guild.channels.cache.get(channelId) ?? (await fetchChannel(guild, channelId));
   if (channel === null || channel === undefined) {
     throw new UserFacingError('feed.channel-gone', `The channel <#${channelId}> does not exist any more, or I cannot see it.`);
   }
@@ -70,6 +73,31 @@ export async function requireFeedChannel(client: Client, guild: Guild | null, ch
     );
   }
   return channel;
+}
+
+/**
+ * The channel as Discord answers for it, when the cache lacks it; null when Discord says it does not exist
+ * (10003) or it is not this guild's. Only Discord's own codes say gone or hidden: a 5xx, a timeout or a lost
+ * connection says Discord failed, so the admin tries again instead of hunting for a channel that is there.
+ */
+async function fetchChannel(guild: Guild, channelId: string) {
+  try {
+    return await guild.channels.fetch(channelId);
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return null;
+    if (error instanceof Error && 'code' in error && error.code === DiscordjsErrorCodes.GuildChannelUnowned) return null;
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess) {
+      throw new UserFacingError(
+        'feed.channel-no-access',
+        `Discord says I have no access to <#${channelId}> (Missing Access). Give my role **View Channel** there, then run the command again. Nothing was created.`,
+      );
+    }
+    throw new UserFacingError(
+      'feed.channel-lookup-failed',
+      `Discord did not answer properly when I looked up <#${channelId}>. Try again in a minute. Nothing was created.`,
+      { cause: error },
+    );
+  }
 }
 
 /** True when the bot could mention `roleId` in the channel (the role is mentionable, or the bot may mention all). */

@@ -8,6 +8,7 @@ import type { Location, Tag } from '../../instagram/schemas.js';
 import type { CommandDeps } from '../command.js';
 import { plain, truncate } from '../embeds/text.js';
 import { withInstagram } from '../linked-account.js';
+import { LOOKUPS } from '../lookup-kinds.js';
 import { coordinatePair, coordinatesSchema, distanceMetres } from './place-input.js';
 import type { RecentLocations } from './recent-locations.js';
 
@@ -57,7 +58,7 @@ export async function suggestTags(interaction: AutocompleteInteraction, deps: Co
   }
   const tags = await deps.lookups.get(
     budgetKey,
-    'tag',
+    LOOKUPS.tags,
     query,
     () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.tags.search(auth, query, lookupOptions())).data),
     [] as Tag[],
@@ -84,7 +85,7 @@ export async function suggestLocations(interaction: AutocompleteInteraction, dep
   if (at) {
     const found = await deps.lookups.get(
       budgetKey,
-      'location',
+      LOOKUPS.locations,
       `${at.lat},${at.lng}`,
       () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.locations.search(auth, at, lookupOptions())).data),
       [] as Location[],

@@ -6,6 +6,7 @@ import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from
 import type { CommandDeps } from '../command.js';
 import type { ShortUser } from '../../instagram/schemas.js';
 import { withInstagram } from '../linked-account.js';
+import { LOOKUPS } from '../lookup-kinds.js';
 import { plain, truncate } from '../embeds/text.js';
 
 /** Discord's limits on autocomplete answers. */
@@ -57,7 +58,7 @@ export async function suggestUsers(interaction: AutocompleteInteraction, deps: C
         ? []
         : await deps.lookups.get(
             budgetKey,
-            'user',
+            LOOKUPS.users,
             query,
             () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.users.search(auth, query, MAX_CHOICES, options())).data),
             [] as ShortUser[],
@@ -66,7 +67,7 @@ export async function suggestUsers(interaction: AutocompleteInteraction, deps: C
     // The pending requests are one short list: fetched once per minute and filtered here as the person types.
     const pending = await deps.lookups.get(
       budgetKey,
-      'requested-by',
+      LOOKUPS.requestedBy,
       '',
       () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.relationships.requestedBy(auth, options())).data),
       [] as ShortUser[],
