@@ -58,11 +58,13 @@ describe.each(BACKENDS)('a full notification batch on %s storage', (backend) => 
     return `${server.url}/webhooks/instagram`;
   }
 
-  it('acknowledges the largest signed batch that fits in 64 KiB, one source per update, with 200 within the default record timeout, and every source is marked dirty', async () => {
+  it('acknowledges the largest signed batch that fits in 64 KiB, one source per update, with 200 within the default record timeout, every source marked dirty in one write', async () => {
     const batch = fullNotificationBatch();
     const endpoint = await listen(dirtySourceSink(engine));
+    const writes = watched.writes;
     const answer = await post(endpoint, batch.body, signedHeaders(batch.body));
     expect(answer.status).toBe(200);
+    expect(watched.writes - writes).toBe(1);
     const dirty = (await storage.deliveries.listDirty()).map((d) => d.sourceKey);
     expect(new Set(dirty)).toEqual(new Set(batch.sourceKeys));
   });
@@ -85,6 +87,7 @@ describe.each(BACKENDS)('a full notification batch on %s storage', (backend) => 
     watched.holdReads();
     const answer = await post(endpoint, batch.body, signedHeaders(batch.body));
     expect(answer.status).toBe(503);
+    expect(watched.heldReads).toBeGreaterThan(0);
     const writesAtAnswer = watched.writes;
 
     watched.releaseReads();

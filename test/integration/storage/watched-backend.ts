@@ -6,6 +6,8 @@ import type { KvBackend } from '../../../src/storage/backend.js';
 export class WatchedBackend {
   /** Write round trips started so far (set, setMany, delete, take). */
   writes = 0;
+  /** Reads that had to wait for `releaseReads()`: proof that the hold really slowed the storage. */
+  heldReads = 0;
   #held: Promise<void> | undefined;
   #release: (() => void) | undefined;
 
@@ -20,7 +22,10 @@ export class WatchedBackend {
     const read =
       <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
-        await this.#held;
+        if (this.#held !== undefined) {
+          this.heldReads += 1;
+          await this.#held;
+        }
         return fn(...args);
       };
     return {
