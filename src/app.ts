@@ -7,20 +7,19 @@
 // running ones finish), then storage.
 import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './instagram/client.js';
-import type { InstagramUpdate } from './instagram/notification.js';
 import { createLimiter, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
-import { createWebhookReceiver, WEBHOOK_PATH, type NotificationSink } from './http/webhook-receiver.js';
+import { createWebhookReceiver, WEBHOOK_PATH } from './http/webhook-receiver.js';
 import { createOAuthCallback } from './http/oauth-callback.js';
 import { createLinkPage, DISCORD_CALLBACK_PATH } from './http/link-page.js';
 import { createDiscordIdentify } from './discord/identify.js';
 import { startBot, type Bot } from './bot.js';
 import { createDiscordClient, type DiscordClientOptions } from './discord/client.js';
-import { createDeliveryEngine, describeReport, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
+import { createDeliveryEngine, describeReport, dirtySourceSink, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
-import { loadOrCreateSandboxKey, openStorage, sourceKey, type InstanceLockLostError, type Storage } from './storage/index.js';
+import { loadOrCreateSandboxKey, openStorage, type InstanceLockLostError, type Storage } from './storage/index.js';
 import { createIgcordMetrics, type IgcordMetrics } from './ops/igcord-metrics.js';
 import { countingGate } from './ops/counting-gate.js';
 import { instrumentCommands } from './ops/command-metrics.js';
@@ -202,26 +201,6 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     await closeAll();
     throw error;
   }
-}
-
-/**
- * What a notification records before it is acknowledged: the source it names is marked dirty, durably. The
- * delivery engine then reads the source from its cursor, so a notification lost after this point delays a post
- * and never drops it. The engine coalesces: news already marked and not yet read, or of media already read, is
- * not marked again, so replays cost no Instagram call.
- */
-function dirtySourceSink(deliveries: FeedDeliveryEngine): NotificationSink {
-  return {
-    async record(updates: InstagramUpdate[]) {
-      const sources = new Map<string, (string | undefined)[]>();
-      for (const update of updates) {
-        if (update.object !== 'user') continue;
-        const key = sourceKey({ kind: 'account', instagramUserId: update.object_id });
-        sources.set(key, [...(sources.get(key) ?? []), update.data.media_id]);
-      }
-      for (const [source, mediaIds] of sources) await deliveries.noteNews(source, mediaIds);
-    },
-  };
 }
 
 /**

@@ -13,7 +13,7 @@ import type { InstagramClient } from '../instagram/client.js';
 import type { CallPriority } from '../instagram/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
-import { parseSourceKey, sourceKey, type Feed, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
+import { parseSourceKey, sourceKey, type DirtyMark, type Feed, type FeedSource, type SourceCursor, type SourceKey, type Storage } from '../storage/index.js';
 import { emptyCounters, type EngineStats } from './engine-stats.js';
 import { createFeedPoster, type FeedPoster } from './feed-poster.js';
 import { createFeedActions } from './feed-actions.js';
@@ -40,12 +40,14 @@ export interface DeliveryEngine {
 /** The engine as the composition root holds it: the commands' interface plus start and metrics. */
 export interface FeedDeliveryEngine extends DeliveryEngine {
   /**
-   * Durably notes news of a source (the webhook's sink: resolves once stored) and wakes the engine, unless the
-   * news is already noted and not yet read (an unread mark, or every named media behind the source cursor), so a
-   * replayed notification spends no Instagram call. `mediaIds`: what each update named (undefined: an update that
-   * names no media, which may announce anything). Resolves true when a mark was stored.
+   * Durably notes the news of a notification batch (the webhook's sink: resolves once stored) and wakes the engine
+   * for each source marked, except news already noted and not yet read (an unread mark, or every named media
+   * behind the source cursor), so a replayed notification spends no Instagram call. `news`: per source key, what
+   * each update named (undefined: an update that names no media, which may announce anything). The whole batch
+   * costs one read of the cursors and one write of the marks. With `signal` aborted (the webhook gave up and
+   * answered 503), nothing more is written and the promise rejects. Resolves with the sources marked.
    */
-  noteNews(sourceKey: string, mediaIds: readonly (string | undefined)[]): Promise<boolean>;
+  noteNews(news: ReadonlyMap<string, readonly (string | undefined)[]>, options?: { signal?: AbortSignal | undefined }): Promise<SourceKey[]>;
   /** Schedules the dirty sources at once and every followed source for a first poll. */
   start(): Promise<void>;
   stats(): EngineStats;
@@ -391,23 +393,29 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       schedule(key, source, tuning.debounceMs, 'delivery');
     },
 
-    async noteNews(key, mediaIds) {
-      const source = parseSourceKey(key);
-      if (source === undefined) {
-        log.warn({ sourceKey: key }, 'news of an unknown kind of source ignored');
-        return false;
+    async noteNews(news, { signal } = {}) {
+      const named: SourceKey[] = [];
+      for (const [key, mediaIds] of news) {
+        const source = parseSourceKey(key);
+        if (source === undefined) log.warn({ sourceKey: key }, 'news of an unknown kind of source ignored');
+        else if (mediaIds.length > 0 && source.kind === 'account') named.push(key);
       }
-      if (mediaIds.length > 0 && source.kind === 'account') {
+      const cursors = named.length > 0 ? await storage.deliveries.getCursors(named) : new Map<SourceKey, SourceCursor>();
+      signal?.throwIfAborted();
+      const marks: DirtyMark[] = [];
+      for (const [key, mediaIds] of news) {
+        if (parseSourceKey(key) === undefined) continue;
         // Media already read from Instagram and handed to the feeds: a replay, or a late duplicate.
-        const cursorPk = mediaPk((await storage.deliveries.getCursor(key))?.mediaId ?? '');
+        const cursorPk = mediaPk(cursors.get(key)?.mediaId ?? '');
         const pks = mediaIds.map((id) => (id === undefined ? undefined : mediaPk(id)));
-        if (cursorPk !== undefined && pks.every((pk) => pk !== undefined && pk <= cursorPk)) return false;
+        if (cursorPk !== undefined && pks.length > 0 && pks.every((pk) => pk !== undefined && pk <= cursorPk)) continue;
+        // A mark stored since the latest read started is still to be served by a run that reads after it: this
+        // news rides along. Before any read in this process, any stored mark is: start() reads every marked source.
+        marks.push({ sourceKey: key, unlessMarkedSince: sources.get(key)?.fetchStartedAt ?? 0 });
       }
-      // A mark stored since the latest read started is still to be served by a run that reads after it: this news
-      // rides along. Before any read in this process, any stored mark is: start() reads every marked source.
-      const unlessMarkedSince = sources.get(key)?.fetchStartedAt ?? 0;
-      const marked = await storage.deliveries.markDirty(key, { unlessMarkedSince });
-      if (marked) this.poke(key);
+      if (marks.length === 0) return [];
+      const marked = await storage.deliveries.markDirtyMany(marks, { signal });
+      for (const key of marked) this.poke(key);
       return marked;
     },
 

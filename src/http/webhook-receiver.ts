@@ -1,8 +1,10 @@
 // The routes of `/webhooks/instagram` (reference §6.2, §6.4). GET answers the subscription handshake. POST is a
 // fixed pipeline with one status per failure, in this order: content type (415) → size while streaming (413) →
 // X-Hub-Signature over the raw bytes (401) → JSON (400) → notification shape (400) → durable record by the sink
-// (503 if it fails) → 200. The sink only records which sources changed; fetching and posting media happens
-// after the answer, because Instagram drops the connection after 2 s and does not redeliver.
+// (503 if it fails or outlasts the record timeout) → 200. The sink only records which sources changed; fetching
+// and posting media happens after the answer, because Instagram drops the connection after 2 s and does not
+// redeliver. A sink still at work when the timeout answers 503 is told to stop (its signal is aborted): what it
+// would write now is acknowledged to no one, and Instagram sends the notification again.
 import type { Logger } from '../log.js';
 import { validate, ValidationError } from '../util/validate.js';
 import { verifyNotificationSignature, verifyTokenMatches } from '../instagram/subscriptions.js';
@@ -13,9 +15,12 @@ import { route, type RequestContext, type Route } from './router.js';
 
 export type { InstagramUpdate } from '../instagram/notification.js';
 
-/** Where accepted updates go. `record` resolves only once the updates are stored durably. */
+/**
+ * Where accepted updates go. `record` resolves only once the updates are stored durably. `signal` is aborted when
+ * the receiver stops waiting (the record timeout answered 503): the sink then stops at its next write.
+ */
 export interface NotificationSink {
-  record(updates: InstagramUpdate[]): Promise<void>;
+  record(updates: InstagramUpdate[], signal: AbortSignal): Promise<void>;
 }
 
 /** Counters of the POST route, read by the metrics endpoint. `rejected` is keyed by HTTP status. */
@@ -116,14 +121,22 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     }
   }
 
-  /** Waits for the sink, at most recordTimeoutMs; a failure or a timeout is a 503 so nothing unrecorded is acknowledged. */
+  /**
+   * Waits for the sink, at most recordTimeoutMs; a failure or a timeout is a 503 so nothing unrecorded is
+   * acknowledged. At the timeout the sink's signal is aborted, so it stops writing for an answer already given.
+   */
   async function recordWithin(updates: InstagramUpdate[], log: Logger): Promise<void> {
+    const giveUp = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the notification sink took longer than ${recordTimeoutMs} ms`)), recordTimeoutMs);
+      timer = setTimeout(() => {
+        const reason = new Error(`the notification sink took longer than ${recordTimeoutMs} ms`);
+        giveUp.abort(reason);
+        reject(reason);
+      }, recordTimeoutMs);
     });
     try {
-      await Promise.race([sink.record(updates), timeout]);
+      await Promise.race([sink.record(updates, giveUp.signal), timeout]);
     } catch (err) {
       log.error({ err, updates: updates.length }, 'notification not recorded; answering 503');
       throw new HttpError(503, 'not_recorded', 'the notification could not be recorded; send it again');

@@ -3,7 +3,10 @@
 // at its own pace, so one feed that cannot post holds back no other feed of its source; per feed, the recent
 // deliveries (media id → Discord message id, newest first, bounded) used to skip duplicates and to edit a post
 // later; and the durable set of "dirty" sources that the webhook receiver records before answering 200, so a
-// notification acknowledged to Instagram survives a crash until the delivery engine has handled it.
+// notification acknowledged to Instagram survives a crash until the delivery engine has handled it. The set is
+// one record, changed once per notification batch however many sources the batch names: a mark per source would
+// make the largest batch (about 700 sources in 64 KiB) as many read-modify-writes of the record in a row, which
+// outlasted Instagram's patience (docs/decisions/0004).
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import type { SourceKey } from './feed-source.js';
@@ -53,9 +56,16 @@ export interface DirtySource {
   /** When it was last marked; pass it back to clearDirty. */
   markedAt: number;
 }
+/** One source of a batch to mark dirty; with `unlessMarkedSince`, see markDirty. */
+export interface DirtyMark {
+  sourceKey: SourceKey;
+  unlessMarkedSince?: number | undefined;
+}
 
 export interface DeliveryStore {
   getCursor(sourceKey: SourceKey): Promise<SourceCursor | undefined>;
+  /** The cursors of many sources in one round trip; a source without a cursor is absent from the map. */
+  getCursors(sourceKeys: readonly SourceKey[]): Promise<Map<SourceKey, SourceCursor>>;
   /**
    * Moves the cursor to `cursor` unless that is older than the stored one (by created_time), so a slow poll
    * finishing late cannot rewind it. Returns the cursor now stored.
@@ -82,6 +92,12 @@ export interface DeliveryStore {
    * at or after that time is left as it is (the news is already announced and not yet read): returns false then.
    */
   markDirty(sourceKey: SourceKey, options?: { unlessMarkedSince?: number | undefined }): Promise<boolean>;
+  /**
+   * markDirty for a whole notification batch in one read and one write of the dirty set (none when every mark is
+   * left as it is). Returns the sources marked, in the order given. If `signal` is aborted before the write (the
+   * webhook has answered 503, so Instagram sends the batch again), rejects with its reason and writes nothing.
+   */
+  markDirtyMany(marks: readonly DirtyMark[], options?: { signal?: AbortSignal | undefined }): Promise<SourceKey[]>;
   listDirty(): Promise<DirtySource[]>;
   /** Clears the mark only if it was not renewed after `markedAt`, so news arriving mid-run is not lost. */
   clearDirty(sourceKey: SourceKey, markedAt: number): Promise<boolean>;
@@ -102,10 +118,44 @@ export function createDeliveryStore(ctx: StoreContext): DeliveryStore {
   const readDirty = async () => reader.read(dirtyType, DIRTY, await backend.get(DIRTY))?.sources ?? {};
   const strip = ({ version: _v, ...rest }: z.output<typeof cursorRecord>): SourceCursor => rest;
 
+  const markDirtyMany: DeliveryStore['markDirtyMany'] = async (marks, { signal } = {}) => {
+    signal?.throwIfAborted();
+    return mutex.run(DIRTY, async () => {
+      // Checked again after each wait: the mutex (behind another batch or a clear) and the read.
+      signal?.throwIfAborted();
+      const sources = await readDirty();
+      signal?.throwIfAborted();
+      const at = ctx.now();
+      const marked: SourceKey[] = [];
+      const seen = new Set<SourceKey>();
+      for (const { sourceKey: sk, unlessMarkedSince } of marks) {
+        if (seen.has(sk)) continue;
+        seen.add(sk);
+        const current = sources[sk];
+        if (current !== undefined && unlessMarkedSince !== undefined && current >= unlessMarkedSince) continue;
+        // Strictly increasing per source, so a clear holding the previous mark cannot erase this one.
+        sources[sk] = Math.max(at, (current ?? 0) + 1);
+        marked.push(sk);
+      }
+      if (marked.length > 0) await backend.set(DIRTY, { version: 1, sources });
+      return marked;
+    });
+  };
+
   return {
     async getCursor(sk) {
       const record = await readCursor(sk);
       return record === undefined ? undefined : strip(record);
+    },
+
+    async getCursors(sks) {
+      const values = await backend.getMany(sks.map(cursorKey));
+      const cursors = new Map<SourceKey, SourceCursor>();
+      sks.forEach((sk, i) => {
+        const record = reader.read(cursorType, cursorKey(sk), values[i]);
+        if (record !== undefined) cursors.set(sk, strip(record));
+      });
+      return cursors;
     },
 
     async advanceCursor(sk, input) {
@@ -172,16 +222,10 @@ export function createDeliveryStore(ctx: StoreContext): DeliveryStore {
     },
 
     async markDirty(sk, options = {}) {
-      return mutex.run(DIRTY, async () => {
-        const sources = await readDirty();
-        const current = sources[sk];
-        if (current !== undefined && options.unlessMarkedSince !== undefined && current >= options.unlessMarkedSince) return false;
-        // Strictly increasing per source, so a clear holding the previous mark cannot erase this one.
-        sources[sk] = Math.max(ctx.now(), (current ?? 0) + 1);
-        await backend.set(DIRTY, { version: 1, sources });
-        return true;
-      });
+      return (await markDirtyMany([{ sourceKey: sk, unlessMarkedSince: options.unlessMarkedSince }])).length > 0;
     },
+
+    markDirtyMany,
 
     async listDirty() {
       return Object.entries(await readDirty())

@@ -7,4 +7,4 @@ export type { Account, AccountStore, LinkInput } from './account-store.js';
 export { OAUTH_STATE_TTL_MS, type OAuthStage, type OAuthState, type OAuthStateStore, type CreateStateInput, type TakeStateResult } from './oauth-state-store.js';
 export type { Feed, FeedStore, FeedState, FeedPatch, NewFeed, FeedDeliveryInput } from './feed-store.js';
 export { sourceKey, parseSourceKey, type FeedSource, type SourceKey } from './feed-source.js';
-export { RECENT_DELIVERIES_LIMIT, PENDING_LIMIT, type PendingMedia, type DeliveryStore, type DeliveryRecord, type SourceCursor, type CursorInput, type DirtySource } from './delivery-store.js';
+export { RECENT_DELIVERIES_LIMIT, PENDING_LIMIT, type PendingMedia, type DeliveryStore, type DeliveryRecord, type SourceCursor, type CursorInput, type DirtySource, type DirtyMark } from './delivery-store.js';

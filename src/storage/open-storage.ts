@@ -33,6 +33,8 @@ export interface StorageOptions {
   table?: string | undefined;
   /** Epoch ms clock; tests pass their own. */
   now?: (() => number) | undefined;
+  /** Wraps the opened backend before the stores use it: tests count, hold or slow its calls. */
+  wrapBackend?: ((backend: KvBackend) => KvBackend) | undefined;
 }
 
 export interface Storage {
@@ -67,7 +69,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   const namespace = options.namespace ?? 'igcord';
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(namespace)) throw new StorageError(`invalid storage namespace ${namespace}`);
   const log = options.log.child({ component: 'storage' });
-  const backend = await openBackend(url, namespace, options.table, log);
+  const opened = await openBackend(url, namespace, options.table, log);
+  const backend = options.wrapBackend?.(opened) ?? opened;
   log.info({ backend: backend.kind, namespace }, 'storage opened');
 
   let corrupt = 0;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createClient } from '@redis/client';
 import type { EncryptionKey } from '../../../src/config.js';
 import { silentLogger, type Logger } from '../../../src/log.js';
+import type { KvBackend } from '../../../src/storage/backend.js';
 import { openStorage, type Storage } from '../../../src/storage/index.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -42,7 +43,7 @@ export interface TestPlace {
   dataDir: string;
   namespace: string;
   table: string;
-  open(options?: { keys?: { current: EncryptionKey; previous?: EncryptionKey[] }; now?: () => number; log?: Logger }): Promise<Storage>;
+  open(options?: { keys?: { current: EncryptionKey; previous?: EncryptionKey[] }; now?: () => number; log?: Logger; wrapBackend?: (b: KvBackend) => KvBackend }): Promise<Storage>;
   /** Every stored key and value as the backend holds it (the SQLite file's bytes for SQLite). */
   rawDump(): Promise<string>;
   /** Overwrites one stored value, bypassing igcord (keyv envelope included), to simulate corruption or tampering. */
@@ -108,6 +109,7 @@ export async function createPlace(backend: BackendName): Promise<TestPlace> {
         namespace,
         table,
         now: options.now,
+        wrapBackend: options.wrapBackend,
       }),
     async rawDump() {
       if (backend === 'sqlite') {

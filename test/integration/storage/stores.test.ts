@@ -4,16 +4,19 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../../src/log.js';
 import { sourceKey, StorageCorruptError, type Storage } from '../../../src/storage/index.js';
 import { BACKENDS, createPlace, snowflake, type TestPlace } from './backends.js';
+import { WatchedBackend } from './watched-backend.js';
 
 describe.each(BACKENDS)('storage on %s', (backend) => {
   let place: TestPlace;
   let storage: Storage;
   let clock: number;
+  let watched: WatchedBackend;
 
   beforeEach(async () => {
     place = await createPlace(backend);
     clock = 1_750_000_000_000;
-    storage = await place.open({ now: () => clock });
+    watched = new WatchedBackend();
+    storage = await place.open({ now: () => clock, wrapBackend: watched.wrap });
   });
   afterEach(async () => {
     await storage.close();
@@ -311,6 +314,50 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       const renewed = (await storage.deliveries.listDirty()).find((d) => d.sourceKey === 'tag:cats')!;
       expect(await storage.deliveries.clearDirty('tag:cats', renewed.markedAt)).toBe(true);
       expect((await storage.deliveries.listDirty()).map((d) => d.sourceKey).sort()).toEqual(['account:1', 'location:7']);
+    });
+
+    it('marks a whole notification batch of sources dirty in one write, and reads their cursors in one round trip', async () => {
+      const keys = Array.from({ length: 729 }, (_, i) => `account:${i + 1}`);
+      await storage.deliveries.advanceCursor('account:7', { mediaId: '70_7', createdTime: 1_700_000_000 });
+      const cursors = await storage.deliveries.getCursors(keys);
+      expect(cursors.size).toBe(1);
+      expect(cursors.get('account:7')).toMatchObject({ mediaId: '70_7' });
+
+      const writes = watched.writes;
+      const marked = await storage.deliveries.markDirtyMany(keys.map((sourceKey) => ({ sourceKey })));
+      expect(watched.writes - writes).toBe(1);
+      expect(marked).toEqual(keys);
+      expect(new Set((await storage.deliveries.listDirty()).map((d) => d.sourceKey))).toEqual(new Set(keys));
+    });
+
+    it('leaves a batch\'s marks that are already stored since the given time as they are, and renews the others', async () => {
+      await storage.deliveries.markDirtyMany([{ sourceKey: 'account:1' }, { sourceKey: 'account:2' }]);
+      const first = new Map((await storage.deliveries.listDirty()).map((d) => [d.sourceKey, d.markedAt]));
+      clock += 1000;
+      const marked = await storage.deliveries.markDirtyMany([
+        { sourceKey: 'account:1', unlessMarkedSince: first.get('account:1')! },
+        { sourceKey: 'account:2', unlessMarkedSince: clock },
+        { sourceKey: 'tag:cats' },
+      ]);
+      expect(marked).toEqual(['account:2', 'tag:cats']);
+      const now = new Map((await storage.deliveries.listDirty()).map((d) => [d.sourceKey, d.markedAt]));
+      expect(now.get('account:1')).toBe(first.get('account:1'));
+      // Renewed mid-run: the run that read account:2 under its first mark cannot clear the news that came after.
+      expect(await storage.deliveries.clearDirty('account:2', first.get('account:2')!)).toBe(false);
+      expect(await storage.deliveries.clearDirty('account:2', now.get('account:2')!)).toBe(true);
+      expect((await storage.deliveries.listDirty()).map((d) => d.sourceKey).sort()).toEqual(['account:1', 'tag:cats']);
+
+      const writes = watched.writes;
+      expect(await storage.deliveries.markDirtyMany([{ sourceKey: 'account:1', unlessMarkedSince: 0 }])).toEqual([]);
+      expect(watched.writes).toBe(writes);
+    });
+
+    it('writes no mark of a batch whose signal is already aborted, and says why', async () => {
+      const writes = watched.writes;
+      const signal = AbortSignal.abort(new Error('the webhook answered 503'));
+      await expect(storage.deliveries.markDirtyMany([{ sourceKey: 'account:1' }], { signal })).rejects.toThrow('the webhook answered 503');
+      expect(watched.writes).toBe(writes);
+      expect(await storage.deliveries.listDirty()).toEqual([]);
     });
 
     it('keeps dirty marks across a reopen', async () => {
