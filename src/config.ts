@@ -167,6 +167,10 @@ const environmentSchema = z.object({
   FEEDS_MAX_POLL_MS: integer(3_600_000, 60_000, 86_400_000),
   FEEDS_CONCURRENCY: integer(16, 1, 256),
 
+  // Paged answers (src/discord/pagination.ts): how many stay pageable at once, and for how long without a press.
+  PAGE_SESSIONS_MAX: integer(1_000, 1, 100_000),
+  PAGE_TIMEOUT_MS: integer(300_000, 1_000, 840_000),
+
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
 });
@@ -209,6 +213,8 @@ export interface Config {
   linking: { promptLimit: number; pasteLimit: number; windowMs: number };
   /** Feed delivery pacing: the bounds of one source's budget-paced poll interval and source runs at once. */
   feeds: { minPollMs: number; maxPollMs: number; concurrency: number };
+  /** Paged answers: the most kept at once (the least recently pressed expires first) and their idle timeout. */
+  pages: { maxSessions: number; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -282,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     linking: { promptLimit: e.LINK_PROMPT_LIMIT, pasteLimit: e.LINK_PASTE_LIMIT, windowMs: e.LINK_ATTEMPT_WINDOW_MS },
     feeds: { minPollMs: e.FEEDS_MIN_POLL_MS, maxPollMs: e.FEEDS_MAX_POLL_MS, concurrency: e.FEEDS_CONCURRENCY },
+    pages: { maxSessions: e.PAGE_SESSIONS_MAX, timeoutMs: e.PAGE_TIMEOUT_MS },
   };
 }
 
