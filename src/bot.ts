@@ -71,7 +71,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   if (!token || !applicationId) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be configured');
 
   const commands = await loadCommands(options.commandsDirectory);
-  const paginator = new Paginator({ log });
+  const paginator = new Paginator({ log, maxSessions: config.pages.maxSessions, timeoutMs: config.pages.timeoutMs });
   const router = createInteractionRouter({
     commands,
     components: [paginator.route],

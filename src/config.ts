@@ -188,6 +188,9 @@ const environmentSchema = z.object({
   // The instance lock (src/storage/instance-lock.ts): renewal interval, and the age at which a lease is abandoned.
   INSTANCE_LOCK_HEARTBEAT_MS: integer(5_000, 100, 60_000),
   INSTANCE_LOCK_STALE_MS: integer(20_000, 500, 600_000),
+  // Paged answers (src/discord/pagination.ts): how many stay pageable at once, and for how long without a press.
+  PAGE_SESSIONS_MAX: integer(1_000, 1, 100_000),
+  PAGE_TIMEOUT_MS: integer(300_000, 1_000, 840_000),
 
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 100, 120_000),
@@ -246,6 +249,8 @@ export interface Config {
   feeds: { minPollMs: number; maxPollMs: number; concurrency: number };
   /** One igcord per storage and bot token: how often the lock is renewed, and when an unrenewed one is abandoned. */
   instanceLock: { heartbeatMs: number; staleMs: number };
+  /** Paged answers: the most kept at once (the least recently pressed expires first) and their idle timeout. */
+  pages: { maxSessions: number; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -334,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linking: { promptLimit: e.LINK_PROMPT_LIMIT, pasteLimit: e.LINK_PASTE_LIMIT, windowMs: e.LINK_ATTEMPT_WINDOW_MS },
     feeds: { minPollMs: e.FEEDS_MIN_POLL_MS, maxPollMs: e.FEEDS_MAX_POLL_MS, concurrency: e.FEEDS_CONCURRENCY },
     instanceLock: { heartbeatMs: e.INSTANCE_LOCK_HEARTBEAT_MS, staleMs: e.INSTANCE_LOCK_STALE_MS },
+    pages: { maxSessions: e.PAGE_SESSIONS_MAX, timeoutMs: e.PAGE_TIMEOUT_MS },
   };
 }
 

@@ -1,9 +1,45 @@
 // Builds igcord's discord.js client: the Guilds intent only (slash commands, buttons and channel posts need no
 // privileged intent), mentions off unless a message asks for them, and the REST base overridable so the same
-// client talks to the local Discord fake. The token lives in the closure and in discord.js; it is never logged.
+// client talks to the local Discord fake, and caches bounded to what igcord reads (below). The token lives in the
+// closure and in discord.js; it is never logged.
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions, type SweeperOptions } from 'discord.js';
 import type { Logger } from '../log.js';
+
+// What igcord reads from discord.js's caches: guilds, their channels and roles, and the bot's own user and member
+// (a channel's permissionsFor(client.user) resolves the bot's member, then its roles and the channel's overwrites).
+// Nobody else's user or member is read back: each interaction carries its invoker, and the OAuth callback's
+// users.fetch falls back to REST. Left alone, discord.js keeps every person who ever ran a command for the life
+// of the process (≈0.75 KB each); so users and members are capped and swept, always keeping the bot's own.
+// Guilds, channels and roles are never limited (discord.js: unsupported, and the permission checks need them).
+
+/** Users kept in `client.users`, the most recent ones (the bot's own user is kept over the limit). */
+export const USER_CACHE_LIMIT = 200;
+/** Members kept per guild in `guild.members`, the most recent ones (the bot's own is kept over the limit). */
+export const MEMBER_CACHE_LIMIT = 50;
+/** How often every cached user and member but the bot's own is dropped: an idle process goes back to none. */
+export const CACHE_SWEEP_INTERVAL_SECONDS = 900;
+
+const isBot = (entry: { id: string; client: Client }) => entry.id === entry.client.user?.id;
+
+/** igcord's sweepers of users and members, every `intervalSeconds` (tests run them every second). */
+export function cacheSweepers(intervalSeconds: number): SweeperOptions {
+  return {
+    ...Options.DefaultSweeperSettings,
+    users: { interval: intervalSeconds, filter: () => (user) => !isBot(user) },
+    guildMembers: { interval: intervalSeconds, filter: () => (member) => !isBot(member) },
+  };
+}
+
+function cacheLimits(): ClientOptions['makeCache'] {
+  return Options.cacheWithLimits({
+    ...Options.DefaultMakeCacheSettings,
+    // igcord reads no message history: keeping messages in memory only costs.
+    MessageManager: 0,
+    UserManager: { maxSize: USER_CACHE_LIMIT, keepOverLimit: (user) => isBot(user) },
+    GuildMemberManager: { maxSize: MEMBER_CACHE_LIMIT, keepOverLimit: (member) => isBot(member) },
+  });
+}
 
 export interface DiscordClientOptions {
   token: string;
@@ -29,8 +65,8 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
     intents: [GatewayIntentBits.Guilds],
     // Feed posts and replies never ping anyone by accident (a caption with @everyone); senders opt in per message.
     allowedMentions: { parse: [], repliedUser: false },
-    // igcord reads no message history: keeping messages in memory only costs.
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    makeCache: cacheLimits(),
+    sweepers: cacheSweepers(CACHE_SWEEP_INTERVAL_SECONDS),
     ...extra,
     rest: { ...(apiUrl === undefined ? {} : { api: apiUrl }), ...extra.rest },
   });

@@ -3,9 +3,18 @@
 // invoker without any lookup: anyone else gets an ephemeral "only <user> can page this". Pages are rendered on
 // demand from the session kept in memory; after `timeoutMs` without a press the buttons are disabled (the
 // original interaction may edit its message for 15 minutes), and a press on a session lost to a restart disables
-// them too and says so.
+// them too and says so. At most `maxSessions` are kept: opening one more disables the buttons of the one pressed
+// longest ago, which then answers like an expired one. A session holds its source, its page and how to edit its
+// message (the interaction's webhook: application id and token), never the interaction itself.
 import { randomBytes } from 'node:crypto';
-import { ButtonStyle, ComponentType, type APIEmbed, type APIButtonComponentWithCustomId, type BaseMessageOptions } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIEmbed,
+  type APIButtonComponentWithCustomId,
+  type BaseMessageOptions,
+  type InteractionWebhook,
+} from 'discord.js';
 import type { Logger } from '../log.js';
 import type { CommandContext, ComponentInteraction } from './command.js';
 import type { ActionRow } from './errors.js';
@@ -16,6 +25,9 @@ import type { InteractionResponder, MessageRef } from './responder.js';
 export const PAGE_PREFIX = 'page';
 /** Interaction tokens allow edits for 15 minutes; the timeout must end before that. */
 export const MAX_PAGE_TIMEOUT_MS = 14 * 60_000;
+export const DEFAULT_PAGE_TIMEOUT_MS = 5 * 60_000;
+/** A session costs tens of KB (its rendered source): 1,000 open at once is tens of MB at most. */
+export const DEFAULT_MAX_PAGE_SESSIONS = 1_000;
 
 export interface Page {
   content?: string | undefined;
@@ -32,13 +44,16 @@ export interface PaginatorOptions {
   log: Logger;
   /** Idle time after which the buttons are disabled; default 5 minutes, at most 14. */
   timeoutMs?: number | undefined;
+  /** Sessions kept at once; opening one more expires the least recently pressed. Default 1,000. */
+  maxSessions?: number | undefined;
 }
 
 interface Session {
   ownerId: string;
   source: PagedSource;
   page: number;
-  respond: InteractionResponder;
+  /** Edits the paged message: only the application id and the interaction token (valid 15 minutes). */
+  webhook: InteractionWebhook;
   message: MessageRef;
   timer: NodeJS.Timeout;
 }
@@ -82,11 +97,13 @@ export function pageButtons(session: string, ownerId: string, page: number, coun
 export class Paginator {
   private readonly sessions = new Map<string, Session>();
   private readonly timeoutMs: number;
+  private readonly maxSessions: number;
   private readonly log: Logger;
 
   constructor(options: PaginatorOptions) {
     this.log = options.log;
-    this.timeoutMs = Math.min(options.timeoutMs ?? 5 * 60_000, MAX_PAGE_TIMEOUT_MS);
+    this.timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS, MAX_PAGE_TIMEOUT_MS);
+    this.maxSessions = Math.max(1, options.maxSessions ?? DEFAULT_MAX_PAGE_SESSIONS);
   }
 
   /** The route the interaction router needs for the buttons: `createInteractionRouter({ components: [p.route] })`. */
@@ -115,7 +132,13 @@ export class Paginator {
       components: [pageButtons(id, ownerId, page, source.count)],
       ephemeral: options.ephemeral,
     });
-    this.sessions.set(id, { ownerId, source, page, respond, message: ref, timer: this.expireLater(id) });
+    this.sessions.set(id, { ownerId, source, page, webhook: respond.interaction.webhook, message: ref, timer: this.expireLater(id) });
+    // The map keeps insertion order and a press re-inserts its session: the first entries were pressed longest ago.
+    for (const oldest of this.sessions.keys()) {
+      if (this.sessions.size <= this.maxSessions) break;
+      this.log.debug({ session: oldest, max: this.maxSessions }, 'page session evicted: too many open');
+      void this.expire(oldest);
+    }
   }
 
   /** Disables every open session's buttons now (shutdown), without waiting for their timeouts. */
@@ -147,6 +170,11 @@ export class Paginator {
     session.page = target;
     clearTimeout(session.timer);
     session.timer = this.expireLater(id.session);
+    // Most recently used last, so the cap evicts the session idle longest.
+    if (this.sessions.get(id.session) === session) {
+      this.sessions.delete(id.session);
+      this.sessions.set(id.session, session);
+    }
     await ctx.respond.update({ ...message(rendered), components: [pageButtons(id.session, session.ownerId, target, session.source.count)] });
     ctx.log.debug({ page: target, pages: session.source.count }, 'paged');
   }
@@ -163,7 +191,7 @@ export class Paginator {
     this.sessions.delete(id);
     clearTimeout(session.timer);
     try {
-      await session.respond.edit(session.message, {
+      await session.webhook.editMessage(session.message, {
         components: [pageButtons(id, session.ownerId, session.page, session.source.count, true)],
       });
     } catch (error) {

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { ClientOptions } from 'discord.js';
 import { startIgcord, type Igcord } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DeliveryTuning } from '../../src/feeds/index.js';
@@ -33,8 +34,15 @@ export interface TestIgcord {
   close(): Promise<void>;
 }
 
-/** `env` overrides the environment; `feeds` tunes the delivery engine (short polls and retries for feed tests). */
-export async function startTestIgcord(env: Record<string, string> = {}, feeds?: Partial<DeliveryTuning>): Promise<TestIgcord> {
+/**
+ * `env` overrides the environment; `feeds` tunes the delivery engine (short polls and retries for feed tests);
+ * `discordClient` is merged over the harness's discord.js options (e.g. a short cache sweep interval).
+ */
+export async function startTestIgcord(
+  env: Record<string, string> = {},
+  feeds?: Partial<DeliveryTuning>,
+  discordClient?: Partial<ClientOptions>,
+): Promise<TestIgcord> {
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'debug', ...env });
   const lines: string[] = [];
@@ -46,7 +54,7 @@ export async function startTestIgcord(env: Record<string, string> = {}, feeds?: 
   });
   const log = createLogger({ level: config.logLevel, destination });
   const app = await startIgcord(config, log, {
-    discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
+    discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200, ...discordClient },
     feeds,
   });
   const sandbox = app.sandbox;
