@@ -113,7 +113,8 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     expect(walk.page.html).toContain('data-outcome="linked"');
     expect(walk.page.html).toContain(`Instagram account @${username} is now linked to Discord user Owner Olga`);
     expect(await igcord.app.storage.accounts.get(owner)).toMatchObject({ username, status: 'active' });
-    await handle.waitForReply((m) => m.content.includes(`@${username}`), WAIT_MS);
+    // Usernames are Instagram text, markdown-escaped in the message (Discord shows them unescaped).
+    await handle.waitForReply((m) => m.content.replace(/\\/g, '').includes(`@${username}`), WAIT_MS);
     // The link's cookie is cleared once used, and Discord's token was used once and never logged.
     expect(Object.keys(browser.cookies(igcord.app.http.url))).toEqual([]);
     expect(igcord.logs()).not.toMatch(/fake-discord-oauth/);
