@@ -95,7 +95,7 @@ export default defineCommand({
       case 'backfill':
         return askBackfill(interaction, ctx);
       default:
-        throw new UserFacingError('feed.unknown-subcommand', `/feed ${sub.slice(0, 40)} is not a feed command any more.`);
+        throw new UserFacingError('igcord.unknown-subcommand', `/feed ${sub.slice(0, 40)} is not a feed command any more.`);
     }
   },
   autocomplete,

@@ -19,10 +19,12 @@ import { INSTAGRAM_COLOR } from '../src/discord/embeds/media-embed.js';
 import { NotLinkedError, UserFacingError, type ActionRow } from '../src/discord/errors.js';
 import { withInstagram } from '../src/discord/linked-account.js';
 import { relativeTime } from '../src/discord/reply-error.js';
+import type { ReplyId } from '../src/discord/reply-ids.js';
 import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../src/http/oauth-callback.js';
 import { InstagramTokenError } from '../src/instagram/errors.js';
 import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../src/limiter/index.js';
 import type { Feed } from '../src/storage/index.js';
+import { validateOption } from '../src/discord/input/validate-option.js';
 import { validate } from '../src/util/validate.js';
 
 /** The "Paste a token" button, and the modal it opens. */
@@ -56,7 +58,7 @@ function windowInWords(ms: number): string {
  * Counts one linking attempt of `userId` against `limit`, or refuses it with when the next one frees. Linking spends
  * the `app` budget every member shares, so one member must not be able to spend it for everyone.
  */
-function takeLinkAttempt(limit: AttemptLimit, userId: string, id: string, refusal: (max: number, window: string, when: string) => string): void {
+function takeLinkAttempt(limit: AttemptLimit, userId: string, id: ReplyId, refusal: (max: number, window: string, when: string) => string): void {
   const taken = limit.take(userId);
   if (taken.ok) return;
   throw new UserFacingError(id, refusal(limit.max, windowInWords(limit.windowMs), relativeTime(taken.freesAt)));
@@ -109,11 +111,11 @@ async function link(interaction: ChatInputCommandInteraction, ctx: CommandContex
 }
 
 function parseScopesOption(value: string): string[] {
-  try {
-    return validate(scopesOptionSchema, value, 'scopes option');
-  } catch (cause) {
-    throw new UserFacingError('instagram.invalid-scopes', `Those scopes are not valid. Choose among: ${DEFAULT_SCOPES.join(', ')} (separated by spaces).`, { cause });
-  }
+  return validateOption(scopesOptionSchema, value, {
+    option: 'scopes',
+    id: 'input.invalid-scopes',
+    message: () => `Those scopes are not valid. Choose among: ${DEFAULT_SCOPES.join(', ')} (separated by spaces).`,
+  });
 }
 
 async function unlink(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {

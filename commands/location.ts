@@ -10,13 +10,7 @@ import { UserFacingError } from '../src/discord/errors.js';
 import { withInstagram } from '../src/discord/linked-account.js';
 import { suggestLocations } from '../src/discord/places/place-autocomplete.js';
 import { renderLocationEmbed, renderLocationListEmbed } from '../src/discord/places/place-embeds.js';
-import {
-  DEFAULT_LOCATION_DISTANCE_M,
-  MAX_LOCATION_DISTANCE_M,
-  parseCoordinates,
-  parseLocationInput,
-  type Coordinates,
-} from '../src/discord/places/place-input.js';
+import { parseCoordinates, parseLocationInput, type Coordinates } from '../src/discord/input/location-input.js';
 import { mediaPages } from '../src/discord/media-pages.js';
 import { PLACE_LIST_ENDS } from '../src/discord/places/place-embeds.js';
 import type { RecentLocation } from '../src/discord/places/recent-locations.js';
@@ -24,6 +18,10 @@ import type { Location, Media } from '../src/instagram/schemas.js';
 import type { Auth } from '../src/instagram/client.js';
 
 const PAGE_SIZE = 20;
+/** The late API's location search radius: default 500 m, at most 750 m (reference §2.7, 2016 docs). */
+const MAX_LOCATION_DISTANCE_M = 750;
+const DEFAULT_LOCATION_DISTANCE_M = 500;
+const LOCATION_FORMS = { maxDistance: MAX_LOCATION_DISTANCE_M };
 const SHARE_DESCRIPTION = 'Post the answer in the channel for everyone (by default only you see it)';
 const LOCATION_DESCRIPTION = 'A place: pick a suggestion, or type a location id or "lat,lng"';
 
@@ -65,7 +63,7 @@ const asRecent = (locations: readonly (Location | null)[]): RecentLocation[] =>
 
 /** The location id the `location` option names: as given, or the nearest place to the coordinates given. */
 async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth): Promise<string> {
-  const input = parseLocationInput(value);
+  const input = parseLocationInput(value, 'location', LOCATION_FORMS);
   if (input.kind === 'id') return input.id;
   const found = (await ctx.instagram.locations.search(auth, input.at)).data.filter((l) => l.id);
   const nearest = found[0]?.id;
@@ -80,7 +78,7 @@ async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth)
 
 async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
   const value = interaction.options.getString('location', true);
-  parseLocationInput(value);
+  parseLocationInput(value, 'location', LOCATION_FORMS);
   await ctx.respond.deferReply(ephemeral);
   const location = await withInstagram(ctx, interaction.user.id, async ({ auth }) => {
     const id = await resolveLocationId(value, ctx, auth);
@@ -92,7 +90,7 @@ async function info(interaction: ChatInputCommandInteraction, ctx: CommandContex
 
 async function recentMedia(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
   const value = interaction.options.getString('location', true);
-  parseLocationInput(value);
+  parseLocationInput(value, 'location', LOCATION_FORMS);
   await ctx.respond.deferReply(ephemeral);
   const ownerId = interaction.user.id;
   const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
@@ -121,7 +119,7 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
     lat: interaction.options.getNumber('lat', true),
     lng: interaction.options.getNumber('lng', true),
     distance: interaction.options.getInteger('distance') ?? undefined,
-  });
+  }, MAX_LOCATION_DISTANCE_M);
   await ctx.respond.deferReply(ephemeral);
   const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
   const found = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.locations.search(auth, at)).data);

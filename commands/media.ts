@@ -19,7 +19,8 @@ import { commentPages, likerPages, mediaLink } from '../src/discord/media/media-
 import { fetchMedia, parseMediaReference, type MediaReference } from '../src/discord/media/media-reference.js';
 import type { PagedSource } from '../src/discord/pagination.js';
 import type { Media } from '../src/instagram/schemas.js';
-import { ValidationError, validate } from '../src/util/validate.js';
+import { parseCoordinates } from '../src/discord/input/location-input.js';
+import { validateOption } from '../src/discord/input/validate-option.js';
 
 /** Media search radius in metres: the API's default and its cap (reference §2.3). */
 const DEFAULT_DISTANCE = 1000;
@@ -97,23 +98,7 @@ const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('media').setDescription('A post link, its shortcode or its media id').setRequired(true).setMaxLength(300)),
   );
 
-const nearSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  distance: z.number().int().min(1).max(MAX_DISTANCE).default(DEFAULT_DISTANCE),
-});
-const commentIdSchema = z.string().trim().regex(/^\d{1,30}$/, { error: 'A comment id is a number, as /media comments shows it.' });
-
-/** Options checked with zod like every other boundary; a bad value is the user's to fix, not an incident. */
-function checked<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  try {
-    return validate(schema, value, what);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const problem = error.issues[0]?.message ?? 'it is not valid';
-    throw new UserFacingError('media.invalid-option', `The ${what} is not valid: ${problem}`);
-  }
-}
+const commentIdSchema = z.string().trim().regex(/^\d{1,30}$/, { error: 'must be a comment id, a number as /media comments shows it.' });
 
 type Interaction = ChatInputCommandInteraction;
 
@@ -134,15 +119,15 @@ async function show(interaction: Interaction, ctx: CommandContext, reference: Me
 }
 
 async function near(interaction: Interaction, ctx: CommandContext, ephemeral: boolean) {
-  const query = checked(
-    nearSchema,
+  const at = parseCoordinates(
     {
       lat: interaction.options.getNumber('lat', true),
       lng: interaction.options.getNumber('lng', true),
       distance: interaction.options.getInteger('distance') ?? undefined,
     },
-    'place',
+    MAX_DISTANCE,
   );
+  const query = { lat: at.lat, lng: at.lng, distance: at.distance ?? DEFAULT_DISTANCE };
   const found = await onLink(ctx, interaction, ephemeral, async ({ auth }) => (await ctx.instagram.media.search(auth, query)).data);
   const where = `${query.lat.toFixed(5)}, ${query.lng.toFixed(5)}`;
   if (found.length === 0) {
@@ -170,8 +155,8 @@ async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: b
     heading: 'Your liked posts',
     // The next API page (cursor max_like_id) is fetched only when the person pages past the last post loaded.
     fetchMore: (next) => withInstagram(ctx, interaction.user.id, () => next()),
-    empty: { id: 'media.no-liked', message: 'You have not liked any posts that Instagram lists.' },
-    end: (count) => ({ id: 'media.no-more-liked', message: `That is all: you have liked ${count} post${count === 1 ? '' : 's'} that Instagram lists.` }),
+    empty: 'You have not liked any posts that Instagram lists.',
+    end: (count) => `That is all: you have liked ${count} post${count === 1 ? '' : 's'} that Instagram lists.`,
   });
   await page(ctx, interaction, source, ephemeral);
 }
@@ -227,7 +212,7 @@ async function comment(interaction: Interaction, ctx: CommandContext, reference:
 }
 
 async function uncomment(interaction: Interaction, ctx: CommandContext, reference: MediaReference) {
-  const commentId = checked(commentIdSchema, interaction.options.getString('comment', true), 'comment id');
+  const commentId = validateOption(commentIdSchema, interaction.options.getString('comment', true), { option: 'comment' });
   const media = await onLink(ctx, interaction, true, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
     await ctx.instagram.comments.remove(auth, media.id, commentId);
@@ -282,7 +267,7 @@ export default defineCommand({
       case 'unlike':
         return setLike(interaction, ctx, reference(), false);
       default:
-        throw new UserFacingError('media.unknown-subcommand', `/media ${sub} is not available any more. Try again in a minute.`);
+        throw new UserFacingError('igcord.unknown-subcommand', `/media ${sub} is not available any more. Try again in a minute.`);
     }
   },
 });

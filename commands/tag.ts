@@ -8,7 +8,7 @@ import { plain } from '../src/discord/embeds/text.js';
 import { withInstagram } from '../src/discord/linked-account.js';
 import { suggestTags } from '../src/discord/places/place-autocomplete.js';
 import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../src/discord/places/place-embeds.js';
-import { parseTagName } from '../src/discord/places/place-input.js';
+import { parseTagName } from '../src/discord/input/tag-name.js';
 import { mediaPages } from '../src/discord/media-pages.js';
 
 /** Tag media fetched per API call: the API's default page. */
@@ -41,14 +41,14 @@ const data = new SlashCommandBuilder()
   );
 
 async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const name = parseTagName(interaction.options.getString('name', true));
+  const name = parseTagName(interaction.options.getString('name', true), 'name');
   await ctx.respond.deferReply(ephemeral);
   const tag = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.tags.get(auth, name)).data);
   await ctx.respond.reply({ embeds: [renderTagEmbed(tag)], ephemeral });
 }
 
 async function recent(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const name = parseTagName(interaction.options.getString('name', true));
+  const name = parseTagName(interaction.options.getString('name', true), 'name');
   await ctx.respond.deferReply(ephemeral);
   const ownerId = interaction.user.id;
   const first = await withInstagram(ctx, ownerId, ({ auth }) => ctx.instagram.tags.recentMedia(auth, name, { count: PAGE_SIZE }));
@@ -66,7 +66,7 @@ async function recent(interaction: ChatInputCommandInteraction, ctx: CommandCont
 }
 
 async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const query = parseTagName(interaction.options.getString('query', true));
+  const query = parseTagName(interaction.options.getString('query', true), 'query');
   await ctx.respond.deferReply(ephemeral);
   const tags = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.tags.search(auth, query)).data);
   if (tags.length === 0) {

@@ -7,14 +7,13 @@ import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/discord/command.js';
 import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
 import { plain } from '../src/discord/embeds/text.js';
-import { UserFacingError } from '../src/discord/errors.js';
 import { withInstagram } from '../src/discord/linked-account.js';
 import { mediaPages } from '../src/discord/media-pages.js';
 import { resolveUsername } from '../src/discord/users/resolve-user.js';
 import { suggestUsers } from '../src/discord/users/user-autocomplete.js';
 import { userListSource } from '../src/discord/users/user-list.js';
 import { parseUsername } from '../src/discord/users/username.js';
-import { validate, ValidationError } from '../src/util/validate.js';
+import { validateOption } from '../src/discord/input/validate-option.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 /** The API returns up to 50 search results by default; that many fit five pages. */
@@ -49,12 +48,7 @@ const querySchema = z.string().trim().min(1, { error: 'expected some text to sea
 
 /** The search text, checked: an empty query gets a plain answer, not an API error. */
 function parseQuery(input: string): string {
-  try {
-    return validate(querySchema, input, 'search query');
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw new UserFacingError('user.invalid-query', 'Type part of a username or a name to search for.', { cause: error });
-  }
+  return validateOption(querySchema, input, { option: 'query', id: 'input.invalid-query', message: () => 'Type part of a username or a name to search for.' });
 }
 
 /** The `user` option as a bare username, or undefined for "myself". */
@@ -98,8 +92,8 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
     source: mediaPages(first, {
       heading: `Recent posts of **${plain(`@${owner}`)}**`,
       fetchMore: (next) => withInstagram(ctx, invoker, () => next()),
-      empty: { id: 'user.no-media', message: `@${owner} has no posts to show.` },
-      end: () => ({ id: 'user.no-more-media', message: `That was the last post of @${owner}.` }),
+      empty: `@${owner} has no posts to show.`,
+      end: () => `That was the last post of @${owner}.`,
     }),
     ephemeral: !share,
   });

@@ -5,6 +5,7 @@
 import { PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { replyIdOf } from '../support/reply-id.js';
 
 const REPLY_TIMEOUT_MS = 15_000;
 
@@ -118,8 +119,12 @@ describe('/feed add checks', () => {
     });
 
     it('explains an invalid tag without calling Instagram', async () => {
-      const reply = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'two words' });
-      expect(reply.content).toContain('That tag does not work: a tag is letters, digits and underscores');
+      igcord.emulator.admin.clearRequests();
+      const handle = igcord.discord.sendCommand({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'add-tag', options: { channel: general, tag: 'two words' } });
+      const reply = await handle.waitForReply(undefined, REPLY_TIMEOUT_MS);
+      expect(replyIdOf(igcord, handle.id)).toBe('input.invalid-tag');
+      expect(reply.content).toMatch(/^`tag` must be one word of letters, digits, _ or emoji/);
+      expect(igcord.emulator.admin.requests()).toHaveLength(0);
     });
 
     it('adds a location feed after Instagram confirms the location, paid by the invoker', async () => {

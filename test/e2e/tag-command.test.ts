@@ -3,6 +3,7 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { replyIdOf } from '../support/reply-id.js';
 
 const EPHEMERAL = 64;
 
@@ -195,9 +196,11 @@ describe('/tag', () => {
 
   it('refuses a tag with spaces in plain words without calling Instagram', async () => {
     igcord.emulator.admin.clearRequests();
-    const reply = await run(igcord.personId, 'info', { name: 'two words' }).waitForReply();
+    const handle = run(igcord.personId, 'info', { name: 'two words' });
+    const reply = await handle.waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.content).toMatch(/^A tag is one word of letters, digits, _ or emoji/);
+    expect(replyIdOf(igcord, handle.id)).toBe('input.invalid-tag');
+    expect(reply.content).toMatch(/^`name` must be one word of letters, digits, _ or emoji/);
     expect(igcord.emulator.admin.requests()).toHaveLength(0);
   });
 

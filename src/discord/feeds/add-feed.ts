@@ -13,7 +13,8 @@ import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '.
 import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
-import { parseLocationId, parseTagName } from './feed-source-input.js';
+import { parseLocationInput } from '../input/location-input.js';
+import { parseTagName } from '../input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 
 export type AddKind = FeedSource['kind'];
@@ -24,20 +25,27 @@ type ChosenSource = Exclude<FeedSource, { kind: 'account' }> | { kind: 'account'
 /** The scope tag and location endpoints need (reference §4.3). */
 const PUBLIC_CONTENT = 'public_content';
 
+/** A feed follows a location by its id: coordinates would pick a place the admin has not seen. */
+function locationId(value: string): string {
+  const input = parseLocationInput(value, 'location', false);
+  if (input.kind !== 'id') throw new Error('a location without coordinates is an id');
+  return input.id;
+}
+
 export async function addFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, kind: AddKind): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const channelId = interaction.options.getChannel('channel', true).id;
   const mode: DeliveryMode = interaction.options.getString('delivery') === 'webhook' ? 'webhook' : 'message';
   const role = interaction.options.getRole('mention');
   if (role !== null && role.id === admin.guildId) {
-    throw new UserFacingError('feed.invalid-input', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
+    throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
   }
   // Checked before anything else is looked at, so a mistyped tag costs nothing.
   const chosen: ChosenSource =
     kind === 'tag'
-      ? { kind, name: parseTagName(interaction.options.getString('tag', true)) }
+      ? { kind, name: parseTagName(interaction.options.getString('tag', true), 'tag').toLowerCase() }
       : kind === 'location'
-        ? { kind, id: parseLocationId(interaction.options.getString('location', true)) }
+        ? { kind, id: locationId(interaction.options.getString('location', true)) }
         : { kind };
 
   const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
@@ -56,7 +64,7 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
   const key = sourceKey(source);
   const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === admin.guildId && sourceKey(f.source) === key);
   if (existing !== undefined) {
-    throw new UserFacingError('feed.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`.`);
+    throw new UserFacingError('feeds.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`.`);
   }
 
   let placeName: string | undefined;

@@ -52,7 +52,7 @@ export async function askBackfill(interaction: ChatInputCommandInteraction, ctx:
   const feed = await findGuildFeed(ctx.storage, admin.guildId, interaction.options.getString('feed', true));
   const count = interaction.options.getInteger('count', true);
   if (!Number.isInteger(count) || count < 1 || count > BACKFILL_MAX) {
-    throw new UserFacingError('feed.invalid-input', `A backfill posts 1 to ${BACKFILL_MAX} posts.`);
+    throw new UserFacingError('feeds.backfill-count', `A backfill posts 1 to ${BACKFILL_MAX} posts.`);
   }
   const row: ActionRow = {
     type: ComponentType.ActionRow,
@@ -72,7 +72,7 @@ export async function askBackfill(interaction: ChatInputCommandInteraction, ctx:
 /** The Confirm / Cancel buttons of a backfill: only the person who asked may press them. */
 export async function pressFeedButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const button = parseFeedButton(interaction.customId);
-  if (button === undefined) throw new UserFacingError('feed.bad-button', 'That button does not belong to a feed command.');
+  if (button === undefined) throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
   if (interaction.user.id !== button.invokerId) {
     await ctx.respond.reply({ content: `Only <@${button.invokerId}> can answer this.`, ephemeral: true, allowedMentions: { parse: [] } });
     return;

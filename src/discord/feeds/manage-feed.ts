@@ -20,7 +20,7 @@ export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: 
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
   const removed = await ctx.storage.feeds.remove(feed.id);
-  if (removed === undefined) throw new UserFacingError('feed.not-found', `Feed \`${feed.id}\` was already removed.`);
+  if (removed === undefined) throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was already removed.`);
   await ctx.storage.deliveries.forgetFeed(feed.id);
   const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
   ctx.log.info({ feedId: feed.id, source: sourceKey(feed.source) }, 'feed removed');
@@ -62,7 +62,7 @@ export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: 
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
   if (owner === undefined || owner.status === 'broken' || owner.instagramUserId !== feed.ownerInstagramUserId) {
     throw new UserFacingError(
-      'feed.owner-link-broken',
+      'feeds.owner-link-broken',
       `Feed \`${feed.id}\` reads Instagram with the link of <@${feed.ownerDiscordUserId}>, which ${owner === undefined ? 'is gone' : owner.status === 'broken' ? 'no longer works' : 'now points to another Instagram account'}. They need to link that account again before the feed can resume.`,
     );
   }

@@ -37,7 +37,7 @@ export function parseMediaReference(text: string): MediaReference {
   const result = mediaReferenceSchema.safeParse(text);
   if (result.success) return result.data;
   const problem = result.error.issues[0]?.message ?? 'That is not an Instagram post.';
-  throw new UserFacingError('media.bad-reference', `${problem} ${UNDERSTOOD}`);
+  throw new UserFacingError('input.invalid-media', `${problem} ${UNDERSTOOD}`);
 }
 
 /** Reads the post a reference names: one call, by id or by shortcode. */

@@ -8,7 +8,8 @@ import type { Location, Tag } from '../../instagram/schemas.js';
 import type { CommandDeps } from '../command.js';
 import { truncate } from '../embeds/text.js';
 import { withInstagram } from '../linked-account.js';
-import { coordinatePair, coordinatesSchema, distanceMetres } from './place-input.js';
+import { coordinatesIn } from '../input/location-input.js';
+import { distanceMetres } from './distance.js';
 import type { RecentLocations } from './recent-locations.js';
 
 /** Discord's limits on autocomplete answers. */
@@ -79,8 +80,7 @@ export async function suggestLocations(interaction: AutocompleteInteraction, dep
     return;
   }
   const choices: Choice[] = [];
-  const pair = coordinatePair(typed);
-  const at = pair && coordinatesSchema.safeParse(pair).success ? { lat: Number(pair.lat.toFixed(6)), lng: Number(pair.lng.toFixed(6)) } : undefined;
+  const at = coordinatesIn(typed);
   if (at) {
     const found = await deps.lookups.get(
       budgetKey,
