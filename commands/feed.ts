@@ -3,16 +3,9 @@
 // command from others), and every handler checks the member's permission again, since admins can change who sees
 // a command. All answers are ephemeral: this is admin tooling, not channel chatter. The work lives in
 // src/discord/feeds/; this file is the definition and the routing.
-import {
-  ChannelType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type AutocompleteInteraction,
-  type SlashCommandSubcommandBuilder,
-} from 'discord.js';
+import { ChannelType, InteractionContextType, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
 import { defineCommand, type CommandDeps } from '../src/discord/command.js';
-import { UserFacingError } from '../src/discord/errors.js';
+import { defineSlash, slashCommand } from '../src/discord/slash-command.js';
 import { addFeed } from '../src/discord/feeds/add-feed.js';
 import { isFeedAdmin } from '../src/discord/feeds/feed-admin.js';
 import { describeSource } from '../src/discord/feeds/feed-list.js';
@@ -20,84 +13,73 @@ import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, test
 import { listFeeds, pauseFeed, removeFeed, resumeFeed } from '../src/discord/feeds/manage-feed.js';
 import { bareTag } from '../src/instagram/places-api.js';
 
-const withTarget = (sub: SlashCommandSubcommandBuilder) =>
-  sub.addChannelOption((o) =>
-    o.setName('channel').setDescription('The channel that gets the posts').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-  );
+const target = {
+  channel: {
+    kind: 'channel',
+    description: 'The channel that gets the posts',
+    required: true,
+    channelTypes: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+  },
+} as const;
 
-const withDeliveryOptions = (sub: SlashCommandSubcommandBuilder) =>
-  sub
-    .addRoleOption((o) => o.setName('mention').setDescription('A role to mention with each post'))
-    .addStringOption((o) =>
-      o
-        .setName('delivery')
-        .setDescription('Post as the bot, or through a channel webhook showing the Instagram name and picture')
-        .addChoices({ name: 'bot message', value: 'message' }, { name: 'channel webhook', value: 'webhook' }),
-    );
+const deliveryOptions = {
+  mention: { kind: 'role', description: 'A role to mention with each post' },
+  delivery: {
+    kind: 'string',
+    description: 'Post as the bot, or through a channel webhook showing the Instagram name and picture',
+    choices: [
+      { name: 'bot message', value: 'message' },
+      { name: 'channel webhook', value: 'webhook' },
+    ],
+  },
+} as const;
 
-const withFeed = (sub: SlashCommandSubcommandBuilder) =>
-  sub.addStringOption((o) => o.setName('feed').setDescription('The feed (see /feed list)').setRequired(true).setAutocomplete(true).setMaxLength(40));
+const feed = { feed: { kind: 'string', description: 'The feed (see /feed list)', required: true, autocomplete: true, maxLength: 40 } } as const;
 
-const data = new SlashCommandBuilder()
-  .setName('feed')
-  .setDescription('Post Instagram posts into channels of this server')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .setContexts(InteractionContextType.Guild)
-  .addSubcommand((s) => withDeliveryOptions(withTarget(s.setName('add-account').setDescription("Follow your linked Instagram account's own posts"))))
-  .addSubcommand((s) =>
-    withDeliveryOptions(
-      withTarget(s.setName('add-tag').setDescription('Follow a tag (read with your linked account)')).addStringOption((o) =>
-        o.setName('tag').setDescription('The tag, with or without #').setRequired(true).setAutocomplete(true).setMaxLength(101),
-      ),
-    ),
-  )
-  .addSubcommand((s) =>
-    withDeliveryOptions(
-      withTarget(s.setName('add-location').setDescription('Follow a location (read with your linked account)')).addStringOption((o) =>
-        o.setName('location').setDescription("Instagram's numeric location id").setRequired(true).setMaxLength(30),
-      ),
-    ),
-  )
-  .addSubcommand((s) => s.setName('list').setDescription("This server's feeds, their state and their last and next posts"))
-  .addSubcommand((s) => withFeed(s.setName('remove').setDescription('Stop and delete a feed')))
-  .addSubcommand((s) => withFeed(s.setName('pause').setDescription('Stop posting for a feed until it is resumed')))
-  .addSubcommand((s) => withFeed(s.setName('resume').setDescription('Start posting again for a paused or disabled feed')))
-  .addSubcommand((s) => withFeed(s.setName('test').setDescription("Post the source's latest media now, marked as a test")))
-  .addSubcommand((s) =>
-    withFeed(s.setName('backfill').setDescription('Post the last few posts now (asks to confirm)')).addIntegerOption((o) =>
-      o.setName('count').setDescription(`How many posts (1 to ${BACKFILL_MAX})`).setRequired(true).setMinValue(1).setMaxValue(BACKFILL_MAX),
-    ),
-  );
+const definition = defineSlash({
+  name: 'feed',
+  description: 'Post Instagram posts into channels of this server',
+  defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
+  contexts: [InteractionContextType.Guild],
+  subcommands: {
+    'add-account': { description: "Follow your linked Instagram account's own posts", options: { ...target, ...deliveryOptions } },
+    'add-tag': {
+      description: 'Follow a tag (read with your linked account)',
+      options: { ...target, tag: { kind: 'string', description: 'The tag, with or without #', required: true, autocomplete: true, maxLength: 101 }, ...deliveryOptions },
+    },
+    'add-location': {
+      description: 'Follow a location (read with your linked account)',
+      options: { ...target, location: { kind: 'string', description: "Instagram's numeric location id", required: true, maxLength: 30 }, ...deliveryOptions },
+    },
+    list: { description: "This server's feeds, their state and their last and next posts" },
+    remove: { description: 'Stop and delete a feed', options: feed },
+    pause: { description: 'Stop posting for a feed until it is resumed', options: feed },
+    resume: { description: 'Start posting again for a paused or disabled feed', options: feed },
+    test: { description: "Post the source's latest media now, marked as a test", options: feed },
+    backfill: {
+      description: 'Post the last few posts now (asks to confirm)',
+      options: {
+        ...feed,
+        count: { kind: 'integer', description: `How many posts (1 to ${BACKFILL_MAX})`, required: true, minValue: 1, maxValue: BACKFILL_MAX },
+      },
+    },
+  },
+});
 
 export default defineCommand({
-  data,
+  ...slashCommand(definition, {
+    'add-account': (interaction, ctx, o) => addFeed(interaction, ctx, 'account', o),
+    'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
+    'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
+    list: (interaction, ctx) => listFeeds(interaction, ctx),
+    remove: (interaction, ctx, o) => removeFeed(interaction, ctx, o.feed),
+    pause: (interaction, ctx, o) => pauseFeed(interaction, ctx, o.feed),
+    resume: (interaction, ctx, o) => resumeFeed(interaction, ctx, o.feed),
+    test: (interaction, ctx, o) => testFeed(interaction, ctx, o.feed),
+    backfill: (interaction, ctx, o) => askBackfill(interaction, ctx, o.feed, o.count),
+  }),
   // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow.
   defer: 'ephemeral',
-  async execute(interaction, ctx) {
-    const sub = interaction.options.getSubcommand();
-    switch (sub) {
-      case 'add-account':
-        return addFeed(interaction, ctx, 'account');
-      case 'add-tag':
-        return addFeed(interaction, ctx, 'tag');
-      case 'add-location':
-        return addFeed(interaction, ctx, 'location');
-      case 'list':
-        return listFeeds(interaction, ctx);
-      case 'remove':
-        return removeFeed(interaction, ctx);
-      case 'pause':
-        return pauseFeed(interaction, ctx);
-      case 'resume':
-        return resumeFeed(interaction, ctx);
-      case 'test':
-        return testFeed(interaction, ctx);
-      case 'backfill':
-        return askBackfill(interaction, ctx);
-      default:
-        throw new UserFacingError('igcord.unknown-subcommand', `/feed ${sub.slice(0, 40)} is not a feed command any more.`);
-    }
-  },
   autocomplete,
   components: { [FEED_COMPONENT_PREFIX]: pressFeedButton },
 });

@@ -5,7 +5,6 @@
 import {
   ButtonStyle,
   ComponentType,
-  SlashCommandBuilder,
   TextInputStyle,
   type APIEmbed,
   type APIModalInteractionResponseCallbackData,
@@ -14,6 +13,7 @@ import {
 import { z } from 'zod';
 import { DEFAULT_SCOPES } from '../src/config.js';
 import { defineCommand, type CommandContext, type ComponentInteraction } from '../src/discord/command.js';
+import { defineSlash, slashCommand } from '../src/discord/slash-command.js';
 import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
 import { INSTAGRAM_COLOR } from '../src/discord/embeds/media-embed.js';
 import { NotLinkedError, UserFacingError, type ActionRow } from '../src/discord/errors.js';
@@ -104,9 +104,8 @@ async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInte
   return { content: lines.join('\n'), components: [row], allowedMentions: { parse: [] }, ephemeral: true };
 }
 
-async function link(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const option = interaction.options.getString('scopes');
-  const scopes = option === null ? scopeList(ctx.config.instagram.scopes) : scopeList(parseScopesOption(option));
+async function link(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: { scopes: string | undefined }): Promise<void> {
+  const scopes = options.scopes === undefined ? scopeList(ctx.config.instagram.scopes) : scopeList(parseScopesOption(options.scopes));
   await ctx.respond.reply(await linkPrompt(ctx, interaction, scopes));
 }
 
@@ -292,37 +291,24 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
   else await ctx.respond.reply({ content, ephemeral: true });
 }
 
+const definition = defineSlash({
+  name: 'instagram',
+  description: 'Link your Instagram account and see its profile and budget',
+  subcommands: {
+    link: {
+      description: 'Link your Instagram account to your Discord account',
+      options: { scopes: { kind: 'string', description: 'Permissions to ask for, separated by spaces, e.g. "basic likes" (default: all)', maxLength: 200 } },
+    },
+    unlink: { description: 'Remove your Instagram link and its token; your feeds pause' },
+    me: { description: 'Show the Instagram profile you linked' },
+    quota: { description: "Show how much of your Instagram account's request budget is left" },
+  },
+});
+
 export default defineCommand({
-  data: new SlashCommandBuilder()
-    .setName('instagram')
-    .setDescription('Link your Instagram account and see its profile and budget')
-    .addSubcommand((s) =>
-      s
-        .setName('link')
-        .setDescription('Link your Instagram account to your Discord account')
-        .addStringOption((o) =>
-          o.setName('scopes').setDescription('Permissions to ask for, separated by spaces, e.g. "basic likes" (default: all)').setMaxLength(200),
-        ),
-    )
-    .addSubcommand((s) => s.setName('unlink').setDescription('Remove your Instagram link and its token; your feeds pause'))
-    .addSubcommand((s) => s.setName('me').setDescription('Show the Instagram profile you linked'))
-    .addSubcommand((s) => s.setName('quota').setDescription("Show how much of your Instagram account's request budget is left")),
+  ...slashCommand(definition, { link, unlink, me, quota }),
   // Every answer is for the invoker's eyes only; deferring privately also keeps the reply the callback edits private.
   defer: 'ephemeral',
-  async execute(interaction, ctx) {
-    switch (interaction.options.getSubcommand(true)) {
-      case 'link':
-        return link(interaction, ctx);
-      case 'unlink':
-        return unlink(interaction, ctx);
-      case 'me':
-        return me(interaction, ctx);
-      case 'quota':
-        return quota(interaction, ctx);
-      default:
-        throw new UserFacingError('igcord.unknown-subcommand', 'That subcommand is not known. Try `/instagram link`, `unlink`, `me` or `quota`.');
-    }
-  },
   components: {
     // `instagram:link` and `instagram:link:<scope>` (from error replies), `instagram:paste` and its modal.
     async instagram(interaction, ctx) {

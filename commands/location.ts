@@ -3,8 +3,9 @@
 // find a place by name — only around coordinates — so the `location` option takes a location id, "lat,lng" (the
 // nearest place there), or a suggestion drawn from a search at typed coordinates and the places the person looked
 // up lately. Answers are private unless the person asks to share them.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { defineCommand, type CommandContext } from '../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../src/discord/slash-command.js';
 import { plain } from '../src/discord/embeds/text.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { withInstagram } from '../src/discord/linked-account.js';
@@ -25,38 +26,32 @@ const LOCATION_FORMS = { maxDistance: MAX_LOCATION_DISTANCE_M };
 const SHARE_DESCRIPTION = 'Post the answer in the channel for everyone (by default only you see it)';
 const LOCATION_DESCRIPTION = 'A place: pick a suggestion, or type a location id or "lat,lng"';
 
-const data = new SlashCommandBuilder()
-  .setName('location')
-  .setDescription('Instagram locations: details, recent posts and places near a point')
-  .addSubcommand((s) =>
-    s
-      .setName('info')
-      .setDescription('Details of an Instagram location')
-      .addStringOption((o) => o.setName('location').setDescription(LOCATION_DESCRIPTION).setRequired(true).setAutocomplete(true).setMaxLength(100))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('recent')
-      .setDescription('The most recent posts at a location, one at a time')
-      .addStringOption((o) => o.setName('location').setDescription(LOCATION_DESCRIPTION).setRequired(true).setAutocomplete(true).setMaxLength(100))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('search')
-      .setDescription('Instagram locations around a point')
-      .addNumberOption((o) => o.setName('lat').setDescription('Latitude, -90 to 90').setRequired(true).setMinValue(-90).setMaxValue(90))
-      .addNumberOption((o) => o.setName('lng').setDescription('Longitude, -180 to 180').setRequired(true).setMinValue(-180).setMaxValue(180))
-      .addIntegerOption((o) =>
-        o
-          .setName('distance')
-          .setDescription(`Search radius in metres (default ${DEFAULT_LOCATION_DISTANCE_M}, at most ${MAX_LOCATION_DISTANCE_M})`)
-          .setMinValue(1)
-          .setMaxValue(MAX_LOCATION_DISTANCE_M),
-      )
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  );
+const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
+const location = { kind: 'string', description: LOCATION_DESCRIPTION, required: true, autocomplete: true, maxLength: 100 } as const;
+
+const definition = defineSlash({
+  name: 'location',
+  description: 'Instagram locations: details, recent posts and places near a point',
+  subcommands: {
+    info: { description: 'Details of an Instagram location', options: { location, share } },
+    recent: { description: 'The most recent posts at a location, one at a time', options: { location, share } },
+    search: {
+      description: 'Instagram locations around a point',
+      options: {
+        lat: { kind: 'number', description: 'Latitude, -90 to 90', required: true, minValue: -90, maxValue: 90 },
+        lng: { kind: 'number', description: 'Longitude, -180 to 180', required: true, minValue: -180, maxValue: 180 },
+        distance: {
+          kind: 'integer',
+          description: `Search radius in metres (default ${DEFAULT_LOCATION_DISTANCE_M}, at most ${MAX_LOCATION_DISTANCE_M})`,
+          minValue: 1,
+          maxValue: MAX_LOCATION_DISTANCE_M,
+        },
+        share,
+      },
+    },
+  },
+});
+type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
 const asRecent = (locations: readonly (Location | null)[]): RecentLocation[] =>
   locations.flatMap((l) => (l?.id ? [{ id: l.id, name: l.name?.trim() || `Location ${l.id}` }] : []));
@@ -76,8 +71,11 @@ async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth)
   return nearest;
 }
 
-async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const value = interaction.options.getString('location', true);
+// Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges in
+// the visibility its answer will have: a deferred response cannot change it later.
+async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'info'>): Promise<void> {
+  const ephemeral = !(options.share ?? false);
+  const value = options.location;
   parseLocationInput(value, 'location', LOCATION_FORMS);
   await ctx.respond.deferReply(ephemeral);
   const location = await withInstagram(ctx, interaction.user.id, async ({ auth }) => {
@@ -88,8 +86,9 @@ async function info(interaction: ChatInputCommandInteraction, ctx: CommandContex
   await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
 }
 
-async function recentMedia(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const value = interaction.options.getString('location', true);
+async function recentMedia(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'recent'>): Promise<void> {
+  const ephemeral = !(options.share ?? false);
+  const value = options.location;
   parseLocationInput(value, 'location', LOCATION_FORMS);
   await ctx.respond.deferReply(ephemeral);
   const ownerId = interaction.user.id;
@@ -114,12 +113,9 @@ async function recentMedia(interaction: ChatInputCommandInteraction, ctx: Comman
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }
 
-async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const at: Coordinates = parseCoordinates({
-    lat: interaction.options.getNumber('lat', true),
-    lng: interaction.options.getNumber('lng', true),
-    distance: interaction.options.getInteger('distance') ?? undefined,
-  }, MAX_LOCATION_DISTANCE_M);
+async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'search'>): Promise<void> {
+  const ephemeral = !(options.share ?? false);
+  const at: Coordinates = parseCoordinates({ lat: options.lat, lng: options.lng, distance: options.distance }, MAX_LOCATION_DISTANCE_M);
   await ctx.respond.deferReply(ephemeral);
   const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
   const found = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.locations.search(auth, at)).data);
@@ -133,21 +129,6 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
 }
 
 export default defineCommand({
-  data,
-  async execute(interaction, ctx) {
-    const ephemeral = !(interaction.options.getBoolean('share') ?? false);
-    // Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges
-    // in the visibility its answer will have: a deferred response cannot change it later.
-    switch (interaction.options.getSubcommand(true)) {
-      case 'info':
-        return info(interaction, ctx, ephemeral);
-      case 'recent':
-        return recentMedia(interaction, ctx, ephemeral);
-      case 'search':
-        return search(interaction, ctx, ephemeral);
-      default:
-        throw new Error(`unknown /location subcommand ${interaction.options.getSubcommand(true)}`);
-    }
-  },
+  ...slashCommand(definition, { info, recent: recentMedia, search }),
   autocomplete: (interaction, deps) => suggestLocations(interaction, deps, deps.recentPlaces),
 });

@@ -2,8 +2,9 @@
 // (search), read with the invoker's own Instagram link. Tag reads need the public_content scope (reference
 // §2.6); a blocked tag, a missing scope or Instagram being down are answered by the one error mapping. Answers are
 // private unless the person asks to share them.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { defineCommand, type CommandContext } from '../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../src/discord/slash-command.js';
 import { plain } from '../src/discord/embeds/text.js';
 import { withInstagram } from '../src/discord/linked-account.js';
 import { suggestTags } from '../src/discord/places/place-autocomplete.js';
@@ -15,40 +16,36 @@ import { mediaPages } from '../src/discord/media-pages.js';
 const PAGE_SIZE = 20;
 const SHARE_DESCRIPTION = 'Post the answer in the channel for everyone (by default only you see it)';
 
-const data = new SlashCommandBuilder()
-  .setName('tag')
-  .setDescription('Instagram hashtags: post counts, recent posts and search')
-  .addSubcommand((s) =>
-    s
-      .setName('info')
-      .setDescription('How many posts a hashtag has')
-      .addStringOption((o) => o.setName('name').setDescription('The tag, without #').setRequired(true).setAutocomplete(true).setMaxLength(100))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('recent')
-      .setDescription('The most recent posts with a hashtag, one at a time')
-      .addStringOption((o) => o.setName('name').setDescription('The tag, without #').setRequired(true).setAutocomplete(true).setMaxLength(100))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('search')
-      .setDescription('Hashtags that start with a word, most used first')
-      .addStringOption((o) => o.setName('query').setDescription('The start of a tag, without #').setRequired(true).setMaxLength(100))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  );
+const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
+const tagName = { kind: 'string', description: 'The tag, without #', required: true, autocomplete: true, maxLength: 100 } as const;
 
-async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const name = parseTagName(interaction.options.getString('name', true), 'name');
+const definition = defineSlash({
+  name: 'tag',
+  description: 'Instagram hashtags: post counts, recent posts and search',
+  subcommands: {
+    info: { description: 'How many posts a hashtag has', options: { name: tagName, share } },
+    recent: { description: 'The most recent posts with a hashtag, one at a time', options: { name: tagName, share } },
+    search: {
+      description: 'Hashtags that start with a word, most used first',
+      options: { query: { kind: 'string', description: 'The start of a tag, without #', required: true, maxLength: 100 }, share },
+    },
+  },
+});
+type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
+
+// Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges in
+// the visibility its answer will have: a deferred response cannot change it later.
+async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'info'>): Promise<void> {
+  const ephemeral = !(options.share ?? false);
+  const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
   const tag = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.tags.get(auth, name)).data);
   await ctx.respond.reply({ embeds: [renderTagEmbed(tag)], ephemeral });
 }
 
-async function recent(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const name = parseTagName(interaction.options.getString('name', true), 'name');
+async function recent(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'recent'>): Promise<void> {
+  const ephemeral = !(options.share ?? false);
+  const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
   const ownerId = interaction.user.id;
   const first = await withInstagram(ctx, ownerId, ({ auth }) => ctx.instagram.tags.recentMedia(auth, name, { count: PAGE_SIZE }));
@@ -65,8 +62,9 @@ async function recent(interaction: ChatInputCommandInteraction, ctx: CommandCont
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }
 
-async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, ephemeral: boolean): Promise<void> {
-  const query = parseTagName(interaction.options.getString('query', true), 'query');
+async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'search'>): Promise<void> {
+  const ephemeral = !(options.share ?? false);
+  const query = parseTagName(options.query, 'query');
   await ctx.respond.deferReply(ephemeral);
   const tags = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.tags.search(auth, query)).data);
   if (tags.length === 0) {
@@ -77,21 +75,6 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
 }
 
 export default defineCommand({
-  data,
-  async execute(interaction, ctx) {
-    const ephemeral = !(interaction.options.getBoolean('share') ?? false);
-    // Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges
-    // in the visibility its answer will have: a deferred response cannot change it later.
-    switch (interaction.options.getSubcommand(true)) {
-      case 'info':
-        return info(interaction, ctx, ephemeral);
-      case 'recent':
-        return recent(interaction, ctx, ephemeral);
-      case 'search':
-        return search(interaction, ctx, ephemeral);
-      default:
-        throw new Error(`unknown /tag subcommand ${interaction.options.getSubcommand(true)}`);
-    }
-  },
+  ...slashCommand(definition, { info, recent, search }),
   autocomplete: (interaction, deps) => suggestTags(interaction, deps),
 });

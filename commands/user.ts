@@ -2,9 +2,10 @@
 // account, or another one named by username (suggested while typing, then resolved to an id through the API's
 // user search); `search` lists the accounts matching a query. What is read with someone's token is theirs to
 // see: answers are ephemeral unless `share` is set.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../src/discord/slash-command.js';
 import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
 import { plain } from '../src/discord/embeds/text.js';
 import { withInstagram } from '../src/discord/linked-account.js';
@@ -19,30 +20,22 @@ const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you s
 /** The API returns up to 50 search results by default; that many fit five pages. */
 const SEARCH_COUNT = 50;
 
-const data = new SlashCommandBuilder()
-  .setName('user')
-  .setDescription('Instagram profiles and posts: yours or another account’s, and user search')
-  .addSubcommand((sub) =>
-    sub
-      .setName('profile')
-      .setDescription('Show an Instagram profile: yours, or the user you name')
-      .addStringOption((o) => o.setName('user').setDescription('Instagram username (yours when left out)').setAutocomplete(true).setMaxLength(100))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((sub) =>
-    sub
-      .setName('media')
-      .setDescription('Page through recent posts: yours, or the user you name')
-      .addStringOption((o) => o.setName('user').setDescription('Instagram username (yours when left out)').setAutocomplete(true).setMaxLength(100))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((sub) =>
-    sub
-      .setName('search')
-      .setDescription('Find Instagram accounts by username or name')
-      .addStringOption((o) => o.setName('query').setDescription('Part of a username or a name').setRequired(true).setMinLength(1).setMaxLength(100))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  );
+const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
+const user = { kind: 'string', description: 'Instagram username (yours when left out)', autocomplete: true, maxLength: 100 } as const;
+
+const definition = defineSlash({
+  name: 'user',
+  description: 'Instagram profiles and posts: yours or another account’s, and user search',
+  subcommands: {
+    profile: { description: 'Show an Instagram profile: yours, or the user you name', options: { user, share } },
+    media: { description: 'Page through recent posts: yours, or the user you name', options: { user, share } },
+    search: {
+      description: 'Find Instagram accounts by username or name',
+      options: { query: { kind: 'string', description: 'Part of a username or a name', required: true, minLength: 1, maxLength: 100 }, share },
+    },
+  },
+});
+type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
 const querySchema = z.string().trim().min(1, { error: 'expected some text to search for' }).max(100);
 
@@ -52,15 +45,15 @@ function parseQuery(input: string): string {
 }
 
 /** The `user` option as a bare username, or undefined for "myself". */
-function targetOf(interaction: ChatInputCommandInteraction): string | undefined {
-  const typed = interaction.options.getString('user');
-  return typed === null ? undefined : parseUsername(typed);
+function targetOf(typed: string | undefined): string | undefined {
+  return typed === undefined ? undefined : parseUsername(typed);
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-async function profile(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
-  const username = targetOf(interaction);
+async function profile(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'profile'>): Promise<void> {
+  const share = options.share ?? false;
+  const username = targetOf(options.user);
   await ctx.respond.deferReply(!share);
   const user = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
     // One's own profile needs no search: the link already knows whose it is.
@@ -71,8 +64,9 @@ async function profile(interaction: ChatInputCommandInteraction, ctx: CommandCon
   await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral: !share });
 }
 
-async function media(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
-  const username = targetOf(interaction);
+async function media(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'media'>): Promise<void> {
+  const share = options.share ?? false;
+  const username = targetOf(options.user);
   const invoker = interaction.user.id;
   await ctx.respond.deferReply(!share);
   const { owner, first } = await withInstagram(ctx, invoker, async ({ auth, account }) => {
@@ -99,8 +93,9 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
   });
 }
 
-async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
-  const query = parseQuery(interaction.options.getString('query', true));
+async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'search'>): Promise<void> {
+  const share = options.share ?? false;
+  const query = parseQuery(options.query);
   await ctx.respond.deferReply(!share);
   const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.users.search(auth, query, SEARCH_COUNT));
   await ctx.paginator.start(ctx.respond, {
@@ -114,23 +109,9 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
 }
 
 export default defineCommand({
-  data,
+  ...slashCommand(definition, { profile, media, search }),
   // Each subcommand defers itself, ephemeral or public according to `share`, once its options are checked.
   defer: false,
-  async execute(interaction, ctx) {
-    const share = interaction.options.getBoolean('share') ?? false;
-    const subcommand = interaction.options.getSubcommand(true);
-    switch (subcommand) {
-      case 'profile':
-        return profile(interaction, ctx, share);
-      case 'media':
-        return media(interaction, ctx, share);
-      case 'search':
-        return search(interaction, ctx, share);
-      default:
-        throw new Error(`/user has no subcommand "${subcommand}"`);
-    }
-  },
   async autocomplete(interaction, deps) {
     if (interaction.options.getFocused(true).name !== 'user') {
       await interaction.respond([]);

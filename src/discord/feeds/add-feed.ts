@@ -7,6 +7,7 @@
 // again: the admin sees the error and nothing half-made stays behind.
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../command.js';
+import type { RoleValue } from '../typed-options.js';
 import { UserFacingError, linkButtonRow } from '../errors.js';
 import { requireLinkedAccount, withInstagram } from '../linked-account.js';
 import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../storage/index.js';
@@ -18,6 +19,17 @@ import { parseTagName } from '../input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 
 export type AddKind = FeedSource['kind'];
+
+/** The options of /feed add-account, add-tag and add-location, as the command read them. */
+export interface AddFeedOptions {
+  channel: { id: string };
+  delivery: DeliveryMode | undefined;
+  mention: RoleValue | undefined;
+  /** add-tag's tag, as typed. */
+  tag?: string | undefined;
+  /** add-location's location id, as typed. */
+  location?: string | undefined;
+}
 
 /** The source as chosen in the options; an account source is completed with the invoker's link. */
 type ChosenSource = Exclude<FeedSource, { kind: 'account' }> | { kind: 'account' };
@@ -32,20 +44,20 @@ function locationId(value: string): string {
   return input.id;
 }
 
-export async function addFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, kind: AddKind): Promise<void> {
+export async function addFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, kind: AddKind, options: AddFeedOptions): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const channelId = interaction.options.getChannel('channel', true).id;
-  const mode: DeliveryMode = interaction.options.getString('delivery') === 'webhook' ? 'webhook' : 'message';
-  const role = interaction.options.getRole('mention');
+  const channelId = options.channel.id;
+  const mode: DeliveryMode = options.delivery ?? 'message';
+  const role = options.mention ?? null;
   if (role !== null && role.id === admin.guildId) {
     throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
   }
   // Checked before anything else is looked at, so a mistyped tag costs nothing.
   const chosen: ChosenSource =
     kind === 'tag'
-      ? { kind, name: parseTagName(interaction.options.getString('tag', true), 'tag').toLowerCase() }
+      ? { kind, name: parseTagName(options.tag ?? '', 'tag').toLowerCase() }
       : kind === 'location'
-        ? { kind, id: locationId(interaction.options.getString('location', true)) }
+        ? { kind, id: locationId(options.location ?? '') }
         : { kind };
 
   const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);

@@ -32,9 +32,9 @@ export function parseFeedButton(customId: string): FeedButton | undefined {
   return cancel ? { action: 'cancel', invokerId: cancel[1]! } : undefined;
 }
 
-export async function testFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function testFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, interaction.options.getString('feed', true));
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   const result = await ctx.deliveries.sendTest(feed);
   ctx.log.info({ feedId: feed.id, posted: result.posted, mediaId: result.mediaId }, 'feed test');
@@ -47,10 +47,9 @@ export async function testFeed(interaction: ChatInputCommandInteraction, ctx: Co
   });
 }
 
-export async function askBackfill(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function askBackfill(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string, count: number): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, interaction.options.getString('feed', true));
-  const count = interaction.options.getInteger('count', true);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   if (!Number.isInteger(count) || count < 1 || count > BACKFILL_MAX) {
     throw new UserFacingError('feeds.backfill-count', `A backfill posts 1 to ${BACKFILL_MAX} posts.`);
   }

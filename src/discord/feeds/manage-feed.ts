@@ -14,11 +14,9 @@ import { releaseWebhook } from './feed-webhook.js';
 /** The start of the reason of a pause an admin chose (shown in /feed list). */
 export const ADMIN_PAUSE_PREFIX = 'paused by ';
 
-const feedOption = (interaction: ChatInputCommandInteraction) => interaction.options.getString('feed', true);
-
-export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   const removed = await ctx.storage.feeds.remove(feed.id);
   if (removed === undefined) throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was already removed.`);
   await ctx.storage.deliveries.forgetFeed(feed.id);
@@ -34,9 +32,9 @@ export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: 
   });
 }
 
-export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   // A feed the engine paused on its own (its owner's link broke) resumes by itself once relinked; an admin's
   // pause replaces that reason, so it holds until an admin resumes it.
   if (feed.state === 'paused' && feed.stateReason?.startsWith(ADMIN_PAUSE_PREFIX)) {
@@ -52,9 +50,9 @@ export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: C
   });
 }
 
-export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   if (feed.state === 'active') {
     await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already active.`, ephemeral: true });
     return;
