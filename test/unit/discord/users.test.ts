@@ -7,7 +7,7 @@ import type { Media, ShortUser } from '../../../src/instagram/schemas.js';
 import { messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
 import { mediaPages } from '../../../src/discord/media-pages.js';
-import { describeRelationship } from '../../../src/discord/users/relationship-text.js';
+import { describeRelationship } from '../../../commands/follows/relationship-text.js';
 import { userChoices } from '../../../src/discord/users/user-autocomplete.js';
 import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../../src/discord/users/user-list.js';
 import { parseUsername } from '../../../src/discord/users/username.js';

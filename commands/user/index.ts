@@ -4,17 +4,17 @@
 // see: answers are ephemeral unless `share` is set.
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from '../src/discord/command.js';
-import { defineSlash, slashCommand, type SubcommandOptions } from '../src/discord/slash-command.js';
-import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
-import { plain } from '../src/discord/embeds/text.js';
-import { withInstagram } from '../src/discord/linked-account.js';
-import { mediaPages } from '../src/discord/media-pages.js';
-import { resolveUsername } from '../src/discord/users/resolve-user.js';
-import { suggestUsers } from '../src/discord/users/user-autocomplete.js';
-import { userListSource } from '../src/discord/users/user-list.js';
-import { parseUsername } from '../src/discord/users/username.js';
-import { validateOption } from '../src/discord/input/validate-option.js';
+import { defineCommand, type CommandContext } from '../../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
+import { renderUserEmbed } from '../../src/discord/embeds/user-embed.js';
+import { plain } from '../../src/discord/embeds/text.js';
+import { withInstagram } from '../../src/discord/linked-account.js';
+import { mediaPages } from '../../src/discord/media-pages.js';
+import { resolveUsername } from '../../src/discord/users/resolve-user.js';
+import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
+import { userListSource } from '../../src/discord/users/user-list.js';
+import { parseUsername } from '../../src/discord/users/username.js';
+import { validateOption } from '../../src/discord/input/validate-option.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 /** The API returns up to 50 search results by default; that many fit five pages. */

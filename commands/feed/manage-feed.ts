@@ -2,10 +2,10 @@
 // Resume re-checks what may have made the feed stop — the owner's link and the bot's permissions in the channel —
 // so a feed disabled for a reason is not switched back on while that reason still holds.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../command.js';
-import { UserFacingError } from '../errors.js';
-import { relativeTime } from '../reply-error.js';
-import { sourceKey, type Account } from '../../storage/index.js';
+import type { CommandContext } from '../../src/discord/command.js';
+import { UserFacingError } from '../../src/discord/errors.js';
+import { relativeTime } from '../../src/discord/reply-error.js';
+import { sourceKey, type Account } from '../../src/storage/index.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource, feedListPages } from './feed-list.js';

@@ -10,7 +10,7 @@ import {
   type NewsChannel,
   type TextChannel,
 } from 'discord.js';
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../../src/discord/errors.js';
 
 export type DeliveryMode = 'message' | 'webhook';
 

@@ -3,8 +3,8 @@
 // they can press, because it puts up to ten posts into a channel other people read. The button carries its whole
 // state in its custom id (`feed:backfill:<feed>:<count>:<invoker>`), so it needs no memory and survives a restart.
 import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext, ComponentInteraction } from '../command.js';
-import { UserFacingError, type ActionRow } from '../errors.js';
+import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
+import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { requireFeedChannel } from './channel-permissions.js';
 

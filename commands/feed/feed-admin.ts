@@ -3,8 +3,8 @@
 // every handler checks the member's permissions again here. Feeds are only ever looked up within the guild the
 // interaction comes from: a feed id from another server answers exactly like an id that does not exist.
 import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
-import type { Feed, Storage } from '../../storage/index.js';
-import { UserFacingError } from '../errors.js';
+import type { Feed, Storage } from '../../src/storage/index.js';
+import { UserFacingError } from '../../src/discord/errors.js';
 
 export interface FeedAdmin {
   guildId: string;

@@ -6,16 +6,16 @@
 // so an existing back catalogue is never flooded into the channel. If that last step fails, the feed is removed
 // again: the admin sees the error and nothing half-made stays behind.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../command.js';
-import type { RoleValue } from '../typed-options.js';
-import { UserFacingError, linkButtonRow } from '../errors.js';
-import { requireLinkedAccount, withInstagram } from '../linked-account.js';
-import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../storage/index.js';
+import type { CommandContext } from '../../src/discord/command.js';
+import type { RoleValue } from '../../src/discord/typed-options.js';
+import { UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
+import { requireLinkedAccount, withInstagram } from '../../src/discord/linked-account.js';
+import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
 import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
-import { parseLocationInput } from '../input/location-input.js';
-import { parseTagName } from '../input/tag-name.js';
+import { parseLocationInput } from '../../src/discord/input/location-input.js';
+import { parseTagName } from '../../src/discord/input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 
 export type AddKind = FeedSource['kind'];

@@ -1,17 +1,17 @@
 // /feed: server admins connect channels to Instagram sources — a linked account's own posts, a tag or a
 // location — and list, pause, resume, remove, test and backfill them. Manage Server by default (Discord hides the
 // command from others), and every handler checks the member's permission again, since admins can change who sees
-// a command. All answers are ephemeral: this is admin tooling, not channel chatter. The work lives in
-// src/discord/feeds/; this file is the definition and the routing.
+// a command. All answers are ephemeral: this is admin tooling, not channel chatter. The work lives beside this
+// file (add-feed.ts, manage-feed.ts, feed-posting.ts, …); this file is the definition and the routing.
 import { ChannelType, InteractionContextType, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
-import { defineCommand, type CommandDeps } from '../src/discord/command.js';
-import { defineSlash, slashCommand } from '../src/discord/slash-command.js';
-import { addFeed } from '../src/discord/feeds/add-feed.js';
-import { isFeedAdmin } from '../src/discord/feeds/feed-admin.js';
-import { describeSource } from '../src/discord/feeds/feed-list.js';
-import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from '../src/discord/feeds/feed-posting.js';
-import { listFeeds, pauseFeed, removeFeed, resumeFeed } from '../src/discord/feeds/manage-feed.js';
-import { bareTag } from '../src/instagram/places-api.js';
+import { defineCommand, type CommandDeps } from '../../src/discord/command.js';
+import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
+import { addFeed } from './add-feed.js';
+import { isFeedAdmin } from './feed-admin.js';
+import { describeSource } from './feed-list.js';
+import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
+import { listFeeds, pauseFeed, removeFeed, resumeFeed } from './manage-feed.js';
+import { bareTag } from '../../src/instagram/places-api.js';
 
 const target = {
   channel: {

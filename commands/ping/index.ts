@@ -1,7 +1,7 @@
 // /ping: answers with how long the round trip took, so a person can check the bot is alive and responsive.
 // The reference command for the module contract in src/discord/command.ts.
-import { defineCommand } from '../src/discord/command.js';
-import { defineSlash, slashCommand } from '../src/discord/slash-command.js';
+import { defineCommand } from '../../src/discord/command.js';
+import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 
 const definition = defineSlash({ name: 'ping', description: 'Check that igcord is online and how fast it answers' });
 

@@ -11,21 +11,21 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { z } from 'zod';
-import { DEFAULT_SCOPES } from '../src/config.js';
-import { defineCommand, type CommandContext, type ComponentInteraction } from '../src/discord/command.js';
-import { defineSlash, slashCommand } from '../src/discord/slash-command.js';
-import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
-import { INSTAGRAM_COLOR } from '../src/discord/embeds/media-embed.js';
-import { NotLinkedError, UserFacingError, type ActionRow } from '../src/discord/errors.js';
-import { withInstagram } from '../src/discord/linked-account.js';
-import { relativeTime } from '../src/discord/reply-error.js';
-import type { ReplyId } from '../src/discord/reply-ids.js';
-import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../src/http/oauth-callback.js';
-import { InstagramTokenError } from '../src/instagram/errors.js';
-import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../src/limiter/index.js';
-import type { Feed } from '../src/storage/index.js';
-import { validateOption } from '../src/discord/input/validate-option.js';
-import { validate } from '../src/util/validate.js';
+import { DEFAULT_SCOPES } from '../../src/config.js';
+import { defineCommand, type CommandContext, type ComponentInteraction } from '../../src/discord/command.js';
+import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
+import { renderUserEmbed } from '../../src/discord/embeds/user-embed.js';
+import { INSTAGRAM_COLOR } from '../../src/discord/embeds/media-embed.js';
+import { NotLinkedError, UserFacingError, type ActionRow } from '../../src/discord/errors.js';
+import { withInstagram } from '../../src/discord/linked-account.js';
+import { relativeTime } from '../../src/discord/reply-error.js';
+import type { ReplyId } from '../../src/discord/reply-ids.js';
+import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../../src/accounts/link.js';
+import { InstagramTokenError } from '../../src/instagram/errors.js';
+import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
+import type { Feed } from '../../src/storage/index.js';
+import { validateOption } from '../../src/discord/input/validate-option.js';
+import { validate } from '../../src/util/validate.js';
 
 /** The "Paste a token" button, and the modal it opens. */
 const PASTE_BUTTON_ID = 'instagram:paste';

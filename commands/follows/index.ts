@@ -3,19 +3,19 @@
 // account relate; `follow`, `unfollow`, `approve` and `ignore` change that. Lists and status are ephemeral
 // unless `share` is set; the outcome of an action is only ever shown to the person who took it.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { defineCommand, type CommandContext } from '../src/discord/command.js';
-import { defineSlash, slashCommand, type SubcommandOptions } from '../src/discord/slash-command.js';
-import { plain } from '../src/discord/embeds/text.js';
-import { UserFacingError } from '../src/discord/errors.js';
-import { withInstagram } from '../src/discord/linked-account.js';
-import { describeAction, describeRelationship } from '../src/discord/users/relationship-text.js';
-import { findByUsername, resolveUsername } from '../src/discord/users/resolve-user.js';
-import { suggestUsers } from '../src/discord/users/user-autocomplete.js';
-import { collectUsers, userListSource } from '../src/discord/users/user-list.js';
-import { parseUsername } from '../src/discord/users/username.js';
-import type { InstagramClient, Auth, Page } from '../src/instagram/client.js';
-import type { ShortUser } from '../src/instagram/schemas.js';
-import type { RelationshipAction } from '../src/instagram/users-api.js';
+import { defineCommand, type CommandContext } from '../../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
+import { plain } from '../../src/discord/embeds/text.js';
+import { UserFacingError } from '../../src/discord/errors.js';
+import { withInstagram } from '../../src/discord/linked-account.js';
+import { describeAction, describeRelationship } from './relationship-text.js';
+import { findByUsername, resolveUsername } from '../../src/discord/users/resolve-user.js';
+import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
+import { collectUsers, userListSource } from '../../src/discord/users/user-list.js';
+import { parseUsername } from '../../src/discord/users/username.js';
+import type { InstagramClient, Auth, Page } from '../../src/instagram/client.js';
+import type { ShortUser } from '../../src/instagram/schemas.js';
+import type { RelationshipAction } from '../../src/instagram/users-api.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 

@@ -5,22 +5,22 @@
 // every failure is thrown for the one place that turns errors into replies (src/discord/reply-error.ts).
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from '../src/discord/command.js';
-import { defineSlash, slashCommand, type SubcommandOptions } from '../src/discord/slash-command.js';
-import { renderMediaEmbeds } from '../src/discord/embeds/media-embed.js';
-import { plain, truncate } from '../src/discord/embeds/text.js';
-import { withInstagram, type LinkedAccount } from '../src/discord/linked-account.js';
-import { assertCommentAcceptable } from '../src/discord/media/comment-refusal.js';
-import { mediaPages } from '../src/discord/media-pages.js';
+import { defineCommand, type CommandContext } from '../../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
+import { renderMediaEmbeds } from '../../src/discord/embeds/media-embed.js';
+import { plain, truncate } from '../../src/discord/embeds/text.js';
+import { withInstagram, type LinkedAccount } from '../../src/discord/linked-account.js';
+import { assertCommentAcceptable } from './comment-refusal.js';
+import { mediaPages } from '../../src/discord/media-pages.js';
 
 /** Liked media asked for per API call; the API caps `count` at 33, and 20 is its default. */
 const LIKED_PER_CALL = 20;
-import { commentPages, likerPages, mediaLink } from '../src/discord/media/media-lists.js';
-import { fetchMedia, parseMediaReference, type MediaReference } from '../src/discord/media/media-reference.js';
-import type { PagedSource } from '../src/discord/pagination.js';
-import type { Media } from '../src/instagram/schemas.js';
-import { parseCoordinates } from '../src/discord/input/location-input.js';
-import { validateOption } from '../src/discord/input/validate-option.js';
+import { commentPages, likerPages, mediaLink } from './media-lists.js';
+import { fetchMedia, parseMediaReference, type MediaReference } from './media-reference.js';
+import type { PagedSource } from '../../src/discord/pagination.js';
+import type { Media } from '../../src/instagram/schemas.js';
+import { parseCoordinates } from '../../src/discord/input/location-input.js';
+import { validateOption } from '../../src/discord/input/validate-option.js';
 
 /** Media search radius in metres: the API's default and its cap (reference §2.3). */
 const DEFAULT_DISTANCE = 1000;

@@ -3,14 +3,14 @@
 // §2.6); a blocked tag, a missing scope or Instagram being down are answered by the one error mapping. Answers are
 // private unless the person asks to share them.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { defineCommand, type CommandContext } from '../src/discord/command.js';
-import { defineSlash, slashCommand, type SubcommandOptions } from '../src/discord/slash-command.js';
-import { plain } from '../src/discord/embeds/text.js';
-import { withInstagram } from '../src/discord/linked-account.js';
-import { suggestTags } from '../src/discord/places/place-autocomplete.js';
-import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../src/discord/places/place-embeds.js';
-import { parseTagName } from '../src/discord/input/tag-name.js';
-import { mediaPages } from '../src/discord/media-pages.js';
+import { defineCommand, type CommandContext } from '../../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
+import { plain } from '../../src/discord/embeds/text.js';
+import { withInstagram } from '../../src/discord/linked-account.js';
+import { suggestTags } from '../../src/discord/places/place-autocomplete.js';
+import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../../src/discord/places/place-embeds.js';
+import { parseTagName } from '../../src/discord/input/tag-name.js';
+import { mediaPages } from '../../src/discord/media-pages.js';
 
 /** Tag media fetched per API call: the API's default page. */
 const PAGE_SIZE = 20;

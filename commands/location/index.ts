@@ -4,19 +4,19 @@
 // nearest place there), or a suggestion drawn from a search at typed coordinates and the places the person looked
 // up lately. Answers are private unless the person asks to share them.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { defineCommand, type CommandContext } from '../src/discord/command.js';
-import { defineSlash, slashCommand, type SubcommandOptions } from '../src/discord/slash-command.js';
-import { plain } from '../src/discord/embeds/text.js';
-import { UserFacingError } from '../src/discord/errors.js';
-import { withInstagram } from '../src/discord/linked-account.js';
-import { suggestLocations } from '../src/discord/places/place-autocomplete.js';
-import { renderLocationEmbed, renderLocationListEmbed } from '../src/discord/places/place-embeds.js';
-import { parseCoordinates, parseLocationInput, type Coordinates } from '../src/discord/input/location-input.js';
-import { mediaPages } from '../src/discord/media-pages.js';
-import { PLACE_LIST_ENDS } from '../src/discord/places/place-embeds.js';
-import type { RecentLocation } from '../src/discord/places/recent-locations.js';
-import type { Location, Media } from '../src/instagram/schemas.js';
-import type { Auth } from '../src/instagram/client.js';
+import { defineCommand, type CommandContext } from '../../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
+import { plain } from '../../src/discord/embeds/text.js';
+import { UserFacingError } from '../../src/discord/errors.js';
+import { withInstagram } from '../../src/discord/linked-account.js';
+import { suggestLocations } from '../../src/discord/places/place-autocomplete.js';
+import { renderLocationEmbed, renderLocationListEmbed } from '../../src/discord/places/place-embeds.js';
+import { parseCoordinates, parseLocationInput, type Coordinates } from '../../src/discord/input/location-input.js';
+import { mediaPages } from '../../src/discord/media-pages.js';
+import { PLACE_LIST_ENDS } from '../../src/discord/places/place-embeds.js';
+import type { RecentLocation } from '../../src/discord/places/recent-locations.js';
+import type { Location, Media } from '../../src/instagram/schemas.js';
+import type { Auth } from '../../src/instagram/client.js';
 
 const PAGE_SIZE = 20;
 /** The late API's location search radius: default 500 m, at most 750 m (reference §2.7, 2016 docs). */
