@@ -205,17 +205,20 @@ describe('/tag', () => {
   });
 
   it('answers a blocked tag with the not-allowed reply', async () => {
-    const reply = await run(igcord.personId, 'info', { name: 'blocked' }).waitForReply();
+    const handle = run(igcord.personId, 'info', { name: 'blocked' });
+    const reply = await handle.waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.content).toBe('Instagram does not allow that: the account may be private, or the tag may be blocked.');
+    expect(replyIdOf(igcord, handle.id)).toBe('instagram.not-allowed');
   });
 
   it('asks a person whose link lacks public_content to relink with that permission', async () => {
     const basicOnly = igcord.discord.createUser({ username: 'basic-only' });
     igcord.discord.addMember(guildId, basicOnly.id);
     await igcord.link(basicOnly.id, viewer, ['basic']);
-    const reply = await run(basicOnly.id, 'info', { name: tag }).waitForReply();
+    const handle = run(basicOnly.id, 'info', { name: tag });
+    const reply = await handle.waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(replyIdOf(igcord, handle.id)).toBe('instagram.scope-missing');
     expect(reply.content).toContain('"public_content" permission');
     expect(reply.components).toEqual([
       { type: 1, components: [expect.objectContaining({ type: 2, label: 'Relink Instagram', custom_id: 'instagram:link:public_content' })] },
