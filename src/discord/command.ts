@@ -1,4 +1,4 @@
-// The contract of a slash-command module (one file per command under commands/): its definition, `execute`, and
+// The contract of a slash-command module (commands/<name>/index.ts, one folder per command): its definition, `execute`, and
 // optionally `autocomplete`, component handlers keyed by a custom_id prefix, and whether to defer. Modules
 // default-export `defineCommand({...})`; the loader checks each one against `commandModuleSchema` at start, so a
 // broken module stops igcord with its file name instead of failing at the first click.

@@ -1,8 +1,9 @@
-// Errors the Discord layer turns into replies. A UserFacingError carries a stable `id` (tests and logs match on it,
+// Errors the Discord layer turns into replies. A UserFacingError carries a stable `id` (reply-ids.ts; tests and logs match on it,
 // never on wording), a message in plain words meant for the person who ran the command, and optional components
 // such as a "Link Instagram" button. Anything that is not a UserFacingError is mapped in one place:
 // reply-error.ts.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import type { ReplyId } from './reply-ids.js';
 
 /** Custom id of the button that starts linking an Instagram account (handled by the link command). */
 export const LINK_INSTAGRAM_CUSTOM_ID = 'instagram:link';
@@ -18,8 +19,8 @@ export class UserFacingError extends Error {
   override readonly name: string = 'UserFacingError';
   readonly components: ActionRow[];
   constructor(
-    /** Stable identifier, e.g. `instagram.not-linked`; never changes when the wording does. */
-    readonly id: string,
+    /** Stable identifier, e.g. `instagram.not-linked`, from the closed set in reply-ids.ts; never changes when the wording does. */
+    readonly id: ReplyId,
     message: string,
     options: UserFacingErrorOptions = {},
   ) {

@@ -1,8 +1,9 @@
-// Loads the slash-command modules (every commands/*.ts, or the given directory), checks each against the module
-// contract and Discord's naming rules, and refuses to start with one error that names each broken file and what
-// is wrong with it: a missing execute, an invalid definition, a name or component prefix used twice.
+// Loads the slash-command modules — one folder per command, commands/<name>/index.ts beside that command's private
+// helpers (or the given directory) — checks each against the module contract and Discord's naming rules, and
+// refuses to start with one error that names each broken module and what is wrong with it: a folder without an
+// index, a module that does not load, a missing execute, an invalid definition, a name or prefix used twice.
 import { readdir } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { ValidationError, validate } from '../util/validate.js';
@@ -40,18 +41,40 @@ export class CommandLoadError extends Error {
 /** The repository's commands/ directory, next to src/ (also when running from a build). */
 export const DEFAULT_COMMANDS_DIRECTORY = fileURLToPath(new URL('../../commands/', import.meta.url));
 
-const isCommandFile = (file: string) =>
-  /\.(ts|js|mjs)$/.test(file) && !/\.d\.ts$|\.test\.(ts|js|mjs)$/.test(file) && !basename(file).startsWith('_');
+/** The entry of a command folder: index.ts from source, index.js once built. */
+const INDEX_FILES = ['index.ts', 'index.js', 'index.mjs'];
+const isModuleFile = (file: string) => /\.(ts|js|mjs)$/.test(file) && !/\.d\.ts$|\.test\.(ts|js|mjs)$|\.map$/.test(file);
 
-/** Imports and checks every command module of `directory`. Throws CommandLoadError listing every problem. */
+/** `path` relative to the working directory when it is below it (shorter in messages), else as given. */
+function shown(path: string): string {
+  const fromHere = relative(process.cwd(), path);
+  return fromHere === '' || fromHere.startsWith('..') ? path : fromHere;
+}
+
+/**
+ * Imports and checks every command of `directory`: each folder's index module. Folders and files whose name starts
+ * with `_` or `.` are not commands; a module file directly in `directory` is refused (a command is a folder, so
+ * its helpers have a home). Throws CommandLoadError listing every problem.
+ */
 export async function loadCommands(directory: string = DEFAULT_COMMANDS_DIRECTORY): Promise<CommandSet> {
-  const files = (await readdir(directory)).filter(isCommandFile).sort();
+  const children = (await readdir(directory, { withFileTypes: true })).filter((d) => !/^[_.]/.test(d.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   const entries: { file: string; module: unknown }[] = [];
   const problems: string[] = [];
-  for (const name of files) {
-    const path = join(directory, name);
-    const fromHere = relative(process.cwd(), path);
-    const file = fromHere === '' || fromHere.startsWith('..') ? path : fromHere;
+  for (const child of children) {
+    if (!child.isDirectory()) {
+      if (isModuleFile(child.name)) {
+        problems.push(`${shown(join(directory, child.name))}: a command is a folder; move it to ${shown(join(directory, child.name.replace(/\.(ts|js|mjs)$/, ''), 'index.ts'))}`);
+      }
+      continue;
+    }
+    const names = await readdir(join(directory, child.name));
+    const index = INDEX_FILES.find((n) => names.includes(n));
+    if (index === undefined) {
+      problems.push(`${shown(join(directory, child.name))}: the command folder has no index.ts`);
+      continue;
+    }
+    const path = join(directory, child.name, index);
+    const file = shown(path);
     try {
       entries.push({ file, module: await import(pathToFileURL(path).href) });
     } catch (error) {

@@ -18,10 +18,10 @@ export interface MediaPagesOptions {
   onLoaded?: ((media: readonly Media[]) => void) | undefined;
   /** Most posts offered. Default 100. */
   maxItems?: number | undefined;
-  /** What to say when there is no post at all. */
-  empty: { id: string; message: string };
-  /** What to say when Instagram promised more and sent nothing new; `count` is how many were shown. */
-  end: (count: number) => { id: string; message: string };
+  /** What to say when there is no post at all (reply id `media-list.empty`). */
+  empty: string;
+  /** What to say when Instagram promised more and sent nothing new; `count` is how many were shown (`media-list.end`). */
+  end: (count: number) => string;
 }
 
 export function mediaPages(first: Page<Media>, options: MediaPagesOptions): PagedSource {
@@ -55,9 +55,9 @@ export function mediaPages(first: Page<Media>, options: MediaPagesOptions): Page
       }
       const media = loaded[index];
       if (!media) {
-        const said = loaded.length === 0 ? options.empty : options.end(loaded.length);
         // After "nothing new", the buttons catch up with the real count at the next press.
-        throw new UserFacingError(said.id, said.message);
+        if (loaded.length === 0) throw new UserFacingError('media-list.empty', options.empty);
+        throw new UserFacingError('media-list.end', options.end(loaded.length));
       }
       return {
         content: `${options.heading} · post ${index + 1}${next ? '' : ` of ${loaded.length}`}`,

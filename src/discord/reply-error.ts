@@ -1,6 +1,7 @@
 // The one place an error becomes a Discord reply. Every reply is ephemeral (only the person who ran the command
 // sees it), in plain words, says what to do next, and carries no stack trace and no secret. Known outcomes get a
-// stable id (tests and logs match on it); anything else gets a short incident id that is logged with the error,
+// stable id from reply-ids.ts, logged as `replyId` on the interaction's line (tests match on it; the message
+// Discord shows carries no id); anything else gets a short incident id that is logged with the error,
 // so a user can quote it and an operator can find the cause.
 import { randomBytes } from 'node:crypto';
 import { DiscordAPIError } from 'discord.js';
@@ -21,11 +22,12 @@ import {
 } from '../instagram/errors.js';
 import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from '../limiter/errors.js';
 import { UserFacingError, linkButtonRow, type ActionRow } from './errors.js';
+import type { ReplyId } from './reply-ids.js';
 import { isInteractionGone, type InteractionResponder } from './responder.js';
 
 export interface ErrorReply {
   /** Stable identifier of the outcome, e.g. `instagram.token-broken`, or `internal` for an incident. */
-  id: string;
+  id: ReplyId;
   content: string;
   components: ActionRow[];
   /** Set for unexpected errors: the short id shown to the user and logged with the error. */
@@ -139,19 +141,19 @@ export async function replyWithError(responder: InteractionResponder, error: unk
   if (responder.expired) {
     // Discord refused the first answer with 10062 (too late, or the token expired): any further callback or
     // follow-up would be refused too, so the user cannot be told; the operator can.
-    log.warn({ err: error, errorId: reply.id, incidentId: reply.incidentId }, 'Discord no longer knows this interaction (10062, answered too late); nothing more was sent');
+    log.warn({ err: error, replyId: reply.id, incidentId: reply.incidentId }, 'Discord no longer knows this interaction (10062, answered too late); nothing more was sent');
     return reply;
   }
   if (reply.incidentId !== undefined) {
-    log.error({ err: error, incidentId: reply.incidentId }, 'interaction failed with an unexpected error');
+    log.error({ err: error, replyId: reply.id, incidentId: reply.incidentId }, 'interaction failed with an unexpected error');
   } else {
-    log.info({ errorId: reply.id, errorName: error instanceof Error ? error.name : typeof error, instagramType: error instanceof InstagramError ? error.type : undefined }, 'interaction answered with an error');
+    log.info({ replyId: reply.id, errorName: error instanceof Error ? error.name : typeof error, instagramType: error instanceof InstagramError ? error.type : undefined }, 'interaction answered with an error');
   }
   try {
     await responder.reply({ content: reply.content, components: reply.components, ephemeral: true, allowedMentions: { parse: [] } });
   } catch (sendError) {
     const level = isInteractionGone(sendError) ? 'warn' : 'error';
-    log[level]({ err: sendError, errorId: reply.id, incidentId: reply.incidentId }, 'could not tell the user about the error');
+    log[level]({ err: sendError, replyId: reply.id, incidentId: reply.incidentId }, 'could not tell the user about the error');
   }
   return reply;
 }

@@ -4,25 +4,23 @@
 // bring the cookie nonce that state was made for, so a link forwarded to someone else never exchanges their code.
 // Then a cancel is recorded as such, or the code is exchanged, the token stored encrypted, and the browser shown
 // which Instagram account was linked to which Discord user. The ephemeral reply that carried the link is edited to
-// say the same (best effort: the page does not depend on Discord). Also home of `saveLink`, which the
-// paste-a-token modal uses too, so both ways of linking store and resume the same way.
+// say the same (best effort: the page does not depend on Discord). Storing the link is `saveLink`
+// (src/accounts/link.ts), which the paste-a-token modal uses too.
 import type { IncomingMessage } from 'node:http';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { plain } from '../discord/embeds/text.js';
 import type { InstagramClient } from '../instagram/client.js';
 import { InstagramError, InstagramOAuthError, InstagramRateLimitError } from '../instagram/errors.js';
+import { linkedReplyContent, saveLink } from '../accounts/link.js';
 import type { Logger } from '../log.js';
-import type { Account, LinkInput, Storage } from '../storage/index.js';
+import type { Storage } from '../storage/index.js';
 import type { HttpResponse } from './http-response.js';
 import { browserMatches, clearLinkCookie } from './link-cookie.js';
 import { createLinkReplyEditor } from './link-reply.js';
 import { browserMismatchPage, invalidRequestPage, page, readQuery, refusedStatePage, withCookie } from './pages/link-pages.js';
 import { renderOAuthPage } from './pages/oauth-page.js';
 import { route, type Route } from './router.js';
-
-/** The reason a feed carries while its owner has no link; `saveLink` resumes exactly these feeds. */
-export const UNLINKED_PAUSE_REASON = 'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.';
 
 export interface OAuthCallbackOptions {
   storage: Storage;
@@ -32,29 +30,6 @@ export interface OAuthCallbackOptions {
   /** PUBLIC_URL is https: the link cookie is cleared with `Secure`, as it was set. */
   secureCookies: boolean;
   log: Logger;
-}
-
-/**
- * Stores a link and resumes the feeds that were paused when this user unlinked the same Instagram account (feeds
- * of another account, or paused by an admin or for another reason, stay as they are).
- */
-export async function saveLink(storage: Storage, input: LinkInput, log: Logger): Promise<{ account: Account; resumedFeeds: number }> {
-  const account = await storage.accounts.link(input);
-  let resumedFeeds = 0;
-  for (const feed of await storage.feeds.listByOwner(account.discordUserId)) {
-    if (feed.state === 'paused' && feed.stateReason === UNLINKED_PAUSE_REASON && feed.ownerInstagramUserId === account.instagramUserId) {
-      await storage.feeds.setState(feed.id, 'active');
-      resumedFeeds += 1;
-    }
-  }
-  log.info({ instagramUserId: account.instagramUserId, resumedFeeds }, 'Instagram account linked');
-  return { account, resumedFeeds };
-}
-
-/** What the ephemeral link reply says once the account is linked. */
-export function linkedReplyContent(username: string, resumedFeeds: number): string {
-  const resumed = resumedFeeds === 0 ? '' : ` ${resumedFeeds === 1 ? 'One paused feed' : `${resumedFeeds} paused feeds`} of this account resumed.`;
-  return `Linked Instagram account **${plain(`@${username}`)}** to your Discord account.${resumed} Try \`/instagram me\`.`;
 }
 
 // One value per parameter: a repeated parameter is refused rather than one of its values picked silently.

@@ -2,12 +2,13 @@
 // (`account:<instagram user id>`, `tag:<name>`, `location:<id>`) under which cursors, dirty marks and the
 // feeds-by-source index are stored, so every feed of one source shares one cursor and one Instagram call.
 import { z } from 'zod';
+import { TAG_NAME_MAX, TAG_NAME_PATTERN } from '../util/tag-name-pattern.js';
 import { storedId } from './store-context.js';
 
 export const feedSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('account'), instagramUserId: storedId }),
-  // Instagram tag names are letters, digits and underscores (reference §5.5); stored lower-case.
-  z.object({ kind: z.literal('tag'), name: z.string().regex(/^[\p{L}\p{N}_]{1,100}$/u, { error: 'expected a tag name without #' }) }),
+  // The tag names /feed add-tag accepts (emoji tags included), without `#`; stored lower-case.
+  z.object({ kind: z.literal('tag'), name: z.string().min(1).max(TAG_NAME_MAX).regex(TAG_NAME_PATTERN, { error: 'expected a tag name without #' }) }),
   z.object({ kind: z.literal('location'), id: storedId }),
 ]);
 export type FeedSource = z.output<typeof feedSourceSchema>;

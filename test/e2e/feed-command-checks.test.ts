@@ -5,6 +5,7 @@
 import { PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { replyIdOf } from '../support/reply-id.js';
 
 const REPLY_TIMEOUT_MS = 15_000;
 
@@ -24,8 +25,11 @@ describe('/feed add checks', () => {
     await igcord?.close();
   });
 
-  async function feedCommand(userId: string, subcommand: string, options: Record<string, string | number> = {}): Promise<APIMessage> {
-    return igcord.discord.sendCommand({ channelId: general, userId, name: 'feed', subcommand, options }).waitForReply(undefined, REPLY_TIMEOUT_MS);
+  /** The reply, with the stable id igcord logged for it (undefined for an answer that is not a refusal). */
+  async function feedCommand(userId: string, subcommand: string, options: Record<string, string | number> = {}): Promise<APIMessage & { replyId: string | undefined }> {
+    const handle = igcord.discord.sendCommand({ channelId: general, userId, name: 'feed', subcommand, options });
+    const reply = await handle.waitForReply(undefined, REPLY_TIMEOUT_MS);
+    return { ...reply, replyId: replyIdOf(igcord, handle.id) };
   }
 
   function newAdmin(name: string): string {
@@ -53,6 +57,7 @@ describe('/feed add checks', () => {
       igcord.discord.setChannelOverwrites(channelId, [{ id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.EmbedLinks }]);
 
       const reply = await feedCommand(igcord.personId, 'add-tag', { channel: channelId, tag: 'sunset' });
+      expect(reply.replyId).toBe('feeds.bot-missing-permissions');
       expect(reply.content).toContain(`I cannot post this feed in <#${channelId}>: I am missing **Embed Links** there.`);
       expect(reply.content).toContain('Nothing was created');
       expect(await igcord.app.storage.feeds.listByChannel(channelId)).toEqual([]);
@@ -67,6 +72,7 @@ describe('/feed add checks', () => {
       ]);
       const reply = await feedCommand(igcord.personId, 'add-account', { channel: channelId, delivery: 'webhook' });
       // Embed Links comes back with Send Messages (Discord drops it only implicitly), so it is not named.
+      expect(reply.replyId).toBe('feeds.bot-missing-permissions');
       expect(reply.content).toContain('I am missing **Send Messages**, **Manage Webhooks** there');
       expect(await igcord.app.storage.feeds.listByChannel(channelId)).toEqual([]);
       expect(await channelWebhooks(channelId).catch(() => [])).toEqual([]);
@@ -85,7 +91,7 @@ describe('/feed add checks', () => {
     it('asks an admin without a linked account to link one, and stores nothing', async () => {
       const admin = newAdmin('unlinked-admin');
       const reply = await feedCommand(admin, 'add-account', { channel: general });
-      expect(reply.content).toContain('You have not linked an Instagram account yet');
+      expect(reply.replyId).toBe('instagram.not-linked');
       expect(JSON.stringify(reply.components)).toContain('instagram:link');
       expect(await igcord.app.storage.feeds.listByOwner(admin)).toEqual([]);
     });
@@ -112,14 +118,19 @@ describe('/feed add checks', () => {
       const admin = newAdmin('basic-only');
       await igcord.link(admin, users[3]!, ['basic']);
       const reply = await feedCommand(admin, 'add-tag', { channel: general, tag: 'coffee' });
+      expect(reply.replyId).toBe('instagram.scope-missing');
       expect(reply.content).toContain('"public_content" permission');
       expect(JSON.stringify(reply.components)).toContain('instagram:link:public_content');
       expect(await igcord.app.storage.feeds.listByOwner(admin)).toEqual([]);
     });
 
     it('explains an invalid tag without calling Instagram', async () => {
-      const reply = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'two words' });
-      expect(reply.content).toContain('That tag does not work: a tag is letters, digits and underscores');
+      igcord.emulator.admin.clearRequests();
+      const handle = igcord.discord.sendCommand({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'add-tag', options: { channel: general, tag: 'two words' } });
+      const reply = await handle.waitForReply(undefined, REPLY_TIMEOUT_MS);
+      expect(replyIdOf(igcord, handle.id)).toBe('input.invalid-tag');
+      expect(reply.content).toMatch(/^`tag` must be one word of letters, digits, _ or emoji/);
+      expect(igcord.emulator.admin.requests()).toHaveLength(0);
     });
 
     it('adds a location feed after Instagram confirms the location, paid by the invoker', async () => {
@@ -134,7 +145,7 @@ describe('/feed add checks', () => {
         ownerInstagramUserId: instagramUserId,
       });
       const unknown = await feedCommand(igcord.personId, 'add-location', { channel: general, location: '1' });
-      expect(unknown.content).toContain('Instagram could not find that');
+      expect(unknown.replyId).toBe('instagram.not-found');
     });
   });
 
@@ -143,7 +154,7 @@ describe('/feed add checks', () => {
       await igcord.link(igcord.personId, users[0]!);
       const role = igcord.discord.createRole(guildId, { name: 'insta-fans' });
       const everyone = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'hiking', mention: guildId });
-      expect(everyone.content).toContain('A feed cannot mention @everyone');
+      expect(everyone.replyId).toBe('feeds.mention-everyone');
       expect((await igcord.app.storage.feeds.listByChannel(general)).some((f) => f.source.kind === 'tag' && f.source.name === 'hiking')).toBe(false);
 
       const reply = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'hiking', mention: role });

@@ -10,7 +10,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../src/discord/reply-error.js';
 import { withInstagram } from '../../src/discord/linked-account.js';
-import { UNLINKED_PAUSE_REASON } from '../../src/http/oauth-callback.js';
+import { UNLINKED_PAUSE_REASON } from '../../src/accounts/link.js';
 import { InstagramScopeError } from '../../src/instagram/errors.js';
 import { createLogger } from '../../src/log.js';
 import { FormBrowser } from '../../src/console/form-browser.js';

@@ -3,6 +3,7 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { replyIdOf } from '../support/reply-id.js';
 
 const EPHEMERAL = 64;
 
@@ -115,17 +116,23 @@ describe('/location', () => {
     expect(metres.every((m) => m <= 750)).toBe(true);
   });
 
-  it('refuses coordinates out of range in plain words without calling Instagram', async () => {
+  it('refuses coordinates out of range in plain words naming the option, without calling Instagram', async () => {
     igcord.emulator.admin.clearRequests();
-    const badLat = await run(igcord.personId, 'search', { lat: 200, lng: 24.9 }).waitForReply();
-    expect(badLat.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(badLat.content).toBe('The latitude must be between -90 and 90.');
-    const badDistance = await run(igcord.personId, 'search', { lat: 60.17, lng: 24.9, distance: 5000 }).waitForReply();
-    expect(badDistance.content).toContain('at most 750 m');
-    const badText = await run(igcord.personId, 'info', { location: '95, 24.9' }).waitForReply();
-    expect(badText.content).toBe('The latitude must be between -90 and 90.');
-    const notAPlace = await run(igcord.personId, 'recent', { location: 'helsinki' }).waitForReply();
-    expect(notAPlace.content).toMatch(/^Pick a location from the suggestions, or give a numeric Instagram location id/);
+    const refusal = async (subcommand: string, options: Record<string, string | number>) => {
+      const handle = run(igcord.personId, subcommand, options);
+      const reply = await handle.waitForReply();
+      expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+      return { reply, id: replyIdOf(igcord, handle.id) };
+    };
+    const badLat = await refusal('search', { lat: 200, lng: 24.9 });
+    expect(badLat).toMatchObject({ id: 'input.invalid', reply: { content: '`lat` must be between -90 and 90.' } });
+    const badDistance = await refusal('search', { lat: 60.17, lng: 24.9, distance: 5000 });
+    expect(badDistance.id).toBe('input.invalid');
+    expect(badDistance.reply.content).toContain('at most 750 m');
+    const badText = await refusal('info', { location: '95, 24.9' });
+    expect(badText).toMatchObject({ id: 'input.invalid', reply: { content: '`lat` must be between -90 and 90.' } });
+    const notAPlace = await refusal('recent', { location: 'helsinki' });
+    expect(notAPlace.id).toBe('input.invalid-location');
     expect(requests()).toHaveLength(0);
   });
 

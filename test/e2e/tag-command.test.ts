@@ -3,6 +3,7 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { replyIdOf } from '../support/reply-id.js';
 
 const EPHEMERAL = 64;
 
@@ -195,24 +196,29 @@ describe('/tag', () => {
 
   it('refuses a tag with spaces in plain words without calling Instagram', async () => {
     igcord.emulator.admin.clearRequests();
-    const reply = await run(igcord.personId, 'info', { name: 'two words' }).waitForReply();
+    const handle = run(igcord.personId, 'info', { name: 'two words' });
+    const reply = await handle.waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.content).toMatch(/^A tag is one word of letters, digits, _ or emoji/);
+    expect(replyIdOf(igcord, handle.id)).toBe('input.invalid-tag');
+    expect(reply.content).toMatch(/^`name` must be one word of letters, digits, _ or emoji/);
     expect(igcord.emulator.admin.requests()).toHaveLength(0);
   });
 
   it('answers a blocked tag with the not-allowed reply', async () => {
-    const reply = await run(igcord.personId, 'info', { name: 'blocked' }).waitForReply();
+    const handle = run(igcord.personId, 'info', { name: 'blocked' });
+    const reply = await handle.waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.content).toBe('Instagram does not allow that: the account may be private, or the tag may be blocked.');
+    expect(replyIdOf(igcord, handle.id)).toBe('instagram.not-allowed');
   });
 
   it('asks a person whose link lacks public_content to relink with that permission', async () => {
     const basicOnly = igcord.discord.createUser({ username: 'basic-only' });
     igcord.discord.addMember(guildId, basicOnly.id);
     await igcord.link(basicOnly.id, viewer, ['basic']);
-    const reply = await run(basicOnly.id, 'info', { name: tag }).waitForReply();
+    const handle = run(basicOnly.id, 'info', { name: tag });
+    const reply = await handle.waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+    expect(replyIdOf(igcord, handle.id)).toBe('instagram.scope-missing');
     expect(reply.content).toContain('"public_content" permission');
     expect(reply.components).toEqual([
       { type: 1, components: [expect.objectContaining({ type: 2, label: 'Relink Instagram', custom_id: 'instagram:link:public_content' })] },

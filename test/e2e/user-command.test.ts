@@ -2,6 +2,7 @@
 // the Instagram emulator's seeded world as the truth the rendered answers are checked against.
 import { escapeMarkdown, MessageFlags, type APIEmbed, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyIdOf } from '../support/reply-id.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 
 interface SeededUser {
@@ -85,19 +86,23 @@ describe('/user', () => {
   });
 
   it('answers a username nobody has with a plain not-found reply, and a malformed one without calling Instagram', async () => {
-    const missing = await run('user', 'profile', { user: 'nobody.here.at.all' }).waitForReply(undefined, 10_000);
-    expect(missing.content).toContain('No Instagram account is called @nobody.here.at.all');
+    const missingHandle = run('user', 'profile', { user: 'nobody.here.at.all' });
+    const missing = await missingHandle.waitForReply(undefined, 10_000);
+    expect(replyIdOf(igcord, missingHandle.id)).toBe('user.not-found');
+    expect(missing.content).toContain('@nobody.here.at.all');
     expect(isEphemeral(missing)).toBe(true);
 
     igcord.emulator.admin.clearRequests();
-    const malformed = await run('user', 'profile', { user: 'not a name!' }).waitForReply(undefined, 10_000);
-    expect(malformed.content).toContain('is not an Instagram username');
+    const malformedHandle = run('user', 'profile', { user: 'not a name!' });
+    await malformedHandle.waitForReply(undefined, 10_000);
+    expect(replyIdOf(igcord, malformedHandle.id)).toBe('input.invalid-username');
     expect(igcord.emulator.admin.requests()).toHaveLength(0);
   });
 
   it('refuses a private user’s posts with the not-allowed reply', async () => {
-    const reply = await run('user', 'media', { user: privateUser.username }).waitForReply(undefined, 10_000);
-    expect(reply.content).toContain('Instagram does not allow that');
+    const handle = run('user', 'media', { user: privateUser.username });
+    const reply = await handle.waitForReply(undefined, 10_000);
+    expect(replyIdOf(igcord, handle.id)).toBe('instagram.not-allowed');
     expect(isEphemeral(reply)).toBe(true);
     expect(reply.embeds).toHaveLength(0);
   });

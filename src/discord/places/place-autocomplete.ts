@@ -9,7 +9,8 @@ import type { CommandDeps } from '../command.js';
 import { plain, truncate } from '../embeds/text.js';
 import { withInstagram } from '../linked-account.js';
 import { LOOKUPS } from '../lookup-kinds.js';
-import { coordinatePair, coordinatesSchema, distanceMetres } from './place-input.js';
+import { coordinatesIn } from '../input/location-input.js';
+import { distanceMetres } from './distance.js';
 import type { RecentLocations } from './recent-locations.js';
 
 /** Discord's limits on autocomplete answers. */
@@ -80,8 +81,7 @@ export async function suggestLocations(interaction: AutocompleteInteraction, dep
     return;
   }
   const choices: Choice[] = [];
-  const pair = coordinatePair(typed);
-  const at = pair && coordinatesSchema.safeParse(pair).success ? { lat: Number(pair.lat.toFixed(6)), lng: Number(pair.lng.toFixed(6)) } : undefined;
+  const at = coordinatesIn(typed);
   if (at) {
     const found = await deps.lookups.get(
       budgetKey,

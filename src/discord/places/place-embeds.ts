@@ -7,7 +7,8 @@ import { validate } from '../../util/validate.js';
 import { EMBED_LIMITS, messageEmbedsSchema } from '../embeds/limits.js';
 import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';
 import { instagramLocationUrl, instagramTagUrl, joinWithin, link, plain, truncate } from '../embeds/text.js';
-import { distanceMetres, type Coordinates } from './place-input.js';
+import type { Coordinates } from '../input/location-input.js';
+import { distanceMetres } from './distance.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 const posts = (n: number) => `${count(n)} ${n === 1 ? 'post' : 'posts'}`;
@@ -86,6 +87,6 @@ export function renderLocationListEmbed(at: Coordinates, radius: number, locatio
 
 /** What the paged recent posts of a tag or a location say when there is nothing (more) to show. */
 export const PLACE_LIST_ENDS = {
-  empty: { id: 'places.no-media', message: 'There are no recent posts here that you can see.' },
-  end: (count: number) => ({ id: 'places.no-more-media', message: `That was the last post; there are ${count} in all.` }),
+  empty: 'There are no recent posts here that you can see.',
+  end: (count: number) => `That was the last post; there are ${count} in all.`,
 };

@@ -2,8 +2,7 @@
 // and reduced to the bare Instagram username before anything is sent to Instagram. A value that cannot be a
 // username gets a plain-words answer and costs no call.
 import { z } from 'zod';
-import { validate, ValidationError } from '../../util/validate.js';
-import { UserFacingError } from '../errors.js';
+import { validateOption } from '../input/validate-option.js';
 
 /** Instagram usernames: letters, digits, periods and underscores, at most 30 characters. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._]{1,30}$/;
@@ -19,17 +18,12 @@ export const usernameSchema = z
   })
   .pipe(z.string().regex(USERNAME_PATTERN, { error: 'expected letters, digits, periods or underscores (at most 30)' }));
 
-/** The bare username in `input`, or a UserFacingError (`user.invalid-username`) that names what was typed. */
+/** The bare username in `input`, or a UserFacingError (`input.invalid-username`) that names what was typed. */
 export function parseUsername(input: string): string {
-  try {
-    return validate(usernameSchema, input, 'username');
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const shown = input.trim().slice(0, 60).replace(/`/g, "'");
-    throw new UserFacingError(
-      'user.invalid-username',
-      `\`${shown}\` is not an Instagram username. Usernames are up to 30 letters, digits, periods or underscores, like \`kenji.photo\`.`,
-      { cause: error },
-    );
-  }
+  const shown = input.trim().slice(0, 60).replace(/`/g, "'");
+  return validateOption(usernameSchema, input, {
+    option: 'user',
+    id: 'input.invalid-username',
+    message: () => `\`${shown}\` is not an Instagram username. Usernames are up to 30 letters, digits, periods or underscores, like \`kenji.photo\`.`,
+  });
 }

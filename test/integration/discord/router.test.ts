@@ -81,7 +81,7 @@ const testCommands = {
     data: { name: 'private', description: 'Defers publicly, then fails with a user-facing error' },
     defer: 'public',
     async execute() {
-      throw new UserFacingError('test.refused', 'You cannot do that here.');
+      throw new UserFacingError('feeds.not-allowed', 'You cannot do that here.');
     },
   }),
 };

@@ -8,7 +8,7 @@ import type { APIEmbed } from 'discord.js';
 import { renderMediaEmbeds } from '../../../src/discord/embeds/media-embed.js';
 import { plain } from '../../../src/discord/embeds/text.js';
 import { renderUserEmbed } from '../../../src/discord/embeds/user-embed.js';
-import { commentLine, likerLine } from '../../../src/discord/media/media-lists.js';
+import { commentLine, likerLine } from '../../../commands/media/media-lists.js';
 import { renderLocationListEmbed } from '../../../src/discord/places/place-embeds.js';
 import { locationSchema, commentSchema } from '../../../src/instagram/schemas.js';
 import { fullUser, imageMedia } from './media-fixtures.js';

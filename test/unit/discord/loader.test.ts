@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -105,20 +105,55 @@ describe('command loader', () => {
     ]);
   });
 
-  it('imports every command file of a directory, skipping tests and helpers, and reports files that do not load', async () => {
+  it('imports the index of every command folder, not its helpers, and skips folders starting with _', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'igcord-commands-'));
     dirs.push(dir);
-    await writeFile(join(dir, 'hello.mjs'), `export default { data: { name: 'hello', description: 'Say hello' }, async execute() {} };\n`);
-    await writeFile(join(dir, '_helper.mjs'), `export const notACommand = 1;\n`);
-    await writeFile(join(dir, 'hello.test.mjs'), `throw new Error('must not be imported');\n`);
-    expect([...(await loadCommands(dir)).byName.keys()]).toEqual(['hello']);
-
-    await writeFile(join(dir, 'syntax.mjs'), `export default { data: ;\n`);
-    await expect(loadCommands(dir)).rejects.toThrow(/syntax\.mjs: the module does not load/);
+    await mkdir(join(dir, 'hello'));
+    await writeFile(join(dir, 'hello', 'greeting.mjs'), `export const greeting = 'Say hello';\n`);
+    await writeFile(
+      join(dir, 'hello', 'index.mjs'),
+      `import { greeting } from './greeting.mjs';\nexport default { data: { name: 'hello', description: greeting }, async execute() {} };\n`,
+    );
+    await writeFile(join(dir, 'hello', 'index.test.mjs'), `throw new Error('must not be imported');\n`);
+    await mkdir(join(dir, '_shared'));
+    await writeFile(join(dir, '_shared', 'index.mjs'), `throw new Error('must not be imported');\n`);
+    const set = await loadCommands(dir);
+    expect([...set.byName.keys()]).toEqual(['hello']);
+    expect(set.byName.get('hello')?.definition.description).toBe('Say hello');
   });
 
-  it('loads the repository commands, /ping among them', async () => {
+  it('refuses to start listing every broken command folder: no index, an index that does not load, a loose file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'igcord-commands-'));
+    dirs.push(dir);
+    await mkdir(join(dir, 'empty'));
+    await writeFile(join(dir, 'empty', 'helper.mjs'), `export const x = 1;\n`);
+    await mkdir(join(dir, 'syntax'));
+    await writeFile(join(dir, 'syntax', 'index.mjs'), `export default { data: ;\n`);
+    await writeFile(join(dir, 'loose.mjs'), `export default { data: { name: 'loose', description: 'x' }, async execute() {} };\n`);
+    const problems = await loadCommands(dir).then(
+      () => [],
+      (error: unknown) => (error instanceof CommandLoadError ? error.problems : [String(error)]),
+    );
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.includes('empty'))).toMatch(/empty: the command folder has no index\.ts$/);
+    expect(problems.find((p) => p.includes('syntax'))).toMatch(/syntax[\\/]index\.mjs: the module does not load/);
+    expect(problems.find((p) => p.includes('loose'))).toMatch(/loose\.mjs: a command is a folder; move it to .*loose[\\/]index\.ts$/);
+  });
+
+  it('loads the repository commands, one folder each', async () => {
     const set = await loadCommands();
-    expect(set.byName.get('ping')?.definition).toMatchObject({ name: 'ping' });
+    expect([...set.byName.keys()].sort()).toEqual(['feed', 'follows', 'instagram', 'location', 'media', 'ping', 'tag', 'user']);
+    expect(set.byName.get('ping')?.file).toBe(join('commands', 'ping', 'index.ts'));
+  });
+
+  it('keeps commands off the HTTP edge: no file under commands/ imports from src/http/', async () => {
+    const root = new URL('../../../commands/', import.meta.url);
+    const offending: string[] = [];
+    for (const entry of await readdir(root, { recursive: true })) {
+      if (!entry.endsWith('.ts')) continue;
+      const text = await readFile(new URL(entry, root), 'utf8');
+      if (/from '(?:\.\.\/)+src\/http\//.test(text)) offending.push(entry);
+    }
+    expect(offending).toEqual([]);
   });
 });

@@ -82,8 +82,8 @@ describe('error replies', () => {
   });
 
   it('passes a UserFacingError through with its id, words and components', () => {
-    const reply = describeError(new UserFacingError('feeds.channel-missing', 'That channel no longer exists.'), NOW);
-    expect(reply).toMatchObject({ id: 'feeds.channel-missing', content: 'That channel no longer exists.', components: [] });
+    const reply = describeError(new UserFacingError('feeds.channel-gone', 'That channel no longer exists.'), NOW);
+    expect(reply).toMatchObject({ id: 'feeds.channel-gone', content: 'That channel no longer exists.', components: [] });
   });
 
   it('answers anything else with a generic message and a short incident id, never the error text or stack', () => {

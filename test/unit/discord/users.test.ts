@@ -7,7 +7,7 @@ import type { Media, ShortUser } from '../../../src/instagram/schemas.js';
 import { messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
 import { mediaPages } from '../../../src/discord/media-pages.js';
-import { describeRelationship } from '../../../src/discord/users/relationship-text.js';
+import { describeRelationship } from '../../../commands/follows/relationship-text.js';
 import { userChoices } from '../../../src/discord/users/user-autocomplete.js';
 import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../../src/discord/users/user-list.js';
 import { parseUsername } from '../../../src/discord/users/username.js';
@@ -48,7 +48,7 @@ describe('reading a typed username', () => {
         thrown = error;
       }
       expect(thrown).toBeInstanceOf(UserFacingError);
-      expect((thrown as UserFacingError).id).toBe('user.invalid-username');
+      expect((thrown as UserFacingError).id).toBe('input.invalid-username');
     }
   });
 });
@@ -125,8 +125,8 @@ describe('posts paged as the person pages', () => {
     const source = mediaPages(first, {
       heading: 'Recent posts of **@igcord_tester**',
       fetchMore: (next) => next(),
-      empty: { id: 'user.no-media', message: 'none' },
-      end: () => ({ id: 'user.no-more-media', message: 'end' }),
+      empty: 'none',
+      end: () => 'end',
     });
     expect(source.count).toBe(3);
     expect((await source.render(1)).embeds![0]!.url).toBe('https://www.instagram.com/p/P1/');

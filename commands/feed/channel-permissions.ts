@@ -13,7 +13,7 @@ import {
   type NewsChannel,
   type TextChannel,
 } from 'discord.js';
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../../src/discord/errors.js';
 
 export type DeliveryMode = 'message' | 'webhook';
 
@@ -54,20 +54,20 @@ export function missingPermissions(has: bigint, needed: readonly bigint[]): stri
  */
 export async function requireFeedChannel(client: Client, guild: Guild | null, channelId: string, mode: DeliveryMode): Promise<FeedChannel> {
   if (guild === null || client.user === null) {
-    throw new UserFacingError('feed.guild-unavailable', 'I cannot see this server right now. Try again in a minute.');
+    throw new UserFacingError('feeds.guild-unavailable', 'I cannot see this server right now. Try again in a minute.');
   }
   const channel = guild.channels.cache.get(channelId) ?? (await fetchChannel(guild, channelId));
   if (channel === null || channel === undefined) {
-    throw new UserFacingError('feed.channel-gone', `The channel <#${channelId}> does not exist any more, or I cannot see it.`);
+    throw new UserFacingError('feeds.channel-gone', `The channel <#${channelId}> does not exist any more, or I cannot see it.`);
   }
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
-    throw new UserFacingError('feed.channel-kind', `<#${channelId}> is not a text or announcement channel; feeds post into those.`);
+    throw new UserFacingError('feeds.channel-kind', `<#${channelId}> is not a text or announcement channel; feeds post into those.`);
   }
   const has = channel.permissionsFor(client.user)?.bitfield ?? 0n;
   const missing = missingPermissions(has, requiredPermissions(mode));
   if (missing.length > 0) {
     throw new UserFacingError(
-      'feed.bot-missing-permissions',
+      'feeds.bot-missing-permissions',
       `I cannot post this feed in <#${channelId}>: I am missing ${missing.map((m) => `**${m}**`).join(', ')} there. ` +
         'Give my role those permissions in that channel (or the server), then run the command again. Nothing was created.',
     );
@@ -88,12 +88,12 @@ async function fetchChannel(guild: Guild, channelId: string) {
     if (error instanceof Error && 'code' in error && error.code === DiscordjsErrorCodes.GuildChannelUnowned) return null;
     if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess) {
       throw new UserFacingError(
-        'feed.channel-no-access',
+        'feeds.channel-no-access',
         `Discord says I have no access to <#${channelId}> (Missing Access). Give my role **View Channel** there, then run the command again. Nothing was created.`,
       );
     }
     throw new UserFacingError(
-      'feed.channel-lookup-failed',
+      'feeds.channel-lookup-failed',
       `Discord did not answer properly when I looked up <#${channelId}>. Try again in a minute. Nothing was created.`,
       { cause: error },
     );

@@ -2,10 +2,10 @@
 // Resume re-checks what may have made the feed stop — the owner's link and the bot's permissions in the channel —
 // so a feed disabled for a reason is not switched back on while that reason still holds.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../command.js';
-import { UserFacingError } from '../errors.js';
-import { relativeTime } from '../reply-error.js';
-import { sourceKey, type Account } from '../../storage/index.js';
+import type { CommandContext } from '../../src/discord/command.js';
+import { UserFacingError } from '../../src/discord/errors.js';
+import { relativeTime } from '../../src/discord/reply-error.js';
+import { sourceKey, type Account } from '../../src/storage/index.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource, feedListPages } from './feed-list.js';
@@ -14,13 +14,11 @@ import { releaseWebhook } from './feed-webhook.js';
 /** The start of the reason of a pause an admin chose (shown in /feed list). */
 export const ADMIN_PAUSE_PREFIX = 'paused by ';
 
-const feedOption = (interaction: ChatInputCommandInteraction) => interaction.options.getString('feed', true);
-
-export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   const removed = await ctx.storage.feeds.remove(feed.id);
-  if (removed === undefined) throw new UserFacingError('feed.not-found', `Feed \`${feed.id}\` was already removed.`);
+  if (removed === undefined) throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was already removed.`);
   await ctx.storage.deliveries.forgetFeed(feed.id);
   const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
   ctx.log.info({ feedId: feed.id, source: sourceKey(feed.source) }, 'feed removed');
@@ -34,9 +32,9 @@ export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: 
   });
 }
 
-export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   // A feed the engine paused on its own (its owner's link broke) resumes by itself once relinked; an admin's
   // pause replaces that reason, so it holds until an admin resumes it.
   if (feed.state === 'paused' && feed.stateReason?.startsWith(ADMIN_PAUSE_PREFIX)) {
@@ -52,9 +50,9 @@ export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: C
   });
 }
 
-export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedOption(interaction));
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   if (feed.state === 'active') {
     await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already active.`, ephemeral: true });
     return;
@@ -62,7 +60,7 @@ export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: 
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
   if (owner === undefined || owner.status === 'broken' || owner.instagramUserId !== feed.ownerInstagramUserId) {
     throw new UserFacingError(
-      'feed.owner-link-broken',
+      'feeds.owner-link-broken',
       `Feed \`${feed.id}\` reads Instagram with the link of <@${feed.ownerDiscordUserId}>, which ${owner === undefined ? 'is gone' : owner.status === 'broken' ? 'no longer works' : 'now points to another Instagram account'}. They need to link that account again before the feed can resume.`,
     );
   }

@@ -3,8 +3,8 @@
 // they can press, because it puts up to ten posts into a channel other people read. The button carries its whole
 // state in its custom id (`feed:backfill:<feed>:<count>:<invoker>`), so it needs no memory and survives a restart.
 import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext, ComponentInteraction } from '../command.js';
-import { UserFacingError, type ActionRow } from '../errors.js';
+import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
+import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { requireFeedChannel } from './channel-permissions.js';
 
@@ -32,9 +32,9 @@ export function parseFeedButton(customId: string): FeedButton | undefined {
   return cancel ? { action: 'cancel', invokerId: cancel[1]! } : undefined;
 }
 
-export async function testFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function testFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, interaction.options.getString('feed', true));
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   const result = await ctx.deliveries.sendTest(feed);
   ctx.log.info({ feedId: feed.id, posted: result.posted, mediaId: result.mediaId }, 'feed test');
@@ -47,12 +47,11 @@ export async function testFeed(interaction: ChatInputCommandInteraction, ctx: Co
   });
 }
 
-export async function askBackfill(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+export async function askBackfill(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string, count: number): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, interaction.options.getString('feed', true));
-  const count = interaction.options.getInteger('count', true);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   if (!Number.isInteger(count) || count < 1 || count > BACKFILL_MAX) {
-    throw new UserFacingError('feed.invalid-input', `A backfill posts 1 to ${BACKFILL_MAX} posts.`);
+    throw new UserFacingError('feeds.backfill-count', `A backfill posts 1 to ${BACKFILL_MAX} posts.`);
   }
   const row: ActionRow = {
     type: ComponentType.ActionRow,
@@ -72,7 +71,7 @@ export async function askBackfill(interaction: ChatInputCommandInteraction, ctx:
 /** The Confirm / Cancel buttons of a backfill: only the person who asked may press them. */
 export async function pressFeedButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const button = parseFeedButton(interaction.customId);
-  if (button === undefined) throw new UserFacingError('feed.bad-button', 'That button does not belong to a feed command.');
+  if (button === undefined) throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
   if (interaction.user.id !== button.invokerId) {
     await ctx.respond.reply({ content: `Only <@${button.invokerId}> can answer this.`, ephemeral: true, allowedMentions: { parse: [] } });
     return;

@@ -7,8 +7,8 @@ import {
   COMMENT_MAX_URLS,
   checkCommentRules,
   type CommentRuleViolation,
-} from '../../instagram/comment-rules.js';
-import { UserFacingError } from '../errors.js';
+} from '../../src/instagram/comment-rules.js';
+import { UserFacingError } from '../../src/discord/errors.js';
 
 export const COMMENT_RULES_SUMMARY =
   `Instagram accepts comments of at most ${COMMENT_MAX_LENGTH} characters, with at most ${COMMENT_MAX_HASHTAGS} hashtags ` +

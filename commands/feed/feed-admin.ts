@@ -3,8 +3,8 @@
 // every handler checks the member's permissions again here. Feeds are only ever looked up within the guild the
 // interaction comes from: a feed id from another server answers exactly like an id that does not exist.
 import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
-import type { Feed, Storage } from '../../storage/index.js';
-import { UserFacingError } from '../errors.js';
+import type { Feed, Storage } from '../../src/storage/index.js';
+import { UserFacingError } from '../../src/discord/errors.js';
 
 export interface FeedAdmin {
   guildId: string;
@@ -14,10 +14,10 @@ export interface FeedAdmin {
 /** The guild and member of an interaction whose member has Manage Server; else a refusal. */
 export function requireFeedAdmin(interaction: BaseInteraction): FeedAdmin {
   if (!interaction.inGuild()) {
-    throw new UserFacingError('feed.guild-only', 'Feeds belong to a server channel: run this command in a server.');
+    throw new UserFacingError('feeds.guild-only', 'Feeds belong to a server channel: run this command in a server.');
   }
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserFacingError('feed.not-allowed', 'Only members with the Manage Server permission can manage feeds in this server.');
+    throw new UserFacingError('feeds.not-allowed', 'Only members with the Manage Server permission can manage feeds in this server.');
   }
   return { guildId: interaction.guildId, userId: interaction.user.id };
 }
@@ -32,7 +32,7 @@ export async function findGuildFeed(storage: Storage, guildId: string, feedId: s
   const id = feedId.trim().toLowerCase();
   const feed = /^[a-z0-9]{1,40}$/.test(id) ? await storage.feeds.get(id) : undefined;
   if (feed === undefined || feed.guildId !== guildId) {
-    throw new UserFacingError('feed.not-found', `There is no feed \`${feedId.slice(0, 40)}\` in this server. Run /feed list to see its feeds.`);
+    throw new UserFacingError('feeds.not-found', `There is no feed \`${feedId.slice(0, 40)}\` in this server. Run /feed list to see its feeds.`);
   }
   return feed;
 }

@@ -3,8 +3,8 @@
 // and one per feed would run out. A webhook is reused only after checking it still exists (someone may have
 // deleted it in the channel settings), and deleted when the last feed using it is removed.
 import { DiscordAPIError, type Client } from 'discord.js';
-import type { Logger } from '../../log.js';
-import type { Feed, Storage } from '../../storage/index.js';
+import type { Logger } from '../../src/log.js';
+import type { Feed, Storage } from '../../src/storage/index.js';
 import type { FeedChannel } from './channel-permissions.js';
 
 export const WEBHOOK_NAME = 'igcord';

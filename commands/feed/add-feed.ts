@@ -6,17 +6,30 @@
 // so an existing back catalogue is never flooded into the channel. If that last step fails, the feed is removed
 // again: the admin sees the error and nothing half-made stays behind.
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { CommandContext } from '../command.js';
-import { UserFacingError, linkButtonRow } from '../errors.js';
-import { requireLinkedAccount, withInstagram } from '../linked-account.js';
-import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../storage/index.js';
+import type { CommandContext } from '../../src/discord/command.js';
+import type { RoleValue } from '../../src/discord/typed-options.js';
+import { UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
+import { requireLinkedAccount, withInstagram } from '../../src/discord/linked-account.js';
+import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
 import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
-import { parseLocationId, parseTagName } from './feed-source-input.js';
+import { parseLocationInput } from '../../src/discord/input/location-input.js';
+import { parseTagName } from '../../src/discord/input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 
 export type AddKind = FeedSource['kind'];
+
+/** The options of /feed add-account, add-tag and add-location, as the command read them. */
+export interface AddFeedOptions {
+  channel: { id: string };
+  delivery: DeliveryMode | undefined;
+  mention: RoleValue | undefined;
+  /** add-tag's tag, as typed. */
+  tag?: string | undefined;
+  /** add-location's location id, as typed. */
+  location?: string | undefined;
+}
 
 /** The source as chosen in the options; an account source is completed with the invoker's link. */
 type ChosenSource = Exclude<FeedSource, { kind: 'account' }> | { kind: 'account' };
@@ -24,20 +37,27 @@ type ChosenSource = Exclude<FeedSource, { kind: 'account' }> | { kind: 'account'
 /** The scope tag and location endpoints need (reference §4.3). */
 const PUBLIC_CONTENT = 'public_content';
 
-export async function addFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, kind: AddKind): Promise<void> {
+/** A feed follows a location by its id: coordinates would pick a place the admin has not seen. */
+function locationId(value: string): string {
+  const input = parseLocationInput(value, 'location', false);
+  if (input.kind !== 'id') throw new Error('a location without coordinates is an id');
+  return input.id;
+}
+
+export async function addFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, kind: AddKind, options: AddFeedOptions): Promise<void> {
   const admin = requireFeedAdmin(interaction);
-  const channelId = interaction.options.getChannel('channel', true).id;
-  const mode: DeliveryMode = interaction.options.getString('delivery') === 'webhook' ? 'webhook' : 'message';
-  const role = interaction.options.getRole('mention');
+  const channelId = options.channel.id;
+  const mode: DeliveryMode = options.delivery ?? 'message';
+  const role = options.mention ?? null;
   if (role !== null && role.id === admin.guildId) {
-    throw new UserFacingError('feed.invalid-input', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
+    throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
   }
   // Checked before anything else is looked at, so a mistyped tag costs nothing.
   const chosen: ChosenSource =
     kind === 'tag'
-      ? { kind, name: parseTagName(interaction.options.getString('tag', true)) }
+      ? { kind, name: parseTagName(options.tag ?? '', 'tag').toLowerCase() }
       : kind === 'location'
-        ? { kind, id: parseLocationId(interaction.options.getString('location', true)) }
+        ? { kind, id: locationId(options.location ?? '') }
         : { kind };
 
   const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
@@ -56,7 +76,7 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
   const key = sourceKey(source);
   const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === admin.guildId && sourceKey(f.source) === key);
   if (existing !== undefined) {
-    throw new UserFacingError('feed.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`.`);
+    throw new UserFacingError('feeds.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`.`);
   }
 
   let placeName: string | undefined;

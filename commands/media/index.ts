@@ -3,23 +3,24 @@
 // read with a user's token is private: answers are ephemeral unless `share` is set. Every answer is deferred
 // before the first Instagram call (Discord wants an acknowledgement within 3 s; Instagram may be slower), and
 // every failure is thrown for the one place that turns errors into replies (src/discord/reply-error.ts).
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from '../src/discord/command.js';
-import { renderMediaEmbeds } from '../src/discord/embeds/media-embed.js';
-import { plain, truncate } from '../src/discord/embeds/text.js';
-import { UserFacingError } from '../src/discord/errors.js';
-import { withInstagram, type LinkedAccount } from '../src/discord/linked-account.js';
-import { assertCommentAcceptable } from '../src/discord/media/comment-refusal.js';
-import { mediaPages } from '../src/discord/media-pages.js';
+import { defineCommand, type CommandContext } from '../../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
+import { renderMediaEmbeds } from '../../src/discord/embeds/media-embed.js';
+import { plain, truncate } from '../../src/discord/embeds/text.js';
+import { withInstagram, type LinkedAccount } from '../../src/discord/linked-account.js';
+import { assertCommentAcceptable } from './comment-refusal.js';
+import { mediaPages } from '../../src/discord/media-pages.js';
 
 /** Liked media asked for per API call; the API caps `count` at 33, and 20 is its default. */
 const LIKED_PER_CALL = 20;
-import { commentPages, likerPages, mediaLink } from '../src/discord/media/media-lists.js';
-import { fetchMedia, parseMediaReference, type MediaReference } from '../src/discord/media/media-reference.js';
-import type { PagedSource } from '../src/discord/pagination.js';
-import type { Media } from '../src/instagram/schemas.js';
-import { ValidationError, validate } from '../src/util/validate.js';
+import { commentPages, likerPages, mediaLink } from './media-lists.js';
+import { fetchMedia, parseMediaReference, type MediaReference } from './media-reference.js';
+import type { PagedSource } from '../../src/discord/pagination.js';
+import type { Media } from '../../src/instagram/schemas.js';
+import { parseCoordinates } from '../../src/discord/input/location-input.js';
+import { validateOption } from '../../src/discord/input/validate-option.js';
 
 /** Media search radius in metres: the API's default and its cap (reference §2.3). */
 const DEFAULT_DISTANCE = 1000;
@@ -29,91 +30,41 @@ const COMMENT_OPTION_MAX = 1000;
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 
-const data = new SlashCommandBuilder()
-  .setName('media')
-  .setDescription('Instagram posts, their comments and likes, on your linked account')
-  .addSubcommand((s) =>
-    s
-      .setName('show')
-      .setDescription('Show one post')
-      .addStringOption((o) => o.setName('media').setDescription('A post link, its shortcode or its media id').setRequired(true).setMaxLength(300))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('near')
-      .setDescription('Posts taken near a place')
-      .addNumberOption((o) => o.setName('lat').setDescription('Latitude, e.g. 60.1699').setRequired(true).setMinValue(-90).setMaxValue(90))
-      .addNumberOption((o) => o.setName('lng').setDescription('Longitude, e.g. 24.9384').setRequired(true).setMinValue(-180).setMaxValue(180))
-      .addIntegerOption((o) =>
-        o.setName('distance').setDescription(`Radius in metres (default ${DEFAULT_DISTANCE}, at most ${MAX_DISTANCE})`).setMinValue(1).setMaxValue(MAX_DISTANCE),
-      )
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('liked')
-      .setDescription('Posts you liked')
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('comments')
-      .setDescription("A post's comments")
-      .addStringOption((o) => o.setName('media').setDescription('A post link, its shortcode or its media id').setRequired(true).setMaxLength(300))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('comment')
-      .setDescription('Comment on a post (at most 300 characters, 4 hashtags, 1 link; not all capitals)')
-      .addStringOption((o) => o.setName('media').setDescription('A post link, its shortcode or its media id').setRequired(true).setMaxLength(300))
-      .addStringOption((o) => o.setName('text').setDescription('What to say').setRequired(true).setMaxLength(COMMENT_OPTION_MAX)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('uncomment')
-      .setDescription('Delete a comment (yours, or any on your own post)')
-      .addStringOption((o) => o.setName('media').setDescription('A post link, its shortcode or its media id').setRequired(true).setMaxLength(300))
-      .addStringOption((o) => o.setName('comment').setDescription('The comment id, as /media comments shows it').setRequired(true).setMaxLength(40)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('likes')
-      .setDescription('Who liked a post')
-      .addStringOption((o) => o.setName('media').setDescription('A post link, its shortcode or its media id').setRequired(true).setMaxLength(300))
-      .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('like')
-      .setDescription('Like a post')
-      .addStringOption((o) => o.setName('media').setDescription('A post link, its shortcode or its media id').setRequired(true).setMaxLength(300)),
-  )
-  .addSubcommand((s) =>
-    s
-      .setName('unlike')
-      .setDescription('Remove your like from a post')
-      .addStringOption((o) => o.setName('media').setDescription('A post link, its shortcode or its media id').setRequired(true).setMaxLength(300)),
-  );
+const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
+const media = { kind: 'string', description: 'A post link, its shortcode or its media id', required: true, maxLength: 300 } as const;
 
-const nearSchema = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  distance: z.number().int().min(1).max(MAX_DISTANCE).default(DEFAULT_DISTANCE),
+const definition = defineSlash({
+  name: 'media',
+  description: 'Instagram posts, their comments and likes, on your linked account',
+  subcommands: {
+    show: { description: 'Show one post', options: { media, share } },
+    near: {
+      description: 'Posts taken near a place',
+      options: {
+        lat: { kind: 'number', description: 'Latitude, e.g. 60.1699', required: true, minValue: -90, maxValue: 90 },
+        lng: { kind: 'number', description: 'Longitude, e.g. 24.9384', required: true, minValue: -180, maxValue: 180 },
+        distance: { kind: 'integer', description: `Radius in metres (default ${DEFAULT_DISTANCE}, at most ${MAX_DISTANCE})`, minValue: 1, maxValue: MAX_DISTANCE },
+        share,
+      },
+    },
+    liked: { description: 'Posts you liked', options: { share } },
+    comments: { description: "A post's comments", options: { media, share } },
+    comment: {
+      description: 'Comment on a post (at most 300 characters, 4 hashtags, 1 link; not all capitals)',
+      options: { media, text: { kind: 'string', description: 'What to say', required: true, maxLength: COMMENT_OPTION_MAX } },
+    },
+    uncomment: {
+      description: 'Delete a comment (yours, or any on your own post)',
+      options: { media, comment: { kind: 'string', description: 'The comment id, as /media comments shows it', required: true, maxLength: 40 } },
+    },
+    likes: { description: 'Who liked a post', options: { media, share } },
+    like: { description: 'Like a post', options: { media } },
+    unlike: { description: 'Remove your like from a post', options: { media } },
+  },
 });
-const commentIdSchema = z.string().trim().regex(/^\d{1,30}$/, { error: 'A comment id is a number, as /media comments shows it.' });
+type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-/** Options checked with zod like every other boundary; a bad value is the user's to fix, not an incident. */
-function checked<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  try {
-    return validate(schema, value, what);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    const problem = error.issues[0]?.message ?? 'it is not valid';
-    throw new UserFacingError('media.invalid-option', `The ${what} is not valid: ${problem}`);
-  }
-}
+const commentIdSchema = z.string().trim().regex(/^\d{1,30}$/, { error: 'must be a comment id, a number as /media comments shows it.' });
 
 type Interaction = ChatInputCommandInteraction;
 
@@ -133,16 +84,10 @@ async function show(interaction: Interaction, ctx: CommandContext, reference: Me
   await ctx.respond.reply({ embeds: renderMediaEmbeds(media), ephemeral, allowedMentions: { parse: [] } });
 }
 
-async function near(interaction: Interaction, ctx: CommandContext, ephemeral: boolean) {
-  const query = checked(
-    nearSchema,
-    {
-      lat: interaction.options.getNumber('lat', true),
-      lng: interaction.options.getNumber('lng', true),
-      distance: interaction.options.getInteger('distance') ?? undefined,
-    },
-    'place',
-  );
+async function near(interaction: Interaction, ctx: CommandContext, options: Options<'near'>) {
+  const ephemeral = ephemeralUnless(options.share);
+  const at = parseCoordinates({ lat: options.lat, lng: options.lng, distance: options.distance }, MAX_DISTANCE);
+  const query = { lat: at.lat, lng: at.lng, distance: at.distance ?? DEFAULT_DISTANCE };
   const found = await onLink(ctx, interaction, ephemeral, async ({ auth }) => (await ctx.instagram.media.search(auth, query)).data);
   const where = `${query.lat.toFixed(5)}, ${query.lng.toFixed(5)}`;
   if (found.length === 0) {
@@ -170,8 +115,8 @@ async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: b
     heading: 'Your liked posts',
     // The next API page (cursor max_like_id) is fetched only when the person pages past the last post loaded.
     fetchMore: (next) => withInstagram(ctx, interaction.user.id, () => next()),
-    empty: { id: 'media.no-liked', message: 'You have not liked any posts that Instagram lists.' },
-    end: (count) => ({ id: 'media.no-more-liked', message: `That is all: you have liked ${count} post${count === 1 ? '' : 's'} that Instagram lists.` }),
+    empty: 'You have not liked any posts that Instagram lists.',
+    end: (count) => `That is all: you have liked ${count} post${count === 1 ? '' : 's'} that Instagram lists.`,
   });
   await page(ctx, interaction, source, ephemeral);
 }
@@ -200,8 +145,7 @@ async function likes(interaction: Interaction, ctx: CommandContext, reference: M
   await page(ctx, interaction, likerPages(media, list), ephemeral);
 }
 
-async function comment(interaction: Interaction, ctx: CommandContext, reference: MediaReference) {
-  const text = interaction.options.getString('text', true);
+async function comment(interaction: Interaction, ctx: CommandContext, reference: MediaReference, text: string) {
   // Checked before anything is sent: a refusal is explained and spends nothing.
   assertCommentAcceptable(text);
   const { media, posted } = await onLink(ctx, interaction, true, async ({ auth }) => {
@@ -226,8 +170,8 @@ async function comment(interaction: Interaction, ctx: CommandContext, reference:
   });
 }
 
-async function uncomment(interaction: Interaction, ctx: CommandContext, reference: MediaReference) {
-  const commentId = checked(commentIdSchema, interaction.options.getString('comment', true), 'comment id');
+async function uncomment(interaction: Interaction, ctx: CommandContext, reference: MediaReference, typedId: string) {
+  const commentId = validateOption(commentIdSchema, typedId, { option: 'comment' });
   const media = await onLink(ctx, interaction, true, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
     await ctx.instagram.comments.remove(auth, media.id, commentId);
@@ -257,35 +201,20 @@ async function setLike(interaction: Interaction, ctx: CommandContext, reference:
   await ctx.respond.reply({ content, embeds: [], ephemeral: true, allowedMentions: { parse: [] } });
 }
 
+const ephemeralUnless = (share: boolean | undefined) => !(share ?? false);
+
 export default defineCommand({
-  data,
-  // Deferred in execute instead: whether the answer is private depends on the `share` option.
+  ...slashCommand(definition, {
+    show: (interaction, ctx, o) => show(interaction, ctx, parseMediaReference(o.media), ephemeralUnless(o.share)),
+    near: (interaction, ctx, o) => near(interaction, ctx, o),
+    liked: (interaction, ctx, o) => liked(interaction, ctx, ephemeralUnless(o.share)),
+    comments: (interaction, ctx, o) => comments(interaction, ctx, parseMediaReference(o.media), ephemeralUnless(o.share)),
+    likes: (interaction, ctx, o) => likes(interaction, ctx, parseMediaReference(o.media), ephemeralUnless(o.share)),
+    comment: (interaction, ctx, o) => comment(interaction, ctx, parseMediaReference(o.media), o.text),
+    uncomment: (interaction, ctx, o) => uncomment(interaction, ctx, parseMediaReference(o.media), o.comment),
+    like: (interaction, ctx, o) => setLike(interaction, ctx, parseMediaReference(o.media), true),
+    unlike: (interaction, ctx, o) => setLike(interaction, ctx, parseMediaReference(o.media), false),
+  }),
+  // Deferred in each handler instead: whether the answer is private depends on the `share` option.
   defer: false,
-  async execute(interaction, ctx) {
-    const sub = interaction.options.getSubcommand(true);
-    const ephemeral = !(interaction.options.getBoolean('share') ?? false);
-    const reference = () => parseMediaReference(interaction.options.getString('media', true));
-    switch (sub) {
-      case 'show':
-        return show(interaction, ctx, reference(), ephemeral);
-      case 'near':
-        return near(interaction, ctx, ephemeral);
-      case 'liked':
-        return liked(interaction, ctx, ephemeral);
-      case 'comments':
-        return comments(interaction, ctx, reference(), ephemeral);
-      case 'likes':
-        return likes(interaction, ctx, reference(), ephemeral);
-      case 'comment':
-        return comment(interaction, ctx, reference());
-      case 'uncomment':
-        return uncomment(interaction, ctx, reference());
-      case 'like':
-        return setLike(interaction, ctx, reference(), true);
-      case 'unlike':
-        return setLike(interaction, ctx, reference(), false);
-      default:
-        throw new UserFacingError('media.unknown-subcommand', `/media ${sub} is not available any more. Try again in a minute.`);
-    }
-  },
 });

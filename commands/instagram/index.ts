@@ -5,26 +5,28 @@
 import {
   ButtonStyle,
   ComponentType,
-  SlashCommandBuilder,
   TextInputStyle,
   type APIEmbed,
   type APIModalInteractionResponseCallbackData,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { z } from 'zod';
-import { DEFAULT_SCOPES } from '../src/config.js';
-import { defineCommand, type CommandContext, type ComponentInteraction } from '../src/discord/command.js';
-import { plain } from '../src/discord/embeds/text.js';
-import { renderUserEmbed } from '../src/discord/embeds/user-embed.js';
-import { INSTAGRAM_COLOR } from '../src/discord/embeds/media-embed.js';
-import { NotLinkedError, UserFacingError, type ActionRow } from '../src/discord/errors.js';
-import { withInstagram } from '../src/discord/linked-account.js';
-import { relativeTime } from '../src/discord/reply-error.js';
-import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../src/http/oauth-callback.js';
-import { InstagramTokenError } from '../src/instagram/errors.js';
-import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../src/limiter/index.js';
-import type { Feed } from '../src/storage/index.js';
-import { validate } from '../src/util/validate.js';
+import { DEFAULT_SCOPES } from '../../src/config.js';
+import { defineCommand, type CommandContext, type ComponentInteraction } from '../../src/discord/command.js';
+import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
+import { renderUserEmbed } from '../../src/discord/embeds/user-embed.js';
+import { INSTAGRAM_COLOR } from '../../src/discord/embeds/media-embed.js';
+import { NotLinkedError, UserFacingError, type ActionRow } from '../../src/discord/errors.js';
+import { withInstagram } from '../../src/discord/linked-account.js';
+import { relativeTime } from '../../src/discord/reply-error.js';
+import type { ReplyId } from '../../src/discord/reply-ids.js';
+import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../../src/accounts/link.js';
+import { InstagramTokenError } from '../../src/instagram/errors.js';
+import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
+import type { Feed } from '../../src/storage/index.js';
+import { validateOption } from '../../src/discord/input/validate-option.js';
+import { validate } from '../../src/util/validate.js';
+import { plain } from '../../src/discord/embeds/text.js';
 
 /** The "Paste a token" button, and the modal it opens. */
 const PASTE_BUTTON_ID = 'instagram:paste';
@@ -57,7 +59,7 @@ function windowInWords(ms: number): string {
  * Counts one linking attempt of `userId` against `limit`, or refuses it with when the next one frees. Linking spends
  * the `app` budget every member shares, so one member must not be able to spend it for everyone.
  */
-function takeLinkAttempt(limit: AttemptLimit, userId: string, id: string, refusal: (max: number, window: string, when: string) => string): void {
+function takeLinkAttempt(limit: AttemptLimit, userId: string, id: ReplyId, refusal: (max: number, window: string, when: string) => string): void {
   const taken = limit.take(userId);
   if (taken.ok) return;
   throw new UserFacingError(id, refusal(limit.max, windowInWords(limit.windowMs), relativeTime(taken.freesAt)));
@@ -103,18 +105,17 @@ async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInte
   return { content: lines.join('\n'), components: [row], allowedMentions: { parse: [] }, ephemeral: true };
 }
 
-async function link(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const option = interaction.options.getString('scopes');
-  const scopes = option === null ? scopeList(ctx.config.instagram.scopes) : scopeList(parseScopesOption(option));
+async function link(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: { scopes: string | undefined }): Promise<void> {
+  const scopes = options.scopes === undefined ? scopeList(ctx.config.instagram.scopes) : scopeList(parseScopesOption(options.scopes));
   await ctx.respond.reply(await linkPrompt(ctx, interaction, scopes));
 }
 
 function parseScopesOption(value: string): string[] {
-  try {
-    return validate(scopesOptionSchema, value, 'scopes option');
-  } catch (cause) {
-    throw new UserFacingError('instagram.invalid-scopes', `Those scopes are not valid. Choose among: ${DEFAULT_SCOPES.join(', ')} (separated by spaces).`, { cause });
-  }
+  return validateOption(scopesOptionSchema, value, {
+    option: 'scopes',
+    id: 'input.invalid-scopes',
+    message: () => `Those scopes are not valid. Choose among: ${DEFAULT_SCOPES.join(', ')} (separated by spaces).`,
+  });
 }
 
 async function unlink(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
@@ -291,37 +292,24 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
   else await ctx.respond.reply({ content, ephemeral: true });
 }
 
+const definition = defineSlash({
+  name: 'instagram',
+  description: 'Link your Instagram account and see its profile and budget',
+  subcommands: {
+    link: {
+      description: 'Link your Instagram account to your Discord account',
+      options: { scopes: { kind: 'string', description: 'Permissions to ask for, separated by spaces, e.g. "basic likes" (default: all)', maxLength: 200 } },
+    },
+    unlink: { description: 'Remove your Instagram link and its token; your feeds pause' },
+    me: { description: 'Show the Instagram profile you linked' },
+    quota: { description: "Show how much of your Instagram account's request budget is left" },
+  },
+});
+
 export default defineCommand({
-  data: new SlashCommandBuilder()
-    .setName('instagram')
-    .setDescription('Link your Instagram account and see its profile and budget')
-    .addSubcommand((s) =>
-      s
-        .setName('link')
-        .setDescription('Link your Instagram account to your Discord account')
-        .addStringOption((o) =>
-          o.setName('scopes').setDescription('Permissions to ask for, separated by spaces, e.g. "basic likes" (default: all)').setMaxLength(200),
-        ),
-    )
-    .addSubcommand((s) => s.setName('unlink').setDescription('Remove your Instagram link and its token; your feeds pause'))
-    .addSubcommand((s) => s.setName('me').setDescription('Show the Instagram profile you linked'))
-    .addSubcommand((s) => s.setName('quota').setDescription("Show how much of your Instagram account's request budget is left")),
+  ...slashCommand(definition, { link, unlink, me, quota }),
   // Every answer is for the invoker's eyes only; deferring privately also keeps the reply the callback edits private.
   defer: 'ephemeral',
-  async execute(interaction, ctx) {
-    switch (interaction.options.getSubcommand(true)) {
-      case 'link':
-        return link(interaction, ctx);
-      case 'unlink':
-        return unlink(interaction, ctx);
-      case 'me':
-        return me(interaction, ctx);
-      case 'quota':
-        return quota(interaction, ctx);
-      default:
-        throw new UserFacingError('igcord.unknown-subcommand', 'That subcommand is not known. Try `/instagram link`, `unlink`, `me` or `quota`.');
-    }
-  },
   components: {
     // `instagram:link` and `instagram:link:<scope>` (from error replies), `instagram:paste` and its modal.
     async instagram(interaction, ctx) {

@@ -3,12 +3,12 @@
 // them. Every page is checked against Discord's embed limits; text from Instagram is escaped so a comment such
 // as `**wow**` reads as written.
 import type { APIEmbed } from 'discord.js';
-import type { Comment, Media, ShortUser } from '../../instagram/schemas.js';
-import { validate } from '../../util/validate.js';
-import { EMBED_LIMITS, messageEmbedsSchema } from '../embeds/limits.js';
-import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';
-import { instagramProfileUrl, link, plain, safeUrl, truncate } from '../embeds/text.js';
-import type { Page, PagedSource } from '../pagination.js';
+import type { Comment, Media, ShortUser } from '../../src/instagram/schemas.js';
+import { validate } from '../../src/util/validate.js';
+import { EMBED_LIMITS, messageEmbedsSchema } from '../../src/discord/embeds/limits.js';
+import { INSTAGRAM_COLOR } from '../../src/discord/embeds/media-embed.js';
+import { instagramProfileUrl, link, plain, safeUrl, truncate } from '../../src/discord/embeds/text.js';
+import type { Page, PagedSource } from '../../src/discord/pagination.js';
 
 export const COMMENTS_PER_PAGE = 10;
 export const LIKERS_PER_PAGE = 20;

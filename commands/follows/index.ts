@@ -2,20 +2,21 @@
 // `following`, `followers` and `requests` page through those lists; `status` says how the invoker and another
 // account relate; `follow`, `unfollow`, `approve` and `ignore` change that. Lists and status are ephemeral
 // unless `share` is set; the outcome of an action is only ever shown to the person who took it.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { defineCommand, type CommandContext } from '../src/discord/command.js';
-import { plain } from '../src/discord/embeds/text.js';
-import { UserFacingError } from '../src/discord/errors.js';
-import { withInstagram } from '../src/discord/linked-account.js';
-import { LOOKUPS } from '../src/discord/lookup-kinds.js';
-import { describeAction, describeRelationship } from '../src/discord/users/relationship-text.js';
-import { findByUsername, resolveUsername } from '../src/discord/users/resolve-user.js';
-import { suggestUsers } from '../src/discord/users/user-autocomplete.js';
-import { collectUsers, userListSource } from '../src/discord/users/user-list.js';
-import { parseUsername } from '../src/discord/users/username.js';
-import type { InstagramClient, Auth, Page } from '../src/instagram/client.js';
-import type { ShortUser } from '../src/instagram/schemas.js';
-import type { RelationshipAction } from '../src/instagram/users-api.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { defineCommand, type CommandContext } from '../../src/discord/command.js';
+import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
+import { plain } from '../../src/discord/embeds/text.js';
+import { UserFacingError } from '../../src/discord/errors.js';
+import { withInstagram } from '../../src/discord/linked-account.js';
+import { describeAction, describeRelationship } from './relationship-text.js';
+import { findByUsername, resolveUsername } from '../../src/discord/users/resolve-user.js';
+import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
+import { collectUsers, userListSource } from '../../src/discord/users/user-list.js';
+import { parseUsername } from '../../src/discord/users/username.js';
+import type { InstagramClient, Auth, Page } from '../../src/instagram/client.js';
+import type { ShortUser } from '../../src/instagram/schemas.js';
+import type { RelationshipAction } from '../../src/instagram/users-api.js';
+import { LOOKUPS } from '../../src/discord/lookup-kinds.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 
@@ -41,43 +42,25 @@ const LISTS: Record<ListName, { describe: string; title: string; empty: string; 
   },
 };
 
-const ACTIONS: Record<RelationshipAction, string> = {
-  follow: 'Follow an Instagram account (a private one gets a follow request)',
-  unfollow: 'Stop following an Instagram account (or withdraw your request)',
-  approve: 'Let someone who asked to follow your private account follow you',
-  ignore: 'Turn down someone who asked to follow your private account',
-};
+const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
+const anyone = { kind: 'string', description: 'Instagram username', required: true, autocomplete: true, maxLength: 100 } as const;
+const requester = { ...anyone, description: 'Someone who asked to follow you' } as const;
 
-const data = new SlashCommandBuilder().setName('follows').setDescription('Your Instagram follows, followers, requests and relationships');
-for (const [name, list] of Object.entries(LISTS)) {
-  data.addSubcommand((sub) => sub.setName(name).setDescription(list.describe).addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)));
-}
-data.addSubcommand((sub) =>
-  sub
-    .setName('status')
-    .setDescription('How you and another Instagram account follow each other')
-    .addStringOption((o) => o.setName('user').setDescription('Instagram username').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addBooleanOption((o) => o.setName('share').setDescription(SHARE_DESCRIPTION)),
-);
-for (const [name, describe] of Object.entries(ACTIONS)) {
-  const pending = name === 'approve' || name === 'ignore';
-  data.addSubcommand((sub) =>
-    sub
-      .setName(name)
-      .setDescription(describe)
-      .addStringOption((o) =>
-        o
-          .setName('user')
-          .setDescription(pending ? 'Someone who asked to follow you' : 'Instagram username')
-          .setRequired(true)
-          .setAutocomplete(true)
-          .setMaxLength(100),
-      ),
-  );
-}
-
-const isList = (name: string): name is ListName => name in LISTS;
-const isAction = (name: string): name is RelationshipAction => name in ACTIONS;
+const definition = defineSlash({
+  name: 'follows',
+  description: 'Your Instagram follows, followers, requests and relationships',
+  subcommands: {
+    following: { description: LISTS.following.describe, options: { share } },
+    followers: { description: LISTS.followers.describe, options: { share } },
+    requests: { description: LISTS.requests.describe, options: { share } },
+    status: { description: 'How you and another Instagram account follow each other', options: { user: anyone, share } },
+    follow: { description: 'Follow an Instagram account (a private one gets a follow request)', options: { user: anyone } },
+    unfollow: { description: 'Stop following an Instagram account (or withdraw your request)', options: { user: anyone } },
+    approve: { description: 'Let someone who asked to follow your private account follow you', options: { user: requester } },
+    ignore: { description: 'Turn down someone who asked to follow your private account', options: { user: requester } },
+  },
+});
+type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
 async function showList(interaction: ChatInputCommandInteraction, ctx: CommandContext, name: ListName, share: boolean): Promise<void> {
   const list = LISTS[name];
@@ -94,8 +77,9 @@ async function showList(interaction: ChatInputCommandInteraction, ctx: CommandCo
   });
 }
 
-async function showStatus(interaction: ChatInputCommandInteraction, ctx: CommandContext, share: boolean): Promise<void> {
-  const username = parseUsername(interaction.options.getString('user', true));
+async function showStatus(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'status'>): Promise<void> {
+  const share = options.share ?? false;
+  const username = parseUsername(options.user);
   await ctx.respond.deferReply(!share);
   const { target, relationship } = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
     if (username.toLowerCase() === account.username.toLowerCase()) throw ownAccount();
@@ -105,8 +89,8 @@ async function showStatus(interaction: ChatInputCommandInteraction, ctx: Command
   await ctx.respond.reply({ content: describeRelationship(target.username, relationship), ephemeral: !share, allowedMentions: { parse: [] } });
 }
 
-async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext, action: RelationshipAction): Promise<void> {
-  const username = parseUsername(interaction.options.getString('user', true));
+async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext, action: RelationshipAction, typed: string): Promise<void> {
+  const username = parseUsername(typed);
   await ctx.respond.deferReply(true);
   const { target, relationship, before } = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
     // Instagram refuses these on oneself; saying so here spends no call.
@@ -143,17 +127,18 @@ async function pendingRequester(ctx: CommandContext, auth: Auth, username: strin
 const ownAccount = () => new UserFacingError('follows.own-account', 'That is your own Instagram account.');
 
 export default defineCommand({
-  data,
+  ...slashCommand(definition, {
+    following: (interaction, ctx, o) => showList(interaction, ctx, 'following', o.share ?? false),
+    followers: (interaction, ctx, o) => showList(interaction, ctx, 'followers', o.share ?? false),
+    requests: (interaction, ctx, o) => showList(interaction, ctx, 'requests', o.share ?? false),
+    status: showStatus,
+    follow: (interaction, ctx, o) => act(interaction, ctx, 'follow', o.user),
+    unfollow: (interaction, ctx, o) => act(interaction, ctx, 'unfollow', o.user),
+    approve: (interaction, ctx, o) => act(interaction, ctx, 'approve', o.user),
+    ignore: (interaction, ctx, o) => act(interaction, ctx, 'ignore', o.user),
+  }),
   // Each subcommand defers itself, ephemeral or public according to `share`, once its options are checked.
   defer: false,
-  async execute(interaction, ctx) {
-    const share = interaction.options.getBoolean('share') ?? false;
-    const subcommand = interaction.options.getSubcommand(true);
-    if (isList(subcommand)) return showList(interaction, ctx, subcommand, share);
-    if (subcommand === 'status') return showStatus(interaction, ctx, share);
-    if (isAction(subcommand)) return act(interaction, ctx, subcommand);
-    throw new Error(`/follows has no subcommand "${subcommand}"`);
-  },
   async autocomplete(interaction, deps) {
     if (interaction.options.getFocused(true).name !== 'user') {
       await interaction.respond([]);

@@ -3,10 +3,10 @@
 // The text is classified here, before any call, so a typo costs nothing from the user's budget and gets a reply
 // that says which forms are understood. Fetching by the classified form lives in the same file.
 import { z } from 'zod';
-import type { Auth, CallOptions, InstagramClient } from '../../instagram/client.js';
-import { parseMediaUrl } from '../../instagram/media-url.js';
-import type { Media } from '../../instagram/schemas.js';
-import { UserFacingError } from '../errors.js';
+import type { Auth, CallOptions, InstagramClient } from '../../src/instagram/client.js';
+import { parseMediaUrl } from '../../src/instagram/media-url.js';
+import type { Media } from '../../src/instagram/schemas.js';
+import { UserFacingError } from '../../src/discord/errors.js';
 
 export type MediaReference = { kind: 'id'; id: string } | { kind: 'shortcode'; shortcode: string; fromUrl: boolean };
 
@@ -37,7 +37,7 @@ export function parseMediaReference(text: string): MediaReference {
   const result = mediaReferenceSchema.safeParse(text);
   if (result.success) return result.data;
   const problem = result.error.issues[0]?.message ?? 'That is not an Instagram post.';
-  throw new UserFacingError('media.bad-reference', `${problem} ${UNDERSTOOD}`);
+  throw new UserFacingError('input.invalid-media', `${problem} ${UNDERSTOOD}`);
 }
 
 /** Reads the post a reference names: one call, by id or by shortcode. */

@@ -2,11 +2,11 @@
 // feed is or is not posting — channel, source, owner, mention, delivery mode, state with its reason, the last
 // delivery and the next check — five feeds to a page. Times use Discord's relative timestamp markup.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Account, Feed } from '../../storage/index.js';
-import { relativeTime } from '../reply-error.js';
-import type { Page } from '../pagination.js';
-import { plain } from '../embeds/text.js';
-import type { DeliveryEngine } from '../../feeds/index.js';
+import type { Account, Feed } from '../../src/storage/index.js';
+import { relativeTime } from '../../src/discord/reply-error.js';
+import type { Page } from '../../src/discord/pagination.js';
+import type { DeliveryEngine } from '../../src/feeds/index.js';
+import { plain } from '../../src/discord/embeds/text.js';
 
 export const FEEDS_PER_PAGE = 5;
 

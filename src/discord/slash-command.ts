@@ -1,0 +1,94 @@
+// A slash command declared as data — name, description, permissions, and either options or subcommands each with
+// its options — and turned into the module contract's `data` (the JSON Discord registers) and `execute`, which
+// reads the options with their declared types and calls the subcommand's handler. The handlers are a map from
+// subcommand name to function, typed so that every declared subcommand must have one and each receives exactly
+// its own options: one dispatcher for every command instead of a `switch` per command.
+import type { ChatInputCommandInteraction, InteractionContextType, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { CommandContext } from './command.js';
+import { UserFacingError } from './errors.js';
+import { optionsJson, readOptions, type OptionSpecs, type OptionValues } from './typed-options.js';
+
+export interface SubcommandSpec {
+  description: string;
+  options?: OptionSpecs | undefined;
+}
+
+interface CommandSpecBase {
+  name: string;
+  description: string;
+  /** Who sees the command by default (Discord's default_member_permissions); handlers still check. */
+  defaultMemberPermissions?: bigint | undefined;
+  contexts?: readonly InteractionContextType[] | undefined;
+}
+
+export interface SubcommandsSpec extends CommandSpecBase {
+  subcommands: Readonly<Record<string, SubcommandSpec>>;
+}
+
+export interface PlainCommandSpec extends CommandSpecBase {
+  options?: OptionSpecs | undefined;
+}
+
+export type CommandSpec = SubcommandsSpec | PlainCommandSpec;
+
+type OptionsOf<S> = S extends { options: infer O extends OptionSpecs } ? O : Record<never, never>;
+
+/** The typed options of subcommand `K` of `S` (or of the command itself when `S` has no subcommands). */
+export type SubcommandOptions<S extends SubcommandsSpec, K extends keyof S['subcommands']> = OptionValues<OptionsOf<S['subcommands'][K]>>;
+export type CommandOptions<S extends PlainCommandSpec> = OptionValues<OptionsOf<S>>;
+
+export type Handler<V> = (interaction: ChatInputCommandInteraction, ctx: CommandContext, options: V) => Promise<void>;
+
+/** One handler per declared subcommand, each given that subcommand's options. */
+export type SubcommandHandlers<S extends SubcommandsSpec> = { [K in keyof S['subcommands']]: Handler<SubcommandOptions<S, K>> };
+
+/** Identity at runtime; keeps the declaration's literal types (names, `required: true`, choices). */
+export function defineSlash<const S extends CommandSpec>(spec: S): S {
+  return spec;
+}
+
+function definitionJson(spec: CommandSpec): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  const json: RESTPostAPIChatInputApplicationCommandsJSONBody = { type: 1, name: spec.name, description: spec.description };
+  if (spec.defaultMemberPermissions !== undefined) json.default_member_permissions = String(spec.defaultMemberPermissions);
+  if (spec.contexts !== undefined) json.contexts = [...spec.contexts];
+  if ('subcommands' in spec) {
+    json.options = Object.entries(spec.subcommands).map(([name, sub]) => ({
+      type: ApplicationCommandOptionType.Subcommand,
+      name,
+      description: sub.description,
+      options: optionsJson(sub.options ?? {}),
+    }));
+  } else if (spec.options !== undefined) {
+    json.options = optionsJson(spec.options);
+  }
+  return json;
+}
+
+type Execute = (interaction: ChatInputCommandInteraction, ctx: CommandContext) => Promise<void>;
+
+/** `data` and `execute` of a command with subcommands: reads the subcommand, its options, and calls its handler. */
+export function slashCommand<const S extends SubcommandsSpec>(spec: S, handlers: SubcommandHandlers<S>): { data: RESTPostAPIChatInputApplicationCommandsJSONBody; execute: Execute };
+/** `data` and `execute` of a command without subcommands. */
+export function slashCommand<const S extends PlainCommandSpec>(spec: S, handler: Handler<CommandOptions<S>>): { data: RESTPostAPIChatInputApplicationCommandsJSONBody; execute: Execute };
+export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler<never>> | Handler<never>): { data: RESTPostAPIChatInputApplicationCommandsJSONBody; execute: Execute } {
+  const data = definitionJson(spec);
+  if (!('subcommands' in spec)) {
+    const handler = handlers as Handler<unknown>;
+    return { data, execute: (interaction, ctx) => handler(interaction, ctx, readOptions(interaction, spec.options ?? {})) };
+  }
+  const table = handlers as Record<string, Handler<unknown>>;
+  return {
+    data,
+    async execute(interaction, ctx) {
+      const name = interaction.options.getSubcommand(true);
+      const sub = Object.hasOwn(spec.subcommands, name) ? spec.subcommands[name] : undefined;
+      const handler = Object.hasOwn(table, name) ? table[name] : undefined;
+      // Only a command changed since Discord showed it to the person can send a subcommand igcord does not have.
+      if (sub === undefined || handler === undefined) {
+        throw new UserFacingError('igcord.unknown-subcommand', `/${spec.name} ${name.slice(0, 40)} is not available any more. Try again in a minute.`);
+      }
+      return handler(interaction, ctx, readOptions(interaction, sub.options ?? {}));
+    },
+  };
+}
