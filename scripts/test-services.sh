@@ -25,6 +25,8 @@ fail() {
   exit 1
 }
 is_root() { [ "$(id -u)" -eq 0 ]; }
+# What is missing and cannot be installed without root: each gets its line, all are said before stopping.
+MISSING=()
 
 APT_UPDATED=no
 apt_install() {
@@ -76,7 +78,10 @@ start_private_postgres() {
 ensure_postgres() {
   if ! pg_answers; then
     if [ -z "$(pg_bin)" ]; then
-      is_root || fail "PostgreSQL is missing: install it (sudo apt-get install postgresql), or run npm test as root, and run npm test again"
+      if ! is_root; then
+        MISSING+=("PostgreSQL is missing: install it (sudo apt-get install postgresql), or run npm test as root")
+        return 0
+      fi
       apt_install postgresql
     fi
     local cluster
@@ -115,7 +120,10 @@ redis_answers() { [ "$(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)
 ensure_redis() {
   command -v redis-cli >/dev/null 2>&1 && redis_answers && return 0
   if ! command -v redis-server >/dev/null 2>&1; then
-    is_root || fail "Redis is missing: install it (sudo apt-get install redis-server), or run npm test as root, and run npm test again"
+    if ! is_root; then
+      MISSING+=("Redis is missing: install it (sudo apt-get install redis-server), or run npm test as root")
+      return 0
+    fi
     apt_install redis-server
     # Debian's package may have started its own server on 6379.
     for _ in $(seq 1 20); do redis_answers && return 0; sleep 0.5; done
@@ -133,7 +141,10 @@ ensure_redis() {
 
 ensure_chromium() {
   [ -x "$CHROMIUM" ] && return 0
-  is_root || fail "Chromium is missing at $CHROMIUM (browser test of the OAuth flow): install it (sudo apt-get install chromium) and run npm test again"
+  if ! is_root; then
+    MISSING+=("Chromium is missing at $CHROMIUM (for the browser test of the OAuth flow): install it (sudo apt-get install chromium)")
+    return 0
+  fi
   apt_install chromium
   [ -x "$CHROMIUM" ] || fail "apt-get installed chromium but $CHROMIUM is not there"
 }
@@ -165,6 +176,10 @@ case "${1:-up}" in
     # psql and pg_isready come with the server package on Debian (postgresql-client).
     ensure_postgres
     ensure_redis
+    if [ "${#MISSING[@]}" -gt 0 ]; then
+      for line in "${MISSING[@]}"; do echo "test services: $line" >&2; done
+      fail "install what is missing above, then run npm test again"
+    fi
     ;;
   stop) stop_private ;;
   *) fail "usage: test-services.sh [up|stop]" ;;
