@@ -4,15 +4,10 @@
 // judged abandoned, renewing and releasing only touch a row that names us. A holder is abandoned when its
 // heartbeat is older than its stale threshold, or at once when its pid is gone on this same host (a SIGKILL).
 // Used in the storage's own database file, and as a lock file for the bot token when nothing is shared.
-import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import type { Database } from 'sqlite3';
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import { holderIsDead, type LeaseAttempt, type LeaseLock, type LockOwner, type LockTiming } from './lease.js';
-
-const sqlite3 = createRequire(import.meta.url)('sqlite3') as typeof import('sqlite3');
+import { openSqliteConnection, type SqliteConnection } from './sqlite-connection.js';
 
 const TABLE = 'igcord_instance_lock';
 
@@ -25,31 +20,8 @@ const rowSchema = z.object({
   stale_ms: z.number(),
 });
 
-interface Connection {
-  all(sql: string, ...params: unknown[]): Promise<unknown[]>;
-  run(sql: string, ...params: unknown[]): Promise<number>;
-  close(): Promise<void>;
-}
-
-async function connect(file: string): Promise<Connection> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const db = await new Promise<Database>((resolve, reject) => {
-    const opened: Database = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
-  });
-  // The storage's writers hold SQLite's write lock for milliseconds; waiting beats failing.
-  db.configure('busyTimeout', 5_000);
-  return {
-    all: (sql, ...params) => new Promise((resolve, reject) => db.all(sql, params, (error: Error | null, rows: unknown[]) => (error ? reject(error) : resolve(rows)))),
-    run: (sql, ...params) =>
-      new Promise((resolve, reject) =>
-        db.run(sql, params, function (this: { changes: number }, error: Error | null) {
-          if (error) reject(error);
-          else resolve(this.changes);
-        }),
-      ),
-    close: () => new Promise((resolve) => db.close(() => resolve())),
-  };
-}
+/** The storage's writers hold SQLite's write lock for milliseconds; waiting beats failing. */
+const connect = (file: string) => openSqliteConnection(file, { busyTimeoutMs: 5_000 });
 
 /** The lock `name` in the SQLite file `file` (created if missing). */
 export function sqliteLock(file: string, name: string): LeaseLock {
@@ -94,7 +66,7 @@ export function sqliteLock(file: string, name: string): LeaseLock {
   };
 }
 
-function heldLease(db: Connection, name: string, owner: LockOwner) {
+function heldLease(db: SqliteConnection, name: string, owner: LockOwner) {
   return {
     async renew() {
       return (await db.run(`UPDATE ${TABLE} SET heartbeat_at = ? WHERE name = ? AND owner = ?`, Date.now(), name, owner.id)) === 1;

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Database } from '@appthreat/sqlite3';
 import { createClient } from '@redis/client';
 import type { EncryptionKey } from '../../../src/config.js';
 import { silentLogger, type Logger } from '../../../src/log.js';
@@ -80,13 +81,10 @@ export async function createPlace(backend: BackendName): Promise<TestPlace> {
     }
   };
   const withSqlite = async <T>(fn: (db: { all(sql: string, ...p: unknown[]): Promise<Record<string, unknown>[]>; close(): void }) => Promise<T>) => {
-    const sqlite3 = createRequire(import.meta.url)('sqlite3') as {
-      Database: new (file: string) => { all(sql: string, params: unknown[], cb: (e: Error | null, rows: Record<string, unknown>[]) => void): void; configure(o: string, v: number): void; close(): void };
-    };
-    const db = new sqlite3.Database(url.slice('sqlite://'.length));
+    const db = new Database(url.slice('sqlite://'.length));
     db.configure('busyTimeout', 5_000);
     const all = (sql: string, ...params: unknown[]) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => db.all(sql, params, (e, rows) => (e ? reject(e) : resolve(rows))));
+      new Promise<Record<string, unknown>[]>((resolve, reject) => db.all<Record<string, unknown>>(sql, params, (e, rows) => (e ? reject(e) : resolve(rows))));
     try {
       return await fn({ all, close: () => db.close() });
     } finally {

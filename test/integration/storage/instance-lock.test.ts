@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Database } from '@appthreat/sqlite3';
 import { createClient } from '@redis/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InstanceLockConflictError, type InstanceLock, type Storage } from '../../../src/storage/index.js';
@@ -79,8 +80,9 @@ async function breakLock(backend: BackendName, place: TestPlace, holderPid: numb
     await client.end();
     expect(rows).toHaveLength(1);
   } else {
-    const sqlite3 = createRequire(import.meta.url)('sqlite3') as typeof import('sqlite3');
-    const db = new sqlite3.Database(place.url.slice('sqlite://'.length));
+    const db = await new Promise<Database>((resolve, reject) => {
+      const opened: Database = new Database(place.url.slice('sqlite://'.length), (e) => (e ? reject(e) : resolve(opened)));
+    });
     await new Promise<void>((resolve, reject) => db.run('DELETE FROM igcord_instance_lock', (e: Error | null) => (e ? reject(e) : resolve())));
     await new Promise<void>((resolve) => db.close(() => resolve()));
   }
