@@ -4,31 +4,17 @@
 // lost). Another igcord on the same storage or bot token makes it exit 1 with one line naming the other. In the
 // sandbox, the logs go to a file and the terminal belongs to the sandbox console (src/console), where a person
 // types slash commands.
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit } from './config-loader.js';
 import { createLogger } from './log.js';
 import { startIgcord } from './app.js';
 import { sandboxBanner } from './console/banner.js';
 import { startConsole, type SandboxConsole } from './console/console.js';
 import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from './util/private-files.js';
 
-function readConfig(): Config {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
 async function main(): Promise<void> {
-  const config = readConfig();
+  const { config } = loadConfigOrExit();
   const sandboxMode = config.mode === 'sandbox';
   // JSON lines would bury the console, so the sandbox logs to a file; live mode keeps them on stdout for the
   // process supervisor. Sync writes, so the last lines before an exit are not lost.
