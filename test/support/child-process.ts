@@ -19,6 +19,8 @@ export interface Exit {
 
 export interface Child {
   proc: ChildProcessWithoutNullStreams;
+  /** Sends the signal to the child, or to its whole group if it has one. */
+  signal(signal: NodeJS.Signals): void;
   stdout(): string;
   stderr(): string;
   /** Resolves with stdout once it matches; rejects if the process exits first (with what it printed). */
@@ -32,6 +34,11 @@ export interface ChildOptions {
   env?: Record<string, string>;
   /** Killed with SIGKILL after this long, so a hung child fails the test instead of holding up the run. */
   killAfterMs?: number;
+  /**
+   * A process group of its own, signalled as a whole like the foreground job of a terminal (Ctrl-C) or a service
+   * under systemd: needed for `npm run …`, whose shell does not pass a signal sent to npm alone on to the script.
+   */
+  group?: boolean;
 }
 
 export function startChild(command: string, args: string[], options: ChildOptions): Child {
@@ -39,7 +46,16 @@ export function startChild(command: string, args: string[], options: ChildOption
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached: options.group ?? false,
   });
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (options.group && proc.pid !== undefined) process.kill(-proc.pid, name);
+      else proc.kill(name);
+    } catch {
+      // Already gone.
+    }
+  };
   let stdout = '';
   let stderr = '';
   const listeners = new Set<() => void>();
@@ -48,7 +64,7 @@ export function startChild(command: string, args: string[], options: ChildOption
     for (const listener of listeners) listener();
   });
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const killer = setTimeout(() => proc.kill('SIGKILL'), options.killAfterMs ?? 60_000);
+  const killer = setTimeout(() => signal('SIGKILL'), options.killAfterMs ?? 60_000);
   const exited = new Promise<Exit>((resolve, reject) => {
     proc.on('error', reject);
     proc.on('close', (code, signal) => {
@@ -61,6 +77,7 @@ export function startChild(command: string, args: string[], options: ChildOption
   void exited.then(() => (done = true));
   return {
     proc,
+    signal,
     stdout: () => stdout,
     stderr: () => stderr,
     exited,
