@@ -255,16 +255,33 @@ export interface Config {
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly problems: string[]) {
-    super(`igcord cannot start; fix these environment variables (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly problems: string[],
+    /** Who refuses: `igcord cannot start`, or a script's own name. */
+    subject = 'igcord cannot start',
+  ) {
+    super(`${subject}; fix these environment variables (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
+}
+
+export type RequiredVariable = (typeof LIVE_REQUIRED_VARIABLES)[number];
+
+export interface LoadConfigOptions {
+  /**
+   * The variables this entry point cannot do without. Default: every LIVE_REQUIRED_VARIABLES in live mode, none
+   * in the sandbox. A script that needs only its own few (deploy-commands: the bot token and application id)
+   * names them, so it runs on a half-filled .env while the format of every variable set is still checked.
+   */
+  required?: readonly RequiredVariable[];
+  /** Passed to ConfigError. */
+  subject?: string;
 }
 
 /**
  * Reads the configuration from an environment. Throws one ConfigError naming every problem. The messages name
  * variables and what they expect; they never contain a value.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): Config {
   const problems: string[] = [];
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
@@ -276,10 +293,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = (name: string) => typeof env[name] === 'string' && env[name]!.trim() !== '';
   const anyCredential = CREDENTIAL_VARIABLES.some(present);
   const mode = anyCredential ? 'live' : 'sandbox';
-  if (mode === 'live') {
-    for (const name of LIVE_REQUIRED_VARIABLES) {
-      if (!present(name)) problems.push(`${name}: missing; ${describeRequired(name)}`);
-    }
+  for (const name of options.required ?? (mode === 'live' ? LIVE_REQUIRED_VARIABLES : [])) {
+    if (!present(name)) problems.push(`${name}: missing; ${describeRequired(name)}`);
   }
   if (parsed.success && parsed.data.FEEDS_MIN_POLL_MS > parsed.data.FEEDS_MAX_POLL_MS) {
     problems.push('FEEDS_MIN_POLL_MS: expected at most FEEDS_MAX_POLL_MS (the shortest poll interval cannot exceed the longest)');
@@ -287,7 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success && parsed.data.INSTANCE_LOCK_STALE_MS < 2 * parsed.data.INSTANCE_LOCK_HEARTBEAT_MS) {
     problems.push('INSTANCE_LOCK_STALE_MS: expected at least twice INSTANCE_LOCK_HEARTBEAT_MS (one late heartbeat must not give the lock away)');
   }
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(dedupe(problems));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(dedupe(problems), options.subject);
 
   const e = parsed.data;
   const limits = INSTAGRAM_LIMITS[e.INSTAGRAM_MODE];
@@ -343,7 +358,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function describeRequired(name: (typeof LIVE_REQUIRED_VARIABLES)[number]): string {
+function describeRequired(name: RequiredVariable): string {
   switch (name) {
     case 'DISCORD_TOKEN':
       return 'the bot token from the Discord developer portal (Bot → Reset Token)';

@@ -1,33 +1,24 @@
-// Entry point of `npm start`: reads `.env` if there is one, checks the environment (a bad one is reported in full
-// and exits 1 without printing any value), starts igcord — the local sandbox when no credentials are set — and
+// Entry point of `npm start` (and, compiled, of `npm run start:prod`): reads `.env` if there is one, checks the
+// environment (a bad one is reported in full and exits 1 without printing any value; src/config-loader.ts), settles
+// the HTTP port (the sandbox leaves a busy default port for a free one and says so; a busy port otherwise exits 1
+// naming it; src/choose-http-port.ts), starts igcord — the local sandbox when no credentials are set — and
 // shuts it down once, within SHUTDOWN_TIMEOUT_MS, on SIGTERM or SIGINT (or, exiting 1, when its instance lock is
 // lost). Another igcord on the same storage or bot token makes it exit 1 with one line naming the other. In the
 // sandbox, the logs go to a file and the terminal belongs to the sandbox console (src/console), where a person
 // types slash commands.
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfigOrExit } from './config-loader.js';
+import { asPortInUse, chooseHttpPort, PortInUseError } from './choose-http-port.js';
 import { createLogger } from './log.js';
 import { startIgcord } from './app.js';
 import type { SandboxConsole } from './console/console.js';
 import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from './util/private-files.js';
 
-function readConfig(): Config {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
 async function main(): Promise<void> {
-  const config = readConfig();
+  const { config: loaded, env } = loadConfigOrExit();
+  const portFromVariable = env.HTTP_PORT !== undefined;
+  const { config, movedFrom } = await chooseHttpPort(loaded, portFromVariable).catch((error: unknown) => exitOnPortInUse(error, portFromVariable));
   const sandboxMode = config.mode === 'sandbox';
   // JSON lines would bury the console, so the sandbox logs to a file; live mode keeps them on stdout for the
   // process supervisor. Sync writes, so the last lines before an exit are not lost.
@@ -43,7 +34,7 @@ async function main(): Promise<void> {
     ...(sandboxMode ? { destination: pino.destination({ dest: logFile, sync: true, mode: PRIVATE_FILE_MODE }) } : {}),
   });
   if (sandboxMode) process.stdout.write('igcord: no credentials configured; starting the local sandbox…\n');
-  const app = await startIgcord(config, log);
+  const app = await startIgcord(config, log).catch((error: unknown) => exitOnPortInUse(error, portFromVariable));
 
   let stopping = false;
   let sandboxConsole: SandboxConsole | undefined;
@@ -83,6 +74,9 @@ async function main(): Promise<void> {
   if (app.sandbox) {
     // The console is the sandbox's alone: a live process never loads it.
     const [{ sandboxBanner }, { startConsole }] = await Promise.all([import('./console/banner.js'), import('./console/console.js')]);
+    if (movedFrom !== undefined) {
+      process.stdout.write(`igcord: port ${movedFrom} is in use, so the sandbox took port ${app.http.port}; set HTTP_PORT to choose one.\n`);
+    }
     process.stdout.write(
       sandboxBanner({
         httpUrl: app.http.url,
@@ -103,6 +97,14 @@ async function main(): Promise<void> {
       onQuit: () => stop('SIGINT'),
     });
   }
+}
+
+/** A busy port is a person's to fix, not a crash: one line, exit 1. Anything else goes on up. */
+function exitOnPortInUse(error: unknown, portFromVariable: boolean): never {
+  const busy = error instanceof PortInUseError ? error : asPortInUse(error, portFromVariable);
+  if (!busy) throw error;
+  process.stderr.write(`${busy.message}\n`);
+  process.exit(1);
 }
 
 main().catch((error: unknown) => {

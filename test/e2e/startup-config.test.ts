@@ -1,7 +1,7 @@
 // Starting igcord with a bad environment, as `npm start` does: a child process that must name every problem on
-// stderr, exit non-zero, and print no secret value.
+// stderr, exit non-zero, and print no secret value — whether the environment or `.env` holds the problem.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,10 @@ import { describe, expect, it } from 'vitest';
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
 
-function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function start(env: Record<string, string>, dotEnv?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // A directory of its own, so no developer's .env is read.
   const cwd = mkdtempSync(join(tmpdir(), 'igcord-start-'));
+  if (dotEnv !== undefined) writeFileSync(join(cwd, '.env'), dotEnv);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', tsx, main], {
       cwd,
@@ -56,5 +57,18 @@ describe('starting igcord', () => {
     }
     expect(result.stderr + result.stdout).not.toContain(badSecret);
     expect(result.stderr + result.stdout).not.toContain('dG9vLXNob3J0LWtleQ');
+  });
+
+  it('reads .env from its working directory, where the real environment wins unless its value is blank', async () => {
+    const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.dotenv-token-never-printed';
+    const dotEnv = [`DISCORD_TOKEN=${token}`, 'HTTP_PORT=eighty', 'LOG_LEVEL=loud', 'DISCORD_APPLICATION_ID=', ''].join('\n');
+    // LOG_LEVEL is set for real, so the file's bad one is not read; HTTP_PORT is blank, which counts as unset.
+    const result = await start({ LOG_LEVEL: 'info', HTTP_PORT: '' }, dotEnv);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('  - HTTP_PORT: expected a whole number from 0 to 65535');
+    expect(result.stderr).toContain('  - DISCORD_APPLICATION_ID: missing;');
+    expect(result.stderr).not.toContain('LOG_LEVEL');
+    expect(result.stderr + result.stdout).not.toContain(token);
+    expect(result.stderr + result.stdout).not.toContain('eighty');
   });
 });
