@@ -100,7 +100,7 @@ describe('igcord in live mode', () => {
     // The recorder works and saw igcord's composition root and its dynamically loaded commands.
     expect(running).toContain('src/main.ts');
     expect(running).toContain('src/app.ts');
-    expect(running).toContain('commands/feed.ts');
+    expect(running).toContain('commands/feed/index.ts');
     expect(running.filter(sandboxOnly)).toEqual([]);
 
     proc.kill('SIGTERM');

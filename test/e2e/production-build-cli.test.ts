@@ -105,7 +105,8 @@ describe('the production build', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const registered = discord.commands(guildId).map((c) => (c as { name: string }).name).sort();
-    const sources = readdirSync(join(REPO, 'commands')).filter((f) => f.endsWith('.ts') && !f.startsWith('_'));
+    // One folder per command, each with its index.
+    const sources = readdirSync(join(REPO, 'commands'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(REPO, 'commands', d.name, 'index.ts')));
     expect(registered).toHaveLength(sources.length);
     expect(registered).toEqual(expect.arrayContaining(['feed', 'instagram', 'ping']));
   });
