@@ -79,4 +79,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-await main();
+// `--provider graph` hands over to the Graph API emulator's own CLI (sandbox/instagram-graph/cli.ts).
+const graph = process.argv.some((a, i) => a === '--provider=graph' || (a === '--provider' && process.argv[i + 1] === 'graph'));
+if (graph) await import('../instagram-graph/cli.js');
+else await main();
