@@ -109,6 +109,8 @@ export const COMMENT: NodeType<Comment> = {
     parent_id: (c) => c.parentId,
     replies: (c, sel, rc) => {
       const page = pageOf(rc.ctx.state.world.repliesTo(c.id), (r) => r.id, pageSpec(sel));
+      // A comment without replies has no `replies` member at all.
+      if (page.items.length === 0) return undefined;
       return { data: page.items.map((r) => render(COMMENT, r, sel.children ?? ID, rc)), ...pagingOf(page) };
     },
   },
