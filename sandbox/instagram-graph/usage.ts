@@ -46,7 +46,8 @@ interface Override {
   total_time: number;
 }
 
-const pct = (units: number, capacity: number) => Math.min(100, Math.floor((units * 100) / capacity));
+// The epsilon keeps fractional shares exact (3 calls × 0.6 is 1.7999… in floating point, and must count as 1.8).
+const pct = (units: number, capacity: number) => Math.min(100, Math.floor((units * 100) / capacity + 1e-9));
 
 export class UsageMeter {
   private readonly buc = new Map<string, number[]>();
