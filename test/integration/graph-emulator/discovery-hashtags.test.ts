@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraphEmulator, type AccountView, type GraphEmulator } from '../../../sandbox/instagram-graph/index.js';
-import { DAY, HOUR, envelope, graphGet } from './helpers.js';
+import { DAY, HOUR, call, envelope, graphGet } from './helpers.js';
 
 const START = Date.UTC(2026, 10, 2, 12, 0, 0);
 let emu: GraphEmulator;
@@ -126,7 +126,7 @@ describe('Hashtag Search (Facebook Login only)', () => {
       const first = await graphGet(other, 'fb', `/${id}/recent_media`, { user_id: userId, fields: 'id,timestamp', limit: '100', access_token: token });
       expect(first.body.data).toHaveLength(50);
       expect(first.headers.get('x-app-usage')).not.toBeNull();
-      const second = await fetch(first.body.paging.next).then((r) => r.json());
+      const second = (await call(first.body.paging.next)).body;
       expect(second.data).toHaveLength(10);
       expect(second.paging.next).toBeUndefined();
       const all = [...first.body.data, ...second.data] as { id: string; timestamp: string }[];
