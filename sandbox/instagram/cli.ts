@@ -25,6 +25,9 @@ options:
   --seed <text>              seed of the deterministic world (default igcord)
   --signed-requests          the app enforces signed requests: every call must carry a valid sig
   -h, --help                 print this help and exit
+
+  --provider graph           start the emulator of today's Graph APIs instead, with its own options
+                             (see sandbox/instagram-graph/README.md)
 `;
 
 const hex32 = z.string().regex(/^[0-9a-f]{32}$/, { error: 'expected 32 lowercase hex characters' });
@@ -155,7 +158,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  console.error(`${NAME}: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+// `--provider graph` hands over to the Graph API emulator's own CLI (sandbox/instagram-graph/cli.ts).
+const graph = process.argv.some((a, i) => a === '--provider=graph' || (a === '--provider' && process.argv[i + 1] === 'graph'));
+if (graph) await import('../instagram-graph/cli.js');
+else {
+  main().catch((error: unknown) => {
+    console.error(`${NAME}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
