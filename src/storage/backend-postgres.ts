@@ -1,6 +1,10 @@
 // PostgreSQL through @keyv/postgres: one table of (key, value) rows, keys `<namespace>:<key>`. The adapter keeps a
 // single module-wide pool that any instance's disconnect ends for all; igcord gives each backend its own pool so
 // closing one storage (a test, a reopen) cannot break another.
+// The compare-and-swap is one conditional statement on keyv's row: under READ COMMITTED an UPDATE or DELETE that
+// waited for a concurrent writer re-checks its WHERE against the row that writer committed, and INSERT … ON
+// CONFLICT DO NOTHING lets exactly one of concurrent inserts of a key in
+// (https://www.postgresql.org/docs/current/transaction-iso.html#XACT-READ-COMMITTED).
 import { createRequire } from 'node:module';
 import { KeyvPostgres } from '@keyv/postgres';
 import { Keyv } from 'keyv';
@@ -68,6 +72,23 @@ export async function openPostgresBackend(options: PostgresBackendOptions): Prom
         const { rows } = await pool.query(`DELETE FROM ${qualified} WHERE key = $1 RETURNING value`, [rawKey]);
         const value = rows[0]?.value;
         return typeof value === 'string' ? value : undefined;
+      },
+      read: async (rawKey) => {
+        const value = (await pool.query(`SELECT value FROM ${qualified} WHERE key = $1`, [rawKey])).rows[0]?.value;
+        return typeof value === 'string' ? value : undefined;
+      },
+      swap: async (rawKey, expected, next) => {
+        // keyv's PostgreSQL rows carry no expiry of their own: a time to live lives in the envelope only.
+        const sql =
+          expected === undefined
+            ? next === undefined
+              ? `SELECT 1 AS key WHERE NOT EXISTS (SELECT 1 FROM ${qualified} WHERE key = $1)`
+              : `INSERT INTO ${qualified} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`
+            : next === undefined
+              ? `DELETE FROM ${qualified} WHERE key = $1 AND value = $2 RETURNING key`
+              : `UPDATE ${qualified} SET value = $3 WHERE key = $1 AND value = $2 RETURNING key`;
+        const values = expected === undefined ? (next === undefined ? [rawKey] : [rawKey, next]) : next === undefined ? [rawKey, expected] : [rawKey, expected, next];
+        return (await pool.query(sql, values)).rows.length === 1;
       },
       ping: async () => {
         await pool.query('SELECT 1');

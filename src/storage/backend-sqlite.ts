@@ -1,5 +1,8 @@
 // The embedded default: one SQLite file (igcord's keyv store on one driver connection), created with its
 // directory on first start.
+// The compare-and-swap is one conditional statement on keyv's row (UPDATE/DELETE … WHERE value = expected, or
+// INSERT … ON CONFLICT DO NOTHING): SQLite runs each under the file's write lock, which every process opening
+// the file shares, so two processes on one file cannot both win.
 // The file runs in WAL mode with synchronous=FULL: a write is acknowledged only once it is in the WAL on disk,
 // so neither a killed process nor a power cut loses an acknowledged write, and readers never block the writer.
 // The file holds encrypted tokens and webhook tokens: it is created 0600 before SQLite opens it, and SQLite gives
@@ -60,6 +63,19 @@ export async function openSqliteBackend(options: SqliteBackendOptions): Promise<
       take: async (rawKey) => {
         const rows = await db.all(`DELETE FROM ${table} WHERE key = ? RETURNING value`, rawKey);
         return rows[0]?.value as string | undefined;
+      },
+      read: async (rawKey) => {
+        const rows = await db.all(`SELECT value FROM ${table} WHERE key = ?`, rawKey);
+        return rows[0]?.value as string | undefined;
+      },
+      swap: async (rawKey, expected, next) => {
+        // keyv's SQLite rows carry no expiry of their own: a time to live lives in the envelope only.
+        if (expected === undefined) {
+          if (next === undefined) return (await db.all(`SELECT 1 FROM ${table} WHERE key = ?`, rawKey)).length === 0;
+          return (await db.run(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING`, rawKey, next)) === 1;
+        }
+        if (next === undefined) return (await db.run(`DELETE FROM ${table} WHERE key = ? AND value = ?`, rawKey, expected)) === 1;
+        return (await db.run(`UPDATE ${table} SET value = ? WHERE key = ? AND value = ?`, next, rawKey, expected)) === 1;
       },
       ping: async () => {
         await db.all('SELECT 1');

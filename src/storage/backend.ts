@@ -1,10 +1,13 @@
-// The key-value backend every igcord store sits on: keyv with one adapter chosen by STORAGE_URL, plus the two
-// things keyv cannot do, each done natively by the adapter's own connection: an atomic take (read and delete in
-// one step, so a single-use OAuth state cannot be used twice even by two processes) and a health ping.
+// The key-value backend every igcord store sits on: keyv with one adapter chosen by STORAGE_URL, plus what keyv
+// cannot do, each done natively by the adapter's own connection on keyv's own keys: an atomic take (read and delete
+// in one step, so a single-use OAuth state cannot be used twice even by two processes), a compare-and-swap (write
+// only over the exact value read, so a read-modify-write from one process cannot silently undo another's; see
+// docs/decisions/0018) with the `update()` loop built on it, and a health ping.
 // Values are JSON (keyv's `{ value, expires }` envelope, serialised with plain JSON.stringify so the native
-// take can read it back without keyv).
+// operations read and write it as keyv does, and keyv reads what they wrote).
 import type { Keyv } from 'keyv';
 import type { Logger } from '../log.js';
+import { casUpdate, type Change, type SwapOptions, type UpdateOptions, type Versioned } from './backend-update.js';
 import { StorageCorruptError, StorageError } from './errors.js';
 import type { LeaseLock } from './lease.js';
 
@@ -29,6 +32,22 @@ export interface KvBackend {
   delete(key: string): Promise<boolean>;
   /** Reads and deletes `key` atomically: of several concurrent takes of one key, exactly one gets the value. */
   take(key: string): Promise<unknown>;
+  /**
+   * The value at `key` with its stamp (the stored envelope itself), for compareAndSwap. Throws
+   * StorageCorruptError when what is stored is not keyv's JSON envelope.
+   */
+  getVersioned(key: string): Promise<Versioned>;
+  /**
+   * Writes `next` (undefined deletes) only if `key` still holds exactly the value stamped `expected` (undefined:
+   * only if nothing is stored), atomically even against other processes. True when it wrote.
+   */
+  compareAndSwap(key: string, expected: string | undefined, next: unknown, options?: SwapOptions): Promise<boolean>;
+  /**
+   * Read-modify-write that no other writer can undo: `change` runs on the current value and its result is
+   * compare-and-swapped in, again on a fresh read when another writer came first (bounded, with jittered backoff;
+   * StorageContentionError past the bound). Resolves with the value now stored.
+   */
+  update<T>(key: string, change: Change<T>, options?: UpdateOptions): Promise<T>;
   /** Rejects when the backend does not answer within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +63,13 @@ export interface KvBackend {
 export interface NativeOps {
   /** Deletes the raw key and returns the serialised envelope it held, atomically. */
   take(rawKey: string): Promise<string | undefined>;
+  /** The serialised envelope stored at the raw key, or undefined. */
+  read(rawKey: string): Promise<string | undefined>;
+  /**
+   * Atomically: if the raw key holds exactly `expected` (or nothing, when `expected` is undefined), stores `next`
+   * (deletes, when undefined) with the given time to live, and returns true; else changes nothing, returns false.
+   */
+  swap(rawKey: string, expected: string | undefined, next: string | undefined, ttlMs: number | undefined): Promise<boolean>;
   ping(): Promise<void>;
 }
 
@@ -78,6 +104,23 @@ export function keyvBackend(options: {
   };
   let closed: Promise<void> | undefined;
 
+  const getVersioned = (key: string) =>
+    wrap(`read ${key}`, async (): Promise<Versioned> => {
+      const raw = await native.read(options.rawKey(key));
+      if (raw === undefined) return { value: undefined, stamp: undefined };
+      const envelope = parseEnvelope(raw);
+      if (envelope === undefined) throw new StorageCorruptError(key, `${kind} storage holds a value at ${key} that is not keyv's JSON envelope, so it was not rewritten`);
+      return { value: isExpired(envelope) ? undefined : envelope.value, stamp: raw };
+    });
+  const compareAndSwap = (key: string, expected: string | undefined, next: unknown, swap: SwapOptions = {}) =>
+    wrap(`write ${key}`, async () => {
+      // keyv's own envelope and serialiser, so keyv reads it back as if it had written it (keyv.set does the same).
+      const ttl = swap.ttlMs !== undefined && swap.ttlMs > 0 ? swap.ttlMs : undefined;
+      const text = next === undefined ? undefined : KEYV_OPTIONS.serialize({ value: next, expires: ttl === undefined ? undefined : Date.now() + ttl });
+      return native.swap(options.rawKey(key), expected, text, ttl);
+    });
+  const swappable = { getVersioned, compareAndSwap };
+
   return {
     kind,
     namespace,
@@ -106,9 +149,12 @@ export function keyvBackend(options: {
         const envelope = parseEnvelope(raw);
         // Already deleted, so it can neither be skipped for a later repair nor used: the caller must know.
         if (envelope === undefined) throw new StorageCorruptError(key, `${kind} storage held a value that is not igcord's JSON envelope; taking it deleted it`);
-        if (typeof envelope.expires === 'number' && Date.now() > envelope.expires) return undefined;
+        if (isExpired(envelope)) return undefined;
         return envelope.value;
       }),
+    getVersioned,
+    compareAndSwap,
+    update: (key, change, updateOptions) => casUpdate(swappable, key, change, updateOptions),
     ping: (timeoutMs = 2_000) =>
       wrap('answer a ping', async () => {
         let timer: NodeJS.Timeout | undefined;
@@ -128,6 +174,9 @@ export function keyvBackend(options: {
   };
 }
 
+/** As keyv decides it: `expires` in the past (keyv.get then treats the value as absent). */
+const isExpired = (envelope: Envelope) => typeof envelope.expires === 'number' && Date.now() > envelope.expires;
+
 /** keyv's `{ value, expires }` envelope as stored, or undefined when `raw` is not one. */
 function parseEnvelope(raw: string): Envelope | undefined {
   try {
@@ -138,7 +187,7 @@ function parseEnvelope(raw: string): Envelope | undefined {
   }
 }
 
-/** keyv options shared by every backend: plain JSON (readable by the native take) and errors that throw. */
+/** keyv options shared by every backend: plain JSON (what the native operations read and write) and errors that throw. */
 export const KEYV_OPTIONS = {
   serialize: (data: unknown) => JSON.stringify(data),
   deserialize: (text: string) => JSON.parse(text) as never,

@@ -1,6 +1,7 @@
-// Typed errors of igcord's storage: a backend that failed, a stored secret that cannot be decrypted, and a
-// stored value that does not parse where skipping it would lose data (an index about to be rewritten). Records
-// that do not parse on a plain read are not errors: they are reported with their key and skipped.
+// Typed errors of igcord's storage: a backend that failed, a stored secret that cannot be decrypted, a stored
+// value that does not parse where skipping it would lose data (an index about to be rewritten), and an update that
+// kept losing its compare-and-swap to other writers. Records that do not parse on a plain read are not errors:
+// they are reported with their key and skipped.
 
 /** The storage backend (SQLite file, Redis, PostgreSQL) failed or is unreachable. */
 export class StorageError extends Error {
@@ -34,6 +35,21 @@ export class StorageCorruptError extends StorageError {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * A compare-and-swap update of one stored value lost the race `attempts` times in a row: other writers (other
+ * processes on this storage) kept changing it between the read and the swap. Nothing was written; retrying the
+ * whole operation later is safe.
+ */
+export class StorageContentionError extends StorageError {
+  override readonly name = 'StorageContentionError';
+  constructor(
+    readonly key: string,
+    readonly attempts: number,
+  ) {
+    super(`gave up updating ${key} after ${attempts} attempts: other writers kept changing it`);
   }
 }
 

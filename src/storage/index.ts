@@ -1,7 +1,7 @@
 // The storage area's public surface: what main.ts, the commands, the OAuth callback and the delivery engine import.
 export { openStorage, defaultStorageUrl, type Storage, type StorageOptions } from './open-storage.js';
 export { loadOrCreateSandboxKey } from './sandbox-key.js';
-export { StorageError, StorageCorruptError, TokenDecryptError, InstanceLockConflictError, InstanceLockLostError, type LockHolder } from './errors.js';
+export { StorageError, StorageCorruptError, StorageContentionError, TokenDecryptError, InstanceLockConflictError, InstanceLockLostError, type LockHolder } from './errors.js';
 export type { InstanceLock, InstanceLockOptions, LockTiming } from './instance-lock.js';
 export type { Account, AccountStore, LinkInput } from './account-store.js';
 export { OAUTH_STATE_TTL_MS, type OAuthStage, type OAuthState, type OAuthStateStore, type CreateStateInput, type TakeStateResult } from './oauth-state-store.js';

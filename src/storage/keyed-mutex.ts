@@ -1,8 +1,9 @@
 // A keyed async mutex: callbacks that name the same key run one after another, in arrival order; different keys
-// run in parallel. keyv has no transactions, so every read-modify-write of one stored value (an index, a record
-// being patched, a bounded list) runs inside `run(key, …)` to stop two commands of this process from losing
-// each other's write. It does nothing across processes: two igcord processes sharing one Redis or PostgreSQL
-// can still lose an index update (single-use OAuth states are safe there, being taken atomically by the backend).
+// run in parallel. It serialises read-modify-writes of one stored value within this process only. Across
+// processes, correctness comes from the backend's compare-and-swap (`backend.update`, docs/decisions/0018): index
+// sets use both, the mutex so that this process's own writers queue rather than spend their bounded swap retries
+// on each other. Read-modify-writes still guarded by the mutex alone (records being patched, bounded lists) can
+// lose an update to a second process on the same storage until they move to `backend.update`.
 
 export class KeyedMutex {
   /** The tail of each key's queue; removed when the last waiter finishes so idle keys cost nothing. */

@@ -2,9 +2,10 @@
 // the test lets it go, to play a storage that turned slow at the worst moment. Every call goes on to the real
 // backend; nothing is answered in its place.
 import type { KvBackend } from '../../../src/storage/backend.js';
+import { casUpdate } from '../../../src/storage/backend-update.js';
 
 export class WatchedBackend {
-  /** Write round trips started so far (set, setMany, delete, take). */
+  /** Write round trips started so far (set, setMany, delete, take, compareAndSwap). */
   writes = 0;
   /** Reads that had to wait for `releaseReads()`: proof that the hold really slowed the storage. */
   heldReads = 0;
@@ -28,15 +29,20 @@ export class WatchedBackend {
         }
         return fn(...args);
       };
-    return {
+    const watched: KvBackend = {
       ...backend,
       get: read(backend.get),
       getMany: read(backend.getMany),
+      getVersioned: read(backend.getVersioned),
       set: write(backend.set),
       setMany: write(backend.setMany),
       delete: write(backend.delete),
       take: write(backend.take),
+      compareAndSwap: write(backend.compareAndSwap),
+      // The backend's own loop, over the watched reads and swaps, so each of its rounds is seen.
+      update: (key, change, options) => casUpdate(watched, key, change, options),
     };
+    return watched;
   };
 
   /** From now on every read waits until `releaseReads()`. */
