@@ -11,22 +11,11 @@ import { HttpError, json, type HttpResponse } from './http-response.js';
 import { interactionSignatureCheck } from './interaction-signature.js';
 import { readBody } from './read-body.js';
 import { route, type RequestContext, type Route } from './router.js';
+import type { InteractionDispatcher } from '../discord/http-interactions.js';
+
+export type { InitialResponse, InteractionDispatcher } from '../discord/http-interactions.js';
 
 export const INTERACTIONS_PATH = '/interactions';
-
-/** What the handling of one interaction gave as its first response. */
-export type InitialResponse =
-  /** The callback body (`{ type, data }`); `sent` is told whether the answer reached the socket. */
-  | { kind: 'callback'; body: unknown; sent(delivered: boolean): void }
-  /** The callback went by REST instead (an answer with files): the HTTP answer is 202 with no body. */
-  | { kind: 'rest' }
-  /** Nothing answered in time: Discord shows "This interaction failed". */
-  | { kind: 'none' };
-
-/** Runs one verified interaction through the same handling as the gateway's (src/discord/http-interactions.ts). */
-export interface InteractionDispatcher {
-  dispatch(payload: Record<string, unknown>, log: Logger): Promise<InitialResponse>;
-}
 
 export interface InteractionsEndpointOptions {
   /** The application's public key, 64 hex characters, from the developer portal. */
