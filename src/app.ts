@@ -16,6 +16,8 @@ import { createLinkPage, DISCORD_CALLBACK_PATH } from './http/link-page.js';
 import { createDiscordIdentify } from './discord/identify.js';
 import { startBot, type Bot } from './bot.js';
 import { createDiscordClient, type DiscordClientOptions } from './discord/client.js';
+import { createHttpInteractionBridge } from './discord/http-interactions.js';
+import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createDeliveryEngine, describeReport, dirtySourceSink, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
@@ -110,13 +112,18 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
 
     // The Discord client first, not logged in (nothing is sent before): the delivery engine posts through its REST
     // client, and the commands the bot runs use the engine, so both exist before the first interaction can arrive.
+    // Interactions over HTTP (docs/decisions/0017): the bridge feeds POST /interactions to this client's router and
+    // catches each one's first callback from its REST client, to answer it in the HTTP response.
+    const httpInteractions = config.discord.interactions === 'http' ? createHttpInteractionBridge() : undefined;
     const discord = createDiscordClient({
       token: discordToken,
       apiUrl: config.discord.apiUrl,
       log,
+      makeRequest: httpInteractions?.makeRequest,
       // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
       clientOptions: { ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}), ...options.discordClientOptions },
     });
+    httpInteractions?.bind(discord.client);
     // bot.close() stops it as well; this covers a bot that failed to start (stop is idempotent).
     cleanup.push(() => discord.stop());
     const deliveries = createDeliveryEngine({
@@ -169,6 +176,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
       routes: [
         ...webhook.routes,
+        ...(httpInteractions ? createInteractionsEndpoint({ publicKey: requirePublicKey(config.discord.publicKey), dispatcher: httpInteractions, log }).routes : []),
         ...createLinkPage({ storage, instagram, identify, discord: bot.discord.client, secureCookies, log }).routes,
         ...createOAuthCallback({ storage, instagram, discord: bot.discord.client, secureCookies, log }).routes,
         ...opsRoutes({
@@ -180,6 +188,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     });
     cleanup.push(() => http.close());
     log.info({ url: http.url, mode: config.mode }, 'igcord HTTP server listening');
+    // The sandbox's Discord checks the endpoint (PING) when it is set, as the developer portal does: only once listening.
+    if (sandbox && httpInteractions) await sandbox.discord.setInteractionsEndpoint(`${publicUrl}${INTERACTIONS_PATH}`);
     // Instagram checks the callback with a challenge while the subscription is created: only once listening.
     if (config.instagram.syncSubscriptions) await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
 
@@ -201,6 +211,12 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     await closeAll();
     throw error;
   }
+}
+
+/** loadConfig requires DISCORD_PUBLIC_KEY in live mode with DISCORD_INTERACTIONS=http, and the sandbox fills it in. */
+function requirePublicKey(publicKey: string | undefined): string {
+  if (publicKey === undefined) throw new Error('DISCORD_PUBLIC_KEY must be configured when DISCORD_INTERACTIONS=http');
+  return publicKey;
 }
 
 /**

@@ -139,6 +139,13 @@ const environmentSchema = z.object({
     z.string().trim().regex(/^[A-Za-z0-9_-]{16,128}$/, { error: 'expected the OAuth2 client secret (letters, digits, - and _)' }).optional(),
   ),
   DISCORD_OAUTH_URL: z.preprocess(blankToUndefined, httpUrl("Discord's web address, where its OAuth2 authorize page is").default('https://discord.com')),
+  // Where interactions arrive: the gateway, or POST /interactions once PUBLIC_URL/interactions is the app's
+  // Interactions Endpoint URL (docs/decisions/0017). HTTP needs the app's public key to check Discord's signatures.
+  DISCORD_INTERACTIONS: z.preprocess(blankToUndefined, z.enum(['gateway', 'http'], { error: 'expected gateway or http' }).default('gateway')),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(/^[0-9a-f]{64}$/i, { error: 'expected the 64-hex-character public key from the developer portal (General Information)' }).optional(),
+  ),
 
   INSTAGRAM_CLIENT_ID: z.preprocess(
     blankToUndefined,
@@ -225,6 +232,10 @@ export interface Config {
     clientSecret: string | undefined;
     /** Discord's web base: `${oauthUrl}/oauth2/authorize`. */
     oauthUrl: string;
+    /** Where interactions arrive: over the gateway, or as signed POSTs to `${publicUrl}/interactions`. */
+    interactions: 'gateway' | 'http';
+    /** The application's Ed25519 public key (hex), which signs HTTP interactions; set whenever `interactions` is http in live mode. */
+    publicKey: string | undefined;
   };
   instagram: {
     clientId: string | undefined;
@@ -302,6 +313,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (parsed.success && parsed.data.INSTANCE_LOCK_STALE_MS < 2 * parsed.data.INSTANCE_LOCK_HEARTBEAT_MS) {
     problems.push('INSTANCE_LOCK_STALE_MS: expected at least twice INSTANCE_LOCK_HEARTBEAT_MS (one late heartbeat must not give the lock away)');
   }
+  if (parsed.success && mode === 'live' && parsed.data.DISCORD_INTERACTIONS === 'http' && parsed.data.DISCORD_PUBLIC_KEY === undefined) {
+    problems.push('DISCORD_PUBLIC_KEY: missing; with DISCORD_INTERACTIONS=http, the public key from the developer portal (General Information) checks that interactions come from Discord');
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(dedupe(problems), options.subject);
 
   const e = parsed.data;
@@ -329,6 +343,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       apiUrl: e.DISCORD_API_URL,
       clientSecret: e.DISCORD_CLIENT_SECRET,
       oauthUrl: e.DISCORD_OAUTH_URL,
+      interactions: e.DISCORD_INTERACTIONS,
+      publicKey: e.DISCORD_PUBLIC_KEY,
     },
     instagram: {
       clientId: e.INSTAGRAM_CLIENT_ID,

@@ -66,6 +66,8 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
         devGuildId: guild.guildId,
         clientSecret: discord.clientSecret,
         oauthUrl: discord.url,
+        // The fake's application key signs interactions sent to igcord's endpoint (DISCORD_INTERACTIONS=http).
+        publicKey: discord.publicKey,
       },
       instagram: {
         ...config.instagram,

@@ -1,7 +1,10 @@
 // The gateway half of the Discord fake: a `ws` server on the fake's HTTP port that speaks JSON gateway v10 —
 // HELLO, IDENTIFY → READY (with `resume_gateway_url` pointing back here, or a reconnect would go to the real
 // Discord) and one GUILD_CREATE per guild, HEARTBEAT → ACK, RESUME with replay of the events missed while
-// disconnected, and dispatches filtered by the session's intents the way Discord filters them.
+// disconnected, and dispatches filtered by the session's intents the way Discord filters them. A session that
+// identifies with `shard: [i, n]` gets only the guilds, guild events and interactions of the guilds whose id puts
+// them on shard i, `(guild_id >> 22) % n`, and events of no guild only on shard 0
+// (https://discord.com/developers/docs/events/gateway#sharding).
 import type { Server } from 'node:http';
 import { WebSocketServer, WebSocket } from 'ws';
 import { z } from 'zod';
@@ -15,6 +18,8 @@ import { randomToken } from './ids.js';
 interface Session {
   id: string;
   intents: number;
+  /** `[shard_id, num_shards]` from IDENTIFY; `[0, 1]` without one. */
+  shard: [number, number];
   seq: number;
   socket: WebSocket | null;
   /** Dispatches kept for RESUME (Discord keeps a bounded backlog too). */
@@ -33,7 +38,16 @@ const BACKLOG_LIMIT = 1000;
 export const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
 const frameSchema = z.object({ op: z.number().int(), d: z.unknown(), s: z.unknown().optional(), t: z.unknown().optional() });
-const identifySchema = z.looseObject({ token: z.string(), intents: z.number().int().min(0) });
+const identifySchema = z.looseObject({
+  token: z.string(),
+  intents: z.number().int().min(0),
+  shard: z.tuple([z.number().int().min(0), z.number().int().min(1)]).optional(),
+});
+
+/** The shard a guild's events go to: Discord's formula on the guild id. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
 const resumeSchema = z.looseObject({ token: z.string(), session_id: z.string(), seq: z.number().int().nullable() });
 
 export class FakeGateway {
@@ -57,8 +71,10 @@ export class FakeGateway {
   }
 
   dispatch(t: GatewayDispatchEvents, d: unknown, options: DispatchOptions = {}): void {
+    const guildId = guildOf(t, d);
     for (const session of this.sessions.values()) {
       if (options.intent !== undefined && (session.intents & options.intent) === 0) continue;
+      if (!this.onShard(session, guildId)) continue;
       const payload = options.perSession ? options.perSession(session.intents) : d;
       this.sendDispatch(session, t, payload);
     }
@@ -115,7 +131,9 @@ export class FakeGateway {
           if (stripBot(identify.data.token) !== this.options.botToken) return void socket.close(4004, 'Authentication failed.');
           // Privileged intents must be enabled for the app in the developer portal, or Discord closes with 4014.
           if ((identify.data.intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents) !== 0) return void socket.close(4014, 'Disallowed intent(s).');
-          session = { id: randomToken('session').slice(0, 40), intents: identify.data.intents, seq: 0, socket, backlog: [] };
+          const shard = identify.data.shard ?? [0, 1];
+          if (shard[0] >= shard[1]) return void socket.close(4010, 'Invalid shard.');
+          session = { id: randomToken('session').slice(0, 40), intents: identify.data.intents, shard, seq: 0, socket, backlog: [] };
           this.sessions.set(session.id, session);
           this.ready(session);
           return;
@@ -144,14 +162,14 @@ export class FakeGateway {
   }
 
   private ready(session: Session): void {
-    const botGuilds = [...this.state.guilds.values()].filter((g) => g.members.has(this.state.botUser.id));
+    const botGuilds = [...this.state.guilds.values()].filter((g) => g.members.has(this.state.botUser.id) && this.onShard(session, g.id));
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: { ...this.state.botUser },
       guilds: botGuilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.url(),
-      shard: [0, 1],
+      shard: session.shard,
       application: { id: this.state.applicationId, flags: 0 as ApplicationFlags, flags_new: '0' },
     };
     this.sendDispatch(session, GatewayDispatchEvents.Ready, ready);
@@ -166,8 +184,14 @@ export class FakeGateway {
   /** GUILD_CREATE for a guild the bot joins while connected. */
   announceGuild(guildId: string): void {
     for (const session of this.sessions.values()) {
-      if ((session.intents & GatewayIntentBits.Guilds) !== 0) this.sendGuildCreate(session, guildId);
+      if ((session.intents & GatewayIntentBits.Guilds) !== 0 && this.onShard(session, guildId)) this.sendGuildCreate(session, guildId);
     }
+  }
+
+  /** Whether the session's shard gets events of this guild (of no guild: shard 0 only). */
+  private onShard(session: Session, guildId: string | undefined): boolean {
+    const [id, count] = session.shard;
+    return guildId === undefined ? id === 0 : shardOf(guildId, count) === id;
   }
 
   private sendDispatch(session: Session, t: string, d: unknown): void {
@@ -184,6 +208,15 @@ export class FakeGateway {
     this.log.add({ kind: 'gateway', time: Date.now(), direction: 'out', sessionId: session?.id, op: frame.op, t: frame.t ?? null, s: frame.s ?? null, d: frame.d });
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ s: null, t: null, ...frame }));
   }
+}
+
+/** The guild an event belongs to: its `guild_id`, or its `id` for the GUILD_* events about the guild itself. */
+function guildOf(t: GatewayDispatchEvents, d: unknown): string | undefined {
+  if (!d || typeof d !== 'object') return undefined;
+  const record = d as { guild_id?: unknown; id?: unknown };
+  if (typeof record.guild_id === 'string') return record.guild_id;
+  const aboutGuild = t === GatewayDispatchEvents.GuildCreate || t === GatewayDispatchEvents.GuildUpdate || t === GatewayDispatchEvents.GuildDelete;
+  return aboutGuild && typeof record.id === 'string' ? record.id : undefined;
 }
 
 function safeJson(text: string): unknown {

@@ -8,7 +8,7 @@ import { GatewayDispatchEvents } from 'discord-api-types/v10';
 import type { APIMessage, APIOverwrite, APIRole, APIUser, UserFlags } from 'discord-api-types/v10';
 import { createSnowflakes, randomToken } from './ids.js';
 import { FakeState } from './state.js';
-import { FakeLog, stderrSink, type LogEntry, type RestLogEntry, type WarnSink } from './log.js';
+import { FakeLog, stderrSink, type InteractionDeliveryEntry, type LogEntry, type RestLogEntry, type WarnSink } from './log.js';
 import { FaultRegistry, type FaultRule } from './faults.js';
 import { FakeGateway, PRIVILEGED_INTENTS } from './gateway.js';
 import { RestRouter } from './rest.js';
@@ -24,10 +24,14 @@ import { addInteractionCallbackRoute } from './routes/interactions.js';
 import { addWebhookRoutes } from './routes/webhooks.js';
 import { addThreadRoutes } from './routes/threads.js';
 import { FakeOAuth2 } from './oauth2.js';
+import { createApplicationKeys } from './signing.js';
+import { InteractionsEndpoint } from './interactions-endpoint.js';
 
 export type { InteractionHandle, CallbackRecord, InteractionReplies } from './interactions.js';
 export type { FaultRule } from './faults.js';
-export type { LogEntry, RestLogEntry, GatewayLogEntry, WarnSink } from './log.js';
+export type { LogEntry, RestLogEntry, GatewayLogEntry, InteractionDeliveryEntry, WarnSink } from './log.js';
+export { EndpointRefusedError } from './interactions-endpoint.js';
+export { shardOf } from './gateway.js';
 export type { CreatedGuild, GuildInput, ChannelInput, OverwriteInput, Permissions } from './world.js';
 export type { CommandInput, AutocompleteInput, OptionValue } from './interaction-payloads.js';
 export type { ModalInput } from './person.js';
@@ -88,6 +92,19 @@ export interface DiscordFake {
   /** OAuth2: the application's client secret, and its authorize page (`${url}/oauth2/authorize`). */
   clientSecret: string;
   oauth2AuthorizeUrl: string;
+  /** The application's Ed25519 public key, 64 hex characters, as the developer portal shows it. */
+  publicKey: string;
+  /**
+   * Sets the application's Interactions Endpoint URL, checked as Discord checks it (a signed PING must be answered
+   * PONG, a PING with a bad signature must be refused with 401; else EndpointRefusedError and nothing changes).
+   * From then on interactions are signed POSTs to it and the HTTP answer is their callback; none goes over the
+   * gateway. `null` sends them over the gateway again.
+   */
+  setInteractionsEndpoint(url: string | null): Promise<void>;
+  /** Each interaction POSTed to the endpoint and how its answer was taken, oldest first. */
+  interactionDeliveries(): InteractionDeliveryEntry[];
+  /** Resolves with the delivery of that interaction once the endpoint's answer (or its failure) is in. */
+  waitForDelivery(interactionId: string, timeoutMs?: number): Promise<InteractionDeliveryEntry>;
   /** Registers an OAuth2 redirect URI for the application; the authorize page refuses any other. */
   registerRedirectUri(uri: string): void;
   close(): Promise<void>;
@@ -159,6 +176,8 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   const faults = new FaultRegistry();
   const interactions = new InteractionRegistry(state, options.acknowledgeTimeoutMs ?? 3000, options.interactionTokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
   const router = new RestRouter(log, faults, botToken);
+  const keys = createApplicationKeys();
+  const endpoint = new InteractionsEndpoint(state, interactions, keys, log, interactions.acknowledgeTimeoutMs);
   const oauth2 = new FakeOAuth2(state, {
     ...(options.clientSecret === undefined ? {} : { clientSecret: options.clientSecret }),
     ...(options.redirectUris === undefined ? {} : { redirectUris: options.redirectUris }),
@@ -198,8 +217,11 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const dispatchInteraction = (record: Omit<InteractionRecord, 'callbacks' | 'followUpIds'>): InteractionHandle => {
-    const handle = interactions.add({ ...record, callbacks: [], followUpIds: [] });
-    state.emit(GatewayDispatchEvents.InteractionCreate, record.payload);
+    const stored: InteractionRecord = { ...record, callbacks: [], followUpIds: [] };
+    const handle = interactions.add(stored);
+    // With an Interactions Endpoint URL, Discord sends interactions there and not over the gateway.
+    if (endpoint.current !== undefined) endpoint.deliver(stored);
+    else state.emit(GatewayDispatchEvents.InteractionCreate, record.payload);
     return handle;
   };
   const messageIdOf = (input: { messageId?: string; message?: { id: string } }) => {
@@ -224,6 +246,11 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     clientSecret: oauth2.clientSecret,
     oauth2AuthorizeUrl: `${base}/oauth2/authorize`,
     registerRedirectUri: (uri) => oauth2.registerRedirectUri(uri),
+    publicKey: keys.publicKeyHex,
+    setInteractionsEndpoint: (url) => endpoint.set(url),
+    interactionDeliveries: () => log.deliveries(),
+    waitForDelivery: (interactionId, timeoutMs = interactions.acknowledgeTimeoutMs + 1000) =>
+      state.waitFor(() => log.deliveries().find((d) => d.interactionId === interactionId), timeoutMs, `the endpoint's answer to interaction ${interactionId}`),
     async close() {
       if (closed) return;
       closed = true;

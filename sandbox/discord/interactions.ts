@@ -30,6 +30,12 @@ export interface InteractionRecord {
   callbacks: CallbackRecord[];
   originalMessageId?: string;
   followUpIds: string[];
+  /**
+   * Set when the interaction went to the Interactions Endpoint URL instead of the gateway: `pending` until its
+   * HTTP answer is in (`settled` resolves then), `answered` by that answer, `rest` when the answer was 202 and the
+   * callback comes by REST, `failed` when no usable answer came (the interaction is then gone, 10062).
+   */
+  http?: { state: 'pending' | 'answered' | 'rest' | 'failed'; settled: Promise<void> };
 }
 
 export interface InteractionReplies {
@@ -85,6 +91,7 @@ export class InteractionRegistry {
   callback(id: string, token: string, body: unknown, withResponse: boolean): RESTPostAPIInteractionCallbackWithResponseResult | undefined {
     const record = this.byId.get(id);
     if (!record || record.token !== token) throw unknownInteraction();
+    if (record.http?.state === 'failed') throw unknownInteraction();
     if (record.callbacks.length > 0) throw alreadyAcknowledged();
     if (Date.now() - record.createdAt > this.acknowledgeTimeoutMs) throw unknownInteraction();
     const { type, data } = checkBody(callbackSchema, body);

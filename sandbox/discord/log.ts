@@ -2,6 +2,10 @@
 // directions, in order, so tests can assert on exactly what the bot sent. Unknown routes are also reported
 // through the `warn` sink at once, because a missing route usually means the bot calls something the fake (or
 // the bot) gets wrong, and that should be loud rather than a quiet 404 in a list.
+import type { InteractionDeliveryEntry } from './interactions-endpoint.js';
+
+export type { InteractionDeliveryEntry } from './interactions-endpoint.js';
+
 export interface RestLogEntry {
   kind: 'rest';
   time: number;
@@ -35,7 +39,7 @@ export interface GatewayLogEntry {
   d: unknown;
 }
 
-export type LogEntry = RestLogEntry | GatewayLogEntry;
+export type LogEntry = RestLogEntry | GatewayLogEntry | InteractionDeliveryEntry;
 
 /** The subset of a pino logger the fake uses, so a caller can pass igcord's logger without the fake importing it. */
 export interface WarnSink {
@@ -76,6 +80,11 @@ export class FakeLog {
 
   gateway(): GatewayLogEntry[] {
     return this.entries.filter((e): e is GatewayLogEntry => e.kind === 'gateway');
+  }
+
+  /** Interactions POSTed to the Interactions Endpoint URL and how each was answered. */
+  deliveries(): InteractionDeliveryEntry[] {
+    return this.entries.filter((e): e is InteractionDeliveryEntry => e.kind === 'interaction');
   }
 
   clear(): void {

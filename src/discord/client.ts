@@ -48,6 +48,8 @@ export interface DiscordClientOptions {
   log: Logger;
   /** Merged over igcord's defaults (tests shorten timeouts and lift the request-rate cap). */
   clientOptions?: Partial<ClientOptions> | undefined;
+  /** Replaces REST's request function (the HTTP interaction bridge catches first callbacks there). */
+  makeRequest?: NonNullable<ClientOptions['rest']>['makeRequest'] | undefined;
 }
 
 export interface DiscordClient {
@@ -68,7 +70,7 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
     makeCache: cacheLimits(),
     sweepers: cacheSweepers(CACHE_SWEEP_INTERVAL_SECONDS),
     ...extra,
-    rest: { ...(apiUrl === undefined ? {} : { api: apiUrl }), ...extra.rest },
+    rest: { ...(apiUrl === undefined ? {} : { api: apiUrl }), ...extra.rest, ...(options.makeRequest ? { makeRequest: options.makeRequest } : {}) },
   });
 
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));

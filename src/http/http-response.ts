@@ -6,6 +6,12 @@ export interface HttpResponse {
   status: number;
   headers?: Record<string, string> | undefined;
   body?: string | Buffer | undefined;
+  /**
+   * Told once whether the answer was handed to the socket in full (true) or the connection ended first (false).
+   * The interactions endpoint waits on it: its answer is the interaction's acknowledgement, and the bot must not
+   * edit a response Discord has not received yet.
+   */
+  onSent?: ((delivered: boolean) => void) | undefined;
 }
 
 /** A JSON answer; the body is serialised here so a route never hand-builds JSON text. */

@@ -89,6 +89,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     } catch (err) {
       response = toResponse(err, requestLog);
     }
+    if (response.onSent) reportSent(res, response.onSent);
     try {
       send(req, res, method, response, requestId);
     } catch (err) {
@@ -146,6 +147,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     res.writeHead(response.status, headers);
     res.end(method === 'HEAD' ? undefined : body);
     if (!req.complete) discardRest(req);
+  }
+
+  /** Tells `onSent` once: true when the whole answer was handed to the socket, false when the connection ended first. */
+  function reportSent(res: ServerResponse, onSent: (delivered: boolean) => void): void {
+    let told = false;
+    const tell = (delivered: boolean) => {
+      if (told) return;
+      told = true;
+      onSent(delivered);
+    };
+    res.once('finish', () => tell(true));
+    res.once('close', () => tell(res.writableFinished));
   }
 
   function discardRest(req: IncomingMessage): void {

@@ -71,8 +71,14 @@ export function addWebhookRoutes(router: RestRouter, state: FakeState, interacti
     return { status: 204 };
   });
 
-  const byToken = (handler: (request: RouteRequest, record: WebhookRecord) => RouteResult, messageId?: (r: RouteRequest) => string) => (request: RouteRequest): RouteResult => {
-    if (interactions.findByToken(request.params.token!)) return interactionWebhook(state, interactions, request, messageId?.(request));
+  const byToken = (handler: (request: RouteRequest, record: WebhookRecord) => RouteResult, messageId?: (r: RouteRequest) => string) => (request: RouteRequest): RouteResult | Promise<RouteResult> => {
+    const interaction = interactions.findByToken(request.params.token!);
+    // An interaction sent to the Interactions Endpoint URL is acknowledged when its HTTP answer is read; a bot that
+    // edits or follows up the moment it has answered can be here first, so its request waits for that answer.
+    if (interaction?.http?.state === 'pending') {
+      return interaction.http.settled.then(() => interactionWebhook(state, interactions, request, messageId?.(request)));
+    }
+    if (interaction) return interactionWebhook(state, interactions, request, messageId?.(request));
     return handler(request, tokenWebhook(state, request.params.id!, request.params.token!));
   };
 
