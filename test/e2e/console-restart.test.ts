@@ -2,7 +2,7 @@
 // Instagram emulator's world and the tokens the first one left, so a linked account stays linked and a feed keeps
 // posting (until now the second start began from zero, and igcord paused the old feeds because their channel,
 // guild and owner had vanished). Two real `npm start` child processes, one after the other, on one data directory.
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,11 +15,13 @@ describe('the sandbox across restarts (npm start twice on one data directory)', 
   const dataDir = join(cwd, 'data');
   let first: ConsoleChild | undefined;
   let second: ConsoleChild | undefined;
+  let third: ConsoleChild | undefined;
   let accountBefore = '';
 
   afterAll(async () => {
     await first?.kill();
     await second?.kill();
+    await third?.kill();
   });
 
   it('first run: links mila.garden, adds a feed to #instagram that posts, then quits', async () => {
@@ -82,5 +84,23 @@ describe('the sandbox across restarts (npm start twice on one data directory)', 
     expect(posts).toHaveLength(2);
     second!.type('quit');
     expect(await second!.exited).toBe(0);
+  });
+
+  it('third run: a world file that cannot be read back is set aside, said in the log, and that world starts afresh', async () => {
+    const sandboxDir = join(dataDir, 'sandbox');
+    const path = join(sandboxDir, 'instagram-world.json');
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 100));
+    third = new ConsoleChild(cwd, dataDir);
+    await third.waitFor(/Type help for the commands/);
+    third.type('users');
+    await third.waitFor(/mila\.garden/);
+    const files = readdirSync(sandboxDir);
+    expect(files.filter((name) => name.startsWith('instagram-world.json.unreadable-'))).toHaveLength(1);
+    expect(files).toContain('instagram-world.json');
+    expect(readFileSync(join(sandboxDir, 'igcord.log'), 'utf8')).toContain('a saved world could not be read back');
+    third.type('quit');
+    expect(await third.exited).toBe(0);
+    // The fresh world replaced the unreadable one on disk.
+    expect(() => JSON.parse(readFileSync(path, 'utf8'))).not.toThrow();
   });
 });

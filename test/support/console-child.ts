@@ -53,7 +53,7 @@ export class ConsoleChild {
   }
 
   /** Resolves with the output since the last typed line once it matches; fails if the process exits first. */
-  async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const fresh = this.fresh();

@@ -30,7 +30,7 @@ describe('instagram emulator: snapshot and restore', () => {
     expect(follows.body.data).toEqual(before.body.data);
     // A post after the restore gets a new id, newer than everything restored.
     const next = second.admin.postMedia(String(bob!.username), {});
-    expect(BigInt(String(next.id).split('_')[0])).toBeGreaterThan(BigInt(String(posted.id).split('_')[0]));
+    expect(BigInt(String(next.id).split('_')[0]!)).toBeGreaterThan(BigInt(String(posted.id).split('_')[0]!));
   });
 
   it('refuses a snapshot that is not one, saying what is wrong', () => {
