@@ -3,8 +3,8 @@
 // when the sandbox starts and written when they change, so a second `npm start` finds the guild, the person, the
 // linked account's tokens and the feeds' channels and webhooks where the first left them.
 //
-// Written at most once a second, and only when a world changed since the last write (its JSON differs), plus once
-// at shutdown: a crash loses at most the last second of changes. Each write goes to a temporary file renamed over
+// Written at most once a second, and only when a world changed since it was read or last written (its JSON
+// differs), plus once at shutdown: a crash loses at most the last second of changes. Each write goes to a temporary file renamed over
 // the old one, so a crash mid-write leaves the previous world whole. A file that cannot be read back (edited,
 // truncated, from an incompatible version) is set aside as `<name>.unreadable-<time>` and the sandbox starts that
 // world afresh, saying so in the log.
@@ -51,10 +51,16 @@ export interface WorldSaver {
   close(): void;
 }
 
-/** Saves each world every WORLD_SAVE_INTERVAL_MS when its JSON changed; `take` returns the world as plain JSON. */
-export function saveWorlds(dir: string, worlds: { name: string; take(): unknown }[], log: Logger): WorldSaver {
+/**
+ * Saves each world every WORLD_SAVE_INTERVAL_MS when its JSON changed; `take` returns the world as plain JSON,
+ * `restored` is that JSON as the world stood just after it was restored from its file (undefined for a new world).
+ */
+export function saveWorlds(dir: string, worlds: { name: string; restored: string | undefined; take(): unknown }[], log: Logger): WorldSaver {
   ensurePrivateDir(dir);
-  const written = new Map<string, string>();
+  // A world read from its file is written again only once it changes: a second `npm start` on the same data
+  // directory, refused by the instance lock after its sandbox started, so writes nothing over the running one's
+  // files. A new world is written at once, so that its file exists from the start.
+  const written = new Map(worlds.flatMap((world) => (world.restored === undefined ? [] : [[world.name, world.restored] as const])));
   const flush = () => {
     for (const world of worlds) {
       try {

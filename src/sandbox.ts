@@ -56,11 +56,16 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
     await instagram.close();
     throw error;
   }
+  // The worlds as restored, before the sandbox changes anything: what is already on disk.
+  const asRestored = {
+    instagram: savedInstagram ? JSON.stringify(instagram.snapshot()) : undefined,
+    discord: savedDiscord ? JSON.stringify(discord.snapshot()) : undefined,
+  };
   const restored = savedDiscord ? restoredGuild(discord, savedDiscord) : undefined;
   const guild = restored ?? newGuild(discord);
   const saver = saveWorlds(dataDir, [
-    { name: INSTAGRAM_WORLD.name, take: () => instagram.snapshot() },
-    { name: DISCORD_WORLD.name, take: () => discord.snapshot() },
+    { name: INSTAGRAM_WORLD.name, restored: asRestored.instagram, take: () => instagram.snapshot() },
+    { name: DISCORD_WORLD.name, restored: asRestored.discord, take: () => discord.snapshot() },
   ], log);
   log.info(
     { dataDir, instagramWorld: savedInstagram ? 'restored' : 'seeded', discordWorld: restored ? 'restored' : 'new' },
