@@ -6,9 +6,10 @@ export interface SnowflakeSource {
   next(): string;
 }
 
-/** A per-fake generator: strictly increasing ids, so messages sort by id like on Discord. */
-export function createSnowflakes(): SnowflakeSource {
-  let last = 0n;
+/** A per-fake generator: strictly increasing ids (above `after`), so messages sort by id like on Discord. */
+export function createSnowflakes(after = '0'): SnowflakeSource {
+  // After a restored world's newest id, so ids keep rising even if the clock stepped back.
+  let last = BigInt(after);
   return {
     next() {
       let id = ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n);

@@ -26,6 +26,7 @@ import { addThreadRoutes } from './routes/threads.js';
 import { FakeOAuth2 } from './oauth2.js';
 import { createApplicationKeys } from './signing.js';
 import { InteractionsEndpoint } from './interactions-endpoint.js';
+import { newestId, restoreSnapshot, takeSnapshot, type DiscordSnapshot } from './snapshot.js';
 
 export type { InteractionHandle, CallbackRecord, InteractionReplies } from './interactions.js';
 export type { FaultRule } from './faults.js';
@@ -36,6 +37,7 @@ export type { CreatedGuild, GuildInput, ChannelInput, OverwriteInput, Permission
 export type { CommandInput, AutocompleteInput, OptionValue } from './interaction-payloads.js';
 export type { ModalInput } from './person.js';
 export { FakeUsageError } from './interaction-payloads.js';
+export { parseSnapshot, SnapshotError, SNAPSHOT_VERSION, type DiscordSnapshot } from './snapshot.js';
 export { DEFAULT_BOT_PERMISSIONS } from './world.js';
 export { DEFAULT_EVERYONE_PERMISSIONS, computeChannelPermissions, permissionNames } from './permissions.js';
 export { LIMITS } from './limits.js';
@@ -67,6 +69,11 @@ export interface DiscordFakeOptions {
   redirectUris?: string[];
   /** How long an OAuth2 authorization code can be exchanged (default 10 minutes). */
   oauth2CodeLifetimeMs?: number;
+  /**
+   * A world to start from (from `fake.snapshot()`, checked with parseSnapshot): its application id, users,
+   * guilds, channels, webhooks and commands. The bot token and client secret are new unless given.
+   */
+  restore?: DiscordSnapshot;
 }
 
 export interface IssuedTokens {
@@ -154,16 +161,23 @@ export interface DiscordFake {
   disconnectClients(mode?: 'reconnect' | 'close'): void;
   /** Gateway sessions with an open socket. */
   connectedClients(): number;
+  /** The world as plain JSON (webhook tokens by hash only, no messages), for `startDiscordFake({ restore })`. */
+  snapshot(): DiscordSnapshot;
 }
 
 export async function startDiscordFake(options: DiscordFakeOptions = {}): Promise<DiscordFake> {
-  const ids = createSnowflakes();
-  const applicationId = options.applicationId ?? ids.next();
+  const restore = options.restore;
+  if (restore && options.applicationId !== undefined && options.applicationId !== restore.applicationId) {
+    throw new TypeError('applicationId differs from the restored snapshot\'s');
+  }
+  const ids = createSnowflakes(restore ? newestId(restore) : undefined);
+  const applicationId = restore?.applicationId ?? options.applicationId ?? ids.next();
+  const restoredBot = restore?.users.find((u) => u.id === applicationId);
   const botToken = options.botToken ?? randomToken('fake-bot-token');
   const host = options.host ?? '127.0.0.1';
   const botUser: APIUser = {
     id: applicationId,
-    username: options.botUsername ?? 'igcord',
+    username: options.botUsername ?? restoredBot?.username ?? 'igcord',
     discriminator: '0',
     global_name: null,
     avatar: null,
@@ -172,6 +186,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   };
 
   const state = new FakeState(ids, applicationId, botUser);
+  if (restore) restoreSnapshot(state, restore);
   const log = new FakeLog(options.logger ?? stderrSink, options.maxLogEntries ?? 50_000);
   const faults = new FaultRegistry();
   const interactions = new InteractionRegistry(state, options.acknowledgeTimeoutMs ?? 3000, options.interactionTokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
@@ -297,5 +312,6 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     clearFaults: () => faults.clear(),
     disconnectClients: (mode) => gateway.disconnectClients(mode),
     connectedClients: () => gateway.connectedSessions(),
+    snapshot: () => takeSnapshot(state),
   };
 }

@@ -64,7 +64,10 @@ export interface StoredMessage {
 }
 
 export interface WebhookRecord {
-  webhook: APIWebhook & { token: string };
+  /** As Discord answers it; `token` only while this process holds it (a snapshot keeps its hash alone). */
+  webhook: APIWebhook;
+  /** SHA-256 (hex) of the webhook's token: what an execution's token is checked against. */
+  tokenHash: string;
   channelId: string;
 }
 

@@ -17,9 +17,11 @@ import { mediaRoutes } from './routes/media.js';
 import { relationshipRoutes } from './routes/relationships.js';
 import { tagRoutes } from './routes/tags.js';
 import { userRoutes } from './routes/users.js';
+import { restoreSnapshot, takeSnapshot, type EmulatorSnapshot } from './snapshot.js';
 import { createState, type EmulatorOptions } from './state.js';
 
 export { SANDBOX_CLIENT } from './state.js';
+export { parseSnapshot, SnapshotError, SNAPSHOT_VERSION, type EmulatorSnapshot } from './snapshot.js';
 export type { EmulatorClientApp, EmulatorOptions, NotificationLogEntry } from './state.js';
 export type { EmulatorAdmin, MintTokenInput, PostMediaInput } from './admin.js';
 export type { CreateUserInput } from './create-user.js';
@@ -31,12 +33,15 @@ export interface InstagramEmulator {
   url: string;
   close(): Promise<void>;
   admin: EmulatorAdmin;
-  /** Every access token the emulator minted (OAuth, implicit flow, admin API), revoked ones included. */
+  /** Every access token this emulator minted (OAuth, implicit flow, admin API), revoked ones included. */
   issuedTokens(): string[];
+  /** The world as plain JSON (tokens by hash only), for `startInstagramEmulator({ restore })` to start from. */
+  snapshot(): EmulatorSnapshot;
 }
 
 export async function startInstagramEmulator(options: EmulatorOptions = {}): Promise<InstagramEmulator> {
   const state = createState(options);
+  if (options.restore) restoreSnapshot(state, options.restore);
   const notifier = new Notifier(state);
   const admin = createAdmin(state, notifier);
   const router = new Router([
@@ -95,6 +100,7 @@ export async function startInstagramEmulator(options: EmulatorOptions = {}): Pro
     url: state.baseUrl,
     admin,
     issuedTokens: () => state.tokens.issued(),
+    snapshot: () => takeSnapshot(state),
     close: () => {
       closed ??= (async () => {
         state.closing.abort();

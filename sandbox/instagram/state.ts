@@ -7,6 +7,7 @@ import { RequestLog } from './request-log.js';
 import { seedWorld } from './seed.js';
 import { TokenStore } from './tokens.js';
 import type { World } from './world.js';
+import type { EmulatorSnapshot } from './snapshot.js';
 
 export interface EmulatorClientApp {
   clientId: string;
@@ -30,6 +31,8 @@ export interface EmulatorOptions {
   notificationTimeoutMs?: number;
   notificationRetries?: number;
   now?: () => number;
+  /** A world to start from instead of the seeded one (from `emulator.snapshot()`, checked with parseSnapshot). */
+  restore?: EmulatorSnapshot;
 }
 
 /** The app every emulator knows unless told otherwise; fixed so that configuration can name it. */

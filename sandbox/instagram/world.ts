@@ -73,6 +73,20 @@ export function tagsOf(text: string): string[] {
   return [...new Set(found.map((t) => t.slice(1).toLowerCase()))];
 }
 
+/** Everything a World holds, as its own records: what snapshot.ts writes out and reads back. */
+export interface WorldContents {
+  users: UserRecord[];
+  locations: LocationRecord[];
+  media: MediaRecord[];
+  /** [follower id, followee id, sequence] */
+  follows: [string, string, number][];
+  /** [requester id, target id, sequence] */
+  requests: [string, string, number][];
+  sequence: number;
+  mediaSequence: number;
+  commentCounter: bigint;
+}
+
 export class World {
   readonly users: UserRecord[] = [];
   readonly locations: LocationRecord[] = [];
@@ -88,6 +102,40 @@ export class World {
 
   constructor(commentIdBase: bigint) {
     this.commentCounter = commentIdBase;
+  }
+
+  /** The whole world, records shared (not copied): the caller serializes it at once. */
+  contents(): WorldContents {
+    const pairs = (map: Map<string, Map<string, number>>, outer: 'first' | 'second') =>
+      [...map].flatMap(([a, inner]) => [...inner].map(([b, seq]): [string, string, number] => (outer === 'first' ? [a, b, seq] : [b, a, seq])));
+    return {
+      users: this.users,
+      locations: this.locations,
+      media: [...this.media.values()],
+      follows: pairs(this.follows, 'first'),
+      requests: pairs(this.requests, 'second'),
+      sequence: this.sequence,
+      mediaSequence: this.mediaSequence,
+      commentCounter: this.commentCounter,
+    };
+  }
+
+  /** A world holding exactly `contents` (from a snapshot), sequences included so new ids keep rising. */
+  static from(contents: WorldContents): World {
+    const world = new World(contents.commentCounter);
+    for (const user of contents.users) world.addUser(user);
+    for (const location of contents.locations) world.addLocation(location);
+    for (const media of contents.media) world.media.set(media.pk, media);
+    const put = (map: Map<string, Map<string, number>>, key: string, value: string, seq: number) => {
+      let inner = map.get(key);
+      if (!inner) map.set(key, (inner = new Map()));
+      inner.set(value, seq);
+    };
+    for (const [follower, followee, seq] of contents.follows) put(world.follows, follower, followee, seq);
+    for (const [requester, target, seq] of contents.requests) put(world.requests, target, requester, seq);
+    world.sequence = contents.sequence;
+    world.mediaSequence = contents.mediaSequence;
+    return world;
   }
 
   nextSequence(): number {

@@ -34,6 +34,7 @@ export function addWebhookRoutes(router: RestRouter, state: FakeState, interacti
     requireBotPermissions(state, channel.id, PermissionFlagsBits.ManageWebhooks);
     if (!WEBHOOK_CHANNELS.has(channel.type)) throw new DiscordFakeError(400, 50024, 'Cannot execute action on this channel type');
     const input = checkBody(createSchema, body);
+    const token = randomToken('webhook');
     const record: WebhookRecord = {
       webhook: {
         id: state.ids.next(),
@@ -42,14 +43,15 @@ export function addWebhookRoutes(router: RestRouter, state: FakeState, interacti
         channel_id: channel.id,
         name: input.name,
         avatar: input.avatar ? hash(input.avatar) : null,
-        token: randomToken('webhook'),
+        token,
         application_id: state.applicationId,
         user: state.botUser,
       },
+      tokenHash: sha256(token),
       channelId: channel.id,
     };
     state.webhooks.set(record.webhook.id, record);
-    state.issuedTokens.webhooks.push(record.webhook.token);
+    state.issuedTokens.webhooks.push(token);
     state.emit(GatewayDispatchEvents.WebhooksUpdate, { guild_id: channel.guildId, channel_id: channel.id }, { intent: GatewayIntentBits.GuildWebhooks });
     return { status: 200, body: record.webhook };
   });
@@ -160,8 +162,13 @@ function botWebhook(state: FakeState, id: string): WebhookRecord {
 function tokenWebhook(state: FakeState, id: string, token: string): WebhookRecord {
   const record = state.webhooks.get(id);
   if (!record) throw unknownWebhook();
-  if (record.webhook.token !== token) throw new DiscordFakeError(401, 50027, 'Invalid Webhook Token');
+  if (record.tokenHash !== sha256(token)) throw new DiscordFakeError(401, 50027, 'Invalid Webhook Token');
   return record;
+}
+
+/** How a webhook's token is kept: its hash, so a snapshot of the world holds no token that works. */
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
 }
 
 // Discord stores an uploaded or linked avatar and answers with a hash of it.
