@@ -11,7 +11,7 @@ import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
 import { listFeeds, pauseFeed, removeFeed, resumeFeed } from './manage-feed.js';
-import { bareTag } from '../../src/instagram/places-api.js';
+import { bareTag } from '../../src/providers/v1/places-api.js';
 import { LOOKUPS } from '../../src/discord/lookup-kinds.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
 

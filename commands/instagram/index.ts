@@ -21,7 +21,7 @@ import { withInstagram } from '../../src/discord/linked-account.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { ReplyId } from '../../src/discord/reply-ids.js';
 import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../../src/accounts/link.js';
-import { InstagramTokenError } from '../../src/instagram/errors.js';
+import { InstagramTokenError } from '../../src/providers/v1/errors.js';
 import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
 import type { Feed } from '../../src/storage/index.js';
 import { validateOption } from '../../src/discord/input/validate-option.js';

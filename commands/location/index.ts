@@ -15,8 +15,8 @@ import { parseCoordinates, parseLocationInput, type Coordinates } from '../../sr
 import { mediaPages } from '../../src/discord/media-pages.js';
 import { PLACE_LIST_ENDS } from '../../src/discord/places/place-embeds.js';
 import type { RecentLocation } from '../../src/discord/places/recent-locations.js';
-import type { Location, Media } from '../../src/instagram/schemas.js';
-import type { Auth } from '../../src/instagram/client.js';
+import type { Location, Media } from '../../src/providers/v1/schemas.js';
+import type { Auth } from '../../src/providers/v1/client.js';
 
 const PAGE_SIZE = 20;
 /** The late API's location search radius: default 500 m, at most 750 m (reference §2.7, 2016 docs). */

@@ -18,7 +18,7 @@ const LIKED_PER_CALL = 20;
 import { commentPages, likerPages, mediaLink } from './media-lists.js';
 import { fetchMedia, parseMediaReference, type MediaReference } from './media-reference.js';
 import type { PagedSource } from '../../src/discord/pagination.js';
-import type { Media } from '../../src/instagram/schemas.js';
+import type { Media } from '../../src/providers/v1/schemas.js';
 import { parseCoordinates } from '../../src/discord/input/location-input.js';
 import { validateOption } from '../../src/discord/input/validate-option.js';
 

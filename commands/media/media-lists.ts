@@ -3,7 +3,7 @@
 // them. Every page is checked against Discord's embed limits; text from Instagram is escaped so a comment such
 // as `**wow**` reads as written.
 import type { APIEmbed } from 'discord.js';
-import type { Comment, Media, ShortUser } from '../../src/instagram/schemas.js';
+import type { Comment, Media, ShortUser } from '../../src/providers/v1/schemas.js';
 import { validate } from '../../src/util/validate.js';
 import { EMBED_LIMITS, messageEmbedsSchema } from '../../src/discord/embeds/limits.js';
 import { INSTAGRAM_COLOR } from '../../src/discord/embeds/media-embed.js';

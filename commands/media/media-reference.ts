@@ -3,9 +3,9 @@
 // The text is classified here, before any call, so a typo costs nothing from the user's budget and gets a reply
 // that says which forms are understood. Fetching by the classified form lives in the same file.
 import { z } from 'zod';
-import type { Auth, CallOptions, InstagramClient } from '../../src/instagram/client.js';
-import { parseMediaUrl } from '../../src/instagram/media-url.js';
-import type { Media } from '../../src/instagram/schemas.js';
+import type { Auth, CallOptions, InstagramClient } from '../../src/providers/v1/client.js';
+import { parseMediaUrl } from '../../src/providers/v1/media-url.js';
+import type { Media } from '../../src/providers/v1/schemas.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 
 export type MediaReference = { kind: 'id'; id: string } | { kind: 'shortcode'; shortcode: string; fromUrl: boolean };

@@ -19,7 +19,7 @@ import {
   InstagramServerError,
   InstagramTimeoutError,
   InstagramTokenError,
-} from '../instagram/errors.js';
+} from '../providers/v1/errors.js';
 import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from '../limiter/errors.js';
 import { UserFacingError, linkButtonRow, type ActionRow } from './errors.js';
 import type { ReplyId } from './reply-ids.js';

@@ -5,7 +5,7 @@
 // media is taken as the earlier post. Reading messages needs View Channel and Read Message History.
 import { Routes, type APIMessage, type REST } from 'discord.js';
 import { safeUrl } from '../discord/embeds/text.js';
-import type { Media } from '../instagram/schemas.js';
+import type { Media } from '../providers/v1/schemas.js';
 import type { Feed } from '../storage/index.js';
 
 /** How many of the channel's newest messages are searched: Discord's page size cap is 100, 50 is one cheap page. */

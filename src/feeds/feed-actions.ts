@@ -2,7 +2,7 @@
 // All run on the feed owner's token with interactive priority (a person is waiting), and turn what went wrong into
 // errors the one reply mapper explains: no link, a broken link, or Discord refusing the post and why.
 import { NotLinkedError, UserFacingError } from '../discord/errors.js';
-import type { Auth, InstagramClient } from '../instagram/client.js';
+import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';

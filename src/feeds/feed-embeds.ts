@@ -4,7 +4,7 @@
 // left out. When even that fails, undefined: the poster falls back to a plain link.
 import type { APIEmbed } from 'discord.js';
 import { renderMediaEmbeds } from '../discord/embeds/media-embed.js';
-import type { Media } from '../instagram/schemas.js';
+import type { Media } from '../providers/v1/schemas.js';
 import type { Logger } from '../log.js';
 
 /** A field the renderer may fail on, and the media and embeds without it. */

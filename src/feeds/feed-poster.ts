@@ -8,7 +8,7 @@
 // or webhook, a stored webhook token that cannot be decrypted), or skip this media (Discord refused the body itself; repeating it cannot succeed).
 import { DiscordAPIError, HTTPError, Routes, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import { plain, safeUrl, truncate } from '../discord/embeds/text.js';
-import type { Media } from '../instagram/schemas.js';
+import type { Media } from '../providers/v1/schemas.js';
 import type { Logger } from '../log.js';
 import { TokenDecryptError, type Feed, type FeedStore } from '../storage/index.js';
 import { deliveryNonce } from './delivery-nonce.js';

@@ -2,9 +2,9 @@
 // first, ready to post) or the newest n. Account and location media page by media id (`min_id` = newer than the
 // cursor's media); tag media page by tag id (`min_tag_id` from the latest answer's pagination), reference §1.3.
 // Each call goes through the limiter with the priority the caller names; one fetch serves every feed of a source.
-import type { Auth, InstagramClient, Page } from '../instagram/client.js';
-import type { CallPriority } from '../instagram/call-gate.js';
-import type { Media } from '../instagram/schemas.js';
+import type { Auth, InstagramClient, Page } from '../providers/v1/client.js';
+import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { Media } from '../providers/v1/schemas.js';
 import type { CursorInput, FeedSource, SourceCursor } from '../storage/index.js';
 
 /** The largest page the API serves for media lists (reference §1.3, the emulator caps `count` at 33). */

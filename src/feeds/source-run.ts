@@ -6,10 +6,10 @@
 // drain, no fetch) cost no Instagram call. The dirty mark is cleared at the end only when this run's fetch
 // started after the mark was set, so news arriving mid-run is never dropped. Instagram failing (down, budget
 // spent) stops the run and says when to try again; nothing is skipped.
-import type { Auth, InstagramClient } from '../instagram/client.js';
-import type { CallPriority } from '../instagram/call-gate.js';
-import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../instagram/errors.js';
-import { mediaSchema, type Media } from '../instagram/schemas.js';
+import type { Auth, InstagramClient } from '../providers/v1/client.js';
+import type { CallPriority } from '../providers/v1/call-gate.js';
+import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../providers/v1/errors.js';
+import { mediaSchema, type Media } from '../providers/v1/schemas.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, FeedSource, SourceCursor, SourceKey, Storage } from '../storage/index.js';

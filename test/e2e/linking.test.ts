@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../src/discord/reply-error.js';
 import { withInstagram } from '../../src/discord/linked-account.js';
 import { UNLINKED_PAUSE_REASON } from '../../src/accounts/link.js';
-import { InstagramScopeError } from '../../src/instagram/errors.js';
+import { InstagramScopeError } from '../../src/providers/v1/errors.js';
 import { createLogger } from '../../src/log.js';
 import { FormBrowser } from '../../src/console/form-browser.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';

@@ -4,7 +4,7 @@
 // Caption, author, location, tags, people in the photo, likes, comments and time are included as room allows;
 // every result is held to the limits in limits.ts.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Media } from '../../instagram/schemas.js';
+import type { Media } from '../../providers/v1/schemas.js';
 import { validate } from '../../util/validate.js';
 import { EMBED_LIMITS, GALLERY_IMAGES, embedLength, messageEmbedsSchema } from './limits.js';
 import { instagramLocationUrl, instagramProfileUrl, instagramTagUrl, joinWithin, link, plain, safeUrl, truncate } from './text.js';

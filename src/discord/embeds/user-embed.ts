@@ -1,7 +1,7 @@
 // Renders an Instagram profile (/users/self or /users/{id}) as one embed: name, picture, bio, website and the
 // media / followers / following counts, held to Discord's limits like every other embed.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { FullUser } from '../../instagram/schemas.js';
+import type { FullUser } from '../../providers/v1/schemas.js';
 import { validate } from '../../util/validate.js';
 import { EMBED_LIMITS, messageEmbedsSchema } from './limits.js';
 import { INSTAGRAM_COLOR } from './media-embed.js';

@@ -10,7 +10,7 @@ import { plain } from '../../../src/discord/embeds/text.js';
 import { renderUserEmbed } from '../../../src/discord/embeds/user-embed.js';
 import { commentLine, likerLine } from '../../../commands/media/media-lists.js';
 import { renderLocationListEmbed } from '../../../src/discord/places/place-embeds.js';
-import { locationSchema, commentSchema } from '../../../src/instagram/schemas.js';
+import { locationSchema, commentSchema } from '../../../src/providers/v1/schemas.js';
 import { fullUser, imageMedia } from './media-fixtures.js';
 
 const PIECES = [

@@ -1,6 +1,6 @@
 // Media objects shaped like the Platform API's (reference §2.9), parsed through the client's own schema so the
 // embed tests render exactly what igcord will be given.
-import { fullUserSchema, mediaSchema, type FullUser, type Media } from '../../../src/instagram/schemas.js';
+import { fullUserSchema, mediaSchema, type FullUser, type Media } from '../../../src/providers/v1/schemas.js';
 
 const rendition = (name: string) => ({ url: `https://scontent.cdninstagram.com/${name}.jpg`, width: 640, height: 640 });
 const images = (name: string) => ({

@@ -12,7 +12,7 @@ import {
   InstagramTimeoutError,
   InstagramTokenError,
   InstagramInvalidParametersError,
-} from '../../../src/instagram/errors.js';
+} from '../../../src/providers/v1/errors.js';
 import { BudgetExhaustedError } from '../../../src/limiter/errors.js';
 
 const NOW = 1_700_000_000_000;

@@ -2,8 +2,8 @@
 // limits, bounded reading of cursor-paged user lists, list pages within the embed limits, and posts fetched
 // page by page as a person pages.
 import { describe, expect, it } from 'vitest';
-import type { Page } from '../../../src/instagram/client.js';
-import type { Media, ShortUser } from '../../../src/instagram/schemas.js';
+import type { Page } from '../../../src/providers/v1/client.js';
+import type { Media, ShortUser } from '../../../src/providers/v1/schemas.js';
 import { messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
 import { mediaPages } from '../../../src/discord/media-pages.js';

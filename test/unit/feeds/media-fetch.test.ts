@@ -2,7 +2,7 @@
 // media can be old posts tagged late), and an empty source's cursor lets every later media through.
 import { describe, expect, it } from 'vitest';
 import { cursorAfter, EMPTY_SOURCE_CURSOR, mediaPk } from '../../../src/feeds/media-fetch.js';
-import type { Media } from '../../../src/instagram/schemas.js';
+import type { Media } from '../../../src/providers/v1/schemas.js';
 
 const media = (id: string, createdTime: number) => ({ id, created_time: String(createdTime) }) as unknown as Media;
 
