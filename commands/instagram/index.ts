@@ -27,6 +27,7 @@ import type { Feed } from '../../src/storage/index.js';
 import { validateOption } from '../../src/discord/input/validate-option.js';
 import { validate } from '../../src/util/validate.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import { profileFromV1 } from '../../src/providers/v1/to-core.js';
 
 /** The "Paste a token" button, and the modal it opens. */
 const PASTE_BUTTON_ID = 'instagram:paste';
@@ -165,7 +166,7 @@ async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext)
   }));
   await ctx.respond.reply({
     content: `Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
-    embeds: [renderUserEmbed(user)],
+    embeds: [renderUserEmbed(profileFromV1(user))],
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

@@ -13,6 +13,8 @@ export const mediaItemSchema = z.object({
   kind: z.enum(['image', 'video']),
   url: z.string(),
   cover: z.string().optional(),
+  /** A small picture of the item, for list views. */
+  thumbnail: z.string().optional(),
 });
 export type MediaItem = z.output<typeof mediaItemSchema>;
 

@@ -9,7 +9,7 @@
 import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { CallPriority } from '../providers/v1/call-gate.js';
 import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../providers/v1/errors.js';
-import { mediaSchema, type Media } from '../providers/v1/schemas.js';
+import { postSchema, type Post } from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, FeedSource, SourceCursor, SourceKey, Storage } from '../storage/index.js';
@@ -139,7 +139,7 @@ async function clearIfCovered(storage: Storage, sk: SourceKey, fetchStartedAt: n
 }
 
 /** Posts one media to one feed unless it was delivered already; records it. */
-async function deliverToFeed(deps: RunDeps, feed: Feed, media: Media): Promise<'posted' | 'known' | PostError> {
+async function deliverToFeed(deps: RunDeps, feed: Feed, media: Post): Promise<'posted' | 'known' | PostError> {
   const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
   try {
@@ -183,15 +183,15 @@ export interface RunRequest {
   feedReady(feedId: string): boolean;
 }
 
-/** Reads a pending media back; one that no longer parses is dropped (it could never be posted). */
-async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Media[]> {
+/** Reads a pending post back; one that no longer parses is dropped (it could never be posted). */
+async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Post[]> {
   const pending = await deps.storage.deliveries.pendingMedia(feed.id);
-  const media: Media[] = [];
+  const media: Post[] = [];
   for (const raw of pending) {
-    const parsed = mediaSchema.safeParse(raw);
+    const parsed = postSchema.safeParse(raw);
     if (parsed.success) media.push(parsed.data);
     else {
-      deps.log.error({ feedId: feed.id, mediaId: raw.id }, 'a pending media no longer reads as Instagram media; dropped');
+      deps.log.error({ feedId: feed.id, mediaId: raw.id }, 'a pending post no longer reads as a post; dropped');
       await deps.storage.deliveries.dropPending(feed.id, raw.id);
     }
   }

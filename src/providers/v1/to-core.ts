@@ -1,6 +1,7 @@
 // The Platform API v1's edge: its wire objects (schemas.ts) mapped into igcord's provider-neutral core types.
 // Nothing above the providers reads a v1 field name; whatever v1 serves oddly (a null caption, a
 // coordinate-only location, a tagged user known only by username) is settled here, once.
+import type { Page } from './api-call.js';
 import type { Comment, MediaItem, Person, Place, Post, Profile, TagInfo } from '../../core/index.js';
 import type { CarouselItem, Comment as V1Comment, FullUser, Location, Media, ShortUser, Tag } from './schemas.js';
 
@@ -47,19 +48,23 @@ export function tagFromV1(tag: Tag): TagInfo {
 
 function carouselItem(item: CarouselItem, cover: string): MediaItem {
   return item.type === 'image'
-    ? { kind: 'image', url: item.images.standard_resolution.url }
-    : { kind: 'video', url: item.videos.standard_resolution.url, cover: item.images?.standard_resolution.url ?? cover };
+    ? { kind: 'image', url: item.images.standard_resolution.url, thumbnail: item.images.thumbnail.url }
+    : { kind: 'video', url: item.videos.standard_resolution.url, cover: item.images?.standard_resolution.url ?? cover, ...(item.images ? { thumbnail: item.images.thumbnail.url } : {}) };
 }
 
 function items(media: Media): MediaItem[] {
   const cover = media.images.standard_resolution.url;
+  const thumbnail = media.images.thumbnail.url;
   switch (media.type) {
     case 'image':
-      return [{ kind: 'image', url: cover }];
+      return [{ kind: 'image', url: cover, thumbnail }];
     case 'video':
-      return [{ kind: 'video', url: media.videos.standard_resolution.url, cover }];
-    case 'carousel':
-      return media.carousel_media.map((item) => carouselItem(item, cover));
+      return [{ kind: 'video', url: media.videos.standard_resolution.url, cover, thumbnail }];
+    case 'carousel': {
+      // The media's own thumbnail stands for the whole carousel in list views.
+      const [first, ...rest] = media.carousel_media.map((item) => carouselItem(item, cover));
+      return [{ ...first!, thumbnail }, ...rest];
+    }
   }
 }
 
@@ -82,3 +87,12 @@ export function postFromV1(media: Media): Post {
     ...(media.distance !== undefined ? { distance: media.distance } : {}),
   };
 }
+
+/** A page of a v1 list with its items mapped (and every further page mapped the same way when fetched). */
+export function mapPage<A, B>(page: Page<A>, map: (item: A) => B): Page<B> {
+  const next = page.next;
+  return { ...page, data: page.data.map(map), next: next === undefined ? undefined : async () => mapPage(await next(), map) };
+}
+
+/** A page of v1 media as core posts. */
+export const postPage = (page: Page<Media>): Page<Post> => mapPage(page, postFromV1);
