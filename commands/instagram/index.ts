@@ -20,7 +20,8 @@ import { NotLinkedError, UserFacingError, type ActionRow } from '../../src/disco
 import { withInstagram } from '../../src/discord/linked-account.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { ReplyId } from '../../src/discord/reply-ids.js';
-import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../../src/accounts/link.js';
+import { linkedReplyContent, saveLink } from '../../src/accounts/link.js';
+import { ownerLinkLost } from '../../src/core/index.js';
 import { InstagramTokenError } from '../../src/providers/v1/errors.js';
 import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
 import type { Feed } from '../../src/storage/index.js';
@@ -130,8 +131,9 @@ async function unlink(interaction: ChatInputCommandInteraction, ctx: CommandCont
   // resume when this account is linked again (see saveLink). Paused or disabled feeds keep their own reason.
   const paused: Feed[] = [];
   for (const feed of await ctx.storage.feeds.listByOwner(userId)) {
-    if (feed.state !== 'active') continue;
-    const updated = await ctx.storage.feeds.setState(feed.id, 'paused', UNLINKED_PAUSE_REASON);
+    const next = ownerLinkLost(feed, 'unlinked', ctx.clock.now());
+    if (next === undefined) continue;
+    const updated = await ctx.storage.feeds.setState(feed.id, next);
     if (updated) paused.push(updated);
   }
   ctx.log.info({ instagramUserId: removed.instagramUserId, pausedFeeds: paused.length }, 'Instagram account unlinked');

@@ -72,7 +72,7 @@ export function disabled(reason: string, now: number): FeedState {
 }
 
 const OWNER_PAUSE_TEXT = {
-  'owner-unlinked': 'Paused: the owner unlinked Instagram. The feed resumes by itself when the owner links that account again.',
+  'owner-unlinked': 'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.',
   'owner-link-broken': "Paused: the owner's Instagram link stopped working",
 } as const;
 

@@ -1,5 +1,6 @@
 // Records written by an older igcord still read after an upgrade, on every backend: a feed's pending list that
-// held Platform API v1 media reads back as core posts, nothing lost.
+// held Platform API v1 media reads back as core posts, and a feed whose state was a word and a reason text reads
+// back with the structured state that text meant, nothing lost.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postSchema } from '../../../src/core/index.js';
 import type { Storage } from '../../../src/storage/index.js';
@@ -35,6 +36,34 @@ describe.each(BACKENDS)('stored records from an older igcord on %s', (backend) =
   afterEach(async () => {
     await storage.close();
     await place.cleanup();
+  });
+
+  const OLD_TOKEN_REASON =
+    "Paused: the owner's Instagram link stopped working (token revoked or expired). The owner runs /instagram link again and the feed resumes by itself.";
+  const OLD_UNLINKED_REASON = 'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.';
+
+  it.each([
+    ['active', undefined, { kind: 'active' }],
+    ['paused', OLD_TOKEN_REASON, { kind: 'paused', by: 'owner-link-broken', since: 1_740_000_000_000, detail: 'token revoked or expired', instagramUserId: '3001' }],
+    ['paused', OLD_UNLINKED_REASON, { kind: 'paused', by: 'owner-unlinked', since: 1_740_000_000_000, instagramUserId: '3001' }],
+    ['paused', 'paused by <@300000000000000007> <t:1740000000:R>', { kind: 'paused', by: 'person', since: 1_740_000_000_000, detail: '300000000000000007' }],
+    ['disabled', 'Discord error 50013: igcord lacks permission', { kind: 'disabled', reason: 'Discord error 50013: igcord lacks permission', since: 1_740_000_000_000 }],
+  ])('reads a version-1 feed %s with reason %j as its structured state', async (state, reason, expected) => {
+    const feed = await storage.feeds.add({
+      guildId: '100000000000000001',
+      channelId: '200000000000000001',
+      source: { kind: 'account', instagramUserId: '3001' },
+      ownerDiscordUserId: '300000000000000001',
+      ownerInstagramUserId: '3001',
+      createdBy: '300000000000000001',
+      delivery: { mode: 'message' },
+    });
+    const { state: _state, ...rest } = feed;
+    const old = { ...rest, version: 1, state, ...(reason !== undefined ? { stateReason: reason } : {}), lastCheckAt: 1_740_000_000_000 };
+    await place.rawWrite(`feed:${feed.id}`, JSON.stringify({ value: old }));
+    const read = await storage.feeds.get(feed.id);
+    expect(read).toEqual({ ...rest, version: 2, state: expected, lastCheckAt: 1_740_000_000_000 });
+    expect(await storage.feeds.listByOwner('300000000000000001')).toEqual([read]);
   });
 
   it('reads a version-1 pending list of v1 media as core posts, in order, and keeps what it cannot map', async () => {
