@@ -100,7 +100,7 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
     for (const feed of feeds.sort((a, b) => a.createdAt - b.createdAt)) {
       const channel = interaction.guild?.channels.cache.get(feed.channelId)?.name ?? feed.channelId;
       const owner = feed.source.kind === 'account' ? await deps.storage.accounts.get(feed.ownerDiscordUserId) : undefined;
-      const name = `${feed.id} · ${describeSource(feed, owner)} → #${channel} (${feed.state})`.slice(0, 100);
+      const name = `${feed.id} · ${describeSource(feed, owner)} → #${channel} (${feed.state.kind})`.slice(0, 100);
       if (typed === '' || name.toLowerCase().includes(typed)) choices.push({ name, value: feed.id });
       if (choices.length === 25) break;
     }
