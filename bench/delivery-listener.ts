@@ -19,7 +19,7 @@ import { silentLogger } from '../src/log.js';
 import { startHttpServer } from '../src/http/server.js';
 import { createWebhookReceiver, type InstagramUpdate } from '../src/http/webhook-receiver.js';
 import { createDeliveryEngine, dirtySourceSink } from '../src/feeds/index.js';
-import { createInstagramClient } from '../src/instagram/client.js';
+import { createInstagramClient } from '../src/providers/v1/client.js';
 import { createLimiter } from '../src/limiter/index.js';
 import { openStorage } from '../src/storage/index.js';
 import type { BenchRow } from './index.js';

@@ -6,8 +6,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BenchRow } from './index.js';
-import type { CallGate } from '../src/instagram/call-gate.js';
-import { createInstagramClient } from '../src/instagram/client.js';
+import type { CallGate } from '../src/providers/v1/call-gate.js';
+import { createInstagramClient } from '../src/providers/v1/client.js';
 import { createLimiter } from '../src/limiter/index.js';
 import { SANDBOX_CLIENT, startInstagramEmulator, type InstagramEmulator } from '../sandbox/instagram/index.js';
 

@@ -7,7 +7,7 @@
 import { loadConfigOrExit } from '../src/config-loader.js';
 import { deleteSubscriptions, describeReport, inspectSubscriptions, syncSubscription } from '../src/feeds/index.js';
 import { WEBHOOK_PATH } from '../src/http/webhook-receiver.js';
-import { createInstagramClient } from '../src/instagram/client.js';
+import { createInstagramClient } from '../src/providers/v1/client.js';
 import { createLogger } from '../src/log.js';
 
 const USAGE = 'usage: npm run subscriptions -- list | sync | delete [--all]';

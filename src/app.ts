@@ -6,7 +6,7 @@
 // (HTTP), finish or hand back deliveries, drain interactions and disconnect, then the limiter (waiting calls fail,
 // running ones finish), then storage.
 import type { Config } from './config.js';
-import { createInstagramClient, type InstagramClient } from './instagram/client.js';
+import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
 import { createLimiter, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';

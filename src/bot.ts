@@ -13,7 +13,7 @@ import { LookupCache } from './discord/lookup-cache.js';
 import { RecentLocations } from './discord/places/recent-locations.js';
 import { Paginator } from './discord/pagination.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
-import type { InstagramClient } from './instagram/client.js';
+import type { InstagramClient } from './providers/v1/client.js';
 import { AttemptLimit, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';

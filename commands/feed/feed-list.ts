@@ -1,6 +1,7 @@
 // How /feed list shows a guild's feeds: one embed field per feed with everything an admin needs to see why a
 // feed is or is not posting — channel, source, owner, mention, delivery mode, state with its reason, the last
 // delivery and the next check — five feeds to a page. Times use Discord's relative timestamp markup.
+import { stateReason } from '../../src/core/index.js';
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Account, Feed } from '../../src/storage/index.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
@@ -24,16 +25,18 @@ export function describeSource(feed: Feed, owner: Account | undefined): string {
   }
 }
 
-const STATE_LABEL: Record<Feed['state'], string> = { active: '▶ active', paused: '⏸ paused', disabled: '⛔ disabled' };
+const STATE_LABEL: Record<Feed['state']['kind'], string> = { active: '▶ active', paused: '⏸ paused', disabled: '⛔ disabled' };
 
 export function describeFeed(feed: Feed, owner: Account | undefined, status: { lastDeliveryAt?: number | undefined; nextCheckAt?: number | undefined } | undefined): APIEmbedField {
   const lastDeliveryAt = status?.lastDeliveryAt ?? feed.lastDeliveryAt;
   const nextCheck =
-    feed.state !== 'active' ? 'none while it is not active' : status?.nextCheckAt !== undefined ? relativeTime(status.nextCheckAt) : 'not scheduled';
+    feed.state.kind !== 'active' ? 'none while it is not active' : status?.nextCheckAt !== undefined ? relativeTime(status.nextCheckAt) : 'not scheduled';
+  // Worded from the structured state (src/core/feed-lifecycle.ts), never stored as text.
+  const reason = stateReason(feed.state);
   const lines = [
     `<#${feed.channelId}> ← ${describeSource(feed, owner)}`,
     `Owner <@${feed.ownerDiscordUserId}> · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
-    `State: ${STATE_LABEL[feed.state]}${feed.stateReason ? ` — ${feed.stateReason}` : ''}`,
+    `State: ${STATE_LABEL[feed.state.kind]}${reason ? ` — ${reason}` : ''}`,
     `Last delivery ${lastDeliveryAt === undefined ? 'never' : relativeTime(lastDeliveryAt)} · next check ${nextCheck}`,
   ];
   const value = lines.join('\n');

@@ -11,7 +11,7 @@ import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
 import { listFeeds, pauseFeed, removeFeed, resumeFeed } from './manage-feed.js';
-import { bareTag } from '../../src/instagram/places-api.js';
+import { bareTag } from '../../src/providers/v1/places-api.js';
 import { LOOKUPS } from '../../src/discord/lookup-kinds.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
 
@@ -100,7 +100,7 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
     for (const feed of feeds.sort((a, b) => a.createdAt - b.createdAt)) {
       const channel = interaction.guild?.channels.cache.get(feed.channelId)?.name ?? feed.channelId;
       const owner = feed.source.kind === 'account' ? await deps.storage.accounts.get(feed.ownerDiscordUserId) : undefined;
-      const name = `${feed.id} · ${describeSource(feed, owner)} → #${channel} (${feed.state})`.slice(0, 100);
+      const name = `${feed.id} · ${describeSource(feed, owner)} → #${channel} (${feed.state.kind})`.slice(0, 100);
       if (typed === '' || name.toLowerCase().includes(typed)) choices.push({ name, value: feed.id });
       if (choices.length === 25) break;
     }

@@ -4,15 +4,12 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { relativeTime } from '../../src/discord/reply-error.js';
+import { pausedByPerson, resumedByPerson, stateReason } from '../../src/core/index.js';
 import { sourceKey, type Account } from '../../src/storage/index.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource, feedListPages } from './feed-list.js';
 import { releaseWebhook } from './feed-webhook.js';
-
-/** The start of the reason of a pause an admin chose (shown in /feed list). */
-export const ADMIN_PAUSE_PREFIX = 'paused by ';
 
 export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
@@ -36,12 +33,13 @@ export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: C
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   // A feed the engine paused on its own (its owner's link broke) resumes by itself once relinked; an admin's
-  // pause replaces that reason, so it holds until an admin resumes it.
-  if (feed.state === 'paused' && feed.stateReason?.startsWith(ADMIN_PAUSE_PREFIX)) {
-    await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already paused (${feed.stateReason}).`, ephemeral: true, allowedMentions: { parse: [] } });
+  // pause replaces that state, so it holds until an admin resumes it.
+  const next = pausedByPerson(feed, admin.userId, ctx.clock.now());
+  if (next === undefined) {
+    await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already paused (${stateReason(feed.state)}).`, ephemeral: true, allowedMentions: { parse: [] } });
     return;
   }
-  await ctx.storage.feeds.setState(feed.id, 'paused', `${ADMIN_PAUSE_PREFIX}<@${admin.userId}> ${relativeTime(ctx.clock.now())}`);
+  await ctx.storage.feeds.setState(feed.id, next);
   ctx.log.info({ feedId: feed.id }, 'feed paused');
   await ctx.respond.reply({
     content: `Feed \`${feed.id}\` is paused: nothing is posted to <#${feed.channelId}> until you resume it.`,
@@ -53,7 +51,8 @@ export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: C
 export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
-  if (feed.state === 'active') {
+  const next = resumedByPerson(feed);
+  if (next === undefined) {
     await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already active.`, ephemeral: true });
     return;
   }
@@ -65,7 +64,7 @@ export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: 
     );
   }
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
-  await ctx.storage.feeds.setState(feed.id, 'active');
+  await ctx.storage.feeds.setState(feed.id, next);
   ctx.deliveries.poke(sourceKey(feed.source));
   ctx.log.info({ feedId: feed.id }, 'feed resumed');
   await ctx.respond.reply({

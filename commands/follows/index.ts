@@ -13,9 +13,9 @@ import { findByUsername, resolveUsername } from '../../src/discord/users/resolve
 import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
 import { collectUsers, userListSource } from '../../src/discord/users/user-list.js';
 import { parseUsername } from '../../src/discord/users/username.js';
-import type { InstagramClient, Auth, Page } from '../../src/instagram/client.js';
-import type { ShortUser } from '../../src/instagram/schemas.js';
-import type { RelationshipAction } from '../../src/instagram/users-api.js';
+import type { InstagramClient, Auth, Page } from '../../src/providers/v1/client.js';
+import type { ShortUser } from '../../src/providers/v1/schemas.js';
+import type { RelationshipAction } from '../../src/providers/v1/users-api.js';
 import { LOOKUPS } from '../../src/discord/lookup-kinds.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';

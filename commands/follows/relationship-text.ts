@@ -1,8 +1,8 @@
 // Plain sentences for a relationship between the invoker and another Instagram user (reference §2.2:
 // outgoing_status follows / requested / none, incoming_status followed_by / requested_by / none, and whether the
 // other account is private), and for the outcome of each follow action.
-import type { RelationshipAction } from '../../src/instagram/users-api.js';
-import type { Relationship } from '../../src/instagram/schemas.js';
+import type { RelationshipAction } from '../../src/providers/v1/users-api.js';
+import type { Relationship } from '../../src/providers/v1/schemas.js';
 import { plain } from '../../src/discord/embeds/text.js';
 
 const at = (username: string) => `**${plain(`@${username}`)}**`;

@@ -20,13 +20,15 @@ import { NotLinkedError, UserFacingError, type ActionRow } from '../../src/disco
 import { withInstagram } from '../../src/discord/linked-account.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { ReplyId } from '../../src/discord/reply-ids.js';
-import { linkedReplyContent, saveLink, UNLINKED_PAUSE_REASON } from '../../src/accounts/link.js';
-import { InstagramTokenError } from '../../src/instagram/errors.js';
+import { linkedReplyContent, saveLink } from '../../src/accounts/link.js';
+import { ownerLinkLost } from '../../src/core/index.js';
+import { InstagramTokenError } from '../../src/providers/v1/errors.js';
 import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
 import type { Feed } from '../../src/storage/index.js';
 import { validateOption } from '../../src/discord/input/validate-option.js';
 import { validate } from '../../src/util/validate.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import { profileFromV1 } from '../../src/providers/v1/to-core.js';
 
 /** The "Paste a token" button, and the modal it opens. */
 const PASTE_BUTTON_ID = 'instagram:paste';
@@ -129,8 +131,9 @@ async function unlink(interaction: ChatInputCommandInteraction, ctx: CommandCont
   // resume when this account is linked again (see saveLink). Paused or disabled feeds keep their own reason.
   const paused: Feed[] = [];
   for (const feed of await ctx.storage.feeds.listByOwner(userId)) {
-    if (feed.state !== 'active') continue;
-    const updated = await ctx.storage.feeds.setState(feed.id, 'paused', UNLINKED_PAUSE_REASON);
+    const next = ownerLinkLost(feed, 'unlinked', ctx.clock.now());
+    if (next === undefined) continue;
+    const updated = await ctx.storage.feeds.setState(feed.id, next);
     if (updated) paused.push(updated);
   }
   ctx.log.info({ instagramUserId: removed.instagramUserId, pausedFeeds: paused.length }, 'Instagram account unlinked');
@@ -165,7 +168,7 @@ async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext)
   }));
   await ctx.respond.reply({
     content: `Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
-    embeds: [renderUserEmbed(user)],
+    embeds: [renderUserEmbed(profileFromV1(user))],
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

@@ -15,8 +15,10 @@ import { parseCoordinates, parseLocationInput, type Coordinates } from '../../sr
 import { mediaPages } from '../../src/discord/media-pages.js';
 import { PLACE_LIST_ENDS } from '../../src/discord/places/place-embeds.js';
 import type { RecentLocation } from '../../src/discord/places/recent-locations.js';
-import type { Location, Media } from '../../src/instagram/schemas.js';
-import type { Auth } from '../../src/instagram/client.js';
+import type { Post } from '../../src/core/index.js';
+import type { Location } from '../../src/providers/v1/schemas.js';
+import { postPage } from '../../src/providers/v1/to-core.js';
+import type { Auth } from '../../src/providers/v1/client.js';
 
 const PAGE_SIZE = 20;
 /** The late API's location search radius: default 500 m, at most 750 m (reference §2.7, 2016 docs). */
@@ -53,7 +55,7 @@ const definition = defineSlash({
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-const asRecent = (locations: readonly (Location | null)[]): RecentLocation[] =>
+const asRecent = (locations: readonly (Pick<Location, 'id' | 'name'> | { id?: string | undefined; name?: string | undefined } | null | undefined)[]): RecentLocation[] =>
   locations.flatMap((l) => (l?.id ? [{ id: l.id, name: l.name?.trim() || `Location ${l.id}` }] : []));
 
 /** The location id the `location` option names: as given, or the nearest place to the coordinates given. */
@@ -94,7 +96,7 @@ async function recentMedia(interaction: ChatInputCommandInteraction, ctx: Comman
   const ownerId = interaction.user.id;
   const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
     const locationId = await resolveLocationId(value, ctx, auth);
-    return { id: locationId, first: await ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE }) };
+    return { id: locationId, first: postPage(await ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE })) };
   });
   // The posts carry their place's name, which saves a call for the heading.
   const named = first.data.find((m) => m.location?.id === id && m.location.name)?.location?.name;
@@ -108,7 +110,7 @@ async function recentMedia(interaction: ChatInputCommandInteraction, ctx: Comman
     ...PLACE_LIST_ENDS,
     // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
-    onLoaded: (media: readonly Media[]) => ctx.recentPlaces.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),
+    onLoaded: (media: readonly Post[]) => ctx.recentPlaces.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),
   });
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }

@@ -7,7 +7,7 @@ import {
   COMMENT_MAX_URLS,
   checkCommentRules,
   type CommentRuleViolation,
-} from '../../src/instagram/comment-rules.js';
+} from '../../src/providers/v1/comment-rules.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 
 export const COMMENT_RULES_SUMMARY =

@@ -18,7 +18,8 @@ const LIKED_PER_CALL = 20;
 import { commentPages, likerPages, mediaLink } from './media-lists.js';
 import { fetchMedia, parseMediaReference, type MediaReference } from './media-reference.js';
 import type { PagedSource } from '../../src/discord/pagination.js';
-import type { Media } from '../../src/instagram/schemas.js';
+import type { Post } from '../../src/core/index.js';
+import { commentFromV1, personFromV1, postFromV1, postPage } from '../../src/providers/v1/to-core.js';
 import { parseCoordinates } from '../../src/discord/input/location-input.js';
 import { validateOption } from '../../src/discord/input/validate-option.js';
 
@@ -88,7 +89,7 @@ async function near(interaction: Interaction, ctx: CommandContext, options: Opti
   const ephemeral = ephemeralUnless(options.share);
   const at = parseCoordinates({ lat: options.lat, lng: options.lng, distance: options.distance }, MAX_DISTANCE);
   const query = { lat: at.lat, lng: at.lng, distance: at.distance ?? DEFAULT_DISTANCE };
-  const found = await onLink(ctx, interaction, ephemeral, async ({ auth }) => (await ctx.instagram.media.search(auth, query)).data);
+  const found = await onLink(ctx, interaction, ephemeral, async ({ auth }) => (await ctx.instagram.media.search(auth, query)).data.map(postFromV1));
   const where = `${query.lat.toFixed(5)}, ${query.lng.toFixed(5)}`;
   if (found.length === 0) {
     await ctx.respond.reply({ content: `No posts found within ${query.distance} m of ${where}.`, ephemeral });
@@ -106,7 +107,7 @@ async function near(interaction: Interaction, ctx: CommandContext, options: Opti
 }
 
 async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: boolean) {
-  const first = await onLink(ctx, interaction, ephemeral, ({ auth }) => ctx.instagram.users.likedMedia(auth, { count: LIKED_PER_CALL }));
+  const first = await onLink(ctx, interaction, ephemeral, async ({ auth }) => postPage(await ctx.instagram.users.likedMedia(auth, { count: LIKED_PER_CALL })));
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: 'You have not liked any posts that Instagram lists.', ephemeral });
     return;
@@ -124,7 +125,7 @@ async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: b
 async function comments(interaction: Interaction, ctx: CommandContext, reference: MediaReference, ephemeral: boolean) {
   const { media, list } = await onLink(ctx, interaction, ephemeral, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
-    return { media, list: (await ctx.instagram.comments.list(auth, media.id)).data };
+    return { media, list: (await ctx.instagram.comments.list(auth, media.id)).data.map(commentFromV1) };
   });
   if (list.length === 0) {
     await ctx.respond.reply({ content: `No comments on ${mediaLink(media)} yet.`, ephemeral });
@@ -136,7 +137,7 @@ async function comments(interaction: Interaction, ctx: CommandContext, reference
 async function likes(interaction: Interaction, ctx: CommandContext, reference: MediaReference, ephemeral: boolean) {
   const { media, list } = await onLink(ctx, interaction, ephemeral, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
-    return { media, list: (await ctx.instagram.likes.list(auth, media.id)).data };
+    return { media, list: (await ctx.instagram.likes.list(auth, media.id)).data.map(personFromV1) };
   });
   if (list.length === 0) {
     await ctx.respond.reply({ content: `Nobody has liked ${mediaLink(media)} yet.`, ephemeral });
@@ -186,7 +187,7 @@ async function setLike(interaction: Interaction, ctx: CommandContext, reference:
     await (like ? ctx.instagram.likes.like(auth, before.id) : ctx.instagram.likes.unlike(auth, before.id));
     // Read back, so the count shown is Instagram's and not a guess; the like is done even if this read fails.
     const after = await ctx.instagram.media.get(auth, before.id).then(
-      (result): Media | undefined => result.data,
+      (result): Post | undefined => postFromV1(result.data),
       (error: unknown) => {
         ctx.log.warn({ err: error, mediaId: before.id }, `${like ? 'liked' : 'unliked'}, but reading the post back failed`);
         return undefined;
@@ -196,7 +197,8 @@ async function setLike(interaction: Interaction, ctx: CommandContext, reference:
   });
   // One line with Instagram's count: the person just saw the post, so sending every image of it again (a whole
   // carousel) only buries the confirmation.
-  const count = after ? ` (${after.likes.count} like${after.likes.count === 1 ? '' : 's'} now)` : '';
+  const likes = after?.counts.likes;
+  const count = likes !== undefined ? ` (${likes} like${likes === 1 ? '' : 's'} now)` : '';
   const content = like ? `❤️ You like ${mediaLink(before)}${count}.` : `You no longer like ${mediaLink(before)}${count}.`;
   await ctx.respond.reply({ content, embeds: [], ephemeral: true, allowedMentions: { parse: [] } });
 }

@@ -3,9 +3,10 @@
 // The text is classified here, before any call, so a typo costs nothing from the user's budget and gets a reply
 // that says which forms are understood. Fetching by the classified form lives in the same file.
 import { z } from 'zod';
-import type { Auth, CallOptions, InstagramClient } from '../../src/instagram/client.js';
-import { parseMediaUrl } from '../../src/instagram/media-url.js';
-import type { Media } from '../../src/instagram/schemas.js';
+import type { Auth, CallOptions, InstagramClient } from '../../src/providers/v1/client.js';
+import { parseMediaUrl } from '../../src/providers/v1/media-url.js';
+import type { Post } from '../../src/core/index.js';
+import { postFromV1 } from '../../src/providers/v1/to-core.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 
 export type MediaReference = { kind: 'id'; id: string } | { kind: 'shortcode'; shortcode: string; fromUrl: boolean };
@@ -46,10 +47,10 @@ export async function fetchMedia(
   auth: Auth,
   reference: MediaReference,
   options?: CallOptions,
-): Promise<Media> {
+): Promise<Post> {
   const result =
     reference.kind === 'id'
       ? await instagram.media.get(auth, reference.id, options)
       : await instagram.media.byShortcode(auth, reference.shortcode, options);
-  return result.data;
+  return postFromV1(result.data);
 }

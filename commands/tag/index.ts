@@ -11,6 +11,7 @@ import { suggestTags } from '../../src/discord/places/place-autocomplete.js';
 import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../../src/discord/places/place-embeds.js';
 import { parseTagName } from '../../src/discord/input/tag-name.js';
 import { mediaPages } from '../../src/discord/media-pages.js';
+import { postPage } from '../../src/providers/v1/to-core.js';
 
 /** Tag media fetched per API call: the API's default page. */
 const PAGE_SIZE = 20;
@@ -48,7 +49,7 @@ async function recent(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
   const ownerId = interaction.user.id;
-  const first = await withInstagram(ctx, ownerId, ({ auth }) => ctx.instagram.tags.recentMedia(auth, name, { count: PAGE_SIZE }));
+  const first = await withInstagram(ctx, ownerId, async ({ auth }) => postPage(await ctx.instagram.tags.recentMedia(auth, name, { count: PAGE_SIZE })));
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: `No recent posts tagged **${plain(`#${name}`)}** that you can see.`, ephemeral });
     return;

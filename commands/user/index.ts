@@ -15,6 +15,7 @@ import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
 import { userListSource } from '../../src/discord/users/user-list.js';
 import { parseUsername } from '../../src/discord/users/username.js';
 import { validateOption } from '../../src/discord/input/validate-option.js';
+import { postPage, profileFromV1 } from '../../src/providers/v1/to-core.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 /** The API returns up to 50 search results by default; that many fit five pages. */
@@ -61,7 +62,7 @@ async function profile(interaction: ChatInputCommandInteraction, ctx: CommandCon
     const target = await resolveUsername(ctx.instagram, auth, username);
     return (await ctx.instagram.users.get(auth, target.id)).data;
   });
-  await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral: !share });
+  await ctx.respond.reply({ embeds: [renderUserEmbed(profileFromV1(user))], ephemeral: !share });
 }
 
 async function media(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'media'>): Promise<void> {
@@ -71,10 +72,10 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
   await ctx.respond.deferReply(!share);
   const { owner, first } = await withInstagram(ctx, invoker, async ({ auth, account }) => {
     if (username === undefined || sameName(username, account.username)) {
-      return { owner: account.username, first: await ctx.instagram.users.recentMedia(auth) };
+      return { owner: account.username, first: postPage(await ctx.instagram.users.recentMedia(auth)) };
     }
     const target = await resolveUsername(ctx.instagram, auth, username);
-    return { owner: target.username, first: await ctx.instagram.users.recentMedia(auth, { userId: target.id }) };
+    return { owner: target.username, first: postPage(await ctx.instagram.users.recentMedia(auth, { userId: target.id })) };
   });
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: `**${plain(`@${owner}`)}** has no posts to show.`, ephemeral: !share });

@@ -1,10 +1,10 @@
-// Media lists as Discord pages, one post a page: a user's posts, a tag's or a location's recent posts, the posts
+// Post lists as Discord pages, one post a page: a user's posts, a tag's or a location's recent posts, the posts
 // the invoker liked. These lists page by cursor without a total (reference §1.3: `max_id`, `max_tag_id`,
 // `max_like_id`), so API pages are fetched as the person pages: the count is what is loaded plus one while the API
 // says there is more, and "Next" on that last slot fetches the next API page through the invoker's link (so a
 // quick look costs one call). At most `maxItems` posts are offered, so one paged reply has a bounded cost.
-import type { Page } from '../instagram/client.js';
-import type { Media } from '../instagram/schemas.js';
+import type { Page } from '../providers/v1/client.js';
+import type { Post } from '../core/index.js';
 import { renderMediaEmbeds } from './embeds/media-embed.js';
 import { UserFacingError } from './errors.js';
 import type { PagedSource } from './pagination.js';
@@ -13,9 +13,9 @@ export interface MediaPagesOptions {
   /** The line above each post, e.g. "Recent posts tagged **#sunset**" (already markdown-safe). */
   heading: string;
   /** Runs the fetch of a further page the way every call on the invoker's token runs (withInstagram). */
-  fetchMore: (next: () => Promise<Page<Media>>) => Promise<Page<Media>>;
+  fetchMore: (next: () => Promise<Page<Post>>) => Promise<Page<Post>>;
   /** Called with each page of posts as it arrives (the location command remembers their places). */
-  onLoaded?: ((media: readonly Media[]) => void) | undefined;
+  onLoaded?: ((media: readonly Post[]) => void) | undefined;
   /** Most posts offered. Default 100. */
   maxItems?: number | undefined;
   /** What to say when there is no post at all (reply id `media-list.empty`). */
@@ -24,11 +24,11 @@ export interface MediaPagesOptions {
   end: (count: number) => string;
 }
 
-export function mediaPages(first: Page<Media>, options: MediaPagesOptions): PagedSource {
+export function mediaPages(first: Page<Post>, options: MediaPagesOptions): PagedSource {
   const maxItems = options.maxItems ?? 100;
-  const loaded: Media[] = [];
+  const loaded: Post[] = [];
   const seen = new Set<string>();
-  const add = (items: readonly Media[]) => {
+  const add = (items: readonly Post[]) => {
     let fresh = 0;
     for (const media of items) {
       // The docs disagree on whether cursors are inclusive: a post repeated across pages is shown once.

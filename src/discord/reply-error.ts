@@ -19,9 +19,10 @@ import {
   InstagramServerError,
   InstagramTimeoutError,
   InstagramTokenError,
-} from '../instagram/errors.js';
+} from '../providers/v1/errors.js';
 import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from '../limiter/errors.js';
-import { UserFacingError, linkButtonRow, type ActionRow } from './errors.js';
+import { FeedError, PostRefusedError } from '../core/errors.js';
+import { NotLinkedError, UserFacingError, linkButtonRow, type ActionRow } from './errors.js';
 import type { ReplyId } from './reply-ids.js';
 import { isInteractionGone, type InteractionResponder } from './responder.js';
 
@@ -42,9 +43,21 @@ export function newIncidentId(): string {
   return randomBytes(4).toString('hex').toUpperCase();
 }
 
+/** The delivery engine's domain errors (src/core/errors.ts), each with its stable reply id. */
+function describeFeedError(error: FeedError): ErrorReply {
+  if (error instanceof PostRefusedError) return { id: `feeds.post-${error.postKind}`, content: error.message, components: [] };
+  if (error.kind === 'owner-not-linked') {
+    const linked = new NotLinkedError(error.message);
+    return { id: linked.id, content: linked.message, components: linked.components };
+  }
+  if (error.kind === 'owner-link-broken') return { id: 'feeds.owner-link-broken', content: error.message, components: [] };
+  return { id: 'feeds.backfill-count', content: error.message, components: [] };
+}
+
 /** Maps any error to what the user is told. Pure apart from the incident id it draws for unknown errors. */
 export function describeError(error: unknown, now: number = Date.now()): ErrorReply {
   if (error instanceof UserFacingError) return { id: error.id, content: error.message, components: error.components };
+  if (error instanceof FeedError) return describeFeedError(error);
 
   if (error instanceof BudgetExhaustedError) {
     return {

@@ -9,8 +9,8 @@
 // read yet, or for media already read, costs nothing: no new mark, no new run.
 import { setMaxListeners } from 'node:events';
 import type { Client, REST } from 'discord.js';
-import type { InstagramClient } from '../instagram/client.js';
-import type { CallPriority } from '../instagram/call-gate.js';
+import type { InstagramClient } from '../providers/v1/client.js';
+import type { CallPriority } from '../providers/v1/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import { parseSourceKey, sourceKey, type DirtyMark, type Feed, type FeedSource, type SourceCursor, type SourceKey, type Storage } from '../storage/index.js';

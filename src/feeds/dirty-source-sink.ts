@@ -4,7 +4,7 @@
 // read, or of media already read, is not marked again, so replays cost no Instagram call. A batch is handed over
 // whole (one write however many sources it names), and a sink the webhook gave up on stops writing: the 503 it
 // answered makes Instagram send the batch again.
-import type { InstagramUpdate } from '../instagram/notification.js';
+import type { InstagramUpdate } from '../providers/v1/notification.js';
 import { sourceKey } from '../storage/index.js';
 import type { FeedDeliveryEngine } from './delivery-engine.js';
 

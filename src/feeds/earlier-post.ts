@@ -5,7 +5,7 @@
 // media is taken as the earlier post. Reading messages needs View Channel and Read Message History.
 import { Routes, type APIMessage, type REST } from 'discord.js';
 import { safeUrl } from '../discord/embeds/text.js';
-import type { Media } from '../instagram/schemas.js';
+import type { Post } from '../core/index.js';
 import type { Feed } from '../storage/index.js';
 
 /** How many of the channel's newest messages are searched: Discord's page size cap is 100, 50 is one cheap page. */
@@ -15,8 +15,8 @@ export const EARLIER_POST_WINDOW = 50;
 export const TEST_POST_MARK = '🧪 Test post for feed';
 
 /** The id of the message in `messages` that `webhookId` posted for `media`, if there is one (pure). */
-export function findEarlierPost(messages: readonly APIMessage[], webhookId: string, media: Pick<Media, 'link'>): string | undefined {
-  const link = safeUrl(media.link);
+export function findEarlierPost(messages: readonly APIMessage[], webhookId: string, post: Pick<Post, 'permalink'>): string | undefined {
+  const link = safeUrl(post.permalink);
   if (link === undefined) return undefined;
   const match = messages.find(
     (m) =>

@@ -1,8 +1,9 @@
 // What the feed commands ask of the engine besides scheduling: set a new source's start, post a test, backfill.
 // All run on the feed owner's token with interactive priority (a person is waiting), and turn what went wrong into
-// errors the one reply mapper explains: no link, a broken link, or Discord refusing the post and why.
-import { NotLinkedError, UserFacingError } from '../discord/errors.js';
-import type { Auth, InstagramClient } from '../instagram/client.js';
+// the domain errors of src/core/errors.ts, which the one reply mapper explains: no link, a broken link, or
+// Discord refusing the post and why.
+import { BackfillCountError, FeedOwnerLinkBrokenError, FeedOwnerNotLinkedError, PostRefusedError } from '../core/index.js';
+import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
@@ -27,15 +28,13 @@ export function createFeedActions(deps: FeedActionDeps) {
 
   async function ownerAuth(feed: Feed): Promise<Auth> {
     const linked = await storage.accounts.getWithToken(feed.ownerDiscordUserId);
-    if (linked === undefined) throw new NotLinkedError('The owner of this feed has no linked Instagram account.');
-    if (linked.account.status !== 'active') {
-      throw new UserFacingError('feeds.owner-link-broken', 'The Instagram link of this feed\'s owner stopped working; the owner needs to run /instagram link again.');
-    }
+    if (linked === undefined) throw new FeedOwnerNotLinkedError();
+    if (linked.account.status !== 'active') throw new FeedOwnerLinkBrokenError();
     return { userId: linked.account.instagramUserId, accessToken: linked.accessToken };
   }
 
   function postFailure(error: unknown): never {
-    if (error instanceof PostError) throw new UserFacingError(`feeds.post-${error.kind}`, `Discord did not take the post: ${error.reason}`, { cause: error });
+    if (error instanceof PostError) throw new PostRefusedError(error.kind, error.reason, { cause: error });
     throw error;
   }
 
@@ -58,7 +57,7 @@ export function createFeedActions(deps: FeedActionDeps) {
     },
 
     async backfill(feed: Feed, n: number): Promise<{ posted: number }> {
-      if (!Number.isInteger(n) || n < 1 || n > 10) throw new UserFacingError('feeds.backfill-count', 'A backfill takes 1 to 10 posts.');
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw new BackfillCountError();
       const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, n, { priority: 'interactive', signal });
       counters.instagramCalls += 1;
       let posted = 0;

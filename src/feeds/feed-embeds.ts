@@ -1,37 +1,37 @@
 // The embeds of a feed post, for any media Instagram serves. The media renderer checks what it makes against
-// Discord's limits and throws when a field cannot be drawn (a location with an empty name, a created_time beyond
+// Discord's limits and throws when a field cannot be drawn (a location with an empty name, a post time beyond
 // any date...); a feed must not retry such a media forever, so the post goes out degraded instead: the bad field
 // left out. When even that fails, undefined: the poster falls back to a plain link.
 import type { APIEmbed } from 'discord.js';
 import { renderMediaEmbeds } from '../discord/embeds/media-embed.js';
-import type { Media } from '../instagram/schemas.js';
+import type { Post } from '../core/index.js';
 import type { Logger } from '../log.js';
 
 /** A field the renderer may fail on, and the media and embeds without it. */
 interface Omission {
   field: string;
-  media(media: Media): Media;
+  media(media: Post): Post;
   embeds?(embeds: APIEmbed[]): APIEmbed[];
 }
 
 const OMISSIONS: readonly Omission[] = [
-  { field: 'location', media: (m) => ({ ...m, location: null }) },
+  { field: 'location', media: ({ location: _location, ...m }) => m },
   {
-    field: 'created_time',
+    field: 'time',
     // Rendered at the epoch, then the timestamp is dropped: the post shows no time rather than a wrong one.
-    media: (m) => ({ ...m, created_time: '0' }),
+    media: (m) => ({ ...m, time: 0 }),
     embeds: ([main, ...rest]) => {
       if (main === undefined) return rest;
       const { timestamp: _timestamp, ...untimed } = main;
       return [untimed, ...rest];
     },
   },
-  { field: 'users_in_photo', media: (m) => ({ ...m, users_in_photo: [] }) },
+  { field: 'people', media: (m) => ({ ...m, people: [] }) },
   { field: 'tags', media: (m) => ({ ...m, tags: [] }) },
-  { field: 'caption', media: (m) => ({ ...m, caption: null }) },
+  { field: 'caption', media: (m) => ({ ...m, caption: '' }) },
 ];
 
-function attempt(media: Media, omissions: readonly Omission[]): APIEmbed[] | undefined {
+function attempt(media: Post, omissions: readonly Omission[]): APIEmbed[] | undefined {
   try {
     const embeds = renderMediaEmbeds(omissions.reduce((m, o) => o.media(m), media));
     return omissions.reduce((e, o) => o.embeds?.(e) ?? e, embeds);
@@ -41,7 +41,7 @@ function attempt(media: Media, omissions: readonly Omission[]): APIEmbed[] | und
 }
 
 /** The media's embeds, each field the renderer cannot draw left out; undefined when none can be made. */
-export function feedEmbeds(media: Media, log: Logger): APIEmbed[] | undefined {
+export function feedEmbeds(media: Post, log: Logger): APIEmbed[] | undefined {
   const full = attempt(media, []);
   if (full !== undefined) return full;
   // One field at a time first, so a post loses only what is wrong with it; then all of them together.

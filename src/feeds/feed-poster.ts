@@ -8,7 +8,7 @@
 // or webhook, a stored webhook token that cannot be decrypted), or skip this media (Discord refused the body itself; repeating it cannot succeed).
 import { DiscordAPIError, HTTPError, Routes, type APIMessage, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import { plain, safeUrl, truncate } from '../discord/embeds/text.js';
-import type { Media } from '../instagram/schemas.js';
+import type { Post } from '../core/index.js';
 import type { Logger } from '../log.js';
 import { TokenDecryptError, type Feed, type FeedStore } from '../storage/index.js';
 import { deliveryNonce } from './delivery-nonce.js';
@@ -79,7 +79,7 @@ export interface PostedMessage {
 
 export interface FeedPoster {
   /** Posts `media` to `feed` (or finds its earlier webhook post); resolves with the Discord message. Throws PostError. */
-  post(feed: Feed, media: Media, options?: { test?: boolean | undefined; signal?: AbortSignal | undefined }): Promise<PostedMessage>;
+  post(feed: Feed, media: Post, options?: { test?: boolean | undefined; signal?: AbortSignal | undefined }): Promise<PostedMessage>;
   /** A plain message from the bot in a channel (notices to admins). */
   notice(channelId: string, content: string, signal?: AbortSignal): Promise<void>;
 }
@@ -113,7 +113,7 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
    * channel where the bot may not read the history cannot be checked: the post goes out (the nonce is still sent)
    * and the feed is trusted from then on, so it does not ask again at every post.
    */
-  async function earlierPost(feed: Feed, webhookId: string, media: Media, signal: AbortSignal | undefined): Promise<string | undefined> {
+  async function earlierPost(feed: Feed, webhookId: string, media: Post, signal: AbortSignal | undefined): Promise<string | undefined> {
     let messages: APIMessage[];
     try {
       messages = await recentChannelMessages(rest, feed.channelId, signal);
@@ -130,7 +130,7 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
     return found;
   }
 
-  function body(feed: Feed, media: Media, test: boolean, wantCompact: boolean): RESTPostAPIChannelMessageJSONBody {
+  function body(feed: Feed, media: Post, test: boolean, wantCompact: boolean): RESTPostAPIChannelMessageJSONBody {
     // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
     const embeds = wantCompact ? undefined : feedEmbeds(media, log);
     const compact = embeds === undefined;
@@ -138,7 +138,7 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
     const content = test
       ? `${TEST_POST_MARK} \`${feed.id}\`: this is how new posts from this source will look.`
       : compact
-        ? [mention, `New post by ${plain(`@${media.user.username}`)}: ${safeUrl(media.link) ?? ''}`].filter(Boolean).join(' ')
+        ? [mention, `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`].filter(Boolean).join(' ')
         : mention;
     return {
       ...(content !== undefined ? { content } : {}),
@@ -149,7 +149,7 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
     };
   }
 
-  async function send(feed: Feed, media: Media, test: boolean, compact: boolean, signal: AbortSignal | undefined): Promise<string> {
+  async function send(feed: Feed, media: Post, test: boolean, compact: boolean, signal: AbortSignal | undefined): Promise<string> {
     const message = body(feed, media, test, compact);
     if (feed.delivery.mode === 'message') {
       const sent = (await rest.post(Routes.channelMessages(feed.channelId), { body: message, signal })) as APIMessage;
@@ -157,10 +157,10 @@ export function createFeedPoster(deps: { rest: REST; feeds: FeedStore; log: Logg
     }
     const token = storedWebhookToken(feeds, feed);
     if (token === undefined) throw new PostError('disable', 'the feed\'s webhook token is missing: set the feed up again');
-    const avatar = safeUrl(media.user.profile_picture);
+    const avatar = safeUrl(media.author.avatar);
     try {
       const sent = (await rest.post(Routes.webhook(feed.delivery.webhookId, token), {
-        body: { ...message, username: webhookUsername(media.user.username), ...(avatar ? { avatar_url: avatar } : {}) },
+        body: { ...message, username: webhookUsername(media.author.username), ...(avatar ? { avatar_url: avatar } : {}) },
         query: new URLSearchParams({ wait: 'true' }),
         auth: false,
         signal,

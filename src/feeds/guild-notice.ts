@@ -24,7 +24,7 @@ export function createGuildNotice(deps: GuildNoticeDeps): (feed: Feed, text: str
       if (system) candidates.push(system);
       const sk = sourceKey(feed.source);
       const others = (await feeds.listByGuild(feed.guildId))
-        .filter((o) => o.id !== feed.id && o.state === 'active' && o.channelId !== feed.channelId)
+        .filter((o) => o.id !== feed.id && o.state.kind === 'active' && o.channelId !== feed.channelId)
         .sort((a, b) => Number(sourceKey(b.source) === sk) - Number(sourceKey(a.source) === sk));
       candidates.push(...others.map((o) => o.channelId));
       for (const channelId of [...new Set(candidates)]) {

@@ -2,9 +2,12 @@
 // first, ready to post) or the newest n. Account and location media page by media id (`min_id` = newer than the
 // cursor's media); tag media page by tag id (`min_tag_id` from the latest answer's pagination), reference §1.3.
 // Each call goes through the limiter with the priority the caller names; one fetch serves every feed of a source.
-import type { Auth, InstagramClient, Page } from '../instagram/client.js';
-import type { CallPriority } from '../instagram/call-gate.js';
-import type { Media } from '../instagram/schemas.js';
+// What it returns are core posts: the v1 media are mapped at this edge, and nothing after it reads a v1 field.
+import type { Post } from '../core/index.js';
+import type { Auth, InstagramClient, Page } from '../providers/v1/client.js';
+import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { Media } from '../providers/v1/schemas.js';
+import { postFromV1 } from '../providers/v1/to-core.js';
 import type { CursorInput, FeedSource, SourceCursor } from '../storage/index.js';
 
 /** The largest page the API serves for media lists (reference §1.3, the emulator caps `count` at 33). */
@@ -21,7 +24,7 @@ export interface FetchOptions {
 
 export interface NewMedia {
   /** Oldest first. */
-  media: Media[];
+  media: Post[];
   /** For tags: the `min_tag_id` to poll from once every item here is delivered. */
   minTagId: string | undefined;
   /** Instagram calls made. */
@@ -81,7 +84,7 @@ export async function fetchNewMedia(
     }
     return true;
   });
-  const oldestFirst = fresh.reverse();
+  const oldestFirst = fresh.reverse().map(postFromV1);
   const capped = oldestFirst.slice(0, options.maxItems);
   // A tag cursor may only jump to the newest tag id when every new item is delivered in this run.
   return { media: capped, minTagId: capped.length === oldestFirst.length ? minTagId : cursor.minTagId, calls, truncated };
@@ -89,7 +92,7 @@ export async function fetchNewMedia(
 
 export interface NewestMedia {
   /** Newest first. */
-  media: Media[];
+  media: Post[];
   minTagId: string | undefined;
 }
 
@@ -102,19 +105,19 @@ export async function fetchNewest(
   options: Omit<FetchOptions, 'maxItems'>,
 ): Promise<NewestMedia> {
   const page = await firstPage(instagram, auth, source, { count }, { ...options, maxItems: count });
-  return { media: page.data.slice(0, count), minTagId: page.pagination.min_tag_id };
+  return { media: page.data.slice(0, count).map(postFromV1), minTagId: page.pagination.min_tag_id };
 }
 
-/** The last second of year 9999: a created_time past it is no time at all (and would not fit the stored cursor). */
+/** The last second of year 9999: a post time past it is no time at all (and would not fit the stored cursor). */
 const LAST_DATE_SECONDS = 253_402_300_799;
 
 /** The cursor that says "read up to and including `media`"; never earlier in time than `previous`. */
-export function cursorAfter(media: Media, previous: SourceCursor | undefined, minTagId: string | undefined): CursorInput {
-  const time = Number(media.created_time);
-  // An odd created_time (beyond any date) must not stop the source: the cursor keeps the previous time then.
+export function cursorAfter(post: Post, previous: SourceCursor | undefined, minTagId: string | undefined): CursorInput {
+  const time = post.time;
+  // An odd post time (beyond any date) must not stop the source: the cursor keeps the previous time then.
   const usable = Number.isSafeInteger(time) && time <= LAST_DATE_SECONDS ? time : 0;
   const createdTime = Math.max(usable, previous?.createdTime ?? 0);
-  return { mediaId: media.id, createdTime, ...(minTagId !== undefined ? { minTagId } : {}) };
+  return { mediaId: post.id, createdTime, ...(minTagId !== undefined ? { minTagId } : {}) };
 }
 
 /** The cursor of a source that has no media yet: every media it ever gets is newer. */

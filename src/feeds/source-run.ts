@@ -6,10 +6,10 @@
 // drain, no fetch) cost no Instagram call. The dirty mark is cleared at the end only when this run's fetch
 // started after the mark was set, so news arriving mid-run is never dropped. Instagram failing (down, budget
 // spent) stops the run and says when to try again; nothing is skipped.
-import type { Auth, InstagramClient } from '../instagram/client.js';
-import type { CallPriority } from '../instagram/call-gate.js';
-import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../instagram/errors.js';
-import { mediaSchema, type Media } from '../instagram/schemas.js';
+import type { Auth, InstagramClient } from '../providers/v1/client.js';
+import type { CallPriority } from '../providers/v1/call-gate.js';
+import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../providers/v1/errors.js';
+import { disabled, ownerLinked, ownerLinkLost, postSchema, type OwnerLinkLoss, type Post } from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, FeedSource, SourceCursor, SourceKey, Storage } from '../storage/index.js';
@@ -17,7 +17,6 @@ import { TokenDecryptError } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import { PostError, postFailureFields, type FeedPoster } from './feed-poster.js';
 import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, fetchNewMedia, type NewMedia } from './media-fetch.js';
-import { isOwnerPause, OWNER_PAUSE_REASONS, type OwnerPauseKind } from './owner-pause.js';
 
 export interface RunDeps {
   storage: Storage;
@@ -89,37 +88,39 @@ async function pickOwner(deps: RunDeps, source: FeedSource, active: Feed[]): Pro
   return undefined;
 }
 
-/** Pauses every active feed of an owner with the engine's own reason (lifted when the owner links again). */
-export async function pauseOwner(deps: Pick<RunDeps, 'storage' | 'log'>, discordUserId: string, kind: OwnerPauseKind): Promise<number> {
+/** Pauses every active feed of an owner for their link (lifted when the owner links that account again). */
+export async function pauseOwner(deps: Pick<RunDeps, 'storage' | 'log' | 'now'>, discordUserId: string, kind: OwnerLinkLoss): Promise<number> {
   const feeds = await deps.storage.feeds.listByOwner(discordUserId);
   let paused = 0;
-  for (const feed of feeds.filter((f) => f.state === 'active')) {
-    await deps.storage.feeds.setState(feed.id, 'paused', OWNER_PAUSE_REASONS[kind]);
+  for (const feed of feeds) {
+    const next = ownerLinkLost(feed, kind, deps.now());
+    if (next === undefined) continue;
+    await deps.storage.feeds.setState(feed.id, next);
     paused += 1;
   }
   if (paused > 0) deps.log.warn({ ownerDiscordUserId: discordUserId, paused, kind }, 'feeds paused: the owner\'s Instagram link does not work');
   return paused;
 }
 
-/** Lifts owner pauses whose owner is linked and active again; returns the feeds as they now are. */
+/**
+ * Lifts owner pauses whose owner has a working link again — to the Instagram account the pause waits for (the
+ * lifecycle decides); returns the feeds as they now are.
+ */
 async function resumeRelinked(deps: RunDeps, feeds: Feed[]): Promise<Feed[]> {
-  const status = new Map<string, boolean>();
+  const working = new Map<string, string | undefined>();
   const result: Feed[] = [];
   for (const feed of feeds) {
-    if (!isOwnerPause(feed)) {
+    if (!working.has(feed.ownerDiscordUserId)) {
+      const account = await deps.storage.accounts.get(feed.ownerDiscordUserId);
+      working.set(feed.ownerDiscordUserId, account?.status === 'active' ? account.instagramUserId : undefined);
+    }
+    const linkedTo = working.get(feed.ownerDiscordUserId);
+    const next = linkedTo === undefined ? undefined : ownerLinked(feed, linkedTo);
+    if (next === undefined) {
       result.push(feed);
       continue;
     }
-    let active = status.get(feed.ownerDiscordUserId);
-    if (active === undefined) {
-      active = (await deps.storage.accounts.get(feed.ownerDiscordUserId))?.status === 'active';
-      status.set(feed.ownerDiscordUserId, active);
-    }
-    if (!active) {
-      result.push(feed);
-      continue;
-    }
-    const resumed = await deps.storage.feeds.setState(feed.id, 'active');
+    const resumed = await deps.storage.feeds.setState(feed.id, next);
     deps.log.info({ feedId: feed.id }, 'feed resumed: its owner linked Instagram again');
     result.push(resumed ?? feed);
   }
@@ -139,7 +140,7 @@ async function clearIfCovered(storage: Storage, sk: SourceKey, fetchStartedAt: n
 }
 
 /** Posts one media to one feed unless it was delivered already; records it. */
-async function deliverToFeed(deps: RunDeps, feed: Feed, media: Media): Promise<'posted' | 'known' | PostError> {
+async function deliverToFeed(deps: RunDeps, feed: Feed, media: Post): Promise<'posted' | 'known' | PostError> {
   const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
   try {
@@ -168,7 +169,7 @@ async function rememberLastDelivery(deps: RunDeps, feeds: Feed[]): Promise<void>
 }
 
 async function disableFeed(deps: RunDeps, feed: Feed, reason: string): Promise<void> {
-  await deps.storage.feeds.setState(feed.id, 'disabled', reason.slice(0, 500));
+  await deps.storage.feeds.setState(feed.id, disabled(reason, deps.now()));
   deps.counters.disabled += 1;
   deps.log.warn({ feedId: feed.id, reason }, 'feed disabled');
   await deps.tellGuild(feed, `⚠️ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> was disabled: ${reason}`);
@@ -183,15 +184,15 @@ export interface RunRequest {
   feedReady(feedId: string): boolean;
 }
 
-/** Reads a pending media back; one that no longer parses is dropped (it could never be posted). */
-async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Media[]> {
+/** Reads a pending post back; one that no longer parses is dropped (it could never be posted). */
+async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Post[]> {
   const pending = await deps.storage.deliveries.pendingMedia(feed.id);
-  const media: Media[] = [];
+  const media: Post[] = [];
   for (const raw of pending) {
-    const parsed = mediaSchema.safeParse(raw);
+    const parsed = postSchema.safeParse(raw);
     if (parsed.success) media.push(parsed.data);
     else {
-      deps.log.error({ feedId: feed.id, mediaId: raw.id }, 'a pending media no longer reads as Instagram media; dropped');
+      deps.log.error({ feedId: feed.id, mediaId: raw.id }, 'a pending post no longer reads as a post; dropped');
       await deps.storage.deliveries.dropPending(feed.id, raw.id);
     }
   }
@@ -242,7 +243,7 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
     if (markedAt !== undefined) await storage.deliveries.clearDirty(sk, markedAt);
     return { outcome: 'gone' };
   }
-  let active = all.filter((f) => f.state === 'active');
+  let active = all.filter((f) => f.state.kind === 'active');
   const owner = active.length > 0 ? await pickOwner(deps, source, active) : undefined;
   if (owner === undefined) {
     // Nothing can be delivered now; the cursor stays, so a feed resumed later still gets what came meanwhile.
@@ -251,7 +252,7 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
     return { outcome: 'done', budgetKey: undefined, rerun: false, fetched: false, feeds: [] };
   }
   // Picking the owner may have paused other owners' feeds: read the states again.
-  active = (await storage.feeds.listBySource(source)).filter((f) => f.state === 'active');
+  active = (await storage.feeds.listBySource(source)).filter((f) => f.state.kind === 'active');
 
   const fetchStartedAt = deps.now();
   let rerun = false;
@@ -306,7 +307,7 @@ async function handleInstagramFailure(deps: RunDeps, sk: SourceKey, source: Feed
     deps.counters.failures += 1;
     const reason = `Instagram refuses this source (${error.type}: ${error.message})`;
     for (const feed of await deps.storage.feeds.listBySource(source)) {
-      if (feed.state === 'active' && feed.ownerDiscordUserId === owner.discordUserId) await disableFeed(deps, feed, reason);
+      if (feed.state.kind === 'active' && feed.ownerDiscordUserId === owner.discordUserId) await disableFeed(deps, feed, reason);
     }
     return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
   }

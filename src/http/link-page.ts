@@ -13,7 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { DiscordOAuthError, type DiscordIdentify } from '../discord/identify.js';
-import type { InstagramClient } from '../instagram/client.js';
+import type { InstagramClient } from '../providers/v1/client.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../storage/index.js';
 import type { HttpResponse } from './http-response.js';

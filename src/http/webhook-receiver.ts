@@ -7,13 +7,13 @@
 // would write now is acknowledged to no one, and Instagram sends the notification again.
 import type { Logger } from '../log.js';
 import { validate, ValidationError } from '../util/validate.js';
-import { verifyNotificationSignature, verifyTokenMatches } from '../instagram/subscriptions.js';
+import { verifyNotificationSignature, verifyTokenMatches } from '../providers/v1/subscriptions.js';
 import { HttpError, json, text, type HttpResponse } from './http-response.js';
-import { instagramNotificationSchema, type InstagramUpdate } from '../instagram/notification.js';
+import { instagramNotificationSchema, type InstagramUpdate } from '../providers/v1/notification.js';
 import { readBody } from './read-body.js';
 import { route, type RequestContext, type Route } from './router.js';
 
-export type { InstagramUpdate } from '../instagram/notification.js';
+export type { InstagramUpdate } from '../providers/v1/notification.js';
 
 /**
  * Where accepted updates go. `record` resolves only once the updates are stored durably. `signal` is aborted when

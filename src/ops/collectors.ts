@@ -54,7 +54,7 @@ export function registerCollectors(metrics: IgcordMetrics, sources: CollectorSou
       for (const feed of await sources.storage.feeds.listBySource(source)) {
         if (seen.has(feed.id)) continue;
         seen.add(feed.id);
-        counts[feed.state] = (counts[feed.state] ?? 0) + 1;
+        counts[feed.state.kind] = (counts[feed.state.kind] ?? 0) + 1;
       }
     }
     metrics.feeds.reset();

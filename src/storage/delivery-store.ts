@@ -1,5 +1,5 @@
 // Delivery state: per source, the cursor (the newest media fetched and handed to the source's feeds, never moved
-// backwards); per feed, the pending media (handed over, not yet posted, oldest first, bounded) that the feed drains
+// backwards); per feed, the pending posts (core posts, handed over, not yet posted, oldest first, bounded) that the feed drains
 // at its own pace, so one feed that cannot post holds back no other feed of its source; per feed, the recent
 // deliveries (media id → Discord message id, newest first, bounded) used to skip duplicates and to edit a post
 // later; and the durable set of "dirty" sources that the webhook receiver records before answering 200, so a
@@ -9,6 +9,8 @@
 // outlasted Instagram's patience (docs/decisions/0004).
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
+import { postFromV1 } from '../providers/v1/to-core.js';
+import { mediaSchema } from '../providers/v1/schemas.js';
 import type { SourceKey } from './feed-source.js';
 import type { RecordType } from './record-reader.js';
 import { epochMs, storedId, type StoreContext } from './store-context.js';
@@ -18,7 +20,7 @@ export const RECENT_DELIVERIES_LIMIT = 200;
 const cursorRecord = z.object({
   version: z.literal(1),
   mediaId: z.string().min(1).max(100),
-  /** The media's created_time, unix seconds (reference §4.1). */
+  /** The post's time, unix seconds. */
   createdTime: z.number().int().nonnegative(),
   /** Tag feeds page by tag id (reference §1.3): the min_tag_id to poll from. */
   minTagId: z.string().max(100).optional(),
@@ -39,13 +41,32 @@ const deliveriesRecord = z.object({ version: z.literal(1), entries: z.array(deli
 const deliveriesType: RecordType<typeof deliveriesRecord> = { name: 'feed deliveries', currentVersion: 1, schema: deliveriesRecord };
 
 /**
- * A media as Instagram served it, kept until the feed has posted it. Storage checks only the id; the delivery
- * engine checks the rest against the Instagram media schema when it reads it back.
+ * A post (src/core/post.ts) kept until the feed has posted it. Storage checks only the id; the delivery engine
+ * checks the rest against the core post schema when it reads it back (and drops one that no longer reads).
  */
 const pendingEntry = z.looseObject({ id: z.string().min(1).max(100) });
 export type PendingMedia = z.output<typeof pendingEntry>;
-const pendingRecord = z.object({ version: z.literal(1), media: z.array(pendingEntry) });
-const pendingType: RecordType<typeof pendingRecord> = { name: 'feed pending media', currentVersion: 1, schema: pendingRecord };
+const pendingRecord = z.object({ version: z.literal(2), media: z.array(pendingEntry) });
+const pendingType: RecordType<typeof pendingRecord> = {
+  name: 'feed pending media',
+  currentVersion: 2,
+  schema: pendingRecord,
+  migrations: {
+    // Version 1 kept Platform API v1 media as Instagram served them: each is mapped into a core post by the v1
+    // provider's own mapping. One that does not read as v1 media is kept as it is, so the engine reports and
+    // drops it as it always did, and the feed's other pending posts still read.
+    1: (old) => ({
+      ...old,
+      version: 2,
+      media: Array.isArray(old.media)
+        ? old.media.map((m: unknown) => {
+            const parsed = mediaSchema.safeParse(m);
+            return parsed.success ? postFromV1(parsed.data) : m;
+          })
+        : old.media,
+    }),
+  },
+};
 /** A feed that cannot post for this long a queue has been failing for days: the oldest are dropped (and said). */
 export const PENDING_LIMIT = 500;
 
@@ -67,7 +88,7 @@ export interface DeliveryStore {
   /** The cursors of many sources in one round trip; a source without a cursor is absent from the map. */
   getCursors(sourceKeys: readonly SourceKey[]): Promise<Map<SourceKey, SourceCursor>>;
   /**
-   * Moves the cursor to `cursor` unless that is older than the stored one (by created_time), so a slow poll
+   * Moves the cursor to `cursor` unless that is older than the stored one (by post time), so a slow poll
    * finishing late cannot rewind it. Returns the cursor now stored.
    */
   advanceCursor(sourceKey: SourceKey, cursor: CursorInput): Promise<SourceCursor>;
@@ -202,7 +223,7 @@ export function createDeliveryStore(ctx: StoreContext): DeliveryStore {
             const next = [...current, ...added];
             const excess = Math.max(0, next.length - PENDING_LIMIT);
             if (excess > 0) dropped.set(feedId, excess);
-            await backend.set(pendingKey(validate(storedId, feedId, 'feed id')), { version: 1, media: next.slice(excess) });
+            await backend.set(pendingKey(validate(storedId, feedId, 'feed id')), { version: 2, media: next.slice(excess) });
           }),
         ),
       );
@@ -217,7 +238,7 @@ export function createDeliveryStore(ctx: StoreContext): DeliveryStore {
         const next = current.filter((m) => m.id !== mediaId);
         if (next.length === current.length) return;
         if (next.length === 0) await backend.delete(pendingKey(feedId));
-        else await backend.set(pendingKey(feedId), { version: 1, media: next });
+        else await backend.set(pendingKey(feedId), { version: 2, media: next });
       });
     },
 

@@ -1,6 +1,7 @@
 // Channel feeds: which channel follows which Instagram source, whose token pays for it, how posts are delivered
 // (bot message or channel webhook, whose token is encrypted like an access token and, like one, moved onto the
-// newest key when read), and its state (active, paused, disabled, with the reason shown to admins). Indexed by
+// newest key when read), and its structured state (src/core/feed-state.ts: active, paused by whom or what, disabled
+// with the reason shown to admins; only src/core/feed-lifecycle.ts decides it). Indexed by
 // guild, channel, source and owner, plus the set of sources that have at least one feed (what the delivery engine
 // polls after a restart).
 //
@@ -10,15 +11,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
+import { feedStateSchema, type FeedState } from '../core/feed-state.js';
+import { migrateFeedStateV1 } from './feed-state-v1.js';
 import { feedSourceSchema, parseSourceKey, sourceKey, type FeedSource } from './feed-source.js';
 import type { RecordType } from './record-reader.js';
 import { epochMs, storedId, type StoreContext } from './store-context.js';
 
-const feedState = z.enum(['active', 'paused', 'disabled']);
-export type FeedState = z.output<typeof feedState>;
+export type { FeedState } from '../core/feed-state.js';
 
 const feedRecord = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   id: storedId,
   guildId: storedId,
   channelId: storedId,
@@ -32,12 +34,17 @@ const feedRecord = z.object({
     z.object({ mode: z.literal('message') }),
     z.object({ mode: z.literal('webhook'), webhookId: storedId, webhookTokenEncrypted: z.string().startsWith('v1.') }),
   ]),
-  state: feedState,
-  stateReason: z.string().max(500).optional(),
+  state: feedStateSchema,
   lastDeliveryAt: epochMs.optional(),
   lastCheckAt: epochMs.optional(),
 });
-const feedType: RecordType<typeof feedRecord> = { name: 'feed', currentVersion: 1, schema: feedRecord };
+const feedType: RecordType<typeof feedRecord> = {
+  name: 'feed',
+  currentVersion: 2,
+  schema: feedRecord,
+  // Version 1 kept the state as a word and its reason as text; version 2 keeps it structured.
+  migrations: { 1: migrateFeedStateV1 },
+};
 
 /** A stored feed. A webhook feed's token stays encrypted here; `webhookToken(feed)` decrypts it. */
 export type Feed = z.output<typeof feedRecord>;
@@ -65,9 +72,8 @@ export const feedPatchSchema = z.object({
   /** null clears the mention. */
   mentionRoleId: storedId.nullable().optional(),
   delivery: deliveryInput.optional(),
-  state: feedState.optional(),
-  /** null clears the reason. */
-  stateReason: z.string().max(500).nullable().optional(),
+  /** Decided by src/core/feed-lifecycle.ts. */
+  state: feedStateSchema.optional(),
   lastDeliveryAt: epochMs.optional(),
   lastCheckAt: epochMs.optional(),
 });
@@ -85,7 +91,8 @@ export interface FeedStore {
   /** Every source followed by at least one feed. */
   listSources(): Promise<FeedSource[]>;
   update(id: string, patch: FeedPatch): Promise<Feed | undefined>;
-  setState(id: string, state: FeedState, reason?: string): Promise<Feed | undefined>;
+  /** Stores a state the lifecycle (src/core/feed-lifecycle.ts) decided. */
+  setState(id: string, state: FeedState): Promise<Feed | undefined>;
   /** The decrypted webhook token of a webhook feed. Throws TokenDecryptError if it cannot be decrypted. */
   webhookToken(feed: Feed): string | undefined;
   remove(id: string): Promise<Feed | undefined>;
@@ -152,7 +159,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
     const data = validate(newFeedSchema, input, 'new feed');
     const id = newFeedId();
     return {
-      version: 1,
+      version: 2,
       id,
       guildId: data.guildId,
       channelId: data.channelId,
@@ -163,7 +170,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
       createdAt: ctx.now(),
       mentionRoleId: data.mentionRoleId,
       delivery: encryptDelivery(id, data.delivery),
-      state: 'active',
+      state: { kind: 'active' },
     };
   };
 
@@ -227,7 +234,6 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
       if (data.mentionRoleId !== undefined) next.mentionRoleId = data.mentionRoleId ?? undefined;
       if (data.delivery !== undefined) next.delivery = encryptDelivery(id, data.delivery);
       if (data.state !== undefined) next.state = data.state;
-      if (data.stateReason !== undefined) next.stateReason = data.stateReason ?? undefined;
       if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
       if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
       // A channel move follows the add/remove order: new index entry, record, then the old entry goes.
@@ -271,8 +277,8 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
 
     update,
 
-    setState(id, state, reason) {
-      return update(id, { state, stateReason: reason ?? null });
+    setState(id, state) {
+      return update(id, { state });
     },
 
     webhookToken(feed) {

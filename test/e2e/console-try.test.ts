@@ -73,7 +73,7 @@ describe('trying the README at the sandbox console', () => {
     expect(await c.waitFor(/#instagram/)).toMatch(/igcord.*no longer.*Send Messages/i);
     c.type('post mila.garden Basil under a lost permission');
     await c.waitFor(/posted media/);
-    await eventually(async () => (await c.igcord.app.storage.feeds.get(feedId))?.state === 'disabled', 'the feed to be disabled');
+    await eventually(async () => (await c.igcord.app.storage.feeds.get(feedId))?.state.kind === 'disabled', 'the feed to be disabled');
     c.type('/feed list');
     const list = await c.waitFor(/Feed `\w+`[\s\S]*└─+┘/);
     expect(list).toMatch(/disabled/i);
@@ -93,7 +93,7 @@ describe('trying the README at the sandbox console', () => {
     expect(await c.waitFor(/#general/)).not.toContain('#instagram');
     c.type('post mila.garden Basil for a deleted channel');
     await c.waitFor(/posted media/);
-    await eventually(async () => (await c.igcord.app.storage.feeds.get(feedId))?.state === 'disabled', 'the feed to be disabled');
+    await eventually(async () => (await c.igcord.app.storage.feeds.get(feedId))?.state.kind === 'disabled', 'the feed to be disabled');
     c.type('/feed list');
     expect(await c.waitFor(/Feed `\w+`[\s\S]*└─+┘/)).toContain('channel was deleted');
   });

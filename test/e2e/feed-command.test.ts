@@ -64,7 +64,7 @@ describe('/feed administration', () => {
       source: { kind: 'tag', name: 'sunset' },
       ownerDiscordUserId: igcord.personId,
       delivery: { mode: 'message' },
-      state: 'active',
+      state: { kind: 'active' },
     });
 
     const again = await feedCommand(igcord.personId, 'add-tag', { channel: instagramChannel, tag: 'sunset' });
@@ -83,7 +83,7 @@ describe('/feed administration', () => {
     expect(paused.content).toContain('is paused');
     const pausedAgain = await feedCommand(igcord.personId, 'pause', { feed: id! });
     expect(pausedAgain.content).toContain('is already paused');
-    expect((await igcord.app.storage.feeds.get(id!))?.state).toBe('paused');
+    expect((await igcord.app.storage.feeds.get(id!))?.state.kind).toBe('paused');
     const listedPaused = await feedCommand(igcord.personId, 'list');
     const pausedField = listedPaused.embeds[0]?.fields?.find((f) => f.name.includes(id!));
     expect(pausedField?.value).toMatch(new RegExp(`State: ⏸ paused — paused by <@${igcord.personId}> <t:\\d+:R>`));
@@ -92,8 +92,8 @@ describe('/feed administration', () => {
     const resumed = await feedCommand(igcord.personId, 'resume', { feed: id! });
     expect(resumed.content).toContain('is active again');
     const afterResume = await igcord.app.storage.feeds.get(id!);
-    expect(afterResume?.state).toBe('active');
-    expect(afterResume?.stateReason).toBeUndefined();
+    expect(afterResume?.state.kind).toBe('active');
+    expect(afterResume?.state).toEqual({ kind: 'active' });
 
     const removed = await feedCommand(igcord.personId, 'remove', { feed: id! });
     expect(removed.content).toContain('is removed');
@@ -149,21 +149,21 @@ describe('/feed administration', () => {
     const added = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'cycling' });
     const id = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
     await igcord.app.storage.accounts.markBroken(igcord.personId, 'Instagram no longer accepts the access token');
-    await igcord.app.storage.feeds.setState(id, 'disabled', 'the owner link stopped working');
+    await igcord.app.storage.feeds.setState(id, { kind: 'disabled', reason: 'the owner link stopped working', since: Date.now() });
 
     const listed = await feedCommand(igcord.personId, 'list');
     expect(listed.embeds[0]?.fields?.find((f) => f.name.includes(id))?.value).toContain('State: ⛔ disabled — the owner link stopped working');
 
     const refused = await feedCommand(igcord.personId, 'resume', { feed: id });
     expect(refused.content).toContain(`reads Instagram with the link of <@${igcord.personId}>, which no longer works`);
-    expect((await igcord.app.storage.feeds.get(id))?.state).toBe('disabled');
+    expect((await igcord.app.storage.feeds.get(id))?.state.kind).toBe('disabled');
 
     await igcord.link(igcord.personId, username);
     const resumed = await feedCommand(igcord.personId, 'resume', { feed: id });
     expect(resumed.content).toContain('is active again');
     const after = await igcord.app.storage.feeds.get(id);
-    expect(after?.state).toBe('active');
-    expect(after?.stateReason).toBeUndefined();
+    expect(after?.state.kind).toBe('active');
+    expect(after?.state).toEqual({ kind: 'active' });
     await igcord.app.storage.feeds.remove(id);
   });
 
@@ -186,7 +186,7 @@ describe('/feed administration', () => {
       expect(remove.content).toContain('Only members with the Manage Server permission');
       const pause = await feedCommand(member.id, 'pause', { feed: id });
       expect(pause.content).toContain('Only members with the Manage Server permission');
-      expect((await igcord.app.storage.feeds.get(id))?.state).toBe('active');
+      expect((await igcord.app.storage.feeds.get(id))?.state.kind).toBe('active');
 
       const list = await feedCommand(member.id, 'list');
       expect(list.content).toContain('Only members with the Manage Server permission');
@@ -233,7 +233,7 @@ describe('/feed administration', () => {
       }
       const backfill = await feedCommand(igcord.personId, 'backfill', { feed: idA, count: 3 }, lobby);
       expect(backfill.content).toContain(`There is no feed \`${idA}\` in this server`);
-      expect(await igcord.app.storage.feeds.get(idA)).toMatchObject({ guildId, state: 'active' });
+      expect(await igcord.app.storage.feeds.get(idA)).toMatchObject({ guildId, state: { kind: 'active' } });
 
       const addB = await feedCommand(igcord.personId, 'add-tag', { channel: lobby, tag: 'nature' }, lobby);
       const idB = /Feed `([a-z0-9]+)` added/.exec(addB.content)![1]!;

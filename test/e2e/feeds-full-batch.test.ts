@@ -3,7 +3,7 @@
 // with its own webhook route, record timeout and sink; the batch must be acknowledged 200 and every source it
 // names must be marked dirty. The runs those marks ask for are put off past the end of the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signNotification } from '../../src/instagram/subscriptions.js';
+import { signNotification } from '../../src/providers/v1/subscriptions.js';
 import { fullNotificationBatch } from '../support/full-batch.js';
 import { startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Routes, type APIMessage } from 'discord.js';
 import { deliveryNonce } from '../../src/feeds/index.js';
-import { signNotification } from '../../src/instagram/subscriptions.js';
+import { signNotification } from '../../src/providers/v1/subscriptions.js';
 import type { Feed } from '../../src/storage/index.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 

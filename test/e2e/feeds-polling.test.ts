@@ -4,7 +4,6 @@
 // the reason and tells the guild elsewhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits, Routes, type APIMessage } from 'discord.js';
-import { OWNER_PAUSE_REASONS } from '../../src/feeds/index.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 
 describe('feed polling', () => {
@@ -72,15 +71,15 @@ describe('feed polling', () => {
     post(o.instagramUserId, 'posted while the link was broken');
     const paused = await eventually(async () => {
       const f = await igcord.app.storage.feeds.get(feed.id);
-      return f?.state === 'paused' ? f : undefined;
+      return f?.state.kind === 'paused' ? f : undefined;
     }, 'the feed to pause');
-    expect(paused.stateReason).toBe(OWNER_PAUSE_REASONS.token);
+    expect(paused.state).toMatchObject({ kind: 'paused', by: 'owner-link-broken', instagramUserId: o.instagramUserId });
     expect((await igcord.app.storage.accounts.get(o.discordUserId))?.status).toBe('broken');
     expect(igcord.discord.messages(channelId)).toHaveLength(0);
 
     await igcord.link(o.discordUserId, o.username);
     await igcord.discord.waitForMessage(channelId, withCaption('posted while the link was broken'), 15_000);
-    expect((await igcord.app.storage.feeds.get(feed.id))?.state).toBe('active');
+    expect((await igcord.app.storage.feeds.get(feed.id))?.state.kind).toBe('active');
     expect(igcord.logs()).not.toContain(o.accessToken);
   });
 
@@ -96,9 +95,9 @@ describe('feed polling', () => {
     await igcord.discord.waitForMessage(other, withCaption('after the permission change'), 15_000);
     const disabled = await eventually(async () => {
       const f = await igcord.app.storage.feeds.get(broken.id);
-      return f?.state === 'disabled' ? f : undefined;
+      return f?.state.kind === 'disabled' ? f : undefined;
     }, 'the feed to be disabled');
-    expect(disabled.stateReason).toContain('50013');
+    expect(disabled.state.kind === 'disabled' && disabled.state.reason).toContain('50013');
     const notice = await igcord.discord.waitForMessage(other, (m) => m.content.includes(broken.id), 15_000);
     expect(notice.content).toContain('disabled');
     expect(igcord.discord.messages(lost)).toHaveLength(0);
@@ -112,9 +111,9 @@ describe('feed polling', () => {
     post(o.instagramUserId, 'to a deleted webhook');
     const disabled = await eventually(async () => {
       const f = await igcord.app.storage.feeds.get(feed.id);
-      return f?.state === 'disabled' ? f : undefined;
+      return f?.state.kind === 'disabled' ? f : undefined;
     }, 'the feed to be disabled');
-    expect(disabled.stateReason).toContain('10015');
+    expect(disabled.state.kind === 'disabled' && disabled.state.reason).toContain('10015');
     expect(igcord.logs()).toContain('delivery refused by Discord');
     expect(igcord.logs()).not.toContain(webhook.token!);
   });

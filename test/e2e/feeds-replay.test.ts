@@ -2,7 +2,7 @@
 // webhook route is acknowledged every time, yet the source is read from Instagram at most a couple of times and
 // the post appears once. The emulator's request log counts the calls; the Discord fake's messages are the judge.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signNotification } from '../../src/instagram/subscriptions.js';
+import { signNotification } from '../../src/providers/v1/subscriptions.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 
 describe('replayed notifications', () => {

@@ -48,10 +48,11 @@ describe('a webhook feed whose token was made with a retired key', () => {
     await eventually(() => igcord.app.storage.deliveries.findDelivery(bot.id, mediaId), 'the bot feed to get the post');
     const disabled = await eventually(async () => {
       const feed = await igcord.app.storage.feeds.get(stale.id);
-      return feed?.state === 'disabled' ? feed : undefined;
+      return feed?.state.kind === 'disabled' ? feed : undefined;
     }, 'the feed with the unreadable webhook token to be disabled');
-    expect(disabled.stateReason).toMatch(/webhook token cannot be decrypted/);
-    expect(disabled.stateReason).toMatch(/set the feed up again/);
+    const reason = disabled.state.kind === 'disabled' ? disabled.state.reason : '';
+    expect(reason).toMatch(/webhook token cannot be decrypted/);
+    expect(reason).toMatch(/set the feed up again/);
     expect(igcord.discord.restLog().filter((r) => r.path.startsWith(`/webhooks/${webhook.id}/`) && r.method === 'POST')).toEqual([]);
     expect(igcord.discord.messages(hookChannel)).toEqual([]);
     // Disabled, not waiting: nothing is scheduled for it and its source is idle again.

@@ -12,7 +12,7 @@ import { startInstagramEmulator, SANDBOX_CLIENT, type InstagramEmulator } from '
 import { newBrowserBinding } from '../../src/http/link-cookie.js';
 import { createOAuthCallback } from '../../src/http/oauth-callback.js';
 import { startHttpServer, type HttpServer } from '../../src/http/server.js';
-import { createInstagramClient, type InstagramClient } from '../../src/instagram/client.js';
+import { createInstagramClient, type InstagramClient } from '../../src/providers/v1/client.js';
 import { createLogger } from '../../src/log.js';
 import { openStorage, OAUTH_STATE_TTL_MS, type Storage } from '../../src/storage/index.js';
 import { freePort } from '../../src/util/free-port.js';

@@ -10,8 +10,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../src/discord/reply-error.js';
 import { withInstagram } from '../../src/discord/linked-account.js';
-import { UNLINKED_PAUSE_REASON } from '../../src/accounts/link.js';
-import { InstagramScopeError } from '../../src/instagram/errors.js';
+import { InstagramScopeError } from '../../src/providers/v1/errors.js';
 import { createLogger } from '../../src/log.js';
 import { FormBrowser } from '../../src/console/form-browser.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
@@ -296,7 +295,7 @@ describe('/instagram linking, end to end', () => {
     expect(reply.content).toContain('now paused');
     expect(reply.content).toContain(`<#${channelId}>`);
     expect(await igcord.app.storage.accounts.getWithToken(person)).toBeUndefined();
-    expect(await igcord.app.storage.feeds.get(feed.id)).toMatchObject({ state: 'paused', stateReason: UNLINKED_PAUSE_REASON });
+    expect(await igcord.app.storage.feeds.get(feed.id)).toMatchObject({ state: { kind: 'paused', by: 'owner-unlinked' } });
 
     const again = await run(person, 'unlink').waitForReply(undefined, WAIT_MS);
     expect(again.content).toContain('nothing to unlink');
@@ -304,7 +303,7 @@ describe('/instagram linking, end to end', () => {
     // Linking the same account again resumes the feed.
     const { url, handle } = await startLink(person);
     expect((await decide(url, person, username)).status).toBe(200);
-    expect(await igcord.app.storage.feeds.get(feed.id)).toMatchObject({ state: 'active' });
+    expect(await igcord.app.storage.feeds.get(feed.id)).toMatchObject({ state: { kind: 'active' } });
     await handle.waitForReply((m) => m.content.includes('paused feed of this account resumed'), WAIT_MS);
   });
 

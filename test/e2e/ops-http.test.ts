@@ -3,7 +3,7 @@
 // and its latency histogram), and /healthz turns 503 naming the failed check when the Instagram emulator or
 // storage goes away.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signNotification } from '../../src/instagram/subscriptions.js';
+import { signNotification } from '../../src/providers/v1/subscriptions.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 
 /** The value of one series in a Prometheus text scrape, or undefined when the series is absent. */

@@ -1,7 +1,7 @@
 // The whole of igcord boots in sandbox mode, registers its commands in the sandbox guild, answers a slash
 // command through the real discord.js client, and takes signed Instagram notifications on its webhook.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signNotification } from '../../src/instagram/subscriptions.js';
+import { signNotification } from '../../src/providers/v1/subscriptions.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 
 describe('igcord in sandbox mode', () => {

@@ -1,10 +1,10 @@
-// Renders one Instagram media as Discord embeds: a photo as its image; a video as its cover with "▶ Play video"
+// Renders one Instagram post (a core Post, whichever provider served it) as Discord embeds: a photo as its image; a video as its cover with "▶ Play video"
 // and post links (Discord cannot play Instagram's video URLs inline); a carousel as a gallery — Discord shows up
 // to four images in one message when several embeds share the same `url` — or, for paging, one item with "2/5".
 // Caption, author, location, tags, people in the photo, likes, comments and time are included as room allows;
 // every result is held to the limits in limits.ts.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Media } from '../../instagram/schemas.js';
+import type { Post } from '../../core/index.js';
 import { validate } from '../../util/validate.js';
 import { EMBED_LIMITS, GALLERY_IMAGES, embedLength, messageEmbedsSchema } from './limits.js';
 import { instagramLocationUrl, instagramProfileUrl, instagramTagUrl, joinWithin, link, plain, safeUrl, truncate } from './text.js';
@@ -24,35 +24,27 @@ interface Visual {
   video: string | undefined;
 }
 
-function visuals(media: Media): Visual[] {
-  const cover = media.images.standard_resolution.url;
-  switch (media.type) {
-    case 'image':
-      return [{ image: cover, video: undefined }];
-    case 'video':
-      return [{ image: cover, video: media.videos.standard_resolution.url }];
-    case 'carousel':
-      return media.carousel_media.map((item) =>
-        item.type === 'image'
-          ? { image: item.images.standard_resolution.url, video: undefined }
-          : { image: item.images?.standard_resolution.url ?? cover, video: item.videos.standard_resolution.url },
-      );
-  }
+function visuals(post: Post): Visual[] {
+  // A video shows its cover (Discord cannot play Instagram's video URLs inline) and links the video itself.
+  return post.items.map((item) => (item.kind === 'image' ? { image: item.url, video: undefined } : { image: item.cover, video: item.url }));
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function renderMediaEmbeds(media: Media, options: MediaEmbedOptions = {}): APIEmbed[] {
+const KIND_LABEL: Record<Post['kind'], string> = { image: 'Photo', video: 'Video', carousel: 'Carousel', reel: 'Reel', story: 'Story' };
+
+export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}): APIEmbed[] {
   const captionMax = Math.min(options.captionMax ?? 1500, EMBED_LIMITS.description);
   const items = visuals(media);
-  const single = media.type === 'carousel' && options.carouselItem !== undefined;
+  const carousel = media.kind === 'carousel';
+  const single = carousel && options.carouselItem !== undefined;
   const first = single ? Math.max(0, Math.min(options.carouselItem ?? 0, items.length - 1)) : 0;
   const shown = single ? items.slice(first, first + 1) : items.slice(0, GALLERY_IMAGES);
-  const postUrl = safeUrl(media.link);
+  const postUrl = safeUrl(media.permalink);
 
-  const kind = media.type === 'image' ? 'Photo' : media.type === 'video' ? 'Video' : 'Carousel';
-  const user = media.user;
-  const authorName = user.full_name ? `${user.full_name} (@${user.username})` : `@${user.username}`;
+  const kind = KIND_LABEL[media.kind];
+  const user = media.author;
+  const authorName = user.name ? `${user.name} (@${user.username})` : `@${user.username}`;
 
   const fields: APIEmbedField[] = [];
   const videos = items
@@ -60,36 +52,36 @@ export function renderMediaEmbeds(media: Media, options: MediaEmbedOptions = {})
     .filter((v) => v.video !== undefined && (!single || v.i === first));
   if (videos.length > 0) {
     const links = videos.map((v) =>
-      link(media.type === 'carousel' ? `▶ Play video ${v.i + 1}/${items.length}` : '▶ Play video', v.video),
+      link(carousel ? `▶ Play video ${v.i + 1}/${items.length}` : '▶ Play video', v.video),
     );
     fields.push({ name: 'Video', value: joinWithin([...links, link('Open post', postUrl)], ' · ', EMBED_LIMITS.fieldValue) });
   }
-  if (media.location && (media.location.name || media.location.latitude != null)) {
+  const place = media.location;
+  if (place && (place.name || place.lat != null)) {
     // An empty name (Instagram serves coordinate-only places) is shown as its coordinates, which igcord writes itself.
-    const coordinates = `${media.location.latitude?.toFixed(5)}, ${media.location.longitude?.toFixed(5)}`;
+    const coordinates = `${place.lat?.toFixed(5)}, ${place.lng?.toFixed(5)}`;
     // A name made only of removed characters (bidi controls) would leave the field empty, which Discord refuses.
-    const label = media.location.name ? truncate(plain(media.location.name), 200) || 'Unnamed place' : coordinates;
+    const label = place.name ? truncate(plain(place.name), 200) || 'Unnamed place' : coordinates;
     fields.push({
       name: '📍 Location',
-      value: media.location.id ? link(label, instagramLocationUrl(media.location.id)) : label,
+      value: place.id ? link(label, instagramLocationUrl(place.id)) : label,
       inline: true,
     });
   }
-  if (media.users_in_photo.length > 0) {
-    const people = media.users_in_photo.map((t) => link(plain(`@${t.user.username}`), instagramProfileUrl(t.user.username)));
+  if (media.people.length > 0) {
+    const people = media.people.map((p) => link(plain(`@${p.username}`), instagramProfileUrl(p.username)));
     fields.push({ name: 'In this photo', value: joinWithin(people, ', ', EMBED_LIMITS.fieldValue) });
   }
   if (media.tags.length > 0) {
     const tags = media.tags.map((t) => link(plain(`#${t}`), instagramTagUrl(t)));
     fields.push({ name: 'Tags', value: joinWithin(tags, ' ', EMBED_LIMITS.fieldValue) });
   }
-  fields.push(
-    { name: '❤️ Likes', value: count(media.likes.count), inline: true },
-    { name: '💬 Comments', value: count(media.comments.count), inline: true },
-  );
+  // Counts are optional across providers: a post without them shows none rather than a zero.
+  if (media.counts.likes !== undefined) fields.push({ name: '❤️ Likes', value: count(media.counts.likes), inline: true });
+  if (media.counts.comments !== undefined) fields.push({ name: '💬 Comments', value: count(media.counts.comments), inline: true });
 
   const footerParts = ['Instagram', kind];
-  if (media.type === 'carousel') {
+  if (carousel) {
     footerParts.push(
       single
         ? `${first + 1}/${items.length}`
@@ -105,14 +97,14 @@ export function renderMediaEmbeds(media: Media, options: MediaEmbedOptions = {})
     author: {
       name: truncate(plain(authorName, 'label'), EMBED_LIMITS.authorName),
       ...(safeUrl(instagramProfileUrl(user.username)) ? { url: instagramProfileUrl(user.username) } : {}),
-      ...(safeUrl(user.profile_picture) ? { icon_url: user.profile_picture } : {}),
+      ...(safeUrl(user.avatar) ? { icon_url: user.avatar } : {}),
     },
     fields: fields.slice(0, EMBED_LIMITS.fields),
     footer: { text: truncate(footerParts.join(' · '), EMBED_LIMITS.footerText) },
-    timestamp: new Date(Number(media.created_time) * 1000).toISOString(),
+    timestamp: new Date(media.time * 1000).toISOString(),
   };
   if (postUrl) main.url = postUrl;
-  const caption = plain(media.caption?.text ?? '').trim();
+  const caption = plain(media.caption).trim();
   if (caption) main.description = truncate(caption, captionMax);
   const cover = safeUrl(shown[0]?.image);
   if (cover) main.image = { url: cover };

@@ -1,7 +1,7 @@
-// Renders an Instagram profile (/users/self or /users/{id}) as one embed: name, picture, bio, website and the
+// Renders an Instagram profile (a core Profile) as one embed: name, picture, bio, website and the
 // media / followers / following counts, held to Discord's limits like every other embed.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { FullUser } from '../../instagram/schemas.js';
+import type { Profile } from '../../core/index.js';
 import { validate } from '../../util/validate.js';
 import { EMBED_LIMITS, messageEmbedsSchema } from './limits.js';
 import { INSTAGRAM_COLOR } from './media-embed.js';
@@ -9,12 +9,12 @@ import { instagramProfileUrl, link, plain, safeUrl, truncate } from './text.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function renderUserEmbed(user: FullUser): APIEmbed {
+export function renderUserEmbed(user: Profile): APIEmbed {
   const profile = safeUrl(instagramProfileUrl(user.username));
   const fields: APIEmbedField[] = [
-    { name: 'Posts', value: count(user.counts.media), inline: true },
-    { name: 'Followers', value: count(user.counts.followed_by), inline: true },
-    { name: 'Following', value: count(user.counts.follows), inline: true },
+    { name: 'Posts', value: count(user.counts.posts), inline: true },
+    { name: 'Followers', value: count(user.counts.followers), inline: true },
+    { name: 'Following', value: count(user.counts.following), inline: true },
   ];
   const website = safeUrl(user.website);
   if (website) {
@@ -25,14 +25,14 @@ export function renderUserEmbed(user: FullUser): APIEmbed {
 
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: truncate(plain(user.full_name ? `${user.full_name} (@${user.username})` : `@${user.username}`, 'label'), EMBED_LIMITS.title),
+    title: truncate(plain(user.name ? `${user.name} (@${user.username})` : `@${user.username}`, 'label'), EMBED_LIMITS.title),
     fields,
-    footer: { text: user.is_business ? 'Instagram · business account' : 'Instagram' },
+    footer: { text: user.business ? 'Instagram · business account' : 'Instagram' },
   };
   if (profile) embed.url = profile;
   const bio = plain(user.bio).trim();
   if (bio) embed.description = truncate(bio, EMBED_LIMITS.description);
-  const picture = safeUrl(user.profile_picture);
+  const picture = safeUrl(user.avatar);
   if (picture) embed.thumbnail = { url: picture };
   return validate(messageEmbedsSchema, [embed], 'profile embed')[0] as APIEmbed;
 }

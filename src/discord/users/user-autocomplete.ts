@@ -4,7 +4,7 @@
 // not linked an account (their list is empty: the command itself will explain).
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { CommandDeps } from '../command.js';
-import type { ShortUser } from '../../instagram/schemas.js';
+import type { ShortUser } from '../../providers/v1/schemas.js';
 import { withInstagram } from '../linked-account.js';
 import { LOOKUPS } from '../lookup-kinds.js';
 import { plain, truncate } from '../embeds/text.js';

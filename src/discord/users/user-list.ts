@@ -3,8 +3,8 @@
 // total, so they are read up to a bound first (every page is one call against the invoker's budget) and the
 // reply says when the list was longer than what is shown.
 import type { APIEmbed } from 'discord.js';
-import type { Page } from '../../instagram/client.js';
-import type { ShortUser } from '../../instagram/schemas.js';
+import type { Page } from '../../providers/v1/client.js';
+import type { ShortUser } from '../../providers/v1/schemas.js';
 import { validate } from '../../util/validate.js';
 import { EMBED_LIMITS, messageEmbedsSchema } from '../embeds/limits.js';
 import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';

@@ -6,7 +6,7 @@ import { startInstagramEmulator, SANDBOX_CLIENT, type InstagramEmulator } from '
 import { deleteSubscriptions, describeReport, inspectSubscriptions, syncSubscription } from '../../../src/feeds/index.js';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createWebhookReceiver } from '../../../src/http/webhook-receiver.js';
-import { createInstagramClient, type InstagramClient } from '../../../src/instagram/client.js';
+import { createInstagramClient, type InstagramClient } from '../../../src/providers/v1/client.js';
 import { silentLogger } from '../../../src/log.js';
 
 describe('Instagram subscription sync', () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookReceiver, type NotificationSink } from '../../../src/http/webhook-receiver.js';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createDeliveryEngine, dirtySourceSink, type FeedDeliveryEngine } from '../../../src/feeds/index.js';
-import { createInstagramClient } from '../../../src/instagram/client.js';
+import { createInstagramClient } from '../../../src/providers/v1/client.js';
 import { createLimiter, type Limiter } from '../../../src/limiter/index.js';
 import { silentLogger } from '../../../src/log.js';
 import type { Storage } from '../../../src/storage/index.js';

@@ -6,9 +6,9 @@ import {
   type EmulatorOptions,
   type InstagramEmulator,
 } from '../../../sandbox/instagram/index.js';
-import type { Auth } from '../../../src/instagram/api-call.js';
-import type { CallGate } from '../../../src/instagram/call-gate.js';
-import { createInstagramClient, type InstagramClient } from '../../../src/instagram/client.js';
+import type { Auth } from '../../../src/providers/v1/api-call.js';
+import type { CallGate } from '../../../src/providers/v1/call-gate.js';
+import { createInstagramClient, type InstagramClient } from '../../../src/providers/v1/client.js';
 
 export interface SeededUser {
   id: string;

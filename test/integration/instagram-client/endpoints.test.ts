@@ -1,8 +1,8 @@
 // igcord's client against the emulator, one test per endpoint of reference §2, over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Auth } from '../../../src/instagram/api-call.js';
-import { pkToShortcode } from '../../../src/instagram/media-url.js';
-import type { Media } from '../../../src/instagram/schemas.js';
+import type { Auth } from '../../../src/providers/v1/api-call.js';
+import { pkToShortcode } from '../../../src/providers/v1/media-url.js';
+import type { Media } from '../../../src/providers/v1/schemas.js';
 import { startWorld, type EmulatorWorld, type SeededUser } from './emulator-fixture.js';
 
 let world: EmulatorWorld;

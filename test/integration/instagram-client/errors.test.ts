@@ -2,8 +2,8 @@
 // each carrying the X-Ratelimit headers of the response that carried it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT } from '../../../sandbox/instagram/index.js';
-import type { Auth } from '../../../src/instagram/api-call.js';
-import { createInstagramClient } from '../../../src/instagram/client.js';
+import type { Auth } from '../../../src/providers/v1/api-call.js';
+import { createInstagramClient } from '../../../src/providers/v1/client.js';
 import {
   InstagramCommentRuleError,
   InstagramError,
@@ -20,7 +20,7 @@ import {
   InstagramSubscriptionError,
   InstagramTimeoutError,
   InstagramTokenError,
-} from '../../../src/instagram/errors.js';
+} from '../../../src/providers/v1/errors.js';
 import { startWorld, type EmulatorWorld, type SeededUser } from './emulator-fixture.js';
 
 async function failure(call: Promise<unknown>): Promise<InstagramError> {

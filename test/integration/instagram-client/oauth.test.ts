@@ -3,8 +3,8 @@
 // on the redirect is exchanged for a token that works, once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT } from '../../../sandbox/instagram/index.js';
-import { InstagramError, InstagramOAuthError, InstagramScopeError } from '../../../src/instagram/errors.js';
-import { parseAuthorizeCallback, type AuthorizeUrlInput } from '../../../src/instagram/oauth.js';
+import { InstagramError, InstagramOAuthError, InstagramScopeError } from '../../../src/providers/v1/errors.js';
+import { parseAuthorizeCallback, type AuthorizeUrlInput } from '../../../src/providers/v1/oauth.js';
 import { startWorld, type EmulatorWorld, type SeededUser } from './emulator-fixture.js';
 
 let world: EmulatorWorld;

@@ -1,8 +1,8 @@
 // Walking every paginated endpoint of reference §1.3 to its end against the emulator: with small pages the walk
 // must yield each item exactly once and the same items, in the same order, as a walk with large pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Auth, Page } from '../../../src/instagram/api-call.js';
-import { iteratePages } from '../../../src/instagram/paginate.js';
+import type { Auth, Page } from '../../../src/providers/v1/api-call.js';
+import { iteratePages } from '../../../src/providers/v1/paginate.js';
 import { startWorld, type EmulatorWorld, type SeededUser } from './emulator-fixture.js';
 
 let world: EmulatorWorld;

@@ -4,8 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Auth } from '../../../src/instagram/api-call.js';
-import { answerChallenge } from '../../../src/instagram/subscriptions.js';
+import type { Auth } from '../../../src/providers/v1/api-call.js';
+import { answerChallenge } from '../../../src/providers/v1/subscriptions.js';
 import { startWorld, type EmulatorWorld, type SeededUser } from './emulator-fixture.js';
 
 let world: EmulatorWorld;

@@ -5,9 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT } from '../../../sandbox/instagram/index.js';
-import { InstagramSubscriptionError } from '../../../src/instagram/errors.js';
-import { instagramNotificationSchema } from '../../../src/instagram/notification.js';
-import { answerChallenge, verifyNotificationSignature } from '../../../src/instagram/subscriptions.js';
+import { InstagramSubscriptionError } from '../../../src/providers/v1/errors.js';
+import { instagramNotificationSchema } from '../../../src/providers/v1/notification.js';
+import { answerChallenge, verifyNotificationSignature } from '../../../src/providers/v1/subscriptions.js';
 import { validate } from '../../../src/util/validate.js';
 import { startWorld, type EmulatorWorld } from './emulator-fixture.js';
 

@@ -1,8 +1,8 @@
 // The limiter in front of igcord's real Instagram client, against the Instagram emulator over real sockets, with
 // short real windows. What the server saw is read back from the emulator's request log.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInstagramClient, type InstagramClient } from '../../../src/instagram/client.js';
-import { InstagramServerError } from '../../../src/instagram/errors.js';
+import { createInstagramClient, type InstagramClient } from '../../../src/providers/v1/client.js';
+import { InstagramServerError } from '../../../src/providers/v1/errors.js';
 import { createLimiter, type Limiter } from '../../../src/limiter/index.js';
 import { SANDBOX_CLIENT, startInstagramEmulator, type InstagramEmulator } from '../../../sandbox/instagram/index.js';
 

@@ -176,7 +176,7 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
   describe('feeds', () => {
     it('adds a feed and finds it by id, guild, channel, source, owner and in the followed sources', async () => {
       const feed = await storage.feeds.add(newFeed({ mentionRoleId: '400000000000000001' }));
-      expect(feed).toMatchObject({ version: 1, state: 'active', createdAt: clock, mentionRoleId: '400000000000000001' });
+      expect(feed).toMatchObject({ version: 2, state: { kind: 'active' }, createdAt: clock, mentionRoleId: '400000000000000001' });
       expect(feed.id).toMatch(/^[a-z2-9]{10}$/);
       expect(await storage.feeds.get(feed.id)).toEqual(feed);
       expect(await storage.feeds.listByGuild('100000000000000001')).toEqual([feed]);
@@ -206,16 +206,13 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
 
     it('pauses, disables with a reason, records check times, and moves a feed between channels', async () => {
       const feed = await storage.feeds.add(newFeed());
-      expect(await storage.feeds.setState(feed.id, 'disabled', 'the bot lost Send Messages in the channel')).toMatchObject({
-        state: 'disabled',
-        stateReason: 'the bot lost Send Messages in the channel',
-      });
-      const resumed = await storage.feeds.update(feed.id, { state: 'active', stateReason: null, lastCheckAt: clock, channelId: '200000000000000009' });
-      expect(resumed).toMatchObject({ state: 'active', lastCheckAt: clock, channelId: '200000000000000009' });
-      expect(resumed?.stateReason).toBeUndefined();
+      const off = { kind: 'disabled' as const, reason: 'the bot lost Send Messages in the channel', since: clock };
+      expect(await storage.feeds.setState(feed.id, off)).toMatchObject({ state: off });
+      const resumed = await storage.feeds.update(feed.id, { state: { kind: 'active' }, lastCheckAt: clock, channelId: '200000000000000009' });
+      expect(resumed).toMatchObject({ state: { kind: 'active' }, lastCheckAt: clock, channelId: '200000000000000009' });
       expect(await storage.feeds.listByChannel('200000000000000001')).toEqual([]);
       expect((await storage.feeds.listByChannel('200000000000000009')).map((f) => f.id)).toEqual([feed.id]);
-      expect(await storage.feeds.update('nosuchfeed', { state: 'paused' })).toBeUndefined();
+      expect(await storage.feeds.update('nosuchfeed', { state: { kind: 'active' } })).toBeUndefined();
     });
 
     it('removes a feed from every index, and its source once no feed follows it', async () => {

@@ -1,6 +1,9 @@
-// Media objects shaped like the Platform API's (reference §2.9), parsed through the client's own schema so the
-// embed tests render exactly what igcord will be given.
-import { fullUserSchema, mediaSchema, type FullUser, type Media } from '../../../src/instagram/schemas.js';
+// Media objects shaped like the Platform API's (reference §2.9), parsed through the client's own schema and mapped
+// into core posts and profiles by the v1 provider's own mapping, so the embed tests render exactly what igcord
+// will be given.
+import type { Post, Profile } from '../../../src/core/index.js';
+import { fullUserSchema, mediaSchema } from '../../../src/providers/v1/schemas.js';
+import { postFromV1, profileFromV1 } from '../../../src/providers/v1/to-core.js';
 
 const rendition = (name: string) => ({ url: `https://scontent.cdninstagram.com/${name}.jpg`, width: 640, height: 640 });
 const images = (name: string) => ({
@@ -44,13 +47,13 @@ function base(id: string, o: MediaOverrides) {
   };
 }
 
-export const imageMedia = (o: MediaOverrides = {}): Media => mediaSchema.parse({ ...base('BImg', o), type: 'image' });
+export const imageMedia = (o: MediaOverrides = {}): Post => postFromV1(mediaSchema.parse({ ...base('BImg', o), type: 'image' }));
 
-export const videoMedia = (o: MediaOverrides = {}): Media =>
-  mediaSchema.parse({ ...base('BVid', o), type: 'video', videos: videos('v'), users_in_photo: null });
+export const videoMedia = (o: MediaOverrides = {}): Post =>
+  postFromV1(mediaSchema.parse({ ...base('BVid', o), type: 'video', videos: videos('v'), users_in_photo: null }));
 
-export const carouselMedia = (items: number, o: MediaOverrides = {}): Media =>
-  mediaSchema.parse({
+export const carouselMedia = (items: number, o: MediaOverrides = {}): Post =>
+  postFromV1(mediaSchema.parse({
     ...base('BCar', o),
     type: 'carousel',
     carousel_media: Array.from({ length: items }, (_, i) =>
@@ -58,10 +61,10 @@ export const carouselMedia = (items: number, o: MediaOverrides = {}): Media =>
         ? { type: 'video', images: images(`c${i}`), videos: videos(`c${i}`), users_in_photo: [] }
         : { type: 'image', images: images(`c${i}`), users_in_photo: [] },
     ),
-  });
+  }));
 
-export const fullUser = (o: { bio?: string; website?: string; fullName?: string } = {}): FullUser =>
-  fullUserSchema.parse({
+export const fullUser = (o: { bio?: string; website?: string; fullName?: string } = {}): Profile =>
+  profileFromV1(fullUserSchema.parse({
     id: '3',
     username: 'igcord_tester',
     full_name: o.fullName ?? 'Igcord Tester',
@@ -69,4 +72,4 @@ export const fullUser = (o: { bio?: string; website?: string; fullName?: string 
     bio: o.bio ?? 'Photos of the sea',
     website: o.website ?? 'https://example.com/',
     counts: { media: 1320, follows: 420, followed_by: 3410 },
-  });
+  }));

@@ -12,8 +12,9 @@ import {
   InstagramTimeoutError,
   InstagramTokenError,
   InstagramInvalidParametersError,
-} from '../../../src/instagram/errors.js';
+} from '../../../src/providers/v1/errors.js';
 import { BudgetExhaustedError } from '../../../src/limiter/errors.js';
+import { BackfillCountError, FeedOwnerLinkBrokenError, FeedOwnerNotLinkedError, PostRefusedError } from '../../../src/core/index.js';
 
 const NOW = 1_700_000_000_000;
 const fields = (type: string, status: number) => ({ type, status });
@@ -21,6 +22,18 @@ const customIds = (reply: { components: { components: unknown[] }[] }) =>
   reply.components.flatMap((row) => row.components.map((c) => (c as { custom_id?: string }).custom_id));
 
 describe('error replies', () => {
+  it('explains each of the delivery engine\'s domain errors under its stable id', () => {
+    const notLinked = describeError(new FeedOwnerNotLinkedError(), NOW);
+    expect(notLinked).toMatchObject({ id: 'instagram.not-linked', content: 'The owner of this feed has no linked Instagram account.' });
+    expect(customIds(notLinked)).toEqual(['instagram:link']);
+    expect(describeError(new FeedOwnerLinkBrokenError(), NOW)).toMatchObject({ id: 'feeds.owner-link-broken', components: [] });
+    expect(describeError(new BackfillCountError(), NOW)).toMatchObject({ id: 'feeds.backfill-count', content: 'A backfill takes 1 to 10 posts.' });
+    expect(describeError(new PostRefusedError('disable', 'Discord error 50013'), NOW)).toMatchObject({
+      id: 'feeds.post-disable',
+      content: 'Discord did not take the post: Discord error 50013',
+    });
+  });
+
   it('tells an unlinked user to link, with a Link Instagram button', () => {
     const reply = describeError(new NotLinkedError(), NOW);
     expect(reply.id).toBe('instagram.not-linked');

@@ -2,8 +2,9 @@
 // limits, bounded reading of cursor-paged user lists, list pages within the embed limits, and posts fetched
 // page by page as a person pages.
 import { describe, expect, it } from 'vitest';
-import type { Page } from '../../../src/instagram/client.js';
-import type { Media, ShortUser } from '../../../src/instagram/schemas.js';
+import type { Page } from '../../../src/providers/v1/client.js';
+import type { Post } from '../../../src/core/index.js';
+import type { ShortUser } from '../../../src/providers/v1/schemas.js';
 import { messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
 import { mediaPages } from '../../../src/discord/media-pages.js';
@@ -117,7 +118,7 @@ describe('user list pages', () => {
 });
 
 describe('posts paged as the person pages', () => {
-  const posts = (n: number): Media[] => Array.from({ length: n }, (_, i) => ({ ...imageMedia(), id: `${i}_3`, link: `https://www.instagram.com/p/P${i}/` }));
+  const posts = (n: number): Post[] => Array.from({ length: n }, (_, i) => ({ ...imageMedia(), id: `${i}_3`, permalink: `https://www.instagram.com/p/P${i}/` }));
 
   it('counts one page ahead while Instagram has more, and fetches it only when asked', async () => {
     const api = pagesOf(posts(5), 2);

@@ -15,11 +15,11 @@ describe('findEarlierPost', () => {
       message('3', { webhook_id: 'w1', embeds: [{ url: 'https://www.instagram.com/p/other/' }] }),
       message('2', { webhook_id: 'w1', embeds: [{ url: link }] }),
     ];
-    expect(findEarlierPost(messages, 'w1', { link })).toBe('2');
+    expect(findEarlierPost(messages, 'w1', { permalink: link })).toBe('2');
   });
 
   it('finds a compact post that carries the link in its text', () => {
-    expect(findEarlierPost([message('5', { webhook_id: 'w1', content: `New post by @lena: ${link}` })], 'w1', { link })).toBe('5');
+    expect(findEarlierPost([message('5', { webhook_id: 'w1', content: `New post by @lena: ${link}` })], 'w1', { permalink: link })).toBe('5');
   });
 
   it('ignores other webhooks, the bot\'s own messages, people quoting the link and test posts', () => {
@@ -29,11 +29,11 @@ describe('findEarlierPost', () => {
       message('3', { content: `look ${link}` }),
       message('4', { webhook_id: 'w1', content: `${TEST_POST_MARK} \`f1\`: …`, embeds: [{ url: link }] }),
     ];
-    expect(findEarlierPost(messages, 'w1', { link })).toBeUndefined();
+    expect(findEarlierPost(messages, 'w1', { permalink: link })).toBeUndefined();
   });
 
   it('finds nothing for a media without a usable link', () => {
-    expect(findEarlierPost([message('1', { webhook_id: 'w1', content: 'javascript:alert(1)' })], 'w1', { link: 'javascript:alert(1)' })).toBeUndefined();
+    expect(findEarlierPost([message('1', { webhook_id: 'w1', content: 'javascript:alert(1)' })], 'w1', { permalink: 'javascript:alert(1)' })).toBeUndefined();
   });
 });
 

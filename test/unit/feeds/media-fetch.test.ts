@@ -2,9 +2,9 @@
 // media can be old posts tagged late), and an empty source's cursor lets every later media through.
 import { describe, expect, it } from 'vitest';
 import { cursorAfter, EMPTY_SOURCE_CURSOR, mediaPk } from '../../../src/feeds/media-fetch.js';
-import type { Media } from '../../../src/instagram/schemas.js';
+import type { Post } from '../../../src/core/index.js';
 
-const media = (id: string, createdTime: number) => ({ id, created_time: String(createdTime) }) as unknown as Media;
+const media = (id: string, createdTime: number) => ({ id, time: createdTime }) as unknown as Post;
 
 describe('media cursors', () => {
   it('orders media ids by their numeric pk, not as strings', () => {

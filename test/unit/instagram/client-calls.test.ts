@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src/log.js';
-import type { CallDescription, CallGate, RateLimitHeaders } from '../../../src/instagram/call-gate.js';
-import { createInstagramClient } from '../../../src/instagram/client.js';
-import { InstagramInvalidParametersError, InstagramResponseError } from '../../../src/instagram/errors.js';
-import { signRequest } from '../../../src/instagram/signing.js';
+import type { CallDescription, CallGate, RateLimitHeaders } from '../../../src/providers/v1/call-gate.js';
+import { createInstagramClient } from '../../../src/providers/v1/client.js';
+import { InstagramInvalidParametersError, InstagramResponseError } from '../../../src/providers/v1/errors.js';
+import { signRequest } from '../../../src/providers/v1/signing.js';
 
 // A scripted API over a real socket: every call answers the envelope the test scripted for its path (or a
 // generic acknowledgement), and the raw requests are kept for inspection.

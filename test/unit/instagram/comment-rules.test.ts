@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommentRules, isAllCaps } from '../../../src/instagram/comment-rules.js';
+import { checkCommentRules, isAllCaps } from '../../../src/providers/v1/comment-rules.js';
 
 const rules = (text: string) => checkCommentRules(text).map((v) => v.rule);
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mediaLink, parseMediaUrl, pkToShortcode, shortcodeToPk } from '../../../src/instagram/media-url.js';
+import { mediaLink, parseMediaUrl, pkToShortcode, shortcodeToPk } from '../../../src/providers/v1/media-url.js';
 
 describe('media ids and shortcodes', () => {
   it('decodes the verified pair BSCoDz7Du7k → 1477919811501485796', () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { answerChallenge, signNotification, verifyNotificationSignature } from '../../../src/instagram/subscriptions.js';
+import { answerChallenge, signNotification, verifyNotificationSignature } from '../../../src/providers/v1/subscriptions.js';
 
 const SECRET = 'fedcba9876543210fedcba9876543210';
 const BODY = JSON.stringify([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instagramNotificationSchema } from '../../../src/instagram/notification.js';
+import { instagramNotificationSchema } from '../../../src/providers/v1/notification.js';
 import { validate, ValidationError } from '../../../src/util/validate.js';
 
 const parse = (value: unknown) => validate(instagramNotificationSchema, value, 'notification');

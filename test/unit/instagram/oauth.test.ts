@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizeUrl, parseAuthorizeCallback } from '../../../src/instagram/oauth.js';
+import { buildAuthorizeUrl, parseAuthorizeCallback } from '../../../src/providers/v1/oauth.js';
 
 const CLIENT = '0123456789abcdef0123456789abcdef';
 const REDIRECT = 'http://127.0.0.1:3000/oauth/callback';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instagramNotificationSchema } from '../../../src/instagram/notification.js';
+import { instagramNotificationSchema } from '../../../src/providers/v1/notification.js';
 import {
   commentSchema,
   fullUserSchema,
@@ -11,7 +11,7 @@ import {
   shortUserSchema,
   subscriptionSchema,
   tagSchema,
-} from '../../../src/instagram/schemas.js';
+} from '../../../src/providers/v1/schemas.js';
 import { validate, ValidationError } from '../../../src/util/validate.js';
 
 const USER = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resignUrl, signatureBase, signedEndpoint, signRequest } from '../../../src/instagram/signing.js';
+import { resignUrl, signatureBase, signedEndpoint, signRequest } from '../../../src/providers/v1/signing.js';
 
 // The two published, locally re-computed vectors of reference §5.1.
 const SECRET = '6dc1787668c64c939929c17683d7cb74';

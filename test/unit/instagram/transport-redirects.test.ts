@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InstagramResponseError } from '../../../src/instagram/errors.js';
-import { createTransport } from '../../../src/instagram/transport.js';
+import { InstagramResponseError } from '../../../src/providers/v1/errors.js';
+import { createTransport } from '../../../src/providers/v1/transport.js';
 
 let api: Server;
 let elsewhere: Server;

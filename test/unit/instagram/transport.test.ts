@@ -17,9 +17,9 @@ import {
   InstagramSubscriptionError,
   InstagramTimeoutError,
   InstagramTokenError,
-} from '../../../src/instagram/errors.js';
-import { signRequest } from '../../../src/instagram/signing.js';
-import { createTransport } from '../../../src/instagram/transport.js';
+} from '../../../src/providers/v1/errors.js';
+import { signRequest } from '../../../src/providers/v1/signing.js';
+import { createTransport } from '../../../src/providers/v1/transport.js';
 
 // A scripted Instagram: each path answers what the test put in `answers`, with budget headers, and records what
 // it received so the tests can check where credentials went.

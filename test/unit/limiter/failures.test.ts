@@ -5,7 +5,7 @@ import {
   InstagramRateLimitError,
   InstagramServerError,
   InstagramTimeoutError,
-} from '../../../src/instagram/errors.js';
+} from '../../../src/providers/v1/errors.js';
 import { BudgetExhaustedError, createLimiter, type Limiter } from '../../../src/limiter/index.js';
 import { call, NO_HEADERS, recorder } from './helpers.js';
 

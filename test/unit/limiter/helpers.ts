@@ -1,6 +1,6 @@
 // Helpers for the limiter's unit tests: attempt functions the test controls, and the check that no window of
 // the configured length ever held more attempts than the limit.
-import type { CallDescription, RateLimitHeaders } from '../../../src/instagram/call-gate.js';
+import type { CallDescription, RateLimitHeaders } from '../../../src/providers/v1/call-gate.js';
 
 export const NO_HEADERS: RateLimitHeaders = { limit: undefined, remaining: undefined };
 

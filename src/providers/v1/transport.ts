@@ -4,8 +4,8 @@
 // error envelopes and top-level error bodies via `fromApiError`, refused/reset connections as network errors,
 // slow answers as timeouts, and bodies that are not the documented JSON as response errors. Retrying is not
 // its business: the call gate decides that.
-import type { Logger } from '../log.js';
-import { silentLogger } from '../log.js';
+import type { Logger } from '../../log.js';
+import { silentLogger } from '../../log.js';
 import type { RateLimitHeaders } from './call-gate.js';
 import {
   fromApiError,

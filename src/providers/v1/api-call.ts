@@ -3,8 +3,8 @@
 // answer against its zod schema inside that attempt, so a malformed answer fails as an InstagramResponseError that
 // still carries the response's X-Ratelimit headers. Resource modules (users, media, …) are thin tables on top.
 import type { z } from 'zod';
-import type { Logger } from '../log.js';
-import { validate, ValidationError } from '../util/validate.js';
+import type { Logger } from '../../log.js';
+import { validate, ValidationError } from '../../util/validate.js';
 import type { CallGate, CallPriority, RateLimitHeaders, WriteBucket } from './call-gate.js';
 import { InstagramResponseError } from './errors.js';
 import { paginationSchema, type Pagination } from './schemas.js';

@@ -2,7 +2,7 @@
 // flows, reading what Instagram appends to the redirect URI, and the code exchange. Scopes are joined with a
 // literal `+` (a `%2B` was rejected) and `scope` is left out when empty (an empty one is invalid). The exchange is
 // an app-level call (budget key `app`) whose answers, success and error alike, have no `meta` envelope.
-import { validate } from '../util/validate.js';
+import { validate } from '../../util/validate.js';
 import type { CallOptions, ApiContext } from './api-call.js';
 import { parseChecked } from './api-call.js';
 import type { RateLimitHeaders } from './call-gate.js';

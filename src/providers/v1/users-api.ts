@@ -1,7 +1,7 @@
 // Users and relationships (reference §2.1, §2.2): profiles, a user's recent and liked media, user search, and
 // the token owner's follow lists, relationship status and follow/unfollow/approve/ignore.
 import { z } from 'zod';
-import { validate } from '../util/validate.js';
+import { validate } from '../../util/validate.js';
 import { callApi, getOne, getPage, tokenParams, write, type ApiContext, type Auth, type CallOptions, type Page, type Result } from './api-call.js';
 import { fullUserSchema, mediaSchema, relationshipSchema, shortUserSchema } from './schemas.js';
 import type { FullUser, Media, Relationship, ShortUser } from './schemas.js';

@@ -3,7 +3,7 @@
 // and verifying `X-Hub-Signature` (lowercase hex HMAC-SHA1 of the raw body keyed with the client secret, no
 // `sha1=` prefix) in constant time before anything is parsed.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { validate } from '../util/validate.js';
+import { validate } from '../../util/validate.js';
 import { callApi, type ApiContext, type CallOptions, type Result } from './api-call.js';
 import { ackSchema, subscriptionSchema, type Subscription } from './schemas.js';
 

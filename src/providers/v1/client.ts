@@ -1,8 +1,8 @@
 // igcord's Instagram Platform API client: one object, built from the configuration at wiring time, whose every
 // call goes through the given CallGate (the per-token limiter; `directGate` when none) and returns typed,
 // zod-checked values together with the X-Ratelimit headers of their response.
-import type { Logger } from '../log.js';
-import { silentLogger } from '../log.js';
+import type { Logger } from '../../log.js';
+import { silentLogger } from '../../log.js';
 import type { ApiContext, CallOptions } from './api-call.js';
 import { directGate, type CallGate } from './call-gate.js';
 import { createCommentsApi, createLikesApi, createMediaApi } from './media-api.js';

@@ -1,0 +1,100 @@
+// The one place that decides how a feed's state changes: an admin pausing or resuming it, its owner unlinking or
+// their link breaking, the owner linking again, and the channel refusing posts (permission lost, channel or
+// webhook deleted). Each function takes the state as it is and returns the next one, or undefined when the event
+// changes nothing, so the callers (commands, the delivery engine, linking) only persist what comes back. Pauses
+// are told apart by their structured cause, never by their wording.
+import { ACTIVE, type FeedState, type PausedState } from './feed-state.js';
+
+/** The feed fields the lifecycle reads. */
+export interface LifecycleFeed {
+  state: FeedState;
+  ownerInstagramUserId: string;
+}
+
+/** Why an owner's link stopped serving their feeds. */
+export type OwnerLinkLoss = 'unlinked' | 'token' | 'unreadable';
+
+const LOSS_DETAIL: Record<OwnerLinkLoss, string | undefined> = {
+  unlinked: undefined,
+  token: 'token revoked or expired',
+  unreadable: 'the stored token cannot be read',
+};
+
+/** True for a pause igcord set because of the owner's link, lifted when that link works again. */
+export function isOwnerPause(state: FeedState): state is PausedState & { by: 'owner-unlinked' | 'owner-link-broken' } {
+  return state.kind === 'paused' && (state.by === 'owner-unlinked' || state.by === 'owner-link-broken');
+}
+
+/**
+ * The owner's link stopped serving the feed. Only an active feed pauses: a feed an admin paused, or one disabled,
+ * keeps its own state (and its own reason).
+ */
+export function ownerLinkLost(feed: LifecycleFeed, loss: OwnerLinkLoss, now: number): FeedState | undefined {
+  if (feed.state.kind !== 'active') return undefined;
+  const detail = LOSS_DETAIL[loss];
+  return {
+    kind: 'paused',
+    by: loss === 'unlinked' ? 'owner-unlinked' : 'owner-link-broken',
+    since: now,
+    ...(detail !== undefined ? { detail } : {}),
+    instagramUserId: feed.ownerInstagramUserId,
+  };
+}
+
+/**
+ * The owner has a working link to `instagramUserId`. A feed paused because of the owner's link resumes only when
+ * this is the account the pause waits for (the account the feed was set up with): another account's token must
+ * not start paying for it.
+ */
+export function ownerLinked(feed: LifecycleFeed, instagramUserId: string): FeedState | undefined {
+  if (!isOwnerPause(feed.state)) return undefined;
+  const awaited = feed.state.instagramUserId ?? feed.ownerInstagramUserId;
+  return awaited === instagramUserId ? ACTIVE : undefined;
+}
+
+/** An admin pauses the feed; undefined when an admin's pause already holds (it is not renewed). */
+export function pausedByPerson(feed: LifecycleFeed, discordUserId: string, now: number): FeedState | undefined {
+  if (feed.state.kind === 'paused' && feed.state.by === 'person') return undefined;
+  return { kind: 'paused', by: 'person', since: now, detail: discordUserId };
+}
+
+/** An admin resumes the feed (the caller has checked the owner's link and the channel); undefined when active. */
+export function resumedByPerson(feed: LifecycleFeed): FeedState | undefined {
+  return feed.state.kind === 'active' ? undefined : ACTIVE;
+}
+
+/**
+ * Posting can no longer work until someone acts: Discord refused for good (permission lost, channel or webhook
+ * deleted, webhook token unreadable), or Instagram refuses the source. The feed keeps its pending posts.
+ */
+export function disabled(reason: string, now: number): FeedState {
+  return { kind: 'disabled', reason: reason.slice(0, 500), since: now };
+}
+
+const OWNER_PAUSE_TEXT = {
+  'owner-unlinked': 'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.',
+  'owner-link-broken': "Paused: the owner's Instagram link stopped working",
+} as const;
+
+/** The words `/feed list` and notices show for a state (its label aside); undefined for an active feed. */
+export function stateReason(state: FeedState): string | undefined {
+  switch (state.kind) {
+    case 'active':
+      return undefined;
+    case 'disabled':
+      return state.reason;
+    case 'paused':
+      switch (state.by) {
+        case 'person':
+          return `paused by ${state.detail !== undefined ? `<@${state.detail}>` : 'an admin'} <t:${Math.ceil(state.since / 1000)}:R>`;
+        case 'owner-unlinked':
+          return OWNER_PAUSE_TEXT['owner-unlinked'];
+        case 'owner-link-broken':
+          return `${OWNER_PAUSE_TEXT['owner-link-broken']}${state.detail ? ` (${state.detail})` : ''}. The owner runs /instagram link again with the same account and the feed resumes by itself.`;
+        case 'budget':
+          return `Paused: the owner's Instagram budget is spent${state.detail ? ` (${state.detail})` : ''}; it resumes by itself.`;
+        case 'permission':
+          return `Paused: igcord lacks a permission${state.detail ? ` (${state.detail})` : ''}.`;
+      }
+  }
+}

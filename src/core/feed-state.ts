@@ -1,0 +1,28 @@
+// A feed's state as data: active, paused (by whom or what, since when, and for paused-by-the-owner's-link, which
+// Instagram account must come back), or disabled with the reason shown to admins. Stored with the feed record;
+// only feed-lifecycle.ts decides how it changes.
+import { z } from 'zod';
+
+/** Who or what paused a feed. The owner-* pauses and `budget` are igcord's own and lift by themselves. */
+export const PAUSE_CAUSES = ['person', 'owner-unlinked', 'owner-link-broken', 'budget', 'permission'] as const;
+export type PauseCause = (typeof PAUSE_CAUSES)[number];
+
+export const feedStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('active') }),
+  z.object({
+    kind: z.literal('paused'),
+    by: z.enum(PAUSE_CAUSES),
+    /** Epoch ms. */
+    since: z.number().int().nonnegative(),
+    /** For `person`: who (a Discord user id); otherwise what happened, in words. */
+    detail: z.string().max(500).optional(),
+    /** For the owner-* pauses: the Instagram account whose link must work again for the feed to resume. */
+    instagramUserId: z.string().max(64).optional(),
+  }),
+  z.object({ kind: z.literal('disabled'), reason: z.string().max(500), since: z.number().int().nonnegative() }),
+]);
+export type FeedState = z.output<typeof feedStateSchema>;
+export type PausedState = Extract<FeedState, { kind: 'paused' }>;
+export type FeedStateKind = FeedState['kind'];
+
+export const ACTIVE: FeedState = Object.freeze({ kind: 'active' });

@@ -1,0 +1,11 @@
+// igcord's provider-neutral domain: posts, profiles, linked accounts, feed sources, a feed's state and the one
+// lifecycle that changes it, what a provider can serve, and the errors the delivery engine raises. Nothing here
+// knows Discord or any Instagram provider (docs/decisions/0014).
+export * from './post.js';
+export * from './profile.js';
+export * from './linked-account.js';
+export * from './source.js';
+export * from './capabilities.js';
+export * from './feed-state.js';
+export * from './feed-lifecycle.js';
+export * from './errors.js';

@@ -1,0 +1,53 @@
+// The feed lifecycle decides every change of a feed's state from the state as it is: who may pause over whom,
+// which link brings a paused feed back, and what `/feed list` says about it.
+import { describe, expect, it } from 'vitest';
+import { disabled, ownerLinked, ownerLinkLost, pausedByPerson, resumedByPerson, stateReason, type FeedState } from '../../../src/core/index.js';
+
+const feed = (state: FeedState) => ({ state, ownerInstagramUserId: '3001' });
+const NOW = 1_750_000_000_000;
+
+describe('feed lifecycle', () => {
+  it('pauses an active feed for its owner\'s broken link, waiting for the account the feed was set up with', () => {
+    expect(ownerLinkLost(feed({ kind: 'active' }), 'token', NOW)).toEqual({
+      kind: 'paused',
+      by: 'owner-link-broken',
+      since: NOW,
+      detail: 'token revoked or expired',
+      instagramUserId: '3001',
+    });
+    expect(ownerLinkLost(feed({ kind: 'active' }), 'unlinked', NOW)).toMatchObject({ by: 'owner-unlinked', instagramUserId: '3001' });
+  });
+
+  it('leaves a feed an admin paused, or a disabled one, as it is when the owner\'s link breaks', () => {
+    expect(ownerLinkLost(feed({ kind: 'paused', by: 'person', since: 1, detail: '7' }), 'token', NOW)).toBeUndefined();
+    expect(ownerLinkLost(feed(disabled('gone', 1)), 'unlinked', NOW)).toBeUndefined();
+  });
+
+  it('resumes an owner pause only for the Instagram account it waits for', () => {
+    const paused = ownerLinkLost(feed({ kind: 'active' }), 'token', NOW)!;
+    expect(ownerLinked(feed(paused), '9999')).toBeUndefined();
+    expect(ownerLinked(feed(paused), '3001')).toEqual({ kind: 'active' });
+  });
+
+  it('never resumes an admin\'s pause, a disabled feed or a budget pause on a link', () => {
+    expect(ownerLinked(feed({ kind: 'paused', by: 'person', since: 1 }), '3001')).toBeUndefined();
+    expect(ownerLinked(feed({ kind: 'paused', by: 'budget', since: 1 }), '3001')).toBeUndefined();
+    expect(ownerLinked(feed(disabled('gone', 1)), '3001')).toBeUndefined();
+  });
+
+  it('lets an admin pause over an owner pause but not renew their own, and resume anything not active', () => {
+    const ownerPause = ownerLinkLost(feed({ kind: 'active' }), 'unlinked', NOW)!;
+    const byAdmin = pausedByPerson(feed(ownerPause), '42', NOW + 1);
+    expect(byAdmin).toEqual({ kind: 'paused', by: 'person', since: NOW + 1, detail: '42' });
+    expect(pausedByPerson(feed(byAdmin!), '43', NOW + 2)).toBeUndefined();
+    expect(resumedByPerson(feed(byAdmin!))).toEqual({ kind: 'active' });
+    expect(resumedByPerson(feed({ kind: 'active' }))).toBeUndefined();
+  });
+
+  it('words each state for /feed list from its data', () => {
+    expect(stateReason({ kind: 'active' })).toBeUndefined();
+    expect(stateReason({ kind: 'paused', by: 'person', since: 1_750_000_000_500, detail: '42' })).toBe('paused by <@42> <t:1750000001:R>');
+    expect(stateReason(ownerLinkLost(feed({ kind: 'active' }), 'token', NOW)!)).toContain('token revoked or expired');
+    expect(stateReason(disabled('x'.repeat(600), NOW))).toHaveLength(500);
+  });
+});
