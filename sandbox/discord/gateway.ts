@@ -10,6 +10,7 @@ import { WebSocketServer, WebSocket } from 'ws';
 import { z } from 'zod';
 import { GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import type { ApplicationFlags, GatewayReadyDispatchData } from 'discord-api-types/v10';
+import type { DispatchOptions } from './dispatch-options.js';
 import type { FakeLog } from './log.js';
 import type { FakeState } from './state.js';
 import { renderGuildCreate } from './render.js';
@@ -24,13 +25,6 @@ interface Session {
   socket: WebSocket | null;
   /** Dispatches kept for RESUME (Discord keeps a bounded backlog too). */
   backlog: { s: number; t: string; d: unknown }[];
-}
-
-export interface DispatchOptions {
-  /** The intent a session needs to receive the event (Discord drops it otherwise). */
-  intent?: number;
-  /** Builds the payload per session, for events whose content depends on intents (Message Content). */
-  perSession?: (intents: number) => unknown;
 }
 
 const BACKLOG_LIMIT = 1000;

@@ -5,7 +5,7 @@
 import { ChannelType, OverwriteType } from 'discord-api-types/v10';
 import type { APIApplicationCommand, APIMessage, APIOverwrite, APIRole, APIUser, APIWebhook, GatewayDispatchEvents } from 'discord-api-types/v10';
 import type { SnowflakeSource } from './ids.js';
-import type { DispatchOptions } from './gateway.js';
+import type { DispatchOptions } from './dispatch-options.js';
 import { computeChannelPermissions } from './permissions.js';
 import { unknownChannel, unknownGuild, unknownMember, unknownMessage, unknownUser } from './errors.js';
 

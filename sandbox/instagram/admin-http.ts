@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AdminError, type EmulatorAdmin } from './admin.js';
 import { faultSpecSchema } from './faults.js';
 import { sendJson } from './http-util.js';
-import type { Json } from './render.js';
+import type { Json } from './json.js';
 
 const tokenBody = z.object({
   user_id: z.string().optional(),

@@ -7,7 +7,8 @@ import { createUser, CreateUserError, type CreateUserInput } from './create-user
 import { pkFromMediaId } from './ids.js';
 import type { FaultSpec } from './faults.js';
 import type { Notifier } from './notifier.js';
-import { fullUser, media, type Json } from './render.js';
+import type { Json } from './json.js';
+import { fullUser, media } from './render.js';
 import type { RequestLogEntry } from './request-log.js';
 import type { EmulatorState, NotificationLogEntry } from './state.js';
 import { ALL_SCOPES } from './tokens.js';

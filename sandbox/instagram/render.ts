@@ -2,9 +2,8 @@
 // comments and captions, locations (numeric id inside media, string id elsewhere), and media with counts only,
 // `users_in_photo` reduced to usernames, image/video renditions and carousel items.
 import { unixString } from './ids.js';
+import type { Json } from './json.js';
 import type { CommentRecord, LocationRecord, MediaRecord, UserRecord, World } from './world.js';
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export function shortUser(user: UserRecord): { [key: string]: Json } {
   return { id: user.id, username: user.username, full_name: user.fullName, profile_picture: user.profilePicture };

@@ -2,7 +2,7 @@
 // request, since `basic` suffices for the token owner's own data), and its handler. Handlers return the `data`
 // (and `pagination` for list endpoints) of the envelope or throw an ApiError.
 import type { WriteBucket } from './limits.js';
-import type { Json } from './render.js';
+import type { Json } from './json.js';
 import type { World } from './world.js';
 
 export interface Viewer {

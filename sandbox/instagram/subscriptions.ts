@@ -3,7 +3,7 @@
 // aspect=media exists in the late API. List and delete (by id, object=all or object=user) are per app.
 import { randomBytes } from 'node:crypto';
 import { ApiError, TopLevelError, invalidParameters } from './api-error.js';
-import type { Json } from './render.js';
+import type { Json } from './json.js';
 import { checkSig } from './signing.js';
 import type { EmulatorState, Subscription } from './state.js';
 

@@ -3,7 +3,7 @@
 // only the sandbox users exist, each as if they had posted only their 20 newest media — and the privacy rule
 // (a private user's media is visible to themselves and their followers only).
 import { makePk, mediaIdOf, shortcodeFromPk } from './ids.js';
-import type { Json } from './render.js';
+import type { Json } from './json.js';
 
 export type MediaType = 'image' | 'video' | 'carousel';
 

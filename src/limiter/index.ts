@@ -3,7 +3,7 @@
 // per-person attempts that spend a shared budget (linking).
 export { createLimiter, type Limiter } from './limiter.js';
 export type { KeyQuota, WindowQuota } from './key-quota.js';
-export type { LimiterStats } from './limiter-stats.js';
+export type { LimiterStats } from './limiter-counters.js';
 export type { LimiterOptions } from './limiter-options.js';
 export { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError, minutesUntil } from './errors.js';
 export { AttemptLimit, type AttemptLimitOptions, type AttemptTake } from './attempt-limit.js';

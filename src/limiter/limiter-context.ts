@@ -5,7 +5,7 @@ import type { RateLimitHeaders } from '../providers/v1/call-gate.js';
 import type { Logger } from '../log.js';
 import { KeyState, type Waiter } from './key-state.js';
 import type { LimiterSettings } from './limiter-options.js';
-import type { LimiterCounters } from './limiter-stats.js';
+import type { LimiterCounters } from './limiter-counters.js';
 
 export type Outcome = { ok: true; value: { rateLimit: RateLimitHeaders } } | { ok: false; error: unknown };
 

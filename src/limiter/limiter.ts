@@ -21,7 +21,8 @@ import type { Waiter } from './key-state.js';
 import { keyQuota, type KeyQuota } from './key-quota.js';
 import { settle, stateFor, type LimiterContext } from './limiter-context.js';
 import { parseLimiterOptions, type LimiterOptions } from './limiter-options.js';
-import { limiterStats, newLimiterCounters, type LimiterStats } from './limiter-stats.js';
+import { newLimiterCounters, type LimiterStats } from './limiter-counters.js';
+import { limiterStats } from './limiter-stats.js';
 
 export interface Limiter extends CallGate {
   quota(key: string): KeyQuota;
