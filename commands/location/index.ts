@@ -9,6 +9,7 @@ import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/dis
 import { plain } from '../../src/discord/embeds/text.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { withInstagram } from '../../src/discord/linked-account.js';
+import { about } from '../../src/discord/about-subject.js';
 import { suggestLocations } from '../../src/discord/places/place-autocomplete.js';
 import { renderLocationEmbed, renderLocationListEmbed } from '../../src/discord/places/place-embeds.js';
 import { parseCoordinates, parseLocationInput, type Coordinates } from '../../src/discord/input/location-input.js';
@@ -80,7 +81,7 @@ async function info(interaction: ChatInputCommandInteraction, ctx: CommandContex
   await ctx.respond.deferReply(ephemeral);
   const location = await withInstagram(ctx, interaction.user.id, async ({ auth }) => {
     const id = await resolveLocationId(value, ctx, auth);
-    return (await ctx.instagram.locations.get(auth, id)).data;
+    return (await about({ kind: 'location', id }, () => ctx.instagram.locations.get(auth, id))).data;
   });
   ctx.recentPlaces.remember(interaction.user.id, asRecent([location]));
   await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
@@ -94,7 +95,8 @@ async function recentMedia(interaction: ChatInputCommandInteraction, ctx: Comman
   const ownerId = interaction.user.id;
   const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
     const locationId = await resolveLocationId(value, ctx, auth);
-    return { id: locationId, first: await ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE }) };
+    const first = await about({ kind: 'location', id: locationId }, () => ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE }));
+    return { id: locationId, first };
   });
   // The posts carry their place's name, which saves a call for the heading.
   const named = first.data.find((m) => m.location?.id === id && m.location.name)?.location?.name;

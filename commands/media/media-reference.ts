@@ -7,6 +7,7 @@ import type { Auth, CallOptions, InstagramClient } from '../../src/instagram/cli
 import { parseMediaUrl } from '../../src/instagram/media-url.js';
 import type { Media } from '../../src/instagram/schemas.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { about } from '../../src/discord/about-subject.js';
 
 export type MediaReference = { kind: 'id'; id: string } | { kind: 'shortcode'; shortcode: string; fromUrl: boolean };
 
@@ -47,9 +48,10 @@ export async function fetchMedia(
   reference: MediaReference,
   options?: CallOptions,
 ): Promise<Media> {
-  const result =
-    reference.kind === 'id'
-      ? await instagram.media.get(auth, reference.id, options)
-      : await instagram.media.byShortcode(auth, reference.shortcode, options);
+  // Instagram's "not found" then names the post as the person gave it.
+  const subject = { kind: 'media', reference: reference.kind === 'id' ? reference.id : reference.shortcode } as const;
+  const result = await about(subject, () =>
+    reference.kind === 'id' ? instagram.media.get(auth, reference.id, options) : instagram.media.byShortcode(auth, reference.shortcode, options),
+  );
   return result.data;
 }

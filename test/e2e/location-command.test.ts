@@ -145,7 +145,7 @@ describe('/location', () => {
   it("answers a location id Instagram does not know with the not-found reply", async () => {
     const reply = await run(igcord.personId, 'info', { location: '999999999999' }).waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.content).toMatch(/^Instagram could not find that/);
+    expect(reply.content).toMatch(/^Instagram could not find the location `999999999999`/);
   });
 
   it('suggests the places around typed coordinates, from the cache the second time', async () => {
