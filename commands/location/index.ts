@@ -120,6 +120,8 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const at: Coordinates = parseCoordinates({ lat: options.lat, lng: options.lng, distance: options.distance }, MAX_LOCATION_DISTANCE_M);
   await ctx.respond.deferReply(ephemeral);
   const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
+  // A place name typed later (here or in /feed add-location) is looked for around this point.
+  ctx.recentPlaces.rememberPoint(interaction.user.id, at);
   const found = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.locations.search(auth, at)).data);
   if (found.length === 0) {
     await ctx.respond.reply({ content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`, ephemeral });
