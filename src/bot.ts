@@ -4,6 +4,7 @@
 // through its REST client: built in that order, every service exists before the first interaction can arrive.
 // The services are declared here once (module augmentation of CommandServices), so every command file gets
 // their real types.
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Config } from './config.js';
 import type { DiscordClient } from './discord/client.js';
 import { systemClock, type Clock } from './discord/command.js';
@@ -35,6 +36,8 @@ declare module './discord/command.js' {
     deliveries: DeliveryEngine;
     /** Per-member limits on link prompts and pasted tokens, which spend the shared `app` budget. */
     linkAttempts: { prompts: AttemptLimit; pastes: AttemptLimit };
+    /** Every command's definition as loaded and registered with Discord, for /help. */
+    commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
   }
 }
 
@@ -91,6 +94,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         prompts: new AttemptLimit({ max: config.linking.promptLimit, windowMs: config.linking.windowMs }),
         pastes: new AttemptLimit({ max: config.linking.pasteLimit, windowMs: config.linking.windowMs }),
       },
+      commandDefinitions: commands.definitions,
     },
   });
 

@@ -14,7 +14,8 @@ import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '.
 import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
-import { parseLocationInput } from '../../src/discord/input/location-input.js';
+import { coordinatePair } from '../../src/discord/input/location-input.js';
+import { placeIdByName } from '../../src/discord/places/place-by-name.js';
 import { parseTagName } from '../../src/discord/input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 
@@ -27,21 +28,34 @@ export interface AddFeedOptions {
   mention: RoleValue | undefined;
   /** add-tag's tag, as typed. */
   tag?: string | undefined;
-  /** add-location's location id, as typed. */
+  /** add-location's location: an id, or a place's name, as typed (or picked from the suggestions). */
   location?: string | undefined;
 }
 
-/** The source as chosen in the options; an account source is completed with the invoker's link. */
-type ChosenSource = Exclude<FeedSource, { kind: 'account' }> | { kind: 'account' };
+/** A place as given: its id, or its name (resolved once the invoker's link is known). */
+type PlaceChoice = { id: string } | { name: string };
+
+/**
+ * The source as chosen in the options; an account source is completed with the invoker's link, and a place given
+ * by name is resolved to its id.
+ */
+type ChosenSource = Exclude<FeedSource, { kind: 'account' | 'location' }> | { kind: 'account' } | { kind: 'location'; place: PlaceChoice };
 
 /** The scope tag and location endpoints need (reference §4.3). */
 const PUBLIC_CONTENT = 'public_content';
 
-/** A feed follows a location by its id: coordinates would pick a place the admin has not seen. */
-function locationId(value: string): string {
-  const input = parseLocationInput(value, 'location', false);
-  if (input.kind !== 'id') throw new Error('a location without coordinates is an id');
-  return input.id;
+/**
+ * A feed follows a location by its id, or by a name that names one place exactly. Bare coordinates are refused:
+ * they would pick a place the admin has not seen (the suggestions for typed coordinates show the places first).
+ */
+function placeChoice(value: string): PlaceChoice {
+  const text = value.trim();
+  if (/^\d{1,30}$/.test(text)) return { id: text };
+  if (coordinatePair(text) !== undefined) {
+    throw new UserFacingError('input.invalid-location', 'A feed follows one place, not a point: pick a place from the suggestions shown for those coordinates, or give its numeric location id.');
+  }
+  if (text === '') throw new UserFacingError('input.invalid-location', 'Give a place: pick one from the suggestions, or give its numeric location id.');
+  return { name: text };
 }
 
 export async function addFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, kind: AddKind, options: AddFeedOptions): Promise<void> {
@@ -57,7 +71,7 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
     kind === 'tag'
       ? { kind, name: parseTagName(options.tag ?? '', 'tag').toLowerCase() }
       : kind === 'location'
-        ? { kind, id: locationId(options.location ?? '') }
+        ? { kind, place: placeChoice(options.location ?? '') }
         : { kind };
 
   const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
@@ -71,7 +85,12 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
       { components: [linkButtonRow('Relink Instagram', PUBLIC_CONTENT)] },
     );
   }
-  const source: FeedSource = chosen.kind === 'account' ? { kind: 'account', instagramUserId: linked.account.instagramUserId } : chosen;
+  const source: FeedSource =
+    chosen.kind === 'account'
+      ? { kind: 'account', instagramUserId: linked.account.instagramUserId }
+      : chosen.kind === 'location'
+        ? { kind: 'location', id: 'id' in chosen.place ? chosen.place.id : await placeIdByName(ctx, admin.userId, chosen.place.name) }
+        : chosen;
 
   const key = sourceKey(source);
   const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === admin.guildId && sourceKey(f.source) === key);

@@ -13,6 +13,7 @@ import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, test
 import { listFeeds, pauseFeed, removeFeed, resumeFeed } from './manage-feed.js';
 import { bareTag } from '../../src/providers/v1/places-api.js';
 import { LOOKUPS } from '../../src/discord/lookup-kinds.js';
+import { suggestLocations } from '../../src/discord/places/place-autocomplete.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
 
 const target = {
@@ -51,7 +52,11 @@ const definition = defineSlash({
     },
     'add-location': {
       description: 'Follow a location (read with your linked account)',
-      options: { ...target, location: { kind: 'string', description: "Instagram's numeric location id", required: true, maxLength: 30 }, ...deliveryOptions },
+      options: {
+        ...target,
+        location: { kind: 'string', description: 'A place: pick a suggestion (type "lat,lng" or a name), or its location id', required: true, autocomplete: true, maxLength: 100 },
+        ...deliveryOptions,
+      },
     },
     list: { description: "This server's feeds, their state and their last and next posts" },
     remove: { description: 'Stop and delete a feed', options: feed },
@@ -105,6 +110,11 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
       if (choices.length === 25) break;
     }
     await interaction.respond(choices);
+    return;
+  }
+  if (focused.name === 'location') {
+    // The same suggestions as /location's: around typed coordinates, by name near the last point, recent places.
+    await suggestLocations(interaction, deps, deps.recentPlaces);
     return;
   }
   if (focused.name === 'tag') {

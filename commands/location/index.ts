@@ -9,6 +9,7 @@ import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/dis
 import { plain } from '../../src/discord/embeds/text.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { withInstagram } from '../../src/discord/linked-account.js';
+import { about } from '../../src/discord/about-subject.js';
 import { suggestLocations } from '../../src/discord/places/place-autocomplete.js';
 import { renderLocationEmbed, renderLocationListEmbed } from '../../src/discord/places/place-embeds.js';
 import { parseCoordinates, parseLocationInput, type Coordinates } from '../../src/discord/input/location-input.js';
@@ -82,7 +83,7 @@ async function info(interaction: ChatInputCommandInteraction, ctx: CommandContex
   await ctx.respond.deferReply(ephemeral);
   const location = await withInstagram(ctx, interaction.user.id, async ({ auth }) => {
     const id = await resolveLocationId(value, ctx, auth);
-    return (await ctx.instagram.locations.get(auth, id)).data;
+    return (await about({ kind: 'location', id }, () => ctx.instagram.locations.get(auth, id))).data;
   });
   ctx.recentPlaces.remember(interaction.user.id, asRecent([location]));
   await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
@@ -96,7 +97,8 @@ async function recentMedia(interaction: ChatInputCommandInteraction, ctx: Comman
   const ownerId = interaction.user.id;
   const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
     const locationId = await resolveLocationId(value, ctx, auth);
-    return { id: locationId, first: postPage(await ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE })) };
+    const first = postPage(await about({ kind: 'location', id: locationId }, () => ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE })));
+    return { id: locationId, first };
   });
   // The posts carry their place's name, which saves a call for the heading.
   const named = first.data.find((m) => m.location?.id === id && m.location.name)?.location?.name;
@@ -120,6 +122,8 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const at: Coordinates = parseCoordinates({ lat: options.lat, lng: options.lng, distance: options.distance }, MAX_LOCATION_DISTANCE_M);
   await ctx.respond.deferReply(ephemeral);
   const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
+  // A place name typed later (here or in /feed add-location) is looked for around this point.
+  ctx.recentPlaces.rememberPoint(interaction.user.id, at);
   const found = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.locations.search(auth, at)).data);
   if (found.length === 0) {
     await ctx.respond.reply({ content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`, ephemeral });

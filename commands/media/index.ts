@@ -89,6 +89,8 @@ async function near(interaction: Interaction, ctx: CommandContext, options: Opti
   const ephemeral = ephemeralUnless(options.share);
   const at = parseCoordinates({ lat: options.lat, lng: options.lng, distance: options.distance }, MAX_DISTANCE);
   const query = { lat: at.lat, lng: at.lng, distance: at.distance ?? DEFAULT_DISTANCE };
+  // A place name typed later (/location, /feed add-location) is looked for around this point.
+  ctx.recentPlaces.rememberPoint(interaction.user.id, query);
   const found = await onLink(ctx, interaction, ephemeral, async ({ auth }) => (await ctx.instagram.media.search(auth, query)).data.map(postFromV1));
   const where = `${query.lat.toFixed(5)}, ${query.lng.toFixed(5)}`;
   if (found.length === 0) {

@@ -8,6 +8,7 @@ import { parseMediaUrl } from '../../src/providers/v1/media-url.js';
 import type { Post } from '../../src/core/index.js';
 import { postFromV1 } from '../../src/providers/v1/to-core.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { about } from '../../src/discord/about-subject.js';
 
 export type MediaReference = { kind: 'id'; id: string } | { kind: 'shortcode'; shortcode: string; fromUrl: boolean };
 
@@ -48,9 +49,10 @@ export async function fetchMedia(
   reference: MediaReference,
   options?: CallOptions,
 ): Promise<Post> {
-  const result =
-    reference.kind === 'id'
-      ? await instagram.media.get(auth, reference.id, options)
-      : await instagram.media.byShortcode(auth, reference.shortcode, options);
+  // Instagram's "not found" then names the post as the person gave it.
+  const subject = { kind: 'media', reference: reference.kind === 'id' ? reference.id : reference.shortcode } as const;
+  const result = await about(subject, () =>
+    reference.kind === 'id' ? instagram.media.get(auth, reference.id, options) : instagram.media.byShortcode(auth, reference.shortcode, options),
+  );
   return postFromV1(result.data);
 }

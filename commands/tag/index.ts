@@ -7,6 +7,7 @@ import { defineCommand, type CommandContext } from '../../src/discord/command.js
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { withInstagram } from '../../src/discord/linked-account.js';
+import { about } from '../../src/discord/about-subject.js';
 import { suggestTags } from '../../src/discord/places/place-autocomplete.js';
 import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../../src/discord/places/place-embeds.js';
 import { parseTagName } from '../../src/discord/input/tag-name.js';
@@ -40,7 +41,7 @@ async function info(interaction: ChatInputCommandInteraction, ctx: CommandContex
   const ephemeral = !(options.share ?? false);
   const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
-  const tag = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.tags.get(auth, name)).data);
+  const tag = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await about({ kind: 'tag', name }, () => ctx.instagram.tags.get(auth, name))).data);
   await ctx.respond.reply({ embeds: [renderTagEmbed(tag)], ephemeral });
 }
 
@@ -49,7 +50,7 @@ async function recent(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
   const ownerId = interaction.user.id;
-  const first = await withInstagram(ctx, ownerId, async ({ auth }) => postPage(await ctx.instagram.tags.recentMedia(auth, name, { count: PAGE_SIZE })));
+  const first = await withInstagram(ctx, ownerId, async ({ auth }) => postPage(await about({ kind: 'tag', name }, () => ctx.instagram.tags.recentMedia(auth, name, { count: PAGE_SIZE }))));
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: `No recent posts tagged **${plain(`#${name}`)}** that you can see.`, ephemeral });
     return;

@@ -9,6 +9,7 @@ import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/dis
 import { renderUserEmbed } from '../../src/discord/embeds/user-embed.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { withInstagram } from '../../src/discord/linked-account.js';
+import { about } from '../../src/discord/about-subject.js';
 import { mediaPages } from '../../src/discord/media-pages.js';
 import { resolveUsername } from '../../src/discord/users/resolve-user.js';
 import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
@@ -60,7 +61,7 @@ async function profile(interaction: ChatInputCommandInteraction, ctx: CommandCon
     // One's own profile needs no search: the link already knows whose it is.
     if (username === undefined || sameName(username, account.username)) return (await ctx.instagram.users.self(auth)).data;
     const target = await resolveUsername(ctx.instagram, auth, username);
-    return (await ctx.instagram.users.get(auth, target.id)).data;
+    return (await about({ kind: 'user', username: target.username }, () => ctx.instagram.users.get(auth, target.id))).data;
   });
   await ctx.respond.reply({ embeds: [renderUserEmbed(profileFromV1(user))], ephemeral: !share });
 }
@@ -75,7 +76,8 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
       return { owner: account.username, first: postPage(await ctx.instagram.users.recentMedia(auth)) };
     }
     const target = await resolveUsername(ctx.instagram, auth, username);
-    return { owner: target.username, first: postPage(await ctx.instagram.users.recentMedia(auth, { userId: target.id })) };
+    const first = postPage(await about({ kind: 'user', username: target.username }, () => ctx.instagram.users.recentMedia(auth, { userId: target.id })));
+    return { owner: target.username, first };
   });
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: `**${plain(`@${owner}`)}** has no posts to show.`, ephemeral: !share });

@@ -2,7 +2,7 @@
 // group, subcommand and typed options, plus `resolved` users/members/roles/channels), type into an autocomplete
 // option, press a button, pick from a select menu, submit a modal. Like the Discord client, it refuses what a
 // person could not do: a command that is not registered, an unknown or missing required option, a value outside
-// the choices, a button that is not on the message, a modal the bot never showed.
+// the choices, a number outside min_value/max_value, text outside min_length/max_length, a button that is not on the message, a modal the bot never showed.
 import { ApplicationCommandOptionType, ApplicationCommandType, ComponentType, InteractionType, Locale, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
 import type { FakeState } from './state.js';
@@ -143,13 +143,13 @@ function typed(state: FakeState, guildId: string, definition: APIApplicationComm
   switch (definition.type) {
     case ApplicationCommandOptionType.String:
       if (typeof value !== 'string') throw fail('a string');
-      return value;
+      return withinLength(definition, value);
     case ApplicationCommandOptionType.Integer:
       if (typeof value !== 'number' || !Number.isInteger(value)) throw fail('an integer');
-      return value;
+      return withinRange(definition, value);
     case ApplicationCommandOptionType.Number:
-      if (typeof value !== 'number') throw fail('a number');
-      return value;
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw fail('a number');
+      return withinRange(definition, value);
     case ApplicationCommandOptionType.Boolean:
       if (typeof value !== 'boolean') throw fail('a boolean');
       return value;
@@ -188,6 +188,31 @@ function typed(state: FakeState, guildId: string, definition: APIApplicationComm
     default:
       throw new FakeUsageError(`option type ${definition.type} (${definition.name}) is not supported by the fake`);
   }
+}
+
+/**
+ * A number inside the option's `min_value`/`max_value`. Discord's client will not send a value outside them (the
+ * field turns red and the command cannot be sent), so the bot never receives one; the fake refuses it the same way.
+ */
+function withinRange(definition: APIApplicationCommandOption, value: number): number {
+  const min = 'min_value' in definition ? definition.min_value : undefined;
+  const max = 'max_value' in definition ? definition.max_value : undefined;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    const range = `${min ?? '-∞'} to ${max ?? '∞'}`;
+    throw new FakeUsageError(`option ${definition.name} must be from ${range}, got ${value}; Discord's client would not send it`);
+  }
+  return value;
+}
+
+/** Text inside the option's `min_length`/`max_length` (counted in characters, as Discord's client counts them). */
+function withinLength(definition: APIApplicationCommandOption, value: string): string {
+  const min = 'min_length' in definition ? definition.min_length : undefined;
+  const max = 'max_length' in definition ? definition.max_length : undefined;
+  const length = [...value].length;
+  if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
+    throw new FakeUsageError(`option ${definition.name} must be ${min ?? 0} to ${max ?? 6000} characters long, got ${length}; Discord's client would not send it`);
+  }
+  return value;
 }
 
 /** The component with `customId` on a message, or a usage error (a person can only click what is shown). */

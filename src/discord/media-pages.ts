@@ -47,6 +47,10 @@ export function mediaPages(first: Page<Post>, options: MediaPagesOptions): Paged
     get count() {
       return loaded.length + (next ? 1 : 0);
     },
+    // The total is known once Instagram has no further page: until then the indicator shows no "of N".
+    get complete() {
+      return next === undefined;
+    },
     async render(index) {
       while (index >= loaded.length && next) {
         const page = await options.fetchMore(next);

@@ -36,6 +36,11 @@ export interface Page {
 
 export interface PagedSource {
   count: number;
+  /**
+   * False while more items may follow (a list paged by cursor, with no total): `count` is then what is loaded plus
+   * one slot for "Next", a floor rather than a total, and the indicator shows no "of N". Default true.
+   */
+  readonly complete?: boolean | undefined;
   /** Renders page `index` (0-based); may call Instagram (the press is deferred if that takes long). */
   render(index: number): Promise<Page> | Page;
 }
@@ -74,8 +79,16 @@ export function parsePageCustomId(customId: string): PageId | undefined {
   return { session: match[1]!, ownerId: match[2]!, target: match[3] === 'n' ? 'indicator' : Number(match[3]) };
 }
 
-/** The Previous · n/N · Next row for `page`; every button disabled when `disabled` (timed out). */
-export function pageButtons(session: string, ownerId: string, page: number, count: number, disabled = false): ActionRow {
+/** The indicator: "Page n of N" when the total is known, else "Page n" — never a guessed total. */
+export function pageLabel(page: number, count: number, complete: boolean): string {
+  return complete ? `Page ${page + 1} of ${count}` : `Page ${page + 1}`;
+}
+
+/**
+ * The Previous · Page n of N · Next row for `page`; every button disabled when `disabled` (timed out). `complete`
+ * false: the source does not know its total yet (see PagedSource.complete).
+ */
+export function pageButtons(session: string, ownerId: string, page: number, count: number, disabled = false, complete = true): ActionRow {
   const button = (label: string, target: number | 'indicator', off: boolean): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -87,7 +100,7 @@ export function pageButtons(session: string, ownerId: string, page: number, coun
     type: ComponentType.ActionRow,
     components: [
       button('◀ Previous', Math.max(0, page - 1), page <= 0),
-      button(`${page + 1}/${count}`, 'indicator', true),
+      button(pageLabel(page, count, complete), 'indicator', true),
       // At the last page "next" points past the end; it is disabled, and the id stays distinct from "previous".
       button('Next ▶', page + 1, page >= count - 1),
     ],
@@ -129,7 +142,7 @@ export class Paginator {
     const id = randomBytes(4).toString('hex');
     const ref = await respond.reply({
       ...message(rendered),
-      components: [pageButtons(id, ownerId, page, source.count)],
+      components: [pageButtons(id, ownerId, page, source.count, false, source.complete !== false)],
       ephemeral: options.ephemeral,
     });
     this.sessions.set(id, { ownerId, source, page, webhook: respond.interaction.webhook, message: ref, timer: this.expireLater(id) });
@@ -175,7 +188,7 @@ export class Paginator {
       this.sessions.delete(id.session);
       this.sessions.set(id.session, session);
     }
-    await ctx.respond.update({ ...message(rendered), components: [pageButtons(id.session, session.ownerId, target, session.source.count)] });
+    await ctx.respond.update({ ...message(rendered), components: [pageButtons(id.session, session.ownerId, target, session.source.count, false, session.source.complete !== false)] });
     ctx.log.debug({ page: target, pages: session.source.count }, 'paged');
   }
 
@@ -192,7 +205,7 @@ export class Paginator {
     clearTimeout(session.timer);
     try {
       await session.webhook.editMessage(session.message, {
-        components: [pageButtons(id, session.ownerId, session.page, session.source.count, true)],
+        components: [pageButtons(id, session.ownerId, session.page, session.source.count, true, session.source.complete !== false)],
       });
     } catch (error) {
       this.log.warn({ err: error, session: id }, 'could not disable the page buttons');

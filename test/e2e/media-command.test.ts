@@ -195,7 +195,7 @@ describe('/media', () => {
       expect(page1.description).toContain(`id \`${all[0]!.id}\``);
       const [previous, indicator, next] = buttons(reply);
       expect(previous!.disabled).toBe(true);
-      expect(indicator!.label).toBe(`1/${Math.ceil(all.length / 10)}`);
+      expect(indicator!.label).toBe(`Page 1 of ${Math.ceil(all.length / 10)}`);
 
       const refused = igcord.discord.pressButton({ messageId: reply.id, customId: next!.custom_id, userId: stranger });
       const refusal = (await refused.firstResponse()) as { type: number; data: { content: string; flags: number } };

@@ -61,7 +61,7 @@ describe('paged answers beyond PAGE_SESSIONS_MAX', () => {
     // The newest still pages.
     const newest = opened.at(-1)!;
     igcord.discord.pressButton({ message: newest.message, customId: nextOf(newest.message), userId: igcord.personId });
-    const updated = await newest.handle.waitForReply((m) => JSON.stringify(m.components ?? []).includes('"2/2"'), 15_000);
+    const updated = await newest.handle.waitForReply((m) => JSON.stringify(m.components ?? []).includes('"Page 2 of 2"'), 15_000);
     expect(allDisabled(updated)).toBe(false);
     expect(paginator.openSessions).toBe(CAP);
   }, 60_000);

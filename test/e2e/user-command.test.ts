@@ -116,13 +116,13 @@ describe('/user', () => {
     expect(reply.embeds[0]!.title).toMatch(new RegExp(`by @${me.username.replace(/\./g, '\\.')}$`));
     const [previous, indicator, next] = buttonsOf(reply);
     expect(previous!.disabled).toBe(true);
-    expect(indicator!.label).toBe(`1/${recent.length}`);
+    expect(indicator!.label).toBe(`Page 1 of ${recent.length}`);
 
     const press = igcord.discord.pressButton({ message: reply, customId: next!.custom_id, userId: igcord.personId });
     expect((await press.firstResponse()).type).toBe(7);
     const second = press.replies().original!;
     expect(second.embeds[0]!.url).toBe(recent[1]!.link);
-    expect(buttonsOf(second)[1]!.label).toBe(`2/${recent.length}`);
+    expect(buttonsOf(second)[1]!.label).toBe(`Page 2 of ${recent.length}`);
 
   });
 

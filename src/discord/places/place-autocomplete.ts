@@ -9,7 +9,7 @@ import type { CommandDeps } from '../command.js';
 import { plain, truncate } from '../embeds/text.js';
 import { withInstagram } from '../linked-account.js';
 import { LOOKUPS } from '../lookup-kinds.js';
-import { coordinatesIn } from '../input/location-input.js';
+import { coordinatePair, coordinatesIn } from '../input/location-input.js';
 import { distanceMetres } from './distance.js';
 import type { RecentLocations } from './recent-locations.js';
 
@@ -67,10 +67,22 @@ export async function suggestTags(interaction: AutocompleteInteraction, deps: Co
   await interaction.respond(tagChoices(tags));
 }
 
+/** Locations near `at` (API default radius), from the lookup cache: the same entry serves coordinates and names. */
+function locationsNear(deps: CommandDeps, budgetKey: string, discordUserId: string, at: { lat: number; lng: number }): Promise<Location[]> {
+  return deps.lookups.get(
+    budgetKey,
+    LOOKUPS.locations,
+    `${at.lat},${at.lng}`,
+    () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.locations.search(auth, at, lookupOptions())).data),
+    [] as Location[],
+  );
+}
+
 /**
  * Suggestions for a `location` option: when the typed text is "lat,lng" in range, the locations the API finds
- * there (nearest first); a typed number as a location id; and the person's recently looked-up locations whose
- * name or id matches what they typed.
+ * there (nearest first), and that point is remembered; a typed number as a location id; other text as part of a
+ * name, matched against the places around the point the person last used (the API has no search by name); and
+ * the person's recently looked-up locations whose name or id matches what they typed.
  */
 export async function suggestLocations(interaction: AutocompleteInteraction, deps: CommandDeps, recent: RecentLocations): Promise<void> {
   const discordUserId = interaction.user.id;
@@ -83,13 +95,8 @@ export async function suggestLocations(interaction: AutocompleteInteraction, dep
   const choices: Choice[] = [];
   const at = coordinatesIn(typed);
   if (at) {
-    const found = await deps.lookups.get(
-      budgetKey,
-      LOOKUPS.locations,
-      `${at.lat},${at.lng}`,
-      () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.locations.search(auth, at, lookupOptions())).data),
-      [] as Location[],
-    );
+    recent.rememberPoint(discordUserId, at);
+    const found = await locationsNear(deps, budgetKey, discordUserId, at);
     for (const l of found) {
       if (!l.id) continue;
       const far = l.latitude != null && l.longitude != null ? ` · ${Math.round(distanceMetres(at, { lat: l.latitude, lng: l.longitude }))} m` : '';
@@ -97,6 +104,11 @@ export async function suggestLocations(interaction: AutocompleteInteraction, dep
     }
   } else if (/^\d{1,30}$/.test(typed)) {
     choices.push({ name: `Location id ${typed}`, value: typed });
+  } else if (typed.length >= 2 && coordinatePair(typed) === undefined) {
+    const point = recent.lastPoint(discordUserId);
+    const wanted = typed.toLowerCase();
+    const found = point ? await locationsNear(deps, budgetKey, discordUserId, point) : [];
+    for (const l of found) if (l.id && l.name?.toLowerCase().includes(wanted)) choices.push({ name: `📍 ${l.name}`, value: l.id });
   }
   for (const l of recent.matching(discordUserId, at ? '' : typed)) choices.push({ name: `🕘 ${l.name}`, value: l.id });
   await interaction.respond(fit(choices));

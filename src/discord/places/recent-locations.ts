@@ -1,7 +1,8 @@
 // The locations each person looked up lately, for the `location` autocomplete: the API cannot search locations
 // by name (only around a point or by a Facebook Places id, reference §2.7), so the names a person can pick from
-// are the ones they have already seen. Held in memory, bounded per person and in the number of people; a
-// restart forgets them, which costs nothing but a suggestion.
+// are the ones they have already seen — and the places around the last point they used, searched again when they
+// type a name. Held in memory, bounded per person and in the number of people; a restart forgets them, which
+// costs nothing but a suggestion.
 export interface RecentLocation {
   id: string;
   name: string;
@@ -14,8 +15,15 @@ export interface RecentLocationsOptions {
   maxPeople?: number | undefined;
 }
 
+export interface Point {
+  lat: number;
+  lng: number;
+}
+
 export class RecentLocations {
   private readonly byPerson = new Map<string, RecentLocation[]>();
+  /** The last coordinates each person searched around: a typed name is looked for there. */
+  private readonly points = new Map<string, Point>();
   private readonly perPerson: number;
   private readonly maxPeople: number;
 
@@ -37,6 +45,22 @@ export class RecentLocations {
       if (oldest === undefined) break;
       this.byPerson.delete(oldest);
     }
+  }
+
+  /** Remembers the point `personId` last searched around (typed coordinates, /location search, /media near). */
+  rememberPoint(personId: string, at: Point): void {
+    this.points.delete(personId);
+    this.points.set(personId, { lat: at.lat, lng: at.lng });
+    while (this.points.size > this.maxPeople) {
+      const oldest = this.points.keys().next().value;
+      if (oldest === undefined) break;
+      this.points.delete(oldest);
+    }
+  }
+
+  /** The point `personId` last searched around, if any. */
+  lastPoint(personId: string): Point | undefined {
+    return this.points.get(personId);
   }
 
   /** `personId`'s locations whose name contains `typed` or whose id starts with it, newest first. */

@@ -215,7 +215,7 @@ describe('Discord layer against the Discord fake', () => {
     const first = await interaction.waitForReply();
     expect(first.content).toBe('page 1 of 3');
     const buttons = (m: APIMessage) => (m.components?.[0] as { components: { custom_id: string; disabled?: boolean; label: string }[] }).components;
-    expect(buttons(first).map((b) => [b.label, b.disabled])).toEqual([['◀ Previous', true], ['1/3', true], ['Next ▶', false]]);
+    expect(buttons(first).map((b) => [b.label, b.disabled])).toEqual([['◀ Previous', true], ['Page 1 of 3', true], ['Next ▶', false]]);
 
     const next = buttons(first)[2]!.custom_id;
     const refused = fake.pressButton({ messageId: first.id, customId: next, userId: bob });

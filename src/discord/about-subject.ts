@@ -1,0 +1,69 @@
+// Names what was asked for when Instagram answers "not found" or "not allowed". The API's own errors say neither
+// which user, post, tag or location it means nor why, and the one mapping in reply-error.ts cannot know what the
+// person typed; the command does. So each call that reads one named thing runs inside `about(subject, call)`,
+// which turns those two errors into the same reply ids (`instagram.not-found`, `instagram.not-allowed`) with a
+// message naming the subject. Other errors pass through untouched for the one mapping.
+import { InstagramNotAllowedError, InstagramNotFoundError } from '../providers/v1/errors.js';
+import { UserFacingError } from './errors.js';
+
+/** The one thing a call reads, as the person named it. */
+export type Subject =
+  | { kind: 'user'; username: string }
+  /** A post as typed: its shortcode, or its media id. */
+  | { kind: 'media'; reference: string }
+  | { kind: 'tag'; name: string }
+  | { kind: 'location'; id: string };
+
+/**
+ * As inline code, which Discord shows literally (no markdown, no mention); a backtick could end the span early,
+ * so none is kept (usernames, shortcodes, tags and ids are checked before any call and never have one).
+ */
+const literal = (text: string) => `\`${text.replace(/`/g, 'ʼ').slice(0, 120)}\``;
+
+/** "the user `@x`", "the post `abc`", "the tag `#y`", "the location `123`". */
+export function subjectName(subject: Subject): string {
+  switch (subject.kind) {
+    case 'user':
+      return `the user ${literal(`@${subject.username}`)}`;
+    case 'media':
+      return `the post ${literal(subject.reference)}`;
+    case 'tag':
+      return `the tag ${literal(`#${subject.name}`)}`;
+    case 'location':
+      return `the location ${literal(subject.id)}`;
+  }
+}
+
+const NOT_FOUND_HINT: Record<Subject['kind'], string> = {
+  user: 'The account may have been deleted or renamed, or it is not visible to this app.',
+  media: 'It may have been deleted, its link may be mistyped, or it is not visible to this app.',
+  tag: 'Check the spelling, or pick one of the suggestions while typing.',
+  location: 'Check the id, or pick one of the suggestions while typing.',
+};
+
+const NOT_ALLOWED_REASON: Record<Subject['kind'], string> = {
+  user: 'the account is private, and you are not one of its approved followers',
+  media: 'its account may be private',
+  tag: 'the tag is blocked',
+  location: 'the place may be restricted',
+};
+
+/** `error` as the reply naming `subject` when it is Instagram's "not found" or "not allowed"; else `error` itself. */
+export function namingSubject(error: unknown, subject: Subject): unknown {
+  if (error instanceof InstagramNotFoundError) {
+    return new UserFacingError('instagram.not-found', `Instagram could not find ${subjectName(subject)}. ${NOT_FOUND_HINT[subject.kind]}`, { cause: error });
+  }
+  if (error instanceof InstagramNotAllowedError) {
+    return new UserFacingError('instagram.not-allowed', `Instagram does not allow that for ${subjectName(subject)}: ${NOT_ALLOWED_REASON[subject.kind]}.`, { cause: error });
+  }
+  return error;
+}
+
+/** Runs `call`, which reads `subject`; Instagram's "not found" and "not allowed" come back naming it. */
+export async function about<T>(subject: Subject, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw namingSubject(error, subject);
+  }
+}

@@ -1,0 +1,26 @@
+// A place named in words, for /feed add-location: the Platform API cannot look a location up by name (only
+// around a point, or by a Facebook Places id — reference §2.7), so a name is matched, whole and case-insensitively,
+// against the places the person looked up lately and the places around the point they last used (typed
+// coordinates, /location search, /media near). A near match is never followed: a feed for the wrong place would
+// post into the channel for weeks. Without a match, the refusal says how to pick one.
+import type { Location } from '../../providers/v1/schemas.js';
+import type { CommandDeps } from '../command.js';
+import { UserFacingError } from '../errors.js';
+import { withInstagram } from '../linked-account.js';
+
+const HOW_TO_PICK = 'Type coordinates such as `60.1699, 24.9384` into `location` and pick a place from the suggestions, or give its numeric location id.';
+
+/** The location id of the place called `name` (whole name, any case), or the refusal explaining how to pick one. */
+export async function placeIdByName(deps: Pick<CommandDeps, 'instagram' | 'storage' | 'log' | 'recentPlaces'>, discordUserId: string, name: string): Promise<string> {
+  const wanted = name.trim().toLowerCase();
+  const seen = deps.recentPlaces.matching(discordUserId, '').find((l) => l.name.trim().toLowerCase() === wanted);
+  if (seen) return seen.id;
+  const point = deps.recentPlaces.lastPoint(discordUserId);
+  if (point === undefined) {
+    throw new UserFacingError('input.invalid-location', `Instagram cannot find a place by its name alone. ${HOW_TO_PICK}`);
+  }
+  const found: Location[] = await withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.locations.search(auth, point, { priority: 'interactive' })).data);
+  const match = found.find((l) => l.id && l.name?.trim().toLowerCase() === wanted);
+  if (match?.id) return match.id;
+  throw new UserFacingError('input.invalid-location', `No place with that name is near ${point.lat}, ${point.lng}, where you last searched. ${HOW_TO_PICK}`);
+}
