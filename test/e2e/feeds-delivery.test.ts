@@ -61,7 +61,8 @@ describe('feed delivery from a notification', () => {
     const record = await eventually(() => igcord.app.storage.deliveries.findDelivery(botFeed.id, mediaId), 'the delivery record');
     expect(record.messageId).toBe(botMessage.id);
     await eventually(async () => (await igcord.app.storage.deliveries.getCursor(`account:${instagramUserId}`))?.mediaId === mediaId, 'the cursor to move');
-    expect(igcord.app.deliveries.status(botFeed).lastDeliveryAt).toBeGreaterThan(0);
+    // The engine notes the delivery time just after recording it: wait for that, not for a turn of the loop.
+    expect(await eventually(() => igcord.app.deliveries.status(botFeed).lastDeliveryAt, 'the engine to note the delivery')).toBeGreaterThan(0);
     // Stored too, so `/feed list` still knows it after a restart.
     const stored = await eventually(async () => (await igcord.app.storage.feeds.get(botFeed.id))?.lastDeliveryAt, 'lastDeliveryAt to be stored');
     expect(stored).toBe(record.deliveredAt);
