@@ -63,6 +63,15 @@ export class AttemptRunner {
       state.global.refund();
       writes?.refund();
     }
+    const id = w.attemptId;
+    if (ctx.store && id !== undefined) {
+      w.attemptId = undefined;
+      const bucket = w.call.writeBucket;
+      (sent ? ctx.store.complete(state.key, id, bucket, ctx.settings.windowMs) : ctx.store.refund(state.key, id, bucket)).catch((err: unknown) =>
+        // Not lost: the slot still frees once its hold (attempt bound + window) has passed.
+        ctx.log.warn({ err, key: state.key }, 'shared budget: could not report an answered call'),
+      );
+    }
     if (!outcome.ok && outcome.error instanceof Bottleneck.BottleneckError) {
       outcome = {
         ok: false,

@@ -30,6 +30,12 @@ export interface Waiter extends Queued {
   startedMark: number;
   /** No other call of the key was in flight when the current attempt started (its headers then speak of it alone). */
   aloneAtStart: boolean;
+  /** Its id among the shared store's waiters while it is registered there (shared-admission.ts). */
+  storeId: string | undefined;
+  /** Its member in the shared store's windows while its attempt holds a slot. */
+  attemptId: string | undefined;
+  /** The shared store is deciding on it: neither queued nor running. */
+  admitting: boolean;
   settled: boolean;
 }
 
@@ -51,6 +57,13 @@ export class KeyState {
   pausedUntil = 0;
   wakeTimer: NodeJS.Timeout | undefined;
   wakeAt = Infinity;
+  /** One call of this key is being admitted by the shared store (its answer decides what comes next). */
+  admitting = false;
+  /**
+   * The shared store refused this key's calls of priority rank ≥ `rank` until `until`; a call of higher priority
+   * may still ask at once, so that other processes see it waiting before the slot frees.
+   */
+  sharedBlock: { until: number; rank: number } | undefined;
   /**
    * Runs the attempts the limiter admits. Admission (window, priority, concurrency) is decided before a call
    * reaches it, so its own queue stays empty: bottleneck serialises each submission through a timer tick, and a
@@ -95,7 +108,7 @@ export class KeyState {
 
   /** Nothing waits, runs or sleeps, and forgetting the key loses no budget state. */
   evictable(now: number, idleMs: number): boolean {
-    if (this.running > 0 || this.backingOff > 0 || this.queue.size > 0) return false;
+    if (this.running > 0 || this.backingOff > 0 || this.queue.size > 0 || this.admitting) return false;
     if (this.pausedUntil > now) return false;
     if (now - this.lastActivity < idleMs) return false;
     if (!this.global.isEmpty(now)) return false;

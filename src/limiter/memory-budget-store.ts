@@ -61,9 +61,10 @@ export class MemoryBudgetStore implements BudgetStore {
     for (const [id, w] of b.waiters) if (w.score < own || (w.score === own && id < req.id)) ahead++;
     if (used + ahead >= req.cap) {
       if (used < req.cap) return Promise.resolve({ admitted: false, retryAt: now + AHEAD_RETRY_MS, now });
+      // A call still in flight frees a window after its answer, which may come at any moment.
+      const soonest = now + req.windowMs + STORE_RELEASE_MARGIN_MS;
       const releases = [...b.global.values()].sort((x, y) => x - y);
-      const retryAt = releases[used - req.cap] ?? now + req.windowMs;
-      return Promise.resolve({ admitted: false, retryAt, now });
+      return Promise.resolve({ admitted: false, retryAt: Math.min(releases[used - req.cap] ?? soonest, soonest), now });
     }
     const hold = now + req.holdMs + req.windowMs + STORE_RELEASE_MARGIN_MS;
     if (req.bucket) {
@@ -72,7 +73,7 @@ export class MemoryBudgetStore implements BudgetStore {
       if (writes.size >= req.writeLimit) {
         // A full write bucket holds back only its own calls: this one stops standing ahead of reads.
         b.waiters.delete(req.id);
-        return Promise.resolve({ admitted: false, retryAt: Math.min(...writes.values()), now });
+        return Promise.resolve({ admitted: false, retryAt: Math.min(...writes.values(), now + req.windowMs + STORE_RELEASE_MARGIN_MS), now });
       }
       writes.set(req.id, hold);
     }

@@ -9,7 +9,7 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 /**
  * KEYS: global window, waiters, heartbeats, pause, write bucket window ('' without a bucket).
  * ARGV: id, waiter score, cap, write limit, hold ms (attempt bound + window + margin), waiter ttl ms,
- *       key ttl ms, retry ms when others are ahead, window ms.
+ *       key ttl ms, retry ms when others are ahead, window ms + margin.
  * Returns {1, now} when admitted, {0, retryAt, now} when not.
  */
 export const ADMIT = `${NOW}
@@ -32,8 +32,11 @@ local ahead = redis.call('ZRANK', KEYS[2], id)
 if used + ahead >= cap then
   if used < cap then return {0, now + tonumber(ARGV[8]), now} end
   local entry = redis.call('ZRANGE', KEYS[1], used - cap, used - cap, 'WITHSCORES')
-  if entry[2] then return {0, tonumber(entry[2]), now} end
-  return {0, now + tonumber(ARGV[9]), now}
+  -- A call still in flight is held until its attempt bound, but frees a window after its answer, which may come
+  -- at any moment: ask again a window from now at the latest.
+  local soonest = now + tonumber(ARGV[9])
+  if entry[2] and tonumber(entry[2]) < soonest then return {0, tonumber(entry[2]), now} end
+  return {0, soonest, now}
 end
 local hold = now + tonumber(ARGV[5])
 if KEYS[5] ~= '' then
@@ -43,7 +46,7 @@ if KEYS[5] ~= '' then
     redis.call('ZREM', KEYS[2], id)
     redis.call('ZREM', KEYS[3], id)
     local first = redis.call('ZRANGE', KEYS[5], 0, 0, 'WITHSCORES')
-    return {0, tonumber(first[2]), now}
+    return {0, math.min(tonumber(first[2]), now + tonumber(ARGV[9])), now}
   end
   redis.call('ZADD', KEYS[5], hold, id)
   redis.call('PEXPIRE', KEYS[5], keyTtl)

@@ -97,7 +97,7 @@ export class RedisBudgetStore implements BudgetStore {
         this.waiterTtlMs,
         keyTtl,
         AHEAD_RETRY_MS,
-        req.windowMs,
+        req.windowMs + STORE_RELEASE_MARGIN_MS,
       ],
     )) as number[];
     if (reply[0] === 1) {

@@ -67,6 +67,17 @@ describe.each(stores)('budget store contract (%s)', (_name, open) => {
     }
   });
 
+  it('tells a call held back by a call still in flight to ask again a window from now, not at the attempt bound', async () => {
+    const store = await open();
+    try {
+      expect((await store.admit(request('k', { id: 'running', cap: 1, holdMs: 120_000, windowMs: 1_000 }))).admitted).toBe(true);
+      const refused = await store.admit(request('k', { cap: 1, holdMs: 120_000, windowMs: 1_000 }));
+      expect(refused.admitted === false && refused.retryAt - refused.now).toBeLessThanOrEqual(1_001);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps a waiting interactive call ahead of a background call that asks later, and lets it through first', async () => {
     const store = await open();
     try {
