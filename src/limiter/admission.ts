@@ -2,7 +2,7 @@
 // (otherwise it fails at once), waits in priority order, and is started as soon as its key's global window, its
 // write bucket and the key's concurrency allow; a timer wakes the key when the next slot frees. Deadlines and
 // callers' aborts take a call out of the queue in O(1). Admission happens here rather than in bottleneck's own
-// queue (see key-state.ts and docs/decisions/0002).
+// queue (docs/decisions/0002).
 import { InstagramRateLimitError } from '../instagram/errors.js';
 import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from './errors.js';
 import type { KeyState, Waiter } from './key-state.js';

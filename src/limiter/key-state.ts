@@ -1,10 +1,7 @@
 // Everything the limiter knows about one budget key (an Instagram user id, or `app`): its sliding windows (the
-// global one and one per write bucket), its waiting calls, its calls in flight, and the bottleneck instance that
-// runs them. The whole record is dropped when the key is idle and its windows are empty, so that forgetting a
+// global one and one per write bucket), its waiting calls and its calls in flight. The whole record is dropped when the key is idle and its windows are empty, so that forgetting a
 // key can never hand it a fresh budget early, and is rebuilt on the next call.
-import Bottleneck from 'bottleneck';
 import type { CallDescription, CallPriority, WriteBucket } from '../instagram/call-gate.js';
-import type { Logger } from '../log.js';
 import type { LimiterSettings } from './limiter-options.js';
 import { SlidingWindow } from './sliding-window.js';
 import { PRIORITIES, WaitQueue, type Queued } from './wait-queue.js';
@@ -64,26 +61,14 @@ export class KeyState {
    * may still ask at once, so that other processes see it waiting before the slot frees.
    */
   sharedBlock: { until: number; rank: number } | undefined;
-  /**
-   * Runs the attempts the limiter admits. Admission (window, priority, concurrency) is decided before a call
-   * reaches it, so its own queue stays empty: bottleneck serialises each submission through a timer tick, and a
-   * thousand queued background submissions would otherwise delay an interactive one by seconds (measured).
-   * It bounds each attempt's run time (`expiration`) and reports its internal failures through `error`.
-   */
-  readonly executor: Bottleneck;
 
   constructor(
     readonly key: string,
     private readonly settings: LimiterSettings,
-    log: Logger,
     now: number,
   ) {
     this.global = new SlidingWindow(settings.global, settings.windowMs);
     this.lastActivity = now;
-    this.executor = new Bottleneck({ maxConcurrent: settings.maxConcurrent, id: `igcord-limiter-${key}` });
-    // Without a listener bottleneck drops its internal errors silently (src/Events.coffee: `trigger` returns when
-    // nobody listens), which is how calls end up hanging unnoticed.
-    this.executor.on('error', (err: unknown) => log.error({ err, key }, 'limiter executor failed'));
   }
 
   /** The window of a write bucket, created when the key first writes to it. */

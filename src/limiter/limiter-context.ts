@@ -34,7 +34,7 @@ export interface LimiterContext {
 export function stateFor(ctx: LimiterContext, key: string): KeyState {
   let state = ctx.keys.get(key);
   if (!state) {
-    state = new KeyState(key, ctx.settings, ctx.log, ctx.clock());
+    state = new KeyState(key, ctx.settings, ctx.clock());
     ctx.keys.set(key, state);
   }
   return state;
