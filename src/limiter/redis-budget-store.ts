@@ -29,16 +29,26 @@ export interface RedisBudgetStoreOptions {
 const SCRIPTS = { ADMIT, COMPLETE, FILL_TO, HEARTBEAT, PAUSE, USED } as const;
 type ScriptName = keyof typeof SCRIPTS;
 
-function connect(url: string) {
-  return createClient({ url, socket: { connectTimeout: 5_000 } });
+function connect(url: string, state: { connected: boolean }) {
+  return createClient({
+    url,
+    socket: {
+      connectTimeout: 5_000,
+      // Once connected, a lost connection is retried (calls fail meanwhile); a first connection that fails makes
+      // igcord refuse to start, rather than wait forever with a limiter that admits nothing.
+      reconnectStrategy: (retries: number, cause: Error) => (state.connected ? Math.min(100 * 2 ** retries, 2_000) : cause),
+    },
+  });
 }
 type Client = ReturnType<typeof connect>;
 
 export async function openRedisBudgetStore(options: RedisBudgetStoreOptions): Promise<RedisBudgetStore> {
-  const client = connect(options.url);
+  const state = { connected: false };
+  const client = connect(options.url, state);
   // Without a listener a lost connection is an unhandled 'error' event; commands fail and the limiter reports them.
   client.on('error', (err: unknown) => options.log?.warn({ err }, 'limiter budget store: Redis connection error'));
   await client.connect();
+  state.connected = true;
   return new RedisBudgetStore(client, options.prefix ?? 'igcord:limiter', options.waiterTtlMs ?? WAITER_TTL_MS);
 }
 
@@ -148,7 +158,8 @@ export class RedisBudgetStore implements BudgetStore {
     this.closed = true;
     clearInterval(this.heartbeat);
     await Promise.allSettled([...this.waiting].flatMap(([key, ids]) => [...ids].map((id) => this.leave(key, id))));
-    this.client.destroy();
+    // Waits for the replies of what was sent (a last answer reported, a waiter withdrawn).
+    await this.client.close();
   }
 
   private async fillTo(window: string, count: number, windowMs: number): Promise<number> {
