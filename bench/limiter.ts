@@ -2,13 +2,17 @@
 // Instagram emulator over real sockets. (a) added cost per call versus the client without a gate; (b) budget
 // utilisation under saturation (calls the emulator counted ÷ calls the windows allowed, and 429s); (c) how long
 // interactive calls wait to start while the same key's background queue is saturated and budget remains;
-// (d) heap after 100,000 keys have gone idle versus before.
+// (d) heap after 100,000 keys have gone idle versus before; (e) the shared limiter (RedisBudgetStore at
+// REDIS_URL, default redis://127.0.0.1:6379): the cost of one admission (the atomic script's round trip) and of a
+// whole call through the limiter with the store versus without it. `LIMITER_PARTS=a,e` runs only those parts.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BenchRow } from './index.js';
 import type { CallGate } from '../src/providers/v1/call-gate.js';
 import { createInstagramClient } from '../src/providers/v1/client.js';
-import { createLimiter } from '../src/limiter/index.js';
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@redis/client';
+import { createLimiter, openRedisBudgetStore } from '../src/limiter/index.js';
 import { SANDBOX_CLIENT, startInstagramEmulator, type InstagramEmulator } from '../sandbox/instagram/index.js';
 
 const BENCH = 'limiter';
@@ -204,6 +208,70 @@ async function memory(): Promise<BenchRow[]> {
   ];
 }
 
+async function shared(): Promise<BenchRow[]> {
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `igcord-bench:limiter:${randomUUID()}`;
+  const store = await openRedisBudgetStore({ url, prefix });
+  const windowMs = 3_600_000;
+  const ok = { rateLimit: { limit: undefined, remaining: undefined } };
+  const call = { key: 'bench', priority: 'background', method: 'GET', path: '/users/self', idempotent: true } as const;
+  try {
+    // (e1) One admission: the ADMIT script's round trip, then COMPLETE, as the limiter does for each call.
+    const admitUs: number[] = [];
+    for (let i = 0; i < 3_000; i++) {
+      const id = `bench-${i}`;
+      const started = performance.now();
+      const result = await store.admit({ key: 'bench', id, priority: 'background', arrival: Date.now(), cap: 1_000_000, writeLimit: 60, windowMs, holdMs: 120_000 });
+      if (i >= 200) admitUs.push((performance.now() - started) * 1000);
+      if (!result.admitted) throw new Error('bench budget exhausted');
+      await store.complete('bench', id, undefined, windowMs);
+    }
+    // (e2) A whole call with an attempt that answers at once, through the limiter with and without the store:
+    // the difference is what sharing the budget adds to each call.
+    const measure = async (withStore: boolean) => {
+      const limiter = createLimiter({ windowMs, global: 1_000_000, write: 60, deadlines, store: withStore ? store : undefined });
+      const samples: number[] = [];
+      for (let i = 0; i < 2_000; i++) {
+        const started = performance.now();
+        await limiter.run({ ...call, key: withStore ? 'shared' : 'local' }, async () => ok);
+        if (i >= 200) samples.push((performance.now() - started) * 1000);
+      }
+      await limiter.close();
+      return samples;
+    };
+    const local = await measure(false);
+    const viaRedis = await measure(true);
+    const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(0)} µs`);
+    console.log(
+      `(e) shared budget in Redis: one admission p50 ${fmt(percentile(admitUs, 50))}, p99 ${fmt(percentile(admitUs, 99))}; ` +
+        `a call through the limiter (attempt answers at once): in memory p50 ${fmt(percentile(local, 50))} p99 ${fmt(percentile(local, 99))}, ` +
+        `with the Redis store p50 ${fmt(percentile(viaRedis, 50))} p99 ${fmt(percentile(viaRedis, 99))}`,
+    );
+    return [
+      { bench: BENCH, metric: '(e) shared admission (Redis script) p50', value: fmt(percentile(admitUs, 50)), goal: '< 1 ms' },
+      { bench: BENCH, metric: '(e) shared admission (Redis script) p99', value: fmt(percentile(admitUs, 99)) },
+      { bench: BENCH, metric: '(e) call through limiter, in memory p50', value: fmt(percentile(local, 50)), goal: '< 1 ms' },
+      { bench: BENCH, metric: '(e) call through limiter, Redis store p50', value: fmt(percentile(viaRedis, 50)) },
+      { bench: BENCH, metric: '(e) call through limiter, Redis store p99', value: fmt(percentile(viaRedis, 99)) },
+    ];
+  } finally {
+    await store.close();
+    const client = createClient({ url });
+    await client.connect();
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await client.del(keys);
+    client.destroy();
+  }
+}
+
+const PARTS: Record<string, () => Promise<BenchRow[]>> = { a: overhead, b: utilisation, c: interactiveWait, d: memory, e: shared };
+
 export default async function limiterBench(): Promise<BenchRow[]> {
-  return [...(await overhead()), ...(await utilisation()), ...(await interactiveWait()), ...(await memory())];
+  const asked = (process.env.LIMITER_PARTS ?? Object.keys(PARTS).join(',')).split(',').map((p) => p.trim());
+  const rows: BenchRow[] = [];
+  for (const part of asked) {
+    const run = PARTS[part];
+    if (!run) throw new Error(`LIMITER_PARTS: unknown part ${part}; expected some of ${Object.keys(PARTS).join(',')}`);
+    rows.push(...(await run()));
+  }
+  return rows;
 }

@@ -7,7 +7,7 @@
 // running ones finish), then storage.
 import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
-import { createLimiter, type Limiter } from './limiter/index.js';
+import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
 import { createWebhookReceiver, WEBHOOK_PATH } from './http/webhook-receiver.js';
@@ -96,7 +96,10 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     cleanup.push(() => instanceLock.release());
 
     const metrics = createIgcordMetrics((error) => log.warn({ err: error }, 'a metrics collector failed; its metrics are stale'));
-    const limiter = createLimiter({ windowMs: config.limits.windowMs, global: config.limits.global, write: config.limits.write, deadlines: config.limits.deadlines, log });
+    // Shared with the other processes using the same tokens when configured (docs/decisions/0016).
+    const budgetStore = config.limits.store === 'redis' ? await openRedisBudgetStore({ url: config.limits.redisUrl!, log }) : undefined;
+    if (budgetStore) cleanup.push(() => budgetStore.close());
+    const limiter = createLimiter({ windowMs: config.limits.windowMs, global: config.limits.global, write: config.limits.write, deadlines: config.limits.deadlines, log, store: budgetStore });
     cleanup.push(() => limiter.close());
 
     const instagram = createInstagramClient({

@@ -183,6 +183,10 @@ export const environmentSchema = z.object({
   INTERACTIVE_DEADLINE_MS: integer(4_000, 100, 60_000),
   DELIVERY_DEADLINE_MS: integer(120_000, 1_000, 3_600_000),
   BACKGROUND_DEADLINE_MS: integer(600_000, 1_000, 86_400_000),
+  // Where the limiter keeps its windows: this process's memory, or Redis shared by every process using the same
+  // tokens (src/limiter/redis-budget-store.ts, docs/decisions/0016).
+  LIMITER_STORE: z.preprocess(blankToUndefined, z.enum(['memory', 'redis'], { error: 'expected memory or redis' }).default('memory')),
+  REDIS_URL: z.preprocess(blankToUndefined, z.string().trim().regex(/^rediss?:\/\//, { error: 'expected redis://… or rediss://…' }).optional()),
   // Per-member limits on linking, which spends the `app` budget every member shares (src/limiter/attempt-limit.ts).
   LINK_PROMPT_LIMIT: integer(10, 1, 1_000),
   LINK_PASTE_LIMIT: integer(5, 1, 1_000),

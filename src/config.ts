@@ -72,6 +72,9 @@ export interface Config {
     global: number;
     write: number;
     deadlines: { interactive: number; delivery: number; background: number };
+    /** `redis`: the windows are shared with every process using `redisUrl`. */
+    store: 'memory' | 'redis';
+    redisUrl: string | undefined;
   };
   /** Link prompts and pasted tokens one Discord member may make in any window of `windowMs`. */
   linking: { promptLimit: number; pasteLimit: number; windowMs: number };
@@ -129,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (parsed.success && parsed.data.FEEDS_MIN_POLL_MS > parsed.data.FEEDS_MAX_POLL_MS) {
     problems.push('FEEDS_MIN_POLL_MS: expected at most FEEDS_MAX_POLL_MS (the shortest poll interval cannot exceed the longest)');
   }
+  if (parsed.success && parsed.data.LIMITER_STORE === 'redis' && parsed.data.REDIS_URL === undefined) {
+    problems.push('REDIS_URL: expected redis://… when LIMITER_STORE=redis (where processes share their budgets)');
+  }
   if (parsed.success && parsed.data.INSTANCE_LOCK_STALE_MS < 2 * parsed.data.INSTANCE_LOCK_HEARTBEAT_MS) {
     problems.push('INSTANCE_LOCK_STALE_MS: expected at least twice INSTANCE_LOCK_HEARTBEAT_MS (one late heartbeat must not give the lock away)');
   }
@@ -185,6 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
         delivery: e.DELIVERY_DEADLINE_MS,
         background: e.BACKGROUND_DEADLINE_MS,
       },
+      store: e.LIMITER_STORE,
+      redisUrl: e.REDIS_URL,
     },
     linking: { promptLimit: e.LINK_PROMPT_LIMIT, pasteLimit: e.LINK_PASTE_LIMIT, windowMs: e.LINK_ATTEMPT_WINDOW_MS },
     feeds: { minPollMs: e.FEEDS_MIN_POLL_MS, maxPollMs: e.FEEDS_MAX_POLL_MS, concurrency: e.FEEDS_CONCURRENCY },

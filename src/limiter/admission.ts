@@ -2,20 +2,32 @@
 // (otherwise it fails at once), waits in priority order, and is started as soon as its key's global window, its
 // write bucket and the key's concurrency allow; a timer wakes the key when the next slot frees. Deadlines and
 // callers' aborts take a call out of the queue in O(1). Admission happens here rather than in bottleneck's own
-// queue (see key-state.ts and docs/decisions/0002).
+// queue (docs/decisions/0002).
 import { InstagramRateLimitError } from '../providers/v1/errors.js';
 import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from './errors.js';
 import type { KeyState, Waiter } from './key-state.js';
 import { settle, type LimiterContext } from './limiter-context.js';
+import { askStore, mayAsk, type SharedAdmissionHooks } from './shared-admission.js';
 
 /** Starts an admitted call's attempt; admission has taken it out of the queue and cleared its deadline by then. */
 export type StartAttempt = (state: KeyState, w: Waiter, now: number) => void;
 
 export class Admission {
+  private readonly hooks: SharedAdmissionHooks;
+
   constructor(
     private readonly ctx: LimiterContext,
     private readonly startAttempt: StartAttempt,
-  ) {}
+  ) {
+    this.hooks = {
+      start: startAttempt,
+      pump: (state) => this.pump(state),
+      wakeAt: (state, at) => this.wakeAt(state, at, ctx.clock()),
+      armDeadline: (state, w, leftMs) => {
+        w.deadlineTimer = setTimeout(() => this.onDeadline(state, w), Math.max(0, leftMs));
+      },
+    };
+  }
 
   /** When a call put at `where` of its lane could start, as far as the budgets (not concurrency) decide. */
   estimateStart(state: KeyState, w: Waiter, where: 'back' | 'front', now: number): number {
@@ -49,7 +61,7 @@ export class Admission {
 
   /** Starts every waiting call the key's budgets and concurrency allow, in start order; sleeps until the next frees. */
   pump(state: KeyState): void {
-    if (this.ctx.closed) return;
+    if (this.ctx.closed || state.admitting) return;
     const now = this.ctx.clock();
     let wakeAt = Infinity;
     if (state.pausedUntil > now) wakeAt = state.pausedUntil;
@@ -78,12 +90,28 @@ export class Admission {
           continue;
         }
       }
+      const store = this.ctx.store;
+      if (store) {
+        // Other processes spend the same budget: the store decides, one call of the key at a time.
+        if (!mayAsk(state, w, now)) {
+          wakeAt = Math.min(wakeAt, state.sharedBlock!.until);
+          break;
+        }
+        state.queue.remove(w);
+        askStore(this.ctx, store, state, w, this.hooks);
+        return;
+      }
       state.queue.remove(w);
       if (w.deadlineTimer) clearTimeout(w.deadlineTimer);
       w.deadlineTimer = undefined;
       this.startAttempt(state, w, now);
       w = next;
     }
+    this.wakeAt(state, wakeAt, now);
+  }
+
+  /** Keeps one timer per key, at the earliest time something of it may start. */
+  private wakeAt(state: KeyState, wakeAt: number, now: number): void {
     if (wakeAt === state.wakeAt) return;
     if (state.wakeTimer) clearTimeout(state.wakeTimer);
     state.wakeTimer = undefined;

@@ -1,19 +1,17 @@
-// Runs an admitted call's attempt on its key's bottleneck instance and decides what follows: counts it in the
+// Runs an admitted call's attempt (bounded in time by bounded-attempt.ts) and decides what follows: counts it in the
 // key's windows from its start (refunded if it was never sent), feeds the server's rate-limit headers back into
 // the windows (server-feedback.ts), and after a failure either pauses the key and retries once (429), retries an
 // idempotent call after a backoff (any 5xx, 503 included; network), or fails the call (retry-policy.ts decides).
-import Bottleneck from 'bottleneck';
-import type { CallPriority, RateLimitHeaders } from '../providers/v1/call-gate.js';
+import type { RateLimitHeaders } from '../providers/v1/call-gate.js';
 import { InstagramError, InstagramTimeoutError, type InstagramRateLimitError } from '../providers/v1/errors.js';
 import type { Admission } from './admission.js';
+import { AttemptExpiredError, runBounded } from './bounded-attempt.js';
 import { BudgetExhaustedError } from './errors.js';
 import type { KeyState, Waiter } from './key-state.js';
 import { settle, type LimiterContext, type Outcome } from './limiter-context.js';
 import { backoffMs, classifyFailure } from './retry-policy.js';
 import { observeRateLimit, pauseAfterRateLimit } from './server-feedback.js';
 import type { SlidingWindow } from './sliding-window.js';
-
-const BOTTLENECK_PRIORITY: Record<CallPriority, number> = { interactive: 0, delivery: 4, background: 9 };
 
 export class AttemptRunner {
   constructor(
@@ -36,14 +34,12 @@ export class AttemptRunner {
     w.usedAtStart = state.global.used(now);
     w.startedMark = state.startedTotal;
     let sent = false;
-    const job = state.executor.schedule(
-      { priority: BOTTLENECK_PRIORITY[w.priority], expiration: ctx.settings.attemptTimeoutMs },
-      async () => {
-        if (w.call.signal?.aborted) throw w.call.signal.reason;
-        sent = true;
-        return w.attempt();
-      },
-    );
+    // Started in this turn of the event loop: admission has already decided, nothing is left to wait for.
+    const job = runBounded(async () => {
+      if (w.call.signal?.aborted) throw w.call.signal.reason;
+      sent = true;
+      return w.attempt();
+    }, ctx.settings.attemptTimeoutMs);
     const done = job.then(
       (value) => this.finish(state, w, writes, sent, { ok: true, value: value as { rateLimit: RateLimitHeaders } }),
       (error: unknown) => this.finish(state, w, writes, sent, { ok: false, error }),
@@ -63,7 +59,16 @@ export class AttemptRunner {
       state.global.refund();
       writes?.refund();
     }
-    if (!outcome.ok && outcome.error instanceof Bottleneck.BottleneckError) {
+    const id = w.attemptId;
+    if (ctx.store && id !== undefined) {
+      w.attemptId = undefined;
+      const bucket = w.call.writeBucket;
+      (sent ? ctx.store.complete(state.key, id, bucket, ctx.settings.windowMs) : ctx.store.refund(state.key, id, bucket)).catch((err: unknown) =>
+        // Not lost: the slot still frees once its hold (attempt bound + window) has passed.
+        ctx.log.warn({ err, key: state.key }, 'shared budget: could not report an answered call'),
+      );
+    }
+    if (!outcome.ok && outcome.error instanceof AttemptExpiredError) {
       outcome = {
         ok: false,
         error: new InstagramTimeoutError(

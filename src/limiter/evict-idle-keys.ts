@@ -9,7 +9,6 @@ export function evictIdleKeys(ctx: LimiterContext): void {
     if (!state.evictable(now, ctx.settings.idleEvictionMs)) continue;
     ctx.keys.delete(key);
     ctx.counters.evictions++;
-    state.executor.disconnect().catch((err: unknown) => ctx.log.warn({ err, key }, 'limiter executor did not disconnect'));
   }
 }
 

@@ -1,10 +1,7 @@
 // Everything the limiter knows about one budget key (an Instagram user id, or `app`): its sliding windows (the
-// global one and one per write bucket), its waiting calls, its calls in flight, and the bottleneck instance that
-// runs them. The whole record is dropped when the key is idle and its windows are empty, so that forgetting a
+// global one and one per write bucket), its waiting calls and its calls in flight. The whole record is dropped when the key is idle and its windows are empty, so that forgetting a
 // key can never hand it a fresh budget early, and is rebuilt on the next call.
-import Bottleneck from 'bottleneck';
 import type { CallDescription, CallPriority, WriteBucket } from '../providers/v1/call-gate.js';
-import type { Logger } from '../log.js';
 import type { LimiterSettings } from './limiter-options.js';
 import { SlidingWindow } from './sliding-window.js';
 import { PRIORITIES, WaitQueue, type Queued } from './wait-queue.js';
@@ -30,6 +27,12 @@ export interface Waiter extends Queued {
   startedMark: number;
   /** No other call of the key was in flight when the current attempt started (its headers then speak of it alone). */
   aloneAtStart: boolean;
+  /** Its id among the shared store's waiters while it is registered there (shared-admission.ts). */
+  storeId: string | undefined;
+  /** Its member in the shared store's windows while its attempt holds a slot. */
+  attemptId: string | undefined;
+  /** The shared store is deciding on it: neither queued nor running. */
+  admitting: boolean;
   settled: boolean;
 }
 
@@ -51,26 +54,21 @@ export class KeyState {
   pausedUntil = 0;
   wakeTimer: NodeJS.Timeout | undefined;
   wakeAt = Infinity;
+  /** One call of this key is being admitted by the shared store (its answer decides what comes next). */
+  admitting = false;
   /**
-   * Runs the attempts the limiter admits. Admission (window, priority, concurrency) is decided before a call
-   * reaches it, so its own queue stays empty: bottleneck serialises each submission through a timer tick, and a
-   * thousand queued background submissions would otherwise delay an interactive one by seconds (measured).
-   * It bounds each attempt's run time (`expiration`) and reports its internal failures through `error`.
+   * The shared store refused this key's calls of priority rank ≥ `rank` until `until`; a call of higher priority
+   * may still ask at once, so that other processes see it waiting before the slot frees.
    */
-  readonly executor: Bottleneck;
+  sharedBlock: { until: number; rank: number } | undefined;
 
   constructor(
     readonly key: string,
     private readonly settings: LimiterSettings,
-    log: Logger,
     now: number,
   ) {
     this.global = new SlidingWindow(settings.global, settings.windowMs);
     this.lastActivity = now;
-    this.executor = new Bottleneck({ maxConcurrent: settings.maxConcurrent, id: `igcord-limiter-${key}` });
-    // Without a listener bottleneck drops its internal errors silently (src/Events.coffee: `trigger` returns when
-    // nobody listens), which is how calls end up hanging unnoticed.
-    this.executor.on('error', (err: unknown) => log.error({ err, key }, 'limiter executor failed'));
   }
 
   /** The window of a write bucket, created when the key first writes to it. */
@@ -95,7 +93,7 @@ export class KeyState {
 
   /** Nothing waits, runs or sleeps, and forgetting the key loses no budget state. */
   evictable(now: number, idleMs: number): boolean {
-    if (this.running > 0 || this.backingOff > 0 || this.queue.size > 0) return false;
+    if (this.running > 0 || this.backingOff > 0 || this.queue.size > 0 || this.admitting) return false;
     if (this.pausedUntil > now) return false;
     if (now - this.lastActivity < idleMs) return false;
     if (!this.global.isEmpty(now)) return false;

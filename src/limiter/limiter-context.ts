@@ -3,6 +3,7 @@
 // `stats()`. Also the two operations every part uses: finding a key's state and settling a call.
 import type { RateLimitHeaders } from '../providers/v1/call-gate.js';
 import type { Logger } from '../log.js';
+import type { BudgetStore } from './budget-store.js';
 import { KeyState, type Waiter } from './key-state.js';
 import type { LimiterSettings } from './limiter-options.js';
 import type { LimiterCounters } from './limiter-counters.js';
@@ -19,6 +20,8 @@ export interface LimiterContext {
   readonly settings: LimiterSettings;
   readonly log: Logger;
   readonly clock: () => number;
+  /** The windows shared with other processes, when there are any (shared-admission.ts). */
+  readonly store: BudgetStore | undefined;
   readonly keys: Map<string, KeyState>;
   readonly sleeping: Map<Waiter, Sleeper>;
   readonly inFlight: Set<Promise<unknown>>;
@@ -31,7 +34,7 @@ export interface LimiterContext {
 export function stateFor(ctx: LimiterContext, key: string): KeyState {
   let state = ctx.keys.get(key);
   if (!state) {
-    state = new KeyState(key, ctx.settings, ctx.log, ctx.clock());
+    state = new KeyState(key, ctx.settings, ctx.clock());
     ctx.keys.set(key, state);
   }
   return state;
@@ -45,6 +48,12 @@ export function settle(ctx: LimiterContext, state: KeyState, w: Waiter, outcome:
   w.deadlineTimer = undefined;
   if (w.onAbort) w.call.signal?.removeEventListener('abort', w.onAbort);
   w.onAbort = undefined;
+  // A call registered as waiting in the shared store stops holding other processes' calls back.
+  if (w.storeId !== undefined && !w.admitting) {
+    const id = w.storeId;
+    w.storeId = undefined;
+    ctx.store?.leave(state.key, id).catch((err: unknown) => ctx.log.warn({ err, key: state.key }, 'shared budget: could not withdraw a waiting call'));
+  }
   state.lastActivity = ctx.clock();
   if (outcome.ok) w.resolve(outcome.value);
   else w.reject(outcome.error);

@@ -3,6 +3,7 @@
 // deadline) fails at start and not as a limiter that silently lets nothing or everything through.
 import { z } from 'zod';
 import type { Logger } from '../log.js';
+import type { BudgetStore } from './budget-store.js';
 import { validate } from '../util/validate.js';
 
 const positiveInt = z.number().int().positive();
@@ -40,9 +41,14 @@ export interface LimiterOptions extends z.input<typeof limiterOptionsSchema> {
   log?: Logger | undefined;
   /** Epoch-ms clock; tests may pass their own, timers stay real. */
   clock?: (() => number) | undefined;
+  /**
+   * Where the windows are shared with other processes using the same tokens (docs/decisions/0016). Without one,
+   * the windows are this process's own (sliding-window.ts), as when igcord runs as one process.
+   */
+  store?: BudgetStore | undefined;
 }
 
 export function parseLimiterOptions(options: LimiterOptions): LimiterSettings {
-  const { log: _log, clock: _clock, ...rest } = options;
+  const { log: _log, clock: _clock, store: _store, ...rest } = options;
   return validate(limiterOptionsSchema, rest, 'limiter options');
 }

@@ -3,8 +3,9 @@
 // write bucket (reference §3.2), starts waiting calls in priority order (interactive, then delivery, then
 // background) as slots free, keeps a call with a `reserve` out of the last share of its key's window, fails a call
 // at once when it cannot start within its deadline, believes X-Ratelimit-Remaining, pauses a key on 429 (never on
-// a 5xx) and retries that call once, and retries idempotent calls after 5xx/network failures with backoff. Attempts run on a per-key bottleneck instance (see key-state.ts for why
-// admission happens before bottleneck rather than in its queue).
+// a 5xx) and retries that call once, and retries idempotent calls after 5xx/network failures with backoff. Attempts
+// start as soon as they are admitted, bounded in time by bounded-attempt.ts (docs/decisions/0002, 0016). With a
+// budget store (budget-store.ts) the windows are shared with other processes and admission asks the store.
 //
 // This file builds one limiter and owns its entry (`run`) and its shutdown; admission.ts queues and starts calls,
 // attempt-runner.ts runs them and handles failures, key-quota.ts and limiter-stats.ts answer introspection, and
@@ -32,7 +33,7 @@ export interface Limiter extends CallGate {
 }
 
 // A user id or `app`. Tokens contain dots (`<uid>.<client>.<hex>`, reference §4.3), so one passed by mistake is
-// refused here instead of becoming a map key, a log field or a bottleneck id.
+// refused here instead of becoming a map key or a log field.
 const keySchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'expected an Instagram user id or "app"' });
 
 export function createLimiter(options: LimiterOptions): Limiter {
@@ -40,6 +41,7 @@ export function createLimiter(options: LimiterOptions): Limiter {
     settings: parseLimiterOptions(options),
     log: (options.log ?? silentLogger()).child({ component: 'limiter' }),
     clock: options.clock ?? Date.now,
+    store: options.store,
     keys: new Map(),
     sleeping: new Map(),
     inFlight: new Set(),
@@ -81,6 +83,9 @@ export function createLimiter(options: LimiterOptions): Limiter {
         usedAtStart: 0,
         startedMark: 0,
         aloneAtStart: false,
+        storeId: undefined,
+        attemptId: undefined,
+        admitting: false,
         settled: false,
         prev: undefined,
         next: undefined,
@@ -108,7 +113,6 @@ export function createLimiter(options: LimiterOptions): Limiter {
     closing = (async () => {
       // Running attempts end on their own (bounded by attemptTimeoutMs); their callers get their answers.
       await Promise.allSettled([...ctx.inFlight]);
-      await Promise.allSettled([...ctx.keys.values()].map((state) => state.executor.disconnect()));
       ctx.keys.clear();
     })();
     return closing;

@@ -6,6 +6,7 @@
 import type { RateLimitHeaders } from '../providers/v1/call-gate.js';
 import type { InstagramRateLimitError } from '../providers/v1/errors.js';
 import type { KeyState, Waiter } from './key-state.js';
+import type { BudgetStore } from './budget-store.js';
 import type { LimiterContext } from './limiter-context.js';
 import { RELEASE_MARGIN_MS } from './sliding-window.js';
 
@@ -26,6 +27,9 @@ export function observeRateLimit(ctx: LimiterContext, state: KeyState, w: Waiter
   // Calls the server counts: out of its own limit when it says (a larger one than ours is not adopted, but its
   // remaining is counted from it), else out of ours.
   const serverUsed = Math.max(0, (rateLimit.limit ?? state.global.limit) - rateLimit.remaining);
+  // The shared window holds every igcord process's calls: what the server counts beyond them is a foreign user.
+  // It is never trimmed from one process's answer, which cannot tell whether others' calls were in flight.
+  shared(ctx, state, (store) => store.observe(state.key, serverUsed, ctx.settings.windowMs));
   const startedSince = state.startedTotal - w.startedMark;
   const foreign = serverUsed - w.usedAtStart - startedSince;
   if (foreign > 0) {
@@ -55,20 +59,30 @@ export function pauseAfterRateLimit(ctx: LimiterContext, state: KeyState, w: Wai
   if (bucket && (remaining ?? 0) > 0) {
     const window = state.writeWindow(bucket);
     const added = window.fill(now);
+    shared(ctx, state, (store) => store.fill(state.key, bucket, ctx.settings.write, ctx.settings.windowMs));
     ctx.log.warn({ ...base, budget: bucket, added, freesAt: window.nextRelease(now) }, 'Instagram answered 429 on a write; pausing its bucket until it frees');
     return;
   }
   if (error.resetsAt !== undefined && error.resetsAt > now) {
     state.pausedUntil = Math.max(state.pausedUntil, error.resetsAt);
+    shared(ctx, state, (store) => store.pause(state.key, state.pausedUntil));
     ctx.log.warn({ ...base, remaining, pausedUntil: state.pausedUntil }, 'Instagram answered 429 with Retry-After; pausing the key until then');
     return;
   }
   if (remaining !== undefined) {
     const until = state.global.nextRelease(now) ?? now + state.global.windowMs + RELEASE_MARGIN_MS;
     state.pausedUntil = Math.max(state.pausedUntil, until);
+    shared(ctx, state, (store) => store.pause(state.key, state.pausedUntil));
     ctx.log.warn({ ...base, remaining, pausedUntil: state.pausedUntil }, 'Instagram answered 429; pausing the key until a slot of its window frees');
     return;
   }
   const added = state.global.fill(now);
+  shared(ctx, state, (store) => store.fill(state.key, undefined, state.global.limit, ctx.settings.windowMs));
   ctx.log.warn({ ...base, budget: 'global', added, freesAt: state.global.nextRelease(now) }, 'Instagram answered 429 without budget headers; counting its window as full');
+}
+
+/** Tells the shared store too, when there is one; a failure only costs the other processes this correction. */
+function shared(ctx: LimiterContext, state: KeyState, update: (store: BudgetStore) => Promise<unknown>): void {
+  if (!ctx.store) return;
+  update(ctx.store).catch((err: unknown) => ctx.log.warn({ err, key: state.key }, 'shared budget: could not record what Instagram said'));
 }

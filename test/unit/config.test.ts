@@ -160,6 +160,19 @@ describe('config', () => {
     expect(loadConfig({ ...LIVE, HTTP_HOST: '10.0.0.5' }).http.host).toBe('10.0.0.5');
   });
 
+  it('keeps the limiter\'s budgets in memory by default, shares them through Redis when asked, and refuses redis without REDIS_URL', () => {
+    expect(loadConfig({}).limits).toMatchObject({ store: 'memory', redisUrl: undefined });
+    expect(loadConfig({ LIMITER_STORE: 'redis', REDIS_URL: 'redis://:secret@127.0.0.1:6379' }).limits).toMatchObject({
+      store: 'redis',
+      redisUrl: 'redis://:secret@127.0.0.1:6379',
+    });
+    expect(problemsOf({ LIMITER_STORE: 'redis' })).toEqual(['REDIS_URL: expected redis://… when LIMITER_STORE=redis (where processes share their budgets)']);
+    const problems = problemsOf({ LIMITER_STORE: 'disk', REDIS_URL: 'http://secret@host' });
+    expect(problems.some((p) => p.startsWith('LIMITER_STORE:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('REDIS_URL:'))).toBe(true);
+    expect(problems.join('\n')).not.toContain('secret');
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '  ', HTTP_PORT: '', LOG_LEVEL: '' });
     expect(config.mode).toBe('sandbox');
