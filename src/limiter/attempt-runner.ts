@@ -3,8 +3,8 @@
 // the windows (server-feedback.ts), and after a failure either pauses the key and retries once (429), retries an
 // idempotent call after a backoff (any 5xx, 503 included; network), or fails the call (retry-policy.ts decides).
 import Bottleneck from 'bottleneck';
-import type { CallPriority, RateLimitHeaders } from '../providers/v1/call-gate.js';
-import { InstagramError, InstagramTimeoutError, type InstagramRateLimitError } from '../providers/v1/errors.js';
+import type { CallPriority, RateLimitHeaders } from './call-gate.js';
+import { InstagramError, InstagramTimeoutError, type InstagramRateLimitError } from '../core/instagram-errors.js';
 import type { Admission } from './admission.js';
 import { BudgetExhaustedError } from './errors.js';
 import type { KeyState, Waiter } from './key-state.js';

@@ -3,7 +3,7 @@
 // runs them. The whole record is dropped when the key is idle and its windows are empty, so that forgetting a
 // key can never hand it a fresh budget early, and is rebuilt on the next call.
 import Bottleneck from 'bottleneck';
-import type { CallDescription, CallPriority, WriteBucket } from '../providers/v1/call-gate.js';
+import type { CallDescription, CallPriority, WriteBucket } from './call-gate.js';
 import type { Logger } from '../log.js';
 import type { LimiterSettings } from './limiter-options.js';
 import { SlidingWindow } from './sliding-window.js';
