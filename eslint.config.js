@@ -18,7 +18,12 @@ const ELEMENTS = [
   { type: 'commands', pattern: 'commands/*/**', capture: ['command'] },
   {
     type: 'app',
-    pattern: ['src/{app,main,bot,sandbox,choose-http-port}.ts', 'src/config*.ts', 'src/config/**', 'scripts/**'],
+    pattern: [
+      'src/{app,main,bot,sandbox,sandbox-worlds,choose-http-port}.ts',
+      'src/config*.ts',
+      'src/config/**',
+      'scripts/**',
+    ],
   },
   { type: 'core', pattern: 'src/core/**' },
   { type: 'providers', pattern: 'src/providers/*/**', capture: ['provider'] },
@@ -28,6 +33,7 @@ const ELEMENTS = [
   { type: 'limiter', pattern: 'src/limiter/**' },
   { type: 'http', pattern: 'src/http/**' },
   { type: 'ops', pattern: 'src/ops/**' },
+  { type: 'accounts', pattern: 'src/accounts/**' },
   { type: 'console', pattern: 'src/console/**' },
   { type: 'util', pattern: ['src/util/**', 'src/log.ts', 'src/serialize-error.ts'] },
 ].map((element) => ({ ...element, mode: 'full' }));
@@ -39,7 +45,10 @@ const typeOnlyTo = (...types) => ({ to: { element: { types: { anyOf: types } } }
 const POLICIES = [
   // Commands speak Discord and the domain; they reach Instagram through core's provider interface, never a
   // provider's own client, so a command cannot depend on which Instagram API is configured.
-  { from: { element: { type: 'commands' } }, allow: to('discord', 'core', 'util', 'storage', 'limiter', 'ops') },
+  {
+    from: { element: { type: 'commands' } },
+    allow: to('discord', 'core', 'util', 'storage', 'limiter', 'ops', 'accounts'),
+  },
   // Plumbing: the Discord client, router, responder and pagination know no domain module. Embeds are rendered
   // from core's types, which are data, so a type-only import of core is the one exception.
   { from: { element: { type: 'discord' } }, allow: to('util') },
@@ -49,23 +58,36 @@ const POLICIES = [
   { from: { element: { type: 'feeds' } }, allow: to('core', 'providers', 'storage', 'limiter', 'util', 'ops') },
   { from: { element: { type: 'storage' } }, allow: to('core', 'util') },
   { from: { element: { type: 'limiter' } }, allow: to('core', 'util') },
-  { from: { element: { type: 'http' } }, allow: to('core', 'providers', 'storage', 'util', 'ops') },
-  { from: { element: { type: 'ops' } }, allow: to('util') },
+  // The edge answers Discord as well as Instagram: it edits the deferred Discord reply once linking is done, checks
+  // who the Discord user is, and hands signed interactions to the Discord dispatcher.
+  {
+    from: { element: { type: 'http' } },
+    allow: to('core', 'providers', 'storage', 'util', 'ops', 'discord', 'accounts'),
+  },
+  // Ops is instrumentation at the edge: it observes what the other layers do (storage and webhook health, the
+  // limiter's gate, Discord commands and their error kinds) and serves it on the HTTP router, so it reads them.
+  // The layers it observes never need it to work: they are handed its counters by the composition root.
+  { from: { element: { type: 'ops' } }, allow: to('http', 'storage', 'limiter', 'discord', 'core', 'util') },
+  // Linking is an application service shared by both ways of linking (the OAuth callback and /instagram's
+  // paste-a-token modal): it stores the link and resumes the feeds it brings back. The reply it words for both
+  // escapes Instagram's text with Discord's text helpers.
+  { from: { element: { type: 'accounts' } }, allow: to('core', 'storage', 'util', 'discord') },
   { from: { element: { type: 'util' } }, allow: to('util') },
-  // The composition root and the sandbox console build everything; only the root may start the emulators.
+  // The composition root and the sandbox console build everything; only the root may start the emulators. The
+  // console is the sandbox's UI: it reads the Sandbox the root started and the configuration's variable names,
+  // which are app's.
   {
     from: { element: { type: 'console' } },
-    allow: to('core', 'providers', 'discord', 'feeds', 'storage', 'limiter', 'http', 'ops', 'util'),
+    allow: to('core', 'providers', 'discord', 'feeds', 'storage', 'limiter', 'http', 'ops', 'util', 'app'),
   },
   { from: { element: { type: 'app' } }, allow: to('*') },
   // Emulators are written apart from the client (docs/decisions/0001): they import nothing of igcord.
   { from: { element: { type: 'sandbox' } }, allow: to('sandbox') },
   // Within a layer, files import each other freely; a command's folder is its own (one command never imports
   // another's helpers: what two commands share belongs in discord or core).
-  ...['discord', 'core', 'providers', 'feeds', 'storage', 'limiter', 'http', 'ops', 'console', 'app'].map((type) => ({
-    from: { element: { type } },
-    allow: to(type),
-  })),
+  ...['discord', 'core', 'providers', 'feeds', 'storage', 'limiter', 'http', 'ops', 'accounts', 'console', 'app'].map(
+    (type) => ({ from: { element: { type } }, allow: to(type) }),
+  ),
   {
     from: { element: { type: 'commands' } },
     allow: { to: { element: { type: 'commands', captured: { command: '{{ from.captured.command }}' } } } },

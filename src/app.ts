@@ -7,6 +7,8 @@
 // running ones finish), then storage.
 import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
+import { mediaSchema } from './providers/v1/schemas.js';
+import { postFromV1 } from './providers/v1/to-core.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
@@ -21,12 +23,20 @@ import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactio
 import { createDeliveryEngine, describeReport, dirtySourceSink, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
-import { loadOrCreateSandboxKey, openStorage, type InstanceLockLostError, type Storage } from './storage/index.js';
+import { loadOrCreateSandboxKey, openStorage, type InstanceLockLostError, type LegacyRecords, type Storage } from './storage/index.js';
 import { createIgcordMetrics, type IgcordMetrics } from './ops/igcord-metrics.js';
 import { countingGate } from './ops/counting-gate.js';
 import { instrumentCommands } from './ops/command-metrics.js';
 import { registerCollectors } from './ops/collectors.js';
 import { opsRoutes } from './ops/routes.js';
+
+/** Records an older igcord kept in Platform API v1 terms (pending lists of v1 media), read through v1's mapping. */
+export const v1LegacyRecords: LegacyRecords = {
+  pendingPost(stored) {
+    const parsed = mediaSchema.safeParse(stored);
+    return parsed.success ? postFromV1(parsed.data) : stored;
+  },
+};
 
 export interface Igcord {
   config: Config;
@@ -88,6 +98,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       dataDir: config.dataDir,
       keys: { current: encryptionKey, previous: config.storage.previousKeys },
       log,
+      legacy: v1LegacyRecords,
     });
     cleanup.push(() => storage.close());
     // One igcord per storage and per bot token, settled before igcord connects to Discord or listens on HTTP

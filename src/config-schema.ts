@@ -3,6 +3,7 @@
 // through it and turns the result into a Config; messages never echo a value, so a mistyped secret cannot end up
 // in a terminal or a log. `.env.example` documents every variable.
 import { z } from 'zod';
+import type { EncryptionKey } from './storage/index.js';
 
 export type InstagramMode = 'sandbox' | 'live';
 
@@ -76,10 +77,7 @@ const httpUrl = (what: string) =>
 const snowflake = z.string().regex(/^\d{17,20}$/, { error: 'expected a Discord id (17 to 20 digits)' });
 
 /** `<key id>:<base64 of 32 random bytes>`, the key id a short name such as the date it was made. */
-export interface EncryptionKey {
-  id: string;
-  key: Buffer;
-}
+export type { EncryptionKey };
 export const KEY_FORMAT = 'expected <key id>:<base64 of 32 bytes>, e.g. 2026a:$(openssl rand -base64 32)';
 const encryptionKey = z.string().transform((raw, ctx): EncryptionKey => {
   const separator = raw.indexOf(':');

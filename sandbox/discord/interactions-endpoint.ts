@@ -10,6 +10,7 @@ import { InteractionType } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { FakeState } from './state.js';
 import type { FakeLog } from './log.js';
+import type { InteractionDeliveryEntry } from './log-entries.js';
 import type { InteractionRecord, InteractionRegistry } from './interactions.js';
 import { foreignSigner, type ApplicationKeys } from './signing.js';
 import { DiscordFakeError } from './errors.js';
@@ -24,24 +25,6 @@ export class EndpointRefusedError extends Error {
   ) {
     super(`the interactions endpoint ${url} was refused: ${reason}`);
   }
-}
-
-/** One interaction POSTed to the endpoint and what came of it. */
-export interface InteractionDeliveryEntry {
-  kind: 'interaction';
-  time: number;
-  interactionId: string;
-  interactionType: InteractionType;
-  /** The endpoint's HTTP status; null when it did not answer in time or the connection failed. */
-  status: number | null;
-  /**
-   * `answered`: the HTTP answer was the callback and was accepted; `rest`: 202 without a body, the callback is
-   * expected on the REST route; `rejected`: the answer was a callback Discord refuses (second acknowledgement,
-   * wrong type, invalid message); `failed`: no usable answer, the interaction failed for the person.
-   */
-  outcome: 'answered' | 'rest' | 'rejected' | 'failed';
-  callbackType?: number;
-  error?: string;
 }
 
 const answerSchema = z.looseObject({ type: z.number().int() });

@@ -2,44 +2,9 @@
 // directions, in order, so tests can assert on exactly what the bot sent. Unknown routes are also reported
 // through the `warn` sink at once, because a missing route usually means the bot calls something the fake (or
 // the bot) gets wrong, and that should be loud rather than a quiet 404 in a list.
-import type { InteractionDeliveryEntry } from './interactions-endpoint.js';
+import type { GatewayLogEntry, InteractionDeliveryEntry, LogEntry, RestLogEntry } from './log-entries.js';
 
-export type { InteractionDeliveryEntry } from './interactions-endpoint.js';
-
-export interface RestLogEntry {
-  kind: 'rest';
-  time: number;
-  method: string;
-  /** Path after `/api/v10`, without the query string, with `%40original` decoded to `@original`. */
-  path: string;
-  query: Record<string, string>;
-  body: unknown;
-  status: number;
-  /**
-   * `bot` for a valid `Authorization: Bot <token>`, `bearer` for an OAuth2 `Bearer` token (checked by the route),
-   * `none` without one (interaction/webhook routes and the OAuth2 token URL), `invalid`.
-   */
-  auth: 'bot' | 'bearer' | 'none' | 'invalid';
-  /** Set when no route matched: the request was answered with 404. */
-  unknownRoute?: true;
-  /** The Discord error code answered, when the status is an error. */
-  errorCode?: number;
-  /** Set when an injected fault answered the request. */
-  fault?: true;
-}
-
-export interface GatewayLogEntry {
-  kind: 'gateway';
-  time: number;
-  direction: 'in' | 'out';
-  sessionId: string | undefined;
-  op: number;
-  t?: string | null;
-  s?: number | null;
-  d: unknown;
-}
-
-export type LogEntry = RestLogEntry | GatewayLogEntry | InteractionDeliveryEntry;
+export type { GatewayLogEntry, InteractionDeliveryEntry, LogEntry, RestLogEntry } from './log-entries.js';
 
 /** The subset of a pino logger the fake uses, so a caller can pass igcord's logger without the fake importing it. */
 export interface WarnSink {

@@ -7,7 +7,7 @@ import { RequestLog } from './request-log.js';
 import { seedWorld } from './seed.js';
 import { TokenStore } from './tokens.js';
 import type { World } from './world.js';
-import type { EmulatorSnapshot } from './snapshot.js';
+import type { EmulatorSnapshot } from './snapshot-schema.js';
 
 export interface EmulatorClientApp {
   clientId: string;

@@ -3,7 +3,7 @@
 // write bucket and the key's concurrency allow; a timer wakes the key when the next slot frees. Deadlines and
 // callers' aborts take a call out of the queue in O(1). Admission happens here rather than in bottleneck's own
 // queue (docs/decisions/0002).
-import { InstagramRateLimitError } from '../providers/v1/errors.js';
+import { InstagramRateLimitError } from '../core/instagram-errors.js';
 import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from './errors.js';
 import type { KeyState, Waiter } from './key-state.js';
 import { settle, type LimiterContext } from './limiter-context.js';

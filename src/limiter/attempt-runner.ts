@@ -2,8 +2,8 @@
 // key's windows from its start (refunded if it was never sent), feeds the server's rate-limit headers back into
 // the windows (server-feedback.ts), and after a failure either pauses the key and retries once (429), retries an
 // idempotent call after a backoff (any 5xx, 503 included; network), or fails the call (retry-policy.ts decides).
-import type { RateLimitHeaders } from '../providers/v1/call-gate.js';
-import { InstagramError, InstagramTimeoutError, type InstagramRateLimitError } from '../providers/v1/errors.js';
+import type { RateLimitHeaders } from './call-gate.js';
+import { InstagramError, InstagramTimeoutError, type InstagramRateLimitError } from '../core/instagram-errors.js';
 import type { Admission } from './admission.js';
 import { AttemptExpiredError, runBounded } from './bounded-attempt.js';
 import { BudgetExhaustedError } from './errors.js';

@@ -4,7 +4,7 @@
 // budget-store-contract.test.ts): MemoryBudgetStore (one process, no server) and RedisBudgetStore (one atomic
 // script per operation on sorted sets). Times are the store's own clock (Redis's TIME), so processes whose clocks
 // drift still agree on when a slot frees.
-import type { CallPriority, WriteBucket } from '../providers/v1/call-gate.js';
+import type { CallPriority, WriteBucket } from './call-gate.js';
 import { PRIORITIES } from './wait-queue.js';
 
 /** Extra ms on every release, as in sliding-window.ts: the server's window edge may be inclusive. */

@@ -3,7 +3,7 @@
 // the client's error classes so that code handling "Instagram is rate limiting this account" catches the local
 // refusal and the server's 429 alike. None of them carries or prints the budget key in its message: the key is
 // an Instagram user id, but messages reach Discord users and logs, and keeping them generic keeps them safe.
-import { InstagramError, InstagramRateLimitError } from '../providers/v1/errors.js';
+import { InstagramError, InstagramRateLimitError } from '../core/instagram-errors.js';
 
 /** Whole minutes until `freesAt`, rounded up (a budget that frees in 10 s frees "in 1 min"). */
 export function minutesUntil(freesAt: number, now: number): number {

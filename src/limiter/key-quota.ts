@@ -2,7 +2,7 @@
 // bucket's window, whether Instagram paused it, its waiting calls per priority and its running ones. Reading a
 // quota never creates a key or a window (introspection must not allocate), so a key the limiter does not hold
 // reads as untouched.
-import type { CallPriority, WriteBucket } from '../providers/v1/call-gate.js';
+import type { CallPriority, WriteBucket } from './call-gate.js';
 import type { LimiterContext } from './limiter-context.js';
 import type { SlidingWindow } from './sliding-window.js';
 

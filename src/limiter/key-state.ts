@@ -1,7 +1,7 @@
 // Everything the limiter knows about one budget key (an Instagram user id, or `app`): its sliding windows (the
 // global one and one per write bucket), its waiting calls and its calls in flight. The whole record is dropped when the key is idle and its windows are empty, so that forgetting a
 // key can never hand it a fresh budget early, and is rebuilt on the next call.
-import type { CallDescription, CallPriority, WriteBucket } from '../providers/v1/call-gate.js';
+import type { CallDescription, CallPriority, WriteBucket } from './call-gate.js';
 import type { LimiterSettings } from './limiter-options.js';
 import { SlidingWindow } from './sliding-window.js';
 import { PRIORITIES, WaitQueue, type Queued } from './wait-queue.js';

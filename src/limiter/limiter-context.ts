@@ -1,7 +1,7 @@
 // What the limiter's parts share for one limiter instance: its settings, logger and clock, the state of every
 // budget key it holds, the calls sleeping before a retry, the attempts in flight and the counters behind
 // `stats()`. Also the two operations every part uses: finding a key's state and settling a call.
-import type { RateLimitHeaders } from '../providers/v1/call-gate.js';
+import type { RateLimitHeaders } from './call-gate.js';
 import type { Logger } from '../log.js';
 import type { BudgetStore } from './budget-store.js';
 import { KeyState, type Waiter } from './key-state.js';

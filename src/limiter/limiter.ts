@@ -11,7 +11,7 @@
 // attempt-runner.ts runs them and handles failures, key-quota.ts and limiter-stats.ts answer introspection, and
 // evict-idle-keys.ts forgets idle keys.
 import { z } from 'zod';
-import type { CallDescription, CallGate, RateLimitHeaders } from '../providers/v1/call-gate.js';
+import type { CallDescription, CallGate, RateLimitHeaders } from './call-gate.js';
 import { silentLogger } from '../log.js';
 import { validate } from '../util/validate.js';
 import { Admission } from './admission.js';

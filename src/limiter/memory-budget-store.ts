@@ -1,7 +1,7 @@
 // The budget store for one process and no server: the same contract as RedisBudgetStore (the same contract tests
 // run on both), kept in maps. Used where igcord runs as one process and a caller wants the shared-admission path
 // without Redis; the limiter's default path keeps its own windows (sliding-window.ts) and needs no store.
-import type { WriteBucket } from '../providers/v1/call-gate.js';
+import type { WriteBucket } from './call-gate.js';
 import {
   AHEAD_RETRY_MS,
   STORE_RELEASE_MARGIN_MS,

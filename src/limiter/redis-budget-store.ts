@@ -5,7 +5,7 @@
 // so the waiters of a killed process lapse within WAITER_TTL_MS and stop holding others back.
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
-import type { WriteBucket } from '../providers/v1/call-gate.js';
+import type { WriteBucket } from './call-gate.js';
 import type { Logger } from '../log.js';
 import {
   AHEAD_RETRY_MS,

@@ -5,8 +5,8 @@
 // so that call simply fails. A 5xx, a network failure or a truncated answer may be retried with backoff,
 // but only for calls that cannot apply twice (GETs): a POST or DELETE that failed without an answer may have
 // reached Instagram, and liking or commenting twice is worse than reporting the failure.
-import type { CallDescription } from '../providers/v1/call-gate.js';
-import { InstagramError, InstagramRateLimitError } from '../providers/v1/errors.js';
+import type { CallDescription } from './call-gate.js';
+import { InstagramError, InstagramRateLimitError } from '../core/instagram-errors.js';
 import { BudgetExhaustedError } from './errors.js';
 
 export type FailureAction = 'rate-limited' | 'retry' | 'fail';

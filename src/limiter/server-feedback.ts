@@ -3,8 +3,8 @@
 // was in flight (so the count speaks of this call alone) the window drops the surplus. A 429 pauses the key for as
 // long as Instagram says: until Retry-After, else until a slot of the window frees; only a 429 without headers is
 // taken as a full window (reference §3.2). A 5xx never reaches here: it is Instagram failing, not a budget.
-import type { RateLimitHeaders } from '../providers/v1/call-gate.js';
-import type { InstagramRateLimitError } from '../providers/v1/errors.js';
+import type { RateLimitHeaders } from './call-gate.js';
+import type { InstagramRateLimitError } from '../core/instagram-errors.js';
 import type { KeyState, Waiter } from './key-state.js';
 import type { BudgetStore } from './budget-store.js';
 import type { LimiterContext } from './limiter-context.js';

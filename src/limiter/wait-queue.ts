@@ -2,7 +2,7 @@
 // delivery call before any background call, first come first served within a priority. Removal of any waiting
 // call (deadline reached, caller aborted) is O(1), so a thousand background calls that time out cost nothing
 // to the interactive call behind which they were never allowed to stand.
-import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { CallPriority } from './call-gate.js';
 
 export const PRIORITIES: readonly CallPriority[] = ['interactive', 'delivery', 'background'];
 

@@ -1,8 +1,8 @@
 // A CallGate around the limiter that counts every Instagram call: outcome by priority, duration, the time it
 // waited before its first attempt, and the attempts Instagram answered 429. It only observes; admission, retries
 // and budgets stay the limiter's. The composition root hands this gate to the Instagram client.
-import type { CallDescription, CallGate, RateLimitHeaders } from '../providers/v1/call-gate.js';
-import { InstagramRateLimitError } from '../providers/v1/errors.js';
+import type { CallDescription, CallGate, RateLimitHeaders } from '../limiter/call-gate.js';
+import { InstagramRateLimitError } from '../core/instagram-errors.js';
 import type { IgcordMetrics } from './igcord-metrics.js';
 
 /** The label for a failed call: the error's class name (a small, fixed set), never its message. */

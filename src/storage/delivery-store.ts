@@ -9,8 +9,6 @@
 // outlasted Instagram's patience (docs/decisions/0004).
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
-import { postFromV1 } from '../providers/v1/to-core.js';
-import { mediaSchema } from '../providers/v1/schemas.js';
 import type { SourceKey } from './feed-source.js';
 import type { RecordType } from './record-reader.js';
 import { epochMs, storedId, type StoreContext } from './store-context.js';
@@ -47,26 +45,38 @@ const deliveriesType: RecordType<typeof deliveriesRecord> = { name: 'feed delive
 const pendingEntry = z.looseObject({ id: z.string().min(1).max(100) });
 export type PendingMedia = z.output<typeof pendingEntry>;
 const pendingRecord = z.object({ version: z.literal(2), media: z.array(pendingEntry) });
-const pendingType: RecordType<typeof pendingRecord> = {
-  name: 'feed pending media',
-  currentVersion: 2,
-  schema: pendingRecord,
-  migrations: {
-    // Version 1 kept Platform API v1 media as Instagram served them: each is mapped into a core post by the v1
-    // provider's own mapping. One that does not read as v1 media is kept as it is, so the engine reports and
-    // drops it as it always did, and the feed's other pending posts still read.
-    1: (old) => ({
-      ...old,
-      version: 2,
-      media: Array.isArray(old.media)
-        ? old.media.map((m: unknown) => {
-            const parsed = mediaSchema.safeParse(m);
-            return parsed.success ? postFromV1(parsed.data) : m;
-          })
-        : old.media,
-    }),
-  },
-};
+/**
+ * Reads records that an older igcord wrote in a provider's own terms, which storage cannot read itself (it knows
+ * no provider). The composition root passes the configured provider's readers.
+ */
+export interface LegacyRecords {
+  /**
+   * One entry of a version-1 pending list, which kept media as the provider served them: returns it as a core
+   * post, or unchanged when it does not read as that provider's media (the engine then reports and drops it).
+   */
+  pendingPost(stored: unknown): unknown;
+}
+
+/** Without a reader, a version-1 entry is kept as it is: one that is not a core post is dropped as unreadable. */
+const keepAsStored: LegacyRecords = { pendingPost: (stored) => stored };
+
+function pendingType(legacy: LegacyRecords): RecordType<typeof pendingRecord> {
+  return {
+    name: 'feed pending media',
+    currentVersion: 2,
+    schema: pendingRecord,
+    migrations: {
+      // Version 1 kept Platform API v1 media as Instagram served them: each is mapped into a core post by the
+      // provider's own mapping. One that does not read is kept as it is, so the engine reports and drops it as it
+      // always did, and the feed's other pending posts still read.
+      1: (old) => ({
+        ...old,
+        version: 2,
+        media: Array.isArray(old.media) ? old.media.map((m: unknown) => legacy.pendingPost(m)) : old.media,
+      }),
+    },
+  };
+}
 /** A feed that cannot post for this long a queue has been failing for days: the oldest are dropped (and said). */
 export const PENDING_LIMIT = 500;
 
@@ -129,13 +139,14 @@ const deliveriesKey = (feedId: string) => `deliveries:${feedId}`;
 const pendingKey = (feedId: string) => `pending:${feedId}`;
 const DIRTY = 'dirty-sources';
 
-export function createDeliveryStore(ctx: StoreContext): DeliveryStore {
+export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = keepAsStored): DeliveryStore {
   const { backend, mutex, reader } = ctx;
+  const pendingRecordType = pendingType(legacy);
   const readCursor = async (sk: string) => reader.read(cursorType, cursorKey(sk), await backend.get(cursorKey(sk)));
   const readDeliveries = async (feedId: string) =>
     reader.read(deliveriesType, deliveriesKey(feedId), await backend.get(deliveriesKey(feedId)))?.entries ?? [];
   const readPending = async (feedId: string) =>
-    reader.read(pendingType, pendingKey(feedId), await backend.get(pendingKey(feedId)))?.media ?? [];
+    reader.read(pendingRecordType, pendingKey(feedId), await backend.get(pendingKey(feedId)))?.media ?? [];
   const readDirty = async () => reader.read(dirtyType, DIRTY, await backend.get(DIRTY))?.sources ?? {};
   const strip = ({ version: _v, ...rest }: z.output<typeof cursorRecord>): SourceCursor => rest;
 

@@ -2,7 +2,6 @@
 // rediss://…, postgres://…), wires the stores to it with one keyed mutex and one token cipher, and returns them
 // with a health check, the instance lock (one igcord per storage and bot token) and an idempotent close.
 import { join } from 'node:path';
-import type { EncryptionKey } from '../config.js';
 import type { Logger } from '../log.js';
 import { ensurePrivateDir } from '../util/private-files.js';
 import { createAccountStore, type AccountStore } from './account-store.js';
@@ -10,7 +9,7 @@ import type { KvBackend } from './backend.js';
 import { openPostgresBackend } from './backend-postgres.js';
 import { openRedisBackend } from './backend-redis.js';
 import { openSqliteBackend } from './backend-sqlite.js';
-import { createDeliveryStore, type DeliveryStore } from './delivery-store.js';
+import { createDeliveryStore, type DeliveryStore, type LegacyRecords } from './delivery-store.js';
 import { StorageError } from './errors.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
 import { IndexSets } from './index-set.js';
@@ -18,7 +17,7 @@ import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from
 import { KeyedMutex } from './keyed-mutex.js';
 import { createOAuthStateStore, type OAuthStateStore } from './oauth-state-store.js';
 import { createRecordReader } from './record-reader.js';
-import { createTokenCipher } from './token-cipher.js';
+import { createTokenCipher, type EncryptionKey } from './token-cipher.js';
 
 export interface StorageOptions {
   /** STORAGE_URL; undefined means `sqlite://<dataDir>/igcord.sqlite`. */
@@ -35,6 +34,11 @@ export interface StorageOptions {
   now?: (() => number) | undefined;
   /** Wraps the opened backend before the stores use it: tests count, hold or slow its calls. */
   wrapBackend?: ((backend: KvBackend) => KvBackend) | undefined;
+  /**
+   * Readers of records an older igcord wrote in a provider's terms (version-1 pending lists of v1 media). The
+   * composition root passes the provider's; without them such an entry is kept as stored and dropped unread.
+   */
+  legacy?: LegacyRecords | undefined;
 }
 
 export interface Storage {
@@ -94,7 +98,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     accounts: createAccountStore(ctx),
     oauthStates: createOAuthStateStore(ctx),
     feeds: createFeedStore(ctx),
-    deliveries: createDeliveryStore(ctx),
+    deliveries: createDeliveryStore(ctx, options.legacy),
     async health() {
       try {
         await backend.ping();

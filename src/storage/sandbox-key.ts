@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { EncryptionKey } from '../config.js';
 import { ensurePrivateDir } from '../util/private-files.js';
 import { validate } from '../util/validate.js';
+import type { EncryptionKey } from './token-cipher.js';
 
 export const SANDBOX_KEY_FILE = 'token-encryption.key';
 

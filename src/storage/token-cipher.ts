@@ -4,8 +4,16 @@
 // key encrypts, every configured key decrypts. The caller binds each ciphertext to where it is stored
 // (`context`, used as GCM additional data), so a ciphertext copied into another record fails to decrypt.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { EncryptionKey } from '../config.js';
 import { TokenDecryptError } from './errors.js';
+
+/**
+ * A key that encrypts tokens at rest, named by its id so ciphertexts can say which key made them. Configured as
+ * `<key id>:<base64 of 32 random bytes>` (TOKEN_ENCRYPTION_KEY, checked by src/config-schema.ts).
+ */
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
 
 const FORMAT = 'v1';
 const IV_BYTES = 12;

@@ -1,133 +1,25 @@
-// Typed errors of the Instagram Platform API (reference §3.1 and §4.4), with the machine fields the rest of
-// igcord decides on: `type` (the API's error_type), `status` (HTTP), `code` (meta.code or top-level code),
-// `retryable`, and the X-Ratelimit headers of the response that carried the error. One class per outcome a caller
-// handles differently; `fromApiError` maps a response body to its class in one place.
-import type { RateLimitHeaders } from './call-gate.js';
+// The Instagram Platform API's error bodies (reference §3.1 and §4.4) mapped to core's typed errors: `meta` of
+// the envelope, or the top-level fields of OAuth and signed-request errors, become the one class a caller handles
+// differently; `fromApiError` does it in one place. The classes themselves are core's (src/core/instagram-errors.ts)
+// and are re-exported here so the v1 client's callers keep one import.
+import {
+  InstagramCommentRuleError,
+  InstagramError,
+  InstagramInvalidParametersError,
+  InstagramNotAllowedError,
+  InstagramNotFoundError,
+  InstagramOAuthError,
+  InstagramRateLimitError,
+  InstagramScopeError,
+  InstagramServerError,
+  InstagramSignatureError,
+  InstagramSubscriptionError,
+  InstagramTokenError,
+  type InstagramErrorFields,
+  type RateLimitHeaders,
+} from '../../core/instagram-errors.js';
 
-export interface InstagramErrorFields {
-  type: string;
-  status: number;
-  code?: number | undefined;
-  retryable?: boolean | undefined;
-  rateLimit?: RateLimitHeaders | undefined;
-  cause?: unknown;
-}
-
-export class InstagramError extends Error {
-  override readonly name: string = 'InstagramError';
-  readonly type: string;
-  readonly status: number;
-  readonly code: number;
-  readonly retryable: boolean;
-  readonly rateLimit: RateLimitHeaders;
-
-  constructor(message: string, fields: InstagramErrorFields) {
-    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
-    this.type = fields.type;
-    this.status = fields.status;
-    this.code = fields.code ?? fields.status;
-    this.retryable = fields.retryable ?? false;
-    this.rateLimit = fields.rateLimit ?? { limit: undefined, remaining: undefined };
-  }
-}
-
-/** OAuthAccessTokenException: the token is invalid, expired or revoked; the user must link again. */
-export class InstagramTokenError extends InstagramError {
-  override readonly name: string = 'InstagramTokenError';
-}
-
-/** OAuthPermissionsException: the token lacks a scope; `scope` names it when the message does. */
-export class InstagramScopeError extends InstagramError {
-  override readonly name: string = 'InstagramScopeError';
-  readonly scope: string | undefined;
-  constructor(message: string, fields: InstagramErrorFields) {
-    super(message, fields);
-    this.scope = /scope=([a-z_]+)/.exec(message)?.[1];
-  }
-}
-
-/** OAuthParameterException, OAuthClientException, OAuthException (top level): the request or app is wrong. */
-export class InstagramOAuthError extends InstagramError {
-  override readonly name: string = 'InstagramOAuthError';
-}
-
-/** OAuthForbiddenException (403, top level): a signed request was missing or wrong. */
-export class InstagramSignatureError extends InstagramError {
-  override readonly name: string = 'InstagramSignatureError';
-}
-
-/**
- * OAuthRateLimitException (HTTP 429), or the edge's top-level throttling body `{"code":420|429,…}` (reference §3.2):
- * the token's budget is spent or it calls too fast. A 503 is not one: it is Instagram failing (InstagramServerError),
- * even though pre-2015 clients read it as "too many too fast"; taken for a rate limit, one 503 emptied a key's budget
- * for an hour while Instagram's own X-Ratelimit-Remaining said 498 calls were left.
- */
-export class InstagramRateLimitError extends InstagramError {
-  override readonly name: string = 'InstagramRateLimitError';
-  /** When the budget is estimated to free (epoch ms): the server gives no reset time, so this is the caller's estimate. */
-  readonly resetsAt: number | undefined;
-  constructor(message: string, fields: InstagramErrorFields & { resetsAt?: number | undefined }) {
-    super(message, { ...fields, retryable: true });
-    this.resetsAt = fields.resetsAt;
-  }
-}
-
-/** APINotFoundError: the user, media, location, tag or comment does not exist (or is outside the sandbox). */
-export class InstagramNotFoundError extends InstagramError {
-  override readonly name: string = 'InstagramNotFoundError';
-}
-
-/** APINotAllowedError: private account or blocked tag. */
-export class InstagramNotAllowedError extends InstagramError {
-  override readonly name: string = 'InstagramNotAllowedError';
-}
-
-/** APIInvalidParametersError: a parameter was missing or malformed. */
-export class InstagramInvalidParametersError extends InstagramError {
-  override readonly name: string = 'InstagramInvalidParametersError';
-}
-
-/** APICommentTooLongError, APICommentTooManyTagsError, APICommentAllCapsError. */
-export class InstagramCommentRuleError extends InstagramError {
-  override readonly name: string = 'InstagramCommentRuleError';
-}
-
-/** APISubscriptionError: subscription create/verify failures (reference §6.5). */
-export class InstagramSubscriptionError extends InstagramError {
-  override readonly name: string = 'InstagramSubscriptionError';
-}
-
-/** 5xx, or APIError: Instagram failed; retryable for idempotent calls. */
-export class InstagramServerError extends InstagramError {
-  override readonly name: string = 'InstagramServerError';
-  constructor(message: string, fields: InstagramErrorFields) {
-    super(message, { ...fields, retryable: true });
-  }
-}
-
-/** A body that is not the JSON the API documents (HTML error page, truncated JSON, unexpected shape). */
-export class InstagramResponseError extends InstagramError {
-  override readonly name: string = 'InstagramResponseError';
-  constructor(message: string, fields: InstagramErrorFields) {
-    super(message, { ...fields, retryable: fields.retryable ?? fields.status >= 500 });
-  }
-}
-
-/** The connection failed (refused, reset, DNS). The request may or may not have reached Instagram. */
-export class InstagramNetworkError extends InstagramError {
-  override readonly name: string = 'InstagramNetworkError';
-  constructor(message: string, cause?: unknown) {
-    super(message, { type: 'NetworkError', status: 0, retryable: true, cause });
-  }
-}
-
-/** No response within the configured timeout. The request may or may not have been applied. */
-export class InstagramTimeoutError extends InstagramError {
-  override readonly name: string = 'InstagramTimeoutError';
-  constructor(message: string, cause?: unknown) {
-    super(message, { type: 'TimeoutError', status: 0, retryable: true, cause });
-  }
-}
+export * from '../../core/instagram-errors.js';
 
 /** The body of an error: `meta` of the envelope, or the top-level fields of OAuth and signed-request errors. */
 export interface ApiErrorBody {

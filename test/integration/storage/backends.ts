@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Database } from '@appthreat/sqlite3';
 import { createClient } from '@redis/client';
 import type { EncryptionKey } from '../../../src/config.js';
+import { v1LegacyRecords } from '../../../src/app.js';
 import { silentLogger, type Logger } from '../../../src/log.js';
 import type { KvBackend } from '../../../src/storage/backend.js';
 import { openStorage, type Storage } from '../../../src/storage/index.js';
@@ -108,6 +109,8 @@ export async function createPlace(backend: BackendName): Promise<TestPlace> {
         table,
         now: options.now,
         wrapBackend: options.wrapBackend,
+        // The readers igcord itself opens storage with, so old records are tested as they are read in production.
+        legacy: v1LegacyRecords,
       }),
     async rawDump() {
       if (backend === 'sqlite') {
