@@ -19,6 +19,7 @@ import { silentLogger } from '../src/log.js';
 import { startHttpServer } from '../src/http/server.js';
 import { createWebhookReceiver, type InstagramUpdate } from '../src/http/webhook-receiver.js';
 import { createDeliveryEngine, dirtySourceSink } from '../src/feeds/index.js';
+import { createDiscordFeedPoster } from '../src/discord/feed-posting/discord-feed-poster.js';
 import { createInstagramClient } from '../src/providers/v1/client.js';
 import { createLimiter } from '../src/limiter/index.js';
 import { openStorage } from '../src/storage/index.js';
@@ -146,7 +147,7 @@ async function acknowledgeFullBatch(body: string): Promise<{ ms: number; status:
     storage,
     instagram: createInstagramClient({ apiUrl: 'http://127.0.0.1:9', clientId: 'bench', clientSecret: SECRET, redirectUri: 'http://127.0.0.1:9/cb', timeoutMs: 1000, signedRequests: false }),
     limiter,
-    rest: new REST(),
+    poster: createDiscordFeedPoster({ rest: new REST(), log }),
     windowMs: 3_600_000,
     log,
     tuning: { debounceMs: 600_000 },

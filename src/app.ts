@@ -19,6 +19,7 @@ import { createDiscordIdentify } from './discord/identify.js';
 import { startBot, type Bot } from './bot.js';
 import { createDiscordClient, type DiscordClientOptions } from './discord/client.js';
 import { createHttpInteractionBridge } from './discord/http-interactions.js';
+import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createDeliveryEngine, describeReport, dirtySourceSink, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import type { Sandbox } from './sandbox.js';
@@ -144,8 +145,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       storage,
       instagram,
       limiter,
-      rest: discord.client.rest,
-      discord: discord.client,
+      // Feeds post to Discord through core's poster port; the engine knows no Discord.
+      poster: createDiscordFeedPoster({ rest: discord.client.rest, client: discord.client, log: log.child({ component: 'feeds' }) }),
       windowMs: config.limits.windowMs,
       log,
       // The operator's pacing from the environment; tests override any field through StartOptions.feeds.

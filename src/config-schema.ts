@@ -190,7 +190,7 @@ export const environmentSchema = z.object({
   LINK_PASTE_LIMIT: integer(5, 1, 1_000),
   LINK_ATTEMPT_WINDOW_MS: integer(600_000, 1_000, 86_400_000),
 
-  // Feed delivery pacing (src/feeds/delivery-engine.ts DeliveryTuning); the defaults are the engine's own.
+  // Feed delivery pacing (src/feeds/delivery-tuning.ts DeliveryTuning); the defaults are the engine's own.
   FEEDS_MIN_POLL_MS: integer(60_000, 5_000, 3_600_000),
   FEEDS_MAX_POLL_MS: integer(3_600_000, 60_000, 86_400_000),
   FEEDS_CONCURRENCY: integer(16, 1, 256),

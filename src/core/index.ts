@@ -1,6 +1,7 @@
 // igcord's provider-neutral domain: posts, profiles, linked accounts, feed sources, a feed's state and the one
-// lifecycle that changes it, what a provider can serve, the errors the delivery engine raises, and the Instagram
-// errors every layer decides on. Nothing here knows Discord or any Instagram provider (docs/decisions/0014).
+// lifecycle that changes it, what a provider can serve, the errors the delivery engine raises, the poster port it
+// posts through, and the Instagram errors every layer decides on. Nothing here knows Discord or any Instagram
+// provider (docs/decisions/0014).
 export * from './post.js';
 export * from './profile.js';
 export * from './linked-account.js';
@@ -10,3 +11,4 @@ export * from './feed-state.js';
 export * from './feed-lifecycle.js';
 export * from './errors.js';
 export * from './instagram-errors.js';
+export * from './feed-poster.js';

@@ -6,92 +6,33 @@
 // bounded number at once; a run that could not read its source is retried with backoff and never dropped. A feed
 // that cannot post has its own backoff: its source is run again for it at that time without reading Instagram
 // (the media wait in the feed's pending list). A notification for a source whose earlier notification is not
-// read yet, or for media already read, costs nothing: no new mark, no new run.
+// read yet, or for media already read, costs nothing: no new mark, no new run. Posts go out through core's poster
+// port, which the composition root injects (src/discord/feed-posting on Discord): the engine knows no Discord.
 import { setMaxListeners } from 'node:events';
-import type { Client, REST } from 'discord.js';
 import type { InstagramClient } from '../providers/v1/client.js';
 import type { CallPriority } from '../providers/v1/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
-import { parseSourceKey, sourceKey, type DirtyMark, type Feed, type FeedSource, type SourceCursor, type SourceKey, type Storage } from '../storage/index.js';
-import { emptyCounters, type EngineStats } from './engine-stats.js';
-import { createFeedPoster, type FeedPoster } from './feed-poster.js';
+import { parseSourceKey, sourceKey, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
+import type { FeedPoster } from '../core/index.js';
+import type { FeedDeliveryEngine } from './delivery-engine-api.js';
+import { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
+import { emptyCounters } from './engine-stats.js';
 import { createFeedActions } from './feed-actions.js';
+import { FeedBackoffs } from './feed-backoffs.js';
 import { createGuildNotice } from './guild-notice.js';
 import { pollIntervalMs, retryDelayMs } from './poll-interval.js';
-import { mediaPk } from './media-fetch.js';
-import { runSource, type FeedOutcome, type RunDeps, type RunResult } from './source-run.js';
-
-/** What the feed commands call (`ctx.deliveries`). */
-export interface DeliveryEngine {
-  /** Wakes the engine for a source marked dirty (the webhook calls this after recording the mark). */
-  poke(sourceKey: string): void;
-  /** A new feed starts at the source's current newest media: sets the source cursor if it has none yet. */
-  initSource(feed: Feed): Promise<void>;
-  /** Posts the source's newest media to this feed now, marked as a test; no cursor move, not recorded as delivered. */
-  sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }>;
-  /** Posts the last n (1..10) media of the source to this feed, oldest first, recorded as deliveries (no duplicates). */
-  backfill(feed: Feed, n: number): Promise<{ posted: number }>;
-  /** What `/feed list` shows: last delivery, next check, state and reason. */
-  status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number };
-  close(): Promise<void>;
-}
-
-/** The engine as the composition root holds it: the commands' interface plus start and metrics. */
-export interface FeedDeliveryEngine extends DeliveryEngine {
-  /**
-   * Durably notes the news of a notification batch (the webhook's sink: resolves once stored) and wakes the engine
-   * for each source marked, except news already noted and not yet read (an unread mark, or every named media
-   * behind the source cursor), so a replayed notification spends no Instagram call. `news`: per source key, what
-   * each update named (undefined: an update that names no media, which may announce anything). The whole batch
-   * costs one read of the cursors and one write of the marks. With `signal` aborted (the webhook gave up and
-   * answered 503), nothing more is written and the promise rejects. Resolves with the sources marked.
-   */
-  noteNews(news: ReadonlyMap<string, readonly (string | undefined)[]>, options?: { signal?: AbortSignal | undefined }): Promise<SourceKey[]>;
-  /** Schedules the dirty sources at once and every followed source for a first poll. */
-  start(): Promise<void>;
-  stats(): EngineStats;
-}
-
-export interface DeliveryTuning {
-  /** A poke waits this long so a burst of notifications for one source becomes one run. */
-  debounceMs: number;
-  /** Source runs at once. */
-  concurrency: number;
-  /** Bounds of the poll interval of one source. */
-  minPollMs: number;
-  maxPollMs: number;
-  /** Share of the owner's remaining budget that polling may spend. */
-  pollShare: number;
-  /** After a start, the first polls of all sources are spread over this long. */
-  startSpreadMs: number;
-  /** Backoff of a source whose run failed. */
-  retryBaseMs: number;
-  retryMaxMs: number;
-  /** New media read per run at most. */
-  maxItemsPerRun: number;
-}
-
-export const DEFAULT_TUNING: DeliveryTuning = {
-  debounceMs: 20,
-  concurrency: 16,
-  minPollMs: 60_000,
-  maxPollMs: 3_600_000,
-  pollShare: 0.2,
-  startSpreadMs: 30_000,
-  retryBaseMs: 1_000,
-  retryMaxMs: 300_000,
-  maxItemsPerRun: 50,
-};
+import { createPostToFeed } from './post-to-feed.js';
+import { newsMarks } from './news-marks.js';
+import { higher, newSourceState, type SourceState } from './source-state.js';
+import { runSource, type RunDeps, type RunResult } from './source-run.js';
 
 export interface DeliveryEngineOptions {
   storage: Storage;
   instagram: InstagramClient;
   limiter: Limiter;
-  /** The bot's REST client (messages and webhook executions). */
-  rest: REST;
-  /** The bot's gateway client, to find a guild's system channel for notices; optional. */
-  discord?: Client | undefined;
+  /** Where feeds post: the chat platform behind core's poster port (src/discord/feed-posting on Discord). */
+  poster: FeedPoster;
   /** The limiter's window (config.limits.windowMs), over which budgets refill. */
   windowMs: number;
   log: Logger;
@@ -104,47 +45,17 @@ export interface DeliveryEngineOptions {
   onDelivered?: ((latencyMs: number) => void) | undefined;
 }
 
-interface SourceState {
-  source: FeedSource;
-  timer: NodeJS.Timeout | undefined;
-  dueAt: number | undefined;
-  priority: CallPriority;
-  running: boolean;
-  /** Woken while running: run again right after. */
-  again: CallPriority | undefined;
-  failures: number;
-  budgetKey: string | undefined;
-  /** When the oldest unserved poke arrived (latency figure). */
-  pokedAt: number | undefined;
-  /** The next run must read Instagram (a notification, a retry of a failed read, a start). */
-  fetchWanted: boolean;
-  /** When the source is next polled; a run due before then (a feed's retry) only drains. */
-  nextPollAt: number | undefined;
-  /** When the latest read of the source from Instagram started (marks older than this are being served). */
-  fetchStartedAt: number | undefined;
-}
-
-/** A feed whose latest try failed in a way that can pass: tried again at `retryAt`, alone. */
-interface FeedBackoff {
-  sourceKey: SourceKey;
-  failures: number;
-  retryAt: number;
-}
-
-const RANK: Record<CallPriority, number> = { interactive: 0, delivery: 1, background: 2 };
-const higher = (a: CallPriority | undefined, b: CallPriority): CallPriority => (a === undefined || RANK[b] < RANK[a] ? b : a);
-
 export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDeliveryEngine {
   const tuning: DeliveryTuning = { ...DEFAULT_TUNING, ...options.tuning };
   const { storage, instagram, limiter } = options;
   const now = options.now ?? Date.now;
   const log = options.log.child({ component: 'feeds' });
-  const poster: FeedPoster = createFeedPoster({ rest: options.rest, feeds: storage.feeds, log });
+  const poster = createPostToFeed({ poster: options.poster, feeds: storage.feeds, log });
   const counters = emptyCounters();
   const sources = new Map<SourceKey, SourceState>();
   const budgetSources = new Map<string, Set<SourceKey>>();
   const lastDelivery = new Map<string, number>();
-  const feedBackoff = new Map<string, FeedBackoff>();
+  const feedBackoffs = new FeedBackoffs({ baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs, now, counters, log });
   const ready: SourceKey[] = [];
   const inFlight = new Set<Promise<void>>();
   const abort = new AbortController();
@@ -165,7 +76,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     now,
     delivered: (feedId, at) => lastDelivery.set(feedId, at),
   });
-  const tellGuild = createGuildNotice({ feeds: storage.feeds, poster, discord: options.discord, log, signal: abort.signal });
+  const tellGuild = createGuildNotice({ feeds: storage.feeds, poster: options.poster, log, signal: abort.signal });
   const runDeps: RunDeps = {
     storage,
     instagram,
@@ -196,23 +107,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
   function stateOf(sk: SourceKey, source: FeedSource): SourceState {
     let state = sources.get(sk);
-    if (state === undefined) {
-      state = {
-        source,
-        timer: undefined,
-        dueAt: undefined,
-        priority: 'background',
-        running: false,
-        again: undefined,
-        failures: 0,
-        budgetKey: undefined,
-        pokedAt: undefined,
-        fetchWanted: false,
-        nextPollAt: undefined,
-        fetchStartedAt: undefined,
-      };
-      sources.set(sk, state);
-    }
+    if (state === undefined) sources.set(sk, (state = newSourceState(source)));
     return state;
   }
 
@@ -278,10 +173,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     }
   }
 
-  const feedReady = (feedId: string) => {
-    const backoff = feedBackoff.get(feedId);
-    return backoff === undefined || now() >= backoff.retryAt;
-  };
+  const feedReady = (feedId: string) => feedBackoffs.ready(feedId);
 
   async function execute(sk: SourceKey, state: SourceState, priority: CallPriority, fetch: boolean): Promise<void> {
     counters.runs += 1;
@@ -309,7 +201,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
           state.pokedAt = undefined;
           state.nextPollAt = now() + nextPollMs(state);
         }
-        const drainAt = noteFeedOutcomes(sk, result.feeds);
+        const drainAt = feedBackoffs.note(sk, result.feeds);
         if (again !== undefined || result.rerun) {
           schedule(sk, state.source, 0, higher(again, 'delivery'));
           return;
@@ -330,28 +222,6 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     }
   }
 
-  /** Updates the feeds' own backoffs from a run; returns when the earliest waiting feed of the source is due. */
-  function noteFeedOutcomes(sk: SourceKey, feeds: readonly FeedOutcome[]): number | undefined {
-    let drainAt: number | undefined;
-    for (const feed of feeds) {
-      if (feed.outcome === 'drained' || feed.outcome === 'disabled') {
-        feedBackoff.delete(feed.feedId);
-        continue;
-      }
-      let backoff = feedBackoff.get(feed.feedId);
-      if (feed.outcome === 'waiting') {
-        const failures = (backoff?.failures ?? 0) + 1;
-        const delay = retryDelayMs(failures, tuning.retryBaseMs, tuning.retryMaxMs);
-        backoff = { sourceKey: sk, failures, retryAt: now() + delay };
-        feedBackoff.set(feed.feedId, backoff);
-        counters.retries += 1;
-        log.info({ sourceKey: sk, feedId: feed.feedId, reason: feed.reason, retryInMs: delay, failures }, 'feed could not post; it waits alone and tries again later');
-      }
-      if (backoff !== undefined) drainAt = Math.min(drainAt ?? Infinity, backoff.retryAt);
-    }
-    return drainAt;
-  }
-
   function track(sk: SourceKey, state: SourceState, budgetKey: string | undefined): void {
     if (state.budgetKey === budgetKey) return;
     if (state.budgetKey !== undefined) budgetSources.get(state.budgetKey)?.delete(sk);
@@ -365,7 +235,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
   function forget(sk: SourceKey, state: SourceState): void {
     if (state.timer !== undefined) clearTimeout(state.timer);
-    for (const [feedId, backoff] of feedBackoff) if (backoff.sourceKey === sk) feedBackoff.delete(feedId);
+    feedBackoffs.forgetSource(sk);
     track(sk, state, undefined);
     sources.delete(sk);
   }
@@ -394,25 +264,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
 
     async noteNews(news, { signal } = {}) {
-      const named: SourceKey[] = [];
-      for (const [key, mediaIds] of news) {
-        const source = parseSourceKey(key);
-        if (source === undefined) log.warn({ sourceKey: key }, 'news of an unknown kind of source ignored');
-        else if (mediaIds.length > 0 && source.kind === 'account') named.push(key);
-      }
-      const cursors = named.length > 0 ? await storage.deliveries.getCursors(named) : new Map<SourceKey, SourceCursor>();
-      signal?.throwIfAborted();
-      const marks: DirtyMark[] = [];
-      for (const [key, mediaIds] of news) {
-        if (parseSourceKey(key) === undefined) continue;
-        // Media already read from Instagram and handed to the feeds: a replay, or a late duplicate.
-        const cursorPk = mediaPk(cursors.get(key)?.mediaId ?? '');
-        const pks = mediaIds.map((id) => (id === undefined ? undefined : mediaPk(id)));
-        if (cursorPk !== undefined && pks.length > 0 && pks.every((pk) => pk !== undefined && pk <= cursorPk)) continue;
-        // A mark stored since the latest read started is still to be served by a run that reads after it: this
-        // news rides along. Before any read in this process, any stored mark is: start() reads every marked source.
-        marks.push({ sourceKey: key, unlessMarkedSince: sources.get(key)?.fetchStartedAt ?? 0 });
-      }
+      const marks = await newsMarks({ storage, log }, news, (key) => sources.get(key)?.fetchStartedAt, signal);
       if (marks.length === 0) return [];
       const marked = await storage.deliveries.markDirtyMany(marks, { signal });
       for (const key of marked) this.poke(key);

@@ -6,7 +6,7 @@
 // answered makes Instagram send the batch again.
 import type { InstagramUpdate } from '../providers/v1/notification.js';
 import { sourceKey } from '../storage/index.js';
-import type { FeedDeliveryEngine } from './delivery-engine.js';
+import type { FeedDeliveryEngine } from './delivery-engine-api.js';
 
 export interface DirtySourceSink {
   record(updates: InstagramUpdate[], signal?: AbortSignal): Promise<void>;

@@ -7,14 +7,15 @@ import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
-import { PostError, type FeedPoster } from './feed-poster.js';
+import { PostError } from './post-error.js';
+import type { PostToFeed } from './post-to-feed.js';
 import { fetchNewest } from './media-fetch.js';
 import { startCursor } from './source-run.js';
 
 export interface FeedActionDeps {
   storage: Storage;
   instagram: InstagramClient;
-  poster: FeedPoster;
+  poster: PostToFeed;
   counters: EngineCounters;
   log: Logger;
   signal: AbortSignal;

@@ -2,15 +2,14 @@
 // has to discover it from silence. Best effort and never throws: the guild's system channel first, then the
 // channels of its other active feeds — those following the same source first, since whoever watches them is the
 // likeliest to care — and the first channel that takes the message ends it.
-import type { Client } from 'discord.js';
+import { isPostFailure, type FeedPoster } from '../core/index.js';
 import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type FeedStore } from '../storage/index.js';
-import type { FeedPoster } from './feed-poster.js';
 
 export interface GuildNoticeDeps {
   feeds: FeedStore;
+  /** Sends the notice and knows the guild's system channel. */
   poster: FeedPoster;
-  discord: Client | undefined;
   log: Logger;
   signal: AbortSignal;
 }
@@ -20,7 +19,7 @@ export function createGuildNotice(deps: GuildNoticeDeps): (feed: Feed, text: str
   return async (feed, text) => {
     try {
       const candidates: string[] = [];
-      const system = deps.discord?.guilds.cache.get(feed.guildId)?.systemChannelId;
+      const system = poster.systemChannelOf(feed.guildId);
       if (system) candidates.push(system);
       const sk = sourceKey(feed.source);
       const others = (await feeds.listByGuild(feed.guildId))
@@ -28,12 +27,9 @@ export function createGuildNotice(deps: GuildNoticeDeps): (feed: Feed, text: str
         .sort((a, b) => Number(sourceKey(b.source) === sk) - Number(sourceKey(a.source) === sk));
       candidates.push(...others.map((o) => o.channelId));
       for (const channelId of [...new Set(candidates)]) {
-        try {
-          await poster.notice(channelId, text, signal);
-          return;
-        } catch (error) {
-          log.debug({ channelId, reason: error instanceof Error ? error.message : 'unknown' }, 'could not post a feed notice there');
-        }
+        const sent = await poster.notice(channelId, text, signal);
+        if (!isPostFailure(sent)) return;
+        log.debug({ channelId, reason: sent.reason }, 'could not post a feed notice there');
       }
       log.warn({ feedId: feed.id, guildId: feed.guildId }, 'no channel of the guild accepted the notice that a feed stopped');
     } catch (error) {

@@ -15,13 +15,14 @@ import type { Logger } from '../log.js';
 import type { Feed, FeedSource, SourceCursor, SourceKey, Storage } from '../storage/index.js';
 import { TokenDecryptError } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
-import { PostError, postFailureFields, type FeedPoster } from './feed-poster.js';
+import { PostError, postFailureFields } from './post-error.js';
+import type { PostToFeed } from './post-to-feed.js';
 import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, fetchNewMedia, type NewMedia } from './media-fetch.js';
 
 export interface RunDeps {
   storage: Storage;
   instagram: InstagramClient;
-  poster: FeedPoster;
+  poster: PostToFeed;
   log: Logger;
   counters: EngineCounters;
   /** Aborted when the engine closes. */

@@ -1,9 +1,9 @@
 // How Discord's answers are classified once for the engine: lost access, missing permissions, a deleted channel or
-// webhook disable the feed; 429, 5xx and network failures are retried later; a refused body is skipped. And the
-// webhook name Discord accepts.
+// webhook disable the feed; 429, 5xx and network failures are retried later; a refused body is skipped. The
+// failure is data whose detail never carries the request URL (a webhook execution's holds its token).
 import { DiscordAPIError, HTTPError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { classifyPostFailure, webhookUsername } from '../../../src/feeds/feed-poster.js';
+import { classifyPostFailure } from '../../../../src/discord/feed-posting/post-failure.js';
 
 const apiError = (code: number, status: number) =>
   new DiscordAPIError({ code, message: `error ${code}` }, code, status, 'POST', 'https://discord.test/api/v10/channels/1/messages', { body: {} });
@@ -31,12 +31,10 @@ describe('classifyPostFailure', () => {
   it('skips a message Discord refused as invalid (repeating it cannot succeed)', () => {
     expect(classifyPostFailure(apiError(50035, 400)).kind).toBe('skip');
   });
-});
 
-describe('webhookUsername', () => {
-  it('keeps an Instagram username and replaces names Discord refuses', () => {
-    expect(webhookUsername('lena_bakes')).toBe('lena_bakes');
-    expect(webhookUsername('discord.fan')).toBe('Instagram');
-    expect(webhookUsername('x'.repeat(100)).length).toBeLessThanOrEqual(80);
+  it('keeps the status and code for logs, never the URL the request went to', () => {
+    const failure = classifyPostFailure(apiError(10015, 404));
+    expect(failure.detail).toEqual({ type: 'DiscordAPIError', status: 404, code: 10015 });
+    expect(JSON.stringify(failure)).not.toContain('discord.test');
   });
 });

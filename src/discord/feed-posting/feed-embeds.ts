@@ -1,11 +1,11 @@
 // The embeds of a feed post, for any media Instagram serves. The media renderer checks what it makes against
 // Discord's limits and throws when a field cannot be drawn (a location with an empty name, a post time beyond
 // any date...); a feed must not retry such a media forever, so the post goes out degraded instead: the bad field
-// left out. When even that fails, undefined: the poster falls back to a plain link.
+// left out. When even that fails, undefined: the poster (discord-feed-poster.ts) posts a plain link instead.
 import type { APIEmbed } from 'discord.js';
-import { renderMediaEmbeds } from '../discord/embeds/media-embed.js';
-import type { Post } from '../core/index.js';
-import type { Logger } from '../log.js';
+import { renderMediaEmbeds } from '../embeds/media-embed.js';
+import type { Post } from '../../core/index.js';
+import type { Logger } from '../../log.js';
 
 /** A field the renderer may fail on, and the media and embeds without it. */
 interface Omission {

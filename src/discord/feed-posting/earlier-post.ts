@@ -1,12 +1,12 @@
 // Finds a post a webhook feed may already have made of one media. Discord documents `enforce_nonce` only for
 // channel messages, so a webhook execution that Discord accepted just before igcord crashed (or whose answer was
-// lost) could be posted a second time when the run is repeated. Before such a feed posts again, the channel's
-// newest messages are read once and a message of the feed's own webhook whose embed (or compact link) points at the
-// media is taken as the earlier post. Reading messages needs View Channel and Read Message History.
+// lost) could be posted a second time when the run is repeated. Before such a feed posts again (the engine says
+// when: src/feeds/earlier-post-watch.ts), the channel's newest messages are read once and a message of the feed's
+// own webhook whose embed (or compact link) points at the media is taken as the earlier post. Reading messages
+// needs View Channel and Read Message History.
 import { Routes, type APIMessage, type REST } from 'discord.js';
-import { safeUrl } from '../discord/embeds/text.js';
-import type { Post } from '../core/index.js';
-import type { Feed } from '../storage/index.js';
+import { safeUrl } from '../embeds/text.js';
+import type { Post } from '../../core/index.js';
 
 /** How many of the channel's newest messages are searched: Discord's page size cap is 100, 50 is one cheap page. */
 export const EARLIER_POST_WINDOW = 50;
@@ -33,26 +33,4 @@ export async function recentChannelMessages(rest: REST, channelId: string, signa
     query: new URLSearchParams({ limit: String(EARLIER_POST_WINDOW) }),
     signal,
   })) as APIMessage[];
-}
-
-/**
- * Which webhook feeds must look before they post. A process knows every post it made itself, so a feed needs a
- * look only when this process cannot know: before its first post since start (a previous process may have crashed
- * after Discord accepted a post), and after a webhook execution whose outcome is unknown (network failure,
- * timeout, 5xx). A look that finds nothing makes the feed trusted until the next unknown outcome.
- */
-export class EarlierPostWatch {
-  private readonly trusted = new Set<string>();
-
-  needsLook(feed: Feed): boolean {
-    return feed.delivery.mode === 'webhook' && !this.trusted.has(feed.id);
-  }
-
-  trust(feedId: string): void {
-    this.trusted.add(feedId);
-  }
-
-  doubt(feedId: string): void {
-    this.trusted.delete(feedId);
-  }
 }

@@ -1,10 +1,8 @@
-// The pure parts of finding a webhook feed's unrecorded earlier post: which message counts as the post of a media
-// (the feed's own webhook, the media's link in an embed or a compact message, never a test post), and when a feed
-// has to look before posting (before its first post since start and after an execution whose outcome is unknown).
+// The pure part of finding a webhook feed's unrecorded earlier post: which message counts as the post of a media
+// (the feed's own webhook, the media's link in an embed or a compact message, never a test post).
 import type { APIMessage } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { EarlierPostWatch, findEarlierPost, TEST_POST_MARK } from '../../../src/feeds/earlier-post.js';
-import type { Feed } from '../../../src/storage/index.js';
+import { findEarlierPost, TEST_POST_MARK } from '../../../../src/discord/feed-posting/earlier-post.js';
 
 const link = 'https://www.instagram.com/p/abc123/';
 const message = (id: string, fields: Partial<APIMessage>): APIMessage => ({ id, content: '', embeds: [], ...fields }) as APIMessage;
@@ -34,23 +32,5 @@ describe('findEarlierPost', () => {
 
   it('finds nothing for a media without a usable link', () => {
     expect(findEarlierPost([message('1', { webhook_id: 'w1', content: 'javascript:alert(1)' })], 'w1', { permalink: 'javascript:alert(1)' })).toBeUndefined();
-  });
-});
-
-describe('EarlierPostWatch', () => {
-  const webhookFeed = { id: 'f1', delivery: { mode: 'webhook', webhookId: 'w1' } } as unknown as Feed;
-  const botFeed = { id: 'f2', delivery: { mode: 'message' } } as unknown as Feed;
-
-  it('makes a webhook feed look before its first post, not after a look found nothing, and again after an unknown outcome', () => {
-    const watch = new EarlierPostWatch();
-    expect(watch.needsLook(webhookFeed)).toBe(true);
-    watch.trust('f1');
-    expect(watch.needsLook(webhookFeed)).toBe(false);
-    watch.doubt('f1');
-    expect(watch.needsLook(webhookFeed)).toBe(true);
-  });
-
-  it('never makes a bot-message feed look (the nonce covers it)', () => {
-    expect(new EarlierPostWatch().needsLook(botFeed)).toBe(false);
   });
 });

@@ -1,0 +1,63 @@
+// The poster port: what the delivery engine asks of the chat platform a feed posts to, in core types. The engine
+// (src/feeds) decides what to post, when and how often, and acts on each failure; an implementation
+// (src/discord/feed-posting) renders the post and talks to the platform, and reports a failure as data: retry
+// later, disable the feed (it cannot post until an admin acts), or skip this post (its body was refused).
+// Implementations never throw for a refused or failed request: only a bug rejects.
+import type { Post } from './post.js';
+
+/** Where a feed posts and as whom, with the secret an execution needs already read by the engine. */
+export interface PostTarget {
+  feedId: string;
+  channelId: string;
+  /** The one role a delivery may ping. */
+  mentionRoleId?: string | undefined;
+  /** As the bot, or through the feed's channel webhook (its token in clear, never logged). */
+  delivery: { mode: 'message' } | { mode: 'webhook'; webhookId: string; token: string };
+}
+
+export type PostFailureKind = 'retry' | 'disable' | 'skip';
+
+/** Safe facts about what failed, for logs: never a URL (a webhook execution's URL holds its token). */
+export interface PostFailureDetail {
+  type: string;
+  status?: number | undefined;
+  code?: number | string | undefined;
+}
+
+/** Why a request failed and what the engine does about it. `reason` is shown to admins (no secrets in it). */
+export interface PostFailure {
+  kind: PostFailureKind;
+  reason: string;
+  detail?: PostFailureDetail | undefined;
+}
+
+export interface PostOptions {
+  /**
+   * A delivery carries the engine's nonce for (feed, post), so the platform returns the first message when a
+   * delivery is repeated; a test post has none and is marked as a test (never taken for an earlier delivery).
+   */
+  intent: { nonce: string } | { test: true };
+  /** The plain-link form instead of the rendered embeds (after the platform refused the rendered body). */
+  plain?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** What a look for an earlier, unrecorded webhook post found: its message, nothing, or no way to look. */
+export type EarlierPostLook = { found: string } | { found: undefined } | { unreadable: true };
+
+export interface FeedPoster {
+  /** Posts `post` to the target; the message id, or why not. */
+  post(target: PostTarget, post: Post, options: PostOptions): Promise<{ messageId: string } | PostFailure>;
+  /**
+   * Looks in the channel's newest messages for the post of `post` made by the webhook. Unreadable: the channel's
+   * history may not be read (a permission), so it cannot be checked.
+   */
+  findEarlierPost(channelId: string, webhookId: string, post: Post, signal?: AbortSignal): Promise<EarlierPostLook | PostFailure>;
+  /** A plain message from the bot in a channel (notices to admins), pinging nobody. */
+  notice(channelId: string, content: string, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
+  /** The guild's system channel, when the platform knows one. */
+  systemChannelOf(guildId: string): string | undefined;
+}
+
+/** Whether a poster's answer is a failure (pure). */
+export const isPostFailure = (answer: object): answer is PostFailure => 'kind' in answer;

@@ -1,0 +1,97 @@
+// The poster port (src/core/feed-poster.ts) on Discord: posts one media to one feed's channel as the bot
+// (`POST /channels/:id/messages`, the feed's role mentioned and allowed to ping, nothing else) or through the
+// feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back).
+// A delivery carries the engine's nonce with `enforce_nonce`, so a repeat after a crash returns the first message.
+// It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices, and knows each
+// guild's system channel from the gateway. Every refusal comes back as a classified failure (post-failure.ts).
+import { Routes, type APIMessage, type Client, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import type { FeedPoster, Post, PostOptions, PostTarget } from '../../core/index.js';
+import type { Logger } from '../../log.js';
+import { plain, safeUrl, truncate } from '../embeds/text.js';
+import { findEarlierPost, recentChannelMessages, TEST_POST_MARK } from './earlier-post.js';
+import { feedEmbeds } from './feed-embeds.js';
+import { classifyPostFailure, isMissingAccess } from './post-failure.js';
+
+/** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
+export function webhookUsername(username: string): string {
+  const name = truncate(plain(username, 'label').trim(), 80);
+  return name.length === 0 || /discord|clyde/i.test(name) ? 'Instagram' : name;
+}
+
+export interface DiscordFeedPosterDeps {
+  /** The bot's REST client (messages, webhook executions). */
+  rest: REST;
+  /** The bot's gateway client, to find a guild's system channel; optional. */
+  client?: Client | undefined;
+  log: Logger;
+}
+
+export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
+  const { rest, log } = deps;
+
+  function body(target: PostTarget, media: Post, options: PostOptions): RESTPostAPIChannelMessageJSONBody {
+    const test = 'test' in options.intent;
+    // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
+    const embeds = options.plain === true ? undefined : feedEmbeds(media, log);
+    const compact = embeds === undefined;
+    const mention = !test && target.mentionRoleId !== undefined ? `<@&${target.mentionRoleId}>` : undefined;
+    const content = test
+      ? `${TEST_POST_MARK} \`${target.feedId}\`: this is how new posts from this source will look.`
+      : compact
+        ? [mention, `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`].filter(Boolean).join(' ')
+        : mention;
+    return {
+      ...(content !== undefined ? { content } : {}),
+      ...(embeds === undefined ? {} : { embeds }),
+      // Only the feed's own role may ping; a caption saying @everyone never does.
+      allowed_mentions: { parse: [], roles: mention !== undefined && target.mentionRoleId !== undefined ? [target.mentionRoleId] : [] },
+      ...('nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {}),
+    };
+  }
+
+  async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
+    const message = body(target, media, options);
+    const { signal } = options;
+    if (target.delivery.mode === 'message') {
+      const sent = (await rest.post(Routes.channelMessages(target.channelId), { body: message, signal })) as APIMessage;
+      return sent.id;
+    }
+    const avatar = safeUrl(media.author.avatar);
+    const sent = (await rest.post(Routes.webhook(target.delivery.webhookId, target.delivery.token), {
+      body: { ...message, username: webhookUsername(media.author.username), ...(avatar ? { avatar_url: avatar } : {}) },
+      query: new URLSearchParams({ wait: 'true' }),
+      auth: false,
+      signal,
+    })) as APIMessage;
+    return sent.id;
+  }
+
+  return {
+    async post(target, media, options) {
+      try {
+        return { messageId: await send(target, media, options) };
+      } catch (error) {
+        return classifyPostFailure(error);
+      }
+    },
+
+    async findEarlierPost(channelId, webhookId, media, signal) {
+      try {
+        return { found: findEarlierPost(await recentChannelMessages(rest, channelId, signal), webhookId, media) };
+      } catch (error) {
+        return isMissingAccess(error) ? { unreadable: true } : classifyPostFailure(error);
+      }
+    },
+
+    async notice(channelId, content, signal) {
+      try {
+        const sent = (await rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: { parse: [] } }, signal })) as APIMessage;
+        return { messageId: sent.id };
+      } catch (error) {
+        return classifyPostFailure(error);
+      }
+    },
+
+    systemChannelOf: (guildId) => deps.client?.guilds.cache.get(guildId)?.systemChannelId ?? undefined,
+  };
+}

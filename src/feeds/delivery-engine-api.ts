@@ -1,0 +1,35 @@
+// What the delivery engine offers: the feed commands' interface (`ctx.deliveries`), and the composition root's,
+// which adds the webhook's sink, the start and the metrics. The engine itself is delivery-engine.ts.
+import type { Feed, SourceKey } from '../storage/index.js';
+import type { EngineStats } from './engine-stats.js';
+
+/** What the feed commands call (`ctx.deliveries`). */
+export interface DeliveryEngine {
+  /** Wakes the engine for a source marked dirty (the webhook calls this after recording the mark). */
+  poke(sourceKey: string): void;
+  /** A new feed starts at the source's current newest media: sets the source cursor if it has none yet. */
+  initSource(feed: Feed): Promise<void>;
+  /** Posts the source's newest media to this feed now, marked as a test; no cursor move, not recorded as delivered. */
+  sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }>;
+  /** Posts the last n (1..10) media of the source to this feed, oldest first, recorded as deliveries (no duplicates). */
+  backfill(feed: Feed, n: number): Promise<{ posted: number }>;
+  /** What `/feed list` shows: last delivery, next check, state and reason. */
+  status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number };
+  close(): Promise<void>;
+}
+
+/** The engine as the composition root holds it: the commands' interface plus start and metrics. */
+export interface FeedDeliveryEngine extends DeliveryEngine {
+  /**
+   * Durably notes the news of a notification batch (the webhook's sink: resolves once stored) and wakes the engine
+   * for each source marked, except news already noted and not yet read (an unread mark, or every named media
+   * behind the source cursor), so a replayed notification spends no Instagram call. `news`: per source key, what
+   * each update named (undefined: an update that names no media, which may announce anything). The whole batch
+   * costs one read of the cursors and one write of the marks. With `signal` aborted (the webhook gave up and
+   * answered 503), nothing more is written and the promise rejects. Resolves with the sources marked.
+   */
+  noteNews(news: ReadonlyMap<string, readonly (string | undefined)[]>, options?: { signal?: AbortSignal | undefined }): Promise<SourceKey[]>;
+  /** Schedules the dirty sources at once and every followed source for a first poll. */
+  start(): Promise<void>;
+  stats(): EngineStats;
+}

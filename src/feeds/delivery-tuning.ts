@@ -1,0 +1,34 @@
+// The delivery engine's pacing: debounce of notifications, concurrency, the bounds and budget share of polling,
+// the start's spread, backoffs and the size of a run. The operator may set each from the environment
+// (config-schema.ts); these defaults are the engine's own.
+
+export interface DeliveryTuning {
+  /** A poke waits this long so a burst of notifications for one source becomes one run. */
+  debounceMs: number;
+  /** Source runs at once. */
+  concurrency: number;
+  /** Bounds of the poll interval of one source. */
+  minPollMs: number;
+  maxPollMs: number;
+  /** Share of the owner's remaining budget that polling may spend. */
+  pollShare: number;
+  /** After a start, the first polls of all sources are spread over this long. */
+  startSpreadMs: number;
+  /** Backoff of a source whose run failed. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** New media read per run at most. */
+  maxItemsPerRun: number;
+}
+
+export const DEFAULT_TUNING: DeliveryTuning = {
+  debounceMs: 20,
+  concurrency: 16,
+  minPollMs: 60_000,
+  maxPollMs: 3_600_000,
+  pollShare: 0.2,
+  startSpreadMs: 30_000,
+  retryBaseMs: 1_000,
+  retryMaxMs: 300_000,
+  maxItemsPerRun: 50,
+};

@@ -1,0 +1,105 @@
+// Posts one media to one feed through the poster port (src/core/feed-poster.ts), with what only the engine knows:
+// the delivery nonce of (feed, media), the feed's stored webhook token, and whether a webhook feed may have posted
+// this media before without recording it (earlier-post-watch.ts) — then it first asks the poster to look for that
+// post in the channel and returns it instead of posting again. It acts on the poster's failures: a body Discord
+// refused is posted again as a plain link; anything else is thrown as a PostError for the run to act on (retry
+// later, disable the feed, skip the media).
+import { isPostFailure, type FeedPoster, type Post, type PostFailure, type PostOptions, type PostTarget } from '../core/index.js';
+import type { Logger } from '../log.js';
+import { TokenDecryptError, type Feed, type FeedStore } from '../storage/index.js';
+import { deliveryNonce } from './delivery-nonce.js';
+import { EarlierPostWatch } from './earlier-post-watch.js';
+import { PostError } from './post-error.js';
+
+/** A delivery's message: posted now, or `recovered` (an earlier post of this media through the feed's webhook). */
+export interface PostedMessage {
+  messageId: string;
+  recovered: boolean;
+}
+
+export interface PostToFeed {
+  /** Posts `media` to `feed` (or finds its earlier webhook post); resolves with the message. Throws PostError. */
+  post(feed: Feed, media: Post, options?: { test?: boolean | undefined; signal?: AbortSignal | undefined }): Promise<PostedMessage>;
+}
+
+/**
+ * Where the feed posts, its webhook token read. A token that cannot be decrypted (made with a key that is no
+ * longer configured, or altered) will not decrypt on any later try either: the feed is disabled with what to do,
+ * never retried. Any other failure to read it is tried again later.
+ */
+function targetOf(feeds: FeedStore, feed: Feed): PostTarget {
+  const base = { feedId: feed.id, channelId: feed.channelId, mentionRoleId: feed.mentionRoleId };
+  if (feed.delivery.mode === 'message') return { ...base, delivery: { mode: 'message' } };
+  let token: string | undefined;
+  try {
+    token = feeds.webhookToken(feed);
+  } catch (error) {
+    if (!(error instanceof TokenDecryptError)) throw new PostError('retry', error instanceof Error ? `${error.name}: ${error.message}` : 'reading the webhook token failed', { cause: error });
+    throw new PostError(
+      'disable',
+      `the feed's stored webhook token cannot be decrypted (${error.reason === 'unknown-key' ? 'its encryption key is no longer configured' : 'it is damaged'}): set the feed up again`,
+      { cause: error },
+    );
+  }
+  if (token === undefined) throw new PostError('disable', 'the feed\'s webhook token is missing: set the feed up again');
+  return { ...base, delivery: { mode: 'webhook', webhookId: feed.delivery.webhookId, token } };
+}
+
+export function createPostToFeed(deps: { poster: FeedPoster; feeds: FeedStore; log: Logger }): PostToFeed {
+  const { poster, feeds, log } = deps;
+  const watch = new EarlierPostWatch();
+
+  /**
+   * The earlier post of `media` by this webhook feed, when the feed may have posted without recording it. A
+   * channel where the bot may not read the history cannot be checked: the post goes out (the nonce is still sent)
+   * and the feed is trusted from then on, so it does not ask again at every post.
+   */
+  async function earlierPost(feed: Feed, webhookId: string, media: Post, signal: AbortSignal | undefined): Promise<string | undefined> {
+    const look = await poster.findEarlierPost(feed.channelId, webhookId, media, signal);
+    if (isPostFailure(look)) {
+      // Without the look nothing is posted: a refused read is tried again later like a failed post.
+      throw look.kind === 'skip'
+        ? new PostError('retry', `reading the channel's recent messages failed: ${look.reason}`, { detail: look.detail })
+        : PostError.of(look);
+    }
+    if ('unreadable' in look) {
+      log.warn({ feedId: feed.id, channelId: feed.channelId }, 'cannot read the channel history (Read Message History) to check for an unrecorded webhook post; posting without the check');
+      watch.trust(feed.id);
+      return undefined;
+    }
+    // A post found means a crash or a lost answer: the next media may be in the same state, so keep looking
+    // until a look finds nothing.
+    if (look.found === undefined) watch.trust(feed.id);
+    return look.found;
+  }
+
+  async function send(feed: Feed, target: PostTarget, media: Post, options: PostOptions): Promise<{ messageId: string } | PostFailure> {
+    const answer = await poster.post(target, media, options);
+    // Discord may have posted it even though no answer came back (a timeout, a reset, a 5xx): look next time.
+    if (isPostFailure(answer) && target.delivery.mode === 'webhook' && !('test' in options.intent)) watch.doubt(feed.id);
+    return answer;
+  }
+
+  return {
+    async post(feed, media, options = {}) {
+      const test = options.test ?? false;
+      const { signal } = options;
+      if (!test && feed.delivery.mode === 'webhook' && watch.needsLook(feed)) {
+        const found = await earlierPost(feed, feed.delivery.webhookId, media, signal);
+        if (found !== undefined) {
+          log.info({ feedId: feed.id, mediaId: media.id, messageId: found }, 'found an unrecorded earlier webhook post of this media; recording it instead of posting again');
+          return { messageId: found, recovered: true };
+        }
+      }
+      const target = targetOf(feeds, feed);
+      const intent = test ? { test: true as const } : { nonce: deliveryNonce(feed.id, media.id) };
+      const first = await send(feed, target, media, { intent, signal });
+      if (!isPostFailure(first)) return { messageId: first.messageId, recovered: false };
+      if (first.kind !== 'skip') throw PostError.of(first);
+      // The rendered embeds were refused (a limit the renderer missed): a plain link still gets the post out.
+      const second = await send(feed, target, media, { intent, plain: true, signal });
+      if (isPostFailure(second)) throw PostError.of(second);
+      return { messageId: second.messageId, recovered: false };
+    },
+  };
+}

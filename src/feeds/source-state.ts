@@ -1,0 +1,48 @@
+// What the delivery engine keeps about one source between runs: its timer and due time, the priority of its next
+// run, whether it is running and was woken meanwhile, its failures in a row, whose budget paid, and the times the
+// latency figure, the poll and the dirty marks are measured from.
+import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { FeedSource } from '../storage/index.js';
+
+export interface SourceState {
+  source: FeedSource;
+  timer: NodeJS.Timeout | undefined;
+  dueAt: number | undefined;
+  priority: CallPriority;
+  running: boolean;
+  /** Woken while running: run again right after. */
+  again: CallPriority | undefined;
+  failures: number;
+  budgetKey: string | undefined;
+  /** When the oldest unserved poke arrived (latency figure). */
+  pokedAt: number | undefined;
+  /** The next run must read Instagram (a notification, a retry of a failed read, a start). */
+  fetchWanted: boolean;
+  /** When the source is next polled; a run due before then (a feed's retry) only drains. */
+  nextPollAt: number | undefined;
+  /** When the latest read of the source from Instagram started (marks older than this are being served). */
+  fetchStartedAt: number | undefined;
+}
+
+/** Call priorities, most urgent first. */
+const RANK: Record<CallPriority, number> = { interactive: 0, delivery: 1, background: 2 };
+/** The more urgent of two priorities (undefined: none yet). */
+export const higher = (a: CallPriority | undefined, b: CallPriority): CallPriority => (a === undefined || RANK[b] < RANK[a] ? b : a);
+
+/** A source the engine has not scheduled yet. */
+export function newSourceState(source: FeedSource): SourceState {
+  return {
+    source,
+    timer: undefined,
+    dueAt: undefined,
+    priority: 'background',
+    running: false,
+    again: undefined,
+    failures: 0,
+    budgetKey: undefined,
+    pokedAt: undefined,
+    fetchWanted: false,
+    nextPollAt: undefined,
+    fetchStartedAt: undefined,
+  };
+}
