@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIMessage } from 'discord.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 describe('feed delivery from a notification', () => {
   let igcord: FeedsIgcord;
@@ -41,8 +42,8 @@ describe('feed delivery from a notification', () => {
     const posted = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'Fresh bread #igcordtest' }) as { id?: string; data?: { id: string } };
     const mediaId = posted.data?.id ?? posted.id!;
     const byEmbed = (m: APIMessage) => m.embeds.some((e) => e.description?.includes('Fresh bread'));
-    const botMessage = await igcord.discord.waitForMessage(channels.general!, byEmbed, 15_000);
-    const hookMessage = await igcord.discord.waitForMessage(channels.instagram!, byEmbed, 15_000);
+    const botMessage = await igcord.discord.waitForMessage(channels.general!, byEmbed, WAIT_MS);
+    const hookMessage = await igcord.discord.waitForMessage(channels.instagram!, byEmbed, WAIT_MS);
 
     expect(botMessage.author.id).toBe(igcord.discord.botUserId);
     expect(botMessage.content).toBe(`<@&${roleId}>`);
