@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { WAIT_MS } from '../support/eventually.js';
 
-
 describe('/instagram with an exhausted budget', () => {
   let igcord: TestIgcord;
   beforeAll(async () => {

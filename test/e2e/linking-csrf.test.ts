@@ -10,7 +10,6 @@ import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { visitedAt, walkLink } from '../support/link-walk.js';
 import { WAIT_MS } from '../support/eventually.js';
 
-
 describe('linking proves the Discord user before Instagram is asked', () => {
   let igcord: TestIgcord;
 

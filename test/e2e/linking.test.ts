@@ -18,7 +18,6 @@ import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { visitedAt, walkLink } from '../support/link-walk.js';
 import { WAIT_MS } from '../support/eventually.js';
 
-
 describe('/instagram linking, end to end', () => {
   let igcord: TestIgcord;
   let guildId: string;
