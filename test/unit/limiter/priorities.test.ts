@@ -15,8 +15,9 @@ describe('limiter priorities and deadlines', () => {
     const rec = recorder();
     const slow = gate<void>();
     try {
+      // Deadlines beyond the test's own bound: however slow the machine, every waiting call is still there at close().
       const background = Array.from({ length: 1_000 }, (_, i) =>
-        limiter!.run(call(), rec.attempt(`bg${i}`, async () => (await slow.promise, { rateLimit: NO_HEADERS }))).catch((e: unknown) => e),
+        limiter!.run(call({ deadlineMs: 600_000 }), rec.attempt(`bg${i}`, async () => (await slow.promise, { rateLimit: NO_HEADERS }))).catch((e: unknown) => e),
       );
       // Admission is synchronous: the background share of the slots is taken and the rest waits, at once. The
       // attempts themselves reach Instagram a few timer ticks later (bottleneck), later still on a busy machine,
