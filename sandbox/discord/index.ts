@@ -12,7 +12,7 @@ import { FakeLog, stderrSink, type InteractionDeliveryEntry, type LogEntry, type
 import { FaultRegistry, type FaultRule } from './faults.js';
 import { FakeGateway, PRIVILEGED_INTENTS } from './gateway.js';
 import { RestRouter } from './rest.js';
-import { InteractionRegistry, INTERACTION_TOKEN_LIFETIME_MS, type InteractionHandle, type InteractionRecord } from './interactions.js';
+import { DEFAULT_WAIT_MS, InteractionRegistry, INTERACTION_TOKEN_LIFETIME_MS, type InteractionHandle, type InteractionRecord } from './interactions.js';
 import { commandRecord, type AutocompleteInput, type CommandInput } from './interaction-payloads.js';
 import { buttonRecord, modalRecord, selectRecord, type ModalInput } from './person.js';
 import { World, type ChannelInput, type CreatedGuild, type GuildInput, type OverwriteInput, type Permissions } from './world.js';
@@ -147,6 +147,7 @@ export interface DiscordFake {
   commands(scope: string): unknown[];
   /** The channel's messages, oldest first, as a person sees them (no one's ephemeral replies). */
   messages(channelId: string): ChannelMessage[];
+  /** Resolves with the first matching message; `timeoutMs` (30 s by default) only stops a wait that would hang. */
   waitForMessage(channelId: string, predicate?: (message: ChannelMessage) => boolean, timeoutMs?: number): Promise<ChannelMessage>;
 
   /** Every secret this fake issued: the bot token, each interaction token, each channel-webhook token. */
@@ -301,7 +302,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
 
     commands: (scope) => structuredClone(state.commands.get(scope) ?? []),
     messages: visible,
-    waitForMessage: (channelId, predicate = () => true, timeoutMs = 2000) =>
+    waitForMessage: (channelId, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
       state.waitFor(() => visible(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
 
     issuedTokens: () => ({ bot: botToken, interactions: [...state.issuedTokens.interactions], webhooks: [...state.issuedTokens.webhooks], oauth2: [...oauth2.issued], clientSecret: oauth2.clientSecret }),

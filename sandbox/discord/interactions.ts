@@ -53,12 +53,21 @@ export interface InteractionHandle {
   /** The first callback; rejects if none arrives within the acknowledgement deadline (plus a margin). */
   firstResponse(): Promise<CallbackRecord>;
   replies(): InteractionReplies;
-  /** The first reply message (original or follow-up) matching; by default any that is not still "thinking". */
+  /**
+   * The first reply message (original or follow-up) matching; by default any that is not still "thinking".
+   * `timeoutMs` (30 s by default) only stops a wait that would hang.
+   */
   waitForReply(predicate?: (message: APIMessage) => boolean, timeoutMs?: number): Promise<APIMessage>;
 }
 
 /** How long a webhook token of an acknowledged interaction works (Discord: 15 minutes). */
 export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
+
+/**
+ * How long the test-facing waits (waitForReply, waitForMessage) wait by default. They resolve as soon as what they
+ * wait for arrives, so the bound only stops a hang; tests run on shared, busy machines where a reply can take seconds.
+ */
+export const DEFAULT_WAIT_MS = 30_000;
 
 const callbackSchema = z.object({ type: z.number().int(), data: z.unknown().optional() });
 
@@ -244,7 +253,7 @@ export class InteractionRegistry {
       replies,
       firstResponse: () =>
         this.state.waitFor(() => record.callbacks[0], this.acknowledgeTimeoutMs + 500, `the bot to acknowledge interaction ${record.id}`),
-      waitForReply: (predicate = (m) => ((m.flags ?? 0) & MessageFlags.Loading) === 0, timeoutMs = 2000) =>
+      waitForReply: (predicate = (m) => ((m.flags ?? 0) & MessageFlags.Loading) === 0, timeoutMs = DEFAULT_WAIT_MS) =>
         this.state.waitFor(
           () => {
             // Runs on every change of the fake while waiting, so only the match is copied. The predicate sees the

@@ -10,8 +10,8 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
-const WAIT_MS = 15_000;
 const SUCCESS_SCREENSHOT = join(tmpdir(), 'igcord-oauth-linked.png');
 
 describe('linking Instagram in a real browser', () => {

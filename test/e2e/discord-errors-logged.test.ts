@@ -8,8 +8,9 @@ import type { APIMessage } from 'discord.js';
 import { eventually } from '../support/feeds-igcord.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { findLeaks } from '../support/secret-scan.js';
+import { WAIT_MS } from '../support/eventually.js';
 
-const REPLY_TIMEOUT_MS = 20_000;
+const REPLY_TIMEOUT_MS = WAIT_MS;
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
 
 interface LogLine {

@@ -3,8 +3,9 @@
 // retried. The fake's REST log is the judge of what igcord sent.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
-const REPLY_WAIT_MS = 20_000;
+const REPLY_WAIT_MS = WAIT_MS;
 
 describe('a command when Discord answers 429 or 500', () => {
   let igcord: TestIgcord;

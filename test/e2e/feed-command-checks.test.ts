@@ -6,8 +6,9 @@ import { PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { replyIdOf } from '../support/reply-id.js';
+import { WAIT_MS } from '../support/eventually.js';
 
-const REPLY_TIMEOUT_MS = 15_000;
+const REPLY_TIMEOUT_MS = WAIT_MS;
 
 describe('/feed add checks', () => {
   let igcord: TestIgcord;

@@ -4,8 +4,9 @@ import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceKey } from '../../src/storage/index.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
-const REPLY_TIMEOUT_MS = 15_000;
+const REPLY_TIMEOUT_MS = WAIT_MS;
 
 describe('/feed test and backfill', () => {
   let igcord: TestIgcord;

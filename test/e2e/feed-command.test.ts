@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { silentLogger } from '../../src/log.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
-const REPLY_TIMEOUT_MS = 15_000;
+const REPLY_TIMEOUT_MS = WAIT_MS;
 
 describe('/feed administration', () => {
   let igcord: TestIgcord;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits, Routes, type APIMessage } from 'discord.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 describe('feed polling', () => {
   let igcord: FeedsIgcord;
@@ -36,7 +37,7 @@ describe('feed polling', () => {
     await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'account', instagramUserId: o.instagramUserId } });
     igcord.emulator.admin.injectFault({ method: 'POST', path: '^/webhooks/instagram$', kind: 'drop-notification', times: 1 });
     post(o.instagramUserId, 'never announced');
-    await igcord.discord.waitForMessage(channelId, withCaption('never announced'), 15_000);
+    await igcord.discord.waitForMessage(channelId, withCaption('never announced'), WAIT_MS);
     expect(igcord.emulator.admin.notifications().some((n) => n.dropped && JSON.stringify(n.body).includes(o.instagramUserId))).toBe(true);
     expect(igcord.discord.messages(channelId).filter(withCaption('never announced'))).toHaveLength(1);
   });
@@ -47,7 +48,7 @@ describe('feed polling', () => {
     await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'tag', name: 'igcordpolltag' } });
     post(o.instagramUserId, 'first tagged #igcordpolltag');
     post(o.instagramUserId, 'second tagged #igcordpolltag');
-    await igcord.discord.waitForMessage(channelId, withCaption('second tagged #igcordpolltag'), 15_000);
+    await igcord.discord.waitForMessage(channelId, withCaption('second tagged #igcordpolltag'), WAIT_MS);
     const captions = igcord.discord.messages(channelId).map((m) => m.embeds[0]?.description);
     expect(captions).toEqual(['first tagged #igcordpolltag', 'second tagged #igcordpolltag']);
   });
@@ -59,7 +60,7 @@ describe('feed polling', () => {
     const channelId = channel('located');
     await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'location', id: locationId } });
     igcord.emulator.admin.postMedia(o.instagramUserId, { caption: 'seen at the place', locationId });
-    await igcord.discord.waitForMessage(channelId, withCaption('seen at the place'), 15_000);
+    await igcord.discord.waitForMessage(channelId, withCaption('seen at the place'), WAIT_MS);
     expect(igcord.discord.messages(channelId).map((m) => m.embeds[0]?.description)).toEqual(['seen at the place']);
   });
 
@@ -78,7 +79,7 @@ describe('feed polling', () => {
     expect(igcord.discord.messages(channelId)).toHaveLength(0);
 
     await igcord.link(o.discordUserId, o.username);
-    await igcord.discord.waitForMessage(channelId, withCaption('posted while the link was broken'), 15_000);
+    await igcord.discord.waitForMessage(channelId, withCaption('posted while the link was broken'), WAIT_MS);
     expect((await igcord.app.storage.feeds.get(feed.id))?.state.kind).toBe('active');
     expect(igcord.logs()).not.toContain(o.accessToken);
   });
@@ -92,13 +93,13 @@ describe('feed polling', () => {
     await igcord.addFeed({ channelId: other, ownerDiscordUserId: o.discordUserId, source });
     igcord.discord.setChannelOverwrites(lost, [{ id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.SendMessages }]);
     post(o.instagramUserId, 'after the permission change');
-    await igcord.discord.waitForMessage(other, withCaption('after the permission change'), 15_000);
+    await igcord.discord.waitForMessage(other, withCaption('after the permission change'), WAIT_MS);
     const disabled = await eventually(async () => {
       const f = await igcord.app.storage.feeds.get(broken.id);
       return f?.state.kind === 'disabled' ? f : undefined;
     }, 'the feed to be disabled');
     expect(disabled.state.kind === 'disabled' && disabled.state.reason).toContain('50013');
-    const notice = await igcord.discord.waitForMessage(other, (m) => m.content.includes(broken.id), 15_000);
+    const notice = await igcord.discord.waitForMessage(other, (m) => m.content.includes(broken.id), WAIT_MS);
     expect(notice.content).toContain('disabled');
     expect(igcord.discord.messages(lost)).toHaveLength(0);
   });

@@ -18,6 +18,9 @@ import { freePort } from '../../src/util/free-port.js';
 import { assertNoSecretLogged, discordSecrets, environmentSecrets, instagramSecrets } from '../support/secret-scan.js';
 import { eventually } from '../support/feeds-igcord.js';
 
+const START_WAIT_MS = 90_000;
+const MESSAGE_WAIT_MS = 60_000;
+
 describe('feed delivery across a SIGKILL', () => {
   let emulator: InstagramEmulator;
   let discord: DiscordFake;
@@ -87,12 +90,14 @@ describe('feed delivery across a SIGKILL', () => {
     const started = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
     started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await eventually(() => output.includes('Instagram real-time subscription checked') || started.exitCode !== null, 'igcord to start', 25_000);
+    await eventually(() => output.includes('Instagram real-time subscription checked') || started.exitCode !== null, 'igcord to start', START_WAIT_MS);
     if (started.exitCode !== null) throw new Error(`igcord exited at start:\n${output}`);
     return started;
   }
 
-  it('delivers every post exactly once after being killed right after acknowledging the notifications and in the middle of a delivery', async () => {
+  // Three starts of a child igcord (tsx compiles the sources each time) and two kills: on a busy machine that is
+  // minutes, not the suite's default. The bounds only stop a hang; every step waits for the event it needs.
+  it('delivers every post exactly once after being killed right after acknowledging the notifications and in the middle of a delivery', { timeout: 5 * 60_000 }, async () => {
     child = await startChild();
     // Discord answers slowly, so the kill lands while posts are in flight (accepted by Discord, not yet recorded).
     discord.injectFault({ method: 'POST', path: `/channels/${channelId}/messages`, delayMs: 150, times: 5 });
@@ -101,24 +106,24 @@ describe('feed delivery across a SIGKILL', () => {
       const answer = emulator.admin.postMedia(instagramUserId, { caption }) as { data?: { id: string }; id?: string };
       return answer.data?.id ?? answer.id!;
     });
-    await eventually(() => mediaIds.every((m) => emulator.admin.notifications().some((n) => JSON.stringify(n.body).includes(m) && n.status === 200)), 'the notifications to be acknowledged');
+    await eventually(() => mediaIds.every((m) => emulator.admin.notifications().some((n) => JSON.stringify(n.body).includes(m) && n.status === 200)), 'the notifications to be acknowledged', MESSAGE_WAIT_MS);
     child.kill('SIGKILL');
     await once(child, 'exit');
     const beforeRestart = discord.messages(channelId).length;
 
     child = await startChild();
     const withCaption = (caption: string) => (m: APIMessage) => m.embeds.some((e) => e.description === caption);
-    for (const caption of captions) await discord.waitForMessage(channelId, withCaption(caption), 20_000);
+    for (const caption of captions) await discord.waitForMessage(channelId, withCaption(caption), MESSAGE_WAIT_MS);
 
     // Now a kill in the middle of a delivery: the first of three posts is out, the next is held by Discord.
     discord.injectFault({ method: 'POST', path: `/channels/${channelId}/messages`, delayMs: 300, times: 3 });
     const more = ['m1', 'm2', 'm3'].map((k) => `mid-delivery ${k}`);
     for (const caption of more) emulator.admin.postMedia(instagramUserId, { caption });
-    await discord.waitForMessage(channelId, withCaption(more[0]!), 20_000);
+    await discord.waitForMessage(channelId, withCaption(more[0]!), MESSAGE_WAIT_MS);
     child.kill('SIGKILL');
     await once(child, 'exit');
     child = await startChild();
-    for (const caption of more) await discord.waitForMessage(channelId, withCaption(caption), 20_000);
+    for (const caption of more) await discord.waitForMessage(channelId, withCaption(caption), MESSAGE_WAIT_MS);
     child.kill('SIGTERM');
     await once(child, 'exit');
 

@@ -3,6 +3,7 @@
 import { escapeMarkdown, MessageFlags, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 interface SeededUser {
   id: string;
@@ -32,7 +33,7 @@ describe('/follows', () => {
   const run = (subcommand: string, options: Record<string, string | boolean> = {}, userId = igcord.personId) =>
     igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId, userId, name: 'follows', subcommand, options });
   const answer = (subcommand: string, options: Record<string, string | boolean> = {}, userId = igcord.personId) =>
-    run(subcommand, options, userId).waitForReply(undefined, 10_000);
+    run(subcommand, options, userId).waitForReply(undefined, WAIT_MS);
   const api = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${igcord.emulator.url}/v1${path}?access_token=${token}`);
     return ((await response.json()) as { data: T }).data;
@@ -180,7 +181,7 @@ describe('/follows', () => {
   it('shares the follow list in the channel when asked', async () => {
     const reply = await answer('following', { share: true });
     expect(isEphemeral(reply)).toBe(false);
-    await igcord.discord.waitForMessage(channelId, (m) => m.id === reply.id, 5000);
+    await igcord.discord.waitForMessage(channelId, (m) => m.id === reply.id, WAIT_MS);
   });
 
   it('names the missing follower_list permission, with a relink button, for a link granted only basic', async () => {

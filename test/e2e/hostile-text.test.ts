@@ -6,6 +6,7 @@ import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/console/render-message.js';
 import { startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 const MARK = 'free-nitro-4471';
 const MENTION = /<@[!&]?\d+>|<#\d+>|@everyone|@here/i;
@@ -65,8 +66,8 @@ describe('hostile Instagram text reaching Discord', () => {
 
     igcord.emulator.admin.postMedia(instagramUserId, { caption });
     const byMark = (m: APIMessage) => m.embeds.some((e) => e.description?.includes(MARK));
-    const message = await igcord.discord.waitForMessage(channels.general!, byMark, 15_000);
-    const hooked = await igcord.discord.waitForMessage(channels.instagram!, byMark, 15_000);
+    const message = await igcord.discord.waitForMessage(channels.general!, byMark, WAIT_MS);
+    const hooked = await igcord.discord.waitForMessage(channels.instagram!, byMark, WAIT_MS);
 
     const sent = igcord.discord.restLog().filter((e) => e.method === 'POST' && JSON.stringify(e.body).includes(MARK));
     expect(sent.length).toBeGreaterThanOrEqual(2);
@@ -100,7 +101,7 @@ describe('hostile Instagram text reaching Discord', () => {
     const mediaId = posted.data?.id ?? posted.id!;
     igcord.discord.clearLog();
     const handle = igcord.discord.sendCommand({ guildId, channelId: channels.general!, userId: igcord.personId, name: 'media', subcommand: 'show', options: { media: mediaId } });
-    const reply = await handle.waitForReply(undefined, 15_000);
+    const reply = await handle.waitForReply(undefined, WAIT_MS);
     expect(reply.embeds?.[0]?.description).toContain(MARK);
 
     // The interaction's answer (its callback or the edit of @original), not the feed posts this media also caused.

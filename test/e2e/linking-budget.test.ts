@@ -5,8 +5,7 @@
 // code exchange its share.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
-
-const WAIT_MS = 10_000;
+import { WAIT_MS } from '../support/eventually.js';
 
 describe('/instagram with an exhausted budget', () => {
   let igcord: TestIgcord;

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormBrowser } from '../../src/console/form-browser.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { visitedAt, walkLink } from '../support/link-walk.js';
-
-const WAIT_MS = 10_000;
+import { WAIT_MS } from '../support/eventually.js';
 
 describe('linking proves the Discord user before Instagram is asked', () => {
   let igcord: TestIgcord;

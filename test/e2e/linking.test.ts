@@ -15,8 +15,7 @@ import { createLogger } from '../../src/log.js';
 import { FormBrowser } from '../../src/console/form-browser.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { visitedAt, walkLink } from '../support/link-walk.js';
-
-const WAIT_MS = 10_000;
+import { WAIT_MS } from '../support/eventually.js';
 
 describe('/instagram linking, end to end', () => {
   let igcord: TestIgcord;

@@ -4,6 +4,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { replyIdOf } from '../support/reply-id.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 const EPHEMERAL = 64;
 
@@ -208,7 +209,7 @@ describe('/location', () => {
   it('tells the person to try again when Instagram answers 500', async () => {
     const fault = igcord.emulator.admin.injectFault({ path: '^/v1/locations/', kind: 'status', status: 500 });
     try {
-      const reply = await run(igcord.personId, 'search', { lat: place.latitude, lng: place.longitude }).waitForReply(undefined, 10_000);
+      const reply = await run(igcord.personId, 'search', { lat: place.latitude, lng: place.longitude }).waitForReply(undefined, WAIT_MS);
       expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
       expect(reply.content).toBe('Instagram is not answering properly right now. Try again in a few minutes.');
     } finally {

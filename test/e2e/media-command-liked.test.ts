@@ -4,6 +4,7 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 const LIKED_PER_CALL = 20;
 
@@ -52,7 +53,7 @@ describe('/media liked', () => {
       name: 'media',
       subcommand: 'liked',
     });
-    let shown: Shown = await handle.waitForReply(undefined, 15_000);
+    let shown: Shown = await handle.waitForReply(undefined, WAIT_MS);
     const messageId = (shown as APIMessage).id;
     expect(shown.content).toBe('Your liked posts · post 1');
     expect(shown.embeds?.[0]?.url).toBe(liked[0]!.link);
@@ -63,7 +64,7 @@ describe('/media liked', () => {
       const press = igcord.discord.pressButton({ messageId, customId: nextButton(shown).custom_id, userId: igcord.personId });
       const response = await press.firstResponse();
       // A slow press is acknowledged first and the page edited in after.
-      shown = response.type === 7 ? (response.data as Shown) : await press.waitForReply((m) => m.content?.startsWith(`Your liked posts · post ${page}`) ?? false, 15_000);
+      shown = response.type === 7 ? (response.data as Shown) : await press.waitForReply((m) => m.content?.startsWith(`Your liked posts · post ${page}`) ?? false, WAIT_MS);
       expect(shown.embeds?.[0]?.url).toBe(liked[page - 1]!.link);
     }
     expect(shown.content).toBe(`Your liked posts · post ${LIKED_PER_CALL + 1}${total}`);

@@ -5,9 +5,10 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, A
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../sandbox/discord/index.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 const EPHEMERAL = 64;
-const REPLY_WAIT_MS = 15_000;
+const REPLY_WAIT_MS = WAIT_MS;
 
 interface SeedMedia {
   id: string;

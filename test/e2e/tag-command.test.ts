@@ -4,6 +4,7 @@ import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { replyIdOf } from '../support/reply-id.js';
+import { WAIT_MS, eventually } from '../support/eventually.js';
 
 const EPHEMERAL = 64;
 
@@ -12,12 +13,9 @@ interface SeededMedia {
   tags: string[];
 }
 
-/** Resolves once `condition` holds (checked every 20 ms), or fails after a generous 5 s. */
+/** Resolves once `condition` holds, or fails after WAIT_MS (a hang). */
 async function until(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 20) {
-    if (waited > 5000) throw new Error('condition not met within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await eventually(condition, 'the condition');
 }
 
 /** GETs an emulator API path with a token minted for this read only (its budget is not igcord's). */
@@ -229,7 +227,7 @@ describe('/tag', () => {
     const fault = igcord.emulator.admin.injectFault({ path: '^/v1/tags/', kind: 'status', status: 500 });
     try {
       const handle = run(igcord.personId, 'recent', { name: tag, share: true });
-      const reply = await handle.waitForReply((m) => (m.flags ?? 0) & EPHEMERAL ? true : false, 10_000);
+      const reply = await handle.waitForReply((m) => (m.flags ?? 0) & EPHEMERAL ? true : false, WAIT_MS);
       expect(reply.content).toBe('Instagram is not answering properly right now. Try again in a few minutes.');
       // The public "thinking…" placeholder is removed right after: nothing about it is left in the channel.
       const placeholder = handle.replies().original!;

@@ -4,6 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/feeds-igcord.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 const UNKNOWN_INTERACTION = { message: 'Unknown interaction', code: 10062 };
 
@@ -70,7 +71,7 @@ describe('an interaction Discord answers 10062 Unknown interaction for', () => {
     );
     const list = await igcord.discord
       .sendCommand({ channelId, userId: igcord.personId, name: 'feed', subcommand: 'list' })
-      .waitForReply((m) => JSON.stringify(m.components ?? []).includes('page:'), 15_000);
+      .waitForReply((m) => JSON.stringify(m.components ?? []).includes('page:'), WAIT_MS);
     const next = JSON.stringify(list.components).match(/"custom_id":"(page:[^"]+:1)"/)![1]!;
     // Next is answered by replacing the message (callback type 7) straight away, with no defer first.
     igcord.discord.injectFault({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, status: 404, body: UNKNOWN_INTERACTION, times: Infinity });

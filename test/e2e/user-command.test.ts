@@ -4,6 +4,7 @@ import { escapeMarkdown, MessageFlags, type APIEmbed, type APIMessage } from 'di
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyIdOf } from '../support/reply-id.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
 
 interface SeededUser {
   id: string;
@@ -56,7 +57,7 @@ describe('/user', () => {
     const first = await handle.firstResponse();
     expect(first.type).toBe(5);
     expect(first.data).toMatchObject({ flags: EPHEMERAL });
-    const reply = await handle.waitForReply(undefined, 10_000);
+    const reply = await handle.waitForReply(undefined, WAIT_MS);
     expect(isEphemeral(reply)).toBe(true);
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe(`${me.full_name} (@${me.username})`);
@@ -69,7 +70,7 @@ describe('/user', () => {
 
   it('shows another user’s profile, resolving the typed username through the user search', async () => {
     igcord.emulator.admin.clearRequests();
-    const reply = await run('user', 'profile', { user: `@${other.username}` }).waitForReply(undefined, 10_000);
+    const reply = await run('user', 'profile', { user: `@${other.username}` }).waitForReply(undefined, WAIT_MS);
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe(`${other.full_name} (@${other.username})`);
     expect(fieldValue(embed, 'Followers')).toBe(other.counts.followed_by.toLocaleString('en-US'));
@@ -80,28 +81,28 @@ describe('/user', () => {
 
   it('reads the invoker’s own profile without a search when they name themselves', async () => {
     igcord.emulator.admin.clearRequests();
-    const reply = await run('user', 'profile', { user: me.username.toUpperCase() }).waitForReply(undefined, 10_000);
+    const reply = await run('user', 'profile', { user: me.username.toUpperCase() }).waitForReply(undefined, WAIT_MS);
     expect(reply.embeds[0]!.title).toBe(`${me.full_name} (@${me.username})`);
     expect(igcord.emulator.admin.requests().map((r) => r.route)).toEqual(['GET /users/self']);
   });
 
   it('answers a username nobody has with a plain not-found reply, and a malformed one without calling Instagram', async () => {
     const missingHandle = run('user', 'profile', { user: 'nobody.here.at.all' });
-    const missing = await missingHandle.waitForReply(undefined, 10_000);
+    const missing = await missingHandle.waitForReply(undefined, WAIT_MS);
     expect(replyIdOf(igcord, missingHandle.id)).toBe('user.not-found');
     expect(missing.content).toContain('@nobody.here.at.all');
     expect(isEphemeral(missing)).toBe(true);
 
     igcord.emulator.admin.clearRequests();
     const malformedHandle = run('user', 'profile', { user: 'not a name!' });
-    await malformedHandle.waitForReply(undefined, 10_000);
+    await malformedHandle.waitForReply(undefined, WAIT_MS);
     expect(replyIdOf(igcord, malformedHandle.id)).toBe('input.invalid-username');
     expect(igcord.emulator.admin.requests()).toHaveLength(0);
   });
 
   it('refuses a private user’s posts with the not-allowed reply', async () => {
     const handle = run('user', 'media', { user: privateUser.username });
-    const reply = await handle.waitForReply(undefined, 10_000);
+    const reply = await handle.waitForReply(undefined, WAIT_MS);
     expect(replyIdOf(igcord, handle.id)).toBe('instagram.not-allowed');
     expect(isEphemeral(reply)).toBe(true);
     expect(reply.embeds).toHaveLength(0);
@@ -110,7 +111,7 @@ describe('/user', () => {
   it('pages through the invoker’s posts with the buttons, in Instagram’s order, and only for the invoker', async () => {
     const recent = (await api('/users/self/media/recent')) as { id: string; link: string }[];
     expect(recent.length).toBeGreaterThan(2);
-    const reply = await run('user', 'media').waitForReply(undefined, 10_000);
+    const reply = await run('user', 'media').waitForReply(undefined, WAIT_MS);
     expect(reply.content).toContain('post 1 of');
     expect(reply.embeds[0]!.url).toBe(recent[0]!.link);
     expect(reply.embeds[0]!.title).toMatch(new RegExp(`by @${me.username.replace(/\./g, '\\.')}$`));
@@ -127,12 +128,12 @@ describe('/user', () => {
   });
 
   it('refuses page presses from anyone but the invoker on a shared list of posts', async () => {
-    const reply = await run('user', 'media', { share: true }).waitForReply(undefined, 10_000);
+    const reply = await run('user', 'media', { share: true }).waitForReply(undefined, WAIT_MS);
     expect(isEphemeral(reply)).toBe(false);
     const stranger = igcord.discord.createUser({ username: 'stranger' });
     igcord.discord.addMember(igcord.guild.guildId, stranger.id);
     const press = igcord.discord.pressButton({ message: reply, customId: buttonsOf(reply)[2]!.custom_id, userId: stranger.id });
-    const refused = await press.waitForReply(undefined, 10_000);
+    const refused = await press.waitForReply(undefined, WAIT_MS);
     expect(refused.content).toBe(`Only <@${igcord.personId}> can page this.`);
     expect(isEphemeral(refused)).toBe(true);
     // The shared message still shows the first post.
@@ -143,7 +144,7 @@ describe('/user', () => {
   it('lists the accounts a search matches', async () => {
     const query = other.username.slice(0, 3);
     const expected = users.filter((u) => u.username.toLowerCase().includes(query) || u.full_name.toLowerCase().includes(query));
-    const reply = await run('user', 'search', { query }).waitForReply(undefined, 10_000);
+    const reply = await run('user', 'search', { query }).waitForReply(undefined, WAIT_MS);
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe(`Instagram accounts matching “${query}”`);
     for (const user of expected) expect(embed.description).toContain(`[${escapeMarkdown(`@${user.username}`)}](https://www.instagram.com/${user.username}/)`);
@@ -155,9 +156,9 @@ describe('/user', () => {
     const first = await handle.firstResponse();
     expect(first.type).toBe(5);
     expect(((first.data as { flags?: number } | undefined)?.flags ?? 0) & EPHEMERAL).toBe(0);
-    const reply = await handle.waitForReply(undefined, 10_000);
+    const reply = await handle.waitForReply(undefined, WAIT_MS);
     expect(isEphemeral(reply)).toBe(false);
-    const posted = await igcord.discord.waitForMessage(channelId, (m) => m.id === reply.id, 5000);
+    const posted = await igcord.discord.waitForMessage(channelId, (m) => m.id === reply.id, WAIT_MS);
     expect(posted.embeds[0]!.title).toBe(`${me.full_name} (@${me.username})`);
   });
 
@@ -165,15 +166,15 @@ describe('/user', () => {
     const second = igcord.discord.createUser({ username: 'second' });
     igcord.discord.addMember(igcord.guild.guildId, second.id);
 
-    const unlinked = await run('user', 'profile', {}, second.id).waitForReply(undefined, 10_000);
+    const unlinked = await run('user', 'profile', {}, second.id).waitForReply(undefined, WAIT_MS);
     expect(unlinked.content).toContain('You have not linked an Instagram account');
     expect(buttonsOf(unlinked)[0]!.custom_id).toBe('instagram:link');
     expect(JSON.stringify(unlinked)).not.toContain(me.username);
 
     await igcord.link(second.id, other.username);
-    const own = await run('user', 'profile', {}, second.id).waitForReply(undefined, 10_000);
+    const own = await run('user', 'profile', {}, second.id).waitForReply(undefined, WAIT_MS);
     expect(own.embeds[0]!.title).toBe(`${other.full_name} (@${other.username})`);
-    const media = await run('user', 'media', {}, second.id).waitForReply(undefined, 10_000);
+    const media = await run('user', 'media', {}, second.id).waitForReply(undefined, WAIT_MS);
     expect(media.embeds[0]!.title).toMatch(new RegExp(`by @${other.username.replace(/\./g, '\\.')}$`));
   });
 
@@ -183,13 +184,13 @@ describe('/user', () => {
     const { accessToken } = await igcord.link(revoked.id, other.username);
     igcord.emulator.admin.revokeToken(accessToken);
 
-    const reply = await run('user', 'media', {}, revoked.id).waitForReply(undefined, 10_000);
+    const reply = await run('user', 'media', {}, revoked.id).waitForReply(undefined, WAIT_MS);
     expect(reply.content).toContain('Your Instagram link no longer works');
     expect(buttonsOf(reply)[0]!.custom_id).toBe('instagram:link');
     expect((await igcord.app.storage.accounts.get(revoked.id))?.status).toBe('broken');
 
     igcord.emulator.admin.clearRequests();
-    const again = await run('user', 'profile', {}, revoked.id).waitForReply(undefined, 10_000);
+    const again = await run('user', 'profile', {}, revoked.id).waitForReply(undefined, WAIT_MS);
     // The username is markdown-escaped like all Instagram text (`mateo\_rios` shows as mateo_rios).
     expect(again.content).toContain(`Your Instagram link to @${other.username.replace(/_/g, '\\_')} no longer works`);
     expect(igcord.emulator.admin.requests()).toHaveLength(0);
@@ -198,7 +199,7 @@ describe('/user', () => {
   it('says to try again later when Instagram fails', async () => {
     const fault = igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/search', kind: 'status', status: 500 });
     try {
-      const reply = await run('user', 'search', { query: 'ke' }).waitForReply(undefined, 15_000);
+      const reply = await run('user', 'search', { query: 'ke' }).waitForReply(undefined, WAIT_MS);
       expect(reply.content).toBe('Instagram is not answering properly right now. Try again in a few minutes.');
       expect(isEphemeral(reply)).toBe(true);
     } finally {
@@ -277,7 +278,7 @@ describe('/user autocomplete on a nearly spent budget', () => {
     for (let i = 0; i < 3; i += 1) {
       const reply = await igcord.discord
         .sendCommand({ guildId: igcord.guild.guildId, channelId, userId: igcord.personId, name: 'user', subcommand: 'profile' })
-        .waitForReply(undefined, 10_000);
+        .waitForReply(undefined, WAIT_MS);
       expect(reply.embeds[0]!.title).toContain(me.username);
     }
     expect(igcord.app.limiter.quota(me.id).remaining).toBe(1);

@@ -40,13 +40,5 @@ export async function startFeedsIgcord(tuning: Partial<DeliveryTuning> = {}, env
   };
 }
 
-/** Re-checks `probe` every 25 ms until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+// Kept here for the tests that import it from the feeds harness.
+export { eventually } from './eventually.js';

@@ -7,7 +7,8 @@ import type { DiscordFake } from '../../../sandbox/discord/index.js';
 export async function readyClient(fake: DiscordFake, intents: GatewayIntentBits[] = [GatewayIntentBits.Guilds]): Promise<Client> {
   const client = new Client({
     intents,
-    rest: { api: fake.apiUrl, timeout: 2000, retries: 1, globalRequestsPerSecond: 1e6 },
+    // A REST timeout only stops a hang: a retried interaction callback would be a second acknowledgement.
+    rest: { api: fake.apiUrl, timeout: 30_000, retries: 1, globalRequestsPerSecond: 1e6 },
     waitGuildTimeout: 500,
   });
   const ready = once(client, 'clientReady');

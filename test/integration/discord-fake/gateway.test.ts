@@ -71,7 +71,7 @@ describe('discord fake: gateway and session', () => {
     client = await readyClient(fake);
     fake.disconnectClients('close');
     const channelId = fake.createChannel(guildId, { name: 'made-while-away' });
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 30_000;
     while (!client.channels.cache.has(channelId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(client.channels.cache.has(channelId)).toBe(true);
     const frames = fake.log().filter((e) => e.kind === 'gateway');

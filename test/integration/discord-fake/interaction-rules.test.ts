@@ -15,7 +15,9 @@ describe('discord fake: interaction webhook rules, intents and reconnects', () =
   let userId: string;
 
   beforeAll(async () => {
-    fake = await startDiscordFake({ interactionTokenLifetimeMs: 400 });
+    // Tokens live their real 15 minutes here, so no test races their expiry on a slow machine; the expiry test
+    // has a fake of its own whose tokens live 400 ms.
+    fake = await startDiscordFake();
     userId = fake.createUser({ username: 'bob' }).id;
     const created = fake.createGuild({
       name: 'G',
@@ -68,13 +70,26 @@ describe('discord fake: interaction webhook rules, intents and reconnects', () =
   });
 
   it('answers 10015 on the interaction webhook before acknowledgement and after the token expires', async () => {
-    const { interaction } = await command();
-    const early = await fetch(`${fake.apiUrl}/v10/webhooks/${fake.applicationId}/${interaction.token}/messages/%40original`);
-    expect([early.status, ((await early.json()) as { code: number }).code]).toEqual([404, 10015]);
-    await interaction.reply('in time');
-    await new Promise((r) => setTimeout(r, 450));
-    const late = await interaction.followUp('too late').catch((e: unknown) => e as { code?: number });
-    expect((late as { code?: number }).code).toBe(10015);
+    const shortLived = await startDiscordFake({ interactionTokenLifetimeMs: 400 });
+    const user = shortLived.createUser({ username: 'carol' }).id;
+    const guild = shortLived.createGuild({ name: 'Short', channels: [{ name: 'general' }], members: [{ userId: user }] });
+    const bot = await readyClient(shortLived);
+    try {
+      await bot.application!.commands.set([new SlashCommandBuilder().setName('media').setDescription('Recent media').toJSON()], guild.guildId);
+      const received = nextInteraction(bot, isChatInput);
+      shortLived.sendCommand({ channelId: guild.channels.general!, userId: user, name: 'media' });
+      const interaction = await received;
+      const early = await fetch(`${shortLived.apiUrl}/v10/webhooks/${shortLived.applicationId}/${interaction.token}/messages/%40original`);
+      expect([early.status, ((await early.json()) as { code: number }).code]).toEqual([404, 10015]);
+      await interaction.reply('in time');
+      // At least the token's lifetime (a floor: a slower machine only waits longer, and expiry is what is tested).
+      await new Promise((r) => setTimeout(r, 450));
+      const late = await interaction.followUp('too late').catch((e: unknown) => e as { code?: number });
+      expect((late as { code?: number }).code).toBe(10015);
+    } finally {
+      await bot.destroy();
+      await shortLived.close();
+    }
   });
 
   it('blanks the content of other people\'s messages for a client without the Message Content intent', async () => {

@@ -54,7 +54,9 @@ describe('discord fake: interactions with the real client', () => {
   let userId: string;
 
   beforeAll(async () => {
-    fake = await startDiscordFake({ acknowledgeTimeoutMs: 300 });
+    // Discord's own 3 s to acknowledge, so no test races the deadline on a slow machine; the test of a late
+    // acknowledgement has a fake of its own with 300 ms.
+    fake = await startDiscordFake();
     userId = fake.createUser({ username: 'alice' }).id;
     const created = fake.createGuild({ name: 'G', channels: [{ name: 'general' }], roles: [{ name: 'fans' }], members: [{ userId, roles: ['fans'] }] });
     guildId = created.guildId;
@@ -145,14 +147,25 @@ describe('discord fake: interactions with the real client', () => {
   });
 
   it('answers an acknowledgement after the deadline with 10062 Unknown interaction', async () => {
-    const received = nextInteraction(client, isChatInput);
-    const handle = fake.sendCommand({ channelId, userId, name: 'instagram', subcommand: 'profile' });
-    const interaction = await received;
-    await new Promise((r) => setTimeout(r, 350));
-    const error = await interaction.reply({ content: 'too late' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DiscordAPIError);
-    expect((error as DiscordAPIError).code).toBe(10062);
-    await expect(handle.firstResponse()).rejects.toThrow(/timed out/);
+    const impatient = await startDiscordFake({ acknowledgeTimeoutMs: 300 });
+    const person = impatient.createUser({ username: 'dave' }).id;
+    const guild = impatient.createGuild({ name: 'Impatient', channels: [{ name: 'general' }], members: [{ userId: person }] });
+    const bot = await readyClient(impatient);
+    try {
+      await bot.application!.commands.set([instagram.toJSON()], guild.guildId);
+      const received = nextInteraction(bot, isChatInput);
+      const handle = impatient.sendCommand({ channelId: guild.channels.general!, userId: person, name: 'instagram', subcommand: 'profile' });
+      const interaction = await received;
+      // Past the 300 ms deadline (a floor: a slower machine only waits longer, and lateness is what is tested).
+      await new Promise((r) => setTimeout(r, 350));
+      const error = await interaction.reply({ content: 'too late' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DiscordAPIError);
+      expect((error as DiscordAPIError).code).toBe(10062);
+      await expect(handle.firstResponse()).rejects.toThrow(/timed out/);
+    } finally {
+      await bot.destroy();
+      await impatient.close();
+    }
   });
 
   it('delivers autocomplete with the focused option and records the choices', async () => {

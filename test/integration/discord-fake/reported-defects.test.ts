@@ -38,7 +38,7 @@ describe('discord fake: reported defects stay fixed', () => {
     await interaction.reply({ content: 'first' });
     await handle.waitForReply((m) => m.content === 'first');
 
-    const later = handle.waitForReply((m) => m.content === 'later', 1500);
+    const later = handle.waitForReply((m) => m.content === 'later', 30_000);
     const sent = await interaction.followUp({ content: 'later' });
     const seen = await later;
     expect(seen.id).toBe(sent.id);
@@ -48,7 +48,7 @@ describe('discord fake: reported defects stay fixed', () => {
   it('resolves waitForReply for an ephemeral follow-up that is sent after the wait began', async () => {
     const { handle, interaction } = await command();
     await interaction.reply({ content: 'first' });
-    const later = handle.waitForReply((m) => m.content === 'just for you', 1500);
+    const later = handle.waitForReply((m) => m.content === 'just for you', 30_000);
     await interaction.followUp({ content: 'just for you', flags: MessageFlags.Ephemeral });
     const seen = await later;
     expect(seen.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
@@ -68,7 +68,7 @@ describe('discord fake: reported defects stay fixed', () => {
   it('has the follow-up in the REST log by the time waitForReply sees it', async () => {
     const { handle, interaction } = await command();
     await interaction.reply({ content: 'first' });
-    const later = handle.waitForReply((m) => m.content === 'in the log', 1500);
+    const later = handle.waitForReply((m) => m.content === 'in the log', 30_000);
     const sent = interaction.followUp({ content: 'in the log' });
     await later;
     const entry = fake.restLog().find((e) => e.method === 'POST' && e.path === `/webhooks/${fake.applicationId}/${handle.token}`);

@@ -183,18 +183,18 @@ describe('Discord layer against the Discord fake', () => {
     const interaction = fake.sendCommand({ channelId, userId: alice, name: 'slow' });
     const first = await interaction.firstResponse();
     expect(first.type).toBe(5);
-    const reply = await interaction.waitForReply(undefined, 4000);
+    const reply = await interaction.waitForReply(undefined, 30_000);
     expect(reply.content).toBe('finally done');
     // The fake logs a request once its answer is written, just after the message changed: poll.
     const own = () => fake.restLog().filter((e) => e.path.includes(interaction.id) || e.path.includes(interaction.token));
-    await expect.poll(() => own().map((e) => `${e.method} ${e.status}`), { timeout: 2000 }).toEqual(['POST 204', 'PATCH 200']);
+    await expect.poll(() => own().map((e) => `${e.method} ${e.status}`), { timeout: 30_000 }).toEqual(['POST 204', 'PATCH 200']);
     expect(own()[0]?.body).toMatchObject({ type: 5, data: { flags: 0 } });
   });
 
   it('turns a second reply into a follow-up, never a second acknowledgement (no 40060)', async () => {
     const interaction = fake.sendCommand({ channelId, userId: alice, name: 'twice' });
     // Polled: the fake wakes its waiters before it records a follow-up as the interaction's.
-    await expect.poll(() => interaction.replies().followUps.length, { timeout: 2000 }).toBe(1);
+    await expect.poll(() => interaction.replies().followUps.length, { timeout: 30_000 }).toBe(1);
     const { callbacks, original, followUps } = interaction.replies();
     expect(callbacks).toHaveLength(1);
     expect(original?.content).toBe('first answer');
@@ -206,7 +206,7 @@ describe('Discord layer against the Discord fake', () => {
     const interaction = fake.sendCommand({ channelId, userId: alice, name: 'private' });
     const reply = await interaction.waitForReply((m: APIMessage) => m.content === 'You cannot do that here.');
     expect((reply.flags ?? 0) & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    await expect.poll(() => interaction.replies().original, { timeout: 2000 }).toBeUndefined();
+    await expect.poll(() => interaction.replies().original, { timeout: 30_000 }).toBeUndefined();
     expect(acknowledgementErrors()).toEqual([]);
   });
 
@@ -260,6 +260,6 @@ describe('Discord layer against the Discord fake', () => {
     const disabled = () =>
       (fake.messages(channelId).find((m) => m.id === message.id)?.components?.[0] as { components: { disabled?: boolean }[] }).components.map((b) => b.disabled);
     expect(disabled()).toEqual([true, true, false]);
-    await expect.poll(disabled, { timeout: 3000, interval: 100 }).toEqual([true, true, true]);
+    await expect.poll(disabled, { timeout: 30_000, interval: 100 }).toEqual([true, true, true]);
   });
 });

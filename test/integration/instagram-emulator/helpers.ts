@@ -75,7 +75,7 @@ export async function startReceiver(
 }
 
 /** Polls until `check` returns a value (real time, short steps), failing after `ms`. */
-export async function eventually<T>(check: () => T | undefined, ms = 3000): Promise<T> {
+export async function eventually<T>(check: () => T | undefined, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = check();

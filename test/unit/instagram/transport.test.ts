@@ -23,9 +23,13 @@ import { createTransport } from '../../../src/providers/v1/transport.js';
 
 // A scripted Instagram: each path answers what the test put in `answers`, with budget headers, and records what
 // it received so the tests can check where credentials went.
-type Answer = { status: number; body: string; headers?: Record<string, string> } | 'reset' | { delayMs: number };
+// 'hang' never answers (until the client goes away): a timeout that does not depend on how fast the machine is.
+type Answer = { status: number; body: string; headers?: Record<string, string> } | 'reset' | 'hang';
 const answers = new Map<string, Answer>();
 const received: { method: string; url: string; body: string; contentType: string | undefined }[] = [];
+/** Resolves when the scripted Instagram has read a request for `path`. */
+const arrivals = new Map<string, () => void>();
+const arrived = (path: string) => new Promise<void>((resolve) => arrivals.set(path, resolve));
 let server: Server;
 let apiUrl: string;
 
@@ -40,13 +44,10 @@ beforeAll(async () => {
     req.on('end', () => {
       received.push({ method: req.method ?? '', url: req.url ?? '', body, contentType: req.headers['content-type'] });
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      arrivals.get(path)?.();
       const answer = answers.get(path) ?? { status: 404, body: '<!DOCTYPE html><html>Page not found</html>' };
       if (answer === 'reset') return req.socket.destroy();
-      if ('delayMs' in answer) {
-        const timer = setTimeout(() => res.end('{"meta":{"code":200},"data":null}'), answer.delayMs);
-        res.on('close', () => clearTimeout(timer));
-        return;
-      }
+      if (answer === 'hang') return;
       res.writeHead(answer.status, {
         'content-type': 'application/json',
         'x-ratelimit-limit': '500',
@@ -65,12 +66,15 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const transport = () => createTransport({ apiUrl, timeoutMs: 300 });
+// Only there to bound a hang: a loaded machine can take seconds to answer on loopback, and no test here waits
+// for it to pass except the one about timeouts, which uses its own short one against an Instagram that never answers.
+const TIMEOUT_MS = 10_000;
+const transport = (timeoutMs = TIMEOUT_MS) => createTransport({ apiUrl, timeoutMs });
 
-async function failureOf(path: string, answer: Answer): Promise<InstagramError> {
+async function failureOf(path: string, answer: Answer, timeoutMs = TIMEOUT_MS): Promise<InstagramError> {
   answers.set(path, answer);
   try {
-    await transport().send({ method: 'GET', path, params: [['access_token', 't']], envelope: true });
+    await transport(timeoutMs).send({ method: 'GET', path, params: [['access_token', 't']], envelope: true });
   } catch (error) {
     expect(error).toBeInstanceOf(InstagramError);
     return error as InstagramError;
@@ -110,7 +114,7 @@ describe('transport: requests', () => {
   it('signs /v1 calls over the decoded path and every parameter when a signing secret is set', async () => {
     answers.set('/v1/tags/caf%C3%A9', { status: 200, body: '{"meta":{"code":200},"data":{"name":"café","media_count":1}}' });
     const secret = '6dc1787668c64c939929c17683d7cb74';
-    await createTransport({ apiUrl, timeoutMs: 300, signingSecret: secret }).send({
+    await createTransport({ apiUrl, timeoutMs: TIMEOUT_MS, signingSecret: secret }).send({
       method: 'GET',
       path: '/v1/tags/caf%C3%A9',
       params: [['access_token', 'tok'], ['sig', 'stale']],
@@ -215,23 +219,25 @@ describe('transport: error mapping (reference §3.1)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await createTransport({ apiUrl: `http://127.0.0.1:${port}`, timeoutMs: 300 })
+    const error = await createTransport({ apiUrl: `http://127.0.0.1:${port}`, timeoutMs: TIMEOUT_MS })
       .send({ method: 'GET', path: '/v1/users/self', params: [], envelope: true })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InstagramNetworkError);
   });
 
   it('maps an answer slower than timeoutMs to a retryable InstagramTimeoutError', async () => {
-    const error = await failureOf('/v1/e/slow', { delayMs: 2_000 });
+    const error = await failureOf('/v1/e/slow', 'hang', 200);
     expect(error).toBeInstanceOf(InstagramTimeoutError);
     expect(error.retryable).toBe(true);
   });
 
   it("rethrows the caller's abort instead of calling it a timeout", async () => {
-    answers.set('/v1/e/aborted', { delayMs: 2_000 });
+    answers.set('/v1/e/aborted', 'hang');
     const controller = new AbortController();
+    const reached = arrived('/v1/e/aborted');
     const pending = transport().send({ method: 'GET', path: '/v1/e/aborted', params: [], envelope: true, signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('user gave up')), 20);
+    await reached;
+    controller.abort(new Error('user gave up'));
     await expect(pending).rejects.toThrow('user gave up');
   });
 });

@@ -4,7 +4,7 @@
 // eviction is stale, so the instance is looked up at each use.
 import { afterEach, describe, expect, it } from 'vitest';
 import { BudgetExhaustedError, createLimiter, type Limiter } from '../../../src/limiter/index.js';
-import { call, recorder, settledNow, sleep } from './helpers.js';
+import { call, NO_HEADERS, recorder, settledNow, sleep } from './helpers.js';
 
 const deadlines = { interactive: 5_000, delivery: 5_000, background: 5_000 };
 let limiter: Limiter | undefined;
@@ -15,21 +15,32 @@ afterEach(async () => {
 
 describe('limiter memory: evicting idle keys', () => {
   it('never evicts a key with queued calls, however short the idle timeout, and settles every call', async () => {
-    limiter = createLimiter({ windowMs: 250, global: 2, write: 2, deadlines, idleEvictionMs: 20 });
+    const windowMs = 250;
+    limiter = createLimiter({ windowMs, global: 2, write: 2, deadlines, idleEvictionMs: 20 });
     const rec = recorder();
-    const calls = Array.from({ length: 6 }, (_, i) => limiter!.run(call(), rec.attempt(`c${i}`)));
-    await sleep(120);
-    expect(limiter.stats()).toMatchObject({ keys: 1, evictions: 0 });
+    // What the limiter holds as each call starts: c2 to c5 waited a window or two, over many 20 ms sweeps.
+    const seen: Array<{ keys: number; evictions: number }> = [];
+    const calls = Array.from({ length: 6 }, (_, i) =>
+      limiter!.run(call(), rec.attempt(`c${i}`, async () => {
+        const { keys, evictions } = limiter!.stats();
+        seen.push({ keys, evictions });
+        return { rateLimit: NO_HEADERS };
+      })),
+    );
     const results = await Promise.all(calls);
     expect(results.map((r) => r.label)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5']);
+    expect(rec.invocations[4]!.at - rec.invocations[0]!.at).toBeGreaterThanOrEqual(2 * windowMs);
+    expect(seen).toEqual(Array.from({ length: 6 }, () => ({ keys: 1, evictions: 0 })));
   });
 
   it('does not reset the quota when the idle timeout is shorter than the window', async () => {
-    const windowMs = 1_500;
+    // A window far longer than the test, so however slowly the machine runs it is never empty here.
+    const windowMs = 60_000;
     limiter = createLimiter({ windowMs, global: 3, write: 2, deadlines: { ...deadlines, interactive: 200 }, idleEvictionMs: 20 });
     const rec = recorder();
     for (let i = 0; i < 3; i++) await limiter.run(call(), rec.attempt(`c${i}`));
-    await sleep(150); // several sweeps while the key is idle
+    // At least several 20 ms sweeps while the key is idle (a floor: a slower machine only sweeps more).
+    await sleep(150);
     expect(limiter.stats()).toMatchObject({ keys: 1, evictions: 0 });
     expect(limiter.quota('1001')).toMatchObject({ used: 3, remaining: 0 });
     expect(await settledNow(limiter.run(call({ priority: 'interactive' }), rec.attempt('refused')))).toBeInstanceOf(BudgetExhaustedError);
@@ -42,7 +53,7 @@ describe('limiter memory: evicting idle keys', () => {
     const rec = recorder();
     await limiter.run(call(), rec.attempt('before'));
     await limiter.run(call({ method: 'POST', path: '/media/1/likes', writeBucket: 'likes', idempotent: false }), rec.attempt('like'));
-    for (let waited = 0; limiter.stats().keys > 0 && waited < 3_000; waited += 50) await sleep(50);
+    for (let waited = 0; limiter.stats().keys > 0 && waited < 20_000; waited += 50) await sleep(50);
     expect(limiter.stats()).toMatchObject({ keys: 0, evictions: 1 });
     expect(limiter.quota('1001')).toMatchObject({ used: 0, remaining: 2, freesAt: null });
     expect((await limiter.run(call(), rec.attempt('after'))).label).toBe('after');
@@ -53,7 +64,7 @@ describe('limiter memory: evicting idle keys', () => {
     limiter = createLimiter({ windowMs: 100, global: 5, write: 2, deadlines, idleEvictionMs: 10 });
     await Promise.all(Array.from({ length: 2_000 }, (_, i) => limiter!.run(call({ key: String(i) }), async () => ({ rateLimit: { limit: undefined, remaining: undefined } }))));
     expect(limiter.stats().keys).toBeGreaterThan(0);
-    for (let waited = 0; limiter.stats().keys > 0 && waited < 5_000; waited += 50) await sleep(50);
+    for (let waited = 0; limiter.stats().keys > 0 && waited < 20_000; waited += 50) await sleep(50);
     expect(limiter.stats()).toMatchObject({ keys: 0, evictions: 2_000, queued: 0, running: 0 });
   });
 });
