@@ -1,0 +1,34 @@
+// What each Graph login can serve, in core's capability vocabulary (src/core/capabilities.ts), narrowed by the
+// scopes granted at link time. Neither login has likes, relationships, search, locations, or a push for new
+// media (reference §0, §2): feeds poll. Only Facebook Login has tag feeds (Hashtag Search) and other accounts
+// (Business Discovery). What core cannot name yet is in GRAPH_EXTRA_CAPABILITIES, to be added to core.
+import type { Capability, CapabilitySet } from '../../core/index.js';
+import type { GraphLogin } from './api-call.js';
+
+/** Capabilities core does not list yet (proposed for src/core/capabilities.ts). */
+export type GraphExtraCapability = 'comments.hide' | 'mentions' | 'insights' | 'stories' | 'profile.other' | 'feed.account.other';
+
+const COMMENT_SCOPES = new Set(['instagram_business_manage_comments', 'instagram_manage_comments']);
+const INSIGHT_SCOPES = new Set(['instagram_business_manage_insights', 'instagram_manage_insights']);
+
+/**
+ * The core capabilities of a login. `scopes` are those granted at link time; when unknown (undefined), what the
+ * login can serve at best.
+ */
+export function graphCapabilities(login: GraphLogin, scopes?: readonly string[]): CapabilitySet {
+  const set = new Set<Capability>(['account-feeds']);
+  if (scopes === undefined || scopes.some((s) => COMMENT_SCOPES.has(s))) set.add('comments');
+  if (login === 'facebook') set.add('tag-feeds');
+  return set;
+}
+
+export function graphExtraCapabilities(login: GraphLogin, scopes?: readonly string[]): ReadonlySet<GraphExtraCapability> {
+  const set = new Set<GraphExtraCapability>(['mentions', 'stories']);
+  if (scopes === undefined || scopes.some((s) => COMMENT_SCOPES.has(s))) set.add('comments.hide');
+  if (scopes === undefined || scopes.some((s) => INSIGHT_SCOPES.has(s))) set.add('insights');
+  if (login === 'facebook') {
+    set.add('profile.other');
+    set.add('feed.account.other');
+  }
+  return set;
+}
