@@ -9,3 +9,4 @@ export * from './capabilities.js';
 export * from './feed-state.js';
 export * from './feed-lifecycle.js';
 export * from './errors.js';
+export * from './instagram-port.js';
