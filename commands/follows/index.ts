@@ -7,16 +7,16 @@ import { defineCommand, type CommandContext } from '../../src/discord/command.js
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
+import { withInstagram } from '../_shared/linked-account.js';
 import { describeAction, describeRelationship } from './relationship-text.js';
-import { findByUsername, resolveUsername } from '../../src/discord/users/resolve-user.js';
-import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
-import { collectUsers, userListSource } from '../../src/discord/users/user-list.js';
-import { parseUsername } from '../../src/discord/users/username.js';
+import { findByUsername, resolveUsername } from '../_shared/users/resolve-user.js';
+import { suggestUsers } from '../_shared/users/user-autocomplete.js';
+import { collectUsers, userListSource } from '../_shared/users/user-list.js';
+import { parseUsername } from '../_shared/users/username.js';
 import type { InstagramClient, Auth, Page } from '../../src/providers/v1/client.js';
 import type { ShortUser } from '../../src/providers/v1/schemas.js';
 import type { RelationshipAction } from '../../src/providers/v1/users-api.js';
-import { LOOKUPS } from '../../src/discord/lookup-kinds.js';
+import { LOOKUPS } from '../_shared/lookup-kinds.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 

@@ -9,9 +9,9 @@ import { defineCommand, type CommandContext } from '../../src/discord/command.js
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { renderMediaEmbeds } from '../../src/discord/embeds/media-embed.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
-import { withInstagram, type LinkedAccount } from '../../src/discord/linked-account.js';
+import { withInstagram, type LinkedAccount } from '../_shared/linked-account.js';
 import { assertCommentAcceptable } from './comment-refusal.js';
-import { mediaPages } from '../../src/discord/media-pages.js';
+import { mediaPages } from '../_shared/media-pages.js';
 
 /** Liked media asked for per API call; the API caps `count` at 33, and 20 is its default. */
 const LIKED_PER_CALL = 20;
@@ -20,8 +20,8 @@ import { fetchMedia, parseMediaReference, type MediaReference } from './media-re
 import type { PagedSource } from '../../src/discord/pagination.js';
 import type { Post } from '../../src/core/index.js';
 import { commentFromV1, personFromV1, postFromV1, postPage } from '../../src/providers/v1/to-core.js';
-import { parseCoordinates } from '../../src/discord/input/location-input.js';
-import { validateOption } from '../../src/discord/input/validate-option.js';
+import { parseCoordinates } from '../_shared/input/location-input.js';
+import { validateOption } from '../_shared/input/validate-option.js';
 
 /** Media search radius in metres: the API's default and its cap (reference §2.3). */
 const DEFAULT_DISTANCE = 1000;

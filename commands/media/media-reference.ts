@@ -8,7 +8,7 @@ import { parseMediaUrl } from '../../src/providers/v1/media-url.js';
 import type { Post } from '../../src/core/index.js';
 import { postFromV1 } from '../../src/providers/v1/to-core.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { about } from '../../src/discord/about-subject.js';
+import { about } from '../_shared/about-subject.js';
 
 export type MediaReference = { kind: 'id'; id: string } | { kind: 'shortcode'; shortcode: string; fromUrl: boolean };
 

@@ -6,12 +6,12 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { defineCommand, type CommandContext } from '../../src/discord/command.js';
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
-import { about } from '../../src/discord/about-subject.js';
-import { suggestTags } from '../../src/discord/places/place-autocomplete.js';
-import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../../src/discord/places/place-embeds.js';
-import { parseTagName } from '../../src/discord/input/tag-name.js';
-import { mediaPages } from '../../src/discord/media-pages.js';
+import { withInstagram } from '../_shared/linked-account.js';
+import { about } from '../_shared/about-subject.js';
+import { suggestTags } from '../_shared/places/place-autocomplete.js';
+import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../_shared/places/place-embeds.js';
+import { parseTagName } from '../_shared/input/tag-name.js';
+import { mediaPages } from '../_shared/media-pages.js';
 import { postPage } from '../../src/providers/v1/to-core.js';
 
 /** Tag media fetched per API call: the API's default page. */

@@ -8,14 +8,14 @@ import { defineCommand, type CommandContext } from '../../src/discord/command.js
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { renderUserEmbed } from '../../src/discord/embeds/user-embed.js';
 import { plain } from '../../src/discord/embeds/text.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
-import { about } from '../../src/discord/about-subject.js';
-import { mediaPages } from '../../src/discord/media-pages.js';
-import { resolveUsername } from '../../src/discord/users/resolve-user.js';
-import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
-import { userListSource } from '../../src/discord/users/user-list.js';
-import { parseUsername } from '../../src/discord/users/username.js';
-import { validateOption } from '../../src/discord/input/validate-option.js';
+import { withInstagram } from '../_shared/linked-account.js';
+import { about } from '../_shared/about-subject.js';
+import { mediaPages } from '../_shared/media-pages.js';
+import { resolveUsername } from '../_shared/users/resolve-user.js';
+import { suggestUsers } from '../_shared/users/user-autocomplete.js';
+import { userListSource } from '../_shared/users/user-list.js';
+import { parseUsername } from '../_shared/users/username.js';
+import { validateOption } from '../_shared/input/validate-option.js';
 import { postPage, profileFromV1 } from '../../src/providers/v1/to-core.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';

@@ -9,7 +9,7 @@ import { Routes } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../src/discord/reply-error.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
+import { withInstagram } from '../../commands/_shared/linked-account.js';
 import { InstagramScopeError } from '../../src/providers/v1/errors.js';
 import { createLogger } from '../../src/log.js';
 import { FormBrowser } from '../../src/console/form-browser.js';

@@ -9,7 +9,7 @@ import { renderMediaEmbeds } from '../../../src/discord/embeds/media-embed.js';
 import { plain } from '../../../src/discord/embeds/text.js';
 import { renderUserEmbed } from '../../../src/discord/embeds/user-embed.js';
 import { commentLine, likerLine } from '../../../commands/media/media-lists.js';
-import { renderLocationListEmbed } from '../../../src/discord/places/place-embeds.js';
+import { renderLocationListEmbed } from '../../../commands/_shared/places/place-embeds.js';
 import { locationSchema, commentSchema } from '../../../src/providers/v1/schemas.js';
 import { commentFromV1 } from '../../../src/providers/v1/to-core.js';
 import { fullUser, imageMedia } from './media-fixtures.js';

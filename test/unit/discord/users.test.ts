@@ -7,11 +7,11 @@ import type { Post } from '../../../src/core/index.js';
 import type { ShortUser } from '../../../src/providers/v1/schemas.js';
 import { messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
-import { mediaPages } from '../../../src/discord/media-pages.js';
+import { mediaPages } from '../../../commands/_shared/media-pages.js';
 import { describeRelationship } from '../../../commands/follows/relationship-text.js';
-import { userChoices } from '../../../src/discord/users/user-autocomplete.js';
-import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../../src/discord/users/user-list.js';
-import { parseUsername } from '../../../src/discord/users/username.js';
+import { userChoices } from '../../../commands/_shared/users/user-autocomplete.js';
+import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../../commands/_shared/users/user-list.js';
+import { parseUsername } from '../../../commands/_shared/users/username.js';
 import { imageMedia } from './media-fixtures.js';
 
 const person = (i: number, fullName = `Person ${i}`): ShortUser => ({ id: String(1000 + i), username: `person.${i}`, full_name: fullName, profile_picture: undefined });

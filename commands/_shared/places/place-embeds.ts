@@ -2,11 +2,11 @@
 // coordinates and map links, and the locations around a point with how far each is. Held to Discord's limits
 // like every other embed (limits.ts): names are escaped and cut, lists stop with "+N more" before 4096.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Location, Tag } from '../../providers/v1/schemas.js';
-import { validate } from '../../util/validate.js';
-import { EMBED_LIMITS, messageEmbedsSchema } from '../embeds/limits.js';
-import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';
-import { instagramLocationUrl, instagramTagUrl, joinWithin, link, plain, truncate } from '../embeds/text.js';
+import type { Location, Tag } from '../../../src/providers/v1/schemas.js';
+import { validate } from '../../../src/util/validate.js';
+import { EMBED_LIMITS, messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
+import { INSTAGRAM_COLOR } from '../../../src/discord/embeds/media-embed.js';
+import { instagramLocationUrl, instagramTagUrl, joinWithin, link, plain, truncate } from '../../../src/discord/embeds/text.js';
 import type { Coordinates } from '../input/location-input.js';
 import { distanceMetres } from './distance.js';
 

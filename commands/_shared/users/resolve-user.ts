@@ -1,9 +1,9 @@
 // Turns a username into the Instagram user it names. The Platform API has no lookup by username, only search
 // (reference §2.1 `/users/search`), so the search results are scanned for an exact, case-insensitive match: a
 // near match is never acted on (following the wrong person is worse than asking again).
-import type { Auth, InstagramClient } from '../../providers/v1/client.js';
-import type { ShortUser } from '../../providers/v1/schemas.js';
-import { UserFacingError } from '../errors.js';
+import type { Auth, InstagramClient } from '../../../src/providers/v1/client.js';
+import type { ShortUser } from '../../../src/providers/v1/schemas.js';
+import { UserFacingError } from '../../../src/discord/errors.js';
 
 /** How many search results to scan; the API ranks an exact username first, this leaves room for near names. */
 const SEARCH_COUNT = 20;

@@ -1,7 +1,7 @@
 // Every kind of autocomplete lookup igcord caches, each with the type of its answer. A command that wants the same
 // answer as another (the tags of /tag and of /feed add-tag) uses the same kind and shares its entries and its
 // Instagram calls; one that wants a different shape declares a kind of its own here.
-import type { Location, ShortUser, Tag } from '../providers/v1/schemas.js';
+import type { Location, ShortUser, Tag } from '../../src/providers/v1/schemas.js';
 import { LookupKind } from './lookup-cache.js';
 
 export const LOOKUPS = {

@@ -3,11 +3,11 @@
 // lookup waits at most 1.5 s for budget and is abandoned after 2 s, and nothing is looked up for someone who has
 // not linked an account (their list is empty: the command itself will explain).
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
-import type { CommandDeps } from '../command.js';
-import type { ShortUser } from '../../providers/v1/schemas.js';
+import type { CommandDeps } from '../../../src/discord/command.js';
+import type { ShortUser } from '../../../src/providers/v1/schemas.js';
 import { withInstagram } from '../linked-account.js';
 import { LOOKUPS } from '../lookup-kinds.js';
-import { plain, truncate } from '../embeds/text.js';
+import { plain, truncate } from '../../../src/discord/embeds/text.js';
 
 /** Discord's limits on autocomplete answers. */
 export const MAX_CHOICES = 25;

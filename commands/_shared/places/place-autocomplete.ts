@@ -4,9 +4,9 @@
 // abandoned after 2 s, and nothing is looked up for someone without a working link (their list is empty; the
 // command itself explains).
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
-import type { Location, Tag } from '../../providers/v1/schemas.js';
-import type { CommandDeps } from '../command.js';
-import { plain, truncate } from '../embeds/text.js';
+import type { Location, Tag } from '../../../src/providers/v1/schemas.js';
+import type { CommandDeps } from '../../../src/discord/command.js';
+import { plain, truncate } from '../../../src/discord/embeds/text.js';
 import { withInstagram } from '../linked-account.js';
 import { LOOKUPS } from '../lookup-kinds.js';
 import { coordinatePair, coordinatesIn } from '../input/location-input.js';

@@ -5,8 +5,8 @@
 // Each kind of lookup is a LookupKind that carries the type of its answer (src/discord/lookup-kinds.ts): two
 // kinds never share entries, even with the same name, and the compiler refuses a lookup whose answer is not its
 // kind's, so one command can no longer be handed another's cached answer of another shape.
-import type { Limiter } from '../limiter/index.js';
-import type { Logger } from '../log.js';
+import type { Limiter } from '../../src/limiter/index.js';
+import type { Logger } from '../../src/log.js';
 
 /** One kind of lookup, with `T` the type of its answers. Entries are keyed by the kind itself, not its name. */
 export class LookupKind<T> {

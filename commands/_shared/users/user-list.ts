@@ -3,13 +3,13 @@
 // total, so they are read up to a bound first (every page is one call against the invoker's budget) and the
 // reply says when the list was longer than what is shown.
 import type { APIEmbed } from 'discord.js';
-import type { Page } from '../../providers/v1/client.js';
-import type { ShortUser } from '../../providers/v1/schemas.js';
-import { validate } from '../../util/validate.js';
-import { EMBED_LIMITS, messageEmbedsSchema } from '../embeds/limits.js';
-import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';
-import { instagramProfileUrl, link, plain, truncate } from '../embeds/text.js';
-import type { PagedSource } from '../pagination.js';
+import type { Page } from '../../../src/providers/v1/client.js';
+import type { ShortUser } from '../../../src/providers/v1/schemas.js';
+import { validate } from '../../../src/util/validate.js';
+import { EMBED_LIMITS, messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
+import { INSTAGRAM_COLOR } from '../../../src/discord/embeds/media-embed.js';
+import { instagramProfileUrl, link, plain, truncate } from '../../../src/discord/embeds/text.js';
+import type { PagedSource } from '../../../src/discord/pagination.js';
 
 export const USERS_PER_PAGE = 10;
 /** API pages read at most for one list: 4 calls, 200 people at the API's usual 50 a page. */
