@@ -7,6 +7,7 @@
 // running ones finish), then storage.
 import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
+import { createV1Port } from './providers/v1/port.js';
 import { createLimiter, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
@@ -141,7 +142,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const bot = await startBot({
       config,
       log,
-      instagram,
+      instagram: createV1Port(instagram),
       storage,
       limiter,
       publicUrl,
@@ -154,7 +155,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // It starts once the bot has logged in, as its REST client has the token only from then on.
     cleanup.push(() => deliveries.close());
     await deliveries.start();
-    instrumentCommands(bot.commands, metrics);
+    instrumentCommands(bot.commands, metrics, bot.describeError);
 
     const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(deliveries) });
     registerCollectors(metrics, { limiter, webhook, storage, deliveries: () => deliveries });

@@ -103,7 +103,7 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
     await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.tags.get(auth, source.name, { priority: 'interactive' }));
   } else if (source.kind === 'location') {
     const found = await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.locations.get(auth, source.id, { priority: 'interactive' }));
-    placeName = found.data.name ?? undefined;
+    placeName = found.name;
   }
 
   let delivery: FeedDeliveryInput = { mode: 'message' };

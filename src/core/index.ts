@@ -10,3 +10,5 @@ export * from './feed-state.js';
 export * from './feed-lifecycle.js';
 export * from './errors.js';
 export * from './instagram-port.js';
+export * from './comment-rules.js';
+export * from './post-links.js';

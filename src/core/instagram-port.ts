@@ -57,6 +57,8 @@ type Options = InstagramCallOptions | undefined;
 export interface InstagramPort {
   /** What this provider serves; commands refuse what it lacks up front. */
   readonly capabilities: CapabilitySet;
+  /** The permissions a link can ask for, in the provider's words, in the order it lists them. */
+  readonly scopes: readonly string[];
   /** Whose token a pasted one is; charged to the app's budget, not a person's. */
   verifyToken(accessToken: string, options?: Options): Promise<Profile>;
   users: {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Routes } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeError } from '../../src/discord/reply-error.js';
+import { describeError } from '../../commands/_shared/describe-error.js';
 import { withInstagram } from '../../commands/_shared/linked-account.js';
 import { InstagramScopeError } from '../../src/providers/v1/errors.js';
 import { createLogger } from '../../src/log.js';

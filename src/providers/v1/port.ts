@@ -10,7 +10,7 @@ import type {
   Relationship,
 } from '../../core/index.js';
 import type { Page } from './api-call.js';
-import { V1_CAPABILITIES } from './capabilities.js';
+import { V1_CAPABILITIES, V1_SCOPES } from './capabilities.js';
 import type { InstagramClient } from './client.js';
 import type { Location, Relationship as V1Relationship, ShortUser } from './schemas.js';
 import { commentFromV1, mapPage, personFromV1, placeFromV1, postFromV1, postPage, profileFromV1, tagFromV1 } from './to-core.js';
@@ -43,6 +43,7 @@ export function createV1Port(client: InstagramClient): InstagramPort {
   type O = InstagramCallOptions | undefined;
   return {
     capabilities: V1_CAPABILITIES,
+    scopes: V1_SCOPES,
     verifyToken: async (accessToken, options?: O) => profileFromV1((await client.users.verifyToken(accessToken, options)).data),
     users: {
       self: async (auth, options?: O) => profileFromV1((await client.users.self(auth, options)).data),
