@@ -1,5 +1,5 @@
 // Names what was asked for when Instagram answers "not found" or "not allowed". The API's own errors say neither
-// which user, post, tag or location it means nor why, and the one mapping in reply-error.ts cannot know what the
+// which user, post, tag or location it means nor why, and the one mapping in describe-error.ts cannot know what the
 // person typed; the command does. So each call that reads one named thing runs inside `about(subject, call)`,
 // which turns those two errors into the same reply ids (`instagram.not-found`, `instagram.not-allowed`) with a
 // message naming the subject. Other errors pass through untouched for the one mapping.
