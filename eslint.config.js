@@ -84,7 +84,7 @@ const POLICIES = [
   // Emulators are written apart from the client (docs/decisions/0001): they import nothing of igcord.
   { from: { element: { type: 'sandbox' } }, allow: to('sandbox') },
   // Within a layer, files import each other freely; a command's folder is its own (one command never imports
-  // another's helpers: what two commands share belongs in discord or core).
+  // another's helpers: what two commands share belongs in commands/_shared, which the loader skips, or in core).
   ...['discord', 'core', 'providers', 'feeds', 'storage', 'limiter', 'http', 'ops', 'accounts', 'console', 'app'].map(
     (type) => ({ from: { element: { type } }, allow: to(type) }),
   ),
@@ -92,6 +92,7 @@ const POLICIES = [
     from: { element: { type: 'commands' } },
     allow: { to: { element: { type: 'commands', captured: { command: '{{ from.captured.command }}' } } } },
   },
+  { from: { element: { type: 'commands' } }, allow: { to: { element: { type: 'commands', captured: { command: '_shared' } } } } },
 ];
 
 // Packages that only the Discord-facing layers may use.

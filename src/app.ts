@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
 import { mediaSchema } from './providers/v1/schemas.js';
 import { postFromV1 } from './providers/v1/to-core.js';
+import { createV1Port } from './providers/v1/port.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
@@ -156,7 +157,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const bot = await startBot({
       config,
       log,
-      instagram,
+      instagram: createV1Port(instagram),
       storage,
       limiter,
       publicUrl,
@@ -169,7 +170,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // It starts once the bot has logged in, as its REST client has the token only from then on.
     cleanup.push(() => deliveries.close());
     await deliveries.start();
-    instrumentCommands(bot.commands, metrics);
+    instrumentCommands(bot.commands, metrics, bot.describeError);
 
     const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(deliveries) });
     registerCollectors(metrics, { limiter, webhook, storage, deliveries: () => deliveries });

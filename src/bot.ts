@@ -10,11 +10,13 @@ import type { DiscordClient } from './discord/client.js';
 import { systemClock, type Clock } from './discord/command.js';
 import { deployCommands, type DeployResult } from './discord/deploy.js';
 import { loadCommands, type CommandSet } from './discord/loader.js';
-import { LookupCache } from './discord/lookup-cache.js';
-import { RecentLocations } from './discord/places/recent-locations.js';
+import { LookupCache } from '../commands/_shared/lookup-cache.js';
+import { RecentLocations } from '../commands/_shared/places/recent-locations.js';
 import { Paginator } from './discord/pagination.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
-import type { InstagramClient } from './providers/v1/client.js';
+import type { DescribeError } from './discord/reply-error.js';
+import { describeError } from '../commands/_shared/describe-error.js';
+import type { InstagramPort } from './core/index.js';
 import { AttemptLimit, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';
@@ -22,7 +24,9 @@ import type { DeliveryEngine } from './feeds/index.js';
 
 declare module './discord/command.js' {
   interface CommandServices {
-    instagram: InstagramClient;
+    /** Instagram through core's port: commands never see which provider serves it. */
+    instagram: InstagramPort;
+    config: Config;
     storage: Storage;
     limiter: Limiter;
     paginator: Paginator;
@@ -44,7 +48,7 @@ declare module './discord/command.js' {
 export interface BotOptions {
   config: Config;
   log: Logger;
-  instagram: InstagramClient;
+  instagram: InstagramPort;
   storage: Storage;
   limiter: Limiter;
   publicUrl: string;
@@ -62,6 +66,8 @@ export interface Bot {
   router: InteractionRouter;
   commands: CommandSet;
   paginator: Paginator;
+  /** The mapping from errors to replies the router uses (the command metrics count outcomes by its ids). */
+  describeError: DescribeError;
   registered: DeployResult | undefined;
   /** Stops taking interactions, lets those in progress finish, then disconnects. Idempotent. */
   close(): Promise<void>;
@@ -78,6 +84,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const router = createInteractionRouter({
     commands,
     components: [paginator.route],
+    describeError,
     deps: {
       log,
       clock: options.clock ?? systemClock,
@@ -119,6 +126,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     router,
     commands,
     paginator,
+    describeError,
     registered,
     close: () =>
       (closing ??= (async () => {

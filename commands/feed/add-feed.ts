@@ -9,14 +9,14 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
-import { requireLinkedAccount, withInstagram } from '../../src/discord/linked-account.js';
+import { requireLinkedAccount, withInstagram } from '../_shared/linked-account.js';
 import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
 import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
-import { coordinatePair } from '../../src/discord/input/location-input.js';
-import { placeIdByName } from '../../src/discord/places/place-by-name.js';
-import { parseTagName } from '../../src/discord/input/tag-name.js';
+import { coordinatePair } from '../_shared/input/location-input.js';
+import { placeIdByName } from '../_shared/places/place-by-name.js';
+import { parseTagName } from '../_shared/input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 
 export type AddKind = FeedSource['kind'];
@@ -103,7 +103,7 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
     await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.tags.get(auth, source.name, { priority: 'interactive' }));
   } else if (source.kind === 'location') {
     const found = await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.locations.get(auth, source.id, { priority: 'interactive' }));
-    placeName = found.data.name ?? undefined;
+    placeName = found.name;
   }
 
   let delivery: FeedDeliveryInput = { mode: 'message' };

@@ -6,7 +6,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Account, Feed } from '../../src/storage/index.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { Page } from '../../src/discord/pagination.js';
-import type { DeliveryEngine } from '../../src/feeds/index.js';
+import type { CommandServices } from '../../src/discord/command.js';
 import { plain } from '../../src/discord/embeds/text.js';
 
 export const FEEDS_PER_PAGE = 5;
@@ -47,7 +47,7 @@ export function describeFeed(feed: Feed, owner: Account | undefined, status: { l
 export function feedListPages(
   feeds: readonly Feed[],
   owners: ReadonlyMap<string, Account>,
-  deliveries: Pick<DeliveryEngine, 'status'>,
+  deliveries: Pick<CommandServices['deliveries'], 'status'>,
 ): { count: number; render(index: number): Page } {
   const sorted = [...feeds].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   const count = Math.max(1, Math.ceil(sorted.length / FEEDS_PER_PAGE));

@@ -11,9 +11,9 @@ import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
 import { listFeeds, pauseFeed, removeFeed, resumeFeed } from './manage-feed.js';
-import { bareTag } from '../../src/providers/v1/places-api.js';
-import { LOOKUPS } from '../../src/discord/lookup-kinds.js';
-import { suggestLocations } from '../../src/discord/places/place-autocomplete.js';
+import { bareTag } from '../../src/util/tag-name-pattern.js';
+import { LOOKUPS } from '../_shared/lookup-kinds.js';
+import { suggestLocations } from '../_shared/places/place-autocomplete.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
 
 const target = {
@@ -130,7 +130,7 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
       found.account.instagramUserId,
       LOOKUPS.tags,
       query,
-      async () => (await deps.instagram.tags.search(auth, query, { priority: 'interactive' })).data,
+      () => deps.instagram.tags.search(auth, query, { priority: 'interactive' }),
       [],
     );
     const names = tags.map((t) => t.name);

@@ -7,38 +7,36 @@ import { defineCommand, type CommandContext } from '../../src/discord/command.js
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
+import { withInstagram } from '../_shared/linked-account.js';
 import { describeAction, describeRelationship } from './relationship-text.js';
-import { findByUsername, resolveUsername } from '../../src/discord/users/resolve-user.js';
-import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
-import { collectUsers, userListSource } from '../../src/discord/users/user-list.js';
-import { parseUsername } from '../../src/discord/users/username.js';
-import type { InstagramClient, Auth, Page } from '../../src/providers/v1/client.js';
-import type { ShortUser } from '../../src/providers/v1/schemas.js';
-import type { RelationshipAction } from '../../src/providers/v1/users-api.js';
-import { LOOKUPS } from '../../src/discord/lookup-kinds.js';
+import { findByUsername, resolveUsername } from '../_shared/users/resolve-user.js';
+import { suggestUsers } from '../_shared/users/user-autocomplete.js';
+import { collectUsers, userListSource } from '../_shared/users/user-list.js';
+import { parseUsername } from '../_shared/users/username.js';
+import type { InstagramAuth as Auth, InstagramPort, ListedPerson, Page, RelationshipAction } from '../../src/core/index.js';
+import { LOOKUPS } from '../_shared/lookup-kinds.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 
 type ListName = 'following' | 'followers' | 'requests';
-const LISTS: Record<ListName, { describe: string; title: string; empty: string; read: (ig: InstagramClient, auth: Auth) => Promise<Page<ShortUser>> }> = {
+const LISTS: Record<ListName, { describe: string; title: string; empty: string; read: (ig: InstagramPort, auth: Auth) => Promise<Page<ListedPerson>> }> = {
   following: {
     describe: 'The accounts you follow on Instagram',
     title: 'Accounts you follow',
     empty: 'You do not follow anyone yet.',
-    read: (ig, auth) => ig.relationships.follows(auth),
+    read: (ig, auth) => ig.users.follows(auth),
   },
   followers: {
     describe: 'The accounts that follow you on Instagram',
     title: 'Your followers',
     empty: 'Nobody follows you yet.',
-    read: (ig, auth) => ig.relationships.followedBy(auth),
+    read: (ig, auth) => ig.users.followers(auth),
   },
   requests: {
     describe: 'The people who asked to follow your private account',
     title: 'Pending follow requests',
     empty: 'Nobody is waiting for your approval.',
-    read: (ig, auth) => ig.relationships.requestedBy(auth),
+    read: (ig, auth) => ig.users.requests(auth),
   },
 };
 
@@ -84,7 +82,7 @@ async function showStatus(interaction: ChatInputCommandInteraction, ctx: Command
   const { target, relationship } = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
     if (username.toLowerCase() === account.username.toLowerCase()) throw ownAccount();
     const target = await resolveUsername(ctx.instagram, auth, username);
-    return { target, relationship: (await ctx.instagram.relationships.status(auth, target.id)).data };
+    return { target, relationship: await ctx.instagram.users.relationship(auth, target.id) };
   });
   await ctx.respond.reply({ content: describeRelationship(target.username, relationship), ephemeral: !share, allowedMentions: { parse: [] } });
 }
@@ -98,13 +96,13 @@ async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext
     const target = action === 'approve' || action === 'ignore' ? await pendingRequester(ctx, auth, username) : await resolveUsername(ctx.instagram, auth, username);
     // An unfollow answers `none` both for a follow undone and for a request withdrawn: one read (not a write of
     // the 30-an-hour budget) says which, so the answer does not tell someone who only asked that they followed.
-    const before = action === 'unfollow' ? (await ctx.instagram.relationships.status(auth, target.id)).data : undefined;
-    const relationship = (await ctx.instagram.relationships.act(auth, target.id, action)).data;
+    const before = action === 'unfollow' ? await ctx.instagram.users.relationship(auth, target.id) : undefined;
+    const relationship = await ctx.instagram.users.act(auth, target.id, action);
     // The answered request must not be offered again by autocomplete.
     if (action === 'approve' || action === 'ignore') ctx.lookups.invalidate(auth.userId, LOOKUPS.requestedBy);
     return { target, relationship, before };
   });
-  ctx.log.info({ action, targetUserId: target.id, outgoing: relationship.outgoing_status, before: before?.outgoing_status }, 'relationship changed');
+  ctx.log.info({ action, targetUserId: target.id, outgoing: relationship.outgoing, before: before?.outgoing }, 'relationship changed');
   await ctx.respond.reply({ content: describeAction(action, target.username, relationship, before), ephemeral: true, allowedMentions: { parse: [] } });
 }
 
@@ -112,8 +110,8 @@ async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext
  * The requester called `username`, read from the pending requests: one read instead of a search, and a name that
  * has not asked is answered without spending a call of the 30-an-hour relationships write budget.
  */
-async function pendingRequester(ctx: CommandContext, auth: Auth, username: string): Promise<ShortUser> {
-  const pending = await ctx.instagram.relationships.requestedBy(auth);
+async function pendingRequester(ctx: CommandContext, auth: Auth, username: string): Promise<ListedPerson> {
+  const pending = await ctx.instagram.users.requests(auth);
   const found = findByUsername(pending.data, username);
   if (!found) {
     throw new UserFacingError(

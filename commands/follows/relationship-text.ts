@@ -1,15 +1,14 @@
-// Plain sentences for a relationship between the invoker and another Instagram user (reference §2.2:
-// outgoing_status follows / requested / none, incoming_status followed_by / requested_by / none, and whether the
-// other account is private), and for the outcome of each follow action.
-import type { RelationshipAction } from '../../src/providers/v1/users-api.js';
-import type { Relationship } from '../../src/providers/v1/schemas.js';
+// Plain sentences for a relationship between the invoker and another Instagram user (core's Relationship:
+// outgoing follows / requested / none, incoming followed-by / requested-by / none, and whether the other account
+// is private), and for the outcome of each follow action.
+import type { Relationship, RelationshipAction } from '../../src/core/index.js';
 import { plain } from '../../src/discord/embeds/text.js';
 
 const at = (username: string) => `**${plain(`@${username}`)}**`;
 
 export function describeRelationship(username: string, relationship: Relationship): string {
   const lines: string[] = [];
-  switch (relationship.outgoing_status) {
+  switch (relationship.outgoing) {
     case 'follows':
       lines.push(`You follow ${at(username)}.`);
       break;
@@ -20,11 +19,11 @@ export function describeRelationship(username: string, relationship: Relationshi
       lines.push(`You do not follow ${at(username)}.`);
       break;
   }
-  switch (relationship.incoming_status) {
-    case 'followed_by':
+  switch (relationship.incoming) {
+    case 'followed-by':
       lines.push(`${at(username)} follows you.`);
       break;
-    case 'requested_by':
+    case 'requested-by':
       lines.push(`${at(username)} asked to follow you: answer with \`/follows approve\` or \`/follows ignore\`.`);
       break;
     case 'none':
@@ -33,7 +32,7 @@ export function describeRelationship(username: string, relationship: Relationshi
     case undefined:
       break;
   }
-  if (relationship.target_user_is_private) lines.push(`${at(username)}'s account is private.`);
+  if (relationship.targetIsPrivate) lines.push(`${at(username)}'s account is private.`);
   return lines.join('\n');
 }
 
@@ -44,14 +43,14 @@ export function describeRelationship(username: string, relationship: Relationshi
 export function describeAction(action: RelationshipAction, username: string, relationship: Relationship, before?: Relationship): string {
   switch (action) {
     case 'follow':
-      return relationship.outgoing_status === 'requested'
+      return relationship.outgoing === 'requested'
         ? `${at(username)} is private: your follow request was sent and waits for their approval.`
-        : relationship.outgoing_status === 'follows'
+        : relationship.outgoing === 'follows'
           ? `You now follow ${at(username)}.`
           : `Instagram did not record a follow of ${at(username)}.`;
     case 'unfollow':
-      if (before?.outgoing_status === 'requested') return `Request withdrawn: you no longer ask to follow ${at(username)}.`;
-      if (before?.outgoing_status === 'none') return `You were not following ${at(username)}; nothing changed.`;
+      if (before?.outgoing === 'requested') return `Request withdrawn: you no longer ask to follow ${at(username)}.`;
+      if (before?.outgoing === 'none') return `You were not following ${at(username)}; nothing changed.`;
       return `You no longer follow ${at(username)}.`;
     case 'approve':
       return `You approved ${at(username)}'s request: they now follow you.`;

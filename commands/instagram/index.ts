@@ -11,13 +11,12 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { z } from 'zod';
-import { DEFAULT_SCOPES } from '../../src/config.js';
 import { defineCommand, type CommandContext, type ComponentInteraction } from '../../src/discord/command.js';
 import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 import { renderUserEmbed } from '../../src/discord/embeds/user-embed.js';
 import { INSTAGRAM_COLOR } from '../../src/discord/embeds/media-embed.js';
 import { NotLinkedError, UserFacingError, type ActionRow } from '../../src/discord/errors.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
+import { withInstagram } from '../_shared/linked-account.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { ReplyId } from '../../src/discord/reply-ids.js';
 import { linkedReplyContent, saveLink } from '../../src/accounts/link.js';
@@ -25,10 +24,9 @@ import { ownerLinkLost } from '../../src/core/index.js';
 import { InstagramTokenError } from '../../src/providers/v1/errors.js';
 import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
 import type { Feed } from '../../src/storage/index.js';
-import { validateOption } from '../../src/discord/input/validate-option.js';
+import { validateOption } from '../_shared/input/validate-option.js';
 import { validate } from '../../src/util/validate.js';
 import { plain } from '../../src/discord/embeds/text.js';
-import { profileFromV1 } from '../../src/providers/v1/to-core.js';
 
 /** The "Paste a token" button, and the modal it opens. */
 const PASTE_BUTTON_ID = 'instagram:paste';
@@ -36,12 +34,17 @@ const PASTE_MODAL_ID = 'instagram:paste-token';
 const TOKEN_FIELD_ID = 'token';
 const SCOPES_FIELD_ID = 'scopes';
 
-const scopeSchema = z.enum(DEFAULT_SCOPES as [string, ...string[]], { error: `expected scopes among ${DEFAULT_SCOPES.join(', ')}` });
-const scopesOptionSchema = z
-  .string()
-  .max(200)
-  .transform((v) => v.split(/[\s,+]+/).filter(Boolean))
-  .pipe(z.array(scopeSchema).min(1, { error: 'expected at least one scope' }));
+/** The scopes typed into an option, each one the provider knows (`known`, from the Instagram port). */
+const scopesOptionSchema = (known: readonly string[]) =>
+  z
+    .string()
+    .max(200)
+    .transform((v) => v.split(/[\s,+]+/).filter(Boolean))
+    .pipe(
+      z
+        .array(z.enum(known as [string, ...string[]], { error: `expected scopes among ${known.join(', ')}` }))
+        .min(1, { error: 'expected at least one scope' }),
+    );
 
 // Instagram access tokens are `<user id>.<client prefix>.<hex>`; anything with spaces, quotes or markup is not one,
 // and is refused before it reaches Instagram or a log.
@@ -68,9 +71,9 @@ function takeLinkAttempt(limit: AttemptLimit, userId: string, id: ReplyId, refus
 }
 
 /** The scopes asked for: the given ones (or the configured default), always with `basic`, each once, in a stable order. */
-function scopeList(requested: readonly string[]): string[] {
+function scopeList(known: readonly string[], requested: readonly string[]): string[] {
   const wanted = new Set(['basic', ...requested]);
-  return DEFAULT_SCOPES.filter((s) => wanted.has(s));
+  return known.filter((s) => wanted.has(s));
 }
 
 /**
@@ -108,15 +111,15 @@ async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInte
 }
 
 async function link(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: { scopes: string | undefined }): Promise<void> {
-  const scopes = options.scopes === undefined ? scopeList(ctx.config.instagram.scopes) : scopeList(parseScopesOption(options.scopes));
+  const scopes = options.scopes === undefined ? scopeList(ctx.instagram.scopes, ctx.config.instagram.scopes) : scopeList(ctx.instagram.scopes, parseScopesOption(ctx.instagram.scopes, options.scopes));
   await ctx.respond.reply(await linkPrompt(ctx, interaction, scopes));
 }
 
-function parseScopesOption(value: string): string[] {
-  return validateOption(scopesOptionSchema, value, {
+function parseScopesOption(known: readonly string[], value: string): string[] {
+  return validateOption(scopesOptionSchema(known), value, {
     option: 'scopes',
     id: 'input.invalid-scopes',
-    message: () => `Those scopes are not valid. Choose among: ${DEFAULT_SCOPES.join(', ')} (separated by spaces).`,
+    message: () => `Those scopes are not valid. Choose among: ${known.join(', ')} (separated by spaces).`,
   });
 }
 
@@ -164,11 +167,11 @@ function describeSource(feed: Feed, username: string): string {
 async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const { account, user } = await withInstagram(ctx, interaction.user.id, async ({ account, auth }) => ({
     account,
-    user: (await ctx.instagram.users.self(auth)).data,
+    user: await ctx.instagram.users.self(auth),
   }));
   await ctx.respond.reply({
     content: `Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
-    embeds: [renderUserEmbed(profileFromV1(user))],
+    embeds: [renderUserEmbed(user)],
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
@@ -257,14 +260,14 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
   // The person says what the token was granted (an implicit-flow URL shows it); blank means `basic` only. A wrong
   // claim costs nothing: Instagram refuses a call the token lacks a scope for, and igcord offers a relink then.
   const claimed = interaction.fields.getTextInputValue(SCOPES_FIELD_ID).trim();
-  const scopes = claimed === '' ? ['basic'] : scopeList(parseScopesOption(claimed));
+  const scopes = claimed === '' ? ['basic'] : scopeList(ctx.instagram.scopes, parseScopesOption(ctx.instagram.scopes, claimed));
   // Counted once the paste would reach Instagram: a typo caught above costs the person nothing.
   takeLinkAttempt(ctx.linkAttempts.pastes, interaction.user.id, 'instagram.pastes-limited', (max, window, when) =>
     `You have pasted ${max} tokens in the last ${window}. You can paste again ${when}. Nothing was linked.`,
   );
   let owner;
   try {
-    owner = (await ctx.instagram.users.verifyToken(parsed.data)).data;
+    owner = await ctx.instagram.verifyToken(parsed.data);
   } catch (error) {
     if (error instanceof InstagramTokenError) {
       throw new UserFacingError('instagram.token-rejected', 'Instagram did not accept that token: it is invalid, revoked or expired. Nothing was linked.', { cause: error });
@@ -318,13 +321,13 @@ export default defineCommand({
     async instagram(interaction, ctx) {
       const [, action, scope, ...rest] = interaction.customId.split(':');
       if (action === 'link' && rest.length === 0) {
-        const wanted = scope === undefined ? [] : [validate(scopeSchema, scope, 'requested scope')];
-        await ctx.respond.reply(await linkPrompt(ctx, interaction, scopeList([...ctx.config.instagram.scopes, ...wanted])));
+        const wanted = scope === undefined ? [] : [validate(z.enum(ctx.instagram.scopes as [string, ...string[]]), scope, 'requested scope')];
+        await ctx.respond.reply(await linkPrompt(ctx, interaction, scopeList(ctx.instagram.scopes, [...ctx.config.instagram.scopes, ...wanted])));
         return;
       }
       if (interaction.customId === PASTE_BUTTON_ID && interaction.isButton()) {
         // Showing a modal is the interaction's one acknowledgement; the responder adopts it (discord.js marks it replied).
-        await interaction.showModal(pasteModal(scopeList(ctx.config.instagram.scopes)));
+        await interaction.showModal(pasteModal(scopeList(ctx.instagram.scopes, ctx.config.instagram.scopes)));
         return;
       }
       if (interaction.customId === PASTE_MODAL_ID) return submitPastedToken(interaction, ctx);

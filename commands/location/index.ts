@@ -8,18 +8,15 @@ import { defineCommand, type CommandContext } from '../../src/discord/command.js
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
-import { about } from '../../src/discord/about-subject.js';
-import { suggestLocations } from '../../src/discord/places/place-autocomplete.js';
-import { renderLocationEmbed, renderLocationListEmbed } from '../../src/discord/places/place-embeds.js';
-import { parseCoordinates, parseLocationInput, type Coordinates } from '../../src/discord/input/location-input.js';
-import { mediaPages } from '../../src/discord/media-pages.js';
-import { PLACE_LIST_ENDS } from '../../src/discord/places/place-embeds.js';
-import type { RecentLocation } from '../../src/discord/places/recent-locations.js';
-import type { Post } from '../../src/core/index.js';
-import type { Location } from '../../src/providers/v1/schemas.js';
-import { postPage } from '../../src/providers/v1/to-core.js';
-import type { Auth } from '../../src/providers/v1/client.js';
+import { withInstagram } from '../_shared/linked-account.js';
+import { about } from '../_shared/about-subject.js';
+import { suggestLocations } from '../_shared/places/place-autocomplete.js';
+import { renderLocationEmbed, renderLocationListEmbed } from '../_shared/places/place-embeds.js';
+import { parseCoordinates, parseLocationInput, type Coordinates } from '../_shared/input/location-input.js';
+import { mediaPages } from '../_shared/media-pages.js';
+import { PLACE_LIST_ENDS } from '../_shared/places/place-embeds.js';
+import type { RecentLocation } from '../_shared/places/recent-locations.js';
+import type { InstagramAuth as Auth, Post } from '../../src/core/index.js';
 
 const PAGE_SIZE = 20;
 /** The late API's location search radius: default 500 m, at most 750 m (reference §2.7, 2016 docs). */
@@ -56,14 +53,14 @@ const definition = defineSlash({
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-const asRecent = (locations: readonly (Pick<Location, 'id' | 'name'> | { id?: string | undefined; name?: string | undefined } | null | undefined)[]): RecentLocation[] =>
+const asRecent = (locations: readonly ({ id?: string | undefined; name?: string | undefined } | null | undefined)[]): RecentLocation[] =>
   locations.flatMap((l) => (l?.id ? [{ id: l.id, name: l.name?.trim() || `Location ${l.id}` }] : []));
 
 /** The location id the `location` option names: as given, or the nearest place to the coordinates given. */
 async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth): Promise<string> {
   const input = parseLocationInput(value, 'location', LOCATION_FORMS);
   if (input.kind === 'id') return input.id;
-  const found = (await ctx.instagram.locations.search(auth, input.at)).data.filter((l) => l.id);
+  const found = (await ctx.instagram.locations.search(auth, input.at)).filter((l) => l.id);
   const nearest = found[0]?.id;
   if (!nearest) {
     throw new UserFacingError(
@@ -83,7 +80,7 @@ async function info(interaction: ChatInputCommandInteraction, ctx: CommandContex
   await ctx.respond.deferReply(ephemeral);
   const location = await withInstagram(ctx, interaction.user.id, async ({ auth }) => {
     const id = await resolveLocationId(value, ctx, auth);
-    return (await about({ kind: 'location', id }, () => ctx.instagram.locations.get(auth, id))).data;
+    return about({ kind: 'location', id }, () => ctx.instagram.locations.get(auth, id));
   });
   ctx.recentPlaces.remember(interaction.user.id, asRecent([location]));
   await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
@@ -97,7 +94,7 @@ async function recentMedia(interaction: ChatInputCommandInteraction, ctx: Comman
   const ownerId = interaction.user.id;
   const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
     const locationId = await resolveLocationId(value, ctx, auth);
-    const first = postPage(await about({ kind: 'location', id: locationId }, () => ctx.instagram.locations.recentMedia(auth, locationId, { count: PAGE_SIZE })));
+    const first = await about({ kind: 'location', id: locationId }, () => ctx.instagram.locations.recentPosts(auth, locationId, { count: PAGE_SIZE }));
     return { id: locationId, first };
   });
   // The posts carry their place's name, which saves a call for the heading.
@@ -124,7 +121,7 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
   // A place name typed later (here or in /feed add-location) is looked for around this point.
   ctx.recentPlaces.rememberPoint(interaction.user.id, at);
-  const found = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.locations.search(auth, at)).data);
+  const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.locations.search(auth, at));
   if (found.length === 0) {
     await ctx.respond.reply({ content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`, ephemeral });
     return;

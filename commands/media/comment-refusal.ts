@@ -7,7 +7,7 @@ import {
   COMMENT_MAX_URLS,
   checkCommentRules,
   type CommentRuleViolation,
-} from '../../src/providers/v1/comment-rules.js';
+} from '../../src/core/index.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 
 export const COMMENT_RULES_SUMMARY =

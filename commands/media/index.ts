@@ -2,16 +2,16 @@
 // the posts they liked, a post's comments and likes, and commenting, uncommenting, liking and unliking. What is
 // read with a user's token is private: answers are ephemeral unless `share` is set. Every answer is deferred
 // before the first Instagram call (Discord wants an acknowledgement within 3 s; Instagram may be slower), and
-// every failure is thrown for the one place that turns errors into replies (src/discord/reply-error.ts).
+// every failure is thrown for the one place that turns errors into replies (commands/_shared/describe-error.ts).
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../../src/discord/command.js';
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { renderMediaEmbeds } from '../../src/discord/embeds/media-embed.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
-import { withInstagram, type LinkedAccount } from '../../src/discord/linked-account.js';
+import { withInstagram, type LinkedAccount } from '../_shared/linked-account.js';
 import { assertCommentAcceptable } from './comment-refusal.js';
-import { mediaPages } from '../../src/discord/media-pages.js';
+import { mediaPages } from '../_shared/media-pages.js';
 
 /** Liked media asked for per API call; the API caps `count` at 33, and 20 is its default. */
 const LIKED_PER_CALL = 20;
@@ -19,9 +19,8 @@ import { commentPages, likerPages, mediaLink } from './media-lists.js';
 import { fetchMedia, parseMediaReference, type MediaReference } from './media-reference.js';
 import type { PagedSource } from '../../src/discord/pagination.js';
 import type { Post } from '../../src/core/index.js';
-import { commentFromV1, personFromV1, postFromV1, postPage } from '../../src/providers/v1/to-core.js';
-import { parseCoordinates } from '../../src/discord/input/location-input.js';
-import { validateOption } from '../../src/discord/input/validate-option.js';
+import { parseCoordinates } from '../_shared/input/location-input.js';
+import { validateOption } from '../_shared/input/validate-option.js';
 
 /** Media search radius in metres: the API's default and its cap (reference §2.3). */
 const DEFAULT_DISTANCE = 1000;
@@ -91,7 +90,7 @@ async function near(interaction: Interaction, ctx: CommandContext, options: Opti
   const query = { lat: at.lat, lng: at.lng, distance: at.distance ?? DEFAULT_DISTANCE };
   // A place name typed later (/location, /feed add-location) is looked for around this point.
   ctx.recentPlaces.rememberPoint(interaction.user.id, query);
-  const found = await onLink(ctx, interaction, ephemeral, async ({ auth }) => (await ctx.instagram.media.search(auth, query)).data.map(postFromV1));
+  const found = await onLink(ctx, interaction, ephemeral, ({ auth }) => ctx.instagram.media.near(auth, query));
   const where = `${query.lat.toFixed(5)}, ${query.lng.toFixed(5)}`;
   if (found.length === 0) {
     await ctx.respond.reply({ content: `No posts found within ${query.distance} m of ${where}.`, ephemeral });
@@ -109,7 +108,7 @@ async function near(interaction: Interaction, ctx: CommandContext, options: Opti
 }
 
 async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: boolean) {
-  const first = await onLink(ctx, interaction, ephemeral, async ({ auth }) => postPage(await ctx.instagram.users.likedMedia(auth, { count: LIKED_PER_CALL })));
+  const first = await onLink(ctx, interaction, ephemeral, ({ auth }) => ctx.instagram.media.liked(auth, { count: LIKED_PER_CALL }));
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: 'You have not liked any posts that Instagram lists.', ephemeral });
     return;
@@ -127,7 +126,7 @@ async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: b
 async function comments(interaction: Interaction, ctx: CommandContext, reference: MediaReference, ephemeral: boolean) {
   const { media, list } = await onLink(ctx, interaction, ephemeral, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
-    return { media, list: (await ctx.instagram.comments.list(auth, media.id)).data.map(commentFromV1) };
+    return { media, list: await ctx.instagram.media.comments(auth, media.id) };
   });
   if (list.length === 0) {
     await ctx.respond.reply({ content: `No comments on ${mediaLink(media)} yet.`, ephemeral });
@@ -139,7 +138,7 @@ async function comments(interaction: Interaction, ctx: CommandContext, reference
 async function likes(interaction: Interaction, ctx: CommandContext, reference: MediaReference, ephemeral: boolean) {
   const { media, list } = await onLink(ctx, interaction, ephemeral, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
-    return { media, list: (await ctx.instagram.likes.list(auth, media.id)).data.map(personFromV1) };
+    return { media, list: await ctx.instagram.media.likes(auth, media.id) };
   });
   if (list.length === 0) {
     await ctx.respond.reply({ content: `Nobody has liked ${mediaLink(media)} yet.`, ephemeral });
@@ -153,11 +152,11 @@ async function comment(interaction: Interaction, ctx: CommandContext, reference:
   assertCommentAcceptable(text);
   const { media, posted } = await onLink(ctx, interaction, true, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
-    await ctx.instagram.comments.create(auth, media.id, text);
+    await ctx.instagram.media.comment(auth, media.id, text);
     // The late API acknowledges with null; the new comment's id (for /media uncomment) is read back. The comment
     // is posted whatever happens to that read, so its failure must not make the person post it again.
-    const posted = await ctx.instagram.comments.list(auth, media.id).then(
-      (list) => list.data.filter((c) => c.from.id === auth.userId && c.text === text).at(-1),
+    const posted = await ctx.instagram.media.comments(auth, media.id).then(
+      (list) => list.filter((c) => c.author.id === auth.userId && c.text === text).at(-1),
       (error: unknown) => {
         ctx.log.warn({ err: error, mediaId: media.id }, 'comment posted, but reading it back failed');
         return undefined;
@@ -177,7 +176,7 @@ async function uncomment(interaction: Interaction, ctx: CommandContext, referenc
   const commentId = validateOption(commentIdSchema, typedId, { option: 'comment' });
   const media = await onLink(ctx, interaction, true, async ({ auth }) => {
     const media = await fetchMedia(ctx.instagram, auth, reference);
-    await ctx.instagram.comments.remove(auth, media.id, commentId);
+    await ctx.instagram.media.deleteComment(auth, media.id, commentId);
     return media;
   });
   await ctx.respond.reply({ content: `🗑️ Comment \`${commentId}\` on ${mediaLink(media)} is deleted.`, ephemeral: true, allowedMentions: { parse: [] } });
@@ -186,10 +185,10 @@ async function uncomment(interaction: Interaction, ctx: CommandContext, referenc
 async function setLike(interaction: Interaction, ctx: CommandContext, reference: MediaReference, like: boolean) {
   const { before, after } = await onLink(ctx, interaction, true, async ({ auth }) => {
     const before = await fetchMedia(ctx.instagram, auth, reference);
-    await (like ? ctx.instagram.likes.like(auth, before.id) : ctx.instagram.likes.unlike(auth, before.id));
+    await (like ? ctx.instagram.media.like(auth, before.id) : ctx.instagram.media.unlike(auth, before.id));
     // Read back, so the count shown is Instagram's and not a guess; the like is done even if this read fails.
     const after = await ctx.instagram.media.get(auth, before.id).then(
-      (result): Post | undefined => postFromV1(result.data),
+      (post): Post | undefined => post,
       (error: unknown) => {
         ctx.log.warn({ err: error, mediaId: before.id }, `${like ? 'liked' : 'unliked'}, but reading the post back failed`);
         return undefined;

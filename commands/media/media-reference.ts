@@ -3,12 +3,9 @@
 // The text is classified here, before any call, so a typo costs nothing from the user's budget and gets a reply
 // that says which forms are understood. Fetching by the classified form lives in the same file.
 import { z } from 'zod';
-import type { Auth, CallOptions, InstagramClient } from '../../src/providers/v1/client.js';
-import { parseMediaUrl } from '../../src/providers/v1/media-url.js';
-import type { Post } from '../../src/core/index.js';
-import { postFromV1 } from '../../src/providers/v1/to-core.js';
+import { parseMediaUrl, type InstagramAuth, type InstagramCallOptions, type InstagramPort, type Post } from '../../src/core/index.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { about } from '../../src/discord/about-subject.js';
+import { about } from '../_shared/about-subject.js';
 
 export type MediaReference = { kind: 'id'; id: string } | { kind: 'shortcode'; shortcode: string; fromUrl: boolean };
 
@@ -44,15 +41,14 @@ export function parseMediaReference(text: string): MediaReference {
 
 /** Reads the post a reference names: one call, by id or by shortcode. */
 export async function fetchMedia(
-  instagram: InstagramClient,
-  auth: Auth,
+  instagram: InstagramPort,
+  auth: InstagramAuth,
   reference: MediaReference,
-  options?: CallOptions,
+  options?: InstagramCallOptions,
 ): Promise<Post> {
   // Instagram's "not found" then names the post as the person gave it.
   const subject = { kind: 'media', reference: reference.kind === 'id' ? reference.id : reference.shortcode } as const;
-  const result = await about(subject, () =>
+  return about(subject, () =>
     reference.kind === 'id' ? instagram.media.get(auth, reference.id, options) : instagram.media.byShortcode(auth, reference.shortcode, options),
   );
-  return postFromV1(result.data);
 }

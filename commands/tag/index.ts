@@ -6,13 +6,12 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { defineCommand, type CommandContext } from '../../src/discord/command.js';
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
-import { about } from '../../src/discord/about-subject.js';
-import { suggestTags } from '../../src/discord/places/place-autocomplete.js';
-import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../../src/discord/places/place-embeds.js';
-import { parseTagName } from '../../src/discord/input/tag-name.js';
-import { mediaPages } from '../../src/discord/media-pages.js';
-import { postPage } from '../../src/providers/v1/to-core.js';
+import { withInstagram } from '../_shared/linked-account.js';
+import { about } from '../_shared/about-subject.js';
+import { suggestTags } from '../_shared/places/place-autocomplete.js';
+import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../_shared/places/place-embeds.js';
+import { parseTagName } from '../_shared/input/tag-name.js';
+import { mediaPages } from '../_shared/media-pages.js';
 
 /** Tag media fetched per API call: the API's default page. */
 const PAGE_SIZE = 20;
@@ -41,7 +40,7 @@ async function info(interaction: ChatInputCommandInteraction, ctx: CommandContex
   const ephemeral = !(options.share ?? false);
   const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
-  const tag = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await about({ kind: 'tag', name }, () => ctx.instagram.tags.get(auth, name))).data);
+  const tag = await withInstagram(ctx, interaction.user.id, ({ auth }) => about({ kind: 'tag', name }, () => ctx.instagram.tags.get(auth, name)));
   await ctx.respond.reply({ embeds: [renderTagEmbed(tag)], ephemeral });
 }
 
@@ -50,7 +49,7 @@ async function recent(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
   const ownerId = interaction.user.id;
-  const first = await withInstagram(ctx, ownerId, async ({ auth }) => postPage(await about({ kind: 'tag', name }, () => ctx.instagram.tags.recentMedia(auth, name, { count: PAGE_SIZE }))));
+  const first = await withInstagram(ctx, ownerId, ({ auth }) => about({ kind: 'tag', name }, () => ctx.instagram.tags.recentPosts(auth, name, { count: PAGE_SIZE })));
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: `No recent posts tagged **${plain(`#${name}`)}** that you can see.`, ephemeral });
     return;
@@ -68,7 +67,7 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const ephemeral = !(options.share ?? false);
   const query = parseTagName(options.query, 'query');
   await ctx.respond.deferReply(ephemeral);
-  const tags = await withInstagram(ctx, interaction.user.id, async ({ auth }) => (await ctx.instagram.tags.search(auth, query)).data);
+  const tags = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.tags.search(auth, query));
   if (tags.length === 0) {
     await ctx.respond.reply({ content: `No hashtags start with **${plain(query)}**.`, ephemeral });
     return;

@@ -8,15 +8,14 @@ import { defineCommand, type CommandContext } from '../../src/discord/command.js
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { renderUserEmbed } from '../../src/discord/embeds/user-embed.js';
 import { plain } from '../../src/discord/embeds/text.js';
-import { withInstagram } from '../../src/discord/linked-account.js';
-import { about } from '../../src/discord/about-subject.js';
-import { mediaPages } from '../../src/discord/media-pages.js';
-import { resolveUsername } from '../../src/discord/users/resolve-user.js';
-import { suggestUsers } from '../../src/discord/users/user-autocomplete.js';
-import { userListSource } from '../../src/discord/users/user-list.js';
-import { parseUsername } from '../../src/discord/users/username.js';
-import { validateOption } from '../../src/discord/input/validate-option.js';
-import { postPage, profileFromV1 } from '../../src/providers/v1/to-core.js';
+import { withInstagram } from '../_shared/linked-account.js';
+import { about } from '../_shared/about-subject.js';
+import { mediaPages } from '../_shared/media-pages.js';
+import { resolveUsername } from '../_shared/users/resolve-user.js';
+import { suggestUsers } from '../_shared/users/user-autocomplete.js';
+import { userListSource } from '../_shared/users/user-list.js';
+import { parseUsername } from '../_shared/users/username.js';
+import { validateOption } from '../_shared/input/validate-option.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 /** The API returns up to 50 search results by default; that many fit five pages. */
@@ -59,11 +58,11 @@ async function profile(interaction: ChatInputCommandInteraction, ctx: CommandCon
   await ctx.respond.deferReply(!share);
   const user = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
     // One's own profile needs no search: the link already knows whose it is.
-    if (username === undefined || sameName(username, account.username)) return (await ctx.instagram.users.self(auth)).data;
+    if (username === undefined || sameName(username, account.username)) return ctx.instagram.users.self(auth);
     const target = await resolveUsername(ctx.instagram, auth, username);
-    return (await about({ kind: 'user', username: target.username }, () => ctx.instagram.users.get(auth, target.id))).data;
+    return about({ kind: 'user', username: target.username }, () => ctx.instagram.users.get(auth, target.id));
   });
-  await ctx.respond.reply({ embeds: [renderUserEmbed(profileFromV1(user))], ephemeral: !share });
+  await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral: !share });
 }
 
 async function media(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'media'>): Promise<void> {
@@ -73,10 +72,10 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
   await ctx.respond.deferReply(!share);
   const { owner, first } = await withInstagram(ctx, invoker, async ({ auth, account }) => {
     if (username === undefined || sameName(username, account.username)) {
-      return { owner: account.username, first: postPage(await ctx.instagram.users.recentMedia(auth)) };
+      return { owner: account.username, first: await ctx.instagram.users.recentPosts(auth) };
     }
     const target = await resolveUsername(ctx.instagram, auth, username);
-    const first = postPage(await about({ kind: 'user', username: target.username }, () => ctx.instagram.users.recentMedia(auth, { userId: target.id })));
+    const first = await about({ kind: 'user', username: target.username }, () => ctx.instagram.users.recentPosts(auth, { userId: target.id }));
     return { owner: target.username, first };
   });
   if (first.data.length === 0) {
@@ -103,7 +102,7 @@ async function search(interaction: ChatInputCommandInteraction, ctx: CommandCont
   const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.users.search(auth, query, SEARCH_COUNT));
   await ctx.paginator.start(ctx.respond, {
     ownerId: interaction.user.id,
-    source: userListSource(found.data, {
+    source: userListSource(found, {
       title: `Instagram accounts matching “${query}”`,
       empty: `No Instagram account matches “${plain(query)}”.`,
     }),

@@ -1,6 +1,6 @@
 // Errors the delivery engine raises for the feed commands, in domain terms: the owner has no link, the owner's
 // link is broken, a backfill count out of range, Discord refusing a post. They know nothing of Discord replies;
-// src/discord/reply-error.ts turns each into its reply in the one place replies are made.
+// commands/_shared/describe-error.ts turns each into its reply in the one place replies are made.
 
 /** Base of the feed domain's errors; `kind` is stable (tests and the reply mapper match on it). */
 export class FeedError extends Error {

@@ -12,3 +12,6 @@ export * from './feed-lifecycle.js';
 export * from './errors.js';
 export * from './instagram-errors.js';
 export * from './feed-poster.js';
+export * from './instagram-port.js';
+export * from './comment-rules.js';
+export * from './post-links.js';

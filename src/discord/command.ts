@@ -10,7 +10,6 @@ import type {
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { InteractionResponder } from './responder.js';
 
@@ -22,7 +21,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 /**
- * The services commands use (`instagram`, `accounts`, `feeds`, `limiter`, …). Each area adds its own by
+ * The services commands use (`instagram`, `config`, `storage`, `limiter`, …). Each area adds its own by
  * augmenting this interface where it is wired, so commands get its real type without this file importing it:
  *
  *   declare module '../discord/command.js' { interface CommandServices { accounts: AccountStore } }
@@ -30,7 +29,7 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface CommandServices {}
 
 /** Everything a handler receives, built once by the composition root and passed explicitly. */
-export type CommandDeps = CommandServices & { log: Logger; clock: Clock; config: Config };
+export type CommandDeps = CommandServices & { log: Logger; clock: Clock };
 
 /** What one interaction's handler gets: the deps, with `log` a child logger for this interaction, and the responder. */
 export type CommandContext = CommandDeps & { respond: InteractionResponder };

@@ -1,7 +1,7 @@
 // Errors the Discord layer turns into replies. A UserFacingError carries a stable `id` (reply-ids.ts; tests and logs match on it,
 // never on wording), a message in plain words meant for the person who ran the command, and optional components
 // such as a "Link Instagram" button. Anything that is not a UserFacingError is mapped in one place:
-// reply-error.ts.
+// commands/_shared/describe-error.ts, which the composition root injects into the router.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
 import type { ReplyId } from './reply-ids.js';
 

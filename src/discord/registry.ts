@@ -8,12 +8,14 @@ import { Events, type AutocompleteInteraction, type Client, type Interaction, ty
 import type { Logger } from '../log.js';
 import type { CommandContext, CommandDeps, ComponentInteraction } from './command.js';
 import type { CommandSet, ComponentRoute } from './loader.js';
-import { replyWithError } from './reply-error.js';
+import { replyWithError, type DescribeError } from './reply-error.js';
 import { InteractionResponder } from './responder.js';
 
 export interface InteractionRouterOptions {
   commands: CommandSet;
   deps: CommandDeps;
+  /** What a handler's error tells the person: the domain's mapping, injected so the router knows no domain error. */
+  describeError: DescribeError;
   /** Component routes that belong to no command, such as the pagination buttons. */
   components?: ComponentRoute[] | undefined;
   /** How long a handler may run before the router defers for it; well under Discord's 3 s. */
@@ -104,7 +106,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       }
     } catch (error) {
       await settleLateDefer();
-      await replyWithError(respond, error, log);
+      await replyWithError(respond, error, log, options.describeError);
     } finally {
       log.debug({ tookMs: Date.now() - started }, 'interaction handled');
     }

@@ -4,7 +4,7 @@
 // Groups: `instagram.*` Instagram or the link said no; `input.*` an option the person typed is refused before any
 // call; `feeds.*` /feed and the delivery engine's actions; `igcord.*` the bot itself; the rest per command.
 export const REPLY_IDS = [
-  // The link and Instagram's answers (mapped in reply-error.ts, or thrown where the outcome is known first).
+  // The link and Instagram's answers (mapped in commands/_shared/describe-error.ts, or thrown where the outcome is known first).
   'instagram.not-linked',
   'instagram.token-broken',
   'instagram.scope-missing',
@@ -21,7 +21,7 @@ export const REPLY_IDS = [
   'instagram.paste-budget',
   'instagram.token-malformed',
   'instagram.token-rejected',
-  // An option refused before any Instagram call (src/discord/input/).
+  // An option refused before any Instagram call (commands/_shared/input/).
   'input.invalid',
   'input.invalid-tag',
   'input.invalid-location',

@@ -5,10 +5,10 @@
 // failure is the stable reply id the error maps to (`instagram.not-linked`, `internal`, …): the same words an
 // operator sees in the logs and the user in Discord.
 import type { CommandSet } from '../discord/loader.js';
-import { describeError } from '../discord/reply-error.js';
+import type { DescribeError } from '../discord/reply-error.js';
 import type { IgcordMetrics } from './igcord-metrics.js';
 
-export function instrumentCommands(commands: CommandSet, metrics: IgcordMetrics): void {
+export function instrumentCommands(commands: CommandSet, metrics: IgcordMetrics, describeError: DescribeError): void {
   const observe = async (command: string, kind: 'command' | 'component', run: () => Promise<void>): Promise<void> => {
     const started = performance.now();
     try {

@@ -5,11 +5,10 @@ import { getOne, getPage, type ApiContext, type Auth, type CallOptions, type Pag
 import type { GeoQuery } from './media-api.js';
 import { locationSchema, mediaSchema, tagSchema } from './schemas.js';
 import type { Location, Media, Tag } from './schemas.js';
+import { bareTag } from '../../util/tag-name-pattern.js';
 
-/** `#Café` → `Café`: the API takes the bare name. */
-export function bareTag(name: string): string {
-  return name.trim().replace(/^#+/, '');
-}
+// The API takes the bare name; the one rule for it is util's.
+export { bareTag };
 
 const tag = (name: string) => `/tags/${encodeURIComponent(bareTag(name))}`;
 const location = (id: string) => `/locations/${encodeURIComponent(id)}`;

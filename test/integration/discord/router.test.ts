@@ -15,6 +15,7 @@ import { UserFacingError } from '../../../src/discord/errors.js';
 import { buildCommandSet, loadCommands } from '../../../src/discord/loader.js';
 import { Paginator } from '../../../src/discord/pagination.js';
 import { createInteractionRouter, type InteractionRouter } from '../../../src/discord/registry.js';
+import { describeError } from '../../../commands/_shared/describe-error.js';
 
 type Fake = Awaited<ReturnType<typeof startDiscordFake>>;
 
@@ -134,7 +135,7 @@ describe('Discord layer against the Discord fake', () => {
 
     // The commands under test use no Instagram or storage service, so only the base deps are real here.
     const deps = { log, clock: systemClock, config: loadConfig({}) } as CommandDeps;
-    router = createInteractionRouter({ commands, deps, components: [paginator.route] });
+    router = createInteractionRouter({ commands, deps, components: [paginator.route], describeError });
     discord = createDiscordClient({
       token: fake.botToken,
       apiUrl: fake.apiUrl,

@@ -9,9 +9,10 @@ import { renderMediaEmbeds } from '../../../src/discord/embeds/media-embed.js';
 import { plain } from '../../../src/discord/embeds/text.js';
 import { renderUserEmbed } from '../../../src/discord/embeds/user-embed.js';
 import { commentLine, likerLine } from '../../../commands/media/media-lists.js';
-import { renderLocationListEmbed } from '../../../src/discord/places/place-embeds.js';
+import { renderLocationListEmbed } from '../../../commands/_shared/places/place-embeds.js';
 import { locationSchema, commentSchema } from '../../../src/providers/v1/schemas.js';
 import { commentFromV1 } from '../../../src/providers/v1/to-core.js';
+import { placeInfoFromV1 } from '../../../src/providers/v1/port.js';
 import { fullUser, imageMedia } from './media-fixtures.js';
 
 const PIECES = [
@@ -94,7 +95,7 @@ describe('Instagram text shown in Discord', () => {
         const profile = renderUserEmbed(fullUser({ bio: a || 'x', fullName: b }));
         const comment = commentLine(commentFromV1(commentSchema.parse({ id: '9', created_time: '1469541290', text: a, from: { id: '4', username: 'someone' } })));
         const liker = likerLine({ id: '4', username: 'someone', name: b, avatar: '' });
-        const places = renderLocationListEmbed({ lat: 0, lng: 0 }, 100, [locationSchema.parse({ id: '5', name: a || 'x', latitude: 0, longitude: 0 })]);
+        const places = renderLocationListEmbed({ lat: 0, lng: 0 }, 100, [placeInfoFromV1(locationSchema.parse({ id: '5', name: a || 'x', latitude: 0, longitude: 0 }))]);
         for (const text of [...markdownTexts(profile), comment, liker, ...markdownTexts(places)]) {
           // The profile's own website is a link igcord chose to make (from the API's website field, not the bio).
           for (const url of maskedLinkUrls(text)) expect(url).toMatch(/^https:\/\/(www\.instagram\.com|www\.openstreetmap\.org|example\.com)\//);

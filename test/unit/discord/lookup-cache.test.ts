@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LookupCache, LookupKind } from '../../../src/discord/lookup-cache.js';
+import { LookupCache, LookupKind } from '../../../commands/_shared/lookup-cache.js';
 import { createLimiter } from '../../../src/limiter/index.js';
 import { silentLogger } from '../../../src/log.js';
 

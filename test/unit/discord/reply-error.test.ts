@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ButtonStyle, ComponentType } from 'discord.js';
 import { NotLinkedError, UserFacingError } from '../../../src/discord/errors.js';
-import { describeError } from '../../../src/discord/reply-error.js';
+import { describeError } from '../../../commands/_shared/describe-error.js';
 import {
   InstagramNetworkError,
   InstagramNotAllowedError,

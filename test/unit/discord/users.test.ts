@@ -2,19 +2,17 @@
 // limits, bounded reading of cursor-paged user lists, list pages within the embed limits, and posts fetched
 // page by page as a person pages.
 import { describe, expect, it } from 'vitest';
-import type { Page } from '../../../src/providers/v1/client.js';
-import type { Post } from '../../../src/core/index.js';
-import type { ShortUser } from '../../../src/providers/v1/schemas.js';
+import type { ListedPerson, Page, Post } from '../../../src/core/index.js';
 import { messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
-import { mediaPages } from '../../../src/discord/media-pages.js';
+import { mediaPages } from '../../../commands/_shared/media-pages.js';
 import { describeRelationship } from '../../../commands/follows/relationship-text.js';
-import { userChoices } from '../../../src/discord/users/user-autocomplete.js';
-import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../../src/discord/users/user-list.js';
-import { parseUsername } from '../../../src/discord/users/username.js';
+import { userChoices } from '../../../commands/_shared/users/user-autocomplete.js';
+import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../../commands/_shared/users/user-list.js';
+import { parseUsername } from '../../../commands/_shared/users/username.js';
 import { imageMedia } from './media-fixtures.js';
 
-const person = (i: number, fullName = `Person ${i}`): ShortUser => ({ id: String(1000 + i), username: `person.${i}`, full_name: fullName, profile_picture: undefined });
+const person = (i: number, fullName = `Person ${i}`): ListedPerson => ({ id: String(1000 + i), username: `person.${i}`, name: fullName });
 
 /** A chain of API pages over `items`, `size` a page, counting the fetches. */
 function pagesOf<T>(items: T[], size: number): { first: () => Promise<Page<T>>; fetched: () => number } {
@@ -23,11 +21,9 @@ function pagesOf<T>(items: T[], size: number): { first: () => Promise<Page<T>>; 
     const hasMore = start + size < items.length;
     return {
       data: items.slice(start, start + size),
-      rateLimit: { limit: undefined, remaining: undefined },
-      pagination: {},
       nextCursor: hasMore ? String(start + size) : undefined,
       next: hasMore ? () => Promise.resolve(page((fetched += 1, start + size))) : undefined,
-    } as Page<T>;
+    };
   };
   return { first: () => Promise.resolve(page((fetched += 1, 0))), fetched: () => fetched };
 }
@@ -86,8 +82,7 @@ describe('reading a paged user list', () => {
 
   it('stops when a page repeats the previous one instead of looping', async () => {
     let calls = 0;
-    const same = (): Page<ShortUser> =>
-      ({ data: [person(1)], rateLimit: { limit: undefined, remaining: undefined }, pagination: {}, nextCursor: '1', next: () => Promise.resolve((calls += 1, same())) }) as Page<ShortUser>;
+    const same = (): Page<ListedPerson> => ({ data: [person(1)], nextCursor: '1', next: () => Promise.resolve((calls += 1, same())) });
     const { users } = await collectUsers(() => Promise.resolve(same()), 50);
     expect(users).toHaveLength(1);
     expect(calls).toBe(1);
@@ -145,7 +140,7 @@ describe('posts paged as the person pages', () => {
 
 describe('relationship sentences', () => {
   it('says both directions and privacy', () => {
-    const text = describeRelationship('wren.studio', { outgoing_status: 'requested', incoming_status: 'followed_by', target_user_is_private: true });
+    const text = describeRelationship('wren.studio', { outgoing: 'requested', incoming: 'followed-by', targetIsPrivate: true });
     expect(text).toBe(
       ['You asked to follow **@wren.studio**; the request is pending.', '**@wren.studio** follows you.', "**@wren.studio**'s account is private."].join('\n'),
     );

@@ -4,7 +4,7 @@
 // within range and with a search radius the endpoint serves. Coordinates are rounded to 6 decimals (about 10 cm):
 // the API reads plain decimals, and a number below 1e-6 would otherwise be sent in exponent form ("1e-7").
 import { z } from 'zod';
-import { UserFacingError } from '../errors.js';
+import { UserFacingError } from '../../../src/discord/errors.js';
 import { validateOption } from './validate-option.js';
 
 export interface Coordinates {

@@ -4,9 +4,9 @@
 // abandoned after 2 s, and nothing is looked up for someone without a working link (their list is empty; the
 // command itself explains).
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
-import type { Location, Tag } from '../../providers/v1/schemas.js';
-import type { CommandDeps } from '../command.js';
-import { plain, truncate } from '../embeds/text.js';
+import type { PlaceInfo, TagInfo } from '../../../src/core/index.js';
+import type { CommandDeps } from '../../../src/discord/command.js';
+import { plain, truncate } from '../../../src/discord/embeds/text.js';
 import { withInstagram } from '../linked-account.js';
 import { LOOKUPS } from '../lookup-kinds.js';
 import { coordinatePair, coordinatesIn } from '../input/location-input.js';
@@ -44,8 +44,8 @@ function fit(choices: readonly Choice[]): Choice[] {
   return out;
 }
 
-export function tagChoices(tags: readonly Tag[]): Choice[] {
-  return fit(tags.map((t) => ({ name: `#${t.name} · ${t.media_count.toLocaleString('en-US')} posts`, value: t.name })));
+export function tagChoices(tags: readonly TagInfo[]): Choice[] {
+  return fit(tags.map((t) => ({ name: `#${t.name} · ${t.postCount.toLocaleString('en-US')} posts`, value: t.name })));
 }
 
 export async function suggestTags(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
@@ -61,20 +61,20 @@ export async function suggestTags(interaction: AutocompleteInteraction, deps: Co
     budgetKey,
     LOOKUPS.tags,
     query,
-    () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.tags.search(auth, query, lookupOptions())).data),
-    [] as Tag[],
+    () => withInstagram(deps, discordUserId, async ({ auth }) => deps.instagram.tags.search(auth, query, lookupOptions())),
+    [] as TagInfo[],
   );
   await interaction.respond(tagChoices(tags));
 }
 
 /** Locations near `at` (API default radius), from the lookup cache: the same entry serves coordinates and names. */
-function locationsNear(deps: CommandDeps, budgetKey: string, discordUserId: string, at: { lat: number; lng: number }): Promise<Location[]> {
+function locationsNear(deps: CommandDeps, budgetKey: string, discordUserId: string, at: { lat: number; lng: number }): Promise<PlaceInfo[]> {
   return deps.lookups.get(
     budgetKey,
     LOOKUPS.locations,
     `${at.lat},${at.lng}`,
-    () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.locations.search(auth, at, lookupOptions())).data),
-    [] as Location[],
+    () => withInstagram(deps, discordUserId, async ({ auth }) => deps.instagram.locations.search(auth, at, lookupOptions())),
+    [] as PlaceInfo[],
   );
 }
 
@@ -99,7 +99,7 @@ export async function suggestLocations(interaction: AutocompleteInteraction, dep
     const found = await locationsNear(deps, budgetKey, discordUserId, at);
     for (const l of found) {
       if (!l.id) continue;
-      const far = l.latitude != null && l.longitude != null ? ` · ${Math.round(distanceMetres(at, { lat: l.latitude, lng: l.longitude }))} m` : '';
+      const far = l.lat !== undefined && l.lng !== undefined ? ` · ${Math.round(distanceMetres(at, { lat: l.lat, lng: l.lng }))} m` : '';
       choices.push({ name: `📍 ${l.name ?? `Location ${l.id}`}${far}`, value: l.id });
     }
   } else if (/^\d{1,30}$/.test(typed)) {

@@ -2,11 +2,11 @@
 // coordinates and map links, and the locations around a point with how far each is. Held to Discord's limits
 // like every other embed (limits.ts): names are escaped and cut, lists stop with "+N more" before 4096.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Location, Tag } from '../../providers/v1/schemas.js';
-import { validate } from '../../util/validate.js';
-import { EMBED_LIMITS, messageEmbedsSchema } from '../embeds/limits.js';
-import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';
-import { instagramLocationUrl, instagramTagUrl, joinWithin, link, plain, truncate } from '../embeds/text.js';
+import type { PlaceInfo, TagInfo } from '../../../src/core/index.js';
+import { validate } from '../../../src/util/validate.js';
+import { EMBED_LIMITS, messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
+import { INSTAGRAM_COLOR } from '../../../src/discord/embeds/media-embed.js';
+import { instagramLocationUrl, instagramTagUrl, joinWithin, link, plain, truncate } from '../../../src/discord/embeds/text.js';
 import type { Coordinates } from '../input/location-input.js';
 import { distanceMetres } from './distance.js';
 
@@ -17,21 +17,21 @@ const checked = (embed: APIEmbed, what: string) => validate(messageEmbedsSchema,
 /** OpenStreetMap at the point: a map anyone can open without an account. */
 export const mapUrl = (lat: number, lng: number) => `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=17/${lat}/${lng}`;
 
-export function renderTagEmbed(tag: Tag): APIEmbed {
+export function renderTagEmbed(tag: TagInfo): APIEmbed {
   return checked(
     {
       color: INSTAGRAM_COLOR,
       title: truncate(plain(`#${tag.name}`, 'label'), EMBED_LIMITS.title),
       url: instagramTagUrl(tag.name),
-      fields: [{ name: 'Posts', value: count(tag.media_count), inline: true }],
+      fields: [{ name: 'Posts', value: count(tag.postCount), inline: true }],
       footer: { text: 'Instagram · tag' },
     },
     'tag embed',
   );
 }
 
-export function renderTagListEmbed(query: string, tags: readonly Tag[]): APIEmbed {
-  const lines = tags.map((t) => `${link(plain(`#${t.name}`), instagramTagUrl(t.name))} — ${posts(t.media_count)}`);
+export function renderTagListEmbed(query: string, tags: readonly TagInfo[]): APIEmbed {
+  const lines = tags.map((t) => `${link(plain(`#${t.name}`), instagramTagUrl(t.name))} — ${posts(t.postCount)}`);
   return checked(
     {
       color: INSTAGRAM_COLOR,
@@ -43,16 +43,16 @@ export function renderTagListEmbed(query: string, tags: readonly Tag[]): APIEmbe
   );
 }
 
-const locationName = (l: Location) => (l.name && l.name.trim() !== '' ? l.name : l.id ? `Location ${l.id}` : 'Unnamed place');
+const locationName = (l: PlaceInfo) => (l.name && l.name.trim() !== '' ? l.name : l.id ? `Location ${l.id}` : 'Unnamed place');
 
-export function renderLocationEmbed(location: Location): APIEmbed {
+export function renderLocationEmbed(location: PlaceInfo): APIEmbed {
   const fields: APIEmbedField[] = [];
   if (location.id) fields.push({ name: 'Location id', value: location.id, inline: true });
-  const { latitude: lat, longitude: lng } = location;
-  if (lat != null && lng != null) {
+  const { lat, lng } = location;
+  if (lat !== undefined && lng !== undefined) {
     fields.push({ name: 'Coordinates', value: link(`${lat.toFixed(5)}, ${lng.toFixed(5)}`, mapUrl(lat, lng)), inline: true });
   }
-  const address = plain(location.street_address ?? '').trim();
+  const address = plain(location.address ?? '').trim();
   if (address !== '') {
     fields.push({ name: 'Address', value: truncate(address, EMBED_LIMITS.fieldValue) });
   }
@@ -66,11 +66,11 @@ export function renderLocationEmbed(location: Location): APIEmbed {
   return checked(embed, 'location embed');
 }
 
-export function renderLocationListEmbed(at: Coordinates, radius: number, locations: readonly Location[]): APIEmbed {
+export function renderLocationListEmbed(at: Coordinates, radius: number, locations: readonly PlaceInfo[]): APIEmbed {
   const lines = locations.map((l) => {
     const name = truncate(plain(locationName(l)), 100);
     const label = l.id ? `${link(name, instagramLocationUrl(l.id))} — id \`${l.id}\`` : name;
-    const far = l.latitude != null && l.longitude != null ? ` · ${Math.round(distanceMetres(at, { lat: l.latitude, lng: l.longitude }))} m` : '';
+    const far = l.lat !== undefined && l.lng !== undefined ? ` · ${Math.round(distanceMetres(at, { lat: l.lat, lng: l.lng }))} m` : '';
     return `${label}${far}`;
   });
   return checked(

@@ -3,8 +3,7 @@
 // of letters, digits, marks and `_`, or emoji (Instagram has emoji hashtags since 2015). Spaces and punctuation
 // end a hashtag in a caption, so they can never be part of one.
 import { z } from 'zod';
-import { bareTag } from '../../providers/v1/places-api.js';
-import { TAG_NAME_MAX, TAG_NAME_PATTERN } from '../../util/tag-name-pattern.js';
+import { bareTag, TAG_NAME_MAX, TAG_NAME_PATTERN } from '../../../src/util/tag-name-pattern.js';
 import { validateOption } from './validate-option.js';
 
 export const tagNameSchema = z

@@ -3,9 +3,9 @@
 // issues as the rest of that sentence ("must be …"); for an object of several options the option is read from
 // the issue's path, so each failing option is named. A refusal costs no Instagram call and is not an incident.
 import type { z } from 'zod';
-import { ValidationError, validate } from '../../util/validate.js';
-import { UserFacingError } from '../errors.js';
-import type { ReplyId } from '../reply-ids.js';
+import { ValidationError, validate } from '../../../src/util/validate.js';
+import { UserFacingError } from '../../../src/discord/errors.js';
+import type { ReplyId } from '../../../src/discord/reply-ids.js';
 
 export interface ValidateOptionOptions {
   /** The option's name as the person sees it; for an object, the fallback when an issue has no path. */

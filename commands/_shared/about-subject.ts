@@ -1,10 +1,10 @@
 // Names what was asked for when Instagram answers "not found" or "not allowed". The API's own errors say neither
-// which user, post, tag or location it means nor why, and the one mapping in reply-error.ts cannot know what the
+// which user, post, tag or location it means nor why, and the one mapping in describe-error.ts cannot know what the
 // person typed; the command does. So each call that reads one named thing runs inside `about(subject, call)`,
 // which turns those two errors into the same reply ids (`instagram.not-found`, `instagram.not-allowed`) with a
 // message naming the subject. Other errors pass through untouched for the one mapping.
-import { InstagramNotAllowedError, InstagramNotFoundError } from '../providers/v1/errors.js';
-import { UserFacingError } from './errors.js';
+import { InstagramNotAllowedError, InstagramNotFoundError } from '../../src/providers/v1/errors.js';
+import { UserFacingError } from '../../src/discord/errors.js';
 
 /** The one thing a call reads, as the person named it. */
 export type Subject =

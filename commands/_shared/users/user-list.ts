@@ -3,29 +3,28 @@
 // total, so they are read up to a bound first (every page is one call against the invoker's budget) and the
 // reply says when the list was longer than what is shown.
 import type { APIEmbed } from 'discord.js';
-import type { Page } from '../../providers/v1/client.js';
-import type { ShortUser } from '../../providers/v1/schemas.js';
-import { validate } from '../../util/validate.js';
-import { EMBED_LIMITS, messageEmbedsSchema } from '../embeds/limits.js';
-import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';
-import { instagramProfileUrl, link, plain, truncate } from '../embeds/text.js';
-import type { PagedSource } from '../pagination.js';
+import type { ListedPerson, Page } from '../../../src/core/index.js';
+import { validate } from '../../../src/util/validate.js';
+import { EMBED_LIMITS, messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
+import { INSTAGRAM_COLOR } from '../../../src/discord/embeds/media-embed.js';
+import { instagramProfileUrl, link, plain, truncate } from '../../../src/discord/embeds/text.js';
+import type { PagedSource } from '../../../src/discord/pagination.js';
 
 export const USERS_PER_PAGE = 10;
 /** API pages read at most for one list: 4 calls, 200 people at the API's usual 50 a page. */
 export const MAX_LIST_PAGES = 4;
 
 export interface CollectedUsers {
-  users: ShortUser[];
+  users: ListedPerson[];
   /** True when the API had more pages than were read. */
   truncated: boolean;
 }
 
 /** Reads a cursor-paged user list page by page, at most `maxPages` calls, each person once. */
-export async function collectUsers(first: () => Promise<Page<ShortUser>>, maxPages = MAX_LIST_PAGES): Promise<CollectedUsers> {
-  const users: ShortUser[] = [];
+export async function collectUsers(first: () => Promise<Page<ListedPerson>>, maxPages = MAX_LIST_PAGES): Promise<CollectedUsers> {
+  const users: ListedPerson[] = [];
   const seen = new Set<string>();
-  let page: Page<ShortUser> | undefined = await first();
+  let page: Page<ListedPerson> | undefined = await first();
   for (let read = 1; ; read += 1) {
     let fresh = 0;
     for (const user of page.data) {
@@ -45,9 +44,9 @@ export async function collectUsers(first: () => Promise<Page<ShortUser>>, maxPag
 const FULL_NAME_MAX = 100;
 
 /** One line per person: "`3.` [@name](profile) · Full Name", markdown-escaped (cut before escaping, so no escape is split). */
-export function userLine(user: ShortUser, position: number): string {
+export function userLine(user: ListedPerson, position: number): string {
   const name = link(plain(`@${user.username}`), instagramProfileUrl(user.username));
-  const full = truncate(user.full_name.trim(), FULL_NAME_MAX);
+  const full = truncate((user.name ?? '').trim(), FULL_NAME_MAX);
   return `\`${position}.\` ${name}${full ? ` · ${plain(full)}` : ''}`;
 }
 
@@ -60,7 +59,7 @@ export interface UserListOptions {
 }
 
 /** A paged source of `users`, or a single page saying `empty` when there is nobody. */
-export function userListSource(users: readonly ShortUser[], options: UserListOptions): PagedSource {
+export function userListSource(users: readonly ListedPerson[], options: UserListOptions): PagedSource {
   const pages = Math.max(1, Math.ceil(users.length / USERS_PER_PAGE));
   return {
     count: pages,

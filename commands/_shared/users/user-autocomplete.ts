@@ -3,11 +3,11 @@
 // lookup waits at most 1.5 s for budget and is abandoned after 2 s, and nothing is looked up for someone who has
 // not linked an account (their list is empty: the command itself will explain).
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
-import type { CommandDeps } from '../command.js';
-import type { ShortUser } from '../../providers/v1/schemas.js';
+import type { CommandDeps } from '../../../src/discord/command.js';
+import type { ListedPerson } from '../../../src/core/index.js';
 import { withInstagram } from '../linked-account.js';
 import { LOOKUPS } from '../lookup-kinds.js';
-import { plain, truncate } from '../embeds/text.js';
+import { plain, truncate } from '../../../src/discord/embeds/text.js';
 
 /** Discord's limits on autocomplete answers. */
 export const MAX_CHOICES = 25;
@@ -21,13 +21,13 @@ const LOOKUP_TIMEOUT_MS = 2000;
 export type UserSuggestions = 'search' | 'requested-by';
 
 /** One choice per user: "@name · Full Name" shown, the username as the value (what the command resolves). */
-export function userChoices(users: readonly ShortUser[]): ApplicationCommandOptionChoiceData<string>[] {
+export function userChoices(users: readonly ListedPerson[]): ApplicationCommandOptionChoiceData<string>[] {
   const seen = new Set<string>();
   const choices: ApplicationCommandOptionChoiceData<string>[] = [];
   for (const user of users) {
     if (seen.has(user.username) || user.username.length > CHOICE_NAME_MAX) continue;
     seen.add(user.username);
-    const label = user.full_name ? `@${user.username} · ${user.full_name}` : `@${user.username}`;
+    const label = user.name ? `@${user.username} · ${user.name}` : `@${user.username}`;
     choices.push({ name: truncate(plain(label, 'label'), CHOICE_NAME_MAX), value: user.username });
     if (choices.length === MAX_CHOICES) break;
   }
@@ -50,7 +50,7 @@ export async function suggestUsers(interaction: AutocompleteInteraction, deps: C
   const budgetKey = account.instagramUserId;
   const options = () => ({ deadlineMs: LOOKUP_DEADLINE_MS, signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
 
-  let users: readonly ShortUser[];
+  let users: readonly ListedPerson[];
   if (from === 'search') {
     // The API refuses an empty search; an empty box shows nothing rather than spending a call.
     users =
@@ -60,8 +60,8 @@ export async function suggestUsers(interaction: AutocompleteInteraction, deps: C
             budgetKey,
             LOOKUPS.users,
             query,
-            () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.users.search(auth, query, MAX_CHOICES, options())).data),
-            [] as ShortUser[],
+            () => withInstagram(deps, discordUserId, async ({ auth }) => deps.instagram.users.search(auth, query, MAX_CHOICES, options())),
+            [] as ListedPerson[],
           );
   } else {
     // The pending requests are one short list: fetched once per minute and filtered here as the person types.
@@ -69,11 +69,11 @@ export async function suggestUsers(interaction: AutocompleteInteraction, deps: C
       budgetKey,
       LOOKUPS.requestedBy,
       '',
-      () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.relationships.requestedBy(auth, options())).data),
-      [] as ShortUser[],
+      () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.users.requests(auth, options())).data),
+      [] as ListedPerson[],
     );
     const wanted = query.toLowerCase();
-    users = pending.filter((u) => u.username.toLowerCase().includes(wanted) || u.full_name.toLowerCase().includes(wanted));
+    users = pending.filter((u) => u.username.toLowerCase().includes(wanted) || (u.name ?? '').toLowerCase().includes(wanted));
   }
   await interaction.respond(userChoices(users));
 }

@@ -3,11 +3,10 @@
 // `max_like_id`), so API pages are fetched as the person pages: the count is what is loaded plus one while the API
 // says there is more, and "Next" on that last slot fetches the next API page through the invoker's link (so a
 // quick look costs one call). At most `maxItems` posts are offered, so one paged reply has a bounded cost.
-import type { Page } from '../providers/v1/client.js';
-import type { Post } from '../core/index.js';
-import { renderMediaEmbeds } from './embeds/media-embed.js';
-import { UserFacingError } from './errors.js';
-import type { PagedSource } from './pagination.js';
+import type { Page, Post } from '../../src/core/index.js';
+import { renderMediaEmbeds } from '../../src/discord/embeds/media-embed.js';
+import { UserFacingError } from '../../src/discord/errors.js';
+import type { PagedSource } from '../../src/discord/pagination.js';
 
 export interface MediaPagesOptions {
   /** The line above each post, e.g. "Recent posts tagged **#sunset**" (already markdown-safe). */

@@ -2,11 +2,11 @@
 // so lookups are cached briefly per account, kind and query, identical lookups in flight are shared, and a lookup
 // is only sent to Instagram while the account keeps a reserve of its budget. When the budget is low or Instagram
 // is slow, autocomplete answers from what it has (possibly nothing) instead of spending calls a command will need.
-// Each kind of lookup is a LookupKind that carries the type of its answer (src/discord/lookup-kinds.ts): two
+// Each kind of lookup is a LookupKind that carries the type of its answer (commands/_shared/lookup-kinds.ts): two
 // kinds never share entries, even with the same name, and the compiler refuses a lookup whose answer is not its
 // kind's, so one command can no longer be handed another's cached answer of another shape.
-import type { Limiter } from '../limiter/index.js';
-import type { Logger } from '../log.js';
+import type { Limiter } from '../../src/limiter/index.js';
+import type { Logger } from '../../src/log.js';
 
 /** One kind of lookup, with `T` the type of its answers. Entries are keyed by the kind itself, not its name. */
 export class LookupKind<T> {

@@ -3,9 +3,9 @@
 // against the places the person looked up lately and the places around the point they last used (typed
 // coordinates, /location search, /media near). A near match is never followed: a feed for the wrong place would
 // post into the channel for weeks. Without a match, the refusal says how to pick one.
-import type { Location } from '../../providers/v1/schemas.js';
-import type { CommandDeps } from '../command.js';
-import { UserFacingError } from '../errors.js';
+import type { PlaceInfo } from '../../../src/core/index.js';
+import type { CommandDeps } from '../../../src/discord/command.js';
+import { UserFacingError } from '../../../src/discord/errors.js';
 import { withInstagram } from '../linked-account.js';
 
 const HOW_TO_PICK = 'Type coordinates such as `60.1699, 24.9384` into `location` and pick a place from the suggestions, or give its numeric location id.';
@@ -19,7 +19,7 @@ export async function placeIdByName(deps: Pick<CommandDeps, 'instagram' | 'stora
   if (point === undefined) {
     throw new UserFacingError('input.invalid-location', `Instagram cannot find a place by its name alone. ${HOW_TO_PICK}`);
   }
-  const found: Location[] = await withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.locations.search(auth, point, { priority: 'interactive' })).data);
+  const found: PlaceInfo[] = await withInstagram(deps, discordUserId, ({ auth }) => deps.instagram.locations.search(auth, point, { priority: 'interactive' }));
   const match = found.find((l) => l.id && l.name?.trim().toLowerCase() === wanted);
   if (match?.id) return match.id;
   throw new UserFacingError('input.invalid-location', `No place with that name is near ${point.lat}, ${point.lng}, where you last searched. ${HOW_TO_PICK}`);

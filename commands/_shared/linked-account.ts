@@ -2,12 +2,12 @@
 // up by the interaction's user id (never by an option), a missing or broken link becomes the "Link Instagram"
 // answer, and a token Instagram refuses marks the link broken before the error reaches the user — so the next
 // command says "relink" without spending a call, and that user's feeds can be paused with a reason.
-import type { Auth } from '../providers/v1/client.js';
-import { InstagramTokenError } from '../providers/v1/errors.js';
-import type { Logger } from '../log.js';
-import type { Account, Storage } from '../storage/index.js';
-import { plain } from './embeds/text.js';
-import { NotLinkedError } from './errors.js';
+import type { InstagramAuth as Auth } from '../../src/core/index.js';
+import { InstagramTokenError } from '../../src/providers/v1/errors.js';
+import type { Logger } from '../../src/log.js';
+import type { Account, Storage } from '../../src/storage/index.js';
+import { plain } from '../../src/discord/embeds/text.js';
+import { NotLinkedError } from '../../src/discord/errors.js';
 
 export interface LinkedAccount {
   account: Account;
