@@ -3,7 +3,7 @@
 // person typed; the command does. So each call that reads one named thing runs inside `about(subject, call)`,
 // which turns those two errors into the same reply ids (`instagram.not-found`, `instagram.not-allowed`) with a
 // message naming the subject. Other errors pass through untouched for the one mapping.
-import { InstagramNotAllowedError, InstagramNotFoundError } from '../../src/providers/v1/errors.js';
+import { InstagramNotAllowedError, InstagramNotFoundError } from '../../src/core/instagram-errors.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 
 /** The one thing a call reads, as the person named it. */

@@ -16,7 +16,7 @@ import {
   InstagramServerError,
   InstagramTimeoutError,
   InstagramTokenError,
-} from '../../src/providers/v1/errors.js';
+} from '../../src/core/instagram-errors.js';
 import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from '../../src/limiter/errors.js';
 import { FeedError, PostRefusedError } from '../../src/core/errors.js';
 import { NotLinkedError, UserFacingError, linkButtonRow } from '../../src/discord/errors.js';

@@ -3,7 +3,7 @@
 // answer, and a token Instagram refuses marks the link broken before the error reaches the user — so the next
 // command says "relink" without spending a call, and that user's feeds can be paused with a reason.
 import type { InstagramAuth as Auth } from '../../src/core/index.js';
-import { InstagramTokenError } from '../../src/providers/v1/errors.js';
+import { InstagramTokenError } from '../../src/core/instagram-errors.js';
 import type { Logger } from '../../src/log.js';
 import type { Account, Storage } from '../../src/storage/index.js';
 import { plain } from '../../src/discord/embeds/text.js';

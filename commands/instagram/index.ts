@@ -21,7 +21,7 @@ import { relativeTime } from '../../src/discord/reply-error.js';
 import type { ReplyId } from '../../src/discord/reply-ids.js';
 import { linkedReplyContent, saveLink } from '../../src/accounts/link.js';
 import { ownerLinkLost } from '../../src/core/index.js';
-import { InstagramTokenError } from '../../src/providers/v1/errors.js';
+import { InstagramTokenError } from '../../src/core/instagram-errors.js';
 import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
 import type { Feed } from '../../src/storage/index.js';
 import { validateOption } from '../_shared/input/validate-option.js';
