@@ -20,6 +20,7 @@ import { createFeedActions } from './feed-actions.js';
 import { createGuildNotice } from './guild-notice.js';
 import { pollIntervalMs, retryDelayMs } from './poll-interval.js';
 import { mediaPk } from './media-fetch.js';
+import { createPayerCheck } from './payer-check.js';
 import { runSource, type FeedOutcome, type RunDeps, type RunResult } from './source-run.js';
 
 /** What the feed commands call (`ctx.deliveries`). */
@@ -70,6 +71,8 @@ export interface DeliveryTuning {
   retryMaxMs: number;
   /** New media read per run at most. */
   maxItemsPerRun: number;
+  /** How long a payer's standing in a server (member with Manage Server) is trusted before Discord is asked again. */
+  payerCheckMs: number;
 }
 
 export const DEFAULT_TUNING: DeliveryTuning = {
@@ -82,6 +85,7 @@ export const DEFAULT_TUNING: DeliveryTuning = {
   retryBaseMs: 1_000,
   retryMaxMs: 300_000,
   maxItemsPerRun: 50,
+  payerCheckMs: 60_000,
 };
 
 export interface DeliveryEngineOptions {
@@ -192,6 +196,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       if (state !== undefined) state.fetchStartedAt = at;
     },
     tellGuild,
+    payers: createPayerCheck({ rest: options.rest, ttlMs: tuning.payerCheckMs, now }),
   };
 
   function stateOf(sk: SourceKey, source: FeedSource): SourceState {
