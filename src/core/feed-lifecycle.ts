@@ -1,6 +1,6 @@
 // The one place that decides how a feed's state changes: an admin pausing or resuming it, its owner unlinking or
-// their link breaking, the owner linking again, and the channel refusing posts (permission lost, channel or
-// webhook deleted). Each function takes the state as it is and returns the next one, or undefined when the event
+// their link breaking, the owner linking again, its payer leaving the server or stopping paying for it, and the
+// channel refusing posts (permission lost, channel or webhook deleted). Each function takes the state as it is and returns the next one, or undefined when the event
 // changes nothing, so the callers (commands, the delivery engine, linking) only persist what comes back. Pauses
 // are told apart by their structured cause, never by their wording.
 import { ACTIVE, type FeedState, type PausedState } from './feed-state.js';
