@@ -19,6 +19,7 @@ import { silentLogger } from '../src/log.js';
 import { startHttpServer } from '../src/http/server.js';
 import { createWebhookReceiver, type InstagramUpdate } from '../src/http/webhook-receiver.js';
 import { createDeliveryEngine, dirtySourceSink } from '../src/feeds/index.js';
+import { createDiscordPayerStanding } from '../src/discord/feed-posting/payer-standing.js';
 import { createDiscordFeedPoster } from '../src/discord/feed-posting/discord-feed-poster.js';
 import { createInstagramClient } from '../src/providers/v1/client.js';
 import { createLimiter } from '../src/limiter/index.js';
@@ -148,6 +149,7 @@ async function acknowledgeFullBatch(body: string): Promise<{ ms: number; status:
     instagram: createInstagramClient({ apiUrl: 'http://127.0.0.1:9', clientId: 'bench', clientSecret: SECRET, redirectUri: 'http://127.0.0.1:9/cb', timeoutMs: 1000, signedRequests: false }),
     limiter,
     poster: createDiscordFeedPoster({ rest: new REST(), log }),
+    payers: createDiscordPayerStanding(new REST()),
     windowMs: 3_600_000,
     log,
     tuning: { debounceMs: 600_000 },

@@ -21,6 +21,7 @@ import { startBot, type Bot } from './bot.js';
 import { createDiscordClient, type DiscordClientOptions } from './discord/client.js';
 import { createHttpInteractionBridge } from './discord/http-interactions.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
+import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createDeliveryEngine, describeReport, dirtySourceSink, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import type { Sandbox } from './sandbox.js';
@@ -148,6 +149,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       limiter,
       // Feeds post to Discord through core's poster port; the engine knows no Discord.
       poster: createDiscordFeedPoster({ rest: discord.client.rest, client: discord.client, log: log.child({ component: 'feeds' }) }),
+      payers: createDiscordPayerStanding(discord.client.rest),
       windowMs: config.limits.windowMs,
       log,
       // The operator's pacing from the environment; tests override any field through StartOptions.feeds.

@@ -13,6 +13,7 @@ import { requireLinkedAccount, withInstagram } from '../_shared/linked-account.j
 import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
 import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
+import { requireMentionableRole } from './mention-role.js';
 import { describeSource } from './feed-list.js';
 import { coordinatePair } from '../_shared/input/location-input.js';
 import { placeIdByName } from '../_shared/places/place-by-name.js';
@@ -66,6 +67,7 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
   if (role !== null && role.id === admin.guildId) {
     throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
   }
+  if (role !== null) requireMentionableRole(interaction, role);
   // Checked before anything else is looked at, so a mistyped tag costs nothing.
   const chosen: ChosenSource =
     kind === 'tag'

@@ -35,7 +35,7 @@ export function describeFeed(feed: Feed, owner: Account | undefined, status: { l
   const reason = stateReason(feed.state);
   const lines = [
     `<#${feed.channelId}> ← ${describeSource(feed, owner)}`,
-    `Owner <@${feed.ownerDiscordUserId}> · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
+    `Paid by <@${feed.ownerDiscordUserId}> · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
     `State: ${STATE_LABEL[feed.state.kind]}${reason ? ` — ${reason}` : ''}`,
     `Last delivery ${lastDeliveryAt === undefined ? 'never' : relativeTime(lastDeliveryAt)} · next check ${nextCheck}`,
   ];

@@ -7,6 +7,7 @@ import type { CommandContext, ComponentInteraction } from '../../src/discord/com
 import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { requireFeedChannel } from './channel-permissions.js';
+import { requirePayer } from './payer.js';
 
 export const FEED_COMPONENT_PREFIX = 'feed';
 export const BACKFILL_MAX = 10;
@@ -35,6 +36,7 @@ export function parseFeedButton(customId: string): FeedButton | undefined {
 export async function testFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  requirePayer(feed, admin, 'test');
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   const result = await ctx.deliveries.sendTest(feed);
   ctx.log.info({ feedId: feed.id, posted: result.posted, mediaId: result.mediaId }, 'feed test');
@@ -50,6 +52,7 @@ export async function testFeed(interaction: ChatInputCommandInteraction, ctx: Co
 export async function askBackfill(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string, count: number): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  requirePayer(feed, admin, 'backfill');
   if (!Number.isInteger(count) || count < 1 || count > BACKFILL_MAX) {
     throw new UserFacingError('feeds.backfill-count', `A backfill posts 1 to ${BACKFILL_MAX} posts.`);
   }
@@ -82,6 +85,7 @@ export async function pressFeedButton(interaction: ComponentInteraction, ctx: Co
   }
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, button.feedId);
+  requirePayer(feed, admin, 'backfill');
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   // The buttons go away first, so a second press cannot start a second backfill.
   await ctx.respond.update({ content: `Posting up to ${button.count} posts of feed \`${feed.id}\` to <#${feed.channelId}>…`, components: [], allowedMentions: { parse: [] } });

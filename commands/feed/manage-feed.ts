@@ -10,6 +10,7 @@ import { requireFeedChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource, feedListPages } from './feed-list.js';
 import { releaseWebhook } from './feed-webhook.js';
+import { requirePayer } from './payer.js';
 
 export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
@@ -51,6 +52,7 @@ export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: C
 export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  requirePayer(feed, admin, 'resume');
   const next = resumedByPerson(feed);
   if (next === undefined) {
     await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already active.`, ephemeral: true });

@@ -27,6 +27,7 @@ import type { Feed } from '../../src/storage/index.js';
 import { validateOption } from '../_shared/input/validate-option.js';
 import { validate } from '../../src/util/validate.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import { isPaidFeedsButton, pressPaidFeedsButton, showPaidFeeds } from './feeds-list.js';
 
 /** The "Paste a token" button, and the modal it opens. */
 const PASTE_BUTTON_ID = 'instagram:paste';
@@ -309,16 +310,18 @@ const definition = defineSlash({
     unlink: { description: 'Remove your Instagram link and its token; your feeds pause' },
     me: { description: 'Show the Instagram profile you linked' },
     quota: { description: "Show how much of your Instagram account's request budget is left" },
+    feeds: { description: 'The feeds your Instagram link pays for, in every server; stop paying for one' },
   },
 });
 
 export default defineCommand({
-  ...slashCommand(definition, { link, unlink, me, quota }),
+  ...slashCommand(definition, { link, unlink, me, quota, feeds: showPaidFeeds }),
   // Every answer is for the invoker's eyes only; deferring privately also keeps the reply the callback edits private.
   defer: 'ephemeral',
   components: {
     // `instagram:link` and `instagram:link:<scope>` (from error replies), `instagram:paste` and its modal.
     async instagram(interaction, ctx) {
+      if (isPaidFeedsButton(interaction.customId)) return pressPaidFeedsButton(interaction, ctx);
       const [, action, scope, ...rest] = interaction.customId.split(':');
       if (action === 'link' && rest.length === 0) {
         const wanted = scope === undefined ? [] : [validate(z.enum(ctx.instagram.scopes as [string, ...string[]]), scope, 'requested scope')];

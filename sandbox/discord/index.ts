@@ -120,8 +120,10 @@ export interface DiscordFake {
   createGuild(input: GuildInput): CreatedGuild;
   createChannel(guildId: string, input: ChannelInput): string;
   addMember(guildId: string, userId: string, options?: { roles?: string[]; nick?: string }): void;
+  /** The member leaves the guild (GUILD_MEMBER_REMOVE); the guild owner cannot. */
+  removeMember(guildId: string, userId: string): void;
   setMemberRoles(guildId: string, userId: string, roleIds: string[]): void;
-  createRole(guildId: string, input: { name: string; permissions?: Permissions; position?: number }): string;
+  createRole(guildId: string, input: { name: string; permissions?: Permissions; position?: number; mentionable?: boolean }): string;
   setRolePermissions(guildId: string, roleId: string, permissions: Permissions): void;
   setBotPermissions(guildId: string, permissions: Permissions): void;
   setChannelOverwrites(channelId: string, overwrites: OverwriteInput[]): void;
@@ -280,6 +282,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     createGuild: (input) => world.createGuild(input),
     createChannel: (guildId, input) => world.createChannel(guildId, input),
     addMember: (guildId, userId, memberOptions) => world.addMember(guildId, userId, memberOptions),
+    removeMember: (guildId, userId) => world.removeMember(guildId, userId),
     setMemberRoles: (guildId, userId, roleIds) => world.setMemberRoles(guildId, userId, roleIds),
     createRole: (guildId, input) => world.createRole(guildId, input),
     setRolePermissions: (guildId, roleId, permissions) => world.setRolePermissions(guildId, roleId, permissions),

@@ -139,6 +139,15 @@ export class World {
     this.state.emit(GatewayDispatchEvents.GuildMemberAdd, { ...renderMember(this.state, member), guild_id: guildId }, { intent: GatewayIntentBits.GuildMembers });
   }
 
+  /** The member leaves (or is kicked): GUILD_MEMBER_REMOVE, and `GET /guilds/:id/members/:user` answers 10007 from now on. */
+  removeMember(guildId: string, userId: string): void {
+    const guild = this.state.guild(guildId);
+    if (guild.ownerId === userId) throw new FakeUsageError(`the owner of guild ${guildId} cannot leave it`);
+    const member = this.state.member(guildId, userId);
+    guild.members.delete(userId);
+    this.state.emit(GatewayDispatchEvents.GuildMemberRemove, { guild_id: guildId, user: renderMember(this.state, member).user }, { intent: GatewayIntentBits.GuildMembers });
+  }
+
   setMemberRoles(guildId: string, userId: string, roleIds: string[]): void {
     const member = this.state.member(guildId, userId);
     member.roles = [...roleIds];
@@ -147,9 +156,10 @@ export class World {
     this.state.emit(GatewayDispatchEvents.GuildMemberUpdate, { ...renderMember(this.state, member), guild_id: guildId }, intent === undefined ? {} : { intent });
   }
 
-  createRole(guildId: string, input: { name: string; permissions?: Permissions; position?: number }): string {
+  createRole(guildId: string, input: { name: string; permissions?: Permissions; position?: number; mentionable?: boolean }): string {
     const guild = this.state.guild(guildId);
     const created = role(this.state.ids.next(), input.name, bits(input.permissions, 0n), input.position ?? guild.roles.size);
+    created.mentionable = input.mentionable ?? false;
     guild.roles.set(created.id, created);
     this.state.emit(GatewayDispatchEvents.GuildRoleCreate, { guild_id: guildId, role: created }, { intent: GatewayIntentBits.Guilds });
     return created.id;

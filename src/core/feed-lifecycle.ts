@@ -1,6 +1,6 @@
 // The one place that decides how a feed's state changes: an admin pausing or resuming it, its owner unlinking or
-// their link breaking, the owner linking again, and the channel refusing posts (permission lost, channel or
-// webhook deleted). Each function takes the state as it is and returns the next one, or undefined when the event
+// their link breaking, the owner linking again, its payer leaving the server or stopping paying for it, and the
+// channel refusing posts (permission lost, channel or webhook deleted). Each function takes the state as it is and returns the next one, or undefined when the event
 // changes nothing, so the callers (commands, the delivery engine, linking) only persist what comes back. Pauses
 // are told apart by their structured cause, never by their wording.
 import { ACTIVE, type FeedState, type PausedState } from './feed-state.js';
@@ -58,6 +58,21 @@ export function pausedByPerson(feed: LifecycleFeed, discordUserId: string, now: 
   return { kind: 'paused', by: 'person', since: now, detail: discordUserId };
 }
 
+/**
+ * The member whose link pays for the feed may no longer spend it there (`detail` says why: they left, or lost the
+ * right to manage the server). Only an active feed pauses; an admin's pause or a disabled feed keeps its reason.
+ */
+export function payerLost(feed: LifecycleFeed, detail: string, now: number): FeedState | undefined {
+  if (feed.state.kind !== 'active') return undefined;
+  return { kind: 'paused', by: 'permission', since: now, detail: detail.slice(0, 500) };
+}
+
+/** The payer stops paying for the feed (whatever its state): it waits for someone to pay for it again. */
+export function payerStopped(feed: LifecycleFeed, now: number): FeedState | undefined {
+  if (feed.state.kind === 'paused' && feed.state.by === 'no-payer') return undefined;
+  return { kind: 'paused', by: 'no-payer', since: now };
+}
+
 /** An admin resumes the feed (the caller has checked the owner's link and the channel); undefined when active. */
 export function resumedByPerson(feed: LifecycleFeed): FeedState | undefined {
   return feed.state.kind === 'active' ? undefined : ACTIVE;
@@ -94,7 +109,9 @@ export function stateReason(state: FeedState): string | undefined {
         case 'budget':
           return `Paused: the owner's Instagram budget is spent${state.detail ? ` (${state.detail})` : ''}; it resumes by itself.`;
         case 'permission':
-          return `Paused: igcord lacks a permission${state.detail ? ` (${state.detail})` : ''}.`;
+          return `Paused: ${state.detail ?? 'the member who pays for it may no longer'}, and their Instagram link pays for it. They can resume it once they manage the server again; or an admin removes it and adds it with their own link.`;
+        case 'no-payer':
+          return 'Paused: the member whose Instagram link paid for it stopped paying. They can resume it; or an admin removes it and adds it with their own link.';
       }
   }
 }

@@ -3,8 +3,11 @@
 // only feed-lifecycle.ts decides how it changes.
 import { z } from 'zod';
 
-/** Who or what paused a feed. The owner-* pauses and `budget` are igcord's own and lift by themselves. */
-export const PAUSE_CAUSES = ['person', 'owner-unlinked', 'owner-link-broken', 'budget', 'permission'] as const;
+/**
+ * Who or what paused a feed. The owner-* pauses and `budget` are igcord's own and lift by themselves; `permission`
+ * (the payer left the server or lost Manage Server) and `no-payer` (the payer stopped paying) wait for a person.
+ */
+export const PAUSE_CAUSES = ['person', 'owner-unlinked', 'owner-link-broken', 'budget', 'permission', 'no-payer'] as const;
 export type PauseCause = (typeof PAUSE_CAUSES)[number];
 
 export const feedStateSchema = z.discriminatedUnion('kind', [

@@ -15,3 +15,4 @@ export * from './feed-poster.js';
 export * from './instagram-port.js';
 export * from './comment-rules.js';
 export * from './post-links.js';
+export * from './payer-standing.js';

@@ -26,6 +26,7 @@ import { createPostToFeed } from './post-to-feed.js';
 import { newsMarks } from './news-marks.js';
 import { higher, newSourceState, type SourceState } from './source-state.js';
 import { runSource, type RunDeps, type RunResult } from './source-run.js';
+import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
 
 export interface DeliveryEngineOptions {
   storage: Storage;
@@ -33,6 +34,8 @@ export interface DeliveryEngineOptions {
   limiter: Limiter;
   /** Where feeds post: the chat platform behind core's poster port (src/discord/feed-posting on Discord). */
   poster: FeedPoster;
+  /** Whether a feed's payer may still pay for it in its server (answered by the chat platform's side). */
+  payers: PayerCheck;
   /** The limiter's window (config.limits.windowMs), over which budgets refill. */
   windowMs: number;
   log: Logger;
@@ -103,6 +106,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       if (state !== undefined) state.fetchStartedAt = at;
     },
     tellGuild,
+    payers: cachedPayerCheck(options.payers, tuning.payerCheckMs, now),
   };
 
   function stateOf(sk: SourceKey, source: FeedSource): SourceState {

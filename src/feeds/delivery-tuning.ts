@@ -19,6 +19,8 @@ export interface DeliveryTuning {
   retryMaxMs: number;
   /** New media read per run at most. */
   maxItemsPerRun: number;
+  /** How long a payer's standing in a server (member with Manage Server) is trusted before Discord is asked again. */
+  payerCheckMs: number;
 }
 
 export const DEFAULT_TUNING: DeliveryTuning = {
@@ -31,4 +33,5 @@ export const DEFAULT_TUNING: DeliveryTuning = {
   retryBaseMs: 1_000,
   retryMaxMs: 300_000,
   maxItemsPerRun: 50,
+  payerCheckMs: 60_000,
 };

@@ -17,6 +17,7 @@ import { TokenDecryptError } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import { PostError, postFailureFields } from './post-error.js';
 import type { PostToFeed } from './post-to-feed.js';
+import { keepEntitledPayers, type PayerCheck } from './payer-check.js';
 import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, fetchNewMedia, type NewMedia } from './media-fetch.js';
 
 export interface RunDeps {
@@ -40,6 +41,8 @@ export interface RunDeps {
   fetching(sourceKey: SourceKey, at: number): void;
   /** Tells a guild that one of its feeds stopped (best effort, never throws). */
   tellGuild(feed: Feed, text: string): Promise<void>;
+  /** Whether a feed's payer may still pay for it in its server (asked before their token reads the source). */
+  payers: PayerCheck;
 }
 
 export type RunResult =
@@ -244,7 +247,8 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
     if (markedAt !== undefined) await storage.deliveries.clearDirty(sk, markedAt);
     return { outcome: 'gone' };
   }
-  let active = all.filter((f) => f.state.kind === 'active');
+  // A payer who left the feed's server, or may no longer manage it, stops paying for it before their token is used.
+  let active = await keepEntitledPayers(deps, all.filter((f) => f.state.kind === 'active'));
   const owner = active.length > 0 ? await pickOwner(deps, source, active) : undefined;
   if (owner === undefined) {
     // Nothing can be delivered now; the cursor stays, so a feed resumed later still gets what came meanwhile.

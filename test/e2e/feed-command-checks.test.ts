@@ -165,6 +165,34 @@ describe('/feed add checks', () => {
       const list = await feedCommand(igcord.personId, 'list');
       expect(JSON.stringify(list.embeds)).toContain(`mentions <@&${role}>`);
     });
+
+    it('refuses a role that is not mentionable from an admin without Mention Everyone, naming the role, and stores nothing', async () => {
+      const admin = newAdmin('quiet-admin');
+      await igcord.link(admin, users[5]!);
+      const role = igcord.discord.createRole(guildId, { name: 'everybody-really' });
+      const channelId = igcord.discord.createChannel(guildId, { name: 'unpingable' });
+      const reply = await feedCommand(admin, 'add-account', { channel: channelId, mention: role });
+      expect(reply.replyId).toBe('feeds.mention-not-allowed');
+      expect(reply.content).toContain(`<@&${role}> is not mentionable`);
+      expect(reply.flags! & 64).toBe(64);
+      expect(await igcord.app.storage.feeds.listByChannel(channelId)).toEqual([]);
+    });
+
+    it('accepts a mentionable role from that admin, and a role that is not mentionable from a member with Mention Everyone', async () => {
+      const admin = newAdmin('loud-admin');
+      await igcord.link(admin, users[6]!);
+      const mentionable = igcord.discord.createRole(guildId, { name: 'fans-who-opted-in', mentionable: true });
+      const channelId = igcord.discord.createChannel(guildId, { name: 'pingable' });
+      const accepted = await feedCommand(admin, 'add-account', { channel: channelId, mention: mentionable });
+      expect((await igcord.app.storage.feeds.get(feedIdOf(accepted)))?.mentionRoleId).toBe(mentionable);
+
+      const closed = igcord.discord.createRole(guildId, { name: 'staff-only' });
+      const everyoneRole = igcord.discord.createRole(guildId, { name: 'may-mention-all', permissions: PermissionFlagsBits.MentionEveryone });
+      igcord.discord.setMemberRoles(guildId, admin, [igcord.guild.roles.admin!, everyoneRole]);
+      const other = igcord.discord.createChannel(guildId, { name: 'staff-pings' });
+      const allowed = await feedCommand(admin, 'add-account', { channel: other, mention: closed });
+      expect((await igcord.app.storage.feeds.get(feedIdOf(allowed)))?.mentionRoleId).toBe(closed);
+    });
   });
 
   describe('webhook delivery', () => {

@@ -75,7 +75,7 @@ describe('/feed administration', () => {
     const listed = await feedCommand(igcord.personId, 'list');
     const field = listed.embeds[0]?.fields?.find((f) => f.name.includes(id!));
     expect(field?.value).toContain(`<#${instagramChannel}> ← tag #sunset`);
-    expect(field?.value).toContain(`Owner <@${igcord.personId}>`);
+    expect(field?.value).toContain(`Paid by <@${igcord.personId}>`);
     expect(field?.value).toContain('posts as bot messages');
     expect(field?.value).toContain('State: ▶ active');
     expect(field?.value).toContain('Last delivery never');

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordFake, type DiscordFake } from '../../sandbox/discord/index.js';
 import { SANDBOX_CLIENT, startInstagramEmulator, type InstagramEmulator } from '../../sandbox/instagram/index.js';
@@ -89,7 +90,8 @@ describe('graceful shutdown during a burst of deliveries', () => {
     discord = await startDiscordFake({ logger: { warn: () => {} } });
     const owner = discord.createUser({ username: 'owner' });
     const channelInputs = Array.from({ length: SOURCES * CHANNELS_PER_SOURCE }, (_, i) => ({ name: `feed-${i}` }));
-    const guild = discord.createGuild({ name: 'shutdown', ownerId: owner.id, channels: channelInputs, members: [{ userId: owner.id }] });
+    // Feed owners are admins of the guild: igcord reads only for a payer who may manage the feed's server.
+    const guild = discord.createGuild({ name: 'shutdown', ownerId: owner.id, channels: channelInputs, members: [{ userId: owner.id }], roles: [{ name: 'admin', permissions: PermissionFlagsBits.ManageGuild }] });
     channels.push(...channelInputs.map((c) => guild.channels[c.name]!));
 
     const dataDir = mkdtempSync(join(tmpdir(), 'igcord-shutdown-'));
@@ -123,6 +125,7 @@ describe('graceful shutdown during a burst of deliveries', () => {
         const instagramUserId = String(minted.user.id);
         usernames.push(String(user.username));
         const discordUserId = discord.createUser({ username: `linked${i}` }).id;
+        discord.addMember(guild.guildId, discordUserId, { roles: [guild.roles.admin!] });
         await storage.accounts.link({ discordUserId, instagramUserId, username: String(user.username), scopes: ['basic'], accessToken: minted.access_token });
         const recent = (await (await fetch(`${emulator.url}/v1/users/self/media/recent?count=1&access_token=${minted.access_token}`)).json()) as {
           data: Array<{ id: string; created_time: string }>;

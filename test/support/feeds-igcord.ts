@@ -9,7 +9,10 @@ import { startTestIgcord, type TestIgcord } from './igcord-harness.js';
 export interface FeedsIgcord extends TestIgcord {
   /** A channel webhook made by the bot, as `/feed add … webhook` would. */
   createWebhook(channelId: string): Promise<APIWebhook>;
-  /** Adds a feed owned by `ownerDiscordUserId` and sets its source's start, as `/feed add` does. */
+  /**
+   * Adds a feed owned by `ownerDiscordUserId` and sets its source's start, as `/feed add` does; an owner who is not
+   * a member of the guild joins it as an admin first (only such a member can add a feed, or pay for one).
+   */
   addFeed(input: { channelId: string; ownerDiscordUserId: string; source: FeedSource; mentionRoleId?: string; webhook?: APIWebhook }): Promise<Feed>;
 }
 
@@ -24,6 +27,10 @@ export async function startFeedsIgcord(tuning: Partial<DeliveryTuning> = {}, env
     async addFeed(input) {
       const owner = await app.storage.accounts.get(input.ownerDiscordUserId);
       if (!owner) throw new Error('link the owner first');
+      // `/feed add` takes a member with Manage Server, and the engine reads only for a payer who still is one.
+      if (!base.discord.members(guild.guildId).some((m) => m.user.id === input.ownerDiscordUserId)) {
+        base.discord.addMember(guild.guildId, input.ownerDiscordUserId, { roles: [guild.roles.admin!] });
+      }
       const feed = await app.storage.feeds.add({
         guildId: guild.guildId,
         channelId: input.channelId,

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookReceiver, type NotificationSink } from '../../../src/http/webhook-receiver.js';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createDeliveryEngine, dirtySourceSink, type FeedDeliveryEngine } from '../../../src/feeds/index.js';
+import { createDiscordPayerStanding } from '../../../src/discord/feed-posting/payer-standing.js';
 import { createDiscordFeedPoster } from '../../../src/discord/feed-posting/discord-feed-poster.js';
 import { createInstagramClient } from '../../../src/providers/v1/client.js';
 import { createLimiter, type Limiter } from '../../../src/limiter/index.js';
@@ -38,6 +39,7 @@ describe.each(BACKENDS)('a full notification batch on %s storage', (backend) => 
       instagram: createInstagramClient({ apiUrl: 'http://127.0.0.1:9', clientId: 'c', clientSecret: CLIENT_SECRET, redirectUri: 'http://127.0.0.1:9/cb', timeoutMs: 1000, signedRequests: false }),
       limiter,
       poster: createDiscordFeedPoster({ rest: new REST(), log: silentLogger() }),
+      payers: createDiscordPayerStanding(new REST()),
       windowMs: 60_000,
       log: silentLogger(),
       tuning: { debounceMs: 600_000 },

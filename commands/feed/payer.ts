@@ -1,0 +1,18 @@
+// Who may spend a feed's budget. A feed reads Instagram with the link of the member who set it up (its payer), so
+// the actions that spend that link's budget — resume (polling starts again), test and backfill — are the payer's
+// alone; any admin of the server may still pause or remove a feed, which spends nothing. See README "Who pays for a feed".
+import { UserFacingError } from '../../src/discord/errors.js';
+import type { Feed } from '../../src/storage/index.js';
+import type { FeedAdmin } from './feed-admin.js';
+
+export type SpendingAction = 'resume' | 'test' | 'backfill';
+
+/** Refuses `action` on `feed` to anyone but its payer. */
+export function requirePayer(feed: Feed, admin: FeedAdmin, action: SpendingAction): void {
+  if (feed.ownerDiscordUserId === admin.userId) return;
+  throw new UserFacingError(
+    'feeds.payer-only',
+    `Feed \`${feed.id}\` reads Instagram with the link of <@${feed.ownerDiscordUserId}>, who pays for it: only they can ${action} it, since that spends their Instagram budget. ` +
+      'You can pause or remove it, and add it again with your own link.',
+  );
+}
