@@ -8,6 +8,20 @@
 export interface RateLimitHeaders {
   limit: number | undefined;
   remaining: number | undefined;
+  /** Graph's percentage feedback for the call's bucket, when the answer (or its error) reported one. */
+  usage?: UsageFeedback | undefined;
+}
+
+/**
+ * A bucket's usage as a percentage (Graph reports percentages, never counts: reference §1.6), neutral of the
+ * provider: `percent` is the highest of `call_count`, `total_cputime` and `total_time`; `regainAt` (epoch ms) is
+ * when a blocked bucket may be called again (`estimated_time_to_regain_access`, or the time a provider derives for
+ * errors 4/17/613/80002). The bucket is the call's key: the account's BUC under its Instagram user id, `app` for
+ * Business Discovery and Hashtag Search. A missing report means "unknown", never 0 %. See limiter/usage-feedback.ts.
+ */
+export interface UsageFeedback {
+  percent: number;
+  regainAt?: number | undefined;
 }
 
 export interface InstagramErrorFields {

@@ -8,6 +8,7 @@ import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from './e
 import type { KeyState, Waiter } from './key-state.js';
 import { settle, type LimiterContext } from './limiter-context.js';
 import { askStore, mayAsk, type SharedAdmissionHooks } from './shared-admission.js';
+import { usageHold } from './usage-feedback.js';
 
 /** Starts an admitted call's attempt; admission has taken it out of the queue and cleared its deadline by then. */
 export type StartAttempt = (state: KeyState, w: Waiter, now: number) => void;
@@ -80,6 +81,13 @@ export class Admission {
         w = next;
         continue;
       }
+      // Graph's reported usage holds feed work back (80–95 %) or paces background calls (50–80 %).
+      const hold = usageHold(this.ctx, state, w, now);
+      if (hold > now) {
+        wakeAt = Math.min(wakeAt, hold);
+        w = next;
+        continue;
+      }
       const bucket = w.call.writeBucket;
       if (bucket) {
         const writes = state.writeWindow(bucket);
@@ -137,7 +145,7 @@ export class Admission {
     if (!w.queued) return;
     state.queue.remove(w);
     const now = this.ctx.clock();
-    const freesAt = this.estimateStart(state, w, 'front', now);
+    const freesAt = Math.max(this.estimateStart(state, w, 'front', now), usageHold(this.ctx, state, w, now));
     const error =
       freesAt > now
         ? this.refusal(state, w, freesAt, now)

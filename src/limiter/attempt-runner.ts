@@ -11,6 +11,7 @@ import type { KeyState, Waiter } from './key-state.js';
 import { settle, type LimiterContext, type Outcome } from './limiter-context.js';
 import { backoffMs, classifyFailure } from './retry-policy.js';
 import { observeRateLimit, pauseAfterRateLimit } from './server-feedback.js';
+import { noteUsageStart, observeUsage } from './usage-feedback.js';
 import type { SlidingWindow } from './sliding-window.js';
 
 export class AttemptRunner {
@@ -33,6 +34,7 @@ export class AttemptRunner {
     w.attempts++;
     w.usedAtStart = state.global.used(now);
     w.startedMark = state.startedTotal;
+    noteUsageStart(state, w, now);
     let sent = false;
     // Started in this turn of the event loop: admission has already decided, nothing is left to wait for.
     const job = runBounded(async () => {
@@ -79,6 +81,7 @@ export class AttemptRunner {
     }
     const rateLimit = outcome.ok ? outcome.value.rateLimit : outcome.error instanceof InstagramError ? outcome.error.rateLimit : undefined;
     if (sent && rateLimit) observeRateLimit(ctx, state, w, rateLimit, now);
+    if (sent && rateLimit?.usage) observeUsage(ctx, state, w, rateLimit.usage, now);
 
     if (outcome.ok) {
       ctx.counters.succeeded++;

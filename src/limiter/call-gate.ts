@@ -2,10 +2,10 @@
 // provider's client calls through. The client describes each call and hands over a function that performs exactly
 // one HTTP attempt; the gate decides when (and whether, and how many times) it runs. A client works without a gate
 // (tests, one-off scripts): then each call runs once, now (`directGate`).
-import type { RateLimitHeaders } from '../core/instagram-errors.js';
+import type { RateLimitHeaders, UsageFeedback } from '../core/instagram-errors.js';
 
 /** What the gate learns from each attempt's response (the limiter's view is corrected by the server's). */
-export type { RateLimitHeaders };
+export type { RateLimitHeaders, UsageFeedback };
 
 /** Who is waiting: a person on a command, a feed post, or background reconciliation. */
 export type CallPriority = 'interactive' | 'delivery' | 'background';
@@ -57,3 +57,9 @@ export interface CallGate {
 export const directGate: CallGate = {
   run: (_call, attempt) => attempt(),
 };
+
+/** The last usage report of a key and when it arrived (the limiter's view of UsageFeedback, usage-feedback.ts). */
+export interface KeyUsage {
+  percent: number;
+  reportedAt: number;
+}

@@ -2,11 +2,12 @@
 // ever saw. A key goes only when nothing waits, runs or sleeps on it and its windows are empty (KeyState.evictable),
 // so forgetting it can never hand it a fresh budget early.
 import type { LimiterContext } from './limiter-context.js';
+import { usageRestricts } from './usage-feedback.js';
 
 export function evictIdleKeys(ctx: LimiterContext): void {
   const now = ctx.clock();
   for (const [key, state] of ctx.keys) {
-    if (!state.evictable(now, ctx.settings.idleEvictionMs)) continue;
+    if (!state.evictable(now, ctx.settings.idleEvictionMs) || usageRestricts(ctx, state, now)) continue;
     ctx.keys.delete(key);
     ctx.counters.evictions++;
   }

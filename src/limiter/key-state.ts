@@ -4,6 +4,7 @@
 import type { CallDescription, CallPriority, WriteBucket } from './call-gate.js';
 import type { LimiterSettings } from './limiter-options.js';
 import { SlidingWindow } from './sliding-window.js';
+import type { KeyUsage } from './call-gate.js';
 import { PRIORITIES, WaitQueue, type Queued } from './wait-queue.js';
 
 /** One call from `run()` until it settles: waiting, running, or backing off before a retry. */
@@ -61,6 +62,9 @@ export class KeyState {
    * may still ask at once, so that other processes see it waiting before the slot frees.
    */
   sharedBlock: { until: number; rank: number } | undefined;
+  /** Graph's last percentage report for this key, and the last background start it paces (usage-feedback.ts). */
+  usage: KeyUsage | undefined;
+  lastBackgroundStart = -Infinity;
 
   constructor(
     readonly key: string,

@@ -30,6 +30,10 @@ const limiterOptionsSchema = z.object({
   attemptTimeoutMs: duration.default(120_000),
   /** A key is forgotten this long after its last activity, and never before its window is empty. */
   idleEvictionMs: duration.default(60_000),
+  /** How long a percentage usage report (Graph) restricts admissions after it arrived (usage-feedback.ts). */
+  usageDecayMs: duration.default(3_600_000),
+  /** How long a report of 95 % or more blocks its key when it gives no regain time (reference §4.4: 15 min). */
+  usageBlockMs: duration.default(900_000),
 }).refine((o) => o.reservedForInteractive < o.maxConcurrent, {
   error: 'reservedForInteractive must be smaller than maxConcurrent (feed work needs one slot)',
   path: ['reservedForInteractive'],

@@ -4,7 +4,8 @@
 // background) as slots free, keeps a call with a `reserve` out of the last share of its key's window, fails a call
 // at once when it cannot start within its deadline, believes X-Ratelimit-Remaining, pauses a key on 429 (never on
 // a 5xx) and retries that call once, and retries idempotent calls after 5xx/network failures with backoff. Attempts
-// start as soon as they are admitted, bounded in time by bounded-attempt.ts (docs/decisions/0002, 0016). With a
+// start as soon as they are admitted, bounded in time by bounded-attempt.ts (docs/decisions/0002, 0016). Graph's
+// percentage usage, when attempts report it, paces and holds feed work and blocks a bucket (usage-feedback.ts). With a
 // budget store (budget-store.ts) the windows are shared with other processes and admission asks the store.
 //
 // This file builds one limiter and owns its entry (`run`) and its shutdown; admission.ts queues and starts calls,

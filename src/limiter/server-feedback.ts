@@ -63,8 +63,10 @@ export function pauseAfterRateLimit(ctx: LimiterContext, state: KeyState, w: Wai
     ctx.log.warn({ ...base, budget: bucket, added, freesAt: window.nextRelease(now) }, 'Instagram answered 429 on a write; pausing its bucket until it frees');
     return;
   }
-  if (error.resetsAt !== undefined && error.resetsAt > now) {
-    state.pausedUntil = Math.max(state.pausedUntil, error.resetsAt);
+  // Graph's rate-limit errors (4/17/613/80002) give their regain time in their usage report (usage-feedback.ts).
+  const resetsAt = error.resetsAt ?? error.rateLimit.usage?.regainAt;
+  if (resetsAt !== undefined && resetsAt > now) {
+    state.pausedUntil = Math.max(state.pausedUntil, resetsAt);
     shared(ctx, state, (store) => store.pause(state.key, state.pausedUntil));
     ctx.log.warn({ ...base, remaining, pausedUntil: state.pausedUntil }, 'Instagram answered 429 with Retry-After; pausing the key until then');
     return;
