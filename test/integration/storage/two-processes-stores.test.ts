@@ -1,6 +1,7 @@
 // Two processes on one storage, for real on SQLite (one file), Redis and PostgreSQL, each changing the same stored
 // value at the same moment through the stores (fixtures/store-race.ts): a feed's recent deliveries, the dirty
-// sources, a feed's pending media, a feed record being patched and removed. Each is a read-modify-write of one
+// sources, a feed's pending media, a feed record being patched and removed, an account link being marked broken
+// and unlinked. Each is a read-modify-write of one
 // value, so this is where one process used to overwrite the other's change (docs/decisions/0018).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +19,10 @@ interface Racer {
   finished: Promise<void>;
 }
 
-type Op = 'record-delivery' | 'mark-dirty' | 'hand-over' | 'set-state' | 'remove';
+type Op = 'record-delivery' | 'mark-dirty' | 'hand-over' | 'set-state' | 'remove' | 'mark-broken' | 'unlink';
 
-function racer(place: TestPlace, op: Op, tag: string, count: number, feedIds: string[] = []): Racer {
-  const input = { url: place.url, dataDir: place.dataDir, namespace: place.namespace, table: place.table, op, tag, count, inFlight: 4, feedIds };
+function racer(place: TestPlace, op: Op, tag: string, count: number, targets: string[] = []): Racer {
+  const input = { url: place.url, dataDir: place.dataDir, namespace: place.namespace, table: place.table, op, tag, count, inFlight: 4, targets };
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -111,5 +112,18 @@ describe.each(BACKENDS)('two processes changing one stored value on %s', (backen
     expect(left.filter((id) => id !== undefined)).toEqual([]);
     expect(await storage!.feeds.listByGuild('100000000000000042')).toEqual([]);
     expect(await storage!.feeds.listSources()).toEqual([]);
+  }, 120_000);
+
+  it('never brings back an unlinked account when one process marks links broken while the other unlinks', async () => {
+    const p = await freshPlace();
+    const users = Array.from({ length: 12 }, (_, i) => `4000000000000000${String(i).padStart(2, '0')}`);
+    for (const [i, discordUserId] of users.entries()) {
+      await storage!.accounts.link({ discordUserId, instagramUserId: `${5000 + (i % 2)}`, username: `user${i}`, scopes: ['basic'], accessToken: `token-${i}` });
+    }
+    // Few links and the marks go round them forty times, so every unlink lands among marks of the same link.
+    await race(racer(p, 'mark-broken', 'a', 480, users), racer(p, 'unlink', 'b', 12, users));
+    const left = await Promise.all(users.map(async (id) => ((await p.rawRead(`account:${id}`)) === undefined ? undefined : id)));
+    expect(left.filter((id) => id !== undefined)).toEqual([]);
+    expect([...(await storage!.accounts.byInstagramUser('5000')), ...(await storage!.accounts.byInstagramUser('5001'))]).toEqual([]);
   }, 120_000);
 });
