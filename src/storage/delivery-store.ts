@@ -118,7 +118,7 @@ export interface DeliveryStore {
   markDirty(sourceKey: SourceKey, options?: { unlessMarkedSince?: number | undefined }): Promise<boolean>;
   /**
    * markDirty for a whole notification batch in one read and one write of the dirty set (none when every mark is
-   * left as it is). Returns the sources marked, in the order given. If `signal` is aborted before the write (the
+   * left as it is; again only when another process wrote the set in between). Returns the sources marked, in the order given. If `signal` is aborted before the write (the
    * webhook has answered 503, so Instagram sends the batch again), rejects with its reason and writes nothing.
    */
   markDirtyMany(marks: readonly DirtyMark[], options?: { signal?: AbortSignal | undefined }): Promise<SourceKey[]>;
