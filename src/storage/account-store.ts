@@ -2,6 +2,9 @@
 // token encrypted (AES-256-GCM, bound to the Discord user id). The token leaves storage only through
 // `getWithToken`; everything else sees Account, which has no token. A reverse index (Instagram user id → Discord
 // user ids) serves webhook notifications and feeds owned by an account.
+// Every change of a record is a compare-and-swap loop (`backend.update`, docs/decisions/0018): a relink, a mark
+// or a re-encryption lands only over the record it was computed from, even against another process on the same
+// storage, and the reverse-index entry removed is the one of the record actually replaced or deleted.
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import type { RecordType } from './record-reader.js';
@@ -65,17 +68,14 @@ function publicView(record: AccountRecord): Account {
 
 export function createAccountStore(ctx: StoreContext): AccountStore {
   const { backend, mutex, reader, indexes, cipher } = ctx;
-  const read = async (discordUserId: string) => {
-    const key = recordKey(discordUserId);
-    return reader.read(accountType, key, await backend.get(key));
-  };
+  const recordFrom = (discordUserId: string, stored: unknown) => reader.read(accountType, recordKey(discordUserId), stored);
+  const read = async (discordUserId: string) => recordFrom(discordUserId, await backend.get(recordKey(discordUserId)));
   const lock = <T>(discordUserId: string, fn: () => Promise<T>) => mutex.run(recordKey(discordUserId), fn);
 
   return {
     async link(input) {
       const data = validate(linkInputSchema, input, 'account link');
       return lock(data.discordUserId, async () => {
-        const previous = await read(data.discordUserId);
         const record: AccountRecord = {
           version: 1,
           discordUserId: data.discordUserId,
@@ -89,7 +89,12 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
         // Index first, record second: a crash in between leaves an index entry that readers skip, never a
         // record no index reaches.
         await indexes.add(reverseKey(record.instagramUserId), [record.discordUserId]);
-        await backend.set(recordKey(record.discordUserId), record);
+        let previous: AccountRecord | undefined;
+        await backend.update(recordKey(record.discordUserId), (stored) => {
+          previous = recordFrom(record.discordUserId, stored);
+          return record;
+        });
+        // The record swapped over, not one read earlier: its reverse entry is the one that is now stale.
         if (previous !== undefined && previous.instagramUserId !== record.instagramUserId) {
           await indexes.remove(reverseKey(previous.instagramUserId), [record.discordUserId]);
         }
@@ -107,13 +112,14 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
       if (record === undefined) return undefined;
       const accessToken = cipher.decrypt(record.token, tokenContext(discordUserId));
       if (cipher.keyIdOf(record.token) !== cipher.currentKeyId) {
-        await lock(discordUserId, async () => {
-          const fresh = await read(discordUserId);
-          // Only if nobody relinked meanwhile: the newer record already has a newer token.
-          if (fresh?.token === record.token) {
-            await backend.set(recordKey(discordUserId), { ...fresh, token: cipher.encrypt(accessToken, tokenContext(discordUserId)) });
-          }
-        });
+        const token = cipher.encrypt(accessToken, tokenContext(discordUserId));
+        await lock(discordUserId, () =>
+          backend.update(recordKey(discordUserId), (stored) => {
+            const fresh = recordFrom(discordUserId, stored);
+            // Only if nobody relinked meanwhile: the newer record already has a newer token.
+            return fresh !== undefined && fresh.token === record.token ? { ...fresh, token } : stored;
+          }),
+        );
       }
       return { account: publicView(record), accessToken };
     },
@@ -131,22 +137,29 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
 
     async markBroken(discordUserId, reason) {
       return lock(discordUserId, async () => {
-        const record = await read(discordUserId);
-        if (record === undefined) return undefined;
-        const next: AccountRecord = { ...record, status: 'broken', brokenReason: reason.slice(0, 500), brokenAt: ctx.now() };
-        await backend.set(recordKey(discordUserId), next);
-        return publicView(next);
+        let next: AccountRecord | undefined;
+        await backend.update(recordKey(discordUserId), (stored) => {
+          const record = recordFrom(discordUserId, stored);
+          // Unlinked meanwhile (here or by another process): left unlinked, never written back.
+          next = record === undefined ? undefined : { ...record, status: 'broken', brokenReason: reason.slice(0, 500), brokenAt: ctx.now() };
+          return next ?? stored;
+        });
+        return next === undefined ? undefined : publicView(next);
       });
     },
 
     async unlink(discordUserId) {
       return lock(discordUserId, async () => {
-        const record = await read(discordUserId);
-        // Record first, index second: a crash in between leaves an index entry that readers skip.
-        const deleted = await backend.delete(recordKey(discordUserId));
-        if (record === undefined) return undefined;
-        await indexes.remove(reverseKey(record.instagramUserId), [discordUserId]);
-        return deleted ? publicView(record) : undefined;
+        // Record first, index second: a crash in between leaves an index entry that readers skip. The entry
+        // removed is the one of the record deleted, whatever an earlier read saw.
+        let deleted: AccountRecord | undefined;
+        await backend.update(recordKey(discordUserId), (stored) => {
+          deleted = recordFrom(discordUserId, stored);
+          return undefined;
+        });
+        if (deleted === undefined) return undefined;
+        await indexes.remove(reverseKey(deleted.instagramUserId), [discordUserId]);
+        return publicView(deleted);
       });
     },
   };

@@ -7,6 +7,9 @@
 // one record, changed once per notification batch however many sources the batch names: a mark per source would
 // make the largest batch (about 700 sources in 64 KiB) as many read-modify-writes of the record in a row, which
 // outlasted Instagram's patience (docs/decisions/0004).
+// Every change of a stored value here is a compare-and-swap loop (`backend.update`, docs/decisions/0018), so two
+// processes on one storage cannot undo each other's deliveries, hand-overs or marks; the keyed mutex only queues
+// this process's own writers of one value.
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import type { SourceKey } from './feed-source.js';
@@ -125,7 +128,7 @@ export interface DeliveryStore {
   markDirty(sourceKey: SourceKey, options?: { unlessMarkedSince?: number | undefined }): Promise<boolean>;
   /**
    * markDirty for a whole notification batch in one read and one write of the dirty set (none when every mark is
-   * left as it is). Returns the sources marked, in the order given. If `signal` is aborted before the write (the
+   * left as it is; again only when another process wrote the set in between). Returns the sources marked, in the order given. If `signal` is aborted before the write (the
    * webhook has answered 503, so Instagram sends the batch again), rejects with its reason and writes nothing.
    */
   markDirtyMany(marks: readonly DirtyMark[], options?: { signal?: AbortSignal | undefined }): Promise<SourceKey[]>;
@@ -145,31 +148,36 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
   const readCursor = async (sk: string) => reader.read(cursorType, cursorKey(sk), await backend.get(cursorKey(sk)));
   const readDeliveries = async (feedId: string) =>
     reader.read(deliveriesType, deliveriesKey(feedId), await backend.get(deliveriesKey(feedId)))?.entries ?? [];
-  const readPending = async (feedId: string) =>
-    reader.read(pendingRecordType, pendingKey(feedId), await backend.get(pendingKey(feedId)))?.media ?? [];
-  const readDirty = async () => reader.read(dirtyType, DIRTY, await backend.get(DIRTY))?.sources ?? {};
+  const pendingFrom = (key: string, stored: unknown) => reader.read(pendingRecordType, key, stored)?.media ?? [];
+  const readPending = async (feedId: string) => pendingFrom(pendingKey(feedId), await backend.get(pendingKey(feedId)));
+  const readDirty = async () => dirtySources(await backend.get(DIRTY));
+  const dirtySources = (stored: unknown) => reader.read(dirtyType, DIRTY, stored)?.sources ?? {};
   const strip = ({ version: _v, ...rest }: z.output<typeof cursorRecord>): SourceCursor => rest;
 
   const markDirtyMany: DeliveryStore['markDirtyMany'] = async (marks, { signal } = {}) => {
     signal?.throwIfAborted();
+    // The mutex queues this process's batches and clears; the swap keeps another process's marks.
     return mutex.run(DIRTY, async () => {
-      // Checked again after each wait: the mutex (behind another batch or a clear) and the read.
-      signal?.throwIfAborted();
-      const sources = await readDirty();
-      signal?.throwIfAborted();
-      const at = ctx.now();
-      const marked: SourceKey[] = [];
-      const seen = new Set<SourceKey>();
-      for (const { sourceKey: sk, unlessMarkedSince } of marks) {
-        if (seen.has(sk)) continue;
-        seen.add(sk);
-        const current = sources[sk];
-        if (current !== undefined && unlessMarkedSince !== undefined && current >= unlessMarkedSince) continue;
-        // Strictly increasing per source, so a clear holding the previous mark cannot erase this one.
-        sources[sk] = Math.max(at, (current ?? 0) + 1);
-        marked.push(sk);
-      }
-      if (marked.length > 0) await backend.set(DIRTY, { version: 1, sources });
+      let marked: SourceKey[] = [];
+      await backend.update(DIRTY, (stored) => {
+        // Checked again after each wait (the mutex, behind another batch or a clear; each read): a throw here
+        // ends the update without writing.
+        signal?.throwIfAborted();
+        const sources = dirtySources(stored);
+        const at = ctx.now();
+        marked = [];
+        const seen = new Set<SourceKey>();
+        for (const { sourceKey: sk, unlessMarkedSince } of marks) {
+          if (seen.has(sk)) continue;
+          seen.add(sk);
+          const current = sources[sk];
+          if (current !== undefined && unlessMarkedSince !== undefined && current >= unlessMarkedSince) continue;
+          // Strictly increasing per source, so a clear holding the previous mark cannot erase this one.
+          sources[sk] = Math.max(at, (current ?? 0) + 1);
+          marked.push(sk);
+        }
+        return marked.length > 0 ? { version: 1, sources } : stored;
+      });
       return marked;
     });
   };
@@ -193,21 +201,30 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
     async advanceCursor(sk, input) {
       const data = validate(cursorInputSchema, input, 'source cursor');
       return mutex.run(cursorKey(sk), async () => {
-        const current = await readCursor(sk);
-        if (current !== undefined && data.createdTime < current.createdTime) return strip(current);
-        const next = { version: 1 as const, ...data, updatedAt: ctx.now() };
-        await backend.set(cursorKey(sk), next);
-        return strip(next);
+        let now!: SourceCursor;
+        await backend.update(cursorKey(sk), (stored) => {
+          const current = reader.read(cursorType, cursorKey(sk), stored);
+          if (current !== undefined && data.createdTime < current.createdTime) {
+            now = strip(current);
+            return stored;
+          }
+          const next = { version: 1 as const, ...data, updatedAt: ctx.now() };
+          now = strip(next);
+          return next;
+        });
+        return now;
       });
     },
 
     async recordDelivery(feedId, delivery) {
       const entry = validate(deliveryEntry, { ...delivery, deliveredAt: delivery.deliveredAt ?? ctx.now() }, 'delivery');
-      await mutex.run(deliveriesKey(feedId), async () => {
-        const entries = (await readDeliveries(feedId)).filter((e) => e.mediaId !== entry.mediaId);
-        const next = [entry, ...entries].slice(0, RECENT_DELIVERIES_LIMIT);
-        await backend.set(deliveriesKey(validate(storedId, feedId, 'feed id')), { version: 1, entries: next });
-      });
+      const key = deliveriesKey(validate(storedId, feedId, 'feed id'));
+      await mutex.run(key, () =>
+        backend.update(key, (stored) => {
+          const entries = (reader.read(deliveriesType, key, stored)?.entries ?? []).filter((e) => e.mediaId !== entry.mediaId);
+          return { version: 1, entries: [entry, ...entries].slice(0, RECENT_DELIVERIES_LIMIT) };
+        }),
+      );
     },
 
     async findDelivery(feedId, mediaId) {
@@ -225,18 +242,24 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
       const entries = media.map((m) => validate(pendingEntry, m, 'pending media'));
       const dropped = new Map<string, number>();
       await Promise.all(
-        feedIds.map((feedId) =>
-          mutex.run(pendingKey(feedId), async () => {
-            const current = await readPending(feedId);
-            const known = new Set(current.map((m) => m.id));
-            const added = entries.filter((m) => !known.has(m.id) && known.add(m.id));
-            if (added.length === 0) return;
-            const next = [...current, ...added];
-            const excess = Math.max(0, next.length - PENDING_LIMIT);
+        feedIds.map((feedId) => {
+          const key = pendingKey(validate(storedId, feedId, 'feed id'));
+          return mutex.run(key, async () => {
+            // Counted by the round that wins: what it dropped is what the stored list lost.
+            let excess = 0;
+            await backend.update(key, (stored) => {
+              const current = pendingFrom(key, stored);
+              const known = new Set(current.map((m) => m.id));
+              const added = entries.filter((m) => !known.has(m.id) && known.add(m.id));
+              excess = 0;
+              if (added.length === 0) return stored;
+              const next = [...current, ...added];
+              excess = Math.max(0, next.length - PENDING_LIMIT);
+              return { version: 2, media: next.slice(excess) };
+            });
             if (excess > 0) dropped.set(feedId, excess);
-            await backend.set(pendingKey(validate(storedId, feedId, 'feed id')), { version: 2, media: next.slice(excess) });
-          }),
-        ),
+          });
+        }),
       );
       return dropped;
     },
@@ -244,13 +267,15 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
     pendingMedia: readPending,
 
     async dropPending(feedId, mediaId) {
-      await mutex.run(pendingKey(feedId), async () => {
-        const current = await readPending(feedId);
-        const next = current.filter((m) => m.id !== mediaId);
-        if (next.length === current.length) return;
-        if (next.length === 0) await backend.delete(pendingKey(feedId));
-        else await backend.set(pendingKey(feedId), { version: 2, media: next });
-      });
+      const key = pendingKey(feedId);
+      await mutex.run(key, () =>
+        backend.update(key, (stored) => {
+          const current = pendingFrom(key, stored);
+          const next = current.filter((m) => m.id !== mediaId);
+          if (next.length === current.length) return stored;
+          return next.length === 0 ? undefined : { version: 2, media: next };
+        }),
+      );
     },
 
     async markDirty(sk, options = {}) {
@@ -267,11 +292,15 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
 
     async clearDirty(sk, markedAt) {
       return mutex.run(DIRTY, async () => {
-        const sources = await readDirty();
-        if (sources[sk] !== markedAt) return false;
-        delete sources[sk];
-        await backend.set(DIRTY, { version: 1, sources });
-        return true;
+        let cleared = false;
+        await backend.update(DIRTY, (stored) => {
+          const sources = dirtySources(stored);
+          cleared = sources[sk] === markedAt;
+          if (!cleared) return stored;
+          delete sources[sk];
+          return { version: 1, sources };
+        });
+        return cleared;
       });
     },
   };

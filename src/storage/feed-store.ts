@@ -8,6 +8,9 @@
 // Crash safety without transactions: an add writes its index entries first and the record last; a remove
 // deletes the record first and its index entries last. Whatever point a crash stops at, every record is reached
 // by its indexes; an index entry may name a record that is gone or has moved, and readers skip those.
+// Without transactions but with compare-and-swap: every change of a feed record is a `backend.update` over the
+// exact record read (docs/decisions/0018), so a patch from one process cannot bring back a feed another process
+// removed, nor undo its patch; the keyed mutex only queues this process's own writers.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
@@ -115,7 +118,8 @@ const newFeedId = () => {
 
 export function createFeedStore(ctx: StoreContext): FeedStore {
   const { backend, mutex, reader, indexes, cipher } = ctx;
-  const readRaw = async (id: string) => reader.read(feedType, recordKey(id), await backend.get(recordKey(id)));
+  const feedFrom = (id: string, stored: unknown) => reader.read(feedType, recordKey(id), stored);
+  const readRaw = async (id: string) => feedFrom(id, await backend.get(recordKey(id)));
   const readOne = async (id: string) => {
     const feed = await readRaw(id);
     return feed === undefined ? undefined : rekeyed(feed);
@@ -140,13 +144,18 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
     } catch {
       return feed;
     }
+    const reencrypted = cipher.encrypt(token, webhookContext(feed.id));
     return lockFeed(feed.id, async () => {
-      const fresh = await readRaw(feed.id);
-      // Only if nobody changed the webhook meanwhile: a newer record already has a newer token.
-      if (fresh === undefined || fresh.delivery.mode !== 'webhook' || fresh.delivery.webhookTokenEncrypted !== stored) return fresh ?? feed;
-      const next: Feed = { ...fresh, delivery: { ...fresh.delivery, webhookTokenEncrypted: cipher.encrypt(token, webhookContext(feed.id)) } };
-      await backend.set(recordKey(feed.id), next);
-      return next;
+      let seen: Feed = feed;
+      await backend.update(recordKey(feed.id), (current) => {
+        const fresh = feedFrom(feed.id, current);
+        seen = fresh ?? feed;
+        // Only if nobody changed the webhook meanwhile: a newer record already has a newer token.
+        if (fresh === undefined || fresh.delivery.mode !== 'webhook' || fresh.delivery.webhookTokenEncrypted !== stored) return current;
+        seen = { ...fresh, delivery: { ...fresh.delivery, webhookTokenEncrypted: reencrypted } };
+        return seen;
+      });
+      return seen;
     });
   }
 
@@ -206,6 +215,9 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         lockSource(sk, async () => {
           await indexes.add(sourceShard(sk), [sk]);
           await indexes.add(bySource(sk), ids);
+          // Again after: another process removing the source's last feed may have taken the source out of the
+          // shard between the two adds above (see unindex). Usually already there, so this reads and writes nothing.
+          await indexes.add(sourceShard(sk), [sk]);
         }),
       ),
     );
@@ -220,28 +232,51 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
     const sk = sourceKey(feed.source);
     await lockSource(sk, async () => {
       const remaining = await indexes.remove(bySource(sk), [feed.id]);
-      if (remaining === 0) await indexes.remove(sourceShard(sk), [sk]);
+      if (remaining === 0) {
+        await indexes.remove(sourceShard(sk), [sk]);
+        // The lock does not hold another process's add: write shard, then read the source's feeds here; write
+        // the source's feeds, then the shard again there (indexAll). Whichever comes last sees the other, so a
+        // source with feeds always ends in its shard (at worst a source without feeds stays, which is harmless).
+        if ((await indexes.members(bySource(sk))).length > 0) await indexes.add(sourceShard(sk), [sk]);
+      }
     });
   }
 
   async function update(id: string, patch: FeedPatch): Promise<Feed | undefined> {
     const data = validate(feedPatchSchema, patch, 'feed change');
+    // Encrypted once, not once per round: a round only computes.
+    const delivery = data.delivery === undefined ? undefined : encryptDelivery(id, data.delivery);
     return lockFeed(id, async () => {
-      const feed = await readRaw(id);
-      if (feed === undefined) return undefined;
-      const next: Feed = { ...feed };
-      if (data.channelId !== undefined) next.channelId = data.channelId;
-      if (data.mentionRoleId !== undefined) next.mentionRoleId = data.mentionRoleId ?? undefined;
-      if (data.delivery !== undefined) next.delivery = encryptDelivery(id, data.delivery);
-      if (data.state !== undefined) next.state = data.state;
-      if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
-      if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
+      if ((await readRaw(id)) === undefined) return undefined;
       // A channel move follows the add/remove order: new index entry, record, then the old entry goes.
-      const moved = next.channelId !== feed.channelId;
-      if (moved) await indexes.add(byChannel(next.channelId), [id]);
-      await backend.set(recordKey(id), next);
-      if (moved) await indexes.remove(byChannel(feed.channelId), [id]);
-      return next;
+      if (data.channelId !== undefined) await indexes.add(byChannel(data.channelId), [id]);
+      let before: Feed | undefined;
+      let after: Feed | undefined;
+      await backend.update(recordKey(id), (stored) => {
+        before = feedFrom(id, stored);
+        // Removed meanwhile (here or by another process): left removed, never written back.
+        if (before === undefined) {
+          after = undefined;
+          return stored;
+        }
+        const next: Feed = { ...before };
+        if (data.channelId !== undefined) next.channelId = data.channelId;
+        if (data.mentionRoleId !== undefined) next.mentionRoleId = data.mentionRoleId ?? undefined;
+        if (delivery !== undefined) next.delivery = delivery;
+        if (data.state !== undefined) next.state = data.state;
+        if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
+        if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
+        after = next;
+        return next;
+      });
+      if (before === undefined || after === undefined) {
+        // The feed is gone and its id never comes back, so the entry added for the move can go too.
+        if (data.channelId !== undefined) await indexes.remove(byChannel(data.channelId), [id]);
+        return undefined;
+      }
+      // The old channel is the one of the record the swap replaced, whatever an earlier read said.
+      if (before.channelId !== after.channelId) await indexes.remove(byChannel(before.channelId), [id]);
+      return after;
     });
   }
 
@@ -287,10 +322,14 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
 
     async remove(id) {
       return lockFeed(id, async () => {
-        const feed = await readRaw(id);
-        await backend.delete(recordKey(id));
-        if (feed !== undefined) await unindex(feed);
-        return feed;
+        // Unindexed as it was when deleted, not as an earlier read saw it (another process may have moved it).
+        let deleted: Feed | undefined;
+        await backend.update(recordKey(id), (stored) => {
+          deleted = feedFrom(id, stored);
+          return undefined;
+        });
+        if (deleted !== undefined) await unindex(deleted);
+        return deleted;
       });
     },
   };

@@ -1,6 +1,9 @@
-// What every igcord store is built from: the backend, one keyed mutex shared by all stores of one storage (so
-// stores that touch the same index serialise on it), the record reader, the index helper, the token cipher and
-// a clock. Passed explicitly by openStorage; nothing here is global.
+// What every igcord store is built from: the backend, whose `update()` (compare-and-swap, docs/decisions/0018) is
+// how every store reads, changes and writes back a stored value, so a second process on the storage cannot undo
+// a change (blind writes of new records stay plain sets); one keyed mutex shared by all stores of one storage,
+// which queues this process's own writers of one key (stores that touch the same index queue on it) so they do
+// not spend their swap retries on each other, and which no store relies on for correctness; the record reader,
+// the index helper, the token cipher and a clock. Passed explicitly by openStorage; nothing here is global.
 import { z } from 'zod';
 import type { Logger } from '../log.js';
 import type { KvBackend } from './backend.js';
