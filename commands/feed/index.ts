@@ -7,6 +7,7 @@ import { ChannelType, InteractionContextType, PermissionFlagsBits, type Autocomp
 import { defineCommand, type CommandDeps } from '../../src/discord/command.js';
 import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 import { addFeed } from './add-feed.js';
+import { editFeed } from './edit-feed.js';
 import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
@@ -59,6 +60,15 @@ const definition = defineSlash({
       },
     },
     list: { description: "This server's feeds, their state and their last and next posts" },
+    edit: {
+      description: "Change a feed's channel, mention or delivery, keeping what it delivered",
+      options: {
+        ...feed,
+        channel: { ...target.channel, description: 'Move the feed to this channel', required: false },
+        ...deliveryOptions,
+        'clear-mention': { kind: 'boolean', description: 'Stop mentioning a role with each post' },
+      },
+    },
     remove: { description: 'Stop and delete a feed', options: feed },
     pause: { description: 'Stop posting for a feed until it is resumed', options: feed },
     resume: { description: 'Start posting again for a paused or disabled feed', options: feed },
@@ -79,6 +89,7 @@ export default defineCommand({
     'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),
+    edit: (interaction, ctx, o) => editFeed(interaction, ctx, o),
     remove: (interaction, ctx, o) => removeFeed(interaction, ctx, o.feed),
     pause: (interaction, ctx, o) => pauseFeed(interaction, ctx, o.feed),
     resume: (interaction, ctx, o) => resumeFeed(interaction, ctx, o.feed),

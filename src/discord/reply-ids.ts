@@ -44,6 +44,8 @@ export const REPLY_IDS = [
   'feeds.payer-only',
   'feeds.stop-paying',
   'feeds.duplicate',
+  'feeds.edit-nothing',
+  'feeds.edit-conflict',
   'feeds.owner-link-broken',
   'feeds.backfill-count',
   'feeds.post-retry',
