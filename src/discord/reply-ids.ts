@@ -46,6 +46,7 @@ export const REPLY_IDS = [
   'feeds.duplicate',
   'feeds.edit-nothing',
   'feeds.edit-conflict',
+  'feeds.mention-gone',
   'feeds.owner-link-broken',
   'feeds.backfill-count',
   'feeds.post-retry',
