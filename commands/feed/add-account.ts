@@ -15,6 +15,7 @@ import { plain } from '../../src/discord/embeds/text.js';
 import { sourceKey, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
 import { requireLinkedAccount, withInstagram, type LinkedAccount } from '../_shared/linked-account.js';
 import { about } from '../_shared/about-subject.js';
+import { InstagramNotFoundError } from '../../src/core/instagram-errors.js';
 import { resolveUsername } from '../_shared/users/resolve-user.js';
 import { parseUsername } from '../_shared/users/username.js';
 import { addFeed, startFromNewest, type AddFeedOptions } from './add-feed.js';
@@ -143,9 +144,13 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
   checkMention(interaction, admin, role);
   const channel = await requireFeedChannel(interaction.client, interaction.guild, button.channelId, button.mode);
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
-  const profile = await withInstagram(ctx, admin.userId, ({ auth }) =>
-    about({ kind: 'user', username: button.instagramUserId }, () => ctx.instagram.users.get(auth, button.instagramUserId, { priority: 'interactive' })),
-  );
+  const profile = await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.users.get(auth, button.instagramUserId, { priority: 'interactive' })).catch((error: unknown) => {
+    // Only the id is known here; the account was found when the question was asked, so it is gone since.
+    if (error instanceof InstagramNotFoundError) {
+      throw new UserFacingError('instagram.not-found', 'Instagram no longer finds the account you confirmed: it may have been deleted or renamed. Nothing was created.', { cause: error });
+    }
+    throw error;
+  });
   requirePublicContent(linked, profile.username);
   const source: FeedSource = { kind: 'account', instagramUserId: button.instagramUserId };
   await refuseDuplicate(ctx, admin.guildId, button.channelId, source);
