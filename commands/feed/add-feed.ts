@@ -5,7 +5,7 @@
 // location. Only then is the webhook made, the feed stored, and the engine told to start from the newest post,
 // so an existing back catalogue is never flooded into the channel. If that last step fails, the feed is removed
 // again: the admin sees the error and nothing half-made stays behind.
-import type { ChatInputCommandInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction, Client } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
@@ -29,6 +29,8 @@ export interface AddFeedOptions {
   mention: RoleValue | undefined;
   /** add-tag's tag, as typed. */
   tag?: string | undefined;
+  /** add-account's account: another Instagram account to follow (commands/feed/add-account.ts), as typed. */
+  account?: string | undefined;
   /** add-location's location: an id, or a place's name, as typed (or picked from the suggestions). */
   location?: string | undefined;
 }
@@ -124,7 +126,7 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
     mentionRoleId: role?.id,
     delivery,
   });
-  await startFromNewest(ctx, feed, interaction);
+  await startFromNewest(ctx, feed, interaction.client);
   ctx.log.info({ feedId: feed.id, source: key, mode }, 'feed added');
 
   const mentionNote =
@@ -144,12 +146,12 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
 }
 
 /** The engine sets the source's cursor at its newest media; if that fails, the feed is taken back out. */
-async function startFromNewest(ctx: CommandContext, feed: Feed, interaction: ChatInputCommandInteraction): Promise<void> {
+export async function startFromNewest(ctx: CommandContext, feed: Feed, client: Client): Promise<void> {
   try {
     await ctx.deliveries.initSource(feed);
   } catch (error) {
     await ctx.storage.feeds.remove(feed.id);
-    await releaseWebhook(ctx.storage, interaction.client, feed, ctx.log);
+    await releaseWebhook(ctx.storage, client, feed, ctx.log);
     throw error;
   }
 }

@@ -19,9 +19,9 @@ export function describeSource(feed: Feed, owner: Account | undefined): string {
     case 'location':
       return `location ${feed.source.id}`;
     case 'account':
-      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
-        ? `${plain(`@${owner.username}`)}'s posts`
-        : `the posts of Instagram account ${feed.source.instagramUserId}`;
+      if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId) return `${plain(`@${owner.username}`)}'s posts`;
+      // Another account's feed keeps that account's name from when its payer consented (add-account.ts).
+      return feed.consent !== undefined ? `${plain(`@${feed.consent.username}`)}'s posts` : `the posts of Instagram account ${feed.source.instagramUserId}`;
   }
 }
 
@@ -35,7 +35,7 @@ export function describeFeed(feed: Feed, owner: Account | undefined, status: { l
   const reason = stateReason(feed.state);
   const lines = [
     `<#${feed.channelId}> ← ${describeSource(feed, owner)}`,
-    `Paid by <@${feed.ownerDiscordUserId}> · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
+    `Paid by <@${feed.ownerDiscordUserId}>${feed.consent === undefined ? '' : `, who consented ${relativeTime(feed.consent.at)}`} · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
     `State: ${STATE_LABEL[feed.state.kind]}${reason ? ` — ${reason}` : ''}`,
     `Last delivery ${lastDeliveryAt === undefined ? 'never' : relativeTime(lastDeliveryAt)} · next check ${nextCheck}`,
   ];

@@ -7,6 +7,8 @@ import { ChannelType, InteractionContextType, PermissionFlagsBits, type Autocomp
 import { defineCommand, type CommandDeps } from '../../src/discord/command.js';
 import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 import { addFeed } from './add-feed.js';
+import { editFeed } from './edit-feed.js';
+import { ACCOUNT_FEED_PREFIX, askAccountFeed, pressAccountFeedButton } from './add-account.js';
 import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
@@ -14,6 +16,7 @@ import { listFeeds, pauseFeed, removeFeed, resumeFeed } from './manage-feed.js';
 import { bareTag } from '../../src/util/tag-name-pattern.js';
 import { LOOKUPS } from '../_shared/lookup-kinds.js';
 import { suggestLocations } from '../_shared/places/place-autocomplete.js';
+import { suggestUsers } from '../_shared/users/user-autocomplete.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
 
 const target = {
@@ -45,7 +48,10 @@ const definition = defineSlash({
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
   contexts: [InteractionContextType.Guild],
   subcommands: {
-    'add-account': { description: "Follow your linked Instagram account's own posts", options: { ...target, ...deliveryOptions } },
+    'add-account': {
+      description: "Follow an Instagram account's posts: yours, or one your link can read (you pay)",
+      options: { ...target, account: { kind: 'string', description: 'Another account to follow (yours when left out)', autocomplete: true, maxLength: 100 }, ...deliveryOptions },
+    },
     'add-tag': {
       description: 'Follow a tag (read with your linked account)',
       options: { ...target, tag: { kind: 'string', description: 'The tag, with or without #', required: true, autocomplete: true, maxLength: 101 }, ...deliveryOptions },
@@ -59,6 +65,15 @@ const definition = defineSlash({
       },
     },
     list: { description: "This server's feeds, their state and their last and next posts" },
+    edit: {
+      description: "Change a feed's channel, mention or delivery, keeping what it delivered",
+      options: {
+        ...feed,
+        channel: { ...target.channel, description: 'Move the feed to this channel', required: false },
+        ...deliveryOptions,
+        'clear-mention': { kind: 'boolean', description: 'Stop mentioning a role with each post' },
+      },
+    },
     remove: { description: 'Stop and delete a feed', options: feed },
     pause: { description: 'Stop posting for a feed until it is resumed', options: feed },
     resume: { description: 'Start posting again for a paused or disabled feed', options: feed },
@@ -75,10 +90,12 @@ const definition = defineSlash({
 
 export default defineCommand({
   ...slashCommand(definition, {
-    'add-account': (interaction, ctx, o) => addFeed(interaction, ctx, 'account', o),
+    'add-account': (interaction, ctx, o) =>
+      o.account === undefined ? addFeed(interaction, ctx, 'account', o) : askAccountFeed(interaction, ctx, { ...o, account: o.account }),
     'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),
+    edit: (interaction, ctx, o) => editFeed(interaction, ctx, o),
     remove: (interaction, ctx, o) => removeFeed(interaction, ctx, o.feed),
     pause: (interaction, ctx, o) => pauseFeed(interaction, ctx, o.feed),
     resume: (interaction, ctx, o) => resumeFeed(interaction, ctx, o.feed),
@@ -88,7 +105,7 @@ export default defineCommand({
   // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow.
   defer: 'ephemeral',
   autocomplete,
-  components: { [FEED_COMPONENT_PREFIX]: pressFeedButton },
+  components: { [FEED_COMPONENT_PREFIX]: pressFeedButton, [ACCOUNT_FEED_PREFIX]: pressAccountFeedButton },
 });
 
 /** Feeds of this guild matching what was typed, for admins only; tags from Instagram's search, within budget. */
@@ -110,6 +127,11 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
       if (choices.length === 25) break;
     }
     await interaction.respond(choices);
+    return;
+  }
+  if (focused.name === 'account') {
+    // The same suggestions as /user's: a user search with the invoker's link, cached and within budget.
+    await suggestUsers(interaction, deps, 'search');
     return;
   }
   if (focused.name === 'location') {

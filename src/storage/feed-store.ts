@@ -22,6 +22,13 @@ import { epochMs, storedId, type StoreContext } from './store-context.js';
 
 export type { FeedState } from '../core/feed-state.js';
 
+/**
+ * Who agreed to pay for a feed of an account that is not their own (/feed add-account account:<name>), and when:
+ * such a feed reads someone else's posts with that member's link and budget, so their consent is kept with it.
+ * `username` is the followed account's name when they agreed, for /feed list.
+ */
+const feedConsent = z.object({ discordUserId: storedId, at: epochMs, username: z.string().min(1).max(30) });
+
 const feedRecord = z.object({
   version: z.literal(2),
   id: storedId,
@@ -40,6 +47,7 @@ const feedRecord = z.object({
   state: feedStateSchema,
   lastDeliveryAt: epochMs.optional(),
   lastCheckAt: epochMs.optional(),
+  consent: feedConsent.optional(),
 });
 const feedType: RecordType<typeof feedRecord> = {
   name: 'feed',
@@ -67,6 +75,7 @@ export const newFeedSchema = z.object({
   createdBy: storedId,
   mentionRoleId: storedId.optional(),
   delivery: deliveryInput,
+  consent: feedConsent.optional(),
 });
 export type NewFeed = z.input<typeof newFeedSchema>;
 
@@ -180,6 +189,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
       mentionRoleId: data.mentionRoleId,
       delivery: encryptDelivery(id, data.delivery),
       state: { kind: 'active' },
+      ...(data.consent !== undefined ? { consent: data.consent } : {}),
     };
   };
 

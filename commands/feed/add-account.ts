@@ -1,0 +1,184 @@
+// /feed add-account account:<name>: a feed of an Instagram account that is not the admin's own. The feed reads
+// that account's posts with the link of the member who adds it, and spends their Instagram budget on every poll
+// (the account has no link here, so no notification names it: the engine polls it). Nobody should pay for that
+// without saying so, so the member is asked first — "This feed reads @x with your Instagram link and budget" —
+// and the feed is stored only when they press Confirm, with who consented and when (shown by /feed list).
+// Before asking, everything /feed add checks is checked (channel, mention, duplicate), plus what reading someone
+// else's posts needs: the `public_content` scope (reference §4.3) and an account the link can see (a private
+// account answers "not allowed", named in the refusal). The button carries its whole state in its custom id, so
+// it needs no memory and survives a restart; on Confirm the checks run again, since time passed.
+import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
+import type { RoleValue } from '../../src/discord/typed-options.js';
+import { UserFacingError, linkButtonRow, type ActionRow } from '../../src/discord/errors.js';
+import { plain } from '../../src/discord/embeds/text.js';
+import { sourceKey, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
+import { requireLinkedAccount, withInstagram, type LinkedAccount } from '../_shared/linked-account.js';
+import { about } from '../_shared/about-subject.js';
+import { InstagramNotFoundError } from '../../src/core/instagram-errors.js';
+import { resolveUsername } from '../_shared/users/resolve-user.js';
+import { parseUsername } from '../_shared/users/username.js';
+import { addFeed, startFromNewest, type AddFeedOptions } from './add-feed.js';
+import { requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import { requireFeedAdmin, type FeedAdmin } from './feed-admin.js';
+import { requireMentionableRole } from './mention-role.js';
+import { webhookForChannel } from './feed-webhook.js';
+
+/** The component prefix of the Confirm / Cancel buttons (apart from /feed's own `feed:` buttons). */
+export const ACCOUNT_FEED_PREFIX = 'feed-account';
+/** The scope that reads other accounts' media (reference §4.3). */
+const PUBLIC_CONTENT = 'public_content';
+/** Discord's limit on a custom id. */
+const CUSTOM_ID_MAX = 100;
+
+interface Asked {
+  channelId: string;
+  instagramUserId: string;
+  roleId: string | undefined;
+  mode: DeliveryMode;
+  invokerId: string;
+}
+
+export function confirmCustomId(asked: Asked): string {
+  const id = `${ACCOUNT_FEED_PREFIX}:ok:${asked.channelId}:${asked.instagramUserId}:${asked.roleId ?? '-'}:${asked.mode === 'webhook' ? 'w' : 'm'}:${asked.invokerId}`;
+  if (id.length > CUSTOM_ID_MAX) throw new Error('the confirmation of an account feed does not fit in a custom id');
+  return id;
+}
+
+type AccountButton = ({ action: 'ok' } & Asked) | { action: 'cancel'; invokerId: string };
+
+export function parseAccountButton(customId: string): AccountButton | undefined {
+  const ok = /^feed-account:ok:(\d{1,20}):([A-Za-z0-9_.-]{1,40}):(\d{1,20}|-):([mw]):(\d{1,20})$/.exec(customId);
+  if (ok) {
+    return { action: 'ok', channelId: ok[1]!, instagramUserId: ok[2]!, roleId: ok[3] === '-' ? undefined : ok[3], mode: ok[4] === 'w' ? 'webhook' : 'message', invokerId: ok[5]! };
+  }
+  const cancel = /^feed-account:cancel:(\d{1,20})$/.exec(customId);
+  return cancel ? { action: 'cancel', invokerId: cancel[1]! } : undefined;
+}
+
+/** The checks /feed add makes on a mention: never @everyone, and a role the member may have pinged. */
+function checkMention(interaction: ChatInputCommandInteraction | ComponentInteraction, admin: FeedAdmin, role: RoleValue | undefined): void {
+  if (role === undefined) return;
+  if (role.id === admin.guildId) {
+    throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
+  }
+  requireMentionableRole(interaction, role);
+}
+
+function requirePublicContent(linked: LinkedAccount, username: string): void {
+  if (linked.account.scopes.includes(PUBLIC_CONTENT)) return;
+  throw new UserFacingError(
+    'instagram.scope-missing',
+    `A feed of ${plain(`@${username}`)} reads that account's posts with your Instagram link, and it was not given the "${PUBLIC_CONTENT}" permission. Link again and grant it. Nothing was created.`,
+    { components: [linkButtonRow('Relink Instagram', PUBLIC_CONTENT)] },
+  );
+}
+
+async function refuseDuplicate(ctx: CommandContext, guildId: string, channelId: string, source: FeedSource): Promise<void> {
+  const key = sourceKey(source);
+  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === guildId && sourceKey(f.source) === key);
+  if (existing !== undefined) throw new UserFacingError('feeds.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`.`);
+}
+
+/** /feed add-account with `account`: checks everything, then asks the member to confirm that they pay. */
+export async function askAccountFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: AddFeedOptions & { account: string }): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const username = parseUsername(options.account);
+  const mode: DeliveryMode = options.delivery ?? 'message';
+  checkMention(interaction, admin, options.mention);
+  const channelId = options.channel.id;
+  await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
+  const linked = await requireLinkedAccount(ctx.storage, admin.userId);
+  // Naming one's own account is the feed of one's own posts: nothing more to consent to.
+  if (linked.account.username.toLowerCase() === username.toLowerCase()) {
+    await addFeed(interaction, ctx, 'account', options);
+    return;
+  }
+  requirePublicContent(linked, username);
+  const target = await withInstagram(ctx, admin.userId, async ({ auth }) => {
+    const found = await resolveUsername(ctx.instagram, auth, username);
+    // Reading its posts once is what the feed will do: a private account the link cannot see says so here.
+    await about({ kind: 'user', username: found.username }, () => ctx.instagram.users.recentPosts(auth, { userId: found.id, count: 1 }, { priority: 'interactive' }));
+    return found;
+  });
+  await refuseDuplicate(ctx, admin.guildId, channelId, { kind: 'account', instagramUserId: target.id });
+
+  const asked: Asked = { channelId, instagramUserId: target.id, roleId: options.mention?.id, mode, invokerId: admin.userId };
+  const row: ActionRow = {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Confirm', custom_id: confirmCustomId(asked) },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: `${ACCOUNT_FEED_PREFIX}:cancel:${admin.userId}` },
+    ],
+  };
+  const name = plain(`@${target.username}`);
+  await ctx.respond.reply({
+    content:
+      `This feed reads ${name} with your Instagram link and budget: confirm. New posts of ${name} will appear in <#${channelId}>; ` +
+      'checking for them spends your Instagram budget, and `/feed list` names you as the feed\'s payer, with when you confirmed.',
+    components: [row],
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
+
+/** Confirm / Cancel of an account feed: only the member who was asked may answer; Confirm stores the feed. */
+export async function pressAccountFeedButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
+  const button = parseAccountButton(interaction.customId);
+  if (button === undefined) throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (interaction.user.id !== button.invokerId) {
+    await ctx.respond.reply({ content: `Only <@${button.invokerId}> can answer this.`, ephemeral: true, allowedMentions: { parse: [] } });
+    return;
+  }
+  if (button.action === 'cancel') {
+    await ctx.respond.update({ content: 'Cancelled: nothing was added.', components: [] });
+    return;
+  }
+  const admin = requireFeedAdmin(interaction);
+  // The buttons go away first, so a second press cannot add a second feed.
+  await ctx.respond.update({ content: 'Adding the feed…', components: [] });
+  const role = button.roleId === undefined ? undefined : interaction.guild?.roles.cache.get(button.roleId);
+  if (button.roleId !== undefined && role === undefined) {
+    throw new UserFacingError('feeds.mention-gone', `The role <@&${button.roleId}> is gone. Run the command again. Nothing was created.`);
+  }
+  checkMention(interaction, admin, role);
+  const channel = await requireFeedChannel(interaction.client, interaction.guild, button.channelId, button.mode);
+  const linked = await requireLinkedAccount(ctx.storage, admin.userId);
+  const profile = await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.users.get(auth, button.instagramUserId, { priority: 'interactive' })).catch((error: unknown) => {
+    // Only the id is known here; the account was found when the question was asked, so it is gone since.
+    if (error instanceof InstagramNotFoundError) {
+      throw new UserFacingError('instagram.not-found', 'Instagram no longer finds the account you confirmed: it may have been deleted or renamed. Nothing was created.', { cause: error });
+    }
+    throw error;
+  });
+  requirePublicContent(linked, profile.username);
+  const source: FeedSource = { kind: 'account', instagramUserId: button.instagramUserId };
+  await refuseDuplicate(ctx, admin.guildId, button.channelId, source);
+
+  let delivery: FeedDeliveryInput = { mode: 'message' };
+  if (button.mode === 'webhook') {
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
+  }
+  const feed = await ctx.storage.feeds.add({
+    guildId: admin.guildId,
+    channelId: button.channelId,
+    source,
+    ownerDiscordUserId: admin.userId,
+    ownerInstagramUserId: linked.account.instagramUserId,
+    createdBy: admin.userId,
+    mentionRoleId: button.roleId,
+    delivery,
+    consent: { discordUserId: admin.userId, at: ctx.clock.now(), username: profile.username },
+  });
+  await startFromNewest(ctx, feed, interaction.client);
+  ctx.log.info({ feedId: feed.id, source: sourceKey(source), mode: button.mode }, 'account feed added with its payer\'s consent');
+  await ctx.respond.reply({
+    content:
+      `Feed \`${feed.id}\` added: new posts of ${plain(`@${profile.username}`)} will appear in <#${button.channelId}>, read with your Instagram link and budget.` +
+      ` It starts from the newest post now; \`/feed test feed:${feed.id}\` posts that one to check.` +
+      (button.roleId === undefined ? '' : ` Each post mentions <@&${button.roleId}>.`),
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}

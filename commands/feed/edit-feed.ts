@@ -1,0 +1,90 @@
+// /feed edit: changes where a feed posts (channel), whom it pings (role mention, or none) and how it posts (bot
+// message or channel webhook) in place. Removing and adding the feed again would lose what it carries — its
+// delivered posts (which keep restarts from re-posting), its pending posts, its state and its payer — so the
+// record is patched instead, and the engine, which reads the feed record at each run, posts the next media to
+// the new channel. Every check /feed add makes for those fields runs first (the bot's permissions for the new
+// channel and mode, the duplicate source, the role the member may have pinged); a refused edit stores nothing.
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext } from '../../src/discord/command.js';
+import type { RoleValue } from '../../src/discord/typed-options.js';
+import { UserFacingError } from '../../src/discord/errors.js';
+import { sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
+import { requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireMentionableRole } from './mention-role.js';
+import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
+
+/** The options of /feed edit, as the command read them. */
+export interface EditFeedOptions {
+  feed: string;
+  channel: { id: string } | undefined;
+  mention: RoleValue | undefined;
+  'clear-mention': boolean | undefined;
+  delivery: DeliveryMode | undefined;
+}
+
+export async function editFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: EditFeedOptions): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  const clear = options['clear-mention'] === true;
+  const role = options.mention;
+  if (options.channel === undefined && role === undefined && !clear && options.delivery === undefined) {
+    throw new UserFacingError('feeds.edit-nothing', `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\` or \`delivery\`, or \`clear-mention\`.`);
+  }
+  if (role !== undefined && clear) {
+    throw new UserFacingError('feeds.edit-conflict', 'Give a role to `mention`, or `clear-mention`, not both. Nothing was changed.');
+  }
+  if (role !== undefined && role.id === admin.guildId) {
+    throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or clear the mention. Nothing was changed.');
+  }
+  if (role !== undefined) requireMentionableRole(interaction, role);
+
+  const channelId = options.channel?.id ?? feed.channelId;
+  const mode: DeliveryMode = options.delivery ?? feed.delivery.mode;
+  const moved = channelId !== feed.channelId;
+  // The same checks as /feed add, for what the edit changes; a mention alone needs none of them.
+  const channel = moved || mode !== feed.delivery.mode ? await requireFeedChannel(interaction.client, interaction.guild, channelId, mode) : undefined;
+  if (moved) await refuseDuplicate(ctx, feed, channelId);
+
+  const patch: FeedPatch = {};
+  if (moved) patch.channelId = channelId;
+  if (role !== undefined) patch.mentionRoleId = role.id;
+  if (clear) patch.mentionRoleId = null;
+  let created: string | undefined;
+  // A webhook belongs to one channel: a move or a switch to webhooks needs the new channel's; a switch back to
+  // bot messages drops it. Unchanged otherwise, so an edit of the mention alone keeps the webhook it has.
+  if (mode === 'webhook' && channel !== undefined && (moved || feed.delivery.mode !== 'webhook')) {
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    if (webhook.created) created = webhook.webhookId;
+    patch.delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
+  } else if (mode === 'message' && feed.delivery.mode === 'webhook') {
+    patch.delivery = { mode: 'message' };
+  }
+
+  const edited = await ctx.storage.feeds.update(feed.id, patch);
+  if (edited === undefined) {
+    if (created !== undefined) await interaction.client.deleteWebhook(created, { reason: 'the igcord feed it was made for was removed' }).catch(() => undefined);
+    throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was removed meanwhile; nothing was changed.`);
+  }
+  // The old webhook goes once no feed of its channel posts through it any more (the edited one no longer does).
+  if (patch.delivery !== undefined) await releaseWebhook(ctx.storage, interaction.client, feed, ctx.log);
+  ctx.log.info({ feedId: feed.id, moved, mode, mention: edited.mentionRoleId !== undefined }, 'feed edited');
+
+  await ctx.respond.reply({
+    content:
+      `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
+      `mentioning ${edited.mentionRoleId === undefined ? 'nobody' : `<@&${edited.mentionRoleId}>`}.` +
+      ' Its payer, state and delivered posts are kept: nothing already posted is posted again.',
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
+
+/** A channel follows a source once: a move into a channel that already follows it is refused. */
+async function refuseDuplicate(ctx: CommandContext, feed: Feed, channelId: string): Promise<void> {
+  const key = sourceKey(feed.source);
+  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === feed.guildId && f.id !== feed.id && sourceKey(f.source) === key);
+  if (existing !== undefined) {
+    throw new UserFacingError('feeds.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`. Nothing was changed.`);
+  }
+}
