@@ -25,6 +25,8 @@ const mediaBody = z.object({
   caption: z.string().max(2200).optional(),
   location_id: z.union([z.string(), z.number()]).optional(),
   tagged: z.array(z.string()).optional(),
+  /** A carousel's items in order. */
+  items: z.array(z.enum(['image', 'video'])).min(2).max(10).optional(),
   /** Top-level media fields served as given (odd but valid media). */
   quirks: z.record(z.string(), z.json()).optional(),
 });
@@ -85,6 +87,7 @@ export function handleAdmin(admin: EmulatorAdmin, req: IncomingMessage, res: Ser
           ...(b.caption !== undefined ? { caption: b.caption } : {}),
           ...(b.location_id !== undefined ? { locationId: String(b.location_id) } : {}),
           ...(b.tagged !== undefined ? { taggedUsernames: b.tagged } : {}),
+          ...(b.items !== undefined ? { carouselItems: b.items } : {}),
           ...(b.quirks !== undefined ? { quirks: b.quirks as Record<string, Json> } : {}),
         });
         return sendJson(res, 200, { data });

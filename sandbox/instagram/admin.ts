@@ -37,6 +37,8 @@ export interface PostMediaInput {
   caption?: string;
   locationId?: string;
   taggedUsernames?: string[];
+  /** A carousel's items in order, 2 to 10 (default image, video); ignored for other types. */
+  carouselItems?: ('image' | 'video')[];
   /** Top-level media fields served as given (odd but valid media): e.g. `{ created_time: '99999999999999999' }`. */
   quirks?: Record<string, Json>;
 }
@@ -114,6 +116,9 @@ export function createAdmin(state: EmulatorState, notifier: Notifier): EmulatorA
         if (!user) throw new AdminError(400, `no sandbox user ${JSON.stringify(name)} to tag`);
         return { username: user.username, x: 0.5, y: 0.5 };
       });
+      if (input.carouselItems && (input.carouselItems.length < 2 || input.carouselItems.length > 10)) {
+        throw new AdminError(400, 'a carousel has 2 to 10 items');
+      }
       const createdMs = state.now();
       const type = input.type ?? 'image';
       const record = world.createMedia({
@@ -124,7 +129,7 @@ export function createAdmin(state: EmulatorState, notifier: Notifier): EmulatorA
         caption: input.caption ? { id: world.nextCommentId(), fromId: owner.id, text: input.caption, createdMs } : null,
         locationId: input.locationId ?? null,
         usersInPhoto: tagged,
-        carouselItems: type === 'carousel' ? ['image', 'video'] : [],
+        carouselItems: type === 'carousel' ? [...(input.carouselItems ?? ['image', 'video'])] : [],
         ...(input.quirks !== undefined ? { quirks: input.quirks } : {}),
       });
       notifier.mediaPosted(record);
