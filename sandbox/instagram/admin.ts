@@ -3,6 +3,7 @@
 // without a browser, post and delete media (posting notifies subscriptions), inject faults, read the request and
 // notification logs. The HTTP admin routes (admin-http.ts) call these.
 import { z } from 'zod';
+import { AdminError } from '../shared/admin-error.js';
 import { createUser, CreateUserError, type CreateUserInput } from './create-user.js';
 import { pkFromMediaId } from './ids.js';
 import type { FaultSpec } from './faults.js';
@@ -14,15 +15,8 @@ import type { EmulatorState, NotificationLogEntry } from './state.js';
 import { ALL_SCOPES } from './tokens.js';
 import type { MediaType, UserRecord } from './world.js';
 
-/** A request the admin cannot carry out (unknown user, bad input); `status` is the HTTP status to answer. */
-export class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// The admin's refusals, shared with the other emulator (../shared/admin-error.ts); callers import it from here.
+export { AdminError };
 
 export interface MintTokenInput {
   userId?: string;
