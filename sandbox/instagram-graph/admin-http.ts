@@ -2,6 +2,7 @@
 // with curl and tests in other processes. Admin calls are never charged nor logged as API calls.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { parseAdminBody } from '../shared/admin-error.js';
 import { AdminError, type GraphEmulatorAdmin } from './admin.js';
 import { faultSpecSchema } from './faults.js';
 import { sendJson } from './http-util.js';
@@ -42,19 +43,7 @@ const usageBody = z.object({
   impressions: z.number().int().min(0).optional(),
 });
 
-function parse<S extends z.ZodType>(schema: S, body: Buffer, what: string): z.output<S> {
-  let value: unknown = {};
-  if (body.length > 0) {
-    try {
-      value = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new AdminError(400, `${what}: body is not JSON`);
-    }
-  }
-  const result = schema.safeParse(value);
-  if (!result.success) throw new AdminError(400, `${what} is invalid:\n${z.prettifyError(result.error)}`);
-  return result.data;
-}
+const parse = parseAdminBody;
 
 const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 

@@ -4,6 +4,7 @@
 // without a browser, revocation and expiry, the movable clock, usage and blocks, faults, the request log,
 // webhook deliveries, and every token issued (for scans of logs for secrets). admin-http.ts serves the same
 // operations under /_emulator/.
+import { AdminError } from '../shared/admin-error.js';
 import type { FaultSpec } from './faults.js';
 import { graphTime } from './ids.js';
 import { hostUrls, type GraphHostUrls } from './hosts.js';
@@ -13,15 +14,8 @@ import { FACEBOOK_SCOPES, INSTAGRAM_SCOPES, LONG_TTL_MS, SHORT_TTL_MS } from './
 import type { DeliveryLogEntry } from './webhooks.js';
 import { isProfessional, usesFacebookLogin, usesInstagramLogin, type Account, type AccountType, type LoginKind, type Media, type MediaKind } from './world.js';
 
-/** A request the admin cannot carry out; `status` is the HTTP status to answer. */
-export class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// The admin's refusals, shared with the other emulator (../shared/admin-error.ts); callers import it from here.
+export { AdminError };
 
 export interface AccountView {
   id: string;

@@ -2,8 +2,8 @@
 // graph.instagram.com (at the root), www.facebook.com (under /facebook-www) and graph.facebook.com (under
 // /facebook-graph), plus the admin API under /_emulator/. Start it with `startGraphEmulator(options)`; close it
 // with `close()`, which also ends open connections, webhook deliveries and their retries.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serve } from '../shared/serve.js';
 import { createAdmin, type GraphEmulatorAdmin } from './admin.js';
 import { handleAdmin } from './admin-http.js';
 import { handleGraph } from './graph.js';
@@ -72,29 +72,13 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     return handleGraph(state, 'instagram-graph', req, res, url, form, path);
   };
 
-  const server = createServer((req, res) => {
-    dispatch(req, res).catch((error: unknown) => {
-      console.error('instagram graph emulator: request failed', error);
-      if (!res.headersSent) sendJson(res, 500, { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1 } });
-      else res.destroy();
-    });
+  const listening = await serve(dispatch, {
+    host: options.host,
+    port: options.port,
+    label: 'instagram graph emulator',
+    answerFailure: (res) => sendJson(res, 500, { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1 } }),
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
-  state.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  state.baseUrl = listening.baseUrl;
 
   let closed: Promise<void> | undefined;
   return {
@@ -105,9 +89,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     close: () => {
       closed ??= (async () => {
         state.closing.abort();
-        const done = new Promise<void>((resolve) => server.close(() => resolve()));
-        for (const socket of sockets) socket.destroy();
-        await Promise.all([done, state.webhooks.close()]);
+        await Promise.all([listening.close(), state.webhooks.close()]);
       })();
       return closed;
     },

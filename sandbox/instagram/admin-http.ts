@@ -2,6 +2,7 @@
 // people with curl and for tests in other processes. Admin calls are never rate limited nor logged as API calls.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { parseAdminBody } from '../shared/admin-error.js';
 import { AdminError, type EmulatorAdmin } from './admin.js';
 import { faultSpecSchema } from './faults.js';
 import { sendJson } from './http-util.js';
@@ -25,23 +26,13 @@ const mediaBody = z.object({
   caption: z.string().max(2200).optional(),
   location_id: z.union([z.string(), z.number()]).optional(),
   tagged: z.array(z.string()).optional(),
+  /** A carousel's items in order. */
+  items: z.array(z.enum(['image', 'video'])).min(2).max(10).optional(),
   /** Top-level media fields served as given (odd but valid media). */
   quirks: z.record(z.string(), z.json()).optional(),
 });
 
-function parse<S extends z.ZodType>(schema: S, body: Buffer, what: string): z.output<S> {
-  let value: unknown = {};
-  if (body.length > 0) {
-    try {
-      value = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new AdminError(400, `${what}: body is not JSON`);
-    }
-  }
-  const result = schema.safeParse(value);
-  if (!result.success) throw new AdminError(400, `${what} is invalid:\n${z.prettifyError(result.error)}`);
-  return result.data;
-}
+const parse = parseAdminBody;
 
 export function handleAdmin(admin: EmulatorAdmin, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): void {
   const method = (req.method ?? 'GET').toUpperCase();
@@ -85,6 +76,7 @@ export function handleAdmin(admin: EmulatorAdmin, req: IncomingMessage, res: Ser
           ...(b.caption !== undefined ? { caption: b.caption } : {}),
           ...(b.location_id !== undefined ? { locationId: String(b.location_id) } : {}),
           ...(b.tagged !== undefined ? { taggedUsernames: b.tagged } : {}),
+          ...(b.items !== undefined ? { carouselItems: b.items } : {}),
           ...(b.quirks !== undefined ? { quirks: b.quirks as Record<string, Json> } : {}),
         });
         return sendJson(res, 200, { data });

@@ -3,6 +3,7 @@
 // without a browser, post and delete media (posting notifies subscriptions), inject faults, read the request and
 // notification logs. The HTTP admin routes (admin-http.ts) call these.
 import { z } from 'zod';
+import { AdminError } from '../shared/admin-error.js';
 import { createUser, CreateUserError, type CreateUserInput } from './create-user.js';
 import { pkFromMediaId } from './ids.js';
 import type { FaultSpec } from './faults.js';
@@ -14,15 +15,8 @@ import type { EmulatorState, NotificationLogEntry } from './state.js';
 import { ALL_SCOPES } from './tokens.js';
 import type { MediaType, UserRecord } from './world.js';
 
-/** A request the admin cannot carry out (unknown user, bad input); `status` is the HTTP status to answer. */
-export class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+// The admin's refusals, shared with the other emulator (../shared/admin-error.ts); callers import it from here.
+export { AdminError };
 
 export interface MintTokenInput {
   userId?: string;
@@ -37,6 +31,8 @@ export interface PostMediaInput {
   caption?: string;
   locationId?: string;
   taggedUsernames?: string[];
+  /** A carousel's items in order, 2 to 10 (default image, video); ignored for other types. */
+  carouselItems?: ('image' | 'video')[];
   /** Top-level media fields served as given (odd but valid media): e.g. `{ created_time: '99999999999999999' }`. */
   quirks?: Record<string, Json>;
 }
@@ -114,6 +110,9 @@ export function createAdmin(state: EmulatorState, notifier: Notifier): EmulatorA
         if (!user) throw new AdminError(400, `no sandbox user ${JSON.stringify(name)} to tag`);
         return { username: user.username, x: 0.5, y: 0.5 };
       });
+      if (input.carouselItems && (input.carouselItems.length < 2 || input.carouselItems.length > 10)) {
+        throw new AdminError(400, 'a carousel has 2 to 10 items');
+      }
       const createdMs = state.now();
       const type = input.type ?? 'image';
       const record = world.createMedia({
@@ -124,7 +123,7 @@ export function createAdmin(state: EmulatorState, notifier: Notifier): EmulatorA
         caption: input.caption ? { id: world.nextCommentId(), fromId: owner.id, text: input.caption, createdMs } : null,
         locationId: input.locationId ?? null,
         usersInPhoto: tagged,
-        carouselItems: type === 'carousel' ? ['image', 'video'] : [],
+        carouselItems: type === 'carousel' ? [...(input.carouselItems ?? ['image', 'video'])] : [],
         ...(input.quirks !== undefined ? { quirks: input.quirks } : {}),
       });
       notifier.mediaPosted(record);

@@ -1,8 +1,8 @@
 // The Instagram Platform API v1 emulator: one node:http server that serves the API under /v1, the OAuth pages
 // under /oauth, and the admin API under /_emulator. Start it with `startInstagramEmulator(options)`; close it
 // with `close()`, which also ends every open connection and outgoing notification.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { serve } from '../shared/serve.js';
 import { createAdmin, type EmulatorAdmin } from './admin.js';
 import { handleAdmin } from './admin-http.js';
 import { handleApi } from './api.js';
@@ -70,30 +70,13 @@ export async function startInstagramEmulator(options: EmulatorOptions = {}): Pro
     sendHtml404(res);
   };
 
-  const server = createServer((req, res) => {
-    dispatch(req, res).catch((error: unknown) => {
-      console.error('instagram emulator: request failed', error);
-      if (!res.headersSent) sendJson(res, 500, { meta: { code: 500, error_type: 'APIError', error_message: 'Oops, an error occurred.' } });
-      else res.destroy();
-    });
+  const listening = await serve(dispatch, {
+    host: options.host,
+    port: options.port,
+    label: 'instagram emulator',
+    answerFailure: (res) => sendJson(res, 500, { meta: { code: 500, error_type: 'APIError', error_message: 'Oops, an error occurred.' } }),
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 0;
-  state.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  state.baseUrl = listening.baseUrl;
 
   let closed: Promise<void> | undefined;
   return {
@@ -104,9 +87,7 @@ export async function startInstagramEmulator(options: EmulatorOptions = {}): Pro
     close: () => {
       closed ??= (async () => {
         state.closing.abort();
-        const done = new Promise<void>((resolve) => server.close(() => resolve()));
-        for (const socket of sockets) socket.destroy();
-        await Promise.all([done, notifier.settled()]);
+        await Promise.all([listening.close(), notifier.settled()]);
       })();
       return closed;
     },

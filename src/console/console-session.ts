@@ -1,13 +1,29 @@
 // What the console's parts share while a person uses it: the sandbox they act in, how ids and names translate,
 // how to print and read a line, and what the last answers left behind (its numbered buttons, the OAuth sign-in
 // address, the linking reply to show again once edited, the channels being watched).
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { APIMessage, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Sandbox } from '../sandbox.js';
 import type { MentionResolver } from './parse-slash-command.js';
 import type { ConsoleButton, RenderNames } from './render-message.js';
 
 /** One interaction sent to the Discord fake, whose answer the console waits for. */
 export type AnswerHandle = ReturnType<Sandbox['discord']['sendCommand']>;
+
+/** An interaction whose later messages the console prints (follow-ups.ts). */
+export interface FollowedInteraction {
+  handle: AnswerHandle;
+  /** Prints messages of this interaction as igcord's answer. */
+  print(messages: APIMessage[]): void;
+  /** Ids of the messages already printed (the original counts once it is no longer "thinking"). */
+  printed: Set<string>;
+  until: number;
+}
+
+/** The interactions being followed and the one timer that reads them. */
+export interface FollowUpWatch {
+  followed: FollowedInteraction[];
+  timer: NodeJS.Timeout | undefined;
+}
 
 /** A button as printed, with the message it belongs to and who got it, so `press N` can act on it as them. */
 export interface ButtonRef extends ConsoleButton {
@@ -46,6 +62,8 @@ export interface ConsoleSession {
   linkingHandle: { handle: AnswerHandle; shown: string } | undefined;
   /** Channel id → the timer printing its new messages. */
   readonly watches: Map<string, NodeJS.Timeout>;
+  /** Interactions whose later messages (follow-ups) are printed as they come. */
+  readonly followUps: FollowUpWatch;
   /** Set by `quit`: the console stops after the current line. */
   quitting: boolean;
 }

@@ -13,6 +13,7 @@ import type { Sandbox } from '../sandbox.js';
 import type { Logger } from '../log.js';
 import { handleConsoleLine } from './console-commands.js';
 import type { ConsoleSession } from './console-session.js';
+import { createFollowUpWatch, stopFollowUps } from './follow-ups.js';
 import { ensureGuestMember } from './guest-member.js';
 import { guildNames } from './guild-names.js';
 import { SlashParseError } from './parse-slash-command.js';
@@ -75,12 +76,14 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
     oauthUrl: undefined,
     linkingHandle: undefined,
     watches: new Map(),
+    followUps: createFollowUpWatch(),
     quitting: false,
   };
 
   const close = () => {
     for (const timer of session.watches.values()) clearInterval(timer);
     session.watches.clear();
+    stopFollowUps(session.followUps);
     rl.close();
   };
 

@@ -1,10 +1,12 @@
 // Waiting for igcord's answers and printing them: after a command, a button or a form, the console waits until
 // the interaction's reply is no longer "thinking" (or, for a button that updates its message, until the message
 // is edited), prints the messages with their buttons numbered, and asks a modal's fields if igcord opened one.
-// After signing in, it also shows the Link reply again once igcord's OAuth callback has edited it.
+// After signing in, it also shows the Link reply again once igcord's OAuth callback has edited it. What igcord
+// sends about the interaction later (follow-ups) is printed as it comes (follow-ups.ts).
 import { InteractionResponseType, MessageFlags, type APIMessage } from 'discord-api-types/v10';
 import type { AnswerHandle, ConsoleSession } from './console-session.js';
 import { isLinkUrl } from './authorize.js';
+import { followLaterMessages } from './follow-ups.js';
 import { askModalFields, type ModalData } from './modal-form.js';
 import { renderMessage } from './render-message.js';
 
@@ -59,6 +61,7 @@ export async function followAnswer(
       const shown = [original, ...followUps].filter((m): m is APIMessage => m !== undefined && !isLoading(m));
       if (shown.length === 0) session.say(answered ? 'igcord acknowledged without a message.' : 'igcord is still working on it (no answer yet).');
       showAnswer(session, shown, userId);
+      followLaterMessages(session, handle, shown, (later) => showAnswer(session, later, userId));
       if (shown.some((m) => JSON.stringify(m.components ?? []).includes('/link?state='))) {
         session.linkingHandle = { handle, shown: JSON.stringify(original ?? null) };
       }

@@ -25,8 +25,15 @@ interface Visual {
 }
 
 function visuals(post: Post): Visual[] {
-  // A video shows its cover (Discord cannot play Instagram's video URLs inline) and links the video itself.
-  return post.items.map((item) => (item.kind === 'image' ? { image: item.url, video: undefined } : { image: item.cover, video: item.url }));
+  // A video shows its cover (Discord cannot play Instagram's video URLs inline) and links the video itself. A picture
+  // already shown is not shown again: a video whose cover is another item's picture keeps only its play link.
+  const seen = new Set<string>();
+  return post.items.map((item) => {
+    const picture = item.kind === 'image' ? item.url : item.cover;
+    const image = picture !== undefined && !seen.has(picture) ? picture : undefined;
+    if (image !== undefined) seen.add(image);
+    return { image, video: item.kind === 'video' ? item.url : undefined };
+  });
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

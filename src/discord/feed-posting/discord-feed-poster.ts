@@ -1,5 +1,5 @@
 // The poster port (src/core/feed-poster.ts) on Discord: posts one media to one feed's channel as the bot
-// (`POST /channels/:id/messages`, the feed's role mentioned and allowed to ping, nothing else) or through the
+// (`POST /channels/:id/messages`, the feed's role mentioned and allowed to ping, nothing else — post-content.ts) or through the
 // feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back).
 // A delivery carries the engine's nonce with `enforce_nonce`, so a repeat after a crash returns the first message.
 // It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices, and knows each
@@ -8,8 +8,9 @@ import { Routes, type APIMessage, type Client, type REST, type RESTPostAPIChanne
 import type { FeedPoster, Post, PostOptions, PostTarget } from '../../core/index.js';
 import type { Logger } from '../../log.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
-import { findEarlierPost, recentChannelMessages, TEST_POST_MARK } from './earlier-post.js';
+import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
 import { feedEmbeds } from './feed-embeds.js';
+import { postContent } from './post-content.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
@@ -33,18 +34,12 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     const test = 'test' in options.intent;
     // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
     const embeds = options.plain === true ? undefined : feedEmbeds(media, log);
-    const compact = embeds === undefined;
-    const mention = !test && target.mentionRoleId !== undefined ? `<@&${target.mentionRoleId}>` : undefined;
-    const content = test
-      ? `${TEST_POST_MARK} \`${target.feedId}\`: this is how new posts from this source will look.`
-      : compact
-        ? [mention, `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`].filter(Boolean).join(' ')
-        : mention;
+    const { content, roles } = postContent(target, media, { test, compact: embeds === undefined });
     return {
       ...(content !== undefined ? { content } : {}),
       ...(embeds === undefined ? {} : { embeds }),
-      // Only the feed's own role may ping; a caption saying @everyone never does.
-      allowed_mentions: { parse: [], roles: mention !== undefined && target.mentionRoleId !== undefined ? [target.mentionRoleId] : [] },
+      // Only the feed's own role may ping, and only on a real post; a caption saying @everyone never does.
+      allowed_mentions: { parse: [], roles },
       ...('nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {}),
     };
   }

@@ -46,10 +46,20 @@ export function tagFromV1(tag: Tag): TagInfo {
   return { name: tag.name, postCount: tag.media_count };
 }
 
-function carouselItem(item: CarouselItem, cover: string): MediaItem {
-  return item.type === 'image'
-    ? { kind: 'image', url: item.images.standard_resolution.url, thumbnail: item.images.thumbnail.url }
-    : { kind: 'video', url: item.videos.standard_resolution.url, cover: item.images?.standard_resolution.url ?? cover, ...(item.images ? { thumbnail: item.images.thumbnail.url } : {}) };
+/**
+ * `cover` is the media's top-level still, which mirrors the first item (reference §2): a video item without
+ * `images` of its own (as v1 serves them) borrows it only when it is that first item; any other would show the
+ * first item's picture as its own, twice in one gallery.
+ */
+function carouselItem(item: CarouselItem, index: number, cover: string): MediaItem {
+  if (item.type === 'image') return { kind: 'image', url: item.images.standard_resolution.url, thumbnail: item.images.thumbnail.url };
+  const still = item.images?.standard_resolution.url ?? (index === 0 ? cover : undefined);
+  return {
+    kind: 'video',
+    url: item.videos.standard_resolution.url,
+    ...(still !== undefined ? { cover: still } : {}),
+    ...(item.images ? { thumbnail: item.images.thumbnail.url } : {}),
+  };
 }
 
 function items(media: Media): MediaItem[] {
@@ -62,7 +72,7 @@ function items(media: Media): MediaItem[] {
       return [{ kind: 'video', url: media.videos.standard_resolution.url, cover, thumbnail }];
     case 'carousel': {
       // The media's own thumbnail stands for the whole carousel in list views.
-      const [first, ...rest] = media.carousel_media.map((item) => carouselItem(item, cover));
+      const [first, ...rest] = media.carousel_media.map((item, i) => carouselItem(item, i, cover));
       return [{ ...first!, thumbnail }, ...rest];
     }
   }

@@ -1,0 +1,25 @@
+// The text line of a feed post and who it may ping. A real post says the feed's role mention (and, when its
+// embeds could not be made, the post's link); a test post says exactly that same line under its test mark, so an
+// admin sees what a post will look like, but pings nobody: Discord draws `<@&role>` as the role whether or not
+// allowed_mentions lets it notify, and a test the admin may repeat is no news for the role's members.
+import type { Post, PostTarget } from '../../core/index.js';
+import { plain, safeUrl } from '../embeds/text.js';
+import { TEST_POST_MARK } from './earlier-post.js';
+
+export interface PostContent {
+  /** Absent when the post has no text (embeds only, no role). */
+  content?: string;
+  /** The roles allowed to ping: the feed's own on a real post, none on a test. */
+  roles: string[];
+}
+
+export function postContent(target: PostTarget, media: Post, options: { test: boolean; compact: boolean }): PostContent {
+  const mention = target.mentionRoleId !== undefined ? `<@&${target.mentionRoleId}>` : undefined;
+  const line = options.compact
+    ? [mention, `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`].filter(Boolean).join(' ')
+    : mention;
+  if (!options.test) return { ...(line !== undefined ? { content: line } : {}), roles: mention !== undefined ? [target.mentionRoleId!] : [] };
+  // The mark comes first: earlier-post.ts knows a test post by it, and never takes one for a delivery.
+  const mark = `${TEST_POST_MARK} \`${target.feedId}\`: this is how new posts from this source will look.`;
+  return { content: line !== undefined ? `${mark}\n${line}` : mark, roles: [] };
+}
