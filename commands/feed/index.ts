@@ -45,12 +45,14 @@ const definition = defineSlash({
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
   contexts: [InteractionContextType.Guild],
   subcommands: {
-    'add-account': { description: "Follow your linked Instagram account's own posts", options: { ...target, ...deliveryOptions } },
+    'add-account': { requires: 'account-feeds', description: "Follow your linked Instagram account's own posts", options: { ...target, ...deliveryOptions } },
     'add-tag': {
+      requires: 'tag-feeds',
       description: 'Follow a tag (read with your linked account)',
       options: { ...target, tag: { kind: 'string', description: 'The tag, with or without #', required: true, autocomplete: true, maxLength: 101 }, ...deliveryOptions },
     },
     'add-location': {
+      requires: 'location-feeds',
       description: 'Follow a location (read with your linked account)',
       options: {
         ...target,

@@ -63,6 +63,8 @@ export interface GeoPoint {
 type Options = InstagramCallOptions | undefined;
 
 export interface InstagramPort {
+  /** The API in a person's words, for what it cannot do: "Instagram's current API has no follower lists". */
+  readonly name: string;
   /** What this provider serves; commands refuse what it lacks up front. */
   readonly capabilities: CapabilitySet;
   /** The permissions a link can ask for, in the provider's words, in the order it lists them. */

@@ -66,6 +66,7 @@ export function createGraphPort(client: GraphClient, now: () => number = Date.no
   const self = (auth: InstagramAuth, options?: O) => graph(auth.userId, async () => (await client.profile(auth, options)).data);
 
   return {
+    name: label,
     capabilities,
     scopes: client.login === 'instagram' ? INSTAGRAM_LOGIN_SCOPES : FACEBOOK_LOGIN_SCOPES,
     verifyToken: async (accessToken, options?: O) => {

@@ -40,13 +40,16 @@ export function relationshipFromV1(relationship: V1Relationship): Relationship {
   };
 }
 
+const V1_NAME = "Instagram's Platform API v1";
+
 /** What v1 does not serve: the call fails before any request. */
 const notOnV1 = (capability: Capability) => (): Promise<never> =>
-  Promise.reject(new InstagramNotAvailableError(`Instagram's Platform API v1 has ${MISSING_CAPABILITY[capability]}.`, capability));
+  Promise.reject(new InstagramNotAvailableError(`${V1_NAME} has ${MISSING_CAPABILITY[capability]}.`, capability));
 
 export function createV1Port(client: InstagramClient): InstagramPort {
   type O = InstagramCallOptions | undefined;
   return {
+    name: V1_NAME,
     capabilities: V1_CAPABILITIES,
     scopes: V1_SCOPES,
     verifyToken: async (accessToken, options?: O) => profileFromV1((await client.users.verifyToken(accessToken, options)).data),
