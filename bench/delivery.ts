@@ -32,6 +32,7 @@ export default async function delivery(): Promise<BenchRow[]> {
   });
   const sandbox = app.sandbox!;
   const { instagram: emulator, discord, guild } = sandbox;
+  if (!emulator) throw new Error('the bench runs on the v1 emulator (INSTAGRAM_PROVIDER=v1)');
   try {
     const seeded = emulator.admin.users();
     for (let i = seeded.length; i < SOURCES; i++) emulator.admin.createUser({ username: `bench.source${i}`, full_name: `Bench Source ${i}` });

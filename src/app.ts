@@ -10,7 +10,11 @@ import { createInstagramClient, type InstagramClient } from './providers/v1/clie
 import { mediaSchema } from './providers/v1/schemas.js';
 import { postFromV1 } from './providers/v1/to-core.js';
 import { createV1Port } from './providers/v1/port.js';
+import { createGraphClient } from './providers/graph/client.js';
+import { createGraphPort } from './providers/graph/port.js';
+import type { InstagramPort } from './core/index.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
+import type { CallGate } from './limiter/call-gate.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
 import { createWebhookReceiver, WEBHOOK_PATH } from './http/webhook-receiver.js';
@@ -46,6 +50,8 @@ export interface Igcord {
   storage: Storage;
   limiter: Limiter;
   instagram: InstagramClient;
+  /** What commands use: core's port over the configured provider (INSTAGRAM_PROVIDER). */
+  instagramPort: InstagramPort;
   bot: Bot;
   /** Feed delivery: notifications and polls → posts in Discord. */
   deliveries: FeedDeliveryEngine;
@@ -127,6 +133,10 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
     });
 
+    // Commands reach Instagram through core's port over the configured provider. Feed delivery, linking and the
+    // webhook still speak v1 (the client above); on Graph its calls go nowhere useful until they move to the port.
+    const instagramPort = config.instagram.provider === 'graph' ? graphPort(config, { clientId, clientSecret, publicUrl }, countingGate(limiter, metrics), log) : createV1Port(instagram);
+
     // The Discord client first, not logged in (nothing is sent before): the delivery engine posts through its REST
     // client, and the commands the bot runs use the engine, so both exist before the first interaction can arrive.
     // Interactions over HTTP (docs/decisions/0017): the bridge feeds POST /interactions to this client's router and
@@ -159,7 +169,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const bot = await startBot({
       config,
       log,
-      instagram: createV1Port(instagram),
+      instagram: instagramPort,
       storage,
       limiter,
       publicUrl,
@@ -209,7 +219,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // The sandbox's Discord checks the endpoint (PING) when it is set, as the developer portal does: only once listening.
     if (sandbox && httpInteractions) await sandbox.discord.setInteractionsEndpoint(`${publicUrl}${INTERACTIONS_PATH}`);
     // Instagram checks the callback with a challenge while the subscription is created: only once listening.
-    if (config.instagram.syncSubscriptions) await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
+    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1') await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
 
     let closing: Promise<void> | undefined;
     return {
@@ -217,6 +227,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       storage,
       limiter,
       instagram,
+      instagramPort,
       bot,
       deliveries,
       http: { url: http.url, port: http.port, address: http.address },
@@ -248,4 +259,20 @@ async function checkSubscription(instagram: InstagramClient, callbackUrl: string
   } catch (error) {
     log.error({ err: error, callbackUrl }, 'Instagram real-time subscription could not be checked; posts will arrive by polling until it is fixed (npm run subscriptions -- sync)');
   }
+}
+
+/** The Graph client of the configured login, version and hosts, behind the limiter's gate, as core's port. */
+function graphPort(config: Config, app: { clientId: string; clientSecret: string; publicUrl: string }, gate: CallGate, log: Logger): InstagramPort {
+  const client = createGraphClient({
+    login: config.instagram.graph.login,
+    hosts: config.instagram.graph.hosts,
+    version: config.instagram.graph.version,
+    appId: app.clientId,
+    appSecret: app.clientSecret,
+    redirectUri: `${app.publicUrl}/oauth/callback`,
+    timeoutMs: config.instagram.timeoutMs,
+    gate,
+    log: log.child({ component: 'instagram-graph' }),
+  });
+  return createGraphPort(client);
 }

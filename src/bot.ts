@@ -10,13 +10,14 @@ import type { DiscordClient } from './discord/client.js';
 import { systemClock, type Clock } from './discord/command.js';
 import { deployCommands, type DeployResult } from './discord/deploy.js';
 import { loadCommands, type CommandSet } from './discord/loader.js';
+import { commandsForProvider } from './discord/provider-commands.js';
 import { LookupCache } from '../commands/_shared/lookup-cache.js';
 import { RecentLocations } from '../commands/_shared/places/recent-locations.js';
 import { Paginator } from './discord/pagination.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
 import type { DescribeError } from './discord/reply-error.js';
 import { describeError } from '../commands/_shared/describe-error.js';
-import type { InstagramPort } from './core/index.js';
+import { MISSING_CAPABILITY, type InstagramPort } from './core/index.js';
 import { AttemptLimit, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';
@@ -42,6 +43,8 @@ declare module './discord/command.js' {
     linkAttempts: { prompts: AttemptLimit; pastes: AttemptLimit };
     /** Every command's definition as loaded and registered with Discord, for /help. */
     commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
+    /** The commands and subcommands this Instagram provider cannot serve (not registered), each with why, for /help. */
+    unavailableCommands: readonly { path: string; why: string }[];
   }
 }
 
@@ -79,7 +82,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const applicationId = config.discord.applicationId;
   if (!token || !applicationId) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be configured');
 
-  const commands = await loadCommands(options.commandsDirectory);
+  // Only what the provider serves is registered; the rest is explained by /help.
+  const { commands, unavailable } = commandsForProvider(await loadCommands(options.commandsDirectory), options.instagram.capabilities);
+  const unavailableCommands = unavailable.map((u) => ({ path: u.path, why: `${options.instagram.name} has ${MISSING_CAPABILITY[u.capability]}` }));
   const paginator = new Paginator({ log, maxSessions: config.pages.maxSessions, timeoutMs: config.pages.timeoutMs });
   const router = createInteractionRouter({
     commands,
@@ -102,6 +107,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
         pastes: new AttemptLimit({ max: config.linking.pasteLimit, windowMs: config.linking.windowMs }),
       },
       commandDefinitions: commands.definitions,
+      unavailableCommands,
     },
   });
 

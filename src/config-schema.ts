@@ -13,6 +13,21 @@ export const INSTAGRAM_LIMITS: Record<InstagramMode, { global: number; write: nu
   live: { global: 5000, write: 60 },
 };
 
+/** The Graph API version igcord is written and tested against (reference §1). */
+export const GRAPH_VERSION = 'v25.0';
+
+/** What an app id and secret look like, by provider: v1 clients have 32 hex digits each, Meta apps a numeric id. */
+export const APP_CREDENTIAL_FORMATS = {
+  v1: {
+    INSTAGRAM_CLIENT_ID: { pattern: /^[0-9a-f]{32}$/i, expected: 'expected the 32-hex-digit client id' },
+    INSTAGRAM_CLIENT_SECRET: { pattern: /^[0-9a-f]{32}$/i, expected: 'expected the 32-hex-digit client secret' },
+  },
+  graph: {
+    INSTAGRAM_CLIENT_ID: { pattern: /^\d{5,20}$/, expected: 'expected the numeric app id of your Meta app (App settings → Basic), as INSTAGRAM_PROVIDER=graph' },
+    INSTAGRAM_CLIENT_SECRET: { pattern: /^[0-9a-f]{32}$/i, expected: 'expected the 32-hex-digit app secret of your Meta app' },
+  },
+} as const;
+
 export const DEFAULT_SCOPES = ['basic', 'public_content', 'follower_list', 'comments', 'relationships', 'likes'];
 
 /** The four credentials whose presence decides between the local sandbox and the real services. */
@@ -146,18 +161,23 @@ export const environmentSchema = z.object({
     z.string().trim().regex(/^[0-9a-f]{64}$/i, { error: 'expected the 64-hex-character public key from the developer portal (General Information)' }).optional(),
   ),
 
-  INSTAGRAM_CLIENT_ID: z.preprocess(
-    blankToUndefined,
-    z.string().regex(/^[0-9a-f]{32}$/i, { error: 'expected the 32-hex-digit client id' }).optional(),
-  ),
-  INSTAGRAM_CLIENT_SECRET: z.preprocess(
-    blankToUndefined,
-    z.string().regex(/^[0-9a-f]{32}$/i, { error: 'expected the 32-hex-digit client secret' }).optional(),
-  ),
+  // Which Instagram API igcord speaks: the Platform API v1, or today's Graph API (src/providers/graph/).
+  INSTAGRAM_PROVIDER: z.preprocess(blankToUndefined, z.enum(['v1', 'graph'], { error: 'expected v1 or graph' }).default('v1')),
+  // The app id and secret are checked in config.ts: their format depends on the provider (v1: 32 hex digits;
+  // Graph: a numeric app id).
+  INSTAGRAM_CLIENT_ID: optionalString,
+  INSTAGRAM_CLIENT_SECRET: optionalString,
+  // api.instagram.com: v1's API host, and Instagram Login's code exchange on Graph.
   INSTAGRAM_API_URL: z.preprocess(
     blankToUndefined,
     httpUrl('Instagram API host, without /v1').default('https://api.instagram.com'),
   ),
+  INSTAGRAM_GRAPH_LOGIN: z.preprocess(blankToUndefined, z.enum(['instagram', 'facebook'], { error: 'expected instagram or facebook' }).default('instagram')),
+  INSTAGRAM_GRAPH_VERSION: z.preprocess(blankToUndefined, z.string().trim().regex(/^v\d+\.\d+$/, { error: 'expected a Graph API version such as v25.0' }).default(GRAPH_VERSION)),
+  INSTAGRAM_GRAPH_URL: z.preprocess(blankToUndefined, httpUrl("Instagram Login's Graph host").default('https://graph.instagram.com')),
+  INSTAGRAM_WWW_URL: z.preprocess(blankToUndefined, httpUrl("Instagram's web host, where its sign-in page is").default('https://www.instagram.com')),
+  FACEBOOK_GRAPH_URL: z.preprocess(blankToUndefined, httpUrl("Facebook Login's Graph host").default('https://graph.facebook.com')),
+  FACEBOOK_WWW_URL: z.preprocess(blankToUndefined, httpUrl("Facebook's web host, where its login dialog is").default('https://www.facebook.com')),
   INSTAGRAM_MODE: z.preprocess(
     blankToUndefined,
     z.enum(['sandbox', 'live'], { error: 'expected sandbox or live' }).default('sandbox'),

@@ -4,6 +4,7 @@
 // The schema itself, and the constants it checks against, are in src/config-schema.ts; this file turns a parsed
 // environment into a Config and reports every problem at once.
 import {
+  APP_CREDENTIAL_FORMATS,
   CREDENTIAL_VARIABLES,
   INSTAGRAM_LIMITS,
   KEY_FORMAT,
@@ -18,6 +19,7 @@ export {
   CREDENTIAL_VARIABLES,
   DEFAULT_SCOPES,
   ENVIRONMENT_VARIABLES,
+  GRAPH_VERSION,
   INSTAGRAM_LIMITS,
   LIVE_REQUIRED_VARIABLES,
   SECRET_VARIABLES,
@@ -57,6 +59,14 @@ export interface Config {
     publicKey: string | undefined;
   };
   instagram: {
+    /** Which Instagram API serves igcord: the Platform API v1 or the Graph API. */
+    provider: 'v1' | 'graph';
+    /** The Graph API's login, pinned version and hosts (read only when `provider` is graph). */
+    graph: {
+      login: 'instagram' | 'facebook';
+      version: string;
+      hosts: { instagramWww: string; instagramApi: string; instagramGraph: string; facebookWww: string; facebookGraph: string };
+    };
     clientId: string | undefined;
     clientSecret: string | undefined;
     apiUrl: string;
@@ -141,6 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (parsed.success && mode === 'live' && parsed.data.DISCORD_INTERACTIONS === 'http' && parsed.data.DISCORD_PUBLIC_KEY === undefined) {
     problems.push('DISCORD_PUBLIC_KEY: missing; with DISCORD_INTERACTIONS=http, the public key from the developer portal (General Information) checks that interactions come from Discord');
   }
+  // A v1 client id is 32 hex digits, a Meta app id is numeric: which one is right depends on the provider. Checked
+  // from the raw environment, so these are reported together with every other problem.
+  const formats = APP_CREDENTIAL_FORMATS[env.INSTAGRAM_PROVIDER?.trim() === 'graph' ? 'graph' : 'v1'];
+  for (const [name, format] of Object.entries(formats)) {
+    if (present(name) && !format.pattern.test(env[name]!.trim())) problems.push(`${name}: ${format.expected}`);
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(dedupe(problems), options.subject);
 
   const e = parsed.data;
@@ -172,6 +188,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       publicKey: e.DISCORD_PUBLIC_KEY,
     },
     instagram: {
+      provider: e.INSTAGRAM_PROVIDER,
+      graph: {
+        login: e.INSTAGRAM_GRAPH_LOGIN,
+        version: e.INSTAGRAM_GRAPH_VERSION,
+        hosts: {
+          instagramWww: e.INSTAGRAM_WWW_URL,
+          instagramApi: e.INSTAGRAM_API_URL,
+          instagramGraph: e.INSTAGRAM_GRAPH_URL,
+          facebookWww: e.FACEBOOK_WWW_URL,
+          facebookGraph: e.FACEBOOK_GRAPH_URL,
+        },
+      },
       clientId: e.INSTAGRAM_CLIENT_ID,
       clientSecret: e.INSTAGRAM_CLIENT_SECRET,
       apiUrl: e.INSTAGRAM_API_URL,

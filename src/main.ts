@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       sandboxBanner({
         httpUrl: app.http.url,
-        instagramUrl: app.sandbox.instagram.url,
+        instagramUrl: app.sandbox.people.url,
         discordUrl: app.sandbox.discord.url,
         guildName: 'igcord sandbox',
         channels: Object.keys(app.sandbox.guild.channels),

@@ -9,6 +9,7 @@ import {
   InstagramInvalidParametersError,
   InstagramNetworkError,
   InstagramNotAllowedError,
+  InstagramNotAvailableError,
   InstagramNotFoundError,
   InstagramRateLimitError,
   InstagramResponseError,
@@ -77,6 +78,10 @@ function describeKnown(error: unknown, now: number): ErrorReply {
       content: 'Your Instagram link no longer works (access was revoked or has expired). Link your account again to continue.',
       components: [linkButtonRow('Relink Instagram')],
     };
+  }
+  if (error instanceof InstagramNotAvailableError) {
+    // Its message names the API and what it lacks: "Instagram's current API has no user search."
+    return { id: 'instagram.not-available', content: error.message, components: [] };
   }
   if (error instanceof InstagramNotFoundError) {
     return {

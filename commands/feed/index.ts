@@ -49,14 +49,17 @@ const definition = defineSlash({
   contexts: [InteractionContextType.Guild],
   subcommands: {
     'add-account': {
+      requires: 'account-feeds',
       description: "Follow an Instagram account's posts: yours, or one your link can read (you pay)",
       options: { ...target, account: { kind: 'string', description: 'Another account to follow (yours when left out)', autocomplete: true, maxLength: 100 }, ...deliveryOptions },
     },
     'add-tag': {
+      requires: 'tag-feeds',
       description: 'Follow a tag (read with your linked account)',
       options: { ...target, tag: { kind: 'string', description: 'The tag, with or without #', required: true, autocomplete: true, maxLength: 101 }, ...deliveryOptions },
     },
     'add-location': {
+      requires: 'location-feeds',
       description: 'Follow a location (read with your linked account)',
       options: {
         ...target,

@@ -46,6 +46,7 @@ const requester = { ...anyone, description: 'Someone who asked to follow you' } 
 
 const definition = defineSlash({
   name: 'follows',
+  requires: 'relationships',
   description: 'Your Instagram follows, followers, requests and relationships',
   subcommands: {
     following: { description: LISTS.following.describe, options: { share } },

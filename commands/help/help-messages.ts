@@ -3,7 +3,8 @@
 // subcommand: its path, its options (`<required>`, `[optional]`) and its description. The lines are laid out in
 // embed fields within Discord's limits — 1,024 characters a field, 25 fields an embed, 10 embeds and 6,000
 // characters a message (https://discord.com/developers/docs/resources/message#embed-object-embed-limits) — and
-// spill into further messages when one is not enough.
+// spill into further messages when one is not enough. What the configured Instagram API cannot serve is not
+// registered; it closes the list, one line per reason.
 import { ApplicationCommandOptionType, type APIEmbed, type APIEmbedField, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 
 export const HELP_LIMITS = { fieldValue: 1024, fieldName: 256, fields: 25, embeds: 10, messageTotal: 6000 } as const;
@@ -72,10 +73,33 @@ const embedSize = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.leng
  * The /help answer as messages, each a list of embeds within Discord's limits: the first message opens with the
  * title and how to read the lines; the commands follow in name order.
  */
-export function helpMessages(definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[]): APIEmbed[][] {
+/** A command or subcommand the configured Instagram API cannot serve, and why in a person's words. */
+export interface UnavailableLine {
+  path: string;
+  why: string;
+}
+
+const UNAVAILABLE_HEADING = 'Not available with this Instagram API';
+
+/** One line per reason, naming every command it takes away: `/follows`, `/location` — Instagram's current API has … */
+function unavailableFields(unavailable: readonly UnavailableLine[]): APIEmbedField[] {
+  const byWhy = new Map<string, string[]>();
+  for (const u of unavailable) byWhy.set(u.why, [...(byWhy.get(u.why) ?? []), u.path]);
+  const lines = [...byWhy].map(([why, paths]) => `${paths.map((p) => `\`${p}\``).join(', ')} — ${why}.`);
+  const fields: APIEmbedField[] = [];
+  for (const text of lines) {
+    const cut = text.length > HELP_LIMITS.fieldValue ? `${text.slice(0, HELP_LIMITS.fieldValue - 1)}…` : text;
+    const last = fields.at(-1);
+    if (last !== undefined && last.value.length + 1 + cut.length <= HELP_LIMITS.fieldValue) last.value = `${last.value}\n${cut}`;
+    else fields.push({ name: fields.length === 0 ? UNAVAILABLE_HEADING : `${UNAVAILABLE_HEADING} (continued)`, value: cut });
+  }
+  return fields;
+}
+
+export function helpMessages(definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[], unavailable: readonly UnavailableLine[] = []): APIEmbed[][] {
   const sorted = [...definitions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const messages: APIEmbed[][] = [[{ title: TITLE, description: INTRO, color: COLOUR, fields: [] }]];
-  for (const field of sorted.flatMap(commandFields)) {
+  for (const field of [...sorted.flatMap(commandFields), ...unavailableFields(unavailable)]) {
     let message = messages.at(-1)!;
     let embed = message.at(-1)!;
     const size = field.name.length + field.value.length;

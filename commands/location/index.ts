@@ -31,6 +31,7 @@ const location = { kind: 'string', description: LOCATION_DESCRIPTION, required: 
 
 const definition = defineSlash({
   name: 'location',
+  requires: 'locations',
   description: 'Instagram locations: details, recent posts and places near a point',
   subcommands: {
     info: { description: 'Details of an Instagram location', options: { location, share } },

@@ -39,6 +39,7 @@ const definition = defineSlash({
   subcommands: {
     show: { description: 'Show one post', options: { media, share } },
     near: {
+      requires: 'search',
       description: 'Posts taken near a place',
       options: {
         lat: { kind: 'number', description: 'Latitude, e.g. 60.1699', required: true, minValue: -90, maxValue: 90 },
@@ -47,19 +48,21 @@ const definition = defineSlash({
         share,
       },
     },
-    liked: { description: 'Posts you liked', options: { share } },
-    comments: { description: "A post's comments", options: { media, share } },
+    liked: { requires: 'likes', description: 'Posts you liked', options: { share } },
+    comments: { requires: 'comments', description: "A post's comments", options: { media, share } },
     comment: {
+      requires: 'comments',
       description: 'Comment on a post (at most 300 characters, 4 hashtags, 1 link; not all capitals)',
       options: { media, text: { kind: 'string', description: 'What to say', required: true, maxLength: COMMENT_OPTION_MAX } },
     },
     uncomment: {
+      requires: 'comments',
       description: 'Delete a comment (yours, or any on your own post)',
       options: { media, comment: { kind: 'string', description: 'The comment id, as /media comments shows it', required: true, maxLength: 40 } },
     },
-    likes: { description: 'Who liked a post', options: { media, share } },
-    like: { description: 'Like a post', options: { media } },
-    unlike: { description: 'Remove your like from a post', options: { media } },
+    likes: { requires: 'likes', description: 'Who liked a post', options: { media, share } },
+    like: { requires: 'likes', description: 'Like a post', options: { media } },
+    unlike: { requires: 'likes', description: 'Remove your like from a post', options: { media } },
   },
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;

@@ -22,6 +22,7 @@ const tagName = { kind: 'string', description: 'The tag, without #', required: t
 
 const definition = defineSlash({
   name: 'tag',
+  requires: 'tags',
   description: 'Instagram hashtags: post counts, recent posts and search',
   subcommands: {
     info: { description: 'How many posts a hashtag has', options: { name: tagName, share } },

@@ -31,6 +31,7 @@ const definition = defineSlash({
     profile: { description: 'Show an Instagram profile: yours, or the user you name', options: { user, share } },
     media: { description: 'Page through recent posts: yours, or the user you name', options: { user, share } },
     search: {
+      requires: 'search',
       description: 'Find Instagram accounts by username or name',
       options: { query: { kind: 'string', description: 'Part of a username or a name', required: true, minLength: 1, maxLength: 100 }, share },
     },

@@ -33,7 +33,7 @@ export interface ButtonRef extends ConsoleButton {
 
 export interface ConsoleSession {
   readonly discord: Sandbox['discord'];
-  readonly admin: Sandbox['instagram']['admin'];
+  readonly people: Sandbox['people'];
   readonly guild: Sandbox['guild'];
   readonly personId: string;
   /** Who the current line acts as: the person, or the member named by `as <member> …` while that line runs. */

@@ -19,7 +19,7 @@ import { guildNames } from './guild-names.js';
 import { SlashParseError } from './parse-slash-command.js';
 
 export interface ConsoleOptions {
-  sandbox: Pick<Sandbox, 'discord' | 'instagram' | 'guild' | 'personId'>;
+  sandbox: Pick<Sandbox, 'discord' | 'people' | 'guild' | 'personId'>;
   /** The command definitions igcord registered (`app.bot.commands.definitions`). */
   definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
   input: NodeJS.ReadableStream;
@@ -53,7 +53,7 @@ export function startConsole(options: ConsoleOptions): SandboxConsole {
 
   const session: ConsoleSession = {
     discord,
-    admin: sandbox.instagram.admin,
+    people: sandbox.people,
     guild,
     personId,
     actorId: personId,

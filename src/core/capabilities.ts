@@ -18,10 +18,46 @@ export const CAPABILITIES = [
   'notifications',
   /** Search people, places, and posts near a point. */
   'search',
+  /** Read a place and the posts at it. */
+  'locations',
+  /** Read a tag by name: its post count, its recent posts, tags like it. */
+  'tags',
+  /** Hide and unhide comments on the owner's posts, reply to them. */
+  'comment-moderation',
+  /** Posts of others in which the owner is tagged or mentioned. */
+  'mentions',
+  /** Figures about the owner's account and posts (reach, views, interactions). */
+  'insights',
+  /** Another professional account's profile and posts by username (Business Discovery). */
+  'other-accounts',
+  /** A hashtag's id and its posts of the last 24 hours (Hashtag Search, a limited number of tags a week). */
+  'hashtag-search',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 export type CapabilitySet = ReadonlySet<Capability>;
+
+/**
+ * What a provider lacking a capability does not have, in words a person reads in /help after "this Instagram API
+ * has": "Instagram's current API has no follower lists".
+ */
+export const MISSING_CAPABILITY: Record<Capability, string> = {
+  likes: 'no likes lists and no liking',
+  relationships: 'no follower lists and no following',
+  comments: 'no comments',
+  'tag-feeds': 'no hashtag feeds',
+  'location-feeds': 'no location feeds',
+  'account-feeds': 'no account feeds',
+  notifications: 'no notifications of new posts',
+  search: 'no search for people, places or posts nearby',
+  locations: 'no locations',
+  tags: 'no hashtag counts or lookups by name',
+  'comment-moderation': 'no hiding of or replying to comments',
+  mentions: 'no list of posts you are tagged in',
+  insights: 'no insights',
+  'other-accounts': "no other accounts' profiles (Business Discovery needs Facebook Login)",
+  'hashtag-search': 'no Hashtag Search (it needs Facebook Login)',
+};
 
 /** The capability a feed of this source kind needs. */
 export function feedCapability(kind: 'account' | 'tag' | 'location'): Capability {

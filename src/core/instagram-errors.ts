@@ -148,3 +148,18 @@ export class InstagramTimeoutError extends InstagramError {
     super(message, { type: 'TimeoutError', status: 0, retryable: true, cause });
   }
 }
+
+/**
+ * The configured provider does not serve this operation at all (Graph has no likes lists, relationships, user
+ * search or locations; Instagram Login has no Business Discovery). No request was made; `capability` is what is
+ * missing. Commands that need it are not registered on such a provider, so a person meets this only through a
+ * path that cannot be gated up front (a username given to a command that then has to search for it).
+ */
+export class InstagramNotAvailableError extends InstagramError {
+  override readonly name: string = 'InstagramNotAvailableError';
+  readonly capability: string;
+  constructor(message: string, capability: string) {
+    super(message, { type: 'NotAvailableOnProvider', status: 0, retryable: false });
+    this.capability = capability;
+  }
+}

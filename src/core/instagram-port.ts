@@ -6,6 +6,14 @@ import type { CapabilitySet } from './capabilities.js';
 import type { Person, Place, Post } from './post.js';
 import type { Comment, Profile, TagInfo } from './profile.js';
 
+/** One insight figure: a metric's total (or its latest value) over its period, with its daily values when it has them. */
+export interface Insight {
+  metric: string;
+  period: string | undefined;
+  value: number | undefined;
+  series: { value: number; endTime: string | undefined }[];
+}
+
 /** Whose token a call uses: `userId` (the token owner's Instagram id) is their budget key. */
 export interface InstagramAuth {
   userId: string;
@@ -55,6 +63,8 @@ export interface GeoPoint {
 type Options = InstagramCallOptions | undefined;
 
 export interface InstagramPort {
+  /** The API in a person's words, for what it cannot do: "Instagram's current API has no follower lists". */
+  readonly name: string;
   /** What this provider serves; commands refuse what it lacks up front. */
   readonly capabilities: CapabilitySet;
   /** The permissions a link can ask for, in the provider's words, in the order it lists them. */
@@ -91,6 +101,31 @@ export interface InstagramPort {
     get(auth: InstagramAuth, name: string, options?: Options): Promise<TagInfo>;
     recentPosts(auth: InstagramAuth, name: string, query?: { count?: number | undefined }, options?: Options): Promise<Page<Post>>;
     search(auth: InstagramAuth, query: string, options?: Options): Promise<TagInfo[]>;
+  };
+  // What only some providers serve, each behind the capability named: a provider without it fails the call with
+  // InstagramNotAvailableError before any request, and the commands that need it are not registered there.
+  /** `comment-moderation`: the owner's comments, by comment id. */
+  moderation: {
+    reply(auth: InstagramAuth, commentId: string, text: string, options?: Options): Promise<{ id: string }>;
+    hide(auth: InstagramAuth, commentId: string, hidden: boolean, options?: Options): Promise<void>;
+    remove(auth: InstagramAuth, commentId: string, options?: Options): Promise<void>;
+  };
+  /** `mentions`: posts of others in which the owner is tagged, newest first. */
+  mentions(auth: InstagramAuth, query?: { count?: number | undefined }, options?: Options): Promise<Page<Post>>;
+  /** `insights`: figures about the owner's account over `period` (`day`, `week`, `days_28`), or about one post. */
+  insights: {
+    account(auth: InstagramAuth, metrics: readonly string[], period?: string, options?: Options): Promise<Insight[]>;
+    post(auth: InstagramAuth, postId: string, metrics: readonly string[], options?: Options): Promise<Insight[]>;
+  };
+  /** `other-accounts`: another professional account, by exact username. */
+  accounts: {
+    profile(auth: InstagramAuth, username: string, options?: Options): Promise<Profile>;
+    recentPosts(auth: InstagramAuth, username: string, query?: { count?: number | undefined }, options?: Options): Promise<Page<Post>>;
+  };
+  /** `hashtag-search`: a hashtag by name (each new one uses a weekly slot) and its recent posts. */
+  hashtags: {
+    find(auth: InstagramAuth, name: string, options?: Options): Promise<{ id: string; name: string }>;
+    recentPosts(auth: InstagramAuth, hashtagId: string, query?: { count?: number | undefined }, options?: Options): Promise<Page<Post>>;
   };
   locations: {
     get(auth: InstagramAuth, id: string, options?: Options): Promise<PlaceInfo>;

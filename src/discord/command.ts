@@ -10,6 +10,7 @@ import type {
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { Capability } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { InteractionResponder } from './responder.js';
 
@@ -43,8 +44,18 @@ export type CommandDefinition =
 /** How to acknowledge before `execute` runs: a deferred ephemeral or public "thinking…", or not at all. */
 export type DeferMode = 'ephemeral' | 'public' | false;
 
+/**
+ * What a command needs from the Instagram provider: the loader registers the command only when the provider
+ * serves `command`, and of its subcommands only those whose capability it serves (src/discord/loader.ts).
+ */
+export interface CommandRequirements {
+  command?: Capability | undefined;
+  subcommands?: Readonly<Record<string, Capability>> | undefined;
+}
+
 export interface CommandModule {
   data: CommandDefinition;
+  requires?: CommandRequirements | undefined;
   /** Defer before `execute` when the answer can take more than about a second (Instagram calls). */
   defer?: DeferMode | undefined;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
@@ -121,6 +132,7 @@ const prefixSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expect
 export const commandModuleSchema = z.object({
   data: z.custom<CommandDefinition>((v) => typeof v === 'object' && v !== null, { error: 'expected a command definition' }),
   defer: z.union([z.literal('ephemeral'), z.literal('public'), z.literal(false)]).optional(),
+  requires: z.object({ command: z.string().optional(), subcommands: z.record(z.string(), z.string()).optional() }).optional(),
   execute: fn('execute'),
   autocomplete: fn('autocomplete').optional(),
   components: z.record(prefixSchema, fn('a component handler')).optional(),

@@ -15,6 +15,8 @@ export const REPLY_IDS = [
   'instagram.comment-rejected',
   'instagram.invalid-input',
   'instagram.unavailable',
+  /** The configured Instagram API does not offer this at all (InstagramNotAvailableError). */
+  'instagram.not-available',
   // /instagram link and the paste-a-token modal.
   'instagram.link-prompts-limited',
   'instagram.pastes-limited',

@@ -5,13 +5,16 @@
 // its own options: one dispatcher for every command instead of a `switch` per command.
 import type { ChatInputCommandInteraction, InteractionContextType, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
-import type { CommandContext } from './command.js';
+import type { Capability } from '../core/index.js';
+import type { CommandContext, CommandRequirements } from './command.js';
 import { UserFacingError } from './errors.js';
 import { optionsJson, readOptions, type OptionSpecs, type OptionValues } from './typed-options.js';
 
 export interface SubcommandSpec {
   description: string;
   options?: OptionSpecs | undefined;
+  /** What the Instagram provider must serve for this subcommand to be registered at all. */
+  requires?: Capability | undefined;
 }
 
 interface CommandSpecBase {
@@ -20,6 +23,8 @@ interface CommandSpecBase {
   /** Who sees the command by default (Discord's default_member_permissions); handlers still check. */
   defaultMemberPermissions?: bigint | undefined;
   contexts?: readonly InteractionContextType[] | undefined;
+  /** What the Instagram provider must serve for this command to be registered at all. */
+  requires?: Capability | undefined;
 }
 
 export interface SubcommandsSpec extends CommandSpecBase {
@@ -67,19 +72,29 @@ function definitionJson(spec: CommandSpec): RESTPostAPIChatInputApplicationComma
 
 type Execute = (interaction: ChatInputCommandInteraction, ctx: CommandContext) => Promise<void>;
 
+/** The capabilities the spec declares, as the module contract carries them (the loader filters by them). */
+function requirementsOf(spec: CommandSpec): CommandRequirements {
+  const subcommands = 'subcommands' in spec ? Object.fromEntries(Object.entries(spec.subcommands).flatMap(([name, sub]) => (sub.requires ? [[name, sub.requires]] : []))) : {};
+  return { ...(spec.requires ? { command: spec.requires } : {}), subcommands };
+}
+
+type Slash = { data: RESTPostAPIChatInputApplicationCommandsJSONBody; execute: Execute; requires: CommandRequirements };
+
 /** `data` and `execute` of a command with subcommands: reads the subcommand, its options, and calls its handler. */
-export function slashCommand<const S extends SubcommandsSpec>(spec: S, handlers: SubcommandHandlers<S>): { data: RESTPostAPIChatInputApplicationCommandsJSONBody; execute: Execute };
+export function slashCommand<const S extends SubcommandsSpec>(spec: S, handlers: SubcommandHandlers<S>): Slash;
 /** `data` and `execute` of a command without subcommands. */
-export function slashCommand<const S extends PlainCommandSpec>(spec: S, handler: Handler<CommandOptions<S>>): { data: RESTPostAPIChatInputApplicationCommandsJSONBody; execute: Execute };
-export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler<never>> | Handler<never>): { data: RESTPostAPIChatInputApplicationCommandsJSONBody; execute: Execute } {
+export function slashCommand<const S extends PlainCommandSpec>(spec: S, handler: Handler<CommandOptions<S>>): Slash;
+export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler<never>> | Handler<never>): Slash {
   const data = definitionJson(spec);
+  const requires = requirementsOf(spec);
   if (!('subcommands' in spec)) {
     const handler = handlers as Handler<unknown>;
-    return { data, execute: (interaction, ctx) => handler(interaction, ctx, readOptions(interaction, spec.options ?? {})) };
+    return { data, requires, execute: (interaction, ctx) => handler(interaction, ctx, readOptions(interaction, spec.options ?? {})) };
   }
   const table = handlers as Record<string, Handler<unknown>>;
   return {
     data,
+    requires,
     async execute(interaction, ctx) {
       const name = interaction.options.getSubcommand(true);
       const sub = Object.hasOwn(spec.subcommands, name) ? spec.subcommands[name] : undefined;

@@ -68,4 +68,19 @@ describe('/help', () => {
     // Nobody else in the channel saw it.
     expect(igcord.discord.messages(igcord.guild.channels.general!).some((m) => messages.some((r) => r.id === m.id))).toBe(false);
   });
+
+  it('registers no Graph-only command on the Platform API v1, and says why in one line each', async () => {
+    const registered = igcord.discord.commands(igcord.guild.guildId) as RegisteredCommand[];
+    const names = registered.map((c) => c.name);
+    for (const graphOnly of ['insights', 'account', 'hashtag']) expect(names).not.toContain(graphOnly);
+    expect(names).toContain('follows');
+    const comments = registered.find((c) => c.name === 'comments')?.options?.map((o) => o.name);
+    expect(comments).toEqual(['list']);
+    const handle = igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId: igcord.guild.channels.general!, userId: igcord.personId, name: 'help' });
+    await handle.waitForReply(undefined, 10_000);
+    const replies = handle.replies();
+    const text = [replies.original!, ...replies.followUps].flatMap((m) => m.embeds.map(embedText)).join('\n');
+    expect(text).toMatch(/`\/insights` — Instagram's Platform API v1 has no insights\./);
+    expect(text).toMatch(/`\/comments reply`, `\/comments hide`, `\/comments delete` — Instagram's Platform API v1 has no hiding of or replying to comments\./);
+  });
 });

@@ -15,11 +15,14 @@ export class ConsoleChild {
   readonly child: ChildProcessWithoutNullStreams;
   readonly exited: Promise<number | null>;
 
-  /** Starts `npm start`'s entry point in `cwd` with `dataDir` as DATA_DIR and nothing of this process's environment but PATH. */
-  constructor(cwd: string, dataDir: string) {
+  /**
+   * Starts `npm start`'s entry point in `cwd` with `dataDir` as DATA_DIR and nothing of this process's environment
+   * but PATH, plus `env` (INSTAGRAM_PROVIDER=graph, say).
+   */
+  constructor(cwd: string, dataDir: string, env: Record<string, string> = {}) {
     this.child = spawn(process.execPath, ['--import', tsx, main], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', DATA_DIR: dataDir },
+      env: { PATH: process.env.PATH ?? '', HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', DATA_DIR: dataDir, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const wake = () => {

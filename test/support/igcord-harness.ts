@@ -12,11 +12,12 @@ import { startIgcord, type Igcord } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DeliveryTuning } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
+import type { InstagramEmulator } from '../../sandbox/instagram/index.js';
 import { assertNoSecretLogged, discordSecrets, instagramSecrets, keySecrets, sandboxKeySecrets, type NamedSecret } from './secret-scan.js';
 
 export interface TestIgcord {
   app: Igcord;
-  emulator: NonNullable<Igcord['sandbox']>['instagram'];
+  emulator: InstagramEmulator;
   discord: NonNullable<Igcord['sandbox']>['discord'];
   guild: NonNullable<Igcord['sandbox']>['guild'];
   /** The guild owner (Manage Server), a ready-made person to send commands as. */
@@ -59,12 +60,14 @@ export async function startTestIgcord(
   });
   const sandbox = app.sandbox;
   if (!sandbox) throw new Error('the test harness runs igcord in sandbox mode');
+  const emulator = sandbox.instagram;
+  if (!emulator) throw new Error('the test harness runs igcord on the v1 emulator (INSTAGRAM_PROVIDER=v1)');
   const secrets = async (): Promise<NamedSecret[]> => {
     const { clientSecret, webhookVerifyToken } = app.config.instagram;
     const { encryptionKey, previousKeys } = app.config.storage;
     return [
       ...discordSecrets(sandbox.discord.issuedTokens()),
-      ...instagramSecrets(sandbox.instagram.issuedTokens()),
+      ...instagramSecrets(emulator.issuedTokens()),
       ...(clientSecret ? [{ name: 'the Instagram client secret', value: clientSecret }] : []),
       ...(webhookVerifyToken ? [{ name: 'the webhook verify token', value: webhookVerifyToken }] : []),
       ...[encryptionKey, ...previousKeys].flatMap((k) => (k ? keySecrets(`encryption key ${k.id}`, k.key) : [])),
@@ -74,14 +77,14 @@ export async function startTestIgcord(
   let closed: Promise<void> | undefined;
   return {
     app,
-    emulator: sandbox.instagram,
+    emulator,
     discord: sandbox.discord,
     guild: sandbox.guild,
     personId: sandbox.personId,
     logs: () => lines.join(''),
     secrets,
     async link(discordUserId, username, scopes) {
-      const minted = sandbox.instagram.admin.mintToken({ username, ...(scopes ? { scopes } : {}) });
+      const minted = emulator.admin.mintToken({ username, ...(scopes ? { scopes } : {}) });
       const instagramUserId = String(minted.user.id);
       await app.storage.accounts.link({
         discordUserId,

@@ -173,6 +173,59 @@ describe('config', () => {
     expect(problems.join('\n')).not.toContain('secret');
   });
 
+  it('runs the Platform API v1 by default, and the Graph API on the real hosts with a pinned version when INSTAGRAM_PROVIDER=graph', () => {
+    expect(loadConfig({}).instagram.provider).toBe('v1');
+    const graph = loadConfig({ INSTAGRAM_PROVIDER: 'graph' }).instagram;
+    expect(graph.provider).toBe('graph');
+    expect(graph.graph).toEqual({
+      login: 'instagram',
+      version: 'v25.0',
+      hosts: {
+        instagramWww: 'https://www.instagram.com',
+        instagramApi: 'https://api.instagram.com',
+        instagramGraph: 'https://graph.instagram.com',
+        facebookWww: 'https://www.facebook.com',
+        facebookGraph: 'https://graph.facebook.com',
+      },
+    });
+  });
+
+  it('points every Graph host, the login and the version where the operator says, and refuses a malformed version or login', () => {
+    const graph = loadConfig({
+      INSTAGRAM_PROVIDER: 'graph',
+      INSTAGRAM_GRAPH_LOGIN: 'facebook',
+      INSTAGRAM_GRAPH_VERSION: 'v24.0',
+      INSTAGRAM_API_URL: 'http://127.0.0.1:9/',
+      INSTAGRAM_GRAPH_URL: 'http://127.0.0.1:9/ig-graph/',
+      INSTAGRAM_WWW_URL: 'http://127.0.0.1:9/ig-www',
+      FACEBOOK_GRAPH_URL: 'http://127.0.0.1:9/fb-graph',
+      FACEBOOK_WWW_URL: 'http://127.0.0.1:9/fb-www',
+    }).instagram.graph;
+    expect(graph).toEqual({
+      login: 'facebook',
+      version: 'v24.0',
+      hosts: {
+        instagramWww: 'http://127.0.0.1:9/ig-www',
+        instagramApi: 'http://127.0.0.1:9',
+        instagramGraph: 'http://127.0.0.1:9/ig-graph',
+        facebookWww: 'http://127.0.0.1:9/fb-www',
+        facebookGraph: 'http://127.0.0.1:9/fb-graph',
+      },
+    });
+    const problems = problemsOf({ INSTAGRAM_PROVIDER: 'rest', INSTAGRAM_GRAPH_LOGIN: 'twitter', INSTAGRAM_GRAPH_VERSION: '25', FACEBOOK_GRAPH_URL: 'ftp://x' }).join('\n');
+    for (const name of ['INSTAGRAM_PROVIDER', 'INSTAGRAM_GRAPH_LOGIN', 'INSTAGRAM_GRAPH_VERSION', 'FACEBOOK_GRAPH_URL']) expect(problems).toContain(name);
+  });
+
+  it('checks the app id and secret as the provider issues them: 32 hex digits for v1, a numeric app id for Graph', () => {
+    const graphApp = { ...LIVE, INSTAGRAM_CLIENT_ID: '1234567890123456' };
+    expect(loadConfig({ ...graphApp, INSTAGRAM_PROVIDER: 'graph' }).instagram.clientId).toBe('1234567890123456');
+    expect(problemsOf(graphApp).join('\n')).toContain('INSTAGRAM_CLIENT_ID: expected the 32-hex-digit client id');
+    const refused = problemsOf({ ...LIVE, INSTAGRAM_PROVIDER: 'graph' }).join('\n');
+    expect(refused).toContain('INSTAGRAM_CLIENT_ID: expected the numeric app id');
+    expect(refused).not.toContain(LIVE.INSTAGRAM_CLIENT_ID);
+    expect(problemsOf({ ...graphApp, INSTAGRAM_PROVIDER: 'graph', INSTAGRAM_CLIENT_SECRET: 'not-a-secret' }).join('\n')).toContain('INSTAGRAM_CLIENT_SECRET');
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '  ', HTTP_PORT: '', LOG_LEVEL: '' });
     expect(config.mode).toBe('sandbox');

@@ -10,7 +10,7 @@ import type { CallGate, CallPriority, RateLimitHeaders } from '../v1/call-gate.j
 import { GraphResponseError } from './errors.js';
 import type { GraphHosts } from './hosts.js';
 import type { GraphResponse, GraphTransport, HttpMethod } from './transport.js';
-import type { UsageReport } from './usage.js';
+import { usageFeedback, type UsageReport } from './usage.js';
 
 /** Which login the client speaks: Instagram Login (graph.instagram.com) or Facebook Login for Business (graph.facebook.com). */
 export type GraphLogin = 'instagram' | 'facebook';
@@ -99,7 +99,10 @@ export function callGraph<T>(ctx: GraphContext, spec: CallSpec, parse: (response
     },
     async () => {
       const response = await ctx.transport.send({ method: spec.method, base: spec.base, path: spec.path, params, signal: spec.options?.signal });
-      return { data: parseChecked(what, response, () => parse(response)), usage: response.usage, rateLimit: NO_COUNTS };
+      const data = parseChecked(what, response, () => parse(response));
+      // Graph sends no counts, only percentages: the limiter paces the key by them (limiter/usage-feedback.ts).
+      const usage = usageFeedback(response.usage, spec.key, ctx.now());
+      return { data, usage: response.usage, rateLimit: usage === undefined ? NO_COUNTS : { ...NO_COUNTS, usage } };
     },
   );
 }

@@ -1,7 +1,7 @@
 // What each Graph login can serve, in core's capability vocabulary (src/core/capabilities.ts), narrowed by the
 // scopes granted at link time. Neither login has likes, relationships, search, locations, or a push for new
 // media (reference §0, §2): feeds poll. Only Facebook Login has tag feeds (Hashtag Search) and other accounts
-// (Business Discovery). What core cannot name yet is in GRAPH_EXTRA_CAPABILITIES, to be added to core.
+// (Business Discovery, Hashtag Search). graphExtraCapabilities keeps the finer names the client was written with.
 import type { Capability, CapabilitySet } from '../../core/index.js';
 import type { GraphLogin } from './api-call.js';
 
@@ -16,9 +16,17 @@ const INSIGHT_SCOPES = new Set(['instagram_business_manage_insights', 'instagram
  * login can serve at best.
  */
 export function graphCapabilities(login: GraphLogin, scopes?: readonly string[]): CapabilitySet {
-  const set = new Set<Capability>(['account-feeds']);
-  if (scopes === undefined || scopes.some((s) => COMMENT_SCOPES.has(s))) set.add('comments');
-  if (login === 'facebook') set.add('tag-feeds');
+  const set = new Set<Capability>(['account-feeds', 'mentions']);
+  if (scopes === undefined || scopes.some((s) => COMMENT_SCOPES.has(s))) {
+    set.add('comments');
+    set.add('comment-moderation');
+  }
+  if (scopes === undefined || scopes.some((s) => INSIGHT_SCOPES.has(s))) set.add('insights');
+  if (login === 'facebook') {
+    set.add('tag-feeds');
+    set.add('hashtag-search');
+    set.add('other-accounts');
+  }
   return set;
 }
 

@@ -5,6 +5,7 @@
 // the server did not send is `undefined` — "unknown", never "0 %" ([M-RL]: headers appear only once enough calls
 // were made). Figures are percentages; nothing here derives call counts from them.
 import { z } from 'zod';
+import type { UsageFeedback } from '../../core/index.js';
 
 /** One account's Business Use Case usage, as a percentage of its rolling budget. */
 export interface BucUsage {
@@ -84,4 +85,21 @@ export function readUsage(headers: Headers): UsageReport {
 export function regainMinutes(usage: UsageReport | undefined, accountId?: string): number {
   const entries = (usage?.buc ?? []).filter((e) => accountId === undefined || e.accountId === accountId);
   return Math.max(0, ...entries.map((e) => e.regainMinutes));
+}
+
+/**
+ * The limiter's view of a report for the call's budget key: the highest of call_count, total_cputime and
+ * total_time of the key's BUC entry (of `X-App-Usage` for the key `app`), and when a blocked bucket regains access.
+ * undefined when the server reported nothing for that budget: unknown, never 0 %.
+ */
+export function usageFeedback(usage: UsageReport, key: string, now: number): UsageFeedback | undefined {
+  if (key === 'app') {
+    const app = usage.app;
+    return app === undefined ? undefined : { percent: Math.max(app.callCount, app.totalCputime, app.totalTime) };
+  }
+  const entries = (usage.buc ?? []).filter((e) => e.accountId === key);
+  if (entries.length === 0) return undefined;
+  const percent = Math.max(...entries.map((e) => Math.max(e.callCount, e.totalCputime, e.totalTime)));
+  const minutes = regainMinutes(usage, key);
+  return minutes > 0 ? { percent, regainAt: now + minutes * 60_000 } : { percent };
 }

@@ -11,6 +11,8 @@ export const V1_CAPABILITIES: CapabilitySet = new Set([
   'account-feeds',
   'notifications',
   'search',
+  'locations',
+  'tags',
 ] as const);
 
 /** The permissions a v1 link can ask for (reference §4.2); `basic` alone reads only the token owner's own data. */

@@ -1,6 +1,7 @@
 // The Platform API v1 as core's InstagramPort: each operation is one call of the v1 client, its answer mapped into
 // core's types by to-core.ts, its call options passed through as they are. Nothing is cached or retried here;
 // what the client does (the limiter's gate, typed errors) is what a command gets.
+import { InstagramNotAvailableError, MISSING_CAPABILITY, type Capability } from '../../core/index.js';
 import type {
   InstagramCallOptions,
   InstagramPort,
@@ -39,9 +40,16 @@ export function relationshipFromV1(relationship: V1Relationship): Relationship {
   };
 }
 
+const V1_NAME = "Instagram's Platform API v1";
+
+/** What v1 does not serve: the call fails before any request. */
+const notOnV1 = (capability: Capability) => (): Promise<never> =>
+  Promise.reject(new InstagramNotAvailableError(`${V1_NAME} has ${MISSING_CAPABILITY[capability]}.`, capability));
+
 export function createV1Port(client: InstagramClient): InstagramPort {
   type O = InstagramCallOptions | undefined;
   return {
+    name: V1_NAME,
     capabilities: V1_CAPABILITIES,
     scopes: V1_SCOPES,
     verifyToken: async (accessToken, options?: O) => profileFromV1((await client.users.verifyToken(accessToken, options)).data),
@@ -81,6 +89,11 @@ export function createV1Port(client: InstagramClient): InstagramPort {
       recentPosts: async (auth, name, query = {}, options?: O) => corePage(postPage(await client.tags.recentMedia(auth, name, query, options))),
       search: async (auth, query, options?: O) => (await client.tags.search(auth, query, options)).data.map(tagFromV1),
     },
+    moderation: { reply: notOnV1('comment-moderation'), hide: notOnV1('comment-moderation'), remove: notOnV1('comment-moderation') },
+    mentions: notOnV1('mentions'),
+    insights: { account: notOnV1('insights'), post: notOnV1('insights') },
+    accounts: { profile: notOnV1('other-accounts'), recentPosts: notOnV1('other-accounts') },
+    hashtags: { find: notOnV1('hashtag-search'), recentPosts: notOnV1('hashtag-search') },
     locations: {
       get: async (auth, id, options?: O) => placeInfoFromV1((await client.locations.get(auth, id, options)).data),
       recentPosts: async (auth, id, query = {}, options?: O) => corePage(postPage(await client.locations.recentMedia(auth, id, query, options))),

@@ -142,7 +142,7 @@ describe('command loader', () => {
 
   it('loads the repository commands, one folder each', async () => {
     const set = await loadCommands();
-    expect([...set.byName.keys()].sort()).toEqual(['feed', 'follows', 'help', 'instagram', 'location', 'media', 'ping', 'tag', 'user']);
+    expect([...set.byName.keys()].sort()).toEqual(['account', 'comments', 'feed', 'follows', 'hashtag', 'help', 'insights', 'instagram', 'location', 'media', 'ping', 'tag', 'user']);
     expect(set.byName.get('ping')?.file).toBe(join('commands', 'ping', 'index.ts'));
   });
 

@@ -67,9 +67,23 @@ describe('profiles, comments, capabilities', () => {
   });
 
   it('offers tag feeds and other accounts only on Facebook Login, comments only with a comments scope, and never likes, follows, locations or push', () => {
-    expect([...graphCapabilities('instagram')].sort()).toEqual(['account-feeds', 'comments']);
-    expect([...graphCapabilities('facebook')].sort()).toEqual(['account-feeds', 'comments', 'tag-feeds']);
-    expect([...graphCapabilities('instagram', ['instagram_business_basic'])]).toEqual(['account-feeds']);
+    expect([...graphCapabilities('instagram')].sort()).toEqual(['account-feeds', 'comment-moderation', 'comments', 'insights', 'mentions']);
+    expect([...graphCapabilities('facebook')].sort()).toEqual([
+      'account-feeds',
+      'comment-moderation',
+      'comments',
+      'hashtag-search',
+      'insights',
+      'mentions',
+      'other-accounts',
+      'tag-feeds',
+    ]);
+    expect([...graphCapabilities('instagram', ['instagram_business_basic'])].sort()).toEqual(['account-feeds', 'mentions']);
+    for (const login of ['instagram', 'facebook'] as const) {
+      for (const missing of ['likes', 'relationships', 'search', 'locations', 'tags', 'location-feeds', 'notifications'] as const) {
+        expect(graphCapabilities(login).has(missing)).toBe(false);
+      }
+    }
     expect(graphExtraCapabilities('instagram').has('profile.other')).toBe(false);
     expect(graphExtraCapabilities('facebook').has('profile.other')).toBe(true);
     expect(graphExtraCapabilities('instagram', ['instagram_business_basic']).has('insights')).toBe(false);
