@@ -10,6 +10,8 @@ import { createInstagramClient, type InstagramClient } from './providers/v1/clie
 import { mediaSchema } from './providers/v1/schemas.js';
 import { postFromV1 } from './providers/v1/to-core.js';
 import { createV1Port } from './providers/v1/port.js';
+import { createV1Linker } from './providers/v1/linker.js';
+import type { AccountLinker } from './core/index.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
@@ -63,6 +65,8 @@ export interface StartOptions {
   discordClientOptions?: DiscordClientOptions['clientOptions'];
   /** Feed delivery tuning over config.feeds (tests shorten poll and retry intervals). */
   feeds?: Partial<DeliveryTuning> | undefined;
+  /** The provider's sign-in for linking, given igcord's OAuth redirect URI; v1's over the Instagram client when absent. */
+  linker?: ((redirectUri: string) => AccountLinker) | undefined;
 }
 
 export async function startIgcord(initial: Config, log: Logger, options: StartOptions = {}): Promise<Igcord> {
@@ -185,6 +189,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       redirectUri: `${publicUrl}${DISCORD_CALLBACK_PATH}`,
     });
     const secureCookies = publicUrl.startsWith('https:');
+    const linker = options.linker?.(`${publicUrl}/oauth/callback`) ?? createV1Linker(instagram);
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
@@ -195,8 +200,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       routes: [
         ...webhook.routes,
         ...(httpInteractions ? createInteractionsEndpoint({ publicKey: requirePublicKey(config.discord.publicKey), dispatcher: httpInteractions, log }).routes : []),
-        ...createLinkPage({ storage, instagram, identify, discord: bot.discord.client, secureCookies, log }).routes,
-        ...createOAuthCallback({ storage, instagram, discord: bot.discord.client, secureCookies, log }).routes,
+        ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
+        ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
         ...opsRoutes({
           metrics: metrics.registry,
           metricsToken: config.http.metricsToken,
