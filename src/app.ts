@@ -12,6 +12,8 @@ import { postFromV1 } from './providers/v1/to-core.js';
 import { createV1Port } from './providers/v1/port.js';
 import { createV1Linker } from './providers/v1/linker.js';
 import type { AccountLinker } from './core/index.js';
+import { createTokenRefresher } from './accounts/token-refresher.js';
+import { createOwnerDms } from './discord/owner-dm.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
@@ -190,6 +192,12 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     });
     const secureCookies = publicUrl.startsWith('https:');
     const linker = options.linker?.(`${publicUrl}/oauth/callback`) ?? createV1Linker(instagram);
+    // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
+    if (linker.refresh !== undefined) {
+      const refresher = createTokenRefresher({ storage, linker, notices: createOwnerDms(bot.discord.client.rest), clock: Date.now, log });
+      refresher.start();
+      cleanup.push(() => refresher.close());
+    }
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,

@@ -6,6 +6,7 @@ export * from './post.js';
 export * from './profile.js';
 export * from './linked-account.js';
 export * from './account-linker.js';
+export * from './owner-notices.js';
 export * from './source.js';
 export * from './capabilities.js';
 export * from './feed-state.js';
