@@ -4,37 +4,13 @@
 // as its linker, as the composition root does once the provider is configured.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FormBrowser, type Landing } from '../../src/console/form-browser.js';
-import { createGraphClient } from '../../src/providers/graph/client.js';
-import { createGraphLinker } from '../../src/providers/graph/linker.js';
-import type { GraphLogin } from '../../src/providers/graph/api-call.js';
-import { freePort } from '../../src/util/free-port.js';
-import { SANDBOX_GRAPH_APP, startGraphEmulator, type GraphEmulator } from '../../sandbox/instagram-graph/index.js';
-import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import type { GraphEmulator } from '../../sandbox/instagram-graph/index.js';
+import type { TestIgcord } from '../support/igcord-harness.js';
+import { startOnGraph } from '../support/graph-linking.js';
 import { WAIT_MS } from '../support/eventually.js';
 import { assertNoSecretLogged } from '../support/secret-scan.js';
 
 const DAY = 86_400_000;
-
-async function startOn(login: GraphLogin): Promise<{ igcord: TestIgcord; emulator: GraphEmulator }> {
-  const port = await freePort('127.0.0.1');
-  const emulator = await startGraphEmulator({ seed: `glink-${login}`, app: { ...SANDBOX_GRAPH_APP, redirectUris: [`http://127.0.0.1:${port}/oauth/callback`] } });
-  const igcord = await startTestIgcord({ HTTP_PORT: String(port) }, undefined, undefined, {
-    linker: (redirectUri) =>
-      createGraphLinker(
-        createGraphClient({
-          login,
-          hosts: emulator.hosts,
-          version: 'v25.0',
-          appId: login === 'instagram' ? SANDBOX_GRAPH_APP.instagramAppId : SANDBOX_GRAPH_APP.metaAppId,
-          appSecret: login === 'instagram' ? SANDBOX_GRAPH_APP.instagramAppSecret : SANDBOX_GRAPH_APP.metaAppSecret,
-          redirectUri,
-          timeoutMs: 5000,
-          now: () => emulator.admin.now(),
-        }),
-      ),
-  });
-  return { igcord, emulator };
-}
 
 /** The person's browser: Discord's authorize page as `discordUserId`, then the Graph sign-in as the given account. */
 async function walk(igcord: TestIgcord, emulator: GraphEmulator, url: string, discordUserId: string, account: string): Promise<{ page: Landing; visited: string[] }> {
@@ -55,7 +31,7 @@ describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with
   let channelId: string;
 
   beforeAll(async () => {
-    ({ igcord, emulator } = await startOn(login));
+    ({ igcord, emulator } = await startOnGraph(login));
     guildId = igcord.guild.guildId;
     channelId = igcord.guild.channels.general!;
   });
