@@ -9,7 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveLink } from '../../../src/accounts/link.js';
 import { createTokenRefresher, type TokenRefresher } from '../../../src/accounts/token-refresher.js';
 import { createOwnerDms } from '../../../src/discord/owner-dm.js';
-import { silentLogger } from '../../../src/log.js';
+import { Writable } from 'node:stream';
+import { createLogger, silentLogger } from '../../../src/log.js';
+import { assertNoSecretLogged } from '../../support/secret-scan.js';
 import { createGraphClient } from '../../../src/providers/graph/client.js';
 import { createGraphLinker } from '../../../src/providers/graph/linker.js';
 import { openStorage, type Storage } from '../../../src/storage/index.js';
@@ -26,6 +28,7 @@ describe('token refresher (Instagram Login tokens)', () => {
   let owner: string;
   let accessToken: string;
   let studioId: string;
+  let lines: string[];
 
   beforeEach(async () => {
     emulator = await startGraphEmulator({ seed: 'refresher', now: Date.UTC(2026, 10, 2), frozenClock: true });
@@ -42,11 +45,15 @@ describe('token refresher (Instagram Login tokens)', () => {
       now: () => emulator.admin.now(),
     });
     const rest = new REST({ api: discord.apiUrl, timeout: 5000, retries: 0 }).setToken(discord.botToken);
-    refresher = createTokenRefresher({ storage, linker: createGraphLinker(graph), notices: createOwnerDms(rest), clock: () => emulator.admin.now(), log: silentLogger() });
+    lines = [];
+    const log = createLogger({ level: 'debug', destination: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }) });
+    refresher = createTokenRefresher({ storage, linker: createGraphLinker(graph), notices: createOwnerDms(rest), clock: () => emulator.admin.now(), log });
     owner = discord.createUser({ username: 'studio-owner' }).id;
     ({ accessToken, studioId } = await link());
   });
   afterEach(async () => {
+    // Renewals, failures and broken links are logged; no token ever is.
+    assertNoSecretLogged(lines.join(''), emulator.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })), "the refresher's log");
     await refresher.close();
     await storage.close();
     await discord.close();
@@ -88,6 +95,7 @@ describe('token refresher (Instagram Login tokens)', () => {
     expect(renewed.lastRefreshAt).toBe(emulator.admin.now());
     expect(renewed.tokenExpiresAt).toBe(emulator.admin.now() + 60 * DAY);
     expect(refreshCalls()).toBe(1);
+    expect(lines.join('')).toContain('Instagram token renewed');
 
     // The next one a week after that one, not before.
     emulator.admin.advance(3 * DAY);
