@@ -10,9 +10,13 @@ import { createInstagramClient, type InstagramClient } from './providers/v1/clie
 import { mediaSchema } from './providers/v1/schemas.js';
 import { postFromV1 } from './providers/v1/to-core.js';
 import { createV1Port } from './providers/v1/port.js';
-import { createGraphClient } from './providers/graph/client.js';
+import { createGraphClient, type GraphClient } from './providers/graph/client.js';
 import { createGraphPort } from './providers/graph/port.js';
-import type { InstagramPort } from './core/index.js';
+import type { AccountLinker, InstagramPort } from './core/index.js';
+import { createV1Linker } from './providers/v1/linker.js';
+import { createGraphLinker } from './providers/graph/linker.js';
+import { createTokenRefresher } from './accounts/token-refresher.js';
+import { createOwnerDms } from './discord/owner-dm.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
 import type { CallGate } from './limiter/call-gate.js';
 import type { Logger } from './log.js';
@@ -69,6 +73,8 @@ export interface StartOptions {
   discordClientOptions?: DiscordClientOptions['clientOptions'];
   /** Feed delivery tuning over config.feeds (tests shorten poll and retry intervals). */
   feeds?: Partial<DeliveryTuning> | undefined;
+  /** The provider's sign-in for linking, given igcord's OAuth redirect URI; v1's over the Instagram client when absent. */
+  linker?: ((redirectUri: string) => AccountLinker) | undefined;
 }
 
 export async function startIgcord(initial: Config, log: Logger, options: StartOptions = {}): Promise<Igcord> {
@@ -135,7 +141,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
 
     // Commands reach Instagram through core's port over the configured provider. Feed delivery, linking and the
     // webhook still speak v1 (the client above); on Graph its calls go nowhere useful until they move to the port.
-    const instagramPort = config.instagram.provider === 'graph' ? graphPort(config, { clientId, clientSecret, publicUrl }, countingGate(limiter, metrics), log) : createV1Port(instagram);
+    const graph = config.instagram.provider === 'graph' ? graphClient(config, { clientId, clientSecret, publicUrl }, countingGate(limiter, metrics), log) : undefined;
+    const instagramPort = graph ? createGraphPort(graph) : createV1Port(instagram);
 
     // The Discord client first, not logged in (nothing is sent before): the delivery engine posts through its REST
     // client, and the commands the bot runs use the engine, so both exist before the first interaction can arrive.
@@ -195,6 +202,13 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       redirectUri: `${publicUrl}${DISCORD_CALLBACK_PATH}`,
     });
     const secureCookies = publicUrl.startsWith('https:');
+    const linker = options.linker?.(`${publicUrl}/oauth/callback`) ?? (graph ? createGraphLinker(graph) : createV1Linker(instagram));
+    // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
+    if (linker.refresh !== undefined) {
+      const refresher = createTokenRefresher({ storage, linker, notices: createOwnerDms(bot.discord.client.rest), clock: Date.now, log });
+      refresher.start();
+      cleanup.push(() => refresher.close());
+    }
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
@@ -205,8 +219,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       routes: [
         ...webhook.routes,
         ...(httpInteractions ? createInteractionsEndpoint({ publicKey: requirePublicKey(config.discord.publicKey), dispatcher: httpInteractions, log }).routes : []),
-        ...createLinkPage({ storage, instagram, identify, discord: bot.discord.client, secureCookies, log }).routes,
-        ...createOAuthCallback({ storage, instagram, discord: bot.discord.client, secureCookies, log }).routes,
+        ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
+        ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
         ...opsRoutes({
           metrics: metrics.registry,
           metricsToken: config.http.metricsToken,
@@ -261,9 +275,9 @@ async function checkSubscription(instagram: InstagramClient, callbackUrl: string
   }
 }
 
-/** The Graph client of the configured login, version and hosts, behind the limiter's gate, as core's port. */
-function graphPort(config: Config, app: { clientId: string; clientSecret: string; publicUrl: string }, gate: CallGate, log: Logger): InstagramPort {
-  const client = createGraphClient({
+/** The Graph client of the configured login, version and hosts, behind the limiter's gate. */
+function graphClient(config: Config, app: { clientId: string; clientSecret: string; publicUrl: string }, gate: CallGate, log: Logger): GraphClient {
+  return createGraphClient({
     login: config.instagram.graph.login,
     hosts: config.instagram.graph.hosts,
     version: config.instagram.graph.version,
@@ -274,5 +288,4 @@ function graphPort(config: Config, app: { clientId: string; clientSecret: string
     gate,
     log: log.child({ component: 'instagram-graph' }),
   });
-  return createGraphPort(client);
 }

@@ -28,6 +28,7 @@ import { validateOption } from '../_shared/input/validate-option.js';
 import { validate } from '../../src/util/validate.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { isPaidFeedsButton, pressPaidFeedsButton, showPaidFeeds } from './feeds-list.js';
+import { hashtagSlots, tokenLine, usageLine } from './token-status.js';
 
 /** The "Paste a token" button, and the modal it opens. */
 const PASTE_BUTTON_ID = 'instagram:paste';
@@ -171,7 +172,9 @@ async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext)
     user: await ctx.instagram.users.self(auth),
   }));
   await ctx.respond.reply({
-    content: `Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
+    content: [`Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`, tokenLine(account)]
+      .filter(Boolean)
+      .join('\n'),
     embeds: [renderUserEmbed(user)],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -191,6 +194,7 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
     description: [
       `**${q.used}** of **${q.limit}** calls used in the sliding ${window} window; **${q.remaining}** remaining.`,
       freesLine(q),
+      usageLine(q.usage),
       // A 429 while calls remained: Instagram's pause, shown apart from the count it did not change.
       q.pausedUntil === null ? '' : `Instagram asked igcord to wait: calls for this account start again ${relativeTime(q.pausedUntil)}.`,
       q.queued.interactive + q.queued.delivery + q.queued.background + q.running > 0
@@ -199,10 +203,13 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
     ]
       .filter(Boolean)
       .join('\n'),
-    fields: (['likes', 'comments', 'relationships'] as const).map((bucket) => {
-      const w = q.writes[bucket];
-      return { name: bucket[0]!.toUpperCase() + bucket.slice(1), value: `${w.used} / ${w.limit} used${w.freesAt === null ? '' : `\nfrees ${relativeTime(w.freesAt)}`}`, inline: true };
-    }),
+    fields: [
+      ...(['likes', 'comments', 'relationships'] as const).map((bucket) => {
+        const w = q.writes[bucket];
+        return { name: bucket[0]!.toUpperCase() + bucket.slice(1), value: `${w.used} / ${w.limit} used${w.freesAt === null ? '' : `\nfrees ${relativeTime(w.freesAt)}`}`, inline: true };
+      }),
+      ...hashtagSlots(account),
+    ],
     footer: { text: account.status === 'broken' ? 'This link no longer works: run /instagram link to relink.' : 'Feeds and your commands share this budget.' },
   };
   await ctx.respond.reply({ embeds: [embed], ephemeral: true });

@@ -149,6 +149,8 @@ export interface DiscordFake {
   commands(scope: string): unknown[];
   /** The channel's messages, oldest first, as a person sees them (no one's ephemeral replies). */
   messages(channelId: string): ChannelMessage[];
+  /** The bot's direct messages to a user, oldest first (none when it never opened a DM with them). */
+  directMessages(userId: string): ChannelMessage[];
   /** Resolves with the first matching message; `timeoutMs` (30 s by default) only stops a wait that would hang. */
   waitForMessage(channelId: string, predicate?: (message: ChannelMessage) => boolean, timeoutMs?: number): Promise<ChannelMessage>;
 
@@ -305,6 +307,10 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
 
     commands: (scope) => structuredClone(state.commands.get(scope) ?? []),
     messages: visible,
+    directMessages: (userId) => {
+      const channelId = state.dmChannels.get(userId);
+      return channelId === undefined ? [] : visible(channelId);
+    },
     waitForMessage: (channelId, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
       state.waitFor(() => visible(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
 

@@ -2,7 +2,7 @@
 // channel messages, channel webhooks and application commands. Records are plain data; `render.ts` turns them
 // into the discord-api-types objects that go over the wire, so a field discord.js needs and the types require
 // is added in one place. Changes that Discord would announce go out through `emit` (wired to the gateway).
-import { ChannelType, OverwriteType } from 'discord-api-types/v10';
+import { ChannelType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { APIApplicationCommand, APIMessage, APIOverwrite, APIRole, APIUser, APIWebhook, GatewayDispatchEvents } from 'discord-api-types/v10';
 import type { SnowflakeSource } from './ids.js';
 import type { DispatchOptions } from './dispatch-options.js';
@@ -138,6 +138,20 @@ export class FakeState {
     this.users.set(botUser.id, botUser);
   }
 
+  /** The bot's DM channel with a user (recipient id → channel id), opened by `POST /users/@me/channels`. */
+  readonly dmChannels = new Map<string, string>();
+
+  /** The DM channel with `userId`, opened on first use as Discord does; an unknown user is 10013. */
+  dmChannel(userId: string): ChannelRecord {
+    const existing = this.dmChannels.get(userId);
+    if (existing !== undefined) return this.channel(existing);
+    this.user(userId);
+    const channel: ChannelRecord = { id: this.ids.next(), guildId: '', type: ChannelType.DM, name: '', position: 0, topic: null, parentId: null, ownerId: null, overwrites: [], lastMessageId: null };
+    this.channels.set(channel.id, channel);
+    this.dmChannels.set(userId, channel.id);
+    return channel;
+  }
+
   user(id: string): APIUser {
     const user = this.users.get(id);
     if (!user) throw unknownUser();
@@ -165,6 +179,8 @@ export class FakeState {
   /** The permissions of a member in a channel, from roles and overwrites (a thread uses its parent's). */
   permissionsIn(channelId: string, userId: string): bigint {
     const channel = this.channel(channelId);
+    // A DM has no guild: its two people may read and send there.
+    if (channel.type === ChannelType.DM) return PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
     const guild = this.guild(channel.guildId);
     const member = guild.members.get(userId);
     if (!member) return 0n;

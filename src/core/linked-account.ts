@@ -1,6 +1,6 @@
 // The Instagram account a Discord user linked, as the rest of igcord reasons about it: which provider serves it,
 // whose it is, what it may do, until when, and whether the link still works.
-export type ProviderId = 'instagram-v1';
+export type ProviderId = 'instagram-v1' | 'instagram-graph';
 
 export type LinkHealth = 'active' | 'broken';
 

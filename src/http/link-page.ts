@@ -13,7 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { DiscordOAuthError, type DiscordIdentify } from '../discord/identify.js';
-import type { InstagramClient } from '../providers/v1/client.js';
+import type { AccountLinker } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../storage/index.js';
 import type { HttpResponse } from './http-response.js';
@@ -27,7 +27,8 @@ export const DISCORD_CALLBACK_PATH = '/link/discord-callback';
 
 export interface LinkPageOptions {
   storage: Storage;
-  instagram: InstagramClient;
+  /** The provider's sign-in (v1, or Graph's Instagram or Facebook Login), chosen by the composition root. */
+  linker: AccountLinker;
   identify: DiscordIdentify;
   /** The bot's client, whose REST edits the ephemeral reply that carried the link. */
   discord: Pick<Client, 'rest'>;
@@ -47,7 +48,7 @@ const discordCallbackQuerySchema = z.object({
 const remainingMs = (expiresAt: number) => Math.max(1, expiresAt - Date.now());
 
 export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
-  const { storage, instagram, identify, secureCookies } = options;
+  const { storage, linker, identify, secureCookies } = options;
   const log = options.log.child({ component: 'link-page' });
   const editLinkReply = createLinkReplyEditor(options.discord, log);
 
@@ -156,7 +157,7 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
       ttlMs: remainingMs(link.expiresAt),
     });
     // The cookie stays: /oauth/callback requires it.
-    return redirectTo(instagram.oauth.authorizeUrl({ responseType: 'code', scopes: link.scopes, state: instagramState.state }));
+    return redirectTo(linker.authorizeUrl({ scopes: link.scopes, state: instagramState.state }));
   }
 
   return {

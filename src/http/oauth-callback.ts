@@ -10,8 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { plain } from '../discord/embeds/text.js';
-import type { InstagramClient } from '../providers/v1/client.js';
-import { InstagramError, InstagramOAuthError, InstagramRateLimitError } from '../providers/v1/errors.js';
+import { InstagramError, InstagramOAuthError, InstagramRateLimitError, LinkRefusedError, type AccountLinker, type LinkExchange } from '../core/index.js';
 import { linkedReplyContent, saveLink } from '../accounts/link.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../storage/index.js';
@@ -24,7 +23,8 @@ import { route, type Route } from './router.js';
 
 export interface OAuthCallbackOptions {
   storage: Storage;
-  instagram: InstagramClient;
+  /** The provider's code exchange (v1, or Graph's Instagram or Facebook Login). */
+  linker: AccountLinker;
   /** The bot's client: its REST edits the ephemeral reply through the interaction webhook. */
   discord: Pick<Client, 'rest'>;
   /** PUBLIC_URL is https: the link cookie is cleared with `Secure`, as it was set. */
@@ -40,7 +40,7 @@ const callbackQuerySchema = z.object({
 });
 
 export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Route[] } {
-  const { storage, instagram, secureCookies } = options;
+  const { storage, linker, secureCookies } = options;
   const log = options.log.child({ component: 'oauth-callback' });
   const editLinkReply = createLinkReplyEditor(options.discord, log);
 
@@ -85,10 +85,16 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       return withCookie(page(400, 'error', 'missing-code', 'Instagram sent no sign-in code', ['Nothing was linked. Run /instagram link in Discord to try again.']), clear);
     }
 
-    let exchanged: Awaited<ReturnType<InstagramClient['oauth']['exchangeCode']>>;
+    let exchanged: LinkExchange;
     try {
-      exchanged = await instagram.oauth.exchangeCode(query.code);
+      exchanged = await linker.exchange(query.code);
     } catch (error) {
+      if (error instanceof LinkRefusedError) {
+        // Not a failure to retry: the account itself cannot be linked, and the person is told why and what to do.
+        log.info({ reason: error.reason }, 'OAuth callback: the account cannot be linked');
+        await editLinkReply(state, `Nothing was linked: ${error.message}`);
+        return withCookie(page(403, 'error', error.reason, 'This Instagram account cannot be linked', [error.message, 'Nothing was linked.']), clear);
+      }
       const failure = exchangeFailure(error);
       if (failure === undefined) throw error;
       log.warn({ errorName: (error as Error).name, instagramType: (error as InstagramError).type }, 'OAuth code exchange failed');
@@ -100,11 +106,15 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       storage,
       {
         discordUserId: state.discordUserId,
-        instagramUserId: exchanged.user.id,
-        username: exchanged.user.username,
-        // Instagram grants exactly the scopes the authorize page asked for (all or nothing).
-        scopes: state.scopes,
-        accessToken: exchanged.access_token,
+        instagramUserId: exchanged.account.instagramUserId,
+        username: exchanged.account.username,
+        // v1 grants exactly the scopes the authorize page asked for (all or nothing); Graph says what it granted.
+        scopes: exchanged.account.scopes.length > 0 ? exchanged.account.scopes : state.scopes,
+        accessToken: exchanged.token.accessToken,
+        provider: linker.provider,
+        login: linker.login,
+        tokenIssuedAt: exchanged.token.issuedAt,
+        tokenExpiresAt: exchanged.token.expiresAt,
       },
       log,
     );

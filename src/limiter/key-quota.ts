@@ -21,6 +21,8 @@ export interface KeyQuota extends WindowQuota {
   writes: Record<WriteBucket, WindowQuota>;
   queued: Record<CallPriority, number>;
   running: number;
+  /** Graph's last percentage report for this key (the highest of calls, CPU and time) and when it came; null when none did. */
+  usage: { percent: number; reportedAt: number } | null;
 }
 
 const WRITE_BUCKETS: readonly WriteBucket[] = ['likes', 'comments', 'relationships'];
@@ -51,5 +53,6 @@ export function keyQuota(ctx: LimiterContext, key: string): KeyQuota {
       background: state?.queue.count('background') ?? 0,
     },
     running: state?.running ?? 0,
+    usage: state?.usage === undefined ? null : { percent: state.usage.percent, reportedAt: state.usage.reportedAt },
   };
 }

@@ -22,6 +22,17 @@ const accountRecord = z.object({
   brokenAt: epochMs.optional(),
   /** The access token, encrypted by TokenCipher; never the token itself. */
   token: z.string().startsWith('v1.'),
+  // The token lifecycle (optional: links stored before it, and v1 links, have none; their tokens do not expire).
+  provider: z.enum(['instagram-v1', 'instagram-graph']).optional(),
+  login: z.enum(['instagram', 'facebook']).optional(),
+  tokenIssuedAt: epochMs.optional(),
+  /** Absent when the token does not expire (v1, Facebook Login Page tokens): such a link is never renewed. */
+  tokenExpiresAt: epochMs.optional(),
+  lastRefreshAt: epochMs.optional(),
+  /** Renewals failed in a row since the last success. */
+  refreshFailures: z.number().int().min(0).optional(),
+  /** Expiry warnings already sent for the current token (e.g. `14d`, `7d`, `3d`), so each is sent once. */
+  expiryWarnings: z.array(z.string().max(10)).max(20).optional(),
 });
 type AccountRecord = z.output<typeof accountRecord>;
 
@@ -37,6 +48,10 @@ export const linkInputSchema = z.object({
   scopes: z.array(z.string()),
   accessToken: z.string().min(1),
   linkedAt: epochMs.optional(),
+  provider: z.enum(['instagram-v1', 'instagram-graph']).optional(),
+  login: z.enum(['instagram', 'facebook']).optional(),
+  tokenIssuedAt: epochMs.optional(),
+  tokenExpiresAt: epochMs.optional(),
 });
 export type LinkInput = z.input<typeof linkInputSchema>;
 
@@ -55,11 +70,23 @@ export interface AccountStore {
   markBroken(discordUserId: string, reason: string): Promise<Account | undefined>;
   /** Removes the link; returns what was removed. */
   unlink(discordUserId: string): Promise<Account | undefined>;
+  /** The Discord user ids whose links hold a token that expires (what the refresher walks). */
+  expiring(): Promise<string[]>;
+  /**
+   * Stores a renewed token, only over the token it was renewed from (a relink meanwhile wins): clears the
+   * failures and the warnings sent. Returns false when the record changed under it.
+   */
+  recordRefresh(discordUserId: string, from: string, renewed: { accessToken: string; issuedAt: number; expiresAt: number | undefined }): Promise<boolean>;
+  /** Counts a failed renewal; returns the account as it now is. */
+  recordRefreshFailure(discordUserId: string): Promise<Account | undefined>;
+  /** Records that an expiry warning was sent; false when it already was (each is sent once). */
+  recordWarning(discordUserId: string, warning: string): Promise<boolean>;
 }
 
 const recordKey = (discordUserId: string) => `account:${discordUserId}`;
 const reverseKey = (instagramUserId: string) => `accounts-by-instagram:${instagramUserId}`;
 const tokenContext = (discordUserId: string) => `account-token:${discordUserId}`;
+const EXPIRING_KEY = 'accounts-expiring';
 
 function publicView(record: AccountRecord): Account {
   const { version: _version, token: _token, ...account } = record;
@@ -85,7 +112,13 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
           linkedAt: data.linkedAt ?? ctx.now(),
           status: 'active',
           token: cipher.encrypt(data.accessToken, tokenContext(data.discordUserId)),
+          ...(data.provider === undefined ? {} : { provider: data.provider }),
+          ...(data.login === undefined ? {} : { login: data.login }),
+          ...(data.tokenIssuedAt === undefined ? {} : { tokenIssuedAt: data.tokenIssuedAt }),
+          ...(data.tokenExpiresAt === undefined ? {} : { tokenExpiresAt: data.tokenExpiresAt }),
         };
+        if (record.tokenExpiresAt !== undefined) await indexes.add(EXPIRING_KEY, [record.discordUserId]);
+        else await indexes.remove(EXPIRING_KEY, [record.discordUserId]);
         // Index first, record second: a crash in between leaves an index entry that readers skip, never a
         // record no index reaches.
         await indexes.add(reverseKey(record.instagramUserId), [record.discordUserId]);
@@ -159,7 +192,56 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
         });
         if (deleted === undefined) return undefined;
         await indexes.remove(reverseKey(deleted.instagramUserId), [discordUserId]);
+        await indexes.remove(EXPIRING_KEY, [discordUserId]);
         return publicView(deleted);
+      });
+    },
+
+    expiring: () => indexes.members(EXPIRING_KEY),
+
+    async recordRefresh(discordUserId, from, renewed) {
+      return lock(discordUserId, async () => {
+        let stored = false;
+        await backend.update(recordKey(discordUserId), (raw) => {
+          const record = recordFrom(discordUserId, raw);
+          stored = record !== undefined && cipher.decrypt(record.token, tokenContext(discordUserId)) === from;
+          if (!stored || record === undefined) return raw;
+          const { expiryWarnings: _sent, refreshFailures: _failures, ...rest } = record;
+          const next: AccountRecord = {
+            ...rest,
+            token: cipher.encrypt(renewed.accessToken, tokenContext(discordUserId)),
+            tokenIssuedAt: renewed.issuedAt,
+            lastRefreshAt: renewed.issuedAt,
+          };
+          if (renewed.expiresAt !== undefined) next.tokenExpiresAt = renewed.expiresAt;
+          return next;
+        });
+        return stored;
+      });
+    },
+
+    async recordRefreshFailure(discordUserId) {
+      return lock(discordUserId, async () => {
+        let next: AccountRecord | undefined;
+        await backend.update(recordKey(discordUserId), (raw) => {
+          const record = recordFrom(discordUserId, raw);
+          next = record === undefined ? undefined : { ...record, refreshFailures: (record.refreshFailures ?? 0) + 1 };
+          return next ?? raw;
+        });
+        return next === undefined ? undefined : publicView(next);
+      });
+    },
+
+    async recordWarning(discordUserId, warning) {
+      return lock(discordUserId, async () => {
+        let added = false;
+        await backend.update(recordKey(discordUserId), (raw) => {
+          const record = recordFrom(discordUserId, raw);
+          const sent = record?.expiryWarnings ?? [];
+          added = record !== undefined && !sent.includes(warning);
+          return added && record !== undefined ? { ...record, expiryWarnings: [...sent, warning] } : raw;
+        });
+        return added;
       });
     },
   };

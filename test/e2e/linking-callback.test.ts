@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstagramEmulator, SANDBOX_CLIENT, type InstagramEmulator } from '../../sandbox/instagram/index.js';
 import { newBrowserBinding } from '../../src/http/link-cookie.js';
 import { createOAuthCallback } from '../../src/http/oauth-callback.js';
+import { createV1Linker } from '../../src/providers/v1/linker.js';
 import { startHttpServer, type HttpServer } from '../../src/http/server.js';
 import { createInstagramClient, type InstagramClient } from '../../src/providers/v1/client.js';
 import { createLogger } from '../../src/log.js';
@@ -50,7 +51,7 @@ describe('OAuth callback', () => {
     });
     // A real discord.js client that never logs in, whose REST points at a closed port: Discord is unreachable.
     discord = new Client({ intents: [], rest: { api: `http://127.0.0.1:${await freePort('127.0.0.1')}/api`, retries: 0, timeout: 2000 } });
-    server = await startHttpServer({ host: '127.0.0.1', port, log, routes: createOAuthCallback({ storage, instagram, discord, secureCookies: false, log }).routes });
+    server = await startHttpServer({ host: '127.0.0.1', port, log, routes: createOAuthCallback({ storage, linker: createV1Linker(instagram), discord, secureCookies: false, log }).routes });
   });
   afterAll(async () => {
     await server?.close();

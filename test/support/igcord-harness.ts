@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { ClientOptions } from 'discord.js';
-import { startIgcord, type Igcord } from '../../src/app.js';
+import { startIgcord, type Igcord, type StartOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DeliveryTuning } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
@@ -43,6 +43,8 @@ export async function startTestIgcord(
   env: Record<string, string> = {},
   feeds?: Partial<DeliveryTuning>,
   discordClient?: Partial<ClientOptions>,
+  /** Wiring over the sandbox's (e.g. a Graph linker built against a Graph emulator). */
+  start: Pick<StartOptions, 'linker'> = {},
 ): Promise<TestIgcord> {
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'debug', ...env });
@@ -57,6 +59,7 @@ export async function startTestIgcord(
   const app = await startIgcord(config, log, {
     discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200, ...discordClient },
     feeds,
+    ...start,
   });
   const sandbox = app.sandbox;
   if (!sandbox) throw new Error('the test harness runs igcord in sandbox mode');

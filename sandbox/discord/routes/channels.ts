@@ -12,6 +12,7 @@ import { renderChannel, isThread } from '../render.js';
 import { requireBotPermissions } from './guard.js';
 
 const TEXT_CAPABLE = new Set<ChannelType>([
+  ChannelType.DM,
   ChannelType.GuildText,
   ChannelType.GuildAnnouncement,
   ChannelType.GuildVoice,
@@ -37,6 +38,13 @@ export function addChannelRoutes(router: RestRouter, state: FakeState): void {
     const channel = state.channel(params.channelId!);
     requireBotPermissions(state, channel.id, sendPermission(isThread(channel)));
     return { status: 204 };
+  });
+
+  // Opening a DM (Discord answers the existing channel when there is one).
+  router.add('POST', '/users/@me/channels', 'bot', ({ body }) => {
+    const { recipient_id: recipientId } = checkBody(z.object({ recipient_id: z.string().min(1) }), body ?? {});
+    const channel = state.dmChannel(recipientId);
+    return { status: 200, body: { id: channel.id, type: ChannelType.DM, last_message_id: channel.lastMessageId, recipients: [state.user(recipientId)] } };
   });
 
   router.add('GET', '/channels/:channelId/messages', 'bot', ({ params, query }) => {
