@@ -15,7 +15,7 @@ export async function saveLink(storage: Storage, input: LinkInput, log: Logger):
   const account = await storage.accounts.link(input);
   let resumedFeeds = 0;
   for (const feed of await storage.feeds.listByOwner(account.discordUserId)) {
-    const next = ownerLinked(feed, account.instagramUserId);
+    const next = ownerLinked(feed, account);
     if (next !== undefined) {
       await storage.feeds.setState(feed.id, next);
       resumedFeeds += 1;
