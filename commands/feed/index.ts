@@ -10,7 +10,8 @@ import { addFeed } from './add-feed.js';
 import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
-import { listFeeds, pauseFeed, removeFeed, resumeFeed } from './manage-feed.js';
+import { listFeeds, pauseFeed, resumeFeed } from './manage-feed.js';
+import { askRemoveFeed, isRemoveButton, pressRemoveButton } from './remove-feed.js';
 import { bareTag } from '../../src/util/tag-name-pattern.js';
 import { LOOKUPS } from '../_shared/lookup-kinds.js';
 import { suggestLocations } from '../_shared/places/place-autocomplete.js';
@@ -59,7 +60,7 @@ const definition = defineSlash({
       },
     },
     list: { description: "This server's feeds, their state and their last and next posts" },
-    remove: { description: 'Stop and delete a feed', options: feed },
+    remove: { description: 'Stop and delete a feed (asks to confirm)', options: feed },
     pause: { description: 'Stop posting for a feed until it is resumed', options: feed },
     resume: { description: 'Start posting again for a paused or disabled feed', options: feed },
     test: { description: "Post the source's latest media now, marked as a test", options: feed },
@@ -79,7 +80,7 @@ export default defineCommand({
     'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),
-    remove: (interaction, ctx, o) => removeFeed(interaction, ctx, o.feed),
+    remove: (interaction, ctx, o) => askRemoveFeed(interaction, ctx, o.feed),
     pause: (interaction, ctx, o) => pauseFeed(interaction, ctx, o.feed),
     resume: (interaction, ctx, o) => resumeFeed(interaction, ctx, o.feed),
     test: (interaction, ctx, o) => testFeed(interaction, ctx, o.feed),
@@ -88,7 +89,7 @@ export default defineCommand({
   // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow.
   defer: 'ephemeral',
   autocomplete,
-  components: { [FEED_COMPONENT_PREFIX]: pressFeedButton },
+  components: { [FEED_COMPONENT_PREFIX]: (i, ctx) => (isRemoveButton(i.customId) ? pressRemoveButton(i, ctx) : pressFeedButton(i, ctx)) },
 });
 
 /** Feeds of this guild matching what was typed, for admins only; tags from Instagram's search, within budget. */

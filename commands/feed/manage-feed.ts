@@ -1,4 +1,4 @@
-// /feed remove, pause, resume and list. Each acts only on a feed of the guild it is run in (findGuildFeed).
+// /feed pause, resume and list (remove asks first: remove-feed.ts). Each acts only on a feed of the guild it is run in (findGuildFeed).
 // Resume re-checks what may have made the feed stop — the owner's link and the bot's permissions in the channel —
 // so a feed disabled for a reason is not switched back on while that reason still holds.
 import type { ChatInputCommandInteraction } from 'discord.js';
@@ -9,26 +9,7 @@ import { sourceKey, type Account } from '../../src/storage/index.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource, feedListPages } from './feed-list.js';
-import { releaseWebhook } from './feed-webhook.js';
 import { requirePayer } from './payer.js';
-
-export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
-  const removed = await ctx.storage.feeds.remove(feed.id);
-  if (removed === undefined) throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was already removed.`);
-  await ctx.storage.deliveries.forgetFeed(feed.id);
-  const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
-  ctx.log.info({ feedId: feed.id, source: sourceKey(feed.source) }, 'feed removed');
-  const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
-  await ctx.respond.reply({
-    content:
-      `Feed \`${feed.id}\` (${describeSource(feed, owner)} → <#${feed.channelId}>) is removed; nothing more will be posted for it.` +
-      (webhookDeleted ? '' : ' I could not delete its channel webhook; you can delete it in the channel settings.'),
-    ephemeral: true,
-    allowedMentions: { parse: [] },
-  });
-}
 
 export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);

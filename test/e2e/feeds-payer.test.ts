@@ -6,6 +6,7 @@ import type { APIMessage } from 'discord.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 import { replyIdOf } from '../support/reply-id.js';
 import type { Feed } from '../../src/storage/index.js';
+import { pressConfirm } from '../support/press-confirm.js';
 
 describe('who pays for a feed', () => {
   let igcord: FeedsIgcord;
@@ -121,7 +122,8 @@ describe('who pays for a feed', () => {
     expect((await igcord.app.storage.feeds.get(id))?.state).toMatchObject({ kind: 'paused', by: 'person', detail: other.id });
 
     expect((await feedCommand(payer.userId, 'resume', { feed: id })).content).toContain('is active again');
-    expect((await feedCommand(other.id, 'remove', { feed: id })).content).toContain('is removed');
+    const ask = await igcord.discord.sendCommand({ channelId: igcord.guild.channels.general!, userId: other.id, name: 'feed', subcommand: 'remove', options: { feed: id } }).waitForReply(undefined, 15_000);
+    expect(await pressConfirm(igcord, ask, other.id)).toContain('is removed');
     expect(await igcord.app.storage.feeds.get(id)).toBeUndefined();
   });
 });
