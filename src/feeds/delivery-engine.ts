@@ -79,7 +79,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     now,
     delivered: (feedId, at) => lastDelivery.set(feedId, at),
   });
-  const tellGuild = createGuildNotice({ feeds: storage.feeds, poster: options.poster, log, signal: abort.signal });
+  const tellGuild = createGuildNotice({ poster: options.poster, log, signal: abort.signal });
   const runDeps: RunDeps = {
     storage,
     instagram,

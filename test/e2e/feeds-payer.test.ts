@@ -12,7 +12,7 @@ describe('who pays for a feed', () => {
   let igcord: FeedsIgcord;
   let guildId: string;
   let adminRole: string;
-  /** A feed the guild owner pays for: it stays active, so the guild's notices land in its channel. */
+  /** A feed the guild owner pays for: it stays active, and no notice about another feed may land in its channel. */
   let noticeChannel: string;
 
   beforeAll(async () => {
@@ -77,8 +77,9 @@ describe('who pays for a feed', () => {
       return state?.kind === 'paused' ? state : undefined;
     }, 'the feed to pause');
     expect(paused).toMatchObject({ by: 'permission', detail: '@leaver left the server' });
-    const notice = await igcord.discord.waitForMessage(noticeChannel, (m) => m.content.includes(payer.feed.id), 15_000);
+    const notice = await igcord.discord.waitForMessage(payer.channelId, (m) => m.content.includes(payer.feed.id), 15_000);
     expect(notice.content).toContain('@leaver left the server');
+    expect(igcord.discord.messages(noticeChannel).filter((m) => m.content.includes(payer.feed.id))).toEqual([]);
 
     await expectNoMoreReads(payer, 'posted after leaving');
     const field = await listField(payer.feed.id);
