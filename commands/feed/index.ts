@@ -12,6 +12,7 @@ import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
 import { listFeeds, pauseFeed, resumeFeed } from './manage-feed.js';
 import { askRemoveFeed, isRemoveButton, pressRemoveButton } from './remove-feed.js';
+import { isCatchUpButton, pressCatchUpButton } from './resume-choice.js';
 import { bareTag } from '../../src/util/tag-name-pattern.js';
 import { LOOKUPS } from '../_shared/lookup-kinds.js';
 import { suggestLocations } from '../_shared/places/place-autocomplete.js';
@@ -89,7 +90,10 @@ export default defineCommand({
   // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow.
   defer: 'ephemeral',
   autocomplete,
-  components: { [FEED_COMPONENT_PREFIX]: (i, ctx) => (isRemoveButton(i.customId) ? pressRemoveButton(i, ctx) : pressFeedButton(i, ctx)) },
+  components: {
+    [FEED_COMPONENT_PREFIX]: (i, ctx) =>
+      isRemoveButton(i.customId) ? pressRemoveButton(i, ctx) : isCatchUpButton(i.customId) ? pressCatchUpButton(i, ctx) : pressFeedButton(i, ctx),
+  },
 });
 
 /** Feeds of this guild matching what was typed, for admins only; tags from Instagram's search, within budget. */

@@ -284,6 +284,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
     sendTest: (feed) => actions.sendTest(feed),
     backfill: (feed, n) => actions.backfill(feed, n),
+    missedPosts: (feed) => actions.missedPosts(feed),
+    catchUp: (feed, choice) => actions.catchUp(feed, choice),
 
     status(feed) {
       const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;
