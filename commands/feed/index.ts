@@ -13,6 +13,7 @@ import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, test
 import { listFeeds, pauseFeed, resumeFeed } from './manage-feed.js';
 import { askRemoveFeed, isRemoveButton, pressRemoveButton } from './remove-feed.js';
 import { isCatchUpButton, pressCatchUpButton } from './resume-choice.js';
+import { isMoveButton, pressMoveButton } from './move-feed.js';
 import { bareTag } from '../../src/util/tag-name-pattern.js';
 import { LOOKUPS } from '../_shared/lookup-kinds.js';
 import { suggestLocations } from '../_shared/places/place-autocomplete.js';
@@ -92,7 +93,13 @@ export default defineCommand({
   autocomplete,
   components: {
     [FEED_COMPONENT_PREFIX]: (i, ctx) =>
-      isRemoveButton(i.customId) ? pressRemoveButton(i, ctx) : isCatchUpButton(i.customId) ? pressCatchUpButton(i, ctx) : pressFeedButton(i, ctx),
+      isRemoveButton(i.customId)
+        ? pressRemoveButton(i, ctx)
+        : isCatchUpButton(i.customId)
+          ? pressCatchUpButton(i, ctx)
+          : isMoveButton(i.customId)
+            ? pressMoveButton(i, ctx)
+            : pressFeedButton(i, ctx),
   },
 });
 

@@ -19,7 +19,7 @@ import { NotLinkedError, UserFacingError, type ActionRow } from '../../src/disco
 import { withInstagram } from '../_shared/linked-account.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { ReplyId } from '../../src/discord/reply-ids.js';
-import { linkedReplyContent, saveLink } from '../../src/accounts/link.js';
+import { linkedReplyContent, moveButtons, saveLink } from '../../src/accounts/link.js';
 import { InstagramTokenError } from '../../src/core/instagram-errors.js';
 import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
 import { validateOption } from '../_shared/input/validate-option.js';
@@ -241,7 +241,7 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
     }
     throw error;
   }
-  const { account, resumedFeeds } = await saveLink(
+  const { account, resumedFeeds, leftBehind } = await saveLink(
     ctx.storage,
     {
       discordUserId: interaction.user.id,
@@ -252,9 +252,10 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
     },
     ctx.log,
   );
-  const content = linkedReplyContent(account.username, resumedFeeds);
-  if (interaction.isFromMessage()) await ctx.respond.update({ content, components: [], embeds: [] });
-  else await ctx.respond.reply({ content, ephemeral: true });
+  const content = linkedReplyContent(account.username, resumedFeeds, leftBehind);
+  const components = moveButtons(account.username, leftBehind);
+  if (interaction.isFromMessage()) await ctx.respond.update({ content, components, embeds: [], allowedMentions: { parse: [] } });
+  else await ctx.respond.reply({ content, components, ephemeral: true, allowedMentions: { parse: [] } });
 }
 
 const definition = defineSlash({

@@ -69,6 +69,24 @@ export function scopeMissing(feed: LifecycleFeed, scope: string, now: number): F
   return { kind: 'paused', by: 'scope', since: now, detail: scope.slice(0, 100), instagramUserId: feed.ownerInstagramUserId };
 }
 
+/**
+ * The owner's link now points to another Instagram account than the feed's (`detail`: "@old is no longer linked").
+ * An active feed pauses, waiting for the feed's own account (ownerLinked) or for its owner to move it (movedTo):
+ * the new account's token must not start reading and paying for it unasked.
+ */
+export function ownerLinkedElsewhere(feed: LifecycleFeed, detail: string, now: number): FeedState | undefined {
+  if (feed.state.kind !== 'active') return undefined;
+  return { kind: 'paused', by: 'owner-unlinked', since: now, detail: detail.slice(0, 200), instagramUserId: feed.ownerInstagramUserId };
+}
+
+/**
+ * The owner moves the feed to the account they now link: a pause that waited for the old account lifts; an admin's
+ * pause, another pause or a disabled feed keeps its state (only the paying account changes).
+ */
+export function movedToNewAccount(feed: LifecycleFeed): FeedState {
+  return isOwnerPause(feed.state) ? ACTIVE : feed.state;
+}
+
 /** An admin pauses the feed; undefined when an admin's pause already holds (it is not renewed). */
 export function pausedByPerson(feed: LifecycleFeed, discordUserId: string, now: number): FeedState | undefined {
   if (feed.state.kind === 'paused' && feed.state.by === 'person') return undefined;
@@ -120,7 +138,9 @@ export function stateReason(state: FeedState): string | undefined {
         case 'person':
           return `paused by ${state.detail !== undefined ? `<@${state.detail}>` : 'an admin'} <t:${Math.ceil(state.since / 1000)}:R>`;
         case 'owner-unlinked':
-          return OWNER_PAUSE_TEXT['owner-unlinked'];
+          return state.detail
+            ? `Paused: ${state.detail}. It resumes when its owner links that account again, or when they move it to the account they link now (the button on their link reply).`
+            : OWNER_PAUSE_TEXT['owner-unlinked'];
         case 'owner-link-broken':
           return `${OWNER_PAUSE_TEXT['owner-link-broken']}${state.detail ? ` (${state.detail})` : ''}. The owner runs /instagram link again with the same account and the feed resumes by itself.`;
         case 'budget':
