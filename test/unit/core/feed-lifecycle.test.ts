@@ -1,7 +1,7 @@
 // The feed lifecycle decides every change of a feed's state from the state as it is: who may pause over whom,
 // which link brings a paused feed back, and what `/feed list` says about it.
 import { describe, expect, it } from 'vitest';
-import { disabled, ownerLinked, ownerLinkLost, pausedByPerson, resumedByPerson, scopeMissing, stateReason, type FeedState } from '../../../src/core/index.js';
+import { disabled, movedToNewAccount, ownerLinked, ownerLinkedElsewhere, ownerLinkLost, pausedByPerson, resumedByPerson, scopeMissing, stateReason, type FeedState } from '../../../src/core/index.js';
 
 const feed = (state: FeedState) => ({ state, ownerInstagramUserId: '3001' });
 const NOW = 1_750_000_000_000;
@@ -63,5 +63,19 @@ describe('a pause for a missing Instagram permission', () => {
     expect(ownerLinked(feed(paused), { instagramUserId: '9999', scopes: ['basic', 'public_content'] })).toBeUndefined();
     expect(ownerLinked(feed(paused), link('3001'))).toEqual({ kind: 'active' });
     expect(scopeMissing(feed({ kind: 'paused', by: 'person', since: 1 }), 'public_content', NOW)).toBeUndefined();
+  });
+});
+
+describe('a feed whose owner linked another Instagram account', () => {
+  it('pauses an active feed for the old account, resumes it when that account returns, and a move lifts only that pause', () => {
+    const paused = ownerLinkedElsewhere(feed({ kind: 'active' }), '@old is no longer linked', NOW)!;
+    expect(paused).toMatchObject({ kind: 'paused', by: 'owner-unlinked', detail: '@old is no longer linked', instagramUserId: '3001' });
+    expect(stateReason(paused)).toContain('@old is no longer linked');
+    expect(ownerLinked(feed(paused), link('9999'))).toBeUndefined();
+    expect(ownerLinked(feed(paused), link('3001'))).toEqual({ kind: 'active' });
+    expect(movedToNewAccount(feed(paused))).toEqual({ kind: 'active' });
+    const byAdmin: FeedState = { kind: 'paused', by: 'person', since: 1, detail: '7' };
+    expect(ownerLinkedElsewhere(feed(byAdmin), '@old is no longer linked', NOW)).toBeUndefined();
+    expect(movedToNewAccount(feed(byAdmin))).toEqual(byAdmin);
   });
 });
