@@ -75,6 +75,9 @@ describe('relinking to another Instagram account', () => {
       .waitForReply(undefined, WAIT_MS);
     const field = list.embeds[0]?.fields?.find((f) => f.name.includes(accountFeed.id));
     expect(field?.value).toContain(`@${oldName} is no longer linked`);
+    // /feed list offers the same move for the feed still waiting, and none for the one already moved.
+    expect(buttonIds(list)).toContain(`feed:move:${accountFeed.id}`);
+    expect(buttonIds(list)).not.toContain(`feed:move:${tagFeed.id}`);
 
     // The old account comes back: its feed resumes.
     await pasteLink(person, igcord.guild.channels.general!, oldName);
