@@ -1,8 +1,9 @@
 // How /feed list shows a guild's feeds: one embed field per feed with everything an admin needs to see why a
 // feed is or is not posting — channel, source, owner, mention, delivery mode, state with its reason, the last
-// delivery and the next check — five feeds to a page. Times use Discord's relative timestamp markup.
+// delivery and the next check — five feeds to a page, with a Move button for a feed waiting for its owner's old
+// Instagram account. Times use Discord's relative timestamp markup.
 import { stateReason } from '../../src/core/index.js';
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Account, Feed } from '../../src/storage/index.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { Page } from '../../src/discord/pagination.js';
@@ -43,6 +44,16 @@ export function describeFeed(feed: Feed, owner: Account | undefined, status: { l
   return { name: `Feed \`${feed.id}\``, value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value };
 }
 
+/**
+ * "Move to @new" for a feed waiting for the Instagram account its owner linked before (src/accounts/link.ts): the
+ * owner's link now points to another account, which the button moves the feed to (move-feed.ts).
+ */
+function moveButton(feed: Feed, owner: Account | undefined): APIButtonComponentWithCustomId[] {
+  const waiting = feed.state.kind === 'paused' && feed.state.by === 'owner-unlinked' && feed.state.instagramUserId === feed.ownerInstagramUserId;
+  if (!waiting || owner === undefined || owner.status !== 'active' || owner.instagramUserId === feed.ownerInstagramUserId) return [];
+  return [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: `Move to ${plain(`@${owner.username}`, 'label')}: ${feed.id}`.slice(0, 80), custom_id: `feed:move:${feed.id}` }];
+}
+
 /** The pages of a guild's feeds, oldest first, for the paginator. */
 export function feedListPages(
   feeds: readonly Feed[],
@@ -60,7 +71,8 @@ export function feedListPages(
         fields: slice.map((feed) => describeFeed(feed, owners.get(feed.ownerDiscordUserId), deliveries.status(feed))),
         footer: { text: 'Remove, pause, resume, test or backfill a feed with /feed and its id.' },
       };
-      return { embeds: [embed] };
+      const moves = slice.flatMap((feed) => moveButton(feed, owners.get(feed.ownerDiscordUserId)));
+      return { embeds: [embed], ...(moves.length > 0 ? { actions: [{ type: ComponentType.ActionRow, components: moves }] } : {}) };
     },
   };
 }

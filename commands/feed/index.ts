@@ -12,7 +12,10 @@ import { ACCOUNT_FEED_PREFIX, askAccountFeed, pressAccountFeedButton } from './a
 import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
-import { listFeeds, pauseFeed, removeFeed, resumeFeed } from './manage-feed.js';
+import { listFeeds, pauseFeed, resumeFeed } from './manage-feed.js';
+import { askRemoveFeed, isRemoveButton, pressRemoveButton } from './remove-feed.js';
+import { isCatchUpButton, pressCatchUpButton } from './resume-choice.js';
+import { isMoveButton, pressMoveButton } from './move-feed.js';
 import { bareTag } from '../../src/util/tag-name-pattern.js';
 import { LOOKUPS } from '../_shared/lookup-kinds.js';
 import { suggestLocations } from '../_shared/places/place-autocomplete.js';
@@ -77,7 +80,7 @@ const definition = defineSlash({
         'clear-mention': { kind: 'boolean', description: 'Stop mentioning a role with each post' },
       },
     },
-    remove: { description: 'Stop and delete a feed', options: feed },
+    remove: { description: 'Stop and delete a feed (asks to confirm)', options: feed },
     pause: { description: 'Stop posting for a feed until it is resumed', options: feed },
     resume: { description: 'Start posting again for a paused or disabled feed', options: feed },
     test: { description: "Post the source's latest media now, marked as a test", options: feed },
@@ -99,7 +102,7 @@ export default defineCommand({
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),
     edit: (interaction, ctx, o) => editFeed(interaction, ctx, o),
-    remove: (interaction, ctx, o) => removeFeed(interaction, ctx, o.feed),
+    remove: (interaction, ctx, o) => askRemoveFeed(interaction, ctx, o.feed),
     pause: (interaction, ctx, o) => pauseFeed(interaction, ctx, o.feed),
     resume: (interaction, ctx, o) => resumeFeed(interaction, ctx, o.feed),
     test: (interaction, ctx, o) => testFeed(interaction, ctx, o.feed),
@@ -108,7 +111,17 @@ export default defineCommand({
   // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow.
   defer: 'ephemeral',
   autocomplete,
-  components: { [FEED_COMPONENT_PREFIX]: pressFeedButton, [ACCOUNT_FEED_PREFIX]: pressAccountFeedButton },
+  components: {
+    [FEED_COMPONENT_PREFIX]: (i, ctx) =>
+      isRemoveButton(i.customId)
+        ? pressRemoveButton(i, ctx)
+        : isCatchUpButton(i.customId)
+          ? pressCatchUpButton(i, ctx)
+          : isMoveButton(i.customId)
+            ? pressMoveButton(i, ctx)
+            : pressFeedButton(i, ctx),
+    [ACCOUNT_FEED_PREFIX]: pressAccountFeedButton,
+  },
 });
 
 /** Feeds of this guild matching what was typed, for admins only; tags from Instagram's search, within budget. */

@@ -1,34 +1,17 @@
-// /feed remove, pause, resume and list. Each acts only on a feed of the guild it is run in (findGuildFeed).
-// Resume re-checks what may have made the feed stop — the owner's link and the bot's permissions in the channel —
-// so a feed disabled for a reason is not switched back on while that reason still holds.
+// /feed pause, resume and list (remove asks first: remove-feed.ts). Each acts only on a feed of the guild it is run in
+// (findGuildFeed). Resume re-checks what may have made the feed stop (resumable.ts), and asks what to do with the posts
+// the feed missed while stopped (resume-choice.ts).
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { pausedByPerson, resumedByPerson, stateReason } from '../../src/core/index.js';
-import { sourceKey, type Account } from '../../src/storage/index.js';
+import { sourceKey, type Account, type Feed } from '../../src/storage/index.js';
+import { askCatchUp } from './resume-choice.js';
+import { requireResumable } from './resumable.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource, feedListPages } from './feed-list.js';
-import { releaseWebhook } from './feed-webhook.js';
 import { requirePayer } from './payer.js';
-
-export async function removeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
-  const removed = await ctx.storage.feeds.remove(feed.id);
-  if (removed === undefined) throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was already removed.`);
-  await ctx.storage.deliveries.forgetFeed(feed.id);
-  const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
-  ctx.log.info({ feedId: feed.id, source: sourceKey(feed.source) }, 'feed removed');
-  const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
-  await ctx.respond.reply({
-    content:
-      `Feed \`${feed.id}\` (${describeSource(feed, owner)} → <#${feed.channelId}>) is removed; nothing more will be posted for it.` +
-      (webhookDeleted ? '' : ' I could not delete its channel webhook; you can delete it in the channel settings.'),
-    ephemeral: true,
-    allowedMentions: { parse: [] },
-  });
-}
 
 export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
   const admin = requireFeedAdmin(interaction);
@@ -58,14 +41,13 @@ export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: 
     await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already active.`, ephemeral: true });
     return;
   }
-  const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
-  if (owner === undefined || owner.status === 'broken' || owner.instagramUserId !== feed.ownerInstagramUserId) {
-    throw new UserFacingError(
-      'feeds.owner-link-broken',
-      `Feed \`${feed.id}\` reads Instagram with the link of <@${feed.ownerDiscordUserId}>, which ${owner === undefined ? 'is gone' : owner.status === 'broken' ? 'no longer works' : 'now points to another Instagram account'}. They need to link that account again before the feed can resume.`,
-    );
+  await requireResumable(interaction, ctx, feed);
+  // A feed that missed posts while it was stopped asks what to do with them first (resume-choice.ts).
+  const missed = await ctx.deliveries.missedPosts(feed);
+  if (missed > 0) {
+    await askCatchUp(ctx, feed, admin.userId, missed);
+    return;
   }
-  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   await ctx.storage.feeds.setState(feed.id, next);
   ctx.deliveries.poke(sourceKey(feed.source));
   ctx.log.info({ feedId: feed.id }, 'feed resumed');

@@ -19,16 +19,15 @@ import { NotLinkedError, UserFacingError, type ActionRow } from '../../src/disco
 import { withInstagram } from '../_shared/linked-account.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { ReplyId } from '../../src/discord/reply-ids.js';
-import { linkedReplyContent, saveLink } from '../../src/accounts/link.js';
-import { ownerLinkLost } from '../../src/core/index.js';
+import { linkedReplyContent, moveButtons, saveLink } from '../../src/accounts/link.js';
 import { InstagramTokenError } from '../../src/core/instagram-errors.js';
 import { BudgetExhaustedError, type AttemptLimit, type WindowQuota } from '../../src/limiter/index.js';
-import type { Feed } from '../../src/storage/index.js';
 import { validateOption } from '../_shared/input/validate-option.js';
 import { validate } from '../../src/util/validate.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { isPaidFeedsButton, pressPaidFeedsButton, showPaidFeeds } from './feeds-list.js';
 import { hashtagSlots, tokenLine, usageLine } from './token-status.js';
+import { askUnlink, isUnlinkButton, pressUnlinkButton } from './unlink.js';
 
 /** The "Paste a token" button, and the modal it opens. */
 const PASTE_BUTTON_ID = 'instagram:paste';
@@ -123,47 +122,6 @@ function parseScopesOption(known: readonly string[], value: string): string[] {
     id: 'input.invalid-scopes',
     message: () => `Those scopes are not valid. Choose among: ${known.join(', ')} (separated by spaces).`,
   });
-}
-
-async function unlink(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const userId = interaction.user.id;
-  const removed = await ctx.storage.accounts.unlink(userId);
-  if (!removed) {
-    await ctx.respond.reply({ content: 'You have no linked Instagram account, so there is nothing to unlink.', ephemeral: true });
-    return;
-  }
-  // Feeds this user pays for cannot run without their token: they wait, with a reason admins can see, and
-  // resume when this account is linked again (see saveLink). Paused or disabled feeds keep their own reason.
-  const paused: Feed[] = [];
-  for (const feed of await ctx.storage.feeds.listByOwner(userId)) {
-    const next = ownerLinkLost(feed, 'unlinked', ctx.clock.now());
-    if (next === undefined) continue;
-    const updated = await ctx.storage.feeds.setState(feed.id, next);
-    if (updated) paused.push(updated);
-  }
-  ctx.log.info({ instagramUserId: removed.instagramUserId, pausedFeeds: paused.length }, 'Instagram account unlinked');
-  const lines = [`Unlinked Instagram account **${plain(`@${removed.username}`)}**. igcord deleted its access token.`];
-  if (paused.length === 0) {
-    lines.push('You own no active feeds, so no channel is affected.');
-  } else {
-    lines.push(
-      `${paused.length === 1 ? 'One feed you own is' : `${paused.length} feeds you own are`} now paused, and resume when you link ${plain(`@${removed.username}`)} again:`,
-      ...paused.slice(0, 10).map((f) => `• ${describeSource(f, removed.username)} in <#${f.channelId}> (feed \`${f.id}\`)`),
-    );
-    if (paused.length > 10) lines.push(`…and ${paused.length - 10} more.`);
-  }
-  await ctx.respond.reply({ content: lines.join('\n'), ephemeral: true, allowedMentions: { parse: [] } });
-}
-
-function describeSource(feed: Feed, username: string): string {
-  switch (feed.source.kind) {
-    case 'account':
-      return `posts of ${plain(`@${username}`)}`;
-    case 'tag':
-      return plain(`#${feed.source.name}`);
-    case 'location':
-      return `location ${feed.source.id}`;
-  }
 }
 
 async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
@@ -290,7 +248,7 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
     }
     throw error;
   }
-  const { account, resumedFeeds } = await saveLink(
+  const { account, resumedFeeds, leftBehind } = await saveLink(
     ctx.storage,
     {
       discordUserId: interaction.user.id,
@@ -301,9 +259,10 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
     },
     ctx.log,
   );
-  const content = linkedReplyContent(account.username, resumedFeeds);
-  if (interaction.isFromMessage()) await ctx.respond.update({ content, components: [], embeds: [] });
-  else await ctx.respond.reply({ content, ephemeral: true });
+  const content = linkedReplyContent(account.username, resumedFeeds, leftBehind);
+  const components = moveButtons(account.username, leftBehind);
+  if (interaction.isFromMessage()) await ctx.respond.update({ content, components, embeds: [], allowedMentions: { parse: [] } });
+  else await ctx.respond.reply({ content, components, ephemeral: true, allowedMentions: { parse: [] } });
 }
 
 const definition = defineSlash({
@@ -314,7 +273,7 @@ const definition = defineSlash({
       description: 'Link your Instagram account to your Discord account',
       options: { scopes: { kind: 'string', description: 'Permissions to ask for, separated by spaces, e.g. "basic likes" (default: all)', maxLength: 200 } },
     },
-    unlink: { description: 'Remove your Instagram link and its token; your feeds pause' },
+    unlink: { description: 'Remove your Instagram link and its token; your feeds pause (asks to confirm)' },
     me: { description: 'Show the Instagram profile you linked' },
     quota: { description: "Show how much of your Instagram account's request budget is left" },
     feeds: { description: 'The feeds your Instagram link pays for, in every server; stop paying for one' },
@@ -322,13 +281,14 @@ const definition = defineSlash({
 });
 
 export default defineCommand({
-  ...slashCommand(definition, { link, unlink, me, quota, feeds: showPaidFeeds }),
+  ...slashCommand(definition, { link, unlink: askUnlink, me, quota, feeds: showPaidFeeds }),
   // Every answer is for the invoker's eyes only; deferring privately also keeps the reply the callback edits private.
   defer: 'ephemeral',
   components: {
     // `instagram:link` and `instagram:link:<scope>` (from error replies), `instagram:paste` and its modal.
     async instagram(interaction, ctx) {
       if (isPaidFeedsButton(interaction.customId)) return pressPaidFeedsButton(interaction, ctx);
+      if (isUnlinkButton(interaction.customId)) return pressUnlinkButton(interaction, ctx);
       const [, action, scope, ...rest] = interaction.customId.split(':');
       if (action === 'link' && rest.length === 0) {
         const wanted = scope === undefined ? [] : [validate(z.enum(ctx.instagram.scopes as [string, ...string[]]), scope, 'requested scope')];

@@ -20,6 +20,7 @@ import { addSessionRoutes } from './routes/session.js';
 import { addCommandRoutes } from './routes/commands.js';
 import { addChannelRoutes } from './routes/channels.js';
 import { addGuildRoutes } from './routes/guilds.js';
+import { addDirectMessageRoutes, directChannelOf } from './routes/direct-messages.js';
 import { addInteractionCallbackRoute } from './routes/interactions.js';
 import { addWebhookRoutes } from './routes/webhooks.js';
 import { addThreadRoutes } from './routes/threads.js';
@@ -128,6 +129,10 @@ export interface DiscordFake {
   setBotPermissions(guildId: string, permissions: Permissions): void;
   setChannelOverwrites(channelId: string, overwrites: OverwriteInput[]): void;
   deleteChannel(channelId: string): void;
+  /** Sets (or clears, with null) the guild's system channel; the bot hears GUILD_UPDATE. */
+  setSystemChannel(guildId: string, channelId: string | null): void;
+  /** The id of the bot's DM channel with a user (read its messages with messages()). */
+  directChannel(userId: string): string;
   addBot(guildId: string): void;
   removeBot(guildId: string): void;
   /** A member's computed permissions in a channel. */
@@ -228,6 +233,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   addInteractionCallbackRoute(router, interactions);
   addWebhookRoutes(router, state, interactions);
   addThreadRoutes(router, state);
+  addDirectMessageRoutes(router, state);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -291,6 +297,8 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     setBotPermissions: (guildId, permissions) => world.setBotPermissions(guildId, permissions),
     setChannelOverwrites: (channelId, overwrites) => world.setChannelOverwrites(channelId, overwrites),
     deleteChannel: (channelId) => world.deleteChannel(channelId),
+    setSystemChannel: (guildId, channelId) => world.setSystemChannel(guildId, channelId),
+    directChannel: (userId) => directChannelOf(state, userId).id,
     addBot: (guildId) => world.addBot(guildId),
     removeBot: (guildId) => world.removeBot(guildId),
     permissionsFor: (channelId, userId) => state.permissionsIn(channelId, userId),

@@ -101,7 +101,7 @@ export function renderGuild(guild: GuildRecord): APIGuild {
     features: [],
     mfa_level: GuildMFALevel.None,
     application_id: null,
-    system_channel_id: null,
+    system_channel_id: guild.systemChannelId ?? null,
     system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
     rules_channel_id: null,
     vanity_url_code: null,

@@ -51,6 +51,8 @@ export interface GuildRecord {
   /** The managed role Discord gives a bot when it joins; setBotPermissions changes it. */
   botRoleId: string;
   joinedAt: string;
+  /** Where Discord posts its system messages (and where bots tell a server things); none unless set. */
+  systemChannelId?: string | null;
 }
 
 export interface StoredMessage {

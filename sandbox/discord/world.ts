@@ -6,7 +6,7 @@ import type { APIOverwrite, APIRole, APIUser } from 'discord-api-types/v10';
 import type { FakeState, ChannelKind, ChannelRecord, GuildRecord } from './state.js';
 import { CHANNEL_TYPES } from './state.js';
 import { DEFAULT_EVERYONE_PERMISSIONS } from './permissions.js';
-import { isThread, renderChannel, renderMember } from './render.js';
+import { isThread, renderChannel, renderGuild, renderMember } from './render.js';
 import { FakeUsageError } from './interaction-payloads.js';
 
 /** What Discord's invite flow grants a bot that asks for igcord's permissions. */
@@ -183,6 +183,14 @@ export class World {
     this.state.emit(isThread(channel) ? GatewayDispatchEvents.ThreadUpdate : GatewayDispatchEvents.ChannelUpdate, renderChannel(channel), { intent: GatewayIntentBits.Guilds });
   }
 
+  /** Sets (or, with null, clears) the guild's system channel, as an admin does in Server Settings: GUILD_UPDATE. */
+  setSystemChannel(guildId: string, channelId: string | null): void {
+    const guild = this.state.guild(guildId);
+    if (channelId !== null && this.state.channel(channelId).guildId !== guildId) throw new FakeUsageError(`channel ${channelId} is not in guild ${guildId}`);
+    guild.systemChannelId = channelId;
+    this.state.emit(GatewayDispatchEvents.GuildUpdate, renderGuild(guild), { intent: GatewayIntentBits.Guilds });
+  }
+
   /** Deletes a channel with its threads, messages and webhooks, as Discord does. */
   deleteChannel(channelId: string): void {
     const channel = this.state.channel(channelId);
@@ -192,6 +200,7 @@ export class World {
     this.state.channels.delete(channelId);
     this.state.removeChannelMessages(channelId);
     guild.channelIds = guild.channelIds.filter((id) => id !== channelId);
+    if (guild.systemChannelId === channelId) guild.systemChannelId = null;
     this.state.emit(isThread(channel) ? GatewayDispatchEvents.ThreadDelete : GatewayDispatchEvents.ChannelDelete, renderChannel(channel), { intent: GatewayIntentBits.Guilds });
   }
 

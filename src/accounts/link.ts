@@ -1,32 +1,82 @@
 // Storing an Instagram link, shared by both ways of linking — the OAuth callback (src/http/oauth-callback.ts) and
 // the paste-a-token modal of /instagram — so both store and resume the same way: the feeds paused for their owner's
 // link (unlinked, or the link broke) resume when that same Instagram account is linked again, as the feed
-// lifecycle (src/core/feed-lifecycle.ts) decides.
-import { ownerLinked } from '../core/index.js';
+// lifecycle (src/core/feed-lifecycle.ts) decides. Linking a different account than the one some feeds were set up
+// with pauses those feeds ("@old is no longer linked") and says so in the reply, with a button per feed to move
+// it to the new account (commands/feed/move-feed.ts): the new token never starts paying for them unasked.
+import { ButtonStyle, ComponentType } from 'discord.js';
+import { ownerLinked, ownerLinkedElsewhere } from '../core/index.js';
 import type { Logger } from '../log.js';
-import type { Account, LinkInput, Storage } from '../storage/index.js';
+import type { Account, Feed, LinkInput, Storage } from '../storage/index.js';
 import { plain } from '../discord/embeds/text.js';
+
+/** The feeds set up with the account a relink replaced: they wait for it, or to be moved. */
+export interface LeftBehind {
+  username: string;
+  feeds: Feed[];
+}
+
+export interface SavedLink {
+  account: Account;
+  resumedFeeds: number;
+  leftBehind?: LeftBehind | undefined;
+}
 
 /**
  * Stores a link and resumes the feeds paused for this user's link to the same Instagram account (feeds of another
- * account, or paused by an admin or for another reason, stay as they are).
+ * account, or paused by an admin or for another reason, stay as they are); pauses the feeds of the account it
+ * replaces, when that was another one.
  */
-export async function saveLink(storage: Storage, input: LinkInput, log: Logger): Promise<{ account: Account; resumedFeeds: number }> {
+export async function saveLink(storage: Storage, input: LinkInput, log: Logger): Promise<SavedLink> {
+  const previous = await storage.accounts.get(input.discordUserId);
   const account = await storage.accounts.link(input);
   let resumedFeeds = 0;
+  const left: Feed[] = [];
+  const replaced = previous !== undefined && previous.instagramUserId !== account.instagramUserId ? previous : undefined;
   for (const feed of await storage.feeds.listByOwner(account.discordUserId)) {
-    const next = ownerLinked(feed, account.instagramUserId);
+    if (replaced !== undefined && feed.ownerInstagramUserId === replaced.instagramUserId) {
+      const paused = ownerLinkedElsewhere(feed, `@${replaced.username} is no longer linked`, Date.now());
+      left.push(paused === undefined ? feed : ((await storage.feeds.setState(feed.id, paused)) ?? feed));
+      continue;
+    }
+    const next = ownerLinked(feed, account);
     if (next !== undefined) {
       await storage.feeds.setState(feed.id, next);
       resumedFeeds += 1;
     }
   }
-  log.info({ instagramUserId: account.instagramUserId, resumedFeeds }, 'Instagram account linked');
-  return { account, resumedFeeds };
+  log.info({ instagramUserId: account.instagramUserId, resumedFeeds, leftBehind: left.length }, 'Instagram account linked');
+  return { account, resumedFeeds, ...(replaced !== undefined && left.length > 0 ? { leftBehind: { username: replaced.username, feeds: left } } : {}) };
 }
 
 /** What the ephemeral link reply says once the account is linked. */
-export function linkedReplyContent(username: string, resumedFeeds: number): string {
+export function linkedReplyContent(username: string, resumedFeeds: number, leftBehind?: LeftBehind): string {
   const resumed = resumedFeeds === 0 ? '' : ` ${resumedFeeds === 1 ? 'One paused feed' : `${resumedFeeds} paused feeds`} of this account resumed.`;
-  return `Linked Instagram account **${plain(`@${username}`)}** to your Discord account.${resumed} Try \`/instagram me\`.`;
+  const lines = [`Linked Instagram account **${plain(`@${username}`)}** to your Discord account.${resumed} Try \`/instagram me\`.`];
+  if (leftBehind !== undefined) {
+    lines.push(
+      `⚠️ **${plain(`@${leftBehind.username}`)} is no longer linked**, and ${leftBehind.feeds.length === 1 ? 'one feed was' : `${leftBehind.feeds.length} feeds were`} set up with it. They stay paused until you link ${plain(`@${leftBehind.username}`)} again, or you move them to ${plain(`@${username}`)}:`,
+      ...leftBehind.feeds.slice(0, 10).map((f) => `• feed \`${f.id}\` in <#${f.channelId}>`),
+    );
+    if (leftBehind.feeds.length > 10) lines.push(`…and ${leftBehind.feeds.length - 10} more (see /feed list).`);
+  }
+  return lines.join('\n');
+}
+
+/** A "Move to @new" button per feed left behind (at most 25, five to a row). */
+export function moveButtons(username: string, leftBehind: LeftBehind | undefined) {
+  const feeds = (leftBehind?.feeds ?? []).slice(0, 25);
+  const rows = [];
+  for (let i = 0; i < feeds.length; i += 5) {
+    rows.push({
+      type: ComponentType.ActionRow as const,
+      components: feeds.slice(i, i + 5).map((f) => ({
+        type: ComponentType.Button as const,
+        style: ButtonStyle.Secondary as const,
+        label: `Move to ${plain(`@${username}`, 'label')}: ${f.id}`.slice(0, 80),
+        custom_id: `feed:move:${f.id}`,
+      })),
+    });
+  }
+  return rows;
 }

@@ -21,8 +21,14 @@ const LOSS_DETAIL: Record<OwnerLinkLoss, string | undefined> = {
 };
 
 /** True for a pause igcord set because of the owner's link, lifted when that link works again. */
-export function isOwnerPause(state: FeedState): state is PausedState & { by: 'owner-unlinked' | 'owner-link-broken' } {
-  return state.kind === 'paused' && (state.by === 'owner-unlinked' || state.by === 'owner-link-broken');
+export function isOwnerPause(state: FeedState): state is PausedState & { by: 'owner-unlinked' | 'owner-link-broken' | 'scope' } {
+  return state.kind === 'paused' && (state.by === 'owner-unlinked' || state.by === 'owner-link-broken' || state.by === 'scope');
+}
+
+/** The owner's working link as the lifecycle sees it: which account, granted which Instagram permissions. */
+export interface OwnerLink {
+  instagramUserId: string;
+  scopes: readonly string[];
 }
 
 /**
@@ -42,14 +48,43 @@ export function ownerLinkLost(feed: LifecycleFeed, loss: OwnerLinkLoss, now: num
 }
 
 /**
- * The owner has a working link to `instagramUserId`. A feed paused because of the owner's link resumes only when
- * this is the account the pause waits for (the account the feed was set up with): another account's token must
- * not start paying for it.
+ * The owner has a working link. A feed paused because of the owner's link resumes only when this is the account
+ * the pause waits for (the account the feed was set up with): another account's token must not start paying for
+ * it. A feed paused for a missing permission also waits for the link to grant that permission.
  */
-export function ownerLinked(feed: LifecycleFeed, instagramUserId: string): FeedState | undefined {
+export function ownerLinked(feed: LifecycleFeed, link: OwnerLink): FeedState | undefined {
   if (!isOwnerPause(feed.state)) return undefined;
   const awaited = feed.state.instagramUserId ?? feed.ownerInstagramUserId;
-  return awaited === instagramUserId ? ACTIVE : undefined;
+  if (awaited !== link.instagramUserId) return undefined;
+  if (feed.state.by === 'scope' && feed.state.detail !== undefined && !link.scopes.includes(feed.state.detail)) return undefined;
+  return ACTIVE;
+}
+
+/**
+ * Instagram refused the source because the owner's token lacks `scope` (e.g. `public_content` for a tag). Only an
+ * active feed pauses; it resumes when the owner links the same account with that scope (ownerLinked).
+ */
+export function scopeMissing(feed: LifecycleFeed, scope: string, now: number): FeedState | undefined {
+  if (feed.state.kind !== 'active') return undefined;
+  return { kind: 'paused', by: 'scope', since: now, detail: scope.slice(0, 100), instagramUserId: feed.ownerInstagramUserId };
+}
+
+/**
+ * The owner's link now points to another Instagram account than the feed's (`detail`: "@old is no longer linked").
+ * An active feed pauses, waiting for the feed's own account (ownerLinked) or for its owner to move it (movedTo):
+ * the new account's token must not start reading and paying for it unasked.
+ */
+export function ownerLinkedElsewhere(feed: LifecycleFeed, detail: string, now: number): FeedState | undefined {
+  if (feed.state.kind !== 'active') return undefined;
+  return { kind: 'paused', by: 'owner-unlinked', since: now, detail: detail.slice(0, 200), instagramUserId: feed.ownerInstagramUserId };
+}
+
+/**
+ * The owner moves the feed to the account they now link: a pause that waited for the old account lifts; an admin's
+ * pause, another pause or a disabled feed keeps its state (only the paying account changes).
+ */
+export function movedToNewAccount(feed: LifecycleFeed): FeedState {
+  return isOwnerPause(feed.state) ? ACTIVE : feed.state;
 }
 
 /** An admin pauses the feed; undefined when an admin's pause already holds (it is not renewed). */
@@ -103,13 +138,17 @@ export function stateReason(state: FeedState): string | undefined {
         case 'person':
           return `paused by ${state.detail !== undefined ? `<@${state.detail}>` : 'an admin'} <t:${Math.ceil(state.since / 1000)}:R>`;
         case 'owner-unlinked':
-          return OWNER_PAUSE_TEXT['owner-unlinked'];
+          return state.detail
+            ? `Paused: ${state.detail}. It resumes when its owner links that account again, or when they move it to the account they link now (the button on their link reply).`
+            : OWNER_PAUSE_TEXT['owner-unlinked'];
         case 'owner-link-broken':
           return `${OWNER_PAUSE_TEXT['owner-link-broken']}${state.detail ? ` (${state.detail})` : ''}. The owner runs /instagram link again with the same account and the feed resumes by itself.`;
         case 'budget':
           return `Paused: the owner's Instagram budget is spent${state.detail ? ` (${state.detail})` : ''}; it resumes by itself.`;
         case 'permission':
           return `Paused: ${state.detail ?? 'the member who pays for it may no longer'}, and their Instagram link pays for it. They can resume it once they manage the server again; or an admin removes it and adds it with their own link.`;
+        case 'scope':
+          return `Paused: the feed needs the \`${state.detail ?? 'public_content'}\` permission: the owner runs /instagram link scopes:${state.detail ?? 'public_content'} with the same account and the feed resumes by itself.`;
         case 'no-payer':
           return 'Paused: the member whose Instagram link paid for it stopped paying. They can resume it; or an admin removes it and adds it with their own link.';
       }

@@ -55,6 +55,8 @@ export interface FeedPoster {
   findEarlierPost(channelId: string, webhookId: string, post: Post, signal?: AbortSignal): Promise<EarlierPostLook | PostFailure>;
   /** A plain message from the bot in a channel (notices to admins), pinging nobody. */
   notice(channelId: string, content: string, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
+  /** A plain direct message from the bot to a person (the last place a notice can go), pinging nobody. */
+  direct(userId: string, content: string, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
   /** The guild's system channel, when the platform knows one. */
   systemChannelOf(guildId: string): string | undefined;
 }

@@ -6,8 +6,10 @@ import { z } from 'zod';
 /**
  * Who or what paused a feed. The owner-* pauses and `budget` are igcord's own and lift by themselves; `permission`
  * (the payer left the server or lost Manage Server) and `no-payer` (the payer stopped paying) wait for a person.
+ * `scope`: the owner's token lacks the Instagram permission the source needs (named in `detail`); it lifts when the
+ * owner links the same account again with that permission.
  */
-export const PAUSE_CAUSES = ['person', 'owner-unlinked', 'owner-link-broken', 'budget', 'permission', 'no-payer'] as const;
+export const PAUSE_CAUSES = ['person', 'owner-unlinked', 'owner-link-broken', 'budget', 'permission', 'no-payer', 'scope'] as const;
 export type PauseCause = (typeof PAUSE_CAUSES)[number];
 
 export const feedStateSchema = z.discriminatedUnion('kind', [
@@ -19,7 +21,7 @@ export const feedStateSchema = z.discriminatedUnion('kind', [
     since: z.number().int().nonnegative(),
     /** For `person`: who (a Discord user id); otherwise what happened, in words. */
     detail: z.string().max(500).optional(),
-    /** For the owner-* pauses: the Instagram account whose link must work again for the feed to resume. */
+    /** For the owner-* and scope pauses: the Instagram account whose link must work again for the feed to resume. */
     instagramUserId: z.string().max(64).optional(),
   }),
   z.object({ kind: z.literal('disabled'), reason: z.string().max(500), since: z.number().int().nonnegative() }),

@@ -32,6 +32,8 @@ export const DEFAULT_MAX_PAGE_SESSIONS = 1_000;
 export interface Page {
   content?: string | undefined;
   embeds?: APIEmbed[] | undefined;
+  /** The page's own buttons (at most four rows), shown above the paging row; the command that made them answers them. */
+  actions?: ActionRow[] | undefined;
 }
 
 export interface PagedSource {
@@ -136,13 +138,13 @@ export class Paginator {
     const page = Math.min(Math.max(0, options.startAt ?? 0), source.count - 1);
     const rendered = await source.render(page);
     if (source.count === 1) {
-      await respond.reply({ ...message(rendered), components: [], ephemeral: options.ephemeral });
+      await respond.reply({ ...message(rendered), components: rendered.actions ?? [], ephemeral: options.ephemeral });
       return;
     }
     const id = randomBytes(4).toString('hex');
     const ref = await respond.reply({
       ...message(rendered),
-      components: [pageButtons(id, ownerId, page, source.count, false, source.complete !== false)],
+      components: [...(rendered.actions ?? []), pageButtons(id, ownerId, page, source.count, false, source.complete !== false)],
       ephemeral: options.ephemeral,
     });
     this.sessions.set(id, { ownerId, source, page, webhook: respond.interaction.webhook, message: ref, timer: this.expireLater(id) });
@@ -188,7 +190,7 @@ export class Paginator {
       this.sessions.delete(id.session);
       this.sessions.set(id.session, session);
     }
-    await ctx.respond.update({ ...message(rendered), components: [pageButtons(id.session, session.ownerId, target, session.source.count, false, session.source.complete !== false)] });
+    await ctx.respond.update({ ...message(rendered), components: [...(rendered.actions ?? []), pageButtons(id.session, session.ownerId, target, session.source.count, false, session.source.complete !== false)] });
     ctx.log.debug({ page: target, pages: session.source.count }, 'paged');
   }
 

@@ -13,6 +13,10 @@ export interface DeliveryEngine {
   sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }>;
   /** Posts the last n (1..10) media of the source to this feed, oldest first, recorded as deliveries (no duplicates). */
   backfill(feed: Feed, n: number): Promise<{ posted: number }>;
+  /** How many posts (up to 10) the source made since the feed's last delivery that it did not get (a paused feed). */
+  missedPosts(feed: Feed): Promise<number>;
+  /** Posts those missed posts oldest first (`post`) or not (`skip`), then moves the feed past them; how many. */
+  catchUp(feed: Feed, choice: 'post' | 'skip'): Promise<number>;
   /** What `/feed list` shows: last delivery, next check, state and reason. */
   status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number };
   close(): Promise<void>;

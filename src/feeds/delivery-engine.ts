@@ -79,7 +79,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     now,
     delivered: (feedId, at) => lastDelivery.set(feedId, at),
   });
-  const tellGuild = createGuildNotice({ feeds: storage.feeds, poster: options.poster, log, signal: abort.signal });
+  const tellGuild = createGuildNotice({ poster: options.poster, log, signal: abort.signal });
   const runDeps: RunDeps = {
     storage,
     instagram,
@@ -284,6 +284,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
     sendTest: (feed) => actions.sendTest(feed),
     backfill: (feed, n) => actions.backfill(feed, n),
+    missedPosts: (feed) => actions.missedPosts(feed),
+    catchUp: (feed, choice) => actions.catchUp(feed, choice),
 
     status(feed) {
       const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;

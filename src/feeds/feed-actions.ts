@@ -1,4 +1,5 @@
-// What the feed commands ask of the engine besides scheduling: set a new source's start, post a test, backfill.
+// What the feed commands ask of the engine besides scheduling: set a new source's start, post a test, backfill,
+// and count, post or skip what a feed missed while paused (catch-up.ts).
 // All run on the feed owner's token with interactive priority (a person is waiting), and turn what went wrong into
 // the domain errors of src/core/errors.ts, which the one reply mapper explains: no link, a broken link, or
 // Discord refusing the post and why.
@@ -11,6 +12,7 @@ import { PostError } from './post-error.js';
 import type { PostToFeed } from './post-to-feed.js';
 import { fetchNewest } from './media-fetch.js';
 import { startCursor } from './source-run.js';
+import { createCatchUp } from './catch-up.js';
 
 export interface FeedActionDeps {
   storage: Storage;
@@ -39,7 +41,14 @@ export function createFeedActions(deps: FeedActionDeps) {
     throw error;
   }
 
+  const catchUp = createCatchUp({ storage, instagram, poster, counters, signal, now: deps.now, ownerAuth, delivered: deps.delivered });
+
   return {
+    /** How many posts the feed missed while it was not active (catch-up.ts). */
+    missedPosts: (feed: Feed) => catchUp.missedPosts(feed),
+    /** Posts or skips what the feed missed and moves it past them; how many. */
+    catchUp: (feed: Feed, choice: 'post' | 'skip') => catchUp.catchUp(feed, choice).catch(postFailure),
+
     /** Sets the source cursor at its newest media unless it has one. */
     async initCursor(feed: Feed): Promise<void> {
       const sk = sourceKey(feed.source);

@@ -9,7 +9,7 @@
 import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { CallPriority } from '../providers/v1/call-gate.js';
 import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../providers/v1/errors.js';
-import { disabled, ownerLinked, ownerLinkLost, postSchema, type OwnerLinkLoss, type Post } from '../core/index.js';
+import { disabled, ownerLinked, ownerLinkLost, postSchema, scopeMissing, type OwnerLink, type OwnerLinkLoss, type Post } from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, FeedSource, SourceCursor, SourceKey, Storage } from '../storage/index.js';
@@ -111,12 +111,12 @@ export async function pauseOwner(deps: Pick<RunDeps, 'storage' | 'log' | 'now'>,
  * lifecycle decides); returns the feeds as they now are.
  */
 async function resumeRelinked(deps: RunDeps, feeds: Feed[]): Promise<Feed[]> {
-  const working = new Map<string, string | undefined>();
+  const working = new Map<string, OwnerLink | undefined>();
   const result: Feed[] = [];
   for (const feed of feeds) {
     if (!working.has(feed.ownerDiscordUserId)) {
       const account = await deps.storage.accounts.get(feed.ownerDiscordUserId);
-      working.set(feed.ownerDiscordUserId, account?.status === 'active' ? account.instagramUserId : undefined);
+      working.set(feed.ownerDiscordUserId, account?.status === 'active' ? account : undefined);
     }
     const linkedTo = working.get(feed.ownerDiscordUserId);
     const next = linkedTo === undefined ? undefined : ownerLinked(feed, linkedTo);
@@ -300,6 +300,24 @@ export async function startCursor(deps: Pick<RunDeps, 'storage' | 'instagram' | 
   await deps.storage.deliveries.advanceCursor(sk, cursor);
 }
 
+/**
+ * The owner's token lacks `scope`: their active feeds of this source pause (the lifecycle's `scope` cause) and each
+ * feed's server is told which permission is missing and how to grant it; a relink with it resumes them.
+ */
+async function pauseForScope(deps: RunDeps, source: FeedSource, owner: Owner, scope: string): Promise<void> {
+  for (const feed of await deps.storage.feeds.listBySource(source)) {
+    if (feed.ownerDiscordUserId !== owner.discordUserId) continue;
+    const next = scopeMissing(feed, scope, deps.now());
+    if (next === undefined) continue;
+    await deps.storage.feeds.setState(feed.id, next);
+    deps.log.warn({ feedId: feed.id, scope }, 'feed paused: the owner\'s token lacks an Instagram permission the source needs');
+    await deps.tellGuild(
+      feed,
+      `⏸ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: it needs the \`${scope}\` permission: the owner (<@${feed.ownerDiscordUserId}>) runs /instagram link scopes:${scope} with the same account, and it resumes by itself.`,
+    );
+  }
+}
+
 async function handleInstagramFailure(deps: RunDeps, sk: SourceKey, source: FeedSource, owner: Owner, error: unknown): Promise<RunResult> {
   if (error instanceof InstagramTokenError) {
     deps.counters.failures += 1;
@@ -307,6 +325,11 @@ async function handleInstagramFailure(deps: RunDeps, sk: SourceKey, source: Feed
     await pauseOwner(deps, owner.discordUserId, 'token');
     // Other owners' feeds on this source can still be served: try again at once.
     return { outcome: 'retry', reason: 'the owner\'s token was refused', retryAt: deps.now() };
+  }
+  if (error instanceof InstagramScopeError && error.scope !== undefined) {
+    deps.counters.failures += 1;
+    await pauseForScope(deps, source, owner, error.scope);
+    return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
   }
   if (error instanceof InstagramScopeError || error instanceof InstagramNotFoundError || error instanceof InstagramNotAllowedError) {
     deps.counters.failures += 1;

@@ -102,7 +102,7 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       return withCookie(renderOAuthPage(failure), clear);
     }
 
-    const { account, resumedFeeds } = await saveLink(
+    const { account, resumedFeeds, leftBehind } = await saveLink(
       storage,
       {
         discordUserId: state.discordUserId,
@@ -118,7 +118,8 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       },
       log,
     );
-    await editLinkReply(state, linkedReplyContent(account.username, resumedFeeds));
+    // The feeds of a replaced account are listed; their Move buttons are on the paste path and in /feed list's words.
+    await editLinkReply(state, linkedReplyContent(account.username, resumedFeeds, leftBehind));
     // The name Discord gave for this browser's person when the link page checked who they are.
     const name = state.discordName;
     const who = name === undefined ? `your Discord account (user id ${account.discordUserId})` : `Discord user ${name} (user id ${account.discordUserId})`;

@@ -88,6 +88,8 @@ export const feedPatchSchema = z.object({
   state: feedStateSchema.optional(),
   lastDeliveryAt: epochMs.optional(),
   lastCheckAt: epochMs.optional(),
+  /** The Instagram account that pays for (and reads) the feed: changed when its owner moves it to a new link. */
+  ownerInstagramUserId: storedId.optional(),
 });
 export type FeedPatch = z.input<typeof feedPatchSchema>;
 
@@ -276,6 +278,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         if (data.state !== undefined) next.state = data.state;
         if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
         if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
+        if (data.ownerInstagramUserId !== undefined) next.ownerInstagramUserId = data.ownerInstagramUserId;
         after = next;
         return next;
       });

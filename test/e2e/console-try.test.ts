@@ -81,6 +81,8 @@ describe('trying the README at the sandbox console', () => {
     c.type('allow #instagram SendMessages');
     expect(await c.waitFor(/#instagram/)).toMatch(/igcord.*may.*Send Messages/i);
     c.type(`/feed remove feed:${feedId}`);
+    await c.waitFor(/Remove feed `\w+`/);
+    c.type('press 1');
     await c.waitFor(/is removed/);
   });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { replyIdOf } from '../support/reply-id.js';
 import { WAIT_MS } from '../support/eventually.js';
+import { pressConfirm } from '../support/press-confirm.js';
 
 const REPLY_TIMEOUT_MS = WAIT_MS;
 
@@ -219,9 +220,9 @@ describe('/feed add checks', () => {
       expect(secondFeed.delivery).toMatchObject({ mode: 'webhook', webhookId: hooks[0]!.id });
       expect(await channelWebhooks(channelId)).toHaveLength(1);
 
-      await feedCommand(admin, 'remove', { feed: firstFeed.id });
+      await pressConfirm(igcord, await feedCommand(admin, 'remove', { feed: firstFeed.id }), admin);
       expect(await channelWebhooks(channelId)).toHaveLength(1);
-      await feedCommand(admin, 'remove', { feed: secondFeed.id });
+      await pressConfirm(igcord, await feedCommand(admin, 'remove', { feed: secondFeed.id }), admin);
       expect(await channelWebhooks(channelId)).toEqual([]);
     });
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceKey } from '../../src/storage/index.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { WAIT_MS } from '../support/eventually.js';
+import { pressConfirm } from '../support/press-confirm.js';
 
 const REPLY_TIMEOUT_MS = WAIT_MS;
 
@@ -64,7 +65,7 @@ describe('/feed test and backfill', () => {
     const posted = await igcord.discord.waitForMessage(channelId, () => true, REPLY_TIMEOUT_MS);
     expect(posted.webhook_id).toBe(feed.delivery.mode === 'webhook' ? feed.delivery.webhookId : 'not a webhook feed');
     expect(posted.author.username).toContain(owner.username);
-    await feedCommand(igcord.personId, 'remove', { feed: id });
+    await pressConfirm(igcord, await feedCommand(igcord.personId, 'remove', { feed: id }), igcord.personId);
   });
 
   it('asks to confirm a backfill with a button only the invoker sees, and posts the last N once the invoker confirms', async () => {

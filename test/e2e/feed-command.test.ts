@@ -7,6 +7,7 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import { silentLogger } from '../../src/log.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { WAIT_MS } from '../support/eventually.js';
+import { pressConfirm } from '../support/press-confirm.js';
 
 const REPLY_TIMEOUT_MS = WAIT_MS;
 
@@ -96,8 +97,8 @@ describe('/feed administration', () => {
     expect(afterResume?.state.kind).toBe('active');
     expect(afterResume?.state).toEqual({ kind: 'active' });
 
-    const removed = await feedCommand(igcord.personId, 'remove', { feed: id! });
-    expect(removed.content).toContain('is removed');
+    const removed = await pressConfirm(igcord, await feedCommand(igcord.personId, 'remove', { feed: id! }), igcord.personId);
+    expect(removed).toContain('is removed');
     expect(await igcord.app.storage.feeds.get(id!)).toBeUndefined();
     const empty = await feedCommand(igcord.personId, 'list');
     expect(empty.content).toContain('no feeds yet');

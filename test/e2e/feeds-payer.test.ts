@@ -6,12 +6,13 @@ import type { APIMessage } from 'discord.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 import { replyIdOf } from '../support/reply-id.js';
 import type { Feed } from '../../src/storage/index.js';
+import { pressConfirm } from '../support/press-confirm.js';
 
 describe('who pays for a feed', () => {
   let igcord: FeedsIgcord;
   let guildId: string;
   let adminRole: string;
-  /** A feed the guild owner pays for: it stays active, so the guild's notices land in its channel. */
+  /** A feed the guild owner pays for: it stays active, and no notice about another feed may land in its channel. */
   let noticeChannel: string;
 
   beforeAll(async () => {
@@ -76,8 +77,9 @@ describe('who pays for a feed', () => {
       return state?.kind === 'paused' ? state : undefined;
     }, 'the feed to pause');
     expect(paused).toMatchObject({ by: 'permission', detail: '@leaver left the server' });
-    const notice = await igcord.discord.waitForMessage(noticeChannel, (m) => m.content.includes(payer.feed.id), 15_000);
+    const notice = await igcord.discord.waitForMessage(payer.channelId, (m) => m.content.includes(payer.feed.id), 15_000);
     expect(notice.content).toContain('@leaver left the server');
+    expect(igcord.discord.messages(noticeChannel).filter((m) => m.content.includes(payer.feed.id))).toEqual([]);
 
     await expectNoMoreReads(payer, 'posted after leaving');
     const field = await listField(payer.feed.id);
@@ -121,7 +123,8 @@ describe('who pays for a feed', () => {
     expect((await igcord.app.storage.feeds.get(id))?.state).toMatchObject({ kind: 'paused', by: 'person', detail: other.id });
 
     expect((await feedCommand(payer.userId, 'resume', { feed: id })).content).toContain('is active again');
-    expect((await feedCommand(other.id, 'remove', { feed: id })).content).toContain('is removed');
+    const ask = await igcord.discord.sendCommand({ channelId: igcord.guild.channels.general!, userId: other.id, name: 'feed', subcommand: 'remove', options: { feed: id } }).waitForReply(undefined, 15_000);
+    expect(await pressConfirm(igcord, ask, other.id)).toContain('is removed');
     expect(await igcord.app.storage.feeds.get(id)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // What polling reconciles, with a short limiter window so the budget-paced interval comes out short: a post whose
 // notification was dropped, a tag feed (tags have no notifications), a revoked token that pauses its owner's
 // feeds until the owner links again, and a channel the bot may no longer post in, which disables that feed with
-// the reason and tells the guild elsewhere.
+// the reason and tells its owner by DM (the server has no system channel), never another feed's channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits, Routes, type APIMessage } from 'discord.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
@@ -84,7 +84,7 @@ describe('feed polling', () => {
     expect(igcord.logs()).not.toContain(o.accessToken);
   });
 
-  it('disables a feed whose channel the bot may no longer post in, says why, and tells the guild in another feed\'s channel', async () => {
+  it('disables a feed whose channel the bot may no longer post in, says why, and tells its owner by DM, never in another feed\'s channel', async () => {
     const o = await owner();
     const lost = channel('lost-permission');
     const other = channel('still-fine');
@@ -99,8 +99,10 @@ describe('feed polling', () => {
       return f?.state.kind === 'disabled' ? f : undefined;
     }, 'the feed to be disabled');
     expect(disabled.state.kind === 'disabled' && disabled.state.reason).toContain('50013');
-    const notice = await igcord.discord.waitForMessage(other, (m) => m.content.includes(broken.id), WAIT_MS);
+    // Its own channel refuses the bot and the server has no system channel: the notice goes to the owner.
+    const notice = await igcord.discord.waitForMessage(igcord.discord.directChannel(o.discordUserId), (m) => m.content.includes(broken.id), WAIT_MS);
     expect(notice.content).toContain('disabled');
+    expect(igcord.discord.messages(other).filter((m) => m.content.includes(broken.id))).toEqual([]);
     expect(igcord.discord.messages(lost)).toHaveLength(0);
   });
   it('disables a webhook feed whose webhook was deleted, and never logs the webhook token', async () => {

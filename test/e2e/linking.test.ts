@@ -16,6 +16,7 @@ import { FormBrowser } from '../../src/console/form-browser.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { visitedAt, walkLink } from '../support/link-walk.js';
 import { WAIT_MS } from '../support/eventually.js';
+import { pressConfirm } from '../support/press-confirm.js';
 
 describe('/instagram linking, end to end', () => {
   let igcord: TestIgcord;
@@ -289,10 +290,10 @@ describe('/instagram linking, end to end', () => {
       delivery: { mode: 'message' },
     });
 
-    const reply = await run(person, 'unlink').waitForReply(undefined, WAIT_MS);
-    expect(reply.content).toContain(`Unlinked Instagram account **@${shown(username)}**`);
-    expect(reply.content).toContain('now paused');
-    expect(reply.content).toContain(`<#${channelId}>`);
+    const reply = await pressConfirm(igcord, await run(person, 'unlink').waitForReply(undefined, WAIT_MS), person);
+    expect(reply).toContain(`Unlinked Instagram account **@${shown(username)}**`);
+    expect(reply).toContain('now paused');
+    expect(reply).toContain(`<#${channelId}>`);
     expect(await igcord.app.storage.accounts.getWithToken(person)).toBeUndefined();
     expect(await igcord.app.storage.feeds.get(feed.id)).toMatchObject({ state: { kind: 'paused', by: 'owner-unlinked' } });
 

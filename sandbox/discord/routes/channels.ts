@@ -19,6 +19,7 @@ const TEXT_CAPABLE = new Set<ChannelType>([
   ChannelType.PublicThread,
   ChannelType.PrivateThread,
   ChannelType.AnnouncementThread,
+  ChannelType.DM,
 ]);
 
 const listQuery = z.object({
@@ -74,9 +75,11 @@ export function addChannelRoutes(router: RestRouter, state: FakeState): void {
   router.add('POST', '/channels/:channelId/messages', 'bot', ({ params, body }) => {
     const channel = state.channel(params.channelId!);
     if (!TEXT_CAPABLE.has(channel.type)) throw nonTextChannel();
-    requireBotPermissions(state, channel.id, sendPermission(isThread(channel)));
+    // A DM channel (routes/direct-messages.ts) belongs to no guild: no permission applies there.
+    const inGuild = channel.type !== ChannelType.DM;
+    if (inGuild) requireBotPermissions(state, channel.id, sendPermission(isThread(channel)));
     const message = checkBody(messageBodySchema, body ?? {});
-    if ((message.embeds ?? []).length > 0) requireBotPermissions(state, channel.id, PermissionFlagsBits.EmbedLinks);
+    if (inGuild && (message.embeds ?? []).length > 0) requireBotPermissions(state, channel.id, PermissionFlagsBits.EmbedLinks);
     const { stored, created } = postMessage(state, { channelId: channel.id, body: message, author: state.botUser });
     // A nonce dedupe answers with the earlier message, as Discord does; the header only helps a reader of logs.
     const headers: Record<string, string> = created ? {} : { 'x-discord-fake-nonce-dedupe': 'true' };

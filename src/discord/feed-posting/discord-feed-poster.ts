@@ -2,7 +2,8 @@
 // (`POST /channels/:id/messages`, the feed's role mentioned and allowed to ping, nothing else — post-content.ts) or through the
 // feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back).
 // A delivery carries the engine's nonce with `enforce_nonce`, so a repeat after a crash returns the first message.
-// It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices, and knows each
+// It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices (in a channel or
+// by DM), and knows each
 // guild's system channel from the gateway. Every refusal comes back as a classified failure (post-failure.ts).
 import { Routes, type APIMessage, type Client, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { FeedPoster, Post, PostOptions, PostTarget } from '../../core/index.js';
@@ -81,6 +82,17 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     async notice(channelId, content, signal) {
       try {
         const sent = (await rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: { parse: [] } }, signal })) as APIMessage;
+        return { messageId: sent.id };
+      } catch (error) {
+        return classifyPostFailure(error);
+      }
+    },
+
+    async direct(userId, content, signal) {
+      try {
+        // Opening the DM channel is idempotent on Discord's side; it fails (50007) for a user who shares no server.
+        const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as { id: string };
+        const sent = (await rest.post(Routes.channelMessages(channel.id), { body: { content, allowed_mentions: { parse: [] } }, signal })) as APIMessage;
         return { messageId: sent.id };
       } catch (error) {
         return classifyPostFailure(error);

@@ -1,10 +1,12 @@
 // The feed lifecycle decides every change of a feed's state from the state as it is: who may pause over whom,
 // which link brings a paused feed back, and what `/feed list` says about it.
 import { describe, expect, it } from 'vitest';
-import { disabled, ownerLinked, ownerLinkLost, pausedByPerson, resumedByPerson, stateReason, type FeedState } from '../../../src/core/index.js';
+import { disabled, movedToNewAccount, ownerLinked, ownerLinkedElsewhere, ownerLinkLost, pausedByPerson, resumedByPerson, scopeMissing, stateReason, type FeedState } from '../../../src/core/index.js';
 
 const feed = (state: FeedState) => ({ state, ownerInstagramUserId: '3001' });
 const NOW = 1_750_000_000_000;
+/** A working link to `instagramUserId` with every scope. */
+const link = (instagramUserId: string) => ({ instagramUserId, scopes: ['basic', 'public_content'] });
 
 describe('feed lifecycle', () => {
   it('pauses an active feed for its owner\'s broken link, waiting for the account the feed was set up with', () => {
@@ -25,14 +27,14 @@ describe('feed lifecycle', () => {
 
   it('resumes an owner pause only for the Instagram account it waits for', () => {
     const paused = ownerLinkLost(feed({ kind: 'active' }), 'token', NOW)!;
-    expect(ownerLinked(feed(paused), '9999')).toBeUndefined();
-    expect(ownerLinked(feed(paused), '3001')).toEqual({ kind: 'active' });
+    expect(ownerLinked(feed(paused), link('9999'))).toBeUndefined();
+    expect(ownerLinked(feed(paused), link('3001'))).toEqual({ kind: 'active' });
   });
 
   it('never resumes an admin\'s pause, a disabled feed or a budget pause on a link', () => {
-    expect(ownerLinked(feed({ kind: 'paused', by: 'person', since: 1 }), '3001')).toBeUndefined();
-    expect(ownerLinked(feed({ kind: 'paused', by: 'budget', since: 1 }), '3001')).toBeUndefined();
-    expect(ownerLinked(feed(disabled('gone', 1)), '3001')).toBeUndefined();
+    expect(ownerLinked(feed({ kind: 'paused', by: 'person', since: 1 }), link('3001'))).toBeUndefined();
+    expect(ownerLinked(feed({ kind: 'paused', by: 'budget', since: 1 }), link('3001'))).toBeUndefined();
+    expect(ownerLinked(feed(disabled('gone', 1)), link('3001'))).toBeUndefined();
   });
 
   it('lets an admin pause over an owner pause but not renew their own, and resume anything not active', () => {
@@ -49,5 +51,31 @@ describe('feed lifecycle', () => {
     expect(stateReason({ kind: 'paused', by: 'person', since: 1_750_000_000_500, detail: '42' })).toBe('paused by <@42> <t:1750000001:R>');
     expect(stateReason(ownerLinkLost(feed({ kind: 'active' }), 'token', NOW)!)).toContain('token revoked or expired');
     expect(stateReason(disabled('x'.repeat(600), NOW))).toHaveLength(500);
+  });
+});
+
+describe('a pause for a missing Instagram permission', () => {
+  it('names the permission and the command that grants it, and lifts only on a link to the same account with it', () => {
+    const paused = scopeMissing(feed({ kind: 'active' }), 'public_content', NOW)!;
+    expect(paused).toMatchObject({ kind: 'paused', by: 'scope', detail: 'public_content', instagramUserId: '3001' });
+    expect(stateReason(paused)).toContain('needs the `public_content` permission: the owner runs /instagram link scopes:public_content');
+    expect(ownerLinked(feed(paused), { instagramUserId: '3001', scopes: ['basic'] })).toBeUndefined();
+    expect(ownerLinked(feed(paused), { instagramUserId: '9999', scopes: ['basic', 'public_content'] })).toBeUndefined();
+    expect(ownerLinked(feed(paused), link('3001'))).toEqual({ kind: 'active' });
+    expect(scopeMissing(feed({ kind: 'paused', by: 'person', since: 1 }), 'public_content', NOW)).toBeUndefined();
+  });
+});
+
+describe('a feed whose owner linked another Instagram account', () => {
+  it('pauses an active feed for the old account, resumes it when that account returns, and a move lifts only that pause', () => {
+    const paused = ownerLinkedElsewhere(feed({ kind: 'active' }), '@old is no longer linked', NOW)!;
+    expect(paused).toMatchObject({ kind: 'paused', by: 'owner-unlinked', detail: '@old is no longer linked', instagramUserId: '3001' });
+    expect(stateReason(paused)).toContain('@old is no longer linked');
+    expect(ownerLinked(feed(paused), link('9999'))).toBeUndefined();
+    expect(ownerLinked(feed(paused), link('3001'))).toEqual({ kind: 'active' });
+    expect(movedToNewAccount(feed(paused))).toEqual({ kind: 'active' });
+    const byAdmin: FeedState = { kind: 'paused', by: 'person', since: 1, detail: '7' };
+    expect(ownerLinkedElsewhere(feed(byAdmin), '@old is no longer linked', NOW)).toBeUndefined();
+    expect(movedToNewAccount(feed(byAdmin))).toEqual(byAdmin);
   });
 });

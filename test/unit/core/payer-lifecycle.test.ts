@@ -5,6 +5,8 @@ import { disabled, isOwnerPause, ownerLinked, payerLost, payerStopped, stateReas
 
 const feed = (state: FeedState) => ({ state, ownerInstagramUserId: '3001' });
 const NOW = 1_750_000_000_000;
+/** A working link to `instagramUserId` with every scope. */
+const link = (instagramUserId: string) => ({ instagramUserId, scopes: ['basic', 'public_content'] });
 
 describe('payer lifecycle', () => {
   it('pauses an active feed whose payer lost their standing, with the reason, and leaves other states alone', () => {
@@ -25,7 +27,7 @@ describe('payer lifecycle', () => {
     const stopped = payerStopped(feed({ kind: 'active' }), NOW)!;
     for (const state of [lost, stopped]) {
       expect(isOwnerPause(state)).toBe(false);
-      expect(ownerLinked(feed(state), '3001')).toBeUndefined();
+      expect(ownerLinked(feed(state), link('3001'))).toBeUndefined();
     }
   });
 

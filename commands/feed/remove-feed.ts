@@ -1,0 +1,66 @@
+// /feed remove asks before it acts: removing a feed stops its posts and deletes its webhook, and cannot be undone,
+// so the command answers with an ephemeral Confirm / Cancel pair and changes nothing until Confirm. The buttons
+// carry their whole state in their custom ids (`feed:remove:<feed>:<invoker>`, `feed:remove-cancel:<invoker>`),
+// so they need no memory and survive a restart; only the admin who asked may press them.
+import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
+import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
+import { sourceKey } from '../../src/storage/index.js';
+import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { describeSource } from './feed-list.js';
+import { releaseWebhook } from './feed-webhook.js';
+
+const REMOVE = /^feed:remove:([a-z0-9]{1,40}):(\d{1,20})$/;
+const CANCEL = /^feed:remove-cancel:(\d{1,20})$/;
+
+/** True for the buttons of a removal's confirmation. */
+export const isRemoveButton = (customId: string): boolean => REMOVE.test(customId) || CANCEL.test(customId);
+
+export async function askRemoveFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
+  const row: ActionRow = {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Remove', custom_id: `feed:remove:${feed.id}:${admin.userId}` },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: `feed:remove-cancel:${admin.userId}` },
+    ],
+  };
+  await ctx.respond.reply({
+    content: `Remove feed \`${feed.id}\` (${describeSource(feed, owner)} → <#${feed.channelId}>)? Nothing more will be posted for it, and this cannot be undone.`,
+    components: [row],
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
+
+/** Confirm removes the feed (its deliveries and its webhook with it); Cancel changes nothing. */
+export async function pressRemoveButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
+  const remove = REMOVE.exec(interaction.customId);
+  const invokerId = remove?.[2] ?? CANCEL.exec(interaction.customId)?.[1];
+  if (invokerId === undefined) throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (interaction.user.id !== invokerId) {
+    await ctx.respond.reply({ content: `Only <@${invokerId}> can answer this.`, ephemeral: true, allowedMentions: { parse: [] } });
+    return;
+  }
+  if (remove === null) {
+    await ctx.respond.update({ content: 'Cancelled; nothing was removed.', components: [] });
+    return;
+  }
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, remove[1]!);
+  const removed = await ctx.storage.feeds.remove(feed.id);
+  if (removed === undefined) throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was already removed.`);
+  await ctx.storage.deliveries.forgetFeed(feed.id);
+  const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
+  ctx.log.info({ feedId: feed.id, source: sourceKey(feed.source) }, 'feed removed');
+  const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
+  await ctx.respond.update({
+    content:
+      `Feed \`${feed.id}\` (${describeSource(feed, owner)} → <#${feed.channelId}>) is removed; nothing more will be posted for it.` +
+      (webhookDeleted ? '' : ' I could not delete its channel webhook; you can delete it in the channel settings.'),
+    components: [],
+    allowedMentions: { parse: [] },
+  });
+}

@@ -1,0 +1,20 @@
+// Whether a stopped feed may be resumed: what may have stopped it — its owner's link, the bot's permissions in its
+// channel — must no longer hold, so a feed disabled for a reason is not switched back on while that reason holds.
+// Asked by /feed resume and again when its catch-up choice is pressed (resume-choice.ts).
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
+import { UserFacingError } from '../../src/discord/errors.js';
+import type { Feed } from '../../src/storage/index.js';
+import { requireFeedChannel } from './channel-permissions.js';
+
+/** What may have stopped the feed no longer holds: its owner's link works for its account, the bot may post. */
+export async function requireResumable(interaction: ChatInputCommandInteraction | ComponentInteraction, ctx: CommandContext, feed: Feed): Promise<void> {
+  const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
+  if (owner === undefined || owner.status === 'broken' || owner.instagramUserId !== feed.ownerInstagramUserId) {
+    throw new UserFacingError(
+      'feeds.owner-link-broken',
+      `Feed \`${feed.id}\` reads Instagram with the link of <@${feed.ownerDiscordUserId}>, which ${owner === undefined ? 'is gone' : owner.status === 'broken' ? 'no longer works' : 'now points to another Instagram account'}. They need to link that account again before the feed can resume.`,
+    );
+  }
+  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
+}
