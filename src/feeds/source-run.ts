@@ -1,11 +1,12 @@
 // One run of the delivery engine over one source: read its feeds (lifting owner pauses whose owner is linked
 // again), pick whose token pays, fetch the media newer than the source cursor once, hand them to every active
 // feed's durable pending list and only then move the cursor past them; then each feed that is not in its own
-// backoff posts its pending media oldest first, recording each delivery. A feed whose post fails in a way that
-// can pass (Discord 5xx/429) stops there and waits alone: the others go on, and its retries (runs that only
-// drain, no fetch) cost no Instagram call. The dirty mark is cleared at the end only when this run's fetch
-// started after the mark was set, so news arriving mid-run is never dropped. Instagram failing (down, budget
-// spent) stops the run and says when to try again; nothing is skipped.
+// backoff posts its pending media oldest first, at most maxItemsPerRun a run (a long backlog is handed over once
+// and posted over several runs, the read of newer media waiting meanwhile), recording each delivery. A feed whose
+// post fails in a way that can pass (Discord 5xx/429) stops there and waits alone: the others go on, and its
+// retries (runs that only drain, no fetch) cost no Instagram call. The dirty mark is cleared at the end only when
+// this run's fetch started after the mark was set, so news arriving mid-run is never dropped. Instagram failing
+// (down, budget spent) stops the run and says when to try again; nothing is skipped.
 import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { CallPriority } from '../providers/v1/call-gate.js';
 import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../providers/v1/errors.js';
@@ -13,7 +14,7 @@ import { disabled, ownerLinked, ownerLinkLost, postSchema, scopeMissing, type Ow
 import { LimiterClosedError } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, FeedSource, SourceCursor, SourceKey, Storage } from '../storage/index.js';
-import { TokenDecryptError } from '../storage/index.js';
+import { PENDING_LIMIT, TokenDecryptError } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import { PostError, postFailureFields } from './post-error.js';
 import type { PostToFeed } from './post-to-feed.js';
@@ -203,29 +204,43 @@ async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Post[]> {
   return media;
 }
 
+interface Drained {
+  outcome: FeedOutcome;
+  /** Pending media left for the next run (this one posted its share). */
+  more: boolean;
+}
+
 /**
- * Posts a feed's pending media oldest first, each dropped from the list once recorded (or refused for good).
- * Stops at the first failure that can pass: the rest wait, in order, for the feed's next try.
+ * Posts a feed's pending media oldest first, at most `maxItemsPerRun` of them (a source caught up after a long
+ * silence is paced over runs), each dropped from the list once recorded (or refused for good). Stops at the first
+ * failure that can pass: the rest wait, in order, for the feed's next try.
  */
-async function drainFeed(deps: RunDeps, feed: Feed): Promise<FeedOutcome> {
-  for (const media of await pendingToPost(deps, feed)) {
+async function drainFeed(deps: RunDeps, feed: Feed): Promise<Drained> {
+  const pending = await pendingToPost(deps, feed);
+  for (const media of pending.slice(0, deps.maxItemsPerRun)) {
     const outcome = await deliverToFeed(deps, feed, media);
     if (outcome instanceof PostError) {
-      if (outcome.kind === 'retry') return { feedId: feed.id, outcome: 'waiting', reason: outcome.reason };
+      if (outcome.kind === 'retry') return { outcome: { feedId: feed.id, outcome: 'waiting', reason: outcome.reason }, more: false };
       if (outcome.kind === 'disable') {
         // The pending media stay: an admin who fixes the channel and resumes the feed gets what it missed.
         await disableFeed(deps, feed, outcome.reason);
-        return { feedId: feed.id, outcome: 'disabled' };
+        return { outcome: { feedId: feed.id, outcome: 'disabled' }, more: false };
       }
     }
     await deps.storage.deliveries.dropPending(feed.id, media.id);
   }
-  return { feedId: feed.id, outcome: 'drained' };
+  const left = pending.length - deps.maxItemsPerRun;
+  if (left > 0) deps.log.info({ feedId: feed.id, left }, 'a run\'s share of pending media posted; the rest follow in the next runs');
+  return { outcome: { feedId: feed.id, outcome: 'drained' }, more: left > 0 };
 }
 
-/** Hands new media to every active feed's pending list, then moves the source cursor past them. */
+/**
+ * Hands new media to every active feed's pending list, then moves the source cursor past them (which ends a
+ * catch-up's continuation); a walk that stopped above the oldest new media only stores where to go on.
+ */
 async function handOver(deps: RunDeps, sk: SourceKey, feeds: Feed[], cursor: SourceCursor, fetched: NewMedia): Promise<void> {
   const { storage } = deps;
+  const stays = { mediaId: cursor.mediaId, createdTime: cursor.createdTime, ...(cursor.minTagId !== undefined ? { minTagId: cursor.minTagId } : {}) };
   if (fetched.media.length > 0) {
     // Pending lists first, cursor second: a crash in between hands the same media over again, which the lists
     // and the delivery records both ignore, and never moves the cursor past media no feed holds.
@@ -233,9 +248,26 @@ async function handOver(deps: RunDeps, sk: SourceKey, feeds: Feed[], cursor: Sou
     for (const [feedId, count] of dropped) deps.log.error({ feedId, dropped: count }, 'a feed that cannot post has too many pending media; the oldest were dropped');
     const newest = fetched.media[fetched.media.length - 1]!;
     await storage.deliveries.advanceCursor(sk, cursorAfter(newest, cursor, fetched.minTagId));
-  } else if (fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId) {
-    await storage.deliveries.advanceCursor(sk, { mediaId: cursor.mediaId, createdTime: cursor.createdTime, minTagId: fetched.minTagId });
+  } else if (fetched.resumeBelow !== undefined) {
+    deps.log.info({ sourceKey: sk }, 'more new media than one run reads; the next run goes on reading older pages');
+    await storage.deliveries.advanceCursor(sk, { ...stays, resumeBelow: fetched.resumeBelow });
+  } else if (cursor.resumeBelow !== undefined || (fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId)) {
+    await storage.deliveries.advanceCursor(sk, { ...stays, ...(fetched.minTagId !== undefined ? { minTagId: fetched.minTagId } : {}) });
   }
+}
+
+/**
+ * How much the feeds that post in this run can take: undefined when each already holds a run's worth of pending
+ * media (reading Instagram now would bring only newer media, posted after those; it waits, costing no call), else
+ * the room left in the fullest pending list, so a long backlog read once is kept whole rather than read again.
+ */
+async function handOverRoom(deps: RunDeps, feeds: Feed[], request: RunRequest): Promise<number | undefined> {
+  const ready = feeds.filter((f) => request.feedReady(f.id));
+  const sizes = await Promise.all((ready.length > 0 ? ready : feeds).map(async (f) => (await deps.storage.deliveries.pendingMedia(f.id)).length));
+  if (sizes.length === 0) return deps.maxItemsPerRun;
+  const room = PENDING_LIMIT - Math.max(...sizes);
+  if (ready.length > 0 && (Math.min(...sizes) >= deps.maxItemsPerRun || room < deps.maxItemsPerRun)) return undefined;
+  return Math.max(deps.maxItemsPerRun, room);
 }
 
 export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource, request: RunRequest): Promise<RunResult> {
@@ -261,7 +293,11 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
 
   const fetchStartedAt = deps.now();
   let rerun = false;
-  if (request.fetch) {
+  const room = request.fetch ? await handOverRoom(deps, active, request) : undefined;
+  // Skipped while the feeds still post a backlog: they run again at once, and the read follows when they are through.
+  if (request.fetch && room === undefined) rerun = true;
+  const fetching = room !== undefined;
+  if (fetching) {
     deps.fetching(sk, fetchStartedAt);
     try {
       const cursor = await storage.deliveries.getCursor(sk);
@@ -270,11 +306,10 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
         await startCursor(deps, sk, source, owner.auth, priority);
       } else {
         deps.counters.fetches += 1;
-        const fetched = await fetchNewMedia(deps.instagram, owner.auth, source, cursor, { priority, signal: deps.signal, maxItems: deps.maxItemsPerRun });
+        const fetched = await fetchNewMedia(deps.instagram, owner.auth, source, cursor, { priority, signal: deps.signal, maxItems: room });
         deps.counters.instagramCalls += fetched.calls;
-        if (fetched.truncated) deps.log.warn({ sourceKey: sk }, 'more new media than one run reads; the oldest of them were not seen');
         await handOver(deps, sk, active, cursor, fetched);
-        rerun = fetched.media.length >= deps.maxItemsPerRun;
+        rerun = fetched.more;
       }
     } catch (error) {
       return handleInstagramFailure(deps, sk, source, owner, error);
@@ -282,13 +317,15 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
   }
 
   // Each ready feed drains its own list; one that fails waits alone, in its own backoff, without another fetch.
-  const feeds = await Promise.all(
-    active.map((feed): Promise<FeedOutcome> => (request.feedReady(feed.id) ? drainFeed(deps, feed) : Promise.resolve({ feedId: feed.id, outcome: 'not-ready' }))),
+  const drains = await Promise.all(
+    active.map((feed): Promise<Drained> => (request.feedReady(feed.id) ? drainFeed(deps, feed) : Promise.resolve({ outcome: { feedId: feed.id, outcome: 'not-ready' }, more: false }))),
   );
+  const feeds = drains.map((d) => d.outcome);
+  if (drains.some((d) => d.more)) rerun = true;
   await rememberLastDelivery(deps, active);
   // The dirty mark is cleared only after the drain, so a crash before it reads the source again at start.
-  if (request.fetch && (await clearIfCovered(storage, sk, fetchStartedAt))) rerun = true;
-  return { outcome: 'done', budgetKey: owner.auth.userId, rerun, fetched: request.fetch, feeds };
+  if (fetching && (await clearIfCovered(storage, sk, fetchStartedAt))) rerun = true;
+  return { outcome: 'done', budgetKey: owner.auth.userId, rerun, fetched: fetching, feeds };
 }
 
 /** Sets the source cursor at its current newest media (nothing older is ever posted unless asked). */

@@ -25,6 +25,11 @@ const cursorRecord = z.object({
   createdTime: z.number().int().nonnegative(),
   /** Tag feeds page by tag id (reference §1.3): the min_tag_id to poll from. */
   minTagId: z.string().max(100).optional(),
+  /**
+   * A catch-up under way: the source had more new media than one run reads, and the last run stopped reading its
+   * pages (newest first) here; the next run goes on below it (`max_id` / `max_tag_id`) instead of from the top.
+   */
+  resumeBelow: z.string().min(1).max(100).optional(),
   updatedAt: epochMs,
 });
 const cursorType: RecordType<typeof cursorRecord> = { name: 'source cursor', currentVersion: 1, schema: cursorRecord };
