@@ -3,25 +3,19 @@
 // real HTTP callback, and SQLite storage. The Graph client is built here against the emulator and handed to igcord
 // as its linker, as the composition root does once the provider is configured.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FormBrowser, type Landing } from '../../src/console/form-browser.js';
 import type { GraphEmulator } from '../../sandbox/instagram-graph/index.js';
 import type { TestIgcord } from '../support/igcord-harness.js';
-import { startOnGraph } from '../support/graph-linking.js';
+import { linkButtonUrl, linkThroughPages, startOnGraph } from '../support/graph-linking.js';
 import { WAIT_MS } from '../support/eventually.js';
 import { assertNoSecretLogged } from '../support/secret-scan.js';
 
 const DAY = 86_400_000;
 
 /** The person's browser: Discord's authorize page as `discordUserId`, then the Graph sign-in as the given account. */
-async function walk(igcord: TestIgcord, emulator: GraphEmulator, url: string, discordUserId: string, account: string): Promise<{ page: Landing; visited: string[] }> {
-  const browser = new FormBrowser();
-  const onDiscord = await browser.get(url);
-  const onGraph = await browser.submit(onDiscord, 'authorize', { user_id: discordUserId, decision: 'authorize' });
+async function walk(emulator: GraphEmulator, url: string, discordUserId: string, account: string) {
+  const { onGraph, page, visited } = await linkThroughPages(emulator, url, discordUserId, account);
   expect(new URL(onGraph.url).origin).toBe(new URL(emulator.url).origin);
-  const view = emulator.admin.accounts().find((a) => a.username === account)!;
-  const fields: Record<string, string> = onGraph.url.includes('/dialog/oauth') ? { user_id: view.facebook_user_id!, decision: 'allow' } : { username: account, decision: 'allow' };
-  const page = await browser.submit(onGraph, 'authorize', fields);
-  return { page, visited: browser.history };
+  return { page, visited };
 }
 
 describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with %s login', (login) => {
@@ -48,17 +42,13 @@ describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with
 
   async function startLink(userId: string) {
     const handle = igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand: 'link' });
-    const reply = await handle.waitForReply(undefined, WAIT_MS);
-    const buttons = (reply.components ?? []).flatMap((row) => (row as { components: { style?: number; url?: string }[] }).components);
-    const url = buttons.find((c) => c.style === 5 && c.url !== undefined)?.url;
-    if (url === undefined) throw new Error(`no link button on the reply: ${JSON.stringify(reply.components)}`);
-    return { handle, url };
+    return { handle, url: await linkButtonUrl(handle) };
   }
 
   it(`links a professional account through the ${login === 'instagram' ? 'Instagram authorize page' : 'Facebook dialog'} and stores its token encrypted with its lifetime`, async () => {
     const person = newPerson(`glink-${login}`);
     const { handle, url } = await startLink(person);
-    const { page, visited } = await walk(igcord, emulator, url, person, 'igcord.studio');
+    const { page, visited } = await walk(emulator, url, person, 'igcord.studio');
     // The provider's own sign-in page, not v1's.
     expect(visited.some((u) => (login === 'instagram' ? new URL(u).pathname === '/oauth/authorize' : /\/facebook-www\/v[\d.]+\/dialog\/oauth$/.test(new URL(u).pathname)))).toBe(true);
     expect(page.status).toBe(200);
@@ -92,7 +82,7 @@ describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with
     it('tells a personal account plainly why it cannot link, on the page and in the reply, and links nothing', async () => {
       const person = newPerson('glink-personal');
       const { handle, url } = await startLink(person);
-      const { page } = await walk(igcord, emulator, url, person, 'mila.personal');
+      const { page } = await walk(emulator, url, person, 'mila.personal');
       expect(page.status).toBe(403);
       expect(page.html).toContain('cannot be linked');
       expect(page.html).toContain('professional');

@@ -1,0 +1,288 @@
+// Every registered command on the Graph provider, end to end, with each login: the real bot on the Discord fake,
+// igcord's sandbox on its Graph emulator, the account linked through the real link flow (link page, Discord's
+// authorize page, the Graph sign-in, the callback). The commands run are those the bot registered with the fake,
+// so a command added later without a case here fails "has a case for every registered command" until one is
+// written. Each case makes a meaningful call on seeded or freshly posted emulator data and checks the kind of
+// answer (the account named, the post shown, the comments listed, the metrics), and that it was not an error.
+import type { APIEmbed, APIMessage } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InteractionHandle } from '../../sandbox/discord/index.js';
+import type { GraphLogin } from '../../src/providers/graph/api-call.js';
+import { WAIT_MS } from '../support/eventually.js';
+import { linkButtonUrl, linkThroughPages, startGraphSandbox, type GraphSandbox } from '../support/graph-linking.js';
+import { replyIdOf } from '../support/reply-id.js';
+
+interface Registered {
+  name: string;
+  options?: { type: number; name: string }[];
+}
+
+/** `/name` or `/name sub` for every command and subcommand registered in the guild. */
+function registeredPaths(commands: Registered[]): string[] {
+  return commands.flatMap((c) => {
+    const subs = (c.options ?? []).filter((o) => o.type === 1 || o.type === 2);
+    return subs.length === 0 ? [`/${c.name}`] : subs.map((s) => `/${c.name} ${s.name}`);
+  });
+}
+
+const embedText = (e: APIEmbed) =>
+  [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n');
+/** What a person reads in a message: its text and its embeds. */
+const textOf = (m: APIMessage) => [m.content, ...m.embeds.map(embedText)].join('\n');
+
+/** What each case may use: the running igcord, a way to run a command, and what earlier cases made. */
+interface Run {
+  sandbox: GraphSandbox;
+  login: GraphLogin;
+  channelId: string;
+  /** Runs a command as the linked person; resolves with the first finished reply, failing if it was an error. */
+  command(path: string, options?: Record<string, string | number | boolean>): Promise<{ reply: APIMessage; text: string; handle: InteractionHandle }>;
+  made: Record<string, string>;
+}
+
+type Case = (run: Run) => Promise<void>;
+
+/** The cases, in the order they run (the feed is added before it is edited; unlink comes last). */
+const CASES: Record<string, Case> = {
+  '/ping': async ({ command }) => {
+    const { text } = await command('/ping');
+    expect(text).toMatch(/pong|ms/i);
+  },
+  '/help': async ({ command }) => {
+    const { handle } = await command('/help');
+    const replies = handle.replies();
+    const text = [replies.original!, ...replies.followUps].map(textOf).join('\n');
+    expect(text).toContain('/instagram');
+    expect(text).toContain('/media');
+    expect(text).toContain('/comments');
+    expect(text).toContain('Not available with this Instagram API');
+  },
+  '/instagram me': async ({ command, sandbox }) => {
+    const { text } = await command('/instagram me');
+    const studio = sandbox.graph.admin.accounts().find((a) => a.username === 'igcord.studio')!;
+    expect(text).toContain('igcord.studio');
+    expect(text).toContain(studio.name);
+  },
+  '/instagram quota': async ({ command }) => {
+    const { text } = await command('/instagram quota');
+    expect(text).toMatch(/used|quota|calls/i);
+  },
+  '/instagram feeds': async ({ command }) => {
+    const { text } = await command('/instagram feeds');
+    expect(text).toMatch(/feed/i);
+  },
+  '/user profile': async ({ command }) => {
+    const { text } = await command('/user profile');
+    expect(text).toContain('igcord.studio');
+  },
+  '/user media': async ({ command, made }) => {
+    const { text } = await command('/user media');
+    expect(text).toContain(made.caption!);
+  },
+  '/media show': async ({ command, made }) => {
+    const { text } = await command('/media show', { media: made.post! });
+    expect(text).toContain(made.caption!);
+  },
+  '/media comments': async ({ command, made }) => {
+    const { text } = await command('/media comments', { media: made.post! });
+    expect(text).toContain('sam.reads');
+    expect(text).toContain('Lovely light');
+  },
+  '/media comment': async ({ command, made, sandbox }) => {
+    const { text } = await command('/media comment', { media: made.post!, text: 'Thanks, all' });
+    const mine = sandbox.graph.admin.requests().filter((r) => r.method === 'POST' && r.path.endsWith(`/${made.post}/comments`) && r.status === 200);
+    expect(mine).toHaveLength(1);
+    const id = /comment:(\d+)/.exec(text)?.[1];
+    expect(id).toBeDefined();
+    made.myComment = id!;
+  },
+  '/media uncomment': async ({ command, made, sandbox }) => {
+    await command('/media uncomment', { media: made.post!, comment: made.myComment! });
+    expect(sandbox.graph.admin.requests().some((r) => r.method === 'DELETE' && r.path.endsWith(`/${made.myComment}`) && r.status === 200)).toBe(true);
+  },
+  '/comments list': async ({ command, made }) => {
+    const { text } = await command('/comments list', { post: made.post! });
+    expect(text).toContain('sam.reads');
+    expect(text).toContain(made.theirComment!);
+  },
+  '/comments hide': async ({ command, made }) => {
+    const { text } = await command('/comments hide', { comment: made.theirComment! });
+    expect(text).toContain('is hidden');
+    await command('/comments hide', { comment: made.theirComment!, hidden: false });
+  },
+  '/comments reply': async ({ command, made }) => {
+    const { text } = await command('/comments reply', { comment: made.theirComment!, text: 'Thank you!' });
+    expect(text).toContain(`Replied to comment \`${made.theirComment}\``);
+  },
+  '/comments delete': async ({ command, made, sandbox }) => {
+    const spam = sandbox.graph.admin.postComment({ mediaId: made.post!, from: 'sam.reads', text: 'buy followers' });
+    await command('/comments delete', { comment: spam.id });
+    expect(sandbox.graph.admin.requests().some((r) => r.method === 'DELETE' && r.path.endsWith(`/${spam.id}`) && r.status === 200)).toBe(true);
+  },
+  '/insights': async ({ command, made }) => {
+    const account = await command('/insights');
+    expect(account.text).toContain('Insights of @igcord.studio');
+    expect(account.text).toMatch(/reach: \*\*[\d,]+\*\*/);
+    const post = await command('/insights', { post: made.post! });
+    expect(post.text).toMatch(/reach: \*\*[\d,]+\*\*/);
+  },
+  '/account profile': async ({ command }) => {
+    const { text } = await command('/account profile', { username: 'harbor.cafe' });
+    expect(text).toContain('harbor.cafe');
+  },
+  '/account posts': async ({ command }) => {
+    const { text } = await command('/account posts', { username: 'harbor.cafe' });
+    expect(text).toContain('harbor.cafe');
+  },
+  '/hashtag info': async ({ command }) => {
+    const { text } = await command('/hashtag info', { name: 'sunset' });
+    expect(text).toContain('#sunset');
+  },
+  '/hashtag recent': async ({ command }) => {
+    const { text } = await command('/hashtag recent', { name: 'sunset' });
+    // One post at a time, in Instagram's (not chronological) order: the one shown carries the tag.
+    expect(text).toMatch(/Posts tagged \*\*#sunset\*\* in the last 24 hours · post 1 of [1-9]/);
+    expect(text).toMatch(/\n[^\n]*#sunset[^\n]*\n/);
+  },
+  '/feed add-account': async ({ command, made }) => {
+    const { text } = await command('/feed add-account', { channel: made.feedChannel! });
+    expect(text).toContain('igcord.studio');
+  },
+  '/feed add-tag': async ({ command, made }) => {
+    const { text } = await command('/feed add-tag', { channel: made.feedChannel!, tag: 'sunset' });
+    expect(text).toContain('#sunset');
+  },
+  '/feed list': async ({ command, made }) => {
+    const { text } = await command('/feed list');
+    expect(text).toContain(made.feed!);
+    expect(text).toContain('igcord.studio');
+  },
+  '/feed edit': async ({ command, made, sandbox }) => {
+    await command('/feed edit', { feed: made.feed!, delivery: 'webhook' });
+    expect((await sandbox.app.storage.feeds.get(made.feed!))?.delivery.mode).toBe('webhook');
+  },
+  '/feed pause': async ({ command, made, sandbox }) => {
+    const { text } = await command('/feed pause', { feed: made.feed! });
+    expect(text).toMatch(/paused/i);
+    expect(JSON.stringify((await sandbox.app.storage.feeds.get(made.feed!))?.state)).toMatch(/paused/i);
+  },
+  '/feed resume': async ({ command, made, sandbox }) => {
+    await command('/feed resume', { feed: made.feed! });
+    expect(JSON.stringify((await sandbox.app.storage.feeds.get(made.feed!))?.state)).not.toMatch(/paused/i);
+  },
+  '/feed test': async ({ command, made, sandbox }) => {
+    await command('/feed test', { feed: made.feed! });
+    await sandbox.app.sandbox!.discord.waitForMessage(sandbox.app.sandbox!.guild.channels.general!, (m) => JSON.stringify(m).includes('igcord.studio'), WAIT_MS);
+  },
+  '/feed backfill': async ({ command, made, sandbox }) => {
+    await command('/feed backfill', { feed: made.feed!, count: 1 });
+    await sandbox.app.sandbox!.discord.waitForMessage(sandbox.app.sandbox!.guild.channels.general!, (m) => JSON.stringify(m).includes(made.caption!), WAIT_MS);
+  },
+  '/feed remove': async ({ command, made, sandbox }) => {
+    await command('/feed remove', { feed: made.feed! });
+    expect(await sandbox.app.storage.feeds.get(made.feed!)).toBeUndefined();
+  },
+  '/instagram unlink': async ({ command, sandbox }) => {
+    const { text } = await command('/instagram unlink');
+    expect(text).toMatch(/unlinked/i);
+    expect(await sandbox.app.storage.accounts.get(sandbox.app.sandbox!.personId)).toBeUndefined();
+  },
+};
+
+/**
+ * Registered on Graph but not working there yet, each for a reason outside the commands: feed delivery
+ * (src/feeds/, `ctx.deliveries`) still reads Instagram through the v1 client, so adding a feed (which reads the
+ * source's newest post first), testing and backfilling one fail on Graph with an incident; and tag feeds ask for
+ * v1's `public_content` scope, which no Graph login grants. These cases are expected to fail until that is done:
+ * when one starts passing, vitest says so, and it moves out of this list.
+ */
+const KNOWN_GAPS = ['/feed add-account', '/feed add-tag', '/feed test', '/feed backfill'];
+
+/** Commands a login cannot serve: absent from registration, and explained in /help. */
+const FACEBOOK_ONLY = ['/account profile', '/account posts', '/hashtag info', '/hashtag recent', '/feed add-tag'];
+
+describe.each(['instagram', 'facebook'] as const)('every command on Graph with %s login', (login) => {
+  let sandbox: GraphSandbox;
+  let paths: string[];
+  const made: Record<string, string> = {};
+  let run: Run;
+
+  beforeAll(async () => {
+    sandbox = await startGraphSandbox(login);
+    const { discord, guild, personId } = sandbox.app.sandbox!;
+    const channelId = guild.channels.general!;
+    paths = registeredPaths(discord.commands(guild.guildId) as Registered[]);
+    const graph = sandbox.graph;
+    const post = graph.admin.postMedia('igcord.studio', { type: 'image', caption: `Studio light, ${login}` });
+    made.post = post.id;
+    made.caption = `Studio light, ${login}`;
+    made.theirComment = graph.admin.postComment({ mediaId: post.id, from: 'sam.reads', text: 'Lovely light' }).id;
+    // A post of the last 24 hours for /hashtag recent.
+    graph.admin.postMedia('harbor.cafe', { type: 'image', caption: `Harbor at dusk #sunset ${login}` });
+    made.feedChannel = guild.channels.instagram!;
+    run = {
+      sandbox,
+      login,
+      channelId,
+      made,
+      async command(path, options) {
+        const [name, subcommand] = path.slice(1).split(' ');
+        const handle = discord.sendCommand({ guildId: guild.guildId, channelId, userId: personId, name: name!, ...(subcommand ? { subcommand } : {}), ...(options ? { options } : {}) });
+        const reply = await handle.waitForReply(undefined, WAIT_MS);
+        const text = textOf(reply);
+        const replyId = replyIdOf(sandbox, handle.id);
+        if (replyId !== undefined) throw new Error(`${path} answered with the error ${replyId}: ${text}\n${sandbox.logs().split("\n").filter((l) => l.includes(handle.id) && l.includes("\"err\"")).join("\n")}`);
+        return { reply, text, handle };
+      },
+    };
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('links @igcord.studio through the real link flow', async () => {
+    const { discord, guild, personId } = sandbox.app.sandbox!;
+    const handle = discord.sendCommand({ guildId: guild.guildId, channelId: guild.channels.general!, userId: personId, name: 'instagram', subcommand: 'link' });
+    const { page } = await linkThroughPages(sandbox.graph, await linkButtonUrl(handle), personId, 'igcord.studio');
+    expect(page.html).toContain('data-outcome="linked"');
+    const edited = await handle.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
+    expect(edited.content).toContain('igcord.studio');
+    expect(await sandbox.app.storage.accounts.get(personId)).toMatchObject({ username: 'igcord.studio', provider: 'instagram-graph', login });
+  });
+
+  it('stores a feed of @igcord.studio for the feed cases, as /feed add-account would', async () => {
+    const { guild, personId } = sandbox.app.sandbox!;
+    const account = (await sandbox.app.storage.accounts.get(personId))!;
+    const feed = await sandbox.app.storage.feeds.add({
+      guildId: guild.guildId,
+      channelId: guild.channels.general!,
+      source: { kind: 'account', instagramUserId: account.instagramUserId },
+      ownerDiscordUserId: personId,
+      ownerInstagramUserId: account.instagramUserId,
+      createdBy: personId,
+      delivery: { mode: 'message' },
+    });
+    made.feed = feed.id;
+  });
+
+  it('has a case for every registered command', () => {
+    const uncovered = paths.filter((p) => p !== '/instagram link' && !(p in CASES));
+    expect(uncovered).toEqual([]);
+  });
+
+  const runCase = async (path: string) => {
+    if (login === 'instagram' && FACEBOOK_ONLY.includes(path)) {
+      expect(paths).not.toContain(path);
+      const help = await run.command('/help');
+      const text = [help.handle.replies().original!, ...help.handle.replies().followUps].map(textOf).join('\n');
+      expect(text).toContain(`\`${path.split(' ')[0]}`);
+      return;
+    }
+    expect(paths).toContain(path);
+    await CASES[path]!(run);
+  };
+  for (const path of Object.keys(CASES)) {
+    if (KNOWN_GAPS.includes(path) && !(login === 'instagram' && FACEBOOK_ONLY.includes(path))) it.fails(`${path} (known gap on Graph)`, () => runCase(path));
+    else it(path, () => runCase(path));
+  }
+});
