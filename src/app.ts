@@ -142,7 +142,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // Commands reach Instagram through core's port over the configured provider. Feed delivery, linking and the
     // webhook still speak v1 (the client above); on Graph its calls go nowhere useful until they move to the port.
     const graph = config.instagram.provider === 'graph' ? graphClient(config, { clientId, clientSecret, publicUrl }, countingGate(limiter, metrics), log) : undefined;
-    const instagramPort = graph ? createGraphPort(graph) : createV1Port(instagram);
+    const instagramPort = graph ? createGraphPort(graph, Date.now, { hashtagSlots: storage.hashtagSlots, log }) : createV1Port(instagram);
 
     // The Discord client first, not logged in (nothing is sent before): the delivery engine posts through its REST
     // client, and the commands the bot runs use the engine, so both exist before the first interaction can arrive.

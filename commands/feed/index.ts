@@ -48,6 +48,8 @@ const feed = { feed: { kind: 'string', description: 'The feed (see /feed list)',
 const definition = defineSlash({
   name: 'feed',
   description: 'Post Instagram posts into channels of this server',
+  // Every subcommand needs channel feeds, which a provider may not offer yet.
+  requires: 'account-feeds',
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
   contexts: [InteractionContextType.Guild],
   subcommands: {

@@ -26,7 +26,7 @@ import { validateOption } from '../_shared/input/validate-option.js';
 import { validate } from '../../src/util/validate.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { isPaidFeedsButton, pressPaidFeedsButton, showPaidFeeds } from './feeds-list.js';
-import { hashtagSlots, tokenLine, usageLine } from './token-status.js';
+import { hasHashtagSlots, hashtagSlots, tokenLine, usageLine } from './token-status.js';
 import { askUnlink, isUnlinkButton, pressUnlinkButton } from './unlink.js';
 
 /** The "Paste a token" button, and the modal it opens. */
@@ -144,6 +144,8 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
   if (!account) throw new NotLinkedError();
   // The limiter's own view, keyed by the Instagram user id: no call to Instagram is needed (or spent) to answer.
   const q = ctx.limiter.quota(account.instagramUserId);
+  // Noted by the Graph port at each hashtag search: Graph says nothing of its slots until it refuses one.
+  const slots = hasHashtagSlots(account) ? await ctx.storage.hashtagSlots.get(account.instagramUserId) : undefined;
   const minutes = Math.round(ctx.config.limits.windowMs / 60_000);
   const window = minutes >= 1 ? `${minutes}-minute` : `${Math.round(ctx.config.limits.windowMs / 1000)}-second`;
   const embed: APIEmbed = {
@@ -166,7 +168,7 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
         const w = q.writes[bucket];
         return { name: bucket[0]!.toUpperCase() + bucket.slice(1), value: `${w.used} / ${w.limit} used${w.freesAt === null ? '' : `\nfrees ${relativeTime(w.freesAt)}`}`, inline: true };
       }),
-      ...hashtagSlots(account),
+      ...hashtagSlots(account, slots),
     ],
     footer: { text: account.status === 'broken' ? 'This link no longer works: run /instagram link to relink.' : 'Feeds and your commands share this budget.' },
   };

@@ -1,9 +1,10 @@
 // What /instagram me and /instagram quota say of a link's token and budget beyond v1's counts: until when a Graph
 // token works and when igcord last renewed it, the percentage Graph last reported (the limiter's view, no call
-// made), and what is known of hashtag slots.
+// made), and how many of the 30 weekly hashtag slots are used and when one frees (storage's hashtag-slot store,
+// noted by the Graph port at each search).
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { KeyQuota } from '../../src/limiter/index.js';
-import type { Account } from '../../src/storage/index.js';
+import type { Account, HashtagSlots } from '../../src/storage/index.js';
 
 /** Until when the token works and when igcord last renewed it (codingbadger/instant-tokens.com#19 asks to see it). */
 export function tokenLine(account: Account): string {
@@ -19,12 +20,14 @@ export function usageLine(usage: KeyQuota['usage']): string {
   return `Instagram last reported **${Math.round(usage.percent)} %** of this account's usage (the highest of calls, CPU and time) ${relativeTime(usage.reportedAt)}.`;
 }
 
-/** What igcord can say of the 30 unique hashtags per account per 7 days (reference §1.4). */
-export function hashtagSlots(account: Account): { name: string; value: string; inline: boolean }[] {
+/** Whether the account's login can search hashtags at all, so its slots are worth reading from storage. */
+export const hasHashtagSlots = (account: Account): boolean => account.provider === 'instagram-graph' && account.login === 'facebook';
+
+/** The 30 unique hashtags per account per rolling 7 days (reference §1.4): how many are used, when the next frees. */
+export function hashtagSlots(account: Account, slots: HashtagSlots | undefined): { name: string; value: string; inline: boolean }[] {
   if (account.provider !== 'instagram-graph') return [];
-  const value =
-    account.login === 'facebook'
-      ? '30 unique hashtags per 7 days. Slots used are not tracked by igcord yet, so it cannot say when one frees.'
-      : 'Not available with Instagram Login (no hashtag search).';
+  if (!hasHashtagSlots(account) || slots === undefined) return [{ name: 'Hashtag slots', value: 'Not available with Instagram Login (no hashtag search).', inline: false }];
+  const used = `**${slots.used}** of **${slots.limit}** used (unique hashtags per rolling 7 days)`;
+  const value = slots.nextFreesAt === null ? `${used}.` : `${used}; the next frees ${relativeTime(slots.nextFreesAt)}.`;
   return [{ name: 'Hashtag slots', value, inline: false }];
 }

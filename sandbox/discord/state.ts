@@ -148,7 +148,8 @@ export class FakeState {
     const existing = this.dmChannels.get(userId);
     if (existing !== undefined) return this.channel(existing);
     this.user(userId);
-    const channel: ChannelRecord = { id: this.ids.next(), guildId: '', type: ChannelType.DM, name: '', position: 0, topic: null, parentId: null, ownerId: null, overwrites: [], lastMessageId: null };
+    // The recipient is kept as the owner: a DM channel has none, and this keeps the record's shape.
+    const channel: ChannelRecord = { id: this.ids.next(), guildId: '', type: ChannelType.DM, name: '', position: 0, topic: null, parentId: null, ownerId: userId, overwrites: [], lastMessageId: null };
     this.channels.set(channel.id, channel);
     this.dmChannels.set(userId, channel.id);
     return channel;

@@ -47,7 +47,7 @@ export const MISSING_CAPABILITY: Record<Capability, string> = {
   comments: 'no comments',
   'tag-feeds': 'no hashtag feeds',
   'location-feeds': 'no location feeds',
-  'account-feeds': 'no account feeds',
+  'account-feeds': 'no channel feeds in igcord yet',
   notifications: 'no notifications of new posts',
   search: 'no search for people, places or posts nearby',
   locations: 'no locations',

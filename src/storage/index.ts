@@ -9,3 +9,4 @@ export { OAUTH_STATE_TTL_MS, type OAuthStage, type OAuthState, type OAuthStateSt
 export type { Feed, FeedStore, FeedState, FeedPatch, NewFeed, FeedDeliveryInput } from './feed-store.js';
 export { sourceKey, parseSourceKey, type FeedSource, type SourceKey } from './feed-source.js';
 export { RECENT_DELIVERIES_LIMIT, PENDING_LIMIT, type PendingMedia, type DeliveryStore, type DeliveryRecord, type SourceCursor, type CursorInput, type DirtySource, type DirtyMark, type LegacyRecords } from './delivery-store.js';
+export { HASHTAG_SLOT_LIMIT, HASHTAG_SLOT_WINDOW_MS, type HashtagSlots, type HashtagSlotStore } from './hashtag-slot-store.js';

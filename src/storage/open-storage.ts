@@ -12,6 +12,7 @@ import { openSqliteBackend } from './backend-sqlite.js';
 import { createDeliveryStore, type DeliveryStore, type LegacyRecords } from './delivery-store.js';
 import { StorageError } from './errors.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
+import { createHashtagSlotStore, type HashtagSlotStore } from './hashtag-slot-store.js';
 import { IndexSets } from './index-set.js';
 import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -47,6 +48,8 @@ export interface Storage {
   readonly oauthStates: OAuthStateStore;
   readonly feeds: FeedStore;
   readonly deliveries: DeliveryStore;
+  /** The unique hashtags each Instagram account queried in the last 7 days (Graph allows 30). */
+  readonly hashtagSlots: HashtagSlotStore;
   /** True when the backend answers within two seconds (for /healthz). */
   health(): Promise<boolean>;
   /** How many stored values failed to parse since start (for /metrics). */
@@ -99,6 +102,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     oauthStates: createOAuthStateStore(ctx),
     feeds: createFeedStore(ctx),
     deliveries: createDeliveryStore(ctx, options.legacy),
+    hashtagSlots: createHashtagSlotStore(ctx),
     async health() {
       try {
         await backend.ping();

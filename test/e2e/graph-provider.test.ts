@@ -61,17 +61,17 @@ describe('igcord on the Graph provider (sandbox)', () => {
     expect(instagram.graph.hosts).toEqual(graph.hosts);
   });
 
-  it('registers only what Graph serves: no /follows, /location or /tag, no likes, search or locations, and /comments and /insights', () => {
+  it('registers only what Graph serves: no /follows, /location, /tag or /feed, no likes, search or locations, and /comments and /insights', () => {
     const registered = sandbox().discord.commands(sandbox().guild.guildId) as Registered[];
     const names = registered.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['help', 'ping', 'instagram', 'media', 'user', 'feed', 'comments', 'insights']));
+    expect(names).toEqual(expect.arrayContaining(['help', 'ping', 'instagram', 'media', 'user', 'comments', 'insights']));
+    // Channel feeds still read through the Platform API client: not offered on Graph yet.
+    expect(names).not.toContain('feed');
     for (const absent of ['follows', 'location', 'tag', 'account', 'hashtag']) expect(names).not.toContain(absent);
     const subs = (name: string) => (registered.find((c) => c.name === name)?.options ?? []).map((o) => o.name);
     expect(subs('media')).toEqual(expect.arrayContaining(['show', 'comments', 'comment', 'uncomment']));
     for (const absent of ['near', 'liked', 'likes', 'like', 'unlike']) expect(subs('media')).not.toContain(absent);
     expect(subs('user')).not.toContain('search');
-    expect(subs('feed')).toEqual(expect.arrayContaining(['add-account', 'list']));
-    for (const absent of ['add-tag', 'add-location']) expect(subs('feed')).not.toContain(absent);
   });
 
   it('explains in /help why what is missing is missing', async () => {

@@ -1,7 +1,8 @@
 // /instagram me and /instagram quota show the token's lifecycle and the server's usage report: until when the token
 // is valid and when it was last renewed, the percentage Graph last reported for the account (the limiter's view),
-// and what igcord knows of hashtag slots. Real bot on the Discord fake, SQLite storage, the limiter fed a report
-// as a Graph answer feeds it.
+// and how many of the 30 weekly hashtag slots are used and when one frees. Real bot on the Discord fake, SQLite
+// storage, the limiter fed a report as a Graph answer feeds it, and the hashtag-slot store noted as the Graph
+// port notes a search (test/integration/graph-port/hashtag-slots.test.ts drives that part).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 import { WAIT_MS } from '../support/eventually.js';
@@ -64,7 +65,7 @@ describe('/instagram me and quota: token lifetime and usage', () => {
     expect((await run(person, 'me')).content).toContain('does not expire');
   });
 
-  it("shows the usage percentage Instagram last reported for the account, and says what is known of hashtag slots", async () => {
+  it('shows the usage percentage Instagram last reported for the account', async () => {
     const person = newPerson('token-quota');
     const username = igcord.emulator.admin.users()[1]!.username as string;
     const { instagramUserId } = await linkGraph(person, username, 'facebook', Date.now(), undefined);
@@ -78,7 +79,32 @@ describe('/instagram me and quota: token lifetime and usage', () => {
     }));
     const [embed] = (await run(person, 'quota')).embeds!;
     expect(embed!.description).toContain('62 %');
-    // igcord does not count hashtag slots yet, and says so rather than show a number it does not have.
-    expect(embed!.fields!.find((f) => f.name === 'Hashtag slots')?.value).toContain('not tracked');
+  });
+
+  it('shows how many of the 30 weekly hashtag slots are used and when the next one frees', async () => {
+    const person = newPerson('slots-quota');
+    const username = igcord.emulator.admin.users()[2]!.username as string;
+    const { instagramUserId } = await linkGraph(person, username, 'facebook', Date.now(), undefined);
+    const slotsField = async () => (await run(person, 'quota')).embeds![0]!.fields!.find((f) => f.name === 'Hashtag slots')?.value;
+
+    expect(await slotsField()).toBe('**0** of **30** used (unique hashtags per rolling 7 days).');
+    const first = Date.now() - 2 * DAY;
+    await igcord.app.storage.hashtagSlots.recordQuery(instagramUserId, 'sunset', first);
+    await igcord.app.storage.hashtagSlots.recordQuery(instagramUserId, 'harbor', first + DAY);
+    await igcord.app.storage.hashtagSlots.recordQuery(instagramUserId, 'sunset', first + DAY);
+    expect(await slotsField()).toBe(`**2** of **30** used (unique hashtags per rolling 7 days); the next frees <t:${Math.ceil((first + 7 * DAY) / 1000)}:R>.`);
+
+    // Graph refused a 31st, naming when its oldest slot frees: all 30 are in use, whoever used them.
+    const frees = Date.now() + 3 * DAY;
+    await igcord.app.storage.hashtagSlots.recordRefusal(instagramUserId, frees, Date.now());
+    expect(await slotsField()).toBe(`**30** of **30** used (unique hashtags per rolling 7 days); the next frees <t:${Math.ceil(frees / 1000)}:R>.`);
+  });
+
+  it('says Instagram Login has no hashtag search', async () => {
+    const person = newPerson('slots-ig-login');
+    const username = igcord.emulator.admin.users()[3]!.username as string;
+    await linkGraph(person, username, 'instagram', Date.now(), Date.now() + 60 * DAY);
+    const [embed] = (await run(person, 'quota')).embeds!;
+    expect(embed!.fields!.find((f) => f.name === 'Hashtag slots')?.value).toContain('Not available with Instagram Login');
   });
 });

@@ -41,12 +41,6 @@ export function addChannelRoutes(router: RestRouter, state: FakeState): void {
     return { status: 204 };
   });
 
-  // Opening a DM (Discord answers the existing channel when there is one).
-  router.add('POST', '/users/@me/channels', 'bot', ({ body }) => {
-    const { recipient_id: recipientId } = checkBody(z.object({ recipient_id: z.string().min(1) }), body ?? {});
-    const channel = state.dmChannel(recipientId);
-    return { status: 200, body: { id: channel.id, type: ChannelType.DM, last_message_id: channel.lastMessageId, recipients: [state.user(recipientId)] } };
-  });
 
   router.add('GET', '/channels/:channelId/messages', 'bot', ({ params, query }) => {
     const channel = state.channel(params.channelId!);

@@ -11,25 +11,9 @@ import { checkBody } from '../limits.js';
 
 const openBody = z.object({ recipient_id: z.string() });
 
-/** The DM channel of the bot with `userId`, made on first use. */
+/** The DM channel of the bot with `userId`, made on first use (one per user, kept in the fake's state). */
 export function directChannelOf(state: FakeState, userId: string): ChannelRecord {
-  const existing = [...state.channels.values()].find((c) => c.type === ChannelType.DM && c.ownerId === userId);
-  if (existing) return existing;
-  const channel: ChannelRecord = {
-    id: state.ids.next(),
-    guildId: '',
-    type: ChannelType.DM,
-    name: '',
-    position: 0,
-    topic: null,
-    parentId: null,
-    // The recipient: a DM channel has no owner, and this keeps the record's shape.
-    ownerId: userId,
-    overwrites: [],
-    lastMessageId: null,
-  };
-  state.channels.set(channel.id, channel);
-  return channel;
+  return state.dmChannel(userId);
 }
 
 export function addDirectMessageRoutes(router: RestRouter, state: FakeState): void {

@@ -7,10 +7,10 @@ import { z } from 'zod';
 import type { Logger } from '../../log.js';
 import { validate, ValidationError } from '../../util/validate.js';
 import type { CallGate, CallPriority, RateLimitHeaders } from '../v1/call-gate.js';
-import { GraphResponseError } from './errors.js';
+import { chargedUsage, GraphResponseError } from './errors.js';
 import type { GraphHosts } from './hosts.js';
 import type { GraphResponse, GraphTransport, HttpMethod } from './transport.js';
-import { usageFeedback, type UsageReport } from './usage.js';
+import type { UsageReport } from './usage.js';
 
 /** Which login the client speaks: Instagram Login (graph.instagram.com) or Facebook Login for Business (graph.facebook.com). */
 export type GraphLogin = 'instagram' | 'facebook';
@@ -69,8 +69,6 @@ export interface CallSpec {
   options?: CallOptions | undefined;
 }
 
-const NO_COUNTS: RateLimitHeaders = Object.freeze({ limit: undefined, remaining: undefined });
-
 /** The Graph host of the configured login. */
 export function graphBase(ctx: GraphContext): string {
   return ctx.login === 'instagram' ? ctx.hosts.instagramGraph : ctx.hosts.facebookGraph;
@@ -98,17 +96,17 @@ export function callGraph<T>(ctx: GraphContext, spec: CallSpec, parse: (response
       signal: spec.options?.signal,
     },
     async () => {
-      const response = await ctx.transport.send({ method: spec.method, base: spec.base, path: spec.path, params, signal: spec.options?.signal });
-      const data = parseChecked(what, response, () => parse(response));
+      const response = await ctx.transport.send({ method: spec.method, base: spec.base, path: spec.path, params, signal: spec.options?.signal, key: spec.key });
       // Graph sends no counts, only percentages: the limiter paces the key by them (limiter/usage-feedback.ts).
-      const usage = usageFeedback(response.usage, spec.key, ctx.now());
-      return { data, usage: response.usage, rateLimit: usage === undefined ? NO_COUNTS : { ...NO_COUNTS, usage } };
+      const rateLimit = chargedUsage(response.usage, spec.key, ctx.now());
+      const data = parseChecked(what, response, () => parse(response), rateLimit);
+      return { data, usage: response.usage, rateLimit };
     },
   );
 }
 
 /** Runs `parse`, turning a schema failure into a GraphResponseError carrying the answer's usage. */
-export function parseChecked<T>(what: string, response: GraphResponse, parse: () => T): T {
+export function parseChecked<T>(what: string, response: GraphResponse, parse: () => T, rateLimit?: RateLimitHeaders): T {
   try {
     return parse();
   } catch (error) {
@@ -117,6 +115,7 @@ export function parseChecked<T>(what: string, response: GraphResponse, parse: ()
         type: 'UnexpectedShape',
         status: response.status,
         usage: response.usage,
+        rateLimit,
         cause: error,
       });
     }

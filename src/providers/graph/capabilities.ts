@@ -16,14 +16,14 @@ const INSIGHT_SCOPES = new Set(['instagram_business_manage_insights', 'instagram
  * login can serve at best.
  */
 export function graphCapabilities(login: GraphLogin, scopes?: readonly string[]): CapabilitySet {
-  const set = new Set<Capability>(['account-feeds', 'mentions']);
+  // No feed capability yet: feed delivery still reads through the Platform API client, so /feed is not offered.
+  const set = new Set<Capability>(['mentions']);
   if (scopes === undefined || scopes.some((s) => COMMENT_SCOPES.has(s))) {
     set.add('comments');
     set.add('comment-moderation');
   }
   if (scopes === undefined || scopes.some((s) => INSIGHT_SCOPES.has(s))) set.add('insights');
   if (login === 'facebook') {
-    set.add('tag-feeds');
     set.add('hashtag-search');
     set.add('other-accounts');
   }

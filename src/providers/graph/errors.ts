@@ -1,10 +1,27 @@
-// Typed errors of the Instagram Graph APIs (reference §1.2, §1.6, [M-ERR]): the base has the shape of v1's
-// InstagramError (type, code, status, retryable, rateLimit) plus Graph's own machine fields (subcode,
-// fbtraceId, the usage reported with the error). One class per outcome a caller handles differently;
-// `fromGraphError` maps an error envelope to its class in one place. Match on `error.code`, never on the HTTP
-// status: which status each code carries is unverified (reference §1.6).
-import type { RateLimitHeaders } from '../v1/call-gate.js';
-import { NO_USAGE, regainMinutes, type UsageReport } from './usage.js';
+// Typed errors of the Instagram Graph APIs (reference §1.2, §1.6, [M-ERR]). Each one *is* one of core's Instagram
+// errors (src/core/instagram-errors.ts): a spent budget an InstagramRateLimitError, a dead token an
+// InstagramTokenError, a Graph failure an InstagramServerError…, so the limiter's gate, which sees the error
+// inside the attempt, pauses a key on 4/17/613/80002 until its regain time and retries an idempotent GET after a
+// 5xx exactly as it does for v1. Each adds Graph's own machine fields (subcode, fbtraceId, the usage reported
+// with the error); the usage charged to the call's budget key travels, as on answers, in `rateLimit.usage`.
+// Since the classes extend different core classes, `instanceof GraphApiError` recognises every one of them by a
+// brand. `fromGraphError` maps an error envelope to its class in one place. Match on `error.code`, never on the
+// HTTP status: which status each code carries is unverified (reference §1.6).
+import {
+  InstagramError,
+  InstagramInvalidParametersError,
+  InstagramNetworkError,
+  InstagramOAuthError,
+  InstagramRateLimitError,
+  InstagramResponseError,
+  InstagramScopeError,
+  InstagramServerError,
+  InstagramTimeoutError,
+  InstagramTokenError,
+  type InstagramErrorFields,
+  type RateLimitHeaders,
+} from '../../core/index.js';
+import { NO_USAGE, regainMinutes, usageFeedback, type UsageReport } from './usage.js';
 
 export interface GraphErrorFields {
   type: string;
@@ -14,30 +31,56 @@ export interface GraphErrorFields {
   retryable?: boolean | undefined;
   fbtraceId?: string | undefined;
   usage?: UsageReport | undefined;
+  /** The usage charged to the call's budget key (chargedUsage); unknown when the error came from no keyed call. */
+  rateLimit?: RateLimitHeaders | undefined;
   cause?: unknown;
+}
+
+/** Graph's own fields, carried by every Graph error beside core's. */
+export interface GraphErrorDetails {
+  readonly subcode: number | undefined;
+  readonly fbtraceId: string | undefined;
+  /** The usage headers of the answer that carried the error (NO_USAGE when there was no answer). */
+  readonly usage: UsageReport;
 }
 
 const NO_RATE_LIMIT: RateLimitHeaders = Object.freeze({ limit: undefined, remaining: undefined });
 
-export class GraphApiError extends Error {
+/** What the limiter learns from an answer's usage for the call's key: Graph sends no counts, only percentages. */
+export function chargedUsage(usage: UsageReport, key: string | undefined, now: number): RateLimitHeaders {
+  const feedback = key === undefined ? undefined : usageFeedback(usage, key, now);
+  return feedback === undefined ? NO_RATE_LIMIT : { ...NO_RATE_LIMIT, usage: feedback };
+}
+
+const GRAPH_ERROR = Symbol('igcord.graph-error');
+
+function coreFields(fields: GraphErrorFields, retryable?: boolean): InstagramErrorFields {
+  return {
+    type: fields.type,
+    status: fields.status,
+    code: fields.code ?? fields.status,
+    retryable: retryable ?? fields.retryable ?? false,
+    rateLimit: fields.rateLimit ?? NO_RATE_LIMIT,
+    cause: fields.cause,
+  };
+}
+
+/** Any Graph failure: matches every Graph error class, whichever core class it extends. */
+export class GraphApiError extends InstagramError implements GraphErrorDetails {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses of this one keep the ordinary prototype check.
+    if (this !== GraphApiError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && GRAPH_ERROR in value;
+  }
   override readonly name: string = 'GraphApiError';
-  readonly type: string;
-  readonly status: number;
-  readonly code: number;
+  readonly [GRAPH_ERROR] = true;
   readonly subcode: number | undefined;
-  readonly retryable: boolean;
   readonly fbtraceId: string | undefined;
-  /** Graph reports no X-Ratelimit counts; kept for the call gate's contract (always unknown). */
-  readonly rateLimit: RateLimitHeaders = NO_RATE_LIMIT;
   readonly usage: UsageReport;
 
   constructor(message: string, fields: GraphErrorFields) {
-    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
-    this.type = fields.type;
-    this.status = fields.status;
-    this.code = fields.code ?? fields.status;
+    super(message, coreFields(fields));
     this.subcode = fields.subcode;
-    this.retryable = fields.retryable ?? false;
     this.fbtraceId = fields.fbtraceId;
     this.usage = fields.usage ?? NO_USAGE;
   }
@@ -47,11 +90,18 @@ export class GraphApiError extends Error {
 export type TokenProblem = 'expired' | 'password-changed' | 'invalid' | 'unknown';
 
 /** Code 190: the token is expired (463), invalidated by a password change (460) or invalid (467, or unparsable). Re-link. */
-export class GraphTokenError extends GraphApiError {
+export class GraphTokenError extends InstagramTokenError implements GraphErrorDetails {
   override readonly name: string = 'GraphTokenError';
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode: number | undefined;
+  readonly fbtraceId: string | undefined;
+  readonly usage: UsageReport;
   readonly problem: TokenProblem;
   constructor(message: string, fields: GraphErrorFields) {
-    super(message, { ...fields, retryable: false });
+    super(message, coreFields(fields, false));
+    this.subcode = fields.subcode;
+    this.fbtraceId = fields.fbtraceId;
+    this.usage = fields.usage ?? NO_USAGE;
     this.problem =
       fields.subcode === 463 ? 'expired' : fields.subcode === 460 ? 'password-changed' : fields.subcode === 467 || /cannot parse|invalid oauth/i.test(message) ? 'invalid' : 'unknown';
   }
@@ -62,35 +112,73 @@ export type RateLimitBucket = 'app' | 'user' | 'pages' | 'custom' | 'account';
 
 const RATE_LIMIT_BUCKETS: Record<number, RateLimitBucket> = { 4: 'app', 17: 'user', 32: 'pages', 613: 'custom', 80002: 'account' };
 
-/** Codes 4, 17, 32, 613, 80002: a budget is spent. `regainsAt` is when the server says calls are accepted again. */
-export class GraphRateLimitError extends GraphApiError {
+/**
+ * Codes 4, 17, 32, 613, 80002: a budget is spent. `regainsAt` is when the server says calls are accepted again;
+ * it is also core's `resetsAt`, until which the limiter pauses the call's key (limiter/server-feedback.ts).
+ */
+export class GraphRateLimitError extends InstagramRateLimitError implements GraphErrorDetails {
   override readonly name: string = 'GraphRateLimitError';
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode: number | undefined;
+  readonly fbtraceId: string | undefined;
+  readonly usage: UsageReport;
   readonly bucket: RateLimitBucket;
   /** Epoch ms from `estimated_time_to_regain_access`; undefined when the answer gave none (Meta: wait, do not call on). */
   readonly regainsAt: number | undefined;
   constructor(message: string, fields: GraphErrorFields & { now: number }) {
-    super(message, { ...fields, retryable: true });
-    this.bucket = RATE_LIMIT_BUCKETS[this.code] ?? 'custom';
     const minutes = regainMinutes(fields.usage);
-    this.regainsAt = minutes > 0 ? fields.now + minutes * 60_000 : undefined;
+    const regainsAt = minutes > 0 ? fields.now + minutes * 60_000 : undefined;
+    super(message, { ...coreFields(fields, true), resetsAt: regainsAt });
+    this.subcode = fields.subcode;
+    this.fbtraceId = fields.fbtraceId;
+    this.usage = fields.usage ?? NO_USAGE;
+    this.bucket = RATE_LIMIT_BUCKETS[this.code] ?? 'custom';
+    this.regainsAt = regainsAt;
   }
 }
 
 /** Code 100: a parameter, field or cursor is wrong (also a media or comment the token cannot see). */
-export class GraphParameterError extends GraphApiError {
+export class GraphParameterError extends InstagramInvalidParametersError implements GraphErrorDetails {
   override readonly name: string = 'GraphParameterError';
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode: number | undefined;
+  readonly fbtraceId: string | undefined;
+  readonly usage: UsageReport;
+  constructor(message: string, fields: GraphErrorFields) {
+    super(message, coreFields(fields));
+    this.subcode = fields.subcode;
+    this.fbtraceId = fields.fbtraceId;
+    this.usage = fields.usage ?? NO_USAGE;
+  }
 }
 
 /** Codes 10 and 200–299: the token lacks a permission or the app a feature (Public Content Access). */
-export class GraphPermissionError extends GraphApiError {
+export class GraphPermissionError extends InstagramScopeError implements GraphErrorDetails {
   override readonly name: string = 'GraphPermissionError';
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode: number | undefined;
+  readonly fbtraceId: string | undefined;
+  readonly usage: UsageReport;
+  constructor(message: string, fields: GraphErrorFields) {
+    super(message, coreFields(fields));
+    this.subcode = fields.subcode;
+    this.fbtraceId = fields.fbtraceId;
+    this.usage = fields.usage ?? NO_USAGE;
+  }
 }
 
-/** HTTP 5xx, or codes 1 and 2: Graph failed; retryable for idempotent calls. */
-export class GraphServerError extends GraphApiError {
+/** HTTP 5xx, or codes 1 and 2: Graph failed; the limiter retries idempotent calls after a backoff. */
+export class GraphServerError extends InstagramServerError implements GraphErrorDetails {
   override readonly name: string = 'GraphServerError';
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode: number | undefined;
+  readonly fbtraceId: string | undefined;
+  readonly usage: UsageReport;
   constructor(message: string, fields: GraphErrorFields) {
-    super(message, { ...fields, retryable: true });
+    super(message, coreFields(fields, true));
+    this.subcode = fields.subcode;
+    this.fbtraceId = fields.fbtraceId;
+    this.usage = fields.usage ?? NO_USAGE;
   }
 }
 
@@ -139,32 +227,51 @@ export class GraphUnsupportedError extends GraphApiError {
 }
 
 /** api.instagram.com's OAuth body `{error_type, code, error_message}` (reference §1.2 step 2): a bad code or app. */
-export class GraphOAuthError extends GraphApiError {
+export class GraphOAuthError extends InstagramOAuthError implements GraphErrorDetails {
   override readonly name: string = 'GraphOAuthError';
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode: number | undefined;
+  readonly fbtraceId: string | undefined;
+  readonly usage: UsageReport;
+  constructor(message: string, fields: GraphErrorFields) {
+    super(message, coreFields(fields));
+    this.subcode = fields.subcode;
+    this.fbtraceId = fields.fbtraceId;
+    this.usage = fields.usage ?? NO_USAGE;
+  }
 }
 
 /** A body that is not the documented JSON (HTML, truncated, unexpected shape), or a redirect. */
-export class GraphResponseError extends GraphApiError {
+export class GraphResponseError extends InstagramResponseError implements GraphErrorDetails {
   override readonly name: string = 'GraphResponseError';
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode: number | undefined;
+  readonly fbtraceId: string | undefined;
+  readonly usage: UsageReport;
   constructor(message: string, fields: GraphErrorFields) {
-    super(message, { ...fields, retryable: fields.retryable ?? fields.status >= 500 });
+    super(message, coreFields(fields, fields.retryable ?? fields.status >= 500));
+    this.subcode = fields.subcode;
+    this.fbtraceId = fields.fbtraceId;
+    this.usage = fields.usage ?? NO_USAGE;
   }
 }
 
 /** The connection failed; the request may or may not have reached Graph. */
-export class GraphNetworkError extends GraphApiError {
+export class GraphNetworkError extends InstagramNetworkError implements GraphErrorDetails {
   override readonly name: string = 'GraphNetworkError';
-  constructor(message: string, cause?: unknown) {
-    super(message, { type: 'NetworkError', status: 0, retryable: true, cause });
-  }
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode = undefined;
+  readonly fbtraceId = undefined;
+  readonly usage: UsageReport = NO_USAGE;
 }
 
 /** No answer within the timeout. */
-export class GraphTimeoutError extends GraphApiError {
+export class GraphTimeoutError extends InstagramTimeoutError implements GraphErrorDetails {
   override readonly name: string = 'GraphTimeoutError';
-  constructor(message: string, cause?: unknown) {
-    super(message, { type: 'TimeoutError', status: 0, retryable: true, cause });
-  }
+  readonly [GRAPH_ERROR] = true;
+  readonly subcode = undefined;
+  readonly fbtraceId = undefined;
+  readonly usage: UsageReport = NO_USAGE;
 }
 
 /** The `error` member of Graph's envelope. */
@@ -178,7 +285,7 @@ export interface GraphErrorBody {
 }
 
 /** Maps an error envelope and HTTP status to its typed error ([M-ERR], reference §1.6). */
-export function fromGraphError(status: number, body: GraphErrorBody, usage: UsageReport, now: number): GraphApiError {
+export function fromGraphError(status: number, body: GraphErrorBody, usage: UsageReport, now: number, key?: string): GraphApiError {
   const code = body.code ?? status;
   const message = body.message ?? `Graph answered HTTP ${status}`;
   const fields: GraphErrorFields = {
@@ -188,6 +295,7 @@ export function fromGraphError(status: number, body: GraphErrorBody, usage: Usag
     subcode: body.error_subcode,
     fbtraceId: body.fbtrace_id,
     usage,
+    rateLimit: chargedUsage(usage, key, now),
   };
   if (code === 190) return new GraphTokenError(message, fields);
   if (code in RATE_LIMIT_BUCKETS) return new GraphRateLimitError(message, { ...fields, now });

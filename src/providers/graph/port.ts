@@ -3,7 +3,9 @@
 // lists, follows and followers, user search, locations, posts near a point, tags by name, any account but the
 // token owner's without Business Discovery — fails with InstagramNotAvailableError before any request. The
 // capability set is the login's (graphCapabilities), so the commands that need what is missing are not even
-// registered. Nothing is cached or retried here.
+// registered. Nothing is cached or retried here. A hashtag search that succeeds, or that Graph refuses as the 31st
+// unique tag of the week, is noted in the hashtag-slot ledger (storage), so /instagram quota can say how many of the
+// 30 slots are used and when one frees: Graph itself does not say until it refuses.
 import {
   InstagramNotAvailableError,
   InstagramNotFoundError,
@@ -16,9 +18,12 @@ import {
   type Page as CorePage,
   type Post,
 } from '../../core/index.js';
+import type { Logger } from '../../log.js';
+import { silentLogger } from '../../log.js';
 import type { Page } from './api-call.js';
 import type { GraphClient } from './client.js';
 import { coreErrorFromGraph } from './core-errors.js';
+import { GraphHashtagLimitError } from './errors.js';
 import { FACEBOOK_LOGIN_SCOPES } from './oauth-facebook.js';
 import { INSTAGRAM_LOGIN_SCOPES } from './oauth-instagram.js';
 
@@ -33,8 +38,29 @@ function corePage<T>(page: Page<T>, wrap: <R>(call: () => Promise<R>) => Promise
   return { data: page.data, nextCursor: page.after, next: next === undefined ? undefined : () => wrap(async () => corePage(await next(), wrap)) };
 }
 
-export function createGraphPort(client: GraphClient, now: () => number = Date.now): InstagramPort {
+/** Where the unique hashtags each account queried are noted (storage's hashtag-slot store). */
+export interface HashtagSlotLedger {
+  recordQuery(instagramUserId: string, tag: string, at: number): Promise<void>;
+  recordRefusal(instagramUserId: string, freesAt: number | undefined, at: number): Promise<void>;
+}
+
+export interface GraphPortOptions {
+  hashtagSlots?: HashtagSlotLedger | undefined;
+  log?: Logger | undefined;
+}
+
+export function createGraphPort(client: GraphClient, now: () => number = Date.now, wiring: GraphPortOptions = {}): InstagramPort {
   const capabilities = client.capabilities();
+  const log = wiring.log ?? silentLogger();
+  /** Notes a slot; a storage failure costs /instagram quota its figure, never the search its answer. */
+  const noteSlot = async (what: string, write: (ledger: HashtagSlotLedger) => Promise<void>) => {
+    if (wiring.hashtagSlots === undefined) return;
+    try {
+      await write(wiring.hashtagSlots);
+    } catch (err) {
+      log.warn({ err }, `could not note a hashtag ${what} for /instagram quota`);
+    }
+  };
   type O = InstagramCallOptions | undefined;
   const label = "Instagram's current API";
 
@@ -164,7 +190,16 @@ export function createGraphPort(client: GraphClient, now: () => number = Date.no
     hashtags: {
       find: async (auth, name, options?: O) => {
         need('hashtag-search');
-        return graph('app', async () => (await client.hashtags.search(auth, name, options)).data);
+        return graph('app', async () => {
+          try {
+            const found = (await client.hashtags.search(auth, name, options)).data;
+            await noteSlot('query', (ledger) => ledger.recordQuery(auth.userId, found.name, now()));
+            return found;
+          } catch (error) {
+            if (error instanceof GraphHashtagLimitError) await noteSlot('refusal', (ledger) => ledger.recordRefusal(auth.userId, error.freesAt, now()));
+            throw error;
+          }
+        });
       },
       recentPosts: async (auth, hashtagId, query = {}, options?: O) => {
         need('hashtag-search');

@@ -7,6 +7,7 @@
 import type { Logger } from '../../log.js';
 import { silentLogger } from '../../log.js';
 import {
+  chargedUsage,
   fromGraphError,
   GraphNetworkError,
   GraphOAuthError,
@@ -35,6 +36,8 @@ export interface GraphRequest {
   /** Every parameter, the token included; undefined values are left out. */
   params: Iterable<readonly [string, string | undefined]>;
   signal?: AbortSignal | undefined;
+  /** The budget key the call is charged to: an error's usage is reported for it, as an answer's is. */
+  key?: string | undefined;
 }
 
 export interface GraphResponse {
@@ -104,6 +107,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
 
     const usage = readUsage(response.headers);
     const status = response.status;
+    const rateLimit = chargedUsage(usage, request.key, options.now());
     log.debug({ method: request.method, path: request.path, status, ms: Date.now() - started, usage }, 'graph call');
     if (status >= 300 && status < 400) {
       const location = response.headers.get('location');
@@ -112,6 +116,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
         type: 'Redirect',
         status,
         usage,
+        rateLimit,
         retryable: false,
       });
     }
@@ -125,15 +130,16 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
         type: html ? 'HtmlResponse' : 'MalformedResponse',
         status,
         usage,
+        rateLimit,
         // A truncated 200 is a transport accident worth repeating; an HTML 4xx page will not change.
         retryable: status >= 500 || !html,
         cause: error,
       });
     }
     if (!isRecord(json)) {
-      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} with JSON that is not an object`, { type: 'MalformedResponse', status, usage });
+      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} with JSON that is not an object`, { type: 'MalformedResponse', status, usage, rateLimit });
     }
-    if (isRecord(json.error)) throw fromGraphError(status, graphErrorBody(json.error), usage, options.now());
+    if (isRecord(json.error)) throw fromGraphError(status, graphErrorBody(json.error), usage, options.now(), request.key);
     if (typeof json.error_type === 'string') {
       // api.instagram.com's OAuth error body (reference §1.2 step 2).
       throw new GraphOAuthError(str(json.error_message) ?? `Instagram answered HTTP ${status}`, {
@@ -141,10 +147,11 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
         status,
         code: num(json.code) ?? status,
         usage,
+        rateLimit,
       });
     }
-    if (status >= 500) throw new GraphServerError(`${what}: Instagram answered HTTP ${status}`, { type: 'ServerError', status, usage });
-    if (status >= 400) throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} without an error body`, { type: 'UnknownError', status, usage });
+    if (status >= 500) throw new GraphServerError(`${what}: Instagram answered HTTP ${status}`, { type: 'ServerError', status, usage, rateLimit });
+    if (status >= 400) throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} without an error body`, { type: 'UnknownError', status, usage, rateLimit });
     return { status, body: json, usage };
   }
 

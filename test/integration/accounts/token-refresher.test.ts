@@ -49,6 +49,8 @@ describe('token refresher (Instagram Login tokens)', () => {
     const log = createLogger({ level: 'debug', destination: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }) });
     refresher = createTokenRefresher({ storage, linker: createGraphLinker(graph), notices: createOwnerDms(rest), clock: () => emulator.admin.now(), log });
     owner = discord.createUser({ username: 'studio-owner' }).id;
+    // Discord lets a bot open a DM only with someone it shares a server with (50007 otherwise).
+    discord.createGuild({ name: 'studio', members: [{ userId: owner }] });
     ({ accessToken, studioId } = await link());
   });
   afterEach(async () => {

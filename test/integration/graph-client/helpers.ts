@@ -27,7 +27,13 @@ export function recordingGate(): RecordingGate {
   };
 }
 
-export function clientFor(emu: GraphEmulator, login: GraphLogin, gate: CallGate = recordingGate(), timeoutMs = 5_000): GraphClient {
+export function clientFor(
+  emu: GraphEmulator,
+  login: GraphLogin,
+  gate: CallGate = recordingGate(),
+  timeoutMs = 5_000,
+  now: () => number = () => emu.admin.now(),
+): GraphClient {
   const app = emu.admin.app();
   return createGraphClient({
     login,
@@ -38,7 +44,7 @@ export function clientFor(emu: GraphEmulator, login: GraphLogin, gate: CallGate 
     redirectUri: app.redirectUris[0] ?? '',
     timeoutMs,
     gate,
-    now: () => emu.admin.now(),
+    now,
   });
 }
 

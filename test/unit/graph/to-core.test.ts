@@ -66,21 +66,19 @@ describe('profiles, comments, capabilities', () => {
     expect(unixTime('nonsense')).toBe(0);
   });
 
-  it('offers tag feeds and other accounts only on Facebook Login, comments only with a comments scope, and never likes, follows, locations or push', () => {
-    expect([...graphCapabilities('instagram')].sort()).toEqual(['account-feeds', 'comment-moderation', 'comments', 'insights', 'mentions']);
+  it('offers other accounts and hashtags only on Facebook Login, comments only with a comments scope, no channel feeds yet, and never likes, follows, locations or push', () => {
+    expect([...graphCapabilities('instagram')].sort()).toEqual(['comment-moderation', 'comments', 'insights', 'mentions']);
     expect([...graphCapabilities('facebook')].sort()).toEqual([
-      'account-feeds',
       'comment-moderation',
       'comments',
       'hashtag-search',
       'insights',
       'mentions',
       'other-accounts',
-      'tag-feeds',
     ]);
-    expect([...graphCapabilities('instagram', ['instagram_business_basic'])].sort()).toEqual(['account-feeds', 'mentions']);
+    expect([...graphCapabilities('instagram', ['instagram_business_basic'])].sort()).toEqual(['mentions']);
     for (const login of ['instagram', 'facebook'] as const) {
-      for (const missing of ['likes', 'relationships', 'search', 'locations', 'tags', 'location-feeds', 'notifications'] as const) {
+      for (const missing of ['likes', 'relationships', 'search', 'locations', 'tags', 'location-feeds', 'notifications', 'account-feeds', 'tag-feeds'] as const) {
         expect(graphCapabilities(login).has(missing)).toBe(false);
       }
     }
