@@ -92,7 +92,10 @@ const POLICIES = [
     from: { element: { type: 'commands' } },
     allow: { to: { element: { type: 'commands', captured: { command: '{{ from.captured.command }}' } } } },
   },
-  { from: { element: { type: 'commands' } }, allow: { to: { element: { type: 'commands', captured: { command: '_shared' } } } } },
+  {
+    from: { element: { type: 'commands' } },
+    allow: { to: { element: { type: 'commands', captured: { command: '_shared' } } } },
+  },
 ];
 
 // Packages that only the Discord-facing layers may use.

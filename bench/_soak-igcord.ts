@@ -8,7 +8,11 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 
 export type SoakRequest =
-  | { id: number; type: 'link'; accounts: { discordUserId: string; instagramUserId: string; username: string; accessToken: string }[] }
+  | {
+      id: number;
+      type: 'link';
+      accounts: { discordUserId: string; instagramUserId: string; username: string; accessToken: string }[];
+    }
   | { id: number; type: 'stats'; gc: boolean }
   | { id: number; type: 'stop' };
 
@@ -77,7 +81,11 @@ process.on('message', (raw) => {
         return { id: request.id, ok: true };
     }
   })()
-    .catch((error: unknown): SoakReply => ({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }))
+    .catch((error: unknown): SoakReply => ({
+      id: request.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    }))
     .then((reply) => {
       send(reply);
       if (request.type === 'stop') process.disconnect();

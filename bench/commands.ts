@@ -72,7 +72,8 @@ function candidateQueries(mediaId: string | undefined): Query[] {
 }
 
 function isRegistered(commands: unknown[], query: Query): boolean {
-  const command = commands.find((c) => (c as { name?: string }).name === query.name) as { options?: RegisteredOption[] } | undefined;
+  const command = commands.find((c) => (c as { name?: string }).name === query.name) as
+    { options?: RegisteredOption[] } | undefined;
   if (!command) return false;
   let options = command.options ?? [];
   if (query.subcommand !== undefined) {
@@ -82,12 +83,17 @@ function isRegistered(commands: unknown[], query: Query): boolean {
     options = sub.options ?? [];
   }
   const given = Object.keys(query.options ?? {});
-  return options.filter((o) => o.required).every((o) => given.includes(o.name)) && given.every((name) => options.some((o) => o.name === name));
+  return (
+    options.filter((o) => o.required).every((o) => given.includes(o.name)) &&
+    given.every((name) => options.some((o) => o.name === name))
+  );
 }
 
 /** The newest media of a linked user, read through the emulator's public API with that user's token. */
 async function newestMediaId(emulatorUrl: string, accessToken: string): Promise<string | undefined> {
-  const response = await fetch(`${emulatorUrl}/v1/users/self/media/recent?count=1&access_token=${encodeURIComponent(accessToken)}`);
+  const response = await fetch(
+    `${emulatorUrl}/v1/users/self/media/recent?count=1&access_token=${encodeURIComponent(accessToken)}`,
+  );
   if (!response.ok) return undefined;
   const body = (await response.json()) as { data?: { id?: string }[] };
   return body.data?.[0]?.id;
@@ -116,7 +122,12 @@ function percentile(sorted: number[], q: number): number {
 
 function summary(values: (number | undefined)[]): { count: number; p50: number; p99: number; max: number } {
   const sorted = values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: sorted.at(-1) ?? Number.NaN };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+  };
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(0)} ms`);
@@ -148,7 +159,9 @@ async function runLoad(igcord: TestIgcord): Promise<{ samples: Sample[]; sendSec
   const ping: Query = { label: '/ping', name: 'ping' };
   const pick = (i: number): Query => (i % 2 === 0 || mix.length === 0 ? ping : mix[Math.floor(i / 2) % mix.length]!);
   console.log(`registered commands: ${registered.map((c) => `/${(c as { name: string }).name}`).join(' ')}`);
-  console.log(`mix: /ping${mix.length > 0 ? ` alternating with ${mix.map((q) => q.label).join(', ')}` : ' only (no Instagram query command is registered yet)'}`);
+  console.log(
+    `mix: /ping${mix.length > 0 ? ` alternating with ${mix.map((q) => q.label).join(', ')}` : ' only (no Instagram query command is registered yet)'}`,
+  );
 
   const send = (i: number): Promise<Sample> => {
     const query = pick(i);
@@ -180,14 +193,28 @@ async function runLoad(igcord: TestIgcord): Promise<{ samples: Sample[]; sendSec
 async function timeStartToReady(tsxLoader: string): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'igcord-bench-start-'));
   // Only what node needs: credentials from the caller's environment would switch igcord to live mode.
-  const env = { PATH: process.env.PATH ?? '', HOME: dir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'info' };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: '0',
+    DATA_DIR: join(dir, 'data'),
+    LOG_LEVEL: 'info',
+  };
   const started = performance.now();
   // stdin stays open, as a terminal would: the sandbox console reads it and quits at its end.
-  const child = spawn(process.execPath, ['--import', tsxLoader, join(root, 'src', 'main.ts')], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsxLoader, join(root, 'src', 'main.ts')], {
+    cwd: dir,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   try {
     return await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`igcord was not ready within ${START_TIMEOUT_MS} ms; output:\n${output.slice(-2000)}`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`igcord was not ready within ${START_TIMEOUT_MS} ms; output:\n${output.slice(-2000)}`)),
+        START_TIMEOUT_MS,
+      );
       const onData = (chunk: Buffer) => {
         output += chunk.toString('utf8');
         if (READY_MARKERS.some((marker) => output.includes(marker))) {
@@ -232,17 +259,29 @@ export default async function commands(): Promise<BenchRow[]> {
   const unacknowledged = samples.filter((s) => s.firstMs === undefined || s.firstMs > ACK_DEADLINE_MS).length;
   const noFinal = samples.filter((s) => s.finalMs === undefined).length;
   // The figures swing with what else runs on the machine; the load average says how busy it was.
-  console.log(`load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`sent ${samples.length} interactions in ${sendSeconds.toFixed(1)} s (${(samples.length / sendSeconds).toFixed(0)}/s, goal ${RATE_PER_SECOND}/s) after ${WARMUP_INTERACTIONS} warm-up`);
-  console.log(`interaction -> first response: p50 ${ms(first.p50)}, p99 ${ms(first.p99)}, max ${ms(first.max)} (goal p99 < 100 ms; the fake stamps in whole ms)`);
+  console.log(
+    `load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `sent ${samples.length} interactions in ${sendSeconds.toFixed(1)} s (${(samples.length / sendSeconds).toFixed(0)}/s, goal ${RATE_PER_SECOND}/s) after ${WARMUP_INTERACTIONS} warm-up`,
+  );
+  console.log(
+    `interaction -> first response: p50 ${ms(first.p50)}, p99 ${ms(first.p99)}, max ${ms(first.max)} (goal p99 < 100 ms; the fake stamps in whole ms)`,
+  );
   console.log(`interaction -> final reply:    p50 ${ms(final.p50)}, p99 ${ms(final.p99)}, max ${ms(final.max)}`);
-  console.log(`not acknowledged within ${ACK_DEADLINE_MS} ms: ${unacknowledged} (goal 0); no final reply within ${FINAL_REPLY_TIMEOUT_MS} ms: ${noFinal}`);
+  console.log(
+    `not acknowledged within ${ACK_DEADLINE_MS} ms: ${unacknowledged} (goal 0); no final reply within ${FINAL_REPLY_TIMEOUT_MS} ms: ${noFinal}`,
+  );
   for (const query of used) {
     const mine = samples.filter((s) => s.label === query.label);
     const f = summary(mine.map((s) => s.firstMs));
     const r = summary(mine.map((s) => s.finalMs));
     const firstCallback = mine.find((s) => s.reply !== undefined);
-    console.log(`  ${query.label.padEnd(15)} n=${mine.length} first p50 ${ms(f.p50)} p99 ${ms(f.p99)}; final p50 ${ms(r.p50)} p99 ${ms(r.p99)}; answered e.g. ${gist(firstCallback?.reply)}`);
+    console.log(
+      `  ${query.label.padEnd(15)} n=${mine.length} first p50 ${ms(f.p50)} p99 ${ms(f.p99)}; final p50 ${ms(r.p50)} p99 ${ms(r.p99)}; answered e.g. ${gist(firstCallback?.reply)}`,
+    );
   }
 
   const tsxLoader = import.meta.resolve('tsx');
@@ -250,16 +289,33 @@ export default async function commands(): Promise<BenchRow[]> {
   for (let i = 0; i < STARTS; i++) starts.push(await timeStartToReady(tsxLoader));
   starts.sort((a, b) => a - b);
   const medianStart = starts[Math.floor(starts.length / 2)]!;
-  console.log(`process start -> ready (sandbox banner or "${READY_MARKERS[1]}"): ${starts.map(ms).join(', ')}; median ${ms(medianStart)}`);
+  console.log(
+    `process start -> ready (sandbox banner or "${READY_MARKERS[1]}"): ${starts.map(ms).join(', ')}; median ${ms(medianStart)}`,
+  );
 
   const mixLabel = used.map((q) => q.label).join('+');
   return [
     { bench: 'commands', metric: `first response p50 (${mixLabel}, ${RATE_PER_SECOND}/s)`, value: ms(first.p50) },
-    { bench: 'commands', metric: `first response p99 (${mixLabel}, ${RATE_PER_SECOND}/s)`, value: ms(first.p99), goal: '< 100 ms' },
+    {
+      bench: 'commands',
+      metric: `first response p99 (${mixLabel}, ${RATE_PER_SECOND}/s)`,
+      value: ms(first.p99),
+      goal: '< 100 ms',
+    },
     { bench: 'commands', metric: 'final reply p50', value: ms(final.p50) },
     { bench: 'commands', metric: 'final reply p99', value: ms(final.p99) },
-    { bench: 'commands', metric: 'interactions sent/s', value: (samples.length / sendSeconds).toFixed(0), goal: `${RATE_PER_SECOND}` },
-    { bench: 'commands', metric: `not acknowledged within ${ACK_DEADLINE_MS / 1000} s`, value: String(unacknowledged), goal: '0' },
+    {
+      bench: 'commands',
+      metric: 'interactions sent/s',
+      value: (samples.length / sendSeconds).toFixed(0),
+      goal: `${RATE_PER_SECOND}`,
+    },
+    {
+      bench: 'commands',
+      metric: `not acknowledged within ${ACK_DEADLINE_MS / 1000} s`,
+      value: String(unacknowledged),
+      goal: '0',
+    },
     { bench: 'commands', metric: 'process start -> ready (median of 3)', value: ms(medianStart) },
   ];
 }

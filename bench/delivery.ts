@@ -27,26 +27,50 @@ function percentile(sorted: number[], p: number): number {
 
 export default async function delivery(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-bench-delivery-'));
-  const app = await startIgcord(loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'silent' }), silentLogger(), {
-    discordClientOptions: { rest: { timeout: 10_000, retries: 3, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
-  });
+  const app = await startIgcord(
+    loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'silent' }),
+    silentLogger(),
+    {
+      discordClientOptions: {
+        rest: { timeout: 10_000, retries: 3, globalRequestsPerSecond: 1e6 },
+        waitGuildTimeout: 200,
+      },
+    },
+  );
   const sandbox = app.sandbox!;
   const { instagram: emulator, discord, guild } = sandbox;
   if (!emulator) throw new Error('the bench runs on the v1 emulator (INSTAGRAM_PROVIDER=v1)');
   try {
     const seeded = emulator.admin.users();
-    for (let i = seeded.length; i < SOURCES; i++) emulator.admin.createUser({ username: `bench.source${i}`, full_name: `Bench Source ${i}` });
+    for (let i = seeded.length; i < SOURCES; i++)
+      emulator.admin.createUser({ username: `bench.source${i}`, full_name: `Bench Source ${i}` });
     const users = emulator.admin.users().slice(0, SOURCES);
     const sources: Array<{ instagramUserId: string; feeds: Feed[] }> = [];
     for (const [i, user] of users.entries()) {
       const owner = discord.createUser({ username: `bench${i}` });
       const minted = emulator.admin.mintToken({ username: String(user.username) });
       const instagramUserId = String(minted.user.id);
-      await app.storage.accounts.link({ discordUserId: owner.id, instagramUserId, username: String(user.username), scopes: ['basic'], accessToken: minted.access_token });
+      await app.storage.accounts.link({
+        discordUserId: owner.id,
+        instagramUserId,
+        username: String(user.username),
+        scopes: ['basic'],
+        accessToken: minted.access_token,
+      });
       const feeds: Feed[] = [];
       for (let f = 0; f < FEEDS_PER_SOURCE; f++) {
         const channelId = discord.createChannel(guild.guildId, { name: `bench-${i}-${f}` });
-        feeds.push(await app.storage.feeds.add({ guildId: guild.guildId, channelId, source: { kind: 'account', instagramUserId }, ownerDiscordUserId: owner.id, ownerInstagramUserId: instagramUserId, createdBy: owner.id, delivery: { mode: 'message' } }));
+        feeds.push(
+          await app.storage.feeds.add({
+            guildId: guild.guildId,
+            channelId,
+            source: { kind: 'account', instagramUserId },
+            ownerDiscordUserId: owner.id,
+            ownerInstagramUserId: instagramUserId,
+            createdBy: owner.id,
+            delivery: { mode: 'message' },
+          }),
+        );
       }
       await app.deliveries.initSource(feeds[0]!);
       sources.push({ instagramUserId, feeds });
@@ -55,7 +79,9 @@ export default async function delivery(): Promise<BenchRow[]> {
     // initSource reads each source once to set its cursor: a cost of adding a feed, not of a post, so the
     // per-post figure counts only the calls made from here on (background polls included).
     const setupCalls = app.deliveries.stats().instagramCalls;
-    console.log(`${sources.length} sources (${seeded.length} seeded, ${sources.length - seeded.length} created), ${feedCount} feeds, ${setupCalls} Instagram calls to set them up; ${RATE_PER_SECOND} posts/s for ${DURATION_S} s`);
+    console.log(
+      `${sources.length} sources (${seeded.length} seeded, ${sources.length - seeded.length} created), ${feedCount} feeds, ${setupCalls} Instagram calls to set them up; ${RATE_PER_SECOND} posts/s for ${DURATION_S} s`,
+    );
 
     // Post at a steady rate, round-robin over the sources; remember when each caption was posted.
     const postedAt = new Map<string, { at: number; source: number }>();
@@ -74,7 +100,8 @@ export default async function delivery(): Promise<BenchRow[]> {
 
     // Wait until every feed has every post of its source, or the settle timeout.
     const expected = total * FEEDS_PER_SOURCE;
-    const delivered = () => sources.reduce((sum, s) => sum + s.feeds.reduce((n, f) => n + discord.messages(f.channelId).length, 0), 0);
+    const delivered = () =>
+      sources.reduce((sum, s) => sum + s.feeds.reduce((n, f) => n + discord.messages(f.channelId).length, 0), 0);
     const settleBy = Date.now() + SETTLE_TIMEOUT_MS;
     while (delivered() < expected && Date.now() < settleBy) await new Promise((resolve) => setTimeout(resolve, 100));
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -104,11 +131,24 @@ export default async function delivery(): Promise<BenchRow[]> {
     const runCalls = stats.instagramCalls - setupCalls;
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
-    console.log(`posted ${total} media in ${postingSeconds.toFixed(1)} s; ${latencies.length}/${expected} messages; engine: ${stats.runs} runs, ${stats.polls} polls, ${runCalls} Instagram calls, ${stats.failures} failures, ${stats.retries} retries`);
-    console.log(`latency post → message: p50 ${p50} ms, p99 ${p99} ms, max ${latencies.at(-1)} ms; lost ${lost}, duplicated ${duplicated}`);
+    console.log(
+      `posted ${total} media in ${postingSeconds.toFixed(1)} s; ${latencies.length}/${expected} messages; engine: ${stats.runs} runs, ${stats.polls} polls, ${runCalls} Instagram calls, ${stats.failures} failures, ${stats.retries} retries`,
+    );
+    console.log(
+      `latency post → message: p50 ${p50} ms, p99 ${p99} ms, max ${latencies.at(-1)} ms; lost ${lost}, duplicated ${duplicated}`,
+    );
     const rows: BenchRow[] = [
-      { bench: 'delivery', metric: `latency p50 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`, value: `${p50} ms` },
-      { bench: 'delivery', metric: `latency p99 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`, value: `${p99} ms`, goal: '< 250 ms' },
+      {
+        bench: 'delivery',
+        metric: `latency p50 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`,
+        value: `${p50} ms`,
+      },
+      {
+        bench: 'delivery',
+        metric: `latency p99 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`,
+        value: `${p99} ms`,
+        goal: '< 250 ms',
+      },
       { bench: 'delivery', metric: 'lost posts', value: String(lost), goal: '0' },
       { bench: 'delivery', metric: 'duplicated posts', value: String(duplicated), goal: '0' },
       { bench: 'delivery', metric: 'Instagram calls per post', value: (runCalls / total).toFixed(2), goal: '≤ 1' },

@@ -38,7 +38,12 @@ const header: BenchRow = { bench: 'bench', metric: 'metric', value: 'value', goa
 const all = [header, ...rows];
 const width = (k: keyof BenchRow) => Math.max(...all.map((r) => (r[k] ?? '').length));
 const line = (r: BenchRow) =>
-  [r.bench.padEnd(width('bench')), r.metric.padEnd(width('metric')), r.value.padStart(width('value')), r.goal ?? ''].join('  ');
+  [
+    r.bench.padEnd(width('bench')),
+    r.metric.padEnd(width('metric')),
+    r.value.padStart(width('value')),
+    r.goal ?? '',
+  ].join('  ');
 console.log('\n=== summary');
 console.log(line(header));
 for (const r of rows) console.log(line(r));

@@ -69,7 +69,9 @@ async function overhead(): Promise<BenchRow[]> {
     }
     const d = percentile(directUs, 50);
     const g = percentile(gatedUs, 50);
-    console.log(`(a) sequential GET /users/self: direct median ${d.toFixed(0)} µs, through the limiter ${g.toFixed(0)} µs`);
+    console.log(
+      `(a) sequential GET /users/self: direct median ${d.toFixed(0)} µs, through the limiter ${g.toFixed(0)} µs`,
+    );
     return [
       { bench: BENCH, metric: '(a) direct call median', value: `${d.toFixed(0)} µs` },
       { bench: BENCH, metric: '(a) through limiter median', value: `${g.toFixed(0)} µs` },
@@ -160,7 +162,12 @@ async function interactiveWait(): Promise<BenchRow[]> {
     );
     return [
       { bench: BENCH, metric: '(c) interactive wait p50 (bg saturated)', value: `${p50.toFixed(2)} ms` },
-      { bench: BENCH, metric: '(c) interactive wait p99 (bg saturated)', value: `${p99.toFixed(2)} ms`, goal: '< 100 ms' },
+      {
+        bench: BENCH,
+        metric: '(c) interactive wait p99 (bg saturated)',
+        value: `${p99.toFixed(2)} ms`,
+        goal: '< 100 ms',
+      },
     ];
   } finally {
     await limiter.close();
@@ -182,7 +189,10 @@ async function memory(): Promise<BenchRow[]> {
   for (let base = 0; base < keys; base += 5_000) {
     await Promise.all(
       Array.from({ length: 5_000 }, (_, i) =>
-        limiter.run({ key: String(base + i), priority: 'background', method: 'GET', path: '/users/self', idempotent: true }, async () => ok),
+        limiter.run(
+          { key: String(base + i), priority: 'background', method: 'GET', path: '/users/self', idempotent: true },
+          async () => ok,
+        ),
       ),
     );
   }
@@ -191,7 +201,8 @@ async function memory(): Promise<BenchRow[]> {
   const peak = process.memoryUsage().heapUsed;
   const held = limiter.stats().keys;
   const waitStart = Date.now();
-  while (limiter.stats().keys > 0 && Date.now() - waitStart < 20_000) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (limiter.stats().keys > 0 && Date.now() - waitStart < 20_000)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   await new Promise((resolve) => setTimeout(resolve, 100));
   gc();
   const after = process.memoryUsage().heapUsed;
@@ -203,8 +214,17 @@ async function memory(): Promise<BenchRow[]> {
       `${mb(after).toFixed(1)} MB (${remaining} keys left, evicted within ${Date.now() - waitStart} ms)`,
   );
   return [
-    { bench: BENCH, metric: `(d) heap with ${held} of 100k keys still held`, value: `+${mb(peak - before).toFixed(1)} MB` },
-    { bench: BENCH, metric: '(d) heap after 100k keys idle vs before', value: `${mb(after - before) >= 0 ? '+' : ''}${mb(after - before).toFixed(1)} MB`, goal: '≤ +50 MB' },
+    {
+      bench: BENCH,
+      metric: `(d) heap with ${held} of 100k keys still held`,
+      value: `+${mb(peak - before).toFixed(1)} MB`,
+    },
+    {
+      bench: BENCH,
+      metric: '(d) heap after 100k keys idle vs before',
+      value: `${mb(after - before) >= 0 ? '+' : ''}${mb(after - before).toFixed(1)} MB`,
+      goal: '≤ +50 MB',
+    },
   ];
 }
 
@@ -221,7 +241,16 @@ async function shared(): Promise<BenchRow[]> {
     for (let i = 0; i < 3_000; i++) {
       const id = `bench-${i}`;
       const started = performance.now();
-      const result = await store.admit({ key: 'bench', id, priority: 'background', arrival: Date.now(), cap: 1_000_000, writeLimit: 60, windowMs, holdMs: 120_000 });
+      const result = await store.admit({
+        key: 'bench',
+        id,
+        priority: 'background',
+        arrival: Date.now(),
+        cap: 1_000_000,
+        writeLimit: 60,
+        windowMs,
+        holdMs: 120_000,
+      });
       if (i >= 200) admitUs.push((performance.now() - started) * 1000);
       if (!result.admitted) throw new Error('bench budget exhausted');
       await store.complete('bench', id, undefined, windowMs);
@@ -229,7 +258,13 @@ async function shared(): Promise<BenchRow[]> {
     // (e2) A whole call with an attempt that answers at once, through the limiter with and without the store:
     // the difference is what sharing the budget adds to each call.
     const measure = async (withStore: boolean) => {
-      const limiter = createLimiter({ windowMs, global: 1_000_000, write: 60, deadlines, store: withStore ? store : undefined });
+      const limiter = createLimiter({
+        windowMs,
+        global: 1_000_000,
+        write: 60,
+        deadlines,
+        store: withStore ? store : undefined,
+      });
       const samples: number[] = [];
       for (let i = 0; i < 2_000; i++) {
         const started = performance.now();
@@ -248,9 +283,19 @@ async function shared(): Promise<BenchRow[]> {
         `with the Redis store p50 ${fmt(percentile(viaRedis, 50))} p99 ${fmt(percentile(viaRedis, 99))}`,
     );
     return [
-      { bench: BENCH, metric: '(e) shared admission (Redis script) p50', value: fmt(percentile(admitUs, 50)), goal: '< 1 ms' },
+      {
+        bench: BENCH,
+        metric: '(e) shared admission (Redis script) p50',
+        value: fmt(percentile(admitUs, 50)),
+        goal: '< 1 ms',
+      },
       { bench: BENCH, metric: '(e) shared admission (Redis script) p99', value: fmt(percentile(admitUs, 99)) },
-      { bench: BENCH, metric: '(e) call through limiter, in memory p50', value: fmt(percentile(local, 50)), goal: '< 1 ms' },
+      {
+        bench: BENCH,
+        metric: '(e) call through limiter, in memory p50',
+        value: fmt(percentile(local, 50)),
+        goal: '< 1 ms',
+      },
       { bench: BENCH, metric: '(e) call through limiter, Redis store p50', value: fmt(percentile(viaRedis, 50)) },
       { bench: BENCH, metric: '(e) call through limiter, Redis store p99', value: fmt(percentile(viaRedis, 99)) },
     ];
@@ -258,12 +303,19 @@ async function shared(): Promise<BenchRow[]> {
     await store.close();
     const client = createClient({ url });
     await client.connect();
-    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await client.del(keys);
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 }))
+      if (keys.length > 0) await client.del(keys);
     client.destroy();
   }
 }
 
-const PARTS: Record<string, () => Promise<BenchRow[]>> = { a: overhead, b: utilisation, c: interactiveWait, d: memory, e: shared };
+const PARTS: Record<string, () => Promise<BenchRow[]>> = {
+  a: overhead,
+  b: utilisation,
+  c: interactiveWait,
+  d: memory,
+  e: shared,
+};
 
 export default async function limiterBench(): Promise<BenchRow[]> {
   const asked = (process.env.LIMITER_PARTS ?? Object.keys(PARTS).join(',')).split(',').map((p) => p.trim());

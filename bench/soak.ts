@@ -50,7 +50,9 @@ function ipc(child: ChildProcess) {
     waiting.get(reply.id)?.(reply);
     waiting.delete(reply.id);
   });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the igcord child exited with ${code}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the igcord child exited with ${code}`))),
+  );
   exited.catch(() => undefined);
   const request = async (body: Omit<SoakRequest, 'id'>): Promise<SoakReply> => {
     const id = next++;
@@ -100,7 +102,12 @@ async function startWorld(): Promise<World> {
     const username = `soak_ig_${i}`;
     instagram.admin.createUser({ username, media: MEDIA_PER_LINKED });
     const minted = instagram.admin.mintToken({ username });
-    linked.push({ discordUserId: people[i]!, instagramUserId: String(minted.user.id), username, accessToken: minted.access_token });
+    linked.push({
+      discordUserId: people[i]!,
+      instagramUserId: String(minted.user.id),
+      username,
+      accessToken: minted.access_token,
+    });
   }
   const commands = await loadCommands();
   await deployCommands({
@@ -170,12 +177,18 @@ async function runLoad(world: World): Promise<LoadResult> {
         const person = linked[pagedSent++ % linked.length]!;
         const reply = await discord
           .sendCommand({ guildId, channelId, userId: person.discordUserId, name: 'user', subcommand: 'media' })
-          .waitForReply((m) => JSON.stringify(m.components ?? []).includes('page:') || m.content.length > 0, REPLY_TIMEOUT_MS);
-        if (!JSON.stringify(reply.components ?? []).includes('page:')) throw new Error(`not a paged answer: ${reply.content.slice(0, 120)}`);
+          .waitForReply(
+            (m) => JSON.stringify(m.components ?? []).includes('page:') || m.content.length > 0,
+            REPLY_TIMEOUT_MS,
+          );
+        if (!JSON.stringify(reply.components ?? []).includes('page:'))
+          throw new Error(`not a paged answer: ${reply.content.slice(0, 120)}`);
         paged++;
       } else {
         const userId = people[pingSent++ % people.length]!;
-        await discord.sendCommand({ guildId, channelId, userId, name: 'ping' }).waitForReply(undefined, REPLY_TIMEOUT_MS);
+        await discord
+          .sendCommand({ guildId, channelId, userId, name: 'ping' })
+          .waitForReply(undefined, REPLY_TIMEOUT_MS);
       }
       answered++;
     } catch (error) {
@@ -188,7 +201,9 @@ async function runLoad(world: World): Promise<LoadResult> {
   };
   const progress = setInterval(() => {
     const seconds = (performance.now() - began) / 1000;
-    console.log(`  ${answered + failed}/${INTERACTIONS} after ${seconds.toFixed(0)} s (${((answered + failed) / seconds).toFixed(0)}/s), ${failed} failed`);
+    console.log(
+      `  ${answered + failed}/${INTERACTIONS} after ${seconds.toFixed(0)} s (${((answered + failed) / seconds).toFixed(0)}/s), ${failed} failed`,
+    );
   }, 15_000);
   try {
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
@@ -218,8 +233,12 @@ export default async function soak(): Promise<BenchRow[]> {
     const start = await igcord.started();
     await igcord.request({ type: 'link', accounts: world.linked } as Omit<SoakRequest, 'id'>);
     const before = await igcord.stats(true);
-    console.log(`igcord started; heap after GC ${mb(before.heapUsed)} (${world.linked.length} accounts linked; at start ${mb(start.heapUsed)})`);
-    console.log(`sending ${INTERACTIONS} interactions from ${PEOPLE} distinct people, ${PAGED_ANSWERS} of them paged answers (/user media), ${IN_FLIGHT} in flight`);
+    console.log(
+      `igcord started; heap after GC ${mb(before.heapUsed)} (${world.linked.length} accounts linked; at start ${mb(start.heapUsed)})`,
+    );
+    console.log(
+      `sending ${INTERACTIONS} interactions from ${PEOPLE} distinct people, ${PAGED_ANSWERS} of them paged answers (/user media), ${IN_FLIGHT} in flight`,
+    );
 
     const load = await runLoad(world);
     const atEnd = await igcord.stats(false);
@@ -241,7 +260,11 @@ export default async function soak(): Promise<BenchRow[]> {
         `peak heap during the load ${mb(after.peakHeapUsed)}; cached users ${after.cachedUsers}, members ${after.cachedMembers}; REST queues ${after.restHandlers}`,
     );
     console.log(`growth over the start: ${mb(growth)} (goal < ${mb(GOAL_BYTES)})`);
-    console.log(`load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(
+      `load average before the run ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
 
     await igcord.request({ type: 'stop' } as Omit<SoakRequest, 'id'>);
     return [
@@ -250,7 +273,12 @@ export default async function soak(): Promise<BenchRow[]> {
       { bench: 'soak', metric: 'heap at end of load (after GC)', value: mb(afterLoadGc.heapUsed) },
       { bench: 'soak', metric: 'heap after idle (after GC)', value: mb(after.heapUsed) },
       { bench: 'soak', metric: 'growth after idle over the start', value: mb(growth), goal: `< ${mb(GOAL_BYTES)}` },
-      { bench: 'soak', metric: `interactions answered (of ${INTERACTIONS})`, value: String(load.answered), goal: String(INTERACTIONS) },
+      {
+        bench: 'soak',
+        metric: `interactions answered (of ${INTERACTIONS})`,
+        value: String(load.answered),
+        goal: String(INTERACTIONS),
+      },
       { bench: 'soak', metric: 'interactions/s', value: (INTERACTIONS / load.seconds).toFixed(0) },
     ];
   } finally {

@@ -27,9 +27,11 @@ const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 async function pooled(count: number, fn: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;
   const start = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) await fn(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) await fn(next++);
+    }),
+  );
   return count / (ms(start) / 1000);
 }
 
@@ -56,21 +58,37 @@ const feed = (i: number, guildId: string): NewFeed => ({
 
 async function benchOne(name: string, storage: Storage): Promise<BenchRow[]> {
   const writes = await pooled(OPS, (i) =>
-    storage.accounts.link({ discordUserId: `${100000000000000000n + BigInt(i)}`, instagramUserId: `${i}`, username: `u${i}`, scopes: ['basic'], accessToken: `tok-${i}` }),
+    storage.accounts.link({
+      discordUserId: `${100000000000000000n + BigInt(i)}`,
+      instagramUserId: `${i}`,
+      username: `u${i}`,
+      scopes: ['basic'],
+      accessToken: `tok-${i}`,
+    }),
   );
   const reads = await pooled(OPS, (i) => storage.accounts.get(`${100000000000000000n + BigInt(i)}`));
 
   await storage.feeds.addMany(Array.from({ length: 1_000 }, (_, i) => feed(i, '900000000000000001')));
   let listed = 0;
-  const guildMs = await median(5, async () => (listed = (await storage.feeds.listByGuild('900000000000000001')).length));
+  const guildMs = await median(
+    5,
+    async () => (listed = (await storage.feeds.listByGuild('900000000000000001')).length),
+  );
 
   const loadStart = process.hrtime.bigint();
   for (let i = 0; i < BIG; i += 50_000) {
-    await storage.feeds.addMany(Array.from({ length: Math.min(50_000, BIG - i) }, (_, j) => feed(i + j, `${800000000000000000n + BigInt((i + j) % 100)}`)));
+    await storage.feeds.addMany(
+      Array.from({ length: Math.min(50_000, BIG - i) }, (_, j) =>
+        feed(i + j, `${800000000000000000n + BigInt((i + j) % 100)}`),
+      ),
+    );
   }
   const loadMs = ms(loadStart);
   let found = 0;
-  const sourceMs = await median(5, async () => (found = (await storage.feeds.listBySource({ kind: 'tag', name: 'tag7' })).length));
+  const sourceMs = await median(
+    5,
+    async () => (found = (await storage.feeds.listBySource({ kind: 'tag', name: 'tag7' })).length),
+  );
 
   console.log(
     `${name.padEnd(8)} account links ${writes.toFixed(0)}/s, account reads ${reads.toFixed(0)}/s (${OPS} each, ${CONCURRENCY} in flight); ` +
@@ -81,7 +99,11 @@ async function benchOne(name: string, storage: Storage): Promise<BenchRow[]> {
     { bench: 'storage', metric: `${name} account writes/s`, value: writes.toFixed(0) },
     { bench: 'storage', metric: `${name} account reads/s`, value: reads.toFixed(0) },
     { bench: 'storage', metric: `${name} list guild of 1,000 feeds`, value: `${guildMs.toFixed(1)} ms` },
-    { bench: 'storage', metric: `${name} feeds of a source among ${(BIG + 1000).toLocaleString('en')}`, value: `${sourceMs.toFixed(1)} ms` },
+    {
+      bench: 'storage',
+      metric: `${name} feeds of a source among ${(BIG + 1000).toLocaleString('en')}`,
+      value: `${sourceMs.toFixed(1)} ms`,
+    },
   ];
 }
 
@@ -93,7 +115,11 @@ export default async function storageBench(): Promise<BenchRow[]> {
     const namespace = `bench${suffix}`;
     const table = `igcord_bench_${suffix}`;
     const storage = await openStorage({
-      url: url(dir), dataDir: dir, namespace, table, log: silentLogger(),
+      url: url(dir),
+      dataDir: dir,
+      namespace,
+      table,
+      log: silentLogger(),
       keys: { current: { id: 'bench', key: randomBytes(32) } },
     });
     try {
@@ -109,7 +135,9 @@ export default async function storageBench(): Promise<BenchRow[]> {
 
 async function cleanup(name: string, namespace: string, table: string): Promise<void> {
   if (name === 'postgres') {
-    const pg = createRequire(import.meta.url)('pg') as { Pool: new (c: { connectionString: string }) => { query(s: string): Promise<unknown>; end(): Promise<void> } };
+    const pg = createRequire(import.meta.url)('pg') as {
+      Pool: new (c: { connectionString: string }) => { query(s: string): Promise<unknown>; end(): Promise<void> };
+    };
     const pool = new pg.Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/test' });
     await pool.query(`DROP TABLE IF EXISTS ${table}`);
     await pool.end();
@@ -117,8 +145,12 @@ async function cleanup(name: string, namespace: string, table: string): Promise<
   if (name === 'redis') {
     const client = createClient({ url: 'redis://127.0.0.1:6379' });
     await client.connect();
-    const raw = client as unknown as { scanIterator(o: { MATCH: string; COUNT: number }): AsyncIterable<string[]>; unlink(k: string[]): Promise<number> };
-    for await (const keys of raw.scanIterator({ MATCH: `${namespace}::*`, COUNT: 1000 })) if (keys.length > 0) await raw.unlink(keys);
+    const raw = client as unknown as {
+      scanIterator(o: { MATCH: string; COUNT: number }): AsyncIterable<string[]>;
+      unlink(k: string[]): Promise<number>;
+    };
+    for await (const keys of raw.scanIterator({ MATCH: `${namespace}::*`, COUNT: 1000 }))
+      if (keys.length > 0) await raw.unlink(keys);
     client.destroy();
   }
 }

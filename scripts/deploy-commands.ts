@@ -24,8 +24,13 @@ try {
     definitions: commands.definitions,
     log,
   });
-  const where = result.scope === 'guild' ? `guild ${result.guildId} (visible now)` : 'all guilds (global; may take up to an hour to appear)';
-  console.log(`Registered ${result.names.length} command(s) to ${where}: ${result.names.map((n) => `/${n}`).join(', ')}`);
+  const where =
+    result.scope === 'guild'
+      ? `guild ${result.guildId} (visible now)`
+      : 'all guilds (global; may take up to an hour to appear)';
+  console.log(
+    `Registered ${result.names.length} command(s) to ${where}: ${result.names.map((n) => `/${n}`).join(', ')}`,
+  );
 } catch (error) {
   if (error instanceof CommandLoadError) console.error(error.message);
   else console.error(`Registering the commands failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -19,7 +19,12 @@ if (action !== 'list' && action !== 'sync' && action !== 'delete') {
 
 const { config, env } = loadConfigOrExit({
   // sync answers Instagram's challenge with the verify token; list and delete do not need it.
-  required: ['INSTAGRAM_CLIENT_ID', 'INSTAGRAM_CLIENT_SECRET', 'PUBLIC_URL', ...(action === 'sync' ? (['WEBHOOK_VERIFY_TOKEN'] as const) : [])],
+  required: [
+    'INSTAGRAM_CLIENT_ID',
+    'INSTAGRAM_CLIENT_SECRET',
+    'PUBLIC_URL',
+    ...(action === 'sync' ? (['WEBHOOK_VERIFY_TOKEN'] as const) : []),
+  ],
   subject: `npm run subscriptions -- ${action} cannot run`,
 });
 // Required above: loadConfigOrExit has exited without them.
@@ -37,7 +42,8 @@ try {
   });
   let report;
   if (action === 'list') report = await inspectSubscriptions(instagram, callbackUrl);
-  else if (action === 'sync') report = await syncSubscription(instagram, callbackUrl, config.instagram.webhookVerifyToken!);
+  else if (action === 'sync')
+    report = await syncSubscription(instagram, callbackUrl, config.instagram.webhookVerifyToken!);
   else report = await deleteSubscriptions(instagram, callbackUrl, flags.includes('--all'));
   for (const line of describeReport(report)) console.log(line);
 } catch (error) {

@@ -31,10 +31,23 @@ import { createHttpInteractionBridge } from './discord/http-interactions.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
-import { createDeliveryEngine, describeReport, dirtySourceSink, syncSubscription, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
+import {
+  createDeliveryEngine,
+  describeReport,
+  dirtySourceSink,
+  syncSubscription,
+  type DeliveryTuning,
+  type FeedDeliveryEngine,
+} from './feeds/index.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
-import { loadOrCreateSandboxKey, openStorage, type InstanceLockLostError, type LegacyRecords, type Storage } from './storage/index.js';
+import {
+  loadOrCreateSandboxKey,
+  openStorage,
+  type InstanceLockLostError,
+  type LegacyRecords,
+  type Storage,
+} from './storage/index.js';
 import { createIgcordMetrics, type IgcordMetrics } from './ops/igcord-metrics.js';
 import { countingGate } from './ops/counting-gate.js';
 import { instrumentCommands } from './ops/command-metrics.js';
@@ -95,18 +108,28 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       initial = { ...initial, http: { ...initial.http, port: await freePort('127.0.0.1') } };
     }
     // Imported only here, so a live process never loads the emulators (nor their dependencies) at all.
-    const sandbox = initial.mode === 'sandbox' ? await (await import('./sandbox.js')).startSandbox(initial, log) : undefined;
+    const sandbox =
+      initial.mode === 'sandbox' ? await (await import('./sandbox.js')).startSandbox(initial, log) : undefined;
     if (sandbox) cleanup.push(() => sandbox.close());
     const config = sandbox?.config ?? initial;
     const { clientId, clientSecret, webhookVerifyToken } = config.instagram;
     const publicUrl = config.http.publicUrl;
     const { token: discordToken, applicationId: discordClientId, clientSecret: discordClientSecret } = config.discord;
-    if (!clientId || !clientSecret || !webhookVerifyToken || !publicUrl || !discordToken || !discordClientId || !discordClientSecret) {
+    if (
+      !clientId ||
+      !clientSecret ||
+      !webhookVerifyToken ||
+      !publicUrl ||
+      !discordToken ||
+      !discordClientId ||
+      !discordClientSecret
+    ) {
       // loadConfig guarantees these in live mode and the sandbox fills them in; this only guards the wiring.
       throw new Error('Instagram and Discord credentials, webhook verify token and PUBLIC_URL must be configured');
     }
 
-    const encryptionKey = config.storage.encryptionKey ?? (sandbox ? await loadOrCreateSandboxKey(config.dataDir) : undefined);
+    const encryptionKey =
+      config.storage.encryptionKey ?? (sandbox ? await loadOrCreateSandboxKey(config.dataDir) : undefined);
     if (!encryptionKey) throw new Error('TOKEN_ENCRYPTION_KEY must be configured');
     const storage = await openStorage({
       url: config.storage.url,
@@ -118,14 +141,27 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     cleanup.push(() => storage.close());
     // One igcord per storage and per bot token, settled before igcord connects to Discord or listens on HTTP
     // (docs/decisions/0007). The sandbox's token belongs to its own private fake, so only a live one is locked.
-    const instanceLock = await storage.lockInstance({ botToken: sandbox ? undefined : config.discord.token, timing: config.instanceLock });
+    const instanceLock = await storage.lockInstance({
+      botToken: sandbox ? undefined : config.discord.token,
+      timing: config.instanceLock,
+    });
     cleanup.push(() => instanceLock.release());
 
-    const metrics = createIgcordMetrics((error) => log.warn({ err: error }, 'a metrics collector failed; its metrics are stale'));
+    const metrics = createIgcordMetrics((error) =>
+      log.warn({ err: error }, 'a metrics collector failed; its metrics are stale'),
+    );
     // Shared with the other processes using the same tokens when configured (docs/decisions/0016).
-    const budgetStore = config.limits.store === 'redis' ? await openRedisBudgetStore({ url: config.limits.redisUrl!, log }) : undefined;
+    const budgetStore =
+      config.limits.store === 'redis' ? await openRedisBudgetStore({ url: config.limits.redisUrl!, log }) : undefined;
     if (budgetStore) cleanup.push(() => budgetStore.close());
-    const limiter = createLimiter({ windowMs: config.limits.windowMs, global: config.limits.global, write: config.limits.write, deadlines: config.limits.deadlines, log, store: budgetStore });
+    const limiter = createLimiter({
+      windowMs: config.limits.windowMs,
+      global: config.limits.global,
+      write: config.limits.write,
+      deadlines: config.limits.deadlines,
+      log,
+      store: budgetStore,
+    });
     cleanup.push(() => limiter.close());
 
     const instagram = createInstagramClient({
@@ -141,8 +177,13 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
 
     // Commands reach Instagram through core's port over the configured provider. Feed delivery, linking and the
     // webhook still speak v1 (the client above); on Graph its calls go nowhere useful until they move to the port.
-    const graph = config.instagram.provider === 'graph' ? graphClient(config, { clientId, clientSecret, publicUrl }, countingGate(limiter, metrics), log) : undefined;
-    const instagramPort = graph ? createGraphPort(graph, Date.now, { hashtagSlots: storage.hashtagSlots, log }) : createV1Port(instagram);
+    const graph =
+      config.instagram.provider === 'graph'
+        ? graphClient(config, { clientId, clientSecret, publicUrl }, countingGate(limiter, metrics), log)
+        : undefined;
+    const instagramPort = graph
+      ? createGraphPort(graph, Date.now, { hashtagSlots: storage.hashtagSlots, log })
+      : createV1Port(instagram);
 
     // The Discord client first, not logged in (nothing is sent before): the delivery engine posts through its REST
     // client, and the commands the bot runs use the engine, so both exist before the first interaction can arrive.
@@ -155,7 +196,10 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
       makeRequest: httpInteractions?.makeRequest,
       // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
-      clientOptions: { ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}), ...options.discordClientOptions },
+      clientOptions: {
+        ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}),
+        ...options.discordClientOptions,
+      },
     });
     httpInteractions?.bind(discord.client);
     // bot.close() stops it as well; this covers a bot that failed to start (stop is idempotent).
@@ -165,7 +209,11 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       instagram,
       limiter,
       // Feeds post to Discord through core's poster port; the engine knows no Discord.
-      poster: createDiscordFeedPoster({ rest: discord.client.rest, client: discord.client, log: log.child({ component: 'feeds' }) }),
+      poster: createDiscordFeedPoster({
+        rest: discord.client.rest,
+        client: discord.client,
+        log: log.child({ component: 'feeds' }),
+      }),
       payers: createDiscordPayerStanding(discord.client.rest),
       windowMs: config.limits.windowMs,
       log,
@@ -191,7 +239,11 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     await deliveries.start();
     instrumentCommands(bot.commands, metrics, bot.describeError);
 
-    const webhook = createWebhookReceiver({ clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(deliveries) });
+    const webhook = createWebhookReceiver({
+      clientSecret,
+      verifyToken: webhookVerifyToken,
+      sink: dirtySourceSink(deliveries),
+    });
     registerCollectors(metrics, { limiter, webhook, storage, deliveries: () => deliveries });
     // Linking: Discord confirms who opened the link (link page), then Instagram (callback). Cookies are Secure on https.
     const identify = createDiscordIdentify({
@@ -202,10 +254,17 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       redirectUri: `${publicUrl}${DISCORD_CALLBACK_PATH}`,
     });
     const secureCookies = publicUrl.startsWith('https:');
-    const linker = options.linker?.(`${publicUrl}/oauth/callback`) ?? (graph ? createGraphLinker(graph) : createV1Linker(instagram));
+    const linker =
+      options.linker?.(`${publicUrl}/oauth/callback`) ?? (graph ? createGraphLinker(graph) : createV1Linker(instagram));
     // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
     if (linker.refresh !== undefined) {
-      const refresher = createTokenRefresher({ storage, linker, notices: createOwnerDms(bot.discord.client.rest), clock: Date.now, log });
+      const refresher = createTokenRefresher({
+        storage,
+        linker,
+        notices: createOwnerDms(bot.discord.client.rest),
+        clock: Date.now,
+        log,
+      });
       refresher.start();
       cleanup.push(() => refresher.close());
     }
@@ -218,7 +277,13 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
       routes: [
         ...webhook.routes,
-        ...(httpInteractions ? createInteractionsEndpoint({ publicKey: requirePublicKey(config.discord.publicKey), dispatcher: httpInteractions, log }).routes : []),
+        ...(httpInteractions
+          ? createInteractionsEndpoint({
+              publicKey: requirePublicKey(config.discord.publicKey),
+              dispatcher: httpInteractions,
+              log,
+            }).routes
+          : []),
         ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
         ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
         ...opsRoutes({
@@ -233,7 +298,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // The sandbox's Discord checks the endpoint (PING) when it is set, as the developer portal does: only once listening.
     if (sandbox && httpInteractions) await sandbox.discord.setInteractionsEndpoint(`${publicUrl}${INTERACTIONS_PATH}`);
     // Instagram checks the callback with a challenge while the subscription is created: only once listening.
-    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1') await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
+    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1')
+      await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
 
     let closing: Promise<void> | undefined;
     return {
@@ -266,17 +332,30 @@ function requirePublicKey(publicKey: string | undefined): string {
  * Makes sure exactly one user/media subscription points at igcord's webhook route and logs what was found. A
  * failure is logged, not fatal: polling still delivers every post, only later.
  */
-async function checkSubscription(instagram: InstagramClient, callbackUrl: string, verifyToken: string, log: Logger): Promise<void> {
+async function checkSubscription(
+  instagram: InstagramClient,
+  callbackUrl: string,
+  verifyToken: string,
+  log: Logger,
+): Promise<void> {
   try {
     const report = await syncSubscription(instagram, callbackUrl, verifyToken);
     log.info({ callbackUrl, subscriptions: describeReport(report) }, 'Instagram real-time subscription checked');
   } catch (error) {
-    log.error({ err: error, callbackUrl }, 'Instagram real-time subscription could not be checked; posts will arrive by polling until it is fixed (npm run subscriptions -- sync)');
+    log.error(
+      { err: error, callbackUrl },
+      'Instagram real-time subscription could not be checked; posts will arrive by polling until it is fixed (npm run subscriptions -- sync)',
+    );
   }
 }
 
 /** The Graph client of the configured login, version and hosts, behind the limiter's gate. */
-function graphClient(config: Config, app: { clientId: string; clientSecret: string; publicUrl: string }, gate: CallGate, log: Logger): GraphClient {
+function graphClient(
+  config: Config,
+  app: { clientId: string; clientSecret: string; publicUrl: string },
+  gate: CallGate,
+  log: Logger,
+): GraphClient {
   return createGraphClient({
     login: config.instagram.graph.login,
     hosts: config.instagram.graph.hosts,

@@ -83,8 +83,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   if (!token || !applicationId) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be configured');
 
   // Only what the provider serves is registered; the rest is explained by /help.
-  const { commands, unavailable } = commandsForProvider(await loadCommands(options.commandsDirectory), options.instagram.capabilities);
-  const unavailableCommands = unavailable.map((u) => ({ path: u.path, why: `${options.instagram.name} has ${MISSING_CAPABILITY[u.capability]}` }));
+  const { commands, unavailable } = commandsForProvider(
+    await loadCommands(options.commandsDirectory),
+    options.instagram.capabilities,
+  );
+  const unavailableCommands = unavailable.map((u) => ({
+    path: u.path,
+    why: `${options.instagram.name} has ${MISSING_CAPABILITY[u.capability]}`,
+  }));
   const paginator = new Paginator({ log, maxSessions: config.pages.maxSessions, timeoutMs: config.pages.timeoutMs });
   const router = createInteractionRouter({
     commands,

@@ -23,8 +23,14 @@ export const APP_CREDENTIAL_FORMATS = {
     INSTAGRAM_CLIENT_SECRET: { pattern: /^[0-9a-f]{32}$/i, expected: 'expected the 32-hex-digit client secret' },
   },
   graph: {
-    INSTAGRAM_CLIENT_ID: { pattern: /^\d{5,20}$/, expected: 'expected the numeric app id of your Meta app (App settings → Basic), as INSTAGRAM_PROVIDER=graph' },
-    INSTAGRAM_CLIENT_SECRET: { pattern: /^[0-9a-f]{32}$/i, expected: 'expected the 32-hex-digit app secret of your Meta app' },
+    INSTAGRAM_CLIENT_ID: {
+      pattern: /^\d{5,20}$/,
+      expected: 'expected the numeric app id of your Meta app (App settings → Basic), as INSTAGRAM_PROVIDER=graph',
+    },
+    INSTAGRAM_CLIENT_SECRET: {
+      pattern: /^[0-9a-f]{32}$/i,
+      expected: 'expected the 32-hex-digit app secret of your Meta app',
+    },
   },
 } as const;
 
@@ -121,7 +127,11 @@ export const environmentSchema = z.object({
   // When set, GET /metrics needs `Authorization: Bearer <token>` (src/ops/routes.ts).
   METRICS_TOKEN: z.preprocess(
     blankToUndefined,
-    z.string().min(16, { error: 'expected at least 16 characters (a random token)' }).regex(/^[\x21-\x7e]+$/, { error: 'expected printable characters without spaces' }).optional(),
+    z
+      .string()
+      .min(16, { error: 'expected at least 16 characters (a random token)' })
+      .regex(/^[\x21-\x7e]+$/, { error: 'expected printable characters without spaces' })
+      .optional(),
   ),
   STORAGE_URL: z.preprocess(
     blankToUndefined,
@@ -139,7 +149,12 @@ export const environmentSchema = z.object({
     z
       .string()
       .optional()
-      .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(encryptionKey)),
   ),
 
@@ -150,19 +165,38 @@ export const environmentSchema = z.object({
   // Linking proves the browser's Discord user with OAuth2 `identify` (docs/decisions/0006).
   DISCORD_CLIENT_SECRET: z.preprocess(
     blankToUndefined,
-    z.string().trim().regex(/^[A-Za-z0-9_-]{16,128}$/, { error: 'expected the OAuth2 client secret (letters, digits, - and _)' }).optional(),
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{16,128}$/, { error: 'expected the OAuth2 client secret (letters, digits, - and _)' })
+      .optional(),
   ),
-  DISCORD_OAUTH_URL: z.preprocess(blankToUndefined, httpUrl("Discord's web address, where its OAuth2 authorize page is").default('https://discord.com')),
+  DISCORD_OAUTH_URL: z.preprocess(
+    blankToUndefined,
+    httpUrl("Discord's web address, where its OAuth2 authorize page is").default('https://discord.com'),
+  ),
   // Where interactions arrive: the gateway, or POST /interactions once PUBLIC_URL/interactions is the app's
   // Interactions Endpoint URL (docs/decisions/0017). HTTP needs the app's public key to check Discord's signatures.
-  DISCORD_INTERACTIONS: z.preprocess(blankToUndefined, z.enum(['gateway', 'http'], { error: 'expected gateway or http' }).default('gateway')),
+  DISCORD_INTERACTIONS: z.preprocess(
+    blankToUndefined,
+    z.enum(['gateway', 'http'], { error: 'expected gateway or http' }).default('gateway'),
+  ),
   DISCORD_PUBLIC_KEY: z.preprocess(
     blankToUndefined,
-    z.string().trim().regex(/^[0-9a-f]{64}$/i, { error: 'expected the 64-hex-character public key from the developer portal (General Information)' }).optional(),
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{64}$/i, {
+        error: 'expected the 64-hex-character public key from the developer portal (General Information)',
+      })
+      .optional(),
   ),
 
   // Which Instagram API igcord speaks: the Platform API v1, or today's Graph API (src/providers/graph/).
-  INSTAGRAM_PROVIDER: z.preprocess(blankToUndefined, z.enum(['v1', 'graph'], { error: 'expected v1 or graph' }).default('v1')),
+  INSTAGRAM_PROVIDER: z.preprocess(
+    blankToUndefined,
+    z.enum(['v1', 'graph'], { error: 'expected v1 or graph' }).default('v1'),
+  ),
   // The app id and secret are checked in config.ts: their format depends on the provider (v1: 32 hex digits;
   // Graph: a numeric app id).
   INSTAGRAM_CLIENT_ID: optionalString,
@@ -172,12 +206,34 @@ export const environmentSchema = z.object({
     blankToUndefined,
     httpUrl('Instagram API host, without /v1').default('https://api.instagram.com'),
   ),
-  INSTAGRAM_GRAPH_LOGIN: z.preprocess(blankToUndefined, z.enum(['instagram', 'facebook'], { error: 'expected instagram or facebook' }).default('instagram')),
-  INSTAGRAM_GRAPH_VERSION: z.preprocess(blankToUndefined, z.string().trim().regex(/^v\d+\.\d+$/, { error: 'expected a Graph API version such as v25.0' }).default(GRAPH_VERSION)),
-  INSTAGRAM_GRAPH_URL: z.preprocess(blankToUndefined, httpUrl("Instagram Login's Graph host").default('https://graph.instagram.com')),
-  INSTAGRAM_WWW_URL: z.preprocess(blankToUndefined, httpUrl("Instagram's web host, where its sign-in page is").default('https://www.instagram.com')),
-  FACEBOOK_GRAPH_URL: z.preprocess(blankToUndefined, httpUrl("Facebook Login's Graph host").default('https://graph.facebook.com')),
-  FACEBOOK_WWW_URL: z.preprocess(blankToUndefined, httpUrl("Facebook's web host, where its login dialog is").default('https://www.facebook.com')),
+  INSTAGRAM_GRAPH_LOGIN: z.preprocess(
+    blankToUndefined,
+    z.enum(['instagram', 'facebook'], { error: 'expected instagram or facebook' }).default('instagram'),
+  ),
+  INSTAGRAM_GRAPH_VERSION: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^v\d+\.\d+$/, { error: 'expected a Graph API version such as v25.0' })
+      .default(GRAPH_VERSION),
+  ),
+  INSTAGRAM_GRAPH_URL: z.preprocess(
+    blankToUndefined,
+    httpUrl("Instagram Login's Graph host").default('https://graph.instagram.com'),
+  ),
+  INSTAGRAM_WWW_URL: z.preprocess(
+    blankToUndefined,
+    httpUrl("Instagram's web host, where its sign-in page is").default('https://www.instagram.com'),
+  ),
+  FACEBOOK_GRAPH_URL: z.preprocess(
+    blankToUndefined,
+    httpUrl("Facebook Login's Graph host").default('https://graph.facebook.com'),
+  ),
+  FACEBOOK_WWW_URL: z.preprocess(
+    blankToUndefined,
+    httpUrl("Facebook's web host, where its login dialog is").default('https://www.facebook.com'),
+  ),
   INSTAGRAM_MODE: z.preprocess(
     blankToUndefined,
     z.enum(['sandbox', 'live'], { error: 'expected sandbox or live' }).default('sandbox'),
@@ -190,7 +246,13 @@ export const environmentSchema = z.object({
       .string()
       .optional()
       .transform((v) => (v === undefined ? DEFAULT_SCOPES : v.split(/[\s,+]+/).filter(Boolean)))
-      .pipe(z.array(z.enum(DEFAULT_SCOPES as [string, ...string[]], { error: `expected scopes among ${DEFAULT_SCOPES.join(' ')}` }))),
+      .pipe(
+        z.array(
+          z.enum(DEFAULT_SCOPES as [string, ...string[]], {
+            error: `expected scopes among ${DEFAULT_SCOPES.join(' ')}`,
+          }),
+        ),
+      ),
   ),
   WEBHOOK_VERIFY_TOKEN: optionalString,
   SUBSCRIPTIONS_SYNC: boolean(true),
@@ -203,8 +265,18 @@ export const environmentSchema = z.object({
   BACKGROUND_DEADLINE_MS: integer(600_000, 1_000, 86_400_000),
   // Where the limiter keeps its windows: this process's memory, or Redis shared by every process using the same
   // tokens (src/limiter/redis-budget-store.ts, docs/decisions/0016).
-  LIMITER_STORE: z.preprocess(blankToUndefined, z.enum(['memory', 'redis'], { error: 'expected memory or redis' }).default('memory')),
-  REDIS_URL: z.preprocess(blankToUndefined, z.string().trim().regex(/^rediss?:\/\//, { error: 'expected redis://… or rediss://…' }).optional()),
+  LIMITER_STORE: z.preprocess(
+    blankToUndefined,
+    z.enum(['memory', 'redis'], { error: 'expected memory or redis' }).default('memory'),
+  ),
+  REDIS_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\//, { error: 'expected redis://… or rediss://…' })
+      .optional(),
+  ),
   // Per-member limits on linking, which spends the `app` budget every member shares (src/limiter/attempt-limit.ts).
   LINK_PROMPT_LIMIT: integer(10, 1, 1_000),
   LINK_PASTE_LIMIT: integer(5, 1, 1_000),

@@ -65,7 +65,13 @@ export interface Config {
     graph: {
       login: 'instagram' | 'facebook';
       version: string;
-      hosts: { instagramWww: string; instagramApi: string; instagramGraph: string; facebookWww: string; facebookGraph: string };
+      hosts: {
+        instagramWww: string;
+        instagramApi: string;
+        instagramGraph: string;
+        facebookWww: string;
+        facebookGraph: string;
+      };
     };
     clientId: string | undefined;
     clientSecret: string | undefined;
@@ -103,7 +109,9 @@ export class ConfigError extends Error {
     /** Who refuses: `igcord cannot start`, or a script's own name. */
     subject = 'igcord cannot start',
   ) {
-    super(`${subject}; fix these environment variables (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `${subject}; fix these environment variables (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -140,16 +148,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     if (!present(name)) problems.push(`${name}: missing; ${describeRequired(name)}`);
   }
   if (parsed.success && parsed.data.FEEDS_MIN_POLL_MS > parsed.data.FEEDS_MAX_POLL_MS) {
-    problems.push('FEEDS_MIN_POLL_MS: expected at most FEEDS_MAX_POLL_MS (the shortest poll interval cannot exceed the longest)');
+    problems.push(
+      'FEEDS_MIN_POLL_MS: expected at most FEEDS_MAX_POLL_MS (the shortest poll interval cannot exceed the longest)',
+    );
   }
   if (parsed.success && parsed.data.LIMITER_STORE === 'redis' && parsed.data.REDIS_URL === undefined) {
     problems.push('REDIS_URL: expected redis://… when LIMITER_STORE=redis (where processes share their budgets)');
   }
   if (parsed.success && parsed.data.INSTANCE_LOCK_STALE_MS < 2 * parsed.data.INSTANCE_LOCK_HEARTBEAT_MS) {
-    problems.push('INSTANCE_LOCK_STALE_MS: expected at least twice INSTANCE_LOCK_HEARTBEAT_MS (one late heartbeat must not give the lock away)');
+    problems.push(
+      'INSTANCE_LOCK_STALE_MS: expected at least twice INSTANCE_LOCK_HEARTBEAT_MS (one late heartbeat must not give the lock away)',
+    );
   }
-  if (parsed.success && mode === 'live' && parsed.data.DISCORD_INTERACTIONS === 'http' && parsed.data.DISCORD_PUBLIC_KEY === undefined) {
-    problems.push('DISCORD_PUBLIC_KEY: missing; with DISCORD_INTERACTIONS=http, the public key from the developer portal (General Information) checks that interactions come from Discord');
+  if (
+    parsed.success &&
+    mode === 'live' &&
+    parsed.data.DISCORD_INTERACTIONS === 'http' &&
+    parsed.data.DISCORD_PUBLIC_KEY === undefined
+  ) {
+    problems.push(
+      'DISCORD_PUBLIC_KEY: missing; with DISCORD_INTERACTIONS=http, the public key from the developer portal (General Information) checks that interactions come from Discord',
+    );
   }
   // A v1 client id is 32 hex digits, a Meta app id is numeric: which one is right depends on the provider. Checked
   // from the raw environment, so these are reported together with every other problem.
@@ -176,7 +195,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       maxConnections: e.HTTP_MAX_CONNECTIONS,
       metricsToken: e.METRICS_TOKEN,
     },
-    storage: { url: e.STORAGE_URL, encryptionKey: e.TOKEN_ENCRYPTION_KEY, previousKeys: e.TOKEN_ENCRYPTION_KEYS_PREVIOUS },
+    storage: {
+      url: e.STORAGE_URL,
+      encryptionKey: e.TOKEN_ENCRYPTION_KEY,
+      previousKeys: e.TOKEN_ENCRYPTION_KEYS_PREVIOUS,
+    },
     discord: {
       token: e.DISCORD_TOKEN,
       applicationId: e.DISCORD_APPLICATION_ID,

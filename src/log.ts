@@ -5,7 +5,15 @@
 // `code` is redacted only when it is a string that is not an error code (an OAuth code). Code that logs a URL
 // passes it through `redactUrl` first, which keeps the rest of the URL as it was.
 import { pino, type Logger, type DestinationStream } from 'pino';
-import { isVisibleCode, REDACTED, scrubSecrets, scrubValue, SECRET_FIELDS, serializeError, URL_SECRET_PARAMS } from './serialize-error.js';
+import {
+  isVisibleCode,
+  REDACTED,
+  scrubSecrets,
+  scrubValue,
+  SECRET_FIELDS,
+  serializeError,
+  URL_SECRET_PARAMS,
+} from './serialize-error.js';
 
 export type { Logger } from 'pino';
 

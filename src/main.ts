@@ -18,7 +18,9 @@ import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from './util/p
 async function main(): Promise<void> {
   const { config: loaded, env } = loadConfigOrExit();
   const portFromVariable = env.HTTP_PORT !== undefined;
-  const { config, movedFrom } = await chooseHttpPort(loaded, portFromVariable).catch((error: unknown) => exitOnPortInUse(error, portFromVariable));
+  const { config, movedFrom } = await chooseHttpPort(loaded, portFromVariable).catch((error: unknown) =>
+    exitOnPortInUse(error, portFromVariable),
+  );
   const sandboxMode = config.mode === 'sandbox';
   // JSON lines would bury the console, so the sandbox logs to a file; live mode keeps them on stdout for the
   // process supervisor. Sync writes, so the last lines before an exit are not lost.
@@ -42,7 +44,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     sandboxConsole?.close();
-    if (sandboxMode) process.stdout.write(`igcord: ${signal === 'SIGTERM' ? 'SIGTERM received; ' : ''}shutting down…\n`);
+    if (sandboxMode)
+      process.stdout.write(`igcord: ${signal === 'SIGTERM' ? 'SIGTERM received; ' : ''}shutting down…\n`);
     log.info({ signal }, 'shutting down');
     const deadline = setTimeout(() => {
       log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown did not finish in time; exiting anyway');
@@ -73,9 +76,14 @@ async function main(): Promise<void> {
 
   if (app.sandbox) {
     // The console is the sandbox's alone: a live process never loads it.
-    const [{ sandboxBanner }, { startConsole }] = await Promise.all([import('./console/banner.js'), import('./console/console.js')]);
+    const [{ sandboxBanner }, { startConsole }] = await Promise.all([
+      import('./console/banner.js'),
+      import('./console/console.js'),
+    ]);
     if (movedFrom !== undefined) {
-      process.stdout.write(`igcord: port ${movedFrom} is in use, so the sandbox took port ${app.http.port}; set HTTP_PORT to choose one.\n`);
+      process.stdout.write(
+        `igcord: port ${movedFrom} is in use, so the sandbox took port ${app.http.port}; set HTTP_PORT to choose one.\n`,
+      );
     }
     process.stdout.write(
       sandboxBanner({

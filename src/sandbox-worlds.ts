@@ -39,7 +39,10 @@ export function readWorld<T>(dir: string, file: WorldFile<T>, log: Logger): T | 
   } catch (error) {
     const aside = `${path}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
     renameSync(path, aside);
-    log.warn({ err: error, file: path, movedTo: aside }, 'sandbox: a saved world could not be read back, so that part of the sandbox starts afresh (the old file was kept aside)');
+    log.warn(
+      { err: error, file: path, movedTo: aside },
+      'sandbox: a saved world could not be read back, so that part of the sandbox starts afresh (the old file was kept aside)',
+    );
     return undefined;
   }
 }
@@ -55,12 +58,18 @@ export interface WorldSaver {
  * Saves each world every WORLD_SAVE_INTERVAL_MS when its JSON changed; `take` returns the world as plain JSON,
  * `restored` is that JSON as the world stood just after it was restored from its file (undefined for a new world).
  */
-export function saveWorlds(dir: string, worlds: { name: string; restored: string | undefined; take(): unknown }[], log: Logger): WorldSaver {
+export function saveWorlds(
+  dir: string,
+  worlds: { name: string; restored: string | undefined; take(): unknown }[],
+  log: Logger,
+): WorldSaver {
   ensurePrivateDir(dir);
   // A world read from its file is written again only once it changes: a second `npm start` on the same data
   // directory, refused by the instance lock after its sandbox started, so writes nothing over the running one's
   // files. A new world is written at once, so that its file exists from the start.
-  const written = new Map(worlds.flatMap((world) => (world.restored === undefined ? [] : [[world.name, world.restored] as const])));
+  const written = new Map(
+    worlds.flatMap((world) => (world.restored === undefined ? [] : [[world.name, world.restored] as const])),
+  );
   const flush = () => {
     for (const world of worlds) {
       try {

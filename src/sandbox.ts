@@ -8,8 +8,19 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
-import { parseSnapshot as parseDiscordWorld, startDiscordFake, type CreatedGuild, type DiscordFake, type DiscordSnapshot } from '../sandbox/discord/index.js';
-import { parseSnapshot as parseInstagramWorld, startInstagramEmulator, SANDBOX_CLIENT, type InstagramEmulator } from '../sandbox/instagram/index.js';
+import {
+  parseSnapshot as parseDiscordWorld,
+  startDiscordFake,
+  type CreatedGuild,
+  type DiscordFake,
+  type DiscordSnapshot,
+} from '../sandbox/discord/index.js';
+import {
+  parseSnapshot as parseInstagramWorld,
+  startInstagramEmulator,
+  SANDBOX_CLIENT,
+  type InstagramEmulator,
+} from '../sandbox/instagram/index.js';
 import { startGraphEmulator, type GraphEmulator } from '../sandbox/instagram-graph/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
@@ -58,7 +69,14 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
     clients: [{ ...SANDBOX_CLIENT, redirectUris: [...new Set([redirectUri, ...SANDBOX_CLIENT.redirectUris])] }],
     // A subscription to an earlier run's address (another port) would only send notifications nowhere; igcord
     // subscribes its current address once it listens.
-    ...(savedInstagram ? { restore: { ...savedInstagram, subscriptions: savedInstagram.subscriptions.filter((s) => s.callbackUrl.startsWith(`${publicUrl}/`)) } } : {}),
+    ...(savedInstagram
+      ? {
+          restore: {
+            ...savedInstagram,
+            subscriptions: savedInstagram.subscriptions.filter((s) => s.callbackUrl.startsWith(`${publicUrl}/`)),
+          },
+        }
+      : {}),
   });
   let discord: DiscordFake;
   try {
@@ -80,17 +98,24 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
   };
   const restored = savedDiscord ? restoredGuild(discord, savedDiscord) : undefined;
   const guild = restored ?? newGuild(discord);
-  const saver = saveWorlds(dataDir, [
-    { name: INSTAGRAM_WORLD.name, restored: asRestored.instagram, take: () => instagram.snapshot() },
-    { name: DISCORD_WORLD.name, restored: asRestored.discord, take: () => discord.snapshot() },
-  ], log);
+  const saver = saveWorlds(
+    dataDir,
+    [
+      { name: INSTAGRAM_WORLD.name, restored: asRestored.instagram, take: () => instagram.snapshot() },
+      { name: DISCORD_WORLD.name, restored: asRestored.discord, take: () => discord.snapshot() },
+    ],
+    log,
+  );
   log.info(
     { dataDir, instagramWorld: savedInstagram ? 'restored' : 'seeded', discordWorld: restored ? 'restored' : 'new' },
     'sandbox: worlds loaded; changes are saved within a second and at shutdown',
   );
   log.info({ instagram: instagram.url, discord: discord.url }, 'sandbox: Instagram emulator and Discord fake started');
   if (!/^(127\.|::1$|localhost$)/.test(config.http.host)) {
-    log.warn({ host: config.http.host }, 'sandbox: HTTP_HOST is not loopback, so igcord\'s sandbox HTTP server is reachable from the network');
+    log.warn(
+      { host: config.http.host },
+      "sandbox: HTTP_HOST is not loopback, so igcord's sandbox HTTP server is reachable from the network",
+    );
   }
 
   return {
@@ -99,8 +124,18 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
     people: {
       url: instagram.url,
       users: () =>
-        instagram.admin.users().map((u) => ({ id: String(u.id), username: String(u.username), name: String(u.full_name ?? ''), note: u.is_private ? 'private' : '' })),
-      postMedia: (username, caption) => ({ id: String(instagram.admin.postMedia(username, caption === undefined ? {} : { caption }).id), announced: true }),
+        instagram.admin
+          .users()
+          .map((u) => ({
+            id: String(u.id),
+            username: String(u.username),
+            name: String(u.full_name ?? ''),
+            note: u.is_private ? 'private' : '',
+          })),
+      postMedia: (username, caption) => ({
+        id: String(instagram.admin.postMedia(username, caption === undefined ? {} : { caption }).id),
+        announced: true,
+      }),
       issuedTokens: () => instagram.issuedTokens(),
     },
     discord,
@@ -148,7 +183,9 @@ function newGuild(discord: DiscordFake): CreatedGuild {
  * types in #general and the walk-through's feed goes to #instagram.
  */
 function restoredGuild(discord: DiscordFake, world: DiscordSnapshot): CreatedGuild | undefined {
-  const saved = world.guilds.find((g) => g.name === SANDBOX_GUILD && g.members.some((m) => m.userId === world.applicationId));
+  const saved = world.guilds.find(
+    (g) => g.name === SANDBOX_GUILD && g.members.some((m) => m.userId === world.applicationId),
+  );
   if (!saved) return undefined;
   const channels: Record<string, string> = {};
   for (const id of saved.channelIds) {
@@ -157,7 +194,14 @@ function restoredGuild(discord: DiscordFake, world: DiscordSnapshot): CreatedGui
   }
   for (const name of SANDBOX_CHANNELS) channels[name] ??= discord.createChannel(saved.id, { name });
   const roles = Object.fromEntries(discord.roles(saved.id).map((r) => [r.name, r.id]));
-  return { guildId: saved.id, ownerId: saved.ownerId, everyoneRoleId: saved.id, botRoleId: saved.botRoleId, channels, roles };
+  return {
+    guildId: saved.id,
+    ownerId: saved.ownerId,
+    everyoneRoleId: saved.id,
+    botRoleId: saved.botRoleId,
+    channels,
+    roles,
+  };
 }
 
 /**
@@ -165,8 +209,16 @@ function restoredGuild(discord: DiscordFake, world: DiscordSnapshot): CreatedGui
  * registered as the app's redirect URI, and igcord given the app of its login and every host's base URL. The Graph
  * emulator keeps no world file: it is seeded afresh at each start (its ids are the seed's, its tokens new).
  */
-async function startGraphSandbox(config: Config, log: Logger, at: { publicUrl: string; redirectUri: string; dataDir: string }): Promise<Sandbox> {
-  const graph = await startGraphEmulator({ host: '127.0.0.1', seed: 'igcord', app: { redirectUris: [at.redirectUri] } });
+async function startGraphSandbox(
+  config: Config,
+  log: Logger,
+  at: { publicUrl: string; redirectUri: string; dataDir: string },
+): Promise<Sandbox> {
+  const graph = await startGraphEmulator({
+    host: '127.0.0.1',
+    seed: 'igcord',
+    app: { redirectUris: [at.redirectUri] },
+  });
   let discord: DiscordFake;
   try {
     const savedDiscord = readWorld(at.dataDir, DISCORD_WORLD, log);
@@ -177,17 +229,41 @@ async function startGraphSandbox(config: Config, log: Logger, at: { publicUrl: s
       ...(savedDiscord ? { restore: savedDiscord } : {}),
     });
     const guild = (savedDiscord ? restoredGuild(discord, savedDiscord) : undefined) ?? newGuild(discord);
-    const saver = saveWorlds(at.dataDir, [{ name: DISCORD_WORLD.name, restored: savedDiscord ? JSON.stringify(discord.snapshot()) : undefined, take: () => discord.snapshot() }], log);
+    const saver = saveWorlds(
+      at.dataDir,
+      [
+        {
+          name: DISCORD_WORLD.name,
+          restored: savedDiscord ? JSON.stringify(discord.snapshot()) : undefined,
+          take: () => discord.snapshot(),
+        },
+      ],
+      log,
+    );
     const app = graph.admin.app();
     const login = config.instagram.graph.login;
-    log.info({ instagramGraph: graph.url, discord: discord.url, login }, 'sandbox: Instagram Graph emulator and Discord fake started');
+    log.info(
+      { instagramGraph: graph.url, discord: discord.url, login },
+      'sandbox: Instagram Graph emulator and Discord fake started',
+    );
     return {
       instagram: undefined,
       graph,
       people: {
         url: graph.url,
-        users: () => graph.admin.accounts().map((a) => ({ id: a.id, username: a.username, name: a.name, note: `${a.account_type.toLowerCase()}, ${a.login === 'both' ? 'both logins' : `${a.login} login`}` })),
-        postMedia: (username, caption) => ({ id: graph.admin.postMedia(username, { type: 'image', ...(caption === undefined ? {} : { caption }) }).id, announced: false }),
+        users: () =>
+          graph.admin
+            .accounts()
+            .map((a) => ({
+              id: a.id,
+              username: a.username,
+              name: a.name,
+              note: `${a.account_type.toLowerCase()}, ${a.login === 'both' ? 'both logins' : `${a.login} login`}`,
+            })),
+        postMedia: (username, caption) => ({
+          id: graph.admin.postMedia(username, { type: 'image', ...(caption === undefined ? {} : { caption }) }).id,
+          announced: false,
+        }),
         issuedTokens: () => graph.issuedTokens(),
       },
       discord,

@@ -8,7 +8,15 @@
 export const REDACTED = '[Redacted]';
 
 /** Query (and form) parameters whose values are secrets. */
-export const URL_SECRET_PARAMS = ['access_token', 'client_secret', 'code', 'state', 'sig', 'hub.verify_token', 'verify_token'] as const;
+export const URL_SECRET_PARAMS = [
+  'access_token',
+  'client_secret',
+  'code',
+  'state',
+  'sig',
+  'hub.verify_token',
+  'verify_token',
+] as const;
 
 /** Field names whose string values are secrets wherever they sit (`code` is handled apart: see `isVisibleCode`). */
 export const SECRET_FIELDS = new Set([

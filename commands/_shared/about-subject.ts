@@ -51,10 +51,18 @@ const NOT_ALLOWED_REASON: Record<Subject['kind'], string> = {
 /** `error` as the reply naming `subject` when it is Instagram's "not found" or "not allowed"; else `error` itself. */
 export function namingSubject(error: unknown, subject: Subject): unknown {
   if (error instanceof InstagramNotFoundError) {
-    return new UserFacingError('instagram.not-found', `Instagram could not find ${subjectName(subject)}. ${NOT_FOUND_HINT[subject.kind]}`, { cause: error });
+    return new UserFacingError(
+      'instagram.not-found',
+      `Instagram could not find ${subjectName(subject)}. ${NOT_FOUND_HINT[subject.kind]}`,
+      { cause: error },
+    );
   }
   if (error instanceof InstagramNotAllowedError) {
-    return new UserFacingError('instagram.not-allowed', `Instagram does not allow that for ${subjectName(subject)}: ${NOT_ALLOWED_REASON[subject.kind]}.`, { cause: error });
+    return new UserFacingError(
+      'instagram.not-allowed',
+      `Instagram does not allow that for ${subjectName(subject)}: ${NOT_ALLOWED_REASON[subject.kind]}.`,
+      { cause: error },
+    );
   }
   return error;
 }

@@ -25,12 +25,14 @@ import { newIncidentId, relativeTime, type ErrorReply } from '../../src/discord/
 
 /** The delivery engine's domain errors (src/core/errors.ts), each with its stable reply id. */
 function describeFeedError(error: FeedError): ErrorReply {
-  if (error instanceof PostRefusedError) return { id: `feeds.post-${error.postKind}`, content: error.message, components: [] };
+  if (error instanceof PostRefusedError)
+    return { id: `feeds.post-${error.postKind}`, content: error.message, components: [] };
   if (error.kind === 'owner-not-linked') {
     const linked = new NotLinkedError(error.message);
     return { id: linked.id, content: linked.message, components: linked.components };
   }
-  if (error.kind === 'owner-link-broken') return { id: 'feeds.owner-link-broken', content: error.message, components: [] };
+  if (error.kind === 'owner-link-broken')
+    return { id: 'feeds.owner-link-broken', content: error.message, components: [] };
   return { id: 'feeds.backfill-count', content: error.message, components: [] };
 }
 
@@ -75,7 +77,8 @@ function describeKnown(error: unknown, now: number): ErrorReply {
   if (error instanceof InstagramTokenError) {
     return {
       id: 'instagram.token-broken',
-      content: 'Your Instagram link no longer works (access was revoked or has expired). Link your account again to continue.',
+      content:
+        'Your Instagram link no longer works (access was revoked or has expired). Link your account again to continue.',
       components: [linkButtonRow('Relink Instagram')],
     };
   }
@@ -99,7 +102,11 @@ function describeKnown(error: unknown, now: number): ErrorReply {
   }
   if (error instanceof InstagramCommentRuleError) {
     // Instagram's own wording names the rule broken (too long, too many tags, all capitals).
-    return { id: 'instagram.comment-rejected', content: `Instagram rejected the comment: ${error.message.slice(0, 300)}`, components: [] };
+    return {
+      id: 'instagram.comment-rejected',
+      content: `Instagram rejected the comment: ${error.message.slice(0, 300)}`,
+      components: [],
+    };
   }
   if (error instanceof InstagramInvalidParametersError) {
     return {
@@ -124,7 +131,8 @@ function describeKnown(error: unknown, now: number): ErrorReply {
   if (error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001)) {
     return {
       id: 'discord.missing-permissions',
-      content: 'I am missing a permission for that in this channel. Ask a server admin to check my role and the channel settings.',
+      content:
+        'I am missing a permission for that in this channel. Ask a server admin to check my role and the channel settings.',
       components: [],
     };
   }

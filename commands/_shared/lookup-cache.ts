@@ -57,7 +57,13 @@ export class LookupCache {
    * `fallback`. A failed lookup also yields `fallback` (autocomplete never shows an error, the command will) and
    * is logged as a warning with the limiter key, so "no suggestions" always has a reason an operator can see.
    */
-  async get<T>(budgetKey: string, kind: LookupKind<T>, query: string, lookup: () => Promise<T>, fallback: T): Promise<T> {
+  async get<T>(
+    budgetKey: string,
+    kind: LookupKind<T>,
+    query: string,
+    lookup: () => Promise<T>,
+    fallback: T,
+  ): Promise<T> {
     const key = `${budgetKey}\u0000${kind.id}\u0000${query.toLowerCase()}`;
     const now = this.clock();
     const hit = this.entries.get(key) as { value: T; expiresAt: number } | undefined;

@@ -12,7 +12,12 @@ import { mediaPages } from '../_shared/media-pages.js';
 import { parseUsername } from '../_shared/users/username.js';
 
 const PAGE_SIZE = 12;
-const username = { kind: 'string', description: 'The exact username of a professional (Business or Creator) account', required: true, maxLength: 100 } as const;
+const username = {
+  kind: 'string',
+  description: 'The exact username of a professional (Business or Creator) account',
+  required: true,
+  maxLength: 100,
+} as const;
 const share = { kind: 'boolean', description: 'Show the answer to the channel (by default only you see it)' } as const;
 
 const definition = defineSlash({
@@ -26,20 +31,32 @@ const definition = defineSlash({
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-async function profile(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'profile'>): Promise<void> {
+async function profile(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'profile'>,
+): Promise<void> {
   const name = parseUsername(options.username);
   const ephemeral = !(options.share ?? false);
   await ctx.respond.deferReply(ephemeral);
-  const user = await withInstagram(ctx, interaction.user.id, ({ auth }) => about({ kind: 'user', username: name }, () => ctx.instagram.accounts.profile(auth, name)));
+  const user = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
+    about({ kind: 'user', username: name }, () => ctx.instagram.accounts.profile(auth, name)),
+  );
   await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral });
 }
 
-async function posts(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'posts'>): Promise<void> {
+async function posts(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'posts'>,
+): Promise<void> {
   const name = parseUsername(options.username);
   const ephemeral = !(options.share ?? false);
   const ownerId = interaction.user.id;
   await ctx.respond.deferReply(ephemeral);
-  const first = await withInstagram(ctx, ownerId, ({ auth }) => about({ kind: 'user', username: name }, () => ctx.instagram.accounts.recentPosts(auth, name, { count: PAGE_SIZE })));
+  const first = await withInstagram(ctx, ownerId, ({ auth }) =>
+    about({ kind: 'user', username: name }, () => ctx.instagram.accounts.recentPosts(auth, name, { count: PAGE_SIZE })),
+  );
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: `**${plain(`@${name}`)}** has no posts to show.`, ephemeral });
     return;

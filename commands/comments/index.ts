@@ -13,8 +13,18 @@ import { validateOption } from '../_shared/input/validate-option.js';
 /** Discord's message limit, with room for the heading. */
 const MAX_TEXT = 1900;
 
-const post = { kind: 'string', description: 'The post id (as /user media or a feed post shows it)', required: true, maxLength: 40 } as const;
-const comment = { kind: 'string', description: 'The comment id, as /comments list shows it', required: true, maxLength: 40 } as const;
+const post = {
+  kind: 'string',
+  description: 'The post id (as /user media or a feed post shows it)',
+  required: true,
+  maxLength: 40,
+} as const;
+const comment = {
+  kind: 'string',
+  description: 'The comment id, as /comments list shows it',
+  required: true,
+  maxLength: 40,
+} as const;
 
 const definition = defineSlash({
   name: 'comments',
@@ -29,21 +39,37 @@ const definition = defineSlash({
     hide: {
       requires: 'comment-moderation',
       description: 'Hide a comment on your post from everyone but its author (or show it again)',
-      options: { comment, hidden: { kind: 'boolean', description: 'False shows a hidden comment again (default true)' } },
+      options: {
+        comment,
+        hidden: { kind: 'boolean', description: 'False shows a hidden comment again (default true)' },
+      },
     },
     delete: { requires: 'comment-moderation', description: 'Delete a comment on your post', options: { comment } },
   },
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-const idSchema = z.string().trim().regex(/^[0-9_]{1,40}$/, { error: 'must be an id: digits as igcord shows them' });
+const idSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9_]{1,40}$/, { error: 'must be an id: digits as igcord shows them' });
 const idOf = (value: string, option: string) =>
-  validateOption(idSchema, value, { option, id: 'input.invalid', message: () => `\`${option}\` must be an id: the digits igcord shows.` });
+  validateOption(idSchema, value, {
+    option,
+    id: 'input.invalid',
+    message: () => `\`${option}\` must be an id: the digits igcord shows.`,
+  });
 
-async function list(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'list'>): Promise<void> {
+async function list(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'list'>,
+): Promise<void> {
   const postId = idOf(options.post, 'post');
   await ctx.respond.deferReply(true);
-  const comments = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.media.comments(auth, postId));
+  const comments = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
+    ctx.instagram.media.comments(auth, postId),
+  );
   if (comments.length === 0) {
     await ctx.respond.reply({ content: 'No comments on that post yet.', ephemeral: true });
     return;
@@ -60,22 +86,42 @@ async function list(interaction: ChatInputCommandInteraction, ctx: CommandContex
   await ctx.respond.reply({ content: text, ephemeral: true, allowedMentions: { parse: [] } });
 }
 
-async function reply(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'reply'>): Promise<void> {
+async function reply(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'reply'>,
+): Promise<void> {
   const commentId = idOf(options.comment, 'comment');
   await ctx.respond.deferReply(true);
-  const created = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.moderation.reply(auth, commentId, options.text));
-  await ctx.respond.reply({ content: `Replied to comment \`${commentId}\` (your reply is \`${created.id}\`).`, ephemeral: true });
+  const created = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
+    ctx.instagram.moderation.reply(auth, commentId, options.text),
+  );
+  await ctx.respond.reply({
+    content: `Replied to comment \`${commentId}\` (your reply is \`${created.id}\`).`,
+    ephemeral: true,
+  });
 }
 
-async function hide(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'hide'>): Promise<void> {
+async function hide(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'hide'>,
+): Promise<void> {
   const commentId = idOf(options.comment, 'comment');
   const hidden = options.hidden ?? true;
   await ctx.respond.deferReply(true);
   await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.moderation.hide(auth, commentId, hidden));
-  await ctx.respond.reply({ content: hidden ? `Comment \`${commentId}\` is hidden.` : `Comment \`${commentId}\` is shown again.`, ephemeral: true });
+  await ctx.respond.reply({
+    content: hidden ? `Comment \`${commentId}\` is hidden.` : `Comment \`${commentId}\` is shown again.`,
+    ephemeral: true,
+  });
 }
 
-async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'delete'>): Promise<void> {
+async function remove(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'delete'>,
+): Promise<void> {
   const commentId = idOf(options.comment, 'comment');
   await ctx.respond.deferReply(true);
   await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.moderation.remove(auth, commentId));

@@ -50,17 +50,31 @@ type AccountButton = ({ action: 'ok' } & Asked) | { action: 'cancel'; invokerId:
 export function parseAccountButton(customId: string): AccountButton | undefined {
   const ok = /^feed-account:ok:(\d{1,20}):([A-Za-z0-9_.-]{1,40}):(\d{1,20}|-):([mw]):(\d{1,20})$/.exec(customId);
   if (ok) {
-    return { action: 'ok', channelId: ok[1]!, instagramUserId: ok[2]!, roleId: ok[3] === '-' ? undefined : ok[3], mode: ok[4] === 'w' ? 'webhook' : 'message', invokerId: ok[5]! };
+    return {
+      action: 'ok',
+      channelId: ok[1]!,
+      instagramUserId: ok[2]!,
+      roleId: ok[3] === '-' ? undefined : ok[3],
+      mode: ok[4] === 'w' ? 'webhook' : 'message',
+      invokerId: ok[5]!,
+    };
   }
   const cancel = /^feed-account:cancel:(\d{1,20})$/.exec(customId);
   return cancel ? { action: 'cancel', invokerId: cancel[1]! } : undefined;
 }
 
 /** The checks /feed add makes on a mention: never @everyone, and a role the member may have pinged. */
-function checkMention(interaction: ChatInputCommandInteraction | ComponentInteraction, admin: FeedAdmin, role: RoleValue | undefined): void {
+function checkMention(
+  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  admin: FeedAdmin,
+  role: RoleValue | undefined,
+): void {
   if (role === undefined) return;
   if (role.id === admin.guildId) {
-    throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
+    throw new UserFacingError(
+      'feeds.mention-everyone',
+      'A feed cannot mention @everyone. Choose a role, or leave the mention out.',
+    );
   }
   requireMentionableRole(interaction, role);
 }
@@ -74,14 +88,29 @@ function requirePublicContent(linked: LinkedAccount, username: string): void {
   );
 }
 
-async function refuseDuplicate(ctx: CommandContext, guildId: string, channelId: string, source: FeedSource): Promise<void> {
+async function refuseDuplicate(
+  ctx: CommandContext,
+  guildId: string,
+  channelId: string,
+  source: FeedSource,
+): Promise<void> {
   const key = sourceKey(source);
-  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === guildId && sourceKey(f.source) === key);
-  if (existing !== undefined) throw new UserFacingError('feeds.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`.`);
+  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find(
+    (f) => f.guildId === guildId && sourceKey(f.source) === key,
+  );
+  if (existing !== undefined)
+    throw new UserFacingError(
+      'feeds.duplicate',
+      `<#${channelId}> already follows this source: feed \`${existing.id}\`.`,
+    );
 }
 
 /** /feed add-account with `account`: checks everything, then asks the member to confirm that they pay. */
-export async function askAccountFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: AddFeedOptions & { account: string }): Promise<void> {
+export async function askAccountFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: AddFeedOptions & { account: string },
+): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const username = parseUsername(options.account);
   const mode: DeliveryMode = options.delivery ?? 'message';
@@ -98,24 +127,37 @@ export async function askAccountFeed(interaction: ChatInputCommandInteraction, c
   const target = await withInstagram(ctx, admin.userId, async ({ auth }) => {
     const found = await resolveUsername(ctx.instagram, auth, username);
     // Reading its posts once is what the feed will do: a private account the link cannot see says so here.
-    await about({ kind: 'user', username: found.username }, () => ctx.instagram.users.recentPosts(auth, { userId: found.id, count: 1 }, { priority: 'interactive' }));
+    await about({ kind: 'user', username: found.username }, () =>
+      ctx.instagram.users.recentPosts(auth, { userId: found.id, count: 1 }, { priority: 'interactive' }),
+    );
     return found;
   });
   await refuseDuplicate(ctx, admin.guildId, channelId, { kind: 'account', instagramUserId: target.id });
 
-  const asked: Asked = { channelId, instagramUserId: target.id, roleId: options.mention?.id, mode, invokerId: admin.userId };
+  const asked: Asked = {
+    channelId,
+    instagramUserId: target.id,
+    roleId: options.mention?.id,
+    mode,
+    invokerId: admin.userId,
+  };
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
       { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Confirm', custom_id: confirmCustomId(asked) },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: `${ACCOUNT_FEED_PREFIX}:cancel:${admin.userId}` },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'Cancel',
+        custom_id: `${ACCOUNT_FEED_PREFIX}:cancel:${admin.userId}`,
+      },
     ],
   };
   const name = plain(`@${target.username}`);
   await ctx.respond.reply({
     content:
       `This feed reads ${name} with your Instagram link and budget: confirm. New posts of ${name} will appear in <#${channelId}>; ` +
-      'checking for them spends your Instagram budget, and `/feed list` names you as the feed\'s payer, with when you confirmed.',
+      "checking for them spends your Instagram budget, and `/feed list` names you as the feed's payer, with when you confirmed.",
     components: [row],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -125,9 +167,14 @@ export async function askAccountFeed(interaction: ChatInputCommandInteraction, c
 /** Confirm / Cancel of an account feed: only the member who was asked may answer; Confirm stores the feed. */
 export async function pressAccountFeedButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const button = parseAccountButton(interaction.customId);
-  if (button === undefined) throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (button === undefined)
+    throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
   if (interaction.user.id !== button.invokerId) {
-    await ctx.respond.reply({ content: `Only <@${button.invokerId}> can answer this.`, ephemeral: true, allowedMentions: { parse: [] } });
+    await ctx.respond.reply({
+      content: `Only <@${button.invokerId}> can answer this.`,
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   if (button.action === 'cancel') {
@@ -139,15 +186,24 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
   await ctx.respond.update({ content: 'Adding the feed…', components: [] });
   const role = button.roleId === undefined ? undefined : interaction.guild?.roles.cache.get(button.roleId);
   if (button.roleId !== undefined && role === undefined) {
-    throw new UserFacingError('feeds.mention-gone', `The role <@&${button.roleId}> is gone. Run the command again. Nothing was created.`);
+    throw new UserFacingError(
+      'feeds.mention-gone',
+      `The role <@&${button.roleId}> is gone. Run the command again. Nothing was created.`,
+    );
   }
   checkMention(interaction, admin, role);
   const channel = await requireFeedChannel(interaction.client, interaction.guild, button.channelId, button.mode);
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
-  const profile = await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.users.get(auth, button.instagramUserId, { priority: 'interactive' })).catch((error: unknown) => {
+  const profile = await withInstagram(ctx, admin.userId, ({ auth }) =>
+    ctx.instagram.users.get(auth, button.instagramUserId, { priority: 'interactive' }),
+  ).catch((error: unknown) => {
     // Only the id is known here; the account was found when the question was asked, so it is gone since.
     if (error instanceof InstagramNotFoundError) {
-      throw new UserFacingError('instagram.not-found', 'Instagram no longer finds the account you confirmed: it may have been deleted or renamed. Nothing was created.', { cause: error });
+      throw new UserFacingError(
+        'instagram.not-found',
+        'Instagram no longer finds the account you confirmed: it may have been deleted or renamed. Nothing was created.',
+        { cause: error },
+      );
     }
     throw error;
   });
@@ -172,7 +228,10 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
     consent: { discordUserId: admin.userId, at: ctx.clock.now(), username: profile.username },
   });
   await startFromNewest(ctx, feed, interaction.client);
-  ctx.log.info({ feedId: feed.id, source: sourceKey(source), mode: button.mode }, 'account feed added with its payer\'s consent');
+  ctx.log.info(
+    { feedId: feed.id, source: sourceKey(source), mode: button.mode },
+    "account feed added with its payer's consent",
+  );
   await ctx.respond.reply({
     content:
       `Feed \`${feed.id}\` added: new posts of ${plain(`@${profile.username}`)} will appear in <#${button.channelId}>, read with your Instagram link and budget.` +

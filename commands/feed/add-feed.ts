@@ -42,7 +42,10 @@ type PlaceChoice = { id: string } | { name: string };
  * The source as chosen in the options; an account source is completed with the invoker's link, and a place given
  * by name is resolved to its id.
  */
-type ChosenSource = Exclude<FeedSource, { kind: 'account' | 'location' }> | { kind: 'account' } | { kind: 'location'; place: PlaceChoice };
+type ChosenSource =
+  | Exclude<FeedSource, { kind: 'account' | 'location' }>
+  | { kind: 'account' }
+  | { kind: 'location'; place: PlaceChoice };
 
 /** The scope tag and location endpoints need (reference §4.3). */
 const PUBLIC_CONTENT = 'public_content';
@@ -55,19 +58,34 @@ function placeChoice(value: string): PlaceChoice {
   const text = value.trim();
   if (/^\d{1,30}$/.test(text)) return { id: text };
   if (coordinatePair(text) !== undefined) {
-    throw new UserFacingError('input.invalid-location', 'A feed follows one place, not a point: pick a place from the suggestions shown for those coordinates, or give its numeric location id.');
+    throw new UserFacingError(
+      'input.invalid-location',
+      'A feed follows one place, not a point: pick a place from the suggestions shown for those coordinates, or give its numeric location id.',
+    );
   }
-  if (text === '') throw new UserFacingError('input.invalid-location', 'Give a place: pick one from the suggestions, or give its numeric location id.');
+  if (text === '')
+    throw new UserFacingError(
+      'input.invalid-location',
+      'Give a place: pick one from the suggestions, or give its numeric location id.',
+    );
   return { name: text };
 }
 
-export async function addFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, kind: AddKind, options: AddFeedOptions): Promise<void> {
+export async function addFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  kind: AddKind,
+  options: AddFeedOptions,
+): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const channelId = options.channel.id;
   const mode: DeliveryMode = options.delivery ?? 'message';
   const role = options.mention ?? null;
   if (role !== null && role.id === admin.guildId) {
-    throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or leave the mention out.');
+    throw new UserFacingError(
+      'feeds.mention-everyone',
+      'A feed cannot mention @everyone. Choose a role, or leave the mention out.',
+    );
   }
   if (role !== null) requireMentionableRole(interaction, role);
   // Checked before anything else is looked at, so a mistyped tag costs nothing.
@@ -93,20 +111,32 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
     chosen.kind === 'account'
       ? { kind: 'account', instagramUserId: linked.account.instagramUserId }
       : chosen.kind === 'location'
-        ? { kind: 'location', id: 'id' in chosen.place ? chosen.place.id : await placeIdByName(ctx, admin.userId, chosen.place.name) }
+        ? {
+            kind: 'location',
+            id: 'id' in chosen.place ? chosen.place.id : await placeIdByName(ctx, admin.userId, chosen.place.name),
+          }
         : chosen;
 
   const key = sourceKey(source);
-  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === admin.guildId && sourceKey(f.source) === key);
+  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find(
+    (f) => f.guildId === admin.guildId && sourceKey(f.source) === key,
+  );
   if (existing !== undefined) {
-    throw new UserFacingError('feeds.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`.`);
+    throw new UserFacingError(
+      'feeds.duplicate',
+      `<#${channelId}> already follows this source: feed \`${existing.id}\`.`,
+    );
   }
 
   let placeName: string | undefined;
   if (source.kind === 'tag') {
-    await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.tags.get(auth, source.name, { priority: 'interactive' }));
+    await withInstagram(ctx, admin.userId, ({ auth }) =>
+      ctx.instagram.tags.get(auth, source.name, { priority: 'interactive' }),
+    );
   } else if (source.kind === 'location') {
-    const found = await withInstagram(ctx, admin.userId, ({ auth }) => ctx.instagram.locations.get(auth, source.id, { priority: 'interactive' }));
+    const found = await withInstagram(ctx, admin.userId, ({ auth }) =>
+      ctx.instagram.locations.get(auth, source.id, { priority: 'interactive' }),
+    );
     placeName = found.name;
   }
 
@@ -135,7 +165,10 @@ export async function addFeed(interaction: ChatInputCommandInteraction, ctx: Com
       : canMentionRole(channel, interaction.client, 'mentionable' in role ? role.mentionable : false)
         ? ` Each post mentions <@&${role.id}>.`
         : ` Each post names <@&${role.id}>, but that role is not mentionable and I lack **Mention Everyone** here, so it will not ping anyone.`;
-  const what = source.kind === 'location' && placeName ? `location ${placeName} (${source.id})` : describeSource(feed, linked.account);
+  const what =
+    source.kind === 'location' && placeName
+      ? `location ${placeName} (${source.id})`
+      : describeSource(feed, linked.account);
   await ctx.respond.reply({
     content:
       `Feed \`${feed.id}\` added: new posts (${what}) will appear in <#${channelId}> as ${mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}.${mentionNote}` +

@@ -34,7 +34,11 @@ const LABELS = [
  * nonces for channel messages only, not for webhook executions).
  */
 export function requiredPermissions(mode: DeliveryMode): bigint[] {
-  const needed: bigint[] = [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks];
+  const needed: bigint[] = [
+    PermissionFlagsBits.ViewChannel,
+    PermissionFlagsBits.SendMessages,
+    PermissionFlagsBits.EmbedLinks,
+  ];
   if (mode === 'webhook') needed.push(PermissionFlagsBits.ReadMessageHistory, PermissionFlagsBits.ManageWebhooks);
   return needed;
 }
@@ -52,16 +56,27 @@ export function missingPermissions(has: bigint, needed: readonly bigint[]): stri
  * The guild's channel `channelId` if the bot can run a feed of `mode` there; otherwise a UserFacingError that
  * says which permissions are missing (or that the channel is gone or of the wrong kind).
  */
-export async function requireFeedChannel(client: Client, guild: Guild | null, channelId: string, mode: DeliveryMode): Promise<FeedChannel> {
+export async function requireFeedChannel(
+  client: Client,
+  guild: Guild | null,
+  channelId: string,
+  mode: DeliveryMode,
+): Promise<FeedChannel> {
   if (guild === null || client.user === null) {
     throw new UserFacingError('feeds.guild-unavailable', 'I cannot see this server right now. Try again in a minute.');
   }
   const channel = guild.channels.cache.get(channelId) ?? (await fetchChannel(guild, channelId));
   if (channel === null || channel === undefined) {
-    throw new UserFacingError('feeds.channel-gone', `The channel <#${channelId}> does not exist any more, or I cannot see it.`);
+    throw new UserFacingError(
+      'feeds.channel-gone',
+      `The channel <#${channelId}> does not exist any more, or I cannot see it.`,
+    );
   }
   if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
-    throw new UserFacingError('feeds.channel-kind', `<#${channelId}> is not a text or announcement channel; feeds post into those.`);
+    throw new UserFacingError(
+      'feeds.channel-kind',
+      `<#${channelId}> is not a text or announcement channel; feeds post into those.`,
+    );
   }
   const has = channel.permissionsFor(client.user)?.bitfield ?? 0n;
   const missing = missingPermissions(has, requiredPermissions(mode));
@@ -85,7 +100,8 @@ async function fetchChannel(guild: Guild, channelId: string) {
     return await guild.channels.fetch(channelId);
   } catch (error) {
     if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownChannel) return null;
-    if (error instanceof Error && 'code' in error && error.code === DiscordjsErrorCodes.GuildChannelUnowned) return null;
+    if (error instanceof Error && 'code' in error && error.code === DiscordjsErrorCodes.GuildChannelUnowned)
+      return null;
     if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess) {
       throw new UserFacingError(
         'feeds.channel-no-access',

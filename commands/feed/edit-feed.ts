@@ -23,19 +23,32 @@ export interface EditFeedOptions {
   delivery: DeliveryMode | undefined;
 }
 
-export async function editFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: EditFeedOptions): Promise<void> {
+export async function editFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: EditFeedOptions,
+): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
   const clear = options['clear-mention'] === true;
   const role = options.mention;
   if (options.channel === undefined && role === undefined && !clear && options.delivery === undefined) {
-    throw new UserFacingError('feeds.edit-nothing', `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\` or \`delivery\`, or \`clear-mention\`.`);
+    throw new UserFacingError(
+      'feeds.edit-nothing',
+      `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\` or \`delivery\`, or \`clear-mention\`.`,
+    );
   }
   if (role !== undefined && clear) {
-    throw new UserFacingError('feeds.edit-conflict', 'Give a role to `mention`, or `clear-mention`, not both. Nothing was changed.');
+    throw new UserFacingError(
+      'feeds.edit-conflict',
+      'Give a role to `mention`, or `clear-mention`, not both. Nothing was changed.',
+    );
   }
   if (role !== undefined && role.id === admin.guildId) {
-    throw new UserFacingError('feeds.mention-everyone', 'A feed cannot mention @everyone. Choose a role, or clear the mention. Nothing was changed.');
+    throw new UserFacingError(
+      'feeds.mention-everyone',
+      'A feed cannot mention @everyone. Choose a role, or clear the mention. Nothing was changed.',
+    );
   }
   if (role !== undefined) requireMentionableRole(interaction, role);
 
@@ -43,7 +56,10 @@ export async function editFeed(interaction: ChatInputCommandInteraction, ctx: Co
   const mode: DeliveryMode = options.delivery ?? feed.delivery.mode;
   const moved = channelId !== feed.channelId;
   // The same checks as /feed add, for what the edit changes; a mention alone needs none of them.
-  const channel = moved || mode !== feed.delivery.mode ? await requireFeedChannel(interaction.client, interaction.guild, channelId, mode) : undefined;
+  const channel =
+    moved || mode !== feed.delivery.mode
+      ? await requireFeedChannel(interaction.client, interaction.guild, channelId, mode)
+      : undefined;
   if (moved) await refuseDuplicate(ctx, feed, channelId);
 
   const patch: FeedPatch = {};
@@ -63,7 +79,10 @@ export async function editFeed(interaction: ChatInputCommandInteraction, ctx: Co
 
   const edited = await ctx.storage.feeds.update(feed.id, patch);
   if (edited === undefined) {
-    if (created !== undefined) await interaction.client.deleteWebhook(created, { reason: 'the igcord feed it was made for was removed' }).catch(() => undefined);
+    if (created !== undefined)
+      await interaction.client
+        .deleteWebhook(created, { reason: 'the igcord feed it was made for was removed' })
+        .catch(() => undefined);
     throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was removed meanwhile; nothing was changed.`);
   }
   // The old webhook goes once no feed of its channel posts through it any more (the edited one no longer does).
@@ -83,8 +102,13 @@ export async function editFeed(interaction: ChatInputCommandInteraction, ctx: Co
 /** A channel follows a source once: a move into a channel that already follows it is refused. */
 async function refuseDuplicate(ctx: CommandContext, feed: Feed, channelId: string): Promise<void> {
   const key = sourceKey(feed.source);
-  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find((f) => f.guildId === feed.guildId && f.id !== feed.id && sourceKey(f.source) === key);
+  const existing = (await ctx.storage.feeds.listByChannel(channelId)).find(
+    (f) => f.guildId === feed.guildId && f.id !== feed.id && sourceKey(f.source) === key,
+  );
   if (existing !== undefined) {
-    throw new UserFacingError('feeds.duplicate', `<#${channelId}> already follows this source: feed \`${existing.id}\`. Nothing was changed.`);
+    throw new UserFacingError(
+      'feeds.duplicate',
+      `<#${channelId}> already follows this source: feed \`${existing.id}\`. Nothing was changed.`,
+    );
   }
 }

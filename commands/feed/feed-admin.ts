@@ -17,7 +17,10 @@ export function requireFeedAdmin(interaction: BaseInteraction): FeedAdmin {
     throw new UserFacingError('feeds.guild-only', 'Feeds belong to a server channel: run this command in a server.');
   }
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserFacingError('feeds.not-allowed', 'Only members with the Manage Server permission can manage feeds in this server.');
+    throw new UserFacingError(
+      'feeds.not-allowed',
+      'Only members with the Manage Server permission can manage feeds in this server.',
+    );
   }
   return { guildId: interaction.guildId, userId: interaction.user.id };
 }
@@ -32,7 +35,10 @@ export async function findGuildFeed(storage: Storage, guildId: string, feedId: s
   const id = feedId.trim().toLowerCase();
   const feed = /^[a-z0-9]{1,40}$/.test(id) ? await storage.feeds.get(id) : undefined;
   if (feed === undefined || feed.guildId !== guildId) {
-    throw new UserFacingError('feeds.not-found', `There is no feed \`${feedId.slice(0, 40)}\` in this server. Run /feed list to see its feeds.`);
+    throw new UserFacingError(
+      'feeds.not-found',
+      `There is no feed \`${feedId.slice(0, 40)}\` in this server. Run /feed list to see its feeds.`,
+    );
   }
   return feed;
 }

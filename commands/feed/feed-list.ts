@@ -3,7 +3,13 @@
 // delivery and the next check — five feeds to a page, with a Move button for a feed waiting for its owner's old
 // Instagram account. Times use Discord's relative timestamp markup.
 import { stateReason } from '../../src/core/index.js';
-import { ButtonStyle, ComponentType, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
 import type { Account, Feed } from '../../src/storage/index.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { Page } from '../../src/discord/pagination.js';
@@ -20,18 +26,33 @@ export function describeSource(feed: Feed, owner: Account | undefined): string {
     case 'location':
       return `location ${feed.source.id}`;
     case 'account':
-      if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId) return `${plain(`@${owner.username}`)}'s posts`;
+      if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId)
+        return `${plain(`@${owner.username}`)}'s posts`;
       // Another account's feed keeps that account's name from when its payer consented (add-account.ts).
-      return feed.consent !== undefined ? `${plain(`@${feed.consent.username}`)}'s posts` : `the posts of Instagram account ${feed.source.instagramUserId}`;
+      return feed.consent !== undefined
+        ? `${plain(`@${feed.consent.username}`)}'s posts`
+        : `the posts of Instagram account ${feed.source.instagramUserId}`;
   }
 }
 
-const STATE_LABEL: Record<Feed['state']['kind'], string> = { active: '▶ active', paused: '⏸ paused', disabled: '⛔ disabled' };
+const STATE_LABEL: Record<Feed['state']['kind'], string> = {
+  active: '▶ active',
+  paused: '⏸ paused',
+  disabled: '⛔ disabled',
+};
 
-export function describeFeed(feed: Feed, owner: Account | undefined, status: { lastDeliveryAt?: number | undefined; nextCheckAt?: number | undefined } | undefined): APIEmbedField {
+export function describeFeed(
+  feed: Feed,
+  owner: Account | undefined,
+  status: { lastDeliveryAt?: number | undefined; nextCheckAt?: number | undefined } | undefined,
+): APIEmbedField {
   const lastDeliveryAt = status?.lastDeliveryAt ?? feed.lastDeliveryAt;
   const nextCheck =
-    feed.state.kind !== 'active' ? 'none while it is not active' : status?.nextCheckAt !== undefined ? relativeTime(status.nextCheckAt) : 'not scheduled';
+    feed.state.kind !== 'active'
+      ? 'none while it is not active'
+      : status?.nextCheckAt !== undefined
+        ? relativeTime(status.nextCheckAt)
+        : 'not scheduled';
   // Worded from the structured state (src/core/feed-lifecycle.ts), never stored as text.
   const reason = stateReason(feed.state);
   const lines = [
@@ -49,9 +70,25 @@ export function describeFeed(feed: Feed, owner: Account | undefined, status: { l
  * owner's link now points to another account, which the button moves the feed to (move-feed.ts).
  */
 function moveButton(feed: Feed, owner: Account | undefined): APIButtonComponentWithCustomId[] {
-  const waiting = feed.state.kind === 'paused' && feed.state.by === 'owner-unlinked' && feed.state.instagramUserId === feed.ownerInstagramUserId;
-  if (!waiting || owner === undefined || owner.status !== 'active' || owner.instagramUserId === feed.ownerInstagramUserId) return [];
-  return [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: `Move to ${plain(`@${owner.username}`, 'label')}: ${feed.id}`.slice(0, 80), custom_id: `feed:move:${feed.id}` }];
+  const waiting =
+    feed.state.kind === 'paused' &&
+    feed.state.by === 'owner-unlinked' &&
+    feed.state.instagramUserId === feed.ownerInstagramUserId;
+  if (
+    !waiting ||
+    owner === undefined ||
+    owner.status !== 'active' ||
+    owner.instagramUserId === feed.ownerInstagramUserId
+  )
+    return [];
+  return [
+    {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: `Move to ${plain(`@${owner.username}`, 'label')}: ${feed.id}`.slice(0, 80),
+      custom_id: `feed:move:${feed.id}`,
+    },
+  ];
 }
 
 /** The pages of a guild's feeds, oldest first, for the paginator. */
@@ -72,7 +109,10 @@ export function feedListPages(
         footer: { text: 'Remove, pause, resume, test or backfill a feed with /feed and its id.' },
       };
       const moves = slice.flatMap((feed) => moveButton(feed, owners.get(feed.ownerDiscordUserId)));
-      return { embeds: [embed], ...(moves.length > 0 ? { actions: [{ type: ComponentType.ActionRow, components: moves }] } : {}) };
+      return {
+        embeds: [embed],
+        ...(moves.length > 0 ? { actions: [{ type: ComponentType.ActionRow, components: moves }] } : {}),
+      };
     },
   };
 }

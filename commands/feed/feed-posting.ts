@@ -20,7 +20,8 @@ export function cancelCustomId(invokerId: string): string {
   return `${FEED_COMPONENT_PREFIX}:cancel:${invokerId}`;
 }
 
-type FeedButton = { action: 'backfill'; feedId: string; count: number; invokerId: string } | { action: 'cancel'; invokerId: string };
+type FeedButton =
+  { action: 'backfill'; feedId: string; count: number; invokerId: string } | { action: 'cancel'; invokerId: string };
 
 export function parseFeedButton(customId: string): FeedButton | undefined {
   const backfill = /^feed:backfill:([a-z0-9]{1,40}):(\d{1,2}):(\d{1,20})$/.exec(customId);
@@ -33,7 +34,11 @@ export function parseFeedButton(customId: string): FeedButton | undefined {
   return cancel ? { action: 'cancel', invokerId: cancel[1]! } : undefined;
 }
 
-export async function testFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
+export async function testFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  feedId: string,
+): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   requirePayer(feed, admin, 'test');
@@ -49,7 +54,12 @@ export async function testFeed(interaction: ChatInputCommandInteraction, ctx: Co
   });
 }
 
-export async function askBackfill(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string, count: number): Promise<void> {
+export async function askBackfill(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  feedId: string,
+  count: number,
+): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   requirePayer(feed, admin, 'backfill');
@@ -59,8 +69,18 @@ export async function askBackfill(interaction: ChatInputCommandInteraction, ctx:
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: `Post ${count}`, custom_id: backfillCustomId(feed.id, count, admin.userId) },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: cancelCustomId(admin.userId) },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: `Post ${count}`,
+        custom_id: backfillCustomId(feed.id, count, admin.userId),
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'Cancel',
+        custom_id: cancelCustomId(admin.userId),
+      },
     ],
   };
   await ctx.respond.reply({
@@ -74,9 +94,14 @@ export async function askBackfill(interaction: ChatInputCommandInteraction, ctx:
 /** The Confirm / Cancel buttons of a backfill: only the person who asked may press them. */
 export async function pressFeedButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const button = parseFeedButton(interaction.customId);
-  if (button === undefined) throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (button === undefined)
+    throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
   if (interaction.user.id !== button.invokerId) {
-    await ctx.respond.reply({ content: `Only <@${button.invokerId}> can answer this.`, ephemeral: true, allowedMentions: { parse: [] } });
+    await ctx.respond.reply({
+      content: `Only <@${button.invokerId}> can answer this.`,
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   if (button.action === 'cancel') {
@@ -88,7 +113,11 @@ export async function pressFeedButton(interaction: ComponentInteraction, ctx: Co
   requirePayer(feed, admin, 'backfill');
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   // The buttons go away first, so a second press cannot start a second backfill.
-  await ctx.respond.update({ content: `Posting up to ${button.count} posts of feed \`${feed.id}\` to <#${feed.channelId}>…`, components: [], allowedMentions: { parse: [] } });
+  await ctx.respond.update({
+    content: `Posting up to ${button.count} posts of feed \`${feed.id}\` to <#${feed.channelId}>…`,
+    components: [],
+    allowedMentions: { parse: [] },
+  });
   const result = await ctx.deliveries.backfill(feed, button.count);
   ctx.log.info({ feedId: feed.id, asked: button.count, posted: result.posted }, 'feed backfill');
   await ctx.respond.reply({

@@ -17,7 +17,12 @@ export interface FeedWebhook {
 }
 
 /** A working igcord webhook of `channel`: the one another feed of the channel uses, or a new one. */
-export async function webhookForChannel(storage: Storage, client: Client, channel: FeedChannel, log: Logger): Promise<FeedWebhook & { created: boolean }> {
+export async function webhookForChannel(
+  storage: Storage,
+  client: Client,
+  channel: FeedChannel,
+  log: Logger,
+): Promise<FeedWebhook & { created: boolean }> {
   for (const feed of await storage.feeds.listByChannel(channel.id)) {
     if (feed.delivery.mode !== 'webhook') continue;
     const token = storage.feeds.webhookToken(feed);
@@ -26,8 +31,15 @@ export async function webhookForChannel(storage: Storage, client: Client, channe
       await client.fetchWebhook(feed.delivery.webhookId, token);
       return { webhookId: feed.delivery.webhookId, webhookToken: token, created: false };
     } catch (error) {
-      if (!(error instanceof DiscordAPIError && (error.code === UNKNOWN_WEBHOOK || error.status === 404 || error.status === 401))) throw error;
-      log.info({ feedId: feed.id, webhookId: feed.delivery.webhookId }, 'the webhook of a feed is gone; not reusing it');
+      if (!(
+        error instanceof DiscordAPIError &&
+        (error.code === UNKNOWN_WEBHOOK || error.status === 404 || error.status === 401)
+      ))
+        throw error;
+      log.info(
+        { feedId: feed.id, webhookId: feed.delivery.webhookId },
+        'the webhook of a feed is gone; not reusing it',
+      );
     }
   }
   const webhook = await channel.createWebhook({ name: WEBHOOK_NAME, reason: 'igcord feed delivery' });

@@ -43,7 +43,9 @@ const deliveryOptions = {
   },
 } as const;
 
-const feed = { feed: { kind: 'string', description: 'The feed (see /feed list)', required: true, autocomplete: true, maxLength: 40 } } as const;
+const feed = {
+  feed: { kind: 'string', description: 'The feed (see /feed list)', required: true, autocomplete: true, maxLength: 40 },
+} as const;
 
 const definition = defineSlash({
   name: 'feed',
@@ -56,19 +58,44 @@ const definition = defineSlash({
     'add-account': {
       requires: 'account-feeds',
       description: "Follow an Instagram account's posts: yours, or one your link can read (you pay)",
-      options: { ...target, account: { kind: 'string', description: 'Another account to follow (yours when left out)', autocomplete: true, maxLength: 100 }, ...deliveryOptions },
+      options: {
+        ...target,
+        account: {
+          kind: 'string',
+          description: 'Another account to follow (yours when left out)',
+          autocomplete: true,
+          maxLength: 100,
+        },
+        ...deliveryOptions,
+      },
     },
     'add-tag': {
       requires: 'tag-feeds',
       description: 'Follow a tag (read with your linked account)',
-      options: { ...target, tag: { kind: 'string', description: 'The tag, with or without #', required: true, autocomplete: true, maxLength: 101 }, ...deliveryOptions },
+      options: {
+        ...target,
+        tag: {
+          kind: 'string',
+          description: 'The tag, with or without #',
+          required: true,
+          autocomplete: true,
+          maxLength: 101,
+        },
+        ...deliveryOptions,
+      },
     },
     'add-location': {
       requires: 'location-feeds',
       description: 'Follow a location (read with your linked account)',
       options: {
         ...target,
-        location: { kind: 'string', description: 'A place: pick a suggestion (type "lat,lng" or a name), or its location id', required: true, autocomplete: true, maxLength: 100 },
+        location: {
+          kind: 'string',
+          description: 'A place: pick a suggestion (type "lat,lng" or a name), or its location id',
+          required: true,
+          autocomplete: true,
+          maxLength: 100,
+        },
         ...deliveryOptions,
       },
     },
@@ -90,7 +117,13 @@ const definition = defineSlash({
       description: 'Post the last few posts now (asks to confirm)',
       options: {
         ...feed,
-        count: { kind: 'integer', description: `How many posts (1 to ${BACKFILL_MAX})`, required: true, minValue: 1, maxValue: BACKFILL_MAX },
+        count: {
+          kind: 'integer',
+          description: `How many posts (1 to ${BACKFILL_MAX})`,
+          required: true,
+          minValue: 1,
+          maxValue: BACKFILL_MAX,
+        },
       },
     },
   },
@@ -99,7 +132,9 @@ const definition = defineSlash({
 export default defineCommand({
   ...slashCommand(definition, {
     'add-account': (interaction, ctx, o) =>
-      o.account === undefined ? addFeed(interaction, ctx, 'account', o) : askAccountFeed(interaction, ctx, { ...o, account: o.account }),
+      o.account === undefined
+        ? addFeed(interaction, ctx, 'account', o)
+        : askAccountFeed(interaction, ctx, { ...o, account: o.account }),
     'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),
@@ -139,7 +174,8 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
     const choices = [];
     for (const feed of feeds.sort((a, b) => a.createdAt - b.createdAt)) {
       const channel = interaction.guild?.channels.cache.get(feed.channelId)?.name ?? feed.channelId;
-      const owner = feed.source.kind === 'account' ? await deps.storage.accounts.get(feed.ownerDiscordUserId) : undefined;
+      const owner =
+        feed.source.kind === 'account' ? await deps.storage.accounts.get(feed.ownerDiscordUserId) : undefined;
       const name = `${feed.id} · ${describeSource(feed, owner)} → #${channel} (${feed.state.kind})`.slice(0, 100);
       if (typed === '' || name.toLowerCase().includes(typed)) choices.push({ name, value: feed.id });
       if (choices.length === 25) break;
@@ -174,6 +210,8 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
       [],
     );
     const names = tags.map((t) => t.name);
-    await interaction.respond(names.slice(0, 25).map((n) => ({ name: truncate(plain(`#${n}`, 'label'), 100), value: n.slice(0, 100) })));
+    await interaction.respond(
+      names.slice(0, 25).map((n) => ({ name: truncate(plain(`#${n}`, 'label'), 100), value: n.slice(0, 100) })),
+    );
   }
 }

@@ -13,14 +13,22 @@ import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource, feedListPages } from './feed-list.js';
 import { requirePayer } from './payer.js';
 
-export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
+export async function pauseFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  feedId: string,
+): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   // A feed the engine paused on its own (its owner's link broke) resumes by itself once relinked; an admin's
   // pause replaces that state, so it holds until an admin resumes it.
   const next = pausedByPerson(feed, admin.userId, ctx.clock.now());
   if (next === undefined) {
-    await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already paused (${stateReason(feed.state)}).`, ephemeral: true, allowedMentions: { parse: [] } });
+    await ctx.respond.reply({
+      content: `Feed \`${feed.id}\` is already paused (${stateReason(feed.state)}).`,
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   await ctx.storage.feeds.setState(feed.id, next);
@@ -32,7 +40,11 @@ export async function pauseFeed(interaction: ChatInputCommandInteraction, ctx: C
   });
 }
 
-export async function resumeFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
+export async function resumeFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  feedId: string,
+): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   requirePayer(feed, admin, 'resume');
@@ -63,7 +75,8 @@ export async function listFeeds(interaction: ChatInputCommandInteraction, ctx: C
   const feeds = await ctx.storage.feeds.listByGuild(admin.guildId);
   if (feeds.length === 0) {
     await ctx.respond.reply({
-      content: 'This server has no feeds yet. Add one with `/feed add-account`, `/feed add-tag` or `/feed add-location`.',
+      content:
+        'This server has no feeds yet. Add one with `/feed add-account`, `/feed add-tag` or `/feed add-location`.',
       ephemeral: true,
     });
     return;
@@ -74,5 +87,9 @@ export async function listFeeds(interaction: ChatInputCommandInteraction, ctx: C
     const account = await ctx.storage.accounts.get(id);
     if (account !== undefined) owners.set(id, account);
   }
-  await ctx.paginator.start(ctx.respond, { ownerId: admin.userId, source: feedListPages(feeds, owners, ctx.deliveries), ephemeral: true });
+  await ctx.paginator.start(ctx.respond, {
+    ownerId: admin.userId,
+    source: feedListPages(feeds, owners, ctx.deliveries),
+    ephemeral: true,
+  });
 }

@@ -17,19 +17,35 @@ export async function pressMoveButton(interaction: ComponentInteraction, ctx: Co
   const feed = feedId === undefined ? undefined : await ctx.storage.feeds.get(feedId);
   if (feed === undefined) throw new UserFacingError('feeds.not-found', 'That feed no longer exists.');
   if (feed.ownerDiscordUserId !== interaction.user.id) {
-    throw new UserFacingError('feeds.payer-only', `Feed \`${feed.id}\` is paid for by <@${feed.ownerDiscordUserId}>: only they can move it to their new account.`);
+    throw new UserFacingError(
+      'feeds.payer-only',
+      `Feed \`${feed.id}\` is paid for by <@${feed.ownerDiscordUserId}>: only they can move it to their new account.`,
+    );
   }
   const account = await ctx.storage.accounts.get(interaction.user.id);
   if (account === undefined || account.status !== 'active') {
-    throw new UserFacingError('feeds.owner-link-broken', 'Your Instagram link does not work now: run /instagram link, then move the feed.');
+    throw new UserFacingError(
+      'feeds.owner-link-broken',
+      'Your Instagram link does not work now: run /instagram link, then move the feed.',
+    );
   }
   if (account.instagramUserId === feed.ownerInstagramUserId) {
-    await ctx.respond.reply({ content: `Feed \`${feed.id}\` already uses **${plain(`@${account.username}`)}**.`, ephemeral: true, allowedMentions: { parse: [] } });
+    await ctx.respond.reply({
+      content: `Feed \`${feed.id}\` already uses **${plain(`@${account.username}`)}**.`,
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
-  await ctx.storage.feeds.update(feed.id, { ownerInstagramUserId: account.instagramUserId, state: movedToNewAccount(feed) });
+  await ctx.storage.feeds.update(feed.id, {
+    ownerInstagramUserId: account.instagramUserId,
+    state: movedToNewAccount(feed),
+  });
   ctx.deliveries.poke(sourceKey(feed.source));
-  ctx.log.info({ feedId: feed.id, instagramUserId: account.instagramUserId }, 'feed moved to its owner\'s new Instagram account');
+  ctx.log.info(
+    { feedId: feed.id, instagramUserId: account.instagramUserId },
+    "feed moved to its owner's new Instagram account",
+  );
   await ctx.respond.reply({
     content: `Feed \`${feed.id}\` (<#${feed.channelId}>) moved to **${plain(`@${account.username}`)}**: that account's link reads and pays for it from now on.`,
     ephemeral: true,

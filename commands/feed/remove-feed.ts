@@ -16,15 +16,29 @@ const CANCEL = /^feed:remove-cancel:(\d{1,20})$/;
 /** True for the buttons of a removal's confirmation. */
 export const isRemoveButton = (customId: string): boolean => REMOVE.test(customId) || CANCEL.test(customId);
 
-export async function askRemoveFeed(interaction: ChatInputCommandInteraction, ctx: CommandContext, feedId: string): Promise<void> {
+export async function askRemoveFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  feedId: string,
+): Promise<void> {
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Remove', custom_id: `feed:remove:${feed.id}:${admin.userId}` },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: `feed:remove-cancel:${admin.userId}` },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Danger,
+        label: 'Remove',
+        custom_id: `feed:remove:${feed.id}:${admin.userId}`,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'Cancel',
+        custom_id: `feed:remove-cancel:${admin.userId}`,
+      },
     ],
   };
   await ctx.respond.reply({
@@ -39,9 +53,14 @@ export async function askRemoveFeed(interaction: ChatInputCommandInteraction, ct
 export async function pressRemoveButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const remove = REMOVE.exec(interaction.customId);
   const invokerId = remove?.[2] ?? CANCEL.exec(interaction.customId)?.[1];
-  if (invokerId === undefined) throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (invokerId === undefined)
+    throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
   if (interaction.user.id !== invokerId) {
-    await ctx.respond.reply({ content: `Only <@${invokerId}> can answer this.`, ephemeral: true, allowedMentions: { parse: [] } });
+    await ctx.respond.reply({
+      content: `Only <@${invokerId}> can answer this.`,
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   if (remove === null) {

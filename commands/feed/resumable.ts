@@ -8,7 +8,11 @@ import type { Feed } from '../../src/storage/index.js';
 import { requireFeedChannel } from './channel-permissions.js';
 
 /** What may have stopped the feed no longer holds: its owner's link works for its account, the bot may post. */
-export async function requireResumable(interaction: ChatInputCommandInteraction | ComponentInteraction, ctx: CommandContext, feed: Feed): Promise<void> {
+export async function requireResumable(
+  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  ctx: CommandContext,
+  feed: Feed,
+): Promise<void> {
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
   if (owner === undefined || owner.status === 'broken' || owner.instagramUserId !== feed.ownerInstagramUserId) {
     throw new UserFacingError(

@@ -21,8 +21,18 @@ export async function askCatchUp(ctx: CommandContext, feed: Feed, invokerId: str
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: `Post the ${missed} missed`, custom_id: `feed:catchup-post:${feed.id}:${invokerId}` },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Skip to now', custom_id: `feed:catchup-skip:${feed.id}:${invokerId}` },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: `Post the ${missed} missed`,
+        custom_id: `feed:catchup-post:${feed.id}:${invokerId}`,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'Skip to now',
+        custom_id: `feed:catchup-skip:${feed.id}:${invokerId}`,
+      },
     ],
   };
   await ctx.respond.reply({
@@ -35,10 +45,15 @@ export async function askCatchUp(ctx: CommandContext, feed: Feed, invokerId: str
 
 export async function pressCatchUpButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const match = CHOICE.exec(interaction.customId);
-  if (match === null) throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (match === null)
+    throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
   const [, choice, feedId, invokerId] = match as unknown as [string, 'post' | 'skip', string, string];
   if (interaction.user.id !== invokerId) {
-    await ctx.respond.reply({ content: `Only <@${invokerId}> can answer this.`, ephemeral: true, allowedMentions: { parse: [] } });
+    await ctx.respond.reply({
+      content: `Only <@${invokerId}> can answer this.`,
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   const admin = requireFeedAdmin(interaction);
@@ -51,7 +66,11 @@ export async function pressCatchUpButton(interaction: ComponentInteraction, ctx:
   }
   await requireResumable(interaction, ctx, feed);
   // The buttons go away first, so a second press cannot post the missed posts twice.
-  await ctx.respond.update({ content: choice === 'post' ? `Posting what feed \`${feed.id}\` missed…` : `Skipping what feed \`${feed.id}\` missed…`, components: [] });
+  await ctx.respond.update({
+    content:
+      choice === 'post' ? `Posting what feed \`${feed.id}\` missed…` : `Skipping what feed \`${feed.id}\` missed…`,
+    components: [],
+  });
   const count = await ctx.deliveries.catchUp(feed, choice);
   await ctx.storage.feeds.setState(feed.id, next);
   ctx.deliveries.poke(sourceKey(feed.source));
@@ -59,7 +78,9 @@ export async function pressCatchUpButton(interaction: ComponentInteraction, ctx:
   await ctx.respond.reply({
     content:
       `Feed \`${feed.id}\` is active again: ` +
-      (choice === 'post' ? `posted the ${count} missed post${count === 1 ? '' : 's'} to <#${feed.channelId}>.` : `skipped ${posts(count)}; new posts appear in <#${feed.channelId}>.`),
+      (choice === 'post'
+        ? `posted the ${count} missed post${count === 1 ? '' : 's'} to <#${feed.channelId}>.`
+        : `skipped ${posts(count)}; new posts appear in <#${feed.channelId}>.`),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

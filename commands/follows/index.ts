@@ -13,13 +13,27 @@ import { findByUsername, resolveUsername } from '../_shared/users/resolve-user.j
 import { suggestUsers } from '../_shared/users/user-autocomplete.js';
 import { collectUsers, userListSource } from '../_shared/users/user-list.js';
 import { parseUsername } from '../_shared/users/username.js';
-import type { InstagramAuth as Auth, InstagramPort, ListedPerson, Page, RelationshipAction } from '../../src/core/index.js';
+import type {
+  InstagramAuth as Auth,
+  InstagramPort,
+  ListedPerson,
+  Page,
+  RelationshipAction,
+} from '../../src/core/index.js';
 import { LOOKUPS } from '../_shared/lookup-kinds.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 
 type ListName = 'following' | 'followers' | 'requests';
-const LISTS: Record<ListName, { describe: string; title: string; empty: string; read: (ig: InstagramPort, auth: Auth) => Promise<Page<ListedPerson>> }> = {
+const LISTS: Record<
+  ListName,
+  {
+    describe: string;
+    title: string;
+    empty: string;
+    read: (ig: InstagramPort, auth: Auth) => Promise<Page<ListedPerson>>;
+  }
+> = {
   following: {
     describe: 'The accounts you follow on Instagram',
     title: 'Accounts you follow',
@@ -41,7 +55,13 @@ const LISTS: Record<ListName, { describe: string; title: string; empty: string; 
 };
 
 const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
-const anyone = { kind: 'string', description: 'Instagram username', required: true, autocomplete: true, maxLength: 100 } as const;
+const anyone = {
+  kind: 'string',
+  description: 'Instagram username',
+  required: true,
+  autocomplete: true,
+  maxLength: 100,
+} as const;
 const requester = { ...anyone, description: 'Someone who asked to follow you' } as const;
 
 const definition = defineSlash({
@@ -52,19 +72,38 @@ const definition = defineSlash({
     following: { description: LISTS.following.describe, options: { share } },
     followers: { description: LISTS.followers.describe, options: { share } },
     requests: { description: LISTS.requests.describe, options: { share } },
-    status: { description: 'How you and another Instagram account follow each other', options: { user: anyone, share } },
-    follow: { description: 'Follow an Instagram account (a private one gets a follow request)', options: { user: anyone } },
-    unfollow: { description: 'Stop following an Instagram account (or withdraw your request)', options: { user: anyone } },
-    approve: { description: 'Let someone who asked to follow your private account follow you', options: { user: requester } },
+    status: {
+      description: 'How you and another Instagram account follow each other',
+      options: { user: anyone, share },
+    },
+    follow: {
+      description: 'Follow an Instagram account (a private one gets a follow request)',
+      options: { user: anyone },
+    },
+    unfollow: {
+      description: 'Stop following an Instagram account (or withdraw your request)',
+      options: { user: anyone },
+    },
+    approve: {
+      description: 'Let someone who asked to follow your private account follow you',
+      options: { user: requester },
+    },
     ignore: { description: 'Turn down someone who asked to follow your private account', options: { user: requester } },
   },
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-async function showList(interaction: ChatInputCommandInteraction, ctx: CommandContext, name: ListName, share: boolean): Promise<void> {
+async function showList(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  name: ListName,
+  share: boolean,
+): Promise<void> {
   const list = LISTS[name];
   await ctx.respond.deferReply(!share);
-  const { users, truncated } = await withInstagram(ctx, interaction.user.id, ({ auth }) => collectUsers(() => list.read(ctx.instagram, auth)));
+  const { users, truncated } = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
+    collectUsers(() => list.read(ctx.instagram, auth)),
+  );
   await ctx.paginator.start(ctx.respond, {
     ownerId: interaction.user.id,
     source: userListSource(users, {
@@ -76,7 +115,11 @@ async function showList(interaction: ChatInputCommandInteraction, ctx: CommandCo
   });
 }
 
-async function showStatus(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'status'>): Promise<void> {
+async function showStatus(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'status'>,
+): Promise<void> {
   const share = options.share ?? false;
   const username = parseUsername(options.user);
   await ctx.respond.deferReply(!share);
@@ -85,16 +128,28 @@ async function showStatus(interaction: ChatInputCommandInteraction, ctx: Command
     const target = await resolveUsername(ctx.instagram, auth, username);
     return { target, relationship: await ctx.instagram.users.relationship(auth, target.id) };
   });
-  await ctx.respond.reply({ content: describeRelationship(target.username, relationship), ephemeral: !share, allowedMentions: { parse: [] } });
+  await ctx.respond.reply({
+    content: describeRelationship(target.username, relationship),
+    ephemeral: !share,
+    allowedMentions: { parse: [] },
+  });
 }
 
-async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext, action: RelationshipAction, typed: string): Promise<void> {
+async function act(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  action: RelationshipAction,
+  typed: string,
+): Promise<void> {
   const username = parseUsername(typed);
   await ctx.respond.deferReply(true);
   const { target, relationship, before } = await withInstagram(ctx, interaction.user.id, async ({ auth, account }) => {
     // Instagram refuses these on oneself; saying so here spends no call.
     if (username.toLowerCase() === account.username.toLowerCase()) throw ownAccount();
-    const target = action === 'approve' || action === 'ignore' ? await pendingRequester(ctx, auth, username) : await resolveUsername(ctx.instagram, auth, username);
+    const target =
+      action === 'approve' || action === 'ignore'
+        ? await pendingRequester(ctx, auth, username)
+        : await resolveUsername(ctx.instagram, auth, username);
     // An unfollow answers `none` both for a follow undone and for a request withdrawn: one read (not a write of
     // the 30-an-hour budget) says which, so the answer does not tell someone who only asked that they followed.
     const before = action === 'unfollow' ? await ctx.instagram.users.relationship(auth, target.id) : undefined;
@@ -103,8 +158,15 @@ async function act(interaction: ChatInputCommandInteraction, ctx: CommandContext
     if (action === 'approve' || action === 'ignore') ctx.lookups.invalidate(auth.userId, LOOKUPS.requestedBy);
     return { target, relationship, before };
   });
-  ctx.log.info({ action, targetUserId: target.id, outgoing: relationship.outgoing, before: before?.outgoing }, 'relationship changed');
-  await ctx.respond.reply({ content: describeAction(action, target.username, relationship, before), ephemeral: true, allowedMentions: { parse: [] } });
+  ctx.log.info(
+    { action, targetUserId: target.id, outgoing: relationship.outgoing, before: before?.outgoing },
+    'relationship changed',
+  );
+  await ctx.respond.reply({
+    content: describeAction(action, target.username, relationship, before),
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
 }
 
 /**
@@ -144,6 +206,10 @@ export default defineCommand({
       return;
     }
     const subcommand = interaction.options.getSubcommand(true);
-    await suggestUsers(interaction, deps, subcommand === 'approve' || subcommand === 'ignore' ? 'requested-by' : 'search');
+    await suggestUsers(
+      interaction,
+      deps,
+      subcommand === 'approve' || subcommand === 'ignore' ? 'requested-by' : 'search',
+    );
   },
 });

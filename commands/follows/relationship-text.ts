@@ -40,7 +40,12 @@ export function describeRelationship(username: string, relationship: Relationshi
  * What happened, in words, after `action` answered with `relationship`. An unfollow answers `none` whether a
  * follow or a pending request was undone, so `before` (the outgoing status read first) tells which it was.
  */
-export function describeAction(action: RelationshipAction, username: string, relationship: Relationship, before?: Relationship): string {
+export function describeAction(
+  action: RelationshipAction,
+  username: string,
+  relationship: Relationship,
+  before?: Relationship,
+): string {
   switch (action) {
     case 'follow':
       return relationship.outgoing === 'requested'

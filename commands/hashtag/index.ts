@@ -11,7 +11,12 @@ import { mediaPages } from '../_shared/media-pages.js';
 import { parseTagName } from '../_shared/input/tag-name.js';
 
 const PAGE_SIZE = 25;
-const name = { kind: 'string', description: 'The hashtag, with or without # (each new one uses one of 30 weekly lookups)', required: true, maxLength: 101 } as const;
+const name = {
+  kind: 'string',
+  description: 'The hashtag, with or without # (each new one uses one of 30 weekly lookups)',
+  required: true,
+  maxLength: 101,
+} as const;
 const share = { kind: 'boolean', description: 'Show the answer to the channel (by default only you see it)' } as const;
 
 const definition = defineSlash({
@@ -20,20 +25,35 @@ const definition = defineSlash({
   description: 'Instagram hashtags through Hashtag Search: their id and posts of the last day',
   subcommands: {
     info: { description: "A hashtag's id (uses one of your 30 weekly hashtag lookups)", options: { name, share } },
-    recent: { description: 'Public posts with a hashtag from the last 24 hours, one at a time', options: { name, share } },
+    recent: {
+      description: 'Public posts with a hashtag from the last 24 hours, one at a time',
+      options: { name, share },
+    },
   },
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'info'>): Promise<void> {
+async function info(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'info'>,
+): Promise<void> {
   const tag = parseTagName(options.name.replace(/^#/, ''), 'name');
   const ephemeral = !(options.share ?? false);
   await ctx.respond.deferReply(ephemeral);
   const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.hashtags.find(auth, tag));
-  await ctx.respond.reply({ content: `**${plain(`#${found.name}`)}** is hashtag \`${found.id}\` on Instagram.`, ephemeral, allowedMentions: { parse: [] } });
+  await ctx.respond.reply({
+    content: `**${plain(`#${found.name}`)}** is hashtag \`${found.id}\` on Instagram.`,
+    ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }
 
-async function recent(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'recent'>): Promise<void> {
+async function recent(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'recent'>,
+): Promise<void> {
   const tag = parseTagName(options.name.replace(/^#/, ''), 'name');
   const ephemeral = !(options.share ?? false);
   const ownerId = interaction.user.id;
@@ -43,7 +63,10 @@ async function recent(interaction: ChatInputCommandInteraction, ctx: CommandCont
     return ctx.instagram.hashtags.recentPosts(auth, found.id, { count: PAGE_SIZE });
   });
   if (first.data.length === 0) {
-    await ctx.respond.reply({ content: `No public posts tagged **${plain(`#${tag}`)}** in the last 24 hours.`, ephemeral });
+    await ctx.respond.reply({
+      content: `No public posts tagged **${plain(`#${tag}`)}** in the last 24 hours.`,
+      ephemeral,
+    });
     return;
   }
   const source = mediaPages(first, {

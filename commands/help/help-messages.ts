@@ -5,7 +5,12 @@
 // characters a message (https://discord.com/developers/docs/resources/message#embed-object-embed-limits) — and
 // spill into further messages when one is not enough. What the configured Instagram API cannot serve is not
 // registered; it closes the list, one line per reason.
-import { ApplicationCommandOptionType, type APIEmbed, type APIEmbedField, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  type APIEmbed,
+  type APIEmbedField,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 
 export const HELP_LIMITS = { fieldValue: 1024, fieldName: 256, fields: 25, embeds: 10, messageTotal: 6000 } as const;
 
@@ -37,7 +42,8 @@ export function commandLines(definition: RESTPostAPIChatInputApplicationCommands
     if (option.type === ApplicationCommandOptionType.Subcommand) {
       lines.push(line(`/${definition.name} ${option.name}`, option.options, option.description));
     } else if (option.type === ApplicationCommandOptionType.SubcommandGroup) {
-      for (const sub of option.options ?? []) lines.push(line(`/${definition.name} ${option.name} ${sub.name}`, sub.options, sub.description));
+      for (const sub of option.options ?? [])
+        lines.push(line(`/${definition.name} ${option.name} ${sub.name}`, sub.options, sub.description));
     }
   }
   return lines.length > 0 ? lines : [line(`/${definition.name}`, options, definition.description)];
@@ -45,8 +51,12 @@ export function commandLines(definition: RESTPostAPIChatInputApplicationCommands
 
 /** A command's heading: its name and description, and who Discord shows it to when that is restricted. */
 function heading(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): string {
-  const restricted = definition.default_member_permissions !== undefined && definition.default_member_permissions !== null;
-  return `/${definition.name} — ${definition.description}${restricted ? ' (server admins)' : ''}`.slice(0, HELP_LIMITS.fieldName);
+  const restricted =
+    definition.default_member_permissions !== undefined && definition.default_member_permissions !== null;
+  return `/${definition.name} — ${definition.description}${restricted ? ' (server admins)' : ''}`.slice(
+    0,
+    HELP_LIMITS.fieldName,
+  );
 }
 
 /** The command's lines as fields of at most 1,024 characters; a line longer than that is cut (none is today). */
@@ -67,7 +77,10 @@ function commandFields(definition: RESTPostAPIChatInputApplicationCommandsJSONBo
   return fields;
 }
 
-const embedSize = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+const embedSize = (e: APIEmbed) =>
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
 /**
  * The /help answer as messages, each a list of embeds within Discord's limits: the first message opens with the
@@ -90,13 +103,21 @@ function unavailableFields(unavailable: readonly UnavailableLine[]): APIEmbedFie
   for (const text of lines) {
     const cut = text.length > HELP_LIMITS.fieldValue ? `${text.slice(0, HELP_LIMITS.fieldValue - 1)}…` : text;
     const last = fields.at(-1);
-    if (last !== undefined && last.value.length + 1 + cut.length <= HELP_LIMITS.fieldValue) last.value = `${last.value}\n${cut}`;
-    else fields.push({ name: fields.length === 0 ? UNAVAILABLE_HEADING : `${UNAVAILABLE_HEADING} (continued)`, value: cut });
+    if (last !== undefined && last.value.length + 1 + cut.length <= HELP_LIMITS.fieldValue)
+      last.value = `${last.value}\n${cut}`;
+    else
+      fields.push({
+        name: fields.length === 0 ? UNAVAILABLE_HEADING : `${UNAVAILABLE_HEADING} (continued)`,
+        value: cut,
+      });
   }
   return fields;
 }
 
-export function helpMessages(definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[], unavailable: readonly UnavailableLine[] = []): APIEmbed[][] {
+export function helpMessages(
+  definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  unavailable: readonly UnavailableLine[] = [],
+): APIEmbed[][] {
   const sorted = [...definitions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const messages: APIEmbed[][] = [[{ title: TITLE, description: INTRO, color: COLOUR, fields: [] }]];
   for (const field of [...sorted.flatMap(commandFields), ...unavailableFields(unavailable)]) {

@@ -3,7 +3,15 @@
 // (`by: 'no-payer'`, through the lifecycle) and tells its channel, so a member can stop paying for one server's
 // feed without unlinking, which would pause all of them at once. Buttons carry their state in the custom id
 // (`instagram:feeds:<page>`, `instagram:stop-paying:<feed>:<page>`) and act only on the presser's own feeds.
-import { ButtonStyle, ComponentType, Routes, type APIEmbed, type BaseMessageOptions, type ChatInputCommandInteraction, type Client } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  Routes,
+  type APIEmbed,
+  type BaseMessageOptions,
+  type ChatInputCommandInteraction,
+  type Client,
+} from 'discord.js';
 import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
 import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { plain } from '../../src/discord/embeds/text.js';
@@ -12,7 +20,11 @@ import { payerStopped, stateReason } from '../../src/core/index.js';
 import type { Feed } from '../../src/storage/index.js';
 
 export const PAID_FEEDS_PER_PAGE = 5;
-const STATE_LABEL: Record<Feed['state']['kind'], string> = { active: '▶ active', paused: '⏸ paused', disabled: '⛔ disabled' };
+const STATE_LABEL: Record<Feed['state']['kind'], string> = {
+  active: '▶ active',
+  paused: '⏸ paused',
+  disabled: '⛔ disabled',
+};
 
 function describeSource(feed: Feed): string {
   switch (feed.source.kind) {
@@ -26,10 +38,22 @@ function describeSource(feed: Feed): string {
 }
 
 /** The page `page` of the feeds `userId` pays for (clamped), with its buttons; `note` heads the message. */
-async function paidFeedsMessage(client: Client, ctx: CommandContext, userId: string, page: number, note?: string): Promise<BaseMessageOptions> {
-  const feeds = (await ctx.storage.feeds.listByOwner(userId)).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+async function paidFeedsMessage(
+  client: Client,
+  ctx: CommandContext,
+  userId: string,
+  page: number,
+  note?: string,
+): Promise<BaseMessageOptions> {
+  const feeds = (await ctx.storage.feeds.listByOwner(userId)).sort(
+    (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
+  );
   if (feeds.length === 0) {
-    return { content: [note, 'Your Instagram link pays for no feed in any server.'].filter(Boolean).join('\n'), embeds: [], components: [] };
+    return {
+      content: [note, 'Your Instagram link pays for no feed in any server.'].filter(Boolean).join('\n'),
+      embeds: [],
+      components: [],
+    };
   }
   const pages = Math.ceil(feeds.length / PAID_FEEDS_PER_PAGE);
   const index = Math.min(Math.max(0, page), pages - 1);
@@ -66,8 +90,20 @@ async function paidFeedsMessage(client: Client, ctx: CommandContext, userId: str
     rows.push({
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: `instagram:feeds:${index - 1}`, disabled: index === 0 },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next', custom_id: `instagram:feeds:${index + 1}`, disabled: index === pages - 1 },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Previous',
+          custom_id: `instagram:feeds:${index - 1}`,
+          disabled: index === 0,
+        },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Next',
+          custom_id: `instagram:feeds:${index + 1}`,
+          disabled: index === pages - 1,
+        },
       ],
     });
   }
@@ -89,14 +125,24 @@ export async function pressPaidFeedsButton(interaction: ComponentInteraction, ct
   const userId = interaction.user.id;
   const turn = /^instagram:feeds:(\d{1,4})$/.exec(interaction.customId);
   if (turn) {
-    await ctx.respond.update({ ...(await paidFeedsMessage(interaction.client, ctx, userId, Number(turn[1]))), allowedMentions: { parse: [] } });
+    await ctx.respond.update({
+      ...(await paidFeedsMessage(interaction.client, ctx, userId, Number(turn[1]))),
+      allowedMentions: { parse: [] },
+    });
     return;
   }
   const stop = /^instagram:stop-paying:([a-z0-9]{1,40}):(\d{1,4})$/.exec(interaction.customId);
-  if (!stop) throw new UserFacingError('igcord.unknown-button', 'This button is no longer active. Run `/instagram feeds` again.');
+  if (!stop)
+    throw new UserFacingError(
+      'igcord.unknown-button',
+      'This button is no longer active. Run `/instagram feeds` again.',
+    );
   const feed = await ctx.storage.feeds.get(stop[1]!);
   if (feed === undefined || feed.ownerDiscordUserId !== userId) {
-    throw new UserFacingError('feeds.stop-paying', 'Your Instagram link does not pay for that feed (any more). Run `/instagram feeds` to see the ones it does.');
+    throw new UserFacingError(
+      'feeds.stop-paying',
+      'Your Instagram link does not pay for that feed (any more). Run `/instagram feeds` to see the ones it does.',
+    );
   }
   const next = payerStopped(feed, ctx.clock.now());
   let note = `You no longer pay for feed \`${feed.id}\`; it was already paused for that.`;
@@ -104,10 +150,17 @@ export async function pressPaidFeedsButton(interaction: ComponentInteraction, ct
     await ctx.storage.feeds.setState(feed.id, next);
     ctx.log.info({ feedId: feed.id, guildId: feed.guildId }, 'feed paused: its payer stopped paying for it');
     const told = await tellChannel(interaction.client, feed, userId);
-    if (!told) ctx.log.warn({ feedId: feed.id, channelId: feed.channelId }, 'could not tell the feed\'s channel that its payer stopped paying');
+    if (!told)
+      ctx.log.warn(
+        { feedId: feed.id, channelId: feed.channelId },
+        "could not tell the feed's channel that its payer stopped paying",
+      );
     note = `You no longer pay for feed \`${feed.id}\`: it is paused, and ${told ? 'its channel was told' : 'its channel could not be told'}. Your other feeds go on.`;
   }
-  await ctx.respond.update({ ...(await paidFeedsMessage(interaction.client, ctx, userId, Number(stop[2]), note)), allowedMentions: { parse: [] } });
+  await ctx.respond.update({
+    ...(await paidFeedsMessage(interaction.client, ctx, userId, Number(stop[2]), note)),
+    allowedMentions: { parse: [] },
+  });
 }
 
 /** Tells the feed's own channel (where its readers and admins look) that nobody pays for it now; best effort. */
@@ -116,7 +169,9 @@ async function tellChannel(client: Client, feed: Feed, userId: string): Promise<
     `⏸ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: <@${userId}> stopped paying for it with their Instagram link. ` +
     'They can resume it (`/feed resume`); or an admin removes it (`/feed remove`) and adds it with their own link.';
   try {
-    await client.rest.post(Routes.channelMessages(feed.channelId), { body: { content, allowed_mentions: { parse: [] } } });
+    await client.rest.post(Routes.channelMessages(feed.channelId), {
+      body: { content, allowed_mentions: { parse: [] } },
+    });
     return true;
   } catch {
     return false;

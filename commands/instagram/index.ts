@@ -52,7 +52,9 @@ const scopesOptionSchema = (known: readonly string[]) =>
 const pastedTokenSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9._-]{8,300}$/, { error: 'an access token is letters, digits, dots, - and _ only, 8 to 300 characters' });
+  .regex(/^[A-Za-z0-9._-]{8,300}$/, {
+    error: 'an access token is letters, digits, dots, - and _ only, 8 to 300 characters',
+  });
 
 /** "10 minutes", "1 hour", "30 seconds": a limit's window in words. */
 function windowInWords(ms: number): string {
@@ -65,7 +67,12 @@ function windowInWords(ms: number): string {
  * Counts one linking attempt of `userId` against `limit`, or refuses it with when the next one frees. Linking spends
  * the `app` budget every member shares, so one member must not be able to spend it for everyone.
  */
-function takeLinkAttempt(limit: AttemptLimit, userId: string, id: ReplyId, refusal: (max: number, window: string, when: string) => string): void {
+function takeLinkAttempt(
+  limit: AttemptLimit,
+  userId: string,
+  id: ReplyId,
+  refusal: (max: number, window: string, when: string) => string,
+): void {
   const taken = limit.take(userId);
   if (taken.ok) return;
   throw new UserFacingError(id, refusal(limit.max, windowInWords(limit.windowMs), relativeTime(taken.freesAt)));
@@ -82,10 +89,18 @@ function scopeList(known: readonly string[], requested: readonly string[]): stri
  * very reply), the button carrying it to igcord's own link page — which has Discord confirm that the browser is
  * this user's before it goes on to Instagram (docs/decisions/0006) — and the paste-a-token alternative.
  */
-async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInteraction | ComponentInteraction, scopes: string[]) {
+async function linkPrompt(
+  ctx: CommandContext,
+  interaction: ChatInputCommandInteraction | ComponentInteraction,
+  scopes: string[],
+) {
   const userId = interaction.user.id;
-  takeLinkAttempt(ctx.linkAttempts.prompts, userId, 'instagram.link-prompts-limited', (max, window, when) =>
-    `You have asked for ${max} link prompts in the last ${window}. You can ask again ${when}; the last prompt you got still works until it expires.`,
+  takeLinkAttempt(
+    ctx.linkAttempts.prompts,
+    userId,
+    'instagram.link-prompts-limited',
+    (max, window, when) =>
+      `You have asked for ${max} link prompts in the last ${window}. You can ask again ${when}; the last prompt you got still works until it expires.`,
   );
   const state = await ctx.storage.oauthStates.create({
     discordUserId: userId,
@@ -100,7 +115,10 @@ async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInte
     `igcord asks for: ${scopes.map((s) => `\`${s}\``).join(', ')}. The link works once, only for you, and expires ${relativeTime(state.expiresAt)}. Do not share it.`,
     'Have an access token already (sandbox or implicit flow)? Press **Paste a token** instead.',
   ];
-  if (current) lines.unshift(`You are linked to **${plain(`@${current.username}`)}**${current.status === 'broken' ? ' (the link no longer works)' : ''}; linking again replaces it.`);
+  if (current)
+    lines.unshift(
+      `You are linked to **${plain(`@${current.username}`)}**${current.status === 'broken' ? ' (the link no longer works)' : ''}; linking again replaces it.`,
+    );
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
@@ -111,8 +129,15 @@ async function linkPrompt(ctx: CommandContext, interaction: ChatInputCommandInte
   return { content: lines.join('\n'), components: [row], allowedMentions: { parse: [] }, ephemeral: true };
 }
 
-async function link(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: { scopes: string | undefined }): Promise<void> {
-  const scopes = options.scopes === undefined ? scopeList(ctx.instagram.scopes, ctx.config.instagram.scopes) : scopeList(ctx.instagram.scopes, parseScopesOption(ctx.instagram.scopes, options.scopes));
+async function link(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: { scopes: string | undefined },
+): Promise<void> {
+  const scopes =
+    options.scopes === undefined
+      ? scopeList(ctx.instagram.scopes, ctx.config.instagram.scopes)
+      : scopeList(ctx.instagram.scopes, parseScopesOption(ctx.instagram.scopes, options.scopes));
   await ctx.respond.reply(await linkPrompt(ctx, interaction, scopes));
 }
 
@@ -130,7 +155,10 @@ async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext)
     user: await ctx.instagram.users.self(auth),
   }));
   await ctx.respond.reply({
-    content: [`Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`, tokenLine(account)]
+    content: [
+      `Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
+      tokenLine(account),
+    ]
       .filter(Boolean)
       .join('\n'),
     embeds: [renderUserEmbed(user)],
@@ -156,7 +184,9 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
       freesLine(q),
       usageLine(q.usage),
       // A 429 while calls remained: Instagram's pause, shown apart from the count it did not change.
-      q.pausedUntil === null ? '' : `Instagram asked igcord to wait: calls for this account start again ${relativeTime(q.pausedUntil)}.`,
+      q.pausedUntil === null
+        ? ''
+        : `Instagram asked igcord to wait: calls for this account start again ${relativeTime(q.pausedUntil)}.`,
       q.queued.interactive + q.queued.delivery + q.queued.background + q.running > 0
         ? `Now: ${q.running} running, ${q.queued.interactive + q.queued.delivery + q.queued.background} waiting.`
         : '',
@@ -166,18 +196,29 @@ async function quota(interaction: ChatInputCommandInteraction, ctx: CommandConte
     fields: [
       ...(['likes', 'comments', 'relationships'] as const).map((bucket) => {
         const w = q.writes[bucket];
-        return { name: bucket[0]!.toUpperCase() + bucket.slice(1), value: `${w.used} / ${w.limit} used${w.freesAt === null ? '' : `\nfrees ${relativeTime(w.freesAt)}`}`, inline: true };
+        return {
+          name: bucket[0]!.toUpperCase() + bucket.slice(1),
+          value: `${w.used} / ${w.limit} used${w.freesAt === null ? '' : `\nfrees ${relativeTime(w.freesAt)}`}`,
+          inline: true,
+        };
       }),
       ...hashtagSlots(account, slots),
     ],
-    footer: { text: account.status === 'broken' ? 'This link no longer works: run /instagram link to relink.' : 'Feeds and your commands share this budget.' },
+    footer: {
+      text:
+        account.status === 'broken'
+          ? 'This link no longer works: run /instagram link to relink.'
+          : 'Feeds and your commands share this budget.',
+    },
   };
   await ctx.respond.reply({ embeds: [embed], ephemeral: true });
 }
 
 function freesLine(q: WindowQuota): string {
   if (q.freesAt === null) return 'Nothing is counted in the current window.';
-  return q.remaining === 0 ? `Used up: the next call can start ${relativeTime(q.freesAt)}.` : `The oldest counted call leaves the window ${relativeTime(q.freesAt)}.`;
+  return q.remaining === 0
+    ? `Used up: the next call can start ${relativeTime(q.freesAt)}.`
+    : `The oldest counted call leaves the window ${relativeTime(q.freesAt)}.`;
 }
 
 /** The paste-a-token modal; the scopes field is prefilled with what igcord asks for, for the person to correct. */
@@ -223,22 +264,34 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
   if (!interaction.isModalSubmit()) throw new TypeError(`${PASTE_MODAL_ID} is a modal`);
   const parsed = pastedTokenSchema.safeParse(interaction.fields.getTextInputValue(TOKEN_FIELD_ID));
   if (!parsed.success) {
-    throw new UserFacingError('instagram.token-malformed', 'That does not look like an Instagram access token. Nothing was linked.');
+    throw new UserFacingError(
+      'instagram.token-malformed',
+      'That does not look like an Instagram access token. Nothing was linked.',
+    );
   }
   // The person says what the token was granted (an implicit-flow URL shows it); blank means `basic` only. A wrong
   // claim costs nothing: Instagram refuses a call the token lacks a scope for, and igcord offers a relink then.
   const claimed = interaction.fields.getTextInputValue(SCOPES_FIELD_ID).trim();
-  const scopes = claimed === '' ? ['basic'] : scopeList(ctx.instagram.scopes, parseScopesOption(ctx.instagram.scopes, claimed));
+  const scopes =
+    claimed === '' ? ['basic'] : scopeList(ctx.instagram.scopes, parseScopesOption(ctx.instagram.scopes, claimed));
   // Counted once the paste would reach Instagram: a typo caught above costs the person nothing.
-  takeLinkAttempt(ctx.linkAttempts.pastes, interaction.user.id, 'instagram.pastes-limited', (max, window, when) =>
-    `You have pasted ${max} tokens in the last ${window}. You can paste again ${when}. Nothing was linked.`,
+  takeLinkAttempt(
+    ctx.linkAttempts.pastes,
+    interaction.user.id,
+    'instagram.pastes-limited',
+    (max, window, when) =>
+      `You have pasted ${max} tokens in the last ${window}. You can paste again ${when}. Nothing was linked.`,
   );
   let owner;
   try {
     owner = await ctx.instagram.verifyToken(parsed.data);
   } catch (error) {
     if (error instanceof InstagramTokenError) {
-      throw new UserFacingError('instagram.token-rejected', 'Instagram did not accept that token: it is invalid, revoked or expired. Nothing was linked.', { cause: error });
+      throw new UserFacingError(
+        'instagram.token-rejected',
+        'Instagram did not accept that token: it is invalid, revoked or expired. Nothing was linked.',
+        { cause: error },
+      );
     }
     if (error instanceof BudgetExhaustedError) {
       // The checks have used their share of the app's budget; the rest is kept for sign-ins (users.verifyToken).
@@ -263,7 +316,8 @@ async function submitPastedToken(interaction: ComponentInteraction, ctx: Command
   );
   const content = linkedReplyContent(account.username, resumedFeeds, leftBehind);
   const components = moveButtons(account.username, leftBehind);
-  if (interaction.isFromMessage()) await ctx.respond.update({ content, components, embeds: [], allowedMentions: { parse: [] } });
+  if (interaction.isFromMessage())
+    await ctx.respond.update({ content, components, embeds: [], allowedMentions: { parse: [] } });
   else await ctx.respond.reply({ content, components, ephemeral: true, allowedMentions: { parse: [] } });
 }
 
@@ -273,7 +327,13 @@ const definition = defineSlash({
   subcommands: {
     link: {
       description: 'Link your Instagram account to your Discord account',
-      options: { scopes: { kind: 'string', description: 'Permissions to ask for, separated by spaces, e.g. "basic likes" (default: all)', maxLength: 200 } },
+      options: {
+        scopes: {
+          kind: 'string',
+          description: 'Permissions to ask for, separated by spaces, e.g. "basic likes" (default: all)',
+          maxLength: 200,
+        },
+      },
     },
     unlink: { description: 'Remove your Instagram link and its token; your feeds pause (asks to confirm)' },
     me: { description: 'Show the Instagram profile you linked' },
@@ -293,8 +353,17 @@ export default defineCommand({
       if (isUnlinkButton(interaction.customId)) return pressUnlinkButton(interaction, ctx);
       const [, action, scope, ...rest] = interaction.customId.split(':');
       if (action === 'link' && rest.length === 0) {
-        const wanted = scope === undefined ? [] : [validate(z.enum(ctx.instagram.scopes as [string, ...string[]]), scope, 'requested scope')];
-        await ctx.respond.reply(await linkPrompt(ctx, interaction, scopeList(ctx.instagram.scopes, [...ctx.config.instagram.scopes, ...wanted])));
+        const wanted =
+          scope === undefined
+            ? []
+            : [validate(z.enum(ctx.instagram.scopes as [string, ...string[]]), scope, 'requested scope')];
+        await ctx.respond.reply(
+          await linkPrompt(
+            ctx,
+            interaction,
+            scopeList(ctx.instagram.scopes, [...ctx.config.instagram.scopes, ...wanted]),
+          ),
+        );
         return;
       }
       if (interaction.customId === PASTE_BUTTON_ID && interaction.isButton()) {
@@ -303,7 +372,10 @@ export default defineCommand({
         return;
       }
       if (interaction.customId === PASTE_MODAL_ID) return submitPastedToken(interaction, ctx);
-      throw new UserFacingError('igcord.unknown-button', 'This button is no longer active. Run `/instagram link` again.');
+      throw new UserFacingError(
+        'igcord.unknown-button',
+        'This button is no longer active. Run `/instagram link` again.',
+      );
     },
   },
 });

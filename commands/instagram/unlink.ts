@@ -16,10 +16,15 @@ export const isUnlinkButton = (customId: string): boolean => customId === CONFIR
 export async function askUnlink(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const account = await ctx.storage.accounts.get(interaction.user.id);
   if (account === undefined) {
-    await ctx.respond.reply({ content: 'You have no linked Instagram account, so there is nothing to unlink.', ephemeral: true });
+    await ctx.respond.reply({
+      content: 'You have no linked Instagram account, so there is nothing to unlink.',
+      ephemeral: true,
+    });
     return;
   }
-  const active = (await ctx.storage.feeds.listByOwner(interaction.user.id)).filter((f) => f.state.kind === 'active').length;
+  const active = (await ctx.storage.feeds.listByOwner(interaction.user.id)).filter(
+    (f) => f.state.kind === 'active',
+  ).length;
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
@@ -30,7 +35,9 @@ export async function askUnlink(interaction: ChatInputCommandInteraction, ctx: C
   await ctx.respond.reply({
     content:
       `Unlink Instagram account **${plain(`@${account.username}`)}**? igcord deletes its access token` +
-      (active === 0 ? '.' : `, and ${active === 1 ? 'the one active feed' : `the ${active} active feeds`} it pays for pause until you link it again.`),
+      (active === 0
+        ? '.'
+        : `, and ${active === 1 ? 'the one active feed' : `the ${active} active feeds`} it pays for pause until you link it again.`),
     components: [row],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -42,7 +49,11 @@ export async function pressUnlinkButton(interaction: ComponentInteraction, ctx: 
     await ctx.respond.update({ content: 'Cancelled; your Instagram account is still linked.', components: [] });
     return;
   }
-  await ctx.respond.update({ content: await unlink(interaction.user.id, ctx), components: [], allowedMentions: { parse: [] } });
+  await ctx.respond.update({
+    content: await unlink(interaction.user.id, ctx),
+    components: [],
+    allowedMentions: { parse: [] },
+  });
 }
 
 /** Deletes the link and pauses the feeds it paid for; what to tell the person. */
@@ -65,7 +76,9 @@ async function unlink(userId: string, ctx: CommandContext): Promise<string> {
   } else {
     lines.push(
       `${paused.length === 1 ? 'One feed you own is' : `${paused.length} feeds you own are`} now paused, and resume when you link ${plain(`@${removed.username}`)} again:`,
-      ...paused.slice(0, 10).map((f) => `• ${describeSource(f, removed.username)} in <#${f.channelId}> (feed \`${f.id}\`)`),
+      ...paused
+        .slice(0, 10)
+        .map((f) => `• ${describeSource(f, removed.username)} in <#${f.channelId}> (feed \`${f.id}\`)`),
     );
     if (paused.length > 10) lines.push(`…and ${paused.length - 10} more.`);
   }

@@ -27,7 +27,13 @@ const SHARE_DESCRIPTION = 'Post the answer in the channel for everyone (by defau
 const LOCATION_DESCRIPTION = 'A place: pick a suggestion, or type a location id or "lat,lng"';
 
 const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
-const location = { kind: 'string', description: LOCATION_DESCRIPTION, required: true, autocomplete: true, maxLength: 100 } as const;
+const location = {
+  kind: 'string',
+  description: LOCATION_DESCRIPTION,
+  required: true,
+  autocomplete: true,
+  maxLength: 100,
+} as const;
 
 const definition = defineSlash({
   name: 'location',
@@ -54,7 +60,9 @@ const definition = defineSlash({
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-const asRecent = (locations: readonly ({ id?: string | undefined; name?: string | undefined } | null | undefined)[]): RecentLocation[] =>
+const asRecent = (
+  locations: readonly ({ id?: string | undefined; name?: string | undefined } | null | undefined)[],
+): RecentLocation[] =>
   locations.flatMap((l) => (l?.id ? [{ id: l.id, name: l.name?.trim() || `Location ${l.id}` }] : []));
 
 /** The location id the `location` option names: as given, or the nearest place to the coordinates given. */
@@ -74,7 +82,11 @@ async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth)
 
 // Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges in
 // the visibility its answer will have: a deferred response cannot change it later.
-async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'info'>): Promise<void> {
+async function info(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'info'>,
+): Promise<void> {
   const ephemeral = !(options.share ?? false);
   const value = options.location;
   parseLocationInput(value, 'location', LOCATION_FORMS);
@@ -87,7 +99,11 @@ async function info(interaction: ChatInputCommandInteraction, ctx: CommandContex
   await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
 }
 
-async function recentMedia(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'recent'>): Promise<void> {
+async function recentMedia(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'recent'>,
+): Promise<void> {
   const ephemeral = !(options.share ?? false);
   const value = options.location;
   parseLocationInput(value, 'location', LOCATION_FORMS);
@@ -95,7 +111,9 @@ async function recentMedia(interaction: ChatInputCommandInteraction, ctx: Comman
   const ownerId = interaction.user.id;
   const { id, first } = await withInstagram(ctx, ownerId, async ({ auth }) => {
     const locationId = await resolveLocationId(value, ctx, auth);
-    const first = await about({ kind: 'location', id: locationId }, () => ctx.instagram.locations.recentPosts(auth, locationId, { count: PAGE_SIZE }));
+    const first = await about({ kind: 'location', id: locationId }, () =>
+      ctx.instagram.locations.recentPosts(auth, locationId, { count: PAGE_SIZE }),
+    );
     return { id: locationId, first };
   });
   // The posts carry their place's name, which saves a call for the heading.
@@ -110,21 +128,40 @@ async function recentMedia(interaction: ChatInputCommandInteraction, ctx: Comman
     ...PLACE_LIST_ENDS,
     // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
-    onLoaded: (media: readonly Post[]) => ctx.recentPlaces.remember(ownerId, asRecent(media.map((m) => m.location).filter((l) => l?.id === id).slice(0, 1))),
+    onLoaded: (media: readonly Post[]) =>
+      ctx.recentPlaces.remember(
+        ownerId,
+        asRecent(
+          media
+            .map((m) => m.location)
+            .filter((l) => l?.id === id)
+            .slice(0, 1),
+        ),
+      ),
   });
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }
 
-async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'search'>): Promise<void> {
+async function search(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'search'>,
+): Promise<void> {
   const ephemeral = !(options.share ?? false);
-  const at: Coordinates = parseCoordinates({ lat: options.lat, lng: options.lng, distance: options.distance }, MAX_LOCATION_DISTANCE_M);
+  const at: Coordinates = parseCoordinates(
+    { lat: options.lat, lng: options.lng, distance: options.distance },
+    MAX_LOCATION_DISTANCE_M,
+  );
   await ctx.respond.deferReply(ephemeral);
   const radius = at.distance ?? DEFAULT_LOCATION_DISTANCE_M;
   // A place name typed later (here or in /feed add-location) is looked for around this point.
   ctx.recentPlaces.rememberPoint(interaction.user.id, at);
   const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.locations.search(auth, at));
   if (found.length === 0) {
-    await ctx.respond.reply({ content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`, ephemeral });
+    await ctx.respond.reply({
+      content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`,
+      ephemeral,
+    });
     return;
   }
   // Found places become suggestions for the `location` option of info and recent, nearest first.

@@ -31,7 +31,12 @@ const COMMENT_OPTION_MAX = 1000;
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 
 const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
-const media = { kind: 'string', description: 'A post link, its shortcode or its media id', required: true, maxLength: 300 } as const;
+const media = {
+  kind: 'string',
+  description: 'A post link, its shortcode or its media id',
+  required: true,
+  maxLength: 300,
+} as const;
 
 const definition = defineSlash({
   name: 'media',
@@ -44,7 +49,12 @@ const definition = defineSlash({
       options: {
         lat: { kind: 'number', description: 'Latitude, e.g. 60.1699', required: true, minValue: -90, maxValue: 90 },
         lng: { kind: 'number', description: 'Longitude, e.g. 24.9384', required: true, minValue: -180, maxValue: 180 },
-        distance: { kind: 'integer', description: `Radius in metres (default ${DEFAULT_DISTANCE}, at most ${MAX_DISTANCE})`, minValue: 1, maxValue: MAX_DISTANCE },
+        distance: {
+          kind: 'integer',
+          description: `Radius in metres (default ${DEFAULT_DISTANCE}, at most ${MAX_DISTANCE})`,
+          minValue: 1,
+          maxValue: MAX_DISTANCE,
+        },
         share,
       },
     },
@@ -53,12 +63,23 @@ const definition = defineSlash({
     comment: {
       requires: 'comments',
       description: 'Comment on a post (at most 300 characters, 4 hashtags, 1 link; not all capitals)',
-      options: { media, text: { kind: 'string', description: 'What to say', required: true, maxLength: COMMENT_OPTION_MAX } },
+      options: {
+        media,
+        text: { kind: 'string', description: 'What to say', required: true, maxLength: COMMENT_OPTION_MAX },
+      },
     },
     uncomment: {
       requires: 'comments',
       description: 'Delete a comment (yours, or any on your own post)',
-      options: { media, comment: { kind: 'string', description: 'The comment id, as /media comments shows it', required: true, maxLength: 40 } },
+      options: {
+        media,
+        comment: {
+          kind: 'string',
+          description: 'The comment id, as /media comments shows it',
+          required: true,
+          maxLength: 40,
+        },
+      },
     },
     likes: { requires: 'likes', description: 'Who liked a post', options: { media, share } },
     like: { requires: 'likes', description: 'Like a post', options: { media } },
@@ -67,7 +88,10 @@ const definition = defineSlash({
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
-const commentIdSchema = z.string().trim().regex(/^\d{1,30}$/, { error: 'must be a comment id, a number as /media comments shows it.' });
+const commentIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,30}$/, { error: 'must be a comment id, a number as /media comments shows it.' });
 
 type Interaction = ChatInputCommandInteraction;
 
@@ -77,7 +101,12 @@ function page(ctx: CommandContext, interaction: Interaction, source: PagedSource
 }
 
 /** Runs `call` on the invoker's link after acknowledging, ephemeral unless shared. */
-async function onLink<T>(ctx: CommandContext, interaction: Interaction, ephemeral: boolean, call: (linked: LinkedAccount) => Promise<T>): Promise<T> {
+async function onLink<T>(
+  ctx: CommandContext,
+  interaction: Interaction,
+  ephemeral: boolean,
+  call: (linked: LinkedAccount) => Promise<T>,
+): Promise<T> {
   await ctx.respond.deferReply(ephemeral);
   return withInstagram(ctx, interaction.user.id, call);
 }
@@ -104,14 +133,19 @@ async function near(interaction: Interaction, ctx: CommandContext, options: Opti
     render: (index) => {
       const media = found[index]!;
       const away = media.distance === undefined ? '' : ` · ${Math.round(media.distance)} m away`;
-      return { content: `Posts within ${query.distance} m of ${where}: ${index + 1} of ${found.length}${away}`, embeds: renderMediaEmbeds(media) };
+      return {
+        content: `Posts within ${query.distance} m of ${where}: ${index + 1} of ${found.length}${away}`,
+        embeds: renderMediaEmbeds(media),
+      };
     },
   };
   await page(ctx, interaction, source, ephemeral);
 }
 
 async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: boolean) {
-  const first = await onLink(ctx, interaction, ephemeral, ({ auth }) => ctx.instagram.media.liked(auth, { count: LIKED_PER_CALL }));
+  const first = await onLink(ctx, interaction, ephemeral, ({ auth }) =>
+    ctx.instagram.media.liked(auth, { count: LIKED_PER_CALL }),
+  );
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: 'You have not liked any posts that Instagram lists.', ephemeral });
     return;
@@ -182,7 +216,11 @@ async function uncomment(interaction: Interaction, ctx: CommandContext, referenc
     await ctx.instagram.media.deleteComment(auth, media.id, commentId);
     return media;
   });
-  await ctx.respond.reply({ content: `🗑️ Comment \`${commentId}\` on ${mediaLink(media)} is deleted.`, ephemeral: true, allowedMentions: { parse: [] } });
+  await ctx.respond.reply({
+    content: `🗑️ Comment \`${commentId}\` on ${mediaLink(media)} is deleted.`,
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
 }
 
 async function setLike(interaction: Interaction, ctx: CommandContext, reference: MediaReference, like: boolean) {
@@ -193,7 +231,10 @@ async function setLike(interaction: Interaction, ctx: CommandContext, reference:
     const after = await ctx.instagram.media.get(auth, before.id).then(
       (post): Post | undefined => post,
       (error: unknown) => {
-        ctx.log.warn({ err: error, mediaId: before.id }, `${like ? 'liked' : 'unliked'}, but reading the post back failed`);
+        ctx.log.warn(
+          { err: error, mediaId: before.id },
+          `${like ? 'liked' : 'unliked'}, but reading the post back failed`,
+        );
         return undefined;
       },
     );
@@ -203,7 +244,9 @@ async function setLike(interaction: Interaction, ctx: CommandContext, reference:
   // carousel) only buries the confirmation.
   const likes = after?.counts.likes;
   const count = likes !== undefined ? ` (${likes} like${likes === 1 ? '' : 's'} now)` : '';
-  const content = like ? `❤️ You like ${mediaLink(before)}${count}.` : `You no longer like ${mediaLink(before)}${count}.`;
+  const content = like
+    ? `❤️ You like ${mediaLink(before)}${count}.`
+    : `You no longer like ${mediaLink(before)}${count}.`;
   await ctx.respond.reply({ content, embeds: [], ephemeral: true, allowedMentions: { parse: [] } });
 }
 
@@ -214,7 +257,8 @@ export default defineCommand({
     show: (interaction, ctx, o) => show(interaction, ctx, parseMediaReference(o.media), ephemeralUnless(o.share)),
     near: (interaction, ctx, o) => near(interaction, ctx, o),
     liked: (interaction, ctx, o) => liked(interaction, ctx, ephemeralUnless(o.share)),
-    comments: (interaction, ctx, o) => comments(interaction, ctx, parseMediaReference(o.media), ephemeralUnless(o.share)),
+    comments: (interaction, ctx, o) =>
+      comments(interaction, ctx, parseMediaReference(o.media), ephemeralUnless(o.share)),
     likes: (interaction, ctx, o) => likes(interaction, ctx, parseMediaReference(o.media), ephemeralUnless(o.share)),
     comment: (interaction, ctx, o) => comment(interaction, ctx, parseMediaReference(o.media), o.text),
     uncomment: (interaction, ctx, o) => uncomment(interaction, ctx, parseMediaReference(o.media), o.comment),

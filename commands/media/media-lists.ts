@@ -17,7 +17,13 @@ const COMMENT_SHOWN = 300;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-const KIND_LABEL: Record<Post['kind'], string> = { image: 'Photo', video: 'Video', carousel: 'Carousel', reel: 'Reel', story: 'Story' };
+const KIND_LABEL: Record<Post['kind'], string> = {
+  image: 'Photo',
+  video: 'Video',
+  carousel: 'Carousel',
+  reel: 'Reel',
+  story: 'Story',
+};
 
 export function mediaKind(media: Post): string {
   return KIND_LABEL[media.kind];
@@ -66,7 +72,9 @@ export function commentPages(media: Post, comments: Comment[]): PagedSource {
       const start = index * COMMENTS_PER_PAGE;
       const shown = comments.slice(start, start + COMMENTS_PER_PAGE);
       const footer = `Comments ${start + 1}–${start + shown.length} of ${count(comments.length)}`;
-      return { embeds: [listEmbed(media, `Comments on ${mediaLabel(media)}`, shown.map(commentLine).join('\n\n'), footer)] };
+      return {
+        embeds: [listEmbed(media, `Comments on ${mediaLabel(media)}`, shown.map(commentLine).join('\n\n'), footer)],
+      };
     },
   };
 }

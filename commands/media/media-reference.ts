@@ -3,7 +3,13 @@
 // The text is classified here, before any call, so a typo costs nothing from the user's budget and gets a reply
 // that says which forms are understood. Fetching by the classified form lives in the same file.
 import { z } from 'zod';
-import { parseMediaUrl, type InstagramAuth, type InstagramCallOptions, type InstagramPort, type Post } from '../../src/core/index.js';
+import {
+  parseMediaUrl,
+  type InstagramAuth,
+  type InstagramCallOptions,
+  type InstagramPort,
+  type Post,
+} from '../../src/core/index.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { about } from '../_shared/about-subject.js';
 
@@ -49,6 +55,8 @@ export async function fetchMedia(
   // Instagram's "not found" then names the post as the person gave it.
   const subject = { kind: 'media', reference: reference.kind === 'id' ? reference.id : reference.shortcode } as const;
   return about(subject, () =>
-    reference.kind === 'id' ? instagram.media.get(auth, reference.id, options) : instagram.media.byShortcode(auth, reference.shortcode, options),
+    reference.kind === 'id'
+      ? instagram.media.get(auth, reference.id, options)
+      : instagram.media.byShortcode(auth, reference.shortcode, options),
   );
 }

@@ -18,7 +18,13 @@ const PAGE_SIZE = 20;
 const SHARE_DESCRIPTION = 'Post the answer in the channel for everyone (by default only you see it)';
 
 const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
-const tagName = { kind: 'string', description: 'The tag, without #', required: true, autocomplete: true, maxLength: 100 } as const;
+const tagName = {
+  kind: 'string',
+  description: 'The tag, without #',
+  required: true,
+  autocomplete: true,
+  maxLength: 100,
+} as const;
 
 const definition = defineSlash({
   name: 'tag',
@@ -29,7 +35,10 @@ const definition = defineSlash({
     recent: { description: 'The most recent posts with a hashtag, one at a time', options: { name: tagName, share } },
     search: {
       description: 'Hashtags that start with a word, most used first',
-      options: { query: { kind: 'string', description: 'The start of a tag, without #', required: true, maxLength: 100 }, share },
+      options: {
+        query: { kind: 'string', description: 'The start of a tag, without #', required: true, maxLength: 100 },
+        share,
+      },
     },
   },
 });
@@ -37,22 +46,37 @@ type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOpt
 
 // Each subcommand checks its input first (a refusal costs nothing and is always private), then acknowledges in
 // the visibility its answer will have: a deferred response cannot change it later.
-async function info(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'info'>): Promise<void> {
+async function info(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'info'>,
+): Promise<void> {
   const ephemeral = !(options.share ?? false);
   const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
-  const tag = await withInstagram(ctx, interaction.user.id, ({ auth }) => about({ kind: 'tag', name }, () => ctx.instagram.tags.get(auth, name)));
+  const tag = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
+    about({ kind: 'tag', name }, () => ctx.instagram.tags.get(auth, name)),
+  );
   await ctx.respond.reply({ embeds: [renderTagEmbed(tag)], ephemeral });
 }
 
-async function recent(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'recent'>): Promise<void> {
+async function recent(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'recent'>,
+): Promise<void> {
   const ephemeral = !(options.share ?? false);
   const name = parseTagName(options.name, 'name');
   await ctx.respond.deferReply(ephemeral);
   const ownerId = interaction.user.id;
-  const first = await withInstagram(ctx, ownerId, ({ auth }) => about({ kind: 'tag', name }, () => ctx.instagram.tags.recentPosts(auth, name, { count: PAGE_SIZE })));
+  const first = await withInstagram(ctx, ownerId, ({ auth }) =>
+    about({ kind: 'tag', name }, () => ctx.instagram.tags.recentPosts(auth, name, { count: PAGE_SIZE })),
+  );
   if (first.data.length === 0) {
-    await ctx.respond.reply({ content: `No recent posts tagged **${plain(`#${name}`)}** that you can see.`, ephemeral });
+    await ctx.respond.reply({
+      content: `No recent posts tagged **${plain(`#${name}`)}** that you can see.`,
+      ephemeral,
+    });
     return;
   }
   const source = mediaPages(first, {
@@ -64,7 +88,11 @@ async function recent(interaction: ChatInputCommandInteraction, ctx: CommandCont
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }
 
-async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'search'>): Promise<void> {
+async function search(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'search'>,
+): Promise<void> {
   const ephemeral = !(options.share ?? false);
   const query = parseTagName(options.query, 'query');
   await ctx.respond.deferReply(ephemeral);

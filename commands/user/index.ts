@@ -22,7 +22,12 @@ const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you s
 const SEARCH_COUNT = 50;
 
 const share = { kind: 'boolean', description: SHARE_DESCRIPTION } as const;
-const user = { kind: 'string', description: 'Instagram username (yours when left out)', autocomplete: true, maxLength: 100 } as const;
+const user = {
+  kind: 'string',
+  description: 'Instagram username (yours when left out)',
+  autocomplete: true,
+  maxLength: 100,
+} as const;
 
 const definition = defineSlash({
   name: 'user',
@@ -33,7 +38,16 @@ const definition = defineSlash({
     search: {
       requires: 'search',
       description: 'Find Instagram accounts by username or name',
-      options: { query: { kind: 'string', description: 'Part of a username or a name', required: true, minLength: 1, maxLength: 100 }, share },
+      options: {
+        query: {
+          kind: 'string',
+          description: 'Part of a username or a name',
+          required: true,
+          minLength: 1,
+          maxLength: 100,
+        },
+        share,
+      },
     },
   },
 });
@@ -43,7 +57,11 @@ const querySchema = z.string().trim().min(1, { error: 'expected some text to sea
 
 /** The search text, checked: an empty query gets a plain answer, not an API error. */
 function parseQuery(input: string): string {
-  return validateOption(querySchema, input, { option: 'query', id: 'input.invalid-query', message: () => 'Type part of a username or a name to search for.' });
+  return validateOption(querySchema, input, {
+    option: 'query',
+    id: 'input.invalid-query',
+    message: () => 'Type part of a username or a name to search for.',
+  });
 }
 
 /** The `user` option as a bare username, or undefined for "myself". */
@@ -53,7 +71,11 @@ function targetOf(typed: string | undefined): string | undefined {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-async function profile(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'profile'>): Promise<void> {
+async function profile(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'profile'>,
+): Promise<void> {
   const share = options.share ?? false;
   const username = targetOf(options.user);
   await ctx.respond.deferReply(!share);
@@ -66,7 +88,11 @@ async function profile(interaction: ChatInputCommandInteraction, ctx: CommandCon
   await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral: !share });
 }
 
-async function media(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'media'>): Promise<void> {
+async function media(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'media'>,
+): Promise<void> {
   const share = options.share ?? false;
   const username = targetOf(options.user);
   const invoker = interaction.user.id;
@@ -76,7 +102,9 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
       return { owner: account.username, first: await ctx.instagram.users.recentPosts(auth) };
     }
     const target = await resolveUsername(ctx.instagram, auth, username);
-    const first = await about({ kind: 'user', username: target.username }, () => ctx.instagram.users.recentPosts(auth, { userId: target.id }));
+    const first = await about({ kind: 'user', username: target.username }, () =>
+      ctx.instagram.users.recentPosts(auth, { userId: target.id }),
+    );
     return { owner: target.username, first };
   });
   if (first.data.length === 0) {
@@ -96,11 +124,17 @@ async function media(interaction: ChatInputCommandInteraction, ctx: CommandConte
   });
 }
 
-async function search(interaction: ChatInputCommandInteraction, ctx: CommandContext, options: Options<'search'>): Promise<void> {
+async function search(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: Options<'search'>,
+): Promise<void> {
   const share = options.share ?? false;
   const query = parseQuery(options.query);
   await ctx.respond.deferReply(!share);
-  const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.users.search(auth, query, SEARCH_COUNT));
+  const found = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
+    ctx.instagram.users.search(auth, query, SEARCH_COUNT),
+  );
   await ctx.paginator.start(ctx.respond, {
     ownerId: interaction.user.id,
     source: userListSource(found, {

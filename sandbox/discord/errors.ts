@@ -1,7 +1,9 @@
 // The errors the Discord fake answers with, in Discord's JSON shape: `{ code, message }` plus `errors` for
 // 50035 Invalid Form Body. Route handlers throw a DiscordFakeError; the router turns it into the response, so
 // each rule lives next to the code that checks it and every answer has one shape.
-export type FormErrors = { _errors?: { code: string; message: string }[] } & { [key: string]: FormErrors | FormErrors['_errors'] };
+export type FormErrors = { _errors?: { code: string; message: string }[] } & {
+  [key: string]: FormErrors | FormErrors['_errors'];
+};
 
 export class DiscordFakeError extends Error {
   override readonly name = 'DiscordFakeError';
@@ -38,8 +40,7 @@ export const cannotEditOthersMessage = () =>
   new DiscordFakeError(403, 50005, 'Cannot edit a message authored by another user');
 export const emptyMessage = () => new DiscordFakeError(400, 50006, 'Cannot send an empty message');
 export const nonTextChannel = () => new DiscordFakeError(400, 50008, 'Cannot send messages in a non-text channel');
-export const alreadyAcknowledged = () =>
-  new DiscordFakeError(400, 40060, 'Interaction has already been acknowledged.');
+export const alreadyAcknowledged = () => new DiscordFakeError(400, 40060, 'Interaction has already been acknowledged.');
 export const invalidFormBody = (errors: FormErrors) => new DiscordFakeError(400, 50035, 'Invalid Form Body', errors);
 
 /** A 50035 with one error at one path, e.g. formError(['type'], 'NUMBER_TYPE_COERCE', '…'). */

@@ -71,7 +71,11 @@ export function faultAnswer(rule: FaultRule & { status: number }): FaultAnswer {
     return {
       status: 429,
       headers,
-      body: rule.body ?? { message: 'You are being rate limited.', retry_after: retryAfter, global: rule.global ?? false },
+      body: rule.body ?? {
+        message: 'You are being rate limited.',
+        retry_after: retryAfter,
+        global: rule.global ?? false,
+      },
     };
   }
   return {

@@ -29,9 +29,15 @@ interface Session {
 
 const BACKLOG_LIMIT = 1000;
 
-export const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+export const PRIVILEGED_INTENTS =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
-const frameSchema = z.object({ op: z.number().int(), d: z.unknown(), s: z.unknown().optional(), t: z.unknown().optional() });
+const frameSchema = z.object({
+  op: z.number().int(),
+  d: z.unknown(),
+  s: z.unknown().optional(),
+  t: z.unknown().optional(),
+});
 const identifySchema = z.looseObject({
   token: z.string(),
   intents: z.number().int().min(0),
@@ -53,7 +59,12 @@ export class FakeGateway {
     server: Server,
     private readonly state: FakeState,
     private readonly log: FakeLog,
-    private readonly options: { botToken: string; url: () => string; heartbeatIntervalMs: number; privilegedIntents: number },
+    private readonly options: {
+      botToken: string;
+      url: () => string;
+      heartbeatIntervalMs: number;
+      privilegedIntents: number;
+    },
   ) {
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket) => this.accept(socket));
@@ -104,7 +115,10 @@ export class FakeGateway {
       if (code === 1000 || code === 1001) this.sessions.delete(session.id);
     });
     socket.on('error', () => socket.terminate());
-    this.send(socket, undefined, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs } });
+    this.send(socket, undefined, {
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs },
+    });
 
     socket.on('message', (raw) => {
       const parsed = frameSchema.safeParse(safeJson(raw.toString()));
@@ -113,7 +127,14 @@ export class FakeGateway {
         return;
       }
       const frame = parsed.data;
-      this.log.add({ kind: 'gateway', time: Date.now(), direction: 'in', sessionId: session?.id, op: frame.op, d: redactToken(frame.d) });
+      this.log.add({
+        kind: 'gateway',
+        time: Date.now(),
+        direction: 'in',
+        sessionId: session?.id,
+        op: frame.op,
+        d: redactToken(frame.d),
+      });
       switch (frame.op) {
         case GatewayOpcodes.Heartbeat:
           this.send(socket, session, { op: GatewayOpcodes.HeartbeatAck });
@@ -122,12 +143,21 @@ export class FakeGateway {
           const identify = identifySchema.safeParse(frame.d);
           if (!identify.success) return void socket.close(4002, 'Error while decoding payload.');
           if (session) return void socket.close(4005, 'Already authenticated.');
-          if (stripBot(identify.data.token) !== this.options.botToken) return void socket.close(4004, 'Authentication failed.');
+          if (stripBot(identify.data.token) !== this.options.botToken)
+            return void socket.close(4004, 'Authentication failed.');
           // Privileged intents must be enabled for the app in the developer portal, or Discord closes with 4014.
-          if ((identify.data.intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents) !== 0) return void socket.close(4014, 'Disallowed intent(s).');
+          if ((identify.data.intents & PRIVILEGED_INTENTS & ~this.options.privilegedIntents) !== 0)
+            return void socket.close(4014, 'Disallowed intent(s).');
           const shard = identify.data.shard ?? [0, 1];
           if (shard[0] >= shard[1]) return void socket.close(4010, 'Invalid shard.');
-          session = { id: randomToken('session').slice(0, 40), intents: identify.data.intents, shard, seq: 0, socket, backlog: [] };
+          session = {
+            id: randomToken('session').slice(0, 40),
+            intents: identify.data.intents,
+            shard,
+            seq: 0,
+            socket,
+            backlog: [],
+          };
           this.sessions.set(session.id, session);
           this.ready(session);
           return;
@@ -156,7 +186,9 @@ export class FakeGateway {
   }
 
   private ready(session: Session): void {
-    const botGuilds = [...this.state.guilds.values()].filter((g) => g.members.has(this.state.botUser.id) && this.onShard(session, g.id));
+    const botGuilds = [...this.state.guilds.values()].filter(
+      (g) => g.members.has(this.state.botUser.id) && this.onShard(session, g.id),
+    );
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: { ...this.state.botUser },
@@ -172,13 +204,18 @@ export class FakeGateway {
 
   sendGuildCreate(session: Session, guildId: string): void {
     const guild = this.state.guild(guildId);
-    this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, renderGuildCreate(this.state, guild, (session.intents & GatewayIntentBits.GuildPresences) !== 0));
+    this.sendDispatch(
+      session,
+      GatewayDispatchEvents.GuildCreate,
+      renderGuildCreate(this.state, guild, (session.intents & GatewayIntentBits.GuildPresences) !== 0),
+    );
   }
 
   /** GUILD_CREATE for a guild the bot joins while connected. */
   announceGuild(guildId: string): void {
     for (const session of this.sessions.values()) {
-      if ((session.intents & GatewayIntentBits.Guilds) !== 0 && this.onShard(session, guildId)) this.sendGuildCreate(session, guildId);
+      if ((session.intents & GatewayIntentBits.Guilds) !== 0 && this.onShard(session, guildId))
+        this.sendGuildCreate(session, guildId);
     }
   }
 
@@ -198,8 +235,21 @@ export class FakeGateway {
     if (session.socket) this.send(session.socket, session, { op: GatewayOpcodes.Dispatch, t, s, d });
   }
 
-  private send(socket: WebSocket, session: Session | undefined, frame: { op: number; d?: unknown; s?: number; t?: string }): void {
-    this.log.add({ kind: 'gateway', time: Date.now(), direction: 'out', sessionId: session?.id, op: frame.op, t: frame.t ?? null, s: frame.s ?? null, d: frame.d });
+  private send(
+    socket: WebSocket,
+    session: Session | undefined,
+    frame: { op: number; d?: unknown; s?: number; t?: string },
+  ): void {
+    this.log.add({
+      kind: 'gateway',
+      time: Date.now(),
+      direction: 'out',
+      sessionId: session?.id,
+      op: frame.op,
+      t: frame.t ?? null,
+      s: frame.s ?? null,
+      d: frame.d,
+    });
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ s: null, t: null, ...frame }));
   }
 }
@@ -209,7 +259,10 @@ function guildOf(t: GatewayDispatchEvents, d: unknown): string | undefined {
   if (!d || typeof d !== 'object') return undefined;
   const record = d as { guild_id?: unknown; id?: unknown };
   if (typeof record.guild_id === 'string') return record.guild_id;
-  const aboutGuild = t === GatewayDispatchEvents.GuildCreate || t === GatewayDispatchEvents.GuildUpdate || t === GatewayDispatchEvents.GuildDelete;
+  const aboutGuild =
+    t === GatewayDispatchEvents.GuildCreate ||
+    t === GatewayDispatchEvents.GuildUpdate ||
+    t === GatewayDispatchEvents.GuildDelete;
   return aboutGuild && typeof record.id === 'string' ? record.id : undefined;
 }
 

@@ -8,14 +8,34 @@ import { GatewayDispatchEvents } from 'discord-api-types/v10';
 import type { APIMessage, APIOverwrite, APIRole, APIUser, UserFlags } from 'discord-api-types/v10';
 import { createSnowflakes, randomToken } from './ids.js';
 import { FakeState } from './state.js';
-import { FakeLog, stderrSink, type InteractionDeliveryEntry, type LogEntry, type RestLogEntry, type WarnSink } from './log.js';
+import {
+  FakeLog,
+  stderrSink,
+  type InteractionDeliveryEntry,
+  type LogEntry,
+  type RestLogEntry,
+  type WarnSink,
+} from './log.js';
 import { FaultRegistry, type FaultRule } from './faults.js';
 import { FakeGateway, PRIVILEGED_INTENTS } from './gateway.js';
 import { RestRouter } from './rest.js';
-import { DEFAULT_WAIT_MS, InteractionRegistry, INTERACTION_TOKEN_LIFETIME_MS, type InteractionHandle, type InteractionRecord } from './interactions.js';
+import {
+  DEFAULT_WAIT_MS,
+  InteractionRegistry,
+  INTERACTION_TOKEN_LIFETIME_MS,
+  type InteractionHandle,
+  type InteractionRecord,
+} from './interactions.js';
 import { commandRecord, type AutocompleteInput, type CommandInput } from './interaction-payloads.js';
 import { buttonRecord, modalRecord, selectRecord, type ModalInput } from './person.js';
-import { World, type ChannelInput, type CreatedGuild, type GuildInput, type OverwriteInput, type Permissions } from './world.js';
+import {
+  World,
+  type ChannelInput,
+  type CreatedGuild,
+  type GuildInput,
+  type OverwriteInput,
+  type Permissions,
+} from './world.js';
 import { addSessionRoutes } from './routes/session.js';
 import { addCommandRoutes } from './routes/commands.js';
 import { addChannelRoutes } from './routes/channels.js';
@@ -124,7 +144,10 @@ export interface DiscordFake {
   /** The member leaves the guild (GUILD_MEMBER_REMOVE); the guild owner cannot. */
   removeMember(guildId: string, userId: string): void;
   setMemberRoles(guildId: string, userId: string, roleIds: string[]): void;
-  createRole(guildId: string, input: { name: string; permissions?: Permissions; position?: number; mentionable?: boolean }): string;
+  createRole(
+    guildId: string,
+    input: { name: string; permissions?: Permissions; position?: number; mentionable?: boolean },
+  ): string;
   setRolePermissions(guildId: string, roleId: string, permissions: Permissions): void;
   setBotPermissions(guildId: string, permissions: Permissions): void;
   setChannelOverwrites(channelId: string, overwrites: OverwriteInput[]): void;
@@ -146,8 +169,19 @@ export interface DiscordFake {
 
   sendCommand(input: CommandInput): InteractionHandle;
   sendAutocomplete(input: AutocompleteInput): InteractionHandle;
-  pressButton(input: { messageId?: string; message?: { id: string }; customId: string; userId: string }): InteractionHandle;
-  selectMenu(input: { messageId?: string; message?: { id: string }; customId: string; values: string[]; userId: string }): InteractionHandle;
+  pressButton(input: {
+    messageId?: string;
+    message?: { id: string };
+    customId: string;
+    userId: string;
+  }): InteractionHandle;
+  selectMenu(input: {
+    messageId?: string;
+    message?: { id: string };
+    customId: string;
+    values: string[];
+    userId: string;
+  }): InteractionHandle;
   submitModal(input: ModalInput): InteractionHandle;
 
   /** Registered application commands: `global` or a guild id. */
@@ -157,7 +191,11 @@ export interface DiscordFake {
   /** The bot's direct messages to a user, oldest first (none when it never opened a DM with them). */
   directMessages(userId: string): ChannelMessage[];
   /** Resolves with the first matching message; `timeoutMs` (30 s by default) only stops a wait that would hang. */
-  waitForMessage(channelId: string, predicate?: (message: ChannelMessage) => boolean, timeoutMs?: number): Promise<ChannelMessage>;
+  waitForMessage(
+    channelId: string,
+    predicate?: (message: ChannelMessage) => boolean,
+    timeoutMs?: number,
+  ): Promise<ChannelMessage>;
 
   /** Every secret this fake issued: the bot token, each interaction token, each channel-webhook token. */
   issuedTokens(): IssuedTokens;
@@ -178,7 +216,7 @@ export interface DiscordFake {
 export async function startDiscordFake(options: DiscordFakeOptions = {}): Promise<DiscordFake> {
   const restore = options.restore;
   if (restore && options.applicationId !== undefined && options.applicationId !== restore.applicationId) {
-    throw new TypeError('applicationId differs from the restored snapshot\'s');
+    throw new TypeError("applicationId differs from the restored snapshot's");
   }
   const ids = createSnowflakes(restore ? newestId(restore) : undefined);
   const applicationId = restore?.applicationId ?? options.applicationId ?? ids.next();
@@ -199,7 +237,11 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   if (restore) restoreSnapshot(state, restore);
   const log = new FakeLog(options.logger ?? stderrSink, options.maxLogEntries ?? 50_000);
   const faults = new FaultRegistry();
-  const interactions = new InteractionRegistry(state, options.acknowledgeTimeoutMs ?? 3000, options.interactionTokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS);
+  const interactions = new InteractionRegistry(
+    state,
+    options.acknowledgeTimeoutMs ?? 3000,
+    options.interactionTokenLifetimeMs ?? INTERACTION_TOKEN_LIFETIME_MS,
+  );
   const router = new RestRouter(log, faults, botToken);
   const keys = createApplicationKeys();
   const endpoint = new InteractionsEndpoint(state, interactions, keys, log, interactions.acknowledgeTimeoutMs);
@@ -212,14 +254,20 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   const server = createServer((req, res) => {
     if (!oauth2.isPage(req)) return void router.handle(req, res);
     oauth2.page(req, res).catch((error: unknown) => {
-      log.sink.warn({ error: error instanceof Error ? error.message : String(error) }, 'the Discord fake failed on its authorize page; answered 500');
+      log.sink.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        'the Discord fake failed on its authorize page; answered 500',
+      );
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
 
   let base = '';
   const gatewayUrl = () => base.replace(/^http/, 'ws');
-  const gateway = new FakeGateway(server, state, log, { botToken, url: gatewayUrl, heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+  const gateway = new FakeGateway(server, state, log, {
+    botToken,
+    url: gatewayUrl,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     privilegedIntents: options.privilegedIntents ?? PRIVILEGED_INTENTS,
   });
   state.emit = (event, data, dispatchOptions) => gateway.dispatch(event, data, dispatchOptions);
@@ -258,7 +306,9 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   const visible = (channelId: string): ChannelMessage[] =>
     (state.messages.get(channelId) ?? [])
       .filter((m) => !m.ephemeral)
-      .map((m) => (m.avatarUrl ? { ...structuredClone(m.message), avatar_url: m.avatarUrl } : structuredClone(m.message)));
+      .map((m) =>
+        m.avatarUrl ? { ...structuredClone(m.message), avatar_url: m.avatarUrl } : structuredClone(m.message),
+      );
 
   let closed = false;
   return {
@@ -276,7 +326,11 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     setInteractionsEndpoint: (url) => endpoint.set(url),
     interactionDeliveries: () => log.deliveries(),
     waitForDelivery: (interactionId, timeoutMs = interactions.acknowledgeTimeoutMs + 1000) =>
-      state.waitFor(() => log.deliveries().find((d) => d.interactionId === interactionId), timeoutMs, `the endpoint's answer to interaction ${interactionId}`),
+      state.waitFor(
+        () => log.deliveries().find((d) => d.interactionId === interactionId),
+        timeoutMs,
+        `the endpoint's answer to interaction ${interactionId}`,
+      ),
     async close() {
       if (closed) return;
       closed = true;
@@ -304,13 +358,29 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     permissionsFor: (channelId, userId) => state.permissionsIn(channelId, userId),
     roles: (guildId) => structuredClone([...state.guild(guildId).roles.values()]),
     members: (guildId) =>
-      [...state.guild(guildId).members.values()].map((m) => ({ user: structuredClone(state.user(m.userId)), roles: [...m.roles], nick: m.nick })),
+      [...state.guild(guildId).members.values()].map((m) => ({
+        user: structuredClone(state.user(m.userId)),
+        roles: [...m.roles],
+        nick: m.nick,
+      })),
     channelOverwrites: (channelId) => structuredClone(state.channel(channelId).overwrites),
 
     sendCommand: (input) => dispatchInteraction(commandRecord(state, input)),
-    sendAutocomplete: (input) => dispatchInteraction(commandRecord(state, input, { focused: input.focused, value: input.value })),
-    pressButton: (input) => dispatchInteraction(buttonRecord(state, { messageId: messageIdOf(input), customId: input.customId, userId: input.userId })),
-    selectMenu: (input) => dispatchInteraction(selectRecord(state, { messageId: messageIdOf(input), customId: input.customId, userId: input.userId, values: input.values })),
+    sendAutocomplete: (input) =>
+      dispatchInteraction(commandRecord(state, input, { focused: input.focused, value: input.value })),
+    pressButton: (input) =>
+      dispatchInteraction(
+        buttonRecord(state, { messageId: messageIdOf(input), customId: input.customId, userId: input.userId }),
+      ),
+    selectMenu: (input) =>
+      dispatchInteraction(
+        selectRecord(state, {
+          messageId: messageIdOf(input),
+          customId: input.customId,
+          userId: input.userId,
+          values: input.values,
+        }),
+      ),
     submitModal: (input) => dispatchInteraction(modalRecord(state, interactions, input)),
 
     commands: (scope) => structuredClone(state.commands.get(scope) ?? []),
@@ -322,7 +392,13 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     waitForMessage: (channelId, predicate = () => true, timeoutMs = DEFAULT_WAIT_MS) =>
       state.waitFor(() => visible(channelId).find(predicate), timeoutMs, `a message in channel ${channelId}`),
 
-    issuedTokens: () => ({ bot: botToken, interactions: [...state.issuedTokens.interactions], webhooks: [...state.issuedTokens.webhooks], oauth2: [...oauth2.issued], clientSecret: oauth2.clientSecret }),
+    issuedTokens: () => ({
+      bot: botToken,
+      interactions: [...state.issuedTokens.interactions],
+      webhooks: [...state.issuedTokens.webhooks],
+      oauth2: [...oauth2.issued],
+      clientSecret: oauth2.clientSecret,
+    }),
     log: () => log.all(),
     restLog: () => log.rest(),
     clearLog: () => log.clear(),

@@ -3,7 +3,14 @@
 // option, press a button, pick from a select menu, submit a modal. Like the Discord client, it refuses what a
 // person could not do: a command that is not registered, an unknown or missing required option, a value outside
 // the choices, a number outside min_value/max_value, text outside min_length/max_length, a button that is not on the message, a modal the bot never showed.
-import { ApplicationCommandOptionType, ApplicationCommandType, ComponentType, InteractionType, Locale, PermissionFlagsBits } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+  Locale,
+  PermissionFlagsBits,
+} from 'discord-api-types/v10';
 import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
 import type { FakeState } from './state.js';
 import type { InteractionRecord } from './interactions.js';
@@ -37,13 +44,21 @@ export class FakeUsageError extends Error {
 
 type Builder = Omit<InteractionRecord, 'callbacks' | 'followUpIds'>;
 
-export function baseRecord(state: FakeState, type: InteractionType, channelId: string, userId: string, data: unknown, extra: Record<string, unknown> = {}): Builder {
+export function baseRecord(
+  state: FakeState,
+  type: InteractionType,
+  channelId: string,
+  userId: string,
+  data: unknown,
+  extra: Record<string, unknown> = {},
+): Builder {
   const channel = state.channel(channelId);
   const guild = state.guild(channel.guildId);
   const member = guild.members.get(userId);
   if (!member) throw new FakeUsageError(`user ${userId} is not a member of guild ${guild.id}; addMember first`);
   const memberPermissions = state.permissionsIn(channel.id, userId);
-  if ((memberPermissions & PermissionFlagsBits.ViewChannel) === 0n) throw new FakeUsageError(`user ${userId} cannot see channel ${channel.id}`);
+  if ((memberPermissions & PermissionFlagsBits.ViewChannel) === 0n)
+    throw new FakeUsageError(`user ${userId} cannot see channel ${channel.id}`);
   const id = state.ids.next();
   const token = randomToken('interaction');
   state.issuedTokens.interactions.push(token);
@@ -71,31 +86,48 @@ export function baseRecord(state: FakeState, type: InteractionType, channelId: s
   return { id, token, type, userId, channelId: channel.id, guildId: guild.id, createdAt: Date.now(), payload };
 }
 
-export function commandRecord(state: FakeState, input: CommandInput, autocomplete?: { focused: string; value: string }): Builder {
+export function commandRecord(
+  state: FakeState,
+  input: CommandInput,
+  autocomplete?: { focused: string; value: string },
+): Builder {
   const channel = state.channel(input.channelId);
-  if (input.guildId !== undefined && input.guildId !== channel.guildId) throw new FakeUsageError(`channel ${channel.id} is not in guild ${input.guildId}`);
+  if (input.guildId !== undefined && input.guildId !== channel.guildId)
+    throw new FakeUsageError(`channel ${channel.id} is not in guild ${input.guildId}`);
   const command = findCommand(state, channel.guildId, input.name);
   if (command.default_member_permissions) {
     const needed = BigInt(command.default_member_permissions);
     if ((state.permissionsIn(channel.id, input.userId) & needed) !== needed) {
-      throw new FakeUsageError(`user ${input.userId} lacks the default_member_permissions of /${input.name}; Discord would not offer the command`);
+      throw new FakeUsageError(
+        `user ${input.userId} lacks the default_member_permissions of /${input.name}; Discord would not offer the command`,
+      );
     }
   }
 
   let definitions = command.options ?? [];
   const wrap: ((inner: unknown[]) => unknown[])[] = [];
   if (input.subcommandGroup !== undefined) {
-    const group = definitions.find((o) => o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === input.subcommandGroup);
-    if (!group || !('options' in group)) throw new FakeUsageError(`/${input.name} has no subcommand group ${input.subcommandGroup}`);
+    const group = definitions.find(
+      (o) => o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === input.subcommandGroup,
+    );
+    if (!group || !('options' in group))
+      throw new FakeUsageError(`/${input.name} has no subcommand group ${input.subcommandGroup}`);
     definitions = (group.options ?? []) as APIApplicationCommandOption[];
     wrap.push((inner) => [{ type: ApplicationCommandOptionType.SubcommandGroup, name: group.name, options: inner }]);
   }
   if (input.subcommand !== undefined) {
-    const sub = definitions.find((o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === input.subcommand);
+    const sub = definitions.find(
+      (o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === input.subcommand,
+    );
     if (!sub) throw new FakeUsageError(`/${input.name} has no subcommand ${input.subcommand}`);
     definitions = ('options' in sub ? (sub.options ?? []) : []) as APIApplicationCommandOption[];
     wrap.unshift((inner) => [{ type: ApplicationCommandOptionType.Subcommand, name: sub.name, options: inner }]);
-  } else if (definitions.some((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup)) {
+  } else if (
+    definitions.some(
+      (o) =>
+        o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup,
+    )
+  ) {
     throw new FakeUsageError(`/${input.name} needs a subcommand`);
   }
 
@@ -107,7 +139,8 @@ export function commandRecord(state: FakeState, input: CommandInput, autocomplet
     const definition = definitions.find((o) => o.name === name);
     if (!definition) throw new FakeUsageError(`/${input.name} has no option ${name}`);
     if (autocomplete?.focused === name) {
-      if (!('autocomplete' in definition) || !definition.autocomplete) throw new FakeUsageError(`option ${name} of /${input.name} has no autocomplete`);
+      if (!('autocomplete' in definition) || !definition.autocomplete)
+        throw new FakeUsageError(`option ${name} of /${input.name} has no autocomplete`);
       options.push({ type: definition.type, name, value, focused: true });
       continue;
     }
@@ -120,7 +153,12 @@ export function commandRecord(state: FakeState, input: CommandInput, autocomplet
   }
   // Subcommand first, then its group around it.
   const nested = wrap.reduce<unknown[]>((inner, w) => w(inner), options);
-  const data: Record<string, unknown> = { id: command.id, name: command.name, type: ApplicationCommandType.ChatInput, options: nested };
+  const data: Record<string, unknown> = {
+    id: command.id,
+    name: command.name,
+    type: ApplicationCommandType.ChatInput,
+    options: nested,
+  };
   if (command.guild_id) data.guild_id = command.guild_id;
   if (Object.keys(resolved).length > 0) data.resolved = resolved;
   const type = autocomplete ? InteractionType.ApplicationCommandAutocomplete : InteractionType.ApplicationCommand;
@@ -130,14 +168,26 @@ export function commandRecord(state: FakeState, input: CommandInput, autocomplet
 function findCommand(state: FakeState, guildId: string, name: string): APIApplicationCommand {
   const match = (c: APIApplicationCommand) => c.name === name && c.type === ApplicationCommandType.ChatInput;
   const command = state.commands.get(guildId)?.find(match) ?? state.commands.get('global')?.find(match);
-  if (!command) throw new FakeUsageError(`no chat input command /${name} is registered for guild ${guildId} or globally; the bot must register it first`);
+  if (!command)
+    throw new FakeUsageError(
+      `no chat input command /${name} is registered for guild ${guildId} or globally; the bot must register it first`,
+    );
   return command;
 }
 
-function typed(state: FakeState, guildId: string, definition: APIApplicationCommandOption, value: OptionValue, resolved: Record<string, Record<string, unknown>>): OptionValue {
-  const fail = (expected: string) => new FakeUsageError(`option ${definition.name} expects ${expected}, got ${JSON.stringify(value)}`);
+function typed(
+  state: FakeState,
+  guildId: string,
+  definition: APIApplicationCommandOption,
+  value: OptionValue,
+  resolved: Record<string, Record<string, unknown>>,
+): OptionValue {
+  const fail = (expected: string) =>
+    new FakeUsageError(`option ${definition.name} expects ${expected}, got ${JSON.stringify(value)}`);
   if ('choices' in definition && definition.choices && !definition.choices.some((c) => c.value === value)) {
-    throw new FakeUsageError(`option ${definition.name} must be one of ${definition.choices.map((c) => JSON.stringify(c.value)).join(', ')}`);
+    throw new FakeUsageError(
+      `option ${definition.name} must be one of ${definition.choices.map((c) => JSON.stringify(c.value)).join(', ')}`,
+    );
   }
   const add = (kind: string, id: string, object: unknown) => ((resolved[kind] ??= {})[id] = object);
   switch (definition.type) {
@@ -181,8 +231,19 @@ function typed(state: FakeState, guildId: string, definition: APIApplicationComm
     case ApplicationCommandOptionType.Channel: {
       const channel = state.channels.get(String(value));
       if (!channel || channel.guildId !== guildId) throw fail('a channel id of the guild');
-      const { id, type, name, parent_id } = renderChannel(channel) as { id: string; type: number; name: string; parent_id?: string | null };
-      add('channels', id, { id, type, name, parent_id, permissions: state.permissionsIn(channel.id, state.botUser.id).toString() });
+      const { id, type, name, parent_id } = renderChannel(channel) as {
+        id: string;
+        type: number;
+        name: string;
+        parent_id?: string | null;
+      };
+      add('channels', id, {
+        id,
+        type,
+        name,
+        parent_id,
+        permissions: state.permissionsIn(channel.id, state.botUser.id).toString(),
+      });
       return id;
     }
     default:
@@ -199,7 +260,9 @@ function withinRange(definition: APIApplicationCommandOption, value: number): nu
   const max = 'max_value' in definition ? definition.max_value : undefined;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     const range = `${min ?? '-∞'} to ${max ?? '∞'}`;
-    throw new FakeUsageError(`option ${definition.name} must be from ${range}, got ${value}; Discord's client would not send it`);
+    throw new FakeUsageError(
+      `option ${definition.name} must be from ${range}, got ${value}; Discord's client would not send it`,
+    );
   }
   return value;
 }
@@ -210,14 +273,21 @@ function withinLength(definition: APIApplicationCommandOption, value: string): s
   const max = 'max_length' in definition ? definition.max_length : undefined;
   const length = [...value].length;
   if ((min !== undefined && length < min) || (max !== undefined && length > max)) {
-    throw new FakeUsageError(`option ${definition.name} must be ${min ?? 0} to ${max ?? 6000} characters long, got ${length}; Discord's client would not send it`);
+    throw new FakeUsageError(
+      `option ${definition.name} must be ${min ?? 0} to ${max ?? 6000} characters long, got ${length}; Discord's client would not send it`,
+    );
   }
   return value;
 }
 
 /** The component with `customId` on a message, or a usage error (a person can only click what is shown). */
-export function findComponent(components: unknown[] | undefined, customId: string): { type: number; disabled?: boolean; options?: { value: string }[] } {
-  for (const row of (components ?? []) as { components?: { custom_id?: string; type: number; disabled?: boolean }[] }[]) {
+export function findComponent(
+  components: unknown[] | undefined,
+  customId: string,
+): { type: number; disabled?: boolean; options?: { value: string }[] } {
+  for (const row of (components ?? []) as {
+    components?: { custom_id?: string; type: number; disabled?: boolean }[];
+  }[]) {
     const found = row.components?.find((c) => c.custom_id === customId);
     if (found) {
       if (found.disabled) throw new FakeUsageError(`component ${customId} is disabled`);
@@ -227,4 +297,10 @@ export function findComponent(components: unknown[] | undefined, customId: strin
   throw new FakeUsageError(`no component with custom_id ${customId} on the message`);
 }
 
-export const SELECT_TYPES = new Set<number>([ComponentType.StringSelect, ComponentType.UserSelect, ComponentType.RoleSelect, ComponentType.MentionableSelect, ComponentType.ChannelSelect]);
+export const SELECT_TYPES = new Set<number>([
+  ComponentType.StringSelect,
+  ComponentType.UserSelect,
+  ComponentType.RoleSelect,
+  ComponentType.MentionableSelect,
+  ComponentType.ChannelSelect,
+]);

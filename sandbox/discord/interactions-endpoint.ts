@@ -51,19 +51,31 @@ export class InteractionsEndpoint {
       this.url = undefined;
       return;
     }
-    const ping = JSON.stringify({ id: this.state.ids.next(), application_id: this.state.applicationId, type: InteractionType.Ping, token: randomToken('ping'), version: 1 });
+    const ping = JSON.stringify({
+      id: this.state.ids.next(),
+      application_id: this.state.applicationId,
+      type: InteractionType.Ping,
+      token: randomToken('ping'),
+      version: 1,
+    });
     const signed = await this.post(url, ping, this.keys.sign).catch((error: unknown) => {
       throw new EndpointRefusedError(url, `a signed PING got no answer (${describe(error)})`);
     });
     const pong = answerSchema.safeParse(safeJson(signed.text));
     if (signed.status !== 200 || !pong.success || pong.data.type !== 1) {
-      throw new EndpointRefusedError(url, `a signed PING was answered ${signed.status} ${signed.text.slice(0, 80)}, not a PONG ({"type":1})`);
+      throw new EndpointRefusedError(
+        url,
+        `a signed PING was answered ${signed.status} ${signed.text.slice(0, 80)}, not a PONG ({"type":1})`,
+      );
     }
     const forged = await this.post(url, ping, foreignSigner()).catch((error: unknown) => {
       throw new EndpointRefusedError(url, `a PING with a bad signature got no answer (${describe(error)})`);
     });
     if (forged.status !== 401) {
-      throw new EndpointRefusedError(url, `a PING with a bad signature was answered ${forged.status}; it must be refused with 401`);
+      throw new EndpointRefusedError(
+        url,
+        `a PING with a bad signature was answered ${forged.status}; it must be refused with 401`,
+      );
     }
     this.url = url;
   }
@@ -74,12 +86,23 @@ export class InteractionsEndpoint {
     if (url === undefined) throw new TypeError('no interactions endpoint is set');
     let settle!: () => void;
     record.http = { state: 'pending', settled: new Promise<void>((resolve) => (settle = resolve)) };
-    const entry = (fields: Omit<InteractionDeliveryEntry, 'kind' | 'time' | 'interactionId' | 'interactionType'>): void =>
-      this.log.add({ kind: 'interaction', time: Date.now(), interactionId: record.id, interactionType: record.type, ...fields });
+    const entry = (
+      fields: Omit<InteractionDeliveryEntry, 'kind' | 'time' | 'interactionId' | 'interactionType'>,
+    ): void =>
+      this.log.add({
+        kind: 'interaction',
+        time: Date.now(),
+        interactionId: record.id,
+        interactionType: record.type,
+        ...fields,
+      });
     const fail = (status: number | null, error: string) => {
       record.http!.state = 'failed';
       entry({ status, outcome: 'failed', error });
-      this.log.sink.warn({ interactionId: record.id, status, error }, 'the interactions endpoint did not answer the interaction; it failed');
+      this.log.sink.warn(
+        { interactionId: record.id, status, error },
+        'the interactions endpoint did not answer the interaction; it failed',
+      );
     };
     void this.post(url, JSON.stringify(record.payload), this.keys.sign)
       .then(
@@ -90,7 +113,8 @@ export class InteractionsEndpoint {
             return;
           }
           const callback = answerSchema.safeParse(safeJson(answer.text));
-          if (answer.status !== 200 || !callback.success) return fail(answer.status, `answered ${answer.status} without an interaction response`);
+          if (answer.status !== 200 || !callback.success)
+            return fail(answer.status, `answered ${answer.status} without an interaction response`);
           try {
             this.interactions.callback(record.id, record.token, callback.data, false);
             record.http!.state = 'answered';
@@ -98,8 +122,16 @@ export class InteractionsEndpoint {
           } catch (error) {
             if (!(error instanceof DiscordFakeError)) throw error;
             record.http!.state = record.callbacks.length > 0 ? 'answered' : 'failed';
-            entry({ status: 200, outcome: 'rejected', callbackType: callback.data.type, error: `${error.code} ${error.message}` });
-            this.log.sink.warn({ interactionId: record.id, code: error.code }, 'the interactions endpoint answered with a response Discord refuses');
+            entry({
+              status: 200,
+              outcome: 'rejected',
+              callbackType: callback.data.type,
+              error: `${error.code} ${error.message}`,
+            });
+            this.log.sink.warn(
+              { interactionId: record.id, code: error.code },
+              'the interactions endpoint answered with a response Discord refuses',
+            );
           }
         },
         (error: unknown) => fail(null, describe(error)),
@@ -110,7 +142,11 @@ export class InteractionsEndpoint {
       });
   }
 
-  private async post(url: string, body: string, sign: (timestamp: string, body: string) => string): Promise<{ status: number; text: string }> {
+  private async post(
+    url: string,
+    body: string,
+    sign: (timestamp: string, body: string) => string,
+  ): Promise<{ status: number; text: string }> {
     const timestamp = String(Math.floor(Date.now() / 1000));
     const response = await fetch(url, {
       method: 'POST',

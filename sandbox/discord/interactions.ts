@@ -3,7 +3,11 @@
 // here: one acknowledgement (a second is 40060), due within acknowledgeTimeoutMs (3 s on Discord, else 10062),
 // the response types each interaction type accepts, and webhook tokens that work for 15 minutes after it.
 import { InteractionResponseType, InteractionType, MessageFlags, MessageType } from 'discord-api-types/v10';
-import type { APIMessage, APIMessageInteractionMetadata, RESTPostAPIInteractionCallbackWithResponseResult } from 'discord-api-types/v10';
+import type {
+  APIMessage,
+  APIMessageInteractionMetadata,
+  RESTPostAPIInteractionCallbackWithResponseResult,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { FakeState, StoredMessage } from './state.js';
 import { alreadyAcknowledged, formError, unknownInteraction, unknownMessage, unknownWebhook } from './errors.js';
@@ -97,7 +101,12 @@ export class InteractionRegistry {
   }
 
   /** POST /interactions/:id/:token/callback */
-  callback(id: string, token: string, body: unknown, withResponse: boolean): RESTPostAPIInteractionCallbackWithResponseResult | undefined {
+  callback(
+    id: string,
+    token: string,
+    body: unknown,
+    withResponse: boolean,
+  ): RESTPostAPIInteractionCallbackWithResponseResult | undefined {
     const record = this.byId.get(id);
     if (!record || record.token !== token) throw unknownInteraction();
     if (record.http?.state === 'failed') throw unknownInteraction();
@@ -105,7 +114,12 @@ export class InteractionRegistry {
     if (Date.now() - record.createdAt > this.acknowledgeTimeoutMs) throw unknownInteraction();
     const { type, data } = checkBody(callbackSchema, body);
     const allowed = allowedResponses(record);
-    if (!allowed.includes(type)) throw formError(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', 'Invalid interaction response type for this interaction');
+    if (!allowed.includes(type))
+      throw formError(
+        ['type'],
+        'INTERACTION_RESPONSE_TYPE_INVALID',
+        'Invalid interaction response type for this interaction',
+      );
 
     let message: StoredMessage | undefined;
     let stored: unknown = data;
@@ -202,7 +216,12 @@ export class InteractionRegistry {
     return stored;
   }
 
-  private postOriginal(record: InteractionRecord, body: z.output<typeof messageBodySchema>, ephemeral: boolean, deferred: boolean): StoredMessage {
+  private postOriginal(
+    record: InteractionRecord,
+    body: z.output<typeof messageBodySchema>,
+    ephemeral: boolean,
+    deferred: boolean,
+  ): StoredMessage {
     const { stored } = postMessage(this.state, {
       channelId: record.channelId,
       body,
@@ -228,7 +247,8 @@ export class InteractionRegistry {
     if (record.type === InteractionType.MessageComponent) {
       return { ...base, type: InteractionType.MessageComponent, interacted_message_id: record.sourceMessageId! };
     }
-    if (record.type === InteractionType.ModalSubmit) return { ...base, type: InteractionType.ModalSubmit } as APIMessageInteractionMetadata;
+    if (record.type === InteractionType.ModalSubmit)
+      return { ...base, type: InteractionType.ModalSubmit } as APIMessageInteractionMetadata;
     return { ...base, type: InteractionType.ApplicationCommand };
   }
 
@@ -236,7 +256,9 @@ export class InteractionRegistry {
     // The original and the follow-ups as stored now (deleted ones left out), without copying them.
     const stored = (): { original: StoredMessage | undefined; followUps: StoredMessage[] } => ({
       original: record.originalMessageId ? this.state.messageById(record.originalMessageId) : undefined,
-      followUps: record.followUpIds.map((id) => this.state.messageById(id)).filter((m): m is StoredMessage => m !== undefined),
+      followUps: record.followUpIds
+        .map((id) => this.state.messageById(id))
+        .filter((m): m is StoredMessage => m !== undefined),
     });
     const replies = (): InteractionReplies => {
       const now = stored();
@@ -252,14 +274,20 @@ export class InteractionRegistry {
       payload: record.payload,
       replies,
       firstResponse: () =>
-        this.state.waitFor(() => record.callbacks[0], this.acknowledgeTimeoutMs + 500, `the bot to acknowledge interaction ${record.id}`),
+        this.state.waitFor(
+          () => record.callbacks[0],
+          this.acknowledgeTimeoutMs + 500,
+          `the bot to acknowledge interaction ${record.id}`,
+        ),
       waitForReply: (predicate = (m) => ((m.flags ?? 0) & MessageFlags.Loading) === 0, timeoutMs = DEFAULT_WAIT_MS) =>
         this.state.waitFor(
           () => {
             // Runs on every change of the fake while waiting, so only the match is copied. The predicate sees the
             // stored message as it is at this moment and the copy is taken in the same tick.
             const now = stored();
-            const match = [now.original, ...now.followUps].find((m): m is StoredMessage => m !== undefined && predicate(m.message));
+            const match = [now.original, ...now.followUps].find(
+              (m): m is StoredMessage => m !== undefined && predicate(m.message),
+            );
             return match ? messageView(match) : undefined;
           },
           timeoutMs,
@@ -277,7 +305,11 @@ function allowedResponses(record: InteractionRecord): number[] {
     case InteractionType.ApplicationCommandAutocomplete:
       return [InteractionResponseType.ApplicationCommandAutocompleteResult];
     case InteractionType.ApplicationCommand:
-      return [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.Modal];
+      return [
+        InteractionResponseType.ChannelMessageWithSource,
+        InteractionResponseType.DeferredChannelMessageWithSource,
+        InteractionResponseType.Modal,
+      ];
     case InteractionType.MessageComponent:
       return [
         InteractionResponseType.ChannelMessageWithSource,
@@ -288,7 +320,12 @@ function allowedResponses(record: InteractionRecord): number[] {
       ];
     case InteractionType.ModalSubmit:
       return record.sourceMessageId
-        ? [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.DeferredMessageUpdate, InteractionResponseType.UpdateMessage]
+        ? [
+            InteractionResponseType.ChannelMessageWithSource,
+            InteractionResponseType.DeferredChannelMessageWithSource,
+            InteractionResponseType.DeferredMessageUpdate,
+            InteractionResponseType.UpdateMessage,
+          ]
         : [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource];
   }
 }

@@ -34,7 +34,11 @@ export const LIMITS = {
 } as const;
 
 // A custom issue carries Discord's error code in its params so the translation can keep it.
-const discordIssue = (code: string, message: string) => ({ code: 'custom' as const, message, params: { discordCode: code } });
+const discordIssue = (code: string, message: string) => ({
+  code: 'custom' as const,
+  message,
+  params: { discordCode: code },
+});
 
 const url = z.string().refine((v) => URL.canParse(v) && /^(https?|attachment):$/.test(new URL(v).protocol), {
   params: { discordCode: 'URL_TYPE_INVALID_URL' },
@@ -47,7 +51,9 @@ const embed = z.looseObject({
   url: url.optional(),
   color: z.number().int().min(0).max(0xffffff).optional(),
   footer: z.looseObject({ text: z.string().max(LIMITS.footerText), icon_url: url.optional() }).optional(),
-  author: z.looseObject({ name: z.string().max(LIMITS.authorName), url: url.optional(), icon_url: url.optional() }).optional(),
+  author: z
+    .looseObject({ name: z.string().max(LIMITS.authorName), url: url.optional(), icon_url: url.optional() })
+    .optional(),
   image: z.looseObject({ url }).optional(),
   thumbnail: z.looseObject({ url }).optional(),
   fields: z
@@ -114,12 +120,18 @@ const otherSelect = z.looseObject({
 const actionRow = z
   .looseObject({
     type: z.literal(ComponentType.ActionRow),
-    components: z.array(z.union([button, stringSelect, otherSelect])).min(1).max(LIMITS.rowButtons),
+    components: z
+      .array(z.union([button, stringSelect, otherSelect]))
+      .min(1)
+      .max(LIMITS.rowButtons),
   })
   .superRefine((row, ctx) => {
     // A select menu takes a whole row (Discord: "An Action Row can contain up to 5 buttons or a single select").
     if (row.components.length > 1 && row.components.some((c) => c.type !== ComponentType.Button)) {
-      ctx.addIssue({ ...discordIssue('COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'The specified component exceeds the maximum width'), path: ['components'] });
+      ctx.addIssue({
+        ...discordIssue('COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'The specified component exceeds the maximum width'),
+        path: ['components'],
+      });
     }
   });
 
@@ -141,15 +153,24 @@ export const messageBodySchema = z
   .superRefine((body, ctx) => {
     const embeds = body.embeds ?? [];
     if (embeds.reduce((n, e) => n + embedLength(e), 0) > LIMITS.embedTotal) {
-      ctx.addIssue({ ...discordIssue('MAX_EMBED_SIZE_EXCEEDED', `Embed size exceeds maximum size of ${LIMITS.embedTotal}`), path: ['embeds'] });
+      ctx.addIssue({
+        ...discordIssue('MAX_EMBED_SIZE_EXCEEDED', `Embed size exceeds maximum size of ${LIMITS.embedTotal}`),
+        path: ['embeds'],
+      });
     }
     const ids = (body.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id).filter(Boolean));
     if (new Set(ids).size !== ids.length) {
-      ctx.addIssue({ ...discordIssue('COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated'), path: ['components'] });
+      ctx.addIssue({
+        ...discordIssue('COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated'),
+        path: ['components'],
+      });
     }
     // Discord refuses webhook names that impersonate it.
     if (body.username !== undefined && /discord|clyde/i.test(body.username)) {
-      ctx.addIssue({ ...discordIssue('USERNAME_INVALID_CONTAINS', 'Username cannot contain "discord"'), path: ['username'] });
+      ctx.addIssue({
+        ...discordIssue('USERNAME_INVALID_CONTAINS', 'Username cannot contain "discord"'),
+        path: ['username'],
+      });
     }
   });
 export type MessageBody = z.output<typeof messageBodySchema>;
@@ -166,7 +187,11 @@ const textInput = z.looseObject({
 });
 const modalComponent = z.union([
   z.looseObject({ type: z.literal(ComponentType.ActionRow), components: z.array(textInput).length(1) }),
-  z.looseObject({ type: z.literal(ComponentType.Label), label: z.string().min(1).max(45), component: z.looseObject({ type: z.number(), custom_id: customId }) }),
+  z.looseObject({
+    type: z.literal(ComponentType.Label),
+    label: z.string().min(1).max(45),
+    component: z.looseObject({ type: z.number(), custom_id: customId }),
+  }),
   z.looseObject({ type: z.literal(ComponentType.TextDisplay), content: z.string().max(4000) }),
 ]);
 
@@ -179,7 +204,12 @@ export type ModalBody = z.output<typeof modalSchema>;
 
 export const autocompleteResultSchema = z.looseObject({
   choices: z
-    .array(z.looseObject({ name: z.string().min(1).max(LIMITS.choiceName), value: z.union([z.string().max(100), z.number()]) }))
+    .array(
+      z.looseObject({
+        name: z.string().min(1).max(LIMITS.choiceName),
+        value: z.union([z.string().max(100), z.number()]),
+      }),
+    )
     .max(LIMITS.autocompleteChoices),
 });
 

@@ -2,7 +2,13 @@
 // interaction responses, so all three store the same message shape, obey the same limits, honour
 // `enforce_nonce` the same way and announce MESSAGE_CREATE/UPDATE/DELETE over the gateway like Discord does.
 import { GatewayDispatchEvents, GatewayIntentBits, MessageFlags, MessageType } from 'discord-api-types/v10';
-import type { APIEmbed, APIMessage, APIMessageInteractionMetadata, APIMessageTopLevelComponent, APIUser } from 'discord-api-types/v10';
+import type {
+  APIEmbed,
+  APIMessage,
+  APIMessageInteractionMetadata,
+  APIMessageTopLevelComponent,
+  APIUser,
+} from 'discord-api-types/v10';
 import type { FakeState, StoredMessage } from './state.js';
 import type { MessageBody } from './limits.js';
 import { emptyMessage } from './errors.js';
@@ -42,15 +48,23 @@ export function postMessage(state: FakeState, input: PostInput): { stored: Store
   if (body.enforce_nonce && body.nonce !== undefined) {
     const cutoff = Date.now() - NONCE_WINDOW_MS;
     const earlier = list.find(
-      (m) => m.nonceAt !== undefined && m.nonceAt >= cutoff && m.message.nonce === body.nonce && m.message.author.id === input.author.id,
+      (m) =>
+        m.nonceAt !== undefined &&
+        m.nonceAt >= cutoff &&
+        m.message.nonce === body.nonce &&
+        m.message.author.id === input.author.id,
     );
     if (earlier) return { stored: earlier, created: false };
   }
 
-  const hasContent = (body.content ?? '') !== '' || (body.embeds ?? []).length > 0 || (body.components ?? []).length > 0;
+  const hasContent =
+    (body.content ?? '') !== '' || (body.embeds ?? []).length > 0 || (body.components ?? []).length > 0;
   if (!hasContent && !input.allowEmpty) throw emptyMessage();
 
-  const flags = ((body.flags ?? 0) & (MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications)) | (input.ephemeral ? MessageFlags.Ephemeral : 0) | (input.extraFlags ?? 0);
+  const flags =
+    ((body.flags ?? 0) & (MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications)) |
+    (input.ephemeral ? MessageFlags.Ephemeral : 0) |
+    (input.extraFlags ?? 0);
   const message: APIMessage = {
     id: input.id ?? state.ids.next(),
     channel_id: channel.id,
@@ -74,7 +88,11 @@ export function postMessage(state: FakeState, input: PostInput): { stored: Store
   if (input.applicationId) message.application_id = input.applicationId;
   if (input.interactionMetadata) message.interaction_metadata = input.interactionMetadata;
   if (body.message_reference?.message_id) {
-    message.message_reference = { message_id: body.message_reference.message_id, channel_id: channel.id, guild_id: channel.guildId };
+    message.message_reference = {
+      message_id: body.message_reference.message_id,
+      channel_id: channel.id,
+      guild_id: channel.guildId,
+    };
   }
 
   const stored: StoredMessage = { message, ephemeral: input.ephemeral ?? false };
@@ -107,7 +125,11 @@ export function deleteMessage(state: FakeState, channelId: string, messageId: st
   if (!removed) return;
   const channel = state.channel(channelId);
   if (!removed.ephemeral) {
-    state.emit(GatewayDispatchEvents.MessageDelete, { id: messageId, channel_id: channelId, guild_id: channel.guildId }, { intent: GatewayIntentBits.GuildMessages });
+    state.emit(
+      GatewayDispatchEvents.MessageDelete,
+      { id: messageId, channel_id: channelId, guild_id: channel.guildId },
+      { intent: GatewayIntentBits.GuildMessages },
+    );
   }
   state.changed();
 }
@@ -120,7 +142,11 @@ export function messageView(stored: StoredMessage): APIMessage {
 function announce(state: FakeState, event: GatewayDispatchEvents, stored: StoredMessage, withMember: boolean): void {
   const channel = state.channel(stored.message.channel_id);
   const member = withMember ? state.guilds.get(channel.guildId)?.members.get(stored.message.author.id) : undefined;
-  const base = { ...messageView(stored), guild_id: channel.guildId, ...(member ? { member: withoutUser(renderMember(state, member)) } : {}) };
+  const base = {
+    ...messageView(stored),
+    guild_id: channel.guildId,
+    ...(member ? { member: withoutUser(renderMember(state, member)) } : {}),
+  };
   state.emit(event, base, {
     intent: GatewayIntentBits.GuildMessages,
     // Without the Message Content intent Discord blanks the content of messages not sent by (or to) the bot.

@@ -84,7 +84,11 @@ export class FakeOAuth2 {
     } catch (error) {
       if (!(error instanceof AuthorizeError)) throw error;
       // Discord shows an error page for a bad client or redirect URI rather than redirecting anywhere.
-      sendHtml(res, 400, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Invalid OAuth2 request · Discord (fake)</title></head><body><h1>Invalid OAuth2 request</h1><p id="error">${escapeHtml(error.message)}</p></body></html>`);
+      sendHtml(
+        res,
+        400,
+        `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Invalid OAuth2 request · Discord (fake)</title></head><body><h1>Invalid OAuth2 request</h1><p id="error">${escapeHtml(error.message)}</p></body></html>`,
+      );
     }
   }
 
@@ -101,15 +105,20 @@ export class FakeOAuth2 {
   }
 
   private readAuthorize(params: URLSearchParams): AuthorizeRequest {
-    if (params.get('client_id') !== this.state.applicationId) throw new AuthorizeError('Unknown application (client_id).');
-    if (params.get('response_type') !== 'code') throw new AuthorizeError('Invalid response_type: only "code" is supported.');
+    if (params.get('client_id') !== this.state.applicationId)
+      throw new AuthorizeError('Unknown application (client_id).');
+    if (params.get('response_type') !== 'code')
+      throw new AuthorizeError('Invalid response_type: only "code" is supported.');
     const redirectUri = params.get('redirect_uri') ?? '';
-    if (!this.redirectUris.has(redirectUri)) throw new AuthorizeError('Invalid OAuth2 redirect_uri: it is not registered for this application.');
+    if (!this.redirectUris.has(redirectUri))
+      throw new AuthorizeError('Invalid OAuth2 redirect_uri: it is not registered for this application.');
     const scopes = (params.get('scope') ?? '').split(' ').filter(Boolean);
     const unknown = scopes.filter((s) => !(OAUTH2_SCOPES as readonly string[]).includes(s));
-    if (scopes.length === 0 || unknown.length > 0) throw new AuthorizeError(`Invalid scope: ${unknown.join(' ') || '(none)'}`);
+    if (scopes.length === 0 || unknown.length > 0)
+      throw new AuthorizeError(`Invalid scope: ${unknown.join(' ') || '(none)'}`);
     const prompt = params.get('prompt');
-    if (prompt !== null && prompt !== 'consent' && prompt !== 'none') throw new AuthorizeError('Invalid prompt: consent or none.');
+    if (prompt !== null && prompt !== 'consent' && prompt !== 'none')
+      throw new AuthorizeError('Invalid prompt: consent or none.');
     return { redirectUri, scopes, state: params.get('state') };
   }
 
@@ -121,7 +130,10 @@ export class FakeOAuth2 {
     const preselect = params.get('user_id');
     const options = [...this.state.users.values()]
       .filter((u) => !u.bot)
-      .map((u) => `<option value="${escapeHtml(u.id)}"${u.id === preselect ? ' selected' : ''}>${escapeHtml(u.username)}${u.global_name ? ` (${escapeHtml(u.global_name)})` : ''}</option>`)
+      .map(
+        (u) =>
+          `<option value="${escapeHtml(u.id)}"${u.id === preselect ? ' selected' : ''}>${escapeHtml(u.username)}${u.global_name ? ` (${escapeHtml(u.global_name)})` : ''}</option>`,
+      )
       .join('\n        ');
     return `<!DOCTYPE html>
 <html lang="en">
@@ -150,22 +162,42 @@ export class FakeOAuth2 {
     const request = this.readAuthorize(form);
     const state: Record<string, string> = request.state === null ? {} : { state: request.state };
     if (form.get('decision') !== 'authorize') {
-      return redirect(res, withQuery(request.redirectUri, { error: 'access_denied', error_description: 'The resource owner or authorization server denied the request', ...state }));
+      return redirect(
+        res,
+        withQuery(request.redirectUri, {
+          error: 'access_denied',
+          error_description: 'The resource owner or authorization server denied the request',
+          ...state,
+        }),
+      );
     }
     const user = this.state.users.get(form.get('user_id') ?? '');
     if (!user || user.bot) throw new AuthorizeError('Choose the user to sign in as.');
     const code = random();
-    this.codes.set(code, { userId: user.id, scopes: request.scopes, redirectUri: request.redirectUri, expiresAt: Date.now() + this.codeLifetimeMs });
+    this.codes.set(code, {
+      userId: user.id,
+      scopes: request.scopes,
+      redirectUri: request.redirectUri,
+      expiresAt: Date.now() + this.codeLifetimeMs,
+    });
     redirect(res, withQuery(request.redirectUri, { code, ...state }));
   }
 
   private exchange(body: unknown, headers: Record<string, string | string[] | undefined>): RouteResult {
     // The token URL only accepts application/x-www-form-urlencoded (the docs: JSON "will return an error").
-    if (!String(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || !(body instanceof URLSearchParams)) {
-      return { status: 400, body: { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' } };
+    if (
+      !String(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ||
+      !(body instanceof URLSearchParams)
+    ) {
+      return {
+        status: 400,
+        body: { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' },
+      };
     }
-    if (!this.clientAuthenticated(body, headers.authorization)) return { status: 401, body: { error: 'invalid_client' } };
-    if (body.get('grant_type') !== 'authorization_code') return { status: 400, body: { error: 'unsupported_grant_type' } };
+    if (!this.clientAuthenticated(body, headers.authorization))
+      return { status: 401, body: { error: 'invalid_client' } };
+    if (body.get('grant_type') !== 'authorization_code')
+      return { status: 400, body: { error: 'unsupported_grant_type' } };
     const code = body.get('code') ?? '';
     const grant = this.codes.get(code);
     // Single use: a code is gone once presented, whether or not the rest of the request is right.
@@ -174,7 +206,11 @@ export class FakeOAuth2 {
       return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid "code" in request.' } };
     }
     const accessToken = `fake-discord-oauth.${random()}`;
-    this.tokens.set(accessToken, { userId: grant.userId, scopes: grant.scopes, expiresAt: Date.now() + ACCESS_TOKEN_LIFETIME_S * 1000 });
+    this.tokens.set(accessToken, {
+      userId: grant.userId,
+      scopes: grant.scopes,
+      expiresAt: Date.now() + ACCESS_TOKEN_LIFETIME_S * 1000,
+    });
     const refreshToken = random();
     this.issued.push(accessToken, refreshToken);
     const answer: RESTPostOAuth2AccessTokenResult = {
@@ -206,7 +242,12 @@ export class FakeOAuth2 {
 }
 
 /** `GET /users/@me`: the bot with its Bot token, the person behind a Bearer token with `identify`, else 401. */
-export function currentUser(state: FakeState, oauth2: FakeOAuth2, authorization: string | undefined, botToken: string): RouteResult {
+export function currentUser(
+  state: FakeState,
+  oauth2: FakeOAuth2,
+  authorization: string | undefined,
+  botToken: string,
+): RouteResult {
   if (authorization === `Bot ${botToken}`) return { status: 200, body: state.botUser };
   const user = oauth2.userFor(authorization);
   if (!user) throw unauthorized();
@@ -220,7 +261,9 @@ function withQuery(uri: string, values: Record<string, string>): string {
 }
 
 function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { location, 'content-type': 'text/html; charset=utf-8' }).end(`<!DOCTYPE html><html><body><a href="${escapeHtml(location)}">Continue</a></body></html>`);
+  res
+    .writeHead(302, { location, 'content-type': 'text/html; charset=utf-8' })
+    .end(`<!DOCTYPE html><html><body><a href="${escapeHtml(location)}">Continue</a></body></html>`);
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {

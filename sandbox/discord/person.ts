@@ -30,24 +30,41 @@ export function buttonRecord(state: FakeState, input: ComponentInput): Builder {
   if (component.type !== ComponentType.Button) throw new FakeUsageError(`component ${input.customId} is not a button`);
   if (stored.ephemeral) assertEphemeralOwner(state, stored.message.id, input.userId);
   const data = { custom_id: input.customId, component_type: ComponentType.Button };
-  return { ...baseRecord(state, InteractionType.MessageComponent, stored.message.channel_id, input.userId, data, { message: messageView(stored) }), sourceMessageId: stored.message.id };
+  return {
+    ...baseRecord(state, InteractionType.MessageComponent, stored.message.channel_id, input.userId, data, {
+      message: messageView(stored),
+    }),
+    sourceMessageId: stored.message.id,
+  };
 }
 
 export function selectRecord(state: FakeState, input: ComponentInput & { values: string[] }): Builder {
   const stored = state.findMessageAnywhere(input.messageId);
-  const component = findComponent(stored.message.components, input.customId) as { type: number; options?: { value: string }[]; min_values?: number; max_values?: number };
+  const component = findComponent(stored.message.components, input.customId) as {
+    type: number;
+    options?: { value: string }[];
+    min_values?: number;
+    max_values?: number;
+  };
   if (!SELECT_TYPES.has(component.type)) throw new FakeUsageError(`component ${input.customId} is not a select menu`);
   if (component.type === ComponentType.StringSelect) {
     const allowed = new Set((component.options ?? []).map((o) => o.value));
     const unknown = input.values.filter((v) => !allowed.has(v));
-    if (unknown.length > 0) throw new FakeUsageError(`values ${unknown.join(', ')} are not options of ${input.customId}`);
+    if (unknown.length > 0)
+      throw new FakeUsageError(`values ${unknown.join(', ')} are not options of ${input.customId}`);
   }
   if (stored.ephemeral) assertEphemeralOwner(state, stored.message.id, input.userId);
   const min = component.min_values ?? 1;
   const max = component.max_values ?? 1;
-  if (input.values.length < min || input.values.length > max) throw new FakeUsageError(`${input.customId} takes ${min} to ${max} values`);
+  if (input.values.length < min || input.values.length > max)
+    throw new FakeUsageError(`${input.customId} takes ${min} to ${max} values`);
   const data = { custom_id: input.customId, component_type: component.type, values: input.values };
-  return { ...baseRecord(state, InteractionType.MessageComponent, stored.message.channel_id, input.userId, data, { message: messageView(stored) }), sourceMessageId: stored.message.id };
+  return {
+    ...baseRecord(state, InteractionType.MessageComponent, stored.message.channel_id, input.userId, data, {
+      message: messageView(stored),
+    }),
+    sourceMessageId: stored.message.id,
+  };
 }
 
 export function modalRecord(state: FakeState, interactions: InteractionRegistry, input: ModalInput): Builder {
@@ -55,7 +72,12 @@ export function modalRecord(state: FakeState, interactions: InteractionRegistry,
   const shown = interactions
     .all()
     .reverse()
-    .find((r) => r.userId === input.userId && r.callbacks[0]?.type === InteractionResponseType.Modal && (r.callbacks[0].data as ModalBody).custom_id === input.customId);
+    .find(
+      (r) =>
+        r.userId === input.userId &&
+        r.callbacks[0]?.type === InteractionResponseType.Modal &&
+        (r.callbacks[0].data as ModalBody).custom_id === input.customId,
+    );
   if (!shown) throw new FakeUsageError(`the bot never showed modal ${input.customId} to user ${input.userId}`);
   const modal = shown.callbacks[0]!.data as ModalBody;
 
@@ -70,8 +92,13 @@ export function modalRecord(state: FakeState, interactions: InteractionRegistry,
     return { type: textInput.type, custom_id: textInput.custom_id, value: value ?? textInput.value ?? '' };
   };
   const components = modal.components.map((c) => {
-    if (c.type === ComponentType.ActionRow) return { type: c.type, components: (c.components as { custom_id: string; type: number; style?: TextInputStyle }[]).map(fill) };
-    if (c.type === ComponentType.Label) return { type: c.type, component: fill(c.component as { custom_id: string; type: number }) };
+    if (c.type === ComponentType.ActionRow)
+      return {
+        type: c.type,
+        components: (c.components as { custom_id: string; type: number; style?: TextInputStyle }[]).map(fill),
+      };
+    if (c.type === ComponentType.Label)
+      return { type: c.type, component: fill(c.component as { custom_id: string; type: number }) };
     return { type: c.type };
   });
   const extra = Object.keys(input.fields).filter((k) => !seen.has(k));
@@ -79,12 +106,22 @@ export function modalRecord(state: FakeState, interactions: InteractionRegistry,
 
   const data = { custom_id: input.customId, components };
   const source = shown.sourceMessageId ? state.findMessageAnywhere(shown.sourceMessageId) : undefined;
-  const record = baseRecord(state, InteractionType.ModalSubmit, shown.channelId, input.userId, data, source ? { message: messageView(source) } : {});
+  const record = baseRecord(
+    state,
+    InteractionType.ModalSubmit,
+    shown.channelId,
+    input.userId,
+    data,
+    source ? { message: messageView(source) } : {},
+  );
   return source ? { ...record, sourceMessageId: source.message.id } : record;
 }
 
 // An ephemeral message is only visible to the user it was sent to.
 function assertEphemeralOwner(state: FakeState, messageId: string, userId: string): void {
-  const owner = (state.findMessageAnywhere(messageId).message.interaction_metadata as { user?: { id: string } } | undefined)?.user?.id;
-  if (owner !== undefined && owner !== userId) throw new FakeUsageError(`message ${messageId} is ephemeral for another user`);
+  const owner = (
+    state.findMessageAnywhere(messageId).message.interaction_metadata as { user?: { id: string } } | undefined
+  )?.user?.id;
+  if (owner !== undefined && owner !== userId)
+    throw new FakeUsageError(`message ${messageId} is ephemeral for another user`);
 }

@@ -12,10 +12,22 @@ import {
   Locale,
   ThreadAutoArchiveDuration,
 } from 'discord-api-types/v10';
-import type { APIChannel, APIGuild, APIGuildMember, GuildMemberFlags, GatewayGuildCreateDispatchData, GuildChannelType, ThreadChannelType } from 'discord-api-types/v10';
+import type {
+  APIChannel,
+  APIGuild,
+  APIGuildMember,
+  GuildMemberFlags,
+  GatewayGuildCreateDispatchData,
+  GuildChannelType,
+  ThreadChannelType,
+} from 'discord-api-types/v10';
 import type { ChannelRecord, FakeState, GuildRecord, MemberRecord } from './state.js';
 
-const THREAD_TYPES = new Set<ChannelType>([ChannelType.PublicThread, ChannelType.PrivateThread, ChannelType.AnnouncementThread]);
+const THREAD_TYPES = new Set<ChannelType>([
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+]);
 
 export function isThread(channel: ChannelRecord): boolean {
   return THREAD_TYPES.has(channel.type);
@@ -66,11 +78,30 @@ export function renderChannel(channel: ChannelRecord): APIChannel {
   }
   switch (channel.type) {
     case ChannelType.GuildForum:
-      return { ...base, type: ChannelType.GuildForum, topic: channel.topic, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, default_auto_archive_duration: ThreadAutoArchiveDuration.OneDay, last_message_id: channel.lastMessageId, rate_limit_per_user: 0 } as APIChannel;
+      return {
+        ...base,
+        type: ChannelType.GuildForum,
+        topic: channel.topic,
+        available_tags: [],
+        default_reaction_emoji: null,
+        default_sort_order: null,
+        default_forum_layout: 0,
+        default_auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
+        last_message_id: channel.lastMessageId,
+        rate_limit_per_user: 0,
+      } as APIChannel;
     case ChannelType.GuildCategory:
       return { ...base, type: ChannelType.GuildCategory } as APIChannel;
     case ChannelType.GuildVoice:
-      return { ...base, type: ChannelType.GuildVoice, bitrate: 64000, user_limit: 0, rtc_region: null, last_message_id: channel.lastMessageId, rate_limit_per_user: 0 } as APIChannel;
+      return {
+        ...base,
+        type: ChannelType.GuildVoice,
+        bitrate: 64000,
+        user_limit: 0,
+        rtc_region: null,
+        last_message_id: channel.lastMessageId,
+        rate_limit_per_user: 0,
+      } as APIChannel;
     default:
       return {
         ...base,
@@ -123,7 +154,11 @@ export function renderGuild(guild: GuildRecord): APIGuild {
  * GUILD_CREATE as the bot receives it. Without the Guild Presences intent Discord sends only the bot's own member
  * (plus members in voice), so the bot must not rely on other members being cached — neither may igcord.
  */
-export function renderGuildCreate(state: FakeState, guild: GuildRecord, allMembers: boolean): GatewayGuildCreateDispatchData {
+export function renderGuildCreate(
+  state: FakeState,
+  guild: GuildRecord,
+  allMembers: boolean,
+): GatewayGuildCreateDispatchData {
   const channels = guild.channelIds.map((id) => state.channel(id));
   const members = [...guild.members.values()].filter((m) => allMembers || m.userId === state.botUser.id);
   return {
@@ -134,7 +169,9 @@ export function renderGuildCreate(state: FakeState, guild: GuildRecord, allMembe
     member_count: guild.members.size,
     voice_states: [],
     members: members.map((m) => renderMember(state, m)),
-    channels: channels.filter((c) => !isThread(c)).map((c) => renderChannel(c) as APIChannel & { type: Exclude<GuildChannelType, ThreadChannelType> }),
+    channels: channels
+      .filter((c) => !isThread(c))
+      .map((c) => renderChannel(c) as APIChannel & { type: Exclude<GuildChannelType, ThreadChannelType> }),
     threads: channels.filter(isThread).map((c) => renderChannel(c) as APIChannel & { type: ThreadChannelType }),
     presences: [],
     stage_instances: [],

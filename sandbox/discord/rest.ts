@@ -64,8 +64,23 @@ export class RestRouter {
     const path = `/${segments.join('/')}`;
     const authorization = req.headers.authorization;
     const auth: RestLogEntry['auth'] =
-      authorization === undefined ? 'none' : authorization === `Bot ${this.botToken}` ? 'bot' : authorization.startsWith('Bearer ') ? 'bearer' : 'invalid';
-    const entry: RestLogEntry = { kind: 'rest', time: Date.now(), method, path, query: Object.fromEntries(url.searchParams), body: undefined, status: 0, auth };
+      authorization === undefined
+        ? 'none'
+        : authorization === `Bot ${this.botToken}`
+          ? 'bot'
+          : authorization.startsWith('Bearer ')
+            ? 'bearer'
+            : 'invalid';
+    const entry: RestLogEntry = {
+      kind: 'rest',
+      time: Date.now(),
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      status: 0,
+      auth,
+    };
 
     let result: RouteResult;
     let body: unknown;
@@ -86,7 +101,14 @@ export class RestRouter {
         else {
           // No await for a synchronous answer: a change wakes waiters (waitForMessage, waitForReply) whose code runs
           // at the next microtask, and by then the request must already be in the log, so tests need not poll it.
-          const answer = match.route.handler({ method, path, params: match.params, query: url.searchParams, body, headers: req.headers });
+          const answer = match.route.handler({
+            method,
+            path,
+            params: match.params,
+            query: url.searchParams,
+            body,
+            headers: req.headers,
+          });
           result = answer instanceof Promise ? await answer : answer;
         }
       }

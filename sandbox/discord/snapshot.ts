@@ -25,7 +25,9 @@ const snapshotSchema = z.object({
       name: z.string(),
       ownerId: snowflake,
       roles: z.array(discordObject),
-      members: z.array(z.object({ userId: snowflake, roles: z.array(snowflake), nick: z.string().nullable(), joinedAt: z.string() })),
+      members: z.array(
+        z.object({ userId: snowflake, roles: z.array(snowflake), nick: z.string().nullable(), joinedAt: z.string() }),
+      ),
       channelIds: z.array(snowflake),
       botRoleId: snowflake,
       joinedAt: z.string(),
@@ -45,7 +47,9 @@ const snapshotSchema = z.object({
       lastMessageId: snowflake.nullable(),
     }),
   ),
-  webhooks: z.array(z.object({ webhook: discordObject, tokenHash: z.string().regex(/^[0-9a-f]{64}$/), channelId: snowflake })),
+  webhooks: z.array(
+    z.object({ webhook: discordObject, tokenHash: z.string().regex(/^[0-9a-f]{64}$/), channelId: snowflake }),
+  ),
   commands: z.array(z.tuple([z.string(), z.array(discordObject)])),
 });
 
@@ -78,10 +82,18 @@ export function takeSnapshot(state: FakeState): DiscordSnapshot {
     version: SNAPSHOT_VERSION,
     applicationId: state.applicationId,
     users: [...state.users.values()],
-    guilds: [...state.guilds.values()].map((g) => ({ ...g, roles: [...g.roles.values()], members: [...g.members.values()] })),
+    guilds: [...state.guilds.values()].map((g) => ({
+      ...g,
+      roles: [...g.roles.values()],
+      members: [...g.members.values()],
+    })),
     channels: [...state.channels.values()],
     // Without the token: the hash is all an execution is checked against.
-    webhooks: [...state.webhooks.values()].map(({ webhook: { token: _token, ...webhook }, tokenHash, channelId }) => ({ webhook, tokenHash, channelId })),
+    webhooks: [...state.webhooks.values()].map(({ webhook: { token: _token, ...webhook }, tokenHash, channelId }) => ({
+      webhook,
+      tokenHash,
+      channelId,
+    })),
     commands: [...state.commands],
   });
 }
@@ -103,10 +115,19 @@ export function restoreSnapshot(state: FakeState, snapshot: DiscordSnapshot): vo
   const copy = structuredClone(snapshot);
   for (const user of copy.users) if (user.id !== state.botUser.id) state.users.set(user.id, user);
   for (const g of copy.guilds) {
-    const guild: GuildRecord = { ...g, roles: new Map(g.roles.map((r) => [r.id, r])), members: new Map(g.members.map((m) => [m.userId, m])) };
+    const guild: GuildRecord = {
+      ...g,
+      roles: new Map(g.roles.map((r) => [r.id, r])),
+      members: new Map(g.members.map((m) => [m.userId, m])),
+    };
     state.guilds.set(guild.id, guild);
   }
   for (const c of copy.channels) state.channels.set(c.id, c);
-  for (const w of copy.webhooks) state.webhooks.set(w.webhook.id, { webhook: w.webhook as APIWebhook, tokenHash: w.tokenHash, channelId: w.channelId });
+  for (const w of copy.webhooks)
+    state.webhooks.set(w.webhook.id, {
+      webhook: w.webhook as APIWebhook,
+      tokenHash: w.tokenHash,
+      channelId: w.channelId,
+    });
   for (const [scope, commands] of copy.commands) state.commands.set(scope, commands);
 }

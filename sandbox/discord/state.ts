@@ -3,7 +3,15 @@
 // into the discord-api-types objects that go over the wire, so a field discord.js needs and the types require
 // is added in one place. Changes that Discord would announce go out through `emit` (wired to the gateway).
 import { ChannelType, OverwriteType, PermissionFlagsBits } from 'discord-api-types/v10';
-import type { APIApplicationCommand, APIMessage, APIOverwrite, APIRole, APIUser, APIWebhook, GatewayDispatchEvents } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommand,
+  APIMessage,
+  APIOverwrite,
+  APIRole,
+  APIUser,
+  APIWebhook,
+  GatewayDispatchEvents,
+} from 'discord-api-types/v10';
 import type { SnowflakeSource } from './ids.js';
 import type { DispatchOptions } from './dispatch-options.js';
 import { computeChannelPermissions } from './permissions.js';
@@ -113,7 +121,10 @@ export class FakeState {
           reject(error);
         },
       };
-      const timer = setTimeout(() => waiter.fail(new Error(`discord fake: timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+      const timer = setTimeout(
+        () => waiter.fail(new Error(`discord fake: timed out after ${timeoutMs} ms waiting for ${what}`)),
+        timeoutMs,
+      );
       const cleanup = () => {
         clearTimeout(timer);
         this.waiters.delete(waiter);
@@ -149,7 +160,18 @@ export class FakeState {
     if (existing !== undefined) return this.channel(existing);
     this.user(userId);
     // The recipient is kept as the owner: a DM channel has none, and this keeps the record's shape.
-    const channel: ChannelRecord = { id: this.ids.next(), guildId: '', type: ChannelType.DM, name: '', position: 0, topic: null, parentId: null, ownerId: userId, overwrites: [], lastMessageId: null };
+    const channel: ChannelRecord = {
+      id: this.ids.next(),
+      guildId: '',
+      type: ChannelType.DM,
+      name: '',
+      position: 0,
+      topic: null,
+      parentId: null,
+      ownerId: userId,
+      overwrites: [],
+      lastMessageId: null,
+    };
     this.channels.set(channel.id, channel);
     this.dmChannels.set(userId, channel.id);
     return channel;
@@ -183,11 +205,20 @@ export class FakeState {
   permissionsIn(channelId: string, userId: string): bigint {
     const channel = this.channel(channelId);
     // A DM has no guild: its two people may read and send there.
-    if (channel.type === ChannelType.DM) return PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
+    if (channel.type === ChannelType.DM)
+      return (
+        PermissionFlagsBits.ViewChannel |
+        PermissionFlagsBits.SendMessages |
+        PermissionFlagsBits.EmbedLinks |
+        PermissionFlagsBits.ReadMessageHistory
+      );
     const guild = this.guild(channel.guildId);
     const member = guild.members.get(userId);
     if (!member) return 0n;
-    const isThread = channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread || channel.type === ChannelType.AnnouncementThread;
+    const isThread =
+      channel.type === ChannelType.PublicThread ||
+      channel.type === ChannelType.PrivateThread ||
+      channel.type === ChannelType.AnnouncementThread;
     const source = isThread && channel.parentId ? this.channel(channel.parentId) : channel;
     return computeChannelPermissions({
       guildId: guild.id,

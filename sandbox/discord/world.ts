@@ -1,7 +1,14 @@
 // Changes a test (or the sandbox console) makes to the fake's world — guilds, users, members, roles, channels,
 // overwrites, the bot's own permissions — each announced over the gateway with the event Discord would send,
 // so the bot's caches stay as true as they would be against Discord.
-import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, OverwriteType, PermissionFlagsBits, RoleFlags } from 'discord-api-types/v10';
+import {
+  ChannelType,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  OverwriteType,
+  PermissionFlagsBits,
+  RoleFlags,
+} from 'discord-api-types/v10';
 import type { APIOverwrite, APIRole, APIUser } from 'discord-api-types/v10';
 import type { FakeState, ChannelKind, ChannelRecord, GuildRecord } from './state.js';
 import { CHANNEL_TYPES } from './state.js';
@@ -64,7 +71,8 @@ export interface CreatedGuild {
   roles: Record<string, string>;
 }
 
-const bits = (value: Permissions | undefined, fallback: bigint): bigint => (value === undefined ? fallback : BigInt(value));
+const bits = (value: Permissions | undefined, fallback: bigint): bigint =>
+  value === undefined ? fallback : BigInt(value);
 
 export class World {
   constructor(
@@ -87,7 +95,8 @@ export class World {
 
   createGuild(input: GuildInput): CreatedGuild {
     const id = this.state.ids.next();
-    const ownerId = input.ownerId ?? this.createUser({ username: `${input.name.toLowerCase().replace(/\W+/g, '')}-owner` }).id;
+    const ownerId =
+      input.ownerId ?? this.createUser({ username: `${input.name.toLowerCase().replace(/\W+/g, '')}-owner` }).id;
     this.state.user(ownerId);
     const guild: GuildRecord = {
       id,
@@ -101,7 +110,12 @@ export class World {
     };
     this.state.guilds.set(id, guild);
     guild.roles.set(id, role(id, '@everyone', bits(input.everyonePermissions, DEFAULT_EVERYONE_PERMISSIONS), 0));
-    const botRole = role(guild.botRoleId, this.state.botUser.username, bits(input.botPermissions, DEFAULT_BOT_PERMISSIONS), 1);
+    const botRole = role(
+      guild.botRoleId,
+      this.state.botUser.username,
+      bits(input.botPermissions, DEFAULT_BOT_PERMISSIONS),
+      1,
+    );
     botRole.managed = true;
     botRole.tags = { bot_id: this.state.botUser.id };
     guild.roles.set(botRole.id, botRole);
@@ -113,7 +127,13 @@ export class World {
     }
 
     this.join(guild, ownerId, []);
-    for (const m of input.members ?? []) this.join(guild, m.userId, (m.roles ?? []).map((r) => roles[r] ?? r), m.nick);
+    for (const m of input.members ?? [])
+      this.join(
+        guild,
+        m.userId,
+        (m.roles ?? []).map((r) => roles[r] ?? r),
+        m.nick,
+      );
     const channels: Record<string, string> = {};
     // Parents first, so a channel can name a category or a thread its channel listed later.
     const ordered = [...(input.channels ?? [])].sort((a, b) => rank(a) - rank(b));
@@ -136,7 +156,11 @@ export class World {
     this.state.user(userId);
     this.join(guild, userId, options.roles ?? [], options.nick);
     const member = guild.members.get(userId)!;
-    this.state.emit(GatewayDispatchEvents.GuildMemberAdd, { ...renderMember(this.state, member), guild_id: guildId }, { intent: GatewayIntentBits.GuildMembers });
+    this.state.emit(
+      GatewayDispatchEvents.GuildMemberAdd,
+      { ...renderMember(this.state, member), guild_id: guildId },
+      { intent: GatewayIntentBits.GuildMembers },
+    );
   }
 
   /** The member leaves (or is kicked): GUILD_MEMBER_REMOVE, and `GET /guilds/:id/members/:user` answers 10007 from now on. */
@@ -145,7 +169,11 @@ export class World {
     if (guild.ownerId === userId) throw new FakeUsageError(`the owner of guild ${guildId} cannot leave it`);
     const member = this.state.member(guildId, userId);
     guild.members.delete(userId);
-    this.state.emit(GatewayDispatchEvents.GuildMemberRemove, { guild_id: guildId, user: renderMember(this.state, member).user }, { intent: GatewayIntentBits.GuildMembers });
+    this.state.emit(
+      GatewayDispatchEvents.GuildMemberRemove,
+      { guild_id: guildId, user: renderMember(this.state, member).user },
+      { intent: GatewayIntentBits.GuildMembers },
+    );
   }
 
   setMemberRoles(guildId: string, userId: string, roleIds: string[]): void {
@@ -153,15 +181,31 @@ export class World {
     member.roles = [...roleIds];
     // Discord sends the bot its own member updates whatever its intents.
     const intent = userId === this.state.botUser.id ? undefined : GatewayIntentBits.GuildMembers;
-    this.state.emit(GatewayDispatchEvents.GuildMemberUpdate, { ...renderMember(this.state, member), guild_id: guildId }, intent === undefined ? {} : { intent });
+    this.state.emit(
+      GatewayDispatchEvents.GuildMemberUpdate,
+      { ...renderMember(this.state, member), guild_id: guildId },
+      intent === undefined ? {} : { intent },
+    );
   }
 
-  createRole(guildId: string, input: { name: string; permissions?: Permissions; position?: number; mentionable?: boolean }): string {
+  createRole(
+    guildId: string,
+    input: { name: string; permissions?: Permissions; position?: number; mentionable?: boolean },
+  ): string {
     const guild = this.state.guild(guildId);
-    const created = role(this.state.ids.next(), input.name, bits(input.permissions, 0n), input.position ?? guild.roles.size);
+    const created = role(
+      this.state.ids.next(),
+      input.name,
+      bits(input.permissions, 0n),
+      input.position ?? guild.roles.size,
+    );
     created.mentionable = input.mentionable ?? false;
     guild.roles.set(created.id, created);
-    this.state.emit(GatewayDispatchEvents.GuildRoleCreate, { guild_id: guildId, role: created }, { intent: GatewayIntentBits.Guilds });
+    this.state.emit(
+      GatewayDispatchEvents.GuildRoleCreate,
+      { guild_id: guildId, role: created },
+      { intent: GatewayIntentBits.Guilds },
+    );
     return created.id;
   }
 
@@ -169,7 +213,11 @@ export class World {
     const target = this.state.guild(guildId).roles.get(roleId);
     if (!target) throw new FakeUsageError(`no role ${roleId} in guild ${guildId}`);
     target.permissions = BigInt(permissions).toString();
-    this.state.emit(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: guildId, role: target }, { intent: GatewayIntentBits.Guilds });
+    this.state.emit(
+      GatewayDispatchEvents.GuildRoleUpdate,
+      { guild_id: guildId, role: target },
+      { intent: GatewayIntentBits.Guilds },
+    );
   }
 
   /** Sets the permissions of the bot's managed role (what a server admin changes in Server Settings). */
@@ -180,13 +228,18 @@ export class World {
   setChannelOverwrites(channelId: string, overwrites: OverwriteInput[]): void {
     const channel = this.state.channel(channelId);
     channel.overwrites = overwrites.map(toOverwrite);
-    this.state.emit(isThread(channel) ? GatewayDispatchEvents.ThreadUpdate : GatewayDispatchEvents.ChannelUpdate, renderChannel(channel), { intent: GatewayIntentBits.Guilds });
+    this.state.emit(
+      isThread(channel) ? GatewayDispatchEvents.ThreadUpdate : GatewayDispatchEvents.ChannelUpdate,
+      renderChannel(channel),
+      { intent: GatewayIntentBits.Guilds },
+    );
   }
 
   /** Sets (or, with null, clears) the guild's system channel, as an admin does in Server Settings: GUILD_UPDATE. */
   setSystemChannel(guildId: string, channelId: string | null): void {
     const guild = this.state.guild(guildId);
-    if (channelId !== null && this.state.channel(channelId).guildId !== guildId) throw new FakeUsageError(`channel ${channelId} is not in guild ${guildId}`);
+    if (channelId !== null && this.state.channel(channelId).guildId !== guildId)
+      throw new FakeUsageError(`channel ${channelId} is not in guild ${guildId}`);
     guild.systemChannelId = channelId;
     this.state.emit(GatewayDispatchEvents.GuildUpdate, renderGuild(guild), { intent: GatewayIntentBits.Guilds });
   }
@@ -195,13 +248,18 @@ export class World {
   deleteChannel(channelId: string): void {
     const channel = this.state.channel(channelId);
     const guild = this.state.guild(channel.guildId);
-    for (const child of [...this.state.channels.values()].filter((c) => c.parentId === channel.id && isThread(c))) this.deleteChannel(child.id);
+    for (const child of [...this.state.channels.values()].filter((c) => c.parentId === channel.id && isThread(c)))
+      this.deleteChannel(child.id);
     for (const [id, w] of this.state.webhooks) if (w.channelId === channelId) this.state.webhooks.delete(id);
     this.state.channels.delete(channelId);
     this.state.removeChannelMessages(channelId);
     guild.channelIds = guild.channelIds.filter((id) => id !== channelId);
     if (guild.systemChannelId === channelId) guild.systemChannelId = null;
-    this.state.emit(isThread(channel) ? GatewayDispatchEvents.ThreadDelete : GatewayDispatchEvents.ChannelDelete, renderChannel(channel), { intent: GatewayIntentBits.Guilds });
+    this.state.emit(
+      isThread(channel) ? GatewayDispatchEvents.ThreadDelete : GatewayDispatchEvents.ChannelDelete,
+      renderChannel(channel),
+      { intent: GatewayIntentBits.Guilds },
+    );
   }
 
   /** The bot is invited into a guild created `withBot: false`: it joins with its managed role, GUILD_CREATE follows. */
@@ -228,7 +286,8 @@ export class World {
   private addChannel(guild: GuildRecord, input: ChannelInput, byName: Record<string, string>): ChannelRecord {
     const type = CHANNEL_TYPES[input.type ?? 'text'];
     const parentId = input.parent === undefined ? null : (byName[input.parent] ?? this.state.channel(input.parent).id);
-    if (type === ChannelType.PublicThread && parentId === null) throw new FakeUsageError(`thread ${input.name} needs a parent channel`);
+    if (type === ChannelType.PublicThread && parentId === null)
+      throw new FakeUsageError(`thread ${input.name} needs a parent channel`);
     const channel: ChannelRecord = {
       id: this.state.ids.next(),
       guildId: guild.id,

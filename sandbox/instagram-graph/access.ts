@@ -39,5 +39,6 @@ export function requirePermission(ctx: GraphContext, permission: Permission): vo
   const { viewer } = ctx;
   if (viewer.kind === 'app') throw new GraphError(10, '(#10) Application does not have permission for this action');
   const scope = SCOPES[permission][viewer.kind === 'instagram' ? 'instagram' : 'facebook'];
-  if (!viewer.record.scopes.has(scope)) throw new GraphError(10, `(#10) This endpoint requires the '${scope}' permission`);
+  if (!viewer.record.scopes.has(scope))
+    throw new GraphError(10, `(#10) This endpoint requires the '${scope}' permission`);
 }

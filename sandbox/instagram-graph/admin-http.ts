@@ -26,7 +26,12 @@ const mediaBody = z.object({
   copyrighted_audio: z.boolean().optional(),
   timestamp: z.number().int().optional(),
 });
-const commentBody = z.object({ media_id: z.string(), from: z.string().min(1), text: z.string().min(1), parent_id: z.string().optional() });
+const commentBody = z.object({
+  media_id: z.string(),
+  from: z.string().min(1),
+  text: z.string().min(1),
+  parent_id: z.string().optional(),
+});
 const tokenBody = z.object({
   account: z.string(),
   login: z.enum(['instagram', 'facebook']).optional(),
@@ -34,7 +39,10 @@ const tokenBody = z.object({
   scopes: z.array(z.string()).optional(),
 });
 const tokenRef = z.object({ access_token: z.string().min(1), reason: z.enum(['password', 'invalid']).optional() });
-const clockBody = z.object({ now: z.union([z.number().int(), z.iso.datetime({ offset: true })]).optional(), advance_ms: z.number().int().optional() });
+const clockBody = z.object({
+  now: z.union([z.number().int(), z.iso.datetime({ offset: true })]).optional(),
+  advance_ms: z.number().int().optional(),
+});
 const usageBody = z.object({
   call_count: z.number().int().min(0).max(100).optional(),
   total_cputime: z.number().int().min(0).max(100).optional(),
@@ -45,9 +53,16 @@ const usageBody = z.object({
 
 const parse = parseAdminBody;
 
-const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export function handleAdmin(admin: GraphEmulatorAdmin, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): void {
+export function handleAdmin(
+  admin: GraphEmulatorAdmin,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+): void {
   const method = (req.method ?? 'GET').toUpperCase();
   const parts = url.pathname.replace(/\/+$/, '').split('/').slice(2).map(decodeURIComponent);
   const [area, id, sub] = parts;
@@ -61,7 +76,17 @@ export function handleAdmin(admin: GraphEmulatorAdmin, req: IncomingMessage, res
       case 'POST /accounts': {
         const b = parse(accountBody, body, 'account');
         return sendJson(res, 200, {
-          data: admin.createAccount(defined({ username: b.username, name: b.name, accountType: b.account_type, login: b.login, impressions: b.impressions, followers: b.followers, media: b.media })),
+          data: admin.createAccount(
+            defined({
+              username: b.username,
+              name: b.name,
+              accountType: b.account_type,
+              login: b.login,
+              impressions: b.impressions,
+              followers: b.followers,
+              media: b.media,
+            }),
+          ),
         });
       }
       case 'POST /accounts/:id/media': {
@@ -83,18 +108,31 @@ export function handleAdmin(admin: GraphEmulatorAdmin, req: IncomingMessage, res
         });
       }
       case 'POST /media/:id/caption':
-        return sendJson(res, 200, { data: admin.editCaption(id ?? '', parse(z.object({ caption: z.string().max(2200) }), body, 'caption').caption) });
+        return sendJson(res, 200, {
+          data: admin.editCaption(
+            id ?? '',
+            parse(z.object({ caption: z.string().max(2200) }), body, 'caption').caption,
+          ),
+        });
       case 'DELETE /media/:id':
-        return admin.deleteMedia(id ?? '').deleted ? sendJson(res, 200, { deleted: true }) : sendJson(res, 404, { error: 'no such media' });
+        return admin.deleteMedia(id ?? '').deleted
+          ? sendJson(res, 200, { deleted: true })
+          : sendJson(res, 404, { error: 'no such media' });
       case 'POST /comments': {
         const b = parse(commentBody, body, 'comment');
-        return sendJson(res, 200, { data: admin.postComment(defined({ mediaId: b.media_id, from: b.from, text: b.text, parentId: b.parent_id })) });
+        return sendJson(res, 200, {
+          data: admin.postComment(defined({ mediaId: b.media_id, from: b.from, text: b.text, parentId: b.parent_id })),
+        });
       }
       case 'GET /tokens':
         return sendJson(res, 200, { data: admin.issuedTokens() });
       case 'POST /tokens': {
         const b = parse(tokenBody, body, 'token request');
-        return sendJson(res, 200, admin.mintToken(defined({ account: b.account, login: b.login, kind: b.kind, scopes: b.scopes })));
+        return sendJson(
+          res,
+          200,
+          admin.mintToken(defined({ account: b.account, login: b.login, kind: b.kind, scopes: b.scopes })),
+        );
       }
       case 'POST /tokens/revoke': {
         const b = parse(tokenRef, body, 'revoke request');
@@ -113,7 +151,15 @@ export function handleAdmin(admin: GraphEmulatorAdmin, req: IncomingMessage, res
       case 'POST /usage/:id': {
         const b = parse(usageBody, body, 'usage');
         if (b.impressions !== undefined) admin.setImpressions(id ?? '', b.impressions);
-        admin.setUsage(id ?? '', defined({ call_count: b.call_count, total_cputime: b.total_cputime, total_time: b.total_time, regainMinutes: b.regain_minutes }));
+        admin.setUsage(
+          id ?? '',
+          defined({
+            call_count: b.call_count,
+            total_cputime: b.total_cputime,
+            total_time: b.total_time,
+            regainMinutes: b.regain_minutes,
+          }),
+        );
         return sendJson(res, 200, { ok: true });
       }
       case 'DELETE /usage':
@@ -125,7 +171,9 @@ export function handleAdmin(admin: GraphEmulatorAdmin, req: IncomingMessage, res
         admin.clearFaults();
         return sendJson(res, 200, { cleared: true });
       case 'DELETE /faults/:id':
-        return admin.removeFault(id ?? '').removed ? sendJson(res, 200, { removed: true }) : sendJson(res, 404, { error: 'no such fault' });
+        return admin.removeFault(id ?? '').removed
+          ? sendJson(res, 200, { removed: true })
+          : sendJson(res, 404, { error: 'no such fault' });
       case 'GET /requests':
         return sendJson(res, 200, { data: admin.requests() });
       case 'DELETE /requests':

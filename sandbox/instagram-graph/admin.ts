@@ -12,7 +12,16 @@ import type { RequestLogEntry } from './request-log.js';
 import type { GraphApp, GraphState } from './state.js';
 import { FACEBOOK_SCOPES, INSTAGRAM_SCOPES, LONG_TTL_MS, SHORT_TTL_MS } from './tokens.js';
 import type { DeliveryLogEntry } from './webhooks.js';
-import { isProfessional, usesFacebookLogin, usesInstagramLogin, type Account, type AccountType, type LoginKind, type Media, type MediaKind } from './world.js';
+import {
+  isProfessional,
+  usesFacebookLogin,
+  usesInstagramLogin,
+  type Account,
+  type AccountType,
+  type LoginKind,
+  type Media,
+  type MediaKind,
+} from './world.js';
 
 // The admin's refusals, shared with the other emulator (../shared/admin-error.ts); callers import it from here.
 export { AdminError };
@@ -86,7 +95,10 @@ export interface GraphEmulatorAdmin {
   hosts(): GraphHostUrls;
   accounts(): AccountView[];
   createAccount(input: CreateAccountInput): AccountView;
-  postMedia(account: string, input?: PostMediaInput): { id: string; media_type: string; media_product_type: string; timestamp: string; children: string[] };
+  postMedia(
+    account: string,
+    input?: PostMediaInput,
+  ): { id: string; media_type: string; media_product_type: string; timestamp: string; children: string[] };
   editCaption(mediaId: string, caption: string): { id: string; caption: string };
   deleteMedia(mediaId: string): { deleted: boolean };
   postComment(input: PostCommentInput): { id: string };
@@ -97,7 +109,10 @@ export interface GraphEmulatorAdmin {
   now(): number;
   setNow(ms: number): number;
   advance(ms: number): number;
-  setUsage(account: string, usage: { call_count?: number; total_cputime?: number; total_time?: number; regainMinutes?: number }): void;
+  setUsage(
+    account: string,
+    usage: { call_count?: number; total_cputime?: number; total_time?: number; regainMinutes?: number },
+  ): void;
   resetUsage(account?: string): void;
   setImpressions(account: string, impressions: number): void;
   injectFault(spec: FaultSpec): { id: string };
@@ -139,7 +154,9 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
 
   /** Mentions of accounts in a caption or comment (not of the author, nor of the media's owner). */
   const mentioned = (text: string, except: string[]): Account[] =>
-    [...text.matchAll(MENTION)].flatMap((m) => world.account(m[1] ?? '') ?? []).filter((a, i, all) => !except.includes(a.id) && all.indexOf(a) === i);
+    [...text.matchAll(MENTION)]
+      .flatMap((m) => world.account(m[1] ?? '') ?? [])
+      .filter((a, i, all) => !except.includes(a.id) && all.indexOf(a) === i);
 
   return {
     app: () => ({ ...state.app, redirectUris: [...state.app.redirectUris] }),
@@ -147,8 +164,10 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
     accounts: () => [...world.accounts.values()].map(view),
 
     createAccount(input) {
-      if (!USERNAME.test(input.username)) throw new AdminError(400, 'username: 1–30 letters, digits, periods and underscores');
-      if (world.account(input.username)) throw new AdminError(409, `username ${JSON.stringify(input.username)} is taken`);
+      if (!USERNAME.test(input.username))
+        throw new AdminError(400, 'username: 1–30 letters, digits, periods and underscores');
+      if (world.account(input.username))
+        throw new AdminError(409, `username ${JSON.stringify(input.username)} is taken`);
       const name = input.name ?? input.username;
       const account = world.addAccount({
         username: input.username,
@@ -163,14 +182,21 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
       });
       if (usesFacebookLogin(account)) world.addPage(world.addFacebookUser(`${name} (Facebook)`), name, account);
       const now = state.clock.now();
-      for (let i = 0; i < (input.media ?? 0); i++) world.addMedia({ ownerId: account.id, kind: 'image', caption: `Post ${i + 1}`, timestampMs: now - (i + 1) * 3_600_000 });
+      for (let i = 0; i < (input.media ?? 0); i++)
+        world.addMedia({
+          ownerId: account.id,
+          kind: 'image',
+          caption: `Post ${i + 1}`,
+          timestampMs: now - (i + 1) * 3_600_000,
+        });
       return view(account);
     },
 
     postMedia(accountRef, input = {}) {
       const owner = find(accountRef);
       const kind = input.type ?? 'image';
-      if (input.children && (input.children.length < 2 || input.children.length > 10)) throw new AdminError(400, 'a carousel has 2 to 10 children');
+      if (input.children && (input.children.length < 2 || input.children.length > 10))
+        throw new AdminError(400, 'a carousel has 2 to 10 children');
       const tagged = (input.tagged ?? []).map((name) => find(name).id);
       const media = world.addMedia({
         ownerId: owner.id,
@@ -186,9 +212,20 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
       // No event announces the media itself (reference §1.7); an @mention in its caption fires `mentions`
       // (Facebook Login; Instagram Login has no caption-mention event).
       for (const account of mentioned(media.caption, [owner.id])) {
-        state.webhooks.emit({ accountId: account.id, field: 'mentions', value: { facebook: { media_id: media.id } }, time: state.clock.now() });
+        state.webhooks.emit({
+          accountId: account.id,
+          field: 'mentions',
+          value: { facebook: { media_id: media.id } },
+          time: state.clock.now(),
+        });
       }
-      return { id: media.id, media_type: media.mediaType, media_product_type: media.productType, timestamp: graphTime(media.timestampMs), children: media.childIds };
+      return {
+        id: media.id,
+        media_type: media.mediaType,
+        media_product_type: media.productType,
+        timestamp: graphTime(media.timestampMs),
+        children: media.childIds,
+      };
     },
 
     editCaption(mediaId, caption) {
@@ -205,7 +242,8 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
       if (!media || media.parentId) throw new AdminError(404, 'no such media');
       if (!input.text) throw new AdminError(400, 'text is required');
       const parent = input.parentId ? world.comments.get(input.parentId) : undefined;
-      if (input.parentId && (!parent || parent.mediaId !== media.id || parent.parentId)) throw new AdminError(400, 'parentId must be a top-level comment of this media');
+      if (input.parentId && (!parent || parent.mediaId !== media.id || parent.parentId))
+        throw new AdminError(400, 'parentId must be a top-level comment of this media');
       const author = world.account(input.from);
       const now = state.clock.now();
       const comment = world.addComment({
@@ -219,15 +257,42 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
       const from = { id: comment.fromId, username: comment.username };
       const mediaRef = { id: media.id, media_product_type: media.productType };
       // Instagram Login's payload (reference §1.7) and Facebook Login's, which names the comment `comment_id`.
-      const instagramValue = { id: comment.id, from, text: comment.text, media: mediaRef, ...(parent ? { parent_id: parent.id } : {}) };
-      const facebookValue = { from, comment_id: comment.id, ...(parent ? { parent_id: parent.id } : {}), text: comment.text, media: mediaRef };
+      const instagramValue = {
+        id: comment.id,
+        from,
+        text: comment.text,
+        media: mediaRef,
+        ...(parent ? { parent_id: parent.id } : {}),
+      };
+      const facebookValue = {
+        from,
+        comment_id: comment.id,
+        ...(parent ? { parent_id: parent.id } : {}),
+        text: comment.text,
+        media: mediaRef,
+      };
       if (comment.fromId !== media.ownerId) {
-        state.webhooks.emit({ accountId: media.ownerId, field: 'comments', value: { instagram: instagramValue, facebook: facebookValue }, time: now });
+        state.webhooks.emit({
+          accountId: media.ownerId,
+          field: 'comments',
+          value: { instagram: instagramValue, facebook: facebookValue },
+          time: now,
+        });
       }
       // Someone @mentioned in a comment: `mentions` on Facebook Login, inside `comments` on Instagram Login.
       for (const account of mentioned(comment.text, [media.ownerId, comment.fromId])) {
-        state.webhooks.emit({ accountId: account.id, field: 'mentions', value: { facebook: { comment_id: comment.id, media_id: media.id } }, time: now });
-        state.webhooks.emit({ accountId: account.id, field: 'comments', value: { instagram: instagramValue }, time: now });
+        state.webhooks.emit({
+          accountId: account.id,
+          field: 'mentions',
+          value: { facebook: { comment_id: comment.id, media_id: media.id } },
+          time: now,
+        });
+        state.webhooks.emit({
+          accountId: account.id,
+          field: 'comments',
+          value: { instagram: instagramValue },
+          time: now,
+        });
       }
       return { id: comment.id };
     },
@@ -238,11 +303,23 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
       const now = state.clock.now();
       if (login === 'instagram') {
         if (!usesInstagramLogin(account)) throw new AdminError(400, `${account.username} does not use Instagram Login`);
-        if (!isProfessional(account)) throw new AdminError(409, `${account.username} is a personal account: only professional accounts can link`);
+        if (!isProfessional(account))
+          throw new AdminError(409, `${account.username} is a personal account: only professional accounts can link`);
         const long = input.kind !== 'short';
         const expiresAt = now + (long ? LONG_TTL_MS : SHORT_TTL_MS);
-        const token = state.tokens.mint({ kind: long ? 'ig-long' : 'ig-short', accountId: account.id, scopes: new Set(input.scopes ?? INSTAGRAM_SCOPES), issuedAt: now, expiresAt });
-        return { access_token: token, kind: long ? 'ig-long' : 'ig-short', expires_at: expiresAt, account_id: account.id };
+        const token = state.tokens.mint({
+          kind: long ? 'ig-long' : 'ig-short',
+          accountId: account.id,
+          scopes: new Set(input.scopes ?? INSTAGRAM_SCOPES),
+          issuedAt: now,
+          expiresAt,
+        });
+        return {
+          access_token: token,
+          kind: long ? 'ig-long' : 'ig-short',
+          expires_at: expiresAt,
+          account_id: account.id,
+        };
       }
       const page = account.pageId ? world.pages.get(account.pageId) : undefined;
       const user = page ? [...world.facebookUsers.values()].find((u) => u.pageIds.includes(page.id)) : undefined;
@@ -258,13 +335,27 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
       const userToken = state.tokens.mint(userRecord);
       if (input.kind === 'page') {
         const pageToken = state.tokens.pageToken(userToken, userRecord, page.id, page.igAccountId);
-        return { access_token: pageToken, kind: 'fb-page', expires_at: null, account_id: account.id, facebook_user_id: user.id };
+        return {
+          access_token: pageToken,
+          kind: 'fb-page',
+          expires_at: null,
+          account_id: account.id,
+          facebook_user_id: user.id,
+        };
       }
-      return { access_token: userToken, kind: userRecord.kind, expires_at: userRecord.expiresAt, account_id: account.id, facebook_user_id: user.id };
+      return {
+        access_token: userToken,
+        kind: userRecord.kind,
+        expires_at: userRecord.expiresAt,
+        account_id: account.id,
+        facebook_user_id: user.id,
+      };
     },
 
     appToken: (login = 'facebook') =>
-      login === 'facebook' ? `${state.app.metaAppId}|${state.app.metaAppSecret}` : `${state.app.instagramAppId}|${state.app.instagramAppSecret}`,
+      login === 'facebook'
+        ? `${state.app.metaAppId}|${state.app.metaAppSecret}`
+        : `${state.app.instagramAppId}|${state.app.instagramAppSecret}`,
     revokeToken: (token, reason = 'password') => ({ revoked: state.tokens.revoke(token, reason) }),
     expireToken: (token) => ({ expired: state.tokens.expire(token, state.clock.now()) }),
 

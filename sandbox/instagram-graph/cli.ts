@@ -12,7 +12,10 @@ const argsSchema = z.object({
   host: z.string().default('127.0.0.1'),
   seed: z.string().default('igcord'),
   'redirect-uri': z.array(z.url()).default([]),
-  version: z.string().regex(/^v\d+\.\d+$/, 'expected vNN.N').default(DEFAULT_GRAPH_VERSION),
+  version: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'expected vNN.N')
+    .default(DEFAULT_GRAPH_VERSION),
   'buc-capacity': z.coerce.number().int().min(1).optional(),
   'webhook-retry-ms': z.coerce.number().int().min(1).optional(),
 });
@@ -64,10 +67,14 @@ async function main(): Promise<void> {
     '  seeded accounts:',
     ...emulator.admin
       .accounts()
-      .map((a) => `    ${a.id}  ${a.username.padEnd(16)} ${a.account_type.padEnd(13)} login: ${a.login}${a.page_id ? `  page ${a.page_id}` : ''}`),
+      .map(
+        (a) =>
+          `    ${a.id}  ${a.username.padEnd(16)} ${a.account_type.padEnd(13)} login: ${a.login}${a.page_id ? `  page ${a.page_id}` : ''}`,
+      ),
   ];
   console.log(lines.join('\n'));
-  if (app.instagramAppSecret === SANDBOX_GRAPH_APP.instagramAppSecret) console.log('  (sandbox credentials: never use them for a real app)');
+  if (app.instagramAppSecret === SANDBOX_GRAPH_APP.instagramAppSecret)
+    console.log('  (sandbox credentials: never use them for a real app)');
   const stop = (signal: string) => {
     console.log(`\n${signal}: closing the Graph emulator`);
     emulator.close().then(

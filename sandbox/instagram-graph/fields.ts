@@ -78,6 +78,7 @@ export function serializeFields(fields: readonly FieldSelection[]): string {
 
 /** The selection from a `fields` query parameter, or the node's defaults when absent. */
 export function selectionOf(fieldsParam: string | null, defaults: readonly string[]): FieldSelection[] {
-  if (fieldsParam === null || fieldsParam.trim() === '') return defaults.map((name) => ({ name, modifiers: new Map() }));
+  if (fieldsParam === null || fieldsParam.trim() === '')
+    return defaults.map((name) => ({ name, modifiers: new Map() }));
   return parseFields(fieldsParam);
 }

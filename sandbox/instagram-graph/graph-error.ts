@@ -66,7 +66,8 @@ export const ERROR_CATALOGUE: Record<number, { message: string; type?: string; s
   190: { message: 'Error validating access token: Session has expired.', subcode: 463 },
   200: { message: '(#200) Permissions error' },
   613: {
-    message: '(#613) Calls to this api have exceeded the rate limit. There is inconsistent behavior in the API request volume.',
+    message:
+      '(#613) Calls to this api have exceeded the rate limit. There is inconsistent behavior in the API request volume.',
     subcode: 1996,
   },
   80002: { message: BUC_BLOCKED_MESSAGE },
@@ -74,7 +75,10 @@ export const ERROR_CATALOGUE: Record<number, { message: string; type?: string; s
 
 export const INJECTABLE_CODES = Object.keys(ERROR_CATALOGUE).map(Number);
 
-export function catalogueError(code: number, overrides: { message?: string; subcode?: number; status?: number } = {}): GraphError {
+export function catalogueError(
+  code: number,
+  overrides: { message?: string; subcode?: number; status?: number } = {},
+): GraphError {
   const entry = ERROR_CATALOGUE[code] ?? { message: `(#${code}) Error` };
   const subcode = overrides.subcode ?? entry.subcode;
   return new GraphError(code, overrides.message ?? entry.message, {
@@ -87,11 +91,15 @@ export function catalogueError(code: number, overrides: { message?: string; subc
 /** A 5xx from Graph: code 1 (500) or 2 (503 and the others), transient. */
 export function serverError(status: number): GraphError {
   const code = status === 500 ? 1 : 2;
-  return new GraphError(code, ERROR_CATALOGUE[code]?.message ?? 'An unknown error has occurred.', { status, transient: true });
+  return new GraphError(code, ERROR_CATALOGUE[code]?.message ?? 'An unknown error has occurred.', {
+    status,
+    transient: true,
+  });
 }
 
 export const invalidToken = () => new GraphError(190, 'Invalid OAuth access token - Cannot parse access token');
-export const missingToken = () => new GraphError(2500, 'An active access token must be used to query information about the current user.');
+export const missingToken = () =>
+  new GraphError(2500, 'An active access token must be used to query information about the current user.');
 export const expiredToken = (expiredAt: number, now: number) =>
   new GraphError(
     190,
@@ -106,7 +114,8 @@ export const revokedToken = () =>
   );
 
 export const invalidParameter = (message: string) => new GraphError(100, `(#100) ${message}`);
-export const noPermission = (what = 'Application does not have permission for this action') => new GraphError(10, `(#10) ${what}`);
+export const noPermission = (what = 'Application does not have permission for this action') =>
+  new GraphError(10, `(#10) ${what}`);
 
 export function nonexistingField(field: string, nodeType: string): GraphError {
   return new GraphError(100, `(#100) Tried accessing nonexisting field (${field}) on node type (${nodeType})`);

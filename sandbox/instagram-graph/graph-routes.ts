@@ -38,7 +38,9 @@ function resolve(ctx: GraphContext, id: string): Node {
         return { kind: 'app', appId: viewer.appId };
     }
   }
-  const account = world.accounts.get(id) ?? (ctx.host === 'instagram-graph' ? [...world.accounts.values()].find((a) => a.appScopedId === id) : undefined);
+  const account =
+    world.accounts.get(id) ??
+    (ctx.host === 'instagram-graph' ? [...world.accounts.values()].find((a) => a.appScopedId === id) : undefined);
   if (account) return { kind: 'user', account };
   const media = world.media.get(id);
   if (media && world.isLive(media, ctx.now)) return { kind: 'media', media };
@@ -60,7 +62,8 @@ export async function routeGraph(ctx: GraphContext, segments: string[]): Promise
   const [id, edge, ...rest] = segments;
   if (!id || rest.length > 0) throw unknownPath(segments.join('/'));
   if (id === 'ig_hashtag_search') {
-    if (ctx.host !== 'facebook-graph' || edge !== undefined || ctx.method !== 'GET') throw unsupportedRequest(ctx.method, id);
+    if (ctx.host !== 'facebook-graph' || edge !== undefined || ctx.method !== 'GET')
+      throw unsupportedRequest(ctx.method, id);
     ctx.setRoute('GET /ig_hashtag_search');
     return { route: 'GET /ig_hashtag_search', body: hashtagSearch(ctx) };
   }
@@ -100,7 +103,9 @@ export async function routeGraph(ctx: GraphContext, segments: string[]): Promise
 
 function pageNode(ctx: GraphContext, page: Page): Json {
   const { viewer } = ctx;
-  const allowed = (viewer.kind === 'page' && viewer.page.id === page.id) || (viewer.kind === 'facebook-user' && viewer.user.pageIds.includes(page.id));
+  const allowed =
+    (viewer.kind === 'page' && viewer.page.id === page.id) ||
+    (viewer.kind === 'facebook-user' && viewer.user.pageIds.includes(page.id));
   if (!allowed) throw unsupportedRequest(ctx.method, page.id);
   ctx.chargePlatform();
   return render(PAGE, page, selectionOf(ctx.params.get('fields'), ['name', 'id']), { ctx, indirect: false });
@@ -109,7 +114,8 @@ function pageNode(ctx: GraphContext, page: Page): Json {
 /** `/me` and `/me/accounts` of a Facebook user: the Pages with their Page tokens and linked Instagram accounts. */
 function facebookUser(ctx: GraphContext, user: FacebookUser, edge: string | undefined): Json {
   const { viewer, state } = ctx;
-  if (viewer.kind !== 'facebook-user' || viewer.user.id !== user.id || ctx.method !== 'GET') throw unsupportedRequest(ctx.method, user.id);
+  if (viewer.kind !== 'facebook-user' || viewer.user.id !== user.id || ctx.method !== 'GET')
+    throw unsupportedRequest(ctx.method, user.id);
   ctx.chargePlatform();
   if (edge === undefined) {
     const out: { [key: string]: Json } = {};
@@ -124,6 +130,10 @@ function facebookUser(ctx: GraphContext, user: FacebookUser, edge: string | unde
   requirePermission(ctx, 'pages');
   const pages = user.pageIds.flatMap((p) => state.world.pages.get(p) ?? []);
   const selection = selectionOf(ctx.params.get('fields'), ['access_token', 'category', 'name', 'id', 'tasks']);
-  const page = pageOf(pages, (p) => p.id, { limit: ctx.params.get('limit'), after: ctx.params.get('after'), before: ctx.params.get('before') });
+  const page = pageOf(pages, (p) => p.id, {
+    limit: ctx.params.get('limit'),
+    after: ctx.params.get('after'),
+    before: ctx.params.get('before'),
+  });
   return { data: page.items.map((p) => render(PAGE, p, selection, { ctx, indirect: false })), ...pagingOf(page) };
 }

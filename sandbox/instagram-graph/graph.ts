@@ -30,14 +30,17 @@ function authenticate(state: GraphState, host: GraphHost, token: string | null):
   if (host === 'facebook-graph' && token.includes('|')) {
     const [id, secret] = token.split('|');
     const { app } = state;
-    if (id === app.metaAppId && secret === app.metaAppSecret) return { kind: 'app', appId: id, login: 'facebook', secret };
-    if (id === app.instagramAppId && secret === app.instagramAppSecret) return { kind: 'app', appId: id, login: 'instagram', secret };
+    if (id === app.metaAppId && secret === app.metaAppSecret)
+      return { kind: 'app', appId: id, login: 'facebook', secret };
+    if (id === app.instagramAppId && secret === app.instagramAppSecret)
+      return { kind: 'app', appId: id, login: 'instagram', secret };
     throw invalidToken();
   }
   const record = state.tokens.get(token);
   // A token of the other login is as unknown to a host as a made-up one.
   if (!record || record.kind.startsWith('ig-') !== (host === 'instagram-graph')) throw invalidToken();
-  if (record.revoked === 'invalid') throw new GraphError(190, 'Error validating access token: The access token is invalid.', { subcode: 467 });
+  if (record.revoked === 'invalid')
+    throw new GraphError(190, 'Error validating access token: The access token is invalid.', { subcode: 467 });
   if (record.revoked) throw revokedToken();
   const now = state.clock.now();
   if (record.expiresAt !== null && record.expiresAt <= now) throw expiredToken(record.expiresAt, now);
@@ -58,7 +61,13 @@ function authenticate(state: GraphState, host: GraphHost, token: string | null):
 }
 
 /** The account an injected 80002 is reported for: the token's, or the one named in the path or `user_id`. */
-function accountHint(state: GraphState, host: GraphHost, token: string | null, segments: string[], params: URLSearchParams): Account | undefined {
+function accountHint(
+  state: GraphState,
+  host: GraphHost,
+  token: string | null,
+  segments: string[],
+  params: URLSearchParams,
+): Account | undefined {
   try {
     const viewer = authenticate(state, host, token);
     if (viewer.kind === 'instagram') return viewer.account;
@@ -94,7 +103,10 @@ export async function handleGraph(
   const { version, rest } = stripVersion(hostPath);
   let segments: string[] = [];
   try {
-    segments = rest.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+    segments = rest
+      .split('/')
+      .filter(Boolean)
+      .map((s) => decodeURIComponent(s));
   } catch {
     segments = ['%'];
   }
@@ -134,7 +146,11 @@ export async function handleGraph(
   } else if (fault?.kind === 'error') {
     const code = fault.code ?? 1;
     const error = catalogueError(code, {
-      ...(fault.message !== undefined ? { message: fault.message } : code === 80002 ? { message: BUC_BLOCKED_MESSAGE } : {}),
+      ...(fault.message !== undefined
+        ? { message: fault.message }
+        : code === 80002
+          ? { message: BUC_BLOCKED_MESSAGE }
+          : {}),
       ...(fault.subcode !== undefined ? { subcode: fault.subcode } : {}),
       ...(fault.status !== undefined ? { status: fault.status } : {}),
     });
@@ -144,7 +160,9 @@ export async function handleGraph(
       // An 80002 with a regain time blocks the account until then, so the calls that follow are refused too.
       if (fault.regainMinutes) state.usage.block(account.id, arrival + fault.regainMinutes * 60_000);
       const usage = state.usage.bucUsage(account.id, account.impressions, arrival);
-      headers['X-Business-Use-Case-Usage'] = JSON.stringify({ [account.id]: [{ type: 'instagram', ...usage, call_count: 100 }] });
+      headers['X-Business-Use-Case-Usage'] = JSON.stringify({
+        [account.id]: [{ type: 'instagram', ...usage, call_count: 100 }],
+      });
     }
     return send(error.status, error.body());
   } else if (fault?.kind === 'malformed') malformed = true;
@@ -177,7 +195,9 @@ export async function handleGraph(
         log.accountId = account.id;
         const result = state.usage.chargeBuc(account.id, account.impressions, arrival);
         if (state.usage.headerDue(result.calls)) {
-          headers['X-Business-Use-Case-Usage'] = JSON.stringify({ [account.id]: [{ type: 'instagram', ...result.usage }] });
+          headers['X-Business-Use-Case-Usage'] = JSON.stringify({
+            [account.id]: [{ type: 'instagram', ...result.usage }],
+          });
         }
         if (result.blocked) throw catalogueError(80002);
       },

@@ -16,7 +16,15 @@ import { createState, type GraphEmulatorOptions, type GraphState } from './state
 
 export { SANDBOX_GRAPH_APP, DEFAULT_GRAPH_VERSION } from './state.js';
 export type { GraphApp, GraphEmulatorOptions } from './state.js';
-export type { GraphEmulatorAdmin, AccountView, CreateAccountInput, PostMediaInput, PostCommentInput, MintTokenInput, MintedToken } from './admin.js';
+export type {
+  GraphEmulatorAdmin,
+  AccountView,
+  CreateAccountInput,
+  PostMediaInput,
+  PostCommentInput,
+  MintTokenInput,
+  MintedToken,
+} from './admin.js';
 export type { GraphHostUrls } from './hosts.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { FaultSpec } from './faults.js';
@@ -76,7 +84,8 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
     host: options.host,
     port: options.port,
     label: 'instagram graph emulator',
-    answerFailure: (res) => sendJson(res, 500, { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1 } }),
+    answerFailure: (res) =>
+      sendJson(res, 500, { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1 } }),
   });
   state.baseUrl = listening.baseUrl;
 
@@ -99,5 +108,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions = {}): Pr
 /** Login pages and the code exchange are logged too, once answered (route and status only: they carry secrets). */
 function logPage(state: GraphState, res: ServerResponse, method: string, path: string, host: HostName): void {
   const time = state.clock.now();
-  res.once('finish', () => state.requests.add({ time, method, host, path, route: `${method} ${path}`, status: res.statusCode }));
+  res.once('finish', () =>
+    state.requests.add({ time, method, host, path, route: `${method} ${path}`, status: res.statusCode }),
+  );
 }

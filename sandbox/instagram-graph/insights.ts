@@ -40,10 +40,14 @@ const TITLES: Record<string, string> = {
 };
 
 function metricsOf(param: string | null, allowed: readonly string[]): string[] {
-  const metrics = (param ?? '').split(',').map((m) => m.trim()).filter(Boolean);
+  const metrics = (param ?? '')
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   if (metrics.length === 0) throw invalidParameter('The parameter metric is required');
   metrics.forEach((m, i) => {
-    if (!allowed.includes(m)) throw invalidParameter(`metric[${i}] must be one of the following values: ${allowed.join(', ')}`);
+    if (!allowed.includes(m))
+      throw invalidParameter(`metric[${i}] must be one of the following values: ${allowed.join(', ')}`);
   });
   return metrics;
 }
@@ -99,14 +103,21 @@ export function accountInsights(account: Account, params: URLSearchParams, now: 
   const totals = params.get('metric_type') === 'total_value';
   const day = Math.floor(now / 86_400_000);
   const valueOn = (metric: string, d: number) =>
-    metric === 'follower_count' ? account.followersCount - (day - d) * noise(`${account.id}:growth`, 5) : noise(`${account.id}:${metric}:${d}`, 2000);
+    metric === 'follower_count'
+      ? account.followersCount - (day - d) * noise(`${account.id}:growth`, 5)
+      : noise(`${account.id}:${metric}:${d}`, 2000);
   return {
     data: metrics.map((name) => ({
       name,
       period,
       ...(totals
         ? { total_value: { value: valueOn(name, day) } }
-        : { values: [day - 1, day].map((d) => ({ value: valueOn(name, d), end_time: graphTime((d + 1) * 86_400_000 - 8 * 3_600_000) })) }),
+        : {
+            values: [day - 1, day].map((d) => ({
+              value: valueOn(name, d),
+              end_time: graphTime((d + 1) * 86_400_000 - 8 * 3_600_000),
+            })),
+          }),
       title: TITLES[name] ?? name,
       description: `${TITLES[name] ?? name} of the account.`,
       id: `${account.id}/insights/${name}/${period}`,

@@ -12,20 +12,34 @@ import { CODE_TTL_MS, FACEBOOK_SCOPES, LONG_TTL_MS, SHORT_TTL_MS } from './token
 
 class DialogError extends Error {}
 
-function readDialog(state: GraphState, params: URLSearchParams): { redirectUri: string; scopes: string[]; state: string | null } {
-  if (params.get('client_id') !== state.app.metaAppId) throw new DialogError('Invalid App ID: The provided app ID does not look like a valid app ID.');
+function readDialog(
+  state: GraphState,
+  params: URLSearchParams,
+): { redirectUri: string; scopes: string[]; state: string | null } {
+  if (params.get('client_id') !== state.app.metaAppId)
+    throw new DialogError('Invalid App ID: The provided app ID does not look like a valid app ID.');
   const redirectUri = params.get('redirect_uri') ?? '';
   if (!redirectMatches(state.app.redirectUris, redirectUri)) {
-    throw new DialogError("URL blocked: This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings.");
+    throw new DialogError(
+      "URL blocked: This redirect failed because the redirect URI is not whitelisted in the app's Client OAuth Settings.",
+    );
   }
   // A configuration (config_id) carries the permissions chosen in the dashboard: the emulator grants them all.
   const scopeText = params.get('scope');
-  const scopes = params.get('config_id') || !scopeText ? [...FACEBOOK_SCOPES] : scopeText.split(/[\s,]+/).filter(Boolean);
+  const scopes =
+    params.get('config_id') || !scopeText ? [...FACEBOOK_SCOPES] : scopeText.split(/[\s,]+/).filter(Boolean);
   return { redirectUri, scopes, state: params.get('state') };
 }
 
 /** GET/POST /facebook-www/vNN.N/dialog/oauth. */
-export function handleFacebookDialog(state: GraphState, method: string, res: ServerResponse, query: URLSearchParams, form: URLSearchParams, action: string): void {
+export function handleFacebookDialog(
+  state: GraphState,
+  method: string,
+  res: ServerResponse,
+  query: URLSearchParams,
+  form: URLSearchParams,
+  action: string,
+): void {
   try {
     const params = method === 'GET' ? query : form;
     const request = readDialog(state, params);
@@ -35,7 +49,10 @@ export function handleFacebookDialog(state: GraphState, method: string, res: Ser
         .map((n) => `<input type="hidden" name="${n}" value="${escapeHtml(query.get(n) ?? '')}">`)
         .join('\n    ');
       const options = [...state.world.facebookUsers.values()]
-        .map((u) => `<option value="${escapeHtml(u.id)}"${u.id === query.get('user_id') ? ' selected' : ''}>${escapeHtml(u.name)}</option>`)
+        .map(
+          (u) =>
+            `<option value="${escapeHtml(u.id)}"${u.id === query.get('user_id') ? ' selected' : ''}>${escapeHtml(u.name)}</option>`,
+        )
         .join('\n      ');
       return sendHtml(
         res,
@@ -69,7 +86,8 @@ export function handleFacebookDialog(state: GraphState, method: string, res: Ser
         error_code: '200',
         error_description: 'Permissions error',
         error_reason: 'user_denied',
-      })) target.searchParams.set(k, v);
+      }))
+        target.searchParams.set(k, v);
     } else {
       const user = state.world.facebookUsers.get(form.get('user_id') ?? '');
       if (!user) throw new DialogError('Choose a Facebook user to continue as');
@@ -87,7 +105,11 @@ export function handleFacebookDialog(state: GraphState, method: string, res: Ser
     return redirect(res, `${target.toString()}#_=_`);
   } catch (error) {
     if (error instanceof DialogError) {
-      return sendHtml(res, 400, `<!DOCTYPE html><html lang="en"><body><h1>Error</h1><p id="error">${escapeHtml(error.message)}</p></body></html>`);
+      return sendHtml(
+        res,
+        400,
+        `<!DOCTYPE html><html lang="en"><body><h1>Error</h1><p id="error">${escapeHtml(error.message)}</p></body></html>`,
+      );
     }
     throw error;
   }
@@ -95,12 +117,15 @@ export function handleFacebookDialog(state: GraphState, method: string, res: Ser
 
 /** GET /facebook-graph/vNN.N/oauth/access_token. */
 export function facebookAccessToken(state: GraphState, params: URLSearchParams): unknown {
-  if (params.get('client_id') !== state.app.metaAppId) throw new GraphError(101, 'Error validating application. Invalid application ID.');
-  if (params.get('client_secret') !== state.app.metaAppSecret) throw new GraphError(100, 'Error validating client secret.');
+  if (params.get('client_id') !== state.app.metaAppId)
+    throw new GraphError(101, 'Error validating application. Invalid application ID.');
+  if (params.get('client_secret') !== state.app.metaAppSecret)
+    throw new GraphError(100, 'Error validating client secret.');
   const now = state.clock.now();
   const grantType = params.get('grant_type');
 
-  if (grantType === 'client_credentials') return { access_token: `${state.app.metaAppId}|${state.app.metaAppSecret}`, token_type: 'bearer' };
+  if (grantType === 'client_credentials')
+    return { access_token: `${state.app.metaAppId}|${state.app.metaAppSecret}`, token_type: 'bearer' };
 
   if (grantType === 'fb_exchange_token') {
     const token = params.get('fb_exchange_token') ?? '';
@@ -120,7 +145,11 @@ export function facebookAccessToken(state: GraphState, params: URLSearchParams):
     throw new GraphError(100, 'This authorization code has been used.', { subcode: 36009 });
   }
   if (params.get('redirect_uri') !== pending.redirectUri) {
-    throw new GraphError(100, 'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request', { subcode: 36008 });
+    throw new GraphError(
+      100,
+      'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+      { subcode: 36008 },
+    );
   }
   const accessToken = state.tokens.mint({
     kind: 'fb-user-short',

@@ -29,7 +29,8 @@ function readAuthorize(state: GraphState, params: URLSearchParams): AuthorizeReq
   if (params.get('client_id') !== state.app.instagramAppId) throw new InstagramOAuthError('Invalid platform app');
   const redirectUri = params.get('redirect_uri') ?? '';
   if (!redirectMatches(state.app.redirectUris, redirectUri)) throw new InstagramOAuthError('Invalid redirect_uri');
-  if (params.get('response_type') !== 'code') throw new InstagramOAuthError('Invalid response_type: only code is supported');
+  if (params.get('response_type') !== 'code')
+    throw new InstagramOAuthError('Invalid response_type: only code is supported');
   // Comma-separated, or URL-encoded space-separated (reference §1.2).
   const scopes = (params.get('scope') ?? '').split(/[\s,]+/).filter(Boolean);
   if (scopes.length === 0) throw new InstagramOAuthError('You must include a valid scope');
@@ -46,7 +47,10 @@ function page(state: GraphState, params: URLSearchParams, request: AuthorizeRequ
   const preselect = params.get('username');
   const options = [...state.world.accounts.values()]
     .filter(usesInstagramLogin)
-    .map((a) => `<option value="${escapeHtml(a.username)}"${a.username === preselect ? ' selected' : ''}>${escapeHtml(a.username)} (${a.accountType})</option>`)
+    .map(
+      (a) =>
+        `<option value="${escapeHtml(a.username)}"${a.username === preselect ? ' selected' : ''}>${escapeHtml(a.username)} (${a.accountType})</option>`,
+    )
     .join('\n      ');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -72,7 +76,13 @@ function page(state: GraphState, params: URLSearchParams, request: AuthorizeRequ
 }
 
 /** GET/POST /oauth/authorize (www.instagram.com). */
-export function handleInstagramAuthorize(state: GraphState, method: string, res: ServerResponse, query: URLSearchParams, form: URLSearchParams): void {
+export function handleInstagramAuthorize(
+  state: GraphState,
+  method: string,
+  res: ServerResponse,
+  query: URLSearchParams,
+  form: URLSearchParams,
+): void {
   try {
     if (method === 'GET') {
       const request = readAuthorize(state, query);
@@ -87,7 +97,8 @@ export function handleInstagramAuthorize(state: GraphState, method: string, res:
         error_reason: 'user_denied',
         error_description: 'The user denied your request',
         ...stateParam,
-      })) target.searchParams.set(k, v);
+      }))
+        target.searchParams.set(k, v);
       return redirect(res, target.toString());
     }
     const account = state.world.account(form.get('username') ?? '');
@@ -122,19 +133,29 @@ export function handleInstagramAuthorize(state: GraphState, method: string, res:
 export function handleInstagramCodeExchange(state: GraphState, res: ServerResponse, form: URLSearchParams): void {
   try {
     if (form.get('client_id') !== state.app.instagramAppId) throw new InstagramOAuthError('Invalid platform app');
-    if (form.get('client_secret') !== state.app.instagramAppSecret) throw new InstagramOAuthError('Error validating client secret.');
-    if (form.get('grant_type') !== 'authorization_code') throw new InstagramOAuthError('Invalid grant_type: only authorization_code is supported');
+    if (form.get('client_secret') !== state.app.instagramAppSecret)
+      throw new InstagramOAuthError('Error validating client secret.');
+    if (form.get('grant_type') !== 'authorization_code')
+      throw new InstagramOAuthError('Invalid grant_type: only authorization_code is supported');
     const pending = state.tokens.takeCode(form.get('code') ?? '', state.clock.now());
     if (!pending || pending === 'expired' || pending.login !== 'instagram' || !pending.accountId) {
       throw new InstagramOAuthError('Matching code was not found or was already used');
     }
     if (form.get('redirect_uri') !== pending.redirectUri) {
-      throw new InstagramOAuthError('Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request');
+      throw new InstagramOAuthError(
+        'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
+      );
     }
     const account = state.world.accounts.get(pending.accountId);
     if (!account) throw new InstagramOAuthError('Matching code was not found or was already used');
     const now = state.clock.now();
-    const accessToken = state.tokens.mint({ kind: 'ig-short', accountId: account.id, scopes: new Set(pending.scopes), issuedAt: now, expiresAt: now + SHORT_TTL_MS });
+    const accessToken = state.tokens.mint({
+      kind: 'ig-short',
+      accountId: account.id,
+      scopes: new Set(pending.scopes),
+      issuedAt: now,
+      expiresAt: now + SHORT_TTL_MS,
+    });
     const grant = { access_token: accessToken, user_id: account.appScopedId, permissions: pending.scopes.join(',') };
     sendJson(res, 200, state.options.tokenExchangeShape === 'flat' ? grant : { data: [grant] });
   } catch (error) {
@@ -161,8 +182,10 @@ const tokenAnswer = (accessToken: string, expiresAt: number, now: number) => ({
 
 /** GET /access_token?grant_type=ig_exchange_token (graph.instagram.com): short → long-lived (60 days). */
 export function exchangeInstagramToken(state: GraphState, params: URLSearchParams): unknown {
-  if (params.get('grant_type') !== 'ig_exchange_token') throw new GraphError(100, '(#100) Unsupported grant_type; expected ig_exchange_token');
-  if (params.get('client_secret') !== state.app.instagramAppSecret) throw new GraphError(100, 'Error validating client secret.');
+  if (params.get('grant_type') !== 'ig_exchange_token')
+    throw new GraphError(100, '(#100) Unsupported grant_type; expected ig_exchange_token');
+  if (params.get('client_secret') !== state.app.instagramAppSecret)
+    throw new GraphError(100, 'Error validating client secret.');
   const { record, now } = liveInstagramToken(state, params.get('access_token'));
   if (record.kind !== 'ig-short') throw new GraphError(100, '(#100) Only a short-lived access token can be exchanged');
   const expiresAt = now + LONG_TTL_MS;
@@ -176,11 +199,16 @@ export function exchangeInstagramToken(state: GraphState, params: URLSearchParam
  * refusal is the emulator's own (code 100, so a client does not take it for a dead token).
  */
 export function refreshInstagramToken(state: GraphState, method: string, params: URLSearchParams): unknown {
-  if (method !== 'GET') throw new GraphError(100, `Unsupported request - method type: ${method.toLowerCase()}`, { type: 'GraphMethodException' });
-  if (params.get('grant_type') !== 'ig_refresh_token') throw new GraphError(100, '(#100) Unsupported grant_type; expected ig_refresh_token');
+  if (method !== 'GET')
+    throw new GraphError(100, `Unsupported request - method type: ${method.toLowerCase()}`, {
+      type: 'GraphMethodException',
+    });
+  if (params.get('grant_type') !== 'ig_refresh_token')
+    throw new GraphError(100, '(#100) Unsupported grant_type; expected ig_refresh_token');
   const { token, record, now } = liveInstagramToken(state, params.get('access_token'));
   if (record.kind !== 'ig-long') throw new GraphError(100, '(#100) Only a long-lived access token can be refreshed');
-  if (!record.scopes.has('instagram_business_basic')) throw new GraphError(10, '(#10) The user has not granted instagram_business_basic');
+  if (!record.scopes.has('instagram_business_basic'))
+    throw new GraphError(10, '(#10) The user has not granted instagram_business_basic');
   if (now - record.issuedAt < REFRESH_MIN_AGE_MS) {
     throw new GraphError(100, '(#100) The access token cannot be refreshed until it is at least 24 hours old');
   }

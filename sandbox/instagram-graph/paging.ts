@@ -21,7 +21,13 @@ export interface PageResult<T> {
 
 const invalidCursor = (which: string) => new GraphError(100, `(#100) The ${which} cursor is not valid for this edge`);
 
-export function pageOf<T>(items: readonly T[], keyOf: (item: T) => string, spec: PageSpec, maxLimit = 100, defaultLimit = 25): PageResult<T> {
+export function pageOf<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  spec: PageSpec,
+  maxLimit = 100,
+  defaultLimit = 25,
+): PageResult<T> {
   const asked = spec.limit ? Number.parseInt(spec.limit, 10) : defaultLimit;
   if (!Number.isFinite(asked) || asked < 0) throw new GraphError(100, '(#100) limit must be a non-negative integer');
   const limit = Math.min(asked, maxLimit);
@@ -53,7 +59,10 @@ export function pageOf<T>(items: readonly T[], keyOf: (item: T) => string, spec:
 }
 
 /** The `paging` member; `link` builds `next`/`previous` URLs (omitted when absent). */
-export function pagingOf(result: PageResult<unknown>, link?: (cursor: { after?: string; before?: string }) => string): JsonObject {
+export function pagingOf(
+  result: PageResult<unknown>,
+  link?: (cursor: { after?: string; before?: string }) => string,
+): JsonObject {
   if (result.before === undefined || result.after === undefined) return {};
   const paging: { [key: string]: Json } = { cursors: { before: result.before, after: result.after } };
   if (link && result.hasNext) paging.next = link({ after: result.after });

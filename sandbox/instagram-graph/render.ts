@@ -31,7 +31,12 @@ export interface NodeType<T> {
 
 const ID: FieldSelection[] = [{ name: 'id', modifiers: new Map() }];
 
-export function render<T>(type: NodeType<T>, node: T, selection: readonly FieldSelection[], rc: RenderContext): JsonObject {
+export function render<T>(
+  type: NodeType<T>,
+  node: T,
+  selection: readonly FieldSelection[],
+  rc: RenderContext,
+): JsonObject {
   const out: JsonObject = {};
   for (const sel of selection) {
     const resolver = type.fields[sel.name];
@@ -47,11 +52,16 @@ export function render<T>(type: NodeType<T>, node: T, selection: readonly FieldS
   return out;
 }
 
-const pageSpec = (sel: FieldSelection) => ({ limit: sel.modifiers.get('limit'), after: sel.modifiers.get('after'), before: sel.modifiers.get('before') });
+const pageSpec = (sel: FieldSelection) => ({
+  limit: sel.modifiers.get('limit'),
+  after: sel.modifiers.get('after'),
+  before: sel.modifiers.get('before'),
+});
 
 export function permalinkOf(media: Media, owner: Account | undefined): string | undefined {
   if (media.parentId) return undefined;
-  if (media.productType === 'STORY') return `https://www.instagram.com/stories/${owner?.username ?? 'unknown'}/${media.id}/`;
+  if (media.productType === 'STORY')
+    return `https://www.instagram.com/stories/${owner?.username ?? 'unknown'}/${media.id}/`;
   return `https://www.instagram.com/${media.productType === 'REELS' ? 'reel' : 'p'}/${media.shortcode}/`;
 }
 
@@ -80,7 +90,11 @@ export const MEDIA: NodeType<Media> = {
     children: (m, sel, rc) => {
       if (m.mediaType !== 'CAROUSEL_ALBUM') return undefined;
       const world = rc.ctx.state.world;
-      return { data: m.childIds.flatMap((id) => world.media.get(id) ?? []).map((c) => render(MEDIA, c, sel.children ?? ID, rc)) };
+      return {
+        data: m.childIds
+          .flatMap((id) => world.media.get(id) ?? [])
+          .map((c) => render(MEDIA, c, sel.children ?? ID, rc)),
+      };
     },
     comments: (m, sel, rc) => {
       if (rc.indirect) throw new GraphError(10, '(#10) Comments can be read only on your own media');
@@ -116,7 +130,11 @@ export const COMMENT: NodeType<Comment> = {
   },
 };
 
-const refusedOnDiscovery = (field: string) => new GraphError(36104, `(#36104) Cannot access ${field === 'live_media' ? 'live media' : field} from business discovery`);
+const refusedOnDiscovery = (field: string) =>
+  new GraphError(
+    36104,
+    `(#36104) Cannot access ${field === 'live_media' ? 'live media' : field} from business discovery`,
+  );
 
 export const USER: NodeType<Account> = {
   name: 'User',
@@ -144,7 +162,9 @@ export const USER: NodeType<Account> = {
     },
     stories: (a, sel, rc) => {
       if (rc.indirect) throw refusedOnDiscovery('stories');
-      return { data: rc.ctx.state.world.storiesOf(a.id, rc.ctx.now).map((m) => render(MEDIA, m, sel.children ?? ID, rc)) };
+      return {
+        data: rc.ctx.state.world.storiesOf(a.id, rc.ctx.now).map((m) => render(MEDIA, m, sel.children ?? ID, rc)),
+      };
     },
     live_media: (_a, _s, rc) => {
       if (rc.indirect) throw refusedOnDiscovery('live_media');
@@ -152,10 +172,13 @@ export const USER: NodeType<Account> = {
     },
     business_discovery: (_a, sel, rc) => {
       const { ctx } = rc;
-      if (ctx.host === 'instagram-graph' && !ctx.state.options.businessDiscoveryOnInstagramLogin) throw nonexistingField('business_discovery', 'User');
+      if (ctx.host === 'instagram-graph' && !ctx.state.options.businessDiscoveryOnInstagramLogin)
+        throw nonexistingField('business_discovery', 'User');
       const username = sel.modifiers.get('username');
       if (!username) throw invalidParameter('business_discovery requires username(<name>)');
-      const target = [...ctx.state.world.accounts.values()].find((a) => a.username.toLowerCase() === username.toLowerCase());
+      const target = [...ctx.state.world.accounts.values()].find(
+        (a) => a.username.toLowerCase() === username.toLowerCase(),
+      );
       // Only professional accounts can be discovered (reference §1.4).
       if (!target || !isProfessional(target)) {
         throw new GraphError(110, 'Invalid user id', {

@@ -27,7 +27,13 @@ export function seedWorld(seed: string | number, start: number, cdn: string): Wo
   const random = new SeededRandom(seed);
   const world = new World(idSequences(seed), random, cdn);
 
-  const account = (username: string, name: string, accountType: Account['accountType'], login: Account['login'], impressions: number) =>
+  const account = (
+    username: string,
+    name: string,
+    accountType: Account['accountType'],
+    login: Account['login'],
+    impressions: number,
+  ) =>
     world.addAccount({
       username,
       name,

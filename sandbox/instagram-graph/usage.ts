@@ -85,8 +85,14 @@ export class UsageMeter {
     const blockedUntil = this.blocks.get(accountId);
     const blockedNow = blockedUntil !== undefined && blockedUntil > now;
     const call_count = blockedNow ? 100 : Math.min(100, pct(calls.length, capacity) + (over?.call_count ?? 0));
-    const total_cputime = Math.min(100, pct(calls.length * (this.options.cpuShare ?? 0.6), capacity) + (over?.total_cputime ?? 0));
-    const total_time = Math.min(100, pct(calls.length * (this.options.timeShare ?? 0.8), capacity) + (over?.total_time ?? 0));
+    const total_cputime = Math.min(
+      100,
+      pct(calls.length * (this.options.cpuShare ?? 0.6), capacity) + (over?.total_cputime ?? 0),
+    );
+    const total_time = Math.min(
+      100,
+      pct(calls.length * (this.options.timeShare ?? 0.8), capacity) + (over?.total_time ?? 0),
+    );
     let regainMs = 0;
     if (blockedNow && blockedUntil !== undefined) regainMs = blockedUntil - now;
     else if (calls.length >= capacity) {
@@ -116,7 +122,8 @@ export class UsageMeter {
     const userCalls = accountId ? this.app.filter((c) => c.accountId === accountId).length : 0;
     let refusal: 4 | 17 | undefined;
     if (appCalls >= capacity) refusal = 4;
-    else if (this.options.platformUserCapacity !== undefined && userCalls >= this.options.platformUserCapacity) refusal = 17;
+    else if (this.options.platformUserCapacity !== undefined && userCalls >= this.options.platformUserCapacity)
+      refusal = 17;
     this.app.push({ time: now, ...(accountId ? { accountId } : {}) });
     const n = this.app.length;
     const usage = {

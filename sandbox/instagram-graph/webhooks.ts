@@ -142,7 +142,15 @@ export class Webhooks {
     const raw = JSON.stringify(body);
     this.deliveries += 1;
     const delivery: Delivery = {
-      log: { id: this.deliveries, appId: batch.sub.appId, callbackUrl: batch.sub.callbackUrl, body, attempts: [], acknowledged: false, gaveUp: false },
+      log: {
+        id: this.deliveries,
+        appId: batch.sub.appId,
+        callbackUrl: batch.sub.callbackUrl,
+        body,
+        attempts: [],
+        acknowledged: false,
+        gaveUp: false,
+      },
       raw,
       headers: {
         'Content-Type': 'application/json',
@@ -185,7 +193,10 @@ export class Webhooks {
     // Meta: "we will retry immediately, then try a few more times with decreasing frequency over the next 36 hours".
     const failures = log.attempts.length;
     const initial = this.options.retryInitialMs ?? 1000;
-    const delay = failures === 1 ? 0 : Math.min(initial * (this.options.retryFactor ?? 2) ** (failures - 2), this.options.retryMaxMs ?? 3_600_000);
+    const delay =
+      failures === 1
+        ? 0
+        : Math.min(initial * (this.options.retryFactor ?? 2) ** (failures - 2), this.options.retryMaxMs ?? 3_600_000);
     if (Date.now() + delay - delivery.startedAt > (this.options.retryForMs ?? 36 * 3_600_000)) {
       log.gaveUp = true;
       return;
@@ -235,7 +246,12 @@ export class Webhooks {
     } catch {
       throw new GraphError(2200, `(#2200) callback verification failed: Couldn't connect to server`);
     }
-    if (status !== 200) throw new GraphError(2200, `(#2200) callback verification failed: HTTP Status Code = ${status}`);
-    if (text.trim() !== challenge) throw new GraphError(2200, "(#2200) callback verification failed: The URL couldn't be validated. Response does not match challenge");
+    if (status !== 200)
+      throw new GraphError(2200, `(#2200) callback verification failed: HTTP Status Code = ${status}`);
+    if (text.trim() !== challenge)
+      throw new GraphError(
+        2200,
+        "(#2200) callback verification failed: The URL couldn't be validated. Response does not match challenge",
+      );
   }
 }

@@ -132,7 +132,8 @@ export class World {
     const direct = this.accounts.get(idOrName);
     if (direct) return direct;
     const lower = idOrName.toLowerCase();
-    for (const a of this.accounts.values()) if (a.username.toLowerCase() === lower || a.appScopedId === idOrName) return a;
+    for (const a of this.accounts.values())
+      if (a.username.toLowerCase() === lower || a.appScopedId === idOrName) return a;
     return undefined;
   }
 
@@ -156,7 +157,12 @@ export class World {
 
   /** A Page managed by `owner`, linked to `account` (shown only when the account is professional). */
   addPage(owner: FacebookUser, name: string, account: Account): Page {
-    const page: Page = { id: this.ids.page.next(), name, category: 'Brand', ...(isProfessional(account) ? { igAccountId: account.id } : {}) };
+    const page: Page = {
+      id: this.ids.page.next(),
+      name,
+      category: 'Brand',
+      ...(isProfessional(account) ? { igAccountId: account.id } : {}),
+    };
     this.pages.set(page.id, page);
     owner.pageIds.push(page.id);
     account.pageId = page.id;
@@ -174,9 +180,15 @@ export class World {
     });
     if (input.kind === 'carousel') {
       for (const childKind of input.children ?? ['image', 'video', 'image']) {
-        const child = this.makeMedia(input.ownerId, childKind === 'video' ? 'VIDEO' : 'IMAGE', 'FEED', input.timestampMs, {
-          parentId: parent.id,
-        });
+        const child = this.makeMedia(
+          input.ownerId,
+          childKind === 'video' ? 'VIDEO' : 'IMAGE',
+          'FEED',
+          input.timestampMs,
+          {
+            parentId: parent.id,
+          },
+        );
         parent.childIds.push(child.id);
       }
     }
@@ -246,25 +258,39 @@ export class World {
 
   /** The account's feed media and reels, newest first (no stories, no carousel children). */
   feedOf(accountId: string, now: number): Media[] {
-    return this.sorted([...this.media.values()].filter((m) => m.ownerId === accountId && !m.parentId && m.productType !== 'STORY' && this.isLive(m, now)));
+    return this.sorted(
+      [...this.media.values()].filter(
+        (m) => m.ownerId === accountId && !m.parentId && m.productType !== 'STORY' && this.isLive(m, now),
+      ),
+    );
   }
 
   storiesOf(accountId: string, now: number): Media[] {
-    return this.sorted([...this.media.values()].filter((m) => m.ownerId === accountId && m.productType === 'STORY' && this.isLive(m, now)));
+    return this.sorted(
+      [...this.media.values()].filter(
+        (m) => m.ownerId === accountId && m.productType === 'STORY' && this.isLive(m, now),
+      ),
+    );
   }
 
   taggedIn(accountId: string, now: number): Media[] {
-    return this.sorted([...this.media.values()].filter((m) => m.tagged.includes(accountId) && !m.parentId && this.isLive(m, now)));
+    return this.sorted(
+      [...this.media.values()].filter((m) => m.tagged.includes(accountId) && !m.parentId && this.isLive(m, now)),
+    );
   }
 
   /** Top-level comments of a media, newest first. */
   commentsOn(mediaId: string): Comment[] {
-    return [...this.comments.values()].filter((c) => c.mediaId === mediaId && !c.parentId).sort((a, b) => b.timestampMs - a.timestampMs || Number(BigInt(b.id) - BigInt(a.id)));
+    return [...this.comments.values()]
+      .filter((c) => c.mediaId === mediaId && !c.parentId)
+      .sort((a, b) => b.timestampMs - a.timestampMs || Number(BigInt(b.id) - BigInt(a.id)));
   }
 
   /** Replies to a comment, oldest first (a conversation reads down). */
   repliesTo(commentId: string): Comment[] {
-    return [...this.comments.values()].filter((c) => c.parentId === commentId).sort((a, b) => a.timestampMs - b.timestampMs || Number(BigInt(a.id) - BigInt(b.id)));
+    return [...this.comments.values()]
+      .filter((c) => c.parentId === commentId)
+      .sort((a, b) => a.timestampMs - b.timestampMs || Number(BigInt(a.id) - BigInt(b.id)));
   }
 
   commentCount(mediaId: string): number {
@@ -276,7 +302,11 @@ export class World {
   /** Public media whose caption carries `#name` (any case), newest first. */
   withHashtag(name: string, now: number): Media[] {
     const tag = new RegExp(`(^|[^\\w])#${name.replace(/[^\w]/g, '')}(?![\\w])`, 'i');
-    return this.sorted([...this.media.values()].filter((m) => !m.parentId && m.productType !== 'STORY' && this.isLive(m, now) && tag.test(m.caption)));
+    return this.sorted(
+      [...this.media.values()].filter(
+        (m) => !m.parentId && m.productType !== 'STORY' && this.isLive(m, now) && tag.test(m.caption),
+      ),
+    );
   }
 
   /** A stable id for a commenter that is not an account of this world (an Instagram-scoped id). */

@@ -27,14 +27,24 @@ const mediaBody = z.object({
   location_id: z.union([z.string(), z.number()]).optional(),
   tagged: z.array(z.string()).optional(),
   /** A carousel's items in order. */
-  items: z.array(z.enum(['image', 'video'])).min(2).max(10).optional(),
+  items: z
+    .array(z.enum(['image', 'video']))
+    .min(2)
+    .max(10)
+    .optional(),
   /** Top-level media fields served as given (odd but valid media). */
   quirks: z.record(z.string(), z.json()).optional(),
 });
 
 const parse = parseAdminBody;
 
-export function handleAdmin(admin: EmulatorAdmin, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): void {
+export function handleAdmin(
+  admin: EmulatorAdmin,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer,
+): void {
   const method = (req.method ?? 'GET').toUpperCase();
   const parts = url.pathname.replace(/\/+$/, '').split('/').slice(2).map(decodeURIComponent);
   const route = `${method} /${parts.map((p, i) => (i === 1 && ['users', 'media', 'faults'].includes(parts[0] ?? '') ? ':id' : p)).join('/')}`;

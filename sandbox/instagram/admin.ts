@@ -92,7 +92,10 @@ export function createAdmin(state: EmulatorState, notifier: Notifier): EmulatorA
       }
       const accessToken = state.tokens.mint(user.id, clientId, scopes);
       const { id, username, full_name, profile_picture, bio, website, is_business } = fullUser(world, user);
-      return { access_token: accessToken, user: { id, username, full_name, profile_picture, bio, website, is_business } } as {
+      return {
+        access_token: accessToken,
+        user: { id, username, full_name, profile_picture, bio, website, is_business },
+      } as {
         access_token: string;
         user: { [key: string]: Json };
       };

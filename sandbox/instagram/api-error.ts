@@ -30,7 +30,8 @@ export class TopLevelError extends Error {
 }
 
 export const notFound = (message: string) => new ApiError(400, 'APINotFoundError', message);
-export const notAllowed = (message = 'you cannot view this resource') => new ApiError(400, 'APINotAllowedError', message);
+export const notAllowed = (message = 'you cannot view this resource') =>
+  new ApiError(400, 'APINotAllowedError', message);
 export const invalidParameters = (message: string) => new ApiError(400, 'APIInvalidParametersError', message);
 
 export const RATE_LIMIT_MESSAGE = 'The maximum number of requests per hour has been exceeded.';

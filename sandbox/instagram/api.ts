@@ -69,9 +69,14 @@ export async function handleApi(
       text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
       status = 200;
     }
-    const errorType = (body as { meta?: { error_type?: string }; error_type?: string }).meta?.error_type ??
+    const errorType =
+      (body as { meta?: { error_type?: string }; error_type?: string }).meta?.error_type ??
       (body as { error_type?: string }).error_type;
-    log(status, { ...fields, ...(errorType && !malformed ? { errorType } : {}), ...(malformed ? { fault: 'malformed' } : {}) });
+    log(status, {
+      ...fields,
+      ...(errorType && !malformed ? { errorType } : {}),
+      ...(malformed ? { fault: 'malformed' } : {}),
+    });
     if (callback && JSONP_CALLBACK.test(callback)) {
       sendText(res, status, `${callback}(${text});`, 'text/javascript; charset=utf-8', limitHeaders());
     } else {
@@ -85,7 +90,11 @@ export async function handleApi(
     identity.fault = 'latency';
   } else if (fault?.kind === 'status') {
     const status = fault.status ?? 500;
-    send(status, { meta: { code: status, error_type: 'APIError', error_message: 'Oops, an error occurred.' } }, { ...identity, fault: 'status' });
+    send(
+      status,
+      { meta: { code: status, error_type: 'APIError', error_message: 'Oops, an error occurred.' } },
+      { ...identity, fault: 'status' },
+    );
     return;
   } else if (fault?.kind === 'ratelimit') {
     send(429, rateLimited().body(), { ...identity, fault: 'ratelimit' });
@@ -118,7 +127,11 @@ export async function handleApi(
     return;
   }
   const { route } = match;
-  const fields: LogFields = { ...identity, route: routeLabel(route), ...(route.writeBucket ? { writeBucket: route.writeBucket } : {}) };
+  const fields: LogFields = {
+    ...identity,
+    route: routeLabel(route),
+    ...(route.writeBucket ? { writeBucket: route.writeBucket } : {}),
+  };
 
   function sendError(error: unknown, logFields: LogFields): void {
     if (error instanceof TopLevelError) send(error.status, error.body(), logFields);
@@ -133,7 +146,8 @@ export async function handleApi(
     if (!token) {
       throw new ApiError(400, 'OAuthParameterException', 'Missing client_id or access_token URL parameter.');
     }
-    if (!tokenRecord || !limitKey) throw new ApiError(400, 'OAuthAccessTokenException', 'The access_token provided is invalid.');
+    if (!tokenRecord || !limitKey)
+      throw new ApiError(400, 'OAuthAccessTokenException', 'The access_token provided is invalid.');
     const admission = state.limits.admit(limitKey, route.writeBucket);
     fields.counted = admission.admitted;
     const app = state.clients.get(tokenRecord.clientId);
@@ -158,7 +172,11 @@ export async function handleApi(
     if (missing) throw missingScope(missing);
     if (!admission.admitted) throw new ApiError(429, 'OAuthRateLimitException', RATE_LIMIT_MESSAGE);
     const result = route.handle(ctx);
-    send(200, { meta: { code: 200 }, data: result.data, ...(result.pagination ? { pagination: result.pagination } : {}) }, fields);
+    send(
+      200,
+      { meta: { code: 200 }, data: result.data, ...(result.pagination ? { pagination: result.pagination } : {}) },
+      fields,
+    );
   } catch (error) {
     sendError(error, fields);
   }

@@ -84,7 +84,9 @@ function readArguments(argv: string[]): z.output<typeof argsSchema> | 'help' {
   const { help: _help, ...options } = values;
   const parsed = argsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new UsageError(parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join(`\n${NAME}: `));
+    throw new UsageError(
+      parsed.error.issues.map((issue) => `--${String(issue.path[0])}: ${issue.message}`).join(`\n${NAME}: `),
+    );
   }
   return parsed.data;
 }
@@ -92,9 +94,11 @@ function readArguments(argv: string[]): z.output<typeof argsSchema> | 'help' {
 /** A listen failure as the person can act on it. */
 function describeListenError(error: unknown, port: number, host: string): string {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'EADDRINUSE') return `port ${port} on ${host} is already in use; choose another with --port (--port 0 picks a free one)`;
+  if (code === 'EADDRINUSE')
+    return `port ${port} on ${host} is already in use; choose another with --port (--port 0 picks a free one)`;
   if (code === 'EACCES') return `not allowed to listen on port ${port}; choose one above 1023 with --port`;
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on ${host}: not an address of this machine; see --host`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return `cannot listen on ${host}: not an address of this machine; see --host`;
   return `the emulator did not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
@@ -140,7 +144,11 @@ async function main(): Promise<void> {
     `  client_secret ${client.clientSecret}`,
     `  redirect URIs ${client.redirectUris.join(', ')}`,
     '  sandbox users:',
-    ...emulator.admin.users().map((u) => `    ${String(u.id).padEnd(11)} ${String(u.username).padEnd(16)} ${u.is_private ? 'private' : 'public'}`),
+    ...emulator.admin
+      .users()
+      .map(
+        (u) => `    ${String(u.id).padEnd(11)} ${String(u.username).padEnd(16)} ${u.is_private ? 'private' : 'public'}`,
+      ),
   ];
   console.log(lines.join('\n'));
   const running = emulator;
@@ -159,7 +167,9 @@ async function main(): Promise<void> {
 }
 
 // `--provider graph` hands over to the Graph API emulator's own CLI (sandbox/instagram-graph/cli.ts).
-const graph = process.argv.some((a, i) => a === '--provider=graph' || (a === '--provider' && process.argv[i + 1] === 'graph'));
+const graph = process.argv.some(
+  (a, i) => a === '--provider=graph' || (a === '--provider' && process.argv[i + 1] === 'graph'),
+);
 if (graph) await import('../instagram-graph/cli.js');
 else {
   main().catch((error: unknown) => {

@@ -35,7 +35,10 @@ export class CreateUserError extends Error {
 
 export function createUser(world: World, seed: string | number, input: CreateUserInput, now: number): UserRecord {
   if (!USERNAME_PATTERN.test(input.username)) {
-    throw new CreateUserError('invalid', `username ${JSON.stringify(input.username)} must be 1–30 letters, digits, periods or underscores`);
+    throw new CreateUserError(
+      'invalid',
+      `username ${JSON.stringify(input.username)} must be 1–30 letters, digits, periods or underscores`,
+    );
   }
   if (world.users.some((u) => u.username.toLowerCase() === input.username.toLowerCase())) {
     throw new CreateUserError('taken', `username ${JSON.stringify(input.username)} is taken`);
@@ -68,7 +71,12 @@ export function createUser(world: World, seed: string | number, input: CreateUse
       type: 'image',
       createdMs,
       filter: 'Normal',
-      caption: { id: world.nextCommentId(), fromId: user.id, text: `${rng.pick(CAPTIONS)} (${mediaCount - i + 1})`, createdMs },
+      caption: {
+        id: world.nextCommentId(),
+        fromId: user.id,
+        text: `${rng.pick(CAPTIONS)} (${mediaCount - i + 1})`,
+        createdMs,
+      },
       locationId: null,
       usersInPhoto: [],
       carouselItems: [],

@@ -6,7 +6,12 @@ import { sendText } from '../shared/http-util.js';
 
 export { BodyTooLargeError, MAX_BODY_BYTES, escapeHtml, formOf, readBody, sendText } from '../shared/http-util.js';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   sendText(res, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 }
 

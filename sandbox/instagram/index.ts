@@ -74,7 +74,8 @@ export async function startInstagramEmulator(options: EmulatorOptions = {}): Pro
     host: options.host,
     port: options.port,
     label: 'instagram emulator',
-    answerFailure: (res) => sendJson(res, 500, { meta: { code: 500, error_type: 'APIError', error_message: 'Oops, an error occurred.' } }),
+    answerFailure: (res) =>
+      sendJson(res, 500, { meta: { code: 500, error_type: 'APIError', error_message: 'Oops, an error occurred.' } }),
   });
   state.baseUrl = listening.baseUrl;
 

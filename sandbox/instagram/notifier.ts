@@ -63,10 +63,17 @@ export class Notifier {
       try {
         const response = await fetch(subscription.callbackUrl, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Hub-Signature': signature, 'User-Agent': 'Python-urllib/2.7' },
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Hub-Signature': signature,
+            'User-Agent': 'Python-urllib/2.7',
+          },
           body: raw,
           redirect: 'manual',
-          signal: AbortSignal.any([AbortSignal.timeout(this.state.settings.notificationTimeoutMs), this.state.closing.signal]),
+          signal: AbortSignal.any([
+            AbortSignal.timeout(this.state.settings.notificationTimeoutMs),
+            this.state.closing.signal,
+          ]),
         });
         await response.arrayBuffer().catch(() => undefined);
         entry.status = response.status;

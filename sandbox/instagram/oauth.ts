@@ -36,7 +36,8 @@ function readAuthorize(state: EmulatorState, params: URLSearchParams): Authorize
   }
   const app = state.clients.get(clientId);
   if (!app) throw new OAuthError('Invalid Client ID');
-  if (!matchesAny(app.redirectUris, redirectUri)) throw new OAuthError('Redirect URI does not match registered redirect URI');
+  if (!matchesAny(app.redirectUris, redirectUri))
+    throw new OAuthError('Redirect URI does not match registered redirect URI');
   if (responseType === 'token' && app.disableImplicit) {
     throw new OAuthError('Implicit authentication is disabled for this client. Use response_type=code.');
   }

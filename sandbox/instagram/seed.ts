@@ -35,19 +35,52 @@ const PLACES: [string, number, number][] = [
 ];
 
 const TAGS = [
-  'sunset', 'nofilter', 'travel', 'food', 'coffee', 'helsinki', 'nature', 'sea', 'cycling', 'art',
-  'summer', 'autumn', 'street', 'bakery', 'hiking', 'igcord',
+  'sunset',
+  'nofilter',
+  'travel',
+  'food',
+  'coffee',
+  'helsinki',
+  'nature',
+  'sea',
+  'cycling',
+  'art',
+  'summer',
+  'autumn',
+  'street',
+  'bakery',
+  'hiking',
+  'igcord',
 ];
 
 const CAPTION_START = [
-  'Evening walk', 'Morning light', 'Best coffee in town', 'Fresh from the oven', 'Out on the trail',
-  'Sketch of the day', 'Sunday ride', 'Waves and wind', 'New work in the studio', 'City frames',
-  'Quiet corner', 'Harbour view',
+  'Evening walk',
+  'Morning light',
+  'Best coffee in town',
+  'Fresh from the oven',
+  'Out on the trail',
+  'Sketch of the day',
+  'Sunday ride',
+  'Waves and wind',
+  'New work in the studio',
+  'City frames',
+  'Quiet corner',
+  'Harbour view',
 ];
 
 const COMMENTS = [
-  'Love this!', 'Beautiful light', 'Where is this?', 'Stunning 😍', 'So good', 'Need to go there',
-  'Great shot', 'Wow', 'This made my day', 'Colours!', 'Take me back', 'Amazing work',
+  'Love this!',
+  'Beautiful light',
+  'Where is this?',
+  'Stunning 😍',
+  'So good',
+  'Need to go there',
+  'Great shot',
+  'Wow',
+  'This made my day',
+  'Colours!',
+  'Take me back',
+  'Amazing work',
 ];
 
 const FILTERS = ['Normal', 'Lark', 'Clarendon', 'Juno', 'Valencia', 'Gingham', 'Moon'];
@@ -127,7 +160,9 @@ export function seedWorld(seed: string | number): World {
     if (rng.chance(0.85)) {
       const tags = rng.shuffle(TAGS).slice(0, rng.int(0, 3));
       // Mixed case and repeats, as people write them: the API lower-cases and de-duplicates.
-      const written = tags.map((t, i) => (i === 0 && rng.chance(0.3) ? `#${t[0]?.toUpperCase()}${t.slice(1)}` : `#${t}`));
+      const written = tags.map((t, i) =>
+        i === 0 && rng.chance(0.3) ? `#${t[0]?.toUpperCase()}${t.slice(1)}` : `#${t}`,
+      );
       if (tags[0] && rng.chance(0.2)) written.push(`#${tags[0].toUpperCase()}`);
       caption = {
         id: world.nextCommentId(),

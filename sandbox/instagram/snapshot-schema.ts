@@ -25,7 +25,9 @@ const snapshotSchema = z.object({
         isBusiness: z.boolean(),
       }),
     ),
-    locations: z.array(z.object({ id, name: z.string(), latitude: z.number(), longitude: z.number(), facebookPlacesId: z.string() })),
+    locations: z.array(
+      z.object({ id, name: z.string(), latitude: z.number(), longitude: z.number(), facebookPlacesId: z.string() }),
+    ),
     media: z.array(
       z.object({
         pk: bigintText,
@@ -52,7 +54,9 @@ const snapshotSchema = z.object({
     mediaSequence: z.number().int(),
     commentCounter: bigintText,
   }),
-  tokens: z.array(z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), userId: id, clientId: id, scopes: z.array(z.string()) })),
+  tokens: z.array(
+    z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), userId: id, clientId: id, scopes: z.array(z.string()) }),
+  ),
   clients: z.array(
     z.object({
       clientId: id,
@@ -62,7 +66,9 @@ const snapshotSchema = z.object({
       disableImplicit: z.boolean().optional(),
     }),
   ),
-  subscriptions: z.array(z.object({ id, clientId: id, object: z.literal('user'), aspect: z.literal('media'), callbackUrl: z.string() })),
+  subscriptions: z.array(
+    z.object({ id, clientId: id, object: z.literal('user'), aspect: z.literal('media'), callbackUrl: z.string() }),
+  ),
   subscriptionsCreated: z.number().int().nonnegative(),
 });
 

@@ -52,15 +52,13 @@ export function restoreSnapshot(state: EmulatorState, snapshot: EmulatorSnapshot
   state.world = World.from({
     users: w.users,
     locations: w.locations,
-    media: w.media.map(
-      (m): MediaRecord => ({
-        ...m,
-        pk: BigInt(m.pk),
-        tagId: BigInt(m.tagId),
-        likes: new Map(m.likes),
-        ...(m.quirks === undefined ? {} : { quirks: m.quirks }),
-      }),
-    ),
+    media: w.media.map((m): MediaRecord => ({
+      ...m,
+      pk: BigInt(m.pk),
+      tagId: BigInt(m.tagId),
+      likes: new Map(m.likes),
+      ...(m.quirks === undefined ? {} : { quirks: m.quirks }),
+    })),
     follows: w.follows,
     requests: w.requests,
     sequence: w.sequence,

@@ -13,7 +13,14 @@ const subscriptionError = (message: string) => new ApiError(400, 'APISubscriptio
 const FIRST_SUBSCRIPTION_ID = 20472636;
 
 function render(s: Subscription): { [key: string]: Json } {
-  return { object: s.object, object_id: null, aspect: s.aspect, callback_url: s.callbackUrl, type: 'subscription', id: s.id };
+  return {
+    object: s.object,
+    object_id: null,
+    aspect: s.aspect,
+    callback_url: s.callbackUrl,
+    type: 'subscription',
+    id: s.id,
+  };
 }
 
 export async function handleSubscriptions(
@@ -26,7 +33,11 @@ export async function handleSubscriptions(
   if (!clientId) throw new ApiError(400, 'OAuthParameterException', 'Missing client_id or access_token URL parameter.');
   const app = state.clients.get(clientId);
   if (!app) {
-    throw new ApiError(400, 'OAuthClientException', 'The client_id provided is invalid and does not match a valid application.');
+    throw new ApiError(
+      400,
+      'OAuthClientException',
+      'The client_id provided is invalid and does not match a valid application.',
+    );
   }
   const secret = params.get('client_secret');
   if (!secret) throw new ApiError(400, 'OAuthClientException', 'Missing client_secret URL parameter');
@@ -44,7 +55,9 @@ export async function handleSubscriptions(
     const object = params.get('object');
     if (id) state.subscriptions = state.subscriptions.filter((s) => !(s.clientId === clientId && s.id === id));
     else if (object === 'all' || object === 'user') {
-      state.subscriptions = state.subscriptions.filter((s) => !(s.clientId === clientId && (object === 'all' || s.object === object)));
+      state.subscriptions = state.subscriptions.filter(
+        (s) => !(s.clientId === clientId && (object === 'all' || s.object === object)),
+      );
     } else if (object) throw subscriptionError(`Invalid object type "${object}".`);
     else throw invalidParameters('Missing required parameter: id or object');
     return { data: null, clientId };
@@ -55,7 +68,8 @@ export async function handleSubscriptions(
   const aspect = params.get('aspect');
   const callbackUrl = params.get('callback_url') ?? '';
   // Tag, location and geography subscriptions were removed in 2015–2016; only user/media remains.
-  if (object !== 'user') throw subscriptionError(`Invalid object type "${object ?? ''}". Only "user" subscriptions are supported.`);
+  if (object !== 'user')
+    throw subscriptionError(`Invalid object type "${object ?? ''}". Only "user" subscriptions are supported.`);
   if (aspect !== 'media') throw subscriptionError(`Invalid aspect "${aspect ?? ''}". Only "media" is supported.`);
   if (!/^https?:\/\//.test(callbackUrl)) {
     throw subscriptionError('Invalid format for "callback_url". URL must start with "http://" or "https://"');

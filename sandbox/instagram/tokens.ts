@@ -50,11 +50,17 @@ export class TokenStore {
 
   /** The live tokens, by hash, for a snapshot. */
   stored(): StoredToken[] {
-    return [...this.tokens].map(([sha256, r]) => ({ sha256, userId: r.userId, clientId: r.clientId, scopes: [...r.scopes] }));
+    return [...this.tokens].map(([sha256, r]) => ({
+      sha256,
+      userId: r.userId,
+      clientId: r.clientId,
+      scopes: [...r.scopes],
+    }));
   }
 
   /** Takes back tokens a snapshot held: they work again, as they did before the emulator stopped. */
   restore(tokens: StoredToken[]): void {
-    for (const t of tokens) this.tokens.set(t.sha256, { userId: t.userId, clientId: t.clientId, scopes: new Set(t.scopes) });
+    for (const t of tokens)
+      this.tokens.set(t.sha256, { userId: t.userId, clientId: t.clientId, scopes: new Set(t.scopes) });
   }
 }

@@ -107,7 +107,9 @@ export class World {
   /** The whole world, records shared (not copied): the caller serializes it at once. */
   contents(): WorldContents {
     const pairs = (map: Map<string, Map<string, number>>, outer: 'first' | 'second') =>
-      [...map].flatMap(([a, inner]) => [...inner].map(([b, seq]): [string, string, number] => (outer === 'first' ? [a, b, seq] : [b, a, seq])));
+      [...map].flatMap(([a, inner]) =>
+        [...inner].map(([b, seq]): [string, string, number] => (outer === 'first' ? [a, b, seq] : [b, a, seq])),
+      );
     return {
       users: this.users,
       locations: this.locations,
@@ -172,9 +174,11 @@ export class World {
   }
 
   /** Creates a media record with a pk, id and shortcode derived from its creation time. */
-  createMedia(fields: Omit<MediaRecord, 'pk' | 'id' | 'shortcode' | 'tagId' | 'tags' | 'likes' | 'comments'> & {
-    sequence?: number;
-  }): MediaRecord {
+  createMedia(
+    fields: Omit<MediaRecord, 'pk' | 'id' | 'shortcode' | 'tagId' | 'tags' | 'likes' | 'comments'> & {
+      sequence?: number;
+    },
+  ): MediaRecord {
     this.mediaSequence += 1;
     let pk = makePk(fields.createdMs, fields.sequence ?? this.mediaSequence * 97 + 1024);
     while (this.media.has(pk)) pk += 1n;

@@ -63,7 +63,10 @@ export class FaultRules<S extends RuleSpec> {
   /** The first rule of one of `kinds` matching the request, consuming one of its uses. */
   take(method: string, path: string, kinds: readonly S['kind'][]): S | undefined {
     const rule = this.rules.find(
-      (f) => kinds.includes(f.spec.kind) && (f.spec.method === undefined || f.spec.method === method) && f.pattern.test(path),
+      (f) =>
+        kinds.includes(f.spec.kind) &&
+        (f.spec.method === undefined || f.spec.method === method) &&
+        f.pattern.test(path),
     );
     if (!rule) return undefined;
     rule.remaining -= 1;

@@ -22,10 +22,18 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 /** The form fields of a body when it is application/x-www-form-urlencoded; nothing otherwise. */
 export function formOf(req: IncomingMessage, body: Buffer): URLSearchParams {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  return type === 'application/x-www-form-urlencoded' ? new URLSearchParams(body.toString('utf8')) : new URLSearchParams();
+  return type === 'application/x-www-form-urlencoded'
+    ? new URLSearchParams(body.toString('utf8'))
+    : new URLSearchParams();
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, contentType: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'Content-Type': contentType, ...headers });
   res.end(text);
 }

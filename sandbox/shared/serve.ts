@@ -21,7 +21,10 @@ export interface ServeOptions {
   answerFailure(res: ServerResponse): void;
 }
 
-export async function serve(dispatch: (req: IncomingMessage, res: ServerResponse) => Promise<void>, options: ServeOptions): Promise<Listening> {
+export async function serve(
+  dispatch: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  options: ServeOptions,
+): Promise<Listening> {
   const server = createServer((req, res) => {
     dispatch(req, res).catch((error: unknown) => {
       console.error(`${options.label}: request failed`, error);

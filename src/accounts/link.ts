@@ -32,7 +32,8 @@ export async function saveLink(storage: Storage, input: LinkInput, log: Logger):
   const account = await storage.accounts.link(input);
   let resumedFeeds = 0;
   const left: Feed[] = [];
-  const replaced = previous !== undefined && previous.instagramUserId !== account.instagramUserId ? previous : undefined;
+  const replaced =
+    previous !== undefined && previous.instagramUserId !== account.instagramUserId ? previous : undefined;
   for (const feed of await storage.feeds.listByOwner(account.discordUserId)) {
     if (replaced !== undefined && feed.ownerInstagramUserId === replaced.instagramUserId) {
       const paused = ownerLinkedElsewhere(feed, `@${replaced.username} is no longer linked`, Date.now());
@@ -45,14 +46,26 @@ export async function saveLink(storage: Storage, input: LinkInput, log: Logger):
       resumedFeeds += 1;
     }
   }
-  log.info({ instagramUserId: account.instagramUserId, resumedFeeds, leftBehind: left.length }, 'Instagram account linked');
-  return { account, resumedFeeds, ...(replaced !== undefined && left.length > 0 ? { leftBehind: { username: replaced.username, feeds: left } } : {}) };
+  log.info(
+    { instagramUserId: account.instagramUserId, resumedFeeds, leftBehind: left.length },
+    'Instagram account linked',
+  );
+  return {
+    account,
+    resumedFeeds,
+    ...(replaced !== undefined && left.length > 0 ? { leftBehind: { username: replaced.username, feeds: left } } : {}),
+  };
 }
 
 /** What the ephemeral link reply says once the account is linked. */
 export function linkedReplyContent(username: string, resumedFeeds: number, leftBehind?: LeftBehind): string {
-  const resumed = resumedFeeds === 0 ? '' : ` ${resumedFeeds === 1 ? 'One paused feed' : `${resumedFeeds} paused feeds`} of this account resumed.`;
-  const lines = [`Linked Instagram account **${plain(`@${username}`)}** to your Discord account.${resumed} Try \`/instagram me\`.`];
+  const resumed =
+    resumedFeeds === 0
+      ? ''
+      : ` ${resumedFeeds === 1 ? 'One paused feed' : `${resumedFeeds} paused feeds`} of this account resumed.`;
+  const lines = [
+    `Linked Instagram account **${plain(`@${username}`)}** to your Discord account.${resumed} Try \`/instagram me\`.`,
+  ];
   if (leftBehind !== undefined) {
     lines.push(
       `⚠️ **${plain(`@${leftBehind.username}`)} is no longer linked**, and ${leftBehind.feeds.length === 1 ? 'one feed was' : `${leftBehind.feeds.length} feeds were`} set up with it. They stay paused until you link ${plain(`@${leftBehind.username}`)} again, or you move them to ${plain(`@${username}`)}:`,

@@ -95,7 +95,13 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
     try {
       const account = await storage.accounts.get(discordUserId);
       const expiresAt = account?.tokenExpiresAt;
-      if (account === undefined || account.status === 'broken' || expiresAt === undefined || linker.refresh === undefined) return 'skipped';
+      if (
+        account === undefined ||
+        account.status === 'broken' ||
+        expiresAt === undefined ||
+        linker.refresh === undefined
+      )
+        return 'skipped';
       const now = clock();
       if (expiresAt <= now) {
         await breakLink(discordUserId, account.username, 'its token expired');
@@ -108,7 +114,10 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
       const stored = await storage.accounts.getWithToken(discordUserId);
       if (stored === undefined) return 'skipped';
       try {
-        const renewed = await linker.refresh(stored.accessToken, { issuedAt, instagramUserId: account.instagramUserId });
+        const renewed = await linker.refresh(stored.accessToken, {
+          issuedAt,
+          instagramUserId: account.instagramUserId,
+        });
         await storage.accounts.recordRefresh(discordUserId, stored.accessToken, renewed);
         log.info({ discordUserId, expiresAt: renewed.expiresAt }, 'Instagram token renewed');
         return 'renewed';

@@ -12,7 +12,14 @@ export async function authorizeCommand(session: ConsoleSession, args: string[]):
   if (!username) return say('authorize <username> — users lists the sandbox users.');
   if (!url) return say('Run /instagram link first: its button carries the sign-in address.');
   const result = await authorizeAs(url, username, session.personId);
-  say(`Discord fake: confirmed as you; Instagram emulator: signed in as ${username}; igcord's callback page (HTTP ${result.status}) says:`);
-  say(result.page.split('\n').map((l) => `  ${l}`).join('\n'));
+  say(
+    `Discord fake: confirmed as you; Instagram emulator: signed in as ${username}; igcord's callback page (HTTP ${result.status}) says:`,
+  );
+  say(
+    result.page
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
   await followLinkingEdit(session);
 }

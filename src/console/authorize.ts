@@ -43,7 +43,12 @@ function signInPage(browser: FormBrowser, landing: Landing): 'discord' | 'instag
   return undefined;
 }
 
-export async function authorizeAs(linkUrl: string, username: string, discordUserId: string, timeoutMs = 10_000): Promise<AuthorizeResult> {
+export async function authorizeAs(
+  linkUrl: string,
+  username: string,
+  discordUserId: string,
+  timeoutMs = 10_000,
+): Promise<AuthorizeResult> {
   const browser = new FormBrowser(timeoutMs);
   try {
     let landing = await browser.get(linkUrl);
@@ -52,9 +57,14 @@ export async function authorizeAs(linkUrl: string, username: string, discordUser
       if (kind === 'discord') {
         landing = await browser.submit(landing, 'authorize', { user_id: discordUserId, decision: 'authorize' });
       } else if (kind === 'instagram') {
-        const users = browser.form(landing, 'authorize').options.map((o) => ({ id: o.value, username: o.label.replace(/\s*\(.*$/, '') }));
+        const users = browser
+          .form(landing, 'authorize')
+          .options.map((o) => ({ id: o.value, username: o.label.replace(/\s*\(.*$/, '') }));
         const user = users.find((u) => u.username === username || u.id === username);
-        if (!user) throw new AuthorizeError(`no sandbox user "${username}" on the page; choose one of: ${users.map((u) => u.username).join(', ')}`);
+        if (!user)
+          throw new AuthorizeError(
+            `no sandbox user "${username}" on the page; choose one of: ${users.map((u) => u.username).join(', ')}`,
+          );
         landing = await browser.submit(landing, 'authorize', { user_id: user.id, decision: 'authorize' });
       } else {
         break;

@@ -12,7 +12,10 @@ export function listChannels(session: ConsoleSession): void {
 export function watchChannel(session: ConsoleSession, args: string[], on: boolean): void {
   const { discord, watches, say } = session;
   const id = args[0] ? session.mentions.channel(args[0]) : undefined;
-  if (!id) return say(`${on ? 'watch' : 'unwatch'} #channel — channels: ${[...session.channels.keys()].map((c) => `#${c}`).join(' ')}`);
+  if (!id)
+    return say(
+      `${on ? 'watch' : 'unwatch'} #channel — channels: ${[...session.channels.keys()].map((c) => `#${c}`).join(' ')}`,
+    );
   const name = session.channelNames.get(id) ?? id;
   const existing = watches.get(id);
   if (!on) {
@@ -29,7 +32,12 @@ export function watchChannel(session: ConsoleSession, args: string[], on: boolea
       // Answers to the console's own commands are printed as answers already.
       if (message.interaction_metadata) continue;
       const author = message.author?.username ?? 'unknown';
-      say(renderMessage(message, session.names, { heading: `#${name} — new message from ${author}` }).text.replace(/\n?$/, ''));
+      say(
+        renderMessage(message, session.names, { heading: `#${name} — new message from ${author}` }).text.replace(
+          /\n?$/,
+          '',
+        ),
+      );
       // A post arriving while the person types: redraw the prompt and what they had typed so far.
       session.redrawPrompt();
     }

@@ -17,9 +17,9 @@ export const CONSOLE_HELP = [
   '  authorize <username> — confirm on Discord as you, then sign in on Instagram as that sandbox user (after /instagram link)',
   '  users — the seeded sandbox Instagram users',
   '  post <username> [caption] — that user posts media on the emulator; followed feeds receive it',
-  '  channels — the sandbox guild\'s channels',
-  '  roles — the guild\'s roles and whether each can be mentioned',
-  '  members — the guild\'s members and who has Manage Server',
+  "  channels — the sandbox guild's channels",
+  "  roles — the guild's roles and whether each can be mentioned",
+  "  members — the guild's members and who has Manage Server",
   '  as <member> /command … — run a command (or press) as another member, e.g. as sam /feed list',
   '  watch #channel | unwatch #channel — print new messages in a channel as they arrive',
   '  delete-channel #channel — delete a channel, as an admin would (its feeds are disabled with a reason)',
@@ -47,7 +47,8 @@ async function actAs(session: ConsoleSession, args: string[]): Promise<void> {
   if (!userId || !session.discord.members(session.guild.guildId).some((m) => m.user.id === userId)) {
     return session.say(`as <member> /command …; members lists them${name ? ` (there is no member "${name}")` : ''}.`);
   }
-  if (rest.length === 0 || rest[0]!.toLowerCase() === 'as') return session.say(`Give the line to run as ${name}, e.g. as ${name} /feed list`);
+  if (rest.length === 0 || rest[0]!.toLowerCase() === 'as')
+    return session.say(`Give the line to run as ${name}, e.g. as ${name} /feed list`);
   const previous = session.actorId;
   session.actorId = userId;
   try {

@@ -18,7 +18,11 @@ export function showAnswer(session: ConsoleSession, messages: APIMessage[], user
   session.buttons = [];
   const viewer = userId === session.personId ? 'you' : (session.names.user(userId) ?? userId);
   for (const message of messages) {
-    const rendered = renderMessage(message, session.names, { heading: 'igcord', viewer, startNumber: session.buttons.length + 1 });
+    const rendered = renderMessage(message, session.names, {
+      heading: 'igcord',
+      viewer,
+      startNumber: session.buttons.length + 1,
+    });
     session.say(rendered.text);
     for (const b of rendered.buttons) {
       session.buttons.push({ ...b, messageId: message.id, userId });
@@ -26,7 +30,9 @@ export function showAnswer(session: ConsoleSession, messages: APIMessage[], user
     }
   }
   if (session.buttons.some((b) => b.url && isLinkUrl(b.url))) {
-    session.say('  (that button opens igcord\'s link page: Discord confirms it is you, then Instagram\'s sign-in; type "authorize <username>" to sign in as a sandbox user; users lists them)');
+    session.say(
+      '  (that button opens igcord\'s link page: Discord confirms it is you, then Instagram\'s sign-in; type "authorize <username>" to sign in as a sandbox user; users lists them)',
+    );
   }
 }
 
@@ -41,14 +47,19 @@ export async function followAnswer(
   try {
     first = await handle.firstResponse();
   } catch {
-    session.say('igcord did not acknowledge within Discord\'s 3 seconds (the logs say why).');
+    session.say("igcord did not acknowledge within Discord's 3 seconds (the logs say why).");
     return;
   }
   if (first.type === InteractionResponseType.Modal) {
     const data = first.data as ModalData;
     const fields = await askModalFields(session, data);
     if (fields === undefined) return;
-    return followAnswer(session, session.discord.submitModal({ customId: data.custom_id, fields, userId }), undefined, userId);
+    return followAnswer(
+      session,
+      session.discord.submitModal({ customId: data.custom_id, fields, userId }),
+      undefined,
+      userId,
+    );
   }
   const deadline = Date.now() + session.answerTimeoutMs;
   for (;;) {
@@ -59,7 +70,10 @@ export async function followAnswer(
         : followUps.length > 0 || (original !== undefined && !isLoading(original));
     if (answered || Date.now() > deadline) {
       const shown = [original, ...followUps].filter((m): m is APIMessage => m !== undefined && !isLoading(m));
-      if (shown.length === 0) session.say(answered ? 'igcord acknowledged without a message.' : 'igcord is still working on it (no answer yet).');
+      if (shown.length === 0)
+        session.say(
+          answered ? 'igcord acknowledged without a message.' : 'igcord is still working on it (no answer yet).',
+        );
       showAnswer(session, shown, userId);
       followLaterMessages(session, handle, shown, (later) => showAnswer(session, later, userId));
       if (shown.some((m) => JSON.stringify(m.components ?? []).includes('/link?state='))) {
@@ -79,7 +93,10 @@ export async function followLinkingEdit(session: ConsoleSession): Promise<void> 
   while (Date.now() < deadline) {
     const { original, followUps } = linking.handle.replies();
     if (JSON.stringify(original ?? null) !== linking.shown || followUps.length > 0) {
-      showAnswer(session, [original, ...followUps].filter((m): m is APIMessage => m !== undefined));
+      showAnswer(
+        session,
+        [original, ...followUps].filter((m): m is APIMessage => m !== undefined),
+      );
       session.linkingHandle = undefined;
       break;
     }

@@ -30,7 +30,12 @@ export function followLaterMessages(
   print: (messages: APIMessage[]) => void,
 ): void {
   const watch = session.followUps;
-  watch.followed.push({ handle, print, printed: new Set(printed.map((m) => m.id)), until: Date.now() + TOKEN_LIFETIME_MS });
+  watch.followed.push({
+    handle,
+    print,
+    printed: new Set(printed.map((m) => m.id)),
+    until: Date.now() + TOKEN_LIFETIME_MS,
+  });
   if (watch.timer) return;
   watch.timer = setInterval(() => {
     const now = Date.now();
@@ -43,7 +48,9 @@ export function followLaterMessages(
 
 function printLater(session: ConsoleSession, followed: FollowedInteraction): void {
   const { original, followUps } = followed.handle.replies();
-  const fresh = [original, ...followUps].filter((m): m is APIMessage => m !== undefined && !isLoading(m) && !followed.printed.has(m.id));
+  const fresh = [original, ...followUps].filter(
+    (m): m is APIMessage => m !== undefined && !isLoading(m) && !followed.printed.has(m.id),
+  );
   if (fresh.length === 0) return;
   for (const m of fresh) followed.printed.add(m.id);
   // Printed as igcord's latest answer: its buttons become the ones `press N` acts on, as the newest in Discord.

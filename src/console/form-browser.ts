@@ -65,13 +65,18 @@ export class FormBrowser {
   form(landing: Landing, formId: string): PageForm {
     const open = new RegExp(`<form id="${formId}"[^>]*>`).exec(landing.html);
     const body = new RegExp(`<form id="${formId}"[^>]*>([\\s\\S]*?)</form>`).exec(landing.html)?.[1];
-    if (!open || body === undefined) throw new FormBrowserError(`the page at ${new URL(landing.url).pathname} has no form #${formId}`);
+    if (!open || body === undefined)
+      throw new FormBrowserError(`the page at ${new URL(landing.url).pathname} has no form #${formId}`);
     const fields = new URLSearchParams();
     for (const input of body.match(/<input[^>]*>/g) ?? []) {
       const name = attribute(input, 'name');
-      if (name !== undefined && attribute(input, 'type') === 'hidden') fields.append(name, attribute(input, 'value') ?? '');
+      if (name !== undefined && attribute(input, 'type') === 'hidden')
+        fields.append(name, attribute(input, 'value') ?? '');
     }
-    const options = [...body.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)/g)].map((m) => ({ value: decodeHtml(m[1]!), label: decodeHtml(m[2]!).trim() }));
+    const options = [...body.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)/g)].map((m) => ({
+      value: decodeHtml(m[1]!),
+      label: decodeHtml(m[2]!).trim(),
+    }));
     return { action: new URL(attribute(open[0], 'action') ?? landing.url, landing.url).toString(), fields, options };
   }
 
@@ -85,13 +90,18 @@ export class FormBrowser {
     this.jar.clear();
   }
 
-  private async follow(start: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<Landing> {
+  private async follow(
+    start: string,
+    init: { method: string; headers?: Record<string, string>; body?: string },
+  ): Promise<Landing> {
     const signal = AbortSignal.timeout(this.timeoutMs);
     let url = start;
     let request = init;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop += 1) {
       this.history.push(url);
-      const cookie = Object.entries(this.cookies(url)).map(([name, value]) => `${name}=${value}`).join('; ');
+      const cookie = Object.entries(this.cookies(url))
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; ');
       const response = await fetch(url, {
         method: request.method,
         headers: { ...request.headers, ...(cookie === '' ? {} : { cookie }) },
@@ -124,7 +134,10 @@ export class FormBrowser {
       const value = pair.slice(separator + 1).trim();
       const expired = attributes.some((a) => {
         const [key = '', v = ''] = a.split('=').map((s) => s.trim());
-        return (key.toLowerCase() === 'max-age' && Number(v) <= 0) || (key.toLowerCase() === 'expires' && Date.parse(v) <= Date.now());
+        return (
+          (key.toLowerCase() === 'max-age' && Number(v) <= 0) ||
+          (key.toLowerCase() === 'expires' && Date.parse(v) <= Date.now())
+        );
       });
       if (expired) cookies.delete(name);
       else cookies.set(name, value);

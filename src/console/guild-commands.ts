@@ -24,7 +24,10 @@ export function listMembers(session: ConsoleSession): void {
   const general = session.channelId;
   for (const member of discord.members(guild.guildId)) {
     const who = member.user.id === personId ? 'you' : member.user.username;
-    const roles = member.roles.map((id) => session.names.role(id)).filter(Boolean).map((r) => `@${r}`);
+    const roles = member.roles
+      .map((id) => session.names.role(id))
+      .filter(Boolean)
+      .map((r) => `@${r}`);
     const manages = (discord.permissionsFor(general, member.user.id) & PermissionFlagsBits.ManageGuild) !== 0n;
     const notes = [
       member.user.bot ? 'the bot' : undefined,
@@ -40,7 +43,8 @@ export function listMembers(session: ConsoleSession): void {
 export function deleteChannel(session: ConsoleSession, args: string[]): void {
   const { discord, say } = session;
   const id = args[0] ? session.mentions.channel(args[0]) : undefined;
-  if (!id) return say(`delete-channel #channel; channels: ${[...session.channels.keys()].map((c) => `#${c}`).join(' ')}`);
+  if (!id)
+    return say(`delete-channel #channel; channels: ${[...session.channels.keys()].map((c) => `#${c}`).join(' ')}`);
   if (id === session.channelId) return say('#general is where the console types its commands; delete another channel.');
   const name = session.channelNames.get(id) ?? id;
   discord.deleteChannel(id);
@@ -56,10 +60,17 @@ export function setBotPermission(session: ConsoleSession, args: string[], allow:
   const { discord, say } = session;
   const verb = allow ? 'allow' : 'deny';
   const id = args[0] ? session.mentions.channel(args[0]) : undefined;
-  const wanted = args.slice(1).join('').replace(/[^a-z]/gi, '').toLowerCase();
-  const flag = Object.keys(PermissionFlagsBits).find((name) => name.toLowerCase() === wanted) as keyof typeof PermissionFlagsBits | undefined;
+  const wanted = args
+    .slice(1)
+    .join('')
+    .replace(/[^a-z]/gi, '')
+    .toLowerCase();
+  const flag = Object.keys(PermissionFlagsBits).find((name) => name.toLowerCase() === wanted) as
+    keyof typeof PermissionFlagsBits | undefined;
   if (!id || !flag) {
-    return say(`${verb} #channel <permission>, e.g. ${verb} #instagram SendMessages (also ViewChannel, EmbedLinks, ManageWebhooks)`);
+    return say(
+      `${verb} #channel <permission>, e.g. ${verb} #instagram SendMessages (also ViewChannel, EmbedLinks, ManageWebhooks)`,
+    );
   }
   const bit = PermissionFlagsBits[flag];
   const botId = discord.botUserId;
@@ -71,8 +82,17 @@ export function setBotPermission(session: ConsoleSession, args: string[], allow:
   else denyBits |= bit;
   const others = overwrites
     .filter((o) => o.id !== botId)
-    .map((o) => ({ id: o.id, type: o.type === 0 ? ('role' as const) : ('member' as const), allow: o.allow, deny: o.deny }));
+    .map((o) => ({
+      id: o.id,
+      type: o.type === 0 ? ('role' as const) : ('member' as const),
+      allow: o.allow,
+      deny: o.deny,
+    }));
   discord.setChannelOverwrites(id, [...others, { id: botId, type: 'member', allow: allowBits, deny: denyBits }]);
   const name = session.channelNames.get(id) ?? id;
-  say(allow ? `In #${name}, igcord may now ${spaced(flag)}.` : `In #${name}, igcord can no longer ${spaced(flag)}. Its feeds there are disabled at their next post; allow #${name} ${flag} gives it back.`);
+  say(
+    allow
+      ? `In #${name}, igcord may now ${spaced(flag)}.`
+      : `In #${name}, igcord can no longer ${spaced(flag)}. Its feeds there are disabled at their next post; allow #${name} ${flag} gives it back.`,
+  );
 }

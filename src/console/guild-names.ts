@@ -29,7 +29,10 @@ export function guildNames(sandbox: Pick<Sandbox, 'discord' | 'guild' | 'personI
   };
   const mentions: MentionResolver = {
     user(text) {
-      const t = text.replace(/^<@!?|>$/g, '').replace(/^@/, '').toLowerCase();
+      const t = text
+        .replace(/^<@!?|>$/g, '')
+        .replace(/^@/, '')
+        .toLowerCase();
       if (['you', 'me', 'myself'].includes(t)) return personId;
       const member = members().find((m) => m.user.username.toLowerCase() === t);
       if (member) return member.user.id;

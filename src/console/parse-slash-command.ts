@@ -2,7 +2,11 @@
 // `/media show media:BSCoDz7Du7k share:true`, `/feed add channel:#instagram account:"mila garden"`. It is
 // generic: the registered command definitions say which words are subcommand groups and subcommands and what
 // type each option has, so every command igcord registers works here without the console knowing it.
-import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  type APIApplicationCommandOption,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 
 export type OptionValue = string | number | boolean;
 
@@ -90,7 +94,12 @@ export function usage(definition: RESTPostAPIChatInputApplicationCommandsJSONBod
   const walk = (path: string, options: readonly APIApplicationCommandOption[], description: string) => {
     if (options.some(isSub)) {
       for (const o of options) {
-        if (isSub(o)) walk(`${path} ${o.name}`, ('options' in o ? (o.options ?? []) : []) as APIApplicationCommandOption[], o.description);
+        if (isSub(o))
+          walk(
+            `${path} ${o.name}`,
+            ('options' in o ? (o.options ?? []) : []) as APIApplicationCommandOption[],
+            o.description,
+          );
       }
     } else lines.push(leaf(path, options, description));
   };
@@ -107,7 +116,8 @@ export function parseSlashCommand(
   const name = tokens.shift();
   if (!name) throw new SlashParseError('type a command after the slash, e.g. /ping (help lists them)');
   const definition = definitions.find((d) => d.name === name.toLowerCase());
-  if (!definition) throw new SlashParseError(`there is no /${name}; commands: ${definitions.map((d) => `/${d.name}`).join(' ')}`);
+  if (!definition)
+    throw new SlashParseError(`there is no /${name}; commands: ${definitions.map((d) => `/${d.name}`).join(' ')}`);
   const parsed: ParsedSlashCommand = { name: definition.name, options: {} };
 
   let level = (definition.options ?? []) as APIApplicationCommandOption[];
@@ -120,7 +130,9 @@ export function parseSlashCommand(
   if (level.some(isSub)) {
     const sub = level.find((o) => o.type === ApplicationCommandOptionType.Subcommand && o.name === tokens[0]);
     if (!sub) {
-      throw new SlashParseError(`/${[definition.name, parsed.subcommandGroup].filter(Boolean).join(' ')} needs one of: ${level.map((o) => o.name).join(', ')}`);
+      throw new SlashParseError(
+        `/${[definition.name, parsed.subcommandGroup].filter(Boolean).join(' ')} needs one of: ${level.map((o) => o.name).join(', ')}`,
+      );
     }
     tokens.shift();
     parsed.subcommand = sub.name;
@@ -160,7 +172,10 @@ export function parseSlashCommand(
   // Discord sends autocomplete with whatever has been typed so far: required options may still be missing.
   if (parsed.focused || parsed.choicesOf) return parsed;
   const missing = level.filter((o) => 'required' in o && o.required && !raw.has(o.name)).map((o) => o.name);
-  if (missing.length > 0) throw new SlashParseError(`missing required option${missing.length > 1 ? 's' : ''}: ${missing.map((m) => `${m}:…`).join(' ')}`);
+  if (missing.length > 0)
+    throw new SlashParseError(
+      `missing required option${missing.length > 1 ? 's' : ''}: ${missing.map((m) => `${m}:…`).join(' ')}`,
+    );
   return parsed;
 }
 
@@ -168,10 +183,14 @@ function convert(option: APIApplicationCommandOption, text: string, mentions: Me
   // Choices are typed by their shown name or their value, before any type conversion ("far" for 5000).
   if ('choices' in option && option.choices && option.choices.length > 0) {
     const choice = option.choices.find((c) => c.name.toLowerCase() === text.toLowerCase() || String(c.value) === text);
-    if (!choice) throw new SlashParseError(`option ${option.name} must be one of: ${option.choices.map((c) => c.name).join(', ')}`);
+    if (!choice)
+      throw new SlashParseError(
+        `option ${option.name} must be one of: ${option.choices.map((c) => c.name).join(', ')}`,
+      );
     return choice.value;
   }
-  const bad = () => new SlashParseError(`option ${option.name} expects ${TYPE_NAMES[option.type] ?? 'a value'}, got "${text}"`);
+  const bad = () =>
+    new SlashParseError(`option ${option.name} expects ${TYPE_NAMES[option.type] ?? 'a value'}, got "${text}"`);
   let value: OptionValue;
   switch (option.type) {
     case ApplicationCommandOptionType.String:

@@ -10,7 +10,10 @@ export async function pressButton(session: ConsoleSession, args: string[]): Prom
   const number = Number(args[0]);
   const button = buttons.find((b) => b.number === number);
   const customId = button?.customId;
-  if (!button) return say(buttons.length === 0 ? 'The last answer had no buttons.' : `Choose a number from 1 to ${buttons.length}.`);
+  if (!button)
+    return say(
+      buttons.length === 0 ? 'The last answer had no buttons.' : `Choose a number from 1 to ${buttons.length}.`,
+    );
   if (button.url) {
     if (isLinkUrl(button.url)) return say('That is the Instagram sign-in link: type "authorize <username>" to use it.');
     return say(`That button is a link: ${button.url}`);
@@ -20,9 +23,20 @@ export async function pressButton(session: ConsoleSession, args: string[]): Prom
   const before = { messageId: button.messageId, edited: message?.edited_timestamp ?? null };
   if (button.select) {
     const values = args.slice(1);
-    if (values.length === 0) return say(`Give the value(s) to pick: ${button.select.options.map((o) => o.value).join(', ')}`);
-    return followAnswer(session, discord.selectMenu({ messageId: button.messageId, customId, values, userId: button.userId }), before, button.userId);
+    if (values.length === 0)
+      return say(`Give the value(s) to pick: ${button.select.options.map((o) => o.value).join(', ')}`);
+    return followAnswer(
+      session,
+      discord.selectMenu({ messageId: button.messageId, customId, values, userId: button.userId }),
+      before,
+      button.userId,
+    );
   }
   // Pressed by whoever the answer was for: a member's paging buttons answer only that member.
-  await followAnswer(session, discord.pressButton({ messageId: button.messageId, customId, userId: button.userId }), before, button.userId);
+  await followAnswer(
+    session,
+    discord.pressButton({ messageId: button.messageId, customId, userId: button.userId }),
+    before,
+    button.userId,
+  );
 }

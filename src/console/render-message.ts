@@ -57,7 +57,9 @@ function plainMarkdown(text: string): string {
   const park = (ch: string) => `\u0000${parked.push(ch) - 1}\u0000`;
   const readable = text
     .replace(/\\([!-/:-@[-`{-~])/g, (m, ch: string) => park(ch))
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, (m, label: string, url: string) => (label === url ? url : `${label} <${url}>`))
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, (m, label: string, url: string) =>
+      label === url ? url : `${label} <${url}>`,
+    )
     .replace(/\*\*(.+?)\*\*/g, '$1')
     .replace(/__(.+?)__/g, '$1')
     .replace(/~~(.+?)~~/g, '$1');
@@ -97,7 +99,8 @@ export function renderEmbed(embed: APIEmbed, names: RenderNames): string[] {
   if (embed.video?.url) add(`video: ${embed.video.url}`);
   if (embed.thumbnail?.url && !embed.image?.url) add(`thumbnail: ${embed.thumbnail.url}`);
   if (embed.url) add(`link: ${embed.url}`);
-  if (embed.footer?.text || embed.timestamp) add(`— ${[embed.footer?.text, embed.timestamp].filter(Boolean).join(' · ')}`);
+  if (embed.footer?.text || embed.timestamp)
+    add(`— ${[embed.footer?.text, embed.timestamp].filter(Boolean).join(' · ')}`);
   const title = embed.title ? ` ${readableMarkup(embed.title, names).slice(0, inner - 2)} ` : '';
   const lines = [`┌─${title}${'─'.repeat(Math.max(0, WIDTH - 3 - title.length))}┐`];
   for (const line of body) lines.push(`│ ${line.padEnd(inner)} │`);
@@ -126,9 +129,21 @@ export function messageButtons(message: Pick<APIMessage, 'components'>, start = 
       const number = start + buttons.length;
       if (c.type === ComponentType.Button) {
         const label = [c.emoji?.name, c.label].filter(Boolean).join(' ') || '(button)';
-        buttons.push({ number, label, customId: c.custom_id, url: c.style === ButtonStyle.Link ? c.url : undefined, disabled: c.disabled === true });
+        buttons.push({
+          number,
+          label,
+          customId: c.custom_id,
+          url: c.style === ButtonStyle.Link ? c.url : undefined,
+          disabled: c.disabled === true,
+        });
       } else if (c.type === ComponentType.StringSelect) {
-        buttons.push({ number, label: c.placeholder ?? 'choose', customId: c.custom_id, disabled: c.disabled === true, select: { options: c.options ?? [] } });
+        buttons.push({
+          number,
+          label: c.placeholder ?? 'choose',
+          customId: c.custom_id,
+          disabled: c.disabled === true,
+          select: { options: c.options ?? [] },
+        });
       }
     }
   }
@@ -150,7 +165,10 @@ export function renderMessage(
   for (const b of buttons) {
     const state = b.disabled ? ' (disabled)' : '';
     if (b.url) lines.push(`  [${b.number}] ${b.label} → ${b.url}${state}`);
-    else if (b.select) lines.push(`  [${b.number}] ${b.label}: ${b.select.options.map((o) => `${o.value} (${o.label})`).join(', ')}${state}`);
+    else if (b.select)
+      lines.push(
+        `  [${b.number}] ${b.label}: ${b.select.options.map((o) => `${o.value} (${o.label})`).join(', ')}${state}`,
+      );
     else lines.push(`  [${b.number}] ${b.label}${state}`);
   }
   if (!message.content && (message.embeds ?? []).length === 0 && buttons.length === 0) lines.push('  (empty message)');

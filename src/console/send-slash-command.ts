@@ -27,11 +27,20 @@ export async function sendSlashCommand(session: ConsoleSession, line: string): P
     ...(parsed.subcommand ? { subcommand: parsed.subcommand } : {}),
     options: parsed.options,
   };
-  if (parsed.focused) return showSuggestions(session, parsed, session.discord.sendAutocomplete({ ...input, focused: parsed.focused.name, value: parsed.focused.value }));
+  if (parsed.focused)
+    return showSuggestions(
+      session,
+      parsed,
+      session.discord.sendAutocomplete({ ...input, focused: parsed.focused.name, value: parsed.focused.value }),
+    );
   await followAnswer(session, session.discord.sendCommand(input));
 }
 
-async function showSuggestions(session: ConsoleSession, parsed: ParsedSlashCommand, handle: ReturnType<ConsoleSession['discord']['sendAutocomplete']>): Promise<void> {
+async function showSuggestions(
+  session: ConsoleSession,
+  parsed: ParsedSlashCommand,
+  handle: ReturnType<ConsoleSession['discord']['sendAutocomplete']>,
+): Promise<void> {
   const option = parsed.focused!.name;
   let response;
   try {
@@ -39,16 +48,25 @@ async function showSuggestions(session: ConsoleSession, parsed: ParsedSlashComma
   } catch {
     return session.say(`igcord did not suggest anything for ${option} within Discord's 3 seconds (the logs say why).`);
   }
-  const choices = response.type === InteractionResponseType.ApplicationCommandAutocompleteResult ? ((response.data as { choices?: { name: string; value: string | number }[] }).choices ?? []) : [];
+  const choices =
+    response.type === InteractionResponseType.ApplicationCommandAutocompleteResult
+      ? ((response.data as { choices?: { name: string; value: string | number }[] }).choices ?? [])
+      : [];
   if (choices.length === 0) {
-    return session.say(`No suggestions for ${option}${parsed.focused!.value === '' ? ' (type a few letters before the ?)' : ''}.`);
+    return session.say(
+      `No suggestions for ${option}${parsed.focused!.value === '' ? ' (type a few letters before the ?)' : ''}.`,
+    );
   }
   session.say(`Suggestions for ${option} (type one as ${option}:<value>):`);
   for (const c of choices) session.say(`  ${String(c.value)}${c.name === String(c.value) ? '' : ` — ${c.name}`}`);
 }
 
 /** Discord's names for the permissions a command may require by default. */
-const PERMISSION_NAMES: Partial<Record<keyof typeof PermissionFlagsBits, string>> = { ManageGuild: 'Manage Server', ManageWebhooks: 'Manage Webhooks', Administrator: 'Administrator' };
+const PERMISSION_NAMES: Partial<Record<keyof typeof PermissionFlagsBits, string>> = {
+  ManageGuild: 'Manage Server',
+  ManageWebhooks: 'Manage Webhooks',
+  Administrator: 'Administrator',
+};
 
 /**
  * Discord does not offer a command to a member who lacks its default_member_permissions (igcord sets Manage
@@ -67,4 +85,3 @@ function notOffered(session: ConsoleSession, name: string): string | undefined {
   const who = session.actorId === session.personId ? 'you' : (session.names.user(session.actorId) ?? session.actorId);
   return `Discord does not offer /${name} to ${who}: it needs ${missing.join(' and ')}, which igcord asks for by default (a server admin can change that in Server Settings, Integrations).`;
 }
-

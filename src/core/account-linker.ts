@@ -28,7 +28,8 @@ export interface AccountLinker {
   /** The code from the redirect → the account and its (long-lived) token. Throws LinkRefusedError for an account that cannot link. */
   exchange(code: string): Promise<LinkExchange>;
   /** Renews a token before it expires; undefined when this provider's tokens never need it. */
-  refresh?: ((accessToken: string, input: { issuedAt: number; instagramUserId: string }) => Promise<LinkedToken>) | undefined;
+  refresh?:
+    ((accessToken: string, input: { issuedAt: number; instagramUserId: string }) => Promise<LinkedToken>) | undefined;
 }
 
 /** Why an account cannot be linked at all, in words for the person (e.g. a personal Instagram account). */

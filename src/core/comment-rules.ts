@@ -53,7 +53,11 @@ export function checkCommentRules(text: string): CommentRuleViolation[] {
     });
   }
   if (isAllCaps(text)) {
-    violations.push({ rule: 'all_caps', errorType: 'APICommentAllCapsError', message: 'A comment cannot be all capital letters.' });
+    violations.push({
+      rule: 'all_caps',
+      errorType: 'APICommentAllCapsError',
+      message: 'A comment cannot be all capital letters.',
+    });
   }
   return violations;
 }

@@ -26,7 +26,10 @@ export class FeedOwnerNotLinkedError extends FeedError {
 export class FeedOwnerLinkBrokenError extends FeedError {
   override readonly name = 'FeedOwnerLinkBrokenError';
   constructor() {
-    super('owner-link-broken', "The Instagram link of this feed's owner stopped working; the owner needs to run /instagram link again.");
+    super(
+      'owner-link-broken',
+      "The Instagram link of this feed's owner stopped working; the owner needs to run /instagram link again.",
+    );
   }
 }
 

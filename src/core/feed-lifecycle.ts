@@ -21,8 +21,13 @@ const LOSS_DETAIL: Record<OwnerLinkLoss, string | undefined> = {
 };
 
 /** True for a pause igcord set because of the owner's link, lifted when that link works again. */
-export function isOwnerPause(state: FeedState): state is PausedState & { by: 'owner-unlinked' | 'owner-link-broken' | 'scope' } {
-  return state.kind === 'paused' && (state.by === 'owner-unlinked' || state.by === 'owner-link-broken' || state.by === 'scope');
+export function isOwnerPause(
+  state: FeedState,
+): state is PausedState & { by: 'owner-unlinked' | 'owner-link-broken' | 'scope' } {
+  return (
+    state.kind === 'paused' &&
+    (state.by === 'owner-unlinked' || state.by === 'owner-link-broken' || state.by === 'scope')
+  );
 }
 
 /** The owner's working link as the lifecycle sees it: which account, granted which Instagram permissions. */
@@ -56,7 +61,8 @@ export function ownerLinked(feed: LifecycleFeed, link: OwnerLink): FeedState | u
   if (!isOwnerPause(feed.state)) return undefined;
   const awaited = feed.state.instagramUserId ?? feed.ownerInstagramUserId;
   if (awaited !== link.instagramUserId) return undefined;
-  if (feed.state.by === 'scope' && feed.state.detail !== undefined && !link.scopes.includes(feed.state.detail)) return undefined;
+  if (feed.state.by === 'scope' && feed.state.detail !== undefined && !link.scopes.includes(feed.state.detail))
+    return undefined;
   return ACTIVE;
 }
 
@@ -66,7 +72,13 @@ export function ownerLinked(feed: LifecycleFeed, link: OwnerLink): FeedState | u
  */
 export function scopeMissing(feed: LifecycleFeed, scope: string, now: number): FeedState | undefined {
   if (feed.state.kind !== 'active') return undefined;
-  return { kind: 'paused', by: 'scope', since: now, detail: scope.slice(0, 100), instagramUserId: feed.ownerInstagramUserId };
+  return {
+    kind: 'paused',
+    by: 'scope',
+    since: now,
+    detail: scope.slice(0, 100),
+    instagramUserId: feed.ownerInstagramUserId,
+  };
 }
 
 /**
@@ -76,7 +88,13 @@ export function scopeMissing(feed: LifecycleFeed, scope: string, now: number): F
  */
 export function ownerLinkedElsewhere(feed: LifecycleFeed, detail: string, now: number): FeedState | undefined {
   if (feed.state.kind !== 'active') return undefined;
-  return { kind: 'paused', by: 'owner-unlinked', since: now, detail: detail.slice(0, 200), instagramUserId: feed.ownerInstagramUserId };
+  return {
+    kind: 'paused',
+    by: 'owner-unlinked',
+    since: now,
+    detail: detail.slice(0, 200),
+    instagramUserId: feed.ownerInstagramUserId,
+  };
 }
 
 /**
@@ -122,7 +140,8 @@ export function disabled(reason: string, now: number): FeedState {
 }
 
 const OWNER_PAUSE_TEXT = {
-  'owner-unlinked': 'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.',
+  'owner-unlinked':
+    'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.',
   'owner-link-broken': "Paused: the owner's Instagram link stopped working",
 } as const;
 

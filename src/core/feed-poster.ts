@@ -52,7 +52,12 @@ export interface FeedPoster {
    * Looks in the channel's newest messages for the post of `post` made by the webhook. Unreadable: the channel's
    * history may not be read (a permission), so it cannot be checked.
    */
-  findEarlierPost(channelId: string, webhookId: string, post: Post, signal?: AbortSignal): Promise<EarlierPostLook | PostFailure>;
+  findEarlierPost(
+    channelId: string,
+    webhookId: string,
+    post: Post,
+    signal?: AbortSignal,
+  ): Promise<EarlierPostLook | PostFailure>;
   /** A plain message from the bot in a channel (notices to admins), pinging nobody. */
   notice(channelId: string, content: string, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
   /** A plain direct message from the bot to a person (the last place a notice can go), pinging nobody. */

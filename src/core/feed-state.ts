@@ -9,7 +9,15 @@ import { z } from 'zod';
  * `scope`: the owner's token lacks the Instagram permission the source needs (named in `detail`); it lifts when the
  * owner links the same account again with that permission.
  */
-export const PAUSE_CAUSES = ['person', 'owner-unlinked', 'owner-link-broken', 'budget', 'permission', 'no-payer', 'scope'] as const;
+export const PAUSE_CAUSES = [
+  'person',
+  'owner-unlinked',
+  'owner-link-broken',
+  'budget',
+  'permission',
+  'no-payer',
+  'scope',
+] as const;
 export type PauseCause = (typeof PAUSE_CAUSES)[number];
 
 export const feedStateSchema = z.discriminatedUnion('kind', [

@@ -76,7 +76,11 @@ export interface InstagramPort {
     get(auth: InstagramAuth, userId: string, options?: Options): Promise<Profile>;
     search(auth: InstagramAuth, query: string, count?: number, options?: Options): Promise<ListedPerson[]>;
     /** A user's posts, newest first; the token owner's without `userId`. */
-    recentPosts(auth: InstagramAuth, query?: { userId?: string | undefined; count?: number | undefined }, options?: Options): Promise<Page<Post>>;
+    recentPosts(
+      auth: InstagramAuth,
+      query?: { userId?: string | undefined; count?: number | undefined },
+      options?: Options,
+    ): Promise<Page<Post>>;
     follows(auth: InstagramAuth, options?: Options): Promise<Page<ListedPerson>>;
     followers(auth: InstagramAuth, options?: Options): Promise<Page<ListedPerson>>;
     /** Who asked to follow the (private) token owner. */
@@ -99,7 +103,12 @@ export interface InstagramPort {
   };
   tags: {
     get(auth: InstagramAuth, name: string, options?: Options): Promise<TagInfo>;
-    recentPosts(auth: InstagramAuth, name: string, query?: { count?: number | undefined }, options?: Options): Promise<Page<Post>>;
+    recentPosts(
+      auth: InstagramAuth,
+      name: string,
+      query?: { count?: number | undefined },
+      options?: Options,
+    ): Promise<Page<Post>>;
     search(auth: InstagramAuth, query: string, options?: Options): Promise<TagInfo[]>;
   };
   // What only some providers serve, each behind the capability named: a provider without it fails the call with
@@ -120,16 +129,31 @@ export interface InstagramPort {
   /** `other-accounts`: another professional account, by exact username. */
   accounts: {
     profile(auth: InstagramAuth, username: string, options?: Options): Promise<Profile>;
-    recentPosts(auth: InstagramAuth, username: string, query?: { count?: number | undefined }, options?: Options): Promise<Page<Post>>;
+    recentPosts(
+      auth: InstagramAuth,
+      username: string,
+      query?: { count?: number | undefined },
+      options?: Options,
+    ): Promise<Page<Post>>;
   };
   /** `hashtag-search`: a hashtag by name (each new one uses a weekly slot) and its recent posts. */
   hashtags: {
     find(auth: InstagramAuth, name: string, options?: Options): Promise<{ id: string; name: string }>;
-    recentPosts(auth: InstagramAuth, hashtagId: string, query?: { count?: number | undefined }, options?: Options): Promise<Page<Post>>;
+    recentPosts(
+      auth: InstagramAuth,
+      hashtagId: string,
+      query?: { count?: number | undefined },
+      options?: Options,
+    ): Promise<Page<Post>>;
   };
   locations: {
     get(auth: InstagramAuth, id: string, options?: Options): Promise<PlaceInfo>;
-    recentPosts(auth: InstagramAuth, id: string, query?: { count?: number | undefined }, options?: Options): Promise<Page<Post>>;
+    recentPosts(
+      auth: InstagramAuth,
+      id: string,
+      query?: { count?: number | undefined },
+      options?: Options,
+    ): Promise<Page<Post>>;
     /** Places around a point, as the provider ranks them (some may lack an id or a name). */
     search(auth: InstagramAuth, point: GeoPoint, options?: Options): Promise<PlaceInfo[]>;
   };

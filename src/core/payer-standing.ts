@@ -14,4 +14,3 @@ export type PayerStanding =
 export interface PayerCheck {
   standing(guildId: string, discordUserId: string): Promise<PayerStanding>;
 }
-

@@ -16,7 +16,7 @@ export function shortcodeToPk(shortcode: string): string {
 
 /** The shortcode of a pk, or of a full media id `<pk>_<owner id>`. */
 export function pkToShortcode(pkOrMediaId: string | bigint): string {
-  const text = typeof pkOrMediaId === 'bigint' ? pkOrMediaId.toString() : pkOrMediaId.split('_')[0] ?? '';
+  const text = typeof pkOrMediaId === 'bigint' ? pkOrMediaId.toString() : (pkOrMediaId.split('_')[0] ?? '');
   if (!/^\d+$/.test(text)) throw new RangeError(`not an Instagram media id: ${JSON.stringify(pkOrMediaId)}`);
   let pk = BigInt(text);
   if (pk === 0n) return ALPHABET[0]!;

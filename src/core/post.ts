@@ -54,7 +54,10 @@ export const postSchema = z.object({
   /** People tagged in the post. */
   people: z.array(personSchema),
   /** Absent when the provider does not serve them (counts are optional across providers). */
-  counts: z.object({ likes: z.number().int().nonnegative().optional(), comments: z.number().int().nonnegative().optional() }),
+  counts: z.object({
+    likes: z.number().int().nonnegative().optional(),
+    comments: z.number().int().nonnegative().optional(),
+  }),
   /** When it was posted, unix seconds (a provider may serve an odd value beyond any date; renderers cope). */
   time: z.number().nonnegative(),
   /** Whether the person reading has liked it, when the provider says. */

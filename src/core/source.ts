@@ -11,7 +11,10 @@ const sourceId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'expected a
 export const feedSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('account'), instagramUserId: sourceId }),
   // The tag names /feed add-tag accepts (emoji tags included), without `#`; stored lower-case.
-  z.object({ kind: z.literal('tag'), name: z.string().min(1).max(TAG_NAME_MAX).regex(TAG_NAME_PATTERN, { error: 'expected a tag name without #' }) }),
+  z.object({
+    kind: z.literal('tag'),
+    name: z.string().min(1).max(TAG_NAME_MAX).regex(TAG_NAME_PATTERN, { error: 'expected a tag name without #' }),
+  }),
   z.object({ kind: z.literal('location'), id: sourceId }),
 ]);
 export type FeedSource = z.output<typeof feedSourceSchema>;
@@ -36,7 +39,13 @@ export function parseSourceKey(key: string): FeedSource | undefined {
   const kind = key.slice(0, colon);
   const rest = key.slice(colon + 1);
   const candidate =
-    kind === 'account' ? { kind, instagramUserId: rest } : kind === 'tag' ? { kind, name: rest } : kind === 'location' ? { kind, id: rest } : undefined;
+    kind === 'account'
+      ? { kind, instagramUserId: rest }
+      : kind === 'tag'
+        ? { kind, name: rest }
+        : kind === 'location'
+          ? { kind, id: rest }
+          : undefined;
   const parsed = feedSourceSchema.safeParse(candidate);
   return parsed.success ? parsed.data : undefined;
 }

@@ -70,7 +70,11 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
     makeCache: cacheLimits(),
     sweepers: cacheSweepers(CACHE_SWEEP_INTERVAL_SECONDS),
     ...extra,
-    rest: { ...(apiUrl === undefined ? {} : { api: apiUrl }), ...extra.rest, ...(options.makeRequest ? { makeRequest: options.makeRequest } : {}) },
+    rest: {
+      ...(apiUrl === undefined ? {} : { api: apiUrl }),
+      ...extra.rest,
+      ...(options.makeRequest ? { makeRequest: options.makeRequest } : {}),
+    },
   });
 
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
@@ -85,7 +89,10 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
     if (!stopping) log.info({ shardId }, 'discord gateway reconnecting');
   });
   client.rest.on('rateLimited', (info) =>
-    log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'discord rate limit hit'),
+    log.warn(
+      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global },
+      'discord rate limit hit',
+    ),
   );
 
   return {
@@ -100,7 +107,10 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
         throw error;
       }
       await ready;
-      log.info({ user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size }, 'connected to Discord');
+      log.info(
+        { user: client.user?.tag, userId: client.user?.id, guilds: client.guilds.cache.size },
+        'connected to Discord',
+      );
     },
     async stop() {
       if (stopping) return;

@@ -38,8 +38,7 @@ export type CommandContext = CommandDeps & { respond: InteractionResponder };
 export type ComponentInteraction = MessageComponentInteraction | ModalSubmitInteraction;
 
 export type CommandDefinition =
-  | RESTPostAPIChatInputApplicationCommandsJSONBody
-  | { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  RESTPostAPIChatInputApplicationCommandsJSONBody | { toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
 
 /** How to acknowledge before `execute` runs: a deferred ephemeral or public "thinking…", or not at all. */
 export type DeferMode = 'ephemeral' | 'public' | false;
@@ -73,12 +72,19 @@ export function defineCommand<const M extends CommandModule>(module: M): M {
 }
 
 const fn = (what: string) =>
-  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { error: `expected ${what} to be a function` });
+  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', {
+    error: `expected ${what} to be a function`,
+  });
 
 /** Names of commands and options: lowercase, 1–32 characters (Discord's CHAT_INPUT naming rule). */
 const NAME_PATTERN = /^[-_\p{Ll}\p{Lm}\p{Lo}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
-const nameSchema = z.string().regex(NAME_PATTERN, { error: 'expected a lowercase name of 1 to 32 letters, digits, - or _' });
-const descriptionSchema = z.string().min(1, { error: 'expected a description' }).max(100, { error: 'expected at most 100 characters' });
+const nameSchema = z
+  .string()
+  .regex(NAME_PATTERN, { error: 'expected a lowercase name of 1 to 32 letters, digits, - or _' });
+const descriptionSchema = z
+  .string()
+  .min(1, { error: 'expected a description' })
+  .max(100, { error: 'expected at most 100 characters' });
 
 interface OptionShape {
   type: number;
@@ -95,7 +101,10 @@ const optionSchema: z.ZodType<OptionShape> = z.lazy(() =>
       name: nameSchema,
       description: descriptionSchema,
       required: z.boolean().optional(),
-      choices: z.array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string(), z.number()]) })).max(25).optional(),
+      choices: z
+        .array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string(), z.number()]) }))
+        .max(25)
+        .optional(),
       options: z.array(optionSchema).max(25).optional(),
       autocomplete: z.boolean().optional(),
     })
@@ -107,11 +116,16 @@ function checkOptionList(value: { options?: OptionShape[] | undefined }, ctx: z.
   const seen = new Set<string>();
   let optionalSeen = false;
   for (const option of value.options ?? []) {
-    if (seen.has(option.name)) ctx.addIssue({ code: 'custom', message: `option "${option.name}" is defined twice`, path: ['options'] });
+    if (seen.has(option.name))
+      ctx.addIssue({ code: 'custom', message: `option "${option.name}" is defined twice`, path: ['options'] });
     seen.add(option.name);
     if (option.type === 1 || option.type === 2) continue;
     if (option.required && optionalSeen) {
-      ctx.addIssue({ code: 'custom', message: `required option "${option.name}" comes after an optional one`, path: ['options'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `required option "${option.name}" comes after an optional one`,
+        path: ['options'],
+      });
     }
     if (!option.required) optionalSeen = true;
   }
@@ -127,12 +141,18 @@ export const commandDefinitionSchema = z
   .superRefine(checkOptionList);
 
 /** Custom id prefixes: short, and without the `:` that separates them from their state. */
-const prefixSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected a prefix of 1 to 40 letters, digits, _ . or -' });
+const prefixSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,40}$/, { error: 'expected a prefix of 1 to 40 letters, digits, _ . or -' });
 
 export const commandModuleSchema = z.object({
-  data: z.custom<CommandDefinition>((v) => typeof v === 'object' && v !== null, { error: 'expected a command definition' }),
+  data: z.custom<CommandDefinition>((v) => typeof v === 'object' && v !== null, {
+    error: 'expected a command definition',
+  }),
   defer: z.union([z.literal('ephemeral'), z.literal('public'), z.literal(false)]).optional(),
-  requires: z.object({ command: z.string().optional(), subcommands: z.record(z.string(), z.string()).optional() }).optional(),
+  requires: z
+    .object({ command: z.string().optional(), subcommands: z.record(z.string(), z.string()).optional() })
+    .optional(),
   execute: fn('execute'),
   autocomplete: fn('autocomplete').optional(),
   components: z.record(prefixSchema, fn('a component handler')).optional(),

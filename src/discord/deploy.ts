@@ -24,10 +24,19 @@ export interface DeployResult {
 
 export async function deployCommands(options: DeployOptions): Promise<DeployResult> {
   const { applicationId, guildId, definitions, log } = options;
-  const rest = new REST({ ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }), timeout: 15_000 }).setToken(options.token);
-  const route = guildId === undefined ? Routes.applicationCommands(applicationId) : Routes.applicationGuildCommands(applicationId, guildId);
+  const rest = new REST({ ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }), timeout: 15_000 }).setToken(
+    options.token,
+  );
+  const route =
+    guildId === undefined
+      ? Routes.applicationCommands(applicationId)
+      : Routes.applicationGuildCommands(applicationId, guildId);
   const registered = (await rest.put(route, { body: definitions })) as { name: string }[];
-  const result: DeployResult = { scope: guildId === undefined ? 'global' : 'guild', guildId, names: registered.map((c) => c.name).sort() };
+  const result: DeployResult = {
+    scope: guildId === undefined ? 'global' : 'guild',
+    guildId,
+    names: registered.map((c) => c.name).sort(),
+  };
   log.info(result, 'slash commands registered');
   return result;
 }

@@ -2,7 +2,12 @@
 // never on wording), a message in plain words meant for the person who ran the command, and optional components
 // such as a "Link Instagram" button. Anything that is not a UserFacingError is mapped in one place:
 // commands/_shared/describe-error.ts, which the composition root injects into the router.
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+} from 'discord.js';
 import type { ReplyId } from './reply-ids.js';
 
 /** Custom id of the button that starts linking an Instagram account (handled by the link command). */

@@ -54,10 +54,14 @@ export function createHttpInteractionBridge(options: HttpInteractionBridgeOption
   const waiting = new Map<string, Waiting>();
   let emitInteraction: ((payload: Record<string, unknown>) => void) | undefined;
 
-  async function makeRequest(url: string, init: Parameters<RESTOptions['makeRequest']>[1]): ReturnType<RESTOptions['makeRequest']> {
+  async function makeRequest(
+    url: string,
+    init: Parameters<RESTOptions['makeRequest']>[1],
+  ): ReturnType<RESTOptions['makeRequest']> {
     const match = init.method === 'POST' ? CALLBACK_PATH.exec(new URL(url).pathname) : null;
     const entry = match ? waiting.get(match[1]!) : undefined;
-    if (!match || !entry || decodeURIComponent(match[2]!) !== entry.token) return DefaultRestOptions.makeRequest(url, init);
+    if (!match || !entry || decodeURIComponent(match[2]!) !== entry.token)
+      return DefaultRestOptions.makeRequest(url, init);
     waiting.delete(match[1]!);
     // A callback with files (multipart) or one that asks for Discord's reply (with_response) cannot be an HTTP
     // answer igcord gives: it goes by REST, and the HTTP answer is 202 with no body.
@@ -68,7 +72,10 @@ export function createHttpInteractionBridge(options: HttpInteractionBridgeOption
     const delivered = await entry.take({ kind: 'callback', body: JSON.parse(init.body) as unknown });
     if (!delivered) {
       // Discord never got the answer: for it, the interaction went unanswered and is gone.
-      return new Response(JSON.stringify({ message: 'Unknown interaction', code: 10062 }), { status: 404, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ message: 'Unknown interaction', code: 10062 }), {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     return new Response(null, { status: 204 });
   }
@@ -109,8 +116,10 @@ export function createHttpInteractionBridge(options: HttpInteractionBridgeOption
     dispatch,
     bind(client) {
       // discord.js keeps its actions private; this is the handler its gateway INTERACTION_CREATE packets go to.
-      const action = (client as unknown as { actions?: { InteractionCreate?: { handle?: (data: unknown) => void } } }).actions?.InteractionCreate;
-      if (typeof action?.handle !== 'function') throw new Error('this discord.js has no InteractionCreate action: interactions over HTTP cannot be handled');
+      const action = (client as unknown as { actions?: { InteractionCreate?: { handle?: (data: unknown) => void } } })
+        .actions?.InteractionCreate;
+      if (typeof action?.handle !== 'function')
+        throw new Error('this discord.js has no InteractionCreate action: interactions over HTTP cannot be handled');
       emitInteraction = (payload) => action.handle!(payload);
     },
   };

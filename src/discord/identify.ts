@@ -45,7 +45,10 @@ export class DiscordOAuthError extends Error {
     readonly oauthError: string | undefined,
     options?: { cause?: unknown },
   ) {
-    super(`Discord ${kind === 'refused' ? 'refused' : 'did not answer'} the ${step} request${status === undefined ? '' : ` (HTTP ${status}${oauthError ? `, ${oauthError}` : ''})`}`, options);
+    super(
+      `Discord ${kind === 'refused' ? 'refused' : 'did not answer'} the ${step} request${status === undefined ? '' : ` (HTTP ${status}${oauthError ? `, ${oauthError}` : ''})`}`,
+      options,
+    );
   }
 }
 
@@ -72,7 +75,8 @@ export function createDiscordIdentify(options: DiscordIdentifyOptions): DiscordI
     }
     if (!response.ok) {
       const parsed = errorSchema.safeParse(body);
-      const kind = response.status >= 400 && response.status < 500 && response.status !== 429 ? 'refused' : 'unavailable';
+      const kind =
+        response.status >= 400 && response.status < 500 && response.status !== 429 ? 'refused' : 'unavailable';
       throw new DiscordOAuthError(kind, step, response.status, parsed.success ? parsed.data.error : undefined);
     }
     return body;
@@ -93,11 +97,21 @@ export function createDiscordIdentify(options: DiscordIdentifyOptions): DiscordI
     },
 
     async identify(code) {
-      const basic = Buffer.from(`${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`).toString('base64');
+      const basic = Buffer.from(
+        `${encodeURIComponent(options.clientId)}:${encodeURIComponent(options.clientSecret)}`,
+      ).toString('base64');
       const tokenBody = await call('token', `${api}/oauth2/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: options.redirectUri }).toString(),
+        headers: {
+          authorization: `Basic ${basic}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: options.redirectUri,
+        }).toString(),
       });
       let accessToken: string;
       try {
@@ -107,7 +121,9 @@ export function createDiscordIdentify(options: DiscordIdentifyOptions): DiscordI
         if (error instanceof ValidationError) throw new DiscordOAuthError('unavailable', 'token', 200, undefined);
         throw error;
       }
-      const userBody = await call('users/@me', `${api}/users/@me`, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } });
+      const userBody = await call('users/@me', `${api}/users/@me`, {
+        headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+      });
       try {
         const user = validate(userSchema, userBody, 'Discord user');
         return { id: user.id, name: user.global_name ?? user.username };

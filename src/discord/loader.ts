@@ -7,7 +7,13 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { ValidationError, validate } from '../util/validate.js';
-import { commandDefinitionSchema, commandModuleSchema, type CommandModule, type ComponentInteraction, type CommandContext } from './command.js';
+import {
+  commandDefinitionSchema,
+  commandModuleSchema,
+  type CommandModule,
+  type ComponentInteraction,
+  type CommandContext,
+} from './command.js';
 
 export interface LoadedCommand {
   name: string;
@@ -43,7 +49,8 @@ export const DEFAULT_COMMANDS_DIRECTORY = fileURLToPath(new URL('../../commands/
 
 /** The entry of a command folder: index.ts from source, index.js once built. */
 const INDEX_FILES = ['index.ts', 'index.js', 'index.mjs'];
-const isModuleFile = (file: string) => /\.(ts|js|mjs)$/.test(file) && !/\.d\.ts$|\.test\.(ts|js|mjs)$|\.map$/.test(file);
+const isModuleFile = (file: string) =>
+  /\.(ts|js|mjs)$/.test(file) && !/\.d\.ts$|\.test\.(ts|js|mjs)$|\.map$/.test(file);
 
 /** `path` relative to the working directory when it is below it (shorter in messages), else as given. */
 function shown(path: string): string {
@@ -57,13 +64,17 @@ function shown(path: string): string {
  * its helpers have a home). Throws CommandLoadError listing every problem.
  */
 export async function loadCommands(directory: string = DEFAULT_COMMANDS_DIRECTORY): Promise<CommandSet> {
-  const children = (await readdir(directory, { withFileTypes: true })).filter((d) => !/^[_.]/.test(d.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const children = (await readdir(directory, { withFileTypes: true }))
+    .filter((d) => !/^[_.]/.test(d.name))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   const entries: { file: string; module: unknown }[] = [];
   const problems: string[] = [];
   for (const child of children) {
     if (!child.isDirectory()) {
       if (isModuleFile(child.name)) {
-        problems.push(`${shown(join(directory, child.name))}: a command is a folder; move it to ${shown(join(directory, child.name.replace(/\.(ts|js|mjs)$/, ''), 'index.ts'))}`);
+        problems.push(
+          `${shown(join(directory, child.name))}: a command is a folder; move it to ${shown(join(directory, child.name.replace(/\.(ts|js|mjs)$/, ''), 'index.ts'))}`,
+        );
       }
       continue;
     }
@@ -104,9 +115,16 @@ export function buildCommandSet(entries: { file: string; module: unknown }[], ea
       command = validate(commandModuleSchema, exported, 'the module') as CommandModule;
       const data = command.data;
       const json = 'toJSON' in data && typeof data.toJSON === 'function' ? data.toJSON() : data;
-      definition = validate(commandDefinitionSchema, json, 'the definition (data)') as RESTPostAPIChatInputApplicationCommandsJSONBody;
+      definition = validate(
+        commandDefinitionSchema,
+        json,
+        'the definition (data)',
+      ) as RESTPostAPIChatInputApplicationCommandsJSONBody;
     } catch (error) {
-      const text = error instanceof ValidationError ? error.message : `the definition (data) is invalid: ${error instanceof Error ? error.message : String(error)}`;
+      const text =
+        error instanceof ValidationError
+          ? error.message
+          : `the definition (data) is invalid: ${error instanceof Error ? error.message : String(error)}`;
       problems.push(`${file}: ${text.replace(/\n/g, '\n      ')}`);
       continue;
     }

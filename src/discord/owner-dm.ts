@@ -9,7 +9,11 @@ export function createOwnerDms(rest: Pick<REST, 'post'>): OwnerNotices {
     async send(discordUserId, notice) {
       const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: discordUserId } })) as APIChannel;
       await rest.post(Routes.channelMessages(channel.id), {
-        body: { content: notice.content, allowed_mentions: { parse: [] }, components: notice.relink ? [linkButtonRow('Re-link Instagram')] : [] },
+        body: {
+          content: notice.content,
+          allowed_mentions: { parse: [] },
+          components: notice.relink ? [linkButtonRow('Re-link Instagram')] : [],
+        },
       });
     },
   };

@@ -90,7 +90,14 @@ export function pageLabel(page: number, count: number, complete: boolean): strin
  * The Previous · Page n of N · Next row for `page`; every button disabled when `disabled` (timed out). `complete`
  * false: the source does not know its total yet (see PagedSource.complete).
  */
-export function pageButtons(session: string, ownerId: string, page: number, count: number, disabled = false, complete = true): ActionRow {
+export function pageButtons(
+  session: string,
+  ownerId: string,
+  page: number,
+  count: number,
+  disabled = false,
+  complete = true,
+): ActionRow {
   const button = (label: string, target: number | 'indicator', off: boolean): APIButtonComponentWithCustomId => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
@@ -144,10 +151,20 @@ export class Paginator {
     const id = randomBytes(4).toString('hex');
     const ref = await respond.reply({
       ...message(rendered),
-      components: [...(rendered.actions ?? []), pageButtons(id, ownerId, page, source.count, false, source.complete !== false)],
+      components: [
+        ...(rendered.actions ?? []),
+        pageButtons(id, ownerId, page, source.count, false, source.complete !== false),
+      ],
       ephemeral: options.ephemeral,
     });
-    this.sessions.set(id, { ownerId, source, page, webhook: respond.interaction.webhook, message: ref, timer: this.expireLater(id) });
+    this.sessions.set(id, {
+      ownerId,
+      source,
+      page,
+      webhook: respond.interaction.webhook,
+      message: ref,
+      timer: this.expireLater(id),
+    });
     // The map keeps insertion order and a press re-inserts its session: the first entries were pressed longest ago.
     for (const oldest of this.sessions.keys()) {
       if (this.sessions.size <= this.maxSessions) break;
@@ -167,15 +184,22 @@ export class Paginator {
 
   private async press(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
     const id = parsePageCustomId(interaction.customId);
-    if (!id || id.target === 'indicator') throw new UserFacingError('pagination.bad-button', 'That button does not page anything.');
+    if (!id || id.target === 'indicator')
+      throw new UserFacingError('pagination.bad-button', 'That button does not page anything.');
     if (interaction.user.id !== id.ownerId) {
-      await ctx.respond.reply({ content: `Only <@${id.ownerId}> can page this.`, ephemeral: true, allowedMentions: { parse: [] } });
+      await ctx.respond.reply({
+        content: `Only <@${id.ownerId}> can page this.`,
+        ephemeral: true,
+        allowedMentions: { parse: [] },
+      });
       return;
     }
     const session = this.sessions.get(id.session);
     if (!session || session.ownerId !== id.ownerId) {
       // Lost to a timeout race or a restart: the buttons go grey and the user learns why.
-      const rows = interaction.isMessageComponent() ? disableAll(interaction.message.components.map((row) => row.toJSON() as ActionRow)) : [];
+      const rows = interaction.isMessageComponent()
+        ? disableAll(interaction.message.components.map((row) => row.toJSON() as ActionRow))
+        : [];
       await ctx.respond.update({ components: rows });
       await ctx.respond.reply({ content: 'These pages have expired. Run the command again.', ephemeral: true });
       return;
@@ -190,7 +214,20 @@ export class Paginator {
       this.sessions.delete(id.session);
       this.sessions.set(id.session, session);
     }
-    await ctx.respond.update({ ...message(rendered), components: [...(rendered.actions ?? []), pageButtons(id.session, session.ownerId, target, session.source.count, false, session.source.complete !== false)] });
+    await ctx.respond.update({
+      ...message(rendered),
+      components: [
+        ...(rendered.actions ?? []),
+        pageButtons(
+          id.session,
+          session.ownerId,
+          target,
+          session.source.count,
+          false,
+          session.source.complete !== false,
+        ),
+      ],
+    });
     ctx.log.debug({ page: target, pages: session.source.count }, 'paged');
   }
 
@@ -207,7 +244,9 @@ export class Paginator {
     clearTimeout(session.timer);
     try {
       await session.webhook.editMessage(session.message, {
-        components: [pageButtons(id, session.ownerId, session.page, session.source.count, true, session.source.complete !== false)],
+        components: [
+          pageButtons(id, session.ownerId, session.page, session.source.count, true, session.source.complete !== false),
+        ],
       });
     } catch (error) {
       this.log.warn({ err: error, session: id }, 'could not disable the page buttons');

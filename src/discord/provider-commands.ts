@@ -27,14 +27,21 @@ export function commandsForProvider(commands: CommandSet, capabilities: Capabili
       unavailable.push({ path: `/${loaded.name}`, capability: requires.command });
       continue;
     }
-    const missing = Object.entries(requires?.subcommands ?? {}).filter(([, capability]) => !capabilities.has(capability));
+    const missing = Object.entries(requires?.subcommands ?? {}).filter(
+      ([, capability]) => !capabilities.has(capability),
+    );
     if (missing.length === 0) {
       byName.set(loaded.name, loaded);
       continue;
     }
     const dropped = new Set(missing.map(([name]) => name));
-    const options = (loaded.definition.options ?? []).filter((o) => !(o.type === ApplicationCommandOptionType.Subcommand && dropped.has(o.name)));
-    const subcommandsLeft = options.some((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup);
+    const options = (loaded.definition.options ?? []).filter(
+      (o) => !(o.type === ApplicationCommandOptionType.Subcommand && dropped.has(o.name)),
+    );
+    const subcommandsLeft = options.some(
+      (o) =>
+        o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup,
+    );
     if (!subcommandsLeft) {
       // Nothing of it is left: one line for the whole command, under the capability its first subcommand lacks.
       unavailable.push({ path: `/${loaded.name}`, capability: missing[0]![1] });

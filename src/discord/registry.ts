@@ -4,7 +4,13 @@
 // responder. Discord wants an acknowledgement within 3 s: the router defers up front when the command asks, else
 // after `autoDeferMs` (1.5 s) if the handler has not answered, and after the handler it makes sure the user was
 // answered — with the friendly error reply when the handler threw.
-import { Events, type AutocompleteInteraction, type Client, type Interaction, type RepliableInteraction } from 'discord.js';
+import {
+  Events,
+  type AutocompleteInteraction,
+  type Client,
+  type Interaction,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { Logger } from '../log.js';
 import type { CommandContext, CommandDeps, ComponentInteraction } from './command.js';
 import type { CommandSet, ComponentRoute } from './loader.js';
@@ -34,7 +40,10 @@ export interface InteractionRouter {
 export const DEFAULT_AUTO_DEFER_MS = 1500;
 
 /** The route for a custom_id: the longest registered prefix among `a:b:c`, `a:b`, `a`. */
-export function findComponentRoute(routes: ReadonlyMap<string, ComponentRoute>, customId: string): ComponentRoute | undefined {
+export function findComponentRoute(
+  routes: ReadonlyMap<string, ComponentRoute>,
+  customId: string,
+): ComponentRoute | undefined {
   const parts = customId.split(':');
   for (let n = parts.length; n > 0; n -= 1) {
     const route = routes.get(parts.slice(0, n).join(':'));
@@ -94,7 +103,9 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
         timer = setTimeout(() => {
           if (respond.acknowledged) return;
           log.debug({ afterMs: Date.now() - started }, 'handler is slow; deferring for it');
-          lateDefer = plan.late(respond).catch((error: unknown) => log.warn({ err: error }, 'could not defer the interaction'));
+          lateDefer = plan
+            .late(respond)
+            .catch((error: unknown) => log.warn({ err: error }, 'could not defer the interaction'));
         }, autoDeferMs);
       }
       await plan.handler(ctx);
@@ -115,7 +126,10 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
   async function dispatch(interaction: Interaction): Promise<void> {
     if (interaction.isChatInputCommand()) {
       const command = commands.byName.get(interaction.commandName);
-      const log = childLog(interaction, { command: interaction.commandName, subcommand: interaction.options.getSubcommand(false) ?? undefined });
+      const log = childLog(interaction, {
+        command: interaction.commandName,
+        subcommand: interaction.options.getSubcommand(false) ?? undefined,
+      });
       const mode = command?.module.defer;
       return run(interaction, log, {
         upFront: mode === 'ephemeral' || mode === 'public' ? (r) => r.deferReply(mode === 'ephemeral') : undefined,
@@ -148,11 +162,16 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       log.warn({ err: error }, 'autocomplete failed; offering no choices');
     }
     // Autocomplete cannot be deferred: an empty list is the only honest answer when the handler did not give one.
-    if (!interaction.responded) await interaction.respond([]).catch((error: unknown) => log.warn({ err: error }, 'could not answer autocomplete'));
+    if (!interaction.responded)
+      await interaction
+        .respond([])
+        .catch((error: unknown) => log.warn({ err: error }, 'could not answer autocomplete'));
   }
 
   function handle(interaction: Interaction): Promise<void> {
-    const task = dispatch(interaction).catch((error: unknown) => deps.log.error({ err: error, interactionId: interaction.id }, 'interaction handling failed'));
+    const task = dispatch(interaction).catch((error: unknown) =>
+      deps.log.error({ err: error, interactionId: interaction.id }, 'interaction handling failed'),
+    );
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
     return task;

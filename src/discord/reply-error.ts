@@ -44,19 +44,36 @@ export async function replyWithError(
   if (responder.expired) {
     // Discord refused the first answer with 10062 (too late, or the token expired): any further callback or
     // follow-up would be refused too, so the user cannot be told; the operator can.
-    log.warn({ err: error, replyId: reply.id, incidentId: reply.incidentId }, 'Discord no longer knows this interaction (10062, answered too late); nothing more was sent');
+    log.warn(
+      { err: error, replyId: reply.id, incidentId: reply.incidentId },
+      'Discord no longer knows this interaction (10062, answered too late); nothing more was sent',
+    );
     return reply;
   }
   if (reply.incidentId !== undefined) {
-    log.error({ err: error, replyId: reply.id, incidentId: reply.incidentId }, 'interaction failed with an unexpected error');
+    log.error(
+      { err: error, replyId: reply.id, incidentId: reply.incidentId },
+      'interaction failed with an unexpected error',
+    );
   } else {
-    log.info({ replyId: reply.id, errorName: error instanceof Error ? error.name : typeof error, errorType: reply.errorType }, 'interaction answered with an error');
+    log.info(
+      { replyId: reply.id, errorName: error instanceof Error ? error.name : typeof error, errorType: reply.errorType },
+      'interaction answered with an error',
+    );
   }
   try {
-    await responder.reply({ content: reply.content, components: reply.components, ephemeral: true, allowedMentions: { parse: [] } });
+    await responder.reply({
+      content: reply.content,
+      components: reply.components,
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    });
   } catch (sendError) {
     const level = isInteractionGone(sendError) ? 'warn' : 'error';
-    log[level]({ err: sendError, replyId: reply.id, incidentId: reply.incidentId }, 'could not tell the user about the error');
+    log[level](
+      { err: sendError, replyId: reply.id, incidentId: reply.incidentId },
+      'could not tell the user about the error',
+    );
   }
   return reply;
 }

@@ -73,7 +73,10 @@ export class InteractionResponder {
   deferUpdate(): Promise<void> {
     return this.serial(async () => {
       if (this.sync() !== 'open') return;
-      if (!this.interaction.isMessageComponent() && !(this.interaction.isModalSubmit() && this.interaction.isFromMessage())) {
+      if (
+        !this.interaction.isMessageComponent() &&
+        !(this.interaction.isModalSubmit() && this.interaction.isFromMessage())
+      ) {
         throw new TypeError('deferUpdate is only for components and modals submitted from a message');
       }
       await this.interaction.deferUpdate();
@@ -113,7 +116,9 @@ export class InteractionResponder {
             await this.interaction.editReply({ content: '…', embeds: [], components: [] });
             const sent = await this.interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
             this.state = 'replied';
-            await this.interaction.deleteReply().catch((error: unknown) => this.log.warn({ err: error }, 'could not remove the public placeholder'));
+            await this.interaction
+              .deleteReply()
+              .catch((error: unknown) => this.log.warn({ err: error }, 'could not remove the public placeholder'));
             this.log.debug({ response: 'follow-up', ephemeral }, 'deferred interaction answered privately');
             return sent.id;
           }
@@ -140,8 +145,13 @@ export class InteractionResponder {
   update(payload: BaseMessageOptions): Promise<void> {
     return this.serial(async () => {
       const state = this.sync();
-      const fromMessage = this.interaction.isMessageComponent() || (this.interaction.isModalSubmit() && this.interaction.isFromMessage());
-      if (state === 'open' && fromMessage && (this.interaction.isMessageComponent() || this.interaction.isModalSubmit())) {
+      const fromMessage =
+        this.interaction.isMessageComponent() || (this.interaction.isModalSubmit() && this.interaction.isFromMessage());
+      if (
+        state === 'open' &&
+        fromMessage &&
+        (this.interaction.isMessageComponent() || this.interaction.isModalSubmit())
+      ) {
         // The repeated type guard narrows the interaction to one that has update().
         await this.interaction.update(payload);
         this.state = 'replied';
@@ -196,5 +206,7 @@ export class InteractionResponder {
 
 /** True for Discord's "already acknowledged" and "unknown interaction" answers: nothing more can be sent. */
 export function isInteractionGone(error: unknown): boolean {
-  return error instanceof DiscordAPIError && (error.code === ALREADY_ACKNOWLEDGED || error.code === UNKNOWN_INTERACTION);
+  return (
+    error instanceof DiscordAPIError && (error.code === ALREADY_ACKNOWLEDGED || error.code === UNKNOWN_INTERACTION)
+  );
 }

@@ -3,7 +3,11 @@
 // reads the options with their declared types and calls the subcommand's handler. The handlers are a map from
 // subcommand name to function, typed so that every declared subcommand must have one and each receives exactly
 // its own options: one dispatcher for every command instead of a `switch` per command.
-import type { ChatInputCommandInteraction, InteractionContextType, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type {
+  ChatInputCommandInteraction,
+  InteractionContextType,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Capability } from '../core/index.js';
 import type { CommandContext, CommandRequirements } from './command.js';
@@ -40,13 +44,17 @@ export type CommandSpec = SubcommandsSpec | PlainCommandSpec;
 type OptionsOf<S> = S extends { options: infer O extends OptionSpecs } ? O : Record<never, never>;
 
 /** The typed options of subcommand `K` of `S` (or of the command itself when `S` has no subcommands). */
-export type SubcommandOptions<S extends SubcommandsSpec, K extends keyof S['subcommands']> = OptionValues<OptionsOf<S['subcommands'][K]>>;
+export type SubcommandOptions<S extends SubcommandsSpec, K extends keyof S['subcommands']> = OptionValues<
+  OptionsOf<S['subcommands'][K]>
+>;
 export type CommandOptions<S extends PlainCommandSpec> = OptionValues<OptionsOf<S>>;
 
 export type Handler<V> = (interaction: ChatInputCommandInteraction, ctx: CommandContext, options: V) => Promise<void>;
 
 /** One handler per declared subcommand, each given that subcommand's options. */
-export type SubcommandHandlers<S extends SubcommandsSpec> = { [K in keyof S['subcommands']]: Handler<SubcommandOptions<S, K>> };
+export type SubcommandHandlers<S extends SubcommandsSpec> = {
+  [K in keyof S['subcommands']]: Handler<SubcommandOptions<S, K>>;
+};
 
 /** Identity at runtime; keeps the declaration's literal types (names, `required: true`, choices). */
 export function defineSlash<const S extends CommandSpec>(spec: S): S {
@@ -54,8 +62,13 @@ export function defineSlash<const S extends CommandSpec>(spec: S): S {
 }
 
 function definitionJson(spec: CommandSpec): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const json: RESTPostAPIChatInputApplicationCommandsJSONBody = { type: 1, name: spec.name, description: spec.description };
-  if (spec.defaultMemberPermissions !== undefined) json.default_member_permissions = String(spec.defaultMemberPermissions);
+  const json: RESTPostAPIChatInputApplicationCommandsJSONBody = {
+    type: 1,
+    name: spec.name,
+    description: spec.description,
+  };
+  if (spec.defaultMemberPermissions !== undefined)
+    json.default_member_permissions = String(spec.defaultMemberPermissions);
   if (spec.contexts !== undefined) json.contexts = [...spec.contexts];
   if ('subcommands' in spec) {
     json.options = Object.entries(spec.subcommands).map(([name, sub]) => ({
@@ -74,7 +87,12 @@ type Execute = (interaction: ChatInputCommandInteraction, ctx: CommandContext) =
 
 /** The capabilities the spec declares, as the module contract carries them (the loader filters by them). */
 function requirementsOf(spec: CommandSpec): CommandRequirements {
-  const subcommands = 'subcommands' in spec ? Object.fromEntries(Object.entries(spec.subcommands).flatMap(([name, sub]) => (sub.requires ? [[name, sub.requires]] : []))) : {};
+  const subcommands =
+    'subcommands' in spec
+      ? Object.fromEntries(
+          Object.entries(spec.subcommands).flatMap(([name, sub]) => (sub.requires ? [[name, sub.requires]] : [])),
+        )
+      : {};
   return { ...(spec.requires ? { command: spec.requires } : {}), subcommands };
 }
 
@@ -89,7 +107,11 @@ export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler
   const requires = requirementsOf(spec);
   if (!('subcommands' in spec)) {
     const handler = handlers as Handler<unknown>;
-    return { data, requires, execute: (interaction, ctx) => handler(interaction, ctx, readOptions(interaction, spec.options ?? {})) };
+    return {
+      data,
+      requires,
+      execute: (interaction, ctx) => handler(interaction, ctx, readOptions(interaction, spec.options ?? {})),
+    };
   }
   const table = handlers as Record<string, Handler<unknown>>;
   return {
@@ -101,7 +123,10 @@ export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler
       const handler = Object.hasOwn(table, name) ? table[name] : undefined;
       // Only a command changed since Discord showed it to the person can send a subcommand igcord does not have.
       if (sub === undefined || handler === undefined) {
-        throw new UserFacingError('igcord.unknown-subcommand', `/${spec.name} ${name.slice(0, 40)} is not available any more. Try again in a minute.`);
+        throw new UserFacingError(
+          'igcord.unknown-subcommand',
+          `/${spec.name} ${name.slice(0, 40)} is not available any more. Try again in a minute.`,
+        );
       }
       return handler(interaction, ctx, readOptions(interaction, sub.options ?? {}));
     },

@@ -51,7 +51,8 @@ export interface RoleOptionSpec extends Common {
   kind: 'role';
 }
 
-export type OptionSpec = StringOptionSpec | NumericOptionSpec | BooleanOptionSpec | UserOptionSpec | ChannelOptionSpec | RoleOptionSpec;
+export type OptionSpec =
+  StringOptionSpec | NumericOptionSpec | BooleanOptionSpec | UserOptionSpec | ChannelOptionSpec | RoleOptionSpec;
 
 /** The options of a command or subcommand, by name, in the order Discord shows them (required ones first). */
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
@@ -97,8 +98,10 @@ export function optionsJson(specs: OptionSpecs): APIApplicationCommandBasicOptio
   return Object.entries(specs).map(([name, spec]) => {
     const json: Record<string, unknown> = { type: TYPE[spec.kind], name, description: spec.description };
     if (spec.required) json.required = true;
-    if ((spec.kind === 'string' || spec.kind === 'integer' || spec.kind === 'number') && spec.choices) json.choices = spec.choices.map((c) => ({ ...c }));
-    if ((spec.kind === 'string' || spec.kind === 'integer' || spec.kind === 'number') && spec.autocomplete) json.autocomplete = true;
+    if ((spec.kind === 'string' || spec.kind === 'integer' || spec.kind === 'number') && spec.choices)
+      json.choices = spec.choices.map((c) => ({ ...c }));
+    if ((spec.kind === 'string' || spec.kind === 'integer' || spec.kind === 'number') && spec.autocomplete)
+      json.autocomplete = true;
     if (spec.kind === 'string') {
       if (spec.minLength !== undefined) json.min_length = spec.minLength;
       if (spec.maxLength !== undefined) json.max_length = spec.maxLength;
@@ -138,12 +141,18 @@ function readOne(options: Resolver, name: string, spec: OptionSpec): unknown {
  * throws when a required one is missing). A value outside its declared choices — Discord checks them, but a
  * command redeployed meanwhile may not — is refused rather than passed on under a type it does not have.
  */
-export function readOptions<O extends OptionSpecs>(interaction: ChatInputCommandInteraction, specs: O): OptionValues<O> {
+export function readOptions<O extends OptionSpecs>(
+  interaction: ChatInputCommandInteraction,
+  specs: O,
+): OptionValues<O> {
   const values: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) {
     const value = readOne(interaction.options, name, spec) ?? undefined;
     if (value !== undefined && 'choices' in spec && spec.choices && !spec.choices.some((c) => c.value === value)) {
-      throw new UserFacingError('input.invalid', `\`${name}\` must be one of: ${spec.choices.map((c) => c.name).join(', ')}.`);
+      throw new UserFacingError(
+        'input.invalid',
+        `\`${name}\` must be one of: ${spec.choices.map((c) => c.name).join(', ')}.`,
+      );
     }
     values[name] = value;
   }

@@ -30,7 +30,10 @@ export function createCatchUp(deps: CatchUpDeps) {
 
   /** The missed posts, oldest first, and what the source's newest read says about its tag cursor. */
   async function read(feed: Feed): Promise<{ missed: Post[]; newest: Post | undefined; minTagId: string | undefined }> {
-    const newest = await fetchNewest(instagram, await deps.ownerAuth(feed), feed.source, MISSED_MAX, { priority: 'interactive', signal });
+    const newest = await fetchNewest(instagram, await deps.ownerAuth(feed), feed.source, MISSED_MAX, {
+      priority: 'interactive',
+      signal,
+    });
     counters.instagramCalls += 1;
     // Post times are whole seconds; a post of the very second of the last delivery is told apart by its record.
     const since = Math.floor((feed.lastDeliveryAt ?? feed.createdAt) / 1000);
@@ -45,10 +48,16 @@ export function createCatchUp(deps: CatchUpDeps) {
   async function moveOn(feed: Feed, newest: Post | undefined, minTagId: string | undefined): Promise<void> {
     const sk = sourceKey(feed.source);
     const cursor = await storage.deliveries.getCursor(sk);
-    if (newest !== undefined && cursor !== undefined && newest.time >= cursor.createdTime && newest.id !== cursor.mediaId) {
+    if (
+      newest !== undefined &&
+      cursor !== undefined &&
+      newest.time >= cursor.createdTime &&
+      newest.id !== cursor.mediaId
+    ) {
       await storage.deliveries.advanceCursor(sk, cursorAfter(newest, cursor, minTagId ?? cursor.minTagId));
     }
-    for (const pending of await storage.deliveries.pendingMedia(feed.id)) await storage.deliveries.dropPending(feed.id, pending.id);
+    for (const pending of await storage.deliveries.pendingMedia(feed.id))
+      await storage.deliveries.dropPending(feed.id, pending.id);
   }
 
   return {

@@ -32,7 +32,10 @@ export interface FeedDeliveryEngine extends DeliveryEngine {
    * costs one read of the cursors and one write of the marks. With `signal` aborted (the webhook gave up and
    * answered 503), nothing more is written and the promise rejects. Resolves with the sources marked.
    */
-  noteNews(news: ReadonlyMap<string, readonly (string | undefined)[]>, options?: { signal?: AbortSignal | undefined }): Promise<SourceKey[]>;
+  noteNews(
+    news: ReadonlyMap<string, readonly (string | undefined)[]>,
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<SourceKey[]>;
   /** Schedules the dirty sources at once and every followed source for a first poll. */
   start(): Promise<void>;
   stats(): EngineStats;

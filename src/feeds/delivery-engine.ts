@@ -137,10 +137,13 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     if (state.timer !== undefined) clearTimeout(state.timer);
     state.priority = state.timer === undefined ? priority : higher(state.priority, priority);
     state.dueAt = at;
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      enqueue(sk);
-    }, Math.max(0, delayMs));
+    state.timer = setTimeout(
+      () => {
+        state.timer = undefined;
+        enqueue(sk);
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   function enqueue(sk: SourceKey): void {
@@ -218,8 +221,14 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       case 'retry': {
         state.failures += 1;
         counters.retries += 1;
-        const delay = result.retryAt !== undefined ? Math.max(0, result.retryAt - now()) : retryDelayMs(state.failures, tuning.retryBaseMs, tuning.retryMaxMs);
-        log.info({ sourceKey: sk, reason: result.reason, retryInMs: delay, failures: state.failures }, 'source run stopped early; retrying later');
+        const delay =
+          result.retryAt !== undefined
+            ? Math.max(0, result.retryAt - now())
+            : retryDelayMs(state.failures, tuning.retryBaseMs, tuning.retryMaxMs);
+        log.info(
+          { sourceKey: sk, reason: result.reason, retryInMs: delay, failures: state.failures },
+          'source run stopped early; retrying later',
+        );
         schedule(sk, state.source, delay, priority === 'background' ? higher(again, 'background') : 'delivery');
         return;
       }
@@ -250,7 +259,11 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     if (state.budgetKey === undefined) return tuning.minPollMs;
     const quota = limiter.quota(state.budgetKey);
     return pollIntervalMs(
-      { remaining: quota.remaining, windowMs: options.windowMs, sources: budgetSources.get(state.budgetKey)?.size ?? 1 },
+      {
+        remaining: quota.remaining,
+        windowMs: options.windowMs,
+        sources: budgetSources.get(state.budgetKey)?.size ?? 1,
+      },
       { minMs: tuning.minPollMs, maxMs: tuning.maxPollMs, share: tuning.pollShare },
     );
   }
@@ -290,7 +303,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     status(feed) {
       const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;
       const nextCheckAt = sources.get(sourceKey(feed.source))?.dueAt;
-      return { ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}), ...(nextCheckAt !== undefined ? { nextCheckAt } : {}) };
+      return {
+        ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}),
+        ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
+      };
     },
 
     async start() {
@@ -307,7 +323,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         const sk = sourceKey(source);
         if (!sources.has(sk)) schedule(sk, source, Math.floor(Math.random() * tuning.startSpreadMs), 'background');
       }
-      log.info({ dirty: dirty.length, sources: all.length }, 'feed delivery started: dirty sources first, then a poll of every source');
+      log.info(
+        { dirty: dirty.length, sources: all.length },
+        'feed delivery started: dirty sources first, then a poll of every source',
+      );
     },
 
     stats() {

@@ -8,5 +8,8 @@ export const NONCE_LENGTH = 25;
 
 export function deliveryNonce(feedId: string, mediaId: string): string {
   // base64url of SHA-256: 25 characters carry 150 bits, far beyond any chance of two deliveries colliding.
-  return createHash('sha256').update(`igcord-delivery\0${feedId}\0${mediaId}`).digest('base64url').slice(0, NONCE_LENGTH);
+  return createHash('sha256')
+    .update(`igcord-delivery\0${feedId}\0${mediaId}`)
+    .digest('base64url')
+    .slice(0, NONCE_LENGTH);
 }

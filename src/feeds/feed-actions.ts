@@ -3,7 +3,12 @@
 // All run on the feed owner's token with interactive priority (a person is waiting), and turn what went wrong into
 // the domain errors of src/core/errors.ts, which the one reply mapper explains: no link, a broken link, or
 // Discord refusing the post and why.
-import { BackfillCountError, FeedOwnerLinkBrokenError, FeedOwnerNotLinkedError, PostRefusedError } from '../core/index.js';
+import {
+  BackfillCountError,
+  FeedOwnerLinkBrokenError,
+  FeedOwnerNotLinkedError,
+  PostRefusedError,
+} from '../core/index.js';
 import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
@@ -41,7 +46,16 @@ export function createFeedActions(deps: FeedActionDeps) {
     throw error;
   }
 
-  const catchUp = createCatchUp({ storage, instagram, poster, counters, signal, now: deps.now, ownerAuth, delivered: deps.delivered });
+  const catchUp = createCatchUp({
+    storage,
+    instagram,
+    poster,
+    counters,
+    signal,
+    now: deps.now,
+    ownerAuth,
+    delivered: deps.delivered,
+  });
 
   return {
     /** How many posts the feed missed while it was not active (catch-up.ts). */
@@ -53,12 +67,21 @@ export function createFeedActions(deps: FeedActionDeps) {
     async initCursor(feed: Feed): Promise<void> {
       const sk = sourceKey(feed.source);
       if ((await storage.deliveries.getCursor(sk)) !== undefined) return;
-      await startCursor({ storage, instagram, counters, signal }, sk, feed.source, await ownerAuth(feed), 'interactive');
+      await startCursor(
+        { storage, instagram, counters, signal },
+        sk,
+        feed.source,
+        await ownerAuth(feed),
+        'interactive',
+      );
       deps.log.info({ feedId: feed.id, sourceKey: sk }, 'source cursor set at its newest media');
     },
 
     async sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }> {
-      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, 1, { priority: 'interactive', signal });
+      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, 1, {
+        priority: 'interactive',
+        signal,
+      });
       counters.instagramCalls += 1;
       const media = newest.media[0];
       if (media === undefined) return { posted: false };
@@ -68,7 +91,10 @@ export function createFeedActions(deps: FeedActionDeps) {
 
     async backfill(feed: Feed, n: number): Promise<{ posted: number }> {
       if (!Number.isInteger(n) || n < 1 || n > 10) throw new BackfillCountError();
-      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, n, { priority: 'interactive', signal });
+      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, n, {
+        priority: 'interactive',
+        signal,
+      });
       counters.instagramCalls += 1;
       let posted = 0;
       let last: number | undefined;

@@ -42,7 +42,10 @@ export class FeedBackoffs {
         backoff = { sourceKey: sk, failures, retryAt: now() + delay };
         this.backoffs.set(feed.feedId, backoff);
         counters.retries += 1;
-        log.info({ sourceKey: sk, feedId: feed.feedId, reason: feed.reason, retryInMs: delay, failures }, 'feed could not post; it waits alone and tries again later');
+        log.info(
+          { sourceKey: sk, feedId: feed.feedId, reason: feed.reason, retryInMs: delay, failures },
+          'feed could not post; it waits alone and tries again later',
+        );
       }
       if (backoff !== undefined) drainAt = Math.min(drainAt ?? Infinity, backoff.retryAt);
     }

@@ -18,7 +18,9 @@ export function createGuildNotice(deps: GuildNoticeDeps): (feed: Feed, text: str
   const { poster, log, signal } = deps;
   return async (feed, text) => {
     try {
-      const channels = [feed.channelId, poster.systemChannelOf(feed.guildId)].filter((c): c is string => c !== undefined);
+      const channels = [feed.channelId, poster.systemChannelOf(feed.guildId)].filter(
+        (c): c is string => c !== undefined,
+      );
       for (const channelId of [...new Set(channels)]) {
         const sent = await poster.notice(channelId, text, signal);
         if (!isPostFailure(sent)) return;
@@ -26,7 +28,10 @@ export function createGuildNotice(deps: GuildNoticeDeps): (feed: Feed, text: str
       }
       const sent = await poster.direct(feed.ownerDiscordUserId, text, signal);
       if (!isPostFailure(sent)) return;
-      log.warn({ feedId: feed.id, guildId: feed.guildId, reason: sent.reason }, 'neither the feed\'s channel, the server\'s system channel nor its owner\'s DMs took the notice that a feed stopped');
+      log.warn(
+        { feedId: feed.id, guildId: feed.guildId, reason: sent.reason },
+        "neither the feed's channel, the server's system channel nor its owner's DMs took the notice that a feed stopped",
+      );
     } catch (error) {
       log.warn({ err: error, feedId: feed.id }, 'telling the guild that a feed stopped failed');
     }

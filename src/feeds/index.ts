@@ -7,4 +7,10 @@ export { dirtySourceSink, type DirtySourceSink } from './dirty-source-sink.js';
 export type { EngineStats } from './engine-stats.js';
 export { deliveryNonce } from './delivery-nonce.js';
 export { PostError } from './post-error.js';
-export { deleteSubscriptions, describeReport, inspectSubscriptions, syncSubscription, type SubscriptionReport } from './subscription-sync.js';
+export {
+  deleteSubscriptions,
+  describeReport,
+  inspectSubscriptions,
+  syncSubscription,
+  type SubscriptionReport,
+} from './subscription-sync.js';

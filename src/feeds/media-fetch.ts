@@ -56,15 +56,35 @@ interface PageQuery {
   max?: string | undefined;
 }
 
-function firstPage(instagram: InstagramClient, auth: Auth, source: FeedSource, query: PageQuery, options: Omit<FetchOptions, 'maxItems'>): Promise<Page<Media>> {
+function firstPage(
+  instagram: InstagramClient,
+  auth: Auth,
+  source: FeedSource,
+  query: PageQuery,
+  options: Omit<FetchOptions, 'maxItems'>,
+): Promise<Page<Media>> {
   const call = { priority: options.priority, signal: options.signal };
   switch (source.kind) {
     case 'account':
-      return instagram.users.recentMedia(auth, { userId: source.instagramUserId, count: query.count, minId: query.min, maxId: query.max }, call);
+      return instagram.users.recentMedia(
+        auth,
+        { userId: source.instagramUserId, count: query.count, minId: query.min, maxId: query.max },
+        call,
+      );
     case 'tag':
-      return instagram.tags.recentMedia(auth, source.name, { count: query.count, minTagId: query.min, maxTagId: query.max }, call);
+      return instagram.tags.recentMedia(
+        auth,
+        source.name,
+        { count: query.count, minTagId: query.min, maxTagId: query.max },
+        call,
+      );
     case 'location':
-      return instagram.locations.recentMedia(auth, source.id, { count: query.count, minId: query.min, maxId: query.max }, call);
+      return instagram.locations.recentMedia(
+        auth,
+        source.id,
+        { count: query.count, minId: query.min, maxId: query.max },
+        call,
+      );
   }
 }
 
@@ -120,7 +140,13 @@ export async function fetchNewMedia(
   const capped = oldestFirst.slice(0, Math.max(1, options.maxItems));
   const everything = fromTop && capped.length === oldestFirst.length;
   // A tag cursor may only jump to the newest tag id when every new item is handed over in this run.
-  return { media: capped, minTagId: everything ? minTagId : cursor.minTagId, calls, resumeBelow: undefined, more: !everything };
+  return {
+    media: capped,
+    minTagId: everything ? minTagId : cursor.minTagId,
+    calls,
+    resumeBelow: undefined,
+    more: !everything,
+  };
 }
 
 export interface NewestMedia {

@@ -19,7 +19,8 @@ export async function newsMarks(
     if (source === undefined) deps.log.warn({ sourceKey: key }, 'news of an unknown kind of source ignored');
     else if (mediaIds.length > 0 && source.kind === 'account') named.push(key);
   }
-  const cursors = named.length > 0 ? await deps.storage.deliveries.getCursors(named) : new Map<SourceKey, SourceCursor>();
+  const cursors =
+    named.length > 0 ? await deps.storage.deliveries.getCursors(named) : new Map<SourceKey, SourceCursor>();
   signal?.throwIfAborted();
   const marks: DirtyMark[] = [];
   for (const [key, mediaIds] of news) {

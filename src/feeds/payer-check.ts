@@ -59,7 +59,10 @@ export async function keepEntitledPayers(deps: PayerGuardDeps, active: readonly 
       continue;
     }
     if (standing.kind === 'unknown') {
-      deps.log.warn({ feedId: feed.id, guildId: feed.guildId, reason: standing.reason }, 'could not check that the feed payer may still pay for it; reading on');
+      deps.log.warn(
+        { feedId: feed.id, guildId: feed.guildId, reason: standing.reason },
+        'could not check that the feed payer may still pay for it; reading on',
+      );
       kept.push(feed);
       continue;
     }
@@ -67,7 +70,10 @@ export async function keepEntitledPayers(deps: PayerGuardDeps, active: readonly 
     const next = payerLost(feed, detail, deps.now());
     if (next === undefined) continue;
     await deps.storage.feeds.setState(feed.id, next);
-    deps.log.warn({ feedId: feed.id, guildId: feed.guildId, ownerDiscordUserId: feed.ownerDiscordUserId, standing: standing.kind }, 'feed paused: its payer may no longer pay for it in this server');
+    deps.log.warn(
+      { feedId: feed.id, guildId: feed.guildId, ownerDiscordUserId: feed.ownerDiscordUserId, standing: standing.kind },
+      'feed paused: its payer may no longer pay for it in this server',
+    );
     await deps.tellGuild(
       feed,
       `⚠️ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: ${detail}, and their Instagram link paid for it. ` +

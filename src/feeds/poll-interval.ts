@@ -30,7 +30,12 @@ export function pollIntervalMs(budget: PollBudget, bounds: PollBounds): number {
 }
 
 /** Exponential backoff after failed runs of a source: base·2^(failures-1), capped, with ±20 % jitter. */
-export function retryDelayMs(failures: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function retryDelayMs(
+  failures: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const raw = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
   return Math.round(Math.min(maxMs, raw * (0.8 + 0.4 * random())));
 }

@@ -27,7 +27,11 @@ export class PostError extends Error {
  * What a log line may say about a failed post. Never the error itself: the poster's own errors may carry a
  * request URL, and a webhook execution's URL contains the webhook token.
  */
-export function postFailureFields(error: PostError): { kind: PostFailureKind; reason: string; cause?: PostFailureDetail } {
+export function postFailureFields(error: PostError): {
+  kind: PostFailureKind;
+  reason: string;
+  cause?: PostFailureDetail;
+} {
   const cause = error.detail ?? (error.cause instanceof Error ? { type: error.cause.name } : undefined);
   return { kind: error.kind, reason: error.reason, ...(cause !== undefined ? { cause } : {}) };
 }

@@ -4,7 +4,14 @@
 // post in the channel and returns it instead of posting again. It acts on the poster's failures: a body Discord
 // refused is posted again as a plain link; anything else is thrown as a PostError for the run to act on (retry
 // later, disable the feed, skip the media).
-import { isPostFailure, type FeedPoster, type Post, type PostFailure, type PostOptions, type PostTarget } from '../core/index.js';
+import {
+  isPostFailure,
+  type FeedPoster,
+  type Post,
+  type PostFailure,
+  type PostOptions,
+  type PostTarget,
+} from '../core/index.js';
 import type { Logger } from '../log.js';
 import { TokenDecryptError, type Feed, type FeedStore } from '../storage/index.js';
 import { deliveryNonce } from './delivery-nonce.js';
@@ -19,7 +26,11 @@ export interface PostedMessage {
 
 export interface PostToFeed {
   /** Posts `media` to `feed` (or finds its earlier webhook post); resolves with the message. Throws PostError. */
-  post(feed: Feed, media: Post, options?: { test?: boolean | undefined; signal?: AbortSignal | undefined }): Promise<PostedMessage>;
+  post(
+    feed: Feed,
+    media: Post,
+    options?: { test?: boolean | undefined; signal?: AbortSignal | undefined },
+  ): Promise<PostedMessage>;
 }
 
 /**
@@ -34,14 +45,19 @@ function targetOf(feeds: FeedStore, feed: Feed): PostTarget {
   try {
     token = feeds.webhookToken(feed);
   } catch (error) {
-    if (!(error instanceof TokenDecryptError)) throw new PostError('retry', error instanceof Error ? `${error.name}: ${error.message}` : 'reading the webhook token failed', { cause: error });
+    if (!(error instanceof TokenDecryptError))
+      throw new PostError(
+        'retry',
+        error instanceof Error ? `${error.name}: ${error.message}` : 'reading the webhook token failed',
+        { cause: error },
+      );
     throw new PostError(
       'disable',
       `the feed's stored webhook token cannot be decrypted (${error.reason === 'unknown-key' ? 'its encryption key is no longer configured' : 'it is damaged'}): set the feed up again`,
       { cause: error },
     );
   }
-  if (token === undefined) throw new PostError('disable', 'the feed\'s webhook token is missing: set the feed up again');
+  if (token === undefined) throw new PostError('disable', "the feed's webhook token is missing: set the feed up again");
   return { ...base, delivery: { mode: 'webhook', webhookId: feed.delivery.webhookId, token } };
 }
 
@@ -54,16 +70,26 @@ export function createPostToFeed(deps: { poster: FeedPoster; feeds: FeedStore; l
    * channel where the bot may not read the history cannot be checked: the post goes out (the nonce is still sent)
    * and the feed is trusted from then on, so it does not ask again at every post.
    */
-  async function earlierPost(feed: Feed, webhookId: string, media: Post, signal: AbortSignal | undefined): Promise<string | undefined> {
+  async function earlierPost(
+    feed: Feed,
+    webhookId: string,
+    media: Post,
+    signal: AbortSignal | undefined,
+  ): Promise<string | undefined> {
     const look = await poster.findEarlierPost(feed.channelId, webhookId, media, signal);
     if (isPostFailure(look)) {
       // Without the look nothing is posted: a refused read is tried again later like a failed post.
       throw look.kind === 'skip'
-        ? new PostError('retry', `reading the channel's recent messages failed: ${look.reason}`, { detail: look.detail })
+        ? new PostError('retry', `reading the channel's recent messages failed: ${look.reason}`, {
+            detail: look.detail,
+          })
         : PostError.of(look);
     }
     if ('unreadable' in look) {
-      log.warn({ feedId: feed.id, channelId: feed.channelId }, 'cannot read the channel history (Read Message History) to check for an unrecorded webhook post; posting without the check');
+      log.warn(
+        { feedId: feed.id, channelId: feed.channelId },
+        'cannot read the channel history (Read Message History) to check for an unrecorded webhook post; posting without the check',
+      );
       watch.trust(feed.id);
       return undefined;
     }
@@ -73,10 +99,16 @@ export function createPostToFeed(deps: { poster: FeedPoster; feeds: FeedStore; l
     return look.found;
   }
 
-  async function send(feed: Feed, target: PostTarget, media: Post, options: PostOptions): Promise<{ messageId: string } | PostFailure> {
+  async function send(
+    feed: Feed,
+    target: PostTarget,
+    media: Post,
+    options: PostOptions,
+  ): Promise<{ messageId: string } | PostFailure> {
     const answer = await poster.post(target, media, options);
     // Discord may have posted it even though no answer came back (a timeout, a reset, a 5xx): look next time.
-    if (isPostFailure(answer) && target.delivery.mode === 'webhook' && !('test' in options.intent)) watch.doubt(feed.id);
+    if (isPostFailure(answer) && target.delivery.mode === 'webhook' && !('test' in options.intent))
+      watch.doubt(feed.id);
     return answer;
   }
 
@@ -87,7 +119,10 @@ export function createPostToFeed(deps: { poster: FeedPoster; feeds: FeedStore; l
       if (!test && feed.delivery.mode === 'webhook' && watch.needsLook(feed)) {
         const found = await earlierPost(feed, feed.delivery.webhookId, media, signal);
         if (found !== undefined) {
-          log.info({ feedId: feed.id, mediaId: media.id, messageId: found }, 'found an unrecorded earlier webhook post of this media; recording it instead of posting again');
+          log.info(
+            { feedId: feed.id, mediaId: media.id, messageId: found },
+            'found an unrecorded earlier webhook post of this media; recording it instead of posting again',
+          );
           return { messageId: found, recovered: true };
         }
       }

@@ -9,8 +9,24 @@
 // (down, budget spent) stops the run and says when to try again; nothing is skipped.
 import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { CallPriority } from '../providers/v1/call-gate.js';
-import { InstagramError, InstagramNotAllowedError, InstagramNotFoundError, InstagramRateLimitError, InstagramScopeError, InstagramTokenError } from '../providers/v1/errors.js';
-import { disabled, ownerLinked, ownerLinkLost, postSchema, scopeMissing, type OwnerLink, type OwnerLinkLoss, type Post } from '../core/index.js';
+import {
+  InstagramError,
+  InstagramNotAllowedError,
+  InstagramNotFoundError,
+  InstagramRateLimitError,
+  InstagramScopeError,
+  InstagramTokenError,
+} from '../providers/v1/errors.js';
+import {
+  disabled,
+  ownerLinked,
+  ownerLinkLost,
+  postSchema,
+  scopeMissing,
+  type OwnerLink,
+  type OwnerLinkLoss,
+  type Post,
+} from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, FeedSource, SourceCursor, SourceKey, Storage } from '../storage/index.js';
@@ -83,10 +99,17 @@ async function pickOwner(deps: RunDeps, source: FeedSource, active: Feed[]): Pro
       const linked = await deps.storage.accounts.getWithToken(owner);
       if (linked === undefined) await pauseOwner(deps, owner, 'unlinked');
       else if (linked.account.status !== 'active') await pauseOwner(deps, owner, 'token');
-      else return { discordUserId: owner, auth: { userId: linked.account.instagramUserId, accessToken: linked.accessToken } };
+      else
+        return {
+          discordUserId: owner,
+          auth: { userId: linked.account.instagramUserId, accessToken: linked.accessToken },
+        };
     } catch (error) {
       if (!(error instanceof TokenDecryptError)) throw error;
-      deps.log.error({ err: error, ownerDiscordUserId: owner }, 'stored Instagram token of a feed owner cannot be decrypted; pausing their feeds');
+      deps.log.error(
+        { err: error, ownerDiscordUserId: owner },
+        'stored Instagram token of a feed owner cannot be decrypted; pausing their feeds',
+      );
       await pauseOwner(deps, owner, 'unreadable');
     }
   }
@@ -94,7 +117,11 @@ async function pickOwner(deps: RunDeps, source: FeedSource, active: Feed[]): Pro
 }
 
 /** Pauses every active feed of an owner for their link (lifted when the owner links that account again). */
-export async function pauseOwner(deps: Pick<RunDeps, 'storage' | 'log' | 'now'>, discordUserId: string, kind: OwnerLinkLoss): Promise<number> {
+export async function pauseOwner(
+  deps: Pick<RunDeps, 'storage' | 'log' | 'now'>,
+  discordUserId: string,
+  kind: OwnerLinkLoss,
+): Promise<number> {
   const feeds = await deps.storage.feeds.listByOwner(discordUserId);
   let paused = 0;
   for (const feed of feeds) {
@@ -103,7 +130,11 @@ export async function pauseOwner(deps: Pick<RunDeps, 'storage' | 'log' | 'now'>,
     await deps.storage.feeds.setState(feed.id, next);
     paused += 1;
   }
-  if (paused > 0) deps.log.warn({ ownerDiscordUserId: discordUserId, paused, kind }, 'feeds paused: the owner\'s Instagram link does not work');
+  if (paused > 0)
+    deps.log.warn(
+      { ownerDiscordUserId: discordUserId, paused, kind },
+      "feeds paused: the owner's Instagram link does not work",
+    );
   return paused;
 }
 
@@ -169,7 +200,8 @@ async function deliverToFeed(deps: RunDeps, feed: Feed, media: Post): Promise<'p
 async function rememberLastDelivery(deps: RunDeps, feeds: Feed[]): Promise<void> {
   for (const feed of feeds) {
     const at = deps.lastDeliveryOf(feed.id);
-    if (at !== undefined && at !== feed.lastDeliveryAt) await deps.storage.feeds.update(feed.id, { lastDeliveryAt: at });
+    if (at !== undefined && at !== feed.lastDeliveryAt)
+      await deps.storage.feeds.update(feed.id, { lastDeliveryAt: at });
   }
 }
 
@@ -220,7 +252,8 @@ async function drainFeed(deps: RunDeps, feed: Feed): Promise<Drained> {
   for (const media of pending.slice(0, deps.maxItemsPerRun)) {
     const outcome = await deliverToFeed(deps, feed, media);
     if (outcome instanceof PostError) {
-      if (outcome.kind === 'retry') return { outcome: { feedId: feed.id, outcome: 'waiting', reason: outcome.reason }, more: false };
+      if (outcome.kind === 'retry')
+        return { outcome: { feedId: feed.id, outcome: 'waiting', reason: outcome.reason }, more: false };
       if (outcome.kind === 'disable') {
         // The pending media stay: an admin who fixes the channel and resumes the feed gets what it missed.
         await disableFeed(deps, feed, outcome.reason);
@@ -230,7 +263,8 @@ async function drainFeed(deps: RunDeps, feed: Feed): Promise<Drained> {
     await deps.storage.deliveries.dropPending(feed.id, media.id);
   }
   const left = pending.length - deps.maxItemsPerRun;
-  if (left > 0) deps.log.info({ feedId: feed.id, left }, 'a run\'s share of pending media posted; the rest follow in the next runs');
+  if (left > 0)
+    deps.log.info({ feedId: feed.id, left }, "a run's share of pending media posted; the rest follow in the next runs");
   return { outcome: { feedId: feed.id, outcome: 'drained' }, more: left > 0 };
 }
 
@@ -238,21 +272,44 @@ async function drainFeed(deps: RunDeps, feed: Feed): Promise<Drained> {
  * Hands new media to every active feed's pending list, then moves the source cursor past them (which ends a
  * catch-up's continuation); a walk that stopped above the oldest new media only stores where to go on.
  */
-async function handOver(deps: RunDeps, sk: SourceKey, feeds: Feed[], cursor: SourceCursor, fetched: NewMedia): Promise<void> {
+async function handOver(
+  deps: RunDeps,
+  sk: SourceKey,
+  feeds: Feed[],
+  cursor: SourceCursor,
+  fetched: NewMedia,
+): Promise<void> {
   const { storage } = deps;
-  const stays = { mediaId: cursor.mediaId, createdTime: cursor.createdTime, ...(cursor.minTagId !== undefined ? { minTagId: cursor.minTagId } : {}) };
+  const stays = {
+    mediaId: cursor.mediaId,
+    createdTime: cursor.createdTime,
+    ...(cursor.minTagId !== undefined ? { minTagId: cursor.minTagId } : {}),
+  };
   if (fetched.media.length > 0) {
     // Pending lists first, cursor second: a crash in between hands the same media over again, which the lists
     // and the delivery records both ignore, and never moves the cursor past media no feed holds.
-    const dropped = await storage.deliveries.handOver(feeds.map((f) => f.id), fetched.media);
-    for (const [feedId, count] of dropped) deps.log.error({ feedId, dropped: count }, 'a feed that cannot post has too many pending media; the oldest were dropped');
+    const dropped = await storage.deliveries.handOver(
+      feeds.map((f) => f.id),
+      fetched.media,
+    );
+    for (const [feedId, count] of dropped)
+      deps.log.error(
+        { feedId, dropped: count },
+        'a feed that cannot post has too many pending media; the oldest were dropped',
+      );
     const newest = fetched.media[fetched.media.length - 1]!;
     await storage.deliveries.advanceCursor(sk, cursorAfter(newest, cursor, fetched.minTagId));
   } else if (fetched.resumeBelow !== undefined) {
     deps.log.info({ sourceKey: sk }, 'more new media than one run reads; the next run goes on reading older pages');
     await storage.deliveries.advanceCursor(sk, { ...stays, resumeBelow: fetched.resumeBelow });
-  } else if (cursor.resumeBelow !== undefined || (fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId)) {
-    await storage.deliveries.advanceCursor(sk, { ...stays, ...(fetched.minTagId !== undefined ? { minTagId: fetched.minTagId } : {}) });
+  } else if (
+    cursor.resumeBelow !== undefined ||
+    (fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId)
+  ) {
+    await storage.deliveries.advanceCursor(sk, {
+      ...stays,
+      ...(fetched.minTagId !== undefined ? { minTagId: fetched.minTagId } : {}),
+    });
   }
 }
 
@@ -263,14 +320,21 @@ async function handOver(deps: RunDeps, sk: SourceKey, feeds: Feed[], cursor: Sou
  */
 async function handOverRoom(deps: RunDeps, feeds: Feed[], request: RunRequest): Promise<number | undefined> {
   const ready = feeds.filter((f) => request.feedReady(f.id));
-  const sizes = await Promise.all((ready.length > 0 ? ready : feeds).map(async (f) => (await deps.storage.deliveries.pendingMedia(f.id)).length));
+  const sizes = await Promise.all(
+    (ready.length > 0 ? ready : feeds).map(async (f) => (await deps.storage.deliveries.pendingMedia(f.id)).length),
+  );
   if (sizes.length === 0) return deps.maxItemsPerRun;
   const room = PENDING_LIMIT - Math.max(...sizes);
   if (ready.length > 0 && (Math.min(...sizes) >= deps.maxItemsPerRun || room < deps.maxItemsPerRun)) return undefined;
   return Math.max(deps.maxItemsPerRun, room);
 }
 
-export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource, request: RunRequest): Promise<RunResult> {
+export async function runSource(
+  deps: RunDeps,
+  sk: SourceKey,
+  source: FeedSource,
+  request: RunRequest,
+): Promise<RunResult> {
   const { storage } = deps;
   const { priority } = request;
   const all = await resumeRelinked(deps, await storage.feeds.listBySource(source));
@@ -280,7 +344,10 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
     return { outcome: 'gone' };
   }
   // A payer who left the feed's server, or may no longer manage it, stops paying for it before their token is used.
-  let active = await keepEntitledPayers(deps, all.filter((f) => f.state.kind === 'active'));
+  let active = await keepEntitledPayers(
+    deps,
+    all.filter((f) => f.state.kind === 'active'),
+  );
   const owner = active.length > 0 ? await pickOwner(deps, source, active) : undefined;
   if (owner === undefined) {
     // Nothing can be delivered now; the cursor stays, so a feed resumed later still gets what came meanwhile.
@@ -306,7 +373,11 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
         await startCursor(deps, sk, source, owner.auth, priority);
       } else {
         deps.counters.fetches += 1;
-        const fetched = await fetchNewMedia(deps.instagram, owner.auth, source, cursor, { priority, signal: deps.signal, maxItems: room });
+        const fetched = await fetchNewMedia(deps.instagram, owner.auth, source, cursor, {
+          priority,
+          signal: deps.signal,
+          maxItems: room,
+        });
         deps.counters.instagramCalls += fetched.calls;
         await handOver(deps, sk, active, cursor, fetched);
         rerun = fetched.more;
@@ -318,7 +389,11 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
 
   // Each ready feed drains its own list; one that fails waits alone, in its own backoff, without another fetch.
   const drains = await Promise.all(
-    active.map((feed): Promise<Drained> => (request.feedReady(feed.id) ? drainFeed(deps, feed) : Promise.resolve({ outcome: { feedId: feed.id, outcome: 'not-ready' }, more: false }))),
+    active.map((feed): Promise<Drained> =>
+      request.feedReady(feed.id)
+        ? drainFeed(deps, feed)
+        : Promise.resolve({ outcome: { feedId: feed.id, outcome: 'not-ready' }, more: false }),
+    ),
   );
   const feeds = drains.map((d) => d.outcome);
   if (drains.some((d) => d.more)) rerun = true;
@@ -329,11 +404,20 @@ export async function runSource(deps: RunDeps, sk: SourceKey, source: FeedSource
 }
 
 /** Sets the source cursor at its current newest media (nothing older is ever posted unless asked). */
-export async function startCursor(deps: Pick<RunDeps, 'storage' | 'instagram' | 'counters' | 'signal'>, sk: SourceKey, source: FeedSource, auth: Auth, priority: CallPriority): Promise<void> {
+export async function startCursor(
+  deps: Pick<RunDeps, 'storage' | 'instagram' | 'counters' | 'signal'>,
+  sk: SourceKey,
+  source: FeedSource,
+  auth: Auth,
+  priority: CallPriority,
+): Promise<void> {
   const newest = await fetchNewest(deps.instagram, auth, source, 1, { priority, signal: deps.signal });
   deps.counters.instagramCalls += 1;
   const media = newest.media[0];
-  const cursor = media === undefined ? { ...EMPTY_SOURCE_CURSOR, minTagId: newest.minTagId ?? '0' } : cursorAfter(media, undefined, newest.minTagId ?? (source.kind === 'tag' ? '0' : undefined));
+  const cursor =
+    media === undefined
+      ? { ...EMPTY_SOURCE_CURSOR, minTagId: newest.minTagId ?? '0' }
+      : cursorAfter(media, undefined, newest.minTagId ?? (source.kind === 'tag' ? '0' : undefined));
   await deps.storage.deliveries.advanceCursor(sk, cursor);
 }
 
@@ -347,7 +431,10 @@ async function pauseForScope(deps: RunDeps, source: FeedSource, owner: Owner, sc
     const next = scopeMissing(feed, scope, deps.now());
     if (next === undefined) continue;
     await deps.storage.feeds.setState(feed.id, next);
-    deps.log.warn({ feedId: feed.id, scope }, 'feed paused: the owner\'s token lacks an Instagram permission the source needs');
+    deps.log.warn(
+      { feedId: feed.id, scope },
+      "feed paused: the owner's token lacks an Instagram permission the source needs",
+    );
     await deps.tellGuild(
       feed,
       `⏸ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: it needs the \`${scope}\` permission: the owner (<@${feed.ownerDiscordUserId}>) runs /instagram link scopes:${scope} with the same account, and it resumes by itself.`,
@@ -355,28 +442,43 @@ async function pauseForScope(deps: RunDeps, source: FeedSource, owner: Owner, sc
   }
 }
 
-async function handleInstagramFailure(deps: RunDeps, sk: SourceKey, source: FeedSource, owner: Owner, error: unknown): Promise<RunResult> {
+async function handleInstagramFailure(
+  deps: RunDeps,
+  sk: SourceKey,
+  source: FeedSource,
+  owner: Owner,
+  error: unknown,
+): Promise<RunResult> {
   if (error instanceof InstagramTokenError) {
     deps.counters.failures += 1;
-    await deps.storage.accounts.markBroken(owner.discordUserId, 'Instagram refused the token while reading a feed (revoked or expired)');
+    await deps.storage.accounts.markBroken(
+      owner.discordUserId,
+      'Instagram refused the token while reading a feed (revoked or expired)',
+    );
     await pauseOwner(deps, owner.discordUserId, 'token');
     // Other owners' feeds on this source can still be served: try again at once.
-    return { outcome: 'retry', reason: 'the owner\'s token was refused', retryAt: deps.now() };
+    return { outcome: 'retry', reason: "the owner's token was refused", retryAt: deps.now() };
   }
   if (error instanceof InstagramScopeError && error.scope !== undefined) {
     deps.counters.failures += 1;
     await pauseForScope(deps, source, owner, error.scope);
     return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
   }
-  if (error instanceof InstagramScopeError || error instanceof InstagramNotFoundError || error instanceof InstagramNotAllowedError) {
+  if (
+    error instanceof InstagramScopeError ||
+    error instanceof InstagramNotFoundError ||
+    error instanceof InstagramNotAllowedError
+  ) {
     deps.counters.failures += 1;
     const reason = `Instagram refuses this source (${error.type}: ${error.message})`;
     for (const feed of await deps.storage.feeds.listBySource(source)) {
-      if (feed.state.kind === 'active' && feed.ownerDiscordUserId === owner.discordUserId) await disableFeed(deps, feed, reason);
+      if (feed.state.kind === 'active' && feed.ownerDiscordUserId === owner.discordUserId)
+        await disableFeed(deps, feed, reason);
     }
     return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
   }
-  if (error instanceof LimiterClosedError || deps.signal.aborted) return { outcome: 'retry', reason: 'igcord is stopping', retryAt: undefined };
+  if (error instanceof LimiterClosedError || deps.signal.aborted)
+    return { outcome: 'retry', reason: 'igcord is stopping', retryAt: undefined };
   if (error instanceof InstagramRateLimitError) {
     deps.counters.failures += 1;
     return { outcome: 'retry', reason: error.message, retryAt: error.resetsAt };

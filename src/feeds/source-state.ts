@@ -27,7 +27,8 @@ export interface SourceState {
 /** Call priorities, most urgent first. */
 const RANK: Record<CallPriority, number> = { interactive: 0, delivery: 1, background: 2 };
 /** The more urgent of two priorities (undefined: none yet). */
-export const higher = (a: CallPriority | undefined, b: CallPriority): CallPriority => (a === undefined || RANK[b] < RANK[a] ? b : a);
+export const higher = (a: CallPriority | undefined, b: CallPriority): CallPriority =>
+  a === undefined || RANK[b] < RANK[a] ? b : a;
 
 /** A source the engine has not scheduled yet. */
 export function newSourceState(source: FeedSource): SourceState {

@@ -32,17 +32,32 @@ export function sameCallback(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-const isOurs = (s: Subscription, callbackUrl: string) => s.object === 'user' && s.aspect === 'media' && sameCallback(s.callback_url, callbackUrl);
+const isOurs = (s: Subscription, callbackUrl: string) =>
+  s.object === 'user' && s.aspect === 'media' && sameCallback(s.callback_url, callbackUrl);
 
 const APP_CALL = { priority: 'interactive' as const };
 
-export async function inspectSubscriptions(instagram: InstagramClient, callbackUrl: string): Promise<SubscriptionReport> {
+export async function inspectSubscriptions(
+  instagram: InstagramClient,
+  callbackUrl: string,
+): Promise<SubscriptionReport> {
   const found = (await instagram.subscriptions.list(APP_CALL)).data;
   const ours = found.filter((s) => isOurs(s, callbackUrl));
-  return { callbackUrl, found, kept: ours[0], created: false, removed: [], others: found.filter((s) => !isOurs(s, callbackUrl)) };
+  return {
+    callbackUrl,
+    found,
+    kept: ours[0],
+    created: false,
+    removed: [],
+    others: found.filter((s) => !isOurs(s, callbackUrl)),
+  };
 }
 
-export async function syncSubscription(instagram: InstagramClient, callbackUrl: string, verifyToken: string): Promise<SubscriptionReport> {
+export async function syncSubscription(
+  instagram: InstagramClient,
+  callbackUrl: string,
+  verifyToken: string,
+): Promise<SubscriptionReport> {
   const report = await inspectSubscriptions(instagram, callbackUrl);
   const ours = report.found.filter((s) => isOurs(s, callbackUrl));
   for (const extra of ours.slice(1)) {
@@ -57,7 +72,11 @@ export async function syncSubscription(instagram: InstagramClient, callbackUrl: 
 }
 
 /** Removes igcord's subscriptions (those at callbackUrl), or every subscription of the app with `all`. */
-export async function deleteSubscriptions(instagram: InstagramClient, callbackUrl: string, all: boolean): Promise<SubscriptionReport> {
+export async function deleteSubscriptions(
+  instagram: InstagramClient,
+  callbackUrl: string,
+  all: boolean,
+): Promise<SubscriptionReport> {
   const report = await inspectSubscriptions(instagram, callbackUrl);
   if (all) {
     if (report.found.length > 0) await instagram.subscriptions.remove({ object: 'all' }, APP_CALL);
@@ -78,7 +97,9 @@ export function describeReport(report: SubscriptionReport): string[] {
   const line = (s: Subscription) => `#${s.id} ${s.object}/${s.aspect} → ${s.callback_url}`;
   return [
     `found ${report.found.length} subscription(s)${report.found.length > 0 ? ': ' + report.found.map(line).join('; ') : ''}`,
-    report.kept ? `${report.created ? 'created' : 'igcord\'s subscription:'} ${line(report.kept)}` : `none points at ${report.callbackUrl}`,
+    report.kept
+      ? `${report.created ? 'created' : "igcord's subscription:"} ${line(report.kept)}`
+      : `none points at ${report.callbackUrl}`,
     ...(report.removed.length > 0 ? [`removed ${report.removed.map((id) => `#${id}`).join(', ')}`] : []),
     ...(report.others.length > 0 ? [`left alone (not igcord's callback): ${report.others.map(line).join('; ')}`] : []),
   ];

@@ -16,7 +16,11 @@ export interface HttpResponse {
 
 /** A JSON answer; the body is serialised here so a route never hand-builds JSON text. */
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): HttpResponse {
-  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) };
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(value),
+  };
 }
 
 /** A plain-text answer; `nosniff` keeps a browser from reading an echoed value as HTML. */

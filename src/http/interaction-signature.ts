@@ -9,17 +9,23 @@ const PUBLIC_KEY_HEX = /^[0-9a-f]{64}$/i;
 const SIGNATURE_HEX = /^[0-9a-f]{128}$/i;
 
 /** Checks one request's signature; false for anything missing, malformed or not made with the key. */
-export type InteractionSignatureCheck = (timestamp: string | undefined, body: Buffer, signatureHex: string | undefined) => boolean;
+export type InteractionSignatureCheck = (
+  timestamp: string | undefined,
+  body: Buffer,
+  signatureHex: string | undefined,
+) => boolean;
 
 /** Builds the check once per public key; a key that is not 32 bytes of hex, or not a valid point, throws here. */
 export function interactionSignatureCheck(publicKeyHex: string): InteractionSignatureCheck {
-  if (!PUBLIC_KEY_HEX.test(publicKeyHex)) throw new TypeError('the Discord public key must be 64 hex characters (32 bytes)');
+  if (!PUBLIC_KEY_HEX.test(publicKeyHex))
+    throw new TypeError('the Discord public key must be 64 hex characters (32 bytes)');
   const key: KeyObject = createPublicKey({
     key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKeyHex, 'hex').toString('base64url') },
     format: 'jwk',
   });
   return (timestamp, body, signatureHex) => {
-    if (timestamp === undefined || timestamp === '' || signatureHex === undefined || !SIGNATURE_HEX.test(signatureHex)) return false;
+    if (timestamp === undefined || timestamp === '' || signatureHex === undefined || !SIGNATURE_HEX.test(signatureHex))
+      return false;
     try {
       return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), body]), key, Buffer.from(signatureHex, 'hex'));
     } catch {

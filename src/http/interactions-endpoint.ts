@@ -42,12 +42,16 @@ export function createInteractionsEndpoint(options: InteractionsEndpointOptions)
   const { dispatcher } = options;
 
   async function receive({ req, log }: RequestContext): Promise<HttpResponse> {
-    if (!isJson(req.headers['content-type'])) throw new HttpError(415, 'unsupported_media_type', 'the body must be application/json');
+    if (!isJson(req.headers['content-type']))
+      throw new HttpError(415, 'unsupported_media_type', 'the body must be application/json');
     const raw = await readBody(req, maxBodyBytes);
     const timestamp = header(req.headers['x-signature-timestamp']);
     const signature = header(req.headers['x-signature-ed25519']);
     if (!verify(timestamp, raw, signature)) {
-      log.warn({ bytes: raw.length, signed: signature !== undefined, timestamped: timestamp !== undefined }, 'interaction refused: bad or missing signature');
+      log.warn(
+        { bytes: raw.length, signed: signature !== undefined, timestamped: timestamp !== undefined },
+        'interaction refused: bad or missing signature',
+      );
       throw new HttpError(401, 'bad_signature', 'X-Signature-Ed25519 is missing or does not match the body');
     }
     let body: unknown;

@@ -19,7 +19,15 @@ import type { Storage } from '../storage/index.js';
 import type { HttpResponse } from './http-response.js';
 import { browserMatches, clearLinkCookie, newBrowserBinding, setLinkCookie } from './link-cookie.js';
 import { createLinkReplyEditor } from './link-reply.js';
-import { browserMismatchPage, invalidRequestPage, page, readQuery, redirectTo, refusedStatePage, withCookie } from './pages/link-pages.js';
+import {
+  browserMismatchPage,
+  invalidRequestPage,
+  page,
+  readQuery,
+  redirectTo,
+  refusedStatePage,
+  withCookie,
+} from './pages/link-pages.js';
 import { route, type Route } from './router.js';
 
 export const LINK_PATH = '/link';
@@ -94,13 +102,22 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
     const link = takenLink.state;
 
     if (!browserMatches(req, check.flowId, check.browserHash)) {
-      log.warn({ discordUserId: link.discordUserId }, "Discord callback refused: the browser does not hold the link's cookie");
-      await editLinkReply(link, 'Linking did not complete: Discord sent the sign-in back to a browser that did not open your link, so nothing was linked. Run `/instagram link` and use its button yourself.');
+      log.warn(
+        { discordUserId: link.discordUserId },
+        "Discord callback refused: the browser does not hold the link's cookie",
+      );
+      await editLinkReply(
+        link,
+        'Linking did not complete: Discord sent the sign-in back to a browser that did not open your link, so nothing was linked. Run `/instagram link` and use its button yourself.',
+      );
       return withCookie(browserMismatchPage(), clear);
     }
     if (query.error !== undefined) {
       log.info({ discordError: query.error }, 'Discord callback: the user did not authorize');
-      await editLinkReply(link, 'Linking was cancelled on Discord; nothing was linked. Run `/instagram link` to try again.');
+      await editLinkReply(
+        link,
+        'Linking was cancelled on Discord; nothing was linked. Run `/instagram link` to try again.',
+      );
       return withCookie(
         query.error === 'access_denied'
           ? page(200, 'cancelled', 'cancelled', 'You cancelled linking', [
@@ -114,8 +131,16 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
       );
     }
     if (query.code === undefined) {
-      await editLinkReply(link, 'Linking did not complete (Discord sent no sign-in code). Run `/instagram link` to try again.');
-      return withCookie(page(400, 'error', 'missing-code', 'Discord sent no sign-in code', ['Nothing was linked. Run /instagram link in Discord to try again.']), clear);
+      await editLinkReply(
+        link,
+        'Linking did not complete (Discord sent no sign-in code). Run `/instagram link` to try again.',
+      );
+      return withCookie(
+        page(400, 'error', 'missing-code', 'Discord sent no sign-in code', [
+          'Nothing was linked. Run /instagram link in Discord to try again.',
+        ]),
+        clear,
+      );
     }
 
     let who;
@@ -123,19 +148,40 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
       who = await identify.identify(query.code);
     } catch (error) {
       if (!(error instanceof DiscordOAuthError)) throw error;
-      log.warn({ errorName: error.name, kind: error.kind, step: error.step, status: error.status, oauthError: error.oauthError }, 'Discord sign-in could not be checked');
-      await editLinkReply(link, 'Linking failed: Discord could not confirm who opened the link. Run `/instagram link` to try again.');
+      log.warn(
+        {
+          errorName: error.name,
+          kind: error.kind,
+          step: error.step,
+          status: error.status,
+          oauthError: error.oauthError,
+        },
+        'Discord sign-in could not be checked',
+      );
+      await editLinkReply(
+        link,
+        'Linking failed: Discord could not confirm who opened the link. Run `/instagram link` to try again.',
+      );
       return withCookie(
         error.kind === 'refused'
-          ? page(400, 'error', 'discord-refused', 'Discord refused the sign-in code', ['Discord did not accept the sign-in code (it works once and expires quickly).', 'Nothing was linked. Run /instagram link in Discord to try again.'])
-          : page(502, 'error', 'discord-unavailable', 'Discord is not answering', ['igcord could not ask Discord who signed in.', 'Nothing was linked. Run /instagram link in Discord to try again in a few minutes.']),
+          ? page(400, 'error', 'discord-refused', 'Discord refused the sign-in code', [
+              'Discord did not accept the sign-in code (it works once and expires quickly).',
+              'Nothing was linked. Run /instagram link in Discord to try again.',
+            ])
+          : page(502, 'error', 'discord-unavailable', 'Discord is not answering', [
+              'igcord could not ask Discord who signed in.',
+              'Nothing was linked. Run /instagram link in Discord to try again in a few minutes.',
+            ]),
         clear,
       );
     }
 
     if (who.id !== link.discordUserId) {
       log.warn({ linkOwner: link.discordUserId, signedIn: who.id }, 'link refused: opened by another Discord user');
-      await editLinkReply(link, 'Your link was opened by another Discord account, so nothing was linked. Links only work for the person who ran `/instagram link`; run it again to link your own account.');
+      await editLinkReply(
+        link,
+        'Your link was opened by another Discord account, so nothing was linked. Links only work for the person who ran `/instagram link`; run it again to link your own account.',
+      );
       return withCookie(
         page(403, 'error', 'other-discord-user', 'This link was made for another Discord account', [
           `You are signed in to Discord as ${who.name}, but this link was made by someone else with /instagram link. If someone sent it to you, do not use it: it would give them your Instagram account.`,

@@ -23,7 +23,10 @@ export function createLinkReplyEditor(discord: Pick<Client, 'rest'>, log: Logger
       // Expired after 15 minutes, or Discord down. The error's URL holds the interaction token, so only its
       // name and codes are logged.
       const fields = error as { name?: string; status?: number; code?: number | string };
-      log.warn({ errorName: fields.name, status: fields.status, discordCode: fields.code }, 'could not edit the link reply in Discord');
+      log.warn(
+        { errorName: fields.name, status: fields.status, discordCode: fields.code },
+        'could not edit the link reply in Discord',
+      );
     }
   };
 }

@@ -10,14 +10,28 @@ import type { IncomingMessage } from 'node:http';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { plain } from '../discord/embeds/text.js';
-import { InstagramError, InstagramOAuthError, InstagramRateLimitError, LinkRefusedError, type AccountLinker, type LinkExchange } from '../core/index.js';
+import {
+  InstagramError,
+  InstagramOAuthError,
+  InstagramRateLimitError,
+  LinkRefusedError,
+  type AccountLinker,
+  type LinkExchange,
+} from '../core/index.js';
 import { linkedReplyContent, saveLink } from '../accounts/link.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../storage/index.js';
 import type { HttpResponse } from './http-response.js';
 import { browserMatches, clearLinkCookie } from './link-cookie.js';
 import { createLinkReplyEditor } from './link-reply.js';
-import { browserMismatchPage, invalidRequestPage, page, readQuery, refusedStatePage, withCookie } from './pages/link-pages.js';
+import {
+  browserMismatchPage,
+  invalidRequestPage,
+  page,
+  readQuery,
+  refusedStatePage,
+  withCookie,
+} from './pages/link-pages.js';
 import { renderOAuthPage } from './pages/oauth-page.js';
 import { route, type Route } from './router.js';
 
@@ -60,14 +74,23 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
     const clear = state.flowId === undefined ? undefined : clearLinkCookie(state.flowId, secureCookies);
 
     if (!browserMatches(req, state.flowId, state.browserHash)) {
-      log.warn({ discordUserId: state.discordUserId }, "OAuth callback refused: the browser does not hold the link's cookie");
-      await editLinkReply(state, 'Linking did not complete: Instagram sent the sign-in back to a browser that did not open your link, so nothing was linked. Run `/instagram link` and use its button yourself.');
+      log.warn(
+        { discordUserId: state.discordUserId },
+        "OAuth callback refused: the browser does not hold the link's cookie",
+      );
+      await editLinkReply(
+        state,
+        'Linking did not complete: Instagram sent the sign-in back to a browser that did not open your link, so nothing was linked. Run `/instagram link` and use its button yourself.',
+      );
       return withCookie(browserMismatchPage(), clear);
     }
 
     if (query.error !== undefined) {
       log.info({ instagramError: query.error }, 'OAuth callback: the user did not authorize');
-      await editLinkReply(state, 'Linking was cancelled on Instagram; nothing was linked. Run `/instagram link` to try again.');
+      await editLinkReply(
+        state,
+        'Linking was cancelled on Instagram; nothing was linked. Run `/instagram link` to try again.',
+      );
       return withCookie(
         query.error === 'access_denied'
           ? page(200, 'cancelled', 'cancelled', 'You cancelled linking', [
@@ -81,8 +104,16 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       );
     }
     if (query.code === undefined) {
-      await editLinkReply(state, 'Linking did not complete (Instagram sent no sign-in code). Run `/instagram link` to try again.');
-      return withCookie(page(400, 'error', 'missing-code', 'Instagram sent no sign-in code', ['Nothing was linked. Run /instagram link in Discord to try again.']), clear);
+      await editLinkReply(
+        state,
+        'Linking did not complete (Instagram sent no sign-in code). Run `/instagram link` to try again.',
+      );
+      return withCookie(
+        page(400, 'error', 'missing-code', 'Instagram sent no sign-in code', [
+          'Nothing was linked. Run /instagram link in Discord to try again.',
+        ]),
+        clear,
+      );
     }
 
     let exchanged: LinkExchange;
@@ -93,11 +124,20 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
         // Not a failure to retry: the account itself cannot be linked, and the person is told why and what to do.
         log.info({ reason: error.reason }, 'OAuth callback: the account cannot be linked');
         await editLinkReply(state, `Nothing was linked: ${error.message}`);
-        return withCookie(page(403, 'error', error.reason, 'This Instagram account cannot be linked', [error.message, 'Nothing was linked.']), clear);
+        return withCookie(
+          page(403, 'error', error.reason, 'This Instagram account cannot be linked', [
+            error.message,
+            'Nothing was linked.',
+          ]),
+          clear,
+        );
       }
       const failure = exchangeFailure(error);
       if (failure === undefined) throw error;
-      log.warn({ errorName: (error as Error).name, instagramType: (error as InstagramError).type }, 'OAuth code exchange failed');
+      log.warn(
+        { errorName: (error as Error).name, instagramType: (error as InstagramError).type },
+        'OAuth code exchange failed',
+      );
       await editLinkReply(state, `Linking failed: ${failure.paragraphs[0]} Run \`/instagram link\` to try again.`);
       return withCookie(renderOAuthPage(failure), clear);
     }
@@ -122,7 +162,10 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
     await editLinkReply(state, linkedReplyContent(account.username, resumedFeeds, leftBehind));
     // The name Discord gave for this browser's person when the link page checked who they are.
     const name = state.discordName;
-    const who = name === undefined ? `your Discord account (user id ${account.discordUserId})` : `Discord user ${name} (user id ${account.discordUserId})`;
+    const who =
+      name === undefined
+        ? `your Discord account (user id ${account.discordUserId})`
+        : `Discord user ${name} (user id ${account.discordUserId})`;
     return withCookie(
       page(200, 'success', 'linked', `Linked @${account.username}`, [
         `Instagram account @${account.username} is now linked to ${who}.`,
@@ -139,13 +182,34 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
 function exchangeFailure(error: unknown) {
   const base = { tone: 'error' as const };
   if (error instanceof InstagramRateLimitError) {
-    return { ...base, status: 503, outcome: 'rate-limited', title: 'Instagram is busy', paragraphs: ['Too many sign-ins are being completed right now; wait a few minutes.', 'Nothing was linked.'] };
+    return {
+      ...base,
+      status: 503,
+      outcome: 'rate-limited',
+      title: 'Instagram is busy',
+      paragraphs: ['Too many sign-ins are being completed right now; wait a few minutes.', 'Nothing was linked.'],
+    };
   }
   if (error instanceof InstagramOAuthError) {
-    return { ...base, status: 400, outcome: 'exchange-refused', title: 'Instagram refused the sign-in code', paragraphs: ['Instagram did not accept the sign-in code (it expires quickly and works once).', 'Nothing was linked.'] };
+    return {
+      ...base,
+      status: 400,
+      outcome: 'exchange-refused',
+      title: 'Instagram refused the sign-in code',
+      paragraphs: [
+        'Instagram did not accept the sign-in code (it expires quickly and works once).',
+        'Nothing was linked.',
+      ],
+    };
   }
   if (error instanceof InstagramError) {
-    return { ...base, status: 502, outcome: 'instagram-unavailable', title: 'Instagram is not answering', paragraphs: ['Instagram did not answer properly while completing the sign-in.', 'Nothing was linked.'] };
+    return {
+      ...base,
+      status: 502,
+      outcome: 'instagram-unavailable',
+      title: 'Instagram is not answering',
+      paragraphs: ['Instagram did not answer properly while completing the sign-in.', 'Nothing was linked.'],
+    };
   }
   return undefined;
 }

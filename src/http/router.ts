@@ -30,9 +30,7 @@ export function route(method: HttpMethod, path: string, handler: RouteHandler): 
 }
 
 export type RouteMatch =
-  | { kind: 'found'; handler: RouteHandler }
-  | { kind: 'not-found' }
-  | { kind: 'method-not-allowed'; allow: string };
+  { kind: 'found'; handler: RouteHandler } | { kind: 'not-found' } | { kind: 'method-not-allowed'; allow: string };
 
 export interface Router {
   match(method: string, path: string): RouteMatch;

@@ -73,7 +73,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   server.on('drop', () => {
     dropped += 1;
     if (performance.now() - droppedLoggedAt < 60_000) return;
-    log.warn({ maxConnections: server.maxConnections, refused: dropped }, 'http server: connections refused at the connection cap (HTTP_MAX_CONNECTIONS)');
+    log.warn(
+      { maxConnections: server.maxConnections, refused: dropped },
+      'http server: connections refused at the connection cap (HTTP_MAX_CONNECTIONS)',
+    );
     dropped = 0;
     droppedLoggedAt = performance.now();
   });
@@ -101,13 +104,23 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     // Checked first so a silenced logger does not pay for parsing and redacting the URL on every request.
     if (requestLog.isLevelEnabled('info')) {
       requestLog.info(
-        { method, url: redactUrl(req.url ?? '/'), status: response.status, ms: Math.round(performance.now() - started) },
+        {
+          method,
+          url: redactUrl(req.url ?? '/'),
+          status: response.status,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     }
   }
 
-  async function answer(req: IncomingMessage, method: string, requestId: string, requestLog: Logger): Promise<HttpResponse> {
+  async function answer(
+    req: IncomingMessage,
+    method: string,
+    requestId: string,
+    requestLog: Logger,
+  ): Promise<HttpResponse> {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://igcord.invalid');
@@ -129,7 +142,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     return json(500, { ok: false, error: 'internal_error', message: 'internal error' });
   }
 
-  function send(req: IncomingMessage, res: ServerResponse, method: string, response: HttpResponse, requestId: string): void {
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    response: HttpResponse,
+    requestId: string,
+  ): void {
     if (res.headersSent || res.destroyed) {
       res.destroy();
       return;

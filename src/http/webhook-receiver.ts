@@ -103,7 +103,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     const raw = await readBody(req, maxBodyBytes);
     const header = req.headers['x-hub-signature'];
     if (!verifyNotificationSignature(raw, signatureHex(header), clientSecret)) {
-      log.warn({ bytes: raw.length, signed: header !== undefined }, 'notification refused: bad or missing X-Hub-Signature');
+      log.warn(
+        { bytes: raw.length, signed: header !== undefined },
+        'notification refused: bad or missing X-Hub-Signature',
+      );
       throw new HttpError(401, 'bad_signature', 'X-Hub-Signature is missing or does not match the body');
     }
     let body: unknown;

@@ -45,7 +45,10 @@ export class Admission {
     const deadline = w.call.deadlineMs ?? this.ctx.settings.deadlines[w.priority];
     const startAt = this.estimateStart(state, w, where, now);
     if (startAt > now + deadline) {
-      this.ctx.log.debug({ key: state.key, priority: w.priority, freesAt: startAt }, 'call refused: budget frees after its deadline');
+      this.ctx.log.debug(
+        { key: state.key, priority: w.priority, freesAt: startAt },
+        'call refused: budget frees after its deadline',
+      );
       return settle(this.ctx, state, w, { ok: false, error: this.refusal(state, w, startAt, now) });
     }
     if (where === 'back') state.queue.push(w);
@@ -125,11 +128,14 @@ export class Admission {
     state.wakeTimer = undefined;
     state.wakeAt = wakeAt;
     if (wakeAt !== Infinity) {
-      state.wakeTimer = setTimeout(() => {
-        state.wakeTimer = undefined;
-        state.wakeAt = Infinity;
-        this.pump(state);
-      }, Math.max(0, wakeAt - now));
+      state.wakeTimer = setTimeout(
+        () => {
+          state.wakeTimer = undefined;
+          state.wakeAt = Infinity;
+          this.pump(state);
+        },
+        Math.max(0, wakeAt - now),
+      );
     }
   }
 

@@ -65,7 +65,10 @@ export class AttemptRunner {
     if (ctx.store && id !== undefined) {
       w.attemptId = undefined;
       const bucket = w.call.writeBucket;
-      (sent ? ctx.store.complete(state.key, id, bucket, ctx.settings.windowMs) : ctx.store.refund(state.key, id, bucket)).catch((err: unknown) =>
+      (sent
+        ? ctx.store.complete(state.key, id, bucket, ctx.settings.windowMs)
+        : ctx.store.refund(state.key, id, bucket)
+      ).catch((err: unknown) =>
         // Not lost: the slot still frees once its hold (attempt bound + window) has passed.
         ctx.log.warn({ err, key: state.key }, 'shared budget: could not report an answered call'),
       );
@@ -79,7 +82,11 @@ export class AttemptRunner {
         ),
       };
     }
-    const rateLimit = outcome.ok ? outcome.value.rateLimit : outcome.error instanceof InstagramError ? outcome.error.rateLimit : undefined;
+    const rateLimit = outcome.ok
+      ? outcome.value.rateLimit
+      : outcome.error instanceof InstagramError
+        ? outcome.error.rateLimit
+        : undefined;
     if (sent && rateLimit) observeRateLimit(ctx, state, w, rateLimit, now);
     if (sent && rateLimit?.usage) observeUsage(ctx, state, w, rateLimit.usage, now);
 
@@ -98,7 +105,10 @@ export class AttemptRunner {
           admission.enqueue(state, w, 'front', now);
         } else {
           ctx.counters.failed++;
-          settle(ctx, state, w, { ok: false, error: new BudgetExhaustedError(state.key, admission.estimateStart(state, w, 'front', now), now, error) });
+          settle(ctx, state, w, {
+            ok: false,
+            error: new BudgetExhaustedError(state.key, admission.estimateStart(state, w, 'front', now), now, error),
+          });
         }
       } else if (action === 'retry' && !ctx.closed) {
         ctx.counters.retries++;
@@ -124,7 +134,10 @@ export class AttemptRunner {
         path: w.call.path,
         retry: w.retries,
         delayMs: delay,
-        error: error instanceof InstagramError ? { name: error.name, type: error.type, status: error.status } : String(error),
+        error:
+          error instanceof InstagramError
+            ? { name: error.name, type: error.type, status: error.status }
+            : String(error),
       },
       'retrying an idempotent Instagram call',
     );

@@ -18,7 +18,10 @@ export function startEvictionSweeper(ctx: LimiterContext): NodeJS.Timeout {
   // Idle keys are looked at a few times per eviction period (and per window, since a key leaves only once its
   // window is empty).
   const { idleEvictionMs, windowMs } = ctx.settings;
-  const sweeper = setInterval(() => evictIdleKeys(ctx), Math.max(20, Math.floor(Math.min(idleEvictionMs, windowMs) / 2)));
+  const sweeper = setInterval(
+    () => evictIdleKeys(ctx),
+    Math.max(20, Math.floor(Math.min(idleEvictionMs, windowMs) / 2)),
+  );
   sweeper.unref();
   return sweeper;
 }

@@ -42,7 +42,8 @@ export function keyQuota(ctx: LimiterContext, key: string): KeyQuota {
   const now = ctx.clock();
   const state = ctx.keys.get(key);
   const writes = {} as Record<WriteBucket, WindowQuota>;
-  for (const bucket of WRITE_BUCKETS) writes[bucket] = windowQuota(ctx, state?.peekWriteWindow(bucket), ctx.settings.write, now);
+  for (const bucket of WRITE_BUCKETS)
+    writes[bucket] = windowQuota(ctx, state?.peekWriteWindow(bucket), ctx.settings.write, now);
   return {
     ...windowQuota(ctx, state?.global, ctx.settings.global, now),
     pausedUntil: state && state.pausedUntil > now ? state.pausedUntil : null,

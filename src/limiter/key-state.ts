@@ -92,7 +92,9 @@ export class KeyState {
 
   /** Concurrent calls a call of `priority` may join: feed work leaves the reserved ones to people. */
   concurrencyFor(priority: CallPriority): number {
-    return priority === 'interactive' ? this.settings.maxConcurrent : this.settings.maxConcurrent - this.settings.reservedForInteractive;
+    return priority === 'interactive'
+      ? this.settings.maxConcurrent
+      : this.settings.maxConcurrent - this.settings.reservedForInteractive;
   }
 
   /** Nothing waits, runs or sleeps, and forgetting the key loses no budget state. */

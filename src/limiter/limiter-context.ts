@@ -52,7 +52,11 @@ export function settle(ctx: LimiterContext, state: KeyState, w: Waiter, outcome:
   if (w.storeId !== undefined && !w.admitting) {
     const id = w.storeId;
     w.storeId = undefined;
-    ctx.store?.leave(state.key, id).catch((err: unknown) => ctx.log.warn({ err, key: state.key }, 'shared budget: could not withdraw a waiting call'));
+    ctx.store
+      ?.leave(state.key, id)
+      .catch((err: unknown) =>
+        ctx.log.warn({ err, key: state.key }, 'shared budget: could not withdraw a waiting call'),
+      );
   }
   state.lastActivity = ctx.clock();
   if (outcome.ok) w.resolve(outcome.value);

@@ -55,7 +55,10 @@ export function createLimiter(options: LimiterOptions): Limiter {
   const sweeper = startEvictionSweeper(ctx);
   let closing: Promise<void> | undefined;
 
-  function run<T extends { rateLimit: RateLimitHeaders }>(call: CallDescription, attempt: () => Promise<T>): Promise<T> {
+  function run<T extends { rateLimit: RateLimitHeaders }>(
+    call: CallDescription,
+    attempt: () => Promise<T>,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (ctx.closed) return reject(new LimiterClosedError());
       try {

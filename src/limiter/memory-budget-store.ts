@@ -73,7 +73,11 @@ export class MemoryBudgetStore implements BudgetStore {
       if (writes.size >= req.writeLimit) {
         // A full write bucket holds back only its own calls: this one stops standing ahead of reads.
         b.waiters.delete(req.id);
-        return Promise.resolve({ admitted: false, retryAt: Math.min(...writes.values(), now + req.windowMs + STORE_RELEASE_MARGIN_MS), now });
+        return Promise.resolve({
+          admitted: false,
+          retryAt: Math.min(...writes.values(), now + req.windowMs + STORE_RELEASE_MARGIN_MS),
+          now,
+        });
       }
       writes.set(req.id, hold);
     }

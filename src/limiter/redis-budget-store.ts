@@ -36,7 +36,8 @@ function connect(url: string, state: { connected: boolean }) {
       connectTimeout: 5_000,
       // Once connected, a lost connection is retried (calls fail meanwhile); a first connection that fails makes
       // igcord refuse to start, rather than wait forever with a limiter that admits nothing.
-      reconnectStrategy: (retries: number, cause: Error) => (state.connected ? Math.min(100 * 2 ** retries, 2_000) : cause),
+      reconnectStrategy: (retries: number, cause: Error) =>
+        state.connected ? Math.min(100 * 2 ** retries, 2_000) : cause,
     },
   });
 }
@@ -97,7 +98,13 @@ export class RedisBudgetStore implements BudgetStore {
     const keyTtl = 2 * (req.holdMs + req.windowMs) + this.waiterTtlMs;
     const reply = (await this.run(
       'ADMIT',
-      [this.k(req.key, 'g'), this.k(req.key, 'q'), this.k(req.key, 'hb'), this.k(req.key, 'p'), this.bucketKey(req.key, req.bucket)],
+      [
+        this.k(req.key, 'g'),
+        this.k(req.key, 'q'),
+        this.k(req.key, 'hb'),
+        this.k(req.key, 'p'),
+        this.bucketKey(req.key, req.bucket),
+      ],
       [
         req.id,
         waiterScore(req.priority, req.arrival),
@@ -121,7 +128,11 @@ export class RedisBudgetStore implements BudgetStore {
   }
 
   async complete(key: string, id: string, bucket: WriteBucket | undefined, windowMs: number): Promise<void> {
-    await this.run('COMPLETE', [this.k(key, 'g'), this.bucketKey(key, bucket)], [id, windowMs + STORE_RELEASE_MARGIN_MS]);
+    await this.run(
+      'COMPLETE',
+      [this.k(key, 'g'), this.bucketKey(key, bucket)],
+      [id, windowMs + STORE_RELEASE_MARGIN_MS],
+    );
   }
 
   async refund(key: string, id: string, bucket: WriteBucket | undefined): Promise<void> {
@@ -164,7 +175,9 @@ export class RedisBudgetStore implements BudgetStore {
 
   private async fillTo(window: string, count: number, windowMs: number): Promise<number> {
     const nonce = `${randomUUID()}:${++this.nonce}`;
-    return Number(await this.run('FILL_TO', [window], [count, windowMs + STORE_RELEASE_MARGIN_MS, nonce, 2 * windowMs]));
+    return Number(
+      await this.run('FILL_TO', [window], [count, windowMs + STORE_RELEASE_MARGIN_MS, nonce, 2 * windowMs]),
+    );
   }
 
   private async beat(): Promise<void> {

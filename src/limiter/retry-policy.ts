@@ -11,7 +11,12 @@ import { BudgetExhaustedError } from './errors.js';
 
 export type FailureAction = 'rate-limited' | 'retry' | 'fail';
 
-export function classifyFailure(call: CallDescription, error: unknown, retriesDone: number, maxRetries: number): FailureAction {
+export function classifyFailure(
+  call: CallDescription,
+  error: unknown,
+  retriesDone: number,
+  maxRetries: number,
+): FailureAction {
   if (error instanceof InstagramRateLimitError && !(error instanceof BudgetExhaustedError)) {
     return call.serverCountsKey === false ? 'fail' : 'rate-limited';
   }

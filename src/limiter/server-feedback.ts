@@ -17,11 +17,20 @@ import { RELEASE_MARGIN_MS } from './sliding-window.js';
  * count is exact for the key at its arrival, and a window holding more (a 503 the server did not charge, guesses
  * of foreign calls) is brought down to it.
  */
-export function observeRateLimit(ctx: LimiterContext, state: KeyState, w: Waiter, rateLimit: RateLimitHeaders, now: number): void {
+export function observeRateLimit(
+  ctx: LimiterContext,
+  state: KeyState,
+  w: Waiter,
+  rateLimit: RateLimitHeaders,
+  now: number,
+): void {
   if (w.call.serverCountsKey === false) return;
   if (rateLimit.limit !== undefined && state.global.lowerLimit(rateLimit.limit)) {
     ctx.counters.corrections++;
-    ctx.log.info({ key: state.key, limit: rateLimit.limit }, 'Instagram reports a smaller budget than configured; using it');
+    ctx.log.info(
+      { key: state.key, limit: rateLimit.limit },
+      'Instagram reports a smaller budget than configured; using it',
+    );
   }
   if (rateLimit.remaining === undefined) return;
   // Calls the server counts: out of its own limit when it says (a larger one than ours is not adopted, but its
@@ -35,14 +44,20 @@ export function observeRateLimit(ctx: LimiterContext, state: KeyState, w: Waiter
   if (foreign > 0) {
     state.global.addForeign(foreign, now);
     ctx.counters.corrections++;
-    ctx.log.info({ key: state.key, foreign, remaining: rateLimit.remaining }, 'Instagram counts calls igcord did not make; counting them too');
+    ctx.log.info(
+      { key: state.key, foreign, remaining: rateLimit.remaining },
+      'Instagram counts calls igcord did not make; counting them too',
+    );
     return;
   }
   if (w.aloneAtStart && startedSince === 0 && state.running === 0) {
     const forgotten = state.global.trimTo(serverUsed, now);
     if (forgotten > 0) {
       ctx.counters.corrections++;
-      ctx.log.info({ key: state.key, forgotten, remaining: rateLimit.remaining }, 'Instagram counts fewer calls than igcord did; believing it');
+      ctx.log.info(
+        { key: state.key, forgotten, remaining: rateLimit.remaining },
+        'Instagram counts fewer calls than igcord did; believing it',
+      );
     }
   }
 }
@@ -52,7 +67,13 @@ export function observeRateLimit(ctx: LimiterContext, state: KeyState, w: Waiter
  * until Retry-After, or, when the headers say how much is left (observeRateLimit has already made the window
  * agree), until the window's next slot frees; only a 429 that says nothing fills the window.
  */
-export function pauseAfterRateLimit(ctx: LimiterContext, state: KeyState, w: Waiter, error: InstagramRateLimitError, now: number): void {
+export function pauseAfterRateLimit(
+  ctx: LimiterContext,
+  state: KeyState,
+  w: Waiter,
+  error: InstagramRateLimitError,
+  now: number,
+): void {
   const bucket = w.call.writeBucket;
   const remaining = error.rateLimit.remaining;
   const base = { key: state.key, method: w.call.method, path: w.call.path };
@@ -60,7 +81,10 @@ export function pauseAfterRateLimit(ctx: LimiterContext, state: KeyState, w: Wai
     const window = state.writeWindow(bucket);
     const added = window.fill(now);
     shared(ctx, state, (store) => store.fill(state.key, bucket, ctx.settings.write, ctx.settings.windowMs));
-    ctx.log.warn({ ...base, budget: bucket, added, freesAt: window.nextRelease(now) }, 'Instagram answered 429 on a write; pausing its bucket until it frees');
+    ctx.log.warn(
+      { ...base, budget: bucket, added, freesAt: window.nextRelease(now) },
+      'Instagram answered 429 on a write; pausing its bucket until it frees',
+    );
     return;
   }
   // Graph's rate-limit errors (4/17/613/80002) give their regain time in their usage report (usage-feedback.ts).
@@ -68,23 +92,34 @@ export function pauseAfterRateLimit(ctx: LimiterContext, state: KeyState, w: Wai
   if (resetsAt !== undefined && resetsAt > now) {
     state.pausedUntil = Math.max(state.pausedUntil, resetsAt);
     shared(ctx, state, (store) => store.pause(state.key, state.pausedUntil));
-    ctx.log.warn({ ...base, remaining, pausedUntil: state.pausedUntil }, 'Instagram answered 429 with Retry-After; pausing the key until then');
+    ctx.log.warn(
+      { ...base, remaining, pausedUntil: state.pausedUntil },
+      'Instagram answered 429 with Retry-After; pausing the key until then',
+    );
     return;
   }
   if (remaining !== undefined) {
     const until = state.global.nextRelease(now) ?? now + state.global.windowMs + RELEASE_MARGIN_MS;
     state.pausedUntil = Math.max(state.pausedUntil, until);
     shared(ctx, state, (store) => store.pause(state.key, state.pausedUntil));
-    ctx.log.warn({ ...base, remaining, pausedUntil: state.pausedUntil }, 'Instagram answered 429; pausing the key until a slot of its window frees');
+    ctx.log.warn(
+      { ...base, remaining, pausedUntil: state.pausedUntil },
+      'Instagram answered 429; pausing the key until a slot of its window frees',
+    );
     return;
   }
   const added = state.global.fill(now);
   shared(ctx, state, (store) => store.fill(state.key, undefined, state.global.limit, ctx.settings.windowMs));
-  ctx.log.warn({ ...base, budget: 'global', added, freesAt: state.global.nextRelease(now) }, 'Instagram answered 429 without budget headers; counting its window as full');
+  ctx.log.warn(
+    { ...base, budget: 'global', added, freesAt: state.global.nextRelease(now) },
+    'Instagram answered 429 without budget headers; counting its window as full',
+  );
 }
 
 /** Tells the shared store too, when there is one; a failure only costs the other processes this correction. */
 function shared(ctx: LimiterContext, state: KeyState, update: (store: BudgetStore) => Promise<unknown>): void {
   if (!ctx.store) return;
-  update(ctx.store).catch((err: unknown) => ctx.log.warn({ err, key: state.key }, 'shared budget: could not record what Instagram said'));
+  update(ctx.store).catch((err: unknown) =>
+    ctx.log.warn({ err, key: state.key }, 'shared budget: could not record what Instagram said'),
+  );
 }

@@ -32,7 +32,13 @@ export function mayAsk(state: KeyState, w: Waiter, now: number): boolean {
   return PRIORITIES.indexOf(w.priority) < block.rank;
 }
 
-export function askStore(ctx: LimiterContext, store: BudgetStore, state: KeyState, w: Waiter, hooks: SharedAdmissionHooks): void {
+export function askStore(
+  ctx: LimiterContext,
+  store: BudgetStore,
+  state: KeyState,
+  w: Waiter,
+  hooks: SharedAdmissionHooks,
+): void {
   const { settings } = ctx;
   w.storeId ??= `${PROCESS_TAG}-${++sequence}`;
   w.admitting = true;
@@ -77,7 +83,10 @@ export function askStore(ctx: LimiterContext, store: BudgetStore, state: KeyStat
         const deadlineAt = w.waitingSince + (w.call.deadlineMs ?? settings.deadlines[w.priority]);
         if (result.retryAt > deadlineAt || now >= deadlineAt) {
           ctx.counters.refused++;
-          settle(ctx, state, w, { ok: false, error: new BudgetExhaustedError(state.key, result.retryAt, now, w.lastError) });
+          settle(ctx, state, w, {
+            ok: false,
+            error: new BudgetExhaustedError(state.key, result.retryAt, now, w.lastError),
+          });
           return hooks.pump(state);
         }
         state.queue.unshift(w);
@@ -89,7 +98,10 @@ export function askStore(ctx: LimiterContext, store: BudgetStore, state: KeyStat
       (error: unknown) => {
         w.admitting = false;
         state.admitting = false;
-        ctx.log.error({ err: error, key: state.key }, 'shared budget store failed; the call fails rather than run unchecked');
+        ctx.log.error(
+          { err: error, key: state.key },
+          'shared budget store failed; the call fails rather than run unchecked',
+        );
         settle(ctx, state, w, { ok: false, error });
         hooks.pump(state);
       },

@@ -36,8 +36,13 @@ export function observeUsage(ctx: LimiterContext, state: KeyState, w: Waiter, us
   const until = usage.regainAt !== undefined && usage.regainAt > now ? usage.regainAt : now + ctx.settings.usageBlockMs;
   if (until <= state.pausedUntil) return;
   state.pausedUntil = until;
-  ctx.store?.pause(state.key, until).catch((err: unknown) => ctx.log.warn({ err, key: state.key }, 'shared budget: could not record a usage block'));
-  ctx.log.warn({ key: state.key, percent: usage.percent, pausedUntil: until }, 'Instagram reports the bucket at 95 % or more; nothing of it starts until it regains access');
+  ctx.store
+    ?.pause(state.key, until)
+    .catch((err: unknown) => ctx.log.warn({ err, key: state.key }, 'shared budget: could not record a usage block'));
+  ctx.log.warn(
+    { key: state.key, percent: usage.percent, pausedUntil: until },
+    'Instagram reports the bucket at 95 % or more; nothing of it starts until it regains access',
+  );
 }
 
 /**

@@ -20,7 +20,16 @@ export interface CollectorSources {
   deliveries?: (() => StatsSource | undefined) | undefined;
 }
 
-const LIMITER_EVENTS = ['started', 'succeeded', 'failed', 'refused', 'retries', 'rateLimited', 'corrections', 'evictions'] as const;
+const LIMITER_EVENTS = [
+  'started',
+  'succeeded',
+  'failed',
+  'refused',
+  'retries',
+  'rateLimited',
+  'corrections',
+  'evictions',
+] as const;
 
 const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 

@@ -26,8 +26,17 @@ export interface HealthSources {
 }
 
 export async function checkHealth(sources: HealthSources): Promise<HealthReport> {
-  const [discord, storage, instagram] = await Promise.all([discordCheck(sources), storageCheck(sources), instagramCheck(sources)]);
-  return { ok: discord.status === 'ok' && storage.status === 'ok' && instagram.status === 'ok', discord, storage, instagram };
+  const [discord, storage, instagram] = await Promise.all([
+    discordCheck(sources),
+    storageCheck(sources),
+    instagramCheck(sources),
+  ]);
+  return {
+    ok: discord.status === 'ok' && storage.status === 'ok' && instagram.status === 'ok',
+    discord,
+    storage,
+    instagram,
+  };
 }
 
 function discordCheck(sources: HealthSources): HealthReport['discord'] {
@@ -48,7 +57,11 @@ async function storageCheck(sources: HealthSources): Promise<HealthReport['stora
 
 async function instagramCheck(sources: HealthSources): Promise<HealthReport['instagram']> {
   try {
-    const response = await fetch(`${sources.instagramApiUrl}/`, { method: 'GET', signal: AbortSignal.timeout(sources.timeoutMs ?? 2000), redirect: 'manual' });
+    const response = await fetch(`${sources.instagramApiUrl}/`, {
+      method: 'GET',
+      signal: AbortSignal.timeout(sources.timeoutMs ?? 2000),
+      redirect: 'manual',
+    });
     // The body is not needed; reading it releases the connection.
     await response.arrayBuffer().catch(() => undefined);
     return { status: 'ok', httpStatus: response.status };

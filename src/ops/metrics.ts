@@ -119,7 +119,9 @@ export class Counter implements Metric {
   }
 
   lines(): string[] {
-    return this.values.entries().map(({ labels, value }) => `${this.name}${formatLabels(labels)} ${formatValue(value.n)}`);
+    return this.values
+      .entries()
+      .map(({ labels, value }) => `${this.name}${formatLabels(labels)} ${formatValue(value.n)}`);
   }
 }
 
@@ -157,7 +159,9 @@ export class Gauge implements Metric {
   }
 
   lines(): string[] {
-    return this.values.entries().map(({ labels, value }) => `${this.name}${formatLabels(labels)} ${formatValue(value.n)}`);
+    return this.values
+      .entries()
+      .map(({ labels, value }) => `${this.name}${formatLabels(labels)} ${formatValue(value.n)}`);
   }
 }
 
@@ -188,7 +192,11 @@ export class Histogram implements Metric {
 
   observe(labels: Labels, value: number): void {
     if (Number.isNaN(value)) return;
-    const series = this.values.get(labels, () => ({ counts: new Array<number>(this.buckets.length + 1).fill(0), sum: 0, count: 0 }));
+    const series = this.values.get(labels, () => ({
+      counts: new Array<number>(this.buckets.length + 1).fill(0),
+      sum: 0,
+      count: 0,
+    }));
     let index = this.buckets.findIndex((upper) => value <= upper);
     if (index === -1) index = this.buckets.length;
     series.counts[index] = (series.counts[index] ?? 0) + 1;
@@ -198,7 +206,11 @@ export class Histogram implements Metric {
 
   /** Observations so far for these labels (tests and the console read it). */
   count(labels: Labels = {}): number {
-    return this.values.get(labels, () => ({ counts: new Array<number>(this.buckets.length + 1).fill(0), sum: 0, count: 0 })).count;
+    return this.values.get(labels, () => ({
+      counts: new Array<number>(this.buckets.length + 1).fill(0),
+      sum: 0,
+      count: 0,
+    })).count;
   }
 
   lines(): string[] {
@@ -229,7 +241,8 @@ export class MetricsRegistry {
   private add<M extends Metric>(metric: M, labelNames: readonly string[]): M {
     if (!METRIC_NAME.test(metric.name)) throw new TypeError(`invalid metric name "${metric.name}"`);
     for (const label of labelNames) {
-      if (!LABEL_NAME.test(label) || label.startsWith('__')) throw new TypeError(`${metric.name}: invalid label name "${label}"`);
+      if (!LABEL_NAME.test(label) || label.startsWith('__'))
+        throw new TypeError(`${metric.name}: invalid label name "${label}"`);
     }
     if (this.metrics.has(metric.name)) throw new TypeError(`metric "${metric.name}" is registered twice`);
     this.metrics.set(metric.name, metric);

@@ -19,12 +19,20 @@ export function bearerMatches(authorization: string | undefined, token: string):
   return timingSafeEqual(digest(sent), digest(token)) && sent.length > 0;
 }
 
-const UNAUTHORIZED: HttpResponse = json(401, { ok: false, error: 'unauthorized', message: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>' }, {
-  'www-authenticate': 'Bearer realm="igcord metrics"',
-  'cache-control': 'no-store',
-});
+const UNAUTHORIZED: HttpResponse = json(
+  401,
+  { ok: false, error: 'unauthorized', message: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>' },
+  {
+    'www-authenticate': 'Bearer realm="igcord metrics"',
+    'cache-control': 'no-store',
+  },
+);
 
-export function opsRoutes(options: { metrics: MetricsRegistry; health: HealthSources; metricsToken?: string | undefined }): Route[] {
+export function opsRoutes(options: {
+  metrics: MetricsRegistry;
+  health: HealthSources;
+  metricsToken?: string | undefined;
+}): Route[] {
   const { metricsToken } = options;
   return [
     route('GET', '/metrics', async ({ req }): Promise<HttpResponse> => {

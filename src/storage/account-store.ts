@@ -76,7 +76,11 @@ export interface AccountStore {
    * Stores a renewed token, only over the token it was renewed from (a relink meanwhile wins): clears the
    * failures and the warnings sent. Returns false when the record changed under it.
    */
-  recordRefresh(discordUserId: string, from: string, renewed: { accessToken: string; issuedAt: number; expiresAt: number | undefined }): Promise<boolean>;
+  recordRefresh(
+    discordUserId: string,
+    from: string,
+    renewed: { accessToken: string; issuedAt: number; expiresAt: number | undefined },
+  ): Promise<boolean>;
   /** Counts a failed renewal; returns the account as it now is. */
   recordRefreshFailure(discordUserId: string): Promise<Account | undefined>;
   /** Records that an expiry warning was sent; false when it already was (each is sent once). */
@@ -95,7 +99,8 @@ function publicView(record: AccountRecord): Account {
 
 export function createAccountStore(ctx: StoreContext): AccountStore {
   const { backend, mutex, reader, indexes, cipher } = ctx;
-  const recordFrom = (discordUserId: string, stored: unknown) => reader.read(accountType, recordKey(discordUserId), stored);
+  const recordFrom = (discordUserId: string, stored: unknown) =>
+    reader.read(accountType, recordKey(discordUserId), stored);
   const read = async (discordUserId: string) => recordFrom(discordUserId, await backend.get(recordKey(discordUserId)));
   const lock = <T>(discordUserId: string, fn: () => Promise<T>) => mutex.run(recordKey(discordUserId), fn);
 
@@ -174,7 +179,10 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
         await backend.update(recordKey(discordUserId), (stored) => {
           const record = recordFrom(discordUserId, stored);
           // Unlinked meanwhile (here or by another process): left unlinked, never written back.
-          next = record === undefined ? undefined : { ...record, status: 'broken', brokenReason: reason.slice(0, 500), brokenAt: ctx.now() };
+          next =
+            record === undefined
+              ? undefined
+              : { ...record, status: 'broken', brokenReason: reason.slice(0, 500), brokenAt: ctx.now() };
           return next ?? stored;
         });
         return next === undefined ? undefined : publicView(next);

@@ -87,7 +87,14 @@ export async function openPostgresBackend(options: PostgresBackendOptions): Prom
             : next === undefined
               ? `DELETE FROM ${qualified} WHERE key = $1 AND value = $2 RETURNING key`
               : `UPDATE ${qualified} SET value = $3 WHERE key = $1 AND value = $2 RETURNING key`;
-        const values = expected === undefined ? (next === undefined ? [rawKey] : [rawKey, next]) : next === undefined ? [rawKey, expected] : [rawKey, expected, next];
+        const values =
+          expected === undefined
+            ? next === undefined
+              ? [rawKey]
+              : [rawKey, next]
+            : next === undefined
+              ? [rawKey, expected]
+              : [rawKey, expected, next];
         return (await pool.query(sql, values)).rows.length === 1;
       },
       ping: async () => {

@@ -40,7 +40,11 @@ end
 return 1`;
 
 export async function openRedisBackend(options: RedisBackendOptions): Promise<KvBackend> {
-  const adapter = new KeyvRedis<unknown>(options.url, { namespace: options.namespace, throwOnErrors: true, connectionTimeout: 5_000 });
+  const adapter = new KeyvRedis<unknown>(options.url, {
+    namespace: options.namespace,
+    throwOnErrors: true,
+    connectionTimeout: 5_000,
+  });
   adapter.throwOnErrors = true;
   // The adapter prefixes keys itself; keyv's own prefix would double it.
   const keyv = new Keyv<unknown>(adapter, { ...KEYV_OPTIONS, namespace: options.namespace, useKeyPrefix: false });
@@ -58,7 +62,13 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Kv
       take: async (rawKey) => (await (await client()).getDel(rawKey)) ?? undefined,
       read: async (rawKey) => (await (await client()).get(rawKey)) ?? undefined,
       swap: async (rawKey, expected, next, ttlMs) => {
-        const args = [expected === undefined ? '0' : '1', expected ?? '', next === undefined ? '0' : '1', next ?? '', ttlMs === undefined ? '' : String(Math.ceil(ttlMs))];
+        const args = [
+          expected === undefined ? '0' : '1',
+          expected ?? '',
+          next === undefined ? '0' : '1',
+          next ?? '',
+          ttlMs === undefined ? '' : String(Math.ceil(ttlMs)),
+        ];
         return Number(await (await client()).eval(SWAP, { keys: [rawKey], arguments: args })) === 1;
       },
       ping: async () => {
@@ -66,9 +76,13 @@ export async function openRedisBackend(options: RedisBackendOptions): Promise<Kv
       },
     },
     // Beside keyv's keys, in the namespace: another namespace on the same server is another storage.
-    instanceLock: redisLock(async () => (await client()) as unknown as RedisLockClient, `${options.namespace}::igcord-instance-lock`),
+    instanceLock: redisLock(
+      async () => (await client()) as unknown as RedisLockClient,
+      `${options.namespace}::igcord-instance-lock`,
+    ),
     // Outside every namespace: what two storages on one Redis server share (the bot token's lock).
-    sharedLock: (name) => redisLock(async () => (await client()) as unknown as RedisLockClient, `igcord-instance-lock:${name}`),
+    sharedLock: (name) =>
+      redisLock(async () => (await client()) as unknown as RedisLockClient, `igcord-instance-lock:${name}`),
     close: () => adapter.disconnect(),
   });
 }

@@ -72,17 +72,27 @@ export async function openSqliteBackend(options: SqliteBackendOptions): Promise<
         // keyv's SQLite rows carry no expiry of their own: a time to live lives in the envelope only.
         if (expected === undefined) {
           if (next === undefined) return (await db.all(`SELECT 1 FROM ${table} WHERE key = ?`, rawKey)).length === 0;
-          return (await db.run(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING`, rawKey, next)) === 1;
+          return (
+            (await db.run(
+              `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING`,
+              rawKey,
+              next,
+            )) === 1
+          );
         }
-        if (next === undefined) return (await db.run(`DELETE FROM ${table} WHERE key = ? AND value = ?`, rawKey, expected)) === 1;
-        return (await db.run(`UPDATE ${table} SET value = ? WHERE key = ? AND value = ?`, next, rawKey, expected)) === 1;
+        if (next === undefined)
+          return (await db.run(`DELETE FROM ${table} WHERE key = ? AND value = ?`, rawKey, expected)) === 1;
+        return (
+          (await db.run(`UPDATE ${table} SET value = ? WHERE key = ? AND value = ?`, next, rawKey, expected)) === 1
+        );
       },
       ping: async () => {
         await db.all('SELECT 1');
       },
     },
     // In the database file itself, per table and namespace; an in-memory database is private to this process.
-    instanceLock: options.file === ':memory:' ? privateLock : sqliteLock(options.file, `storage:${table}:${options.namespace}`),
+    instanceLock:
+      options.file === ':memory:' ? privateLock : sqliteLock(options.file, `storage:${table}:${options.namespace}`),
     close: () => db.close(),
   });
 }

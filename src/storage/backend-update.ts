@@ -40,7 +40,12 @@ const BACKOFF_BASE_MS = 2;
 const BACKOFF_CAP_MS = 100;
 
 /** Runs `change` on the value at `key` until its result is swapped in; resolves with the value now stored. */
-export async function casUpdate<T>(backend: Swappable, key: string, change: Change<T>, options: UpdateOptions = {}): Promise<T> {
+export async function casUpdate<T>(
+  backend: Swappable,
+  key: string,
+  change: Change<T>,
+  options: UpdateOptions = {},
+): Promise<T> {
   const attempts = options.attempts ?? DEFAULT_UPDATE_ATTEMPTS;
   for (let round = 1; ; round += 1) {
     const { value, stamp } = await backend.getVersioned(key);

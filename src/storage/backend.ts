@@ -69,7 +69,12 @@ export interface NativeOps {
    * Atomically: if the raw key holds exactly `expected` (or nothing, when `expected` is undefined), stores `next`
    * (deletes, when undefined) with the given time to live, and returns true; else changes nothing, returns false.
    */
-  swap(rawKey: string, expected: string | undefined, next: string | undefined, ttlMs: number | undefined): Promise<boolean>;
+  swap(
+    rawKey: string,
+    expected: string | undefined,
+    next: string | undefined,
+    ttlMs: number | undefined,
+  ): Promise<boolean>;
   ping(): Promise<void>;
 }
 
@@ -109,14 +114,21 @@ export function keyvBackend(options: {
       const raw = await native.read(options.rawKey(key));
       if (raw === undefined) return { value: undefined, stamp: undefined };
       const envelope = parseEnvelope(raw);
-      if (envelope === undefined) throw new StorageCorruptError(key, `${kind} storage holds a value at ${key} that is not keyv's JSON envelope, so it was not rewritten`);
+      if (envelope === undefined)
+        throw new StorageCorruptError(
+          key,
+          `${kind} storage holds a value at ${key} that is not keyv's JSON envelope, so it was not rewritten`,
+        );
       return { value: isExpired(envelope) ? undefined : envelope.value, stamp: raw };
     });
   const compareAndSwap = (key: string, expected: string | undefined, next: unknown, swap: SwapOptions = {}) =>
     wrap(`write ${key}`, async () => {
       // keyv's own envelope and serialiser, so keyv reads it back as if it had written it (keyv.set does the same).
       const ttl = swap.ttlMs !== undefined && swap.ttlMs > 0 ? swap.ttlMs : undefined;
-      const text = next === undefined ? undefined : KEYV_OPTIONS.serialize({ value: next, expires: ttl === undefined ? undefined : Date.now() + ttl });
+      const text =
+        next === undefined
+          ? undefined
+          : KEYV_OPTIONS.serialize({ value: next, expires: ttl === undefined ? undefined : Date.now() + ttl });
       return native.swap(options.rawKey(key), expected, text, ttl);
     });
   const swappable = { getVersioned, compareAndSwap };
@@ -125,7 +137,8 @@ export function keyvBackend(options: {
     kind,
     namespace,
     get: (key) => wrap(`read ${key}`, () => keyv.get(key)),
-    getMany: (keys) => (keys.length === 0 ? Promise.resolve([]) : wrap(`read ${keys.length} keys`, () => keyv.getMany([...keys]))),
+    getMany: (keys) =>
+      keys.length === 0 ? Promise.resolve([]) : wrap(`read ${keys.length} keys`, () => keyv.getMany([...keys])),
     set: (key, value, ttlMs) =>
       wrap(`write ${key}`, async () => {
         const ok = await keyv.set(key, value, ttlMs);
@@ -148,7 +161,11 @@ export function keyvBackend(options: {
         if (raw === undefined) return undefined;
         const envelope = parseEnvelope(raw);
         // Already deleted, so it can neither be skipped for a later repair nor used: the caller must know.
-        if (envelope === undefined) throw new StorageCorruptError(key, `${kind} storage held a value that is not igcord's JSON envelope; taking it deleted it`);
+        if (envelope === undefined)
+          throw new StorageCorruptError(
+            key,
+            `${kind} storage held a value that is not igcord's JSON envelope; taking it deleted it`,
+          );
         if (isExpired(envelope)) return undefined;
         return envelope.value;
       }),
@@ -159,7 +176,10 @@ export function keyvBackend(options: {
       wrap('answer a ping', async () => {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new StorageError(`${kind} storage did not answer within ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(
+            () => reject(new StorageError(`${kind} storage did not answer within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
         });
         try {
           await Promise.race([native.ping(), timeout]);
@@ -181,7 +201,9 @@ const isExpired = (envelope: Envelope) => typeof envelope.expires === 'number' &
 function parseEnvelope(raw: string): Envelope | undefined {
   try {
     const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'value' in parsed ? (parsed as Envelope) : undefined;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'value' in parsed
+      ? (parsed as Envelope)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -44,7 +44,11 @@ const deliveryEntry = z.object({
 });
 export type DeliveryRecord = z.output<typeof deliveryEntry>;
 const deliveriesRecord = z.object({ version: z.literal(1), entries: z.array(deliveryEntry) });
-const deliveriesType: RecordType<typeof deliveriesRecord> = { name: 'feed deliveries', currentVersion: 1, schema: deliveriesRecord };
+const deliveriesType: RecordType<typeof deliveriesRecord> = {
+  name: 'feed deliveries',
+  currentVersion: 1,
+  schema: deliveriesRecord,
+};
 
 /**
  * A post (src/core/post.ts) kept until the feed has posted it. Storage checks only the id; the delivery engine
@@ -222,11 +226,17 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
     },
 
     async recordDelivery(feedId, delivery) {
-      const entry = validate(deliveryEntry, { ...delivery, deliveredAt: delivery.deliveredAt ?? ctx.now() }, 'delivery');
+      const entry = validate(
+        deliveryEntry,
+        { ...delivery, deliveredAt: delivery.deliveredAt ?? ctx.now() },
+        'delivery',
+      );
       const key = deliveriesKey(validate(storedId, feedId, 'feed id'));
       await mutex.run(key, () =>
         backend.update(key, (stored) => {
-          const entries = (reader.read(deliveriesType, key, stored)?.entries ?? []).filter((e) => e.mediaId !== entry.mediaId);
+          const entries = (reader.read(deliveriesType, key, stored)?.entries ?? []).filter(
+            (e) => e.mediaId !== entry.mediaId,
+          );
           return { version: 1, entries: [entry, ...entries].slice(0, RECENT_DELIVERIES_LIMIT) };
         }),
       );

@@ -88,7 +88,9 @@ export class InstanceLockLostError extends StorageError {
     readonly resource: LockedResource,
     detail: string,
   ) {
-    super(`igcord lost its instance lock on this ${resource} (${detail}); stopping so that two instances never run at once`);
+    super(
+      `igcord lost its instance lock on this ${resource} (${detail}); stopping so that two instances never run at once`,
+    );
   }
 }
 

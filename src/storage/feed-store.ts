@@ -119,7 +119,8 @@ const byChannel = (id: string) => `feeds-by-channel:${id}`;
 const bySource = (key: string) => `feeds-by-source:${key}`;
 const byOwner = (id: string) => `feeds-by-owner:${id}`;
 /** The set of followed sources is sharded so no single stored value grows with every source in the install. */
-const sourceShard = (key: string) => `feed-sources:${createHash('sha1').update(key).digest().readUInt16BE(0) % SOURCE_SHARDS}`;
+const sourceShard = (key: string) =>
+  `feed-sources:${createHash('sha1').update(key).digest().readUInt16BE(0) % SOURCE_SHARDS}`;
 const webhookContext = (feedId: string) => `feed-webhook:${feedId}`;
 /** Feed ids are what admins type into commands: short, unambiguous lower-case letters and digits. */
 const newFeedId = () => {
@@ -162,7 +163,8 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         const fresh = feedFrom(feed.id, current);
         seen = fresh ?? feed;
         // Only if nobody changed the webhook meanwhile: a newer record already has a newer token.
-        if (fresh === undefined || fresh.delivery.mode !== 'webhook' || fresh.delivery.webhookTokenEncrypted !== stored) return current;
+        if (fresh === undefined || fresh.delivery.mode !== 'webhook' || fresh.delivery.webhookTokenEncrypted !== stored)
+          return current;
         seen = { ...fresh, delivery: { ...fresh.delivery, webhookTokenEncrypted: reencrypted } };
         return seen;
       });
@@ -173,7 +175,11 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
   const encryptDelivery = (id: string, delivery: z.output<typeof deliveryInput>): Feed['delivery'] =>
     delivery.mode === 'message'
       ? { mode: 'message' }
-      : { mode: 'webhook', webhookId: delivery.webhookId, webhookTokenEncrypted: cipher.encrypt(delivery.webhookToken, webhookContext(id)) };
+      : {
+          mode: 'webhook',
+          webhookId: delivery.webhookId,
+          webhookTokenEncrypted: cipher.encrypt(delivery.webhookToken, webhookContext(id)),
+        };
 
   const build = (input: NewFeed): Feed => {
     const data = validate(newFeedSchema, input, 'new feed');
@@ -330,7 +336,9 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
     },
 
     webhookToken(feed) {
-      return feed.delivery.mode === 'webhook' ? cipher.decrypt(feed.delivery.webhookTokenEncrypted, webhookContext(feed.id)) : undefined;
+      return feed.delivery.mode === 'webhook'
+        ? cipher.decrypt(feed.delivery.webhookTokenEncrypted, webhookContext(feed.id))
+        : undefined;
     },
 
     async remove(id) {

@@ -47,9 +47,12 @@ const key = (instagramUserId: string) => `hashtag-slots:${storedId.parse(instagr
 
 /** The record without what has left the 7 days: old tags, and a refusal whose date has passed (or that is a week old). */
 function prune(record: SlotsRecord, now: number): SlotsRecord {
-  const tags = Object.fromEntries(Object.entries(record.tags).filter(([, first]) => first > now - HASHTAG_SLOT_WINDOW_MS));
+  const tags = Object.fromEntries(
+    Object.entries(record.tags).filter(([, first]) => first > now - HASHTAG_SLOT_WINDOW_MS),
+  );
   const refusalHolds =
-    record.refusedAt !== undefined && (record.freesAt !== undefined ? record.freesAt > now : record.refusedAt > now - HASHTAG_SLOT_WINDOW_MS);
+    record.refusedAt !== undefined &&
+    (record.freesAt !== undefined ? record.freesAt > now : record.refusedAt > now - HASHTAG_SLOT_WINDOW_MS);
   return { version: 1, tags, ...(refusalHolds ? { refusedAt: record.refusedAt, freesAt: record.freesAt } : {}) };
 }
 
@@ -59,7 +62,9 @@ export function createHashtagSlotStore(ctx: StoreContext): HashtagSlotStore {
   // A value that does not parse is reported and started afresh: the slots are advisory, Graph keeps the real count.
   const current = (k: string, raw: unknown): SlotsRecord => reader.read(slotsType, k, raw) ?? empty();
   const change = (instagramUserId: string, at: number, edit: (record: SlotsRecord) => SlotsRecord) =>
-    backend.update(key(instagramUserId), (raw) => edit(prune(current(key(instagramUserId), raw), at)), { ttlMs: HASHTAG_SLOT_WINDOW_MS });
+    backend.update(key(instagramUserId), (raw) => edit(prune(current(key(instagramUserId), raw), at)), {
+      ttlMs: HASHTAG_SLOT_WINDOW_MS,
+    });
 
   return {
     async recordQuery(instagramUserId, tag, at) {
@@ -71,7 +76,11 @@ export function createHashtagSlotStore(ctx: StoreContext): HashtagSlotStore {
       });
     },
     async recordRefusal(instagramUserId, freesAt, at) {
-      await change(instagramUserId, at, (record) => ({ ...record, refusedAt: at, ...(freesAt === undefined ? {} : { freesAt }) }));
+      await change(instagramUserId, at, (record) => ({
+        ...record,
+        refusedAt: at,
+        ...(freesAt === undefined ? {} : { freesAt }),
+      }));
     },
     async get(instagramUserId) {
       const k = key(instagramUserId);

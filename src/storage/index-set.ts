@@ -66,7 +66,10 @@ export class IndexSets {
       return this.reader.readStrict(indexType, key, stored)?.members ?? [];
     } catch (error) {
       if (error instanceof ValidationError) {
-        throw new StorageCorruptError(key, `the index ${key} does not parse, so it was not rewritten: ${error.message}`);
+        throw new StorageCorruptError(
+          key,
+          `the index ${key} does not parse, so it was not rewritten: ${error.message}`,
+        );
       }
       throw error;
     }

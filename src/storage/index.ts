@@ -2,11 +2,42 @@
 export { openStorage, defaultStorageUrl, type Storage, type StorageOptions } from './open-storage.js';
 export type { EncryptionKey } from './token-cipher.js';
 export { loadOrCreateSandboxKey } from './sandbox-key.js';
-export { StorageError, StorageCorruptError, StorageContentionError, TokenDecryptError, InstanceLockConflictError, InstanceLockLostError, type LockHolder } from './errors.js';
+export {
+  StorageError,
+  StorageCorruptError,
+  StorageContentionError,
+  TokenDecryptError,
+  InstanceLockConflictError,
+  InstanceLockLostError,
+  type LockHolder,
+} from './errors.js';
 export type { InstanceLock, InstanceLockOptions, LockTiming } from './instance-lock.js';
 export type { Account, AccountStore, LinkInput } from './account-store.js';
-export { OAUTH_STATE_TTL_MS, type OAuthStage, type OAuthState, type OAuthStateStore, type CreateStateInput, type TakeStateResult } from './oauth-state-store.js';
+export {
+  OAUTH_STATE_TTL_MS,
+  type OAuthStage,
+  type OAuthState,
+  type OAuthStateStore,
+  type CreateStateInput,
+  type TakeStateResult,
+} from './oauth-state-store.js';
 export type { Feed, FeedStore, FeedState, FeedPatch, NewFeed, FeedDeliveryInput } from './feed-store.js';
 export { sourceKey, parseSourceKey, type FeedSource, type SourceKey } from './feed-source.js';
-export { RECENT_DELIVERIES_LIMIT, PENDING_LIMIT, type PendingMedia, type DeliveryStore, type DeliveryRecord, type SourceCursor, type CursorInput, type DirtySource, type DirtyMark, type LegacyRecords } from './delivery-store.js';
-export { HASHTAG_SLOT_LIMIT, HASHTAG_SLOT_WINDOW_MS, type HashtagSlots, type HashtagSlotStore } from './hashtag-slot-store.js';
+export {
+  RECENT_DELIVERIES_LIMIT,
+  PENDING_LIMIT,
+  type PendingMedia,
+  type DeliveryStore,
+  type DeliveryRecord,
+  type SourceCursor,
+  type CursorInput,
+  type DirtySource,
+  type DirtyMark,
+  type LegacyRecords,
+} from './delivery-store.js';
+export {
+  HASHTAG_SLOT_LIMIT,
+  HASHTAG_SLOT_WINDOW_MS,
+  type HashtagSlots,
+  type HashtagSlotStore,
+} from './hashtag-slot-store.js';

@@ -28,7 +28,6 @@ export interface InstanceLockOptions {
   lockDir?: string | undefined;
 }
 
-
 /** The bot token's lock name: a hash, so the token itself is never stored or shown. */
 export function botTokenLockName(token: string): string {
   return createHash('sha256').update('igcord instance lock\0').update(token).digest('hex').slice(0, 32);
@@ -49,7 +48,9 @@ export async function acquireInstanceLock(
     const name = botTokenLockName(options.botToken);
     leases.push({
       resource: 'bot token',
-      lock: places.shared?.(`bot-token:${name}`) ?? sqliteLock(join(options.lockDir ?? tmpdir(), `igcord-bot-${name}.lock`), 'bot-token'),
+      lock:
+        places.shared?.(`bot-token:${name}`) ??
+        sqliteLock(join(options.lockDir ?? tmpdir(), `igcord-bot-${name}.lock`), 'bot-token'),
     });
   }
 
@@ -97,7 +98,13 @@ interface Heartbeat {
  * Renews a lease every `heartbeatMs`. A renewal that finds the lease no longer ours, or renewals that failed for
  * longer than `staleMs` (by then another process may rightly have taken it), report the lease lost.
  */
-function heartbeat(resource: LockedResource, lease: HeldLease, timing: LockTiming, log: Logger, onLost: (error: InstanceLockLostError) => void): Heartbeat {
+function heartbeat(
+  resource: LockedResource,
+  lease: HeldLease,
+  timing: LockTiming,
+  log: Logger,
+  onLost: (error: InstanceLockLostError) => void,
+): Heartbeat {
   let lastRenewed = Date.now();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;

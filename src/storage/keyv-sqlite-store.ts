@@ -26,7 +26,9 @@ export class KeyvSqliteStore extends EventEmitter implements KeyvStoreAdapter {
     super();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.table)) throw new Error(`invalid SQLite table name ${options.table}`);
     this.opts = { table: options.table, dialect: 'sqlite' };
-    this.ready = connection.all(`CREATE TABLE IF NOT EXISTS ${options.table}(key VARCHAR(255) PRIMARY KEY, value TEXT )`).then(() => undefined);
+    this.ready = connection
+      .all(`CREATE TABLE IF NOT EXISTS ${options.table}(key VARCHAR(255) PRIMARY KEY, value TEXT )`)
+      .then(() => undefined);
   }
 
   private async all(sql: string, ...params: unknown[]): Promise<Record<string, unknown>[]> {
@@ -40,13 +42,20 @@ export class KeyvSqliteStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async getMany<Value>(keys: string[]): Promise<Array<StoredData<Value | undefined>>> {
-    const rows = await this.all('SELECT key, value FROM $table WHERE key IN (SELECT value FROM json_each(?))', JSON.stringify(keys));
+    const rows = await this.all(
+      'SELECT key, value FROM $table WHERE key IN (SELECT value FROM json_each(?))',
+      JSON.stringify(keys),
+    );
     const byKey = new Map(rows.map((row) => [row.key as string, row.value]));
     return keys.map((key) => byKey.get(key) as StoredData<Value | undefined>);
   }
 
   async set(key: string, value: unknown): Promise<void> {
-    await this.all('INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
+    await this.all(
+      'INSERT INTO $table (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      key,
+      value,
+    );
   }
 
   async setMany(entries: Array<{ key: string; value: unknown }>): Promise<void> {
@@ -63,7 +72,14 @@ export class KeyvSqliteStore extends EventEmitter implements KeyvStoreAdapter {
   }
 
   async deleteMany(keys: string[]): Promise<boolean> {
-    return (await this.all('DELETE FROM $table WHERE key IN (SELECT value FROM json_each(?)) RETURNING key', JSON.stringify(keys))).length > 0;
+    return (
+      (
+        await this.all(
+          'DELETE FROM $table WHERE key IN (SELECT value FROM json_each(?)) RETURNING key',
+          JSON.stringify(keys),
+        )
+      ).length > 0
+    );
   }
 
   async has(key: string): Promise<boolean> {

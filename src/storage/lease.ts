@@ -49,8 +49,17 @@ export function currentOwner(): LockOwner {
  * nothing here) and `kill(pid, 0)` says no such process. Our own pid is alive (another lock in this process);
  * anything unsure is left to the heartbeat's age.
  */
-export function holderIsDead(holder: { pid?: number | undefined; host?: string | undefined; pidNamespace?: string | undefined }, me: LockOwner): boolean {
-  if (holder.pid === undefined || holder.host !== me.host || !me.pidNamespace || holder.pidNamespace !== me.pidNamespace) return false;
+export function holderIsDead(
+  holder: { pid?: number | undefined; host?: string | undefined; pidNamespace?: string | undefined },
+  me: LockOwner,
+): boolean {
+  if (
+    holder.pid === undefined ||
+    holder.host !== me.host ||
+    !me.pidNamespace ||
+    holder.pidNamespace !== me.pidNamespace
+  )
+    return false;
   if (holder.pid === me.pid) return false;
   try {
     process.kill(holder.pid, 0);
@@ -59,4 +68,3 @@ export function holderIsDead(holder: { pid?: number | undefined; host?: string |
     return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
-

@@ -16,7 +16,9 @@ interface PgClient {
   end(): Promise<void>;
   on(event: 'error', listener: (error: Error) => void): void;
 }
-const pg = createRequire(import.meta.url)('pg') as { Client: new (config: { connectionString: string; application_name: string }) => PgClient };
+const pg = createRequire(import.meta.url)('pg') as {
+  Client: new (config: { connectionString: string; application_name: string }) => PgClient;
+};
 
 /** The first key of igcord's two-key advisory locks ("igcd"), so other applications' locks cannot collide. */
 const LOCK_CLASS = 0x69676364;
@@ -27,7 +29,10 @@ export function postgresLock(url: string, name: string, log: Logger): LeaseLock 
   return {
     async tryAcquire(owner: LockOwner, timing: LockTiming): Promise<LeaseAttempt> {
       // application_name is at most 63 bytes; the pid comes first so it survives truncation.
-      const client = new pg.Client({ connectionString: url, application_name: `igcord pid=${owner.pid} host=${owner.host}`.slice(0, 63) });
+      const client = new pg.Client({
+        connectionString: url,
+        application_name: `igcord pid=${owner.pid} host=${owner.host}`.slice(0, 63),
+      });
       let broken: Error | undefined;
       client.on('error', (error) => {
         broken = error;
@@ -38,7 +43,10 @@ export function postgresLock(url: string, name: string, log: Logger): LeaseLock 
         try {
           await client.query(`SET idle_session_timeout = ${Math.max(1, Math.round(timing.staleMs))}`);
         } catch (error) {
-          log.warn({ err: error }, 'PostgreSQL before 14 has no idle_session_timeout: a holder that vanishes without closing its socket keeps the lock until TCP gives up');
+          log.warn(
+            { err: error },
+            'PostgreSQL before 14 has no idle_session_timeout: a holder that vanishes without closing its socket keeps the lock until TCP gives up',
+          );
         }
         const { rows } = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_CLASS, objid]);
         if (rows[0]?.ok === true) {
@@ -73,7 +81,9 @@ export function postgresLock(url: string, name: string, log: Logger): LeaseLock 
         );
         await client.end();
         const row = holder.rows[0] ?? {};
-        const named = /^igcord pid=(\d+) host=(.*)$/.exec(typeof row.application_name === 'string' ? row.application_name : '');
+        const named = /^igcord pid=(\d+) host=(.*)$/.exec(
+          typeof row.application_name === 'string' ? row.application_name : '',
+        );
         const idle = row.idle_ms === null || row.idle_ms === undefined ? undefined : Number(row.idle_ms);
         return { holder: { pid: named ? Number(named[1]) : undefined, host: named?.[2], heartbeatAgeMs: idle } };
       } catch (error) {

@@ -8,7 +8,11 @@ import type { LeaseAttempt, LeaseLock, LockOwner, LockTiming } from './lease.js'
 
 /** The commands the lock needs, present on every @redis/client connection type. */
 export interface RedisLockClient {
-  set(key: string, value: string, options: { condition: 'NX'; expiration: { type: 'PX'; value: number } }): Promise<string | null>;
+  set(
+    key: string,
+    value: string,
+    options: { condition: 'NX'; expiration: { type: 'PX'; value: number } },
+  ): Promise<string | null>;
   get(key: string): Promise<string | null>;
   pTTL(key: string): Promise<number>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
@@ -26,11 +30,17 @@ export function redisLock(client: () => Promise<RedisLockClient>, key: string): 
       const record = JSON.stringify({ id: owner.id, pid: owner.pid, host: owner.host, staleMs: timing.staleMs });
       // The key may expire between a refused SET and the GET that reads its holder: then try again.
       for (let round = 0; round < 3; round += 1) {
-        const set = await redis.set(key, record, { condition: 'NX', expiration: { type: 'PX', value: timing.staleMs } });
+        const set = await redis.set(key, record, {
+          condition: 'NX',
+          expiration: { type: 'PX', value: timing.staleMs },
+        });
         if (set === 'OK') {
           return {
             held: {
-              renew: async () => Number(await (await client()).eval(RENEW, { keys: [key], arguments: [record, String(timing.staleMs)] })) === 1,
+              renew: async () =>
+                Number(
+                  await (await client()).eval(RENEW, { keys: [key], arguments: [record, String(timing.staleMs)] }),
+                ) === 1,
               release: async () => {
                 await (await client()).eval(RELEASE, { keys: [key], arguments: [record] });
               },
@@ -47,7 +57,9 @@ export function redisLock(client: () => Promise<RedisLockClient>, key: string): 
           return { holder: {} };
         }
         // The key was set to live staleMs at the holder's last heartbeat; what has elapsed of it is the age.
-        return { holder: { pid: holder.pid, host: holder.host, heartbeatAgeMs: ttl >= 0 ? holder.staleMs - ttl : undefined } };
+        return {
+          holder: { pid: holder.pid, host: holder.host, heartbeatAgeMs: ttl >= 0 ? holder.staleMs - ttl : undefined },
+        };
       }
       throw new Error(`the Redis instance lock ${key} kept changing hands`);
     },

@@ -36,11 +36,18 @@ export function sqliteLock(file: string, name: string): LeaseLock {
         // Another process may slip in between the read and the upsert; the upsert then changes nothing and the
         // row is read again. Three rounds are plenty: each lost round means someone else acquired.
         for (let round = 0; round < 3; round += 1) {
-          const rows = await db.all(`SELECT owner, pid, host, pid_ns, heartbeat_at, stale_ms FROM ${TABLE} WHERE name = ?`, name);
+          const rows = await db.all(
+            `SELECT owner, pid, host, pid_ns, heartbeat_at, stale_ms FROM ${TABLE} WHERE name = ?`,
+            name,
+          );
           const current = rows[0] === undefined ? undefined : validate(rowSchema, rows[0], `instance lock row ${name}`);
           const now = Date.now();
           if (current) {
-            const holder = { pid: current.pid ?? undefined, host: current.host ?? undefined, pidNamespace: current.pid_ns ?? undefined };
+            const holder = {
+              pid: current.pid ?? undefined,
+              host: current.host ?? undefined,
+              pidNamespace: current.pid_ns ?? undefined,
+            };
             const stale = now - current.heartbeat_at > current.stale_ms || holderIsDead(holder, owner);
             if (!stale) {
               await db.close();
@@ -53,7 +60,14 @@ export function sqliteLock(file: string, name: string): LeaseLock {
                pid_ns = excluded.pid_ns, heartbeat_at = excluded.heartbeat_at, stale_ms = excluded.stale_ms
              WHERE ${TABLE}.owner = ?
              RETURNING owner`,
-            name, owner.id, owner.pid, owner.host, owner.pidNamespace ?? null, now, timing.staleMs, current?.owner ?? '',
+            name,
+            owner.id,
+            owner.pid,
+            owner.host,
+            owner.pidNamespace ?? null,
+            now,
+            timing.staleMs,
+            current?.owner ?? '',
           );
           if (taken.length === 1) return { held: heldLease(db, name, owner) };
         }
@@ -69,7 +83,14 @@ export function sqliteLock(file: string, name: string): LeaseLock {
 function heldLease(db: SqliteConnection, name: string, owner: LockOwner) {
   return {
     async renew() {
-      return (await db.run(`UPDATE ${TABLE} SET heartbeat_at = ? WHERE name = ? AND owner = ?`, Date.now(), name, owner.id)) === 1;
+      return (
+        (await db.run(
+          `UPDATE ${TABLE} SET heartbeat_at = ? WHERE name = ? AND owner = ?`,
+          Date.now(),
+          name,
+          owner.id,
+        )) === 1
+      );
     },
     async release() {
       try {

@@ -73,8 +73,7 @@ export const createStateInputSchema = z.object({
 export type CreateStateInput = z.input<typeof createStateInputSchema>;
 
 export type TakeStateResult =
-  | { ok: true; state: OAuthState }
-  | { ok: false; reason: 'unknown' | 'expired' | 'other-user' };
+  { ok: true; state: OAuthState } | { ok: false; reason: 'unknown' | 'expired' | 'other-user' };
 
 export interface OAuthStateStore {
   create(input: CreateStateInput): Promise<OAuthState>;
@@ -146,13 +145,16 @@ export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
       const record = await reader.readTaken(stateType, `${recordKey(state.slice(0, 4))}…`, () => backend.take(key));
       if (record === undefined) return { ok: false, reason: 'unknown' };
       await indexes.remove(PENDING, [pendingMember(state, record.expiresAt)]);
-      if (expect?.stage !== undefined && expect.stage !== (record.stage ?? 'link')) return { ok: false, reason: 'unknown' };
+      if (expect?.stage !== undefined && expect.stage !== (record.stage ?? 'link'))
+        return { ok: false, reason: 'unknown' };
       if (ctx.now() >= record.expiresAt) return { ok: false, reason: 'expired' };
       if (expect?.discordUserId !== undefined && expect.discordUserId !== record.discordUserId) {
         return { ok: false, reason: 'other-user' };
       }
       const interactionToken =
-        record.interactionTokenEncrypted === undefined ? undefined : cipher.decrypt(record.interactionTokenEncrypted, tokenContext(state));
+        record.interactionTokenEncrypted === undefined
+          ? undefined
+          : cipher.decrypt(record.interactionTokenEncrypted, tokenContext(state));
       return { ok: true, state: toState(record, interactionToken) };
     },
 
@@ -161,7 +163,8 @@ export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
       const key = recordKey(state);
       const record = reader.read(stateType, key, await backend.get(key));
       if (record === undefined) return { ok: false, reason: 'unknown' };
-      if (expect?.stage !== undefined && expect.stage !== (record.stage ?? 'link')) return { ok: false, reason: 'unknown' };
+      if (expect?.stage !== undefined && expect.stage !== (record.stage ?? 'link'))
+        return { ok: false, reason: 'unknown' };
       if (ctx.now() >= record.expiresAt) return { ok: false, reason: 'expired' };
       // The interaction token stays encrypted: only the step that consumes the state edits the reply.
       return { ok: true, state: toState(record, undefined) };

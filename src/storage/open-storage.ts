@@ -114,7 +114,11 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     },
     corruptRecords: () => corrupt,
     async lockInstance(lockOptions) {
-      const lock = await acquireInstanceLock({ storage: backend.instanceLock, shared: backend.sharedLock }, lockOptions, log);
+      const lock = await acquireInstanceLock(
+        { storage: backend.instanceLock, shared: backend.sharedLock },
+        lockOptions,
+        log,
+      );
       locks.push(lock);
       return lock;
     },

@@ -29,7 +29,11 @@ export interface RecordReader {
    * any secret part left out), and thrown as a StorageCorruptError: it was deleted, so skipping it would lose it
    * without a trace and honouring it is impossible.
    */
-  readTaken<S extends z.ZodType>(type: RecordType<S>, shownKey: string, take: () => Promise<unknown>): Promise<z.output<S> | undefined>;
+  readTaken<S extends z.ZodType>(
+    type: RecordType<S>,
+    shownKey: string,
+    take: () => Promise<unknown>,
+  ): Promise<z.output<S> | undefined>;
 }
 
 export function createRecordReader(log: Logger, onCorrupt?: (key: string) => void): RecordReader {
@@ -46,7 +50,8 @@ export function createRecordReader(log: Logger, onCorrupt?: (key: string) => voi
         : `skipped a stored ${type.name} that does not parse; repair or delete key ${key}`,
     );
   };
-  const problemsOf = (error: ValidationError) => error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  const problemsOf = (error: ValidationError) =>
+    error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   return {
     readStrict: strict,
     async readTaken(type, shownKey, take) {
@@ -56,14 +61,20 @@ export function createRecordReader(log: Logger, onCorrupt?: (key: string) => voi
       } catch (error) {
         if (!(error instanceof StorageCorruptError)) throw error;
         report(type, shownKey, ['(root): not a JSON value'], true);
-        throw new StorageCorruptError(shownKey, `a stored ${type.name} was not JSON; taking it consumed it (${shownKey})`);
+        throw new StorageCorruptError(
+          shownKey,
+          `a stored ${type.name} was not JSON; taking it consumed it (${shownKey})`,
+        );
       }
       try {
         return strict(type, shownKey, raw);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         report(type, shownKey, problemsOf(error), true);
-        throw new StorageCorruptError(shownKey, `a stored ${type.name} does not parse; taking it consumed it (${shownKey})`);
+        throw new StorageCorruptError(
+          shownKey,
+          `a stored ${type.name} does not parse; taking it consumed it (${shownKey})`,
+        );
       }
     },
     read(type, key, raw) {

@@ -14,16 +14,18 @@ export const SANDBOX_KEY_FILE = 'token-encryption.key';
 const keyFile = z.object({
   version: z.literal(1),
   id: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
-  key: z
-    .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, { error: 'expected base64 of 32 bytes' }),
+  key: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, { error: 'expected base64 of 32 bytes' }),
 });
 
 /** Reads `<dataDir>/token-encryption.key`, creating it (mode 0600, its directory made or tightened to 0700) when absent. */
 export async function loadOrCreateSandboxKey(dataDir: string): Promise<EncryptionKey> {
   const path = join(dataDir, SANDBOX_KEY_FILE);
   ensurePrivateDir(dataDir);
-  const made = { version: 1 as const, id: `sbx${Date.now().toString(36)}`.slice(0, 16), key: randomBytes(32).toString('base64') };
+  const made = {
+    version: 1 as const,
+    id: `sbx${Date.now().toString(36)}`.slice(0, 16),
+    key: randomBytes(32).toString('base64'),
+  };
   try {
     // `wx` fails if the file exists, so two processes starting at once cannot overwrite each other's key.
     await writeFile(path, `${JSON.stringify(made)}\n`, { flag: 'wx', mode: 0o600 });

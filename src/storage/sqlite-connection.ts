@@ -31,7 +31,9 @@ export async function openSqliteConnection(file: string, options: SqliteConnecti
   let closed: Promise<void> | undefined;
   return {
     all: (sql, ...params) =>
-      new Promise((resolve, reject) => db.all<Record<string, unknown>>(sql, params, (error, rows) => (error ? reject(error) : resolve(rows)))),
+      new Promise((resolve, reject) =>
+        db.all<Record<string, unknown>>(sql, params, (error, rows) => (error ? reject(error) : resolve(rows))),
+      ),
     run: (sql, ...params) =>
       new Promise((resolve, reject) =>
         db.run(sql, params, function (error) {
@@ -39,6 +41,7 @@ export async function openSqliteConnection(file: string, options: SqliteConnecti
           else resolve(this.changes);
         }),
       ),
-    close: () => (closed ??= new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())))),
+    close: () =>
+      (closed ??= new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())))),
   };
 }

@@ -24,5 +24,7 @@ export interface StoreContext {
 }
 
 /** Ids used inside storage keys (Discord snowflakes, Instagram ids, feed ids): no separators, bounded length. */
-export const storedId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'expected an id of letters, digits, _ . -' });
+export const storedId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, { error: 'expected an id of letters, digits, _ . -' });
 export const epochMs = z.number().int().nonnegative();

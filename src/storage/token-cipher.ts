@@ -56,12 +56,17 @@ export function createTokenCipher(keys: TokenCipherKeys): TokenCipher {
       cipher.setAAD(Buffer.from(context, 'utf8'));
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [FORMAT, current.id, iv.toString('base64url'), body.toString('base64url'), tag.toString('base64url')].join('.');
+      return [FORMAT, current.id, iv.toString('base64url'), body.toString('base64url'), tag.toString('base64url')].join(
+        '.',
+      );
     },
     decrypt(ciphertext, context) {
       const parts = parse(ciphertext);
       if (parts === undefined) {
-        throw new TokenDecryptError('malformed', 'a stored secret is not in igcord\'s encrypted format (v1.<key id>.<iv>.<data>.<tag>)');
+        throw new TokenDecryptError(
+          'malformed',
+          "a stored secret is not in igcord's encrypted format (v1.<key id>.<iv>.<data>.<tag>)",
+        );
       }
       const key = byId.get(parts.keyId);
       if (key === undefined) {
@@ -96,8 +101,14 @@ function parse(ciphertext: string): { keyId: string; iv: Buffer; body: Buffer; t
   if (parts.length !== 5 || parts[0] !== FORMAT) return undefined;
   const [, keyId, iv, body, tag] = parts as [string, string, string, string, string];
   const b64url = /^[A-Za-z0-9_-]*$/;
-  if (!/^[A-Za-z0-9_-]{1,16}$/.test(keyId) || !b64url.test(iv) || !b64url.test(body) || !b64url.test(tag)) return undefined;
-  const decoded = { keyId, iv: Buffer.from(iv, 'base64url'), body: Buffer.from(body, 'base64url'), tag: Buffer.from(tag, 'base64url') };
+  if (!/^[A-Za-z0-9_-]{1,16}$/.test(keyId) || !b64url.test(iv) || !b64url.test(body) || !b64url.test(tag))
+    return undefined;
+  const decoded = {
+    keyId,
+    iv: Buffer.from(iv, 'base64url'),
+    body: Buffer.from(body, 'base64url'),
+    tag: Buffer.from(tag, 'base64url'),
+  };
   if (decoded.iv.length !== IV_BYTES || decoded.tag.length !== TAG_BYTES) return undefined;
   return decoded;
 }

@@ -20,7 +20,14 @@ describe.each(['instagram', 'facebook'] as const)('linking on Graph with %s logi
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -38,7 +45,13 @@ describe.each(['instagram', 'facebook'] as const)('linking on Graph with %s logi
   }
 
   async function linkUrl(userId: string): Promise<string> {
-    const handle = igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId: igcord.guild.channels.general!, userId, name: 'instagram', subcommand: 'link' });
+    const handle = igcord.discord.sendCommand({
+      guildId: igcord.guild.guildId,
+      channelId: igcord.guild.channels.general!,
+      userId,
+      name: 'instagram',
+      subcommand: 'link',
+    });
     return authorizeUrlOf(await handle.waitForReply(undefined, WAIT_MS));
   }
 
@@ -47,7 +60,10 @@ describe.each(['instagram', 'facebook'] as const)('linking on Graph with %s logi
     await tab.goto(url);
     expect(origin(tab.url())).toBe(origin(igcord.discord.url));
     await tab.selectOption('#authorize select[name=user_id]', discordUserId);
-    await Promise.all([tab.waitForURL((u) => origin(u.toString()) === origin(emulator.url), { timeout: WAIT_MS }), tab.click('#authorize button[type=submit]')]);
+    await Promise.all([
+      tab.waitForURL((u) => origin(u.toString()) === origin(emulator.url), { timeout: WAIT_MS }),
+      tab.click('#authorize button[type=submit]'),
+    ]);
     const view = emulator.admin.accounts().find((a) => a.username === account)!;
     if (login === 'instagram') {
       expect(new URL(tab.url()).pathname).toBe('/oauth/authorize');
@@ -56,7 +72,10 @@ describe.each(['instagram', 'facebook'] as const)('linking on Graph with %s logi
       expect(new URL(tab.url()).pathname).toMatch(/^\/facebook-www\/v[\d.]+\/dialog\/oauth$/);
       await tab.selectOption('#authorize select[name=user_id]', view.facebook_user_id!);
     }
-    await Promise.all([tab.waitForURL(/\/oauth\/callback\?/, { timeout: WAIT_MS }), tab.click('#authorize button[type=submit]')]);
+    await Promise.all([
+      tab.waitForURL(/\/oauth\/callback\?/, { timeout: WAIT_MS }),
+      tab.click('#authorize button[type=submit]'),
+    ]);
     expect(origin(tab.url())).toBe(origin(igcord.app.http.url));
     return tab.locator('main').innerText();
   }

@@ -25,7 +25,14 @@ describe('linking Instagram in a real browser', () => {
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage();
   }, 60_000);
@@ -53,22 +60,35 @@ describe('linking Instagram in a real browser', () => {
     return authorizeUrlOf(await handle.waitForReply(undefined, WAIT_MS));
   }
 
-  const instagramUserId = (username: string) => String(igcord.emulator.admin.users().find((u) => u.username === username)!.id);
+  const instagramUserId = (username: string) =>
+    String(igcord.emulator.admin.users().find((u) => u.username === username)!.id);
   const origin = (url: string) => new URL(url).origin;
 
   /**
    * Goes through linking in `tab` as a person would: opens the link, confirms on Discord's page as `discordUserId`,
    * then presses `form` on Instagram's page as `username`. Stops on the first page of igcord's and returns its text.
    */
-  async function choose(tab: Page, url: string, discordUserId: string, username: string, form: 'authorize' | 'cancel'): Promise<string> {
+  async function choose(
+    tab: Page,
+    url: string,
+    discordUserId: string,
+    username: string,
+    form: 'authorize' | 'cancel',
+  ): Promise<string> {
     await tab.goto(url);
     if (origin(tab.url()) === origin(igcord.discord.url)) {
       await tab.selectOption('#authorize select[name=user_id]', discordUserId);
-      await Promise.all([tab.waitForURL((u) => origin(u.toString()) !== origin(igcord.discord.url), { timeout: WAIT_MS }), tab.click('#authorize button[type=submit]')]);
+      await Promise.all([
+        tab.waitForURL((u) => origin(u.toString()) !== origin(igcord.discord.url), { timeout: WAIT_MS }),
+        tab.click('#authorize button[type=submit]'),
+      ]);
     }
     if (origin(tab.url()) === origin(igcord.emulator.url)) {
       await tab.selectOption('#authorize select[name=user_id]', instagramUserId(username));
-      await Promise.all([tab.waitForURL(/\/oauth\/callback\?/, { timeout: WAIT_MS }), tab.click(`#${form} button[type=submit]`)]);
+      await Promise.all([
+        tab.waitForURL(/\/oauth\/callback\?/, { timeout: WAIT_MS }),
+        tab.click(`#${form} button[type=submit]`),
+      ]);
     }
     expect(origin(tab.url())).toBe(origin(igcord.app.http.url));
     return tab.locator('main').innerText();
@@ -90,7 +110,9 @@ describe('linking Instagram in a real browser', () => {
     const secret = Buffer.from(accessToken.split('.').at(-1)!);
     for (const file of files) expect(readFileSync(join(dataDir, file)).includes(secret)).toBe(false);
     // The link's cookie was cleared once the flow ended.
-    expect((await page.context().cookies(igcord.app.http.url)).filter((c) => c.name.startsWith('igcord_link_'))).toEqual([]);
+    expect(
+      (await page.context().cookies(igcord.app.http.url)).filter((c) => c.name.startsWith('igcord_link_')),
+    ).toEqual([]);
 
     // Reused: the same link opened again links nothing new.
     const reused = await choose(page, url, igcord.personId, usernames()[1]!, 'authorize');

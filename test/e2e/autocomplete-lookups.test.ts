@@ -26,9 +26,29 @@ describe('autocomplete lookups', () => {
   });
 
   const tagInfo = (value: string) =>
-    igcord.discord.sendAutocomplete({ guildId, channelId, userId: igcord.personId, name: 'tag', subcommand: 'info', focused: 'name', value }).firstResponse();
+    igcord.discord
+      .sendAutocomplete({
+        guildId,
+        channelId,
+        userId: igcord.personId,
+        name: 'tag',
+        subcommand: 'info',
+        focused: 'name',
+        value,
+      })
+      .firstResponse();
   const feedAddTag = (value: string) =>
-    igcord.discord.sendAutocomplete({ guildId, channelId, userId: igcord.personId, name: 'feed', subcommand: 'add-tag', focused: 'tag', value }).firstResponse();
+    igcord.discord
+      .sendAutocomplete({
+        guildId,
+        channelId,
+        userId: igcord.personId,
+        name: 'feed',
+        subcommand: 'add-tag',
+        focused: 'tag',
+        value,
+      })
+      .firstResponse();
   const choicesOf = (answer: { data?: unknown }) => (answer.data as Choices).choices;
 
   it('suggests tags in /tag info and then in /feed add-tag for the same prefix', async () => {
@@ -51,7 +71,12 @@ describe('autocomplete lookups', () => {
 
   it('answers no choices when Instagram fails the lookup, and logs a warning with the limiter key but not the token', async () => {
     // Every attempt fails (the client retries a 500), until the fault is removed.
-    const fault = igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/tags/search$', kind: 'status', status: 500 });
+    const fault = igcord.emulator.admin.injectFault({
+      method: 'GET',
+      path: '^/v1/tags/search$',
+      kind: 'status',
+      status: 500,
+    });
     const answer = await tagInfo('zzfail').finally(() => igcord.emulator.admin.removeFault(fault.id));
     expect(answer.type).toBe(8);
     expect(choicesOf(answer)).toEqual([]);

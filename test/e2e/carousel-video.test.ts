@@ -12,7 +12,11 @@ interface V1Carousel {
   id: string;
   link: string;
   images: { standard_resolution: { url: string } };
-  carousel_media: { type: 'image' | 'video'; images?: { standard_resolution: { url: string } }; videos?: { standard_resolution: { url: string } } }[];
+  carousel_media: {
+    type: 'image' | 'video';
+    images?: { standard_resolution: { url: string } };
+    videos?: { standard_resolution: { url: string } };
+  }[];
 }
 
 describe('a carousel with a video', () => {
@@ -26,7 +30,11 @@ describe('a carousel with a video', () => {
     const user = igcord.emulator.admin.users()[2]!;
     ({ instagramUserId } = await igcord.link(igcord.personId, String(user.username)));
     channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'carousels' });
-    await igcord.addFeed({ channelId, ownerDiscordUserId: igcord.personId, source: { kind: 'account', instagramUserId } });
+    await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'account', instagramUserId },
+    });
     carousel = igcord.emulator.admin.postMedia(instagramUserId, {
       type: 'carousel',
       caption: 'image, video, image',
@@ -37,7 +45,10 @@ describe('a carousel with a video', () => {
     await igcord?.close();
   });
 
-  const pictures = () => [carousel.carousel_media[0]!.images!.standard_resolution.url, carousel.carousel_media[2]!.images!.standard_resolution.url];
+  const pictures = () => [
+    carousel.carousel_media[0]!.images!.standard_resolution.url,
+    carousel.carousel_media[2]!.images!.standard_resolution.url,
+  ];
   const video = () => carousel.carousel_media[1]!.videos!.standard_resolution.url;
 
   const expectEachPictureOnceAndThePlayLink = (embeds: APIEmbed[]) => {
@@ -57,10 +68,13 @@ describe('a carousel with a video', () => {
 
   it('is posted to the feed channel with each picture once and the video as its play link', async () => {
     await eventually(
-      () => igcord.discord.messages(channelId).some((m) => m.embeds.some((e) => e.description === 'image, video, image')),
+      () =>
+        igcord.discord.messages(channelId).some((m) => m.embeds.some((e) => e.description === 'image, video, image')),
       'the carousel posted to the feed channel',
     );
-    const posted = igcord.discord.messages(channelId).filter((m) => m.embeds.some((e) => e.description === 'image, video, image'));
+    const posted = igcord.discord
+      .messages(channelId)
+      .filter((m) => m.embeds.some((e) => e.description === 'image, video, image'));
     expect(posted).toHaveLength(1);
     expectEachPictureOnceAndThePlayLink(posted[0]!.embeds);
   });

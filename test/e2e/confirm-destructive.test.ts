@@ -36,9 +36,24 @@ describe('confirming what cannot be undone', () => {
   it('/feed remove asks with Confirm and Cancel; Cancel keeps the feed, Confirm removes it', async () => {
     const username = String(igcord.emulator.admin.users()[0]!.username);
     await igcord.link(igcord.personId, username);
-    const ask = (feed: string) => igcord.discord.sendCommand({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'remove', options: { feed } }).waitForReply(undefined, WAIT_MS);
+    const ask = (feed: string) =>
+      igcord.discord
+        .sendCommand({
+          channelId: general,
+          userId: igcord.personId,
+          name: 'feed',
+          subcommand: 'remove',
+          options: { feed },
+        })
+        .waitForReply(undefined, WAIT_MS);
     const added = await igcord.discord
-      .sendCommand({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'add-tag', options: { channel: general, tag: 'confirmtag' } })
+      .sendCommand({
+        channelId: general,
+        userId: igcord.personId,
+        name: 'feed',
+        subcommand: 'add-tag',
+        options: { channel: general, tag: 'confirmtag' },
+      })
       .waitForReply(undefined, WAIT_MS);
     const id = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
 
@@ -58,7 +73,10 @@ describe('confirming what cannot be undone', () => {
     const person = igcord.discord.createUser({ username: 'unlink-asker' }).id;
     igcord.discord.addMember(igcord.guild.guildId, person);
     await igcord.link(person, String(igcord.emulator.admin.users()[1]!.username));
-    const ask = () => igcord.discord.sendCommand({ channelId: general, userId: person, name: 'instagram', subcommand: 'unlink' }).waitForReply(undefined, WAIT_MS);
+    const ask = () =>
+      igcord.discord
+        .sendCommand({ channelId: general, userId: person, name: 'instagram', subcommand: 'unlink' })
+        .waitForReply(undefined, WAIT_MS);
 
     const first = await ask();
     expect(first.flags! & 64).toBe(64);

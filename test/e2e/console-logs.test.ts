@@ -19,7 +19,7 @@ describe('the sandbox console logs', () => {
   it('answers console typos in plain words and logs none of them as an error with a stack', async () => {
     const typos: Array<[string, RegExp]> = [
       ['wach #instagram', /Unknown command "wach"/],
-      ["post nobody Fresh basil", /no sandbox user "nobody"; users lists them/],
+      ['post nobody Fresh basil', /no sandbox user "nobody"; users lists them/],
       ['/feed add-account chanel:#instagram', /"chanel:#instagram" is not an option/],
       ['/feed add-account channel:#nowhere', /option channel expects #channel/],
       ['/nope', /there is no \/nope/],

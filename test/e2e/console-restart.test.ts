@@ -44,7 +44,7 @@ describe('the sandbox across restarts (npm start twice on one data directory)', 
     expect(await first.exited).toBe(0);
   });
 
-  it('keeps the fakes\' worlds in owner-only files in the sandbox data directory', () => {
+  it("keeps the fakes' worlds in owner-only files in the sandbox data directory", () => {
     const sandboxDir = join(dataDir, 'sandbox');
     const worlds = readdirSync(sandboxDir).filter((name) => /world.*\.json$/.test(name));
     expect(worlds.sort()).toEqual(['discord-world.json', 'instagram-world.json']);
@@ -59,7 +59,8 @@ describe('the sandbox across restarts (npm start twice on one data directory)', 
     const me = await second.waitFor(/^igcord( \(only you can see this\))?:$/m);
     expect(me).toMatch(/┌─ .*@mila\.garden/);
     // The same account: the profile box reads as it did before the restart (id, name, counts).
-    const box = (text: string) => text.slice(text.indexOf('┌─'), text.lastIndexOf('┘') + 1).replace(/\d+ (seconds?|minutes?) ago/g, '');
+    const box = (text: string) =>
+      text.slice(text.indexOf('┌─'), text.lastIndexOf('┘') + 1).replace(/\d+ (seconds?|minutes?) ago/g, '');
     expect(box(me)).toBe(box(accountBefore));
   });
 

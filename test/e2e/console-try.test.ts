@@ -27,7 +27,15 @@ describe('trying the README at the sandbox console', () => {
   it('help lists the console commands for roles, members, acting as someone and changing channels', async () => {
     c.type('help');
     const out = await c.waitFor(/Slash commands:[\s\S]*\/user search/);
-    for (const command of ['roles', 'members', 'as <member> /', 'delete-channel #channel', 'deny #channel <permission>', 'allow #channel <permission>', 'ends with ?']) {
+    for (const command of [
+      'roles',
+      'members',
+      'as <member> /',
+      'delete-channel #channel',
+      'deny #channel <permission>',
+      'allow #channel <permission>',
+      'ends with ?',
+    ]) {
       expect(out).toContain(command);
     }
     expect(doubleSpaces(out)).toEqual([]);
@@ -73,7 +81,10 @@ describe('trying the README at the sandbox console', () => {
     expect(await c.waitFor(/#instagram/)).toMatch(/igcord.*no longer.*Send Messages/i);
     c.type('post mila.garden Basil under a lost permission');
     await c.waitFor(/posted media/);
-    await eventually(async () => (await c.igcord.app.storage.feeds.get(feedId))?.state.kind === 'disabled', 'the feed to be disabled');
+    await eventually(
+      async () => (await c.igcord.app.storage.feeds.get(feedId))?.state.kind === 'disabled',
+      'the feed to be disabled',
+    );
     c.type('/feed list');
     const list = await c.waitFor(/Feed `\w+`[\s\S]*└─+┘/);
     expect(list).toMatch(/disabled/i);
@@ -95,7 +106,10 @@ describe('trying the README at the sandbox console', () => {
     expect(await c.waitFor(/#general/)).not.toContain('#instagram');
     c.type('post mila.garden Basil for a deleted channel');
     await c.waitFor(/posted media/);
-    await eventually(async () => (await c.igcord.app.storage.feeds.get(feedId))?.state.kind === 'disabled', 'the feed to be disabled');
+    await eventually(
+      async () => (await c.igcord.app.storage.feeds.get(feedId))?.state.kind === 'disabled',
+      'the feed to be disabled',
+    );
     c.type('/feed list');
     expect(await c.waitFor(/Feed `\w+`[\s\S]*└─+┘/)).toContain('channel was deleted');
   });
@@ -118,7 +132,10 @@ describe('trying the README at the sandbox console', () => {
   });
 
   it('confirms a like and an unlike in one short line, without sending the post again', async () => {
-    const media = c.igcord.emulator.admin.postMedia('mateo_rios', { type: 'carousel', caption: 'Three views of the harbour' });
+    const media = c.igcord.emulator.admin.postMedia('mateo_rios', {
+      type: 'carousel',
+      caption: 'Three views of the harbour',
+    });
     c.type(`/media like media:${String(media.id)}`);
     const liked = await c.waitFor(/You like/);
     expect(liked).not.toMatch(/┌─|image:/);

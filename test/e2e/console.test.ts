@@ -80,7 +80,10 @@ describe('the sandbox console (npm start without credentials)', () => {
     // The Discord fake lives in the child, so its tokens are not known here; the key and the client secret are.
     const logFile = join(cwd, 'data', 'sandbox', 'igcord.log');
     if (existsSync(logFile)) {
-      const secrets = [...(await sandboxKeySecrets(join(cwd, 'data', 'sandbox'))), { name: 'the sandbox client secret', value: SANDBOX_CLIENT.clientSecret }];
+      const secrets = [
+        ...(await sandboxKeySecrets(join(cwd, 'data', 'sandbox'))),
+        { name: 'the sandbox client secret', value: SANDBOX_CLIENT.clientSecret },
+      ];
       assertNoSecretLogged(readFileSync(logFile, 'utf8') + session.output, secrets, 'the sandbox log and console');
     }
   });
@@ -116,7 +119,9 @@ describe('the sandbox console (npm start without credentials)', () => {
     const answer = await session.waitFor(/authorize <username>/);
     expect(answer).toMatch(/\[1\] .*→ http:\/\/127\.0\.0\.1:\d+\/link\?state=/);
     session.type('authorize mila.garden');
-    const linked = await session.waitFor(/Linked[\s\S]*mila\.garden[\s\S]*igcord \(only you can see this\):[\s\S]*mila\.garden/);
+    const linked = await session.waitFor(
+      /Linked[\s\S]*mila\.garden[\s\S]*igcord \(only you can see this\):[\s\S]*mila\.garden/,
+    );
     expect(linked).toContain('Discord fake: confirmed as you');
     expect(linked).toContain('callback page (HTTP 200)');
   });

@@ -51,22 +51,32 @@ function modes(root: string, base: string): string[] {
 }
 
 describe('igcord files on disk', () => {
-  it('creates the data directory 0700 and the log, SQLite and key files 0600, and tightens looser ones', { timeout: 90_000 }, async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'igcord-files-'));
-    const first = await runSandbox(cwd);
-    for (const name of ['igcord.log', 'igcord.sqlite', 'igcord.sqlite-wal', 'igcord.sqlite-shm', 'token-encryption.key']) {
-      expect(first).toContain(`data/sandbox/${name} 600`);
-    }
-    expect(first.filter((line) => !/ (600|700)$/.test(line))).toEqual([]);
-    expect(first.filter((line) => line.endsWith(' 700'))).toEqual(['data 700', 'data/sandbox 700']);
+  it(
+    'creates the data directory 0700 and the log, SQLite and key files 0600, and tightens looser ones',
+    { timeout: 90_000 },
+    async () => {
+      const cwd = mkdtempSync(join(tmpdir(), 'igcord-files-'));
+      const first = await runSandbox(cwd);
+      for (const name of [
+        'igcord.log',
+        'igcord.sqlite',
+        'igcord.sqlite-wal',
+        'igcord.sqlite-shm',
+        'token-encryption.key',
+      ]) {
+        expect(first).toContain(`data/sandbox/${name} 600`);
+      }
+      expect(first.filter((line) => !/ (600|700)$/.test(line))).toEqual([]);
+      expect(first.filter((line) => line.endsWith(' 700'))).toEqual(['data 700', 'data/sandbox 700']);
 
-    // Files left readable to others (an older igcord, a backup restored with cp) are tightened at the next start.
-    // (A clean stop removes the -wal and -shm files.)
-    for (const line of first) {
-      const path = join(cwd, line.split(' ')[0]!);
-      if (existsSync(path)) chmodSync(path, line.endsWith(' 700') ? 0o755 : 0o644);
-    }
-    const second = await runSandbox(cwd);
-    expect(second.filter((line) => !/ (600|700)$/.test(line))).toEqual([]);
-  });
+      // Files left readable to others (an older igcord, a backup restored with cp) are tightened at the next start.
+      // (A clean stop removes the -wal and -shm files.)
+      for (const line of first) {
+        const path = join(cwd, line.split(' ')[0]!);
+        if (existsSync(path)) chmodSync(path, line.endsWith(' 700') ? 0o755 : 0o644);
+      }
+      const second = await runSandbox(cwd);
+      expect(second.filter((line) => !/ (600|700)$/.test(line))).toEqual([]);
+    },
+  );
 });

@@ -22,7 +22,11 @@ async function pingFromDistinctPeople(igcord: TestIgcord, count: number): Promis
   });
   for (let i = 0; i < people.length; i += IN_FLIGHT) {
     await Promise.all(
-      people.slice(i, i + IN_FLIGHT).map((userId) => igcord.discord.sendCommand({ guildId, channelId, userId, name: 'ping' }).waitForReply(undefined, 20_000)),
+      people
+        .slice(i, i + IN_FLIGHT)
+        .map((userId) =>
+          igcord.discord.sendCommand({ guildId, channelId, userId, name: 'ping' }).waitForReply(undefined, 20_000),
+        ),
     );
   }
 }
@@ -57,7 +61,9 @@ describe('discord.js caches of users and members', () => {
       expect(guild.members.cache.size).toBeLessThanOrEqual(MEMBER_CACHE_LIMIT + 1);
       expect(guild.members.me?.id).toBe(botId);
       // The caches that permission checks read are whole: the bot still computes its rights in a channel.
-      expect(guild.channels.cache.get(igcord.guild.channels.general!)?.permissionsFor(client.user!)?.bitfield).toBeGreaterThan(0n);
+      expect(
+        guild.channels.cache.get(igcord.guild.channels.general!)?.permissionsFor(client.user!)?.bitfield,
+      ).toBeGreaterThan(0n);
       // And the sweepers of users and members are running, not only the size caps.
       expect(client.sweepers.intervals.users).not.toBeNull();
       expect(client.sweepers.intervals.guildMembers).not.toBeNull();
@@ -88,13 +94,20 @@ describe('discord.js caches of users and members', () => {
       const guild = client.guilds.cache.get(igcord.guild.guildId)!;
       expect([...guild.members.cache.keys()]).toEqual([botId]);
       expect(guild.members.me?.id).toBe(botId);
-      expect(guild.channels.cache.get(igcord.guild.channels.general!)?.permissionsFor(client.user!)?.bitfield).toBeGreaterThan(0n);
+      expect(
+        guild.channels.cache.get(igcord.guild.channels.general!)?.permissionsFor(client.user!)?.bitfield,
+      ).toBeGreaterThan(0n);
 
       // A person who comes after the sweep is answered as before.
       const late = igcord.discord.createUser({ username: 'late' }).id;
       igcord.discord.addMember(igcord.guild.guildId, late);
       const reply = await igcord.discord
-        .sendCommand({ guildId: igcord.guild.guildId, channelId: igcord.guild.channels.general!, userId: late, name: 'ping' })
+        .sendCommand({
+          guildId: igcord.guild.guildId,
+          channelId: igcord.guild.channels.general!,
+          userId: late,
+          name: 'ping',
+        })
         .waitForReply(undefined, 20_000);
       expect(reply.content.toLowerCase()).toContain('pong');
     }, 120_000);

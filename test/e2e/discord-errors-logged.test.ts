@@ -16,7 +16,15 @@ const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
 interface LogLine {
   msg: string;
   interactionId?: string;
-  err?: { type?: string; message?: string; url?: string; method?: string; status?: number; code?: unknown; stack?: string };
+  err?: {
+    type?: string;
+    message?: string;
+    url?: string;
+    method?: string;
+    status?: number;
+    code?: unknown;
+    stack?: string;
+  };
   [field: string]: unknown;
 }
 
@@ -56,7 +64,13 @@ describe('a Discord failure in the logs', () => {
 
   it('logs a failed reply with its method and status but not the interaction token', async () => {
     igcord.discord.injectFault({ method: 'POST', path: CALLBACK, status: 500, times: Infinity });
-    const handle = igcord.discord.sendCommand({ guildId, channelId: general, userId: igcord.personId, name: 'instagram', subcommand: 'me' });
+    const handle = igcord.discord.sendCommand({
+      guildId,
+      channelId: general,
+      userId: igcord.personId,
+      name: 'instagram',
+      subcommand: 'me',
+    });
     const line = await logged('could not tell the user about the error', (l) => l.interactionId === handle.id);
     expect(line.err).toMatchObject({ method: 'POST', status: 500 });
     expect(line.err?.url).toContain(`/interactions/${handle.id}/`);
@@ -65,7 +79,14 @@ describe('a Discord failure in the logs', () => {
 
   it('logs an autocomplete Discord failed to take with its status but not the interaction token', async () => {
     igcord.discord.injectFault({ method: 'POST', path: CALLBACK, status: 500, times: Infinity });
-    const handle = igcord.discord.sendAutocomplete({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'remove', focused: 'feed', value: '' });
+    const handle = igcord.discord.sendAutocomplete({
+      channelId: general,
+      userId: igcord.personId,
+      name: 'feed',
+      subcommand: 'remove',
+      focused: 'feed',
+      value: '',
+    });
     const line = await logged('could not answer autocomplete', (l) => l.interactionId === handle.id);
     expect(line.err).toMatchObject({ method: 'POST', status: 500 });
     expect(linesWith(handle.token)).toEqual([]);
@@ -84,12 +105,25 @@ describe('a Discord failure in the logs', () => {
         delivery: { mode: 'message' as const },
       })),
     );
-    const handle = igcord.discord.sendCommand({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'list' });
-    await handle.waitForReply((m: APIMessage) => JSON.stringify(m.components ?? []).includes('page:'), REPLY_TIMEOUT_MS);
+    const handle = igcord.discord.sendCommand({
+      channelId: general,
+      userId: igcord.personId,
+      name: 'feed',
+      subcommand: 'list',
+    });
+    await handle.waitForReply(
+      (m: APIMessage) => JSON.stringify(m.components ?? []).includes('page:'),
+      REPLY_TIMEOUT_MS,
+    );
     // The session is kept once Discord has answered the edit, a moment after the fake shows the reply.
-    await eventually(() => igcord.app.bot.paginator.openSessions === 1, 'the paged reply\'s session');
+    await eventually(() => igcord.app.bot.paginator.openSessions === 1, "the paged reply's session");
 
-    igcord.discord.injectFault({ method: 'PATCH', path: /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/, status: 500, times: Infinity });
+    igcord.discord.injectFault({
+      method: 'PATCH',
+      path: /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/,
+      status: 500,
+      times: Infinity,
+    });
     await igcord.app.bot.paginator.close();
     const line = await logged('could not disable the page buttons');
     expect(line.err).toMatchObject({ method: 'PATCH', status: 500 });
@@ -101,15 +135,29 @@ describe('a Discord failure in the logs', () => {
   it('logs a /feed add … delivery:webhook that Discord fails with its status but never the channel webhook token', async () => {
     const add = (tag: string) =>
       igcord.discord
-        .sendCommand({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'add-tag', options: { channel: instagramChannel, tag, delivery: 'webhook' } })
+        .sendCommand({
+          channelId: general,
+          userId: igcord.personId,
+          name: 'feed',
+          subcommand: 'add-tag',
+          options: { channel: instagramChannel, tag, delivery: 'webhook' },
+        })
         .waitForReply(undefined, REPLY_TIMEOUT_MS);
 
     // Discord fails the webhook's creation: the admin is told, the line says which request failed and how.
-    const creating = igcord.discord.injectFault({ method: 'POST', path: `/channels/${instagramChannel}/webhooks`, status: 500, times: Infinity });
+    const creating = igcord.discord.injectFault({
+      method: 'POST',
+      path: `/channels/${instagramChannel}/webhooks`,
+      status: 500,
+      times: Infinity,
+    });
     const refused = await add('sunset');
     expect(refused.content).toMatch(/incident id/i);
     expect(creating.hits()).toBeGreaterThan(0);
-    const createLine = await logged('interaction failed with an unexpected error', (l) => l.err?.url?.includes('/webhooks') === true);
+    const createLine = await logged(
+      'interaction failed with an unexpected error',
+      (l) => l.err?.url?.includes('/webhooks') === true,
+    );
     expect(createLine.err).toMatchObject({ method: 'POST', status: 500 });
     igcord.discord.clearFaults();
 
@@ -118,13 +166,22 @@ describe('a Discord failure in the logs', () => {
     const first = await add('sunset');
     expect(first.content).toMatch(/Feed `[a-z0-9]+` added/);
     const webhookToken = igcord.discord.issuedTokens().webhooks.at(-1)!;
-    const checking = igcord.discord.injectFault({ method: 'GET', path: /^\/webhooks\/\d+\/[^/]+$/, status: 500, times: Infinity });
+    const checking = igcord.discord.injectFault({
+      method: 'GET',
+      path: /^\/webhooks\/\d+\/[^/]+$/,
+      status: 500,
+      times: Infinity,
+    });
     const second = await add('coffee');
     expect(second.content).toMatch(/incident id/i);
     expect(checking.hits()).toBeGreaterThan(0);
-    const checkLine = await logged('interaction failed with an unexpected error', (l) => l.err?.method === 'GET' && l.err.url?.includes('/webhooks/') === true);
+    const checkLine = await logged(
+      'interaction failed with an unexpected error',
+      (l) => l.err?.method === 'GET' && l.err.url?.includes('/webhooks/') === true,
+    );
     expect(checkLine.err).toMatchObject({ method: 'GET', status: 500 });
     expect(linesWith(webhookToken)).toEqual([]);
-    for (const feed of await igcord.app.storage.feeds.listByGuild(guildId)) await igcord.app.storage.feeds.remove(feed.id);
+    for (const feed of await igcord.app.storage.feeds.listByGuild(guildId))
+      await igcord.app.storage.feeds.remove(feed.id);
   });
 });

@@ -25,22 +25,48 @@ describe('a command when Discord answers 429 or 500', () => {
     await igcord?.close();
   });
 
-  it('waits out a 429 with Retry-After on the deferred reply\'s edit and still answers exactly once', async () => {
-    const limited = igcord.discord.injectFault({ method: 'PATCH', path: /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/, status: 429, retryAfterSeconds: 0.3 });
-    const handle = igcord.discord.sendCommand({ guildId, channelId, userId: igcord.personId, name: 'instagram', subcommand: 'me' });
+  it("waits out a 429 with Retry-After on the deferred reply's edit and still answers exactly once", async () => {
+    const limited = igcord.discord.injectFault({
+      method: 'PATCH',
+      path: /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/,
+      status: 429,
+      retryAfterSeconds: 0.3,
+    });
+    const handle = igcord.discord.sendCommand({
+      guildId,
+      channelId,
+      userId: igcord.personId,
+      name: 'instagram',
+      subcommand: 'me',
+    });
     const first = await handle.firstResponse();
     expect(first.type).toBe(5);
-    const reply = await handle.waitForReply((m) => JSON.stringify(m.embeds ?? []).includes('mateo_rios'), REPLY_WAIT_MS);
+    const reply = await handle.waitForReply(
+      (m) => JSON.stringify(m.embeds ?? []).includes('mateo_rios'),
+      REPLY_WAIT_MS,
+    );
     expect(reply.embeds?.[0]).toBeDefined();
     expect(limited.hits()).toBe(1);
-    const edits = igcord.discord.restLog().filter((e) => e.method === 'PATCH' && /messages\/(@|%40)original/.test(e.path) && e.status === 200);
+    const edits = igcord.discord
+      .restLog()
+      .filter((e) => e.method === 'PATCH' && /messages\/(@|%40)original/.test(e.path) && e.status === 200);
     expect(edits).toHaveLength(1);
     expect(handle.replies().followUps).toHaveLength(0);
   });
 
   it('retries a Discord 500 on the edit and the answer arrives', async () => {
-    const failing = igcord.discord.injectFault({ method: 'PATCH', path: /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/, status: 500 });
-    const handle = igcord.discord.sendCommand({ guildId, channelId, userId: igcord.personId, name: 'instagram', subcommand: 'quota' });
+    const failing = igcord.discord.injectFault({
+      method: 'PATCH',
+      path: /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/,
+      status: 500,
+    });
+    const handle = igcord.discord.sendCommand({
+      guildId,
+      channelId,
+      userId: igcord.personId,
+      name: 'instagram',
+      subcommand: 'quota',
+    });
     const reply = await handle.waitForReply((m) => /remaining|left/i.test(JSON.stringify(m)), REPLY_WAIT_MS);
     expect(reply).toBeDefined();
     expect(failing.hits()).toBe(1);

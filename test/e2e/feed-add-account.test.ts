@@ -21,7 +21,9 @@ describe('/feed add-account for another account', () => {
     igcord = await startFeedsIgcord({ minPollMs: 300, startSpreadMs: 300 }, { RATE_LIMIT_WINDOW_MS: '10000' });
     guildId = igcord.guild.guildId;
     general = igcord.guild.channels.general!;
-    users = igcord.emulator.admin.users().map((u) => ({ id: String(u.id), username: String(u.username), isPrivate: u.is_private === true }));
+    users = igcord.emulator.admin
+      .users()
+      .map((u) => ({ id: String(u.id), username: String(u.username), isPrivate: u.is_private === true }));
   });
   afterAll(async () => {
     await igcord?.close();
@@ -33,8 +35,17 @@ describe('/feed add-account for another account', () => {
     return user.id;
   }
 
-  async function addAccount(userId: string, options: Record<string, string>): Promise<APIMessage & { replyId: string | undefined }> {
-    const handle = igcord.discord.sendCommand({ channelId: general, userId, name: 'feed', subcommand: 'add-account', options });
+  async function addAccount(
+    userId: string,
+    options: Record<string, string>,
+  ): Promise<APIMessage & { replyId: string | undefined }> {
+    const handle = igcord.discord.sendCommand({
+      channelId: general,
+      userId,
+      name: 'feed',
+      subcommand: 'add-account',
+      options,
+    });
     const reply = await handle.waitForReply(undefined, WAIT_MS);
     return { ...reply, replyId: replyIdOf(igcord, handle.id) };
   }
@@ -56,7 +67,9 @@ describe('/feed add-account for another account', () => {
     expect(ask.replyId, ask.content).toBeUndefined();
     expect(ask.flags! & 64).toBe(64);
     // Names as Discord shows them: markdown in a username is escaped.
-    expect(ask.content).toContain(`This feed reads ${plain(`@${followed.username}`)} with your Instagram link and budget`);
+    expect(ask.content).toContain(
+      `This feed reads ${plain(`@${followed.username}`)} with your Instagram link and budget`,
+    );
     const confirm = buttonIds(ask).find((id) => id.includes(':ok:'));
     expect(confirm, JSON.stringify(ask.components)).toBeDefined();
     // Nothing is stored before the payer agrees.
@@ -82,14 +95,18 @@ describe('/feed add-account for another account', () => {
     expect(feed.consent!.at).toBeLessThanOrEqual(Date.now());
 
     const list = igcord.discord.sendCommand({ channelId: general, userId: payer, name: 'feed', subcommand: 'list' });
-    const field = (await list.waitForReply(undefined, WAIT_MS)).embeds.flatMap((e) => e.fields ?? []).find((f) => f.name.includes(id!));
+    const field = (await list.waitForReply(undefined, WAIT_MS)).embeds
+      .flatMap((e) => e.fields ?? [])
+      .find((f) => f.name.includes(id!));
     expect(field?.value).toContain(`${plain(`@${followed.username}`)}'s posts`);
     expect(field?.value).toContain(`Paid by <@${payer}>, who consented <t:${Math.ceil(feed.consent!.at / 1000)}:R>`);
 
     igcord.emulator.admin.postMedia(followed.id, { caption: 'a post by someone else' });
     await igcord.discord.waitForMessage(channelId, withCaption('a post by someone else'), WAIT_MS);
     // Read with the payer's token: the followed account has no link here.
-    const reads = igcord.emulator.admin.requests().filter((r) => r.route === 'GET /users/{id}/media/recent' && r.tokenUserId !== undefined);
+    const reads = igcord.emulator.admin
+      .requests()
+      .filter((r) => r.route === 'GET /users/{id}/media/recent' && r.tokenUserId !== undefined);
     expect(reads.length).toBeGreaterThan(0);
     expect(new Set(reads.map((r) => String(r.tokenUserId)))).toEqual(new Set([own.id]));
     const runs = igcord.app.deliveries.stats().runs;
@@ -97,7 +114,7 @@ describe('/feed add-account for another account', () => {
     expect(igcord.discord.messages(channelId).filter(withCaption('a post by someone else'))).toHaveLength(1);
   });
 
-  it('suggests accounts from a user search with the admin\'s link, as /user does', async () => {
+  it("suggests accounts from a user search with the admin's link, as /user does", async () => {
     const admin = newAdmin('suggested');
     await igcord.link(admin, users.filter((u) => !u.isPrivate)[1]!.username);
     const wanted = users.filter((u) => !u.isPrivate)[3]!.username;
@@ -133,7 +150,10 @@ describe('/feed add-account for another account', () => {
     const payer = newAdmin('basic-only');
     await igcord.link(payer, users.filter((u) => !u.isPrivate)[4]!.username, ['basic']);
     const channelId = igcord.discord.createChannel(guildId, { name: 'no-scope' });
-    const reply = await addAccount(payer, { channel: channelId, account: users.filter((u) => !u.isPrivate)[0]!.username });
+    const reply = await addAccount(payer, {
+      channel: channelId,
+      account: users.filter((u) => !u.isPrivate)[0]!.username,
+    });
     expect(reply.replyId).toBe('instagram.scope-missing');
     expect(reply.content).toContain('public_content');
     expect(await igcord.app.storage.feeds.listByChannel(channelId)).toEqual([]);

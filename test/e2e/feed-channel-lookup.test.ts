@@ -37,13 +37,27 @@ describe('/feed add, the target channel fetched from Discord', () => {
   });
 
   const addAccountFeed = (channelId: string): Promise<APIMessage> =>
-    igcord.discord.sendCommand({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'add-account', options: { channel: channelId } }).waitForReply(undefined, REPLY_TIMEOUT_MS);
-  const channelFetches = (channelId: string) => igcord.discord.restLog().filter((r) => r.method === 'GET' && r.path === `/channels/${channelId}`);
+    igcord.discord
+      .sendCommand({
+        channelId: general,
+        userId: igcord.personId,
+        name: 'feed',
+        subcommand: 'add-account',
+        options: { channel: channelId },
+      })
+      .waitForReply(undefined, REPLY_TIMEOUT_MS);
+  const channelFetches = (channelId: string) =>
+    igcord.discord.restLog().filter((r) => r.method === 'GET' && r.path === `/channels/${channelId}`);
 
   it('says Discord failed, not that the channel is gone, when fetching it answers 500; the retry adds the feed', async () => {
     const channelId = igcord.discord.createChannel(guildId, { name: 'flaky' });
     uncached.add(channelId);
-    const fault = igcord.discord.injectFault({ method: 'GET', path: `/channels/${channelId}`, status: 500, times: Infinity });
+    const fault = igcord.discord.injectFault({
+      method: 'GET',
+      path: `/channels/${channelId}`,
+      status: 500,
+      times: Infinity,
+    });
 
     const refused = await addAccountFeed(channelId);
     expect(fault.hits()).toBeGreaterThan(0);
@@ -61,7 +75,12 @@ describe('/feed add, the target channel fetched from Discord', () => {
   it('says the channel is gone when Discord answers 10003 Unknown Channel', async () => {
     const channelId = igcord.discord.createChannel(guildId, { name: 'doomed' });
     uncached.add(channelId);
-    igcord.discord.injectFault({ method: 'GET', path: `/channels/${channelId}`, status: 404, body: { message: 'Unknown Channel', code: 10003 } });
+    igcord.discord.injectFault({
+      method: 'GET',
+      path: `/channels/${channelId}`,
+      status: 404,
+      body: { message: 'Unknown Channel', code: 10003 },
+    });
     const refused = await addAccountFeed(channelId);
     expect(channelFetches(channelId).length).toBeGreaterThan(0);
     expect(refused.content).toContain(`The channel <#${channelId}> does not exist any more`);
@@ -71,7 +90,12 @@ describe('/feed add, the target channel fetched from Discord', () => {
   it('says the bot has no access when Discord answers 50001 Missing Access', async () => {
     const channelId = igcord.discord.createChannel(guildId, { name: 'private' });
     uncached.add(channelId);
-    igcord.discord.injectFault({ method: 'GET', path: `/channels/${channelId}`, status: 403, body: { message: 'Missing Access', code: 50001 } });
+    igcord.discord.injectFault({
+      method: 'GET',
+      path: `/channels/${channelId}`,
+      status: 403,
+      body: { message: 'Missing Access', code: 50001 },
+    });
     const refused = await addAccountFeed(channelId);
     expect(refused.content).toContain(`Discord says I have no access to <#${channelId}> (Missing Access)`);
     expect(refused.content).toContain('View Channel');

@@ -28,7 +28,11 @@ describe('/feed add checks', () => {
   });
 
   /** The reply, with the stable id igcord logged for it (undefined for an answer that is not a refusal). */
-  async function feedCommand(userId: string, subcommand: string, options: Record<string, string | number> = {}): Promise<APIMessage & { replyId: string | undefined }> {
+  async function feedCommand(
+    userId: string,
+    subcommand: string,
+    options: Record<string, string | number> = {},
+  ): Promise<APIMessage & { replyId: string | undefined }> {
     const handle = igcord.discord.sendCommand({ channelId: general, userId, name: 'feed', subcommand, options });
     const reply = await handle.waitForReply(undefined, REPLY_TIMEOUT_MS);
     return { ...reply, replyId: replyIdOf(igcord, handle.id) };
@@ -41,7 +45,9 @@ describe('/feed add checks', () => {
   }
 
   async function channelWebhooks(channelId: string): Promise<{ id: string; name: string }[]> {
-    const response = await fetch(`${igcord.discord.apiUrl}/v10/channels/${channelId}/webhooks`, { headers: { authorization: `Bot ${igcord.discord.botToken}` } });
+    const response = await fetch(`${igcord.discord.apiUrl}/v10/channels/${channelId}/webhooks`, {
+      headers: { authorization: `Bot ${igcord.discord.botToken}` },
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as { id: string; name: string }[];
   }
@@ -56,11 +62,15 @@ describe('/feed add checks', () => {
     it('names Embed Links when the channel denies it to the bot, and stores nothing', async () => {
       await igcord.link(igcord.personId, users[0]!);
       const channelId = igcord.discord.createChannel(guildId, { name: 'no-embeds' });
-      igcord.discord.setChannelOverwrites(channelId, [{ id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.EmbedLinks }]);
+      igcord.discord.setChannelOverwrites(channelId, [
+        { id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.EmbedLinks },
+      ]);
 
       const reply = await feedCommand(igcord.personId, 'add-tag', { channel: channelId, tag: 'sunset' });
       expect(reply.replyId).toBe('feeds.bot-missing-permissions');
-      expect(reply.content).toContain(`I cannot post this feed in <#${channelId}>: I am missing **Embed Links** there.`);
+      expect(reply.content).toContain(
+        `I cannot post this feed in <#${channelId}>: I am missing **Embed Links** there.`,
+      );
       expect(reply.content).toContain('Nothing was created');
       expect(await igcord.app.storage.feeds.listByChannel(channelId)).toEqual([]);
       // Refused before any Instagram call was spent on the tag.
@@ -70,7 +80,11 @@ describe('/feed add checks', () => {
     it('names every missing permission, including Manage Webhooks for webhook delivery', async () => {
       const channelId = igcord.discord.createChannel(guildId, { name: 'locked' });
       igcord.discord.setChannelOverwrites(channelId, [
-        { id: igcord.guild.botRoleId, type: 'role', deny: PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageWebhooks },
+        {
+          id: igcord.guild.botRoleId,
+          type: 'role',
+          deny: PermissionFlagsBits.SendMessages | PermissionFlagsBits.ManageWebhooks,
+        },
       ]);
       const reply = await feedCommand(igcord.personId, 'add-account', { channel: channelId, delivery: 'webhook' });
       // Embed Links comes back with Send Messages (Discord drops it only implicitly), so it is not named.
@@ -82,9 +96,13 @@ describe('/feed add checks', () => {
 
     it('refuses a channel the bot cannot see at all', async () => {
       const channelId = igcord.discord.createChannel(guildId, { name: 'hidden' });
-      igcord.discord.setChannelOverwrites(channelId, [{ id: guildId, type: 'role', deny: PermissionFlagsBits.ViewChannel }]);
+      igcord.discord.setChannelOverwrites(channelId, [
+        { id: guildId, type: 'role', deny: PermissionFlagsBits.ViewChannel },
+      ]);
       const reply = await feedCommand(igcord.personId, 'add-account', { channel: channelId });
-      expect(reply.content).toContain(`I cannot post this feed in <#${channelId}>: I am missing **View Channel** there.`);
+      expect(reply.content).toContain(
+        `I cannot post this feed in <#${channelId}>: I am missing **View Channel** there.`,
+      );
       expect(await igcord.app.storage.feeds.listByChannel(channelId)).toEqual([]);
     });
   });
@@ -106,12 +124,19 @@ describe('/feed add checks', () => {
 
       const byAlice = await feedCommand(alice, 'add-account', { channel: general });
       const aliceFeed = await igcord.app.storage.feeds.get(feedIdOf(byAlice));
-      expect(aliceFeed).toMatchObject({ source: { kind: 'account', instagramUserId: aliceLink.instagramUserId }, ownerDiscordUserId: alice });
+      expect(aliceFeed).toMatchObject({
+        source: { kind: 'account', instagramUserId: aliceLink.instagramUserId },
+        ownerDiscordUserId: alice,
+      });
       expect(byAlice.content).toContain(`@${users[1]}'s posts`);
 
       const byBob = await feedCommand(bob, 'add-account', { channel: general });
       const bobFeed = await igcord.app.storage.feeds.get(feedIdOf(byBob));
-      expect(bobFeed).toMatchObject({ source: { kind: 'account', instagramUserId: bobLink.instagramUserId }, ownerDiscordUserId: bob, ownerInstagramUserId: bobLink.instagramUserId });
+      expect(bobFeed).toMatchObject({
+        source: { kind: 'account', instagramUserId: bobLink.instagramUserId },
+        ownerDiscordUserId: bob,
+        ownerInstagramUserId: bobLink.instagramUserId,
+      });
     });
   });
 
@@ -128,7 +153,13 @@ describe('/feed add checks', () => {
 
     it('explains an invalid tag without calling Instagram', async () => {
       igcord.emulator.admin.clearRequests();
-      const handle = igcord.discord.sendCommand({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'add-tag', options: { channel: general, tag: 'two words' } });
+      const handle = igcord.discord.sendCommand({
+        channelId: general,
+        userId: igcord.personId,
+        name: 'feed',
+        subcommand: 'add-tag',
+        options: { channel: general, tag: 'two words' },
+      });
       const reply = await handle.waitForReply(undefined, REPLY_TIMEOUT_MS);
       expect(replyIdOf(igcord, handle.id)).toBe('input.invalid-tag');
       expect(reply.content).toMatch(/^`tag` must be one word of letters, digits, _ or emoji/);
@@ -137,10 +168,16 @@ describe('/feed add checks', () => {
 
     it('adds a location feed after Instagram confirms the location, paid by the invoker', async () => {
       const { accessToken, instagramUserId } = await igcord.link(igcord.personId, users[0]!);
-      const found = await igcord.app.instagram.locations.search({ userId: instagramUserId, accessToken }, { lat: 60.1675, lng: 24.9525, distance: 750 });
+      const found = await igcord.app.instagram.locations.search(
+        { userId: instagramUserId, accessToken },
+        { lat: 60.1675, lng: 24.9525, distance: 750 },
+      );
       const location = found.data.find((l) => l.name === 'Kauppatori Market Square');
       expect(location?.id).toBeDefined();
-      const reply = await feedCommand(igcord.personId, 'add-location', { channel: general, location: String(location!.id) });
+      const reply = await feedCommand(igcord.personId, 'add-location', {
+        channel: general,
+        location: String(location!.id),
+      });
       expect(reply.content).toContain(`location Kauppatori Market Square (${location!.id})`);
       expect(await igcord.app.storage.feeds.get(feedIdOf(reply))).toMatchObject({
         source: { kind: 'location', id: String(location!.id) },
@@ -155,9 +192,17 @@ describe('/feed add checks', () => {
     it('stores the role to mention and shows it in the list; @everyone is refused', async () => {
       await igcord.link(igcord.personId, users[0]!);
       const role = igcord.discord.createRole(guildId, { name: 'insta-fans' });
-      const everyone = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'hiking', mention: guildId });
+      const everyone = await feedCommand(igcord.personId, 'add-tag', {
+        channel: general,
+        tag: 'hiking',
+        mention: guildId,
+      });
       expect(everyone.replyId).toBe('feeds.mention-everyone');
-      expect((await igcord.app.storage.feeds.listByChannel(general)).some((f) => f.source.kind === 'tag' && f.source.name === 'hiking')).toBe(false);
+      expect(
+        (await igcord.app.storage.feeds.listByChannel(general)).some(
+          (f) => f.source.kind === 'tag' && f.source.name === 'hiking',
+        ),
+      ).toBe(false);
 
       const reply = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'hiking', mention: role });
       const feed = await igcord.app.storage.feeds.get(feedIdOf(reply));
@@ -188,7 +233,10 @@ describe('/feed add checks', () => {
       expect((await igcord.app.storage.feeds.get(feedIdOf(accepted)))?.mentionRoleId).toBe(mentionable);
 
       const closed = igcord.discord.createRole(guildId, { name: 'staff-only' });
-      const everyoneRole = igcord.discord.createRole(guildId, { name: 'may-mention-all', permissions: PermissionFlagsBits.MentionEveryone });
+      const everyoneRole = igcord.discord.createRole(guildId, {
+        name: 'may-mention-all',
+        permissions: PermissionFlagsBits.MentionEveryone,
+      });
       igcord.discord.setMemberRoles(guildId, admin, [igcord.guild.roles.admin!, everyoneRole]);
       const other = igcord.discord.createChannel(guildId, { name: 'staff-pings' });
       const allowed = await feedCommand(admin, 'add-account', { channel: other, mention: closed });

@@ -21,7 +21,10 @@ describe('/feed test and backfill', () => {
     guildId = igcord.guild.guildId;
     general = igcord.guild.channels.general!;
     feedChannel = igcord.guild.channels.instagram!;
-    const username = String(igcord.emulator.admin.users().find((u) => u.is_private !== true)?.username ?? igcord.emulator.admin.users()[0]!.username);
+    const username = String(
+      igcord.emulator.admin.users().find((u) => u.is_private !== true)?.username ??
+        igcord.emulator.admin.users()[0]!.username,
+    );
     await igcord.link(igcord.personId, username);
     const added = await feedCommand(igcord.personId, 'add-account', { channel: feedChannel });
     feedId = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
@@ -30,8 +33,14 @@ describe('/feed test and backfill', () => {
     await igcord?.close();
   });
 
-  async function feedCommand(userId: string, subcommand: string, options: Record<string, string | number> = {}): Promise<APIMessage> {
-    return igcord.discord.sendCommand({ channelId: general, userId, name: 'feed', subcommand, options }).waitForReply(undefined, REPLY_TIMEOUT_MS);
+  async function feedCommand(
+    userId: string,
+    subcommand: string,
+    options: Record<string, string | number> = {},
+  ): Promise<APIMessage> {
+    return igcord.discord
+      .sendCommand({ channelId: general, userId, name: 'feed', subcommand, options })
+      .waitForReply(undefined, REPLY_TIMEOUT_MS);
   }
 
   /** The custom ids of the buttons on a message. */
@@ -80,7 +89,9 @@ describe('/feed test and backfill', () => {
 
     // The confirmation is ephemeral: Discord shows it, and its buttons, to the invoker only. The custom id names
     // the invoker too, and the handler checks it, for a press that does not come from that message.
-    expect(() => igcord.discord.pressButton({ message: ask, customId: confirm, userId: other.id })).toThrow(/ephemeral for another user/);
+    expect(() => igcord.discord.pressButton({ message: ask, customId: confirm, userId: other.id })).toThrow(
+      /ephemeral for another user/,
+    );
     expect(igcord.discord.messages(feedChannel).length).toBe(before);
 
     const press = igcord.discord.pressButton({ message: ask, customId: confirm, userId: igcord.personId });

@@ -30,28 +30,42 @@ describe('/feed administration', () => {
     await igcord?.close();
   });
 
-  async function feedCommand(userId: string, subcommand: string, options: Record<string, string | number> = {}, channelId = general): Promise<APIMessage> {
+  async function feedCommand(
+    userId: string,
+    subcommand: string,
+    options: Record<string, string | number> = {},
+    channelId = general,
+  ): Promise<APIMessage> {
     const handle = igcord.discord.sendCommand({ channelId, userId, name: 'feed', subcommand, options });
     return handle.waitForReply(undefined, REPLY_TIMEOUT_MS);
   }
 
   /** A server admin turned /feed on for everyone (Integrations): the command no longer carries Manage Server. */
   async function letEveryoneSeeFeedCommand(inGuild: string): Promise<void> {
-    const command = igcord.discord.commands(inGuild).find((c) => (c as { name: string }).name === 'feed') as { id: string };
-    const response = await fetch(`${igcord.discord.apiUrl}/v10/applications/${igcord.discord.applicationId}/guilds/${inGuild}/commands/${command.id}`, {
-      method: 'PATCH',
-      headers: { authorization: `Bot ${igcord.discord.botToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ default_member_permissions: null }),
-    });
+    const command = igcord.discord.commands(inGuild).find((c) => (c as { name: string }).name === 'feed') as {
+      id: string;
+    };
+    const response = await fetch(
+      `${igcord.discord.apiUrl}/v10/applications/${igcord.discord.applicationId}/guilds/${inGuild}/commands/${command.id}`,
+      {
+        method: 'PATCH',
+        headers: { authorization: `Bot ${igcord.discord.botToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ default_member_permissions: null }),
+      },
+    );
     expect(response.status).toBe(200);
   }
 
   it('registers /feed for members with Manage Server only, so Discord hides it from everyone else', () => {
-    const feed = igcord.discord.commands(guildId).find((c) => (c as { name: string }).name === 'feed') as { default_member_permissions?: string };
+    const feed = igcord.discord.commands(guildId).find((c) => (c as { name: string }).name === 'feed') as {
+      default_member_permissions?: string;
+    };
     expect(feed.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     const member = igcord.discord.createUser({ username: 'hidden-from' });
     igcord.discord.addMember(guildId, member.id);
-    expect(() => igcord.discord.sendCommand({ channelId: general, userId: member.id, name: 'feed', subcommand: 'list' })).toThrow(/default_member_permissions/);
+    expect(() =>
+      igcord.discord.sendCommand({ channelId: general, userId: member.id, name: 'feed', subcommand: 'list' }),
+    ).toThrow(/default_member_permissions/);
   });
 
   it('adds a tag feed, lists it with its state, pauses, resumes and removes it', async () => {
@@ -97,20 +111,33 @@ describe('/feed administration', () => {
     expect(afterResume?.state.kind).toBe('active');
     expect(afterResume?.state).toEqual({ kind: 'active' });
 
-    const removed = await pressConfirm(igcord, await feedCommand(igcord.personId, 'remove', { feed: id! }), igcord.personId);
+    const removed = await pressConfirm(
+      igcord,
+      await feedCommand(igcord.personId, 'remove', { feed: id! }),
+      igcord.personId,
+    );
     expect(removed).toContain('is removed');
     expect(await igcord.app.storage.feeds.get(id!)).toBeUndefined();
     const empty = await feedCommand(igcord.personId, 'list');
     expect(empty.content).toContain('no feeds yet');
   });
 
-  it('offers this server\'s feeds in autocomplete to admins', async () => {
+  it("offers this server's feeds in autocomplete to admins", async () => {
     const added = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'coffee' });
     const id = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
-    const handle = igcord.discord.sendAutocomplete({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'pause', focused: 'feed', value: 'coff' });
+    const handle = igcord.discord.sendAutocomplete({
+      channelId: general,
+      userId: igcord.personId,
+      name: 'feed',
+      subcommand: 'pause',
+      focused: 'feed',
+      value: 'coff',
+    });
     const first = await handle.firstResponse();
     expect(first.type).toBe(8);
-    expect((first.data as { choices: { name: string; value: string }[] }).choices).toEqual([{ name: `${id} · tag #coffee → #general (active)`, value: id }]);
+    expect((first.data as { choices: { name: string; value: string }[] }).choices).toEqual([
+      { name: `${id} · tag #coffee → #general (active)`, value: id },
+    ]);
     await igcord.app.storage.feeds.remove(id);
   });
 
@@ -142,7 +169,15 @@ describe('/feed administration', () => {
   });
 
   it('suggests tags from Instagram while typing one', async () => {
-    const handle = igcord.discord.sendAutocomplete({ channelId: general, userId: igcord.personId, name: 'feed', subcommand: 'add-tag', options: { channel: general }, focused: 'tag', value: '#sun' });
+    const handle = igcord.discord.sendAutocomplete({
+      channelId: general,
+      userId: igcord.personId,
+      name: 'feed',
+      subcommand: 'add-tag',
+      options: { channel: general },
+      focused: 'tag',
+      value: '#sun',
+    });
     const choices = ((await handle.firstResponse()).data as { choices: { name: string; value: string }[] }).choices;
     expect(choices).toContainEqual({ name: '#sunset', value: 'sunset' });
   });
@@ -151,10 +186,16 @@ describe('/feed administration', () => {
     const added = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'cycling' });
     const id = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
     await igcord.app.storage.accounts.markBroken(igcord.personId, 'Instagram no longer accepts the access token');
-    await igcord.app.storage.feeds.setState(id, { kind: 'disabled', reason: 'the owner link stopped working', since: Date.now() });
+    await igcord.app.storage.feeds.setState(id, {
+      kind: 'disabled',
+      reason: 'the owner link stopped working',
+      since: Date.now(),
+    });
 
     const listed = await feedCommand(igcord.personId, 'list');
-    expect(listed.embeds[0]?.fields?.find((f) => f.name.includes(id))?.value).toContain('State: ⛔ disabled — the owner link stopped working');
+    expect(listed.embeds[0]?.fields?.find((f) => f.name.includes(id))?.value).toContain(
+      'State: ⛔ disabled — the owner link stopped working',
+    );
 
     const refused = await feedCommand(igcord.personId, 'resume', { feed: id });
     expect(refused.content).toContain(`reads Instagram with the link of <@${igcord.personId}>, which no longer works`);
@@ -194,7 +235,14 @@ describe('/feed administration', () => {
       expect(list.content).toContain('Only members with the Manage Server permission');
       expect(list.embeds).toHaveLength(0);
 
-      const suggest = igcord.discord.sendAutocomplete({ channelId: general, userId: member.id, name: 'feed', subcommand: 'remove', focused: 'feed', value: '' });
+      const suggest = igcord.discord.sendAutocomplete({
+        channelId: general,
+        userId: member.id,
+        name: 'feed',
+        subcommand: 'remove',
+        focused: 'feed',
+        value: '',
+      });
       expect(((await suggest.firstResponse()).data as { choices: unknown[] }).choices).toEqual([]);
       await igcord.app.storage.feeds.remove(id);
     });
@@ -226,7 +274,14 @@ describe('/feed administration', () => {
       expect(listB.content).toContain('no feeds yet');
       expect(JSON.stringify(listB)).not.toContain(idA);
 
-      const suggest = igcord.discord.sendAutocomplete({ channelId: lobby, userId: igcord.personId, name: 'feed', subcommand: 'remove', focused: 'feed', value: '' });
+      const suggest = igcord.discord.sendAutocomplete({
+        channelId: lobby,
+        userId: igcord.personId,
+        name: 'feed',
+        subcommand: 'remove',
+        focused: 'feed',
+        value: '',
+      });
       expect(((await suggest.firstResponse()).data as { choices: unknown[] }).choices).toEqual([]);
 
       for (const sub of ['remove', 'pause', 'test']) {

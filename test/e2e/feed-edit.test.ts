@@ -25,27 +25,49 @@ describe('/feed edit', () => {
     const username = String(igcord.emulator.admin.users()[0]!.username);
     ({ instagramUserId } = await igcord.link(igcord.personId, username));
     oldChannel = igcord.discord.createChannel(guildId, { name: 'before-the-move' });
-    feed = await igcord.addFeed({ channelId: oldChannel, ownerDiscordUserId: igcord.personId, source: { kind: 'account', instagramUserId } });
+    feed = await igcord.addFeed({
+      channelId: oldChannel,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'account', instagramUserId },
+    });
   });
   afterAll(async () => {
     await igcord?.close();
   });
 
-  async function feedCommand(userId: string, options: Record<string, string | number | boolean>): Promise<APIMessage & { replyId: string | undefined }> {
-    const handle = igcord.discord.sendCommand({ channelId: general, userId, name: 'feed', subcommand: 'edit', options });
+  async function feedCommand(
+    userId: string,
+    options: Record<string, string | number | boolean>,
+  ): Promise<APIMessage & { replyId: string | undefined }> {
+    const handle = igcord.discord.sendCommand({
+      channelId: general,
+      userId,
+      name: 'feed',
+      subcommand: 'edit',
+      options,
+    });
     const reply = await handle.waitForReply(undefined, WAIT_MS);
     return { ...reply, replyId: replyIdOf(igcord, handle.id) };
   }
 
   async function channelWebhooks(channelId: string): Promise<{ id: string }[]> {
-    const response = await fetch(`${igcord.discord.apiUrl}/v10/channels/${channelId}/webhooks`, { headers: { authorization: `Bot ${igcord.discord.botToken}` } });
+    const response = await fetch(`${igcord.discord.apiUrl}/v10/channels/${channelId}/webhooks`, {
+      headers: { authorization: `Bot ${igcord.discord.botToken}` },
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as { id: string }[];
   }
 
   /** What an edit may change, and what it must keep (the engine moves lastCheckAt on its own meanwhile). */
   const editable = (f: Feed | undefined) =>
-    f && { channelId: f.channelId, mentionRoleId: f.mentionRoleId, delivery: f.delivery, state: f.state, owner: f.ownerDiscordUserId, source: f.source };
+    f && {
+      channelId: f.channelId,
+      mentionRoleId: f.mentionRoleId,
+      delivery: f.delivery,
+      state: f.state,
+      owner: f.ownerDiscordUserId,
+      source: f.source,
+    };
   const withCaption = (caption: string) => (m: APIMessage) => m.embeds.some((e) => e.description === caption);
   /** Resolves once the engine has started two more runs than now, so at least one whole run began after this call. */
   const twoMoreRuns = async () => {
@@ -65,7 +87,12 @@ describe('/feed edit', () => {
 
     const newChannel = igcord.discord.createChannel(guildId, { name: 'after-the-move' });
     const role = igcord.discord.createRole(guildId, { name: 'post-fans', mentionable: true });
-    const reply = await feedCommand(igcord.personId, { feed: feed.id, channel: newChannel, mention: role, delivery: 'webhook' });
+    const reply = await feedCommand(igcord.personId, {
+      feed: feed.id,
+      channel: newChannel,
+      mention: role,
+      delivery: 'webhook',
+    });
     expect(reply.replyId, reply.content).toBeUndefined();
     expect(reply.flags! & 64).toBe(64);
     expect(reply.content).toContain(`Feed \`${feed.id}\``);
@@ -86,7 +113,9 @@ describe('/feed edit', () => {
       delivery: { mode: 'webhook' },
     });
     const webhooks = await channelWebhooks(newChannel);
-    expect(webhooks.map((w) => w.id)).toEqual([edited.delivery.mode === 'webhook' ? edited.delivery.webhookId : 'no webhook']);
+    expect(webhooks.map((w) => w.id)).toEqual([
+      edited.delivery.mode === 'webhook' ? edited.delivery.webhookId : 'no webhook',
+    ]);
     expect(await igcord.app.storage.deliveries.recentDeliveries(feed.id)).toEqual(deliveriesBefore);
     expect(await igcord.app.storage.deliveries.getCursor(sourceKey(feed.source))).toEqual(cursorBefore);
     expect((await igcord.app.storage.feeds.listByChannel(oldChannel)).map((f) => f.id)).toEqual([]);
@@ -122,14 +151,18 @@ describe('/feed edit', () => {
     const before = (await igcord.app.storage.feeds.get(feed.id))!;
 
     const noEmbeds = igcord.discord.createChannel(guildId, { name: 'no-embeds' });
-    igcord.discord.setChannelOverwrites(noEmbeds, [{ id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.EmbedLinks }]);
+    igcord.discord.setChannelOverwrites(noEmbeds, [
+      { id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.EmbedLinks },
+    ]);
     const toNoEmbeds = await feedCommand(igcord.personId, { feed: feed.id, channel: noEmbeds });
     expect(toNoEmbeds.replyId).toBe('feeds.bot-missing-permissions');
     expect(toNoEmbeds.content).toContain('**Embed Links**');
 
     // Bot messages are fine there; a webhook is not, and the check is the one /feed add makes for that mode.
     const noWebhooks = igcord.discord.createChannel(guildId, { name: 'no-webhooks' });
-    igcord.discord.setChannelOverwrites(noWebhooks, [{ id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.ManageWebhooks }]);
+    igcord.discord.setChannelOverwrites(noWebhooks, [
+      { id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.ManageWebhooks },
+    ]);
     const asWebhook = await feedCommand(igcord.personId, { feed: feed.id, channel: noWebhooks, delivery: 'webhook' });
     expect(asWebhook.replyId).toBe('feeds.bot-missing-permissions');
     expect(asWebhook.content).toContain('**Manage Webhooks**');
@@ -152,7 +185,10 @@ describe('/feed edit', () => {
     expect(nothing.replyId).toBe('feeds.edit-nothing');
 
     expect(editable(await igcord.app.storage.feeds.get(feed.id))).toEqual(editable(before));
-    expect((await igcord.app.storage.feeds.listByChannel(noEmbeds)).length + (await igcord.app.storage.feeds.listByChannel(noWebhooks)).length).toBe(0);
+    expect(
+      (await igcord.app.storage.feeds.listByChannel(noEmbeds)).length +
+        (await igcord.app.storage.feeds.listByChannel(noWebhooks)).length,
+    ).toBe(0);
   });
 
   it('refuses to move a feed into a channel that already follows the same source', async () => {

@@ -15,13 +15,31 @@ describe('/feed add-location by name', () => {
 
   const suggest = async (userId: string, value: string) => {
     const answer = await igcord.discord
-      .sendAutocomplete({ guildId: igcord.guild.guildId, channelId, userId, name: 'feed', subcommand: 'add-location', options: { channel: channelId }, focused: 'location', value })
+      .sendAutocomplete({
+        guildId: igcord.guild.guildId,
+        channelId,
+        userId,
+        name: 'feed',
+        subcommand: 'add-location',
+        options: { channel: channelId },
+        focused: 'location',
+        value,
+      })
       .firstResponse();
     expect(answer.type).toBe(8);
     return (answer.data as { choices: { name: string; value: string }[] }).choices;
   };
-  const addLocation = async (userId: string, location: string): Promise<APIMessage & { replyId: string | undefined }> => {
-    const handle = igcord.discord.sendCommand({ channelId, userId, name: 'feed', subcommand: 'add-location', options: { channel: channelId, location } });
+  const addLocation = async (
+    userId: string,
+    location: string,
+  ): Promise<APIMessage & { replyId: string | undefined }> => {
+    const handle = igcord.discord.sendCommand({
+      channelId,
+      userId,
+      name: 'feed',
+      subcommand: 'add-location',
+      options: { channel: channelId, location },
+    });
     const reply = await handle.waitForReply(undefined, 15_000);
     return { ...reply, replyId: replyIdOf(igcord, handle.id) };
   };
@@ -36,8 +54,14 @@ describe('/feed add-location by name', () => {
   beforeAll(async () => {
     igcord = await startTestIgcord();
     channelId = igcord.guild.channels.general!;
-    const { accessToken, instagramUserId } = await igcord.link(igcord.personId, String(igcord.emulator.admin.users()[0]!.username));
-    const found = await igcord.app.instagram.locations.search({ userId: instagramUserId, accessToken }, { lat: SQUARE.lat, lng: SQUARE.lng, distance: 100 });
+    const { accessToken, instagramUserId } = await igcord.link(
+      igcord.personId,
+      String(igcord.emulator.admin.users()[0]!.username),
+    );
+    const found = await igcord.app.instagram.locations.search(
+      { userId: instagramUserId, accessToken },
+      { lat: SQUARE.lat, lng: SQUARE.lng, distance: 100 },
+    );
     squareId = String(found.data.find((l) => l.name === SQUARE.name)!.id);
   });
   afterAll(async () => {
@@ -45,7 +69,12 @@ describe('/feed add-location by name', () => {
   });
 
   it('declares the location option with autocomplete', () => {
-    const feed = (igcord.discord.commands(igcord.guild.guildId) as { name: string; options: { name: string; options: { name: string; autocomplete?: boolean }[] }[] }[]).find((c) => c.name === 'feed')!;
+    const feed = (
+      igcord.discord.commands(igcord.guild.guildId) as {
+        name: string;
+        options: { name: string; options: { name: string; autocomplete?: boolean }[] }[];
+      }[]
+    ).find((c) => c.name === 'feed')!;
     const option = feed.options.find((o) => o.name === 'add-location')!.options.find((o) => o.name === 'location');
     expect(option?.autocomplete).toBe(true);
   });

@@ -19,21 +19,39 @@ describe('/feed test with a role mention', () => {
     ({ instagramUserId } = await igcord.link(igcord.personId, String(user.username)));
     channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'role-feed' });
     roleId = igcord.discord.createRole(igcord.guild.guildId, { name: 'insta-watchers' });
-    ({ id: feedId } = await igcord.addFeed({ channelId, ownerDiscordUserId: igcord.personId, source: { kind: 'account', instagramUserId }, mentionRoleId: roleId }));
+    ({ id: feedId } = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'account', instagramUserId },
+      mentionRoleId: roleId,
+    }));
   });
   afterAll(async () => {
     await igcord?.close();
   });
 
   const sentBody = (message: APIMessage) => {
-    const sent = igcord.discord.restLog().find((e) => e.method === 'POST' && e.path === `/channels/${channelId}/messages` && (e.body as { content?: string }).content === message.content);
+    const sent = igcord.discord
+      .restLog()
+      .find(
+        (e) =>
+          e.method === 'POST' &&
+          e.path === `/channels/${channelId}/messages` &&
+          (e.body as { content?: string }).content === message.content,
+      );
     if (!sent) throw new Error(`no POST of ${JSON.stringify(message.content)} in the REST log`);
     return sent.body as { content?: string; allowed_mentions?: unknown };
   };
 
   it('carries the role mention a real post carries, drawn but pinging nobody', async () => {
     const reply = await igcord.discord
-      .sendCommand({ channelId: igcord.guild.channels.general!, userId: igcord.personId, name: 'feed', subcommand: 'test', options: { feed: feedId } })
+      .sendCommand({
+        channelId: igcord.guild.channels.general!,
+        userId: igcord.personId,
+        name: 'feed',
+        subcommand: 'test',
+        options: { feed: feedId },
+      })
       .waitForReply(undefined, WAIT_MS);
     expect(reply.content).toContain(`Posted the latest media of feed \`${feedId}\``);
     const test = await igcord.discord.waitForMessage(channelId, (m) => m.content.includes('Test post'), WAIT_MS);
@@ -43,9 +61,13 @@ describe('/feed test with a role mention', () => {
     expect(sentBody(test).allowed_mentions).toEqual({ parse: [], roles: [] });
   });
 
-  it('is followed by real posts whose content is the test post\'s second line, and which ping the role', async () => {
+  it("is followed by real posts whose content is the test post's second line, and which ping the role", async () => {
     igcord.emulator.admin.postMedia(instagramUserId, { caption: 'a real one' });
-    const real = await igcord.discord.waitForMessage(channelId, (m) => m.embeds.some((e) => e.description === 'a real one'), WAIT_MS);
+    const real = await igcord.discord.waitForMessage(
+      channelId,
+      (m) => m.embeds.some((e) => e.description === 'a real one'),
+      WAIT_MS,
+    );
     const test = igcord.discord.messages(channelId).find((m) => m.content.includes('Test post'))!;
     expect(real.content).toBe(test.content.split('\n')[1]);
     expect(sentBody(real).allowed_mentions).toEqual({ parse: [], roles: [roleId] });

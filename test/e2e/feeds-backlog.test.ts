@@ -31,13 +31,24 @@ describe('a feed whose source is far behind', () => {
     const ownerId = discord.createUser({ username: `${name}-owner` }).id;
     const { accessToken } = await igcord.link(ownerId, String(emulator.admin.users()[owners++]!.username));
     if (places.length === 0) {
-      const found = (await (await fetch(`${emulator.url}/v1/locations/search?lat=60.1699&lng=24.9384&distance=5000&access_token=${accessToken}`)).json()) as { data: Array<{ id: string }> };
+      const found = (await (
+        await fetch(
+          `${emulator.url}/v1/locations/search?lat=60.1699&lng=24.9384&distance=5000&access_token=${accessToken}`,
+        )
+      ).json()) as { data: Array<{ id: string }> };
       places = found.data.map((l) => String(l.id));
     }
     const locationId = places.shift()!;
     const channelId = discord.createChannel(igcord.guild.guildId, { name });
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: ownerId, source: { kind: 'location', id: locationId } });
-    const ids = Array.from({ length: posters }, (_, i) => (emulator.admin.createUser({ username: `${name.replace('-', '_')}.poster_${i}` }) as { id: string }).id);
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: ownerId,
+      source: { kind: 'location', id: locationId },
+    });
+    const ids = Array.from(
+      { length: posters },
+      (_, i) => (emulator.admin.createUser({ username: `${name.replace('-', '_')}.poster_${i}` }) as { id: string }).id,
+    );
     // The admin API is synchronous, so no run of igcord reads the location half way through.
     const captions: string[] = [];
     for (let n = 0; n < posters * POSTS_EACH; n += 1) {
@@ -45,15 +56,30 @@ describe('a feed whose source is far behind', () => {
       emulator.admin.postMedia(ids[n % posters]!, { caption: captions[n]!, locationId });
     }
     emulator.admin.clearRequests();
-    return { feed, channelId, captions, sourceKey: `location:${locationId}`, pages: Math.ceil(captions.length / PAGE_SIZE) };
+    return {
+      feed,
+      channelId,
+      captions,
+      sourceKey: `location:${locationId}`,
+      pages: Math.ceil(captions.length / PAGE_SIZE),
+    };
   }
 
   /** Pokes the source and waits until its last post arrived and nothing is left pending. */
   async function catchUp(b: Awaited<ReturnType<typeof backlogAt>>): Promise<{ posted: unknown[]; calls: number }> {
     igcord.app.deliveries.poke(b.sourceKey);
-    await igcord.discord.waitForMessage(b.channelId, (m) => m.embeds.some((e) => e.description === b.captions[b.captions.length - 1]), WAIT_MS);
-    await eventually(async () => (await igcord.app.storage.deliveries.pendingMedia(b.feed.id)).length === 0, 'the pending list to empty');
-    const calls = igcord.emulator.admin.requests().filter((r) => r.route === 'GET /locations/{location}/media/recent').length;
+    await igcord.discord.waitForMessage(
+      b.channelId,
+      (m) => m.embeds.some((e) => e.description === b.captions[b.captions.length - 1]),
+      WAIT_MS,
+    );
+    await eventually(
+      async () => (await igcord.app.storage.deliveries.pendingMedia(b.feed.id)).length === 0,
+      'the pending list to empty',
+    );
+    const calls = igcord.emulator.admin
+      .requests()
+      .filter((r) => r.route === 'GET /locations/{location}/media/recent').length;
     console.log(`catching up on ${b.captions.length} posts (${b.pages} pages) took ${calls} Instagram calls`);
     return { posted: igcord.discord.messages(b.channelId).map((m) => m.embeds[0]?.description), calls };
   }
@@ -63,7 +89,7 @@ describe('a feed whose source is far behind', () => {
     return igcord
       .logs()
       .split('\n')
-      .filter((line) => line.includes('a run\'s share of pending media posted'))
+      .filter((line) => line.includes("a run's share of pending media posted"))
       .map((line) => JSON.parse(line) as { feedId: string; left: number })
       .filter((entry) => entry.feedId === feedId)
       .map((entry) => entry.left);

@@ -21,12 +21,14 @@ describe('feed delivery from a notification', () => {
     await igcord?.close();
   });
 
-  it('subscribes exactly once to user media at igcord\'s webhook route on start', async () => {
+  it("subscribes exactly once to user media at igcord's webhook route on start", async () => {
     const response = await fetch(
       `${igcord.emulator.url}/v1/subscriptions?client_id=${igcord.app.config.instagram.clientId}&client_secret=${igcord.app.config.instagram.clientSecret}`,
     );
     const body = (await response.json()) as { data: Array<{ object: string; callback_url: string }> };
-    expect(body.data.filter((s) => s.callback_url === `${igcord.app.config.http.publicUrl}/webhooks/instagram`)).toHaveLength(1);
+    expect(
+      body.data.filter((s) => s.callback_url === `${igcord.app.config.http.publicUrl}/webhooks/instagram`),
+    ).toHaveLength(1);
     expect(body.data[0]!.object).toBe('user');
   });
 
@@ -35,11 +37,19 @@ describe('feed delivery from a notification', () => {
     const roleId = igcord.discord.createRole(guildId, { name: 'insta-fans' });
     const webhook = await igcord.createWebhook(channels.instagram!);
     const source = { kind: 'account' as const, instagramUserId };
-    const botFeed = await igcord.addFeed({ channelId: channels.general!, ownerDiscordUserId: igcord.personId, source, mentionRoleId: roleId });
+    const botFeed = await igcord.addFeed({
+      channelId: channels.general!,
+      ownerDiscordUserId: igcord.personId,
+      source,
+      mentionRoleId: roleId,
+    });
     await igcord.addFeed({ channelId: channels.instagram!, ownerDiscordUserId: igcord.personId, source, webhook });
     const before = igcord.discord.messages(channels.general!).length;
 
-    const posted = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'Fresh bread #igcordtest' }) as { id?: string; data?: { id: string } };
+    const posted = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'Fresh bread #igcordtest' }) as {
+      id?: string;
+      data?: { id: string };
+    };
     const mediaId = posted.data?.id ?? posted.id!;
     const byEmbed = (m: APIMessage) => m.embeds.some((e) => e.description?.includes('Fresh bread'));
     const botMessage = await igcord.discord.waitForMessage(channels.general!, byEmbed, WAIT_MS);
@@ -47,9 +57,18 @@ describe('feed delivery from a notification', () => {
 
     expect(botMessage.author.id).toBe(igcord.discord.botUserId);
     expect(botMessage.content).toBe(`<@&${roleId}>`);
-    expect(botMessage.embeds[0]!.title).toMatch(new RegExp(`^(Photo|Video|Carousel) by @${username.replace(/\./g, '\\.')}$`));
+    expect(botMessage.embeds[0]!.title).toMatch(
+      new RegExp(`^(Photo|Video|Carousel) by @${username.replace(/\./g, '\\.')}$`),
+    );
     expect(botMessage.embeds[0]!.url).toBe(hookMessage.embeds[0]!.url);
-    const sent = igcord.discord.restLog().find((e) => e.method === 'POST' && e.path === `/channels/${channels.general}/messages` && JSON.stringify(e.body).includes('Fresh bread'));
+    const sent = igcord.discord
+      .restLog()
+      .find(
+        (e) =>
+          e.method === 'POST' &&
+          e.path === `/channels/${channels.general}/messages` &&
+          JSON.stringify(e.body).includes('Fresh bread'),
+      );
     expect((sent?.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [], roles: [roleId] });
     expect((sent?.body as { enforce_nonce?: boolean }).enforce_nonce).toBe(true);
 
@@ -59,14 +78,26 @@ describe('feed delivery from a notification', () => {
     expect((hookMessage as APIMessage & { avatar_url?: string }).avatar_url).toBe(String(user.profile_picture));
 
     expect(igcord.discord.messages(channels.general!).length).toBe(before + 1);
-    const record = await eventually(() => igcord.app.storage.deliveries.findDelivery(botFeed.id, mediaId), 'the delivery record');
+    const record = await eventually(
+      () => igcord.app.storage.deliveries.findDelivery(botFeed.id, mediaId),
+      'the delivery record',
+    );
     expect(record.messageId).toBe(botMessage.id);
-    await eventually(async () => (await igcord.app.storage.deliveries.getCursor(`account:${instagramUserId}`))?.mediaId === mediaId, 'the cursor to move');
+    await eventually(
+      async () => (await igcord.app.storage.deliveries.getCursor(`account:${instagramUserId}`))?.mediaId === mediaId,
+      'the cursor to move',
+    );
     // The engine notes the delivery once storage has taken all of it; the record is visible to this read earlier.
-    const noted = await eventually(() => igcord.app.deliveries.status(botFeed).lastDeliveryAt, 'the engine to note the delivery');
+    const noted = await eventually(
+      () => igcord.app.deliveries.status(botFeed).lastDeliveryAt,
+      'the engine to note the delivery',
+    );
     expect(noted).toBe(record.deliveredAt);
     // Stored too, so `/feed list` still knows it after a restart.
-    const stored = await eventually(async () => (await igcord.app.storage.feeds.get(botFeed.id))?.lastDeliveryAt, 'lastDeliveryAt to be stored');
+    const stored = await eventually(
+      async () => (await igcord.app.storage.feeds.get(botFeed.id))?.lastDeliveryAt,
+      'lastDeliveryAt to be stored',
+    );
     expect(stored).toBe(record.deliveredAt);
     expect(igcord.logs()).not.toContain(accessToken);
   });
@@ -75,12 +106,20 @@ describe('feed delivery from a notification', () => {
     const owner = igcord.discord.createUser({ username: 'backfiller' });
     const linked = await igcord.link(owner.id, String(user.username));
     const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'backfill' });
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: owner.id, source: { kind: 'account', instagramUserId: linked.instagramUserId } });
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: owner.id,
+      source: { kind: 'account', instagramUserId: linked.instagramUserId },
+    });
     expect(igcord.discord.messages(channelId)).toHaveLength(0);
 
     expect(await igcord.app.deliveries.backfill(feed, 3)).toEqual({ posted: 3 });
-    const recent = (await (await fetch(`${igcord.emulator.url}/v1/users/self/media/recent?count=3&access_token=${linked.accessToken}`)).json()) as { data: Array<{ link: string }> };
-    expect(igcord.discord.messages(channelId).map((m) => m.embeds[0]?.url)).toEqual(recent.data.map((m) => m.link).reverse());
+    const recent = (await (
+      await fetch(`${igcord.emulator.url}/v1/users/self/media/recent?count=3&access_token=${linked.accessToken}`)
+    ).json()) as { data: Array<{ link: string }> };
+    expect(igcord.discord.messages(channelId).map((m) => m.embeds[0]?.url)).toEqual(
+      recent.data.map((m) => m.link).reverse(),
+    );
     expect(await igcord.app.storage.deliveries.recentDeliveries(feed.id)).toHaveLength(3);
     expect(await igcord.app.deliveries.backfill(feed, 3)).toEqual({ posted: 0 });
     expect(igcord.discord.messages(channelId)).toHaveLength(3);
@@ -92,7 +131,11 @@ describe('feed delivery from a notification', () => {
     const owner = igcord.discord.createUser({ username: 'tester' });
     const linked = await igcord.link(owner.id, String(user.username));
     const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'test-post' });
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: owner.id, source: { kind: 'account', instagramUserId: linked.instagramUserId } });
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: owner.id,
+      source: { kind: 'account', instagramUserId: linked.instagramUserId },
+    });
     const cursor = await igcord.app.storage.deliveries.getCursor(`account:${linked.instagramUserId}`);
 
     const result = await igcord.app.deliveries.sendTest(feed);

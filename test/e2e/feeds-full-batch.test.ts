@@ -16,7 +16,7 @@ describe('a full notification batch', () => {
     await igcord?.close();
   });
 
-  it('is acknowledged 200 by igcord\'s webhook route, and every source it names is marked dirty', async () => {
+  it("is acknowledged 200 by igcord's webhook route, and every source it names is marked dirty", async () => {
     const batch = fullNotificationBatch();
     const signature = signNotification(batch.body, igcord.app.config.instagram.clientSecret!);
     const answer = await fetch(`${igcord.app.http.url}/webhooks/instagram`, {

@@ -24,13 +24,18 @@ describe('feed notices', () => {
     const discordUser = igcord.discord.createUser({ username: name });
     const { instagramUserId } = await igcord.link(discordUser.id, String(user.username));
     const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name });
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: discordUser.id, source: { kind: 'account', instagramUserId } });
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: discordUser.id,
+      source: { kind: 'account', instagramUserId },
+    });
     return { discordUserId: discordUser.id, instagramUserId, channelId, feed };
   }
   const mentionsFeed = (feedId: string) => (m: { content: string }) => m.content.includes(`\`${feedId}\``);
-  const noticesIn = (channelId: string, feedId: string) => igcord.discord.messages(channelId).filter(mentionsFeed(feedId));
+  const noticesIn = (channelId: string, feedId: string) =>
+    igcord.discord.messages(channelId).filter(mentionsFeed(feedId));
 
-  it('tells the feed\'s own channel when it can still post there', async () => {
+  it("tells the feed's own channel when it can still post there", async () => {
     const o = await ownerWithFeed('own-channel');
     const lobby = igcord.discord.createChannel(igcord.guild.guildId, { name: 'lobby' });
     igcord.discord.setSystemChannel(igcord.guild.guildId, lobby);
@@ -44,7 +49,7 @@ describe('feed notices', () => {
     igcord.discord.setSystemChannel(igcord.guild.guildId, null);
   });
 
-  it('tells the system channel when the feed\'s channel is gone, and never another feed\'s channel', async () => {
+  it("tells the system channel when the feed's channel is gone, and never another feed's channel", async () => {
     const o = await ownerWithFeed('deleted-here');
     const lobby = igcord.discord.createChannel(igcord.guild.guildId, { name: 'system' });
     igcord.discord.setSystemChannel(igcord.guild.guildId, lobby);
@@ -56,12 +61,19 @@ describe('feed notices', () => {
     igcord.discord.setSystemChannel(igcord.guild.guildId, null);
   });
 
-  it('tells the owner by DM when the server has no system channel, and never another feed\'s channel', async () => {
+  it("tells the owner by DM when the server has no system channel, and never another feed's channel", async () => {
     const o = await ownerWithFeed('deleted-nosys');
     igcord.discord.deleteChannel(o.channelId);
     igcord.emulator.admin.postMedia(o.instagramUserId, { caption: 'nowhere to post' });
-    await eventually(async () => (await igcord.app.storage.feeds.get(o.feed.id))?.state.kind === 'disabled', 'the feed to be disabled');
-    const dm = await igcord.discord.waitForMessage(igcord.discord.directChannel(o.discordUserId), mentionsFeed(o.feed.id), WAIT_MS);
+    await eventually(
+      async () => (await igcord.app.storage.feeds.get(o.feed.id))?.state.kind === 'disabled',
+      'the feed to be disabled',
+    );
+    const dm = await igcord.discord.waitForMessage(
+      igcord.discord.directChannel(o.discordUserId),
+      mentionsFeed(o.feed.id),
+      WAIT_MS,
+    );
     expect(dm.content).toContain('was disabled');
     expect(noticesIn(bystander, o.feed.id)).toEqual([]);
   });

@@ -16,10 +16,18 @@ describe('odd but valid media', () => {
     const user = igcord.emulator.admin.users()[3]!;
     ({ instagramUserId } = await igcord.link(igcord.personId, String(user.username)));
     const source = { kind: 'account' as const, instagramUserId };
-    channels = [igcord.discord.createChannel(igcord.guild.guildId, { name: 'odd-bot' }), igcord.discord.createChannel(igcord.guild.guildId, { name: 'odd-hook' })];
+    channels = [
+      igcord.discord.createChannel(igcord.guild.guildId, { name: 'odd-bot' }),
+      igcord.discord.createChannel(igcord.guild.guildId, { name: 'odd-hook' }),
+    ];
     feeds = [
       await igcord.addFeed({ channelId: channels[0]!, ownerDiscordUserId: igcord.personId, source }),
-      await igcord.addFeed({ channelId: channels[1]!, ownerDiscordUserId: igcord.personId, source, webhook: await igcord.createWebhook(channels[1]!) }),
+      await igcord.addFeed({
+        channelId: channels[1]!,
+        ownerDiscordUserId: igcord.personId,
+        source,
+        webhook: await igcord.createWebhook(channels[1]!),
+      }),
     ];
   });
   afterAll(async () => {
@@ -27,10 +35,14 @@ describe('odd but valid media', () => {
   });
 
   const post = (caption: string, quirks: Record<string, unknown>) => {
-    const answer = igcord.emulator.admin.postMedia(instagramUserId, { caption, quirks: quirks as never }) as { data?: { id: string }; id?: string };
+    const answer = igcord.emulator.admin.postMedia(instagramUserId, { caption, quirks: quirks as never }) as {
+      data?: { id: string };
+      id?: string;
+    };
     return answer.data?.id ?? answer.id!;
   };
-  const withCaption = (caption: string) => (m: APIMessage) => m.embeds.some((e) => e.description === caption) || m.content.includes(caption);
+  const withCaption = (caption: string) => (m: APIMessage) =>
+    m.embeds.some((e) => e.description === caption) || m.content.includes(caption);
   const deliveredOnce = async (mediaId: string, caption: string): Promise<APIMessage[]> => {
     await eventually(async () => {
       for (const feed of feeds) if (!(await igcord.app.storage.deliveries.findDelivery(feed.id, mediaId))) return false;
@@ -53,17 +65,23 @@ describe('odd but valid media', () => {
 
   it('posts a media whose created_time lies beyond any date, without the time', async () => {
     const mediaId = post('far future', { created_time: '99999999999999999' });
-    for (const message of await deliveredOnce(mediaId, 'far future')) expect(message.embeds[0]!.timestamp).toBeUndefined();
+    for (const message of await deliveredOnce(mediaId, 'far future'))
+      expect(message.embeds[0]!.timestamp).toBeUndefined();
   });
 
   it('posts media with images without URLs and with over-long fields', async () => {
     const blank = { url: '', width: 0, height: 0 };
-    const noImages = post('no images', { images: { thumbnail: blank, low_resolution: blank, standard_resolution: blank } });
+    const noImages = post('no images', {
+      images: { thumbnail: blank, low_resolution: blank, standard_resolution: blank },
+    });
     await deliveredOnce(noImages, 'no images');
     const long = post('long fields', {
       tags: ['t'.repeat(3000), 'u'.repeat(3000)],
       location: { id: null, name: 'L'.repeat(5000), latitude: null, longitude: null },
-      users_in_photo: Array.from({ length: 40 }, (_, i) => ({ user: { username: `${'p'.repeat(60)}${i}` }, position: { x: 0, y: 0 } })),
+      users_in_photo: Array.from({ length: 40 }, (_, i) => ({
+        user: { username: `${'p'.repeat(60)}${i}` },
+        position: { x: 0, y: 0 },
+      })),
     });
     await deliveredOnce(long, 'long fields');
   });

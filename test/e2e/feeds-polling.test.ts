@@ -18,7 +18,12 @@ describe('feed polling', () => {
     await igcord?.close();
   });
 
-  async function owner(): Promise<{ discordUserId: string; instagramUserId: string; username: string; accessToken: string }> {
+  async function owner(): Promise<{
+    discordUserId: string;
+    instagramUserId: string;
+    username: string;
+    accessToken: string;
+  }> {
     const user = igcord.emulator.admin.users()[seeded++]!;
     const discordUser = igcord.discord.createUser({ username: `poller${seeded}` });
     const linked = await igcord.link(discordUser.id, String(user.username));
@@ -34,18 +39,35 @@ describe('feed polling', () => {
   it('delivers a post whose notification was dropped', async () => {
     const o = await owner();
     const channelId = channel('dropped');
-    await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'account', instagramUserId: o.instagramUserId } });
-    igcord.emulator.admin.injectFault({ method: 'POST', path: '^/webhooks/instagram$', kind: 'drop-notification', times: 1 });
+    await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: o.discordUserId,
+      source: { kind: 'account', instagramUserId: o.instagramUserId },
+    });
+    igcord.emulator.admin.injectFault({
+      method: 'POST',
+      path: '^/webhooks/instagram$',
+      kind: 'drop-notification',
+      times: 1,
+    });
     post(o.instagramUserId, 'never announced');
     await igcord.discord.waitForMessage(channelId, withCaption('never announced'), WAIT_MS);
-    expect(igcord.emulator.admin.notifications().some((n) => n.dropped && JSON.stringify(n.body).includes(o.instagramUserId))).toBe(true);
+    expect(
+      igcord.emulator.admin
+        .notifications()
+        .some((n) => n.dropped && JSON.stringify(n.body).includes(o.instagramUserId)),
+    ).toBe(true);
     expect(igcord.discord.messages(channelId).filter(withCaption('never announced'))).toHaveLength(1);
   });
 
   it('delivers new media of a tag feed, which Instagram never notifies', async () => {
     const o = await owner();
     const channelId = channel('tagged');
-    await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'tag', name: 'igcordpolltag' } });
+    await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: o.discordUserId,
+      source: { kind: 'tag', name: 'igcordpolltag' },
+    });
     post(o.instagramUserId, 'first tagged #igcordpolltag');
     post(o.instagramUserId, 'second tagged #igcordpolltag');
     await igcord.discord.waitForMessage(channelId, withCaption('second tagged #igcordpolltag'), WAIT_MS);
@@ -55,10 +77,18 @@ describe('feed polling', () => {
 
   it('delivers new media at a location feed', async () => {
     const o = await owner();
-    const found = (await (await fetch(`${igcord.emulator.url}/v1/locations/search?lat=60.1699&lng=24.9384&distance=5000&access_token=${o.accessToken}`)).json()) as { data: Array<{ id: string }> };
+    const found = (await (
+      await fetch(
+        `${igcord.emulator.url}/v1/locations/search?lat=60.1699&lng=24.9384&distance=5000&access_token=${o.accessToken}`,
+      )
+    ).json()) as { data: Array<{ id: string }> };
     const locationId = String(found.data[0]!.id);
     const channelId = channel('located');
-    await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'location', id: locationId } });
+    await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: o.discordUserId,
+      source: { kind: 'location', id: locationId },
+    });
     igcord.emulator.admin.postMedia(o.instagramUserId, { caption: 'seen at the place', locationId });
     await igcord.discord.waitForMessage(channelId, withCaption('seen at the place'), WAIT_MS);
     expect(igcord.discord.messages(channelId).map((m) => m.embeds[0]?.description)).toEqual(['seen at the place']);
@@ -67,7 +97,11 @@ describe('feed polling', () => {
   it('pauses the feeds of an owner whose token is revoked and resumes them, with what was missed, after relinking', async () => {
     const o = await owner();
     const channelId = channel('revoked');
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'account', instagramUserId: o.instagramUserId } });
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: o.discordUserId,
+      source: { kind: 'account', instagramUserId: o.instagramUserId },
+    });
     igcord.emulator.admin.revokeToken(o.accessToken);
     post(o.instagramUserId, 'posted while the link was broken');
     const paused = await eventually(async () => {
@@ -84,14 +118,16 @@ describe('feed polling', () => {
     expect(igcord.logs()).not.toContain(o.accessToken);
   });
 
-  it('disables a feed whose channel the bot may no longer post in, says why, and tells its owner by DM, never in another feed\'s channel', async () => {
+  it("disables a feed whose channel the bot may no longer post in, says why, and tells its owner by DM, never in another feed's channel", async () => {
     const o = await owner();
     const lost = channel('lost-permission');
     const other = channel('still-fine');
     const source = { kind: 'account' as const, instagramUserId: o.instagramUserId };
     const broken = await igcord.addFeed({ channelId: lost, ownerDiscordUserId: o.discordUserId, source });
     await igcord.addFeed({ channelId: other, ownerDiscordUserId: o.discordUserId, source });
-    igcord.discord.setChannelOverwrites(lost, [{ id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.SendMessages }]);
+    igcord.discord.setChannelOverwrites(lost, [
+      { id: igcord.discord.botUserId, type: 'member', deny: PermissionFlagsBits.SendMessages },
+    ]);
     post(o.instagramUserId, 'after the permission change');
     await igcord.discord.waitForMessage(other, withCaption('after the permission change'), WAIT_MS);
     const disabled = await eventually(async () => {
@@ -100,7 +136,11 @@ describe('feed polling', () => {
     }, 'the feed to be disabled');
     expect(disabled.state.kind === 'disabled' && disabled.state.reason).toContain('50013');
     // Its own channel refuses the bot and the server has no system channel: the notice goes to the owner.
-    const notice = await igcord.discord.waitForMessage(igcord.discord.directChannel(o.discordUserId), (m) => m.content.includes(broken.id), WAIT_MS);
+    const notice = await igcord.discord.waitForMessage(
+      igcord.discord.directChannel(o.discordUserId),
+      (m) => m.content.includes(broken.id),
+      WAIT_MS,
+    );
     expect(notice.content).toContain('disabled');
     expect(igcord.discord.messages(other).filter((m) => m.content.includes(broken.id))).toEqual([]);
     expect(igcord.discord.messages(lost)).toHaveLength(0);
@@ -109,7 +149,12 @@ describe('feed polling', () => {
     const o = await owner();
     const channelId = channel('hooked');
     const webhook = await igcord.createWebhook(channelId);
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: o.discordUserId, source: { kind: 'account', instagramUserId: o.instagramUserId }, webhook });
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: o.discordUserId,
+      source: { kind: 'account', instagramUserId: o.instagramUserId },
+      webhook,
+    });
     await igcord.app.bot.discord.client.rest.delete(Routes.webhook(webhook.id));
     post(o.instagramUserId, 'to a deleted webhook');
     const disabled = await eventually(async () => {

@@ -24,7 +24,9 @@ describe('relinking to another Instagram account', () => {
 
   /** Links `username` as a person does with a pasted token; the link reply as it ends. */
   async function pasteLink(userId: string, channelId: string, username: string): Promise<APIMessage> {
-    const prompt = await igcord.discord.sendCommand({ channelId, userId, name: 'instagram', subcommand: 'link' }).waitForReply(undefined, WAIT_MS);
+    const prompt = await igcord.discord
+      .sendCommand({ channelId, userId, name: 'instagram', subcommand: 'link' })
+      .waitForReply(undefined, WAIT_MS);
     await igcord.discord.pressButton({ message: prompt, customId: 'instagram:paste', userId }).firstResponse();
     const minted = igcord.emulator.admin.mintToken({ username });
     return igcord.discord
@@ -32,7 +34,7 @@ describe('relinking to another Instagram account', () => {
       .waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
   }
 
-  it('warns, keeps the old account\'s feeds paused, and moves one to the new account with a button', async () => {
+  it("warns, keeps the old account's feeds paused, and moves one to the new account with a button", async () => {
     const [oldUser, newUser] = igcord.emulator.admin.users().slice(8, 10);
     const oldName = String(oldUser!.username);
     const newName = String(newUser!.username);
@@ -40,15 +42,27 @@ describe('relinking to another Instagram account', () => {
     const { instagramUserId: oldId } = await igcord.link(person, oldName);
     const ownPosts = igcord.discord.createChannel(igcord.guild.guildId, { name: 'own-posts' });
     const tagged = igcord.discord.createChannel(igcord.guild.guildId, { name: 'tagged' });
-    const accountFeed = await igcord.addFeed({ channelId: ownPosts, ownerDiscordUserId: person, source: { kind: 'account', instagramUserId: oldId } });
-    const tagFeed = await igcord.addFeed({ channelId: tagged, ownerDiscordUserId: person, source: { kind: 'tag', name: 'igcordswitchtag' } });
+    const accountFeed = await igcord.addFeed({
+      channelId: ownPosts,
+      ownerDiscordUserId: person,
+      source: { kind: 'account', instagramUserId: oldId },
+    });
+    const tagFeed = await igcord.addFeed({
+      channelId: tagged,
+      ownerDiscordUserId: person,
+      source: { kind: 'tag', name: 'igcordswitchtag' },
+    });
 
     const reply = await pasteLink(person, igcord.guild.channels.general!, newName);
     expect(reply.content).toContain(`@${oldName} is no longer linked`);
     expect(reply.content).toContain(accountFeed.id);
     expect(reply.content).toContain(tagFeed.id);
     for (const feed of [accountFeed, tagFeed]) {
-      expect((await igcord.app.storage.feeds.get(feed.id))?.state).toMatchObject({ kind: 'paused', by: 'owner-unlinked', instagramUserId: oldId });
+      expect((await igcord.app.storage.feeds.get(feed.id))?.state).toMatchObject({
+        kind: 'paused',
+        by: 'owner-unlinked',
+        instagramUserId: oldId,
+      });
     }
 
     // The new account's token reads nothing for them.
@@ -65,7 +79,10 @@ describe('relinking to another Instagram account', () => {
     expect(JSON.stringify(reply.components)).toContain(`Move to @${newName}`);
     const pressed = igcord.discord.pressButton({ message: reply, customId: move!, userId: person });
     expect((await pressed.waitForReply((m) => m.content.includes('moved'), WAIT_MS)).content).toContain(`@${newName}`);
-    expect(await igcord.app.storage.feeds.get(tagFeed.id)).toMatchObject({ state: { kind: 'active' }, ownerInstagramUserId: newId });
+    expect(await igcord.app.storage.feeds.get(tagFeed.id)).toMatchObject({
+      state: { kind: 'active' },
+      ownerInstagramUserId: newId,
+    });
     igcord.emulator.admin.postMedia(newId, { caption: 'after the move #igcordswitchtag' });
     await igcord.discord.waitForMessage(tagged, withCaption('after the move #igcordswitchtag'), WAIT_MS);
     expect((await igcord.app.storage.feeds.get(accountFeed.id))?.state.kind).toBe('paused');

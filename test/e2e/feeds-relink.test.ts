@@ -26,11 +26,18 @@ describe('feed relinking', () => {
     const discordUser = igcord.discord.createUser({ username: 'relinker' });
     const first = await igcord.link(discordUser.id, String(original!.username));
     const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'relinked' });
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: discordUser.id, source: { kind: 'account', instagramUserId: first.instagramUserId } });
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: discordUser.id,
+      source: { kind: 'account', instagramUserId: first.instagramUserId },
+    });
 
     igcord.emulator.admin.revokeToken(first.accessToken);
     igcord.emulator.admin.postMedia(first.instagramUserId, { caption: 'posted while the link was broken' });
-    await eventually(async () => (await igcord.app.storage.feeds.get(feed.id))?.state.kind === 'paused', 'the feed to pause');
+    await eventually(
+      async () => (await igcord.app.storage.feeds.get(feed.id))?.state.kind === 'paused',
+      'the feed to pause',
+    );
 
     const second = await igcord.link(discordUser.id, String(other!.username));
     expect(second.instagramUserId).not.toBe(first.instagramUserId);

@@ -18,14 +18,23 @@ describe('replayed notifications', () => {
     const user = igcord.emulator.admin.users()[1]!;
     const { instagramUserId } = await igcord.link(igcord.personId, String(user.username));
     const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'replayed' });
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: igcord.personId, source: { kind: 'account', instagramUserId } });
-    const calls = () => igcord.emulator.admin.requests().filter((r) => r.path.includes(`/users/${instagramUserId}/media/recent`)).length;
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'account', instagramUserId },
+    });
+    const calls = () =>
+      igcord.emulator.admin.requests().filter((r) => r.path.includes(`/users/${instagramUserId}/media/recent`)).length;
     const before = calls();
 
-    const answer = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'replayed three hundred times' }) as { data?: { id: string }; id?: string };
+    const answer = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'replayed three hundred times' }) as {
+      data?: { id: string };
+      id?: string;
+    };
     const mediaId = answer.data?.id ?? answer.id!;
     const notification = await eventually(
-      () => igcord.emulator.admin.notifications().find((n) => JSON.stringify(n.body).includes(mediaId) && n.status === 200),
+      () =>
+        igcord.emulator.admin.notifications().find((n) => JSON.stringify(n.body).includes(mediaId) && n.status === 200),
       'the emulator to notify igcord',
     );
     const raw = JSON.stringify(notification.body);
@@ -35,7 +44,11 @@ describe('replayed notifications', () => {
     for (let sent = 0; sent < 300; sent += 10) {
       const batch = await Promise.all(
         Array.from({ length: 10 }, () =>
-          fetch(`${igcord.app.http.url}/webhooks/instagram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signature }, body: raw }),
+          fetch(`${igcord.app.http.url}/webhooks/instagram`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-hub-signature': signature },
+            body: raw,
+          }),
         ),
       );
       statuses.push(...batch.map((r) => r.status));
@@ -43,8 +56,16 @@ describe('replayed notifications', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(300);
 
     await eventually(() => igcord.app.storage.deliveries.findDelivery(feed.id, mediaId), 'the delivery record');
-    await eventually(async () => (await igcord.app.storage.deliveries.listDirty()).every((d) => d.sourceKey !== `account:${instagramUserId}`), 'the source to be read to the end');
+    await eventually(
+      async () =>
+        (await igcord.app.storage.deliveries.listDirty()).every((d) => d.sourceKey !== `account:${instagramUserId}`),
+      'the source to be read to the end',
+    );
     expect(calls() - before).toBeLessThanOrEqual(2);
-    expect(igcord.discord.messages(channelId).filter((m) => m.embeds.some((e) => e.description === 'replayed three hundred times'))).toHaveLength(1);
+    expect(
+      igcord.discord
+        .messages(channelId)
+        .filter((m) => m.embeds.some((e) => e.description === 'replayed three hundred times')),
+    ).toHaveLength(1);
   });
 });

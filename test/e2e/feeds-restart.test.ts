@@ -36,7 +36,12 @@ describe('feed delivery across a SIGKILL', () => {
     emulator = await startInstagramEmulator({ host: '127.0.0.1' });
     discord = await startDiscordFake({ host: '127.0.0.1', logger: silentLogger() });
     const owner = discord.createUser({ username: 'owner' });
-    const guild = discord.createGuild({ name: 'restart', ownerId: owner.id, channels: [{ name: 'posts' }], members: [{ userId: owner.id }] });
+    const guild = discord.createGuild({
+      name: 'restart',
+      ownerId: owner.id,
+      channels: [{ name: 'posts' }],
+      members: [{ userId: owner.id }],
+    });
     channelId = guild.channels.posts!;
     const port = await freePort('127.0.0.1');
     env = {
@@ -65,11 +70,35 @@ describe('feed delivery across a SIGKILL', () => {
     const minted = emulator.admin.mintToken({ username: String(user.username) });
     instagramUserId = String(minted.user.id);
     const [id, key] = keyText.split(':');
-    const storage = await openStorage({ url: env.STORAGE_URL, dataDir, keys: { current: { id: id!, key: Buffer.from(key!, 'base64') } }, log: silentLogger() });
-    await storage.accounts.link({ discordUserId: owner.id, instagramUserId, username: String(user.username), scopes: ['basic'], accessToken: minted.access_token });
-    await storage.feeds.add({ guildId: guild.guildId, channelId, source: { kind: 'account', instagramUserId }, ownerDiscordUserId: owner.id, ownerInstagramUserId: instagramUserId, createdBy: owner.id, delivery: { mode: 'message' } });
-    const newest = (await (await fetch(`${emulator.url}/v1/users/self/media/recent?count=1&access_token=${minted.access_token}`)).json()) as { data: Array<{ id: string; created_time: string }> };
-    await storage.deliveries.advanceCursor(`account:${instagramUserId}`, { mediaId: newest.data[0]!.id, createdTime: Number(newest.data[0]!.created_time) });
+    const storage = await openStorage({
+      url: env.STORAGE_URL,
+      dataDir,
+      keys: { current: { id: id!, key: Buffer.from(key!, 'base64') } },
+      log: silentLogger(),
+    });
+    await storage.accounts.link({
+      discordUserId: owner.id,
+      instagramUserId,
+      username: String(user.username),
+      scopes: ['basic'],
+      accessToken: minted.access_token,
+    });
+    await storage.feeds.add({
+      guildId: guild.guildId,
+      channelId,
+      source: { kind: 'account', instagramUserId },
+      ownerDiscordUserId: owner.id,
+      ownerInstagramUserId: instagramUserId,
+      createdBy: owner.id,
+      delivery: { mode: 'message' },
+    });
+    const newest = (await (
+      await fetch(`${emulator.url}/v1/users/self/media/recent?count=1&access_token=${minted.access_token}`)
+    ).json()) as { data: Array<{ id: string; created_time: string }> };
+    await storage.deliveries.advanceCursor(`account:${instagramUserId}`, {
+      mediaId: newest.data[0]!.id,
+      createdTime: Number(newest.data[0]!.created_time),
+    });
     await storage.close();
   });
 
@@ -82,54 +111,81 @@ describe('feed delivery across a SIGKILL', () => {
     await emulator?.close();
     // Everything the child igcord printed, checked against every secret this run created.
     if (discord && emulator) {
-      assertNoSecretLogged(output, [...discordSecrets(discord.issuedTokens()), ...instagramSecrets(emulator.issuedTokens()), ...environmentSecrets(env)], 'igcord\'s output');
+      assertNoSecretLogged(
+        output,
+        [
+          ...discordSecrets(discord.issuedTokens()),
+          ...instagramSecrets(emulator.issuedTokens()),
+          ...environmentSecrets(env),
+        ],
+        "igcord's output",
+      );
     }
   });
 
   async function startChild(): Promise<ChildProcess> {
-    const started = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: process.cwd(),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await eventually(() => output.includes('Instagram real-time subscription checked') || started.exitCode !== null, 'igcord to start', START_WAIT_MS);
+    await eventually(
+      () => output.includes('Instagram real-time subscription checked') || started.exitCode !== null,
+      'igcord to start',
+      START_WAIT_MS,
+    );
     if (started.exitCode !== null) throw new Error(`igcord exited at start:\n${output}`);
     return started;
   }
 
   // Three starts of a child igcord (tsx compiles the sources each time) and two kills: on a busy machine that is
   // minutes, not the suite's default. The bounds only stop a hang; every step waits for the event it needs.
-  it('delivers every post exactly once after being killed right after acknowledging the notifications and in the middle of a delivery', { timeout: 5 * 60_000 }, async () => {
-    child = await startChild();
-    // Discord answers slowly, so the kill lands while posts are in flight (accepted by Discord, not yet recorded).
-    discord.injectFault({ method: 'POST', path: `/channels/${channelId}/messages`, delayMs: 150, times: 5 });
-    const captions = ['k1', 'k2', 'k3', 'k4', 'k5'].map((k) => `killed run ${k}`);
-    const mediaIds = captions.map((caption) => {
-      const answer = emulator.admin.postMedia(instagramUserId, { caption }) as { data?: { id: string }; id?: string };
-      return answer.data?.id ?? answer.id!;
-    });
-    await eventually(() => mediaIds.every((m) => emulator.admin.notifications().some((n) => JSON.stringify(n.body).includes(m) && n.status === 200)), 'the notifications to be acknowledged', MESSAGE_WAIT_MS);
-    child.kill('SIGKILL');
-    await once(child, 'exit');
-    const beforeRestart = discord.messages(channelId).length;
+  it(
+    'delivers every post exactly once after being killed right after acknowledging the notifications and in the middle of a delivery',
+    { timeout: 5 * 60_000 },
+    async () => {
+      child = await startChild();
+      // Discord answers slowly, so the kill lands while posts are in flight (accepted by Discord, not yet recorded).
+      discord.injectFault({ method: 'POST', path: `/channels/${channelId}/messages`, delayMs: 150, times: 5 });
+      const captions = ['k1', 'k2', 'k3', 'k4', 'k5'].map((k) => `killed run ${k}`);
+      const mediaIds = captions.map((caption) => {
+        const answer = emulator.admin.postMedia(instagramUserId, { caption }) as { data?: { id: string }; id?: string };
+        return answer.data?.id ?? answer.id!;
+      });
+      await eventually(
+        () =>
+          mediaIds.every((m) =>
+            emulator.admin.notifications().some((n) => JSON.stringify(n.body).includes(m) && n.status === 200),
+          ),
+        'the notifications to be acknowledged',
+        MESSAGE_WAIT_MS,
+      );
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      const beforeRestart = discord.messages(channelId).length;
 
-    child = await startChild();
-    const withCaption = (caption: string) => (m: APIMessage) => m.embeds.some((e) => e.description === caption);
-    for (const caption of captions) await discord.waitForMessage(channelId, withCaption(caption), MESSAGE_WAIT_MS);
+      child = await startChild();
+      const withCaption = (caption: string) => (m: APIMessage) => m.embeds.some((e) => e.description === caption);
+      for (const caption of captions) await discord.waitForMessage(channelId, withCaption(caption), MESSAGE_WAIT_MS);
 
-    // Now a kill in the middle of a delivery: the first of three posts is out, the next is held by Discord.
-    discord.injectFault({ method: 'POST', path: `/channels/${channelId}/messages`, delayMs: 300, times: 3 });
-    const more = ['m1', 'm2', 'm3'].map((k) => `mid-delivery ${k}`);
-    for (const caption of more) emulator.admin.postMedia(instagramUserId, { caption });
-    await discord.waitForMessage(channelId, withCaption(more[0]!), MESSAGE_WAIT_MS);
-    child.kill('SIGKILL');
-    await once(child, 'exit');
-    child = await startChild();
-    for (const caption of more) await discord.waitForMessage(channelId, withCaption(caption), MESSAGE_WAIT_MS);
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+      // Now a kill in the middle of a delivery: the first of three posts is out, the next is held by Discord.
+      discord.injectFault({ method: 'POST', path: `/channels/${channelId}/messages`, delayMs: 300, times: 3 });
+      const more = ['m1', 'm2', 'm3'].map((k) => `mid-delivery ${k}`);
+      for (const caption of more) emulator.admin.postMedia(instagramUserId, { caption });
+      await discord.waitForMessage(channelId, withCaption(more[0]!), MESSAGE_WAIT_MS);
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      child = await startChild();
+      for (const caption of more) await discord.waitForMessage(channelId, withCaption(caption), MESSAGE_WAIT_MS);
+      child.kill('SIGTERM');
+      await once(child, 'exit');
 
-    const posted = discord.messages(channelId).map((m) => m.embeds[0]?.description);
-    expect(posted).toEqual([...captions, ...more]);
-    expect(beforeRestart).toBeLessThanOrEqual(5);
-    expect(output).not.toContain(env.TOKEN_ENCRYPTION_KEY!);
-  });
+      const posted = discord.messages(channelId).map((m) => m.embeds[0]?.description);
+      expect(posted).toEqual([...captions, ...more]);
+      expect(beforeRestart).toBeLessThanOrEqual(5);
+      expect(output).not.toContain(env.TOKEN_ENCRYPTION_KEY!);
+    },
+  );
 });

@@ -25,9 +25,15 @@ describe('resuming a feed that missed posts', () => {
     const owner = igcord.discord.createUser({ username: name }).id;
     const { instagramUserId } = await igcord.link(owner, String(user.username));
     const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name });
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: owner, source: { kind: 'account', instagramUserId } });
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: owner,
+      source: { kind: 'account', instagramUserId },
+    });
     const command = (subcommand: string) =>
-      igcord.discord.sendCommand({ channelId, userId: owner, name: 'feed', subcommand, options: { feed: feed.id } }).waitForReply(undefined, WAIT_MS);
+      igcord.discord
+        .sendCommand({ channelId, userId: owner, name: 'feed', subcommand, options: { feed: feed.id } })
+        .waitForReply(undefined, WAIT_MS);
     igcord.emulator.admin.postMedia(instagramUserId, { caption: `${name}: before` });
     await igcord.discord.waitForMessage(channelId, withCaption(`${name}: before`), WAIT_MS);
     expect((await command('pause')).content).toContain('is paused');
@@ -52,13 +58,21 @@ describe('resuming a feed that missed posts', () => {
     expect((await igcord.app.storage.feeds.get(f.feed.id))?.state).toEqual({ kind: 'active' });
     igcord.emulator.admin.postMedia(f.instagramUserId, { caption: 'catch-up: after' });
     await igcord.discord.waitForMessage(f.channelId, withCaption('catch-up: after'), WAIT_MS);
-    expect(captions(f.channelId)).toEqual(['catch-up: before', 'catch-up: missed one', 'catch-up: missed two', 'catch-up: after']);
+    expect(captions(f.channelId)).toEqual([
+      'catch-up: before',
+      'catch-up: missed one',
+      'catch-up: missed two',
+      'catch-up: after',
+    ]);
   });
 
   it('skips to now without posting the missed posts, when asked to', async () => {
     const f = await pausedFeedThatMissedTwo('skip-on');
     expect(await choose(f.asked, f.owner, 'feed:catchup-skip:')).toContain('skipped 2');
-    await eventually(async () => (await igcord.app.storage.feeds.get(f.feed.id))?.state.kind === 'active', 'the feed to be active');
+    await eventually(
+      async () => (await igcord.app.storage.feeds.get(f.feed.id))?.state.kind === 'active',
+      'the feed to be active',
+    );
     igcord.emulator.admin.postMedia(f.instagramUserId, { caption: 'skip-on: after' });
     await igcord.discord.waitForMessage(f.channelId, withCaption('skip-on: after'), WAIT_MS);
     expect(captions(f.channelId)).toEqual(['skip-on: before', 'skip-on: after']);

@@ -23,19 +23,32 @@ describe('a feed missing an Instagram permission', () => {
     const owner = igcord.discord.createUser({ username: 'scoped-owner' });
     const { instagramUserId } = await igcord.link(owner.id, username);
     const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'scoped' });
-    const feed = await igcord.addFeed({ channelId, ownerDiscordUserId: owner.id, source: { kind: 'tag', name: 'igcordscopetag' } });
+    const feed = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: owner.id,
+      source: { kind: 'tag', name: 'igcordscopetag' },
+    });
 
     // The owner links the same account again, this time without public_content.
     await igcord.link(owner.id, username, ['basic']);
     igcord.emulator.admin.postMedia(instagramUserId, { caption: 'waits for #igcordscopetag' });
-    await eventually(async () => (await igcord.app.storage.feeds.get(feed.id))?.state.kind !== 'active', 'the feed to stop');
-    expect((await igcord.app.storage.feeds.get(feed.id))?.state).toMatchObject({ kind: 'paused', by: 'scope', detail: 'public_content' });
+    await eventually(
+      async () => (await igcord.app.storage.feeds.get(feed.id))?.state.kind !== 'active',
+      'the feed to stop',
+    );
+    expect((await igcord.app.storage.feeds.get(feed.id))?.state).toMatchObject({
+      kind: 'paused',
+      by: 'scope',
+      detail: 'public_content',
+    });
 
     const list = await igcord.discord
       .sendCommand({ channelId, userId: owner.id, name: 'feed', subcommand: 'list' })
       .waitForReply(undefined, WAIT_MS);
     const field = list.embeds[0]?.fields?.find((f) => f.name.includes(feed.id));
-    expect(field?.value).toContain('needs the `public_content` permission: the owner runs /instagram link scopes:public_content');
+    expect(field?.value).toContain(
+      'needs the `public_content` permission: the owner runs /instagram link scopes:public_content',
+    );
 
     await igcord.link(owner.id, username, ['basic', 'public_content']);
     await igcord.discord.waitForMessage(channelId, withCaption('waits for #igcordscopetag'), WAIT_MS);

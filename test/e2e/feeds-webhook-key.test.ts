@@ -43,7 +43,10 @@ describe('a webhook feed whose token was made with a retired key', () => {
     });
     await igcord.app.deliveries.initSource(stale);
 
-    const answer = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'after the key was retired' }) as { data?: { id: string }; id?: string };
+    const answer = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'after the key was retired' }) as {
+      data?: { id: string };
+      id?: string;
+    };
     const mediaId = answer.data?.id ?? answer.id!;
     await eventually(() => igcord.app.storage.deliveries.findDelivery(bot.id, mediaId), 'the bot feed to get the post');
     const disabled = await eventually(async () => {
@@ -53,14 +56,20 @@ describe('a webhook feed whose token was made with a retired key', () => {
     const reason = disabled.state.kind === 'disabled' ? disabled.state.reason : '';
     expect(reason).toMatch(/webhook token cannot be decrypted/);
     expect(reason).toMatch(/set the feed up again/);
-    expect(igcord.discord.restLog().filter((r) => r.path.startsWith(`/webhooks/${webhook.id}/`) && r.method === 'POST')).toEqual([]);
+    expect(
+      igcord.discord.restLog().filter((r) => r.path.startsWith(`/webhooks/${webhook.id}/`) && r.method === 'POST'),
+    ).toEqual([]);
     // Nothing was posted through the webhook; the one message in its channel is igcord's notice saying why the feed
     // stopped (a notice goes to the feed's own channel while the bot can post there).
     const inChannel = igcord.discord.messages(hookChannel);
     expect(inChannel.filter((m) => m.webhook_id !== undefined)).toEqual([]);
     expect(inChannel.map((m) => m.content)).toEqual([expect.stringContaining('webhook token cannot be decrypted')]);
     // Disabled, not waiting: nothing is scheduled for it and its source is idle again.
-    await eventually(async () => (await igcord.app.storage.deliveries.listDirty()).every((d) => d.sourceKey !== `account:${instagramUserId}`), 'the source run to finish');
+    await eventually(
+      async () =>
+        (await igcord.app.storage.deliveries.listDirty()).every((d) => d.sourceKey !== `account:${instagramUserId}`),
+      'the source run to finish',
+    );
     expect(igcord.logs()).not.toContain(webhook.token!);
   });
 });

@@ -19,7 +19,8 @@ interface Relationship {
 }
 
 const isEphemeral = (m: APIMessage) => ((m.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-const buttonsOf = (m: APIMessage) => ((m.components?.[0] as { components?: { custom_id: string }[] } | undefined)?.components ?? []);
+const buttonsOf = (m: APIMessage) =>
+  (m.components?.[0] as { components?: { custom_id: string }[] } | undefined)?.components ?? [];
 const profileLink = (username: string) => `[${escapeMarkdown(`@${username}`)}](https://www.instagram.com/${username}/)`;
 
 describe('/follows', () => {
@@ -31,7 +32,14 @@ describe('/follows', () => {
   let channelId: string;
 
   const run = (subcommand: string, options: Record<string, string | boolean> = {}, userId = igcord.personId) =>
-    igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId, userId, name: 'follows', subcommand, options });
+    igcord.discord.sendCommand({
+      guildId: igcord.guild.guildId,
+      channelId,
+      userId,
+      name: 'follows',
+      subcommand,
+      options,
+    });
   const answer = (subcommand: string, options: Record<string, string | boolean> = {}, userId = igcord.personId) =>
     run(subcommand, options, userId).waitForReply(undefined, WAIT_MS);
   const api = async <T>(path: string): Promise<T> => {
@@ -60,7 +68,9 @@ describe('/follows', () => {
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe('Accounts you follow');
     for (const user of follows) expect(embed.description).toContain(profileLink(user.username));
-    expect(embed.footer?.text).toBe(`Instagram · 1–${follows.length} of ${follows.length} ${follows.length === 1 ? 'person' : 'people'}`);
+    expect(embed.footer?.text).toBe(
+      `Instagram · 1–${follows.length} of ${follows.length} ${follows.length === 1 ? 'person' : 'people'}`,
+    );
   });
 
   it('lists the invoker’s followers', async () => {
@@ -90,7 +100,11 @@ describe('/follows', () => {
     const name = `**${escapeMarkdown(`@${requester.username}`)}**`;
     expect(reply.content).toContain(`${name} asked to follow you`);
     expect(reply.content).toContain(
-      expected.outgoing_status === 'follows' ? `You follow ${name}.` : expected.outgoing_status === 'requested' ? `You asked to follow ${name}` : `You do not follow ${name}.`,
+      expected.outgoing_status === 'follows'
+        ? `You follow ${name}.`
+        : expected.outgoing_status === 'requested'
+          ? `You asked to follow ${name}`
+          : `You do not follow ${name}.`,
     );
     expect(isEphemeral(reply)).toBe(true);
   });
@@ -98,7 +112,9 @@ describe('/follows', () => {
   it('follows a public account and unfollows it again', async () => {
     // One the linked account follows: unfollowing one it does not follow is answered as a change of nothing.
     const candidates = users.filter((u) => !u.is_private && u.id !== me.id);
-    const followed = await Promise.all(candidates.map(async (u) => (await relationshipWith(u)).outgoing_status === 'follows'));
+    const followed = await Promise.all(
+      candidates.map(async (u) => (await relationshipWith(u)).outgoing_status === 'follows'),
+    );
     const target = candidates.find((u, i) => followed[i])!;
     const unfollowed = await answer('unfollow', { user: target.username });
     expect(unfollowed.content).toBe(`You no longer follow **${escapeMarkdown(`@${target.username}`)}**.`);
@@ -121,7 +137,9 @@ describe('/follows', () => {
   it('approves one pending request and ignores another', async () => {
     const [first, second] = me.requested_by.map((id) => users.find((u) => u.id === id)!);
     const approved = await answer('approve', { user: first!.username });
-    expect(approved.content).toBe(`You approved **${escapeMarkdown(`@${first!.username}`)}**'s request: they now follow you.`);
+    expect(approved.content).toBe(
+      `You approved **${escapeMarkdown(`@${first!.username}`)}**'s request: they now follow you.`,
+    );
     expect((await relationshipWith(first!)).incoming_status).toBe('followed_by');
 
     const ignored = await answer('ignore', { user: second!.username });
@@ -168,7 +186,15 @@ describe('/follows', () => {
     igcord.emulator.admin.clearRequests();
     const suggest = (subcommand: string, value: string) =>
       igcord.discord
-        .sendAutocomplete({ guildId: igcord.guild.guildId, channelId, userId: igcord.personId, name: 'follows', subcommand, focused: 'user', value })
+        .sendAutocomplete({
+          guildId: igcord.guild.guildId,
+          channelId,
+          userId: igcord.personId,
+          name: 'follows',
+          subcommand,
+          focused: 'user',
+          value,
+        })
         .firstResponse();
     const all = (await suggest('approve', '')).data as { choices: { name: string; value: string }[] };
     expect(all.choices.map((c) => c.value).sort()).toEqual(pending.map((u) => u.username).sort());

@@ -27,7 +27,9 @@ function registeredPaths(commands: Registered[]): string[] {
 }
 
 const embedText = (e: APIEmbed) =>
-  [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n');
+  [e.author?.name, e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]
+    .filter(Boolean)
+    .join('\n');
 /** What a person reads in a message: its text and its embeds. */
 const textOf = (m: APIMessage) => [m.content, ...m.embeds.map(embedText)].join('\n');
 
@@ -37,7 +39,10 @@ interface Run {
   login: GraphLogin;
   channelId: string;
   /** Runs a command as the linked person; resolves with the first finished reply, failing if it was an error. */
-  command(path: string, options?: Record<string, string | number | boolean>): Promise<{ reply: APIMessage; text: string; handle: InteractionHandle }>;
+  command(
+    path: string,
+    options?: Record<string, string | number | boolean>,
+  ): Promise<{ reply: APIMessage; text: string; handle: InteractionHandle }>;
   made: Record<string, string>;
 }
 
@@ -91,7 +96,9 @@ const CASES: Record<string, Case> = {
   },
   '/media comment': async ({ command, made, sandbox }) => {
     const { text } = await command('/media comment', { media: made.post!, text: 'Thanks, all' });
-    const mine = sandbox.graph.admin.requests().filter((r) => r.method === 'POST' && r.path.endsWith(`/${made.post}/comments`) && r.status === 200);
+    const mine = sandbox.graph.admin
+      .requests()
+      .filter((r) => r.method === 'POST' && r.path.endsWith(`/${made.post}/comments`) && r.status === 200);
     expect(mine).toHaveLength(1);
     const id = /comment:(\d+)/.exec(text)?.[1];
     expect(id).toBeDefined();
@@ -99,7 +106,11 @@ const CASES: Record<string, Case> = {
   },
   '/media uncomment': async ({ command, made, sandbox }) => {
     await command('/media uncomment', { media: made.post!, comment: made.myComment! });
-    expect(sandbox.graph.admin.requests().some((r) => r.method === 'DELETE' && r.path.endsWith(`/${made.myComment}`) && r.status === 200)).toBe(true);
+    expect(
+      sandbox.graph.admin
+        .requests()
+        .some((r) => r.method === 'DELETE' && r.path.endsWith(`/${made.myComment}`) && r.status === 200),
+    ).toBe(true);
   },
   '/comments list': async ({ command, made }) => {
     const { text } = await command('/comments list', { post: made.post! });
@@ -118,7 +129,11 @@ const CASES: Record<string, Case> = {
   '/comments delete': async ({ command, made, sandbox }) => {
     const spam = sandbox.graph.admin.postComment({ mediaId: made.post!, from: 'sam.reads', text: 'buy followers' });
     await command('/comments delete', { comment: spam.id });
-    expect(sandbox.graph.admin.requests().some((r) => r.method === 'DELETE' && r.path.endsWith(`/${spam.id}`) && r.status === 200)).toBe(true);
+    expect(
+      sandbox.graph.admin
+        .requests()
+        .some((r) => r.method === 'DELETE' && r.path.endsWith(`/${spam.id}`) && r.status === 200),
+    ).toBe(true);
   },
   '/insights': async ({ command, made }) => {
     const account = await command('/insights');
@@ -173,11 +188,19 @@ const CASES: Record<string, Case> = {
   },
   '/feed test': async ({ command, made, sandbox }) => {
     await command('/feed test', { feed: made.feed! });
-    await sandbox.app.sandbox!.discord.waitForMessage(sandbox.app.sandbox!.guild.channels.general!, (m) => JSON.stringify(m).includes('igcord.studio'), WAIT_MS);
+    await sandbox.app.sandbox!.discord.waitForMessage(
+      sandbox.app.sandbox!.guild.channels.general!,
+      (m) => JSON.stringify(m).includes('igcord.studio'),
+      WAIT_MS,
+    );
   },
   '/feed backfill': async ({ command, made, sandbox }) => {
     await command('/feed backfill', { feed: made.feed!, count: 1 });
-    await sandbox.app.sandbox!.discord.waitForMessage(sandbox.app.sandbox!.guild.channels.general!, (m) => JSON.stringify(m).includes(made.caption!), WAIT_MS);
+    await sandbox.app.sandbox!.discord.waitForMessage(
+      sandbox.app.sandbox!.guild.channels.general!,
+      (m) => JSON.stringify(m).includes(made.caption!),
+      WAIT_MS,
+    );
   },
   '/feed remove': async ({ command, made, sandbox }) => {
     await command('/feed remove', { feed: made.feed! });
@@ -227,11 +250,25 @@ describe.each(['instagram', 'facebook'] as const)('every command on Graph with %
       made,
       async command(path, options) {
         const [name, subcommand] = path.slice(1).split(' ');
-        const handle = discord.sendCommand({ guildId: guild.guildId, channelId, userId: personId, name: name!, ...(subcommand ? { subcommand } : {}), ...(options ? { options } : {}) });
+        const handle = discord.sendCommand({
+          guildId: guild.guildId,
+          channelId,
+          userId: personId,
+          name: name!,
+          ...(subcommand ? { subcommand } : {}),
+          ...(options ? { options } : {}),
+        });
         const reply = await handle.waitForReply(undefined, WAIT_MS);
         const text = textOf(reply);
         const replyId = replyIdOf(sandbox, handle.id);
-        if (replyId !== undefined) throw new Error(`${path} answered with the error ${replyId}: ${text}\n${sandbox.logs().split("\n").filter((l) => l.includes(handle.id) && l.includes("\"err\"")).join("\n")}`);
+        if (replyId !== undefined)
+          throw new Error(
+            `${path} answered with the error ${replyId}: ${text}\n${sandbox
+              .logs()
+              .split('\n')
+              .filter((l) => l.includes(handle.id) && l.includes('"err"'))
+              .join('\n')}`,
+          );
         return { reply, text, handle };
       },
     };
@@ -242,14 +279,23 @@ describe.each(['instagram', 'facebook'] as const)('every command on Graph with %
 
   it('links @igcord.studio through the real link flow', async () => {
     const { discord, guild, personId } = sandbox.app.sandbox!;
-    const handle = discord.sendCommand({ guildId: guild.guildId, channelId: guild.channels.general!, userId: personId, name: 'instagram', subcommand: 'link' });
+    const handle = discord.sendCommand({
+      guildId: guild.guildId,
+      channelId: guild.channels.general!,
+      userId: personId,
+      name: 'instagram',
+      subcommand: 'link',
+    });
     const { page } = await linkThroughPages(sandbox.graph, await linkButtonUrl(handle), personId, 'igcord.studio');
     expect(page.html).toContain('data-outcome="linked"');
     const edited = await handle.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
     expect(edited.content).toContain('igcord.studio');
-    expect(await sandbox.app.storage.accounts.get(personId)).toMatchObject({ username: 'igcord.studio', provider: 'instagram-graph', login });
+    expect(await sandbox.app.storage.accounts.get(personId)).toMatchObject({
+      username: 'igcord.studio',
+      provider: 'instagram-graph',
+      login,
+    });
   });
-
 
   it('has a case for every registered command', () => {
     const uncovered = paths.filter((p) => p !== '/instagram link' && !(p in CASES));

@@ -50,14 +50,26 @@ describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with
     const { handle, url } = await startLink(person);
     const { page, visited } = await walk(emulator, url, person, 'igcord.studio');
     // The provider's own sign-in page, not v1's.
-    expect(visited.some((u) => (login === 'instagram' ? new URL(u).pathname === '/oauth/authorize' : /\/facebook-www\/v[\d.]+\/dialog\/oauth$/.test(new URL(u).pathname)))).toBe(true);
+    expect(
+      visited.some((u) =>
+        login === 'instagram'
+          ? new URL(u).pathname === '/oauth/authorize'
+          : /\/facebook-www\/v[\d.]+\/dialog\/oauth$/.test(new URL(u).pathname),
+      ),
+    ).toBe(true);
     expect(page.status).toBe(200);
     expect(page.html).toContain('data-outcome="linked"');
     expect(page.html).toContain('@igcord.studio');
 
     const studio = emulator.admin.accounts().find((a) => a.username === 'igcord.studio')!;
     const account = await igcord.app.storage.accounts.get(person);
-    expect(account).toMatchObject({ instagramUserId: studio.id, username: 'igcord.studio', status: 'active', provider: 'instagram-graph', login });
+    expect(account).toMatchObject({
+      instagramUserId: studio.id,
+      username: 'igcord.studio',
+      status: 'active',
+      provider: 'instagram-graph',
+      login,
+    });
     const now = emulator.admin.now();
     expect(account!.tokenIssuedAt).toBeGreaterThan(now - DAY);
     if (login === 'instagram') {
@@ -75,7 +87,10 @@ describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with
 
     const edited = await handle.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
     expect(edited.content).toContain('igcord.studio');
-    assertNoSecretLogged(igcord.logs(), emulator.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })));
+    assertNoSecretLogged(
+      igcord.logs(),
+      emulator.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })),
+    );
   });
 
   if (login === 'facebook') {

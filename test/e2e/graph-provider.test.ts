@@ -16,7 +16,8 @@ interface Registered {
   name: string;
   options?: { type: number; name: string }[];
 }
-const embedText = (e: APIEmbed) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].filter(Boolean).join('\n');
+const embedText = (e: APIEmbed) =>
+  [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].filter(Boolean).join('\n');
 
 describe('igcord on the Graph provider (sandbox)', () => {
   let app: Igcord;
@@ -34,7 +35,13 @@ describe('igcord on the Graph provider (sandbox)', () => {
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'igcord-graph-'));
-    const config = loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'debug', INSTAGRAM_PROVIDER: 'graph' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: '0',
+      LOG_LEVEL: 'debug',
+      INSTAGRAM_PROVIDER: 'graph',
+    });
     const destination = new Writable({
       write(chunk, _encoding, callback) {
         lines.push(String(chunk));
@@ -42,13 +49,21 @@ describe('igcord on the Graph provider (sandbox)', () => {
       },
     });
     app = await startIgcord(config, createLogger({ level: config.logLevel, destination }), {
-      discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
+      discordClientOptions: {
+        rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 },
+        waitGuildTimeout: 200,
+      },
     });
   });
   afterAll(async () => {
     const graph = app?.sandbox?.graph;
     await app?.close();
-    if (graph) assertNoSecretLogged(lines.join(''), graph.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })), "igcord's log");
+    if (graph)
+      assertNoSecretLogged(
+        lines.join(''),
+        graph.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })),
+        "igcord's log",
+      );
   });
 
   it('boots on the Graph emulator, with its app credentials and hosts, instead of the v1 emulator', () => {
@@ -64,7 +79,9 @@ describe('igcord on the Graph provider (sandbox)', () => {
   it('registers only what Graph serves: no /follows, /location, /tag or /feed, no likes, search or locations, and /comments and /insights', () => {
     const registered = sandbox().discord.commands(sandbox().guild.guildId) as Registered[];
     const names = registered.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['help', 'ping', 'instagram', 'media', 'user', 'comments', 'insights']));
+    expect(names).toEqual(
+      expect.arrayContaining(['help', 'ping', 'instagram', 'media', 'user', 'comments', 'insights']),
+    );
     // Channel feeds still read through the Platform API client: not offered on Graph yet.
     expect(names).not.toContain('feed');
     for (const absent of ['follows', 'location', 'tag', 'account', 'hashtag']) expect(names).not.toContain(absent);
@@ -90,7 +107,13 @@ describe('igcord on the Graph provider (sandbox)', () => {
     const graph = sandbox().graph!;
     const studio = graph.admin.accounts().find((a) => a.username === 'igcord.studio')!;
     const minted = graph.admin.mintToken({ account: 'igcord.studio' });
-    await app.storage.accounts.link({ discordUserId: sandbox().personId, instagramUserId: studio.id, username: 'igcord.studio', scopes: ['instagram_business_basic'], accessToken: minted.access_token });
+    await app.storage.accounts.link({
+      discordUserId: sandbox().personId,
+      instagramUserId: studio.id,
+      username: 'igcord.studio',
+      scopes: ['instagram_business_basic'],
+      accessToken: minted.access_token,
+    });
     graph.admin.clearRequests();
     const handle = command('instagram', 'me');
     const reply = await handle.waitForReply(undefined, 10_000);
@@ -110,13 +133,21 @@ describe('igcord on the Graph provider (sandbox)', () => {
 
     const hidden = await command('comments', 'hide', { comment: theirs.id }).waitForReply(undefined, 10_000);
     expect(hidden.content).toContain('is hidden');
-    expect(graph.admin.requests().some((r) => r.method === 'POST' && r.path.endsWith(`/${theirs.id}`) && r.status === 200)).toBe(true);
+    expect(
+      graph.admin.requests().some((r) => r.method === 'POST' && r.path.endsWith(`/${theirs.id}`) && r.status === 200),
+    ).toBe(true);
 
-    const replied = await command('comments', 'reply', { comment: theirs.id, text: 'Thank you!' }).waitForReply(undefined, 10_000);
+    const replied = await command('comments', 'reply', { comment: theirs.id, text: 'Thank you!' }).waitForReply(
+      undefined,
+      10_000,
+    );
     // A hidden comment takes no reply (reference §1.4): Instagram's refusal reaches the person as words.
     expect(replied.content).not.toContain('Replied');
     await command('comments', 'hide', { comment: theirs.id, hidden: false }).waitForReply(undefined, 10_000);
-    const again = await command('comments', 'reply', { comment: theirs.id, text: 'Thank you!' }).waitForReply(undefined, 10_000);
+    const again = await command('comments', 'reply', { comment: theirs.id, text: 'Thank you!' }).waitForReply(
+      undefined,
+      10_000,
+    );
     expect(again.content).toContain(`Replied to comment \`${theirs.id}\``);
 
     const insights = await command('insights').waitForReply(undefined, 10_000);
@@ -129,9 +160,19 @@ describe('igcord on the Graph provider with Facebook Login (sandbox)', () => {
   let app: Igcord;
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'igcord-graph-fb-'));
-    const config = loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'silent', INSTAGRAM_PROVIDER: 'graph', INSTAGRAM_GRAPH_LOGIN: 'facebook' });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      HTTP_HOST: '127.0.0.1',
+      HTTP_PORT: '0',
+      LOG_LEVEL: 'silent',
+      INSTAGRAM_PROVIDER: 'graph',
+      INSTAGRAM_GRAPH_LOGIN: 'facebook',
+    });
     app = await startIgcord(config, createLogger({ level: 'silent' }), {
-      discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
+      discordClientOptions: {
+        rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 },
+        waitGuildTimeout: 200,
+      },
     });
   });
   afterAll(async () => {
@@ -146,9 +187,22 @@ describe('igcord on the Graph provider with Facebook Login (sandbox)', () => {
     expect(names).toEqual(expect.arrayContaining(['account', 'hashtag', 'comments']));
     const studio = graph.admin.accounts().find((a) => a.username === 'igcord.studio')!;
     const minted = graph.admin.mintToken({ account: 'igcord.studio', login: 'facebook', kind: 'page' });
-    await app.storage.accounts.link({ discordUserId: sandbox.personId, instagramUserId: studio.id, username: 'igcord.studio', scopes: [], accessToken: minted.access_token });
+    await app.storage.accounts.link({
+      discordUserId: sandbox.personId,
+      instagramUserId: studio.id,
+      username: 'igcord.studio',
+      scopes: [],
+      accessToken: minted.access_token,
+    });
     const reply = await sandbox.discord
-      .sendCommand({ guildId: sandbox.guild.guildId, channelId: sandbox.guild.channels.general!, userId: sandbox.personId, name: 'account', subcommand: 'profile', options: { username: 'harbor.cafe' } })
+      .sendCommand({
+        guildId: sandbox.guild.guildId,
+        channelId: sandbox.guild.channels.general!,
+        userId: sandbox.personId,
+        name: 'account',
+        subcommand: 'profile',
+        options: { username: 'harbor.cafe' },
+      })
       .waitForReply(undefined, 10_000);
     expect(JSON.stringify(reply)).toContain('harbor.cafe');
     expect(graph.admin.requests().some((r) => r.host === 'facebook-graph')).toBe(true);

@@ -19,13 +19,20 @@ interface RegisteredCommand {
 const SUBCOMMAND = 1;
 const SUBCOMMAND_GROUP = 2;
 const isEphemeral = (m: APIMessage) => ((m.flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
-const embedText = (e: APIEmbed) => [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text].filter(Boolean).join('\n');
+const embedText = (e: APIEmbed) =>
+  [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value]), e.footer?.text]
+    .filter(Boolean)
+    .join('\n');
 
 /** Every invocable path of a registered command with its description: `/feed add-tag`, `/ping`, … */
 function invocable(command: RegisteredCommand): { path: string; description: string }[] {
   const subs = (command.options ?? []).flatMap((o) => {
     if (o.type === SUBCOMMAND) return [{ path: `/${command.name} ${o.name}`, description: o.description }];
-    if (o.type === SUBCOMMAND_GROUP) return (o.options ?? []).map((s) => ({ path: `/${command.name} ${o.name} ${s.name}`, description: s.description }));
+    if (o.type === SUBCOMMAND_GROUP)
+      return (o.options ?? []).map((s) => ({
+        path: `/${command.name} ${o.name} ${s.name}`,
+        description: s.description,
+      }));
     return [];
   });
   return subs.length > 0 ? subs : [{ path: `/${command.name}`, description: command.description }];
@@ -44,7 +51,12 @@ describe('/help', () => {
   it('lists every registered command and subcommand with its description, privately, within Discord’s limits', async () => {
     const registered = igcord.discord.commands(igcord.guild.guildId) as RegisteredCommand[];
     expect(registered.map((c) => c.name)).toContain('help');
-    const handle = igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId: igcord.guild.channels.general!, userId: igcord.personId, name: 'help' });
+    const handle = igcord.discord.sendCommand({
+      guildId: igcord.guild.guildId,
+      channelId: igcord.guild.channels.general!,
+      userId: igcord.personId,
+      name: 'help',
+    });
     await handle.waitForReply(undefined, 10_000);
     const replies = handle.replies();
     const messages = [replies.original!, ...replies.followUps];
@@ -61,12 +73,16 @@ describe('/help', () => {
     expect(paths.length).toBeGreaterThan(registered.length);
     for (const { path, description } of paths) {
       // One line per command or subcommand: its path, then its description.
-      const line = lines.find((l) => l.startsWith(`\`${path}`) && (l[`\`${path}`.length] === ' ' || l[`\`${path}`.length] === '`'));
+      const line = lines.find(
+        (l) => l.startsWith(`\`${path}`) && (l[`\`${path}`.length] === ' ' || l[`\`${path}`.length] === '`'),
+      );
       expect(line, `${path} is listed`).toBeDefined();
       expect(line).toContain(description);
     }
     // Nobody else in the channel saw it.
-    expect(igcord.discord.messages(igcord.guild.channels.general!).some((m) => messages.some((r) => r.id === m.id))).toBe(false);
+    expect(
+      igcord.discord.messages(igcord.guild.channels.general!).some((m) => messages.some((r) => r.id === m.id)),
+    ).toBe(false);
   });
 
   it('registers no Graph-only command on the Platform API v1, and says why in one line each', async () => {
@@ -76,11 +92,18 @@ describe('/help', () => {
     expect(names).toContain('follows');
     const comments = registered.find((c) => c.name === 'comments')?.options?.map((o) => o.name);
     expect(comments).toEqual(['list']);
-    const handle = igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId: igcord.guild.channels.general!, userId: igcord.personId, name: 'help' });
+    const handle = igcord.discord.sendCommand({
+      guildId: igcord.guild.guildId,
+      channelId: igcord.guild.channels.general!,
+      userId: igcord.personId,
+      name: 'help',
+    });
     await handle.waitForReply(undefined, 10_000);
     const replies = handle.replies();
     const text = [replies.original!, ...replies.followUps].flatMap((m) => m.embeds.map(embedText)).join('\n');
     expect(text).toMatch(/`\/insights` — Instagram's Platform API v1 has no insights\./);
-    expect(text).toMatch(/`\/comments reply`, `\/comments hide`, `\/comments delete` — Instagram's Platform API v1 has no hiding of or replying to comments\./);
+    expect(text).toMatch(
+      /`\/comments reply`, `\/comments hide`, `\/comments delete` — Instagram's Platform API v1 has no hiding of or replying to comments\./,
+    );
   });
 });

@@ -30,7 +30,10 @@ describe('hostile Instagram text reaching Discord', () => {
       `[x [${MARK}](https://evil.example/a) and [again](https://evil.example/b)`,
       '\\[escaped](https://evil.example/c) \u202Egnp.exe\u202C',
     ].join('\n');
-    igcord.emulator.admin.createUser({ username: 'hostile_name', full_name: '@everyone \u202E<@&1>[y](https://evil.example/d)' });
+    igcord.emulator.admin.createUser({
+      username: 'hostile_name',
+      full_name: '@everyone \u202E<@&1>[y](https://evil.example/d)',
+    });
     ({ instagramUserId } = await igcord.link(igcord.personId, 'hostile_name'));
   });
   afterAll(async () => {
@@ -40,11 +43,15 @@ describe('hostile Instagram text reaching Discord', () => {
   type Body = { content?: string; embeds?: APIMessage['embeds'] };
   /** Where Discord renders markdown, masked links included: content, descriptions, fields. */
   const markdownTexts = (body: Body) =>
-    [body.content ?? '', ...(body.embeds ?? []).flatMap((e) => [e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])].filter(
-      (t): t is string => t !== undefined,
-    );
+    [
+      body.content ?? '',
+      ...(body.embeds ?? []).flatMap((e) => [e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+    ].filter((t): t is string => t !== undefined);
   /** Titles, author names and footers: shown without masked links, so held only to no mention and no bidi. */
-  const labelTexts = (body: Body) => (body.embeds ?? []).flatMap((e) => [e.title, e.author?.name, e.footer?.text]).filter((t): t is string => t !== undefined);
+  const labelTexts = (body: Body) =>
+    (body.embeds ?? [])
+      .flatMap((e) => [e.title, e.author?.name, e.footer?.text])
+      .filter((t): t is string => t !== undefined);
 
   const expectHarmless = (body: Body, ownMention?: string) => {
     for (const text of markdownTexts(body)) {
@@ -60,9 +67,19 @@ describe('hostile Instagram text reaching Discord', () => {
   it('posts a feed media with a hostile caption and name as plain text, pinging only the feed role', async () => {
     const { channels } = igcord.guild;
     const feedRole = igcord.discord.createRole(igcord.guild.guildId, { name: 'insta-fans' });
-    await igcord.addFeed({ channelId: channels.general!, ownerDiscordUserId: igcord.personId, source: { kind: 'account', instagramUserId }, mentionRoleId: feedRole });
+    await igcord.addFeed({
+      channelId: channels.general!,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'account', instagramUserId },
+      mentionRoleId: feedRole,
+    });
     const webhook = await igcord.createWebhook(channels.instagram!);
-    await igcord.addFeed({ channelId: channels.instagram!, ownerDiscordUserId: igcord.personId, source: { kind: 'account', instagramUserId }, webhook });
+    await igcord.addFeed({
+      channelId: channels.instagram!,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'account', instagramUserId },
+      webhook,
+    });
 
     igcord.emulator.admin.postMedia(instagramUserId, { caption });
     const byMark = (m: APIMessage) => m.embeds.some((e) => e.description?.includes(MARK));
@@ -72,7 +89,12 @@ describe('hostile Instagram text reaching Discord', () => {
     const sent = igcord.discord.restLog().filter((e) => e.method === 'POST' && JSON.stringify(e.body).includes(MARK));
     expect(sent.length).toBeGreaterThanOrEqual(2);
     for (const entry of sent) {
-      const body = entry.body as { content?: string; embeds?: APIMessage['embeds']; username?: string; allowed_mentions?: { parse?: string[]; roles?: string[] } };
+      const body = entry.body as {
+        content?: string;
+        embeds?: APIMessage['embeds'];
+        username?: string;
+        allowed_mentions?: { parse?: string[]; roles?: string[] };
+      };
       expectHarmless(body, `<@&${feedRole}>`);
       expect(body.allowed_mentions?.parse).toEqual([]);
       expect(body.allowed_mentions?.roles ?? []).toEqual(entry.path.startsWith('/webhooks/') ? [] : [feedRole]);
@@ -83,10 +105,16 @@ describe('hostile Instagram text reaching Discord', () => {
     }
     expect(message.content).toBe(`<@&${feedRole}>`);
     // The words are all still there, only escaped: the caption reads as written.
-    expect(message.embeds[0]!.description!.replace(/\\(.)/g, '$1').replace(/\u200B/g, '')).toContain(`[${MARK}](https://evil.example/a)`);
+    expect(message.embeds[0]!.description!.replace(/\\(.)/g, '$1').replace(/\u200B/g, '')).toContain(
+      `[${MARK}](https://evil.example/a)`,
+    );
 
     // The sandbox console shows the stored message without turning the defused mentions back into names.
-    const names = { user: () => 'someone', channel: () => 'general', role: (id: string) => (id === feedRole ? 'insta-fans' : 'moderators') };
+    const names = {
+      user: () => 'someone',
+      channel: () => 'general',
+      role: (id: string) => (id === feedRole ? 'insta-fans' : 'moderators'),
+    };
     for (const shown of [message, hooked].map((m) => renderMessage(m, names).text)) {
       expect(shown).not.toContain('@moderators');
       expect(shown).not.toContain('#general');
@@ -97,18 +125,39 @@ describe('hostile Instagram text reaching Discord', () => {
 
   it('shows a hostile caption in /media show as plain text with pings restricted', async () => {
     const { guildId, channels } = igcord.guild;
-    const posted = igcord.emulator.admin.postMedia(instagramUserId, { caption: `${caption} show` }) as { id?: string; data?: { id: string } };
+    const posted = igcord.emulator.admin.postMedia(instagramUserId, { caption: `${caption} show` }) as {
+      id?: string;
+      data?: { id: string };
+    };
     const mediaId = posted.data?.id ?? posted.id!;
     igcord.discord.clearLog();
-    const handle = igcord.discord.sendCommand({ guildId, channelId: channels.general!, userId: igcord.personId, name: 'media', subcommand: 'show', options: { media: mediaId } });
+    const handle = igcord.discord.sendCommand({
+      guildId,
+      channelId: channels.general!,
+      userId: igcord.personId,
+      name: 'media',
+      subcommand: 'show',
+      options: { media: mediaId },
+    });
     const reply = await handle.waitForReply(undefined, WAIT_MS);
     expect(reply.embeds?.[0]?.description).toContain(MARK);
 
     // The interaction's answer (its callback or the edit of @original), not the feed posts this media also caused.
-    const sent = igcord.discord.restLog().filter((e) => /\/interactions\/|\/webhooks\/\d+\/[^/]+\/messages\//.test(e.path) && JSON.stringify(e.body ?? '').includes(MARK));
+    const sent = igcord.discord
+      .restLog()
+      .filter(
+        (e) =>
+          /\/interactions\/|\/webhooks\/\d+\/[^/]+\/messages\//.test(e.path) &&
+          JSON.stringify(e.body ?? '').includes(MARK),
+      );
     expect(sent.length).toBeGreaterThanOrEqual(1);
     for (const entry of sent) {
-      const body = entry.body as { content?: string; embeds?: APIMessage['embeds']; allowed_mentions?: { parse?: string[] }; data?: { content?: string; embeds?: APIMessage['embeds']; allowed_mentions?: { parse?: string[] } } };
+      const body = entry.body as {
+        content?: string;
+        embeds?: APIMessage['embeds'];
+        allowed_mentions?: { parse?: string[] };
+        data?: { content?: string; embeds?: APIMessage['embeds']; allowed_mentions?: { parse?: string[] } };
+      };
       const message = body.data ?? body;
       expectHarmless(message);
       expect(message.allowed_mentions?.parse).toEqual([]);

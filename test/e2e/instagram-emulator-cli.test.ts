@@ -28,7 +28,18 @@ describe('npm run sandbox:instagram', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^usage: npm run sandbox:instagram -- \[options\]/);
-    for (const option of ['--port', '--host', '--client-id', '--client-secret', '--redirect-uri', '--window-ms', '--mode', '--seed', '--signed-requests', '--help']) {
+    for (const option of [
+      '--port',
+      '--host',
+      '--client-id',
+      '--client-secret',
+      '--redirect-uri',
+      '--window-ms',
+      '--mode',
+      '--seed',
+      '--signed-requests',
+      '--help',
+    ]) {
       expect(result.stdout).toContain(option);
     }
   });
@@ -36,14 +47,18 @@ describe('npm run sandbox:instagram', () => {
   it('an unknown option is refused in one line that names it, without a stack trace, exit 2', async () => {
     const result = await runCli('--prot', '4100');
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^sandbox:instagram: unknown option --prot; see --help$/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^sandbox:instagram: unknown option --prot; see --help$/),
+    ]);
     expect(result.stdout).toBe('');
   });
 
   it('a malformed value is refused in one line that names the option, exit 2', async () => {
     const result = await runCli('--port', 'eighty');
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^sandbox:instagram: --port: expected a whole number from 0 to 65535/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^sandbox:instagram: --port: expected a whole number from 0 to 65535/),
+    ]);
   });
 
   it('a busy port is refused in one line that names it, without a stack trace, exit 1', async () => {
@@ -101,7 +116,9 @@ describe('sandbox/instagram/README.md', () => {
           if (words.slice(0, 3).join(' ') !== 'npm run sandbox:instagram') return false;
           emulator = startChild('npm', words.slice(1), { cwd: REPO, group: true });
           emulator.proc.stdin.end();
-          await emulator.waitForStdout(new RegExp(`listening on http://127\\.0\\.0\\.1:${port}\\b[\\s\\S]*sandbox users:`));
+          await emulator.waitForStdout(
+            new RegExp(`listening on http://127\\.0\\.0\\.1:${port}\\b[\\s\\S]*sandbox users:`),
+          );
           return true;
         })),
       );
@@ -118,7 +135,8 @@ describe('sandbox/instagram/README.md', () => {
       for (const part of keys.split(',')) {
         const [key, literal] = part.split(':').map((s) => s.trim());
         expect(body, `${call.source}: ${key}`).toHaveProperty(key!);
-        if (literal === 'true' || literal === 'false') expect(body[key!], `${call.source}: ${key}`).toBe(literal === 'true');
+        if (literal === 'true' || literal === 'false')
+          expect(body[key!], `${call.source}: ${key}`).toBe(literal === 'true');
       }
     }
     // The revoked token is refused by the API afterwards, as the admin example promises.

@@ -9,14 +9,18 @@ describe('/instagram feeds', () => {
   let igcord: FeedsIgcord;
 
   beforeAll(async () => {
-    igcord = await startFeedsIgcord({ minPollMs: 300, startSpreadMs: 300, payerCheckMs: 0 }, { RATE_LIMIT_WINDOW_MS: '10000' });
+    igcord = await startFeedsIgcord(
+      { minPollMs: 300, startSpreadMs: 300, payerCheckMs: 0 },
+      { RATE_LIMIT_WINDOW_MS: '10000' },
+    );
   });
   afterAll(async () => {
     await igcord?.close();
   });
 
   const withCaption = (caption: string) => (m: APIMessage) => m.embeds.some((e) => e.description === caption);
-  const buttonIds = (m: APIMessage): string[] => [...JSON.stringify(m.components ?? []).matchAll(/"custom_id":"([^"]+)"/g)].map((match) => match[1]!);
+  const buttonIds = (m: APIMessage): string[] =>
+    [...JSON.stringify(m.components ?? []).matchAll(/"custom_id":"([^"]+)"/g)].map((match) => match[1]!);
 
   /** A second server where `userId` is an admin; returns its id and a channel. */
   function secondServer(userId: string, name: string): { guildId: string; channelId: string } {
@@ -32,7 +36,12 @@ describe('/instagram feeds', () => {
   }
 
   function feeds(userId: string) {
-    return igcord.discord.sendCommand({ channelId: igcord.guild.channels.general!, userId, name: 'instagram', subcommand: 'feeds' });
+    return igcord.discord.sendCommand({
+      channelId: igcord.guild.channels.general!,
+      userId,
+      name: 'instagram',
+      subcommand: 'feeds',
+    });
   }
 
   it('lists the feeds a link pays for in every server, and stops paying for one of them only', async () => {
@@ -43,7 +52,10 @@ describe('/instagram feeds', () => {
     const homeChannel = igcord.discord.createChannel(igcord.guild.guildId, { name: 'home-feed' });
     const home = await igcord.addFeed({ channelId: homeChannel, ownerDiscordUserId: payer.id, source });
     const away = secondServer(payer.id, 'Faraway Club');
-    await eventually(() => igcord.app.bot.discord.client.guilds.cache.has(away.guildId), 'the bot to see the second server');
+    await eventually(
+      () => igcord.app.bot.discord.client.guilds.cache.has(away.guildId),
+      'the bot to see the second server',
+    );
     const awayFeed = await igcord.app.storage.feeds.add({
       guildId: away.guildId,
       channelId: away.channelId,
@@ -64,14 +76,18 @@ describe('/instagram feeds', () => {
     expect(awayField).toContain('Server **Faraway Club** · #photos');
     expect(awayField).toContain(`Follows posts of Instagram account ${instagramUserId}`);
     expect(awayField).toContain('State: ▶ active');
-    expect(fields.find((f) => f.name.includes(home.id))?.value).toContain(`Server **${igcord.app.bot.discord.client.guilds.cache.get(igcord.guild.guildId)!.name}**`);
+    expect(fields.find((f) => f.name.includes(home.id))?.value).toContain(
+      `Server **${igcord.app.bot.discord.client.guilds.cache.get(igcord.guild.guildId)!.name}**`,
+    );
     const stop = buttonIds(list).find((id) => id.includes(awayFeed.id))!;
     expect(stop).toBeDefined();
 
     igcord.discord.pressButton({ message: list, customId: stop, userId: payer.id });
     const after = await command.waitForReply((m) => m.content.includes('You no longer pay for feed'), 15_000);
     expect(after.content).toContain('its channel was told');
-    expect(await igcord.app.storage.feeds.get(awayFeed.id)).toMatchObject({ state: { kind: 'paused', by: 'no-payer' } });
+    expect(await igcord.app.storage.feeds.get(awayFeed.id)).toMatchObject({
+      state: { kind: 'paused', by: 'no-payer' },
+    });
     expect((await igcord.app.storage.feeds.get(home.id))?.state).toEqual({ kind: 'active' });
     const notice = await igcord.discord.waitForMessage(away.channelId, (m) => m.content.includes(awayFeed.id), 15_000);
     expect(notice.content).toContain(`<@${payer.id}> stopped paying for it`);
@@ -103,7 +119,10 @@ describe('/instagram feeds', () => {
     expect(first.embeds[0]?.fields).toHaveLength(5);
     expect(first.embeds[0]?.footer?.text).toContain('Page 1 of 2');
     igcord.discord.pressButton({ message: first, customId: 'instagram:feeds:1', userId: payer.id });
-    const second = await command.waitForReply((m) => m.embeds[0]?.footer?.text?.includes('Page 2 of 2') ?? false, 15_000);
+    const second = await command.waitForReply(
+      (m) => m.embeds[0]?.footer?.text?.includes('Page 2 of 2') ?? false,
+      15_000,
+    );
     expect(second.embeds[0]?.fields).toHaveLength(2);
     expect(buttonIds(second).filter((id) => id.startsWith('instagram:stop-paying:'))).toHaveLength(2);
   });

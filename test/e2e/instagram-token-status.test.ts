@@ -28,14 +28,30 @@ describe('/instagram me and quota: token lifetime and usage', () => {
     igcord.discord.addMember(guildId, user.id);
     return user.id;
   }
-  const run = (userId: string, subcommand: string) => igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand }).waitForReply(undefined, WAIT_MS);
+  const run = (userId: string, subcommand: string) =>
+    igcord.discord
+      .sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand })
+      .waitForReply(undefined, WAIT_MS);
 
   /** A link whose token expires, as the Graph link flow stores it (the profile itself comes from the sandbox). */
-  async function linkGraph(person: string, username: string, login: 'instagram' | 'facebook', issuedAt: number, expiresAt: number | undefined) {
+  async function linkGraph(
+    person: string,
+    username: string,
+    login: 'instagram' | 'facebook',
+    issuedAt: number,
+    expiresAt: number | undefined,
+  ) {
     const { instagramUserId, accessToken } = await igcord.link(person, username);
     await igcord.app.storage.accounts.link({
-      discordUserId: person, instagramUserId, username, scopes: ['basic'], accessToken,
-      provider: 'instagram-graph', login, tokenIssuedAt: issuedAt, tokenExpiresAt: expiresAt,
+      discordUserId: person,
+      instagramUserId,
+      username,
+      scopes: ['basic'],
+      accessToken,
+      provider: 'instagram-graph',
+      login,
+      tokenIssuedAt: issuedAt,
+      tokenExpiresAt: expiresAt,
     });
     return { instagramUserId, accessToken };
   }
@@ -52,7 +68,13 @@ describe('/instagram me and quota: token lifetime and usage', () => {
     expect(before.content).toContain('not renewed yet');
 
     const renewedAt = Date.now() - DAY;
-    expect(await igcord.app.storage.accounts.recordRefresh(person, accessToken, { accessToken, issuedAt: renewedAt, expiresAt: renewedAt + 60 * DAY })).toBe(true);
+    expect(
+      await igcord.app.storage.accounts.recordRefresh(person, accessToken, {
+        accessToken,
+        issuedAt: renewedAt,
+        expiresAt: renewedAt + 60 * DAY,
+      }),
+    ).toBe(true);
     const after = await run(person, 'me');
     expect(after.content).toContain(`valid until <t:${Math.floor((renewedAt + 60 * DAY) / 1000)}:`);
     expect(after.content).toContain(`last renewed <t:${Math.ceil(renewedAt / 1000)}:`);
@@ -74,9 +96,12 @@ describe('/instagram me and quota: token lifetime and usage', () => {
     expect(unknown).toContain('No usage reported by Instagram yet');
 
     // A Graph answer for this account reporting 62 %, as the provider's gate hands it to the limiter.
-    await igcord.app.limiter.run({ key: instagramUserId, priority: 'interactive', method: 'GET', path: '/me', idempotent: true }, async () => ({
-      rateLimit: { limit: undefined, remaining: undefined, usage: { percent: 62 } },
-    }));
+    await igcord.app.limiter.run(
+      { key: instagramUserId, priority: 'interactive', method: 'GET', path: '/me', idempotent: true },
+      async () => ({
+        rateLimit: { limit: undefined, remaining: undefined, usage: { percent: 62 } },
+      }),
+    );
     const [embed] = (await run(person, 'quota')).embeds!;
     expect(embed!.description).toContain('62 %');
   });
@@ -85,19 +110,24 @@ describe('/instagram me and quota: token lifetime and usage', () => {
     const person = newPerson('slots-quota');
     const username = igcord.emulator.admin.users()[2]!.username as string;
     const { instagramUserId } = await linkGraph(person, username, 'facebook', Date.now(), undefined);
-    const slotsField = async () => (await run(person, 'quota')).embeds![0]!.fields!.find((f) => f.name === 'Hashtag slots')?.value;
+    const slotsField = async () =>
+      (await run(person, 'quota')).embeds![0]!.fields!.find((f) => f.name === 'Hashtag slots')?.value;
 
     expect(await slotsField()).toBe('**0** of **30** used (unique hashtags per rolling 7 days).');
     const first = Date.now() - 2 * DAY;
     await igcord.app.storage.hashtagSlots.recordQuery(instagramUserId, 'sunset', first);
     await igcord.app.storage.hashtagSlots.recordQuery(instagramUserId, 'harbor', first + DAY);
     await igcord.app.storage.hashtagSlots.recordQuery(instagramUserId, 'sunset', first + DAY);
-    expect(await slotsField()).toBe(`**2** of **30** used (unique hashtags per rolling 7 days); the next frees <t:${Math.ceil((first + 7 * DAY) / 1000)}:R>.`);
+    expect(await slotsField()).toBe(
+      `**2** of **30** used (unique hashtags per rolling 7 days); the next frees <t:${Math.ceil((first + 7 * DAY) / 1000)}:R>.`,
+    );
 
     // Graph refused a 31st, naming when its oldest slot frees: all 30 are in use, whoever used them.
     const frees = Date.now() + 3 * DAY;
     await igcord.app.storage.hashtagSlots.recordRefusal(instagramUserId, frees, Date.now());
-    expect(await slotsField()).toBe(`**30** of **30** used (unique hashtags per rolling 7 days); the next frees <t:${Math.ceil(frees / 1000)}:R>.`);
+    expect(await slotsField()).toBe(
+      `**30** of **30** used (unique hashtags per rolling 7 days); the next frees <t:${Math.ceil(frees / 1000)}:R>.`,
+    );
   });
 
   it('says Instagram Login has no hashtag search', async () => {
@@ -105,6 +135,8 @@ describe('/instagram me and quota: token lifetime and usage', () => {
     const username = igcord.emulator.admin.users()[3]!.username as string;
     await linkGraph(person, username, 'instagram', Date.now(), Date.now() + 60 * DAY);
     const [embed] = (await run(person, 'quota')).embeds!;
-    expect(embed!.fields!.find((f) => f.name === 'Hashtag slots')?.value).toContain('Not available with Instagram Login');
+    expect(embed!.fields!.find((f) => f.name === 'Hashtag slots')?.value).toContain(
+      'Not available with Instagram Login',
+    );
   });
 });

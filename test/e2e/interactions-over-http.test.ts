@@ -42,30 +42,62 @@ describe('interactions over HTTP', () => {
   it('defers /instagram me in the HTTP answer, then edits the reply by REST with the interaction token', async () => {
     const username = String(igcord.emulator.admin.users()[0]!.username);
     await igcord.link(igcord.personId, username);
-    const handle = igcord.discord.sendCommand({ guildId, channelId, userId: igcord.personId, name: 'instagram', subcommand: 'me' });
+    const handle = igcord.discord.sendCommand({
+      guildId,
+      channelId,
+      userId: igcord.personId,
+      name: 'instagram',
+      subcommand: 'me',
+    });
     expect(await answeredOnceOverHttp(handle)).toBe(5);
     const reply = await handle.waitForReply(undefined, WAIT_MS);
     expect(JSON.stringify(reply.embeds)).toContain(username);
-    expect(igcord.discord.restLog().some((e) => e.method === 'PATCH' && e.path === `/webhooks/${igcord.discord.applicationId}/${handle.token}/messages/@original`)).toBe(true);
+    expect(
+      igcord.discord
+        .restLog()
+        .some(
+          (e) =>
+            e.method === 'PATCH' &&
+            e.path === `/webhooks/${igcord.discord.applicationId}/${handle.token}/messages/@original`,
+        ),
+    ).toBe(true);
   });
 
   it('answers a button press with a modal and the modal with a message, each once over HTTP', async () => {
     const person = igcord.discord.createUser({ username: 'http-button' }).id;
     igcord.discord.addMember(guildId, person);
-    const link = igcord.discord.sendCommand({ guildId, channelId, userId: person, name: 'instagram', subcommand: 'link' });
+    const link = igcord.discord.sendCommand({
+      guildId,
+      channelId,
+      userId: person,
+      name: 'instagram',
+      subcommand: 'link',
+    });
     await answeredOnceOverHttp(link);
     const prompt = await link.waitForReply(undefined, WAIT_MS);
 
     const press = igcord.discord.pressButton({ message: prompt, customId: 'instagram:paste', userId: person });
     expect(await answeredOnceOverHttp(press)).toBe(9);
 
-    const submit = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: '<b>not a token</b>' }, userId: person });
+    const submit = igcord.discord.submitModal({
+      customId: 'instagram:paste-token',
+      fields: { token: '<b>not a token</b>' },
+      userId: person,
+    });
     await answeredOnceOverHttp(submit);
     await submit.waitForReply((m) => m.content.includes('does not look like an Instagram access token'), WAIT_MS);
   });
 
   it('answers autocomplete with its choices over HTTP', async () => {
-    const handle = igcord.discord.sendAutocomplete({ guildId, channelId, userId: igcord.personId, name: 'feed', subcommand: 'remove', focused: 'feed', value: '' });
+    const handle = igcord.discord.sendAutocomplete({
+      guildId,
+      channelId,
+      userId: igcord.personId,
+      name: 'feed',
+      subcommand: 'remove',
+      focused: 'feed',
+      value: '',
+    });
     expect(await answeredOnceOverHttp(handle)).toBe(8);
   });
 });

@@ -22,7 +22,8 @@ describe('/instagram with an exhausted budget', () => {
     const userId = igcord.personId;
     const username = String(igcord.emulator.admin.users()[0]!.username);
     await igcord.link(userId, username);
-    const run = (subcommand: string) => igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand });
+    const run = (subcommand: string) =>
+      igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand });
 
     for (let i = 0; i < 2; i += 1) {
       const reply = await run('me').waitForReply(undefined, WAIT_MS);
@@ -58,13 +59,23 @@ describe('/instagram after Instagram answers 503', () => {
     const userId = igcord.personId;
     const username = String(igcord.emulator.admin.users()[0]!.username);
     await igcord.link(userId, username);
-    const run = (subcommand: string) => igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand });
+    const run = (subcommand: string) =>
+      igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand });
 
     expect((await run('me').waitForReply(undefined, WAIT_MS)).embeds).toHaveLength(1);
-    igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/self$', kind: 'status', status: 503, times: 1 });
+    igcord.emulator.admin.injectFault({
+      method: 'GET',
+      path: '^/v1/users/self$',
+      kind: 'status',
+      status: 503,
+      times: 1,
+    });
     const afterFailure = await run('me').waitForReply(undefined, WAIT_MS);
     expect(afterFailure.embeds).toHaveLength(1);
-    const statuses = igcord.emulator.admin.requests().filter((r) => r.path === '/v1/users/self').map((r) => r.status);
+    const statuses = igcord.emulator.admin
+      .requests()
+      .filter((r) => r.path === '/v1/users/self')
+      .map((r) => r.status);
     expect(statuses).toEqual([200, 503, 200]);
 
     const quota = await run('quota').waitForReply(undefined, WAIT_MS);
@@ -92,7 +103,8 @@ describe('/instagram after Instagram answers 429', () => {
     const userId = igcord.personId;
     const username = String(igcord.emulator.admin.users()[0]!.username);
     await igcord.link(userId, username);
-    const run = (subcommand: string) => igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand });
+    const run = (subcommand: string) =>
+      igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand });
 
     expect((await run('me').waitForReply(undefined, WAIT_MS)).embeds).toHaveLength(1);
     igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/self$', kind: 'ratelimit', times: 1 });
@@ -107,7 +119,9 @@ describe('/instagram after Instagram answers 429', () => {
 
     const quota = await run('quota').waitForReply(undefined, WAIT_MS);
     expect(quota.embeds[0]!.description).toContain('**1** of **500** calls used');
-    expect(quota.embeds[0]!.description).toMatch(/Instagram asked igcord to wait: calls for this account start again <t:\d+:R>/);
+    expect(quota.embeds[0]!.description).toMatch(
+      /Instagram asked igcord to wait: calls for this account start again <t:\d+:R>/,
+    );
   });
 });
 
@@ -133,27 +147,42 @@ describe('linking attempts and the shared app budget', () => {
 
   /** Runs /instagram link and presses its "Paste a token" button, so the person has the modal in front of them. */
   async function openPasteModal(userId: string): Promise<void> {
-    const prompt = await igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand: 'link' }).waitForReply(undefined, WAIT_MS);
+    const prompt = await igcord.discord
+      .sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand: 'link' })
+      .waitForReply(undefined, WAIT_MS);
     await igcord.discord.pressButton({ message: prompt, customId: 'instagram:paste', userId }).firstResponse();
   }
   const paste = (userId: string, token: string) =>
-    igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token }, userId }).waitForReply(undefined, WAIT_MS);
+    igcord.discord
+      .submitModal({ customId: 'instagram:paste-token', fields: { token }, userId })
+      .waitForReply(undefined, WAIT_MS);
   const verifications = () => igcord.emulator.admin.requests().filter((r) => r.route === 'GET /users/self').length;
   const seeded = (i: number) => String(igcord.emulator.admin.users()[i]!.username);
 
   /** A real, unused code from the emulator's authorize page, as a browser would get it. */
   async function authorizationCode(username: string): Promise<string> {
-    const url = igcord.app.instagram.oauth.authorizeUrl({ responseType: 'code', scopes: ['basic'], state: 'budget-test' });
+    const url = igcord.app.instagram.oauth.authorizeUrl({
+      responseType: 'code',
+      scopes: ['basic'],
+      state: 'budget-test',
+    });
     const page = await (await fetch(`${url}&username=${encodeURIComponent(username)}`)).text();
     const form = new URLSearchParams();
     const authorize = /<form id="authorize"[\s\S]*?<\/form>/.exec(page)![0];
     for (const m of authorize.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-      form.set(m[1]!, m[2]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))));
+      form.set(
+        m[1]!,
+        m[2]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))),
+      );
     }
     const user = igcord.emulator.admin.users().find((u) => u.username === username)!;
     form.set('user_id', String(user.id));
     form.set('decision', 'authorize');
-    const redirect = await fetch(`${igcord.emulator.url}/oauth/authorize/`, { method: 'POST', body: form, redirect: 'manual' });
+    const redirect = await fetch(`${igcord.emulator.url}/oauth/authorize/`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
     return new URL(redirect.headers.get('location')!).searchParams.get('code')!;
   }
 
@@ -198,10 +227,15 @@ describe('linking attempts and the shared app budget', () => {
 
   it('refuses a member past 10 link prompts in 10 minutes with when the next one frees, and not another member', async () => {
     const eager = newPerson('link-eager');
-    const link = (userId: string) => igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand: 'link' }).waitForReply(undefined, WAIT_MS);
+    const link = (userId: string) =>
+      igcord.discord
+        .sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand: 'link' })
+        .waitForReply(undefined, WAIT_MS);
     for (let i = 0; i < 10; i += 1) expect((await link(eager)).content).toContain('Authorize on Instagram');
     const refused = await link(eager);
-    expect(refused.content).toMatch(/You have asked for 10 link prompts in the last 10 minutes\. You can ask again <t:\d+:R>/);
+    expect(refused.content).toMatch(
+      /You have asked for 10 link prompts in the last 10 minutes\. You can ask again <t:\d+:R>/,
+    );
     expect(refused.content).not.toContain('Authorize on Instagram');
     expect((await link(newPerson('link-calm'))).content).toContain('Authorize on Instagram');
   });

@@ -50,8 +50,17 @@ describe('OAuth callback', () => {
       signedRequests: false,
     });
     // A real discord.js client that never logs in, whose REST points at a closed port: Discord is unreachable.
-    discord = new Client({ intents: [], rest: { api: `http://127.0.0.1:${await freePort('127.0.0.1')}/api`, retries: 0, timeout: 2000 } });
-    server = await startHttpServer({ host: '127.0.0.1', port, log, routes: createOAuthCallback({ storage, linker: createV1Linker(instagram), discord, secureCookies: false, log }).routes });
+    discord = new Client({
+      intents: [],
+      rest: { api: `http://127.0.0.1:${await freePort('127.0.0.1')}/api`, retries: 0, timeout: 2000 },
+    });
+    server = await startHttpServer({
+      host: '127.0.0.1',
+      port,
+      log,
+      routes: createOAuthCallback({ storage, linker: createV1Linker(instagram), discord, secureCookies: false, log })
+        .routes,
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -73,14 +82,28 @@ describe('OAuth callback', () => {
       user_id: String(user.id),
       decision: 'authorize',
     });
-    const redirect = await fetch(`${emulator.url}/oauth/authorize/`, { method: 'POST', body: form, redirect: 'manual' });
+    const redirect = await fetch(`${emulator.url}/oauth/authorize/`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
     return new URL(redirect.headers.get('location')!).searchParams.get('code')!;
   }
 
   /** An `instagram` state as the link page makes it, and the Cookie header of the browser it was made for. */
-  async function boundState(input: { discordUserId: string; interactionToken?: string; applicationId?: string; scopes: string[] }) {
+  async function boundState(input: {
+    discordUserId: string;
+    interactionToken?: string;
+    applicationId?: string;
+    scopes: string[];
+  }) {
     const binding = newBrowserBinding();
-    const state = await storage.oauthStates.create({ ...input, stage: 'instagram', browserHash: binding.hash, flowId: binding.flowId });
+    const state = await storage.oauthStates.create({
+      ...input,
+      stage: 'instagram',
+      browserHash: binding.hash,
+      flowId: binding.flowId,
+    });
     return { state, headers: { cookie: `igcord_link_${binding.flowId}=${binding.nonce}` } };
   }
 
@@ -106,7 +129,9 @@ describe('OAuth callback', () => {
 
   it('shows the refused-code page when Instagram does not accept the code, and links nothing', async () => {
     const { state, headers } = await boundState({ discordUserId: '100000000000000002', scopes: ['basic'] });
-    const response = await fetch(`${callbackUrl}?code=0123456789abcdef0123456789abcdef&state=${state.state}`, { headers });
+    const response = await fetch(`${callbackUrl}?code=0123456789abcdef0123456789abcdef&state=${state.state}`, {
+      headers,
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('data-outcome="exchange-refused"');
     expect(await storage.accounts.get('100000000000000002')).toBeUndefined();
@@ -125,9 +150,15 @@ describe('OAuth callback', () => {
     const html = await response.text();
     expect(response.status).toBe(200);
     expect(html).toContain('data-outcome="linked"');
-    expect(html).toContain(`Instagram account @${username} is now linked to your Discord account (user id 100000000000000003)`);
+    expect(html).toContain(
+      `Instagram account @${username} is now linked to your Discord account (user id 100000000000000003)`,
+    );
     expect(html).not.toContain('interaction-token-that-cannot-be-used');
-    expect(await storage.accounts.get('100000000000000003')).toMatchObject({ username, scopes: ['basic', 'likes'], status: 'active' });
+    expect(await storage.accounts.get('100000000000000003')).toMatchObject({
+      username,
+      scopes: ['basic', 'likes'],
+      status: 'active',
+    });
   });
 
   it("refuses a browser without the link's cookie, or with another link's, burns the state and exchanges nothing", async () => {
@@ -144,7 +175,13 @@ describe('OAuth callback', () => {
       // The code is still good: igcord never exchanged it.
       const exchange = await fetch(`${emulator.url}/oauth/access_token`, {
         method: 'POST',
-        body: new URLSearchParams({ client_id: SANDBOX_CLIENT.clientId, client_secret: SANDBOX_CLIENT.clientSecret, grant_type: 'authorization_code', redirect_uri: callbackUrl, code }),
+        body: new URLSearchParams({
+          client_id: SANDBOX_CLIENT.clientId,
+          client_secret: SANDBOX_CLIENT.clientSecret,
+          grant_type: 'authorization_code',
+          redirect_uri: callbackUrl,
+          code,
+        }),
       });
       expect(exchange.status).toBe(200);
     }

@@ -56,7 +56,8 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     return response.status === 200;
   }
 
-  const tokenExchanges = () => igcord.discord.restLog().filter((e) => e.method === 'POST' && e.path === '/oauth2/token').length;
+  const tokenExchanges = () =>
+    igcord.discord.restLog().filter((e) => e.method === 'POST' && e.path === '/oauth2/token').length;
 
   it("links nothing when the attacker's link is completed in the victim's browser, and the page says why", async () => {
     const attacker = newPerson('csrf-attacker');
@@ -64,7 +65,10 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     const { url, handle } = await startLink(attacker);
 
     const victimBrowser = new FormBrowser();
-    const walk = await walkLink(igcord, victimBrowser, url, { discordUserId: victim, instagramUsername: instagramUsername(0) });
+    const walk = await walkLink(igcord, victimBrowser, url, {
+      discordUserId: victim,
+      instagramUsername: instagramUsername(0),
+    });
     expect(walk.page.status).toBe(403);
     expect(walk.page.html).toContain('data-outcome="other-discord-user"');
     expect(walk.page.html).toContain('This link was made for another Discord account');
@@ -76,7 +80,10 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     await handle.waitForReply((m) => m.content.includes('another Discord account'), WAIT_MS);
 
     // The state is burned: the attacker cannot use the same link afterwards, even in their own browser.
-    const retry = await walkLink(igcord, new FormBrowser(), url, { discordUserId: attacker, instagramUsername: instagramUsername(0) });
+    const retry = await walkLink(igcord, new FormBrowser(), url, {
+      discordUserId: attacker,
+      instagramUsername: instagramUsername(0),
+    });
     expect(retry.page.html).toContain('data-outcome="state-invalid"');
     expect(await igcord.app.storage.accounts.get(attacker)).toBeUndefined();
   });
@@ -88,12 +95,18 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     const attackerBrowser = new FormBrowser();
     const discordPage = await attackerBrowser.get(url);
     expect(new URL(discordPage.url).origin).toBe(new URL(igcord.discord.url).origin);
-    const onInstagram = await attackerBrowser.submit(discordPage, 'authorize', { user_id: attacker, decision: 'authorize' });
+    const onInstagram = await attackerBrowser.submit(discordPage, 'authorize', {
+      user_id: attacker,
+      decision: 'authorize',
+    });
     expect(new URL(onInstagram.url).origin).toBe(new URL(igcord.emulator.url).origin);
 
     // … and sends that address to the victim, whose browser never saw igcord's link page.
     const victimBrowser = new FormBrowser();
-    const walk = await walkLink(igcord, victimBrowser, onInstagram.url, { discordUserId: attacker, instagramUsername: instagramUsername(1) });
+    const walk = await walkLink(igcord, victimBrowser, onInstagram.url, {
+      discordUserId: attacker,
+      instagramUsername: instagramUsername(1),
+    });
     expect(walk.page.status).toBe(400);
     expect(walk.page.html).toContain('data-outcome="browser-mismatch"');
     expect(walk.page.html).toContain('Nothing was linked');
@@ -123,13 +136,20 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     const person = newPerson('discord-cancel');
     const { url, handle } = await startLink(person);
     const exchanges = tokenExchanges();
-    const walk = await walkLink(igcord, new FormBrowser(), url, { discordUserId: person, instagramUsername: instagramUsername(3), discord: 'cancel' });
+    const walk = await walkLink(igcord, new FormBrowser(), url, {
+      discordUserId: person,
+      instagramUsername: instagramUsername(3),
+      discord: 'cancel',
+    });
     expect(walk.page.html).toContain('data-outcome="cancelled"');
     expect(walk.page.html).toContain('You cancelled linking');
     expect(tokenExchanges()).toBe(exchanges);
     expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
     await handle.waitForReply((m) => m.content.includes('cancelled'), WAIT_MS);
-    const again = await walkLink(igcord, new FormBrowser(), url, { discordUserId: person, instagramUsername: instagramUsername(3) });
+    const again = await walkLink(igcord, new FormBrowser(), url, {
+      discordUserId: person,
+      instagramUsername: instagramUsername(3),
+    });
     expect(again.page.html).toContain('data-outcome="state-invalid"');
     expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
   });
@@ -149,7 +169,10 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     const exchanges = tokenExchanges();
 
     // … and has the victim's browser open it.
-    const walk = await walkLink(igcord, new FormBrowser(), discordCallback, { discordUserId: attacker, instagramUsername: instagramUsername(5) });
+    const walk = await walkLink(igcord, new FormBrowser(), discordCallback, {
+      discordUserId: attacker,
+      instagramUsername: instagramUsername(5),
+    });
     expect(walk.page.status).toBe(400);
     expect(walk.page.html).toContain('data-outcome="browser-mismatch"');
     expect(tokenExchanges()).toBe(exchanges);
@@ -161,7 +184,10 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     const person = newPerson('discord-down');
     const { url } = await startLink(person);
     const fault = igcord.discord.injectFault({ method: 'POST', path: '/oauth2/token', status: 503 });
-    const walk = await walkLink(igcord, new FormBrowser(), url, { discordUserId: person, instagramUsername: instagramUsername(6) });
+    const walk = await walkLink(igcord, new FormBrowser(), url, {
+      discordUserId: person,
+      instagramUsername: instagramUsername(6),
+    });
     expect(fault.hits()).toBe(1);
     expect(walk.page.status).toBe(502);
     expect(walk.page.html).toContain('data-outcome="discord-unavailable"');
@@ -173,7 +199,10 @@ describe('linking proves the Discord user before Instagram is asked', () => {
     const person = newPerson('discord-replay');
     const { url } = await startLink(person);
     const browser = new FormBrowser();
-    const walk = await walkLink(igcord, browser, url, { discordUserId: person, instagramUsername: instagramUsername(4) });
+    const walk = await walkLink(igcord, browser, url, {
+      discordUserId: person,
+      instagramUsername: instagramUsername(4),
+    });
     expect(walk.page.html).toContain('data-outcome="linked"');
     const discordCallback = visitedAt(walk, igcord.app.http.url, '/link/discord-callback')!;
     const exchanges = tokenExchanges();

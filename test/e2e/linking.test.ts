@@ -55,7 +55,14 @@ describe('/instagram linking, end to end', () => {
   }
 
   function run(userId: string, subcommand: string, options?: Record<string, string>) {
-    return igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand, ...(options ? { options } : {}) });
+    return igcord.discord.sendCommand({
+      guildId,
+      channelId,
+      userId,
+      name: 'instagram',
+      subcommand,
+      ...(options ? { options } : {}),
+    });
   }
 
   /** Runs /instagram link and returns the reply and the authorize URL on its link button. */
@@ -70,7 +77,11 @@ describe('/instagram linking, end to end', () => {
    * `person`, then Authorize (as `username`) or Cancel on Instagram's. Returns igcord's page and the callback URL.
    */
   async function decide(url: string, person: string, username: string, decision: 'authorize' | 'cancel' = 'authorize') {
-    const walk = await walkLink(igcord, new FormBrowser(), url, { discordUserId: person, instagramUsername: username, instagram: decision });
+    const walk = await walkLink(igcord, new FormBrowser(), url, {
+      discordUserId: person,
+      instagramUsername: username,
+      instagram: decision,
+    });
     const callbackUrl = visitedAt(walk, igcord.app.http.url, '/oauth/callback');
     expect(callbackUrl).toBeDefined();
     return { status: walk.page.status, headers: walk.page.headers, html: walk.page.html, url: callbackUrl! };
@@ -98,7 +109,9 @@ describe('/instagram linking, end to end', () => {
     // The button opens igcord's own link page, never Instagram directly.
     expect(url.startsWith(`${igcord.app.http.url}/link?state=`)).toBe(true);
     expect(new URL(url).searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(new URL(await instagramAuthorizeUrl((await startLink(person)).url, person)).searchParams.get('response_type')).toBe('code');
+    expect(
+      new URL(await instagramAuthorizeUrl((await startLink(person)).url, person)).searchParams.get('response_type'),
+    ).toBe('code');
 
     const page = await decide(url, person, username);
     expect(page.status).toBe(200);
@@ -128,7 +141,11 @@ describe('/instagram linking, end to end', () => {
     const edited = await handle.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
     expect(edited.content).toContain(`@${shown(username)}`);
     expect(edited.components ?? []).toEqual([]);
-    expect(igcord.discord.restLog().some((e) => e.method === 'PATCH' && e.path.includes('/messages/@original') && e.status === 200)).toBe(true);
+    expect(
+      igcord.discord
+        .restLog()
+        .some((e) => e.method === 'PATCH' && e.path.includes('/messages/@original') && e.status === 200),
+    ).toBe(true);
 
     const me = await run(person, 'me').waitForReply(undefined, WAIT_MS);
     expect(me.flags! & 64).toBe(64);
@@ -147,7 +164,9 @@ describe('/instagram linking, end to end', () => {
     expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
     await handle.waitForReply((m) => m.content.includes('cancelled'), WAIT_MS);
     // The same state cannot be used afterwards.
-    const again = await callback(`${igcord.app.http.url}/oauth/callback?state=${new URL(page.url).searchParams.get('state')}&code=abc`);
+    const again = await callback(
+      `${igcord.app.http.url}/oauth/callback?state=${new URL(page.url).searchParams.get('state')}&code=abc`,
+    );
     expect(again.status).toBe(400);
     expect(again.html).toContain('data-outcome="state-invalid"');
   });
@@ -158,7 +177,11 @@ describe('/instagram linking, end to end', () => {
     const form = formFields(await (await fetch(authorize)).text(), 'authorize');
     form.set('user_id', instagramUser(username).id);
     form.set('decision', 'authorize');
-    const redirect = await fetch(`${igcord.emulator.url}/oauth/authorize/`, { method: 'POST', body: form, redirect: 'manual' });
+    const redirect = await fetch(`${igcord.emulator.url}/oauth/authorize/`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    });
     return new URL(redirect.headers.get('location')!).searchParams.get('code')!;
   }
 
@@ -191,7 +214,9 @@ describe('/instagram linking, end to end', () => {
   });
 
   it('never echoes query values into the page', async () => {
-    const page = await callback(`${igcord.app.http.url}/oauth/callback?state=${encodeURIComponent('<script>alert(1)</script>')}&code=%3Cb%3E`);
+    const page = await callback(
+      `${igcord.app.http.url}/oauth/callback?state=${encodeURIComponent('<script>alert(1)</script>')}&code=%3Cb%3E`,
+    );
     expect(page.status).toBe(400);
     expect(page.html).not.toContain('<script>');
     expect(page.html).not.toContain('<b>');
@@ -218,7 +243,12 @@ describe('/instagram linking, end to end', () => {
 
   it('refuses an expired state with the expired page and does not exchange its code', async () => {
     const person = newPerson('oauth-expired');
-    const state = await igcord.app.storage.oauthStates.create({ stage: 'instagram', discordUserId: person, scopes: ['basic'], ttlMs: 1 });
+    const state = await igcord.app.storage.oauthStates.create({
+      stage: 'instagram',
+      discordUserId: person,
+      scopes: ['basic'],
+      ttlMs: 1,
+    });
     await new Promise((resolve) => setTimeout(resolve, 20));
     const code = await codeWithState(seededUsernames()[5]!, state.state);
     const page = await callback(`${igcord.app.http.url}/oauth/callback?code=${code}&state=${state.state}`);
@@ -239,29 +269,52 @@ describe('/instagram linking, end to end', () => {
     const opened = igcord.discord.pressButton({ message: reply, customId: 'instagram:paste', userId: person });
     expect((await opened.firstResponse()).type).toBe(9);
 
-    const bad = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: '1234.abcdef0.00000000000000000000000000000000' }, userId: person });
+    const bad = igcord.discord.submitModal({
+      customId: 'instagram:paste-token',
+      fields: { token: '1234.abcdef0.00000000000000000000000000000000' },
+      userId: person,
+    });
     const refusal = await bad.waitForReply((m) => m.content.includes('token'), WAIT_MS);
     expect(refusal.content).toContain('did not accept that token');
     expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
 
-    const malformed = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: '<b>not a token</b>' }, userId: person });
+    const malformed = igcord.discord.submitModal({
+      customId: 'instagram:paste-token',
+      fields: { token: '<b>not a token</b>' },
+      userId: person,
+    });
     await malformed.waitForReply((m) => m.content.includes('does not look like an Instagram access token'), WAIT_MS);
 
     const minted = igcord.emulator.admin.mintToken({ username, scopes: ['basic', 'likes'] });
-    const badScopes = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: minted.access_token, scopes: 'basic superpowers' }, userId: person });
+    const badScopes = igcord.discord.submitModal({
+      customId: 'instagram:paste-token',
+      fields: { token: minted.access_token, scopes: 'basic superpowers' },
+      userId: person,
+    });
     await badScopes.waitForReply((m) => m.content.includes('scopes are not valid'), WAIT_MS);
     expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
 
     const verifiesBefore = igcord.emulator.admin.requests().filter((r) => r.route === 'GET /users/self').length;
     // The person corrects the prefilled scopes to what the token was granted.
-    const good = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: ` ${minted.access_token} `, scopes: 'likes basic' }, userId: person });
+    const good = igcord.discord.submitModal({
+      customId: 'instagram:paste-token',
+      fields: { token: ` ${minted.access_token} `, scopes: 'likes basic' },
+      userId: person,
+    });
     // The link message itself changes to say which account is linked.
     const updated = await good.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
     expect(updated.content).toContain(`@${shown(username)}`);
     expect(updated.components ?? []).toEqual([]);
     const linked = await igcord.app.storage.accounts.get(person);
-    expect(linked).toMatchObject({ username, instagramUserId: String(minted.user.id), status: 'active', scopes: ['basic', 'likes'] });
-    expect(igcord.emulator.admin.requests().filter((r) => r.route === 'GET /users/self').length).toBe(verifiesBefore + 1);
+    expect(linked).toMatchObject({
+      username,
+      instagramUserId: String(minted.user.id),
+      status: 'active',
+      scopes: ['basic', 'likes'],
+    });
+    expect(igcord.emulator.admin.requests().filter((r) => r.route === 'GET /users/self').length).toBe(
+      verifiesBefore + 1,
+    );
     expect(igcord.logs()).not.toContain(minted.access_token);
   });
 
@@ -271,7 +324,11 @@ describe('/instagram linking, end to end', () => {
     const { reply } = await startLink(person);
     await igcord.discord.pressButton({ message: reply, customId: 'instagram:paste', userId: person }).firstResponse();
     const minted = igcord.emulator.admin.mintToken({ username });
-    const good = igcord.discord.submitModal({ customId: 'instagram:paste-token', fields: { token: minted.access_token }, userId: person });
+    const good = igcord.discord.submitModal({
+      customId: 'instagram:paste-token',
+      fields: { token: minted.access_token },
+      userId: person,
+    });
     await good.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
     expect((await igcord.app.storage.accounts.get(person))?.scopes).toEqual(igcord.app.config.instagram.scopes);
   });
@@ -295,7 +352,9 @@ describe('/instagram linking, end to end', () => {
     expect(reply).toContain('now paused');
     expect(reply).toContain(`<#${channelId}>`);
     expect(await igcord.app.storage.accounts.getWithToken(person)).toBeUndefined();
-    expect(await igcord.app.storage.feeds.get(feed.id)).toMatchObject({ state: { kind: 'paused', by: 'owner-unlinked' } });
+    expect(await igcord.app.storage.feeds.get(feed.id)).toMatchObject({
+      state: { kind: 'paused', by: 'owner-unlinked' },
+    });
 
     const again = await run(person, 'unlink').waitForReply(undefined, WAIT_MS);
     expect(again.content).toContain('nothing to unlink');
@@ -362,9 +421,13 @@ describe('/instagram linking, end to end', () => {
   it('names a missing scope and its relink button asks Instagram for that scope', async () => {
     const person = newPerson('scope-hank');
     const { instagramUserId } = await igcord.link(person, seededUsernames()[2]!, ['basic']);
-    const other = seededUsernames().map(instagramUser).find((u) => u.id !== instagramUserId)!;
+    const other = seededUsernames()
+      .map(instagramUser)
+      .find((u) => u.id !== instagramUserId)!;
     const deps = { storage: igcord.app.storage, log: createLogger({ level: 'silent' }) };
-    const error = await withInstagram(deps, person, ({ auth }) => igcord.app.instagram.users.get(auth, other.id)).catch((e: unknown) => e);
+    const error = await withInstagram(deps, person, ({ auth }) => igcord.app.instagram.users.get(auth, other.id)).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InstagramScopeError);
     const described = describeError(error);
     expect(described.content).toContain('"public_content"');
@@ -374,7 +437,11 @@ describe('/instagram linking, end to end', () => {
     const message = (await igcord.app.bot.discord.client.rest.post(Routes.channelMessages(channelId), {
       body: { content: described.content, components: described.components },
     })) as APIMessage;
-    const pressed = igcord.discord.pressButton({ messageId: message.id, customId: 'instagram:link:public_content', userId: person });
+    const pressed = igcord.discord.pressButton({
+      messageId: message.id,
+      customId: 'instagram:link:public_content',
+      userId: person,
+    });
     const prompt = await pressed.waitForReply(undefined, WAIT_MS);
     const scope = new URL(await instagramAuthorizeUrl(authorizeUrlOf(prompt), person)).searchParams.get('scope')!;
     expect(scope.split(' ')).toEqual(expect.arrayContaining(['basic', 'public_content']));
@@ -409,7 +476,10 @@ function formFields(page: string, formId: string): URLSearchParams {
   if (!form) throw new Error(`no form #${formId} on the page`);
   const fields = new URLSearchParams();
   for (const match of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields.set(match[1]!, match[2]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))));
+    fields.set(
+      match[1]!,
+      match[2]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))),
+    );
   }
   return fields;
 }

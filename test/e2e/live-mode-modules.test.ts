@@ -36,7 +36,12 @@ describe('igcord in live mode', () => {
     emulator = await startInstagramEmulator({ host: '127.0.0.1' });
     discord = await startDiscordFake({ host: '127.0.0.1', logger: silentLogger() });
     const owner = discord.createUser({ username: 'owner' });
-    discord.createGuild({ name: 'live', ownerId: owner.id, channels: [{ name: 'posts' }], members: [{ userId: owner.id }] });
+    discord.createGuild({
+      name: 'live',
+      ownerId: owner.id,
+      channels: [{ name: 'posts' }],
+      members: [{ userId: owner.id }],
+    });
     const port = await freePort('127.0.0.1');
     httpUrl = `http://127.0.0.1:${port}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'igcord-live-modules-'));
@@ -69,12 +74,21 @@ describe('igcord in live mode', () => {
     await discord?.close();
     await emulator?.close();
     if (discord && emulator) {
-      assertNoSecretLogged(output, [...discordSecrets(discord.issuedTokens()), ...instagramSecrets(emulator.issuedTokens()), ...environmentSecrets(env)], 'igcord\'s output');
+      assertNoSecretLogged(
+        output,
+        [
+          ...discordSecrets(discord.issuedTokens()),
+          ...instagramSecrets(emulator.issuedTokens()),
+          ...environmentSecrets(env),
+        ],
+        "igcord's output",
+      );
     }
   });
 
   /** The emulators, the sandbox wiring and the sandbox console: what only the sandbox may load. */
-  const sandboxOnly = (path: string) => path.startsWith('sandbox/') || path === 'src/sandbox.ts' || path.startsWith('src/console/');
+  const sandboxOnly = (path: string) =>
+    path.startsWith('sandbox/') || path === 'src/sandbox.ts' || path.startsWith('src/console/');
   /** igcord's own modules the process loaded, relative to the repository root. */
   const loadedFromRepo = () =>
     readFileSync(loadsFile, 'utf8')
@@ -83,19 +97,23 @@ describe('igcord in live mode', () => {
       .map((url) => url.slice(root.length).replace(/\?.*$/, ''));
 
   it('loads no emulator module and not the sandbox wiring, from start to shutdown', { timeout: 60_000 }, async () => {
-    const proc = spawn(process.execPath, ['--import', tsx, '--import', recordLoads, main], { cwd: env.DATA_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', tsx, '--import', recordLoads, main], {
+      cwd: env.DATA_DIR,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = proc;
     proc.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     proc.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
 
     // Started means serving (healthz 200) and past installing its signal handlers (the "igcord started" line).
-    const started = async () => output.includes('"msg":"igcord started"') && (await fetch(`${httpUrl}/healthz`).catch(() => undefined))?.status === 200;
-    await eventually(started, 'igcord to start and answer /healthz 200', 30_000).catch(
-      (error: Error) => {
-        throw new Error(`${error.message}; igcord printed:\n${output}`);
-      },
-    );
+    const started = async () =>
+      output.includes('"msg":"igcord started"') &&
+      (await fetch(`${httpUrl}/healthz`).catch(() => undefined))?.status === 200;
+    await eventually(started, 'igcord to start and answer /healthz 200', 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}; igcord printed:\n${output}`);
+    });
     const running = loadedFromRepo();
     // The recorder works and saw igcord's composition root and its dynamically loaded commands.
     expect(running).toContain('src/main.ts');

@@ -15,7 +15,11 @@ interface SeededLocation {
   longitude: number;
 }
 
-async function api(igcord: TestIgcord, token: string, path: string): Promise<{ data: unknown; pagination?: { next_url?: string } }> {
+async function api(
+  igcord: TestIgcord,
+  token: string,
+  path: string,
+): Promise<{ data: unknown; pagination?: { next_url?: string } }> {
   const url = path.startsWith('http') ? new URL(path) : new URL(`${igcord.emulator.url}/v1${path}`);
   url.searchParams.set('access_token', token);
   const response = await fetch(url);
@@ -34,8 +38,19 @@ describe('/location', () => {
   const run = (userId: string, subcommand: string, options: Record<string, string | number | boolean>) =>
     igcord.discord.sendCommand({ guildId, channelId, userId, name: 'location', subcommand, options });
   const suggest = (userId: string, value: string) =>
-    igcord.discord.sendAutocomplete({ guildId, channelId, userId, name: 'location', subcommand: 'info', focused: 'location', value }).firstResponse();
-  const choicesOf = (answer: { data: unknown }) => (answer.data as { choices: { name: string; value: string }[] }).choices;
+    igcord.discord
+      .sendAutocomplete({
+        guildId,
+        channelId,
+        userId,
+        name: 'location',
+        subcommand: 'info',
+        focused: 'location',
+        value,
+      })
+      .firstResponse();
+  const choicesOf = (answer: { data: unknown }) =>
+    (answer.data as { choices: { name: string; value: string }[] }).choices;
   const requests = () => igcord.emulator.admin.requests();
 
   beforeAll(async () => {
@@ -81,13 +96,20 @@ describe('/location', () => {
     expect(embed.url).toBe(`https://www.instagram.com/explore/locations/${place.id}/`);
     expect(embed.fields).toContainEqual({ name: 'Location id', value: place.id, inline: true });
     const coordinates = embed.fields!.find((f) => f.name === 'Coordinates')!.value;
-    expect(coordinates).toContain(`[${place.latitude.toFixed(5)}, ${place.longitude.toFixed(5)}](https://www.openstreetmap.org/`);
+    expect(coordinates).toContain(
+      `[${place.latitude.toFixed(5)}, ${place.longitude.toFixed(5)}](https://www.openstreetmap.org/`,
+    );
   });
 
   it('info by "lat,lng" shows the nearest place there, and share posts it in the channel', async () => {
-    const reply = await run(igcord.personId, 'info', { location: `${place.latitude}, ${place.longitude}`, share: true }).waitForReply();
+    const reply = await run(igcord.personId, 'info', {
+      location: `${place.latitude}, ${place.longitude}`,
+      share: true,
+    }).waitForReply();
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(0);
-    expect(igcord.discord.messages(channelId).find((m) => m.id === reply.id)?.embeds[0]?.title).toBe(`📍 ${place.name}`);
+    expect(igcord.discord.messages(channelId).find((m) => m.id === reply.id)?.embeds[0]?.title).toBe(
+      `📍 ${place.name}`,
+    );
   });
 
   it('recent shows the posts at the place one at a time, in the API order, with working buttons', async () => {
@@ -97,21 +119,36 @@ describe('/location', () => {
     const total = posts.length > 20 ? '' : ` of ${posts.length}`;
     expect(message.content).toBe(`Recent posts at **${place.name}** · post 1${total}`);
     expect(message.embeds[0]!.url).toBe(posts[0]);
-    expect(message.embeds[0]!.fields).toContainEqual(expect.objectContaining({ name: '📍 Location', value: `[${place.name}](https://www.instagram.com/explore/locations/${place.id}/)` }));
+    expect(message.embeds[0]!.fields).toContainEqual(
+      expect.objectContaining({
+        name: '📍 Location',
+        value: `[${place.name}](https://www.instagram.com/explore/locations/${place.id}/)`,
+      }),
+    );
     const next = (m: APIMessage) =>
-      (m.components?.[0] as { components: { custom_id: string; label: string }[] }).components.find((b) => b.label === 'Next ▶')!;
-    message = await igcord.discord.pressButton({ message, customId: next(message).custom_id, userId: igcord.personId }).waitForReply();
+      (m.components?.[0] as { components: { custom_id: string; label: string }[] }).components.find(
+        (b) => b.label === 'Next ▶',
+      )!;
+    message = await igcord.discord
+      .pressButton({ message, customId: next(message).custom_id, userId: igcord.personId })
+      .waitForReply();
     expect(message.content).toBe(`Recent posts at **${place.name}** · post 2${total}`);
     expect(message.embeds[0]!.url).toBe(posts[1]);
   });
 
   it('search lists the places around a point, nearest first, with ids and distances', async () => {
-    const reply = await run(igcord.personId, 'search', { lat: place.latitude, lng: place.longitude, distance: 750 }).waitForReply();
+    const reply = await run(igcord.personId, 'search', {
+      lat: place.latitude,
+      lng: place.longitude,
+      distance: 750,
+    }).waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe(`Places within 750 m of ${place.latitude}, ${place.longitude}`);
     const lines = embed.description!.split('\n');
-    expect(lines[0]).toBe(`[${place.name}](https://www.instagram.com/explore/locations/${place.id}/) — id \`${place.id}\` · 0 m`);
+    expect(lines[0]).toBe(
+      `[${place.name}](https://www.instagram.com/explore/locations/${place.id}/) — id \`${place.id}\` · 0 m`,
+    );
     const metres = lines.map((l) => Number(/· (\d+) m$/.exec(l)![1]));
     expect(metres).toEqual([...metres].sort((a, b) => a - b));
     expect(metres.every((m) => m <= 750)).toBe(true);
@@ -127,7 +164,9 @@ describe('/location', () => {
     };
     // Numbers outside the registered ranges never arrive: Discord's client (and so the fake) will not send them.
     expect(() => run(igcord.personId, 'search', { lat: 200, lng: 24.9 })).toThrow(/option lat must be from -90 to 90/);
-    expect(() => run(igcord.personId, 'search', { lat: 60.17, lng: 24.9, distance: 5000 })).toThrow(/option distance must be from 1 to 750/);
+    expect(() => run(igcord.personId, 'search', { lat: 60.17, lng: 24.9, distance: 5000 })).toThrow(
+      /option distance must be from 1 to 750/,
+    );
     // Coordinates typed as text are igcord's to check.
     const badText = await refusal('info', { location: '95, 24.9' });
     expect(badText).toMatchObject({ id: 'input.invalid', reply: { content: '`lat` must be between -90 and 90.' } });
@@ -139,11 +178,13 @@ describe('/location', () => {
   it('says so in plain words when no place is near the coordinates given', async () => {
     const reply = await run(igcord.personId, 'recent', { location: '0, 0' }).waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.content).toBe('Instagram knows no location within 500 m of 0, 0. Try `/location search` with a larger distance.');
+    expect(reply.content).toBe(
+      'Instagram knows no location within 500 m of 0, 0. Try `/location search` with a larger distance.',
+    );
     expect(requests().at(-1)?.route).toBe('GET /locations/search');
   });
 
-  it("answers a location id Instagram does not know with the not-found reply", async () => {
+  it('answers a location id Instagram does not know with the not-found reply', async () => {
     const reply = await run(igcord.personId, 'info', { location: '999999999999' }).waitForReply();
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toMatch(/^Instagram could not find the location `999999999999`/);
@@ -209,7 +250,10 @@ describe('/location', () => {
   it('tells the person to try again when Instagram answers 500', async () => {
     const fault = igcord.emulator.admin.injectFault({ path: '^/v1/locations/', kind: 'status', status: 500 });
     try {
-      const reply = await run(igcord.personId, 'search', { lat: place.latitude, lng: place.longitude }).waitForReply(undefined, WAIT_MS);
+      const reply = await run(igcord.personId, 'search', { lat: place.latitude, lng: place.longitude }).waitForReply(
+        undefined,
+        WAIT_MS,
+      );
       expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
       expect(reply.content).toBe('Instagram is not answering properly right now. Try again in a few minutes.');
     } finally {

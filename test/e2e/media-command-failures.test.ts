@@ -24,7 +24,9 @@ describe('/media failures', () => {
   const run = (userId: string, subcommand: string, options: CommandInput['options']) =>
     igcord.discord.sendCommand({ guildId, channelId, userId, name: 'media', subcommand, options });
   const buttons = (message: Pick<APIMessage, 'components'>) =>
-    ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap((row) => row.components);
+    ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap(
+      (row) => row.components,
+    );
   /** The answer the person finally sees (after "thinking…", if there was one). */
   const finalAnswer = async (userId: string, subcommand: string, options: CommandInput['options']) => {
     const handle = run(userId, subcommand, options);
@@ -64,7 +66,9 @@ describe('/media failures', () => {
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toContain('"likes" permission');
     expect(buttons(reply).map((b) => b.custom_id)).toEqual(['instagram:link:likes']);
-    expect(igcord.emulator.admin.requests().find((r) => r.method === 'POST')?.errorType).toBe('OAuthPermissionsException');
+    expect(igcord.emulator.admin.requests().find((r) => r.method === 'POST')?.errorType).toBe(
+      'OAuthPermissionsException',
+    );
   });
 
   it('marks a revoked link broken and asks the person to relink', async () => {
@@ -89,13 +93,20 @@ describe('/media failures', () => {
     expect(reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toContain('Instagram is not answering properly right now. Try again in a few minutes.');
     // The answer was private although `share` was asked for: the public "thinking…" placeholder is gone.
-    expect(igcord.discord.messages(channelId).filter((m) => m.content?.includes('Instagram is not answering'))).toEqual([]);
+    expect(igcord.discord.messages(channelId).filter((m) => m.content?.includes('Instagram is not answering'))).toEqual(
+      [],
+    );
   });
 
   it('confirms a posted comment even when reading it back fails, so the person does not post it twice', async () => {
     const userId = newPerson('commenter');
     await igcord.link(userId, 'mateo_rios');
-    igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/media/[^/]+/comments$', kind: 'status', status: 500 });
+    igcord.emulator.admin.injectFault({
+      method: 'GET',
+      path: '^/v1/media/[^/]+/comments$',
+      kind: 'status',
+      status: 500,
+    });
     const text = 'Posted once, read back never';
     const { reply } = await finalAnswer(userId, 'comment', { media: mediaId, text });
     expect(reply.content).toContain('is posted');
@@ -112,7 +123,11 @@ describe('/media failures', () => {
     await igcord.link(userId, 'mateo_rios');
     const owner = igcord.emulator.admin.mintToken({ username: 'mateo_rios' }).access_token;
     const read = async () =>
-      ((await (await fetch(`${igcord.emulator.url}/v1/media/${mediaId}?access_token=${owner}`)).json()) as { data: { link: string; user_has_liked: boolean } }).data;
+      (
+        (await (await fetch(`${igcord.emulator.url}/v1/media/${mediaId}?access_token=${owner}`)).json()) as {
+          data: { link: string; user_has_liked: boolean };
+        }
+      ).data;
     const post = await read();
     // By shortcode, the first read is /media/shortcode/…; only the read-back by id fails.
     igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/media/\\d+_\\d+$', kind: 'status', status: 500 });

@@ -20,10 +20,15 @@ describe('/media liked', () => {
     url.searchParams.set('access_token', seedToken);
     url.searchParams.set('count', String(LIKED_PER_CALL));
     if (maxLikeId !== undefined) url.searchParams.set('max_like_id', maxLikeId);
-    return (await (await fetch(url)).json()) as { data: { id: string; link: string }[]; pagination: { next_max_like_id?: string } };
+    return (await (await fetch(url)).json()) as {
+      data: { id: string; link: string }[];
+      pagination: { next_max_like_id?: string };
+    };
   };
   const nextButton = (message: Shown) =>
-    ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap((row) => row.components)[2]!;
+    ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap(
+      (row) => row.components,
+    )[2]!;
 
   beforeAll(async () => {
     igcord = await startTestIgcord();
@@ -43,7 +48,8 @@ describe('/media liked', () => {
     const second = await likedPage(first.pagination.next_max_like_id);
     expect(second.data.length).toBeGreaterThan(0);
     const liked = [...first.data, ...second.data];
-    const total = second.pagination.next_max_like_id !== undefined ? '' : ` of ${[...first.data, ...second.data].length}`;
+    const total =
+      second.pagination.next_max_like_id !== undefined ? '' : ` of ${[...first.data, ...second.data].length}`;
 
     igcord.emulator.admin.clearRequests();
     const handle = igcord.discord.sendCommand({
@@ -57,14 +63,22 @@ describe('/media liked', () => {
     const messageId = (shown as APIMessage).id;
     expect(shown.content).toBe('Your liked posts · post 1');
     expect(shown.embeds?.[0]?.url).toBe(liked[0]!.link);
-    const likedCalls = () => igcord.emulator.admin.requests().filter((r) => r.tokenUserId === instagramUserId && r.route.includes('liked'));
+    const likedCalls = () =>
+      igcord.emulator.admin.requests().filter((r) => r.tokenUserId === instagramUserId && r.route.includes('liked'));
     expect(likedCalls()).toHaveLength(1);
 
     for (let page = 2; page <= LIKED_PER_CALL + 1; page += 1) {
-      const press = igcord.discord.pressButton({ messageId, customId: nextButton(shown).custom_id, userId: igcord.personId });
+      const press = igcord.discord.pressButton({
+        messageId,
+        customId: nextButton(shown).custom_id,
+        userId: igcord.personId,
+      });
       const response = await press.firstResponse();
       // A slow press is acknowledged first and the page edited in after.
-      shown = response.type === 7 ? (response.data as Shown) : await press.waitForReply((m) => m.content?.startsWith(`Your liked posts · post ${page}`) ?? false, WAIT_MS);
+      shown =
+        response.type === 7
+          ? (response.data as Shown)
+          : await press.waitForReply((m) => m.content?.startsWith(`Your liked posts · post ${page}`) ?? false, WAIT_MS);
       expect(shown.embeds?.[0]?.url).toBe(liked[page - 1]!.link);
     }
     expect(shown.content).toBe(`Your liked posts · post ${LIKED_PER_CALL + 1}${total}`);

@@ -1,7 +1,12 @@
 // /media end to end, as a person uses it: the whole of igcord in sandbox mode, slash commands sent on the Discord
 // fake, posts read from and written to the Instagram emulator. Each test asserts what the fake received (embed
 // titles, images, fields, buttons, who may see it) and, for writes, what the emulator now holds.
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIMessage } from 'discord-api-types/v10';
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIEmbed,
+  APIMessage,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandInput } from '../../sandbox/discord/index.js';
 import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
@@ -57,7 +62,9 @@ describe('/media', () => {
     return { handle, first, reply };
   };
   const buttons = (message: Pick<APIMessage, 'components'>) =>
-    ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap((row) => row.components);
+    ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap(
+      (row) => row.components,
+    );
   const embed = (message: Pick<APIMessage, 'embeds'>, index = 0): APIEmbed => {
     const found = message.embeds?.[index];
     if (!found) throw new Error(`the message has no embed ${index}: ${JSON.stringify(message)}`);
@@ -113,7 +120,8 @@ describe('/media', () => {
       const embeds = reply.embeds ?? [];
       // A video item without a still of its own shows none: the top-level still mirrors the first item only.
       const stills = carousel.carousel_media!.slice(0, 4).flatMap((item, i) => {
-        const still = item.images?.standard_resolution.url ?? (i === 0 ? carousel.images.standard_resolution.url : undefined);
+        const still =
+          item.images?.standard_resolution.url ?? (i === 0 ? carousel.images.standard_resolution.url : undefined);
         return still === undefined ? [] : [still];
       });
       expect(embeds).toHaveLength(stills.length);
@@ -127,7 +135,11 @@ describe('/media', () => {
       const { first, reply } = await answer('show', { media: photo.id, share: true });
       expect((first.data as { flags?: number } | undefined)?.flags ?? 0).toBe(0);
       expect((reply.flags ?? 0) & EPHEMERAL).toBe(0);
-      const inChannel = await igcord.discord.waitForMessage(channelId, (m) => m.id === reply.id && (m.embeds?.length ?? 0) > 0, REPLY_WAIT_MS);
+      const inChannel = await igcord.discord.waitForMessage(
+        channelId,
+        (m) => m.id === reply.id && (m.embeds?.length ?? 0) > 0,
+        REPLY_WAIT_MS,
+      );
       expect(embed(inChannel).url).toBe(photo.link);
     });
 
@@ -145,7 +157,9 @@ describe('/media', () => {
     it('pages through the posts near a place, each with its distance', async () => {
       const placed = media.filter((m) => m.location?.latitude != null);
       const centre = placed[0]!.location!;
-      const expected = await api<SeedMedia[]>(`/media/search?lat=${centre.latitude}&lng=${centre.longitude}&distance=3000`);
+      const expected = await api<SeedMedia[]>(
+        `/media/search?lat=${centre.latitude}&lng=${centre.longitude}&distance=3000`,
+      );
       expect(expected.length).toBeGreaterThan(1);
       const { reply } = await answer('near', { lat: centre.latitude!, lng: centre.longitude!, distance: 3000 });
       expect(reply.content).toContain(`1 of ${expected.length}`);
@@ -173,7 +187,11 @@ describe('/media', () => {
       const { reply } = await answer('liked');
       expect(reply.content).toMatch(/^Your liked posts · post 1( of \d+)?$/);
       expect(embed(reply).url).toBe(likedMedia[0]!.link);
-      const press = igcord.discord.pressButton({ messageId: reply.id, customId: buttons(reply)[2]!.custom_id, userId: person });
+      const press = igcord.discord.pressButton({
+        messageId: reply.id,
+        customId: buttons(reply)[2]!.custom_id,
+        userId: person,
+      });
       const updated = (await press.firstResponse()) as { data: Pick<APIMessage, 'content' | 'embeds'> };
       expect(updated.data.content).toMatch(/^Your liked posts · post 2( of \d+)?$/);
       expect(embed(updated.data).url).toBe(likedMedia[1]!.link);
@@ -186,7 +204,11 @@ describe('/media', () => {
       // Another seeded user adds comments so the list spans two pages.
       const commenter = igcord.emulator.admin.mintToken({ username: 'lena_bakes' }).access_token;
       for (let i = 1; i <= 11; i += 1) {
-        await api(`/media/${target.id}/comments`, { method: 'POST', body: new URLSearchParams({ text: `lovely light, take ${i}` }) }, commenter);
+        await api(
+          `/media/${target.id}/comments`,
+          { method: 'POST', body: new URLSearchParams({ text: `lovely light, take ${i}` }) },
+          commenter,
+        );
       }
       const all = await api<{ id: string; text: string }[]>(`/media/${target.id}/comments`);
       expect(all.length).toBeGreaterThan(10);

@@ -24,7 +24,15 @@ describe('/metrics with METRICS_TOKEN', () => {
   });
 
   it('answers 401 with a Bearer challenge and no metrics without the token, or with a wrong one', async () => {
-    for (const authorization of [undefined, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, 'Bearer ', `Basic ${TOKEN}`, TOKEN, `bearer  ${TOKEN} extra`]) {
+    for (const authorization of [
+      undefined,
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      'Bearer ',
+      `Basic ${TOKEN}`,
+      TOKEN,
+      `bearer  ${TOKEN} extra`,
+    ]) {
       const response = await metrics(authorization === undefined ? {} : { authorization });
       expect(response.status, String(authorization)).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="igcord metrics"');

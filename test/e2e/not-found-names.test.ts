@@ -19,7 +19,14 @@ describe('not-found and not-allowed replies', () => {
   let privateUser: SeededUser;
 
   const ask = async (name: string, subcommand: string, options: Record<string, string>) => {
-    const handle = igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId: igcord.guild.channels.general!, userId: igcord.personId, name, subcommand, options });
+    const handle = igcord.discord.sendCommand({
+      guildId: igcord.guild.guildId,
+      channelId: igcord.guild.channels.general!,
+      userId: igcord.personId,
+      name,
+      subcommand,
+      options,
+    });
     const reply = await handle.waitForReply(undefined, 10_000);
     expect(isEphemeral(reply)).toBe(true);
     return { content: reply.content, id: replyIdOf(igcord, handle.id) };

@@ -51,7 +51,9 @@ function spawnIgcord(cwd: string, env: Record<string, string>, runs: Run[]): Run
     exit,
     exited: () => done,
     // The sandbox banner, or in live mode the JSON log line.
-    httpUrl: () => /igcord HTTP\s+(http:\/\/\S+)/.exec(stdout)?.[1] ?? /"url":"(http:[^"]+)"[^\n]*"msg":"igcord HTTP server listening"/.exec(stdout)?.[1],
+    httpUrl: () =>
+      /igcord HTTP\s+(http:\/\/\S+)/.exec(stdout)?.[1] ??
+      /"url":"(http:[^"]+)"[^\n]*"msg":"igcord HTTP server listening"/.exec(stdout)?.[1],
   };
   runs.push(run);
   return run;
@@ -89,7 +91,11 @@ describe('one igcord per storage', () => {
     const firstUrl = await started(first);
 
     const second = start();
-    await eventually(() => second.exited() || second.httpUrl() !== undefined, 'the second igcord to exit or start', 60_000);
+    await eventually(
+      () => second.exited() || second.httpUrl() !== undefined,
+      'the second igcord to exit or start',
+      60_000,
+    );
     // It never got as far as listening (no banner, no HTTP address).
     expect(second.httpUrl()).toBeUndefined();
     expect(await second.exit).toBe(1);
@@ -174,7 +180,11 @@ describe('one igcord per Discord bot token', () => {
     await eventually(() => discord.connectedClients() === 1, 'the first igcord to connect to Discord');
 
     const second = spawnIgcord(cwd, await liveEnv('b'), runs);
-    await eventually(() => second.exited() || second.httpUrl() !== undefined, 'the second igcord to exit or start', 60_000);
+    await eventually(
+      () => second.exited() || second.httpUrl() !== undefined,
+      'the second igcord to exit or start',
+      60_000,
+    );
     expect(second.httpUrl()).toBeUndefined();
     expect(await second.exit).toBe(1);
     expect(second.stderr()).toMatch(

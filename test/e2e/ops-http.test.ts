@@ -57,7 +57,11 @@ describe('operations endpoints', () => {
   it('counts a slash command by name and outcome once it has been answered', async () => {
     const series = 'igcord_commands_total{command="ping",kind="command",outcome="ok"}';
     expect(sample(await scrape(), series)).toBeUndefined();
-    const handle = igcord.discord.sendCommand({ channelId: igcord.guild.channels.general!, userId: igcord.personId, name: 'ping' });
+    const handle = igcord.discord.sendCommand({
+      channelId: igcord.guild.channels.general!,
+      userId: igcord.personId,
+      name: 'ping',
+    });
     await handle.firstResponse();
     // The count is taken when the handler returns, right after it answered; poll rather than assume timing.
     const value = await eventually(async () => sample(await scrape(), series), 'the command to be counted');
@@ -68,9 +72,22 @@ describe('operations endpoints', () => {
   it('counts an accepted and a rejected webhook notification', async () => {
     const before = await scrape();
     expect(sample(before, 'igcord_webhook_notifications_total')).toBe(0);
-    const body = JSON.stringify([{ subscription_id: 1, object: 'user', object_id: '777', changed_aspect: 'media', time: 1700000000, data: { media_id: '1_777' } }]);
+    const body = JSON.stringify([
+      {
+        subscription_id: 1,
+        object: 'user',
+        object_id: '777',
+        changed_aspect: 'media',
+        time: 1700000000,
+        data: { media_id: '1_777' },
+      },
+    ]);
     const post = (signature: string) =>
-      fetch(`${igcord.app.http.url}/webhooks/instagram`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': signature }, body });
+      fetch(`${igcord.app.http.url}/webhooks/instagram`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature': signature },
+        body,
+      });
     expect((await post(signNotification(body, igcord.app.config.instagram.clientSecret!))).status).toBe(200);
     expect((await post('0'.repeat(40))).status).toBe(401);
     const after = await scrape();
@@ -93,11 +110,17 @@ describe('operations endpoints', () => {
     }, 'the gauge to count the new mark');
     igcord.app.deliveries.poke(source);
     await eventually(async () => !(await dirty()).includes(source), 'the engine to read the dirty source');
-    await eventually(async () => sample(await scrape(), 'igcord_feed_dirty_sources') === (await dirty()).length, 'the gauge to follow');
+    await eventually(
+      async () => sample(await scrape(), 'igcord_feed_dirty_sources') === (await dirty()).length,
+      'the gauge to follow',
+    );
   });
 
-  it('counts Instagram calls by priority and outcome, their limiter wait, and the limiter\'s own counters', async () => {
-    const { instagramUserId, accessToken } = await igcord.link('100000000000000001', igcord.emulator.admin.users()[0]!.username as string);
+  it("counts Instagram calls by priority and outcome, their limiter wait, and the limiter's own counters", async () => {
+    const { instagramUserId, accessToken } = await igcord.link(
+      '100000000000000001',
+      igcord.emulator.admin.users()[0]!.username as string,
+    );
     tokens.push(accessToken);
     const auth = { userId: instagramUserId, accessToken };
     // Other parts of igcord call Instagram on their own (subscriptions at start, feed polls): compare deltas.
@@ -117,11 +140,16 @@ describe('operations endpoints', () => {
   });
 
   it('counts attempts Instagram answers with 429', async () => {
-    const { instagramUserId, accessToken } = await igcord.link('100000000000000002', igcord.emulator.admin.users()[1]!.username as string);
+    const { instagramUserId, accessToken } = await igcord.link(
+      '100000000000000002',
+      igcord.emulator.admin.users()[1]!.username as string,
+    );
     tokens.push(accessToken);
     const fault = igcord.emulator.admin.injectFault({ path: '^/v1/users/self$', kind: 'ratelimit', times: 1 });
     try {
-      await igcord.app.instagram.users.self({ userId: instagramUserId, accessToken }, { deadlineMs: 500 }).catch(() => undefined);
+      await igcord.app.instagram.users
+        .self({ userId: instagramUserId, accessToken }, { deadlineMs: 500 })
+        .catch(() => undefined);
     } finally {
       igcord.emulator.admin.removeFault(fault.id);
     }
@@ -152,7 +180,11 @@ describe('operations endpoints', () => {
     expect(sample(before, 'igcord_delivery_latency_seconds_bucket{le="+Inf"}') ?? 0).toBe(0);
 
     igcord.emulator.admin.postMedia(instagramUserId, { caption: 'metrics watch this' });
-    await igcord.discord.waitForMessage(channelId, (m) => m.embeds.some((e) => e.description?.includes('metrics watch this') ?? false), 60_000);
+    await igcord.discord.waitForMessage(
+      channelId,
+      (m) => m.embeds.some((e) => e.description?.includes('metrics watch this') ?? false),
+      60_000,
+    );
     const delivered = await eventually(async () => {
       const value = sample(await scrape(), 'igcord_deliveries_total');
       return value !== undefined && value >= 1 ? value : undefined;
@@ -193,14 +225,24 @@ describe('operations endpoints', () => {
   it('answers /healthz 200 with every check ok', async () => {
     const response = await fetch(`${igcord.app.http.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, discord: { status: 'ok', gateway: 'Ready' }, storage: { status: 'ok' }, instagram: { status: 'ok' } });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      discord: { status: 'ok', gateway: 'Ready' },
+      storage: { status: 'ok' },
+      instagram: { status: 'ok' },
+    });
   });
 
   it('answers /healthz 503 naming Instagram when the emulator is down', async () => {
     await igcord.emulator.close();
     const response = await fetch(`${igcord.app.http.url}/healthz`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ ok: false, instagram: { status: 'down' }, storage: { status: 'ok' }, discord: { status: 'ok' } });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      instagram: { status: 'down' },
+      storage: { status: 'ok' },
+      discord: { status: 'ok' },
+    });
   });
 
   it('answers /healthz 503 naming storage once storage is closed', async () => {

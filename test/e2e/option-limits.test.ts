@@ -20,7 +20,14 @@ describe('option limits', () => {
   let channelId: string;
 
   const run = (name: string, subcommand: string, options: Record<string, string | number | boolean>) =>
-    igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId, userId: igcord.personId, name, subcommand, options });
+    igcord.discord.sendCommand({
+      guildId: igcord.guild.guildId,
+      channelId,
+      userId: igcord.personId,
+      name,
+      subcommand,
+      options,
+    });
   /** Option `option` of subcommand `subcommand` of `/command`, as igcord registered it with Discord. */
   const registered = (command: string, subcommand: string, option: string): RegisteredOption | undefined => {
     const commands = igcord.discord.commands(igcord.guild.guildId) as { name: string; options?: RegisteredOption[] }[];

@@ -9,9 +9,12 @@ import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
 const CAP = 3;
 
 type Button = { custom_id?: string; disabled?: boolean };
-const buttons = (message: APIMessage): Button[] => ((message.components ?? []) as { components?: Button[] }[]).flatMap((row) => row.components ?? []);
-const nextOf = (message: APIMessage) => buttons(message).find((b) => b.custom_id?.startsWith('page:') && b.custom_id.endsWith(':1'))!.custom_id!;
-const allDisabled = (message: APIMessage) => buttons(message).length > 0 && buttons(message).every((b) => b.disabled === true);
+const buttons = (message: APIMessage): Button[] =>
+  ((message.components ?? []) as { components?: Button[] }[]).flatMap((row) => row.components ?? []);
+const nextOf = (message: APIMessage) =>
+  buttons(message).find((b) => b.custom_id?.startsWith('page:') && b.custom_id.endsWith(':1'))!.custom_id!;
+const allDisabled = (message: APIMessage) =>
+  buttons(message).length > 0 && buttons(message).every((b) => b.disabled === true);
 
 describe('paged answers beyond PAGE_SESSIONS_MAX', () => {
   let igcord: TestIgcord;
@@ -40,7 +43,10 @@ describe('paged answers beyond PAGE_SESSIONS_MAX', () => {
 
   const openList = () => {
     const handle = igcord.discord.sendCommand({ channelId, userId: igcord.personId, name: 'feed', subcommand: 'list' });
-    return { handle, message: handle.waitForReply((m) => JSON.stringify(m.components ?? []).includes('page:'), 15_000) };
+    return {
+      handle,
+      message: handle.waitForReply((m) => JSON.stringify(m.components ?? []).includes('page:'), 15_000),
+    };
   };
 
   it('keeps at most the cap open: opening one more greys out the buttons of the one pressed longest ago', async () => {
@@ -61,7 +67,10 @@ describe('paged answers beyond PAGE_SESSIONS_MAX', () => {
     // The newest still pages.
     const newest = opened.at(-1)!;
     igcord.discord.pressButton({ message: newest.message, customId: nextOf(newest.message), userId: igcord.personId });
-    const updated = await newest.handle.waitForReply((m) => JSON.stringify(m.components ?? []).includes('"Page 2 of 2"'), 15_000);
+    const updated = await newest.handle.waitForReply(
+      (m) => JSON.stringify(m.components ?? []).includes('"Page 2 of 2"'),
+      15_000,
+    );
     expect(allDisabled(updated)).toBe(false);
     expect(paginator.openSessions).toBe(CAP);
   }, 60_000);
@@ -87,7 +96,11 @@ describe('paged answers beyond PAGE_SESSIONS_MAX', () => {
     await eventually(() => refused.hits() > 0 || undefined, 'the eviction of the oldest list');
     expect(paginator.openSessions).toBe(CAP);
 
-    const press = igcord.discord.pressButton({ message: oldest.message, customId: nextOf(oldest.message), userId: igcord.personId });
+    const press = igcord.discord.pressButton({
+      message: oldest.message,
+      customId: nextOf(oldest.message),
+      userId: igcord.personId,
+    });
     const said = await press.waitForReply((m) => m.content.includes('expired'), 15_000);
     expect(said.content).toBe('These pages have expired. Run the command again.');
     // That press greys its buttons out itself.

@@ -10,7 +10,9 @@ const LIKED_PER_CALL = 20;
 
 type Shown = Pick<APIMessage, 'content' | 'embeds' | 'components'>;
 const buttonsOf = (message: Shown) =>
-  ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap((row) => row.components);
+  ((message.components ?? []) as APIActionRowComponent<APIButtonComponentWithCustomId>[]).flatMap(
+    (row) => row.components,
+  );
 
 describe('page indicator', () => {
   let igcord: TestIgcord;
@@ -64,9 +66,16 @@ describe('page indicator', () => {
     const messageId = (shown as APIMessage).id;
     const labels = [buttonsOf(shown)[1]!.label];
     for (let page = 2; page <= total; page += 1) {
-      const press = igcord.discord.pressButton({ messageId, customId: buttonsOf(shown)[2]!.custom_id, userId: igcord.personId });
+      const press = igcord.discord.pressButton({
+        messageId,
+        customId: buttonsOf(shown)[2]!.custom_id,
+        userId: igcord.personId,
+      });
       const response = await press.firstResponse();
-      shown = response.type === 7 ? (response.data as Shown) : await press.waitForReply((m) => m.content?.includes(`post ${page}`) ?? false, 15_000);
+      shown =
+        response.type === 7
+          ? (response.data as Shown)
+          : await press.waitForReply((m) => m.content?.includes(`post ${page}`) ?? false, 15_000);
       labels.push(buttonsOf(shown)[1]!.label);
     }
     expect(labels).toEqual(Array.from({ length: total }, (_, i) => expectedLabel(i + 1)));
@@ -75,5 +84,4 @@ describe('page indicator', () => {
     // The last page offers no "Next".
     expect(buttonsOf(shown)[2]!.disabled).toBe(true);
   });
-
 });

@@ -4,14 +4,33 @@
 // installed tree so the test needs no network), and runs what the README tells an operator to run — with no
 // NODE_OPTIONS, so no TypeScript loader can sneak in.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordFake, type DiscordFake } from '../../sandbox/discord/index.js';
 import { REPO, runChild, STACK_LINE, startChild } from '../support/child-process.js';
 
-const SOURCES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'commands', 'sandbox', 'scripts'];
+const SOURCES = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'src',
+  'commands',
+  'sandbox',
+  'scripts',
+];
 
 interface LockPackage {
   dev?: boolean;
@@ -19,7 +38,9 @@ interface LockPackage {
 
 /** node_modules of `root` with the lockfile's non-dev packages only, hard-linked from the installed tree. */
 function installProductionOnly(root: string, installed: string): string[] {
-  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockPackage> };
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, LockPackage>;
+  };
   const target = join(root, 'node_modules');
   mkdirSync(target);
   const kept: string[] = [];
@@ -64,8 +85,12 @@ describe('the production build', () => {
 
   it('runs on a node_modules without dev dependencies', () => {
     // A dev dependency that a runtime one also needs (@types/node, through discord.js's @types/ws) stays, as with npm.
-    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockPackage> };
-    const devOnly = Object.keys(lock.packages).filter((key) => lock.packages[key]!.dev).map((key) => key.replace(/^node_modules\//, ''));
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, LockPackage>;
+    };
+    const devOnly = Object.keys(lock.packages)
+      .filter((key) => lock.packages[key]!.dev)
+      .map((key) => key.replace(/^node_modules\//, ''));
     expect(devOnly).toEqual(expect.arrayContaining(['tsx', 'typescript', 'vitest', 'vite', 'esbuild']));
     for (const name of devOnly) expect(existsSync(join(root, 'node_modules', name)), name).toBe(false);
     expect(existsSync(join(root, 'node_modules', 'discord.js'))).toBe(true);
@@ -73,7 +98,11 @@ describe('the production build', () => {
 
   it('npm run start:prod starts the sandbox from dist/ with plain node, serves /healthz and stops cleanly on SIGTERM', async () => {
     // Its own process group, signalled whole as systemd or a terminal does (npm's shell does not relay a signal).
-    const child = startChild('npm', ['run', '--silent', 'start:prod'], { cwd: root, env: { HTTP_PORT: '0' }, group: true });
+    const child = startChild('npm', ['run', '--silent', 'start:prod'], {
+      cwd: root,
+      env: { HTTP_PORT: '0' },
+      group: true,
+    });
     child.proc.stdin.end();
     await child.waitForStdout(/igcord — SANDBOX[\s\S]*Type help for the commands/);
     const [, url] = child.stdout().match(/igcord HTTP +(http:\/\/127\.0\.0\.1:\d+)/)!;
@@ -100,13 +129,23 @@ describe('the production build', () => {
     const { guildId } = discord.createGuild({ name: 'prod', ownerId: owner.id, channels: [{ name: 'general' }] });
     const result = await runChild(process.execPath, ['dist/scripts/deploy-commands.js'], {
       cwd: root,
-      env: { DISCORD_TOKEN: discord.botToken, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl, DISCORD_DEV_GUILD_ID: guildId },
+      env: {
+        DISCORD_TOKEN: discord.botToken,
+        DISCORD_APPLICATION_ID: discord.applicationId,
+        DISCORD_API_URL: discord.apiUrl,
+        DISCORD_DEV_GUILD_ID: guildId,
+      },
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const registered = discord.commands(guildId).map((c) => (c as { name: string }).name).sort();
+    const registered = discord
+      .commands(guildId)
+      .map((c) => (c as { name: string }).name)
+      .sort();
     // One folder per command, each with its index.
-    const sources = readdirSync(join(REPO, 'commands'), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(REPO, 'commands', d.name, 'index.ts')));
+    const sources = readdirSync(join(REPO, 'commands'), { withFileTypes: true }).filter(
+      (d) => d.isDirectory() && existsSync(join(REPO, 'commands', d.name, 'index.ts')),
+    );
     expect(registered).toHaveLength(sources.length);
     expect(registered).toEqual(expect.arrayContaining(['feed', 'instagram', 'ping']));
   });

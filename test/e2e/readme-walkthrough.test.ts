@@ -22,7 +22,8 @@ function walkThrough(): string[] {
 const withoutComment = (line: string) => line.replace(/\s+#\s.*$/, '').trim();
 
 /** What the console prints when a line went wrong, whatever the line. */
-const FAILURE = /^✗ |did not acknowledge|is still working on it|acknowledged without a message|Unknown command|The last answer had no buttons|Choose a number from|That button is (disabled|a link)|There is no sandbox user|Run \/instagram link first/m;
+const FAILURE =
+  /^✗ |did not acknowledge|is still working on it|acknowledged without a message|Unknown command|The last answer had no buttons|Choose a number from|That button is (disabled|a link)|There is no sandbox user|Run \/instagram link first/m;
 /** The heading of igcord's answer to a slash command or a button. */
 const ANSWER = /^igcord( \(only you can see this\))?:$/m;
 
@@ -41,7 +42,10 @@ describe('the README walk-through, typed literally into npm start', () => {
     expect(lines[0]).toBe('$ npm start');
     session = new ConsoleChild(cwd, join(cwd, 'data'));
     const banner = await session.waitFor(/Type help for the commands/);
-    const shown = lines.slice(1, lines.findIndex((l) => l.startsWith('> ')));
+    const shown = lines.slice(
+      1,
+      lines.findIndex((l) => l.startsWith('> ')),
+    );
     expect(shown.length).toBeGreaterThan(0);
     for (const line of shown) if (line.trim() !== '…') expect(banner).toContain(line);
   });
@@ -76,7 +80,9 @@ describe('the README walk-through, typed literally into npm start', () => {
         if (!watched) throw new Error('the README posts before watching a channel, so nothing would show the post');
         const caption = args.slice(1).join(' ');
         posted.push(caption);
-        out = await session.waitFor(new RegExp(`${watched} — new message from igcord:[\\s\\S]*${caption}[\\s\\S]*└─+┘`));
+        out = await session.waitFor(
+          new RegExp(`${watched} — new message from igcord:[\\s\\S]*${caption}[\\s\\S]*└─+┘`),
+        );
         expect(out).toMatch(new RegExp(`┌─ .*@${args[0]!.replace('.', '\\.')}`));
       } else if (word === 'quit') {
         expect(await session.exited).toBe(0);
@@ -91,7 +97,9 @@ describe('the README walk-through, typed literally into npm start', () => {
   it('printed each posted caption in the watched channel exactly once', () => {
     expect(posted.length).toBeGreaterThan(0);
     for (const caption of posted) {
-      expect(session!.output.split(`— new message from igcord:`).filter((part) => part.includes(caption))).toHaveLength(1);
+      expect(session!.output.split(`— new message from igcord:`).filter((part) => part.includes(caption))).toHaveLength(
+        1,
+      );
     }
   });
 });

@@ -35,15 +35,29 @@ describe('igcord in sandbox mode', () => {
 
   it('accepts a signed notification and refuses the same body unsigned', async () => {
     const body = JSON.stringify([
-      { subscription_id: 1, object: 'user', object_id: '4242', changed_aspect: 'media', time: 1700000000, data: { media_id: '1_4242' } },
+      {
+        subscription_id: 1,
+        object: 'user',
+        object_id: '4242',
+        changed_aspect: 'media',
+        time: 1700000000,
+        data: { media_id: '1_4242' },
+      },
     ]);
     const response = await fetch(`${igcord.app.http.url}/webhooks/instagram`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-hub-signature': signNotification(body, igcord.app.config.instagram.clientSecret!) },
+      headers: {
+        'content-type': 'application/json',
+        'x-hub-signature': signNotification(body, igcord.app.config.instagram.clientSecret!),
+      },
       body,
     });
     expect(response.status).toBe(200);
-    const unsigned = await fetch(`${igcord.app.http.url}/webhooks/instagram`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const unsigned = await fetch(`${igcord.app.http.url}/webhooks/instagram`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(unsigned.status).toBe(401);
   });
 });

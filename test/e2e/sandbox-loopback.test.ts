@@ -41,19 +41,22 @@ describe('the sandbox on loopback', () => {
     await igcord?.close();
   });
 
-  it('binds igcord\'s HTTP server, the Instagram emulator and the Discord fake to 127.0.0.1', () => {
+  it("binds igcord's HTTP server, the Instagram emulator and the Discord fake to 127.0.0.1", () => {
     expect(igcord.app.config.mode).toBe('sandbox');
     expect(igcord.app.http.address).toBe('127.0.0.1');
     expect(new URL(igcord.emulator.url).hostname).toBe('127.0.0.1');
     expect(new URL(igcord.discord.url).hostname).toBe('127.0.0.1');
   });
 
-  it.skipIf(outsideAddresses.length === 0)('refuses connections on this machine\'s other addresses and accepts them on loopback', async () => {
-    for (const [name, port] of Object.entries(ports())) {
-      expect(await tryConnect('127.0.0.1', port), `${name} on loopback`).toBe('connected');
-      for (const address of outsideAddresses) {
-        expect(await tryConnect(address, port), `${name} on ${address}`).toBe('ECONNREFUSED');
+  it.skipIf(outsideAddresses.length === 0)(
+    "refuses connections on this machine's other addresses and accepts them on loopback",
+    async () => {
+      for (const [name, port] of Object.entries(ports())) {
+        expect(await tryConnect('127.0.0.1', port), `${name} on loopback`).toBe('connected');
+        for (const address of outsideAddresses) {
+          expect(await tryConnect(address, port), `${name} on ${address}`).toBe('ECONNREFUSED');
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -15,7 +15,9 @@ const servers: Server[] = [];
 async function hold(port: number): Promise<number> {
   const server = createServer();
   const held = await new Promise<number | 'busy'>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve('busy') : reject(error)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EADDRINUSE' ? resolve('busy') : reject(error),
+    );
     server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
   });
   if (held === 'busy') return port;
@@ -37,7 +39,9 @@ describe('npm start with its HTTP port taken', () => {
     await child.waitForStdout(/Type help for the commands/);
     const [, url, port] = child.stdout().match(/igcord HTTP +(http:\/\/127\.0\.0\.1:(\d+))/)!;
     expect(port).not.toBe('3000');
-    expect(child.stdout()).toContain(`igcord: port 3000 is in use, so the sandbox took port ${port}; set HTTP_PORT to choose one.`);
+    expect(child.stdout()).toContain(
+      `igcord: port 3000 is in use, so the sandbox took port ${port}; set HTTP_PORT to choose one.`,
+    );
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     child.signal('SIGTERM');
     const exit = await child.exited;
@@ -46,7 +50,10 @@ describe('npm start with its HTTP port taken', () => {
 
   it('in the sandbox with HTTP_PORT set to a busy port, exits 1 with one line naming the port', async () => {
     const port = await hold(0);
-    const result = await runChild(process.execPath, [...TSX_IMPORT, MAIN], { cwd: ownDir(), env: { HTTP_PORT: String(port) } });
+    const result = await runChild(process.execPath, [...TSX_IMPORT, MAIN], {
+      cwd: ownDir(),
+      env: { HTTP_PORT: String(port) },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(STACK_LINE);
     expect(result.stderr.trim().split('\n')).toEqual([

@@ -69,7 +69,11 @@ describe('npm run deploy-commands', () => {
   it('reports a bad .env as npm start does: every variable named, no value printed, exit 1', async () => {
     const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.never-printed-token';
     const badId = 'app-id-never-printed';
-    const cwd = dirWithEnv({ DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: badId, DISCORD_API_URL: 'ftp-never-printed' });
+    const cwd = dirWithEnv({
+      DISCORD_TOKEN: token,
+      DISCORD_APPLICATION_ID: badId,
+      DISCORD_API_URL: 'ftp-never-printed',
+    });
     const result = await runScript('deploy-commands.ts', [], cwd);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('fix these environment variables (see .env.example):');
@@ -113,7 +117,11 @@ describe('npm run subscriptions', () => {
 
   it('reports a bad .env as npm start does: every variable named, no value printed, exit 1', async () => {
     const badSecret = 'not-hex-and-never-printed';
-    const cwd = dirWithEnv({ INSTAGRAM_CLIENT_ID: SANDBOX_CLIENT.clientId, INSTAGRAM_CLIENT_SECRET: badSecret, INSTAGRAM_SIGNED_REQUESTS: 'perhaps' });
+    const cwd = dirWithEnv({
+      INSTAGRAM_CLIENT_ID: SANDBOX_CLIENT.clientId,
+      INSTAGRAM_CLIENT_SECRET: badSecret,
+      INSTAGRAM_SIGNED_REQUESTS: 'perhaps',
+    });
     const result = await runScript('subscriptions.ts', ['list'], cwd);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('fix these environment variables (see .env.example):');

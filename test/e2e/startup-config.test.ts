@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href;
 
-function start(env: Record<string, string>, dotEnv?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function start(
+  env: Record<string, string>,
+  dotEnv?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // A directory of its own, so no developer's .env is read.
   const cwd = mkdtempSync(join(tmpdir(), 'igcord-start-'));
   if (dotEnv !== undefined) writeFileSync(join(cwd, '.env'), dotEnv);
@@ -40,7 +43,13 @@ describe('starting igcord', () => {
     const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.bot-token-never-printed';
     const result = await start({ DISCORD_TOKEN: token, INSTAGRAM_CLIENT_SECRET: secret });
     expect(result.code).toBe(1);
-    for (const name of ['DISCORD_APPLICATION_ID', 'INSTAGRAM_CLIENT_ID', 'PUBLIC_URL', 'WEBHOOK_VERIFY_TOKEN', 'TOKEN_ENCRYPTION_KEY']) {
+    for (const name of [
+      'DISCORD_APPLICATION_ID',
+      'INSTAGRAM_CLIENT_ID',
+      'PUBLIC_URL',
+      'WEBHOOK_VERIFY_TOKEN',
+      'TOKEN_ENCRYPTION_KEY',
+    ]) {
       expect(result.stderr).toContain(`${name}: missing`);
     }
     expect(result.stderr + result.stdout).not.toContain(secret);
@@ -50,9 +59,21 @@ describe('starting igcord', () => {
   it('with malformed values, lists every one at once and echoes none of them', async () => {
     const badSecret = 'this-is-not-a-hex-secret-0123456789';
     const badKey = 'k1:dG9vLXNob3J0LWtleQ==';
-    const result = await start({ INSTAGRAM_CLIENT_SECRET: badSecret, TOKEN_ENCRYPTION_KEY: badKey, HTTP_PORT: 'eighty', LOG_LEVEL: 'loud' });
+    const result = await start({
+      INSTAGRAM_CLIENT_SECRET: badSecret,
+      TOKEN_ENCRYPTION_KEY: badKey,
+      HTTP_PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+    });
     expect(result.code).toBe(1);
-    for (const name of ['INSTAGRAM_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEY', 'HTTP_PORT', 'LOG_LEVEL', 'DISCORD_TOKEN', 'INSTAGRAM_CLIENT_ID']) {
+    for (const name of [
+      'INSTAGRAM_CLIENT_SECRET',
+      'TOKEN_ENCRYPTION_KEY',
+      'HTTP_PORT',
+      'LOG_LEVEL',
+      'DISCORD_TOKEN',
+      'INSTAGRAM_CLIENT_ID',
+    ]) {
       expect(result.stderr).toContain(name);
     }
     expect(result.stderr + result.stdout).not.toContain(badSecret);
@@ -61,7 +82,9 @@ describe('starting igcord', () => {
 
   it('reads .env from its working directory, where the real environment wins unless its value is blank', async () => {
     const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.dotenv-token-never-printed';
-    const dotEnv = [`DISCORD_TOKEN=${token}`, 'HTTP_PORT=eighty', 'LOG_LEVEL=loud', 'DISCORD_APPLICATION_ID=', ''].join('\n');
+    const dotEnv = [`DISCORD_TOKEN=${token}`, 'HTTP_PORT=eighty', 'LOG_LEVEL=loud', 'DISCORD_APPLICATION_ID=', ''].join(
+      '\n',
+    );
     // LOG_LEVEL is set for real, so the file's bad one is not read; HTTP_PORT is blank, which counts as unset.
     const result = await start({ LOG_LEVEL: 'info', HTTP_PORT: '' }, dotEnv);
     expect(result.code).toBe(1);

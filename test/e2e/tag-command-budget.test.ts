@@ -49,7 +49,14 @@ describe('/tag autocomplete with a nearly spent budget', () => {
 
     // The command the person then runs still gets its call.
     const reply = await igcord.discord
-      .sendCommand({ guildId: igcord.guild.guildId, channelId: igcord.guild.channels.general!, userId: igcord.personId, name: 'tag', subcommand: 'info', options: { name: 'coffee' } })
+      .sendCommand({
+        guildId: igcord.guild.guildId,
+        channelId: igcord.guild.channels.general!,
+        userId: igcord.personId,
+        name: 'tag',
+        subcommand: 'info',
+        options: { name: 'coffee' },
+      })
       .waitForReply();
     expect(reply.embeds[0]?.title).toBe('#coffee');
     expect(igcord.emulator.admin.requests().map((r) => r.route)).toEqual(['GET /tags/{tag}']);

@@ -19,7 +19,11 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 /** GETs an emulator API path with a token minted for this read only (its budget is not igcord's). */
-async function api(igcord: TestIgcord, token: string, path: string): Promise<{ data: unknown; pagination?: { next_url?: string } }> {
+async function api(
+  igcord: TestIgcord,
+  token: string,
+  path: string,
+): Promise<{ data: unknown; pagination?: { next_url?: string } }> {
   const url = path.startsWith('http') ? new URL(path) : new URL(`${igcord.emulator.url}/v1${path}`);
   url.searchParams.set('access_token', token);
   const response = await fetch(url);
@@ -45,7 +49,8 @@ async function seededTagCounts(igcord: TestIgcord): Promise<Map<string, number>>
   for (const user of igcord.emulator.admin.users()) {
     const token = igcord.emulator.admin.mintToken({ username: String(user.username) }).access_token;
     const { data } = await api(igcord, token, '/users/self/media/recent?count=33');
-    for (const media of data as SeededMedia[]) for (const tag of media.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    for (const media of data as SeededMedia[])
+      for (const tag of media.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
   return counts;
 }
@@ -112,7 +117,9 @@ describe('/tag', () => {
     const lines = embed.description!.split('\n');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(new RegExp(`^\\[#${query}`));
-    expect(embed.description).toContain(`[#${tag}](https://www.instagram.com/explore/tags/${tag}/) — ${tagCount} posts`);
+    expect(embed.description).toContain(
+      `[#${tag}](https://www.instagram.com/explore/tags/${tag}/) — ${tagCount} posts`,
+    );
   });
 
   it('recent pages through the posts one at a time with buttons, fetching the next API page at its end', async () => {
@@ -125,14 +132,17 @@ describe('/tag', () => {
 
     const shown: string[] = [message.embeds[0]!.url!];
     const next = (m: APIMessage) => {
-      const buttons = (m.components?.[0] as { components: { custom_id: string; label: string; disabled?: boolean }[] }).components;
+      const buttons = (m.components?.[0] as { components: { custom_id: string; label: string; disabled?: boolean }[] })
+        .components;
       return buttons.find((b) => b.label === 'Next ▶')!;
     };
     // Post 21 is the first of the second API page (20 a page).
     for (let post = 2; post <= 21; post += 1) {
       const button = next(message);
       expect(button.disabled).toBe(false);
-      message = await igcord.discord.pressButton({ message, customId: button.custom_id, userId: igcord.personId }).waitForReply();
+      message = await igcord.discord
+        .pressButton({ message, customId: button.custom_id, userId: igcord.personId })
+        .waitForReply();
       expect(message.content).toMatch(new RegExp(`· post ${post}( of ${visible.length})?$`));
       shown.push(message.embeds[0]!.url!);
     }
@@ -154,7 +164,9 @@ describe('/tag', () => {
     const message = await run(igcord.personId, 'recent', { name: tag, share: true }).waitForReply();
     const buttons = (message.components?.[0] as { components: { custom_id: string; label: string }[] }).components;
     const nextButton = buttons.find((b) => b.label === 'Next ▶')!;
-    const refused = await igcord.discord.pressButton({ message, customId: nextButton.custom_id, userId: other.id }).waitForReply();
+    const refused = await igcord.discord
+      .pressButton({ message, customId: nextButton.custom_id, userId: other.id })
+      .waitForReply();
     expect(refused.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(refused.content).toBe(`Only <@${igcord.personId}> can page this.`);
     const unchanged = igcord.discord.messages(channelId).find((m) => m.id === message.id)!;
@@ -165,7 +177,15 @@ describe('/tag', () => {
     igcord.emulator.admin.clearRequests();
     const prefix = tag.slice(0, 3);
     const ask = () =>
-      igcord.discord.sendAutocomplete({ guildId, channelId, userId: igcord.personId, name: 'tag', subcommand: 'info', focused: 'name', value: prefix });
+      igcord.discord.sendAutocomplete({
+        guildId,
+        channelId,
+        userId: igcord.personId,
+        name: 'tag',
+        subcommand: 'info',
+        focused: 'name',
+        value: prefix,
+      });
     // firstResponse() rejects unless the bot answered within Discord's 3 s acknowledgement deadline.
     const first = await ask().firstResponse();
     expect(first.type).toBe(8);
@@ -183,7 +203,15 @@ describe('/tag', () => {
     igcord.discord.addMember(guildId, stranger.id);
     igcord.emulator.admin.clearRequests();
     const answer = await igcord.discord
-      .sendAutocomplete({ guildId, channelId, userId: stranger.id, name: 'tag', subcommand: 'recent', focused: 'name', value: tag })
+      .sendAutocomplete({
+        guildId,
+        channelId,
+        userId: stranger.id,
+        name: 'tag',
+        subcommand: 'recent',
+        focused: 'name',
+        value: tag,
+      })
       .firstResponse();
     expect(answer.data).toEqual({ choices: [] });
     const reply = await run(stranger.id, 'info', { name: tag }).waitForReply();
@@ -219,7 +247,12 @@ describe('/tag', () => {
     expect(replyIdOf(igcord, handle.id)).toBe('instagram.scope-missing');
     expect(reply.content).toContain('"public_content" permission');
     expect(reply.components).toEqual([
-      { type: 1, components: [expect.objectContaining({ type: 2, label: 'Relink Instagram', custom_id: 'instagram:link:public_content' })] },
+      {
+        type: 1,
+        components: [
+          expect.objectContaining({ type: 2, label: 'Relink Instagram', custom_id: 'instagram:link:public_content' }),
+        ],
+      },
     ]);
   });
 
@@ -227,7 +260,7 @@ describe('/tag', () => {
     const fault = igcord.emulator.admin.injectFault({ path: '^/v1/tags/', kind: 'status', status: 500 });
     try {
       const handle = run(igcord.personId, 'recent', { name: tag, share: true });
-      const reply = await handle.waitForReply((m) => (m.flags ?? 0) & EPHEMERAL ? true : false, WAIT_MS);
+      const reply = await handle.waitForReply((m) => ((m.flags ?? 0) & EPHEMERAL ? true : false), WAIT_MS);
       expect(reply.content).toBe('Instagram is not answering properly right now. Try again in a few minutes.');
       // The public "thinking…" placeholder is removed right after: nothing about it is left in the channel.
       const placeholder = handle.replies().original!;

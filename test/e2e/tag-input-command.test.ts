@@ -23,7 +23,11 @@ describe('tag input', () => {
     await igcord?.close();
   });
 
-  async function run(name: 'tag' | 'feed', subcommand: string, options: Record<string, string>): Promise<{ reply: APIMessage; id: string | undefined }> {
+  async function run(
+    name: 'tag' | 'feed',
+    subcommand: string,
+    options: Record<string, string>,
+  ): Promise<{ reply: APIMessage; id: string | undefined }> {
     const handle = igcord.discord.sendCommand({ channelId, userId: igcord.personId, name, subcommand, options });
     const reply = await handle.waitForReply(undefined, REPLY_TIMEOUT_MS);
     return { reply, id: replyIdOf(igcord, handle.id) };
@@ -40,17 +44,20 @@ describe('tag input', () => {
     expect(await igcord.app.storage.feeds.get(feedId!)).toMatchObject({ source: { kind: 'tag', name: '🍕' } });
   });
 
-  it.each(['two words', 'sun-set', '#', 'a.b'])('/tag info and /feed add-tag refuse %j the same way, without calling Instagram', async (bad) => {
-    igcord.emulator.admin.clearRequests();
-    const info = await run('tag', 'info', { name: bad });
-    const feed = await run('feed', 'add-tag', { channel: channelId, tag: bad });
-    expect(info.id).toBe('input.invalid-tag');
-    expect(feed.id).toBe('input.invalid-tag');
-    // The same refusal, each naming the option the person typed into.
-    expect(info.reply.content).toMatch(/^`name` /);
-    expect(feed.reply.content).toBe(info.reply.content.replaceAll('`name`', '`tag`'));
-    expect(info.reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(feed.reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(igcord.emulator.admin.requests()).toHaveLength(0);
-  });
+  it.each(['two words', 'sun-set', '#', 'a.b'])(
+    '/tag info and /feed add-tag refuse %j the same way, without calling Instagram',
+    async (bad) => {
+      igcord.emulator.admin.clearRequests();
+      const info = await run('tag', 'info', { name: bad });
+      const feed = await run('feed', 'add-tag', { channel: channelId, tag: bad });
+      expect(info.id).toBe('input.invalid-tag');
+      expect(feed.id).toBe('input.invalid-tag');
+      // The same refusal, each naming the option the person typed into.
+      expect(info.reply.content).toMatch(/^`name` /);
+      expect(feed.reply.content).toBe(info.reply.content.replaceAll('`name`', '`tag`'));
+      expect(info.reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+      expect(feed.reply.flags! & EPHEMERAL).toBe(EPHEMERAL);
+      expect(igcord.emulator.admin.requests()).toHaveLength(0);
+    },
+  );
 });

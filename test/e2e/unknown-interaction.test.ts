@@ -39,21 +39,43 @@ describe('an interaction Discord answers 10062 Unknown interaction for', () => {
     );
 
   const callbacksOf = (interactionId: string) =>
-    igcord.discord.restLog().filter((e) => e.method === 'POST' && e.path.startsWith(`/interactions/${interactionId}/`) && e.path.endsWith('/callback'));
+    igcord.discord
+      .restLog()
+      .filter(
+        (e) =>
+          e.method === 'POST' && e.path.startsWith(`/interactions/${interactionId}/`) && e.path.endsWith('/callback'),
+      );
 
   it('attempts exactly one callback for a deferred command and logs the 10062', async () => {
-    igcord.discord.injectFault({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, status: 404, body: UNKNOWN_INTERACTION, times: Infinity });
-    const handle = igcord.discord.sendCommand({ guildId, channelId, userId: igcord.personId, name: 'instagram', subcommand: 'me' });
+    igcord.discord.injectFault({
+      method: 'POST',
+      path: /^\/interactions\/\d+\/[^/]+\/callback$/,
+      status: 404,
+      body: UNKNOWN_INTERACTION,
+      times: Infinity,
+    });
+    const handle = igcord.discord.sendCommand({
+      guildId,
+      channelId,
+      userId: igcord.personId,
+      name: 'instagram',
+      subcommand: 'me',
+    });
     await handled(handle.id);
     expect(callbacksOf(handle.id)).toHaveLength(1);
     // No follow-up or edit either: those go to /webhooks/<app>/<token>.
-    expect(igcord.discord.restLog().filter((e) => e.path.startsWith('/webhooks/') && e.path.includes(handle.token))).toHaveLength(0);
+    expect(
+      igcord.discord.restLog().filter((e) => e.path.startsWith('/webhooks/') && e.path.includes(handle.token)),
+    ).toHaveLength(0);
     const line = igcord
       .logs()
       .split('\n')
       .filter((l) => l.includes(handle.id) && l.includes('"err"'))
       .map((l) => JSON.parse(l) as { err: { code?: unknown; status?: number } });
-    expect(line.some((l) => l.err.code === 10062 && l.err.status === 404), JSON.stringify(line)).toBe(true);
+    expect(
+      line.some((l) => l.err.code === 10062 && l.err.status === 404),
+      JSON.stringify(line),
+    ).toBe(true);
   });
 
   it('attempts exactly one callback for a page button answered without a defer', async () => {
@@ -74,7 +96,13 @@ describe('an interaction Discord answers 10062 Unknown interaction for', () => {
       .waitForReply((m) => JSON.stringify(m.components ?? []).includes('page:'), WAIT_MS);
     const next = JSON.stringify(list.components).match(/"custom_id":"(page:[^"]+:1)"/)![1]!;
     // Next is answered by replacing the message (callback type 7) straight away, with no defer first.
-    igcord.discord.injectFault({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, status: 404, body: UNKNOWN_INTERACTION, times: Infinity });
+    igcord.discord.injectFault({
+      method: 'POST',
+      path: /^\/interactions\/\d+\/[^/]+\/callback$/,
+      status: 404,
+      body: UNKNOWN_INTERACTION,
+      times: Infinity,
+    });
     const press = igcord.discord.pressButton({ message: list, customId: next, userId: igcord.personId });
     await handled(press.id);
     expect(callbacksOf(press.id)).toHaveLength(1);

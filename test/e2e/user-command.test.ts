@@ -18,7 +18,8 @@ interface SeededUser {
 const EPHEMERAL = MessageFlags.Ephemeral;
 const isEphemeral = (m: APIMessage) => ((m.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
 const buttonsOf = (m: APIMessage) =>
-  ((m.components?.[0] as { components?: { custom_id: string; label: string; disabled?: boolean }[] } | undefined)?.components ?? []);
+  (m.components?.[0] as { components?: { custom_id: string; label: string; disabled?: boolean }[] } | undefined)
+    ?.components ?? [];
 const fieldValue = (embed: APIEmbed, name: string) => embed.fields?.find((f) => f.name === name)?.value;
 
 describe('/user', () => {
@@ -30,11 +31,17 @@ describe('/user', () => {
   let token: string;
   let channelId: string;
 
-  const run = (name: string, subcommand: string, options: Record<string, string | boolean> = {}, userId = igcord.personId) =>
-    igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId, userId, name, subcommand, options });
+  const run = (
+    name: string,
+    subcommand: string,
+    options: Record<string, string | boolean> = {},
+    userId = igcord.personId,
+  ) => igcord.discord.sendCommand({ guildId: igcord.guild.guildId, channelId, userId, name, subcommand, options });
   const instagramRequests = (route: string) => igcord.emulator.admin.requests().filter((r) => r.route === route);
   const api = async (path: string, accessToken = token) => {
-    const response = await fetch(`${igcord.emulator.url}/v1${path}${path.includes('?') ? '&' : '?'}access_token=${accessToken}`);
+    const response = await fetch(
+      `${igcord.emulator.url}/v1${path}${path.includes('?') ? '&' : '?'}access_token=${accessToken}`,
+    );
     return ((await response.json()) as { data: unknown }).data;
   };
 
@@ -124,7 +131,6 @@ describe('/user', () => {
     const second = press.replies().original!;
     expect(second.embeds[0]!.url).toBe(recent[1]!.link);
     expect(buttonsOf(second)[1]!.label).toBe(`Page 2 of ${recent.length}`);
-
   });
 
   it('refuses page presses from anyone but the invoker on a shared list of posts', async () => {
@@ -132,7 +138,11 @@ describe('/user', () => {
     expect(isEphemeral(reply)).toBe(false);
     const stranger = igcord.discord.createUser({ username: 'stranger' });
     igcord.discord.addMember(igcord.guild.guildId, stranger.id);
-    const press = igcord.discord.pressButton({ message: reply, customId: buttonsOf(reply)[2]!.custom_id, userId: stranger.id });
+    const press = igcord.discord.pressButton({
+      message: reply,
+      customId: buttonsOf(reply)[2]!.custom_id,
+      userId: stranger.id,
+    });
     const refused = await press.waitForReply(undefined, WAIT_MS);
     expect(refused.content).toBe(`Only <@${igcord.personId}> can page this.`);
     expect(isEphemeral(refused)).toBe(true);
@@ -143,12 +153,19 @@ describe('/user', () => {
 
   it('lists the accounts a search matches', async () => {
     const query = other.username.slice(0, 3);
-    const expected = users.filter((u) => u.username.toLowerCase().includes(query) || u.full_name.toLowerCase().includes(query));
+    const expected = users.filter(
+      (u) => u.username.toLowerCase().includes(query) || u.full_name.toLowerCase().includes(query),
+    );
     const reply = await run('user', 'search', { query }).waitForReply(undefined, WAIT_MS);
     const embed = reply.embeds[0]!;
     expect(embed.title).toBe(`Instagram accounts matching “${query}”`);
-    for (const user of expected) expect(embed.description).toContain(`[${escapeMarkdown(`@${user.username}`)}](https://www.instagram.com/${user.username}/)`);
-    expect(embed.footer?.text).toBe(`Instagram · 1–${expected.length} of ${expected.length} ${expected.length === 1 ? 'person' : 'people'}`);
+    for (const user of expected)
+      expect(embed.description).toContain(
+        `[${escapeMarkdown(`@${user.username}`)}](https://www.instagram.com/${user.username}/)`,
+      );
+    expect(embed.footer?.text).toBe(
+      `Instagram · 1–${expected.length} of ${expected.length} ${expected.length === 1 ? 'person' : 'people'}`,
+    );
   });
 
   it('posts the answer in the channel when asked to share it', async () => {
@@ -197,7 +214,12 @@ describe('/user', () => {
   });
 
   it('says to try again later when Instagram fails', async () => {
-    const fault = igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/search', kind: 'status', status: 500 });
+    const fault = igcord.emulator.admin.injectFault({
+      method: 'GET',
+      path: '^/v1/users/search',
+      kind: 'status',
+      status: 500,
+    });
     try {
       const reply = await run('user', 'search', { query: 'ke' }).waitForReply(undefined, WAIT_MS);
       expect(reply.content).toBe('Instagram is not answering properly right now. Try again in a few minutes.');
@@ -211,7 +233,15 @@ describe('/user', () => {
     const query = other.username.slice(0, 2);
     igcord.emulator.admin.clearRequests();
     const ask = () =>
-      igcord.discord.sendAutocomplete({ guildId: igcord.guild.guildId, channelId, userId: igcord.personId, name: 'user', subcommand: 'profile', focused: 'user', value: query });
+      igcord.discord.sendAutocomplete({
+        guildId: igcord.guild.guildId,
+        channelId,
+        userId: igcord.personId,
+        name: 'user',
+        subcommand: 'profile',
+        focused: 'user',
+        value: query,
+      });
     const first = await ask().firstResponse();
     expect(first.type).toBe(8);
     const choices = (first.data as { choices: { name: string; value: string }[] }).choices;
@@ -225,11 +255,24 @@ describe('/user', () => {
   });
 
   it('answers autocomplete within Discord’s deadline with no choices when Instagram is slow', async () => {
-    const fault = igcord.emulator.admin.injectFault({ method: 'GET', path: '^/v1/users/search', kind: 'latency', ms: 5000 });
+    const fault = igcord.emulator.admin.injectFault({
+      method: 'GET',
+      path: '^/v1/users/search',
+      kind: 'latency',
+      ms: 5000,
+    });
     try {
       // The fake refuses an autocomplete answer after Discord's 3 s, and firstResponse() then rejects.
       const answer = await igcord.discord
-        .sendAutocomplete({ guildId: igcord.guild.guildId, channelId, userId: igcord.personId, name: 'follows', subcommand: 'status', focused: 'user', value: 'slowpoke' })
+        .sendAutocomplete({
+          guildId: igcord.guild.guildId,
+          channelId,
+          userId: igcord.personId,
+          name: 'follows',
+          subcommand: 'status',
+          focused: 'user',
+          value: 'slowpoke',
+        })
         .firstResponse();
       expect(answer.type).toBe(8);
       expect(answer.data).toEqual({ choices: [] });
@@ -243,7 +286,15 @@ describe('/user', () => {
     igcord.discord.addMember(igcord.guild.guildId, nobody.id);
     igcord.emulator.admin.clearRequests();
     const answer = await igcord.discord
-      .sendAutocomplete({ guildId: igcord.guild.guildId, channelId, userId: nobody.id, name: 'user', subcommand: 'media', focused: 'user', value: 'ke' })
+      .sendAutocomplete({
+        guildId: igcord.guild.guildId,
+        channelId,
+        userId: nobody.id,
+        name: 'user',
+        subcommand: 'media',
+        focused: 'user',
+        value: 'ke',
+      })
       .firstResponse();
     expect(answer.data).toEqual({ choices: [] });
     expect(igcord.emulator.admin.requests()).toHaveLength(0);
@@ -266,7 +317,15 @@ describe('/user autocomplete on a nearly spent budget', () => {
     await igcord.link(igcord.personId, me.username);
     const suggest = (value: string) =>
       igcord.discord
-        .sendAutocomplete({ guildId: igcord.guild.guildId, channelId, userId: igcord.personId, name: 'user', subcommand: 'profile', focused: 'user', value })
+        .sendAutocomplete({
+          guildId: igcord.guild.guildId,
+          channelId,
+          userId: igcord.personId,
+          name: 'user',
+          subcommand: 'profile',
+          focused: 'user',
+          value,
+        })
         .firstResponse();
     const searches = () => igcord.emulator.admin.requests().filter((r) => r.route === 'GET /users/search').length;
 
@@ -277,7 +336,13 @@ describe('/user autocomplete on a nearly spent budget', () => {
     // Three profile calls bring the five-call budget down to one left: the reserve autocomplete never touches.
     for (let i = 0; i < 3; i += 1) {
       const reply = await igcord.discord
-        .sendCommand({ guildId: igcord.guild.guildId, channelId, userId: igcord.personId, name: 'user', subcommand: 'profile' })
+        .sendCommand({
+          guildId: igcord.guild.guildId,
+          channelId,
+          userId: igcord.personId,
+          name: 'user',
+          subcommand: 'profile',
+        })
         .waitForReply(undefined, WAIT_MS);
       expect(reply.embeds[0]!.title).toContain(me.username);
     }

@@ -24,14 +24,21 @@ export interface TestEndpointOptions {
 
 /** An Ed25519 public key object from the 32 raw bytes, as SPKI DER: the fixed RFC 8410 prefix, then the key. */
 export function publicKeyFromHex(hex: string): KeyObject {
-  return createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(hex, 'hex')]), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(hex, 'hex')]),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
 /** A fresh key pair for signing requests as Discord would: `{ publicKeyHex, sign(timestamp, body) }`. */
 export function testSigner(): { publicKeyHex: string; sign(timestamp: string, body: string): string } {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
-  return { publicKeyHex: raw.toString('hex'), sign: (timestamp, body) => sign(null, Buffer.from(timestamp + body), privateKey).toString('hex') };
+  return {
+    publicKeyHex: raw.toString('hex'),
+    sign: (timestamp, body) => sign(null, Buffer.from(timestamp + body), privateKey).toString('hex'),
+  };
 }
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {
@@ -58,10 +65,14 @@ export async function startTestEndpoint(options: TestEndpointOptions): Promise<T
       }
       const interaction = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
       const send = ({ status, body }: { status: number; body?: unknown }) =>
-        body === undefined ? res.writeHead(status).end() : res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        body === undefined
+          ? res.writeHead(status).end()
+          : res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (interaction.type === 1) return send(options.pingAnswer ?? { status: 200, body: { type: 1 } });
       received.push(interaction);
-      send(options.answer?.(interaction) ?? { status: 200, body: { type: 4, data: { content: 'answered over HTTP' } } });
+      send(
+        options.answer?.(interaction) ?? { status: 200, body: { type: 4, data: { content: 'answered over HTTP' } } },
+      );
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -13,16 +13,33 @@ export interface FeedsIgcord extends TestIgcord {
    * Adds a feed owned by `ownerDiscordUserId` and sets its source's start, as `/feed add` does; an owner who is not
    * a member of the guild joins it as an admin first (only such a member can add a feed, or pay for one).
    */
-  addFeed(input: { channelId: string; ownerDiscordUserId: string; source: FeedSource; mentionRoleId?: string; webhook?: APIWebhook }): Promise<Feed>;
+  addFeed(input: {
+    channelId: string;
+    ownerDiscordUserId: string;
+    source: FeedSource;
+    mentionRoleId?: string;
+    webhook?: APIWebhook;
+  }): Promise<Feed>;
 }
 
-export async function startFeedsIgcord(tuning: Partial<DeliveryTuning> = {}, env: Record<string, string> = {}): Promise<FeedsIgcord> {
-  const base = await startTestIgcord(env, { minPollMs: 60_000, startSpreadMs: 60_000, retryBaseMs: 200, retryMaxMs: 1000, ...tuning });
+export async function startFeedsIgcord(
+  tuning: Partial<DeliveryTuning> = {},
+  env: Record<string, string> = {},
+): Promise<FeedsIgcord> {
+  const base = await startTestIgcord(env, {
+    minPollMs: 60_000,
+    startSpreadMs: 60_000,
+    retryBaseMs: 200,
+    retryMaxMs: 1000,
+    ...tuning,
+  });
   const { app, guild } = base;
   return {
     ...base,
     async createWebhook(channelId) {
-      return (await app.bot.discord.client.rest.post(Routes.channelWebhooks(channelId), { body: { name: 'igcord' } })) as APIWebhook;
+      return (await app.bot.discord.client.rest.post(Routes.channelWebhooks(channelId), {
+        body: { name: 'igcord' },
+      })) as APIWebhook;
     },
     async addFeed(input) {
       const owner = await app.storage.accounts.get(input.ownerDiscordUserId);
@@ -39,7 +56,9 @@ export async function startFeedsIgcord(tuning: Partial<DeliveryTuning> = {}, env
         ownerInstagramUserId: owner.instagramUserId,
         createdBy: input.ownerDiscordUserId,
         ...(input.mentionRoleId ? { mentionRoleId: input.mentionRoleId } : {}),
-        delivery: input.webhook ? { mode: 'webhook', webhookId: input.webhook.id, webhookToken: input.webhook.token! } : { mode: 'message' },
+        delivery: input.webhook
+          ? { mode: 'webhook', webhookId: input.webhook.id, webhookToken: input.webhook.token! }
+          : { mode: 'message' },
       });
       await app.deliveries.initSource(feed);
       return feed;

@@ -22,7 +22,10 @@ import { assertNoSecretLogged } from './secret-scan.js';
 
 export async function startOnGraph(login: GraphLogin): Promise<{ igcord: TestIgcord; emulator: GraphEmulator }> {
   const port = await freePort('127.0.0.1');
-  const emulator = await startGraphEmulator({ seed: `glink-${login}`, app: { ...SANDBOX_GRAPH_APP, redirectUris: [`http://127.0.0.1:${port}/oauth/callback`] } });
+  const emulator = await startGraphEmulator({
+    seed: `glink-${login}`,
+    app: { ...SANDBOX_GRAPH_APP, redirectUris: [`http://127.0.0.1:${port}/oauth/callback`] },
+  });
   const igcord = await startTestIgcord({ HTTP_PORT: String(port) }, undefined, undefined, {
     linker: (redirectUri) =>
       createGraphLinker(
@@ -53,7 +56,14 @@ export interface GraphSandbox {
 /** igcord in sandbox mode on the Graph provider with `login`, on its own Graph emulator, logging into memory. */
 export async function startGraphSandbox(login: GraphLogin): Promise<GraphSandbox> {
   const dataDir = mkdtempSync(join(tmpdir(), `igcord-graph-${login}-`));
-  const config = loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'debug', INSTAGRAM_PROVIDER: 'graph', INSTAGRAM_GRAPH_LOGIN: login });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    HTTP_HOST: '127.0.0.1',
+    HTTP_PORT: '0',
+    LOG_LEVEL: 'debug',
+    INSTAGRAM_PROVIDER: 'graph',
+    INSTAGRAM_GRAPH_LOGIN: login,
+  });
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, callback) {
@@ -72,7 +82,11 @@ export async function startGraphSandbox(login: GraphLogin): Promise<GraphSandbox
     logs: () => lines.join(''),
     async close() {
       await app.close();
-      assertNoSecretLogged(lines.join(''), graph.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })), "igcord's log");
+      assertNoSecretLogged(
+        lines.join(''),
+        graph.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })),
+        "igcord's log",
+      );
     },
   };
 }
@@ -80,7 +94,9 @@ export async function startGraphSandbox(login: GraphLogin): Promise<GraphSandbox
 /** The URL of the "Link Instagram" button on a reply to `/instagram link`. */
 export async function linkButtonUrl(handle: InteractionHandle): Promise<string> {
   const reply = await handle.waitForReply(undefined, WAIT_MS);
-  const buttons = (reply.components ?? []).flatMap((row) => (row as { components: { style?: number; url?: string }[] }).components);
+  const buttons = (reply.components ?? []).flatMap(
+    (row) => (row as { components: { style?: number; url?: string }[] }).components,
+  );
   const url = buttons.find((c) => c.style === 5 && c.url !== undefined)?.url;
   if (url === undefined) throw new Error(`no link button on the reply: ${JSON.stringify(reply.components)}`);
   return url;
@@ -90,13 +106,20 @@ export async function linkButtonUrl(handle: InteractionHandle): Promise<string> 
  * The person's browser from the link button: Discord's authorize page as `discordUserId`, then the Graph sign-in
  * (Instagram's authorize page, or Facebook's dialog as the account's Facebook user) as `account`.
  */
-export async function linkThroughPages(emulator: GraphEmulator, url: string, discordUserId: string, account: string): Promise<{ onGraph: Landing; page: Landing; visited: string[] }> {
+export async function linkThroughPages(
+  emulator: GraphEmulator,
+  url: string,
+  discordUserId: string,
+  account: string,
+): Promise<{ onGraph: Landing; page: Landing; visited: string[] }> {
   const browser = new FormBrowser();
   const onDiscord = await browser.get(url);
   const onGraph = await browser.submit(onDiscord, 'authorize', { user_id: discordUserId, decision: 'authorize' });
   const view = emulator.admin.accounts().find((a) => a.username === account);
   if (!view) throw new Error(`no account @${account} on the Graph emulator`);
-  const fields: Record<string, string> = onGraph.url.includes('/dialog/oauth') ? { user_id: view.facebook_user_id!, decision: 'allow' } : { username: account, decision: 'allow' };
+  const fields: Record<string, string> = onGraph.url.includes('/dialog/oauth')
+    ? { user_id: view.facebook_user_id!, decision: 'allow' }
+    : { username: account, decision: 'allow' };
   const page = await browser.submit(onGraph, 'authorize', fields);
   return { onGraph, page, visited: browser.history };
 }

@@ -13,7 +13,14 @@ import { loadConfig } from '../../src/config.js';
 import type { DeliveryTuning } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
 import type { InstagramEmulator } from '../../sandbox/instagram/index.js';
-import { assertNoSecretLogged, discordSecrets, instagramSecrets, keySecrets, sandboxKeySecrets, type NamedSecret } from './secret-scan.js';
+import {
+  assertNoSecretLogged,
+  discordSecrets,
+  instagramSecrets,
+  keySecrets,
+  sandboxKeySecrets,
+  type NamedSecret,
+} from './secret-scan.js';
 
 export interface TestIgcord {
   app: Igcord;
@@ -30,7 +37,11 @@ export interface TestIgcord {
    * Links `discordUserId` to the seeded Instagram user `username` directly in storage, with a token minted on the
    * emulator (for tests that are not about the OAuth flow itself). Returns the Instagram user id and the token.
    */
-  link(discordUserId: string, username: string, scopes?: string[]): Promise<{ instagramUserId: string; accessToken: string }>;
+  link(
+    discordUserId: string,
+    username: string,
+    scopes?: string[],
+  ): Promise<{ instagramUserId: string; accessToken: string }>;
   /** Stops igcord, then fails if any log line contains a secret of this run. */
   close(): Promise<void>;
 }
@@ -57,7 +68,11 @@ export async function startTestIgcord(
   });
   const log = createLogger({ level: config.logLevel, destination });
   const app = await startIgcord(config, log, {
-    discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200, ...discordClient },
+    discordClientOptions: {
+      rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 },
+      waitGuildTimeout: 200,
+      ...discordClient,
+    },
     feeds,
     ...start,
   });
@@ -103,7 +118,7 @@ export async function startTestIgcord(
         try {
           await app.close();
         } finally {
-          assertNoSecretLogged(lines.join(''), await secrets(), 'igcord\'s log');
+          assertNoSecretLogged(lines.join(''), await secrets(), "igcord's log");
         }
       })();
       return closed;

@@ -44,7 +44,8 @@ export async function walkLink(igcord: TestIgcord, browser: FormBrowser, url: st
       break;
     }
   }
-  if (!sameOrigin(landing.url, igcord.app.http.url)) throw new Error(`the browser stopped at ${landing.url} (HTTP ${landing.status})`);
+  if (!sameOrigin(landing.url, igcord.app.http.url))
+    throw new Error(`the browser stopped at ${landing.url} (HTTP ${landing.status})`);
   return { page: landing, visited: browser.history.slice(from) };
 }
 

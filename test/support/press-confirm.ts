@@ -10,7 +10,12 @@ export const buttonIds = (message: APIMessage): string[] =>
     ?.map((m) => m.slice('"custom_id":"'.length, -1)) ?? [];
 
 /** Presses the button of `message` whose custom id starts with `prefix` (default: any Confirm). */
-export async function pressConfirm(igcord: Pick<TestIgcord, 'discord'>, message: APIMessage, userId: string, prefix = /^(feed:remove:|instagram:unlink-confirm)/): Promise<string> {
+export async function pressConfirm(
+  igcord: Pick<TestIgcord, 'discord'>,
+  message: APIMessage,
+  userId: string,
+  prefix = /^(feed:remove:|instagram:unlink-confirm)/,
+): Promise<string> {
   const customId = buttonIds(message).find((id) => prefix.test(id));
   if (customId === undefined) throw new Error(`no confirm button on: ${message.content}`);
   const pressed = igcord.discord.pressButton({ message, customId, userId });

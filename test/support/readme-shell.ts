@@ -24,7 +24,11 @@ export function shellBlocks(markdown: string): string[] {
 }
 
 /** Runs one block with `vars` as the shell's variables (updated by assignments); returns every curl call made. */
-export async function runShellBlock(block: string, vars: Map<string, string>, handle: CommandHandler = async () => false): Promise<CurlCall[]> {
+export async function runShellBlock(
+  block: string,
+  vars: Map<string, string>,
+  handle: CommandHandler = async () => false,
+): Promise<CurlCall[]> {
   const calls: CurlCall[] = [];
   for (const source of block.replace(/\\\n/g, ' ').split('\n')) {
     if (source.trim() === '' || source.trim().startsWith('#')) continue;
@@ -42,7 +46,10 @@ export async function runShellBlock(block: string, vars: Map<string, string>, ha
   return calls;
 }
 
-async function parse(line: string, vars: Map<string, string>): Promise<{ words: string[]; comment: string | undefined }> {
+async function parse(
+  line: string,
+  vars: Map<string, string>,
+): Promise<{ words: string[]; comment: string | undefined }> {
   const words: string[] = [];
   let word: string | undefined;
   const add = (text: string) => (word = (word ?? '') + text);

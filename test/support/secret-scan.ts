@@ -42,7 +42,8 @@ export function keySecrets(name: string, key: Buffer): NamedSecret[] {
 /** The secrets a test hands a child igcord through its environment (live mode: logs go to stdout). */
 export function environmentSecrets(env: Record<string, string | undefined>): NamedSecret[] {
   const secrets: NamedSecret[] = [];
-  if (env.INSTAGRAM_CLIENT_SECRET) secrets.push({ name: 'INSTAGRAM_CLIENT_SECRET', value: env.INSTAGRAM_CLIENT_SECRET });
+  if (env.INSTAGRAM_CLIENT_SECRET)
+    secrets.push({ name: 'INSTAGRAM_CLIENT_SECRET', value: env.INSTAGRAM_CLIENT_SECRET });
   if (env.WEBHOOK_VERIFY_TOKEN) secrets.push({ name: 'WEBHOOK_VERIFY_TOKEN', value: env.WEBHOOK_VERIFY_TOKEN });
   if (env.DISCORD_TOKEN) secrets.push({ name: 'DISCORD_TOKEN', value: env.DISCORD_TOKEN });
   for (const name of ['TOKEN_ENCRYPTION_KEY', 'TOKEN_ENCRYPTION_KEYS_PREVIOUS'] as const) {

@@ -31,17 +31,27 @@ describe('config: where interactions arrive', () => {
   });
 
   it('refuses DISCORD_INTERACTIONS=http in live mode without DISCORD_PUBLIC_KEY, and accepts it with one', () => {
-    expect(problemsOf({ ...LIVE, DISCORD_INTERACTIONS: 'http' })).toEqual([expect.stringMatching(/^DISCORD_PUBLIC_KEY: missing; with DISCORD_INTERACTIONS=http/)]);
-    expect(loadConfig({ ...LIVE, DISCORD_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: PUBLIC_KEY }).discord).toMatchObject({ interactions: 'http', publicKey: PUBLIC_KEY });
+    expect(problemsOf({ ...LIVE, DISCORD_INTERACTIONS: 'http' })).toEqual([
+      expect.stringMatching(/^DISCORD_PUBLIC_KEY: missing; with DISCORD_INTERACTIONS=http/),
+    ]);
+    expect(loadConfig({ ...LIVE, DISCORD_INTERACTIONS: 'http', DISCORD_PUBLIC_KEY: PUBLIC_KEY }).discord).toMatchObject(
+      { interactions: 'http', publicKey: PUBLIC_KEY },
+    );
   });
 
   it('names a malformed public key or mode without echoing it', () => {
     const problems = problemsOf({ ...LIVE, DISCORD_INTERACTIONS: 'webhook', DISCORD_PUBLIC_KEY: 'zz-not-hex-zz' });
-    expect(problems).toEqual([expect.stringMatching(/^DISCORD_INTERACTIONS: expected gateway or http/), expect.stringMatching(/^DISCORD_PUBLIC_KEY: expected the 64-hex-character public key/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^DISCORD_INTERACTIONS: expected gateway or http/),
+      expect.stringMatching(/^DISCORD_PUBLIC_KEY: expected the 64-hex-character public key/),
+    ]);
     expect(problems.join('\n')).not.toContain('zz-not-hex-zz');
   });
 
   it('needs no public key in the sandbox, which takes it from its own Discord', () => {
-    expect(loadConfig({ DISCORD_INTERACTIONS: 'http' }).discord).toMatchObject({ interactions: 'http', publicKey: undefined });
+    expect(loadConfig({ DISCORD_INTERACTIONS: 'http' }).discord).toMatchObject({
+      interactions: 'http',
+      publicKey: undefined,
+    });
   });
 });

@@ -44,15 +44,27 @@ describe('config', () => {
   it("requires Discord's OAuth2 client secret live, and points Discord's authorize page at discord.com by default", () => {
     const { DISCORD_CLIENT_SECRET: _omitted, ...withoutSecret } = LIVE;
     const problems = problemsOf(withoutSecret);
-    expect(problems).toEqual([expect.stringMatching(/^DISCORD_CLIENT_SECRET: missing; the client secret from the Discord developer portal/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^DISCORD_CLIENT_SECRET: missing; the client secret from the Discord developer portal/),
+    ]);
     const config = loadConfig(LIVE);
     expect(config.discord).toMatchObject({ clientSecret: LIVE.DISCORD_CLIENT_SECRET, oauthUrl: 'https://discord.com' });
-    expect(loadConfig({ ...LIVE, DISCORD_OAUTH_URL: 'http://127.0.0.1:9/' }).discord.oauthUrl).toBe('http://127.0.0.1:9');
+    expect(loadConfig({ ...LIVE, DISCORD_OAUTH_URL: 'http://127.0.0.1:9/' }).discord.oauthUrl).toBe(
+      'http://127.0.0.1:9',
+    );
   });
 
   it('names every missing variable when only some credentials are given', () => {
     const problems = problemsOf({ DISCORD_TOKEN: LIVE.DISCORD_TOKEN });
-    for (const name of ['DISCORD_APPLICATION_ID', 'DISCORD_CLIENT_SECRET', 'INSTAGRAM_CLIENT_ID', 'INSTAGRAM_CLIENT_SECRET', 'PUBLIC_URL', 'WEBHOOK_VERIFY_TOKEN', 'TOKEN_ENCRYPTION_KEY']) {
+    for (const name of [
+      'DISCORD_APPLICATION_ID',
+      'DISCORD_CLIENT_SECRET',
+      'INSTAGRAM_CLIENT_ID',
+      'INSTAGRAM_CLIENT_SECRET',
+      'PUBLIC_URL',
+      'WEBHOOK_VERIFY_TOKEN',
+      'TOKEN_ENCRYPTION_KEY',
+    ]) {
       expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
     }
     expect(problems.some((p) => p.startsWith('DISCORD_TOKEN:'))).toBe(false);
@@ -74,7 +86,14 @@ describe('config', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    for (const name of ['INSTAGRAM_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEY', 'HTTP_PORT', 'INSTAGRAM_MODE', 'PUBLIC_URL', 'INSTAGRAM_SIGNED_REQUESTS']) {
+    for (const name of [
+      'INSTAGRAM_CLIENT_SECRET',
+      'TOKEN_ENCRYPTION_KEY',
+      'HTTP_PORT',
+      'INSTAGRAM_MODE',
+      'PUBLIC_URL',
+      'INSTAGRAM_SIGNED_REQUESTS',
+    ]) {
       expect(message).toContain(name);
     }
     expect(message).toContain('32-hex-digit client secret');
@@ -85,15 +104,27 @@ describe('config', () => {
 
   it('accepts previous encryption keys for reading and rejects a malformed one', () => {
     const old = `k0:${Buffer.alloc(32, 1).toString('base64')}`;
-    expect(loadConfig({ ...LIVE, TOKEN_ENCRYPTION_KEYS_PREVIOUS: old }).storage.previousKeys.map((k) => k.id)).toEqual(['k0']);
-    expect(problemsOf({ ...LIVE, TOKEN_ENCRYPTION_KEYS_PREVIOUS: `${old},garbage` }).join('\n')).toContain('TOKEN_ENCRYPTION_KEYS_PREVIOUS');
+    expect(loadConfig({ ...LIVE, TOKEN_ENCRYPTION_KEYS_PREVIOUS: old }).storage.previousKeys.map((k) => k.id)).toEqual([
+      'k0',
+    ]);
+    expect(problemsOf({ ...LIVE, TOKEN_ENCRYPTION_KEYS_PREVIOUS: `${old},garbage` }).join('\n')).toContain(
+      'TOKEN_ENCRYPTION_KEYS_PREVIOUS',
+    );
   });
 
   it('paces feed delivery as the engine does by default, and as the operator sets it', async () => {
     const { DEFAULT_TUNING } = await import('../../src/feeds/index.js');
-    expect(loadConfig({}).feeds).toEqual({ minPollMs: DEFAULT_TUNING.minPollMs, maxPollMs: DEFAULT_TUNING.maxPollMs, concurrency: DEFAULT_TUNING.concurrency });
-    expect(loadConfig({ FEEDS_MIN_POLL_MS: '5000', FEEDS_MAX_POLL_MS: '60000', FEEDS_CONCURRENCY: '1' }).feeds).toEqual({ minPollMs: 5_000, maxPollMs: 60_000, concurrency: 1 });
-    expect(loadConfig({ FEEDS_MIN_POLL_MS: '3600000', FEEDS_MAX_POLL_MS: '86400000', FEEDS_CONCURRENCY: '256' }).feeds).toEqual({ minPollMs: 3_600_000, maxPollMs: 86_400_000, concurrency: 256 });
+    expect(loadConfig({}).feeds).toEqual({
+      minPollMs: DEFAULT_TUNING.minPollMs,
+      maxPollMs: DEFAULT_TUNING.maxPollMs,
+      concurrency: DEFAULT_TUNING.concurrency,
+    });
+    expect(loadConfig({ FEEDS_MIN_POLL_MS: '5000', FEEDS_MAX_POLL_MS: '60000', FEEDS_CONCURRENCY: '1' }).feeds).toEqual(
+      { minPollMs: 5_000, maxPollMs: 60_000, concurrency: 1 },
+    );
+    expect(
+      loadConfig({ FEEDS_MIN_POLL_MS: '3600000', FEEDS_MAX_POLL_MS: '86400000', FEEDS_CONCURRENCY: '256' }).feeds,
+    ).toEqual({ minPollMs: 3_600_000, maxPollMs: 86_400_000, concurrency: 256 });
   });
 
   it.each([
@@ -120,16 +151,25 @@ describe('config', () => {
 
   it('renews the instance lock every 5 s and abandons it after 20 s by default, and as the operator sets it', () => {
     expect(loadConfig({}).instanceLock).toEqual({ heartbeatMs: 5_000, staleMs: 20_000 });
-    expect(loadConfig({ INSTANCE_LOCK_HEARTBEAT_MS: '200', INSTANCE_LOCK_STALE_MS: '1000' }).instanceLock).toEqual({ heartbeatMs: 200, staleMs: 1_000 });
-    expect(problemsOf({ INSTANCE_LOCK_HEARTBEAT_MS: '99' })).toEqual(['INSTANCE_LOCK_HEARTBEAT_MS: expected a whole number from 100 to 60000']);
-    expect(problemsOf({ INSTANCE_LOCK_STALE_MS: 'never' })).toEqual(['INSTANCE_LOCK_STALE_MS: expected a whole number from 500 to 600000']);
+    expect(loadConfig({ INSTANCE_LOCK_HEARTBEAT_MS: '200', INSTANCE_LOCK_STALE_MS: '1000' }).instanceLock).toEqual({
+      heartbeatMs: 200,
+      staleMs: 1_000,
+    });
+    expect(problemsOf({ INSTANCE_LOCK_HEARTBEAT_MS: '99' })).toEqual([
+      'INSTANCE_LOCK_HEARTBEAT_MS: expected a whole number from 100 to 60000',
+    ]);
+    expect(problemsOf({ INSTANCE_LOCK_STALE_MS: 'never' })).toEqual([
+      'INSTANCE_LOCK_STALE_MS: expected a whole number from 500 to 600000',
+    ]);
   });
 
   it('refuses an instance lock stale threshold under two heartbeats, naming both variables', () => {
     const problems = problemsOf({ INSTANCE_LOCK_HEARTBEAT_MS: '1000', INSTANCE_LOCK_STALE_MS: '1999' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^INSTANCE_LOCK_STALE_MS: .*INSTANCE_LOCK_HEARTBEAT_MS/);
-    expect(loadConfig({ INSTANCE_LOCK_HEARTBEAT_MS: '1000', INSTANCE_LOCK_STALE_MS: '2000' }).instanceLock.staleMs).toBe(2_000);
+    expect(
+      loadConfig({ INSTANCE_LOCK_HEARTBEAT_MS: '1000', INSTANCE_LOCK_STALE_MS: '2000' }).instanceLock.staleMs,
+    ).toBe(2_000);
   });
 
   it('protects /metrics only when METRICS_TOKEN is set, and refuses a short or spaced token without echoing it', () => {
@@ -144,8 +184,14 @@ describe('config', () => {
   });
 
   it('bounds slow clients and connections by default, and as the operator sets it', () => {
-    expect(loadConfig({}).http).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 500 });
-    expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_MAX_CONNECTIONS: '64' }).http).toMatchObject({
+    expect(loadConfig({}).http).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      maxConnections: 500,
+    });
+    expect(
+      loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_MAX_CONNECTIONS: '64' }).http,
+    ).toMatchObject({
       headersTimeoutMs: 2000,
       requestTimeoutMs: 5000,
       maxConnections: 64,
@@ -160,13 +206,15 @@ describe('config', () => {
     expect(loadConfig({ ...LIVE, HTTP_HOST: '10.0.0.5' }).http.host).toBe('10.0.0.5');
   });
 
-  it('keeps the limiter\'s budgets in memory by default, shares them through Redis when asked, and refuses redis without REDIS_URL', () => {
+  it("keeps the limiter's budgets in memory by default, shares them through Redis when asked, and refuses redis without REDIS_URL", () => {
     expect(loadConfig({}).limits).toMatchObject({ store: 'memory', redisUrl: undefined });
     expect(loadConfig({ LIMITER_STORE: 'redis', REDIS_URL: 'redis://:secret@127.0.0.1:6379' }).limits).toMatchObject({
       store: 'redis',
       redisUrl: 'redis://:secret@127.0.0.1:6379',
     });
-    expect(problemsOf({ LIMITER_STORE: 'redis' })).toEqual(['REDIS_URL: expected redis://… when LIMITER_STORE=redis (where processes share their budgets)']);
+    expect(problemsOf({ LIMITER_STORE: 'redis' })).toEqual([
+      'REDIS_URL: expected redis://… when LIMITER_STORE=redis (where processes share their budgets)',
+    ]);
     const problems = problemsOf({ LIMITER_STORE: 'disk', REDIS_URL: 'http://secret@host' });
     expect(problems.some((p) => p.startsWith('LIMITER_STORE:'))).toBe(true);
     expect(problems.some((p) => p.startsWith('REDIS_URL:'))).toBe(true);
@@ -212,8 +260,14 @@ describe('config', () => {
         facebookGraph: 'http://127.0.0.1:9/fb-graph',
       },
     });
-    const problems = problemsOf({ INSTAGRAM_PROVIDER: 'rest', INSTAGRAM_GRAPH_LOGIN: 'twitter', INSTAGRAM_GRAPH_VERSION: '25', FACEBOOK_GRAPH_URL: 'ftp://x' }).join('\n');
-    for (const name of ['INSTAGRAM_PROVIDER', 'INSTAGRAM_GRAPH_LOGIN', 'INSTAGRAM_GRAPH_VERSION', 'FACEBOOK_GRAPH_URL']) expect(problems).toContain(name);
+    const problems = problemsOf({
+      INSTAGRAM_PROVIDER: 'rest',
+      INSTAGRAM_GRAPH_LOGIN: 'twitter',
+      INSTAGRAM_GRAPH_VERSION: '25',
+      FACEBOOK_GRAPH_URL: 'ftp://x',
+    }).join('\n');
+    for (const name of ['INSTAGRAM_PROVIDER', 'INSTAGRAM_GRAPH_LOGIN', 'INSTAGRAM_GRAPH_VERSION', 'FACEBOOK_GRAPH_URL'])
+      expect(problems).toContain(name);
   });
 
   it('checks the app id and secret as the provider issues them: 32 hex digits for v1, a numeric app id for Graph', () => {
@@ -223,7 +277,9 @@ describe('config', () => {
     const refused = problemsOf({ ...LIVE, INSTAGRAM_PROVIDER: 'graph' }).join('\n');
     expect(refused).toContain('INSTAGRAM_CLIENT_ID: expected the numeric app id');
     expect(refused).not.toContain(LIVE.INSTAGRAM_CLIENT_ID);
-    expect(problemsOf({ ...graphApp, INSTAGRAM_PROVIDER: 'graph', INSTAGRAM_CLIENT_SECRET: 'not-a-secret' }).join('\n')).toContain('INSTAGRAM_CLIENT_SECRET');
+    expect(
+      problemsOf({ ...graphApp, INSTAGRAM_PROVIDER: 'graph', INSTAGRAM_CLIENT_SECRET: 'not-a-secret' }).join('\n'),
+    ).toContain('INSTAGRAM_CLIENT_SECRET');
   });
 
   it('treats blank variables as unset', () => {

@@ -42,6 +42,8 @@ describe('install without a compiler', () => {
 
   it('installs no SQLite driver that compiles from source', () => {
     const names = Object.keys(lock.packages).map(nameOf);
-    expect(names.filter((name) => name === 'sqlite3' || name === 'better-sqlite3' || name === 'prebuild-install')).toEqual([]);
+    expect(
+      names.filter((name) => name === 'sqlite3' || name === 'better-sqlite3' || name === 'prebuild-install'),
+    ).toEqual([]);
   });
 });

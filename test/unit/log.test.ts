@@ -29,7 +29,16 @@ describe('logger', () => {
       'linked',
     );
     const text = lines.join('');
-    for (const secret of ['0123456789abcdef0123456789abcdef', 'fedcba9876543210', 'the-oauth-code', 'the-oauth-state', 'deadbeefsignature', 'discord-token', 'nested-token-value', 'sigvalue']) {
+    for (const secret of [
+      '0123456789abcdef0123456789abcdef',
+      'fedcba9876543210',
+      'the-oauth-code',
+      'the-oauth-state',
+      'deadbeefsignature',
+      'discord-token',
+      'nested-token-value',
+      'sigvalue',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('1234567');
@@ -41,7 +50,9 @@ describe('logger', () => {
     expect(url).not.toContain('123.abc.def');
     expect(url).not.toContain('ffff');
     expect(url).toContain('count=5');
-    expect(redactUrl('/oauth/callback?code=c0de&state=st4te')).toBe('/oauth/callback?code=%5BRedacted%5D&state=%5BRedacted%5D');
+    expect(redactUrl('/oauth/callback?code=c0de&state=st4te')).toBe(
+      '/oauth/callback?code=%5BRedacted%5D&state=%5BRedacted%5D',
+    );
     expect(redactUrl('http://127.0.0.1/cb#access_token=123.abc.def')).not.toContain('123.abc.def');
   });
 });
@@ -55,9 +66,14 @@ describe('error serializer', () => {
   /** An error shaped like discord.js's DiscordAPIError: the request URL and body ride on it. */
   function discordError(): Error {
     const url = `https://discord.com/api/v10/webhooks/1111111111111111111/${webhookToken}?wait=true`;
-    const cause = Object.assign(new Error(`request to https://discord.com/api/v10/interactions/2222222222222222222/${interactionToken}/callback failed`), {
-      code: 'ECONNRESET',
-    });
+    const cause = Object.assign(
+      new Error(
+        `request to https://discord.com/api/v10/interactions/2222222222222222222/${interactionToken}/callback failed`,
+      ),
+      {
+        code: 'ECONNRESET',
+      },
+    );
     return Object.assign(new Error(`Unknown interaction (POST ${url})`, { cause }), {
       name: 'DiscordAPIError[10062]',
       code: 10062,
@@ -65,7 +81,11 @@ describe('error serializer', () => {
       method: 'POST',
       url,
       requestBody: { files: undefined, json: { content: `see ${url}`, headers: { authorization: `Bot ${botToken}` } } },
-      rawError: { message: 'Unknown interaction', code: 10062, nested: { deeper: [`/interactions/3333333333333333333/${interactionToken}/callback`] } },
+      rawError: {
+        message: 'Unknown interaction',
+        code: 10062,
+        nested: { deeper: [`/interactions/3333333333333333333/${interactionToken}/callback`] },
+      },
     });
   }
 
@@ -75,7 +95,10 @@ describe('error serializer', () => {
     error.stack = `${error.stack}\n    at send (https://discord.com/api/v10/webhooks/1111111111111111111/${webhookToken}/messages/@original)`;
     log.warn({ err: error }, 'could not answer');
     log.warn({ failure: error, nested: { again: error } }, 'under other keys');
-    log.warn({ err: new Error(`GET https://api.instagram.com/v1/users/self?access_token=${accessToken}&count=5 failed`) }, 'instagram');
+    log.warn(
+      { err: new Error(`GET https://api.instagram.com/v1/users/self?access_token=${accessToken}&count=5 failed`) },
+      'instagram',
+    );
     const text = lines.join('');
     for (const secret of [interactionToken, webhookToken, botToken, accessToken]) expect(text).not.toContain(secret);
     const [first, second, third] = lines.map((l) => JSON.parse(l) as Record<string, any>);
@@ -97,10 +120,24 @@ describe('error serializer', () => {
 
   it('still redacts OAuth codes, wherever a code is a string or a query parameter', () => {
     const { lines, log } = capture();
-    log.info({ code: '4f1d2c3b4a5968776655443322110099', oauthCode: 'c0de-value-xyz', body: 'client_secret=s3cr3t-value&code=0a1b2c3d4e5f' }, 'exchange');
+    log.info(
+      {
+        code: '4f1d2c3b4a5968776655443322110099',
+        oauthCode: 'c0de-value-xyz',
+        body: 'client_secret=s3cr3t-value&code=0a1b2c3d4e5f',
+      },
+      'exchange',
+    );
     log.info({ err: new Error('POST /oauth/access_token?code=feedfacecafe1234 failed') }, 'exchange failed');
     const text = lines.join('');
-    for (const secret of ['4f1d2c3b4a5968776655443322110099', 'c0de-value-xyz', 's3cr3t-value', '0a1b2c3d4e5f', 'feedfacecafe1234']) expect(text).not.toContain(secret);
+    for (const secret of [
+      '4f1d2c3b4a5968776655443322110099',
+      'c0de-value-xyz',
+      's3cr3t-value',
+      '0a1b2c3d4e5f',
+      'feedfacecafe1234',
+    ])
+      expect(text).not.toContain(secret);
   });
 
   it('logs the limiter key (an Instagram user id), which is no secret', () => {

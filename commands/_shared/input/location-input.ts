@@ -36,7 +36,9 @@ export const coordinatesSchema = (maxDistance: number) =>
       .number()
       .int({ error: 'must be a whole number of metres.' })
       .min(1, { error: `must be between 1 and ${maxDistance} metres.` })
-      .max(maxDistance, { error: `must be between 1 and ${maxDistance} metres (Instagram searches at most ${maxDistance} m around a point).` })
+      .max(maxDistance, {
+        error: `must be between 1 and ${maxDistance} metres (Instagram searches at most ${maxDistance} m around a point).`,
+      })
       .optional(),
   });
 
@@ -65,7 +67,11 @@ export function coordinatesIn(text: string): Coordinates | undefined {
  * A place typed into `option`: a location id, or "lat,lng" when `coordinates` allows them (searched within
  * `maxDistance`); anything else is refused in plain words.
  */
-export function parseLocationInput(value: string, option: string, coordinates: { maxDistance: number } | false): LocationInput {
+export function parseLocationInput(
+  value: string,
+  option: string,
+  coordinates: { maxDistance: number } | false,
+): LocationInput {
   const text = value.trim();
   if (LOCATION_ID.test(text)) return { kind: 'id', id: text };
   const pair = coordinates ? coordinatePair(text) : undefined;

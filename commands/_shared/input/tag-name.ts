@@ -14,7 +14,10 @@ export const tagNameSchema = z
       .string()
       .min(1, { error: 'must name a tag, such as sunset.', abort: true })
       .max(TAG_NAME_MAX, { error: `must be at most ${TAG_NAME_MAX} characters.` })
-      .regex(TAG_NAME_PATTERN, { error: 'must be one word of letters, digits, _ or emoji, without spaces or punctuation (for example sunset or new_york).' }),
+      .regex(TAG_NAME_PATTERN, {
+        error:
+          'must be one word of letters, digits, _ or emoji, without spaces or punctuation (for example sunset or new_york).',
+      }),
   );
 
 /** The bare tag name typed into `option` (`#Sunset` → `Sunset`), or a refusal naming the option. */

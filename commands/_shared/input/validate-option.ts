@@ -16,12 +16,22 @@ export interface ValidateOptionOptions {
   message?: ((reasons: string[], option: string) => string) | undefined;
 }
 
-export function validateOption<S extends z.ZodType>(schema: S, value: unknown, options: ValidateOptionOptions): z.output<S> {
+export function validateOption<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  options: ValidateOptionOptions,
+): z.output<S> {
   try {
     return validate(schema, value, `the ${options.option} option`);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    const reasons = [...new Set(error.issues.map((issue) => `\`${typeof issue.path[0] === 'string' ? issue.path[0] : options.option}\` ${issue.message}`))];
+    const reasons = [
+      ...new Set(
+        error.issues.map(
+          (issue) => `\`${typeof issue.path[0] === 'string' ? issue.path[0] : options.option}\` ${issue.message}`,
+        ),
+      ),
+    ];
     const message = options.message
       ? options.message([...new Set(error.issues.map((issue) => issue.message))], options.option)
       : reasons.join('\n');

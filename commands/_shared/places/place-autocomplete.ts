@@ -61,19 +61,28 @@ export async function suggestTags(interaction: AutocompleteInteraction, deps: Co
     budgetKey,
     LOOKUPS.tags,
     query,
-    () => withInstagram(deps, discordUserId, async ({ auth }) => deps.instagram.tags.search(auth, query, lookupOptions())),
+    () =>
+      withInstagram(deps, discordUserId, async ({ auth }) => deps.instagram.tags.search(auth, query, lookupOptions())),
     [] as TagInfo[],
   );
   await interaction.respond(tagChoices(tags));
 }
 
 /** Locations near `at` (API default radius), from the lookup cache: the same entry serves coordinates and names. */
-function locationsNear(deps: CommandDeps, budgetKey: string, discordUserId: string, at: { lat: number; lng: number }): Promise<PlaceInfo[]> {
+function locationsNear(
+  deps: CommandDeps,
+  budgetKey: string,
+  discordUserId: string,
+  at: { lat: number; lng: number },
+): Promise<PlaceInfo[]> {
   return deps.lookups.get(
     budgetKey,
     LOOKUPS.locations,
     `${at.lat},${at.lng}`,
-    () => withInstagram(deps, discordUserId, async ({ auth }) => deps.instagram.locations.search(auth, at, lookupOptions())),
+    () =>
+      withInstagram(deps, discordUserId, async ({ auth }) =>
+        deps.instagram.locations.search(auth, at, lookupOptions()),
+      ),
     [] as PlaceInfo[],
   );
 }
@@ -84,7 +93,11 @@ function locationsNear(deps: CommandDeps, budgetKey: string, discordUserId: stri
  * name, matched against the places around the point the person last used (the API has no search by name); and
  * the person's recently looked-up locations whose name or id matches what they typed.
  */
-export async function suggestLocations(interaction: AutocompleteInteraction, deps: CommandDeps, recent: RecentLocations): Promise<void> {
+export async function suggestLocations(
+  interaction: AutocompleteInteraction,
+  deps: CommandDeps,
+  recent: RecentLocations,
+): Promise<void> {
   const discordUserId = interaction.user.id;
   const typed = String(interaction.options.getFocused()).trim().slice(0, 100);
   const budgetKey = await budgetKeyOf(deps, discordUserId);
@@ -99,7 +112,10 @@ export async function suggestLocations(interaction: AutocompleteInteraction, dep
     const found = await locationsNear(deps, budgetKey, discordUserId, at);
     for (const l of found) {
       if (!l.id) continue;
-      const far = l.lat !== undefined && l.lng !== undefined ? ` · ${Math.round(distanceMetres(at, { lat: l.lat, lng: l.lng }))} m` : '';
+      const far =
+        l.lat !== undefined && l.lng !== undefined
+          ? ` · ${Math.round(distanceMetres(at, { lat: l.lat, lng: l.lng }))} m`
+          : '';
       choices.push({ name: `📍 ${l.name ?? `Location ${l.id}`}${far}`, value: l.id });
     }
   } else if (/^\d{1,30}$/.test(typed)) {
@@ -108,7 +124,8 @@ export async function suggestLocations(interaction: AutocompleteInteraction, dep
     const point = recent.lastPoint(discordUserId);
     const wanted = typed.toLowerCase();
     const found = point ? await locationsNear(deps, budgetKey, discordUserId, point) : [];
-    for (const l of found) if (l.id && l.name?.toLowerCase().includes(wanted)) choices.push({ name: `📍 ${l.name}`, value: l.id });
+    for (const l of found)
+      if (l.id && l.name?.toLowerCase().includes(wanted)) choices.push({ name: `📍 ${l.name}`, value: l.id });
   }
   for (const l of recent.matching(discordUserId, at ? '' : typed)) choices.push({ name: `🕘 ${l.name}`, value: l.id });
   await interaction.respond(fit(choices));

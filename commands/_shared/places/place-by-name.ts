@@ -8,19 +8,32 @@ import type { CommandDeps } from '../../../src/discord/command.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
 import { withInstagram } from '../linked-account.js';
 
-const HOW_TO_PICK = 'Type coordinates such as `60.1699, 24.9384` into `location` and pick a place from the suggestions, or give its numeric location id.';
+const HOW_TO_PICK =
+  'Type coordinates such as `60.1699, 24.9384` into `location` and pick a place from the suggestions, or give its numeric location id.';
 
 /** The location id of the place called `name` (whole name, any case), or the refusal explaining how to pick one. */
-export async function placeIdByName(deps: Pick<CommandDeps, 'instagram' | 'storage' | 'log' | 'recentPlaces'>, discordUserId: string, name: string): Promise<string> {
+export async function placeIdByName(
+  deps: Pick<CommandDeps, 'instagram' | 'storage' | 'log' | 'recentPlaces'>,
+  discordUserId: string,
+  name: string,
+): Promise<string> {
   const wanted = name.trim().toLowerCase();
   const seen = deps.recentPlaces.matching(discordUserId, '').find((l) => l.name.trim().toLowerCase() === wanted);
   if (seen) return seen.id;
   const point = deps.recentPlaces.lastPoint(discordUserId);
   if (point === undefined) {
-    throw new UserFacingError('input.invalid-location', `Instagram cannot find a place by its name alone. ${HOW_TO_PICK}`);
+    throw new UserFacingError(
+      'input.invalid-location',
+      `Instagram cannot find a place by its name alone. ${HOW_TO_PICK}`,
+    );
   }
-  const found: PlaceInfo[] = await withInstagram(deps, discordUserId, ({ auth }) => deps.instagram.locations.search(auth, point, { priority: 'interactive' }));
+  const found: PlaceInfo[] = await withInstagram(deps, discordUserId, ({ auth }) =>
+    deps.instagram.locations.search(auth, point, { priority: 'interactive' }),
+  );
   const match = found.find((l) => l.id && l.name?.trim().toLowerCase() === wanted);
   if (match?.id) return match.id;
-  throw new UserFacingError('input.invalid-location', `No place with that name is near ${point.lat}, ${point.lng}, where you last searched. ${HOW_TO_PICK}`);
+  throw new UserFacingError(
+    'input.invalid-location',
+    `No place with that name is near ${point.lat}, ${point.lng}, where you last searched. ${HOW_TO_PICK}`,
+  );
 }

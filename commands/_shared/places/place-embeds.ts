@@ -6,7 +6,14 @@ import type { PlaceInfo, TagInfo } from '../../../src/core/index.js';
 import { validate } from '../../../src/util/validate.js';
 import { EMBED_LIMITS, messageEmbedsSchema } from '../../../src/discord/embeds/limits.js';
 import { INSTAGRAM_COLOR } from '../../../src/discord/embeds/media-embed.js';
-import { instagramLocationUrl, instagramTagUrl, joinWithin, link, plain, truncate } from '../../../src/discord/embeds/text.js';
+import {
+  instagramLocationUrl,
+  instagramTagUrl,
+  joinWithin,
+  link,
+  plain,
+  truncate,
+} from '../../../src/discord/embeds/text.js';
 import type { Coordinates } from '../input/location-input.js';
 import { distanceMetres } from './distance.js';
 
@@ -15,7 +22,8 @@ const posts = (n: number) => `${count(n)} ${n === 1 ? 'post' : 'posts'}`;
 const checked = (embed: APIEmbed, what: string) => validate(messageEmbedsSchema, [embed], what)[0] as APIEmbed;
 
 /** OpenStreetMap at the point: a map anyone can open without an account. */
-export const mapUrl = (lat: number, lng: number) => `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=17/${lat}/${lng}`;
+export const mapUrl = (lat: number, lng: number) =>
+  `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=17/${lat}/${lng}`;
 
 export function renderTagEmbed(tag: TagInfo): APIEmbed {
   return checked(
@@ -43,14 +51,19 @@ export function renderTagListEmbed(query: string, tags: readonly TagInfo[]): API
   );
 }
 
-const locationName = (l: PlaceInfo) => (l.name && l.name.trim() !== '' ? l.name : l.id ? `Location ${l.id}` : 'Unnamed place');
+const locationName = (l: PlaceInfo) =>
+  l.name && l.name.trim() !== '' ? l.name : l.id ? `Location ${l.id}` : 'Unnamed place';
 
 export function renderLocationEmbed(location: PlaceInfo): APIEmbed {
   const fields: APIEmbedField[] = [];
   if (location.id) fields.push({ name: 'Location id', value: location.id, inline: true });
   const { lat, lng } = location;
   if (lat !== undefined && lng !== undefined) {
-    fields.push({ name: 'Coordinates', value: link(`${lat.toFixed(5)}, ${lng.toFixed(5)}`, mapUrl(lat, lng)), inline: true });
+    fields.push({
+      name: 'Coordinates',
+      value: link(`${lat.toFixed(5)}, ${lng.toFixed(5)}`, mapUrl(lat, lng)),
+      inline: true,
+    });
   }
   const address = plain(location.address ?? '').trim();
   if (address !== '') {
@@ -70,7 +83,10 @@ export function renderLocationListEmbed(at: Coordinates, radius: number, locatio
   const lines = locations.map((l) => {
     const name = truncate(plain(locationName(l)), 100);
     const label = l.id ? `${link(name, instagramLocationUrl(l.id))} — id \`${l.id}\`` : name;
-    const far = l.lat !== undefined && l.lng !== undefined ? ` · ${Math.round(distanceMetres(at, { lat: l.lat, lng: l.lng }))} m` : '';
+    const far =
+      l.lat !== undefined && l.lng !== undefined
+        ? ` · ${Math.round(distanceMetres(at, { lat: l.lat, lng: l.lng }))} m`
+        : '';
     return `${label}${far}`;
   });
   return checked(

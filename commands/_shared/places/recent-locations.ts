@@ -66,6 +66,8 @@ export class RecentLocations {
   /** `personId`'s locations whose name contains `typed` or whose id starts with it, newest first. */
   matching(personId: string, typed: string): RecentLocation[] {
     const wanted = typed.trim().toLowerCase();
-    return (this.byPerson.get(personId) ?? []).filter((l) => wanted === '' || l.name.toLowerCase().includes(wanted) || l.id.startsWith(wanted));
+    return (this.byPerson.get(personId) ?? []).filter(
+      (l) => wanted === '' || l.name.toLowerCase().includes(wanted) || l.id.startsWith(wanted),
+    );
   }
 }

@@ -7,7 +7,11 @@ import { UserFacingError } from '../../../src/discord/errors.js';
 /** How many search results to scan; the API ranks an exact username first, this leaves room for near names. */
 const SEARCH_COUNT = 20;
 
-export async function resolveUsername(instagram: InstagramPort, auth: InstagramAuth, username: string): Promise<ListedPerson> {
+export async function resolveUsername(
+  instagram: InstagramPort,
+  auth: InstagramAuth,
+  username: string,
+): Promise<ListedPerson> {
   const found = await instagram.users.search(auth, username, SEARCH_COUNT);
   const wanted = username.toLowerCase();
   const match = found.find((user) => user.username.toLowerCase() === wanted);

@@ -39,7 +39,11 @@ export function typedQuery(value: string): string {
   return value.trim().replace(/^@/, '').slice(0, 30);
 }
 
-export async function suggestUsers(interaction: AutocompleteInteraction, deps: CommandDeps, from: UserSuggestions): Promise<void> {
+export async function suggestUsers(
+  interaction: AutocompleteInteraction,
+  deps: CommandDeps,
+  from: UserSuggestions,
+): Promise<void> {
   const discordUserId = interaction.user.id;
   const account = await deps.storage.accounts.get(discordUserId);
   const query = typedQuery(String(interaction.options.getFocused()));
@@ -60,7 +64,10 @@ export async function suggestUsers(interaction: AutocompleteInteraction, deps: C
             budgetKey,
             LOOKUPS.users,
             query,
-            () => withInstagram(deps, discordUserId, async ({ auth }) => deps.instagram.users.search(auth, query, MAX_CHOICES, options())),
+            () =>
+              withInstagram(deps, discordUserId, async ({ auth }) =>
+                deps.instagram.users.search(auth, query, MAX_CHOICES, options()),
+              ),
             [] as ListedPerson[],
           );
   } else {
@@ -69,11 +76,18 @@ export async function suggestUsers(interaction: AutocompleteInteraction, deps: C
       budgetKey,
       LOOKUPS.requestedBy,
       '',
-      () => withInstagram(deps, discordUserId, async ({ auth }) => (await deps.instagram.users.requests(auth, options())).data),
+      () =>
+        withInstagram(
+          deps,
+          discordUserId,
+          async ({ auth }) => (await deps.instagram.users.requests(auth, options())).data,
+        ),
       [] as ListedPerson[],
     );
     const wanted = query.toLowerCase();
-    users = pending.filter((u) => u.username.toLowerCase().includes(wanted) || (u.name ?? '').toLowerCase().includes(wanted));
+    users = pending.filter(
+      (u) => u.username.toLowerCase().includes(wanted) || (u.name ?? '').toLowerCase().includes(wanted),
+    );
   }
   await interaction.respond(userChoices(users));
 }

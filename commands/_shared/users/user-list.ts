@@ -21,7 +21,10 @@ export interface CollectedUsers {
 }
 
 /** Reads a cursor-paged user list page by page, at most `maxPages` calls, each person once. */
-export async function collectUsers(first: () => Promise<Page<ListedPerson>>, maxPages = MAX_LIST_PAGES): Promise<CollectedUsers> {
+export async function collectUsers(
+  first: () => Promise<Page<ListedPerson>>,
+  maxPages = MAX_LIST_PAGES,
+): Promise<CollectedUsers> {
   const users: ListedPerson[] = [];
   const seen = new Set<string>();
   let page: Page<ListedPerson> | undefined = await first();

@@ -24,6 +24,7 @@ export function parseUsername(input: string): string {
   return validateOption(usernameSchema, input, {
     option: 'user',
     id: 'input.invalid-username',
-    message: () => `\`${shown}\` is not an Instagram username. Usernames are up to 30 letters, digits, periods or underscores, like \`kenji.photo\`.`,
+    message: () =>
+      `\`${shown}\` is not an Instagram username. Usernames are up to 30 letters, digits, periods or underscores, like \`kenji.photo\`.`,
   });
 }

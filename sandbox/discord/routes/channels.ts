@@ -41,12 +41,12 @@ export function addChannelRoutes(router: RestRouter, state: FakeState): void {
     return { status: 204 };
   });
 
-
   router.add('GET', '/channels/:channelId/messages', 'bot', ({ params, query }) => {
     const channel = state.channel(params.channelId!);
     requireBotPermissions(state, channel.id, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory);
     const parsed = listQuery.safeParse(Object.fromEntries(query));
-    if (!parsed.success) throw formError(['limit'], 'NUMBER_TYPE_MAX', 'int value should be less than or equal to 100.');
+    if (!parsed.success)
+      throw formError(['limit'], 'NUMBER_TYPE_MAX', 'int value should be less than or equal to 100.');
     const { limit, before, after } = parsed.data;
     const visible = state
       .channelMessages(channel.id)
@@ -73,7 +73,8 @@ export function addChannelRoutes(router: RestRouter, state: FakeState): void {
     const inGuild = channel.type !== ChannelType.DM;
     if (inGuild) requireBotPermissions(state, channel.id, sendPermission(isThread(channel)));
     const message = checkBody(messageBodySchema, body ?? {});
-    if (inGuild && (message.embeds ?? []).length > 0) requireBotPermissions(state, channel.id, PermissionFlagsBits.EmbedLinks);
+    if (inGuild && (message.embeds ?? []).length > 0)
+      requireBotPermissions(state, channel.id, PermissionFlagsBits.EmbedLinks);
     const { stored, created } = postMessage(state, { channelId: channel.id, body: message, author: state.botUser });
     // A nonce dedupe answers with the earlier message, as Discord does; the header only helps a reader of logs.
     const headers: Record<string, string> = created ? {} : { 'x-discord-fake-nonce-dedupe': 'true' };
@@ -84,7 +85,8 @@ export function addChannelRoutes(router: RestRouter, state: FakeState): void {
     const channel = state.channel(params.channelId!);
     requireBotPermissions(state, channel.id, PermissionFlagsBits.ViewChannel);
     const stored = state.findMessage(channel.id, params.messageId!);
-    if (stored.message.author.id !== state.botUser.id || stored.message.webhook_id !== undefined) throw cannotEditOthersMessage();
+    if (stored.message.author.id !== state.botUser.id || stored.message.webhook_id !== undefined)
+      throw cannotEditOthersMessage();
     const edit = checkBody(messageBodySchema, body ?? {});
     if ((edit.embeds ?? []).length > 0) requireBotPermissions(state, channel.id, PermissionFlagsBits.EmbedLinks);
     return { status: 200, body: messageView(editMessage(state, stored, edit)) };
@@ -95,12 +97,16 @@ export function addChannelRoutes(router: RestRouter, state: FakeState): void {
     requireBotPermissions(state, channel.id, PermissionFlagsBits.ViewChannel);
     const stored = state.findMessage(channel.id, params.messageId!);
     const own = stored.message.author.id === state.botUser.id && stored.message.webhook_id === undefined;
-    if (!own && (state.permissionsIn(channel.id, state.botUser.id) & PermissionFlagsBits.ManageMessages) === 0n) throw missingPermissions();
+    if (!own && (state.permissionsIn(channel.id, state.botUser.id) & PermissionFlagsBits.ManageMessages) === 0n)
+      throw missingPermissions();
     deleteMessage(state, channel.id, stored.message.id);
     return { status: 204 };
   });
 }
 
 function sendPermission(thread: boolean): bigint {
-  return PermissionFlagsBits.ViewChannel | (thread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages);
+  return (
+    PermissionFlagsBits.ViewChannel |
+    (thread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages)
+  );
 }

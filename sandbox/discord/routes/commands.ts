@@ -11,7 +11,10 @@ import { checkBody } from '../limits.js';
 import { DiscordFakeError, missingAccess, unknownCommand } from '../errors.js';
 
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
-const nameSchema = z.string().regex(NAME).refine((v) => v === v.toLowerCase(), { message: 'Command name must be lower case' });
+const nameSchema = z
+  .string()
+  .regex(NAME)
+  .refine((v) => v === v.toLowerCase(), { message: 'Command name must be lower case' });
 
 type OptionShape = z.ZodType<unknown>;
 const option: OptionShape = z.lazy(() =>
@@ -21,7 +24,10 @@ const option: OptionShape = z.lazy(() =>
       name: nameSchema,
       description: z.string().min(1).max(100),
       required: z.boolean().optional(),
-      choices: z.array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string().max(100), z.number()]) })).max(25).optional(),
+      choices: z
+        .array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string().max(100), z.number()]) }))
+        .max(25)
+        .optional(),
       options: z.array(option).max(25).optional(),
       autocomplete: z.boolean().optional(),
     })
@@ -42,8 +48,20 @@ const commandSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.type === ApplicationCommandType.ChatInput) {
-      if (!nameSchema.safeParse(c.name).success) ctx.addIssue({ code: 'custom', path: ['name'], message: 'Invalid application command name', params: { discordCode: 'APPLICATION_COMMAND_INVALID_NAME' } });
-      if (c.description.length < 1) ctx.addIssue({ code: 'custom', path: ['description'], message: 'Must be between 1 and 100 in length.', params: { discordCode: 'BASE_TYPE_BAD_LENGTH' } });
+      if (!nameSchema.safeParse(c.name).success)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['name'],
+          message: 'Invalid application command name',
+          params: { discordCode: 'APPLICATION_COMMAND_INVALID_NAME' },
+        });
+      if (c.description.length < 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['description'],
+          message: 'Must be between 1 and 100 in length.',
+          params: { discordCode: 'BASE_TYPE_BAD_LENGTH' },
+        });
     }
     checkOptionList((c.options ?? []) as { name: string; required?: boolean }[], ctx);
   });
@@ -52,11 +70,21 @@ type CommandBody = z.output<typeof commandSchema>;
 function checkOptionList(options: { name: string; required?: boolean }[], ctx: z.RefinementCtx): void {
   const names = options.map((o) => o.name);
   if (new Set(names).size !== names.length) {
-    ctx.addIssue({ code: 'custom', path: ['options'], message: 'Option names must be unique', params: { discordCode: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['options'],
+      message: 'Option names must be unique',
+      params: { discordCode: 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS' },
+    });
   }
   const firstOptional = options.findIndex((o) => !o.required);
   if (firstOptional >= 0 && options.slice(firstOptional).some((o) => o.required)) {
-    ctx.addIssue({ code: 'custom', path: ['options'], message: 'Required options must be placed before non-required options', params: { discordCode: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID' } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['options'],
+      message: 'Required options must be placed before non-required options',
+      params: { discordCode: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID' },
+    });
   }
 }
 
@@ -68,10 +96,21 @@ export function addCommandRoutes(router: RestRouter, state: FakeState): void {
       const bodies = checkBody(z.array(commandSchema).max(200), req.body ?? []);
       const names = bodies.map((b) => `${b.type}:${b.name}`);
       if (new Set(names).size !== names.length) {
-        throw new DiscordFakeError(400, 50035, 'Invalid Form Body', { _errors: [{ code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: 'Application command names must be unique' }] });
+        throw new DiscordFakeError(400, 50035, 'Invalid Form Body', {
+          _errors: [
+            { code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: 'Application command names must be unique' },
+          ],
+        });
       }
       const previous = list(state, scope);
-      const next = bodies.map((b) => build(state, scope, b, previous.find((p) => p.name === b.name && p.type === b.type)));
+      const next = bodies.map((b) =>
+        build(
+          state,
+          scope,
+          b,
+          previous.find((p) => p.name === b.name && p.type === b.type),
+        ),
+      );
       state.commands.set(scope, next);
       return { status: 200, body: next };
     });
@@ -84,19 +123,28 @@ export function addCommandRoutes(router: RestRouter, state: FakeState): void {
       state.commands.set(scope, [...commands.filter((c) => c !== existing), command]);
       return { status: existing ? 200 : 201, body: command };
     });
-    router.add('GET', `${prefix}/:commandId`, 'bot', (req) => ({ status: 200, body: find(state, scopeOf(state, req), req.params.commandId!) }));
+    router.add('GET', `${prefix}/:commandId`, 'bot', (req) => ({
+      status: 200,
+      body: find(state, scopeOf(state, req), req.params.commandId!),
+    }));
     router.add('PATCH', `${prefix}/:commandId`, 'bot', (req) => {
       const scope = scopeOf(state, req);
       const existing = find(state, scope, req.params.commandId!);
       const body = checkBody(commandSchema, { ...existing, ...(req.body as object) });
       const command = build(state, scope, body, existing);
-      state.commands.set(scope, list(state, scope).map((c) => (c === existing ? command : c)));
+      state.commands.set(
+        scope,
+        list(state, scope).map((c) => (c === existing ? command : c)),
+      );
       return { status: 200, body: command };
     });
     router.add('DELETE', `${prefix}/:commandId`, 'bot', (req) => {
       const scope = scopeOf(state, req);
       const existing = find(state, scope, req.params.commandId!);
-      state.commands.set(scope, list(state, scope).filter((c) => c !== existing));
+      state.commands.set(
+        scope,
+        list(state, scope).filter((c) => c !== existing),
+      );
       return { status: 204 };
     });
   }
@@ -104,7 +152,8 @@ export function addCommandRoutes(router: RestRouter, state: FakeState): void {
 
 /** `global` or the guild id; refuses other applications and guilds the bot is not in. */
 function scopeOf(state: FakeState, { params }: RouteRequest): string {
-  if (params.app !== state.applicationId) throw new DiscordFakeError(403, 20012, 'You are not authorized to perform this action on this application');
+  if (params.app !== state.applicationId)
+    throw new DiscordFakeError(403, 20012, 'You are not authorized to perform this action on this application');
   if (params.guildId === undefined) return 'global';
   const guild = state.guild(params.guildId);
   if (!guild.members.has(state.botUser.id)) throw missingAccess();
@@ -121,7 +170,12 @@ function find(state: FakeState, scope: string, id: string): APIApplicationComman
   return command;
 }
 
-function build(state: FakeState, scope: string, body: CommandBody, existing: APIApplicationCommand | undefined): APIApplicationCommand {
+function build(
+  state: FakeState,
+  scope: string,
+  body: CommandBody,
+  existing: APIApplicationCommand | undefined,
+): APIApplicationCommand {
   const command: APIApplicationCommand = {
     id: existing?.id ?? state.ids.next(),
     application_id: state.applicationId,
@@ -134,8 +188,14 @@ function build(state: FakeState, scope: string, body: CommandBody, existing: API
     default_member_permissions: body.default_member_permissions ?? null,
     dm_permission: body.dm_permission ?? true,
     nsfw: body.nsfw ?? false,
-    integration_types: (body.integration_types ?? [ApplicationIntegrationType.GuildInstall]) as ApplicationIntegrationType[],
-    contexts: (body.contexts ?? [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel]) as InteractionContextType[],
+    integration_types: (body.integration_types ?? [
+      ApplicationIntegrationType.GuildInstall,
+    ]) as ApplicationIntegrationType[],
+    contexts: (body.contexts ?? [
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    ]) as InteractionContextType[],
   };
   if (body.options) command.options = body.options as APIApplicationCommandOption[];
   if (scope !== 'global') command.guild_id = scope;

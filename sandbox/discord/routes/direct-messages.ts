@@ -25,7 +25,13 @@ export function addDirectMessageRoutes(router: RestRouter, state: FakeState): vo
     const channel = directChannelOf(state, userId);
     return {
       status: 200,
-      body: { id: channel.id, type: ChannelType.DM, last_message_id: channel.lastMessageId, flags: 0, recipients: [{ ...state.user(userId) }] },
+      body: {
+        id: channel.id,
+        type: ChannelType.DM,
+        last_message_id: channel.lastMessageId,
+        flags: 0,
+        recipients: [{ ...state.user(userId) }],
+      },
     };
   });
 }

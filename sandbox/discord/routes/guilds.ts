@@ -18,19 +18,34 @@ export function addGuildRoutes(router: RestRouter, state: FakeState): void {
     status: 200,
     body: [...state.guilds.values()]
       .filter((g) => g.members.has(state.botUser.id))
-      .map((g) => ({ id: g.id, name: g.name, icon: null, owner: g.ownerId === state.botUser.id, permissions: botPermissions(g).toString(), features: [] })),
+      .map((g) => ({
+        id: g.id,
+        name: g.name,
+        icon: null,
+        owner: g.ownerId === state.botUser.id,
+        permissions: botPermissions(g).toString(),
+        features: [],
+      })),
   }));
 
   router.add('GET', '/guilds/:guildId', 'bot', ({ params, query }) => {
     const guild = botGuild(params.guildId!);
-    const body = { ...renderGuild(guild), ...(query.get('with_counts') === 'true' ? { approximate_member_count: guild.members.size, approximate_presence_count: 0 } : {}) };
+    const body = {
+      ...renderGuild(guild),
+      ...(query.get('with_counts') === 'true'
+        ? { approximate_member_count: guild.members.size, approximate_presence_count: 0 }
+        : {}),
+    };
     return { status: 200, body };
   });
   router.add('GET', '/guilds/:guildId/channels', 'bot', ({ params }) => {
     const guild = botGuild(params.guildId!);
     return { status: 200, body: guild.channelIds.map((id) => renderChannel(state.channel(id))) };
   });
-  router.add('GET', '/guilds/:guildId/roles', 'bot', ({ params }) => ({ status: 200, body: [...botGuild(params.guildId!).roles.values()] }));
+  router.add('GET', '/guilds/:guildId/roles', 'bot', ({ params }) => ({
+    status: 200,
+    body: [...botGuild(params.guildId!).roles.values()],
+  }));
   router.add('GET', '/guilds/:guildId/members/:userId', 'bot', ({ params }) => {
     const guild = botGuild(params.guildId!);
     return { status: 200, body: renderMember(state, state.member(guild.id, params.userId!)) };
@@ -48,11 +63,20 @@ export function addGuildRoutes(router: RestRouter, state: FakeState): void {
   router.add('GET', '/guilds/:guildId/webhooks', 'bot', ({ params }) => {
     const guild = botGuild(params.guildId!);
     if ((botPermissions(guild) & PermissionFlagsBits.ManageWebhooks) === 0n) throw missingPermissions();
-    return { status: 200, body: [...state.webhooks.values()].filter((w) => w.webhook.guild_id === guild.id).map((w) => w.webhook) };
+    return {
+      status: 200,
+      body: [...state.webhooks.values()].filter((w) => w.webhook.guild_id === guild.id).map((w) => w.webhook),
+    };
   });
 
   function botPermissions(guild: GuildRecord): bigint {
     const member = guild.members.get(state.botUser.id);
-    return computeBasePermissions({ guildId: guild.id, ownerId: guild.ownerId, userId: state.botUser.id, memberRoleIds: member?.roles ?? [], roles: guild.roles });
+    return computeBasePermissions({
+      guildId: guild.id,
+      ownerId: guild.ownerId,
+      userId: state.botUser.id,
+      memberRoleIds: member?.roles ?? [],
+      roles: guild.roles,
+    });
   }
 }

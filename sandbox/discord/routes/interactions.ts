@@ -17,7 +17,12 @@ export function addInteractionCallbackRoute(router: RestRouter, interactions: In
 }
 
 /** Handles `/webhooks/:app/:token[...]` for an interaction token. */
-export function interactionWebhook(state: FakeState, interactions: InteractionRegistry, request: RouteRequest, messageId?: string): RouteResult {
+export function interactionWebhook(
+  state: FakeState,
+  interactions: InteractionRegistry,
+  request: RouteRequest,
+  messageId?: string,
+): RouteResult {
   const record = interactions.webhookRecord(request.params.id!, request.params.token!);
   if (messageId === undefined) {
     if (request.method !== 'POST') return { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };

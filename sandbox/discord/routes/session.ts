@@ -4,7 +4,13 @@ import { currentUser, type FakeOAuth2 } from '../oauth2.js';
 import type { RestRouter } from '../rest.js';
 import type { FakeState } from '../state.js';
 
-export function addSessionRoutes(router: RestRouter, state: FakeState, gatewayUrl: () => string, oauth2: FakeOAuth2, botToken: string): void {
+export function addSessionRoutes(
+  router: RestRouter,
+  state: FakeState,
+  gatewayUrl: () => string,
+  oauth2: FakeOAuth2,
+  botToken: string,
+): void {
   router.add('GET', '/gateway/bot', 'bot', () => {
     const info: APIGatewayBotInfo = {
       url: gatewayUrl(),

@@ -27,18 +27,32 @@ export function addThreadRoutes(router: RestRouter, state: FakeState): void {
     const input = checkBody(threadSchema, body ?? {});
     if (parent.type === ChannelType.GuildForum) {
       requireBotPermissions(state, parent.id, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
-      if (input.message === undefined) throw new DiscordFakeError(400, 50035, 'Invalid Form Body', { message: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } });
+      if (input.message === undefined)
+        throw new DiscordFakeError(400, 50035, 'Invalid Form Body', {
+          message: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] },
+        });
       const message = checkBody(messageBodySchema, input.message, ['message']);
       if ((message.embeds ?? []).length > 0) requireBotPermissions(state, parent.id, PermissionFlagsBits.EmbedLinks);
       const thread = createThread(state, parent, { name: input.name, ownerId: state.botUser.id });
-      const { stored } = postMessage(state, { channelId: thread.id, body: message, author: state.botUser, id: thread.id });
+      const { stored } = postMessage(state, {
+        channelId: thread.id,
+        body: message,
+        author: state.botUser,
+        id: thread.id,
+      });
       return { status: 201, body: { ...renderChannel(thread), message: messageView(stored) } };
     }
     if (parent.type !== ChannelType.GuildText && parent.type !== ChannelType.GuildAnnouncement) {
       throw new DiscordFakeError(400, 50024, 'Cannot execute action on this channel type');
     }
     const type = input.type ?? ChannelType.PrivateThread;
-    requireBotPermissions(state, parent.id, type === ChannelType.PrivateThread ? PermissionFlagsBits.CreatePrivateThreads : PermissionFlagsBits.CreatePublicThreads);
+    requireBotPermissions(
+      state,
+      parent.id,
+      type === ChannelType.PrivateThread
+        ? PermissionFlagsBits.CreatePrivateThreads
+        : PermissionFlagsBits.CreatePublicThreads,
+    );
     const thread = createThread(state, parent, { name: input.name, type, ownerId: state.botUser.id });
     return { status: 201, body: renderChannel(thread) };
   });
@@ -48,7 +62,8 @@ export function addThreadRoutes(router: RestRouter, state: FakeState): void {
     const input = checkBody(threadSchema, body ?? {});
     requireBotPermissions(state, parent.id, PermissionFlagsBits.CreatePublicThreads);
     const message = state.findMessage(parent.id, params.messageId!);
-    if (state.channels.has(message.message.id)) throw new DiscordFakeError(400, 160004, 'A thread has already been created for this message');
+    if (state.channels.has(message.message.id))
+      throw new DiscordFakeError(400, 160004, 'A thread has already been created for this message');
     const thread = createThread(state, parent, { name: input.name, ownerId: state.botUser.id, id: message.message.id });
     return { status: 201, body: renderChannel(thread) };
   });

@@ -3,7 +3,13 @@
 // or delete a message it sent. Executing needs no bot permission — the token is the credential, as on Discord —
 // but a wrong token is 401 50027 and a deleted channel takes its webhooks with it (10015).
 import { createHash } from 'node:crypto';
-import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, PermissionFlagsBits, WebhookType } from 'discord-api-types/v10';
+import {
+  ChannelType,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  PermissionFlagsBits,
+  WebhookType,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { RestRouter, RouteRequest, RouteResult } from '../rest.js';
 import type { FakeState, WebhookRecord } from '../state.js';
@@ -22,17 +28,26 @@ const createSchema = z.object({
     .string()
     .min(1)
     .max(LIMITS.webhookUsername)
-    .refine((v) => !/discord|clyde/i.test(v), { message: 'Username cannot contain "discord"', params: { discordCode: 'USERNAME_INVALID_CONTAINS' } }),
+    .refine((v) => !/discord|clyde/i.test(v), {
+      message: 'Username cannot contain "discord"',
+      params: { discordCode: 'USERNAME_INVALID_CONTAINS' },
+    }),
   avatar: z.string().nullish(),
 });
 
-const WEBHOOK_CHANNELS = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum, ChannelType.GuildVoice]);
+const WEBHOOK_CHANNELS = new Set<ChannelType>([
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.GuildForum,
+  ChannelType.GuildVoice,
+]);
 
 export function addWebhookRoutes(router: RestRouter, state: FakeState, interactions: InteractionRegistry): void {
   router.add('POST', '/channels/:channelId/webhooks', 'bot', ({ params, body }) => {
     const channel = state.channel(params.channelId!);
     requireBotPermissions(state, channel.id, PermissionFlagsBits.ManageWebhooks);
-    if (!WEBHOOK_CHANNELS.has(channel.type)) throw new DiscordFakeError(400, 50024, 'Cannot execute action on this channel type');
+    if (!WEBHOOK_CHANNELS.has(channel.type))
+      throw new DiscordFakeError(400, 50024, 'Cannot execute action on this channel type');
     const input = checkBody(createSchema, body);
     const token = randomToken('webhook');
     const record: WebhookRecord = {
@@ -52,14 +67,21 @@ export function addWebhookRoutes(router: RestRouter, state: FakeState, interacti
     };
     state.webhooks.set(record.webhook.id, record);
     state.issuedTokens.webhooks.push(token);
-    state.emit(GatewayDispatchEvents.WebhooksUpdate, { guild_id: channel.guildId, channel_id: channel.id }, { intent: GatewayIntentBits.GuildWebhooks });
+    state.emit(
+      GatewayDispatchEvents.WebhooksUpdate,
+      { guild_id: channel.guildId, channel_id: channel.id },
+      { intent: GatewayIntentBits.GuildWebhooks },
+    );
     return { status: 200, body: record.webhook };
   });
 
   router.add('GET', '/channels/:channelId/webhooks', 'bot', ({ params }) => {
     const channel = state.channel(params.channelId!);
     requireBotPermissions(state, channel.id, PermissionFlagsBits.ManageWebhooks);
-    return { status: 200, body: [...state.webhooks.values()].filter((w) => w.channelId === channel.id).map((w) => w.webhook) };
+    return {
+      status: 200,
+      body: [...state.webhooks.values()].filter((w) => w.channelId === channel.id).map((w) => w.webhook),
+    };
   });
 
   router.add('GET', '/webhooks/:id', 'bot', ({ params }) => {
@@ -73,30 +95,47 @@ export function addWebhookRoutes(router: RestRouter, state: FakeState, interacti
     return { status: 204 };
   });
 
-  const byToken = (handler: (request: RouteRequest, record: WebhookRecord) => RouteResult, messageId?: (r: RouteRequest) => string) => (request: RouteRequest): RouteResult | Promise<RouteResult> => {
-    const interaction = interactions.findByToken(request.params.token!);
-    // An interaction sent to the Interactions Endpoint URL is acknowledged when its HTTP answer is read; a bot that
-    // edits or follows up the moment it has answered can be here first, so its request waits for that answer.
-    if (interaction?.http?.state === 'pending') {
-      return interaction.http.settled.then(() => interactionWebhook(state, interactions, request, messageId?.(request)));
-    }
-    if (interaction) return interactionWebhook(state, interactions, request, messageId?.(request));
-    return handler(request, tokenWebhook(state, request.params.id!, request.params.token!));
-  };
+  const byToken =
+    (handler: (request: RouteRequest, record: WebhookRecord) => RouteResult, messageId?: (r: RouteRequest) => string) =>
+    (request: RouteRequest): RouteResult | Promise<RouteResult> => {
+      const interaction = interactions.findByToken(request.params.token!);
+      // An interaction sent to the Interactions Endpoint URL is acknowledged when its HTTP answer is read; a bot that
+      // edits or follows up the moment it has answered can be here first, so its request waits for that answer.
+      if (interaction?.http?.state === 'pending') {
+        return interaction.http.settled.then(() =>
+          interactionWebhook(state, interactions, request, messageId?.(request)),
+        );
+      }
+      if (interaction) return interactionWebhook(state, interactions, request, messageId?.(request));
+      return handler(request, tokenWebhook(state, request.params.id!, request.params.token!));
+    };
 
-  router.add('GET', '/webhooks/:id/:token', 'none', byToken((_request, record) => {
-    const { user: _user, ...withoutUser } = record.webhook;
-    return { status: 200, body: withoutUser };
-  }));
+  router.add(
+    'GET',
+    '/webhooks/:id/:token',
+    'none',
+    byToken((_request, record) => {
+      const { user: _user, ...withoutUser } = record.webhook;
+      return { status: 200, body: withoutUser };
+    }),
+  );
 
-  router.add('POST', '/webhooks/:id/:token', 'none', byToken((request, record) => execute(state, request, record)));
+  router.add(
+    'POST',
+    '/webhooks/:id/:token',
+    'none',
+    byToken((request, record) => execute(state, request, record)),
+  );
 
   for (const method of ['GET', 'PATCH', 'DELETE']) {
     router.add(
       method,
       '/webhooks/:id/:token/messages/:messageId',
       'none',
-      byToken((request, record) => webhookMessage(state, request, record), (r) => r.params.messageId!),
+      byToken(
+        (request, record) => webhookMessage(state, request, record),
+        (r) => r.params.messageId!,
+      ),
     );
   }
 }
@@ -149,7 +188,10 @@ function webhookMessage(state: FakeState, request: RouteRequest, record: Webhook
     deleteMessage(state, channelId, stored.message.id);
     return { status: 204 };
   }
-  return { status: 200, body: messageView(editMessage(state, stored, checkBody(messageBodySchema, request.body ?? {}))) };
+  return {
+    status: 200,
+    body: messageView(editMessage(state, stored, checkBody(messageBodySchema, request.body ?? {}))),
+  };
 }
 
 function botWebhook(state: FakeState, id: string): WebhookRecord {

@@ -17,7 +17,10 @@ const RECENT_WINDOW_MS = 24 * 3_600_000;
 
 function caller(ctx: GraphContext): Account {
   if (ctx.state.options.publicContentAccess === false) {
-    throw new GraphError(10, "(#10) To use 'Instagram Public Content Access', your use of this endpoint must be reviewed and approved by Facebook.");
+    throw new GraphError(
+      10,
+      "(#10) To use 'Instagram Public Content Access', your use of this endpoint must be reviewed and approved by Facebook.",
+    );
   }
   const userId = ctx.params.get('user_id');
   if (!userId) throw invalidParameter('The parameter user_id is required');
@@ -29,7 +32,8 @@ function caller(ctx: GraphContext): Account {
 export function hashtagSearch(ctx: GraphContext): Json {
   const account = caller(ctx);
   const q = normalizeHashtag(ctx.params.get('q') ?? '');
-  if (!/^[\p{L}\p{N}_]{1,100}$/u.test(q)) throw invalidParameter('The parameter q is required and must be a hashtag name without emoji');
+  if (!/^[\p{L}\p{N}_]{1,100}$/u.test(q))
+    throw invalidParameter('The parameter q is required and must be a hashtag name without emoji');
   return { data: [{ id: ctx.state.hashtags.search(account.id, q, ctx.now) }] };
 }
 
@@ -49,7 +53,9 @@ export function hashtagNode(ctx: GraphContext, id: string, name: string, edge: s
   let items = world.withHashtag(name, ctx.now);
   if (edge === 'recent_media') {
     // "Not always in chronological order": a stable order that is not by time, so a client must not rely on one.
-    items = items.filter((m) => m.timestampMs > ctx.now - RECENT_WINDOW_MS).sort((a, b) => hash32(`${id}:${a.id}`) - hash32(`${id}:${b.id}`));
+    items = items
+      .filter((m) => m.timestampMs > ctx.now - RECENT_WINDOW_MS)
+      .sort((a, b) => hash32(`${id}:${a.id}`) - hash32(`${id}:${b.id}`));
   } else if (edge === 'top_media') {
     items = [...items].sort((a, b) => b.likeCount - a.likeCount || b.timestampMs - a.timestampMs);
   } else throw nonexistingField(edge, 'IGHashtag');
@@ -63,5 +69,8 @@ export function hashtagNode(ctx: GraphContext, id: string, name: string, edge: s
   };
   // Only an `after` cursor is offered on hashtag edges (reference §1.4).
   const paging = pagingOf({ ...page, hasPrevious: false }, (c) => link(c));
-  return { data: page.items.map((m) => render(MEDIA, m, selection, { ctx, indirect: true, hashtag: true })), ...paging };
+  return {
+    data: page.items.map((m) => render(MEDIA, m, selection, { ctx, indirect: true, hashtag: true })),
+    ...paging,
+  };
 }

@@ -35,7 +35,11 @@ export function mediaNode(ctx: GraphContext, media: Media, owner: Account, edge:
     case 'GET children': {
       requirePermission(ctx, 'basic');
       const selection = selectionOf(ctx.params.get('fields'), ['id']);
-      return { data: media.childIds.flatMap((id) => world.media.get(id) ?? []).map((c) => render(MEDIA, c, selection, { ctx, indirect: false })) };
+      return {
+        data: media.childIds
+          .flatMap((id) => world.media.get(id) ?? [])
+          .map((c) => render(MEDIA, c, selection, { ctx, indirect: false })),
+      };
     }
     case 'GET comments':
       requirePermission(ctx, 'comments');
@@ -44,9 +48,16 @@ export function mediaNode(ctx: GraphContext, media: Media, owner: Account, edge:
       requirePermission(ctx, 'comments');
       const message = ctx.params.get('message');
       if (!message) throw invalidParameter('The parameter message is required');
-      if (media.productType === 'STORY' || media.parentId) throw invalidParameter('Comments cannot be made on this media');
+      if (media.productType === 'STORY' || media.parentId)
+        throw invalidParameter('Comments cannot be made on this media');
       if (!media.commentEnabled) throw new GraphError(100, '(#100) Comments are turned off for this media');
-      const comment = world.addComment({ mediaId: media.id, fromId: owner.id, username: owner.username, text: message, timestampMs: ctx.now });
+      const comment = world.addComment({
+        mediaId: media.id,
+        fromId: owner.id,
+        username: owner.username,
+        text: message,
+        timestampMs: ctx.now,
+      });
       return { id: comment.id };
     }
     case 'GET insights':
@@ -59,7 +70,11 @@ export function mediaNode(ctx: GraphContext, media: Media, owner: Account, edge:
 
 function commentList(ctx: GraphContext, comments: Comment[], path: string): Json {
   const selection = selectionOf(ctx.params.get('fields'), ['timestamp', 'text', 'id']);
-  const page = pageOf(comments, (c) => c.id, { limit: ctx.params.get('limit'), after: ctx.params.get('after'), before: ctx.params.get('before') });
+  const page = pageOf(comments, (c) => c.id, {
+    limit: ctx.params.get('limit'),
+    after: ctx.params.get('after'),
+    before: ctx.params.get('before'),
+  });
   const link = (cursor: { after?: string; before?: string }) => {
     const query = new URLSearchParams(ctx.params);
     query.delete('after');
@@ -67,7 +82,10 @@ function commentList(ctx: GraphContext, comments: Comment[], path: string): Json
     for (const [k, v] of Object.entries(cursor)) query.set(k, v);
     return ctx.link(path, query);
   };
-  return { data: page.items.map((c) => render(COMMENT, c, selection, { ctx, indirect: false })), ...pagingOf(page, link) };
+  return {
+    data: page.items.map((c) => render(COMMENT, c, selection, { ctx, indirect: false })),
+    ...pagingOf(page, link),
+  };
 }
 
 export function commentNode(ctx: GraphContext, comment: Comment, owner: Account, edge: string | undefined): Json {
@@ -77,7 +95,10 @@ export function commentNode(ctx: GraphContext, comment: Comment, owner: Account,
   if (edge === undefined) {
     switch (ctx.method) {
       case 'GET':
-        return render(COMMENT, comment, selectionOf(ctx.params.get('fields'), ['timestamp', 'text', 'id']), { ctx, indirect: false });
+        return render(COMMENT, comment, selectionOf(ctx.params.get('fields'), ['timestamp', 'text', 'id']), {
+          ctx,
+          indirect: false,
+        });
       case 'POST':
         comment.hidden = flag(ctx.params.get('hide'), 'hide');
         return { success: true };
@@ -88,7 +109,8 @@ export function commentNode(ctx: GraphContext, comment: Comment, owner: Account,
         throw unsupportedRequest(ctx.method, comment.id);
     }
   }
-  if (edge !== 'replies') throw new GraphError(100, `(#100) Tried accessing nonexisting field (${edge}) on node type (IGComment)`);
+  if (edge !== 'replies')
+    throw new GraphError(100, `(#100) Tried accessing nonexisting field (${edge}) on node type (IGComment)`);
   if (ctx.method === 'GET') return commentList(ctx, world.repliesTo(comment.id), `/${comment.id}/replies`);
   if (ctx.method !== 'POST') throw unsupportedRequest(ctx.method, comment.id);
   const message = ctx.params.get('message');
@@ -96,6 +118,13 @@ export function commentNode(ctx: GraphContext, comment: Comment, owner: Account,
   // Replies go on top-level comments only, and not on hidden ones (reference §1.4); the wording is the emulator's.
   if (comment.parentId) throw invalidParameter('Replies can be made only to top-level comments');
   if (comment.hidden) throw invalidParameter('Replies cannot be made to hidden comments');
-  const reply = world.addComment({ mediaId: comment.mediaId, parentId: comment.id, fromId: owner.id, username: owner.username, text: message, timestampMs: ctx.now });
+  const reply = world.addComment({
+    mediaId: comment.mediaId,
+    parentId: comment.id,
+    fromId: owner.id,
+    username: owner.username,
+    text: message,
+    timestampMs: ctx.now,
+  });
   return { id: reply.id };
 }

@@ -32,7 +32,10 @@ export async function appSubscriptions(ctx: GraphContext, appId: string): Promis
   }
   if (ctx.method !== 'POST') throw unsupportedRequest(ctx.method, appId);
   if (object !== 'instagram') throw invalidParameter(`Param object must be one of {instagram} - got "${object ?? ''}"`);
-  const fields = (ctx.params.get('fields') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = (ctx.params.get('fields') ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (fields.length === 0) throw invalidParameter('The parameter fields is required');
   const unknown = fields.find((f) => !(WEBHOOK_FIELDS as readonly string[]).includes(f));
   if (unknown) throw invalidParameter(`Param fields must be one of {${WEBHOOK_FIELDS.join(', ')}} - got "${unknown}"`);
@@ -53,7 +56,8 @@ export async function appSubscriptions(ctx: GraphContext, appId: string): Promis
 /** Facebook Login's per-account subscription: the Page's `subscribed_apps`, with its Page token. */
 export function pageSubscribedApps(ctx: GraphContext, page: Page): Json {
   const { viewer, state } = ctx;
-  if (viewer.kind !== 'page' || viewer.page.id !== page.id) throw new GraphError(210, '(#210) A page access token is required to request this resource.');
+  if (viewer.kind !== 'page' || viewer.page.id !== page.id)
+    throw new GraphError(210, '(#210) A page access token is required to request this resource.');
   ctx.chargePlatform();
   const appId = state.app.metaAppId;
   const accountId = page.igAccountId;
@@ -65,7 +69,10 @@ export function pageSubscribedApps(ctx: GraphContext, page: Page): Json {
     if (accountId) state.webhooks.unsubscribeAccount(appId, accountId);
     return { success: true };
   }
-  const fields = (ctx.params.get('subscribed_fields') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = (ctx.params.get('subscribed_fields') ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (fields.length === 0) throw invalidParameter('The parameter subscribed_fields is required');
   // Events for the Instagram account linked to the Page reach the app once the Page has subscribed it.
   if (accountId) state.webhooks.subscribeAccount(appId, accountId, fields);

@@ -55,7 +55,11 @@ function withDiscoveryAfter(selection: FieldSelection[], after: string): FieldSe
 /** A top-level media list (`/media`, `/stories`, `/tags`) with cursors and `next`/`previous` links. */
 export function mediaList(ctx: GraphContext, items: Media[], path: string, indirect: boolean): JsonObject {
   const selection = selectionOf(ctx.params.get('fields'), ['id']);
-  const page = pageOf(items, (m) => m.id, { limit: ctx.params.get('limit'), after: ctx.params.get('after'), before: ctx.params.get('before') });
+  const page = pageOf(items, (m) => m.id, {
+    limit: ctx.params.get('limit'),
+    after: ctx.params.get('after'),
+    before: ctx.params.get('before'),
+  });
   const link = (cursor: { after?: string; before?: string }) => {
     const query = new URLSearchParams(ctx.params);
     query.delete('after');
@@ -94,7 +98,11 @@ export function userEdge(ctx: GraphContext, account: Account, pathId: string, ed
       if (ctx.host !== 'facebook-graph') throw unsupportedRequest(ctx.method, pathId);
       ctx.chargePlatform(account);
       const wantName = (ctx.params.get('fields') ?? '').split(',').includes('name');
-      return { data: ctx.state.hashtags.recent(account.id, ctx.now).map((h) => ({ id: h.id, ...(wantName ? { name: h.name } : {}) })) };
+      return {
+        data: ctx.state.hashtags
+          .recent(account.id, ctx.now)
+          .map((h) => ({ id: h.id, ...(wantName ? { name: h.name } : {}) })),
+      };
     }
     default:
       throw new GraphError(100, `(#100) Tried accessing nonexisting field (${edge}) on node type (User)`);
@@ -115,11 +123,22 @@ function subscribedApps(ctx: GraphContext, account: Account): Json {
     state.webhooks.unsubscribeAccount(appId, account.id);
     return { success: true };
   }
-  const fields = (ctx.params.get('subscribed_fields') ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = (ctx.params.get('subscribed_fields') ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   if (fields.length === 0) throw invalidParameter('The parameter subscribed_fields is required');
-  const known = [...WEBHOOK_FIELDS, 'messages', 'message_reactions', 'messaging_postbacks', 'messaging_referral', 'messaging_seen'];
+  const known = [
+    ...WEBHOOK_FIELDS,
+    'messages',
+    'message_reactions',
+    'messaging_postbacks',
+    'messaging_referral',
+    'messaging_seen',
+  ];
   const unknown = fields.find((f) => !known.includes(f));
-  if (unknown) throw invalidParameter(`Param subscribed_fields must be one of {${known.join(', ')}} - got "${unknown}"`);
+  if (unknown)
+    throw invalidParameter(`Param subscribed_fields must be one of {${known.join(', ')}} - got "${unknown}"`);
   state.webhooks.subscribeAccount(appId, account.id, fields);
   return { success: true };
 }
@@ -132,7 +151,11 @@ function replyToMention(ctx: GraphContext, account: Account): Json {
   const comment = world.comments.get(ctx.params.get('comment_id') ?? '');
   const message = ctx.params.get('message');
   if (!message) throw invalidParameter('The parameter message is required');
-  if (!comment || comment.mediaId !== ctx.params.get('media_id') || !comment.text.toLowerCase().includes(`@${account.username.toLowerCase()}`)) {
+  if (
+    !comment ||
+    comment.mediaId !== ctx.params.get('media_id') ||
+    !comment.text.toLowerCase().includes(`@${account.username.toLowerCase()}`)
+  ) {
     throw invalidParameter('The comment does not mention this account');
   }
   const reply = world.addComment({

@@ -60,7 +60,8 @@ export const locationRoutes: RouteDef[] = [
         throw invalidParameters('Invalid latitude or longitude');
       }
       const distance = decimalParam(ctx.params, 'distance');
-      if (distance !== undefined && (Number.isNaN(distance) || distance < 0)) throw invalidParameters('Invalid distance');
+      if (distance !== undefined && (Number.isNaN(distance) || distance < 0))
+        throw invalidParameters('Invalid distance');
       const radius = Math.min(distance ?? 500, 750);
       const found = ctx.world.locations
         .map((l) => ({ l, d: distanceMetres(lat, lng, l.latitude, l.longitude) }))

@@ -38,7 +38,8 @@ export const mediaRoutes: RouteDef[] = [
         throw invalidParameters('Invalid latitude or longitude');
       }
       const distance = decimalParam(ctx.params, 'distance');
-      if (distance !== undefined && (Number.isNaN(distance) || distance < 0)) throw invalidParameters('Invalid distance');
+      if (distance !== undefined && (Number.isNaN(distance) || distance < 0))
+        throw invalidParameters('Invalid distance');
       const radius = Math.min(distance ?? 1000, 5000);
       // The legacy default window of five days is not applied: the seeded world lies in 2016 (see README).
       const found = ctx.world
@@ -51,7 +52,9 @@ export const mediaRoutes: RouteDef[] = [
         })
         .filter((x) => x.d <= radius)
         .slice(0, parseCount(ctx.params.get('count'), 20, 100));
-      return { data: found.map((x) => media(ctx.world, x.m, ctx.viewer.userId, { distance: Math.round(x.d * 100) / 100 })) };
+      return {
+        data: found.map((x) => media(ctx.world, x.m, ctx.viewer.userId, { distance: Math.round(x.d * 100) / 100 })),
+      };
     },
   },
 ];

@@ -39,12 +39,21 @@ function status(ctx: RouteContext, target: UserRecord): { outgoing_status: strin
   const w = ctx.world;
   return {
     outgoing_status: w.isFollowing(me, target.id) ? 'follows' : w.hasRequested(me, target.id) ? 'requested' : 'none',
-    incoming_status: w.isFollowing(target.id, me) ? 'followed_by' : w.hasRequested(target.id, me) ? 'requested_by' : 'none',
+    incoming_status: w.isFollowing(target.id, me)
+      ? 'followed_by'
+      : w.hasRequested(target.id, me)
+        ? 'requested_by'
+        : 'none',
   };
 }
 
 const listRoutes = (name: string, handler: (ctx: RouteContext, id: string) => RouteResult): RouteDef[] => [
-  { method: 'GET', pattern: `/users/self/${name}`, scopes: () => ['follower_list'], handle: (ctx) => handler(ctx, 'self') },
+  {
+    method: 'GET',
+    pattern: `/users/self/${name}`,
+    scopes: () => ['follower_list'],
+    handle: (ctx) => handler(ctx, 'self'),
+  },
   {
     method: 'GET',
     pattern: `/users/{id}/${name}`,
@@ -83,7 +92,9 @@ export const relationshipRoutes: RouteDef[] = [
             if (target.isPrivate) w.request(me, target.id);
             else w.follow(me, target.id);
           }
-          return { data: { outgoing_status: status(ctx, target).outgoing_status, target_user_is_private: target.isPrivate } };
+          return {
+            data: { outgoing_status: status(ctx, target).outgoing_status, target_user_is_private: target.isPrivate },
+          };
         case 'unfollow':
           w.unfollow(me, target.id);
           return { data: { outgoing_status: 'none', target_user_is_private: target.isPrivate } };

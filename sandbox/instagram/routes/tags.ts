@@ -7,7 +7,8 @@ import { media } from '../render.js';
 import { pathParam, type RouteContext, type RouteDef } from '../route.js';
 import { BLOCKED_TAGS, type MediaRecord } from '../world.js';
 
-const DEPRECATION_WARNING = 'next_max_id and min_id are deprecated for this endpoint; use min_tag_id and max_tag_id instead';
+const DEPRECATION_WARNING =
+  'next_max_id and min_id are deprecated for this endpoint; use min_tag_id and max_tag_id instead';
 
 function tagName(ctx: RouteContext): string {
   const name = pathParam(ctx, 'tag').replace(/^#/, '').toLowerCase();

@@ -6,7 +6,8 @@ import { paginate, parseCount, parseCursor } from '../pagination.js';
 import { fullUser, media, shortUser } from '../render.js';
 import { pathParam, type RouteContext, type RouteDef, type RouteResult } from '../route.js';
 
-const ownOrPublic = (ctx: RouteContext) => (isSelf(ctx, pathParam(ctx, 'id')) ? ['basic'] : ['basic', 'public_content']);
+const ownOrPublic = (ctx: RouteContext) =>
+  isSelf(ctx, pathParam(ctx, 'id')) ? ['basic'] : ['basic', 'public_content'];
 
 function recentMedia(ctx: RouteContext, id: string): RouteResult {
   const user = userOf(ctx, id);

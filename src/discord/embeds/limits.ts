@@ -24,7 +24,10 @@ export const EMBED_LIMITS = {
 export const GALLERY_IMAGES = 4;
 
 const text = (max: number) => z.string().min(1).max(max);
-const url = z.string().max(EMBED_LIMITS.url).regex(/^(https?|attachment):\/\//, 'expected an http(s) URL');
+const url = z
+  .string()
+  .max(EMBED_LIMITS.url)
+  .regex(/^(https?|attachment):\/\//, 'expected an http(s) URL');
 const media = z.object({ url }).loose();
 
 export const embedSchema = z

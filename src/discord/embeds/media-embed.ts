@@ -7,7 +7,16 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Post } from '../../core/index.js';
 import { validate } from '../../util/validate.js';
 import { EMBED_LIMITS, GALLERY_IMAGES, embedLength, messageEmbedsSchema } from './limits.js';
-import { instagramLocationUrl, instagramProfileUrl, instagramTagUrl, joinWithin, link, plain, safeUrl, truncate } from './text.js';
+import {
+  instagramLocationUrl,
+  instagramProfileUrl,
+  instagramTagUrl,
+  joinWithin,
+  link,
+  plain,
+  safeUrl,
+  truncate,
+} from './text.js';
 
 /** Instagram's brand magenta, so posts are recognisable at a glance. */
 export const INSTAGRAM_COLOR = 0xe1306c;
@@ -38,7 +47,13 @@ function visuals(post: Post): Visual[] {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-const KIND_LABEL: Record<Post['kind'], string> = { image: 'Photo', video: 'Video', carousel: 'Carousel', reel: 'Reel', story: 'Story' };
+const KIND_LABEL: Record<Post['kind'], string> = {
+  image: 'Photo',
+  video: 'Video',
+  carousel: 'Carousel',
+  reel: 'Reel',
+  story: 'Story',
+};
 
 export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}): APIEmbed[] {
   const captionMax = Math.min(options.captionMax ?? 1500, EMBED_LIMITS.description);
@@ -54,14 +69,15 @@ export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}):
   const authorName = user.name ? `${user.name} (@${user.username})` : `@${user.username}`;
 
   const fields: APIEmbedField[] = [];
-  const videos = items
-    .map((v, i) => ({ ...v, i }))
-    .filter((v) => v.video !== undefined && (!single || v.i === first));
+  const videos = items.map((v, i) => ({ ...v, i })).filter((v) => v.video !== undefined && (!single || v.i === first));
   if (videos.length > 0) {
     const links = videos.map((v) =>
       link(carousel ? `▶ Play video ${v.i + 1}/${items.length}` : '▶ Play video', v.video),
     );
-    fields.push({ name: 'Video', value: joinWithin([...links, link('Open post', postUrl)], ' · ', EMBED_LIMITS.fieldValue) });
+    fields.push({
+      name: 'Video',
+      value: joinWithin([...links, link('Open post', postUrl)], ' · ', EMBED_LIMITS.fieldValue),
+    });
   }
   const place = media.location;
   if (place && (place.name || place.lat != null)) {
@@ -84,8 +100,10 @@ export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}):
     fields.push({ name: 'Tags', value: joinWithin(tags, ' ', EMBED_LIMITS.fieldValue) });
   }
   // Counts are optional across providers: a post without them shows none rather than a zero.
-  if (media.counts.likes !== undefined) fields.push({ name: '❤️ Likes', value: count(media.counts.likes), inline: true });
-  if (media.counts.comments !== undefined) fields.push({ name: '💬 Comments', value: count(media.counts.comments), inline: true });
+  if (media.counts.likes !== undefined)
+    fields.push({ name: '❤️ Likes', value: count(media.counts.likes), inline: true });
+  if (media.counts.comments !== undefined)
+    fields.push({ name: '💬 Comments', value: count(media.counts.comments), inline: true });
 
   const footerParts = ['Instagram', kind];
   if (carousel) {

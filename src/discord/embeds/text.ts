@@ -59,7 +59,10 @@ export function plain(text: string, where: 'markdown' | 'label' = 'markdown'): s
     .replace(MENTION_OPENING, `<${ZERO_WIDTH_SPACE}`)
     .replace(EVERYONE, `@${ZERO_WIDTH_SPACE}`);
   if (where === 'label') return defused;
-  return escapeMarkdown(defused, { heading: true, bulletedList: true, numberedList: true, maskedLink: false }).replace(/[[\]]/g, '\\$&');
+  return escapeMarkdown(defused, { heading: true, bulletedList: true, numberedList: true, maskedLink: false }).replace(
+    /[[\]]/g,
+    '\\$&',
+  );
 }
 
 /** The URL if Discord will accept it in an embed (http or https, within the URL limit), else undefined. */
@@ -97,4 +100,5 @@ export function joinWithin(items: string[], separator: string, max: number): str
 
 export const instagramProfileUrl = (username: string) => `https://www.instagram.com/${encodeURIComponent(username)}/`;
 export const instagramTagUrl = (tag: string) => `https://www.instagram.com/explore/tags/${encodeURIComponent(tag)}/`;
-export const instagramLocationUrl = (id: string) => `https://www.instagram.com/explore/locations/${encodeURIComponent(id)}/`;
+export const instagramLocationUrl = (id: string) =>
+  `https://www.instagram.com/explore/locations/${encodeURIComponent(id)}/`;

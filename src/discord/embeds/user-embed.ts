@@ -20,12 +20,18 @@ export function renderUserEmbed(user: Profile): APIEmbed {
   if (website) {
     const linked = link(truncate(plain(website), 200), website);
     // A link cut short would break its markdown: past the limit the address is shown as plain text.
-    fields.push({ name: 'Website', value: linked.length <= EMBED_LIMITS.fieldValue ? linked : truncate(plain(website), EMBED_LIMITS.fieldValue) });
+    fields.push({
+      name: 'Website',
+      value: linked.length <= EMBED_LIMITS.fieldValue ? linked : truncate(plain(website), EMBED_LIMITS.fieldValue),
+    });
   }
 
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: truncate(plain(user.name ? `${user.name} (@${user.username})` : `@${user.username}`, 'label'), EMBED_LIMITS.title),
+    title: truncate(
+      plain(user.name ? `${user.name} (@${user.username})` : `@${user.username}`, 'label'),
+      EMBED_LIMITS.title,
+    ),
     fields,
     footer: { text: user.business ? 'Instagram · business account' : 'Instagram' },
   };

@@ -81,7 +81,10 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
 
     async notice(channelId, content, signal) {
       try {
-        const sent = (await rest.post(Routes.channelMessages(channelId), { body: { content, allowed_mentions: { parse: [] } }, signal })) as APIMessage;
+        const sent = (await rest.post(Routes.channelMessages(channelId), {
+          body: { content, allowed_mentions: { parse: [] } },
+          signal,
+        })) as APIMessage;
         return { messageId: sent.id };
       } catch (error) {
         return classifyPostFailure(error);
@@ -91,8 +94,13 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     async direct(userId, content, signal) {
       try {
         // Opening the DM channel is idempotent on Discord's side; it fails (50007) for a user who shares no server.
-        const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as { id: string };
-        const sent = (await rest.post(Routes.channelMessages(channel.id), { body: { content, allowed_mentions: { parse: [] } }, signal })) as APIMessage;
+        const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as {
+          id: string;
+        };
+        const sent = (await rest.post(Routes.channelMessages(channel.id), {
+          body: { content, allowed_mentions: { parse: [] } },
+          signal,
+        })) as APIMessage;
         return { messageId: sent.id };
       } catch (error) {
         return classifyPostFailure(error);

@@ -15,7 +15,11 @@ export const EARLIER_POST_WINDOW = 50;
 export const TEST_POST_MARK = '🧪 Test post for feed';
 
 /** The id of the message in `messages` that `webhookId` posted for `media`, if there is one (pure). */
-export function findEarlierPost(messages: readonly APIMessage[], webhookId: string, post: Pick<Post, 'permalink'>): string | undefined {
+export function findEarlierPost(
+  messages: readonly APIMessage[],
+  webhookId: string,
+  post: Pick<Post, 'permalink'>,
+): string | undefined {
   const link = safeUrl(post.permalink);
   if (link === undefined) return undefined;
   const match = messages.find(
@@ -28,7 +32,11 @@ export function findEarlierPost(messages: readonly APIMessage[], webhookId: stri
 }
 
 /** Reads the channel's newest messages (newest first). Throws what discord.js throws. */
-export async function recentChannelMessages(rest: REST, channelId: string, signal?: AbortSignal): Promise<APIMessage[]> {
+export async function recentChannelMessages(
+  rest: REST,
+  channelId: string,
+  signal?: AbortSignal,
+): Promise<APIMessage[]> {
   return (await rest.get(Routes.channelMessages(channelId), {
     query: new URLSearchParams({ limit: String(EARLIER_POST_WINDOW) }),
     signal,

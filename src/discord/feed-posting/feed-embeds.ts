@@ -48,11 +48,17 @@ export function feedEmbeds(media: Post, log: Logger): APIEmbed[] | undefined {
   for (const omission of OMISSIONS) {
     const embeds = attempt(media, [omission]);
     if (embeds !== undefined) {
-      log.warn({ mediaId: media.id, omitted: omission.field }, 'media rendered without a field the renderer could not draw');
+      log.warn(
+        { mediaId: media.id, omitted: omission.field },
+        'media rendered without a field the renderer could not draw',
+      );
       return embeds;
     }
   }
   const bare = attempt(media, OMISSIONS);
-  log.warn({ mediaId: media.id, omitted: OMISSIONS.map((o) => o.field), rendered: bare !== undefined }, 'media rendered without every optional field');
+  log.warn(
+    { mediaId: media.id, omitted: OMISSIONS.map((o) => o.field), rendered: bare !== undefined },
+    'media rendered without every optional field',
+  );
   return bare;
 }

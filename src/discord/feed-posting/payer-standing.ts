@@ -2,7 +2,15 @@
 // Administrator (or the owner). Read from Discord's REST API (the guild's roles and owner, the member's roles), which
 // answers in every process without the privileged GuildMembers intent; when Discord cannot answer, the standing is
 // unknown and nothing is decided. The delivery engine keeps answers for a while (src/feeds/payer-check.ts).
-import { DiscordAPIError, PermissionFlagsBits, Routes, type APIGuild, type APIGuildMember, type APIUser, type REST } from 'discord.js';
+import {
+  DiscordAPIError,
+  PermissionFlagsBits,
+  Routes,
+  type APIGuild,
+  type APIGuildMember,
+  type APIUser,
+  type REST,
+} from 'discord.js';
 import type { PayerCheck, PayerStanding } from '../../core/payer-standing.js';
 
 /** Discord's "Unknown Member" and "Unknown User" JSON error codes (discord.com/developers/docs/topics/opcodes-and-status-codes). */
@@ -33,7 +41,10 @@ export function createDiscordPayerStanding(rest: REST): PayerCheck {
     const roles = new Set([guildId, ...member.roles]);
     const permissions = guild.roles.filter((r) => roles.has(r.id)).reduce((all, r) => all | BigInt(r.permissions), 0n);
     if ((permissions & MANAGES) !== 0n) return { kind: 'ok' };
-    return { kind: 'no-manage-guild', name: member.user === undefined ? await nameOf(rest, userId) : `@${member.user.username}` };
+    return {
+      kind: 'no-manage-guild',
+      name: member.user === undefined ? await nameOf(rest, userId) : `@${member.user.username}`,
+    };
   }
 
   return { standing: (guildId, discordUserId) => read(guildId, discordUserId) };

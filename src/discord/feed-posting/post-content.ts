@@ -13,12 +13,22 @@ export interface PostContent {
   roles: string[];
 }
 
-export function postContent(target: PostTarget, media: Post, options: { test: boolean; compact: boolean }): PostContent {
+export function postContent(
+  target: PostTarget,
+  media: Post,
+  options: { test: boolean; compact: boolean },
+): PostContent {
   const mention = target.mentionRoleId !== undefined ? `<@&${target.mentionRoleId}>` : undefined;
   const line = options.compact
-    ? [mention, `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`].filter(Boolean).join(' ')
+    ? [mention, `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`]
+        .filter(Boolean)
+        .join(' ')
     : mention;
-  if (!options.test) return { ...(line !== undefined ? { content: line } : {}), roles: mention !== undefined ? [target.mentionRoleId!] : [] };
+  if (!options.test)
+    return {
+      ...(line !== undefined ? { content: line } : {}),
+      roles: mention !== undefined ? [target.mentionRoleId!] : [],
+    };
   // The mark comes first: earlier-post.ts knows a test post by it, and never takes one for a delivery.
   const mark = `${TEST_POST_MARK} \`${target.feedId}\`: this is how new posts from this source will look.`;
   return { content: line !== undefined ? `${mark}\n${line}` : mark, roles: [] };

@@ -9,10 +9,11 @@ import type { PostFailure, PostFailureDetail } from '../../core/index.js';
 /** Discord JSON error codes that mean this feed cannot post until an admin acts. */
 const DISABLING_CODES: Record<number, string> = {
   50001: 'igcord lost access to the channel (Missing Access): give the bot View Channel there, then resume the feed',
-  50013: 'igcord lacks permission to post in the channel (needs Send Messages and Embed Links): fix it, then resume the feed',
+  50013:
+    'igcord lacks permission to post in the channel (needs Send Messages and Embed Links): fix it, then resume the feed',
   10003: 'the channel was deleted: remove this feed or move it to another channel',
-  10015: 'the feed\'s webhook was deleted: set the feed up again',
-  50027: 'the feed\'s webhook token is no longer valid: set the feed up again',
+  10015: "the feed's webhook was deleted: set the feed up again",
+  50027: "the feed's webhook token is no longer valid: set the feed up again",
 };
 
 /** What a log line may say about the error behind a failure. */
@@ -24,12 +25,17 @@ function detailOf(error: unknown): PostFailureDetail | undefined {
 
 export function classifyPostFailure(error: unknown): PostFailure {
   const detail = detailOf(error);
-  const failure = (kind: PostFailure['kind'], reason: string): PostFailure => ({ kind, reason, ...(detail ? { detail } : {}) });
+  const failure = (kind: PostFailure['kind'], reason: string): PostFailure => ({
+    kind,
+    reason,
+    ...(detail ? { detail } : {}),
+  });
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const disabling = DISABLING_CODES[code];
     if (disabling !== undefined) return failure('disable', `Discord error ${code}: ${disabling}`);
-    if (error.status === 429 || error.status >= 500 || error.status === 401) return failure('retry', `Discord answered ${error.status}`);
+    if (error.status === 429 || error.status >= 500 || error.status === 401)
+      return failure('retry', `Discord answered ${error.status}`);
     return failure('skip', `Discord refused the message (${error.status}, code ${code}): ${error.message}`);
   }
   if (error instanceof HTTPError) return failure('retry', `Discord answered ${error.status}`);
@@ -38,4 +44,5 @@ export function classifyPostFailure(error: unknown): PostFailure {
 }
 
 /** Discord refusing to list a channel's messages because a permission is missing (Read Message History). */
-export const isMissingAccess = (error: unknown): boolean => error instanceof DiscordAPIError && (error.code === 50001 || error.code === 50013);
+export const isMissingAccess = (error: unknown): boolean =>
+  error instanceof DiscordAPIError && (error.code === 50001 || error.code === 50013);

@@ -6,7 +6,13 @@ import { ValidationError, validate } from '../../util/validate.js';
 import type { HttpResponse } from '../http-response.js';
 import { OAUTH_PAGE_HEADERS, renderOAuthPage, type OAuthPageTone } from './oauth-page.js';
 
-export function page(status: number, tone: OAuthPageTone, outcome: string, title: string, paragraphs: string[]): HttpResponse {
+export function page(
+  status: number,
+  tone: OAuthPageTone,
+  outcome: string,
+  title: string,
+  paragraphs: string[],
+): HttpResponse {
   return renderOAuthPage({ status, tone, outcome, title, paragraphs });
 }
 
@@ -47,7 +53,12 @@ export function redirectTo(location: string, cookie?: string): HttpResponse {
 }
 
 /** Reads `names` from the query, one value each, through `schema`; undefined when malformed or repeated. */
-export function readQuery<S extends z.ZodType>(url: URL, names: readonly string[], schema: S, what: string): z.output<S> | undefined {
+export function readQuery<S extends z.ZodType>(
+  url: URL,
+  names: readonly string[],
+  schema: S,
+  what: string,
+): z.output<S> | undefined {
   const raw: Record<string, string> = {};
   for (const name of names) {
     const values = url.searchParams.getAll(name);

@@ -28,7 +28,8 @@ export const OAUTH_PAGE_HEADERS: Readonly<Record<string, string>> = {
   pragma: 'no-cache',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
 };
 
 export function renderOAuthPage(page: OAuthPage): HttpResponse {

@@ -82,7 +82,11 @@ export function versioned(ctx: GraphContext, path: string): string {
 export const seg = (id: string) => encodeURIComponent(id);
 
 /** Runs one call through the gate and turns the answer into `T` with `parse` (inside the attempt). */
-export function callGraph<T>(ctx: GraphContext, spec: CallSpec, parse: (response: GraphResponse) => T): Promise<Result<T>> {
+export function callGraph<T>(
+  ctx: GraphContext,
+  spec: CallSpec,
+  parse: (response: GraphResponse) => T,
+): Promise<Result<T>> {
   const params = spec.params.map(([k, v]) => [k, v === undefined ? undefined : String(v)] as const);
   const what = `${spec.method} ${spec.path}`;
   return ctx.gate.run(
@@ -96,7 +100,14 @@ export function callGraph<T>(ctx: GraphContext, spec: CallSpec, parse: (response
       signal: spec.options?.signal,
     },
     async () => {
-      const response = await ctx.transport.send({ method: spec.method, base: spec.base, path: spec.path, params, signal: spec.options?.signal, key: spec.key });
+      const response = await ctx.transport.send({
+        method: spec.method,
+        base: spec.base,
+        path: spec.path,
+        params,
+        signal: spec.options?.signal,
+        key: spec.key,
+      });
       // Graph sends no counts, only percentages: the limiter paces the key by them (limiter/usage-feedback.ts).
       const rateLimit = chargedUsage(response.usage, spec.key, ctx.now());
       const data = parseChecked(what, response, () => parse(response), rateLimit);
@@ -106,7 +117,12 @@ export function callGraph<T>(ctx: GraphContext, spec: CallSpec, parse: (response
 }
 
 /** Runs `parse`, turning a schema failure into a GraphResponseError carrying the answer's usage. */
-export function parseChecked<T>(what: string, response: GraphResponse, parse: () => T, rateLimit?: RateLimitHeaders): T {
+export function parseChecked<T>(
+  what: string,
+  response: GraphResponse,
+  parse: () => T,
+  rateLimit?: RateLimitHeaders,
+): T {
   try {
     return parse();
   } catch (error) {
@@ -135,7 +151,14 @@ export function getNode<S extends z.ZodType>(
 ): Promise<Result<z.output<S>>> {
   return callGraph(
     ctx,
-    { key: auth.userId, method: 'GET', base: graphBase(ctx), path: versioned(ctx, path), params: [...params, ['access_token', auth.accessToken]], options },
+    {
+      key: auth.userId,
+      method: 'GET',
+      base: graphBase(ctx),
+      path: versioned(ctx, path),
+      params: [...params, ['access_token', auth.accessToken]],
+      options,
+    },
     (r) => validate(schema, r.body, what),
   );
 }
@@ -153,7 +176,14 @@ export function writeNode<S extends z.ZodType>(
 ): Promise<Result<z.output<S>>> {
   return callGraph(
     ctx,
-    { key: auth.userId, method, base: graphBase(ctx), path: versioned(ctx, path), params: [...params, ['access_token', auth.accessToken]], options },
+    {
+      key: auth.userId,
+      method,
+      base: graphBase(ctx),
+      path: versioned(ctx, path),
+      params: [...params, ['access_token', auth.accessToken]],
+      options,
+    },
     (r) => validate(schema, r.body, what),
   );
 }

@@ -6,7 +6,8 @@ import type { Capability, CapabilitySet } from '../../core/index.js';
 import type { GraphLogin } from './api-call.js';
 
 /** Capabilities core does not list yet (proposed for src/core/capabilities.ts). */
-export type GraphExtraCapability = 'comments.hide' | 'mentions' | 'insights' | 'stories' | 'profile.other' | 'feed.account.other';
+export type GraphExtraCapability =
+  'comments.hide' | 'mentions' | 'insights' | 'stories' | 'profile.other' | 'feed.account.other';
 
 const COMMENT_SCOPES = new Set(['instagram_business_manage_comments', 'instagram_manage_comments']);
 const INSIGHT_SCOPES = new Set(['instagram_business_manage_insights', 'instagram_manage_insights']);
@@ -30,7 +31,10 @@ export function graphCapabilities(login: GraphLogin, scopes?: readonly string[])
   return set;
 }
 
-export function graphExtraCapabilities(login: GraphLogin, scopes?: readonly string[]): ReadonlySet<GraphExtraCapability> {
+export function graphExtraCapabilities(
+  login: GraphLogin,
+  scopes?: readonly string[],
+): ReadonlySet<GraphExtraCapability> {
   const set = new Set<GraphExtraCapability>(['mentions', 'stories']);
   if (scopes === undefined || scopes.some((s) => COMMENT_SCOPES.has(s))) set.add('comments.hide');
   if (scopes === undefined || scopes.some((s) => INSIGHT_SCOPES.has(s))) set.add('insights');

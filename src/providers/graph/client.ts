@@ -13,7 +13,15 @@ import { createDiscoveryApi } from './discovery-api.js';
 import { createHashtagsApi } from './hashtags-api.js';
 import { REAL_GRAPH_HOSTS, type GraphHosts } from './hosts.js';
 import { createMediaApi } from './media-api.js';
-import { facebookCompleteLink, facebookDialogUrl, facebookExchangeCode, facebookLongLived, facebookPages, type DialogInput, type FacebookLinkInput } from './oauth-facebook.js';
+import {
+  facebookCompleteLink,
+  facebookDialogUrl,
+  facebookExchangeCode,
+  facebookLongLived,
+  facebookPages,
+  type DialogInput,
+  type FacebookLinkInput,
+} from './oauth-facebook.js';
 import {
   instagramAuthorizeUrl,
   instagramCompleteLink,
@@ -49,7 +57,8 @@ export interface GraphClientOptions {
 export function createGraphClient(options: GraphClientOptions) {
   const log = options.log ?? silentLogger();
   const now = options.now ?? Date.now;
-  if (!/^v\d+\.\d+$/.test(options.version)) throw new Error(`Graph API version must look like v25.0, not "${options.version}"`);
+  if (!/^v\d+\.\d+$/.test(options.version))
+    throw new Error(`Graph API version must look like v25.0, not "${options.version}"`);
   const ctx: GraphContext = {
     login: options.login,
     hosts: { ...REAL_GRAPH_HOSTS, ...options.hosts },
@@ -80,11 +89,14 @@ export function createGraphClient(options: GraphClientOptions) {
         options.login === 'instagram' ? instagramAuthorizeUrl(ctx, input) : facebookDialogUrl(ctx, input),
       /** The whole link from the redirect's code: tokens, then the account (a personal one is refused). */
       completeLink: (code: string, input: FacebookLinkInput = {}, callOptions?: CallOptions) =>
-        options.login === 'instagram' ? instagramCompleteLink(ctx, code, callOptions) : facebookCompleteLink(ctx, code, input, callOptions),
+        options.login === 'instagram'
+          ? instagramCompleteLink(ctx, code, callOptions)
+          : facebookCompleteLink(ctx, code, input, callOptions),
       instagram: {
         exchangeCode: (code: string, callOptions?: CallOptions) => instagramExchangeCode(ctx, code, callOptions),
         longLived: (shortToken: string, callOptions?: CallOptions) => instagramLongLived(ctx, shortToken, callOptions),
-        refresh: (token: string, input?: RefreshInput, callOptions?: CallOptions) => instagramRefresh(ctx, token, input, callOptions),
+        refresh: (token: string, input?: RefreshInput, callOptions?: CallOptions) =>
+          instagramRefresh(ctx, token, input, callOptions),
       },
       facebook: {
         exchangeCode: (code: string, callOptions?: CallOptions) => facebookExchangeCode(ctx, code, callOptions),

@@ -32,7 +32,10 @@ import {
 import { usageFeedback } from './usage.js';
 
 /** Graph's "object does not exist / cannot be loaded" (code 100, subcode 33) and Business Discovery's unknown user. */
-const isMissingObject = (error: GraphApiError) => error.subcode === 33 || error.subcode === 2207013 || /does not exist|nonexisting|Invalid user id/i.test(error.message);
+const isMissingObject = (error: GraphApiError) =>
+  error.subcode === 33 ||
+  error.subcode === 2207013 ||
+  /does not exist|nonexisting|Invalid user id/i.test(error.message);
 
 export function coreErrorFromGraph(error: unknown, key: string, now: number): unknown {
   if (!(error instanceof GraphApiError)) return error;
@@ -47,13 +50,20 @@ export function coreErrorFromGraph(error: unknown, key: string, now: number): un
   };
   if (error instanceof GraphUnsupportedError) return new InstagramNotAvailableError(error.message, 'other-accounts');
   if (error instanceof GraphTokenError) return new InstagramTokenError(error.message, fields);
-  if (error instanceof GraphHashtagLimitError) return new InstagramRateLimitError(error.message, { ...fields, resetsAt: error.freesAt });
-  if (error instanceof GraphRateLimitError) return new InstagramRateLimitError(error.message, { ...fields, resetsAt: error.regainsAt });
+  if (error instanceof GraphHashtagLimitError)
+    return new InstagramRateLimitError(error.message, { ...fields, resetsAt: error.freesAt });
+  if (error instanceof GraphRateLimitError)
+    return new InstagramRateLimitError(error.message, { ...fields, resetsAt: error.regainsAt });
   if (error instanceof GraphPermissionError) return new InstagramScopeError(error.message, fields);
-  if (error instanceof GraphParameterError) return isMissingObject(error) ? new InstagramNotFoundError(error.message, fields) : new InstagramInvalidParametersError(error.message, fields);
+  if (error instanceof GraphParameterError)
+    return isMissingObject(error)
+      ? new InstagramNotFoundError(error.message, fields)
+      : new InstagramInvalidParametersError(error.message, fields);
   if (error instanceof GraphServerError) return new InstagramServerError(error.message, fields);
   if (error instanceof GraphTimeoutError) return new InstagramTimeoutError(error.message, error);
   if (error instanceof GraphNetworkError) return new InstagramNetworkError(error.message, error);
   if (error instanceof GraphResponseError) return new InstagramResponseError(error.message, fields);
-  return isMissingObject(error) ? new InstagramNotFoundError(error.message, fields) : new InstagramError(error.message, fields);
+  return isMissingObject(error)
+    ? new InstagramNotFoundError(error.message, fields)
+    : new InstagramError(error.message, fields);
 }

@@ -6,7 +6,16 @@
 // one without a cursor. On Instagram Login no call is made: GraphUnsupportedError.
 import { z } from 'zod';
 import type { Post, Profile } from '../../core/index.js';
-import { getNode, pagingSchema, seg, type CallOptions, type GraphAuth, type GraphContext, type Page, type Result } from './api-call.js';
+import {
+  getNode,
+  pagingSchema,
+  seg,
+  type CallOptions,
+  type GraphAuth,
+  type GraphContext,
+  type Page,
+  type Result,
+} from './api-call.js';
 import { GraphUnsupportedError } from './errors.js';
 import { graphMediaSchema, graphUserSchema, MEDIA_FIELDS } from './schemas.js';
 import { postFromGraph, profileFromGraph } from './to-core.js';
@@ -21,17 +30,36 @@ const mediaEdgeSchema = z.object({ data: z.array(graphMediaSchema), paging: pagi
 
 export function createDiscoveryApi(ctx: GraphContext) {
   function check(username: string): string {
-    if (ctx.login !== 'facebook') throw new GraphUnsupportedError('Business Discovery needs Facebook Login for Business; Instagram Login does not offer it.');
+    if (ctx.login !== 'facebook')
+      throw new GraphUnsupportedError(
+        'Business Discovery needs Facebook Login for Business; Instagram Login does not offer it.',
+      );
     const name = username.replace(/^@/, '');
     if (!USERNAME.test(name)) throw new GraphUnsupportedError(`"${username}" is not an Instagram username.`);
     return name;
   }
 
-  async function mediaPage(auth: GraphAuth, username: string, limit: number, after: string | undefined, options?: CallOptions): Promise<Page<Post>> {
+  async function mediaPage(
+    auth: GraphAuth,
+    username: string,
+    limit: number,
+    after: string | undefined,
+    options?: CallOptions,
+  ): Promise<Page<Post>> {
     const edge = `media.limit(${limit})${after === undefined ? '' : `.after(${after})`}{${MEDIA_FIELDS}}`;
     const schema = discoverySchema(graphUserSchema.extend({ media: mediaEdgeSchema.optional() }));
-    const r = await getNode(ctx, auth, `/${seg(auth.userId)}`, schema, 'Business Discovery media', [['fields', `business_discovery.username(${username}){id,username,${edge}}`]], options);
-    const target = r.data.business_discovery as z.output<typeof graphUserSchema> & { media?: z.output<typeof mediaEdgeSchema> };
+    const r = await getNode(
+      ctx,
+      auth,
+      `/${seg(auth.userId)}`,
+      schema,
+      'Business Discovery media',
+      [['fields', `business_discovery.username(${username}){id,username,${edge}}`]],
+      options,
+    );
+    const target = r.data.business_discovery as z.output<typeof graphUserSchema> & {
+      media?: z.output<typeof mediaEdgeSchema>;
+    };
     const data = (target.media?.data ?? []).map((m) => postFromGraph(m, { id: target.id, username: target.username }));
     const cursor = target.media?.paging?.cursors?.after;
     // A cursor that does not move would page forever.
@@ -48,10 +76,22 @@ export function createDiscoveryApi(ctx: GraphContext) {
   return {
     async profile(auth: GraphAuth, username: string, options?: CallOptions): Promise<Result<Profile>> {
       const name = check(username);
-      const r = await getNode(ctx, auth, `/${seg(auth.userId)}`, discoverySchema(graphUserSchema), 'Business Discovery profile', [['fields', `business_discovery.username(${name}){${PROFILE}}`]], options);
+      const r = await getNode(
+        ctx,
+        auth,
+        `/${seg(auth.userId)}`,
+        discoverySchema(graphUserSchema),
+        'Business Discovery profile',
+        [['fields', `business_discovery.username(${name}){${PROFILE}}`]],
+        options,
+      );
       return { ...r, data: profileFromGraph(r.data.business_discovery as z.output<typeof graphUserSchema>) };
     },
-    async media(auth: GraphAuth, username: string, input: { limit?: number | undefined } & CallOptions = {}): Promise<Page<Post>> {
+    async media(
+      auth: GraphAuth,
+      username: string,
+      input: { limit?: number | undefined } & CallOptions = {},
+    ): Promise<Page<Post>> {
       return mediaPage(auth, check(username), input.limit ?? 25, undefined, input);
     },
   };

@@ -103,14 +103,26 @@ export class GraphTokenError extends InstagramTokenError implements GraphErrorDe
     this.fbtraceId = fields.fbtraceId;
     this.usage = fields.usage ?? NO_USAGE;
     this.problem =
-      fields.subcode === 463 ? 'expired' : fields.subcode === 460 ? 'password-changed' : fields.subcode === 467 || /cannot parse|invalid oauth/i.test(message) ? 'invalid' : 'unknown';
+      fields.subcode === 463
+        ? 'expired'
+        : fields.subcode === 460
+          ? 'password-changed'
+          : fields.subcode === 467 || /cannot parse|invalid oauth/i.test(message)
+            ? 'invalid'
+            : 'unknown';
   }
 }
 
 /** Which budget a rate-limit code speaks of (reference §1.6). */
 export type RateLimitBucket = 'app' | 'user' | 'pages' | 'custom' | 'account';
 
-const RATE_LIMIT_BUCKETS: Record<number, RateLimitBucket> = { 4: 'app', 17: 'user', 32: 'pages', 613: 'custom', 80002: 'account' };
+const RATE_LIMIT_BUCKETS: Record<number, RateLimitBucket> = {
+  4: 'app',
+  17: 'user',
+  32: 'pages',
+  613: 'custom',
+  80002: 'account',
+};
 
 /**
  * Codes 4, 17, 32, 613, 80002: a budget is spent. `regainsAt` is when the server says calls are accepted again;
@@ -211,7 +223,10 @@ export class GraphNotProfessionalError extends GraphApiError {
   override readonly name: string = 'GraphNotProfessionalError';
   readonly reason: NotProfessionalReason;
   readonly username: string | undefined;
-  constructor(message: string, fields: { reason: NotProfessionalReason; username?: string | undefined; usage?: UsageReport | undefined }) {
+  constructor(
+    message: string,
+    fields: { reason: NotProfessionalReason; username?: string | undefined; usage?: UsageReport | undefined },
+  ) {
     super(message, { type: 'NotProfessionalAccount', status: 0, code: 0, usage: fields.usage });
     this.reason = fields.reason;
     this.username = fields.username;
@@ -285,7 +300,13 @@ export interface GraphErrorBody {
 }
 
 /** Maps an error envelope and HTTP status to its typed error ([M-ERR], reference §1.6). */
-export function fromGraphError(status: number, body: GraphErrorBody, usage: UsageReport, now: number, key?: string): GraphApiError {
+export function fromGraphError(
+  status: number,
+  body: GraphErrorBody,
+  usage: UsageReport,
+  now: number,
+  key?: string,
+): GraphApiError {
   const code = body.code ?? status;
   const message = body.message ?? `Graph answered HTTP ${status}`;
   const fields: GraphErrorFields = {

@@ -5,7 +5,16 @@
 // real code is unverified (reference §6 q7), so it is recognised by code 24 / subcode 2207024 or by its wording.
 import { z } from 'zod';
 import type { Post } from '../../core/index.js';
-import { getList, getNode, seg, type CallOptions, type GraphAuth, type GraphContext, type Page, type Result } from './api-call.js';
+import {
+  getList,
+  getNode,
+  seg,
+  type CallOptions,
+  type GraphAuth,
+  type GraphContext,
+  type Page,
+  type Result,
+} from './api-call.js';
 import { GraphApiError, GraphHashtagLimitError, GraphUnsupportedError } from './errors.js';
 import type { ListOptions } from './media-api.js';
 import { graphMediaSchema, HASHTAG_MEDIA_FIELDS } from './schemas.js';
@@ -32,9 +41,17 @@ function limitError(error: unknown): GraphHashtagLimitError | undefined {
 
 export function createHashtagsApi(ctx: GraphContext) {
   function check(): void {
-    if (ctx.login !== 'facebook') throw new GraphUnsupportedError('Hashtag Search needs Facebook Login for Business; Instagram Login does not offer it.');
+    if (ctx.login !== 'facebook')
+      throw new GraphUnsupportedError(
+        'Hashtag Search needs Facebook Login for Business; Instagram Login does not offer it.',
+      );
   }
-  const media = async (auth: GraphAuth, hashtagId: string, edge: 'recent_media' | 'top_media', options: ListOptions): Promise<Page<Post>> => {
+  const media = async (
+    auth: GraphAuth,
+    hashtagId: string,
+    edge: 'recent_media' | 'top_media',
+    options: ListOptions,
+  ): Promise<Page<Post>> => {
     check();
     const page = await getList(
       ctx,
@@ -58,20 +75,33 @@ export function createHashtagsApi(ctx: GraphContext) {
       check();
       const tag = name.replace(/^#/, '').toLowerCase();
       try {
-        const r = await getNode(ctx, auth, '/ig_hashtag_search', z.object({ data: z.array(z.object({ id: z.string() })).min(1) }), 'Instagram hashtag search', [
-          ['user_id', auth.userId],
-          ['q', tag],
-        ], options);
+        const r = await getNode(
+          ctx,
+          auth,
+          '/ig_hashtag_search',
+          z.object({ data: z.array(z.object({ id: z.string() })).min(1) }),
+          'Instagram hashtag search',
+          [
+            ['user_id', auth.userId],
+            ['q', tag],
+          ],
+          options,
+        );
         return { ...r, data: { id: r.data.data[0]!.id, name: tag } };
       } catch (error) {
         throw limitError(error) ?? error;
       }
     },
     /** Public media of the last 24 h, in no particular order (keep a seen set, never a min id). */
-    recent: (auth: GraphAuth, hashtagId: string, options: ListOptions = {}) => media(auth, hashtagId, 'recent_media', options),
-    top: (auth: GraphAuth, hashtagId: string, options: ListOptions = {}) => media(auth, hashtagId, 'top_media', options),
+    recent: (auth: GraphAuth, hashtagId: string, options: ListOptions = {}) =>
+      media(auth, hashtagId, 'recent_media', options),
+    top: (auth: GraphAuth, hashtagId: string, options: ListOptions = {}) =>
+      media(auth, hashtagId, 'top_media', options),
     /** The tags that hold a slot this week. */
-    async recentlySearched(auth: GraphAuth, options?: CallOptions): Promise<Result<{ id: string; name: string | undefined }[]>> {
+    async recentlySearched(
+      auth: GraphAuth,
+      options?: CallOptions,
+    ): Promise<Result<{ id: string; name: string | undefined }[]>> {
       check();
       const r = await getNode(
         ctx,
@@ -79,7 +109,10 @@ export function createHashtagsApi(ctx: GraphContext) {
         `/${seg(auth.userId)}/recently_searched_hashtags`,
         z.object({ data: z.array(z.object({ id: z.string(), name: z.string().optional() })) }),
         'Instagram recently searched hashtags',
-        [['fields', 'id,name'], ['limit', 30]],
+        [
+          ['fields', 'id,name'],
+          ['limit', 30],
+        ],
         options,
       );
       return { ...r, data: r.data.data.map((h) => ({ id: h.id, name: h.name })) };

@@ -22,9 +22,11 @@ function exchangeError(error: unknown): unknown {
   }
   if (!(error instanceof GraphApiError)) return error;
   const fields = { type: error.type, status: error.status, code: error.code, cause: error };
-  if (error instanceof GraphRateLimitError) return new InstagramRateLimitError(error.message, { ...fields, retryable: true });
+  if (error instanceof GraphRateLimitError)
+    return new InstagramRateLimitError(error.message, { ...fields, retryable: true });
   // A refused, used or expired code is a 100 or a 190 on the exchange (reference §1.2, §1.3).
-  if (error instanceof GraphTokenError || error.code === 100 || error.code === 190) return new InstagramOAuthError(error.message, fields);
+  if (error instanceof GraphTokenError || error.code === 100 || error.code === 190)
+    return new InstagramOAuthError(error.message, fields);
   return new InstagramError(error.message, fields);
 }
 
@@ -34,7 +36,11 @@ export function createGraphLinker(graph: GraphClient): AccountLinker {
       ? async (accessToken, { issuedAt, instagramUserId }) => {
           try {
             // Background priority: a renewal waits behind commands and feeds on the account's budget.
-            const grant = await graph.oauth.instagram.refresh(accessToken, { issuedAt, key: instagramUserId }, { priority: 'background' });
+            const grant = await graph.oauth.instagram.refresh(
+              accessToken,
+              { issuedAt, key: instagramUserId },
+              { priority: 'background' },
+            );
             return { accessToken: grant.accessToken, issuedAt: grant.issuedAt, expiresAt: grant.expiresAt };
           } catch (error) {
             if (error instanceof GraphTokenError || (error instanceof GraphApiError && error.code === 190)) {

@@ -37,7 +37,12 @@ export function facebookDialogUrl(ctx: GraphContext, input: DialogInput): string
   return url.toString();
 }
 
-function tokenCall(ctx: GraphContext, params: ReadonlyArray<readonly [string, string]>, what: string, options?: CallOptions): Promise<TokenGrant> {
+function tokenCall(
+  ctx: GraphContext,
+  params: ReadonlyArray<readonly [string, string]>,
+  what: string,
+  options?: CallOptions,
+): Promise<TokenGrant> {
   return callGraph(
     ctx,
     {
@@ -54,12 +59,28 @@ function tokenCall(ctx: GraphContext, params: ReadonlyArray<readonly [string, st
 
 /** Code → short-lived user token. */
 export function facebookExchangeCode(ctx: GraphContext, code: string, options?: CallOptions): Promise<TokenGrant> {
-  return tokenCall(ctx, [['redirect_uri', ctx.redirectUri], ['code', code.replace(/#_=_$/, '')]], 'Facebook code exchange', options);
+  return tokenCall(
+    ctx,
+    [
+      ['redirect_uri', ctx.redirectUri],
+      ['code', code.replace(/#_=_$/, '')],
+    ],
+    'Facebook code exchange',
+    options,
+  );
 }
 
 /** Short → long-lived user token (~60 days; none from an expired one, and no refresh call exists). */
 export function facebookLongLived(ctx: GraphContext, shortToken: string, options?: CallOptions): Promise<TokenGrant> {
-  return tokenCall(ctx, [['grant_type', 'fb_exchange_token'], ['fb_exchange_token', shortToken]], 'Facebook long-lived token', options);
+  return tokenCall(
+    ctx,
+    [
+      ['grant_type', 'fb_exchange_token'],
+      ['fb_exchange_token', shortToken],
+    ],
+    'Facebook long-lived token',
+    options,
+  );
 }
 
 export interface LinkablePage {
@@ -71,7 +92,11 @@ export interface LinkablePage {
 }
 
 /** `/me/accounts`: the person's Pages with their Page tokens and linked Instagram accounts (first page of 100). */
-export async function facebookPages(ctx: GraphContext, userToken: string, options?: CallOptions): Promise<LinkablePage[]> {
+export async function facebookPages(
+  ctx: GraphContext,
+  userToken: string,
+  options?: CallOptions,
+): Promise<LinkablePage[]> {
   const result = await callGraph(
     ctx,
     {
@@ -88,7 +113,12 @@ export async function facebookPages(ctx: GraphContext, userToken: string, option
     },
     (r) => validate(z.object({ data: z.array(pageAccountSchema) }), r.body, 'Facebook Pages'),
   );
-  return result.data.data.map((p) => ({ pageId: p.id, pageName: p.name, pageToken: p.access_token, instagram: p.instagram_business_account }));
+  return result.data.data.map((p) => ({
+    pageId: p.id,
+    pageName: p.name,
+    pageToken: p.access_token,
+    instagram: p.instagram_business_account,
+  }));
 }
 
 export interface FacebookLinkInput {
@@ -97,10 +127,17 @@ export interface FacebookLinkInput {
 }
 
 /** The whole Facebook Login link: code → user token → long-lived → Pages → the Page's Instagram account and Page token. */
-export async function facebookCompleteLink(ctx: GraphContext, code: string, input: FacebookLinkInput = {}, options?: CallOptions): Promise<LinkGrant> {
+export async function facebookCompleteLink(
+  ctx: GraphContext,
+  code: string,
+  input: FacebookLinkInput = {},
+  options?: CallOptions,
+): Promise<LinkGrant> {
   const short = await facebookExchangeCode(ctx, code, options);
   const long = await facebookLongLived(ctx, short.accessToken, options);
-  const pages = (await facebookPages(ctx, long.accessToken, options)).filter((p) => p.instagram !== undefined && p.pageToken !== undefined);
+  const pages = (await facebookPages(ctx, long.accessToken, options)).filter(
+    (p) => p.instagram !== undefined && p.pageToken !== undefined,
+  );
   const wanted = input.username?.toLowerCase();
   const page = wanted === undefined ? pages[0] : pages.find((p) => p.instagram?.username?.toLowerCase() === wanted);
   if (page?.instagram === undefined || page.pageToken === undefined) {

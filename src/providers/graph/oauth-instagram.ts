@@ -10,7 +10,11 @@ import { codeExchangeSchema, graphUserSchema, PROFILE_FIELDS, tokenAnswerSchema 
 import { accountTypeOf, grantFrom, type LinkGrant, type RefreshGrant, type TokenGrant } from './tokens.js';
 
 /** What igcord asks for: profile and media, comments, insights (reference §1.1; the old business_* are gone). */
-export const INSTAGRAM_LOGIN_SCOPES = ['instagram_business_basic', 'instagram_business_manage_comments', 'instagram_business_manage_insights'] as const;
+export const INSTAGRAM_LOGIN_SCOPES = [
+  'instagram_business_basic',
+  'instagram_business_manage_comments',
+  'instagram_business_manage_insights',
+] as const;
 
 /** The documented lifetime of a short-lived token (reference §5); the code exchange does not say it. */
 const SHORT_LIVED_MS = 3_600_000;
@@ -42,7 +46,11 @@ export interface ShortLivedGrant extends TokenGrant {
 }
 
 /** `POST api.instagram.com/oauth/access_token`: the code (1 h, single use) → a short-lived token. */
-export async function instagramExchangeCode(ctx: GraphContext, code: string, options?: CallOptions): Promise<ShortLivedGrant> {
+export async function instagramExchangeCode(
+  ctx: GraphContext,
+  code: string,
+  options?: CallOptions,
+): Promise<ShortLivedGrant> {
   const result = await callGraph(
     ctx,
     {
@@ -63,12 +71,28 @@ export async function instagramExchangeCode(ctx: GraphContext, code: string, opt
   );
   const now = ctx.now();
   const grant = result.data;
-  const permissions = grant.permissions === undefined ? [] : Array.isArray(grant.permissions) ? grant.permissions : grant.permissions.split(',');
-  return { accessToken: grant.access_token, issuedAt: now, expiresAt: now + SHORT_LIVED_MS, expiresIn: undefined, appScopedId: grant.user_id, scopes: permissions.filter(Boolean) };
+  const permissions =
+    grant.permissions === undefined
+      ? []
+      : Array.isArray(grant.permissions)
+        ? grant.permissions
+        : grant.permissions.split(',');
+  return {
+    accessToken: grant.access_token,
+    issuedAt: now,
+    expiresAt: now + SHORT_LIVED_MS,
+    expiresIn: undefined,
+    appScopedId: grant.user_id,
+    scopes: permissions.filter(Boolean),
+  };
 }
 
 /** `GET graph.instagram.com/access_token?grant_type=ig_exchange_token`: short → long-lived (≈ 60 days). Server-side only: it carries the secret. */
-export async function instagramLongLived(ctx: GraphContext, shortToken: string, options?: CallOptions): Promise<TokenGrant> {
+export async function instagramLongLived(
+  ctx: GraphContext,
+  shortToken: string,
+  options?: CallOptions,
+): Promise<TokenGrant> {
   const result = await callGraph(
     ctx,
     {
@@ -101,7 +125,12 @@ export interface RefreshInput {
  * and either speaks of the 24 hours or comes while the caller's own `issuedAt` says the token is that young is
  * the typed GraphRefreshTooEarlyError.
  */
-export async function instagramRefresh(ctx: GraphContext, token: string, input: RefreshInput = {}, options?: CallOptions): Promise<RefreshGrant> {
+export async function instagramRefresh(
+  ctx: GraphContext,
+  token: string,
+  input: RefreshInput = {},
+  options?: CallOptions,
+): Promise<RefreshGrant> {
   try {
     const result = await callGraph(
       ctx,
@@ -121,7 +150,11 @@ export async function instagramRefresh(ctx: GraphContext, token: string, input: 
     return { ...grantFrom(result.data, ctx.now()), sameToken: result.data.access_token === token };
   } catch (error) {
     const young = input.issuedAt !== undefined && ctx.now() - input.issuedAt < REFRESH_MIN_AGE_MS;
-    if (error instanceof GraphApiError && error.code === 100 && (young || /24 ?h|hours? old|too (?:new|early|soon)/i.test(error.message))) {
+    if (
+      error instanceof GraphApiError &&
+      error.code === 100 &&
+      (young || /24 ?h|hours? old|too (?:new|early|soon)/i.test(error.message))
+    ) {
       throw new GraphRefreshTooEarlyError(error.message, {
         type: error.type,
         status: error.status,
@@ -138,7 +171,11 @@ export async function instagramRefresh(ctx: GraphContext, token: string, input: 
 }
 
 /** The whole Instagram Login link: code → short → long-lived → `/me`; a personal account is refused. */
-export async function instagramCompleteLink(ctx: GraphContext, code: string, options?: CallOptions): Promise<LinkGrant> {
+export async function instagramCompleteLink(
+  ctx: GraphContext,
+  code: string,
+  options?: CallOptions,
+): Promise<LinkGrant> {
   const short = await instagramExchangeCode(ctx, code, options);
   const long = await instagramLongLived(ctx, short.accessToken, options);
   const me = await callGraph(

@@ -22,7 +22,10 @@ export async function* iteratePages<T>(source: PageSource<T>, options: PaginateO
   }
 }
 
-export async function* paginate<T extends { id: string }>(source: PageSource<T>, options: PaginateOptions = {}): AsyncGenerator<T> {
+export async function* paginate<T extends { id: string }>(
+  source: PageSource<T>,
+  options: PaginateOptions = {},
+): AsyncGenerator<T> {
   const seen = new Set<string>();
   let yielded = 0;
   let stale = 0;
@@ -41,7 +44,10 @@ export async function* paginate<T extends { id: string }>(source: PageSource<T>,
   }
 }
 
-export async function collect<T extends { id: string }>(source: PageSource<T>, options: PaginateOptions = {}): Promise<T[]> {
+export async function collect<T extends { id: string }>(
+  source: PageSource<T>,
+  options: PaginateOptions = {},
+): Promise<T[]> {
   const all: T[] = [];
   for await (const item of paginate(source, options)) all.push(item);
   return all;

@@ -35,7 +35,11 @@ const COMMENTS_READ = 100;
 /** A Graph page as core's: its items, its cursor, and the next page mapped the same way. */
 function corePage<T>(page: Page<T>, wrap: <R>(call: () => Promise<R>) => Promise<R>): CorePage<T> {
   const next = page.next;
-  return { data: page.data, nextCursor: page.after, next: next === undefined ? undefined : () => wrap(async () => corePage(await next(), wrap)) };
+  return {
+    data: page.data,
+    nextCursor: page.after,
+    next: next === undefined ? undefined : () => wrap(async () => corePage(await next(), wrap)),
+  };
 }
 
 /** Where the unique hashtags each account queried are noted (storage's hashtag-slot store). */
@@ -49,7 +53,11 @@ export interface GraphPortOptions {
   log?: Logger | undefined;
 }
 
-export function createGraphPort(client: GraphClient, now: () => number = Date.now, wiring: GraphPortOptions = {}): InstagramPort {
+export function createGraphPort(
+  client: GraphClient,
+  now: () => number = Date.now,
+  wiring: GraphPortOptions = {},
+): InstagramPort {
   const capabilities = client.capabilities();
   const log = wiring.log ?? silentLogger();
   /** Notes a slot; a storage failure costs /instagram quota its figure, never the search its answer. */
@@ -89,7 +97,8 @@ export function createGraphPort(client: GraphClient, now: () => number = Date.no
   };
   const notServed = (capability: Capability) => async (): Promise<never> => unavailable(capability);
 
-  const self = (auth: InstagramAuth, options?: O) => graph(auth.userId, async () => (await client.profile(auth, options)).data);
+  const self = (auth: InstagramAuth, options?: O) =>
+    graph(auth.userId, async () => (await client.profile(auth, options)).data);
 
   return {
     name: label,
@@ -118,15 +127,21 @@ export function createGraphPort(client: GraphClient, now: () => number = Date.no
       act: notServed('relationships'),
     },
     media: {
-      get: (auth, postId, options?: O) => graph(auth.userId, async () => (await client.media.byId(auth, postId, options)).data),
+      get: (auth, postId, options?: O) =>
+        graph(auth.userId, async () => (await client.media.byId(auth, postId, options)).data),
       byShortcode: async (auth, shortcode, options?: O) => {
-        const mine = await graph(auth.userId, () => client.collect(client.media.recent(auth, { ...options, limit: 50 }), { maxItems: SHORTCODE_SCAN }));
+        const mine = await graph(auth.userId, () =>
+          client.collect(client.media.recent(auth, { ...options, limit: 50 }), { maxItems: SHORTCODE_SCAN }),
+        );
         const found = mine.find((p: Post) => parseMediaUrl(p.permalink) === shortcode);
         if (found === undefined) {
-          throw new InstagramNotFoundError(`No post with the shortcode ${shortcode} among your latest ${SHORTCODE_SCAN}: ${label} reads only your own posts by link.`, {
-            type: 'APINotFoundError',
-            status: 404,
-          });
+          throw new InstagramNotFoundError(
+            `No post with the shortcode ${shortcode} among your latest ${SHORTCODE_SCAN}: ${label} reads only your own posts by link.`,
+            {
+              type: 'APINotFoundError',
+              status: 404,
+            },
+          );
         }
         return found;
       },
@@ -134,7 +149,9 @@ export function createGraphPort(client: GraphClient, now: () => number = Date.no
       liked: notServed('likes'),
       comments: async (auth, postId, options?: O) => {
         need('comments');
-        return graph(auth.userId, () => client.collect(client.comments.list(auth, postId, { ...options, limit: 50 }), { maxItems: COMMENTS_READ }));
+        return graph(auth.userId, () =>
+          client.collect(client.comments.list(auth, postId, { ...options, limit: 50 }), { maxItems: COMMENTS_READ }),
+        );
       },
       comment: async (auth, postId, text, options?: O) => {
         need('comments');
@@ -169,7 +186,10 @@ export function createGraphPort(client: GraphClient, now: () => number = Date.no
     insights: {
       account: async (auth, metrics, period, options?: O) => {
         need('insights');
-        return graph(auth.userId, async () => (await client.insights.account(auth, metrics, { period, totals: true }, options)).data);
+        return graph(
+          auth.userId,
+          async () => (await client.insights.account(auth, metrics, { period, totals: true }, options)).data,
+        );
       },
       post: async (auth, postId, metrics, options?: O) => {
         need('insights');
@@ -196,7 +216,8 @@ export function createGraphPort(client: GraphClient, now: () => number = Date.no
             await noteSlot('query', (ledger) => ledger.recordQuery(auth.userId, found.name, now()));
             return found;
           } catch (error) {
-            if (error instanceof GraphHashtagLimitError) await noteSlot('refusal', (ledger) => ledger.recordRefusal(auth.userId, error.freesAt, now()));
+            if (error instanceof GraphHashtagLimitError)
+              await noteSlot('refusal', (ledger) => ledger.recordRefusal(auth.userId, error.freesAt, now()));
             throw error;
           }
         });

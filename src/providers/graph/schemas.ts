@@ -98,15 +98,18 @@ export const pageAccountSchema = z.object({
 
 /** The media fields of reference §4.3 (`POST_FIELDS`) with carousel children in the same call. */
 export const CHILDREN_FIELDS = 'children{id,media_type,media_url,thumbnail_url}';
-export const POST_FIELDS = 'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,shortcode,timestamp,username,like_count,comments_count';
+export const POST_FIELDS =
+  'id,caption,media_type,media_product_type,media_url,thumbnail_url,permalink,shortcode,timestamp,username,like_count,comments_count';
 export const MEDIA_FIELDS = `${POST_FIELDS},${CHILDREN_FIELDS}`;
 /** Hashtag media refuse `username` (reference §1.4). */
 export const HASHTAG_MEDIA_FIELDS = MEDIA_FIELDS.replace(',username', '');
 
 /** Profile fields per login (reference §1.2 step 5, §1.4). */
 export const PROFILE_FIELDS = {
-  instagram: 'user_id,username,name,account_type,profile_picture_url,followers_count,follows_count,media_count,biography,website',
+  instagram:
+    'user_id,username,name,account_type,profile_picture_url,followers_count,follows_count,media_count,biography,website',
   facebook: 'id,username,name,profile_picture_url,followers_count,follows_count,media_count,biography,website',
 } as const;
 
-export const COMMENT_FIELDS = 'id,text,timestamp,username,from,like_count,hidden,parent_id,replies{id,text,timestamp,username,from,parent_id}';
+export const COMMENT_FIELDS =
+  'id,text,timestamp,username,from,like_count,hidden,parent_id,replies{id,text,timestamp,username,from,parent_id}';

@@ -27,7 +27,11 @@ type Visual = Pick<GraphMedia, 'media_type' | 'media_url' | 'thumbnail_url'>;
 function item(media: Visual, fallback: string): MediaItem | undefined {
   if (media.media_type === 'VIDEO') {
     if (media.media_url !== undefined) {
-      return { kind: 'video', url: media.media_url, ...(media.thumbnail_url !== undefined ? { cover: media.thumbnail_url, thumbnail: media.thumbnail_url } : {}) };
+      return {
+        kind: 'video',
+        url: media.media_url,
+        ...(media.thumbnail_url !== undefined ? { cover: media.thumbnail_url, thumbnail: media.thumbnail_url } : {}),
+      };
     }
     // No video URL (licensed audio): the still stands in, and the post's permalink plays it.
     const still = media.thumbnail_url ?? fallback;
@@ -39,7 +43,8 @@ function item(media: Visual, fallback: string): MediaItem | undefined {
 
 function permalinkOf(media: GraphMedia): string {
   if (media.permalink !== undefined) return media.permalink;
-  if (media.shortcode !== undefined) return `https://www.instagram.com/${media.media_product_type === 'REELS' ? 'reel' : 'p'}/${media.shortcode}/`;
+  if (media.shortcode !== undefined)
+    return `https://www.instagram.com/${media.media_product_type === 'REELS' ? 'reel' : 'p'}/${media.shortcode}/`;
   return '';
 }
 
@@ -96,11 +101,20 @@ export function profileFromGraph(user: GraphUser): Profile {
 export function commentFromGraph(comment: Omit<GraphComment, 'replies'>): Comment {
   const username = comment.username ?? comment.from?.username ?? '';
   const id = comment.from?.id;
-  return { id: comment.id, time: unixTime(comment.timestamp), text: comment.text, author: { username, ...(id !== undefined ? { id } : {}) } };
+  return {
+    id: comment.id,
+    time: unixTime(comment.timestamp),
+    text: comment.text,
+    author: { username, ...(id !== undefined ? { id } : {}) },
+  };
 }
 
 /** A page with its items mapped (and every further page mapped the same way when fetched). */
 export function mapPage<A, B>(page: Page<A>, map: (item: A) => B): Page<B> {
   const next = page.next;
-  return { ...page, data: page.data.map(map), next: next === undefined ? undefined : async () => mapPage(await next(), map) };
+  return {
+    ...page,
+    data: page.data.map(map),
+    next: next === undefined ? undefined : async () => mapPage(await next(), map),
+  };
 }

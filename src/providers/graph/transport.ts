@@ -54,7 +54,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+const num = (v: unknown) =>
+  typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 function graphErrorBody(error: Record<string, unknown>): GraphErrorBody {
@@ -112,13 +113,16 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     if (status >= 300 && status < 400) {
       const location = response.headers.get('location');
       const origin = location !== null && URL.canParse(location, url.href) ? new URL(location, url).origin : 'nowhere';
-      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status}, a redirect to ${origin}, which igcord does not follow`, {
-        type: 'Redirect',
-        status,
-        usage,
-        rateLimit,
-        retryable: false,
-      });
+      throw new GraphResponseError(
+        `${what}: Instagram answered HTTP ${status}, a redirect to ${origin}, which igcord does not follow`,
+        {
+          type: 'Redirect',
+          status,
+          usage,
+          rateLimit,
+          retryable: false,
+        },
+      );
     }
 
     let json: unknown;
@@ -126,20 +130,29 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       json = JSON.parse(text);
     } catch (error) {
       const html = /^\s*</.test(text);
-      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} with ${html ? 'an HTML page' : 'a body that is not valid JSON'}`, {
-        type: html ? 'HtmlResponse' : 'MalformedResponse',
+      throw new GraphResponseError(
+        `${what}: Instagram answered HTTP ${status} with ${html ? 'an HTML page' : 'a body that is not valid JSON'}`,
+        {
+          type: html ? 'HtmlResponse' : 'MalformedResponse',
+          status,
+          usage,
+          rateLimit,
+          // A truncated 200 is a transport accident worth repeating; an HTML 4xx page will not change.
+          retryable: status >= 500 || !html,
+          cause: error,
+        },
+      );
+    }
+    if (!isRecord(json)) {
+      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} with JSON that is not an object`, {
+        type: 'MalformedResponse',
         status,
         usage,
         rateLimit,
-        // A truncated 200 is a transport accident worth repeating; an HTML 4xx page will not change.
-        retryable: status >= 500 || !html,
-        cause: error,
       });
     }
-    if (!isRecord(json)) {
-      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} with JSON that is not an object`, { type: 'MalformedResponse', status, usage, rateLimit });
-    }
-    if (isRecord(json.error)) throw fromGraphError(status, graphErrorBody(json.error), usage, options.now(), request.key);
+    if (isRecord(json.error))
+      throw fromGraphError(status, graphErrorBody(json.error), usage, options.now(), request.key);
     if (typeof json.error_type === 'string') {
       // api.instagram.com's OAuth error body (reference §1.2 step 2).
       throw new GraphOAuthError(str(json.error_message) ?? `Instagram answered HTTP ${status}`, {
@@ -150,8 +163,20 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
         rateLimit,
       });
     }
-    if (status >= 500) throw new GraphServerError(`${what}: Instagram answered HTTP ${status}`, { type: 'ServerError', status, usage, rateLimit });
-    if (status >= 400) throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} without an error body`, { type: 'UnknownError', status, usage, rateLimit });
+    if (status >= 500)
+      throw new GraphServerError(`${what}: Instagram answered HTTP ${status}`, {
+        type: 'ServerError',
+        status,
+        usage,
+        rateLimit,
+      });
+    if (status >= 400)
+      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} without an error body`, {
+        type: 'UnknownError',
+        status,
+        usage,
+        rateLimit,
+      });
     return { status, body: json, usage };
   }
 

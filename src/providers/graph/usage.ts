@@ -46,7 +46,11 @@ const bucEntrySchema = z.object({
   estimated_time_to_regain_access: pct.default(0),
 });
 const bucHeaderSchema = z.record(z.string(), z.array(bucEntrySchema));
-const appHeaderSchema = z.object({ call_count: pct.default(0), total_cputime: pct.default(0), total_time: pct.default(0) });
+const appHeaderSchema = z.object({
+  call_count: pct.default(0),
+  total_cputime: pct.default(0),
+  total_time: pct.default(0),
+});
 
 /** The JSON of a header checked against `schema`; undefined when absent or not that shape (usage is advisory). */
 function headerJson<S extends z.ZodType>(headers: Headers, name: string, schema: S): z.output<S> | undefined {
@@ -77,7 +81,10 @@ export function readUsage(headers: Headers): UsageReport {
               regainMinutes: e.estimated_time_to_regain_access,
             })),
           ),
-    app: app === undefined ? undefined : { callCount: app.call_count, totalCputime: app.total_cputime, totalTime: app.total_time },
+    app:
+      app === undefined
+        ? undefined
+        : { callCount: app.call_count, totalCputime: app.total_cputime, totalTime: app.total_time },
   };
 }
 

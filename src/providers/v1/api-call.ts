@@ -105,12 +105,15 @@ export function parseChecked<T>(what: string, status: number, rateLimit: RateLim
     return parse();
   } catch (error) {
     if (error instanceof ValidationError) {
-      throw new InstagramResponseError(`${what}: Instagram's answer does not have the documented shape: ${error.message}`, {
-        type: 'UnexpectedShape',
-        status,
-        rateLimit,
-        cause: error,
-      });
+      throw new InstagramResponseError(
+        `${what}: Instagram's answer does not have the documented shape: ${error.message}`,
+        {
+          type: 'UnexpectedShape',
+          status,
+          rateLimit,
+          cause: error,
+        },
+      );
     }
     throw error;
   }
@@ -130,10 +133,14 @@ export function getOne<S extends z.ZodType>(
   params: Params = [],
   options?: CallOptions,
 ): Promise<Result<z.output<S>>> {
-  return callApi(ctx, { key: auth.userId, method: 'GET', path, params: [...tokenParams(auth), ...params], options }, (r) => ({
-    data: validate(schema, r.data, what),
-    rateLimit: r.rateLimit,
-  }));
+  return callApi(
+    ctx,
+    { key: auth.userId, method: 'GET', path, params: [...tokenParams(auth), ...params], options },
+    (r) => ({
+      data: validate(schema, r.data, what),
+      rateLimit: r.rateLimit,
+    }),
+  );
 }
 
 /** A write (POST/DELETE) with a user token; `data` is checked against `schema` (null for acknowledgements). */
@@ -177,21 +184,34 @@ export function getPage<S extends z.ZodType>(
   options?: CallOptions,
 ): Promise<Page<z.output<S>>> {
   const list = itemSchema.array();
-  return callApi(ctx, { key: auth.userId, method: 'GET', path, params: [...tokenParams(auth), ...params], options }, (r) => {
-    const data = validate(list, r.data, what) as z.output<S>[];
-    const pagination = validate(paginationSchema, r.pagination, `${what} pagination`);
-    const nextCursor = cursor === 'none' ? undefined : pagination[CURSOR_KEY[cursor]];
-    const page: Page<z.output<S>> = { data, pagination, rateLimit: r.rateLimit, nextCursor, next: undefined };
-    if (nextCursor !== undefined && cursor !== 'none') {
-      const previous = params.find(([k]) => k === cursor)?.[1];
-      // A cursor that does not move would page forever: treat it as the end.
-      if (previous === undefined || String(previous) !== nextCursor) {
-        page.next = () =>
-          getPage(ctx, auth, path, itemSchema, what, cursor, nextParams(path, params, cursor, nextCursor, pagination.next_url), options);
+  return callApi(
+    ctx,
+    { key: auth.userId, method: 'GET', path, params: [...tokenParams(auth), ...params], options },
+    (r) => {
+      const data = validate(list, r.data, what) as z.output<S>[];
+      const pagination = validate(paginationSchema, r.pagination, `${what} pagination`);
+      const nextCursor = cursor === 'none' ? undefined : pagination[CURSOR_KEY[cursor]];
+      const page: Page<z.output<S>> = { data, pagination, rateLimit: r.rateLimit, nextCursor, next: undefined };
+      if (nextCursor !== undefined && cursor !== 'none') {
+        const previous = params.find(([k]) => k === cursor)?.[1];
+        // A cursor that does not move would page forever: treat it as the end.
+        if (previous === undefined || String(previous) !== nextCursor) {
+          page.next = () =>
+            getPage(
+              ctx,
+              auth,
+              path,
+              itemSchema,
+              what,
+              cursor,
+              nextParams(path, params, cursor, nextCursor, pagination.next_url),
+              options,
+            );
+        }
       }
-    }
-    return page;
-  });
+      return page;
+    },
+  );
 }
 
 /**
@@ -212,5 +232,7 @@ function nextParams(path: string, params: Params, cursor: string, value: string,
 }
 
 function normalisePath(p: string): string {
-  return decodeURIComponent(p).replace(/\.json$/, '').replace(/\/+$/, '');
+  return decodeURIComponent(p)
+    .replace(/\.json$/, '')
+    .replace(/\/+$/, '');
 }

@@ -16,4 +16,11 @@ export const V1_CAPABILITIES: CapabilitySet = new Set([
 ] as const);
 
 /** The permissions a v1 link can ask for (reference §4.2); `basic` alone reads only the token owner's own data. */
-export const V1_SCOPES: readonly string[] = ['basic', 'public_content', 'follower_list', 'comments', 'relationships', 'likes'];
+export const V1_SCOPES: readonly string[] = [
+  'basic',
+  'public_content',
+  'follower_list',
+  'comments',
+  'relationships',
+  'likes',
+];

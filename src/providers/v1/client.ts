@@ -67,9 +67,11 @@ export function createInstagramClient(options: InstagramClientOptions) {
         exchangeCode(ctx, code, input, callOptions),
     },
     subscriptions: {
-      create: (input: CreateSubscriptionInput, callOptions?: CallOptions) => createSubscription(ctx, input, callOptions),
+      create: (input: CreateSubscriptionInput, callOptions?: CallOptions) =>
+        createSubscription(ctx, input, callOptions),
       list: (callOptions?: CallOptions) => listSubscriptions(ctx, callOptions),
-      remove: (selector: RemoveSubscriptionInput, callOptions?: CallOptions) => removeSubscriptions(ctx, selector, callOptions),
+      remove: (selector: RemoveSubscriptionInput, callOptions?: CallOptions) =>
+        removeSubscriptions(ctx, selector, callOptions),
     },
     /** Every item of a paged list, each once: `for await (const m of client.paginate(() => client.users.recentMedia(auth)))`. */
     paginate,

@@ -7,7 +7,8 @@ export function createV1Linker(instagram: InstagramClient, now: () => number = D
   return {
     provider: 'instagram-v1',
     login: undefined,
-    authorizeUrl: ({ state, scopes }) => instagram.oauth.authorizeUrl({ responseType: 'code', scopes: [...scopes], state }),
+    authorizeUrl: ({ state, scopes }) =>
+      instagram.oauth.authorizeUrl({ responseType: 'code', scopes: [...scopes], state }),
     async exchange(code) {
       const exchanged = await instagram.oauth.exchangeCode(code);
       return {

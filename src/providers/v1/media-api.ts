@@ -32,21 +32,32 @@ export function createMediaApi(ctx: ApiContext) {
       const shortcode = parseMediaUrl(url);
       if (shortcode === undefined) {
         return Promise.reject(
-          new InstagramInvalidParametersError('That is not a link to an Instagram post (https://www.instagram.com/p/…/).', {
-            type: 'InvalidMediaUrl',
-            status: 0,
-          }),
+          new InstagramInvalidParametersError(
+            'That is not a link to an Instagram post (https://www.instagram.com/p/…/).',
+            {
+              type: 'InvalidMediaUrl',
+              status: 0,
+            },
+          ),
         );
       }
       return byShortcode(auth, shortcode, options);
     },
 
     search: (auth: Auth, query: GeoQuery, options?: CallOptions): Promise<Result<Media[]>> =>
-      getOne(ctx, auth, '/media/search', z.array(mediaSchema), 'media search', [
-        ['lat', query.lat],
-        ['lng', query.lng],
-        ['distance', query.distance],
-      ], options),
+      getOne(
+        ctx,
+        auth,
+        '/media/search',
+        z.array(mediaSchema),
+        'media search',
+        [
+          ['lat', query.lat],
+          ['lng', query.lng],
+          ['distance', query.distance],
+        ],
+        options,
+      ),
   };
 }
 
@@ -57,12 +68,30 @@ export function createCommentsApi(ctx: ApiContext) {
 
     /** The late API acknowledges with `null`; older answers carried the created comment. */
     create: (auth: Auth, mediaId: string, text: string, options?: CallOptions): Promise<Result<Comment | null>> =>
-      write(ctx, auth, 'POST', `${media(mediaId)}/comments`, commentSchema.nullish().transform((c) => c ?? null), 'comment', [
-        ['text', text],
-      ], 'comments', options),
+      write(
+        ctx,
+        auth,
+        'POST',
+        `${media(mediaId)}/comments`,
+        commentSchema.nullish().transform((c) => c ?? null),
+        'comment',
+        [['text', text]],
+        'comments',
+        options,
+      ),
 
     remove: (auth: Auth, mediaId: string, commentId: string, options?: CallOptions): Promise<Result<null>> =>
-      write(ctx, auth, 'DELETE', `${media(mediaId)}/comments/${encodeURIComponent(commentId)}`, ackSchema, 'comment delete', [], 'comments', options),
+      write(
+        ctx,
+        auth,
+        'DELETE',
+        `${media(mediaId)}/comments/${encodeURIComponent(commentId)}`,
+        ackSchema,
+        'comment delete',
+        [],
+        'comments',
+        options,
+      ),
   };
 }
 

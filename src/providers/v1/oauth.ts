@@ -19,7 +19,12 @@ export interface AuthorizeUrlInput {
 }
 
 /** `https://api.instagram.com/oauth/authorize/?client_id=…&redirect_uri=…&response_type=code&scope=a+b&state=…` */
-export function buildAuthorizeUrl(apiUrl: string, clientId: string, defaultRedirectUri: string, input: AuthorizeUrlInput): string {
+export function buildAuthorizeUrl(
+  apiUrl: string,
+  clientId: string,
+  defaultRedirectUri: string,
+  input: AuthorizeUrlInput,
+): string {
   const parts = [
     `client_id=${encodeURIComponent(clientId)}`,
     `redirect_uri=${encodeURIComponent(input.redirectUri ?? defaultRedirectUri)}`,
@@ -35,7 +40,13 @@ export function buildAuthorizeUrl(apiUrl: string, clientId: string, defaultRedir
 export type AuthorizeCallback =
   | { kind: 'code'; code: string; state: string | undefined }
   | { kind: 'token'; accessToken: string; state: string | undefined }
-  | { kind: 'denied'; error: string; reason: string | undefined; description: string | undefined; state: string | undefined }
+  | {
+      kind: 'denied';
+      error: string;
+      reason: string | undefined;
+      description: string | undefined;
+      state: string | undefined;
+    }
   | { kind: 'invalid' };
 
 /** Reads a redirect back: `?code=…&state=…`, `#access_token=…`, or `?error=access_denied&…`. */

@@ -47,7 +47,10 @@ export async function* paginate<T extends { id: string }>(
 }
 
 /** Collects `paginate` into an array (for tests and small lists). */
-export async function collect<T extends { id: string }>(source: PageSource<T>, options: PaginateOptions = {}): Promise<T[]> {
+export async function collect<T extends { id: string }>(
+  source: PageSource<T>,
+  options: PaginateOptions = {},
+): Promise<T[]> {
   const all: T[] = [];
   for await (const item of paginate(source, options)) all.push(item);
   return all;

@@ -27,11 +27,20 @@ export function createTagsApi(ctx: ApiContext) {
       getOne(ctx, auth, tag(name), tagSchema, 'tag', [], options),
 
     recentMedia: (auth: Auth, name: string, query: TagMediaQuery = {}, options?: CallOptions): Promise<Page<Media>> =>
-      getPage(ctx, auth, `${tag(name)}/media/recent`, mediaSchema, 'tag media', 'max_tag_id', [
-        ['count', query.count],
-        ['max_tag_id', query.maxTagId],
-        ['min_tag_id', query.minTagId],
-      ], options),
+      getPage(
+        ctx,
+        auth,
+        `${tag(name)}/media/recent`,
+        mediaSchema,
+        'tag media',
+        'max_tag_id',
+        [
+          ['count', query.count],
+          ['max_tag_id', query.maxTagId],
+          ['min_tag_id', query.minTagId],
+        ],
+        options,
+      ),
 
     search: (auth: Auth, q: string, options?: CallOptions): Promise<Result<Tag[]>> =>
       getOne(ctx, auth, '/tags/search', z.array(tagSchema), 'tag search', [['q', bareTag(q)]], options),
@@ -52,12 +61,26 @@ export function createLocationsApi(ctx: ApiContext) {
     get: (auth: Auth, locationId: string, options?: CallOptions): Promise<Result<Location>> =>
       getOne(ctx, auth, location(locationId), locationSchema, 'location', [], options),
 
-    recentMedia: (auth: Auth, locationId: string, query: LocationMediaQuery = {}, options?: CallOptions): Promise<Page<Media>> =>
-      getPage(ctx, auth, `${location(locationId)}/media/recent`, mediaSchema, 'location media', 'max_id', [
-        ['count', query.count],
-        ['max_id', query.maxId],
-        ['min_id', query.minId],
-      ], options),
+    recentMedia: (
+      auth: Auth,
+      locationId: string,
+      query: LocationMediaQuery = {},
+      options?: CallOptions,
+    ): Promise<Page<Media>> =>
+      getPage(
+        ctx,
+        auth,
+        `${location(locationId)}/media/recent`,
+        mediaSchema,
+        'location media',
+        'max_id',
+        [
+          ['count', query.count],
+          ['max_id', query.maxId],
+          ['min_id', query.minId],
+        ],
+        options,
+      ),
 
     search: (auth: Auth, query: LocationSearch, options?: CallOptions): Promise<Result<Location[]>> =>
       getOne(

@@ -172,7 +172,10 @@ export type Relationship = z.output<typeof relationshipSchema>;
 export const subscriptionSchema = z.object({
   id: idSchema,
   object: z.string(),
-  object_id: z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? null : String(v))),
+  object_id: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v == null ? null : String(v))),
   aspect: z.string(),
   callback_url: z.string(),
   type: z.string().optional(),

@@ -6,7 +6,9 @@ import type { Comment, MediaItem, Person, Place, Post, Profile, TagInfo } from '
 import type { CarouselItem, Comment as V1Comment, FullUser, Location, Media, ShortUser, Tag } from './schemas.js';
 
 /** A media's author, a liker, a follower, a commenter. */
-export function personFromV1(user: Pick<ShortUser, 'id' | 'username'> & Partial<Pick<ShortUser, 'full_name' | 'profile_picture'>>): Person {
+export function personFromV1(
+  user: Pick<ShortUser, 'id' | 'username'> & Partial<Pick<ShortUser, 'full_name' | 'profile_picture'>>,
+): Person {
   return {
     id: user.id,
     username: user.username,
@@ -52,7 +54,8 @@ export function tagFromV1(tag: Tag): TagInfo {
  * first item's picture as its own, twice in one gallery.
  */
 function carouselItem(item: CarouselItem, index: number, cover: string): MediaItem {
-  if (item.type === 'image') return { kind: 'image', url: item.images.standard_resolution.url, thumbnail: item.images.thumbnail.url };
+  if (item.type === 'image')
+    return { kind: 'image', url: item.images.standard_resolution.url, thumbnail: item.images.thumbnail.url };
   const still = item.images?.standard_resolution.url ?? (index === 0 ? cover : undefined);
   return {
     kind: 'video',
@@ -90,7 +93,10 @@ export function postFromV1(media: Media): Post {
     permalink: media.link,
     ...(location !== undefined ? { location } : {}),
     tags: media.tags,
-    people: media.users_in_photo.map((t) => ({ username: t.user.username, ...(t.user.id !== undefined ? { id: t.user.id } : {}) })),
+    people: media.users_in_photo.map((t) => ({
+      username: t.user.username,
+      ...(t.user.id !== undefined ? { id: t.user.id } : {}),
+    })),
     counts: { likes: media.likes.count, comments: media.comments.count },
     time: Number(media.created_time),
     ...(media.user_has_liked !== undefined ? { likedByViewer: media.user_has_liked } : {}),
@@ -101,7 +107,11 @@ export function postFromV1(media: Media): Post {
 /** A page of a v1 list with its items mapped (and every further page mapped the same way when fetched). */
 export function mapPage<A, B>(page: Page<A>, map: (item: A) => B): Page<B> {
   const next = page.next;
-  return { ...page, data: page.data.map(map), next: next === undefined ? undefined : async () => mapPage(await next(), map) };
+  return {
+    ...page,
+    data: page.data.map(map),
+    next: next === undefined ? undefined : async () => mapPage(await next(), map),
+  };
 }
 
 /** A page of v1 media as core posts. */

@@ -128,7 +128,10 @@ export function createTransport(options: TransportOptions): Transport {
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
       if (timeout.aborted) {
-        log.warn({ method: request.method, path: request.path, timeoutMs: options.timeoutMs }, 'instagram call timed out');
+        log.warn(
+          { method: request.method, path: request.path, timeoutMs: options.timeoutMs },
+          'instagram call timed out',
+        );
         throw new InstagramTimeoutError(`${what}: no answer from Instagram within ${options.timeoutMs} ms`, error);
       }
       log.warn({ method: request.method, path: request.path, err: error }, 'instagram call failed to connect');
@@ -137,18 +140,27 @@ export function createTransport(options: TransportOptions): Transport {
 
     const rateLimit = readRateLimit(response.headers);
     const status = response.status;
-    log.debug({ method: request.method, path: request.path, status, ms: Date.now() - started, rateLimit }, 'instagram call');
+    log.debug(
+      { method: request.method, path: request.path, status, ms: Date.now() - started, rateLimit },
+      'instagram call',
+    );
     if (status >= 300 && status < 400) {
       // Only the origin is named: a Location may carry the query (and so the token) back.
       const location = response.headers.get('location');
       const origin = location !== null && URL.canParse(location, url.href) ? new URL(location, url).origin : 'nowhere';
-      log.warn({ method: request.method, path: request.path, status, origin }, 'instagram answered with a redirect; not following it');
-      throw new InstagramResponseError(`${what}: Instagram answered HTTP ${status}, a redirect to ${origin}, which igcord does not follow`, {
-        type: 'Redirect',
-        status,
-        rateLimit,
-        retryable: false,
-      });
+      log.warn(
+        { method: request.method, path: request.path, status, origin },
+        'instagram answered with a redirect; not following it',
+      );
+      throw new InstagramResponseError(
+        `${what}: Instagram answered HTTP ${status}, a redirect to ${origin}, which igcord does not follow`,
+        {
+          type: 'Redirect',
+          status,
+          rateLimit,
+          retryable: false,
+        },
+      );
     }
 
     let json: unknown;
@@ -160,7 +172,13 @@ export function createTransport(options: TransportOptions): Transport {
       const html = /^\s*</.test(text);
       throw new InstagramResponseError(
         `${what}: Instagram answered HTTP ${status} with ${html ? 'an HTML page' : 'a body that is not valid JSON'}`,
-        { type: html ? 'HtmlResponse' : 'MalformedResponse', status, rateLimit, retryable: status >= 500 || !html, cause: error },
+        {
+          type: html ? 'HtmlResponse' : 'MalformedResponse',
+          status,
+          rateLimit,
+          retryable: status >= 500 || !html,
+          cause: error,
+        },
       );
     }
     if (!isRecord(json)) {

@@ -2,7 +2,18 @@
 // the token owner's follow lists, relationship status and follow/unfollow/approve/ignore.
 import { z } from 'zod';
 import { validate } from '../../util/validate.js';
-import { callApi, getOne, getPage, tokenParams, write, type ApiContext, type Auth, type CallOptions, type Page, type Result } from './api-call.js';
+import {
+  callApi,
+  getOne,
+  getPage,
+  tokenParams,
+  write,
+  type ApiContext,
+  type Auth,
+  type CallOptions,
+  type Page,
+  type Result,
+} from './api-call.js';
 import { fullUserSchema, mediaSchema, relationshipSchema, shortUserSchema } from './schemas.js';
 import type { FullUser, Media, Relationship, ShortUser } from './schemas.js';
 
@@ -53,27 +64,53 @@ export function createUsersApi(ctx: ApiContext) {
       getOne(ctx, auth, `/users/${userSegment(userId)}`, fullUserSchema, 'user', [], options),
 
     recentMedia: (auth: Auth, query: RecentMediaQuery = {}, options?: CallOptions): Promise<Page<Media>> =>
-      getPage(ctx, auth, `/users/${userSegment(query.userId)}/media/recent`, mediaSchema, 'recent media', 'max_id', [
-        ['count', query.count],
-        ['min_id', query.minId],
-        ['max_id', query.maxId],
-      ], options),
+      getPage(
+        ctx,
+        auth,
+        `/users/${userSegment(query.userId)}/media/recent`,
+        mediaSchema,
+        'recent media',
+        'max_id',
+        [
+          ['count', query.count],
+          ['min_id', query.minId],
+          ['max_id', query.maxId],
+        ],
+        options,
+      ),
 
     likedMedia: (
       auth: Auth,
       query: { count?: number | undefined; maxLikeId?: string | undefined } = {},
       options?: CallOptions,
     ): Promise<Page<Media>> =>
-      getPage(ctx, auth, '/users/self/media/liked', mediaSchema, 'liked media', 'max_like_id', [
-        ['count', query.count],
-        ['max_like_id', query.maxLikeId],
-      ], options),
+      getPage(
+        ctx,
+        auth,
+        '/users/self/media/liked',
+        mediaSchema,
+        'liked media',
+        'max_like_id',
+        [
+          ['count', query.count],
+          ['max_like_id', query.maxLikeId],
+        ],
+        options,
+      ),
 
     search: (auth: Auth, q: string, count?: number, options?: CallOptions): Promise<Result<ShortUser[]>> =>
-      getOne(ctx, auth, '/users/search', z.array(shortUserSchema), 'user search', [
-        ['q', q],
-        ['count', count],
-      ], options),
+      getOne(
+        ctx,
+        auth,
+        '/users/search',
+        z.array(shortUserSchema),
+        'user search',
+        [
+          ['q', q],
+          ['count', count],
+        ],
+        options,
+      ),
   };
 }
 
@@ -89,16 +126,34 @@ export type RelationshipAction = 'follow' | 'unfollow' | 'approve' | 'ignore';
 export function createRelationshipsApi(ctx: ApiContext) {
   return {
     follows: (auth: Auth, query: FollowListQuery = {}, options?: CallOptions): Promise<Page<ShortUser>> =>
-      getPage(ctx, auth, '/users/self/follows', shortUserSchema, 'follows', 'cursor', [
-        ['count', query.count],
-        ['cursor', query.cursor],
-      ], options),
+      getPage(
+        ctx,
+        auth,
+        '/users/self/follows',
+        shortUserSchema,
+        'follows',
+        'cursor',
+        [
+          ['count', query.count],
+          ['cursor', query.cursor],
+        ],
+        options,
+      ),
 
     followedBy: (auth: Auth, query: FollowListQuery = {}, options?: CallOptions): Promise<Page<ShortUser>> =>
-      getPage(ctx, auth, '/users/self/followed-by', shortUserSchema, 'followed-by', 'cursor', [
-        ['count', query.count],
-        ['cursor', query.cursor],
-      ], options),
+      getPage(
+        ctx,
+        auth,
+        '/users/self/followed-by',
+        shortUserSchema,
+        'followed-by',
+        'cursor',
+        [
+          ['count', query.count],
+          ['cursor', query.cursor],
+        ],
+        options,
+      ),
 
     /** Users who asked to follow the (private) token owner; never paged (`pagination: {}`). */
     requestedBy: (auth: Auth, options?: CallOptions): Promise<Page<ShortUser>> =>
@@ -107,9 +162,22 @@ export function createRelationshipsApi(ctx: ApiContext) {
     status: (auth: Auth, userId: string, options?: CallOptions): Promise<Result<Relationship>> =>
       getOne(ctx, auth, `/users/${userSegment(userId)}/relationship`, relationshipSchema, 'relationship', [], options),
 
-    act: (auth: Auth, userId: string, action: RelationshipAction, options?: CallOptions): Promise<Result<Relationship>> =>
-      write(ctx, auth, 'POST', `/users/${userSegment(userId)}/relationship`, relationshipSchema, 'relationship', [
-        ['action', action],
-      ], 'relationships', options),
+    act: (
+      auth: Auth,
+      userId: string,
+      action: RelationshipAction,
+      options?: CallOptions,
+    ): Promise<Result<Relationship>> =>
+      write(
+        ctx,
+        auth,
+        'POST',
+        `/users/${userSegment(userId)}/relationship`,
+        relationshipSchema,
+        'relationship',
+        [['action', action]],
+        'relationships',
+        options,
+      ),
   };
 }

@@ -33,7 +33,12 @@ describe('token refresher (Instagram Login tokens)', () => {
   beforeEach(async () => {
     emulator = await startGraphEmulator({ seed: 'refresher', now: Date.UTC(2026, 10, 2), frozenClock: true });
     discord = await startDiscordFake();
-    storage = await openStorage({ url: undefined, dataDir: mkdtempSync(join(tmpdir(), 'igcord-refresher-')), keys: { current: { id: 'k1', key: Buffer.alloc(32, 7) } }, log: silentLogger() });
+    storage = await openStorage({
+      url: undefined,
+      dataDir: mkdtempSync(join(tmpdir(), 'igcord-refresher-')),
+      keys: { current: { id: 'k1', key: Buffer.alloc(32, 7) } },
+      log: silentLogger(),
+    });
     const graph = createGraphClient({
       login: 'instagram',
       hosts: emulator.hosts,
@@ -46,8 +51,17 @@ describe('token refresher (Instagram Login tokens)', () => {
     });
     const rest = new REST({ api: discord.apiUrl, timeout: 5000, retries: 0 }).setToken(discord.botToken);
     lines = [];
-    const log = createLogger({ level: 'debug', destination: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }) });
-    refresher = createTokenRefresher({ storage, linker: createGraphLinker(graph), notices: createOwnerDms(rest), clock: () => emulator.admin.now(), log });
+    const log = createLogger({
+      level: 'debug',
+      destination: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }),
+    });
+    refresher = createTokenRefresher({
+      storage,
+      linker: createGraphLinker(graph),
+      notices: createOwnerDms(rest),
+      clock: () => emulator.admin.now(),
+      log,
+    });
     owner = discord.createUser({ username: 'studio-owner' }).id;
     // Discord lets a bot open a DM only with someone it shares a server with (50007 otherwise).
     discord.createGuild({ name: 'studio', members: [{ userId: owner }] });
@@ -55,7 +69,11 @@ describe('token refresher (Instagram Login tokens)', () => {
   });
   afterEach(async () => {
     // Renewals, failures and broken links are logged; no token ever is.
-    assertNoSecretLogged(lines.join(''), emulator.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })), "the refresher's log");
+    assertNoSecretLogged(
+      lines.join(''),
+      emulator.issuedTokens().map((value, i) => ({ name: `Graph token ${i}`, value })),
+      "the refresher's log",
+    );
     await refresher.close();
     await storage.close();
     await discord.close();
@@ -139,8 +157,13 @@ describe('token refresher (Instagram Login tokens)', () => {
 
   it('marks the link broken on 190, pauses its feeds, DMs the owner once, and resumes them on relink', async () => {
     const feed = await storage.feeds.add({
-      guildId: '100000000000000001', channelId: '200000000000000001', source: { kind: 'account', instagramUserId: studioId },
-      ownerDiscordUserId: owner, ownerInstagramUserId: studioId, createdBy: owner, delivery: { mode: 'message' },
+      guildId: '100000000000000001',
+      channelId: '200000000000000001',
+      source: { kind: 'account', instagramUserId: studioId },
+      ownerDiscordUserId: owner,
+      ownerInstagramUserId: studioId,
+      createdBy: owner,
+      delivery: { mode: 'message' },
     });
     emulator.admin.revokeToken(accessToken, 'password');
     emulator.admin.advance(7 * DAY);

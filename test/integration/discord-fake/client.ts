@@ -4,7 +4,10 @@ import { once } from 'node:events';
 import { Client, GatewayIntentBits } from 'discord.js';
 import type { DiscordFake } from '../../../sandbox/discord/index.js';
 
-export async function readyClient(fake: DiscordFake, intents: GatewayIntentBits[] = [GatewayIntentBits.Guilds]): Promise<Client> {
+export async function readyClient(
+  fake: DiscordFake,
+  intents: GatewayIntentBits[] = [GatewayIntentBits.Guilds],
+): Promise<Client> {
   const client = new Client({
     intents,
     // A REST timeout only stops a hang: a retried interaction callback would be a second acknowledgement.

@@ -21,7 +21,10 @@ describe('discord fake: gateway and session', () => {
   });
 
   it('takes the real client to clientReady with the guild, its channels and the bot member cached', async () => {
-    const { guildId, channels } = fake.createGuild({ name: 'Feeds', channels: [{ name: 'general' }, { name: 'posts', type: 'forum' }] });
+    const { guildId, channels } = fake.createGuild({
+      name: 'Feeds',
+      channels: [{ name: 'general' }, { name: 'posts', type: 'forum' }],
+    });
     client = await readyClient(fake);
     const guild = client.guilds.cache.get(guildId);
     expect(guild?.name).toBe('Feeds');
@@ -31,7 +34,9 @@ describe('discord fake: gateway and session', () => {
     expect(client.user?.id).toBe(fake.botUserId);
     expect(client.application?.id).toBe(fake.applicationId);
     const ready = fake.log().find((e) => e.kind === 'gateway' && e.t === 'READY');
-    expect(ready && ready.kind === 'gateway' && (ready.d as { resume_gateway_url: string }).resume_gateway_url).toBe(fake.gatewayUrl);
+    expect(ready && ready.kind === 'gateway' && (ready.d as { resume_gateway_url: string }).resume_gateway_url).toBe(
+      fake.gatewayUrl,
+    );
   });
 
   it('sends GUILD_CREATE when the bot is invited and GUILD_DELETE when it is kicked', async () => {
@@ -46,12 +51,17 @@ describe('discord fake: gateway and session', () => {
     fake.removeBot(guildId);
     await left;
     expect(client.guilds.cache.has(guildId)).toBe(false);
-    const refused = await fetch(`${fake.apiUrl}/v10/guilds/${guildId}`, { headers: { authorization: `Bot ${fake.botToken}` } });
+    const refused = await fetch(`${fake.apiUrl}/v10/guilds/${guildId}`, {
+      headers: { authorization: `Bot ${fake.botToken}` },
+    });
     expect([refused.status, ((await refused.json()) as { code: number }).code]).toEqual([403, 50001]);
   });
 
   it('rejects login with a wrong token', async () => {
-    const wrong = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl, timeout: 2000, retries: 0 } });
+    const wrong = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: { api: fake.apiUrl, timeout: 2000, retries: 0 },
+    });
     await expect(wrong.login('not-the-token')).rejects.toThrow();
     await wrong.destroy();
     expect(fake.restLog().some((e) => e.path === '/gateway/bot' && e.status === 401)).toBe(true);
@@ -59,7 +69,10 @@ describe('discord fake: gateway and session', () => {
 
   it('closes with 4014 when the client asks for a privileged intent the app has not enabled', async () => {
     const strict = await startDiscordFake({ logger, privilegedIntents: 0 });
-    const wanting = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent], rest: { api: strict.apiUrl, timeout: 2000, retries: 0 } });
+    const wanting = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent],
+      rest: { api: strict.apiUrl, timeout: 2000, retries: 0 },
+    });
     const error = await wanting.login(strict.botToken).catch((e: unknown) => e as Error);
     await wanting.destroy();
     await strict.close();
@@ -81,10 +94,14 @@ describe('discord fake: gateway and session', () => {
   });
 
   it('answers an unknown route with 404, a loud JSON error and a log entry', async () => {
-    const res = await fetch(`${fake.apiUrl}/v10/guilds/1/nonsense`, { headers: { authorization: `Bot ${fake.botToken}` } });
+    const res = await fetch(`${fake.apiUrl}/v10/guilds/1/nonsense`, {
+      headers: { authorization: `Bot ${fake.botToken}` },
+    });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { message: string }).message).toContain('no route for GET /guilds/1/nonsense');
-    expect(fake.restLog()).toContainEqual(expect.objectContaining({ method: 'GET', path: '/guilds/1/nonsense', status: 404, unknownRoute: true }));
+    expect(fake.restLog()).toContainEqual(
+      expect.objectContaining({ method: 'GET', path: '/guilds/1/nonsense', status: 404, unknownRoute: true }),
+    );
     expect(warnings[0]?.object).toEqual({ method: 'GET', path: '/guilds/1/nonsense' });
   });
 });

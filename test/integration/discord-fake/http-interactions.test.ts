@@ -46,7 +46,10 @@ describe('discord fake: interactions over HTTP', () => {
   });
 
   it('refuses an endpoint that does not answer a signed PING with PONG', async () => {
-    endpoint = await startTestEndpoint({ publicKeyHex: fake.publicKey, pingAnswer: { status: 200, body: { type: 4 } } });
+    endpoint = await startTestEndpoint({
+      publicKeyHex: fake.publicKey,
+      pingAnswer: { status: 200, body: { type: 4 } },
+    });
     await expect(fake.setInteractionsEndpoint(endpoint.url)).rejects.toThrow(/not a PONG/);
   });
 
@@ -71,7 +74,9 @@ describe('discord fake: interactions over HTTP', () => {
     const reply = await handle.waitForReply();
     expect(reply.content).toBe('answered over HTTP');
     expect(endpoint.received.map((i) => i.id)).toEqual([handle.id]);
-    expect(fake.interactionDeliveries()).toEqual([expect.objectContaining({ interactionId: handle.id, status: 200, outcome: 'answered', callbackType: 4 })]);
+    expect(fake.interactionDeliveries()).toEqual([
+      expect.objectContaining({ interactionId: handle.id, status: 200, outcome: 'answered', callbackType: 4 }),
+    ]);
     // The bot's webhook token works for follow-ups after an HTTP answer, as after a REST callback.
     const followUp = await fetch(`${fake.apiUrl}/v10/webhooks/${fake.applicationId}/${handle.token}`, {
       method: 'POST',

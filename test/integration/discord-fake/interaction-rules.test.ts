@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { once } from 'node:events';
-import { ChatInputCommandInteraction, Client, GatewayIntentBits, MessageFlags, SlashCommandBuilder, type ForumChannel, type Message, type TextChannel } from 'discord.js';
+import {
+  ChatInputCommandInteraction,
+  Client,
+  GatewayIntentBits,
+  MessageFlags,
+  SlashCommandBuilder,
+  type ForumChannel,
+  type Message,
+  type TextChannel,
+} from 'discord.js';
 import { startDiscordFake, type DiscordFake } from '../../../sandbox/discord/index.js';
 import { nextInteraction, readyClient } from './client.js';
 
@@ -21,14 +30,21 @@ describe('discord fake: interaction webhook rules, intents and reconnects', () =
     userId = fake.createUser({ username: 'bob' }).id;
     const created = fake.createGuild({
       name: 'G',
-      channels: [{ name: 'general' }, { name: 'talk', type: 'thread', parent: 'general' }, { name: 'posts', type: 'forum' }],
+      channels: [
+        { name: 'general' },
+        { name: 'talk', type: 'thread', parent: 'general' },
+        { name: 'posts', type: 'forum' },
+      ],
       members: [{ userId }],
     });
     channelId = created.channels.general!;
     threadId = created.channels.talk!;
     forumId = created.channels.posts!;
     client = await readyClient(fake, [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages]);
-    await client.application!.commands.set([new SlashCommandBuilder().setName('media').setDescription('Recent media').toJSON()], created.guildId);
+    await client.application!.commands.set(
+      [new SlashCommandBuilder().setName('media').setDescription('Recent media').toJSON()],
+      created.guildId,
+    );
   });
   afterAll(async () => {
     await client.destroy();
@@ -72,14 +88,23 @@ describe('discord fake: interaction webhook rules, intents and reconnects', () =
   it('answers 10015 on the interaction webhook before acknowledgement and after the token expires', async () => {
     const shortLived = await startDiscordFake({ interactionTokenLifetimeMs: 400 });
     const user = shortLived.createUser({ username: 'carol' }).id;
-    const guild = shortLived.createGuild({ name: 'Short', channels: [{ name: 'general' }], members: [{ userId: user }] });
+    const guild = shortLived.createGuild({
+      name: 'Short',
+      channels: [{ name: 'general' }],
+      members: [{ userId: user }],
+    });
     const bot = await readyClient(shortLived);
     try {
-      await bot.application!.commands.set([new SlashCommandBuilder().setName('media').setDescription('Recent media').toJSON()], guild.guildId);
+      await bot.application!.commands.set(
+        [new SlashCommandBuilder().setName('media').setDescription('Recent media').toJSON()],
+        guild.guildId,
+      );
       const received = nextInteraction(bot, isChatInput);
       shortLived.sendCommand({ channelId: guild.channels.general!, userId: user, name: 'media' });
       const interaction = await received;
-      const early = await fetch(`${shortLived.apiUrl}/v10/webhooks/${shortLived.applicationId}/${interaction.token}/messages/%40original`);
+      const early = await fetch(
+        `${shortLived.apiUrl}/v10/webhooks/${shortLived.applicationId}/${interaction.token}/messages/%40original`,
+      );
       expect([early.status, ((await early.json()) as { code: number }).code]).toEqual([404, 10015]);
       await interaction.reply('in time');
       // At least the token's lifetime (a floor: a slower machine only waits longer, and expiry is what is tested).
@@ -92,7 +117,7 @@ describe('discord fake: interaction webhook rules, intents and reconnects', () =
     }
   });
 
-  it('blanks the content of other people\'s messages for a client without the Message Content intent', async () => {
+  it("blanks the content of other people's messages for a client without the Message Content intent", async () => {
     const hook = await (client.channels.cache.get(channelId) as TextChannel).createWebhook({ name: 'poster' });
     const created = once(client, 'messageCreate');
     await hook.send('secret text');
@@ -113,14 +138,21 @@ describe('discord fake: interaction webhook rules, intents and reconnects', () =
       headers: { authorization: `Bot ${fake.botToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'forum hook' }),
     }).then((r) => r.json() as Promise<{ id: string; token: string }>);
-    const refused = await fetch(`${fake.apiUrl}/v10/webhooks/${forum.id}/${forum.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"content":"x"}' });
+    const refused = await fetch(`${fake.apiUrl}/v10/webhooks/${forum.id}/${forum.token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"content":"x"}',
+    });
     expect([refused.status, ((await refused.json()) as { code: number }).code]).toEqual([400, 220001]);
   });
 
   it('creates a forum post with its starter message, from the client and from a webhook with thread_name', async () => {
     const forum = client.channels.cache.get(forumId) as ForumChannel;
     const created = once(client, 'threadCreate');
-    const post = await forum.threads.create({ name: 'New from @cats', message: { content: 'first post', embeds: [{ title: 'cat' }] } });
+    const post = await forum.threads.create({
+      name: 'New from @cats',
+      message: { content: 'first post', embeds: [{ title: 'cat' }] },
+    });
     await created;
     expect(post.parentId).toBe(forumId);
     expect(fake.messages(post.id)).toEqual([expect.objectContaining({ id: post.id, content: 'first post' })]);

@@ -58,7 +58,12 @@ describe('discord fake: interactions with the real client', () => {
     // acknowledgement has a fake of its own with 300 ms.
     fake = await startDiscordFake();
     userId = fake.createUser({ username: 'alice' }).id;
-    const created = fake.createGuild({ name: 'G', channels: [{ name: 'general' }], roles: [{ name: 'fans' }], members: [{ userId, roles: ['fans'] }] });
+    const created = fake.createGuild({
+      name: 'G',
+      channels: [{ name: 'general' }],
+      roles: [{ name: 'fans' }],
+      members: [{ userId, roles: ['fans'] }],
+    });
     guildId = created.guildId;
     channelId = created.channels.general!;
     roleId = created.roles.fans!;
@@ -75,13 +80,17 @@ describe('discord fake: interactions with the real client', () => {
     expect(again.first()?.id).toBe(first.first()?.id);
     await client.application!.commands.set([new SlashCommandBuilder().setName('ping').setDescription('Ping').toJSON()]);
     expect(fake.commands(guildId)).toHaveLength(1);
-    expect(fake.commands('global')).toEqual([expect.objectContaining({ name: 'ping', application_id: fake.applicationId })]);
+    expect(fake.commands('global')).toEqual([
+      expect.objectContaining({ name: 'ping', application_id: fake.applicationId }),
+    ]);
     const fetched = await client.application!.commands.fetch();
     expect([...fetched.values()].map((c) => c.name)).toEqual(['ping']);
     const ping = fetched.first()!;
     await client.application!.commands.delete(ping.id);
     expect(fake.commands('global')).toEqual([]);
-    expect(fake.restLog().map((e) => `${e.method} ${e.path}`)).toContain(`PUT /applications/${fake.applicationId}/guilds/${guildId}/commands`);
+    expect(fake.restLog().map((e) => `${e.method} ${e.path}`)).toContain(
+      `PUT /applications/${fake.applicationId}/guilds/${guildId}/commands`,
+    );
   });
 
   it('refuses a command definition Discord would refuse with 50035', async () => {
@@ -127,8 +136,19 @@ describe('discord fake: interactions with the real client', () => {
   });
 
   it('refuses what a person could not do: unknown option, missing required option, unregistered command', () => {
-    expect(() => fake.sendCommand({ channelId, userId, name: 'instagram', subcommand: 'profile', options: { nope: 'x' } })).toThrow(FakeUsageError);
-    expect(() => fake.sendCommand({ channelId, userId, name: 'instagram', subcommandGroup: 'feed', subcommand: 'add', options: { tag: 'x' } })).toThrow(/requires option channel/);
+    expect(() =>
+      fake.sendCommand({ channelId, userId, name: 'instagram', subcommand: 'profile', options: { nope: 'x' } }),
+    ).toThrow(FakeUsageError);
+    expect(() =>
+      fake.sendCommand({
+        channelId,
+        userId,
+        name: 'instagram',
+        subcommandGroup: 'feed',
+        subcommand: 'add',
+        options: { tag: 'x' },
+      }),
+    ).toThrow(/requires option channel/);
     expect(() => fake.sendCommand({ channelId, userId, name: 'unknown' })).toThrow(/no chat input command/);
   });
 
@@ -139,22 +159,39 @@ describe('discord fake: interactions with the real client', () => {
     await interaction.reply({ content: 'first' });
     // discord.js refuses a second reply itself; going around it shows what Discord answers.
     const error = await client.rest
-      .post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'second' } }, auth: false })
+      .post(Routes.interactionCallback(interaction.id, interaction.token), {
+        body: { type: 4, data: { content: 'second' } },
+        auth: false,
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).code).toBe(40060);
-    expect(fake.messages(channelId).filter((m) => m.interaction_metadata?.id === handle.id).map((m) => m.content)).toEqual(['first']);
+    expect(
+      fake
+        .messages(channelId)
+        .filter((m) => m.interaction_metadata?.id === handle.id)
+        .map((m) => m.content),
+    ).toEqual(['first']);
   });
 
   it('answers an acknowledgement after the deadline with 10062 Unknown interaction', async () => {
     const impatient = await startDiscordFake({ acknowledgeTimeoutMs: 300 });
     const person = impatient.createUser({ username: 'dave' }).id;
-    const guild = impatient.createGuild({ name: 'Impatient', channels: [{ name: 'general' }], members: [{ userId: person }] });
+    const guild = impatient.createGuild({
+      name: 'Impatient',
+      channels: [{ name: 'general' }],
+      members: [{ userId: person }],
+    });
     const bot = await readyClient(impatient);
     try {
       await bot.application!.commands.set([instagram.toJSON()], guild.guildId);
       const received = nextInteraction(bot, isChatInput);
-      const handle = impatient.sendCommand({ channelId: guild.channels.general!, userId: person, name: 'instagram', subcommand: 'profile' });
+      const handle = impatient.sendCommand({
+        channelId: guild.channels.general!,
+        userId: person,
+        name: 'instagram',
+        subcommand: 'profile',
+      });
       const interaction = await received;
       // Past the 300 ms deadline (a floor: a slower machine only waits longer, and lateness is what is tested).
       await new Promise((r) => setTimeout(r, 350));
@@ -170,18 +207,39 @@ describe('discord fake: interactions with the real client', () => {
 
   it('delivers autocomplete with the focused option and records the choices', async () => {
     const received = nextInteraction(client, (i): i is AutocompleteInteraction => i instanceof AutocompleteInteraction);
-    const handle = fake.sendAutocomplete({ channelId, userId, name: 'instagram', subcommandGroup: 'feed', subcommand: 'add', focused: 'tag', value: 'ca' });
+    const handle = fake.sendAutocomplete({
+      channelId,
+      userId,
+      name: 'instagram',
+      subcommandGroup: 'feed',
+      subcommand: 'add',
+      focused: 'tag',
+      value: 'ca',
+    });
     const interaction = await received;
     expect(interaction.options.getFocused(true)).toMatchObject({ name: 'tag', value: 'ca' });
-    await interaction.respond([{ name: 'cats', value: 'cats' }, { name: 'cars', value: 'cars' }]);
-    expect(await handle.firstResponse()).toMatchObject({ type: 8, data: { choices: [{ name: 'cats', value: 'cats' }, { name: 'cars', value: 'cars' }] } });
+    await interaction.respond([
+      { name: 'cats', value: 'cats' },
+      { name: 'cars', value: 'cars' },
+    ]);
+    expect(await handle.firstResponse()).toMatchObject({
+      type: 8,
+      data: {
+        choices: [
+          { name: 'cats', value: 'cats' },
+          { name: 'cars', value: 'cars' },
+        ],
+      },
+    });
   });
 
   it('delivers a button press with its message and applies update() to that message', async () => {
     const received = nextInteraction(client, isChatInput);
     const handle = fake.sendCommand({ channelId, userId, name: 'instagram', subcommand: 'profile' });
     const command = await received;
-    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('page:2').setLabel('Next').setStyle(ButtonStyle.Primary));
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+      new ButtonBuilder().setCustomId('page:2').setLabel('Next').setStyle(ButtonStyle.Primary),
+    );
     await command.reply({ content: 'page 1', components: [row] });
     const original = await handle.waitForReply();
     expect(fake.messages(channelId).some((m) => m.id === original.id)).toBe(true);
@@ -203,16 +261,26 @@ describe('discord fake: interactions with the real client', () => {
     const received = nextInteraction(client, isChatInput);
     const handle = fake.sendCommand({ channelId, userId, name: 'instagram', subcommand: 'profile' });
     const command = await received;
-    const menu = new StringSelectMenuBuilder().setCustomId('pick').addOptions({ label: 'A', value: 'a' }, { label: 'B', value: 'b' });
-    await command.reply({ content: 'choose', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)] });
+    const menu = new StringSelectMenuBuilder()
+      .setCustomId('pick')
+      .addOptions({ label: 'A', value: 'a' }, { label: 'B', value: 'b' });
+    await command.reply({
+      content: 'choose',
+      components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)],
+    });
     const message = await handle.waitForReply();
-    const selected = nextInteraction(client, (i): i is StringSelectMenuInteraction => i instanceof StringSelectMenuInteraction);
+    const selected = nextInteraction(
+      client,
+      (i): i is StringSelectMenuInteraction => i instanceof StringSelectMenuInteraction,
+    );
     const select = fake.selectMenu({ messageId: message.id, customId: 'pick', values: ['b'], userId });
     const interaction = await selected;
     expect(interaction.values).toEqual(['b']);
     await interaction.deferUpdate();
     expect(await select.firstResponse()).toMatchObject({ type: 6 });
-    expect(() => fake.selectMenu({ messageId: message.id, customId: 'pick', values: ['z'], userId })).toThrow(/not options/);
+    expect(() => fake.selectMenu({ messageId: message.id, customId: 'pick', values: ['z'], userId })).toThrow(
+      /not options/,
+    );
   });
 
   it('shows a modal and delivers its submission', async () => {
@@ -222,9 +290,16 @@ describe('discord fake: interactions with the real client', () => {
     const modal = new ModalBuilder()
       .setCustomId('paste-token')
       .setTitle('Paste a token')
-      .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(new TextInputBuilder().setCustomId('token').setLabel('Token').setStyle(TextInputStyle.Short)));
+      .addComponents(
+        new ActionRowBuilder<TextInputBuilder>().addComponents(
+          new TextInputBuilder().setCustomId('token').setLabel('Token').setStyle(TextInputStyle.Short),
+        ),
+      );
     await command.showModal(modal);
-    expect(await handle.firstResponse()).toMatchObject({ type: 9, data: { custom_id: 'paste-token', title: 'Paste a token' } });
+    expect(await handle.firstResponse()).toMatchObject({
+      type: 9,
+      data: { custom_id: 'paste-token', title: 'Paste a token' },
+    });
 
     const submitted = nextInteraction(client, (i): i is ModalSubmitInteraction => i instanceof ModalSubmitInteraction);
     const submit = fake.submitModal({ customId: 'paste-token', fields: { token: 'abc.def' }, userId });
@@ -243,7 +318,9 @@ describe('discord fake: interactions with the real client', () => {
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).code).toBe(50035);
     expect((error as DiscordAPIError).rawError).toMatchObject({
-      errors: { data: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } },
+      errors: {
+        data: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } },
+      },
     });
   });
 });

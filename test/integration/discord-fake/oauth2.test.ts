@@ -19,10 +19,22 @@ describe('discord fake: OAuth2 authorization code grant', () => {
   });
 
   const authorizeQuery = (overrides: Record<string, string> = {}) =>
-    new URLSearchParams({ client_id: fake.applicationId, redirect_uri: REDIRECT, response_type: 'code', scope: 'identify', state: 'st-1', prompt: 'consent', ...overrides });
+    new URLSearchParams({
+      client_id: fake.applicationId,
+      redirect_uri: REDIRECT,
+      response_type: 'code',
+      scope: 'identify',
+      state: 'st-1',
+      prompt: 'consent',
+      ...overrides,
+    });
 
   /** Submits the authorize form directly, as a browser would, and returns the redirect's Location. */
-  async function decide(decision: 'authorize' | 'cancel', userId = alice.id, overrides: Record<string, string> = {}): Promise<URL> {
+  async function decide(
+    decision: 'authorize' | 'cancel',
+    userId = alice.id,
+    overrides: Record<string, string> = {},
+  ): Promise<URL> {
     const form = authorizeQuery(overrides);
     form.set('decision', decision);
     form.set('user_id', userId);
@@ -31,22 +43,35 @@ describe('discord fake: OAuth2 authorization code grant', () => {
     return new URL(response.headers.get('location')!);
   }
 
-  function exchange(code: string, options: { basic?: boolean; secret?: string; redirectUri?: string; json?: boolean } = {}) {
+  function exchange(
+    code: string,
+    options: { basic?: boolean; secret?: string; redirectUri?: string; json?: boolean } = {},
+  ) {
     const secret = options.secret ?? fake.clientSecret;
-    const form = new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: options.redirectUri ?? REDIRECT });
+    const form = new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: options.redirectUri ?? REDIRECT,
+    });
     const headers: Record<string, string> = {};
-    if (options.basic ?? true) headers.authorization = `Basic ${Buffer.from(`${fake.applicationId}:${secret}`).toString('base64')}`;
+    if (options.basic ?? true)
+      headers.authorization = `Basic ${Buffer.from(`${fake.applicationId}:${secret}`).toString('base64')}`;
     else {
       form.set('client_id', fake.applicationId);
       form.set('client_secret', secret);
     }
     if (options.json) {
-      return fetch(`${fake.apiUrl}/v10/oauth2/token`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(Object.fromEntries(form)) });
+      return fetch(`${fake.apiUrl}/v10/oauth2/token`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(Object.fromEntries(form)),
+      });
     }
     return fetch(`${fake.apiUrl}/v10/oauth2/token`, { method: 'POST', headers, body: form });
   }
 
-  const me = (authorization?: string) => fetch(`${fake.apiUrl}/v10/users/@me`, authorization === undefined ? {} : { headers: { authorization } });
+  const me = (authorization?: string) =>
+    fetch(`${fake.apiUrl}/v10/users/@me`, authorization === undefined ? {} : { headers: { authorization } });
 
   it("shows the authorize page with the fake's people (not the bot) and an Authorize and a Cancel form", async () => {
     const response = await fetch(`${fake.url}/oauth2/authorize?${authorizeQuery()}`);
@@ -60,7 +85,12 @@ describe('discord fake: OAuth2 authorization code grant', () => {
   });
 
   it('refuses an unregistered redirect URI, another client id or an unknown scope with an error page, redirecting nowhere', async () => {
-    for (const overrides of [{ redirect_uri: 'http://127.0.0.1:9/elsewhere' }, { client_id: '123456789012345678' }, { scope: 'identify superpowers' }, { response_type: 'token' }] as Record<string, string>[]) {
+    for (const overrides of [
+      { redirect_uri: 'http://127.0.0.1:9/elsewhere' },
+      { client_id: '123456789012345678' },
+      { scope: 'identify superpowers' },
+      { response_type: 'token' },
+    ] as Record<string, string>[]) {
       const response = await fetch(`${fake.url}/oauth2/authorize?${authorizeQuery(overrides)}`, { redirect: 'manual' });
       expect(response.status).toBe(400);
       expect(response.headers.get('location')).toBeNull();
@@ -109,7 +139,9 @@ describe('discord fake: OAuth2 authorization code grant', () => {
   });
 
   it('refuses a wrong client secret (401 invalid_client), a JSON body, and a redirect_uri other than the one authorized', async () => {
-    const wrongSecret = await exchange((await decide('authorize')).searchParams.get('code')!, { secret: 'not-the-secret' });
+    const wrongSecret = await exchange((await decide('authorize')).searchParams.get('code')!, {
+      secret: 'not-the-secret',
+    });
     expect(wrongSecret.status).toBe(401);
     expect(await wrongSecret.json()).toEqual({ error: 'invalid_client' });
 
@@ -117,7 +149,9 @@ describe('discord fake: OAuth2 authorization code grant', () => {
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
 
-    const otherRedirect = await exchange((await decide('authorize')).searchParams.get('code')!, { redirectUri: 'http://127.0.0.1:9/other' });
+    const otherRedirect = await exchange((await decide('authorize')).searchParams.get('code')!, {
+      redirectUri: 'http://127.0.0.1:9/other',
+    });
     expect(otherRedirect.status).toBe(400);
     expect(await otherRedirect.json()).toMatchObject({ error: 'invalid_grant' });
   });
@@ -126,12 +160,25 @@ describe('discord fake: OAuth2 authorization code grant', () => {
     const shortLived = await startDiscordFake({ redirectUris: [REDIRECT], oauth2CodeLifetimeMs: 0 });
     try {
       const person = shortLived.createUser({ username: 'bob' });
-      const form = new URLSearchParams({ client_id: shortLived.applicationId, redirect_uri: REDIRECT, response_type: 'code', scope: 'identify', decision: 'authorize', user_id: person.id });
-      const redirect = await fetch(`${shortLived.url}/oauth2/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+      const form = new URLSearchParams({
+        client_id: shortLived.applicationId,
+        redirect_uri: REDIRECT,
+        response_type: 'code',
+        scope: 'identify',
+        decision: 'authorize',
+        user_id: person.id,
+      });
+      const redirect = await fetch(`${shortLived.url}/oauth2/authorize`, {
+        method: 'POST',
+        body: form,
+        redirect: 'manual',
+      });
       const code = new URL(redirect.headers.get('location')!).searchParams.get('code')!;
       const response = await fetch(`${shortLived.apiUrl}/v10/oauth2/token`, {
         method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${shortLived.applicationId}:${shortLived.clientSecret}`).toString('base64')}` },
+        headers: {
+          authorization: `Basic ${Buffer.from(`${shortLived.applicationId}:${shortLived.clientSecret}`).toString('base64')}`,
+        },
         body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }),
       });
       expect(response.status).toBe(400);

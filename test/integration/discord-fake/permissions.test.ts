@@ -21,7 +21,12 @@ const roles = new Map([
   ['mods', role('mods', P.ManageMessages)],
   ['admins', role('admins', P.Administrator)],
 ]);
-const ow = (id: string, type: OverwriteType, allow: bigint, deny: bigint) => ({ id, type, allow: allow.toString(), deny: deny.toString() });
+const ow = (id: string, type: OverwriteType, allow: bigint, deny: bigint) => ({
+  id,
+  type,
+  allow: allow.toString(),
+  deny: deny.toString(),
+});
 const compute = (userId: string, memberRoleIds: string[], overwrites: ReturnType<typeof ow>[], isThread = false) =>
   computeChannelPermissions({ guildId, ownerId: 'owner', userId, memberRoleIds, roles, overwrites, isThread });
 
@@ -46,7 +51,10 @@ describe('discord fake: channel permission computation', () => {
   });
 
   it('lets a role allow win over a role deny of another role', () => {
-    const overwrites = [ow('mods', OverwriteType.Role, 0n, P.EmbedLinks), ow('extra', OverwriteType.Role, P.EmbedLinks, 0n)];
+    const overwrites = [
+      ow('mods', OverwriteType.Role, 0n, P.EmbedLinks),
+      ow('extra', OverwriteType.Role, P.EmbedLinks, 0n),
+    ];
     expect(compute('u', ['mods', 'extra'], overwrites) & P.EmbedLinks).toBe(P.EmbedLinks);
   });
 

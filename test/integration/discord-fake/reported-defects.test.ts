@@ -20,14 +20,20 @@ describe('discord fake: reported defects stay fixed', () => {
     const created = fake.createGuild({ name: 'G', channels: [{ name: 'general' }], members: [{ userId }] });
     channelId = created.channels.general!;
     client = await readyClient(fake);
-    await client.application!.commands.set([new SlashCommandBuilder().setName('check').setDescription('Check').toJSON()], created.guildId);
+    await client.application!.commands.set(
+      [new SlashCommandBuilder().setName('check').setDescription('Check').toJSON()],
+      created.guildId,
+    );
   });
   afterAll(async () => {
     await client.destroy();
     await fake.close();
   });
 
-  async function command(): Promise<{ handle: ReturnType<DiscordFake['sendCommand']>; interaction: ChatInputCommandInteraction }> {
+  async function command(): Promise<{
+    handle: ReturnType<DiscordFake['sendCommand']>;
+    interaction: ChatInputCommandInteraction;
+  }> {
     const received = nextInteraction(client, isChatInput);
     const handle = fake.sendCommand({ channelId, userId, name: 'check' });
     return { handle, interaction: await received };
@@ -60,7 +66,14 @@ describe('discord fake: reported defects stay fixed', () => {
     const sent = channel.send('logged first');
     const message = await seen;
     // Read synchronously after the wait: no polling.
-    const entry = fake.restLog().find((e) => e.method === 'POST' && e.path === `/channels/${channelId}/messages` && (e.body as { content?: string }).content === 'logged first');
+    const entry = fake
+      .restLog()
+      .find(
+        (e) =>
+          e.method === 'POST' &&
+          e.path === `/channels/${channelId}/messages` &&
+          (e.body as { content?: string }).content === 'logged first',
+      );
     expect(entry).toMatchObject({ status: 200, auth: 'bot' });
     expect((await sent).id).toBe(message.id);
   });
@@ -71,8 +84,14 @@ describe('discord fake: reported defects stay fixed', () => {
     const later = handle.waitForReply((m) => m.content === 'in the log', 30_000);
     const sent = interaction.followUp({ content: 'in the log' });
     await later;
-    const entry = fake.restLog().find((e) => e.method === 'POST' && e.path === `/webhooks/${fake.applicationId}/${handle.token}`);
-    expect(entry).toMatchObject({ status: 200, auth: 'none', body: expect.objectContaining({ content: 'in the log' }) });
+    const entry = fake
+      .restLog()
+      .find((e) => e.method === 'POST' && e.path === `/webhooks/${fake.applicationId}/${handle.token}`);
+    expect(entry).toMatchObject({
+      status: 200,
+      auth: 'none',
+      body: expect.objectContaining({ content: 'in the log' }),
+    });
     await sent;
   });
 
@@ -83,7 +102,9 @@ describe('discord fake: reported defects stay fixed', () => {
     const interaction = await received;
     const replied = interaction.reply({ content: 'acknowledged' });
     await first;
-    const entry = fake.restLog().find((e) => e.method === 'POST' && e.path === `/interactions/${handle.id}/${handle.token}/callback`);
+    const entry = fake
+      .restLog()
+      .find((e) => e.method === 'POST' && e.path === `/interactions/${handle.id}/${handle.token}/callback`);
     expect(entry).toMatchObject({ status: expect.any(Number) as number });
     expect(entry!.status).toBeLessThan(300);
     await replied;

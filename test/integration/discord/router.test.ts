@@ -27,7 +27,15 @@ function capturedLogger(): { log: Logger; lines: () => Record<string, unknown>[]
       callback();
     },
   });
-  return { log: createLogger({ level: 'debug', destination }), lines: () => raw.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    log: createLogger({ level: 'debug', destination }),
+    lines: () =>
+      raw
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 const testCommands = {
@@ -103,7 +111,11 @@ describe('Discord layer against the Discord fake', () => {
     fake = await startDiscordFake();
     alice = fake.createUser({ username: 'alice' }).id;
     bob = fake.createUser({ username: 'bob' }).id;
-    const guild = fake.createGuild({ name: 'igcord test', channels: [{ name: 'general' }], members: [{ userId: alice }, { userId: bob }] });
+    const guild = fake.createGuild({
+      name: 'igcord test',
+      channels: [{ name: 'general' }],
+      members: [{ userId: alice }, { userId: bob }],
+    });
     channelId = guild.channels['general']!;
     guildId = guild.guildId;
 
@@ -122,7 +134,10 @@ describe('Discord layer against the Discord fake', () => {
     repositoryNames = [...repository.byName.keys()];
     const commands = buildCommandSet([
       ...[...repository.byName.values()].map((c) => ({ file: c.file, module: { default: c.module } })),
-      ...Object.entries({ ...testCommands, pages }).map(([name, module]) => ({ file: `test/${name}.ts`, module: { default: module } })),
+      ...Object.entries({ ...testCommands, pages }).map(([name, module]) => ({
+        file: `test/${name}.ts`,
+        module: { default: module },
+      })),
     ]);
     await deployCommands({
       token: fake.botToken,
@@ -187,8 +202,11 @@ describe('Discord layer against the Discord fake', () => {
     const reply = await interaction.waitForReply(undefined, 30_000);
     expect(reply.content).toBe('finally done');
     // The fake logs a request once its answer is written, just after the message changed: poll.
-    const own = () => fake.restLog().filter((e) => e.path.includes(interaction.id) || e.path.includes(interaction.token));
-    await expect.poll(() => own().map((e) => `${e.method} ${e.status}`), { timeout: 30_000 }).toEqual(['POST 204', 'PATCH 200']);
+    const own = () =>
+      fake.restLog().filter((e) => e.path.includes(interaction.id) || e.path.includes(interaction.token));
+    await expect
+      .poll(() => own().map((e) => `${e.method} ${e.status}`), { timeout: 30_000 })
+      .toEqual(['POST 204', 'PATCH 200']);
     expect(own()[0]?.body).toMatchObject({ type: 5, data: { flags: 0 } });
   });
 
@@ -215,8 +233,13 @@ describe('Discord layer against the Discord fake', () => {
     const interaction = fake.sendCommand({ channelId, userId: alice, name: 'pages' });
     const first = await interaction.waitForReply();
     expect(first.content).toBe('page 1 of 3');
-    const buttons = (m: APIMessage) => (m.components?.[0] as { components: { custom_id: string; disabled?: boolean; label: string }[] }).components;
-    expect(buttons(first).map((b) => [b.label, b.disabled])).toEqual([['◀ Previous', true], ['Page 1 of 3', true], ['Next ▶', false]]);
+    const buttons = (m: APIMessage) =>
+      (m.components?.[0] as { components: { custom_id: string; disabled?: boolean; label: string }[] }).components;
+    expect(buttons(first).map((b) => [b.label, b.disabled])).toEqual([
+      ['◀ Previous', true],
+      ['Page 1 of 3', true],
+      ['Next ▶', false],
+    ]);
 
     const next = buttons(first)[2]!.custom_id;
     const refused = fake.pressButton({ messageId: first.id, customId: next, userId: bob });
@@ -228,11 +251,15 @@ describe('Discord layer against the Discord fake', () => {
     await fake.pressButton({ messageId: first.id, customId: next, userId: alice }).firstResponse();
     const second = fake.messages(channelId).find((m) => m.id === first.id)!;
     expect(second.content).toBe('page 2 of 3');
-    await fake.pressButton({ messageId: first.id, customId: buttons(second)[2]!.custom_id, userId: alice }).firstResponse();
+    await fake
+      .pressButton({ messageId: first.id, customId: buttons(second)[2]!.custom_id, userId: alice })
+      .firstResponse();
     const third = fake.messages(channelId).find((m) => m.id === first.id)!;
     expect(third.content).toBe('page 3 of 3');
     expect(buttons(third).map((b) => b.disabled)).toEqual([false, true, true]);
-    await fake.pressButton({ messageId: first.id, customId: buttons(third)[0]!.custom_id, userId: alice }).firstResponse();
+    await fake
+      .pressButton({ messageId: first.id, customId: buttons(third)[0]!.custom_id, userId: alice })
+      .firstResponse();
     expect(fake.messages(channelId).find((m) => m.id === first.id)?.content).toBe('page 2 of 3');
 
     await paginator.close();
@@ -244,7 +271,14 @@ describe('Discord layer against the Discord fake', () => {
   it('routes autocomplete to the command, and answers no choices when its handler throws', async () => {
     const typed = fake.sendAutocomplete({ channelId, userId: alice, name: 'search', focused: 'tag', value: 'sun' });
     expect((await typed.firstResponse()).data).toEqual({ choices: [{ name: '#sun', value: 'sun' }] });
-    const broken = fake.sendAutocomplete({ channelId, userId: alice, name: 'search', options: { tag: 'x' }, focused: 'broken', value: 'y' });
+    const broken = fake.sendAutocomplete({
+      channelId,
+      userId: alice,
+      name: 'search',
+      options: { tag: 'x' },
+      focused: 'broken',
+      value: 'y',
+    });
     expect((await broken.firstResponse()).data).toEqual({ choices: [] });
   });
 
@@ -259,7 +293,11 @@ describe('Discord layer against the Discord fake', () => {
   it('disables the page buttons once nobody has pressed them for the timeout', async () => {
     const message = await fake.sendCommand({ channelId, userId: alice, name: 'pages' }).waitForReply();
     const disabled = () =>
-      (fake.messages(channelId).find((m) => m.id === message.id)?.components?.[0] as { components: { disabled?: boolean }[] }).components.map((b) => b.disabled);
+      (
+        fake.messages(channelId).find((m) => m.id === message.id)?.components?.[0] as {
+          components: { disabled?: boolean }[];
+        }
+      ).components.map((b) => b.disabled);
     expect(disabled()).toEqual([true, true, false]);
     await expect.poll(disabled, { timeout: 30_000, interval: 100 }).toEqual([true, true, true]);
   });

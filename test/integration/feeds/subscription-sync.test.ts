@@ -3,7 +3,12 @@
 // leaves subscriptions pointing elsewhere alone, and deletes only igcord's own unless asked for all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstagramEmulator, SANDBOX_CLIENT, type InstagramEmulator } from '../../../sandbox/instagram/index.js';
-import { deleteSubscriptions, describeReport, inspectSubscriptions, syncSubscription } from '../../../src/feeds/index.js';
+import {
+  deleteSubscriptions,
+  describeReport,
+  inspectSubscriptions,
+  syncSubscription,
+} from '../../../src/feeds/index.js';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createWebhookReceiver } from '../../../src/http/webhook-receiver.js';
 import { createInstagramClient, type InstagramClient } from '../../../src/providers/v1/client.js';
@@ -20,7 +25,11 @@ describe('Instagram subscription sync', () => {
       host: '127.0.0.1',
       port: 0,
       log: silentLogger(),
-      routes: createWebhookReceiver({ clientSecret: SANDBOX_CLIENT.clientSecret, verifyToken, sink: { record: async () => {} } }).routes,
+      routes: createWebhookReceiver({
+        clientSecret: SANDBOX_CLIENT.clientSecret,
+        verifyToken,
+        sink: { record: async () => {} },
+      }).routes,
     });
 
   beforeAll(async () => {
@@ -57,7 +66,13 @@ describe('Instagram subscription sync', () => {
 
   it('removes duplicates of its own subscription and leaves one pointing elsewhere alone', async () => {
     await instagram.subscriptions.create({ callbackUrl: callback(), verifyToken, object: 'user' });
-    const other = (await instagram.subscriptions.create({ callbackUrl: `${elsewhere.url}/webhooks/instagram`, verifyToken, object: 'user' })).data;
+    const other = (
+      await instagram.subscriptions.create({
+        callbackUrl: `${elsewhere.url}/webhooks/instagram`,
+        verifyToken,
+        object: 'user',
+      })
+    ).data;
     const report = await syncSubscription(instagram, callback(), verifyToken);
     expect(report.found).toHaveLength(3);
     expect(report.removed).toHaveLength(1);

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const GRAPH_FIELD = /"(media_type|media_product_type|media_url|thumbnail_url|like_count|comments_count|followers_count|user_id|biography)"/;
+const GRAPH_FIELD =
+  /"(media_type|media_product_type|media_url|thumbnail_url|like_count|comments_count|followers_count|user_id|biography)"/;
 
 for (const login of ['instagram', 'facebook'] as const) {
   describe(`own account calls (${login === 'instagram' ? 'Instagram Login' : 'Facebook Login'})`, () => {
@@ -31,18 +32,29 @@ for (const login of ['instagram', 'facebook'] as const) {
     beforeAll(() => {
       gate = recordingGate();
       client = clientFor(emu, login, gate);
-      const token = emu.admin.mintToken({ account: 'igcord.studio', login, ...(login === 'facebook' ? { kind: 'page' as const } : {}) });
+      const token = emu.admin.mintToken({
+        account: 'igcord.studio',
+        login,
+        ...(login === 'facebook' ? { kind: 'page' as const } : {}),
+      });
       auth = { userId: studio.id, accessToken: token.access_token };
     });
 
     it('reads the own profile as a core profile, through the gate keyed by the professional id', async () => {
       gate.calls.length = 0;
       const profile = await client.profile(auth, { priority: 'background' });
-      expect(profile.data).toMatchObject({ id: studio.id, username: 'igcord.studio', name: 'igcord Studio', bio: 'igcord Studio on Instagram' });
+      expect(profile.data).toMatchObject({
+        id: studio.id,
+        username: 'igcord.studio',
+        name: 'igcord Studio',
+        bio: 'igcord Studio on Instagram',
+      });
       expect(profile.data.counts.posts).toBe(30);
       expect(profile.data.counts.followers).toBeGreaterThan(0);
       expect(JSON.stringify(profile.data)).not.toMatch(GRAPH_FIELD);
-      expect(gate.calls).toEqual([expect.objectContaining({ key: studio.id, priority: 'background', method: 'GET', idempotent: true })]);
+      expect(gate.calls).toEqual([
+        expect.objectContaining({ key: studio.id, priority: 'background', method: 'GET', idempotent: true }),
+      ]);
       expect(gate.calls[0]?.path).toBe(login === 'instagram' ? '/v25.0/me' : `/v25.0/${studio.id}`);
     });
 
@@ -114,14 +126,21 @@ describe('comments through the Graph client', () => {
 
     const comments = await client.collect(() => client.comments.list(auth, mediaId, { limit: 1 }));
     expect(comments.length).toBeGreaterThanOrEqual(2);
-    expect(comments[0]).toMatchObject({ id: expect.any(String), text: expect.any(String), author: { username: expect.any(String) } });
+    expect(comments[0]).toMatchObject({
+      id: expect.any(String),
+      text: expect.any(String),
+      author: { username: expect.any(String) },
+    });
     expect(comments[0]?.time).toBeGreaterThan(0);
 
     const outsider = comments.find((c) => c.author.username !== 'igcord.studio');
     const reply = await client.comments.reply(auth, outsider?.id ?? '', 'Thank you!');
     const replies = await client.collect(() => client.comments.replies(auth, outsider?.id ?? ''));
     expect(replies.map((r) => r.id)).toContain(reply.data.id);
-    expect(replies.find((r) => r.id === reply.data.id)).toMatchObject({ text: 'Thank you!', author: { username: 'igcord.studio' } });
+    expect(replies.find((r) => r.id === reply.data.id)).toMatchObject({
+      text: 'Thank you!',
+      author: { username: 'igcord.studio' },
+    });
 
     expect((await client.comments.hide(auth, outsider?.id ?? '', true)).data).toEqual({ success: true });
     // A hidden comment takes no reply (reference §1.4).
@@ -134,7 +153,14 @@ describe('comments through the Graph client', () => {
     expect(after.map((c) => c.id)).not.toContain(created.data.id);
 
     const writes = gate.calls.filter((c) => c.method !== 'GET');
-    expect(writes.map((c) => `${c.method} ${c.idempotent}`)).toEqual(['POST false', 'POST false', 'POST false', 'POST false', 'POST false', 'DELETE false']);
+    expect(writes.map((c) => `${c.method} ${c.idempotent}`)).toEqual([
+      'POST false',
+      'POST false',
+      'POST false',
+      'POST false',
+      'POST false',
+      'DELETE false',
+    ]);
     expect(gate.calls.every((c) => c.key === studio.id)).toBe(true);
   });
 });

@@ -7,7 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraphEmulator, type AccountView, type GraphEmulator } from '../../../sandbox/instagram-graph/index.js';
 import type { GraphAuth } from '../../../src/providers/graph/client.js';
-import { GraphApiError, GraphHashtagLimitError, GraphPermissionError, GraphUnsupportedError } from '../../../src/providers/graph/errors.js';
+import {
+  GraphApiError,
+  GraphHashtagLimitError,
+  GraphPermissionError,
+  GraphUnsupportedError,
+} from '../../../src/providers/graph/errors.js';
 import { clientFor, DAY, HOUR, recordingGate } from './helpers.js';
 
 const START = Date.UTC(2026, 10, 2, 12, 0, 0);
@@ -18,7 +23,10 @@ let auth: GraphAuth;
 beforeAll(async () => {
   emu = await startGraphEmulator({ seed: 'client-discovery', now: START, frozenClock: true, hashtagLimit: 3 });
   studio = emu.admin.accounts().find((a) => a.username === 'igcord.studio') as AccountView;
-  auth = { userId: studio.id, accessToken: emu.admin.mintToken({ account: 'igcord.studio', login: 'facebook', kind: 'page' }).access_token };
+  auth = {
+    userId: studio.id,
+    accessToken: emu.admin.mintToken({ account: 'igcord.studio', login: 'facebook', kind: 'page' }).access_token,
+  };
 });
 afterAll(() => emu.close());
 
@@ -26,18 +34,34 @@ describe('Business Discovery', () => {
   it("reads another professional account's profile as a core profile", async () => {
     const profile = await clientFor(emu, 'facebook').discovery.profile(auth, '@north.trails');
     const trails = emu.admin.accounts().find((a) => a.username === 'north.trails');
-    expect(profile.data).toMatchObject({ id: trails?.id, username: 'north.trails', name: 'North Trails', counts: { posts: 40 } });
+    expect(profile.data).toMatchObject({
+      id: trails?.id,
+      username: 'north.trails',
+      name: 'North Trails',
+      counts: { posts: 40 },
+    });
     expect(profile.usage.app).toBeDefined();
   });
 
   for (const discoveryNextLink of [false, true]) {
     it(`walks all 40 media with .after(), each once, ${discoveryNextLink ? 'with' : 'without'} a next link`, async () => {
-      const knobbed = await startGraphEmulator({ seed: 'client-discovery', now: START, frozenClock: true, discoveryNextLink });
+      const knobbed = await startGraphEmulator({
+        seed: 'client-discovery',
+        now: START,
+        frozenClock: true,
+        discoveryNextLink,
+      });
       try {
-        const token = knobbed.admin.mintToken({ account: 'igcord.studio', login: 'facebook', kind: 'page' }).access_token;
+        const token = knobbed.admin.mintToken({
+          account: 'igcord.studio',
+          login: 'facebook',
+          kind: 'page',
+        }).access_token;
         const gate = recordingGate();
         const client = clientFor(knobbed, 'facebook', gate);
-        const posts = await client.collect(() => client.discovery.media({ userId: studio.id, accessToken: token }, 'north.trails', { limit: 15 }));
+        const posts = await client.collect(() =>
+          client.discovery.media({ userId: studio.id, accessToken: token }, 'north.trails', { limit: 15 }),
+        );
         expect(posts).toHaveLength(40);
         expect(new Set(posts.map((p) => p.id)).size).toBe(40);
         expect(posts.every((p) => p.author.username === 'north.trails')).toBe(true);
@@ -54,7 +78,9 @@ describe('Business Discovery', () => {
   }
 
   it('refuses a personal account as the target with a typed Graph error', async () => {
-    const error = await clientFor(emu, 'facebook').discovery.profile(auth, 'mila.personal').catch((e: unknown) => e);
+    const error = await clientFor(emu, 'facebook')
+      .discovery.profile(auth, 'mila.personal')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphApiError);
     expect(error).toMatchObject({ code: 110 });
   });
@@ -69,7 +95,9 @@ describe('Business Discovery', () => {
 
   it('refuses a username that would break out of the field syntax, before any request', async () => {
     const gate = recordingGate();
-    await expect(clientFor(emu, 'facebook', gate).discovery.profile(auth, 'x){id}')).rejects.toBeInstanceOf(GraphUnsupportedError);
+    await expect(clientFor(emu, 'facebook', gate).discovery.profile(auth, 'x){id}')).rejects.toBeInstanceOf(
+      GraphUnsupportedError,
+    );
     expect(gate.calls).toEqual([]);
   });
 });
@@ -80,8 +108,19 @@ describe('Hashtag Search', () => {
     const known = await client.hashtags.search(auth, '#bluebottle');
     expect(known.data).toEqual({ id: '17843857450040591', name: 'bluebottle' });
 
-    const older = emu.admin.postMedia('harbor.cafe', { type: 'image', caption: 'Old #dawnpatrol', timestamp: START - 30 * HOUR });
-    const fresh = [1, 2, 3, 4, 5].map((h) => emu.admin.postMedia('north.trails', { type: 'image', caption: `Fresh ${h} #dawnpatrol`, timestamp: START - h * HOUR }).id);
+    const older = emu.admin.postMedia('harbor.cafe', {
+      type: 'image',
+      caption: 'Old #dawnpatrol',
+      timestamp: START - 30 * HOUR,
+    });
+    const fresh = [1, 2, 3, 4, 5].map(
+      (h) =>
+        emu.admin.postMedia('north.trails', {
+          type: 'image',
+          caption: `Fresh ${h} #dawnpatrol`,
+          timestamp: START - h * HOUR,
+        }).id,
+    );
     const tag = await client.hashtags.search(auth, 'dawnpatrol');
     const recent = await client.collect(() => client.hashtags.recent(auth, tag.data.id, { limit: 2 }));
     expect(recent.map((p) => p.id).sort()).toEqual([...fresh].sort());
@@ -112,10 +151,17 @@ describe('Hashtag Search', () => {
   });
 
   it('reports a missing Public Content Access feature as a permission error', async () => {
-    const closed = await startGraphEmulator({ seed: 'client-discovery', now: START, frozenClock: true, publicContentAccess: false });
+    const closed = await startGraphEmulator({
+      seed: 'client-discovery',
+      now: START,
+      frozenClock: true,
+      publicContentAccess: false,
+    });
     try {
       const token = closed.admin.mintToken({ account: 'igcord.studio', login: 'facebook', kind: 'page' }).access_token;
-      const error = await clientFor(closed, 'facebook').hashtags.search({ userId: studio.id, accessToken: token }, 'sunset').catch((e: unknown) => e);
+      const error = await clientFor(closed, 'facebook')
+        .hashtags.search({ userId: studio.id, accessToken: token }, 'sunset')
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphPermissionError);
       expect(error).toMatchObject({ code: 10 });
     } finally {

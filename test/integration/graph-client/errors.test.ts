@@ -39,7 +39,9 @@ afterAll(() => emu.close());
 
 async function failure(fault: Record<string, unknown>, timeoutMs = 5_000): Promise<GraphApiError> {
   emu.admin.injectFault({ method: 'GET', path: '/me/media$', times: 1, ...fault } as never);
-  const error = await clientFor(emu, 'instagram', undefined, timeoutMs).media.recent(auth).catch((e: unknown) => e);
+  const error = await clientFor(emu, 'instagram', undefined, timeoutMs)
+    .media.recent(auth)
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(GraphApiError);
   return error as GraphApiError;
 }
@@ -53,7 +55,14 @@ describe('Graph error envelopes as typed errors', () => {
   ] as const)('code %i is a retryable rate limit of the %s budget', async (code, bucket) => {
     const error = await failure({ kind: 'error', code });
     expect(error).toBeInstanceOf(GraphRateLimitError);
-    expect(error).toMatchObject({ code, bucket, retryable: true, status: 400, type: 'OAuthException', fbtraceId: expect.stringMatching(/^\w{10,}$/) });
+    expect(error).toMatchObject({
+      code,
+      bucket,
+      retryable: true,
+      status: 400,
+      type: 'OAuthException',
+      fbtraceId: expect.stringMatching(/^\w{10,}$/),
+    });
     if (code === 613) expect(error.subcode).toBe(1996);
   });
 
@@ -61,9 +70,13 @@ describe('Graph error envelopes as typed errors', () => {
     const error = await failure({ kind: 'error', code: 80002, regainMinutes: 5 });
     expect(error).toBeInstanceOf(GraphRateLimitError);
     expect(error).toMatchObject({ code: 80002, bucket: 'account', retryable: true, regainsAt: START + 5 * 60_000 });
-    expect(error.usage.buc).toEqual([expect.objectContaining({ accountId: studio.id, callCount: 100, regainMinutes: 5 })]);
+    expect(error.usage.buc).toEqual([
+      expect.objectContaining({ accountId: studio.id, callCount: 100, regainMinutes: 5 }),
+    ]);
     // The next call, fault-free, is refused by the block itself.
-    const again = await clientFor(emu, 'instagram').profile(auth).catch((e: unknown) => e);
+    const again = await clientFor(emu, 'instagram')
+      .profile(auth)
+      .catch((e: unknown) => e);
     expect(again).toBeInstanceOf(GraphRateLimitError);
     expect(again).toMatchObject({ code: 80002 });
   });
@@ -142,7 +155,15 @@ describe('transport failures as typed errors', () => {
 
     it('is refused, not followed: the token never goes where the Location points', async () => {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const client = createGraphClient({ login: 'instagram', hosts: { instagramGraph: base }, version: 'v25.0', appId: 'a', appSecret: 's', redirectUri: 'http://x/cb', timeoutMs: 2_000 });
+      const client = createGraphClient({
+        login: 'instagram',
+        hosts: { instagramGraph: base },
+        version: 'v25.0',
+        appId: 'a',
+        appSecret: 's',
+        redirectUri: 'http://x/cb',
+        timeoutMs: 2_000,
+      });
       const error = await client.profile(auth).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphResponseError);
       expect(error).toMatchObject({ type: 'Redirect', status: 302, retryable: false });

@@ -49,13 +49,22 @@ export function clientFor(
 }
 
 const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
-const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /**
  * Opens `url` (the authorize page or dialog), submits its `#authorize` form choosing `choice` in its select, and
  * returns the answer to the submission (a redirect to igcord's callback, or a refusal page).
  */
-export async function signIn(url: string, choice: string): Promise<{ status: number; location: string | undefined; text: string }> {
+export async function signIn(
+  url: string,
+  choice: string,
+): Promise<{ status: number; location: string | undefined; text: string }> {
   const page = await fetch(url, { redirect: 'manual' });
   const html = await page.text();
   expect(page.status, html).toBe(200);
@@ -63,7 +72,8 @@ export async function signIn(url: string, choice: string): Promise<{ status: num
   expect(form, 'the page has a sign-in form').not.toBeNull();
   const action = attr(/<form id="authorize"[^>]*>/.exec(html)?.[0] ?? '', 'action') ?? '';
   const fields = new URLSearchParams();
-  for (const input of form?.[1]?.match(/<input [^>]*>/g) ?? []) fields.append(attr(input, 'name') ?? '', unescape(attr(input, 'value') ?? ''));
+  for (const input of form?.[1]?.match(/<input [^>]*>/g) ?? [])
+    fields.append(attr(input, 'name') ?? '', unescape(attr(input, 'value') ?? ''));
   const select = attr(/<select [^>]*>/.exec(form?.[1] ?? '')?.[0] ?? '', 'name') ?? '';
   fields.append(select, choice);
   fields.append('decision', 'allow');

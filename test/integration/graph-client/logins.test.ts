@@ -19,7 +19,9 @@ describe('Instagram Login through the Graph client', () => {
     const gate = recordingGate();
     const client = clientFor(emu, 'instagram', gate);
     const url = new URL(client.oauth.authorizeUrl({ state: 'st-ig' }));
-    expect(url.searchParams.get('scope')).toBe('instagram_business_basic,instagram_business_manage_comments,instagram_business_manage_insights');
+    expect(url.searchParams.get('scope')).toBe(
+      'instagram_business_basic,instagram_business_manage_comments,instagram_business_manage_insights',
+    );
     expect(url.searchParams.get('response_type')).toBe('code');
 
     const answer = await signIn(url.toString(), 'igcord.studio');
@@ -55,7 +57,12 @@ describe('Instagram Login through the Graph client', () => {
   });
 
   it('reads the flat code-exchange answer as well as the documented data[] one', async () => {
-    const flat = await startGraphEmulator({ seed: 'client-logins', now: START, frozenClock: true, tokenExchangeShape: 'flat' });
+    const flat = await startGraphEmulator({
+      seed: 'client-logins',
+      now: START,
+      frozenClock: true,
+      tokenExchangeShape: 'flat',
+    });
     try {
       const client = clientFor(flat, 'instagram');
       const answer = await signIn(client.oauth.authorizeUrl({ state: 's' }), 'lena.creates');
@@ -74,7 +81,13 @@ describe('Instagram Login through the Graph client', () => {
     await client.oauth.instagram.exchangeCode(code);
     const error = await client.oauth.instagram.exchangeCode(code).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphOAuthError);
-    expect(error).toMatchObject({ type: 'OAuthException', code: 400, status: 400, retryable: false, message: 'Matching code was not found or was already used' });
+    expect(error).toMatchObject({
+      type: 'OAuthException',
+      code: 400,
+      status: 400,
+      retryable: false,
+      message: 'Matching code was not found or was already used',
+    });
     expect(String((error as Error).message)).not.toContain(emu.admin.app().instagramAppSecret);
   });
 
@@ -100,7 +113,14 @@ describe('Facebook Login for Business through the Graph client', () => {
     expect(state).toBe('st-fb');
 
     const link = await client.oauth.completeLink(code);
-    expect(link).toMatchObject({ login: 'facebook', tokenKind: 'page', userId: studio?.id, username: 'igcord.studio', pageId: studio?.page_id, expiresAt: undefined });
+    expect(link).toMatchObject({
+      login: 'facebook',
+      tokenKind: 'page',
+      userId: studio?.id,
+      username: 'igcord.studio',
+      pageId: studio?.page_id,
+      expiresAt: undefined,
+    });
     expect(Math.abs((link.userTokenExpiresAt ?? 0) - (START + 60 * DAY))).toBeLessThan(DAY);
     expect(gate.calls.map((c) => `${c.method} ${c.path} ${c.key}`)).toEqual([
       'GET /v25.0/oauth/access_token app',

@@ -51,6 +51,7 @@ describe('Graph client logs', () => {
     expect(lines.filter((l) => l.includes('"graph call"')).length).toBeGreaterThanOrEqual(6);
     expect(text).toContain('failed to connect');
     const secrets = [...emu.issuedTokens(), app.instagramAppSecret, code.replace(/#_$/, '')];
-    for (const secret of secrets) expect(text.includes(secret), `a secret (${secret.slice(0, 4)}…) reached the log`).toBe(false);
+    for (const secret of secrets)
+      expect(text.includes(secret), `a secret (${secret.slice(0, 4)}…) reached the log`).toBe(false);
   });
 });

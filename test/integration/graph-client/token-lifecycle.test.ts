@@ -23,7 +23,9 @@ describe('Instagram Login token lifecycle on a moved clock', () => {
   it('refuses a refresh at 23 h with a typed error naming when it becomes possible, and the token still works', async () => {
     const { emu, client, link } = await linked();
     emu.admin.advance(23 * HOUR);
-    const error = await client.oauth.instagram.refresh(link.accessToken, { issuedAt: link.issuedAt, key: link.userId }).catch((e: unknown) => e);
+    const error = await client.oauth.instagram
+      .refresh(link.accessToken, { issuedAt: link.issuedAt, key: link.userId })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphRefreshTooEarlyError);
     expect(error).toMatchObject({ code: 100, retryable: false, refreshableAt: START + 24 * HOUR });
     const profile = await client.profile({ userId: link.userId, accessToken: link.accessToken });
@@ -71,9 +73,17 @@ describe('Instagram Login token lifecycle on a moved clock', () => {
     emu.admin.advance(60 * DAY + HOUR);
     const call = await client.profile({ userId: link.userId, accessToken: link.accessToken }).catch((e: unknown) => e);
     expect(call).toBeInstanceOf(GraphTokenError);
-    expect(call).toMatchObject({ code: 190, subcode: 463, problem: 'expired', retryable: false, type: 'OAuthException' });
+    expect(call).toMatchObject({
+      code: 190,
+      subcode: 463,
+      problem: 'expired',
+      retryable: false,
+      type: 'OAuthException',
+    });
     expect((call as GraphTokenError).fbtraceId).toMatch(/^\w+$/);
-    const refresh = await client.oauth.instagram.refresh(link.accessToken, { issuedAt: link.issuedAt }).catch((e: unknown) => e);
+    const refresh = await client.oauth.instagram
+      .refresh(link.accessToken, { issuedAt: link.issuedAt })
+      .catch((e: unknown) => e);
     expect(refresh).toBeInstanceOf(GraphTokenError);
     expect(String(refresh)).not.toContain(link.accessToken);
   });
@@ -81,7 +91,9 @@ describe('Instagram Login token lifecycle on a moved clock', () => {
   it('reports a token invalidated by a password change as 190/460', async () => {
     const { emu, client, link } = await linked();
     emu.admin.revokeToken(link.accessToken, 'password');
-    const error = await client.media.recent({ userId: link.userId, accessToken: link.accessToken }).catch((e: unknown) => e);
+    const error = await client.media
+      .recent({ userId: link.userId, accessToken: link.accessToken })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphTokenError);
     expect(error).toMatchObject({ subcode: 460, problem: 'password-changed' });
   });

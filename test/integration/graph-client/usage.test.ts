@@ -14,7 +14,10 @@ async function start(usage: Record<string, number> = {}) {
   emu = await startGraphEmulator({ seed: 'client-usage', now: START, frozenClock: true, usage });
   const studio = emu.admin.accounts().find((a) => a.username === 'igcord.studio');
   const ig = { userId: studio?.id ?? '', accessToken: emu.admin.mintToken({ account: 'igcord.studio' }).access_token };
-  const fb = { userId: studio?.id ?? '', accessToken: emu.admin.mintToken({ account: 'igcord.studio', login: 'facebook', kind: 'page' }).access_token };
+  const fb = {
+    userId: studio?.id ?? '',
+    accessToken: emu.admin.mintToken({ account: 'igcord.studio', login: 'facebook', kind: 'page' }).access_token,
+  };
   return { emu, studioId: studio?.id ?? '', ig, fb };
 }
 
@@ -24,7 +27,9 @@ describe('usage headers in the UsageReport', () => {
     const client = clientFor(emu, 'instagram');
     const first = await client.profile(ig);
     const second = await client.media.recent(ig, { limit: 1 });
-    expect(first.usage.buc).toEqual([{ accountId: studioId, type: 'instagram', callCount: 5, totalCputime: 3, totalTime: 4, regainMinutes: 0 }]);
+    expect(first.usage.buc).toEqual([
+      { accountId: studioId, type: 'instagram', callCount: 5, totalCputime: 3, totalTime: 4, regainMinutes: 0 },
+    ]);
     expect(second.usage.buc?.[0]?.callCount).toBe(10);
     expect(first.usage.app).toBeUndefined();
   });
@@ -33,7 +38,9 @@ describe('usage headers in the UsageReport', () => {
     const { emu, studioId, ig } = await start();
     emu.admin.setUsage('igcord.studio', { call_count: 85, total_cputime: 40, total_time: 60 });
     const answer = await clientFor(emu, 'instagram').profile(ig);
-    expect(answer.usage.buc).toEqual([expect.objectContaining({ accountId: studioId, callCount: expect.any(Number), totalCputime: expect.any(Number) })]);
+    expect(answer.usage.buc).toEqual([
+      expect.objectContaining({ accountId: studioId, callCount: expect.any(Number), totalCputime: expect.any(Number) }),
+    ]);
     expect(answer.usage.buc?.[0]?.callCount).toBeGreaterThanOrEqual(85);
   });
 
@@ -59,7 +66,8 @@ describe('usage headers in the UsageReport', () => {
     const { emu, ig } = await start({ bucCapacity: 100 });
     const client = clientFor(emu, 'instagram');
     const counts: (number | undefined)[] = [];
-    for await (const page of client.iteratePages(() => client.media.recent(ig, { limit: 10 }))) counts.push(page.usage.buc?.[0]?.callCount);
+    for await (const page of client.iteratePages(() => client.media.recent(ig, { limit: 10 })))
+      counts.push(page.usage.buc?.[0]?.callCount);
     expect(counts).toEqual([1, 2, 3]);
   });
 });

@@ -17,11 +17,14 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const discover = (fields: string, token = fbToken) => graphGet(emu, 'fb', `/${studio.id}`, { fields, access_token: token });
+const discover = (fields: string, token = fbToken) =>
+  graphGet(emu, 'fb', `/${studio.id}`, { fields, access_token: token });
 
 describe('Business Discovery (Facebook Login only)', () => {
   it('reads another professional account with the nested field syntax, leaving out hidden likes and copyrighted audio', async () => {
-    const answer = await discover('business_discovery.username(north.trails){username,followers_count,media_count,media.limit(5){id,media_product_type,like_count,media_url}}');
+    const answer = await discover(
+      'business_discovery.username(north.trails){username,followers_count,media_count,media.limit(5){id,media_product_type,like_count,media_url}}',
+    );
     expect(answer.status).toBe(200);
     const found = answer.body.business_discovery;
     expect(found).toMatchObject({ username: 'north.trails', media_count: 40, id: trails.id });
@@ -37,7 +40,11 @@ describe('Business Discovery (Facebook Login only)', () => {
     expect(Object.keys(reel).sort()).toEqual(['id', 'like_count', 'media_product_type']);
     expect(answer.body.id).toBe(studio.id);
     // Charged to the platform budget, not the account's BUC.
-    expect(JSON.parse(answer.headers.get('x-app-usage') ?? 'null')).toEqual({ call_count: 0, total_cputime: 0, total_time: 0 });
+    expect(JSON.parse(answer.headers.get('x-app-usage') ?? 'null')).toEqual({
+      call_count: 0,
+      total_cputime: 0,
+      total_time: 0,
+    });
     expect(answer.headers.get('x-business-use-case-usage')).toBeNull();
   });
 
@@ -48,7 +55,10 @@ describe('Business Discovery (Facebook Login only)', () => {
     for (let guard = 0; guard < 10; guard++) {
       const modifiers = `.limit(15)${after ? `.after(${after})` : ''}`;
       const answer = await discover(`business_discovery.username(north.trails){media${modifiers}{id,timestamp}}`);
-      const media = answer.body.business_discovery.media as { data: { id: string }[]; paging?: { cursors: { after: string } } };
+      const media = answer.body.business_discovery.media as {
+        data: { id: string }[];
+        paging?: { cursors: { after: string } };
+      };
       sizes.push(media.data.length);
       seen.push(...media.data.map((m) => m.id));
       if (!media.paging) break;
@@ -70,14 +80,20 @@ describe('Business Discovery (Facebook Login only)', () => {
       envelope(36104, '(#36104) Cannot access stories from business discovery'),
     );
     const igToken = emu.admin.mintToken({ account: 'igcord.studio', login: 'instagram' }).access_token;
-    expect((await graphGet(emu, 'ig', '/me', { fields: 'business_discovery.username(north.trails){username}', access_token: igToken })).body).toEqual(
-      envelope(100, '(#100) Tried accessing nonexisting field (business_discovery) on node type (User)'),
-    );
+    expect(
+      (
+        await graphGet(emu, 'ig', '/me', {
+          fields: 'business_discovery.username(north.trails){username}',
+          access_token: igToken,
+        })
+      ).body,
+    ).toEqual(envelope(100, '(#100) Tried accessing nonexisting field (business_discovery) on node type (User)'));
   });
 });
 
 describe('Hashtag Search (Facebook Login only)', () => {
-  const search = (q: string) => graphGet(emu, 'fb', '/ig_hashtag_search', { user_id: studio.id, q, access_token: fbToken });
+  const search = (q: string) =>
+    graphGet(emu, 'fb', '/ig_hashtag_search', { user_id: studio.id, q, access_token: fbToken });
 
   it('answers the static global id, and refuses the 31st unique hashtag of a rolling 7 days until the oldest frees', async () => {
     const t0 = emu.admin.now();
@@ -90,13 +106,20 @@ describe('Hashtag Search (Facebook Login only)', () => {
     const refused = await search('tag30');
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual(
-      envelope(24, `(#24) This account has reached the limit of 30 unique hashtags queried in 7 days. The oldest slot frees on ${frees}.`, {
-        error_subcode: 2207024,
-        error_user_title: 'Hashtag limit reached',
-        error_user_msg: `Try again after ${frees}.`,
-      }),
+      envelope(
+        24,
+        `(#24) This account has reached the limit of 30 unique hashtags queried in 7 days. The oldest slot frees on ${frees}.`,
+        {
+          error_subcode: 2207024,
+          error_user_title: 'Hashtag limit reached',
+          error_user_msg: `Try again after ${frees}.`,
+        },
+      ),
     );
-    const recent = await graphGet(emu, 'fb', `/${studio.id}/recently_searched_hashtags`, { fields: 'id,name', access_token: fbToken });
+    const recent = await graphGet(emu, 'fb', `/${studio.id}/recently_searched_hashtags`, {
+      fields: 'id,name',
+      access_token: fbToken,
+    });
     expect(recent.body.data).toHaveLength(30);
 
     emu.admin.setNow(t0 + 7 * DAY);
@@ -106,7 +129,11 @@ describe('Hashtag Search (Facebook Login only)', () => {
 
   it('is not served on graph.instagram.com', async () => {
     const igToken = emu.admin.mintToken({ account: 'igcord.studio', login: 'instagram' }).access_token;
-    const answer = await graphGet(emu, 'ig', '/ig_hashtag_search', { user_id: studio.id, q: 'x', access_token: igToken });
+    const answer = await graphGet(emu, 'ig', '/ig_hashtag_search', {
+      user_id: studio.id,
+      q: 'x',
+      access_token: igToken,
+    });
     expect(answer.body.error).toMatchObject({ code: 100, error_subcode: 33, type: 'GraphMethodException' });
   });
 
@@ -118,12 +145,30 @@ describe('Hashtag Search (Facebook Login only)', () => {
       const recentIds: string[] = [];
       for (let i = 0; i < 60; i++) {
         const owner = i % 2 === 0 ? 'harbor.cafe' : 'north.trails';
-        recentIds.push(other.admin.postMedia(owner, { caption: `Out on the water #lakeday ${i}`, timestamp: START - i * 20 * 60_000, likeCount: i }).id);
+        recentIds.push(
+          other.admin.postMedia(owner, {
+            caption: `Out on the water #lakeday ${i}`,
+            timestamp: START - i * 20 * 60_000,
+            likeCount: i,
+          }).id,
+        );
       }
-      for (let i = 0; i < 5; i++) other.admin.postMedia('harbor.cafe', { caption: 'Old #lakeday', timestamp: START - (25 + i) * HOUR, likeCount: 1000 + i });
-      const id = (await graphGet(other, 'fb', '/ig_hashtag_search', { user_id: userId, q: 'lakeday', access_token: token })).body.data[0].id as string;
+      for (let i = 0; i < 5; i++)
+        other.admin.postMedia('harbor.cafe', {
+          caption: 'Old #lakeday',
+          timestamp: START - (25 + i) * HOUR,
+          likeCount: 1000 + i,
+        });
+      const id = (
+        await graphGet(other, 'fb', '/ig_hashtag_search', { user_id: userId, q: 'lakeday', access_token: token })
+      ).body.data[0].id as string;
 
-      const first = await graphGet(other, 'fb', `/${id}/recent_media`, { user_id: userId, fields: 'id,timestamp', limit: '100', access_token: token });
+      const first = await graphGet(other, 'fb', `/${id}/recent_media`, {
+        user_id: userId,
+        fields: 'id,timestamp',
+        limit: '100',
+        access_token: token,
+      });
       expect(first.body.data).toHaveLength(50);
       expect(first.headers.get('x-app-usage')).not.toBeNull();
       const second = (await call(first.body.paging.next)).body;
@@ -134,12 +179,28 @@ describe('Hashtag Search (Facebook Login only)', () => {
       const stamps = all.map((m) => m.timestamp);
       expect(stamps).not.toEqual([...stamps].sort().reverse());
 
-      expect((await graphGet(other, 'fb', `/${id}/recent_media`, { user_id: userId, fields: 'id,username', access_token: token })).body).toEqual(
+      expect(
+        (
+          await graphGet(other, 'fb', `/${id}/recent_media`, {
+            user_id: userId,
+            fields: 'id,username',
+            access_token: token,
+          })
+        ).body,
+      ).toEqual(
         envelope(100, '(#100) Tried accessing nonexisting field (username) on node type (ShadowIGHashtagMedia)'),
       );
-      const top = await graphGet(other, 'fb', `/${id}/top_media`, { user_id: userId, fields: 'like_count', limit: '3', access_token: token });
+      const top = await graphGet(other, 'fb', `/${id}/top_media`, {
+        user_id: userId,
+        fields: 'like_count',
+        limit: '3',
+        access_token: token,
+      });
       expect(top.body.data.map((m: { like_count: number }) => m.like_count)).toEqual([1004, 1003, 1002]);
-      expect((await graphGet(other, 'fb', `/${id}`, { fields: 'id,name', access_token: token })).body).toEqual({ name: 'lakeday', id });
+      expect((await graphGet(other, 'fb', `/${id}`, { fields: 'id,name', access_token: token })).body).toEqual({
+        name: 'lakeday',
+        id,
+      });
     } finally {
       await other.close();
     }

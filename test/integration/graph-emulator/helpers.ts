@@ -14,12 +14,22 @@ const query = (params: Record<string, string>) => {
 };
 
 /** GET on graph.instagram.com (`ig`) or graph.facebook.com (`fb`), versioned. */
-export function graphGet(emu: GraphEmulator, host: 'ig' | 'fb', path: string, params: Record<string, string> = {}): Promise<ApiAnswer> {
+export function graphGet(
+  emu: GraphEmulator,
+  host: 'ig' | 'fb',
+  path: string,
+  params: Record<string, string> = {},
+): Promise<ApiAnswer> {
   const base = host === 'ig' ? emu.hosts.instagramGraph : emu.hosts.facebookGraph;
   return call(`${base}/${V}${path}${query(params)}`);
 }
 
-export function graphPost(emu: GraphEmulator, host: 'ig' | 'fb', path: string, form: Record<string, string>): Promise<ApiAnswer> {
+export function graphPost(
+  emu: GraphEmulator,
+  host: 'ig' | 'fb',
+  path: string,
+  form: Record<string, string>,
+): Promise<ApiAnswer> {
   const base = host === 'ig' ? emu.hosts.instagramGraph : emu.hosts.facebookGraph;
   return call(`${base}/${V}${path}`, {
     method: 'POST',
@@ -28,13 +38,22 @@ export function graphPost(emu: GraphEmulator, host: 'ig' | 'fb', path: string, f
   });
 }
 
-export function graphDelete(emu: GraphEmulator, host: 'ig' | 'fb', path: string, params: Record<string, string>): Promise<ApiAnswer> {
+export function graphDelete(
+  emu: GraphEmulator,
+  host: 'ig' | 'fb',
+  path: string,
+  params: Record<string, string>,
+): Promise<ApiAnswer> {
   const base = host === 'ig' ? emu.hosts.instagramGraph : emu.hosts.facebookGraph;
   return call(`${base}/${V}${path}${query(params)}`, { method: 'DELETE' });
 }
 
 export function form(url: string, fields: Record<string, string>): Promise<ApiAnswer> {
-  return call(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  return call(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
 }
 
 const TRANSIENT = new Set([1, 2, 4, 17, 32, 613, 80002]);
@@ -42,7 +61,14 @@ const TRANSIENT = new Set([1, 2, 4, 17, 32, 613, 80002]);
 /** The Graph error envelope expected for a code and message (fbtrace_id varies; `extra` adds error_subcode, type…). */
 export function envelope(code: number, message: string, extra: Record<string, unknown> = {}) {
   return {
-    error: { message, type: 'OAuthException', code, is_transient: TRANSIENT.has(code), fbtrace_id: expect.stringMatching(/^[A-Za-z0-9]{23}$/), ...extra },
+    error: {
+      message,
+      type: 'OAuthException',
+      code,
+      is_transient: TRANSIENT.has(code),
+      fbtrace_id: expect.stringMatching(/^[A-Za-z0-9]{23}$/),
+      ...extra,
+    },
   };
 }
 

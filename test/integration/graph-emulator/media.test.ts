@@ -14,18 +14,42 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 
-const get = (path: string, params: Record<string, string> = {}) => graphGet(emu, 'ig', path, { access_token: token, ...params });
+const get = (path: string, params: Record<string, string> = {}) =>
+  graphGet(emu, 'ig', path, { access_token: token, ...params });
 
 describe('own media of every kind', () => {
   it('serves image, video, carousel with children, reel and story with their types and nested field expansion', async () => {
     const t = (h: number) => START - h * HOUR;
-    const image = emu.admin.postMedia('media.owner', { type: 'image', caption: 'An image', timestamp: t(5), likeCount: 7 });
-    const video = emu.admin.postMedia('media.owner', { type: 'video', caption: 'A video', timestamp: t(4), likeCount: 8 });
-    const album = emu.admin.postMedia('media.owner', { type: 'carousel', caption: 'An album', children: ['image', 'video'], timestamp: t(3), likeCount: 9 });
-    const reel = emu.admin.postMedia('media.owner', { type: 'reel', caption: 'A reel', timestamp: t(2), likeCount: 10 });
+    const image = emu.admin.postMedia('media.owner', {
+      type: 'image',
+      caption: 'An image',
+      timestamp: t(5),
+      likeCount: 7,
+    });
+    const video = emu.admin.postMedia('media.owner', {
+      type: 'video',
+      caption: 'A video',
+      timestamp: t(4),
+      likeCount: 8,
+    });
+    const album = emu.admin.postMedia('media.owner', {
+      type: 'carousel',
+      caption: 'An album',
+      children: ['image', 'video'],
+      timestamp: t(3),
+      likeCount: 9,
+    });
+    const reel = emu.admin.postMedia('media.owner', {
+      type: 'reel',
+      caption: 'A reel',
+      timestamp: t(2),
+      likeCount: 10,
+    });
     const story = emu.admin.postMedia('media.owner', { type: 'story', timestamp: t(1) });
 
-    const list = await get('/me/media', { fields: 'id,media_type,media_product_type,caption,like_count,children{media_url,media_type}' });
+    const list = await get('/me/media', {
+      fields: 'id,media_type,media_product_type,caption,like_count,children{media_url,media_type}',
+    });
     expect(list.status).toBe(200);
     const [childImage, childVideo] = album.children;
     expect(list.body.data).toEqual([
@@ -38,8 +62,16 @@ describe('own media of every kind', () => {
         like_count: 9,
         children: {
           data: [
-            { media_url: `https://scontent.cdninstagram.example/media/${childImage}.jpg`, media_type: 'IMAGE', id: childImage },
-            { media_url: `https://scontent.cdninstagram.example/media/${childVideo}.mp4`, media_type: 'VIDEO', id: childVideo },
+            {
+              media_url: `https://scontent.cdninstagram.example/media/${childImage}.jpg`,
+              media_type: 'IMAGE',
+              id: childImage,
+            },
+            {
+              media_url: `https://scontent.cdninstagram.example/media/${childVideo}.mp4`,
+              media_type: 'VIDEO',
+              id: childVideo,
+            },
           ],
         },
       },
@@ -51,7 +83,9 @@ describe('own media of every kind', () => {
       { id: story.id, media_type: 'IMAGE', media_product_type: 'STORY' },
     ]);
 
-    const one = await get(`/${reel.id}`, { fields: 'media_type,thumbnail_url,permalink,timestamp,username,comments_count' });
+    const one = await get(`/${reel.id}`, {
+      fields: 'media_type,thumbnail_url,permalink,timestamp,username,comments_count',
+    });
     expect(one.body).toEqual({
       media_type: 'VIDEO',
       thumbnail_url: `https://scontent.cdninstagram.example/media/${reel.id}_thumb.jpg`,
@@ -62,8 +96,13 @@ describe('own media of every kind', () => {
       id: reel.id,
     });
     // No permalink on carousel children; location is not a field of IG Media.
-    expect((await get(`/${childImage}`, { fields: 'permalink,media_type' })).body).toEqual({ media_type: 'IMAGE', id: childImage });
-    expect((await get(`/${image.id}`, { fields: 'location' })).body).toEqual(envelope(100, '(#100) Tried accessing nonexisting field (location) on node type (IGMedia)'));
+    expect((await get(`/${childImage}`, { fields: 'permalink,media_type' })).body).toEqual({
+      media_type: 'IMAGE',
+      id: childImage,
+    });
+    expect((await get(`/${image.id}`, { fields: 'location' })).body).toEqual(
+      envelope(100, '(#100) Tried accessing nonexisting field (location) on node type (IGMedia)'),
+    );
   });
 
   it('lets a story vanish after 24 h of emulator time', async () => {
@@ -72,10 +111,14 @@ describe('own media of every kind', () => {
     emu.admin.advance(24 * HOUR);
     expect((await get('/me/stories')).body.data).toEqual([]);
     expect((await get(`/${story.id}`)).body).toEqual(
-      envelope(100, `Unsupported get request. Object with ID '${story.id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, {
-        type: 'GraphMethodException',
-        error_subcode: 33,
-      }),
+      envelope(
+        100,
+        `Unsupported get request. Object with ID '${story.id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        {
+          type: 'GraphMethodException',
+          error_subcode: 33,
+        },
+      ),
     );
   });
 
@@ -93,7 +136,8 @@ describe('cursor pagination', () => {
     const walker = emu.admin.createAccount({ username: 'pager', login: 'instagram', media: 23 });
     const pagerToken = emu.admin.mintToken({ account: walker.username }).access_token;
     const seen: string[] = [];
-    let url: string | undefined = `${emu.hosts.instagramGraph}/${V}/me/media?fields=id,timestamp&limit=5&access_token=${pagerToken}`;
+    let url: string | undefined =
+      `${emu.hosts.instagramGraph}/${V}/me/media?fields=id,timestamp&limit=5&access_token=${pagerToken}`;
     const pages: any[] = [];
     while (url) {
       const page = await call(url);
@@ -127,7 +171,10 @@ describe('comments', () => {
     emu.admin.advance(60_000);
     const second = emu.admin.postComment({ mediaId: media.id, from: 'juno.pix', text: 'Second' });
 
-    const reply = await graphPost(emu, 'ig', `/${first.id}/replies`, { message: 'Thanks @sam.reads', access_token: token });
+    const reply = await graphPost(emu, 'ig', `/${first.id}/replies`, {
+      message: 'Thanks @sam.reads',
+      access_token: token,
+    });
     expect(reply.body).toEqual({ id: expect.stringMatching(/^\d{17}$/) });
     const listed = await get(`/${media.id}/comments`, { fields: 'id,text,username,hidden,replies{text,username}' });
     expect(listed.body.data).toEqual([
@@ -144,22 +191,29 @@ describe('comments', () => {
       },
     ]);
     // Replies only on top-level comments.
-    expect((await graphPost(emu, 'ig', `/${reply.body.id}/replies`, { message: 'nested', access_token: token })).body).toEqual(
-      envelope(100, '(#100) Replies can be made only to top-level comments'),
-    );
+    expect(
+      (await graphPost(emu, 'ig', `/${reply.body.id}/replies`, { message: 'nested', access_token: token })).body,
+    ).toEqual(envelope(100, '(#100) Replies can be made only to top-level comments'));
 
-    expect((await graphPost(emu, 'ig', `/${second.id}`, { hide: 'true', access_token: token })).body).toEqual({ success: true });
+    expect((await graphPost(emu, 'ig', `/${second.id}`, { hide: 'true', access_token: token })).body).toEqual({
+      success: true,
+    });
     expect((await get(`/${second.id}`, { fields: 'hidden' })).body).toEqual({ hidden: true, id: second.id });
-    expect((await graphPost(emu, 'ig', `/${second.id}/replies`, { message: 'no', access_token: token })).body.error.message).toBe(
-      '(#100) Replies cannot be made to hidden comments',
-    );
+    expect(
+      (await graphPost(emu, 'ig', `/${second.id}/replies`, { message: 'no', access_token: token })).body.error.message,
+    ).toBe('(#100) Replies cannot be made to hidden comments');
     expect((await graphDelete(emu, 'ig', `/${second.id}`, { access_token: token })).body).toEqual({ success: true });
     expect((await get(`/${media.id}`, { fields: 'comments_count' })).body).toEqual({ comments_count: 2, id: media.id });
   });
 
-  it('lists the media the account is tagged in on /me/tags, read through another user\'s path', async () => {
+  it("lists the media the account is tagged in on /me/tags, read through another user's path", async () => {
     const tagger = emu.admin.createAccount({ username: 'tagger', login: 'instagram' });
-    const tagged = emu.admin.postMedia(tagger.username, { caption: 'with @media.owner', tagged: ['media.owner'], likesHidden: true, likeCount: 50 });
+    const tagged = emu.admin.postMedia(tagger.username, {
+      caption: 'with @media.owner',
+      tagged: ['media.owner'],
+      likesHidden: true,
+      likeCount: 50,
+    });
     const tags = await get('/me/tags', { fields: 'id,username,like_count' });
     expect(tags.body.data).toEqual([{ id: tagged.id, username: 'tagger' }]);
   });
@@ -170,18 +224,29 @@ describe('insights', () => {
     const media = emu.admin.postMedia('media.owner', { likeCount: 31 });
     emu.admin.postComment({ mediaId: media.id, from: 'arto_k', text: 'Nice' });
     const insights = await get(`/${media.id}/insights`, { metric: 'likes,comments,reach' });
-    expect(insights.body.data.map((d: { name: string; period: string; values: { value: number }[] }) => [d.name, d.period, d.values])).toEqual([
+    expect(
+      insights.body.data.map((d: { name: string; period: string; values: { value: number }[] }) => [
+        d.name,
+        d.period,
+        d.values,
+      ]),
+    ).toEqual([
       ['likes', 'lifetime', [{ value: 31 }]],
       ['comments', 'lifetime', [{ value: 1 }]],
       ['reach', 'lifetime', [{ value: expect.any(Number) }]],
     ]);
     expect((await get(`/${media.id}/insights`, { metric: 'impressions' })).body).toEqual(
-      envelope(100, '(#100) metric[0] must be one of the following values: views, reach, likes, comments, saved, shares, total_interactions'),
+      envelope(
+        100,
+        '(#100) metric[0] must be one of the following values: views, reach, likes, comments, saved, shares, total_interactions',
+      ),
     );
     const account = await get('/me/insights', { metric: 'reach,follower_count', period: 'day' });
     expect(account.body.data).toHaveLength(2);
     expect(account.body.data[0]).toMatchObject({ name: 'reach', period: 'day', id: `${owner.id}/insights/reach/day` });
     expect(account.body.data[0].values).toHaveLength(2);
-    expect((await get('/me/insights', { metric: 'reach' })).body).toEqual(envelope(100, '(#100) The parameter period is required'));
+    expect((await get('/me/insights', { metric: 'reach' })).body).toEqual(
+      envelope(100, '(#100) The parameter period is required'),
+    );
   });
 });

@@ -44,26 +44,48 @@ describe('usage headers', () => {
 
     const blocked = await me();
     expect(blocked.status).toBe(400);
-    expect(blocked.body).toEqual(envelope(80002, '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.'));
-    expect(bucOf(blocked)[account.id][0]).toEqual({ type: 'instagram', call_count: 100, total_cputime: 63, total_time: 84, estimated_time_to_regain_access: 1440 });
+    expect(blocked.body).toEqual(
+      envelope(80002, '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.'),
+    );
+    expect(bucOf(blocked)[account.id][0]).toEqual({
+      type: 'instagram',
+      call_count: 100,
+      total_cputime: 63,
+      total_time: 84,
+      estimated_time_to_regain_access: 1440,
+    });
 
     emu.admin.advance(DAY);
     const after = await me();
     expect(after.status).toBe(200);
     // Only this call is left in the window once the day has passed.
-    expect(bucOf(after)[account.id][0]).toEqual({ type: 'instagram', call_count: 5, total_cputime: 3, total_time: 4, estimated_time_to_regain_access: 0 });
+    expect(bucOf(after)[account.id][0]).toEqual({
+      type: 'instagram',
+      call_count: 5,
+      total_cputime: 3,
+      total_time: 4,
+      estimated_time_to_regain_access: 0,
+    });
   });
 
   it('reports usage the admin set, on top of what calls produce', async () => {
     emu.admin.setUsage('busy.account', { call_count: 70, total_time: 90 });
-    expect(bucOf(await me())[account.id][0]).toEqual({ type: 'instagram', call_count: 75, total_cputime: 3, total_time: 94, estimated_time_to_regain_access: 0 });
+    expect(bucOf(await me())[account.id][0]).toEqual({
+      type: 'instagram',
+      call_count: 75,
+      total_cputime: 3,
+      total_time: 94,
+      estimated_time_to_regain_access: 0,
+    });
   });
 
   it('blocks the account after an injected 80002 with a regain time, until the clock passes it', async () => {
     const { id } = emu.admin.injectFault({ path: '/me$', kind: 'error', code: 80002, regainMinutes: 7, times: 1 });
     expect(id).toMatch(/^fault-\d+$/);
     const first = await me();
-    expect(first.body).toEqual(envelope(80002, '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.'));
+    expect(first.body).toEqual(
+      envelope(80002, '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.'),
+    );
     expect(bucOf(first)[account.id][0]).toMatchObject({ call_count: 100, estimated_time_to_regain_access: 7 });
     emu.admin.advance(6 * 60_000);
     const still = await me();
@@ -79,7 +101,11 @@ describe('injected errors', () => {
     [4, '(#4) Application request limit reached', {}],
     [17, '(#17) User request limit reached', {}],
     [32, '(#32) Page request limit reached', {}],
-    [613, '(#613) Calls to this api have exceeded the rate limit. There is inconsistent behavior in the API request volume.', { error_subcode: 1996 }],
+    [
+      613,
+      '(#613) Calls to this api have exceeded the rate limit. There is inconsistent behavior in the API request volume.',
+      { error_subcode: 1996 },
+    ],
     [80002, '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again.', {}],
     [190, 'Error validating access token: Session has expired.', { error_subcode: 463 }],
     [100, '(#100) Invalid parameter', {}],
@@ -92,11 +118,24 @@ describe('injected errors', () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual(envelope(code, message, extra));
     expect((await me()).status).toBe(200);
-    expect(emu.admin.requests().at(-2)).toMatchObject({ status: 400, errorCode: code, fault: 'error', route: 'UNKNOWN' });
+    expect(emu.admin.requests().at(-2)).toMatchObject({
+      status: 400,
+      errorCode: code,
+      fault: 'error',
+      route: 'UNKNOWN',
+    });
   });
 
   it('answers an injected error with a given status, subcode and message', async () => {
-    emu.admin.injectFault({ path: '/me$', kind: 'error', code: 190, subcode: 460, status: 401, message: 'Password changed', times: 1 });
+    emu.admin.injectFault({
+      path: '/me$',
+      kind: 'error',
+      code: 190,
+      subcode: 460,
+      status: 401,
+      message: 'Password changed',
+      times: 1,
+    });
     const answer = await me();
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual(envelope(190, 'Password changed', { error_subcode: 460 }));
@@ -133,7 +172,9 @@ describe('injected errors', () => {
     });
     expect(injected.status).toBe(200);
     expect((await me()).body.error.code).toBe(17);
-    expect((await call(`${emu.url}/_emulator/faults/${injected.body.id}`, { method: 'DELETE' })).body).toEqual({ removed: true });
+    expect((await call(`${emu.url}/_emulator/faults/${injected.body.id}`, { method: 'DELETE' })).body).toEqual({
+      removed: true,
+    });
     expect((await me()).status).toBe(200);
     const log = (await call(`${emu.url}/_emulator/requests`)).text;
     expect(log).toContain('"tokenId":"');

@@ -12,7 +12,11 @@ let app: ReturnType<GraphEmulator['admin']['app']>;
 let answers: number[] = [];
 
 beforeAll(async () => {
-  emu = await startGraphEmulator({ seed: 'webhooks', now: START, webhooks: { batchMs: 30, retryInitialMs: 20, retryFactor: 2 } });
+  emu = await startGraphEmulator({
+    seed: 'webhooks',
+    now: START,
+    webhooks: { batchMs: 30, retryInitialMs: 20, retryFactor: 2 },
+  });
   app = emu.admin.app();
   studio = emu.admin.accounts().find((a) => a.username === 'igcord.studio') as AccountView;
   receiver = await startReceiver((req, res) => {
@@ -34,7 +38,14 @@ beforeAll(async () => {
   });
   expect(subscribed.body).toEqual({ success: true });
   const pageToken = emu.admin.mintToken({ account: 'igcord.studio', login: 'facebook', kind: 'page' }).access_token;
-  expect((await graphPost(emu, 'fb', `/${studio.page_id}/subscribed_apps`, { subscribed_fields: 'feed', access_token: pageToken })).body).toEqual({ success: true });
+  expect(
+    (
+      await graphPost(emu, 'fb', `/${studio.page_id}/subscribed_apps`, {
+        subscribed_fields: 'feed',
+        access_token: pageToken,
+      })
+    ).body,
+  ).toEqual({ success: true });
 });
 beforeEach(() => {
   answers = [];
@@ -45,7 +56,8 @@ afterAll(async () => {
 });
 
 const posts = () => receiver.received.filter((r) => r.method === 'POST');
-const sign = (secret: string, raw: string) => `sha256=${createHmac('sha256', secret).update(raw, 'utf8').digest('hex')}`;
+const sign = (secret: string, raw: string) =>
+  `sha256=${createHmac('sha256', secret).update(raw, 'utf8').digest('hex')}`;
 const verifies = (secret: string, r: Received) => {
   const expected = Buffer.from(sign(secret, r.body));
   const given = Buffer.from(String(r.headers['x-hub-signature-256'] ?? ''));
@@ -60,7 +72,9 @@ describe('webhook subscriptions', () => {
     expect(params.get('hub.mode')).toBe('subscribe');
     expect(params.get('hub.verify_token')).toBe('vt-graph');
     expect(params.get('hub.challenge')).toMatch(/^\d{10}$/);
-    const listed = await graphGet(emu, 'fb', `/${app.metaAppId}/subscriptions`, { access_token: `${app.metaAppId}|${app.metaAppSecret}` });
+    const listed = await graphGet(emu, 'fb', `/${app.metaAppId}/subscriptions`, {
+      access_token: `${app.metaAppId}|${app.metaAppSecret}`,
+    });
     expect(listed.body).toEqual({
       data: [
         {
@@ -85,10 +99,16 @@ describe('webhook subscriptions', () => {
       verify_token: 'wrong',
       access_token: appToken,
     });
-    expect(bad.body.error).toMatchObject({ code: 2200, message: '(#2200) callback verification failed: HTTP Status Code = 403' });
+    expect(bad.body.error).toMatchObject({
+      code: 2200,
+      message: '(#2200) callback verification failed: HTTP Status Code = 403',
+    });
     const userToken = emu.admin.mintToken({ account: 'igcord.studio', login: 'facebook' }).access_token;
     const noApp = await graphGet(emu, 'fb', `/${app.metaAppId}/subscriptions`, { access_token: userToken });
-    expect(noApp.body.error).toMatchObject({ code: 15, message: '(#15) This method must be called with an app access_token.' });
+    expect(noApp.body.error).toMatchObject({
+      code: 15,
+      message: '(#15) This method must be called with an app access_token.',
+    });
   });
 });
 
@@ -110,7 +130,12 @@ describe('webhook events', () => {
           changes: [
             {
               field: 'comments',
-              value: { from: { id: expect.stringMatching(/^\d+$/), username: 'sam.reads' }, comment_id: comment.id, text: 'Lovely', media: { id: media.id, media_product_type: 'FEED' } },
+              value: {
+                from: { id: expect.stringMatching(/^\d+$/), username: 'sam.reads' },
+                comment_id: comment.id,
+                text: 'Lovely',
+                media: { id: media.id, media_product_type: 'FEED' },
+              },
             },
           ],
         },
@@ -130,7 +155,11 @@ describe('webhook events', () => {
     expect(new Set(attempts.map((a) => a.body)).size).toBe(1);
     expect(new Set(attempts.map((a) => a.headers['x-hub-signature-256'])).size).toBe(1);
     expect(verifies(app.metaAppSecret, attempts[2] as Received)).toBe(true);
-    expect(emu.admin.deliveries()[deliveriesBefore]).toMatchObject({ attempts: [500, 503, 200], acknowledged: true, gaveUp: false });
+    expect(emu.admin.deliveries()[deliveriesBefore]).toMatchObject({
+      attempts: [500, 503, 200],
+      acknowledged: true,
+      gaveUp: false,
+    });
   });
 
   it('sends no event for new media: the next delivery after a post is the comment that followed it', async () => {
@@ -143,7 +172,9 @@ describe('webhook events', () => {
     emu.admin.flushWebhooks();
     expect(posts().slice(before)).toHaveLength(1);
     expect(emu.admin.deliveries()).toHaveLength(deliveriesBefore + 1);
-    const fields = JSON.parse((posts()[before] as Received).body).entry.flatMap((e: { changes: { field: string }[] }) => e.changes.map((c) => c.field));
+    const fields = JSON.parse((posts()[before] as Received).body).entry.flatMap((e: { changes: { field: string }[] }) =>
+      e.changes.map((c) => c.field),
+    );
     expect(fields).toEqual(['comments']);
   });
 
@@ -151,7 +182,11 @@ describe('webhook events', () => {
     const harborMedia = emu.admin.postMedia('harbor.cafe', { caption: 'Harbor post' });
     const own = newestMedia();
     const before = posts().length;
-    const mention = emu.admin.postComment({ mediaId: harborMedia.id, from: 'mei.lin', text: 'You should see @igcord.studio' });
+    const mention = emu.admin.postComment({
+      mediaId: harborMedia.id,
+      from: 'mei.lin',
+      text: 'You should see @igcord.studio',
+    });
     emu.admin.postComment({ mediaId: own.id, from: 'oskar.b', text: 'Nice one' });
     const batch = await eventually(() => posts()[before]);
     const entries = JSON.parse(batch.body).entry as { id: string; changes: { field: string; value: unknown }[] }[];
@@ -164,17 +199,28 @@ describe('webhook events', () => {
 
   it('delivers Instagram Login events signed with the Instagram app secret once the account subscribed on /me/subscribed_apps', async () => {
     const igReceiver = await startReceiver((req, res) => {
-      if (req.method === 'GET') res.writeHead(200).end(new URL(req.url, 'http://x').searchParams.get('hub.challenge') ?? '');
+      if (req.method === 'GET')
+        res.writeHead(200).end(new URL(req.url, 'http://x').searchParams.get('hub.challenge') ?? '');
       else res.writeHead(200).end();
     });
     try {
       const igAppToken = `${app.instagramAppId}|${app.instagramAppSecret}`;
       expect(
-        (await graphPost(emu, 'fb', `/${app.instagramAppId}/subscriptions`, { object: 'instagram', callback_url: `${igReceiver.url}/ig`, fields: 'comments', access_token: igAppToken })).body,
+        (
+          await graphPost(emu, 'fb', `/${app.instagramAppId}/subscriptions`, {
+            object: 'instagram',
+            callback_url: `${igReceiver.url}/ig`,
+            fields: 'comments',
+            access_token: igAppToken,
+          })
+        ).body,
       ).toEqual({ success: true });
       const lena = emu.admin.accounts().find((a) => a.username === 'lena.creates') as AccountView;
       const token = emu.admin.mintToken({ account: 'lena.creates' }).access_token;
-      expect((await graphPost(emu, 'ig', '/me/subscribed_apps', { subscribed_fields: 'comments', access_token: token })).body).toEqual({ success: true });
+      expect(
+        (await graphPost(emu, 'ig', '/me/subscribed_apps', { subscribed_fields: 'comments', access_token: token }))
+          .body,
+      ).toEqual({ success: true });
       const media = emu.admin.postMedia('lena.creates', {});
       const comment = emu.admin.postComment({ mediaId: media.id, from: 'sam.reads', text: 'Hi Lena' });
       const delivered = await eventually(() => igReceiver.received.find((r) => r.method === 'POST'));
@@ -182,7 +228,17 @@ describe('webhook events', () => {
       expect(JSON.parse(delivered.body).entry[0]).toEqual({
         id: lena.id,
         time: expect.any(Number),
-        changes: [{ field: 'comments', value: { id: comment.id, from: { id: expect.any(String), username: 'sam.reads' }, text: 'Hi Lena', media: { id: media.id, media_product_type: 'FEED' } } }],
+        changes: [
+          {
+            field: 'comments',
+            value: {
+              id: comment.id,
+              from: { id: expect.any(String), username: 'sam.reads' },
+              text: 'Hi Lena',
+              media: { id: media.id, media_product_type: 'FEED' },
+            },
+          },
+        ],
       });
     } finally {
       await igReceiver.close();

@@ -53,7 +53,7 @@ const outcomes = (e: GraphEmulator) => e.admin.requests().map((r) => r.errorCode
 const statuses = (e: GraphEmulator) => e.admin.requests().map((r) => r.status);
 
 describe("Graph's errors through the limiter", () => {
-  it("pauses the account on an 80002 until its regain time, sends nothing of it meanwhile, then delivery resumes", async () => {
+  it('pauses the account on an 80002 until its regain time, sends nothing of it meanwhile, then delivery resumes', async () => {
     const { emu, limiter, port, sentAt, auth } = await start();
     emu.admin.injectFault({ path: '/media$', kind: 'error', code: 80002, regainMinutes: 1, times: 1 });
     let settled = false;

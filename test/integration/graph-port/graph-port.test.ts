@@ -19,9 +19,17 @@ afterEach(async () => {
 
 async function start(login: 'instagram' | 'facebook') {
   emu = await startGraphEmulator({ seed: 'graph-port', now: START, frozenClock: true });
-  limiter = createLimiter({ windowMs: 60_000, global: 600, write: 60, deadlines: { interactive: 2_000, delivery: 2_000, background: 2_000 } });
+  limiter = createLimiter({
+    windowMs: 60_000,
+    global: 600,
+    write: 60,
+    deadlines: { interactive: 2_000, delivery: 2_000, background: 2_000 },
+  });
   const studio = emu.admin.accounts().find((a) => a.username === 'igcord.studio')!;
-  const token = emu.admin.mintToken({ account: 'igcord.studio', ...(login === 'facebook' ? { login: 'facebook', kind: 'page' } : {}) });
+  const token = emu.admin.mintToken({
+    account: 'igcord.studio',
+    ...(login === 'facebook' ? { login: 'facebook', kind: 'page' } : {}),
+  });
   const port: InstagramPort = createGraphPort(clientFor(emu, login, limiter), () => emu!.admin.now());
   return { emu, port, limiter, auth: { userId: studio.id, accessToken: token.access_token } };
 }
@@ -33,7 +41,10 @@ describe('the Graph port', () => {
     expect(profile).toMatchObject({ id: auth.userId, username: 'igcord.studio' });
     const posts = await port.users.recentPosts(auth, { count: 5 });
     expect(posts.data).toHaveLength(5);
-    expect(posts.data[0]).toMatchObject({ id: expect.any(String), permalink: expect.stringContaining('instagram.com') });
+    expect(posts.data[0]).toMatchObject({
+      id: expect.any(String),
+      permalink: expect.stringContaining('instagram.com'),
+    });
     expect((await posts.next!()).data).toHaveLength(5);
   });
 
@@ -51,7 +62,10 @@ describe('the Graph port', () => {
       [() => port.hashtags.find(auth, 'sunset'), 'hashtag-search'],
     ] as const;
     for (const [call, capability] of refusals) {
-      const error = await call().then(() => undefined, (e: unknown) => e);
+      const error = await call().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(InstagramNotAvailableError);
       expect((error as InstagramNotAvailableError).capability).toBe(capability);
     }
@@ -70,7 +84,9 @@ describe('the Graph port', () => {
     expect((await port.accounts.recentPosts(auth, 'harbor.cafe', { count: 3 })).data.length).toBeGreaterThan(0);
     const tag = await port.hashtags.find(auth, '#Sunset');
     expect(tag).toMatchObject({ id: expect.any(String), name: 'sunset' });
-    await expect(port.hashtags.recentPosts(auth, tag.id, { count: 5 })).resolves.toMatchObject({ data: expect.any(Array) });
+    await expect(port.hashtags.recentPosts(auth, tag.id, { count: 5 })).resolves.toMatchObject({
+      data: expect.any(Array),
+    });
   });
 
   it('feeds the usage Graph reports to the limiter: a key reported at 95 % or more is paused until it regains access', async () => {

@@ -68,6 +68,11 @@ describe('hashtag slots noted by the Graph port', () => {
     );
     expect(refused).toBeInstanceOf(InstagramRateLimitError);
     expect((refused as InstagramRateLimitError).resetsAt).toBe(START + HASHTAG_SLOT_WINDOW_MS);
-    expect(await slots.get(auth.userId)).toEqual({ used: 30, limit: 30, nextFreesAt: START + HASHTAG_SLOT_WINDOW_MS, tags: [] });
+    expect(await slots.get(auth.userId)).toEqual({
+      used: 30,
+      limit: 30,
+      nextFreesAt: START + HASHTAG_SLOT_WINDOW_MS,
+      tags: [],
+    });
   });
 });

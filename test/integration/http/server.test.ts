@@ -62,7 +62,9 @@ describe('http server', () => {
     const response = await fetch(`${server.url}/thing`, { method: 'DELETE' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, POST');
-    expect(await response.text()).toBe('{"ok":false,"error":"method_not_allowed","message":"allowed methods: GET, POST"}');
+    expect(await response.text()).toBe(
+      '{"ok":false,"error":"method_not_allowed","message":"allowed methods: GET, POST"}',
+    );
   });
 
   it('turns an HttpError into its status and body', async () => {
@@ -117,7 +119,12 @@ describe('http server', () => {
   it('refuses two routes for the same method and path at start', async () => {
     const handler = () => text(200, 'x');
     await expect(
-      startHttpServer({ host: '127.0.0.1', port: 0, log: capture().log, routes: [route('GET', '/a', handler), route('GET', '/a', handler)] }),
+      startHttpServer({
+        host: '127.0.0.1',
+        port: 0,
+        log: capture().log,
+        routes: [route('GET', '/a', handler), route('GET', '/a', handler)],
+      }),
     ).rejects.toThrow('duplicate route GET /a');
   });
 
@@ -131,7 +138,11 @@ describe('http server', () => {
         return text(200, 'finished');
       }),
     ]);
-    const pending = fetch(`${server.url}/slow`).then(async (r) => ({ status: r.status, body: await r.text(), connection: r.headers.get('connection') }));
+    const pending = fetch(`${server.url}/slow`).then(async (r) => ({
+      status: r.status,
+      body: await r.text(),
+      connection: r.headers.get('connection'),
+    }));
     await entered.opened;
     const closing = server.close();
     // The request is still in flight while close() is pending; let it answer now.

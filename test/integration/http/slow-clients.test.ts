@@ -62,7 +62,7 @@ function closed(socket: Socket, since: number): Promise<{ ms: number; received: 
 }
 
 describe('http server and slow clients', () => {
-  it('cuts a client that dribbles its headers soon after the headers timeout, not at node\'s 30 s check', async () => {
+  it("cuts a client that dribbles its headers soon after the headers timeout, not at node's 30 s check", async () => {
     const server = await start();
     const socket = await open(server);
     const since = performance.now();
@@ -78,12 +78,14 @@ describe('http server and slow clients', () => {
     expect(received).not.toContain('200 OK');
   }, 20_000);
 
-  it('cuts a client whose body stalls soon after the request timeout, not at node\'s 30 s check', async () => {
+  it("cuts a client whose body stalls soon after the request timeout, not at node's 30 s check", async () => {
     const server = await start();
     const socket = await open(server);
     const since = performance.now();
     const ended = closed(socket, since);
-    socket.write('POST /echo HTTP/1.1\r\nHost: igcord\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n');
+    socket.write(
+      'POST /echo HTTP/1.1\r\nHost: igcord\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n',
+    );
     socket.write('x'.repeat(10));
     const { ms, received } = await ended;
     expect(ms).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS * 0.9);

@@ -42,7 +42,9 @@ export interface Harness {
   logs: string[];
 }
 
-export async function startHarness(options: { maxBodyBytes?: number; recordTimeoutMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { maxBodyBytes?: number; recordTimeoutMs?: number } = {},
+): Promise<Harness> {
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk, _encoding, callback) {
@@ -59,13 +61,23 @@ export async function startHarness(options: { maxBodyBytes?: number; recordTimeo
     maxBodyBytes: options.maxBodyBytes,
     recordTimeoutMs: options.recordTimeoutMs ?? 300,
   });
-  const server = await startHttpServer({ host: '127.0.0.1', port: 0, log, routes: receiver.routes, closeTimeoutMs: 2000 });
+  const server = await startHttpServer({
+    host: '127.0.0.1',
+    port: 0,
+    log,
+    routes: receiver.routes,
+    closeTimeoutMs: 2000,
+  });
   return { server, endpoint: `${server.url}/webhooks/instagram`, sink, stats: receiver.stats, logs };
 }
 
 /** POSTs raw bytes with the given headers through fetch and returns status, content type and body text. */
 export async function post(endpoint: string, body: Buffer | string, headers: Record<string, string>) {
-  const response = await fetch(endpoint, { method: 'POST', headers, body: typeof body === 'string' ? Buffer.from(body) : body });
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? Buffer.from(body) : body,
+  });
   return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
 }
 

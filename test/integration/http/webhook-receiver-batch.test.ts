@@ -31,12 +31,24 @@ describe.each(BACKENDS)('a full notification batch on %s storage', (backend) => 
     place = await createPlace(backend);
     watched = new WatchedBackend();
     storage = await place.open({ wrapBackend: watched.wrap });
-    limiter = createLimiter({ windowMs: 60_000, global: 500, write: 30, deadlines: { interactive: 1000, delivery: 1000, background: 1000 } });
+    limiter = createLimiter({
+      windowMs: 60_000,
+      global: 500,
+      write: 30,
+      deadlines: { interactive: 1000, delivery: 1000, background: 1000 },
+    });
     // Only the sink is under test: the runs the marks ask for are put off past the end of the test, so nothing
     // reads Instagram (the client points at a closed port) or posts to Discord.
     engine = createDeliveryEngine({
       storage,
-      instagram: createInstagramClient({ apiUrl: 'http://127.0.0.1:9', clientId: 'c', clientSecret: CLIENT_SECRET, redirectUri: 'http://127.0.0.1:9/cb', timeoutMs: 1000, signedRequests: false }),
+      instagram: createInstagramClient({
+        apiUrl: 'http://127.0.0.1:9',
+        clientId: 'c',
+        clientSecret: CLIENT_SECRET,
+        redirectUri: 'http://127.0.0.1:9/cb',
+        timeoutMs: 1000,
+        signedRequests: false,
+      }),
       limiter,
       poster: createDiscordFeedPoster({ rest: new REST(), log: silentLogger() }),
       payers: createDiscordPayerStanding(new REST()),
@@ -56,8 +68,19 @@ describe.each(BACKENDS)('a full notification batch on %s storage', (backend) => 
   });
 
   async function listen(sink: NotificationSink, recordTimeoutMs?: number): Promise<string> {
-    const receiver = createWebhookReceiver({ clientSecret: CLIENT_SECRET, verifyToken: VERIFY_TOKEN, sink, recordTimeoutMs });
-    server = await startHttpServer({ host: '127.0.0.1', port: 0, log: silentLogger(), routes: receiver.routes, closeTimeoutMs: 2000 });
+    const receiver = createWebhookReceiver({
+      clientSecret: CLIENT_SECRET,
+      verifyToken: VERIFY_TOKEN,
+      sink,
+      recordTimeoutMs,
+    });
+    server = await startHttpServer({
+      host: '127.0.0.1',
+      port: 0,
+      log: silentLogger(),
+      routes: receiver.routes,
+      closeTimeoutMs: 2000,
+    });
     return `${server.url}/webhooks/instagram`;
   }
 

@@ -41,7 +41,9 @@ describe('webhook handshake (GET /webhooks/instagram)', () => {
   const handshake = (query: string) => fetch(`${h.endpoint}?${query}`);
 
   it('echoes hub.challenge verbatim as text/plain when hub.mode=subscribe and the verify token matches', async () => {
-    const response = await handshake(`hub.mode=subscribe&hub.challenge=15f7d1a91c1f40f8a748fd134752feb3&hub.verify_token=${VERIFY_TOKEN}`);
+    const response = await handshake(
+      `hub.mode=subscribe&hub.challenge=15f7d1a91c1f40f8a748fd134752feb3&hub.verify_token=${VERIFY_TOKEN}`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toBe('15f7d1a91c1f40f8a748fd134752feb3');
@@ -58,7 +60,9 @@ describe('webhook handshake (GET /webhooks/instagram)', () => {
   });
 
   it('refuses a verify token that differs only in length (a prefix of the real one) with 403', async () => {
-    const response = await handshake(`hub.mode=subscribe&hub.challenge=abc&hub.verify_token=${VERIFY_TOKEN.slice(0, 6)}`);
+    const response = await handshake(
+      `hub.mode=subscribe&hub.challenge=abc&hub.verify_token=${VERIFY_TOKEN.slice(0, 6)}`,
+    );
     expect(response.status).toBe(403);
   });
 
@@ -74,7 +78,9 @@ describe('webhook handshake (GET /webhooks/instagram)', () => {
   ])('answers 400 when %s is missing', async (_missing, query) => {
     const response = await handshake(query);
     expect(response.status).toBe(400);
-    expect(await response.text()).toBe(error('bad_request', 'hub.mode, hub.challenge and hub.verify_token are required'));
+    expect(await response.text()).toBe(
+      error('bad_request', 'hub.mode, hub.challenge and hub.verify_token are required'),
+    );
   });
 });
 
@@ -93,7 +99,14 @@ describe('webhook notification (POST /webhooks/instagram)', () => {
           time: 1477869300,
           data: { media_id: '1372789645779973559_190277687' },
         },
-        { subscription_id: '2', object: 'tag', object_id: 'nofilter', changed_aspect: 'media', time: 1297286541, data: {} },
+        {
+          subscription_id: '2',
+          object: 'tag',
+          object_id: 'nofilter',
+          changed_aspect: 'media',
+          time: 1297286541,
+          data: {},
+        },
       ],
     ]);
     expect(h.stats.accepted).toBe(before + 1);
@@ -135,7 +148,14 @@ describe('webhook notification (POST /webhooks/instagram)', () => {
 
   it('rejects a "sha1=" prefix before a wrong, short or long signature with 401 and records nothing', async () => {
     const good = sign(NOTIFICATION);
-    for (const value of [`sha1=${'a'.repeat(40)}`, `sha1=${good.slice(0, 39)}`, `sha1=${good}0`, `sha1=sha1=${good}`, 'sha1=', `sha256=${good}`]) {
+    for (const value of [
+      `sha1=${'a'.repeat(40)}`,
+      `sha1=${good.slice(0, 39)}`,
+      `sha1=${good}0`,
+      `sha1=sha1=${good}`,
+      'sha1=',
+      `sha256=${good}`,
+    ]) {
       const headers = { 'content-type': 'application/json', 'x-hub-signature': value };
       expect((await post(h.endpoint, NOTIFICATION, headers)).status, value).toBe(401);
     }
@@ -154,7 +174,13 @@ describe('webhook notification (POST /webhooks/instagram)', () => {
   });
 
   it('rejects correctly signed JSON that is not a notification array with 400 and records nothing', async () => {
-    const body = JSON.stringify({ subscription_id: 1, object: 'user', object_id: '1', changed_aspect: 'media', time: 1 });
+    const body = JSON.stringify({
+      subscription_id: 1,
+      object: 'user',
+      object_id: '1',
+      changed_aspect: 'media',
+      time: 1,
+    });
     const result = await post(h.endpoint, body, signedHeaders(body));
     expect(result.status).toBe(400);
     expect(JSON.parse(result.body)).toMatchObject({ ok: false, error: 'invalid_notification' });
@@ -163,7 +189,10 @@ describe('webhook notification (POST /webhooks/instagram)', () => {
   });
 
   it('rejects a wrong content type with 415 before checking anything else and records nothing', async () => {
-    const signed = await post(h.endpoint, NOTIFICATION, { ...signedHeaders(NOTIFICATION), 'content-type': 'text/plain' });
+    const signed = await post(h.endpoint, NOTIFICATION, {
+      ...signedHeaders(NOTIFICATION),
+      'content-type': 'text/plain',
+    });
     expect(signed.status).toBe(415);
     // Unsigned and malformed too: the content type is the first step, so it decides the status.
     const result = await post(h.endpoint, '{', { 'content-type': 'text/plain' });
@@ -256,7 +285,10 @@ describe('webhook notification (POST /webhooks/instagram)', () => {
   it('never logs the signature header or the client secret', async () => {
     const signature = sign(NOTIFICATION);
     await post(h.endpoint, NOTIFICATION, signedHeaders(NOTIFICATION));
-    await post(h.endpoint, NOTIFICATION, { 'content-type': 'application/json', 'x-hub-signature': signature.replace(/.$/, '0') });
+    await post(h.endpoint, NOTIFICATION, {
+      'content-type': 'application/json',
+      'x-hub-signature': signature.replace(/.$/, '0'),
+    });
     const logs = h.logs.join('');
     expect(logs).not.toContain(signature.slice(0, 20));
     expect(logs).not.toContain('0123456789abcdef0123456789abcdef');

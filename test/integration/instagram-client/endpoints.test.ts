@@ -41,7 +41,10 @@ describe('users (§2.1)', () => {
   });
 
   it('GET /users/{id} answers another sandbox user', async () => {
-    expect((await world.client.users.get(aliceAuth, bob.id)).data).toMatchObject({ id: bob.id, username: bob.username });
+    expect((await world.client.users.get(aliceAuth, bob.id)).data).toMatchObject({
+      id: bob.id,
+      username: bob.username,
+    });
   });
 
   it('GET /users/self/media/recent answers the owner’s media newest first', async () => {
@@ -105,10 +108,13 @@ describe('relationships (§2.2)', () => {
     // A private user alice neither follows nor has asked to follow: a follow can only become a request.
     let stranger: SeededUser | undefined;
     for (const candidate of world.privateUsers) {
-      if ((await world.client.relationships.status(aliceAuth, candidate.id)).data.outgoing_status === 'none') stranger = candidate;
+      if ((await world.client.relationships.status(aliceAuth, candidate.id)).data.outgoing_status === 'none')
+        stranger = candidate;
     }
     expect(stranger).toBeDefined();
-    expect((await world.client.relationships.act(aliceAuth, stranger!.id, 'follow')).data.outgoing_status).toBe('requested');
+    expect((await world.client.relationships.act(aliceAuth, stranger!.id, 'follow')).data.outgoing_status).toBe(
+      'requested',
+    );
     expect((await world.client.relationships.status(aliceAuth, stranger!.id)).data.outgoing_status).toBe('requested');
   });
 
@@ -139,7 +145,9 @@ describe('media (§2.3)', () => {
   });
 
   it('GET /media/search answers located media within the distance, each with its distance', async () => {
-    const located = (await world.client.users.recentMedia(aliceAuth, { count: 20 })).data.find((m) => m.location?.latitude != null)!;
+    const located = (await world.client.users.recentMedia(aliceAuth, { count: 20 })).data.find(
+      (m) => m.location?.latitude != null,
+    )!;
     const found = await world.client.media.search(aliceAuth, {
       lat: located.location!.latitude!,
       lng: located.location!.longitude!,
@@ -178,7 +186,9 @@ describe('likes (§2.5)', () => {
 
 describe('tags (§2.6)', () => {
   it('GET /tags/{name}, /tags/{name}/media/recent and /tags/search agree on a tag', async () => {
-    const tagged = (await world.client.users.recentMedia(aliceAuth, { count: 20 })).data.find((m) => m.tags.length > 0)!;
+    const tagged = (await world.client.users.recentMedia(aliceAuth, { count: 20 })).data.find(
+      (m) => m.tags.length > 0,
+    )!;
     const name = tagged.tags[0]!;
     const info = await world.client.tags.get(aliceAuth, `#${name}`);
     expect(info.data.name).toBe(name);
@@ -200,14 +210,20 @@ describe('tags (§2.6)', () => {
 
 describe('locations (§2.7)', () => {
   it('GET /locations/{id}, /locations/{id}/media/recent and /locations/search find the same place', async () => {
-    const located = (await world.client.users.recentMedia(aliceAuth, { count: 20 })).data.find((m) => m.location?.id != null)!;
+    const located = (await world.client.users.recentMedia(aliceAuth, { count: 20 })).data.find(
+      (m) => m.location?.id != null,
+    )!;
     const id = located.location!.id!;
     const place = await world.client.locations.get(aliceAuth, id);
     expect(place.data).toMatchObject({ id, name: located.location!.name });
     const recent = await world.client.locations.recentMedia(aliceAuth, id);
     expect(recent.data.every((m) => m.location?.id === id)).toBe(true);
     expect(recent.data.map((m) => m.id)).toContain(located.id);
-    const near = await world.client.locations.search(aliceAuth, { lat: place.data.latitude!, lng: place.data.longitude!, distance: 50 });
+    const near = await world.client.locations.search(aliceAuth, {
+      lat: place.data.latitude!,
+      lng: place.data.longitude!,
+      distance: 50,
+    });
     expect(near.data[0]?.id).toBe(id);
   });
 

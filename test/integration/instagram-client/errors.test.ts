@@ -63,7 +63,8 @@ describe('API errors from the emulator', () => {
 
   it('a token without the likes scope fails with InstagramScopeError naming the scope', async () => {
     const basic = world.auth(alice, ['basic', 'public_content']);
-    const media = (await world.client.users.recentMedia(basic, { userId: world.publicUsers[1]!.id, count: 1 })).data[0]!;
+    const media = (await world.client.users.recentMedia(basic, { userId: world.publicUsers[1]!.id, count: 1 }))
+      .data[0]!;
     const error = await failure(world.client.likes.like(basic, media.id));
     expect(error).toBeInstanceOf(InstagramScopeError);
     expect((error as InstagramScopeError).scope).toBe('likes');
@@ -90,7 +91,9 @@ describe('API errors from the emulator', () => {
     const stranger = world.privateUsers[0]!;
     const status = await world.client.relationships.status(auth, stranger.id);
     if (status.data.outgoing_status === 'follows') await world.client.relationships.act(auth, stranger.id, 'unfollow');
-    expect(await failure(world.client.users.recentMedia(auth, { userId: stranger.id }))).toBeInstanceOf(InstagramNotAllowedError);
+    expect(await failure(world.client.users.recentMedia(auth, { userId: stranger.id }))).toBeInstanceOf(
+      InstagramNotAllowedError,
+    );
   });
 
   it('a search without q fails with InstagramInvalidParametersError', async () => {
@@ -104,8 +107,12 @@ describe('API errors from the emulator', () => {
     const long = await failure(world.client.comments.create(auth, media.id, 'a'.repeat(301)));
     expect(long).toBeInstanceOf(InstagramCommentRuleError);
     expect(long.type).toBe('APICommentTooLongError');
-    expect((await failure(world.client.comments.create(auth, media.id, '#a #b #c #d #e'))).type).toBe('APICommentTooManyTagsError');
-    expect((await failure(world.client.comments.create(auth, media.id, 'GREAT SHOT'))).type).toBe('APICommentAllCapsError');
+    expect((await failure(world.client.comments.create(auth, media.id, '#a #b #c #d #e'))).type).toBe(
+      'APICommentTooManyTagsError',
+    );
+    expect((await failure(world.client.comments.create(auth, media.id, 'GREAT SHOT'))).type).toBe(
+      'APICommentAllCapsError',
+    );
     const urls = await failure(world.client.comments.create(auth, media.id, 'https://a.example https://b.example'));
     expect(urls).toBeInstanceOf(InstagramInvalidParametersError);
   });

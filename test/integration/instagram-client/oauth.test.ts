@@ -17,10 +17,19 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Opens the authorize page and submits its form (Authorize or Cancel) as `user`; answers the redirect target. */
-async function authorizeInBrowser(input: AuthorizeUrlInput, decision: 'authorize' | 'cancel', user: SeededUser): Promise<string> {
+async function authorizeInBrowser(
+  input: AuthorizeUrlInput,
+  decision: 'authorize' | 'cancel',
+  user: SeededUser,
+): Promise<string> {
   const page = await fetch(world.client.oauth.authorizeUrl(input));
   expect(page.status).toBe(200);
   const html = await page.text();
@@ -44,14 +53,21 @@ async function authorizeInBrowser(input: AuthorizeUrlInput, decision: 'authorize
 }
 
 async function oauthFailure(call: Promise<unknown>): Promise<InstagramError> {
-  const outcome = await call.then(() => new Error('expected failure'), (e: unknown) => e);
+  const outcome = await call.then(
+    () => new Error('expected failure'),
+    (e: unknown) => e,
+  );
   expect(outcome).toBeInstanceOf(InstagramOAuthError);
   return outcome as InstagramError;
 }
 
 describe('OAuth code flow against the emulator (§4)', () => {
   it('authorize URL → form → redirect with code and state → exchange → a working token for that user', async () => {
-    const location = await authorizeInBrowser({ scopes: ['basic', 'public_content'], state: 'st-1' }, 'authorize', alice);
+    const location = await authorizeInBrowser(
+      { scopes: ['basic', 'public_content'], state: 'st-1' },
+      'authorize',
+      alice,
+    );
     expect(location.startsWith(SANDBOX_CLIENT.redirectUris[0]!)).toBe(true);
     const callback = parseAuthorizeCallback(location);
     expect(callback).toMatchObject({ kind: 'code', state: 'st-1' });
@@ -108,13 +124,19 @@ describe('OAuth code flow against the emulator (§4)', () => {
   });
 
   it('Cancel redirects back with access_denied and the state', async () => {
-    const callback = parseAuthorizeCallback(await authorizeInBrowser({ scopes: ['basic'], state: 'st-2' }, 'cancel', alice));
+    const callback = parseAuthorizeCallback(
+      await authorizeInBrowser({ scopes: ['basic'], state: 'st-2' }, 'cancel', alice),
+    );
     expect(callback).toMatchObject({ kind: 'denied', error: 'access_denied', reason: 'user_denied', state: 'st-2' });
   });
 
   it('the implicit flow puts a working token in the fragment', async () => {
-    const callback = parseAuthorizeCallback(await authorizeInBrowser({ responseType: 'token', scopes: ['basic'] }, 'authorize', alice));
+    const callback = parseAuthorizeCallback(
+      await authorizeInBrowser({ responseType: 'token', scopes: ['basic'] }, 'authorize', alice),
+    );
     if (callback.kind !== 'token') throw new Error('expected a token');
-    expect((await world.client.users.self({ userId: alice.id, accessToken: callback.accessToken })).data.id).toBe(alice.id);
+    expect((await world.client.users.self({ userId: alice.id, accessToken: callback.accessToken })).data.id).toBe(
+      alice.id,
+    );
   });
 });

@@ -18,7 +18,9 @@ beforeAll(async () => {
 afterAll(() => world?.close());
 
 /** Walks to the end; returns the ids in order and how many pages it took. */
-async function walk<T extends { id: string }>(first: () => Promise<Page<T>>): Promise<{ ids: string[]; pages: number }> {
+async function walk<T extends { id: string }>(
+  first: () => Promise<Page<T>>,
+): Promise<{ ids: string[]; pages: number }> {
   const ids: string[] = [];
   let pages = 0;
   for await (const page of iteratePages(first)) {
@@ -39,13 +41,17 @@ describe('walking paginated endpoints to the end', () => {
     expectOnce(small.ids);
     expect(small.ids).toHaveLength((await world.client.users.self(auth)).data.counts.media);
     expect(small.ids).toEqual((await walk(() => world.client.users.recentMedia(auth, { count: 33 }))).ids);
-    expect(await world.client.collect(() => world.client.users.recentMedia(auth, { count: 3 }))).toHaveLength(small.ids.length);
+    expect(await world.client.collect(() => world.client.users.recentMedia(auth, { count: 3 }))).toHaveLength(
+      small.ids.length,
+    );
   });
 
   it('/users/{id}/media/recent (next_max_id): another user’s media, each once', async () => {
     const small = await walk(() => world.client.users.recentMedia(auth, { userId: bob.id, count: 4 }));
     expectOnce(small.ids);
-    expect(small.ids).toEqual((await walk(() => world.client.users.recentMedia(auth, { userId: bob.id, count: 33 }))).ids);
+    expect(small.ids).toEqual(
+      (await walk(() => world.client.users.recentMedia(auth, { userId: bob.id, count: 33 }))).ids,
+    );
   });
 
   it('/users/self/media/liked (next_max_like_id): every liked media once, the latest like first', async () => {

@@ -32,7 +32,10 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      notifications.push({ raw: Buffer.concat(chunks), signature: req.headers['x-hub-signature'] as string | undefined });
+      notifications.push({
+        raw: Buffer.concat(chunks),
+        signature: req.headers['x-hub-signature'] as string | undefined,
+      });
       res.writeHead(200).end();
       notified?.();
     });
@@ -80,7 +83,12 @@ describe('subscriptions against the emulator (§6)', () => {
     expect(verifyNotificationSignature(last.raw, last.signature, SANDBOX_CLIENT.clientSecret)).toBe(true);
     expect(verifyNotificationSignature(last.raw, last.signature, 'f'.repeat(32))).toBe(false);
     const updates = validate(instagramNotificationSchema, JSON.parse(last.raw.toString('utf8')), 'notification');
-    expect(updates[0]).toMatchObject({ object: 'user', object_id: owner.id, subscription_id: createdId, data: { media_id: posted.id } });
+    expect(updates[0]).toMatchObject({
+      object: 'user',
+      object_id: owner.id,
+      subscription_id: createdId,
+      data: { media_id: posted.id },
+    });
     const fetched = await world.client.media.get(world.auth(owner), posted.id);
     expect(fetched.data.caption?.text).toBe('Fresh from the emulator');
   });

@@ -59,7 +59,9 @@ describe('the v1 InstagramPort', () => {
   });
 
   it('finds a place by id and around its point, with core coordinates', async () => {
-    const located = (await port.users.recentPosts(aliceAuth, { count: 20 })).data.find((p) => p.location?.id !== undefined)!;
+    const located = (await port.users.recentPosts(aliceAuth, { count: 20 })).data.find(
+      (p) => p.location?.id !== undefined,
+    )!;
     const id = located.location!.id!;
     const place = await port.locations.get(aliceAuth, id);
     expect(place).toMatchObject({ id, name: located.location!.name });
@@ -71,7 +73,9 @@ describe('the v1 InstagramPort', () => {
   it('comments, reads the comment back with its author, and deletes it', async () => {
     const post = (await port.users.recentPosts(aliceAuth, { userId: bob.id, count: 1 })).data[0]!;
     await port.media.comment(aliceAuth, post.id, 'lovely light');
-    const mine = (await port.media.comments(aliceAuth, post.id)).filter((c) => c.author.id === alice.id && c.text === 'lovely light');
+    const mine = (await port.media.comments(aliceAuth, post.id)).filter(
+      (c) => c.author.id === alice.id && c.text === 'lovely light',
+    );
     expect(mine).toHaveLength(1);
     await port.media.deleteComment(aliceAuth, post.id, mine[0]!.id);
     expect((await port.media.comments(aliceAuth, post.id)).map((c) => c.id)).not.toContain(mine[0]!.id);

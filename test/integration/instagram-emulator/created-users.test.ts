@@ -13,7 +13,9 @@ beforeAll(async () => {
   ]);
   receiver = await startReceiver((req, res) => {
     if (req.method === 'GET') {
-      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(new URL(req.url, 'http://x').searchParams.get('hub.challenge') ?? '');
+      res
+        .writeHead(200, { 'Content-Type': 'text/plain' })
+        .end(new URL(req.url, 'http://x').searchParams.get('hub.challenge') ?? '');
       return;
     }
     res.writeHead(200).end('ok');
@@ -24,7 +26,11 @@ afterAll(async () => {
 });
 
 const adminPost = (base: string, path: string, body: unknown) =>
-  call(`${base}/_emulator${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  call(`${base}/_emulator${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('admin-created users', () => {
   it('creates a user in process, visible through /v1/users/{id} with a token minted for it', async () => {
@@ -54,7 +60,12 @@ describe('admin-created users', () => {
     const other = emu.admin.mintToken({ username: String(seeded[0]?.username), scopes: 'basic public_content' });
     const byId = await get(emu.url, `/users/${String(user.id)}`, { access_token: other.access_token });
     expect(byId.status).toBe(200);
-    expect(byId.body.data).toMatchObject({ id: user.id, username: 'bench.source_1', full_name: 'Bench Source', counts: { media: 0 } });
+    expect(byId.body.data).toMatchObject({
+      id: user.id,
+      username: 'bench.source_1',
+      full_name: 'Bench Source',
+      counts: { media: 0 },
+    });
   });
 
   it('leaves the seeded world as a fresh emulator of the same seed has it, and gives the same id for the same username', () => {
@@ -88,9 +99,16 @@ describe('admin-created users', () => {
     expect(recent.body.data[0].user.id).toBe(userId);
     expect(recent.body.data[0].caption.text).toBe('First from a created user #igcord');
 
-    const notification = await eventually(() => receiver.received.find((r) => r.method === 'POST' && r.body.includes(String(posted.id))));
+    const notification = await eventually(() =>
+      receiver.received.find((r) => r.method === 'POST' && r.body.includes(String(posted.id))),
+    );
     expect(JSON.parse(notification.body)).toEqual([
-      expect.objectContaining({ object: 'user', object_id: userId, changed_aspect: 'media', data: { media_id: posted.id } }),
+      expect.objectContaining({
+        object: 'user',
+        object_id: userId,
+        changed_aspect: 'media',
+        data: { media_id: posted.id },
+      }),
     ]);
   });
 
@@ -101,7 +119,10 @@ describe('admin-created users', () => {
     expect((few.counts as { media: number }).media).toBe(3);
     expect((many.counts as { media: number }).media).toBe(20);
     const { access_token } = emu.admin.mintToken({ username: 'has.three' });
-    const media = (await get(emu.url, '/users/self/media/recent', { access_token })).body.data as { created_time: string; user: { id: string } }[];
+    const media = (await get(emu.url, '/users/self/media/recent', { access_token })).body.data as {
+      created_time: string;
+      user: { id: string };
+    }[];
     expect(media).toHaveLength(3);
     for (const m of media) {
       expect(m.user.id).toBe(few.id);
@@ -114,23 +135,44 @@ describe('admin-created users', () => {
     const user = emu.admin.createUser({ username: 'quiet.one', is_private: true, media: 1 });
     expect(user.is_private).toBe(true);
     const stranger = emu.admin.mintToken({ username: String(emu.admin.users()[0]?.username) });
-    const answer = await get(emu.url, `/users/${String(user.id)}/media/recent`, { access_token: stranger.access_token });
+    const answer = await get(emu.url, `/users/${String(user.id)}/media/recent`, {
+      access_token: stranger.access_token,
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.meta.error_type).toBe('APINotAllowedError');
   });
 
   it('answers POST /_emulator/users with the created user, 409 for a taken username and 400 for invalid input', async () => {
-    const created = await adminPost(emu.url, '/users', { username: 'over.http', full_name: 'Over Http', is_private: false, media: 2 });
+    const created = await adminPost(emu.url, '/users', {
+      username: 'over.http',
+      full_name: 'Over Http',
+      is_private: false,
+      media: 2,
+    });
     expect(created.status).toBe(200);
-    expect(created.body.data).toMatchObject({ username: 'over.http', full_name: 'Over Http', is_private: false, counts: { media: 2 } });
+    expect(created.body.data).toMatchObject({
+      username: 'over.http',
+      full_name: 'Over Http',
+      is_private: false,
+      counts: { media: 2 },
+    });
     const { access_token } = emu.admin.mintToken({ username: 'over.http' });
-    expect((await get(emu.url, `/users/${String(created.body.data.id)}`, { access_token })).body.data.username).toBe('over.http');
+    expect((await get(emu.url, `/users/${String(created.body.data.id)}`, { access_token })).body.data.username).toBe(
+      'over.http',
+    );
 
     const taken = await adminPost(emu.url, '/users', { username: 'OVER.http' });
     expect(taken.status).toBe(409);
     const seededName = String(emu.admin.users()[0]?.username);
     expect((await adminPost(emu.url, '/users', { username: seededName })).status).toBe(409);
-    for (const body of [{}, { username: 'has space' }, { username: 'x'.repeat(31) }, { username: 'ok.name', media: -1 }, { username: 'ok.name', media: 25 }, { username: 'ok.name', is_private: 'yes' }]) {
+    for (const body of [
+      {},
+      { username: 'has space' },
+      { username: 'x'.repeat(31) },
+      { username: 'ok.name', media: -1 },
+      { username: 'ok.name', media: 25 },
+      { username: 'ok.name', is_private: 'yes' },
+    ]) {
       const answer = await adminPost(emu.url, '/users', body);
       expect(answer.status, JSON.stringify(body)).toBe(400);
       expect(typeof answer.body.error).toBe('string');

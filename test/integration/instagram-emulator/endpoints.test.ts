@@ -37,12 +37,18 @@ describe('users', () => {
     expect((await get(emu.url, `/users/${publicOther}`, { access_token: token })).body.data.id).toBe(publicOther);
     const missing = await get(emu.url, '/users/12345', { access_token: token });
     expect(missing.status).toBe(400);
-    expect(missing.body).toEqual({ meta: { code: 400, error_type: 'APINotFoundError', error_message: 'this user does not exist' } });
+    expect(missing.body).toEqual({
+      meta: { code: 400, error_type: 'APINotFoundError', error_message: 'this user does not exist' },
+    });
   });
 
   it("refuses a private user's media to a non-follower with APINotAllowedError", async () => {
     const a = await get(emu.url, `/users/${privateStranger}/media/recent`, { access_token: token });
-    expect(a.body.meta).toEqual({ code: 400, error_type: 'APINotAllowedError', error_message: 'you cannot view this resource' });
+    expect(a.body.meta).toEqual({
+      code: 400,
+      error_type: 'APINotAllowedError',
+      error_message: 'you cannot view this resource',
+    });
   });
 
   it('searches users by q and requires q', async () => {
@@ -54,7 +60,9 @@ describe('users', () => {
       full_name: expect.any(String),
       profile_picture: expect.any(String),
     });
-    expect((await get(emu.url, '/users/search', { access_token: token })).body.meta.error_type).toBe('APIInvalidParametersError');
+    expect((await get(emu.url, '/users/search', { access_token: token })).body.meta.error_type).toBe(
+      'APIInvalidParametersError',
+    );
   });
 
   it('lists the media the owner liked', async () => {
@@ -83,7 +91,9 @@ describe('scopes', () => {
     const mine = (await get(emu.url, '/users/self/media/recent', { access_token: basic, count: '1' })).body.data[0];
     const like = await post(emu.url, `/media/${String(mine.id)}/likes`, { access_token: basic });
     expect(like.body.meta.error_message).toContain('scope=likes');
-    expect((await get(emu.url, '/users/self/follows', { access_token: basic })).body.meta.error_message).toContain('scope=follower_list');
+    expect((await get(emu.url, '/users/self/follows', { access_token: basic })).body.meta.error_message).toContain(
+      'scope=follower_list',
+    );
   });
 
   it('answers a missing token with OAuthParameterException and an unknown or revoked one with OAuthAccessTokenException', async () => {
@@ -95,7 +105,11 @@ describe('scopes', () => {
     const t = emu.admin.mintToken({ userId: me }).access_token;
     emu.admin.revokeToken(t);
     const revoked = await get(emu.url, '/users/self', { access_token: t });
-    expect(revoked.body.meta).toEqual({ code: 400, error_type: 'OAuthAccessTokenException', error_message: 'The access_token provided is invalid.' });
+    expect(revoked.body.meta).toEqual({
+      code: 400,
+      error_type: 'OAuthAccessTokenException',
+      error_message: 'The access_token provided is invalid.',
+    });
   });
 });
 
@@ -122,9 +136,15 @@ describe('relationships', () => {
     const pending = await get(emu.url, '/users/self/requested-by', { access_token: ownerToken });
     expect(pending.body.pagination).toEqual({});
     const [first, second] = pending.body.data as { id: string }[];
-    const approved = await post(emu.url, `/users/${String(first?.id)}/relationship`, { access_token: ownerToken, action: 'approve' });
+    const approved = await post(emu.url, `/users/${String(first?.id)}/relationship`, {
+      access_token: ownerToken,
+      action: 'approve',
+    });
     expect(approved.body.data.incoming_status).toBe('followed_by');
-    const ignored = await post(emu.url, `/users/${String(second?.id)}/relationship`, { access_token: ownerToken, action: 'ignore' });
+    const ignored = await post(emu.url, `/users/${String(second?.id)}/relationship`, {
+      access_token: ownerToken,
+      action: 'ignore',
+    });
     expect(ignored.body.data.incoming_status).toBe('none');
     const after = await get(emu.url, '/users/self/requested-by', { access_token: ownerToken });
     expect(after.body.data.map((u: { id: string }) => u.id)).not.toContain(first?.id);
@@ -145,16 +165,27 @@ describe('media, comments and likes', () => {
   });
 
   it('searches media by lat/lng with distances, and requires lat and lng', async () => {
-    const found = await get(emu.url, '/media/search', { access_token: token, lat: '60.1675', lng: '24.9525', distance: '5000' });
+    const found = await get(emu.url, '/media/search', {
+      access_token: token,
+      lat: '60.1675',
+      lng: '24.9525',
+      distance: '5000',
+    });
     expect(found.body.data.length).toBeGreaterThan(0);
     for (const m of found.body.data) expect(m.distance).toBeLessThanOrEqual(5000);
     expect(found.body.pagination).toBeUndefined();
-    expect((await get(emu.url, '/media/search', { access_token: token, lat: '60' })).body.meta.error_type).toBe('APIInvalidParametersError');
+    expect((await get(emu.url, '/media/search', { access_token: token, lat: '60' })).body.meta.error_type).toBe(
+      'APIInvalidParametersError',
+    );
   });
 
   it('creates, lists and deletes a comment; data is null for the writes', async () => {
-    const m = (await get(emu.url, `/users/${publicOther}/media/recent`, { access_token: token, count: '1' })).body.data[0];
-    const created = await post(emu.url, `/media/${String(m.id)}/comments`, { access_token: token, text: 'Lovely #light' });
+    const m = (await get(emu.url, `/users/${publicOther}/media/recent`, { access_token: token, count: '1' })).body
+      .data[0];
+    const created = await post(emu.url, `/media/${String(m.id)}/comments`, {
+      access_token: token,
+      text: 'Lovely #light',
+    });
     expect(created.body).toEqual({ meta: { code: 200 }, data: null });
     const list = await get(emu.url, `/media/${String(m.id)}/comments`, { access_token: token });
     const mine = list.body.data.find((c: { text: string }) => c.text === 'Lovely #light');
@@ -167,7 +198,8 @@ describe('media, comments and likes', () => {
   it('enforces the comment rules with their error types', async () => {
     const m = (await get(emu.url, '/users/self/media/recent', { access_token: token, count: '1' })).body.data[0];
     const path = `/media/${String(m.id)}/comments`;
-    const typeOf = async (text: string) => (await post(emu.url, path, { access_token: token, text })).body.meta.error_type;
+    const typeOf = async (text: string) =>
+      (await post(emu.url, path, { access_token: token, text })).body.meta.error_type;
     expect(await typeOf('a'.repeat(301))).toBe('APICommentTooLongError');
     expect(await typeOf('#a #b #c #d #e')).toBe('APICommentTooManyTagsError');
     expect(await typeOf('THIS IS LOUD')).toBe('APICommentAllCapsError');
@@ -176,9 +208,12 @@ describe('media, comments and likes', () => {
 
   it("refuses to delete someone else's comment on someone else's media", async () => {
     const otherToken = emu.admin.mintToken({ userId: publicOther }).access_token;
-    const m = (await get(emu.url, `/users/${publicOther}/media/recent`, { access_token: token, count: '1' })).body.data[0];
+    const m = (await get(emu.url, `/users/${publicOther}/media/recent`, { access_token: token, count: '1' })).body
+      .data[0];
     await post(emu.url, `/media/${String(m.id)}/comments`, { access_token: otherToken, text: 'by the owner' });
-    const third = String(emu.admin.users().find((u) => u.id !== me && u.id !== publicOther && u.is_private === false)?.id);
+    const third = String(
+      emu.admin.users().find((u) => u.id !== me && u.id !== publicOther && u.is_private === false)?.id,
+    );
     const thirdToken = emu.admin.mintToken({ userId: third }).access_token;
     const list = await get(emu.url, `/media/${String(m.id)}/comments`, { access_token: token });
     const c = list.body.data.find((x: { text: string }) => x.text === 'by the owner');
@@ -187,13 +222,24 @@ describe('media, comments and likes', () => {
   });
 
   it('likes and unlikes, and lists likers', async () => {
-    const m = (await get(emu.url, `/users/${publicOther}/media/recent`, { access_token: token, count: '1', max_id: '9'.repeat(19) })).body.data[0];
-    expect((await post(emu.url, `/media/${String(m.id)}/likes`, { access_token: token })).body).toEqual({ meta: { code: 200 }, data: null });
+    const m = (
+      await get(emu.url, `/users/${publicOther}/media/recent`, {
+        access_token: token,
+        count: '1',
+        max_id: '9'.repeat(19),
+      })
+    ).body.data[0];
+    expect((await post(emu.url, `/media/${String(m.id)}/likes`, { access_token: token })).body).toEqual({
+      meta: { code: 200 },
+      data: null,
+    });
     const likers = await get(emu.url, `/media/${String(m.id)}/likes`, { access_token: token });
     expect(likers.body.data.map((u: { id: string }) => u.id)).toContain(me);
     expect((await get(emu.url, `/media/${String(m.id)}`, { access_token: token })).body.data.user_has_liked).toBe(true);
     expect((await del(emu.url, `/media/${String(m.id)}/likes`, { access_token: token })).body.data).toBeNull();
-    expect((await get(emu.url, `/media/${String(m.id)}`, { access_token: token })).body.data.user_has_liked).toBe(false);
+    expect((await get(emu.url, `/media/${String(m.id)}`, { access_token: token })).body.data.user_has_liked).toBe(
+      false,
+    );
   });
 });
 
@@ -207,7 +253,11 @@ describe('tags and locations', () => {
     const exact = await get(emu.url, '/tags/search', { access_token: token, q: 'summer' });
     expect(exact.body.data[0].name).toBe('summer');
     const blocked = await get(emu.url, '/tags/blocked/media/recent', { access_token: token });
-    expect(blocked.body.meta).toEqual({ code: 400, error_type: 'APINotAllowedError', error_message: 'This tag cannot be viewed' });
+    expect(blocked.body.meta).toEqual({
+      code: 400,
+      error_type: 'APINotAllowedError',
+      error_message: 'This tag cannot be viewed',
+    });
   });
 
   it('answers a location with a string id, its media, and searches by lat/lng or facebook_places_id', async () => {
@@ -221,7 +271,9 @@ describe('tags and locations', () => {
     for (const m of recent.body.data) expect(String(m.location.id)).toBe(loc.id);
     const far = await get(emu.url, '/locations/search', { access_token: token, lat: '0', lng: '0' });
     expect(far.body.data).toEqual([]);
-    expect((await get(emu.url, '/locations/search', { access_token: token })).body.meta.error_type).toBe('APIInvalidParametersError');
+    expect((await get(emu.url, '/locations/search', { access_token: token })).body.meta.error_type).toBe(
+      'APIInvalidParametersError',
+    );
     expect((await get(emu.url, '/locations/1', { access_token: token })).body.meta.error_type).toBe('APINotFoundError');
   });
 });
@@ -248,10 +300,13 @@ describe('transport', () => {
   });
 
   it('treats a POST with _method=DELETE as DELETE', async () => {
-    const m = (await get(emu.url, `/users/${publicOther}/media/recent`, { access_token: token, count: '1' })).body.data[0];
+    const m = (await get(emu.url, `/users/${publicOther}/media/recent`, { access_token: token, count: '1' })).body
+      .data[0];
     await post(emu.url, `/media/${String(m.id)}/likes`, { access_token: token });
     await post(emu.url, `/media/${String(m.id)}/likes`, { access_token: token, _method: 'DELETE' });
-    expect((await get(emu.url, `/media/${String(m.id)}`, { access_token: token })).body.data.user_has_liked).toBe(false);
+    expect((await get(emu.url, `/media/${String(m.id)}`, { access_token: token })).body.data.user_has_liked).toBe(
+      false,
+    );
   });
 
   it('does not understand JSON bodies: the token in one is missing', async () => {

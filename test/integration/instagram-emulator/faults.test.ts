@@ -97,20 +97,37 @@ describe('admin HTTP API', () => {
   it('lists users, mints and revokes tokens, posts and deletes media, and shows the request log without tokens', async () => {
     const users = (await admin('GET', '/users')).body.data;
     expect(users.length).toBeGreaterThanOrEqual(10);
-    expect(users[0]).toMatchObject({ id: expect.any(String), username: expect.any(String), full_name: expect.any(String), is_private: expect.any(Boolean) });
+    expect(users[0]).toMatchObject({
+      id: expect.any(String),
+      username: expect.any(String),
+      full_name: expect.any(String),
+      is_private: expect.any(Boolean),
+    });
     const minted = await admin('POST', '/tokens', { username: users[1].username, scopes: 'basic likes' });
     expect(minted.body.user.id).toBe(users[1].id);
     const t = minted.body.access_token as string;
-    const posted = await admin('POST', `/users/${String(users[1].id)}/media`, { type: 'video', caption: 'Clip #igcord', tagged: [users[0].username] });
-    expect(posted.body.data).toMatchObject({ type: 'video', tags: ['igcord'], users_in_photo: [{ user: { username: users[0].username } }] });
+    const posted = await admin('POST', `/users/${String(users[1].id)}/media`, {
+      type: 'video',
+      caption: 'Clip #igcord',
+      tagged: [users[0].username],
+    });
+    expect(posted.body.data).toMatchObject({
+      type: 'video',
+      tags: ['igcord'],
+      users_in_photo: [{ user: { username: users[0].username } }],
+    });
     const first = (await get(emu.url, '/users/self/media/recent', { access_token: t, count: '1' })).body.data[0];
     expect(first.id).toBe(posted.body.data.id);
     expect((await admin('DELETE', `/media/${String(posted.body.data.id)}`)).body).toEqual({ deleted: true });
     // An unknown media is nobody's own: reading it needs public_content, which a full-scope token has.
     const full = (await admin('POST', '/tokens', { user_id: users[1].id })).body.access_token as string;
-    expect((await get(emu.url, `/media/${String(posted.body.data.id)}`, { access_token: full })).body.meta.error_type).toBe('APINotFoundError');
+    expect(
+      (await get(emu.url, `/media/${String(posted.body.data.id)}`, { access_token: full })).body.meta.error_type,
+    ).toBe('APINotFoundError');
     expect((await admin('POST', '/tokens/revoke', { access_token: t })).body).toEqual({ revoked: true });
-    expect((await get(emu.url, '/users/self', { access_token: t })).body.meta.error_type).toBe('OAuthAccessTokenException');
+    expect((await get(emu.url, '/users/self', { access_token: t })).body.meta.error_type).toBe(
+      'OAuthAccessTokenException',
+    );
     const log = (await admin('GET', '/requests')).body.data;
     expect(log.length).toBeGreaterThan(0);
     expect(JSON.stringify(log)).not.toContain(t);

@@ -26,7 +26,11 @@ describe('per-token sliding window', () => {
     const over = await get(emu.url, '/users/self', { access_token });
     expect(over.status).toBe(429);
     expect(over.body).toEqual({
-      meta: { code: 429, error_type: 'OAuthRateLimitException', error_message: 'The maximum number of requests per hour has been exceeded.' },
+      meta: {
+        code: 429,
+        error_type: 'OAuthRateLimitException',
+        error_message: 'The maximum number of requests per hour has been exceeded.',
+      },
     });
     expect(over.headers.get('x-ratelimit-remaining')).toBe('0');
     const log = emu.admin.requests().filter((e) => e.tokenUserId === me);
@@ -62,7 +66,10 @@ describe('per-token sliding window', () => {
     expect(comment.headers.get('x-ratelimit-remaining')).toBe('1');
     const entries = emu.admin.requests().filter((e) => e.route === 'POST /media/{media}/likes');
     expect(entries.map((e) => [e.writeBucket, e.counted])).toEqual(
-      expect.arrayContaining([['likes', true], ['likes', false]]),
+      expect.arrayContaining([
+        ['likes', true],
+        ['likes', false],
+      ]),
     );
   });
 });
@@ -71,7 +78,10 @@ describe('budgets by mode', () => {
   it('reports 5000 in live mode and 500 in sandbox mode', async () => {
     const [live, sandbox] = await Promise.all([startInstagramEmulator({ mode: 'live' }), startInstagramEmulator()]);
     try {
-      for (const [emu, limit] of [[live, '5000'], [sandbox, '500']] as const) {
+      for (const [emu, limit] of [
+        [live, '5000'],
+        [sandbox, '500'],
+      ] as const) {
         const { access_token } = emu.admin.mintToken({ userId: String(emu.admin.users()[0]?.id) });
         const a = await get(emu.url, '/users/self', { access_token });
         expect(a.headers.get('x-ratelimit-limit')).toBe(limit);

@@ -27,7 +27,10 @@ async function submit(page: string, formId: string, extra: Record<string, string
   const action = /action="([^"]+)"/.exec(form)?.[1] ?? '';
   const fields = new URLSearchParams();
   for (const m of form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields.append(m[1] ?? '', (m[2] ?? '').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))));
+    fields.append(
+      m[1] ?? '',
+      (m[2] ?? '').replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))),
+    );
   }
   // A select submits its selected option, or its first one.
   for (const m of form.matchAll(/<select id="[^"]*" name="([^"]+)">([\s\S]*?)<\/select>/g)) {
@@ -57,7 +60,13 @@ describe('OAuth code flow', () => {
   it('shows an HTML page with Authorize and Cancel forms, redirects with code and state, and exchanges the code once', async () => {
     const user = emu.admin.users()[2];
     const page = await call(
-      authorizeUrl({ client_id: SANDBOX_CLIENT.clientId, redirect_uri: redirectUri, response_type: 'code', scope: 'basic likes', state: 's t&8' }),
+      authorizeUrl({
+        client_id: SANDBOX_CLIENT.clientId,
+        redirect_uri: redirectUri,
+        response_type: 'code',
+        scope: 'basic likes',
+        state: 's t&8',
+      }),
     );
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
@@ -74,15 +83,24 @@ describe('OAuth code flow', () => {
     const code = location.searchParams.get('code') ?? '';
     expect(code).not.toBe('');
 
-    const fields = { client_id: SANDBOX_CLIENT.clientId, client_secret: SANDBOX_CLIENT.clientSecret, grant_type: 'authorization_code', redirect_uri: redirectUri, code };
+    const fields = {
+      client_id: SANDBOX_CLIENT.clientId,
+      client_secret: SANDBOX_CLIENT.clientSecret,
+      grant_type: 'authorization_code',
+      redirect_uri: redirectUri,
+      code,
+    };
     const token = await exchange(fields);
     expect(token.status).toBe(200);
     expect(token.body.user).toMatchObject({ id: user?.id, username: user?.username });
-    expect(token.body.access_token).toMatch(new RegExp(`^${String(user?.id)}\\.${SANDBOX_CLIENT.clientId.slice(0, 7)}\\.[0-9a-f]{32}$`));
+    expect(token.body.access_token).toMatch(
+      new RegExp(`^${String(user?.id)}\\.${SANDBOX_CLIENT.clientId.slice(0, 7)}\\.[0-9a-f]{32}$`),
+    );
     const self = await get(emu.url, '/users/self', { access_token: token.body.access_token });
     expect(self.body.data.id).toBe(user?.id);
     // The token carries the scopes asked for: likes yes, comments no.
-    const media = (await get(emu.url, '/users/self/media/recent', { access_token: token.body.access_token })).body.data[0];
+    const media = (await get(emu.url, '/users/self/media/recent', { access_token: token.body.access_token })).body
+      .data[0];
     const comment = await call(`${emu.url}/v1/media/${String(media.id)}/comments`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -92,20 +110,52 @@ describe('OAuth code flow', () => {
 
     const again = await exchange(fields);
     expect(again.status).toBe(400);
-    expect(again.body).toEqual({ code: 400, error_type: 'OAuthException', error_message: 'Matching code was not found or was already used.' });
+    expect(again.body).toEqual({
+      code: 400,
+      error_type: 'OAuthException',
+      error_message: 'Matching code was not found or was already used.',
+    });
   });
 
   it('refuses an exchange whose redirect_uri differs from the one authorized', async () => {
-    const page = await call(authorizeUrl({ client_id: SANDBOX_CLIENT.clientId, redirect_uri: redirectUri, response_type: 'code' }));
+    const page = await call(
+      authorizeUrl({ client_id: SANDBOX_CLIENT.clientId, redirect_uri: redirectUri, response_type: 'code' }),
+    );
     const answer = await submit(page.text, 'authorize', {});
     const code = new URL(answer.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const bad = await exchange({ client_id: SANDBOX_CLIENT.clientId, client_secret: SANDBOX_CLIENT.clientSecret, grant_type: 'authorization_code', redirect_uri: `${redirectUri}?x=1`, code });
-    expect(bad.body).toEqual({ code: 400, error_type: 'OAuthException', error_message: 'Redirect URI does not match registered redirect URI' });
-    expect((await exchange({ client_id: SANDBOX_CLIENT.clientId, client_secret: SANDBOX_CLIENT.clientSecret, grant_type: 'authorization_code', redirect_uri: redirectUri })).body.error_message).toBe('You must provide a code');
+    const bad = await exchange({
+      client_id: SANDBOX_CLIENT.clientId,
+      client_secret: SANDBOX_CLIENT.clientSecret,
+      grant_type: 'authorization_code',
+      redirect_uri: `${redirectUri}?x=1`,
+      code,
+    });
+    expect(bad.body).toEqual({
+      code: 400,
+      error_type: 'OAuthException',
+      error_message: 'Redirect URI does not match registered redirect URI',
+    });
+    expect(
+      (
+        await exchange({
+          client_id: SANDBOX_CLIENT.clientId,
+          client_secret: SANDBOX_CLIENT.clientSecret,
+          grant_type: 'authorization_code',
+          redirect_uri: redirectUri,
+        })
+      ).body.error_message,
+    ).toBe('You must provide a code');
   });
 
   it('redirects with access_denied when the user cancels', async () => {
-    const page = await call(authorizeUrl({ client_id: SANDBOX_CLIENT.clientId, redirect_uri: redirectUri, response_type: 'code', state: 'abc' }));
+    const page = await call(
+      authorizeUrl({
+        client_id: SANDBOX_CLIENT.clientId,
+        redirect_uri: redirectUri,
+        response_type: 'code',
+        state: 'abc',
+      }),
+    );
     const answer = await submit(page.text, 'cancel', {});
     const location = new URL(answer.headers.get('location') ?? '');
     expect(location.searchParams.get('error')).toBe('access_denied');
@@ -116,13 +166,18 @@ describe('OAuth code flow', () => {
 });
 
 describe('redirect URI matching and authorize errors', () => {
-  const authorize = (client: string, uri: string, type = 'code') => call(authorizeUrl({ client_id: client, redirect_uri: uri, response_type: type }));
+  const authorize = (client: string, uri: string, type = 'code') =>
+    call(authorizeUrl({ client_id: client, redirect_uri: uri, response_type: type }));
 
   it('accepts extra query parameters and a registered query as prefix, and nothing else', async () => {
     expect((await authorize(SANDBOX_CLIENT.clientId, `${redirectUri}?type=mobile`)).status).toBe(200);
     expect((await authorize(implicitOff.clientId, 'http://cb.example/?this=that&another=true')).status).toBe(200);
     const reordered = await authorize(implicitOff.clientId, 'http://cb.example/?another=true&this=that');
-    expect(reordered.body).toEqual({ code: 400, error_type: 'OAuthException', error_message: 'Redirect URI does not match registered redirect URI' });
+    expect(reordered.body).toEqual({
+      code: 400,
+      error_type: 'OAuthException',
+      error_message: 'Redirect URI does not match registered redirect URI',
+    });
     expect((await authorize(SANDBOX_CLIENT.clientId, `${redirectUri}/`)).status).toBe(400);
     expect((await authorize(SANDBOX_CLIENT.clientId, 'http://127.0.0.1:3000/')).status).toBe(400);
   });
@@ -135,18 +190,26 @@ describe('redirect URI matching and authorize errors', () => {
   });
 
   it('rejects %2B-joined scopes and an empty scope', async () => {
-    const plus = await call(`${emu.url}/oauth/authorize?client_id=${SANDBOX_CLIENT.clientId}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=likes%2Bcomments`);
+    const plus = await call(
+      `${emu.url}/oauth/authorize?client_id=${SANDBOX_CLIENT.clientId}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=likes%2Bcomments`,
+    );
     expect(plus.body.error_type).toBe('OAuthException');
-    const joined = await call(`${emu.url}/oauth/authorize?client_id=${SANDBOX_CLIENT.clientId}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=likes+comments`);
+    const joined = await call(
+      `${emu.url}/oauth/authorize?client_id=${SANDBOX_CLIENT.clientId}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=likes+comments`,
+    );
     expect(joined.status).toBe(200);
-    const empty = await call(`${emu.url}/oauth/authorize?client_id=${SANDBOX_CLIENT.clientId}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=`);
+    const empty = await call(
+      `${emu.url}/oauth/authorize?client_id=${SANDBOX_CLIENT.clientId}&redirect_uri=${encodeURIComponent(redirectUri)}&response_type=code&scope=`,
+    );
     expect(empty.body.error_type).toBe('OAuthException');
   });
 });
 
 describe('OAuth implicit flow', () => {
   it('redirects with #access_token= that works on the API', async () => {
-    const page = await call(authorizeUrl({ client_id: SANDBOX_CLIENT.clientId, redirect_uri: redirectUri, response_type: 'token' }));
+    const page = await call(
+      authorizeUrl({ client_id: SANDBOX_CLIENT.clientId, redirect_uri: redirectUri, response_type: 'token' }),
+    );
     const answer = await submit(page.text, 'authorize', {});
     const location = new URL(answer.headers.get('location') ?? '');
     const token = /^#access_token=(.+)$/.exec(location.hash)?.[1] ?? '';
@@ -154,7 +217,13 @@ describe('OAuth implicit flow', () => {
   });
 
   it('is refused for an app that disabled it', async () => {
-    const answer = await call(authorizeUrl({ client_id: implicitOff.clientId, redirect_uri: 'http://cb.example/?this=that', response_type: 'token' }));
+    const answer = await call(
+      authorizeUrl({
+        client_id: implicitOff.clientId,
+        redirect_uri: 'http://cb.example/?this=that',
+        response_type: 'token',
+      }),
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.error_type).toBe('OAuthException');
   });

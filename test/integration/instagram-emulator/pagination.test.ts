@@ -70,10 +70,16 @@ describe('pagination', () => {
       'next_max_id and min_id are deprecated for this endpoint; use min_tag_id and max_tag_id instead',
     );
     // Polling with min_tag_id yields nothing until a new media is tagged, then exactly that one.
-    const empty = await get(emu.url, '/tags/travel/media/recent', { access_token: token, min_tag_id: first.min_tag_id ?? '' });
+    const empty = await get(emu.url, '/tags/travel/media/recent', {
+      access_token: token,
+      min_tag_id: first.min_tag_id ?? '',
+    });
     expect(empty.body.data).toEqual([]);
     const posted = emu.admin.postMedia(me, { caption: 'New trip #Travel' });
-    const fresh = await get(emu.url, '/tags/travel/media/recent', { access_token: token, min_tag_id: first.min_tag_id ?? '' });
+    const fresh = await get(emu.url, '/tags/travel/media/recent', {
+      access_token: token,
+      min_tag_id: first.min_tag_id ?? '',
+    });
     expect(fresh.body.data.map((m: { id: string }) => m.id)).toEqual([posted.id]);
   });
 
@@ -89,12 +95,14 @@ describe('pagination', () => {
 
   it('walks liked media with next_max_like_id', async () => {
     for (const u of emu.admin.users().filter((x) => x.id !== me && x.is_private === false)) {
-      const media = (await get(emu.url, `/users/${String(u.id)}/media/recent`, { access_token: token, count: '2' })).body.data;
-      for (const m of media) await call(`${emu.url}/v1/media/${String(m.id)}/likes`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: `access_token=${token}`,
-      });
+      const media = (await get(emu.url, `/users/${String(u.id)}/media/recent`, { access_token: token, count: '2' }))
+        .body.data;
+      for (const m of media)
+        await call(`${emu.url}/v1/media/${String(m.id)}/likes`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: `access_token=${token}`,
+        });
     }
     const all = await get(emu.url, '/users/self/media/liked', { access_token: token, count: '100' });
     const { ids, pages } = await walk(`${emu.url}/v1/users/self/media/liked?access_token=${token}&count=3`);
@@ -107,7 +115,8 @@ describe('pagination', () => {
   });
 
   it('walks a location feed', async () => {
-    const loc = (await get(emu.url, '/locations/search', { access_token: token, lat: '60.1675', lng: '24.9525' })).body.data[0];
+    const loc = (await get(emu.url, '/locations/search', { access_token: token, lat: '60.1675', lng: '24.9525' })).body
+      .data[0];
     const { ids } = await walk(`${emu.url}/v1/locations/${String(loc.id)}/media/recent?access_token=${token}&count=2`);
     const all = await get(emu.url, `/locations/${String(loc.id)}/media/recent`, { access_token: token, count: '100' });
     expect(ids).toEqual(all.body.data.map((m: { id: string }) => m.id));

@@ -1,7 +1,12 @@
 // An emulator started from another's snapshot serves the same world: the users, the media posted since the seed,
 // follows, and the access tokens it had issued (which still work), while the snapshot itself holds no token.
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseSnapshot, SnapshotError, startInstagramEmulator, type InstagramEmulator } from '../../../sandbox/instagram/index.js';
+import {
+  parseSnapshot,
+  SnapshotError,
+  startInstagramEmulator,
+  type InstagramEmulator,
+} from '../../../sandbox/instagram/index.js';
 import { get } from './helpers.js';
 
 describe('instagram emulator: snapshot and restore', () => {

@@ -16,7 +16,10 @@ beforeAll(async () => {
     if (req.method === 'GET') {
       const challenge = url.searchParams.get('hub.challenge') ?? '';
       if (challengeMode === 'status') res.writeHead(500).end(challenge);
-      else res.writeHead(200, { 'Content-Type': 'text/plain' }).end(challengeMode === 'echo' ? challenge : `${challenge}x`);
+      else
+        res
+          .writeHead(200, { 'Content-Type': 'text/plain' })
+          .end(challengeMode === 'echo' ? challenge : `${challenge}x`);
       return;
     }
     res.writeHead(200).end('ok');
@@ -32,7 +35,14 @@ afterAll(async () => {
 });
 
 const create = (extra: Record<string, string> = {}) =>
-  post(emu.url, '/subscriptions/', { ...creds, object: 'user', aspect: 'media', callback_url: `${receiver.url}/hook`, verify_token: 'vt-1', ...extra });
+  post(emu.url, '/subscriptions/', {
+    ...creds,
+    object: 'user',
+    aspect: 'media',
+    callback_url: `${receiver.url}/hook`,
+    verify_token: 'vt-1',
+    ...extra,
+  });
 
 describe('subscriptions', () => {
   it('performs the challenge GET before answering, then lists the subscription', async () => {
@@ -60,7 +70,11 @@ describe('subscriptions', () => {
     for (const mode of ['wrong', 'status'] as const) {
       challengeMode = mode;
       const a = await create();
-      expect(a.body.meta).toEqual({ code: 400, error_type: 'APISubscriptionError', error_message: 'Challenge verification failed.' });
+      expect(a.body.meta).toEqual({
+        code: 400,
+        error_type: 'APISubscriptionError',
+        error_message: 'Challenge verification failed.',
+      });
     }
     expect((await get(emu.url, '/subscriptions', creds)).body.data).toEqual([]);
   });
@@ -72,19 +86,26 @@ describe('subscriptions', () => {
     );
     const closed = await startReceiver(() => undefined);
     await closed.close();
-    expect((await create({ callback_url: `${closed.url}/gone` })).body.meta.error_message).toBe(`Unable to reach callback URL "${closed.url}/gone".`);
+    expect((await create({ callback_url: `${closed.url}/gone` })).body.meta.error_message).toBe(
+      `Unable to reach callback URL "${closed.url}/gone".`,
+    );
     expect((await post(emu.url, '/subscriptions', { client_id: creds.client_id, object: 'user' })).body.meta).toEqual({
       code: 400,
       error_type: 'OAuthClientException',
       error_message: 'Missing client_secret URL parameter',
     });
-    expect((await create({ client_secret: 'f'.repeat(32) })).body.meta.error_message).toBe('Invalid "client_id" and/or "client_secret".');
+    expect((await create({ client_secret: 'f'.repeat(32) })).body.meta.error_message).toBe(
+      'Invalid "client_id" and/or "client_secret".',
+    );
   });
 
   it('deletes by id and by object', async () => {
     const a = (await create()).body.data;
     const b = (await create()).body.data;
-    expect((await del(emu.url, '/subscriptions', { ...creds, id: a.id })).body).toEqual({ meta: { code: 200 }, data: null });
+    expect((await del(emu.url, '/subscriptions', { ...creds, id: a.id })).body).toEqual({
+      meta: { code: 200 },
+      data: null,
+    });
     expect((await get(emu.url, '/subscriptions', creds)).body.data.map((s: { id: string }) => s.id)).toEqual([b.id]);
     await del(emu.url, '/subscriptions', { ...creds, object: 'user' });
     expect((await get(emu.url, '/subscriptions', creds)).body.data).toEqual([]);
@@ -99,7 +120,14 @@ describe('subscriptions', () => {
     expect(delivered.headers['content-type']).toBe('application/json');
     const body = JSON.parse(delivered.body);
     expect(body).toEqual([
-      { changed_aspect: 'media', object: 'user', object_id: user, time: expect.any(Number), subscription_id: Number(sub.id), data: { media_id: media.id } },
+      {
+        changed_aspect: 'media',
+        object: 'user',
+        object_id: user,
+        time: expect.any(Number),
+        subscription_id: Number(sub.id),
+        data: { media_id: media.id },
+      },
     ]);
     const signature = delivered.headers['x-hub-signature'];
     expect(signature).toBe(createHmac('sha1', SANDBOX_CLIENT.clientSecret).update(delivered.body).digest('hex'));
@@ -108,6 +136,8 @@ describe('subscriptions', () => {
     expect(logged.callbackUrl).toBe(`${receiver.url}/hook`);
     // The notified media is fetchable with a user token.
     const { access_token } = emu.admin.mintToken({ userId: user });
-    expect((await call(`${emu.url}/v1/media/${String(media.id)}?access_token=${access_token}`)).body.data.type).toBe('carousel');
+    expect((await call(`${emu.url}/v1/media/${String(media.id)}?access_token=${access_token}`)).body.data.type).toBe(
+      'carousel',
+    );
   });
 });

@@ -78,7 +78,7 @@ describe('the seeded world', () => {
     expect(access_token).toMatch(new RegExp(`^${String(user?.id)}\\.[0-9a-f]{7}\\.[0-9a-f]{32}$`));
   });
 
-  it('hides media older than a user\'s 20 newest (sandbox rule) as APINotFoundError', async () => {
+  it("hides media older than a user's 20 newest (sandbox rule) as APINotFoundError", async () => {
     const user = String(a.admin.users()[0]?.id);
     const { access_token } = a.admin.mintToken({ userId: user });
     const visible = await allMedia(a, user);

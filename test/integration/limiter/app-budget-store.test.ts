@@ -31,9 +31,12 @@ describe('igcord with LIMITER_STORE=redis', () => {
     const key = `e2e-${randomUUID()}`;
     const windowKey = `igcord:limiter:{${key}}:g`;
     try {
-      await igcord.app.limiter.run({ key, priority: 'interactive', method: 'GET', path: '/users/self', idempotent: true }, async () => ({
-        rateLimit: { limit: undefined, remaining: undefined },
-      }));
+      await igcord.app.limiter.run(
+        { key, priority: 'interactive', method: 'GET', path: '/users/self', idempotent: true },
+        async () => ({
+          rateLimit: { limit: undefined, remaining: undefined },
+        }),
+      );
       expect(await redis.zCard(windowKey)).toBe(1);
       expect(igcord.app.limiter.quota(key).used).toBe(1);
     } finally {

@@ -13,19 +13,34 @@ const prefix = `igcord-test:limiter:${randomUUID()}`;
 afterAll(async () => {
   const client = createClient({ url: REDIS_URL });
   await client.connect();
-  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await client.del(keys);
+  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 }))
+    if (keys.length > 0) await client.del(keys);
   client.destroy();
 });
 
 let nextKey = 0;
 let nextId = 0;
 function request(key: string, overrides: Partial<AdmitRequest> = {}): AdmitRequest {
-  return { key, id: `c${++nextId}`, priority: 'background', arrival: Date.now(), cap: 3, writeLimit: 2, windowMs: 60_000, holdMs: 5_000, ...overrides };
+  return {
+    key,
+    id: `c${++nextId}`,
+    priority: 'background',
+    arrival: Date.now(),
+    cap: 3,
+    writeLimit: 2,
+    windowMs: 60_000,
+    holdMs: 5_000,
+    ...overrides,
+  };
 }
 
 const stores: Array<[string, (waiterTtlMs?: number) => Promise<BudgetStore>]> = [
   ['memory', (ttl) => Promise.resolve(new MemoryBudgetStore(Date.now, ttl))],
-  ['redis', (ttl) => openRedisBudgetStore({ url: REDIS_URL, prefix: `${prefix}:${++nextKey}`, ...(ttl ? { waiterTtlMs: ttl } : {}) })],
+  [
+    'redis',
+    (ttl) =>
+      openRedisBudgetStore({ url: REDIS_URL, prefix: `${prefix}:${++nextKey}`, ...(ttl ? { waiterTtlMs: ttl } : {}) }),
+  ],
 ];
 
 describe.each(stores)('budget store contract (%s)', (_name, open) => {
@@ -60,7 +75,9 @@ describe.each(stores)('budget store contract (%s)', (_name, open) => {
       const later = request('k', short);
       const refused = await store.admit(later);
       expect(refused.admitted).toBe(false);
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, (refused.admitted ? 0 : refused.retryAt - refused.now) + 5)));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(0, (refused.admitted ? 0 : refused.retryAt - refused.now) + 5)),
+      );
       expect((await store.admit(later)).admitted).toBe(true);
     } finally {
       await store.close();
@@ -70,7 +87,9 @@ describe.each(stores)('budget store contract (%s)', (_name, open) => {
   it('tells a call held back by a call still in flight to ask again a window from now, not at the attempt bound', async () => {
     const store = await open();
     try {
-      expect((await store.admit(request('k', { id: 'running', cap: 1, holdMs: 120_000, windowMs: 1_000 }))).admitted).toBe(true);
+      expect(
+        (await store.admit(request('k', { id: 'running', cap: 1, holdMs: 120_000, windowMs: 1_000 }))).admitted,
+      ).toBe(true);
       const refused = await store.admit(request('k', { cap: 1, holdMs: 120_000, windowMs: 1_000 }));
       expect(refused.admitted === false && refused.retryAt - refused.now).toBeLessThanOrEqual(1_001);
     } finally {
@@ -89,7 +108,9 @@ describe.each(stores)('budget store contract (%s)', (_name, open) => {
       expect(waiting.admitted).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, waiting.admitted ? 0 : waiting.retryAt - waiting.now + 5));
       // The slot is free, but the interactive call waits for it: the background one, submitted earlier, is refused.
-      const background = await store.admit(request('k', { id: 'bg', priority: 'background', arrival: Date.now() - 1_000, ...one }));
+      const background = await store.admit(
+        request('k', { id: 'bg', priority: 'background', arrival: Date.now() - 1_000, ...one }),
+      );
       expect(background.admitted).toBe(false);
       expect((await store.admit(person)).admitted).toBe(true);
     } finally {
@@ -101,7 +122,9 @@ describe.each(stores)('budget store contract (%s)', (_name, open) => {
     const store = await open();
     try {
       expect((await store.admit(request('k', { id: 'a', cap: 1 }))).admitted).toBe(true);
-      expect((await store.admit(request('k', { id: 'waiting', priority: 'interactive', cap: 1 }))).admitted).toBe(false);
+      expect((await store.admit(request('k', { id: 'waiting', priority: 'interactive', cap: 1 }))).admitted).toBe(
+        false,
+      );
       // With a cap of 3 there are two free slots and one waiter ahead.
       expect((await store.admit(request('k', { id: 'b', cap: 3 }))).admitted).toBe(true);
     } finally {
@@ -122,7 +145,9 @@ describe.each(stores)('budget store contract (%s)', (_name, open) => {
       try {
         expect((await other.admit(request('k2', { id: 'held', cap: 1 }))).admitted).toBe(true);
         expect((await other.admit(request('k2', { id: 'dead', priority: 'interactive', cap: 2 }))).admitted).toBe(true);
-        expect((await other.admit(request('k2', { id: 'dead2', priority: 'interactive', cap: 2 }))).admitted).toBe(false);
+        expect((await other.admit(request('k2', { id: 'dead2', priority: 'interactive', cap: 2 }))).admitted).toBe(
+          false,
+        );
       } finally {
         await other.close();
       }
@@ -138,7 +163,9 @@ describe.each(stores)('budget store contract (%s)', (_name, open) => {
       expect((await store.admit(request('k', { id: 'l1', ...like }))).admitted).toBe(true);
       expect((await store.admit(request('k', { id: 'l2', priority: 'interactive', ...like }))).admitted).toBe(false);
       expect((await store.admit(request('k', { id: 'read', cap: 10 }))).admitted).toBe(true);
-      expect((await store.admit(request('k', { id: 'c1', bucket: 'comments', writeLimit: 1, cap: 10 }))).admitted).toBe(true);
+      expect((await store.admit(request('k', { id: 'c1', bucket: 'comments', writeLimit: 1, cap: 10 }))).admitted).toBe(
+        true,
+      );
     } finally {
       await store.close();
     }

@@ -5,7 +5,12 @@
 // attempt reads a reported minute as TEST_MINUTE_MS, so a one-minute block lasts a quarter of a second here.
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { CallDescription, CallPriority, RateLimitHeaders, UsageFeedback } from '../../../src/providers/v1/call-gate.js';
+import type {
+  CallDescription,
+  CallPriority,
+  RateLimitHeaders,
+  UsageFeedback,
+} from '../../../src/providers/v1/call-gate.js';
 import { InstagramError, InstagramRateLimitError } from '../../../src/providers/v1/errors.js';
 import { BudgetExhaustedError, createLimiter, type Limiter } from '../../../src/limiter/index.js';
 import { validate } from '../../../src/util/validate.js';
@@ -25,7 +30,15 @@ afterEach(async () => {
 
 const bucHeader = z.record(
   z.string(),
-  z.array(z.object({ type: z.string(), call_count: z.number(), total_cputime: z.number(), total_time: z.number(), estimated_time_to_regain_access: z.number() })),
+  z.array(
+    z.object({
+      type: z.string(),
+      call_count: z.number(),
+      total_cputime: z.number(),
+      total_time: z.number(),
+      estimated_time_to_regain_access: z.number(),
+    }),
+  ),
 );
 
 interface Answer {
@@ -43,17 +56,30 @@ function graphMe(emulator: GraphEmulator, token: string, accountId: string) {
   let known: number | undefined;
   let onError: ((code: number) => void) | undefined;
   const attempt = (priority: CallPriority) => async (): Promise<{ rateLimit: RateLimitHeaders }> => {
-    const answer: Answer = { priority, startedAt: Date.now(), knownAtStart: known, percent: undefined, errorCode: undefined };
+    const answer: Answer = {
+      priority,
+      startedAt: Date.now(),
+      knownAtStart: known,
+      percent: undefined,
+      errorCode: undefined,
+    };
     answers.push(answer);
-    const res = await fetch(`${emulator.hosts.instagramGraph}/v25.0/me?fields=user_id,username`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${emulator.hosts.instagramGraph}/v25.0/me?fields=user_id,username`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const body = (await res.json()) as { error?: { code: number; message: string } };
     const header = res.headers.get('x-business-use-case-usage');
     let usage: UsageFeedback | undefined;
     if (header) {
-      const entry = validate(bucHeader, JSON.parse(header), 'X-Business-Use-Case-Usage')[accountId]?.find((e) => e.type === 'instagram');
+      const entry = validate(bucHeader, JSON.parse(header), 'X-Business-Use-Case-Usage')[accountId]?.find(
+        (e) => e.type === 'instagram',
+      );
       if (entry) {
         const regain = entry.estimated_time_to_regain_access;
-        usage = { percent: Math.max(entry.call_count, entry.total_cputime, entry.total_time), ...(regain > 0 ? { regainAt: Date.now() + regain * TEST_MINUTE_MS } : {}) };
+        usage = {
+          percent: Math.max(entry.call_count, entry.total_cputime, entry.total_time),
+          ...(regain > 0 ? { regainAt: Date.now() + regain * TEST_MINUTE_MS } : {}),
+        };
         answer.percent = usage.percent;
         known = usage.percent;
       }
@@ -63,7 +89,9 @@ function graphMe(emulator: GraphEmulator, token: string, accountId: string) {
     answer.errorCode = body.error.code;
     onError?.(body.error.code);
     const fields = { type: 'OAuthException', status: res.status, code: body.error.code, rateLimit };
-    throw RATE_LIMIT_CODES.has(body.error.code) ? new InstagramRateLimitError(body.error.message, fields) : new InstagramError(body.error.message, fields);
+    throw RATE_LIMIT_CODES.has(body.error.code)
+      ? new InstagramRateLimitError(body.error.message, fields)
+      : new InstagramError(body.error.message, fields);
   };
   return { answers, attempt, onError: (handler: (code: number) => void) => (onError = handler) };
 }
@@ -75,7 +103,12 @@ async function setup(deadlines: Record<CallPriority, number>) {
   // A 60 s window of 600 calls paces background calls at 200 ms in the 50–80 % band.
   limiter = createLimiter({ windowMs: 60_000, global: 600, write: 5, deadlines });
   const call = (priority: CallPriority, extra: Partial<CallDescription> = {}): CallDescription => ({
-    key: account.id, priority, method: 'GET', path: '/me', idempotent: true, ...extra,
+    key: account.id,
+    priority,
+    method: 'GET',
+    path: '/me',
+    idempotent: true,
+    ...extra,
   });
   return { emu, limiter, account, call, graph: graphMe(emu, access_token, account.id) };
 }
@@ -118,15 +151,22 @@ describe('limiter against the Graph emulator usage', () => {
     const got80002 = new Promise<void>((resolve) => graph.onError((code) => code === 80002 && resolve()));
     const first = limiter.run(call('background'), graph.attempt('background'));
     await got80002;
-    while (limiter.quota(call('background').key).pausedUntil === null) await new Promise((resolve) => setImmediate(resolve));
+    while (limiter.quota(call('background').key).pausedUntil === null)
+      await new Promise((resolve) => setImmediate(resolve));
     const regainAt = limiter.quota(call('background').key).pausedUntil!;
     // The emulator's minute passes as the test's does.
     emu.admin.advance(60_000);
-    const refused = await limiter.run(call('interactive', { deadlineMs: 100 }), graph.attempt('interactive')).catch((e: unknown) => e);
+    const refused = await limiter
+      .run(call('interactive', { deadlineMs: 100 }), graph.attempt('interactive'))
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(BudgetExhaustedError);
     expect((refused as BudgetExhaustedError).freesAt).toBe(regainAt);
     expect((refused as BudgetExhaustedError).message).toBe('Instagram budget for this account frees in 1 min');
-    await Promise.all([first, limiter.run(call('delivery'), graph.attempt('delivery')), limiter.run(call('background'), graph.attempt('background'))]);
+    await Promise.all([
+      first,
+      limiter.run(call('delivery'), graph.attempt('delivery')),
+      limiter.run(call('background'), graph.attempt('background')),
+    ]);
 
     const [blockedAnswer, ...after] = graph.answers;
     expect(blockedAnswer!.errorCode).toBe(80002);

@@ -58,7 +58,12 @@ describe('limiter against the Instagram emulator', () => {
     const log = emulator.admin.requests().filter((r) => r.path.startsWith('/v1/'));
     expect(log).toHaveLength(24);
     expect(log.filter((r) => r.status === 429)).toEqual([]);
-    expect(maxCountedInAnyWindow(log.map((r) => r.time), windowMs)).toBe(8);
+    expect(
+      maxCountedInAnyWindow(
+        log.map((r) => r.time),
+        windowMs,
+      ),
+    ).toBe(8);
   });
 
   it('holds the likes write budget the same way while reads go on', async () => {
@@ -66,7 +71,9 @@ describe('limiter against the Instagram emulator', () => {
     const { emulator, client, auth } = await setup(windowMs, 30, 2);
     const media = (await client.users.recentMedia(auth, {}, { priority: 'interactive' })).data[0]!;
     const likes = Array.from({ length: 6 }, (_, i) =>
-      i % 2 === 0 ? client.likes.like(auth, media.id, { priority: 'delivery' }) : client.likes.unlike(auth, media.id, { priority: 'delivery' }),
+      i % 2 === 0
+        ? client.likes.like(auth, media.id, { priority: 'delivery' })
+        : client.likes.unlike(auth, media.id, { priority: 'delivery' }),
     );
     const reads = Array.from({ length: 4 }, () => client.users.self(auth, { priority: 'delivery' }));
     await Promise.all([...likes, ...reads]);
@@ -74,7 +81,12 @@ describe('limiter against the Instagram emulator', () => {
     expect(log.filter((r) => r.status === 429)).toEqual([]);
     const writes = log.filter((r) => r.writeBucket === 'likes');
     expect(writes).toHaveLength(6);
-    expect(maxCountedInAnyWindow(writes.map((r) => r.time), windowMs)).toBe(2);
+    expect(
+      maxCountedInAnyWindow(
+        writes.map((r) => r.time),
+        windowMs,
+      ),
+    ).toBe(2);
   });
 
   it('on an injected 429, pauses the key and the call succeeds once the window frees', async () => {

@@ -24,7 +24,9 @@ let sent = 0;
 const once = (priority: 'interactive' | 'background') =>
   limiter.run({ key: 'shared', priority, method: 'GET', path: '/users/self', idempotent: true }, async () => {
     // `started`: when the limiter let the attempt start, which the HTTP round trip may reorder on arrival.
-    const response = await fetch(`${env.TARGET}/call?from=${label}&n=${++sent}&priority=${priority}&started=${Date.now()}`);
+    const response = await fetch(
+      `${env.TARGET}/call?from=${label}&n=${++sent}&priority=${priority}&started=${Date.now()}`,
+    );
     await response.text();
     return { rateLimit: { limit: undefined, remaining: undefined } };
   });

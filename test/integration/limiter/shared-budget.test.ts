@@ -28,15 +28,21 @@ async function recordingServer() {
   const waiters: Array<{ test: () => boolean; resolve: () => void }> = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    arrivals.push({ at: Date.now(), started: Number(url.searchParams.get('started')), from: url.searchParams.get('from') ?? '?', priority: url.searchParams.get('priority') ?? '?' });
-    for (const w of [...waiters]) if (w.test()) waiters.splice(waiters.indexOf(w), 1), w.resolve();
+    arrivals.push({
+      at: Date.now(),
+      started: Number(url.searchParams.get('started')),
+      from: url.searchParams.get('from') ?? '?',
+      priority: url.searchParams.get('priority') ?? '?',
+    });
+    for (const w of [...waiters]) if (w.test()) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
     res.end('{}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     arrivals,
-    until: (test: () => boolean) => (test() ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ test, resolve }))),
+    until: (test: () => boolean) =>
+      test() ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ test, resolve })),
     // The spenders' fetch keeps connections alive; a killed or finished one must not hold the server open.
     close: () => new Promise<void>((resolve) => (server.close(() => resolve()), server.closeAllConnections())),
   };
@@ -52,12 +58,17 @@ afterEach(async () => {
 afterAll(async () => {
   const client = createClient({ url: REDIS_URL });
   await client.connect();
-  for await (const keys of client.scanIterator({ MATCH: `${runPrefix}*`, COUNT: 500 })) if (keys.length > 0) await client.del(keys);
+  for await (const keys of client.scanIterator({ MATCH: `${runPrefix}*`, COUNT: 500 }))
+    if (keys.length > 0) await client.del(keys);
   client.destroy();
 });
 
 function spawnSpender(env: Record<string, string>): Child {
-  const child = startChild(process.execPath, [...TSX_IMPORT, CHILD], { cwd: REPO, env: { REDIS_URL, ...env }, killAfterMs: 60_000 });
+  const child = startChild(process.execPath, [...TSX_IMPORT, CHILD], {
+    cwd: REPO,
+    env: { REDIS_URL, ...env },
+    killAfterMs: 60_000,
+  });
   children.push(child);
   return child;
 }
@@ -68,11 +79,20 @@ describe('one budget shared by several processes through Redis', () => {
     try {
       const limit = 20;
       const windowMs = 2_000;
-      const env = { PREFIX: `${runPrefix}:flood`, TARGET: server.url, LIMIT: String(limit), WINDOW_MS: String(windowMs), MODE: 'flood', CONCURRENCY: '4' };
+      const env = {
+        PREFIX: `${runPrefix}:flood`,
+        TARGET: server.url,
+        LIMIT: String(limit),
+        WINDOW_MS: String(windowMs),
+        MODE: 'flood',
+        CONCURRENCY: '4',
+      };
       const spenders = ['p1', 'p2', 'p3'].map((label) => spawnSpender({ ...env, LABEL: label }));
       await Promise.all(spenders.map((c) => c.waitForStdout(/ready/)));
       // Mid-run: the killed process has spent some of the budget and has calls admitted or waiting.
-      await server.until(() => server.arrivals.filter((a) => a.from === 'p3').length >= 3 && server.arrivals.length >= limit + 5);
+      await server.until(
+        () => server.arrivals.filter((a) => a.from === 'p3').length >= 3 && server.arrivals.length >= limit + 5,
+      );
       spenders[2]!.signal('SIGKILL');
       await spenders[2]!.exited;
       const killedAt = Date.now();
@@ -90,7 +110,7 @@ describe('one budget shared by several processes through Redis', () => {
     }
   }, 90_000);
 
-  it('starts an interactive call issued behind another process\'s 1,000 queued background calls first when budget frees', async () => {
+  it("starts an interactive call issued behind another process's 1,000 queued background calls first when budget frees", async () => {
     const server = await recordingServer();
     const prefix = `${runPrefix}:priority`;
     const windowMs = 6_000;
@@ -111,16 +131,27 @@ describe('one budget shared by several processes through Redis', () => {
       // The window is spent (as Instagram's headers would reveal of another user of the token), so A's backlog
       // asks the shared store, is refused, and waits there, registered ahead of anything that comes later.
       expect(await store.fill('shared', undefined, limit, windowMs)).toBe(limit);
-      const backlog = spawnSpender({ PREFIX: prefix, TARGET: server.url, LABEL: 'A', LIMIT: String(limit), WINDOW_MS: String(windowMs), MODE: 'backlog', COUNT: '1000' });
+      const backlog = spawnSpender({
+        PREFIX: prefix,
+        TARGET: server.url,
+        LABEL: 'A',
+        LIMIT: String(limit),
+        WINDOW_MS: String(windowMs),
+        MODE: 'backlog',
+        COUNT: '1000',
+      });
       await backlog.waitForStdout(/ready/);
       const waitingKey = `${prefix}:{shared}:q`;
       while ((await redis.zCard(waitingKey)) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
       const issuedAt = Date.now();
-      await limiter.run({ key: 'shared', priority: 'interactive', method: 'GET', path: '/users/self', idempotent: true }, async () => {
-        const response = await fetch(`${server.url}/call?from=B&priority=interactive&started=${Date.now()}`);
-        await response.text();
-        return { rateLimit: { limit: undefined, remaining: undefined } };
-      });
+      await limiter.run(
+        { key: 'shared', priority: 'interactive', method: 'GET', path: '/users/self', idempotent: true },
+        async () => {
+          const response = await fetch(`${server.url}/call?from=B&priority=interactive&started=${Date.now()}`);
+          await response.text();
+          return { rateLimit: { limit: undefined, remaining: undefined } };
+        },
+      );
       const b = server.arrivals.find((a) => a.from === 'B')!;
       // Nothing of A's backlog started before B's call, though A asked first; A goes on once B is through.
       await server.until(() => server.arrivals.filter((a) => a.from === 'A').length >= 1);

@@ -64,37 +64,41 @@ describe('test services script', () => {
     await rm(servicesDir, { recursive: true, force: true });
   });
 
-  it('starts a private PostgreSQL and Redis on ports where nothing listens, which answer, and stops them', { timeout: 120_000 }, async () => {
-    expect(await listening(PG_PORT)).toBe(false);
-    expect(await listening(REDIS_PORT)).toBe(false);
+  it(
+    'starts a private PostgreSQL and Redis on ports where nothing listens, which answer, and stops them',
+    { timeout: 120_000 },
+    async () => {
+      expect(await listening(PG_PORT)).toBe(false);
+      expect(await listening(REDIS_PORT)).toBe(false);
 
-    const up = await runScript(servicesDir);
-    expect(up.output).toContain(`started a private PostgreSQL on 127.0.0.1:${PG_PORT}`);
-    expect(up.output).toContain(`started a private Redis on 127.0.0.1:${REDIS_PORT}`);
-    expect(up.code).toBe(0);
+      const up = await runScript(servicesDir);
+      expect(up.output).toContain(`started a private PostgreSQL on 127.0.0.1:${PG_PORT}`);
+      expect(up.output).toContain(`started a private Redis on 127.0.0.1:${REDIS_PORT}`);
+      expect(up.code).toBe(0);
 
-    const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${PG_PORT}/test` });
-    await client.connect();
-    const { rows } = await client.query('SELECT current_database() AS db, 40 + 2 AS answer');
-    await client.end();
-    expect(rows).toEqual([{ db: 'test', answer: 42 }]);
+      const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${PG_PORT}/test` });
+      await client.connect();
+      const { rows } = await client.query('SELECT current_database() AS db, 40 + 2 AS answer');
+      await client.end();
+      expect(rows).toEqual([{ db: 'test', answer: 42 }]);
 
-    const redis = createClient({ url: `redis://127.0.0.1:${REDIS_PORT}` });
-    await redis.connect();
-    expect(await redis.ping()).toBe('PONG');
-    redis.destroy();
+      const redis = createClient({ url: `redis://127.0.0.1:${REDIS_PORT}` });
+      await redis.connect();
+      expect(await redis.ping()).toBe('PONG');
+      redis.destroy();
 
-    // A second run finds both up and starts nothing.
-    const again = await runScript(servicesDir);
-    expect(again.code).toBe(0);
-    expect(again.output).not.toContain('started');
+      // A second run finds both up and starts nothing.
+      const again = await runScript(servicesDir);
+      expect(again.code).toBe(0);
+      expect(again.output).not.toContain('started');
 
-    const down = await runScript(servicesDir, 'stop');
-    expect(down.code).toBe(0);
-    expect(await listening(PG_PORT)).toBe(false);
-    expect(await listening(REDIS_PORT)).toBe(false);
-    // The shared servers other test runs use are still there.
-    expect(await listening(5432)).toBe(true);
-    expect(await listening(6379)).toBe(true);
-  });
+      const down = await runScript(servicesDir, 'stop');
+      expect(down.code).toBe(0);
+      expect(await listening(PG_PORT)).toBe(false);
+      expect(await listening(REDIS_PORT)).toBe(false);
+      // The shared servers other test runs use are still there.
+      expect(await listening(5432)).toBe(true);
+      expect(await listening(6379)).toBe(true);
+    },
+  );
 });

@@ -45,7 +45,12 @@ export interface TestPlace {
   dataDir: string;
   namespace: string;
   table: string;
-  open(options?: { keys?: { current: EncryptionKey; previous?: EncryptionKey[] }; now?: () => number; log?: Logger; wrapBackend?: (b: KvBackend) => KvBackend }): Promise<Storage>;
+  open(options?: {
+    keys?: { current: EncryptionKey; previous?: EncryptionKey[] };
+    now?: () => number;
+    log?: Logger;
+    wrapBackend?: (b: KvBackend) => KvBackend;
+  }): Promise<Storage>;
   /** Every stored key and value as the backend holds it (the SQLite file's bytes for SQLite). */
   rawDump(): Promise<string>;
   /** Overwrites one stored value, bypassing igcord (keyv envelope included), to simulate corruption or tampering. */
@@ -60,7 +65,11 @@ export async function createPlace(backend: BackendName): Promise<TestPlace> {
   const table = `igcord_test_${suffix}`;
   const dataDir = await mkdtemp(join(tmpdir(), 'igcord-storage-'));
   const url =
-    backend === 'sqlite' ? `sqlite://${join(dataDir, 'igcord.sqlite')}` : backend === 'redis' ? REDIS_URL : POSTGRES_URL;
+    backend === 'sqlite'
+      ? `sqlite://${join(dataDir, 'igcord.sqlite')}`
+      : backend === 'redis'
+        ? REDIS_URL
+        : POSTGRES_URL;
   const redisKey = (key: string) => `${namespace}::${key}`;
   const sqlKey = (key: string) => `${namespace}:${key}`;
 
@@ -81,11 +90,15 @@ export async function createPlace(backend: BackendName): Promise<TestPlace> {
       await pool.end();
     }
   };
-  const withSqlite = async <T>(fn: (db: { all(sql: string, ...p: unknown[]): Promise<Record<string, unknown>[]>; close(): void }) => Promise<T>) => {
+  const withSqlite = async <T>(
+    fn: (db: { all(sql: string, ...p: unknown[]): Promise<Record<string, unknown>[]>; close(): void }) => Promise<T>,
+  ) => {
     const db = new Database(url.slice('sqlite://'.length));
     db.configure('busyTimeout', 5_000);
     const all = (sql: string, ...params: unknown[]) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => db.all<Record<string, unknown>>(sql, params, (e, rows) => (e ? reject(e) : resolve(rows))));
+      new Promise<Record<string, unknown>[]>((resolve, reject) =>
+        db.all<Record<string, unknown>>(sql, params, (e, rows) => (e ? reject(e) : resolve(rows))),
+      );
     try {
       return await fn({ all, close: () => db.close() });
     } finally {
@@ -126,12 +139,18 @@ export async function createPlace(backend: BackendName): Promise<TestPlace> {
           return keys.map((k, i) => `${k}=${values[i] ?? ''}`).join('\n');
         });
       }
-      return withPg(async (p) => (await p.query(`SELECT key, value FROM ${table}`)).rows.map((r) => `${String(r.key)}=${String(r.value)}`).join('\n'));
+      return withPg(async (p) =>
+        (await p.query(`SELECT key, value FROM ${table}`)).rows
+          .map((r) => `${String(r.key)}=${String(r.value)}`)
+          .join('\n'),
+      );
     },
     async rawWrite(key, envelopeJson) {
       if (backend === 'redis') return void (await withRedis((c) => c.set(redisKey(key), envelopeJson)));
       if (backend === 'postgres') {
-        return void (await withPg((p) => p.query(`UPDATE ${table} SET value = $2 WHERE key = $1`, [sqlKey(key), envelopeJson])));
+        return void (await withPg((p) =>
+          p.query(`UPDATE ${table} SET value = $2 WHERE key = $1`, [sqlKey(key), envelopeJson]),
+        ));
       }
       await withSqlite((db) => db.all(`UPDATE ${table} SET value = ? WHERE key = ?`, envelopeJson, sqlKey(key)));
     },
@@ -147,7 +166,8 @@ export async function createPlace(backend: BackendName): Promise<TestPlace> {
     async cleanup() {
       if (backend === 'redis') {
         await withRedis(async (c) => {
-          for await (const batch of c.scanIterator({ MATCH: `${namespace}::*`, COUNT: 1000 })) if (batch.length > 0) await c.del(batch);
+          for await (const batch of c.scanIterator({ MATCH: `${namespace}::*`, COUNT: 1000 }))
+            if (batch.length > 0) await c.del(batch);
         });
       }
       if (backend === 'postgres') await withPg((p) => p.query(`DROP TABLE IF EXISTS ${table}`));

@@ -72,7 +72,9 @@ describe.each(BACKENDS)('compare-and-swap on %s', (backend) => {
 
   it('lets exactly one of many concurrent creators win an absent key', async () => {
     const backends = [await openBackend(), await openBackend()];
-    const attempts = Array.from({ length: 20 }, (_, i) => backends[i % 2]!.compareAndSwap('cas:new', undefined, { creator: i }));
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      backends[i % 2]!.compareAndSwap('cas:new', undefined, { creator: i }),
+    );
     const outcomes = await Promise.all(attempts);
     const winners = outcomes.flatMap((won, i) => (won ? [i] : []));
     expect(winners).toHaveLength(1);
@@ -103,7 +105,8 @@ describe.each(BACKENDS)('compare-and-swap on %s', (backend) => {
 
   it('update() loses no change when two storages increment one counter concurrently', async () => {
     const [one, two] = [await openBackend(), await openBackend()];
-    const increment = (kv: KvBackend) => kv.update('cas:counter', (current) => ({ n: ((current as { n: number } | undefined)?.n ?? 0) + 1 }));
+    const increment = (kv: KvBackend) =>
+      kv.update('cas:counter', (current) => ({ n: ((current as { n: number } | undefined)?.n ?? 0) + 1 }));
     // Each round a writer loses is another writer's win, so 40 writers stay within the default 50 rounds.
     await Promise.all(Array.from({ length: 40 }, (_, i) => increment(i % 2 === 0 ? one! : two!)));
     expect(await one!.get('cas:counter')).toEqual({ n: 40 });

@@ -46,7 +46,11 @@ describe.each(BACKENDS)('hashtag slots on %s', (backend) => {
     });
 
     clock.now = START + HASHTAG_SLOT_WINDOW_MS + 1;
-    expect(await hashtagSlots.get('1784')).toMatchObject({ used: 1, nextFreesAt: START + HOUR + HASHTAG_SLOT_WINDOW_MS, tags: [{ name: 'harbor' }] });
+    expect(await hashtagSlots.get('1784')).toMatchObject({
+      used: 1,
+      nextFreesAt: START + HOUR + HASHTAG_SLOT_WINDOW_MS,
+      tags: [{ name: 'harbor' }],
+    });
     // A new query after its week counts the tag afresh.
     await hashtagSlots.recordQuery('1784', 'sunset', clock.now);
     expect((await hashtagSlots.get('1784')).tags.map((t) => t.name)).toEqual(['harbor', 'sunset']);

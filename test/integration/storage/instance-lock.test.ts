@@ -31,8 +31,17 @@ interface Holder {
 const children: ChildProcess[] = [];
 
 function hold(place: TestPlace, extra: { botToken?: string; lockDir?: string } = {}): Holder {
-  const input = { url: place.url, dataDir: place.dataDir, namespace: place.namespace, table: place.table, timing: TIMING, ...extra };
-  const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const input = {
+    url: place.url,
+    dataDir: place.dataDir,
+    namespace: place.namespace,
+    table: place.table,
+    timing: TIMING,
+    ...extra,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', HOLDER, JSON.stringify(input)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -73,17 +82,30 @@ async function breakLock(backend: BackendName, place: TestPlace, holderPid: numb
     await client.del(`${place.namespace}::igcord-instance-lock`);
     client.destroy();
   } else if (backend === 'postgres') {
-    const pg = createRequire(import.meta.url)('pg') as { Client: new (c: { connectionString: string }) => { connect(): Promise<void>; query(s: string, v?: unknown[]): Promise<{ rows: unknown[] }>; end(): Promise<void> } };
+    const pg = createRequire(import.meta.url)('pg') as {
+      Client: new (c: { connectionString: string }) => {
+        connect(): Promise<void>;
+        query(s: string, v?: unknown[]): Promise<{ rows: unknown[] }>;
+        end(): Promise<void>;
+      };
+    };
     const client = new pg.Client({ connectionString: POSTGRES_URL });
     await client.connect();
-    const { rows } = await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1`, [`igcord pid=${holderPid} %`]);
+    const { rows } = await client.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1`,
+      [`igcord pid=${holderPid} %`],
+    );
     await client.end();
     expect(rows).toHaveLength(1);
   } else {
     const db = await new Promise<Database>((resolve, reject) => {
-      const opened: Database = new Database(place.url.slice('sqlite://'.length), (e) => (e ? reject(e) : resolve(opened)));
+      const opened: Database = new Database(place.url.slice('sqlite://'.length), (e) =>
+        e ? reject(e) : resolve(opened),
+      );
     });
-    await new Promise<void>((resolve, reject) => db.run('DELETE FROM igcord_instance_lock', (e: Error | null) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      db.run('DELETE FROM igcord_instance_lock', (e: Error | null) => (e ? reject(e) : resolve())),
+    );
     await new Promise<void>((resolve) => db.close(() => resolve()));
   }
 }
@@ -99,7 +121,8 @@ describe.each(BACKENDS)('instance lock on %s', (backend) => {
     lockDir = await mkdtemp(join(tmpdir(), 'igcord-locks-'));
   });
   afterEach(async () => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await storage?.close();
     storage = undefined;
     await place.cleanup();
@@ -117,12 +140,18 @@ describe.each(BACKENDS)('instance lock on %s', (backend) => {
     expect((await loser.exit).code).toBe(1);
     expect(loser.held()).toBe(false);
     expect(loser.stderr()).toMatch(
-      new RegExp(`^another igcord is running on this storage \\(pid ${winner.pid}, host ${hostname()}, last heartbeat \\d+s ago\\); igcord runs as one process per storage — stop it first\\n$`),
+      new RegExp(
+        `^another igcord is running on this storage \\(pid ${winner.pid}, host ${hostname()}, last heartbeat \\d+s ago\\); igcord runs as one process per storage — stop it first\\n$`,
+      ),
     );
 
     // Past the stale threshold several times over, the holder still has it, because it renews.
     const from = winner.heartbeats();
-    await eventually(() => winner.heartbeats() >= from + 2 * Math.ceil(TIMING.staleMs / TIMING.heartbeatMs), 'the holder to renew past the stale threshold', 25_000);
+    await eventually(
+      () => winner.heartbeats() >= from + 2 * Math.ceil(TIMING.staleMs / TIMING.heartbeatMs),
+      'the holder to renew past the stale threshold',
+      25_000,
+    );
     storage = await place.open();
     const conflict = await expectConflict(storage.lockInstance({ timing: TIMING }));
     expect(conflict.resource).toBe('storage');
@@ -181,7 +210,9 @@ describe.each(BACKENDS)('instance lock on %s', (backend) => {
     storage = await other.open();
     const conflict = await expectConflict(storage.lockInstance({ botToken: token, lockDir, timing: TIMING }));
     expect(conflict.resource).toBe('bot token');
-    expect(conflict.message).toMatch(new RegExp(`^another igcord is running with this Discord bot token \\(pid ${a.pid}, host ${hostname()}, `));
+    expect(conflict.message).toMatch(
+      new RegExp(`^another igcord is running with this Discord bot token \\(pid ${a.pid}, host ${hostname()}, `),
+    );
     expect(conflict.message).not.toContain(token);
 
     // What the lock keeps, wherever it keeps it, names no token.

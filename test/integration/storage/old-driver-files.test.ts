@@ -26,7 +26,12 @@ describe('SQLite files from the earlier driver', () => {
   it('opens a file left by a killed igcord on sqlite3 + @keyv/sqlite and reads every record it acknowledged', async () => {
     dir = await mkdtemp(join(tmpdir(), 'igcord-old-driver-'));
     for (const name of ['igcord.sqlite', 'igcord.sqlite-wal']) await copyFile(join(FIXTURE, name), join(dir, name));
-    storage = await openStorage({ url: `sqlite://${join(dir, 'igcord.sqlite')}`, dataDir: dir, keys: { current: KEY_A }, log: silentLogger() });
+    storage = await openStorage({
+      url: `sqlite://${join(dir, 'igcord.sqlite')}`,
+      dataDir: dir,
+      keys: { current: KEY_A },
+      log: silentLogger(),
+    });
 
     expect((await storage.accounts.getWithToken('300000000000000001'))?.accessToken).toBe('IGQ-old-driver-token');
     const feed = await storage.feeds.get(FEED_ID);

@@ -10,7 +10,9 @@ const CHILD = fileURLToPath(new URL('./fixtures/write-burst.ts', import.meta.url
 
 /** Runs the writer until it has reported `target` acknowledgements, kills it, and returns them. */
 async function killMidBurst(place: TestPlace, target: number): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(place)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(place)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const acks: string[] = [];
   let buffered = '';
   let stderr = '';
@@ -67,8 +69,13 @@ describe.each(['sqlite', 'redis', 'postgres'] as const)('persistence on %s', (ba
     expect(storage.corruptRecords()).toBe(0);
     // The reopened storage takes writes again on the same indexes.
     await storage.feeds.add({
-      guildId: '100000000000000001', channelId: '200000000000000001', source: { kind: 'tag', name: 'after' },
-      ownerDiscordUserId: '300000000000000001', ownerInstagramUserId: '3001', createdBy: '300000000000000001', delivery: { mode: 'message' },
+      guildId: '100000000000000001',
+      channelId: '200000000000000001',
+      source: { kind: 'tag', name: 'after' },
+      ownerDiscordUserId: '300000000000000001',
+      ownerInstagramUserId: '3001',
+      createdBy: '300000000000000001',
+      delivery: { mode: 'message' },
     });
     expect((await storage.feeds.listByGuild('100000000000000001')).length).toBeGreaterThanOrEqual(feeds.size + 1);
   });

@@ -40,14 +40,37 @@ describe.each(BACKENDS)('stored records from an older igcord on %s', (backend) =
 
   const OLD_TOKEN_REASON =
     "Paused: the owner's Instagram link stopped working (token revoked or expired). The owner runs /instagram link again and the feed resumes by itself.";
-  const OLD_UNLINKED_REASON = 'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.';
+  const OLD_UNLINKED_REASON =
+    'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.';
 
   it.each([
     ['active', undefined, { kind: 'active' }],
-    ['paused', OLD_TOKEN_REASON, { kind: 'paused', by: 'owner-link-broken', since: 1_740_000_000_000, detail: 'token revoked or expired', instagramUserId: '3001' }],
-    ['paused', OLD_UNLINKED_REASON, { kind: 'paused', by: 'owner-unlinked', since: 1_740_000_000_000, instagramUserId: '3001' }],
-    ['paused', 'paused by <@300000000000000007> <t:1740000000:R>', { kind: 'paused', by: 'person', since: 1_740_000_000_000, detail: '300000000000000007' }],
-    ['disabled', 'Discord error 50013: igcord lacks permission', { kind: 'disabled', reason: 'Discord error 50013: igcord lacks permission', since: 1_740_000_000_000 }],
+    [
+      'paused',
+      OLD_TOKEN_REASON,
+      {
+        kind: 'paused',
+        by: 'owner-link-broken',
+        since: 1_740_000_000_000,
+        detail: 'token revoked or expired',
+        instagramUserId: '3001',
+      },
+    ],
+    [
+      'paused',
+      OLD_UNLINKED_REASON,
+      { kind: 'paused', by: 'owner-unlinked', since: 1_740_000_000_000, instagramUserId: '3001' },
+    ],
+    [
+      'paused',
+      'paused by <@300000000000000007> <t:1740000000:R>',
+      { kind: 'paused', by: 'person', since: 1_740_000_000_000, detail: '300000000000000007' },
+    ],
+    [
+      'disabled',
+      'Discord error 50013: igcord lacks permission',
+      { kind: 'disabled', reason: 'Discord error 50013: igcord lacks permission', since: 1_740_000_000_000 },
+    ],
   ])('reads a version-1 feed %s with reason %j as its structured state', async (state, reason, expected) => {
     const feed = await storage.feeds.add({
       guildId: '100000000000000001',
@@ -59,7 +82,13 @@ describe.each(BACKENDS)('stored records from an older igcord on %s', (backend) =
       delivery: { mode: 'message' },
     });
     const { state: _state, ...rest } = feed;
-    const old = { ...rest, version: 1, state, ...(reason !== undefined ? { stateReason: reason } : {}), lastCheckAt: 1_740_000_000_000 };
+    const old = {
+      ...rest,
+      version: 1,
+      state,
+      ...(reason !== undefined ? { stateReason: reason } : {}),
+      lastCheckAt: 1_740_000_000_000,
+    };
     await place.rawWrite(`feed:${feed.id}`, JSON.stringify({ value: old }));
     const read = await storage.feeds.get(feed.id);
     expect(read).toEqual({ ...rest, version: 2, state: expected, lastCheckAt: 1_740_000_000_000 });
@@ -70,14 +99,25 @@ describe.each(BACKENDS)('stored records from an older igcord on %s', (backend) =
     const unreadable = { id: '3_1', type: 'hologram' };
     // The raw write replaces a stored value (SQLite and PostgreSQL update a row): store a list first.
     await storage.deliveries.handOver(['feed1'], [{ id: '0_1' }]);
-    await place.rawWrite('pending:feed1', JSON.stringify({ value: { version: 1, media: [v1Media('1_3001', 'first'), unreadable, v1Media('2_3001', 'second')] } }));
+    await place.rawWrite(
+      'pending:feed1',
+      JSON.stringify({
+        value: { version: 1, media: [v1Media('1_3001', 'first'), unreadable, v1Media('2_3001', 'second')] },
+      }),
+    );
     const pending = await storage.deliveries.pendingMedia('feed1');
     expect(pending.map((p) => p.id)).toEqual(['1_3001', '3_1', '2_3001']);
     const first = postSchema.parse(pending[0]);
     expect(first).toEqual({
       id: '1_3001',
       kind: 'image',
-      items: [{ kind: 'image', url: 'https://scontent.cdninstagram.com/s.jpg', thumbnail: 'https://scontent.cdninstagram.com/t.jpg' }],
+      items: [
+        {
+          kind: 'image',
+          url: 'https://scontent.cdninstagram.com/s.jpg',
+          thumbnail: 'https://scontent.cdninstagram.com/t.jpg',
+        },
+      ],
       caption: 'first',
       author: { id: '3001', username: 'lena', name: 'Lena', avatar: 'https://scontent.cdninstagram.com/p.jpg' },
       permalink: 'https://www.instagram.com/p/1_3001/',
@@ -91,6 +131,9 @@ describe.each(BACKENDS)('stored records from an older igcord on %s', (backend) =
     // Dropping one rewrites the list in the current version, the others untouched.
     await storage.deliveries.dropPending('feed1', '1_3001');
     expect(JSON.parse((await place.rawRead('pending:feed1'))!)).toMatchObject({ value: { version: 2 } });
-    expect((await storage.deliveries.pendingMedia('feed1')).map((p) => postSchema.safeParse(p).success)).toEqual([false, true]);
+    expect((await storage.deliveries.pendingMedia('feed1')).map((p) => postSchema.safeParse(p).success)).toEqual([
+      false,
+      true,
+    ]);
   });
 });

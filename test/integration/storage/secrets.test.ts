@@ -20,14 +20,34 @@ describe.each(BACKENDS)('secrets on %s', (backend) => {
   const tokens = ['1001.aaaaaaaaaaaaaaaaaaaaaaaa.secretone', '1002.bbbbbbbbbbbbbbbbbbbbbbbb.secrettwo'];
 
   it('keeps no access token, webhook token or interaction token in clear in the raw storage', async () => {
-    await storage.accounts.link({ discordUserId: '111111111111111111', instagramUserId: '1001', username: 'one', scopes: ['basic'], accessToken: tokens[0]! });
-    await storage.accounts.link({ discordUserId: '222222222222222222', instagramUserId: '1002', username: 'two', scopes: ['basic'], accessToken: tokens[1]! });
+    await storage.accounts.link({
+      discordUserId: '111111111111111111',
+      instagramUserId: '1001',
+      username: 'one',
+      scopes: ['basic'],
+      accessToken: tokens[0]!,
+    });
+    await storage.accounts.link({
+      discordUserId: '222222222222222222',
+      instagramUserId: '1002',
+      username: 'two',
+      scopes: ['basic'],
+      accessToken: tokens[1]!,
+    });
     await storage.feeds.add({
-      guildId: '100000000000000001', channelId: '200000000000000001', source: { kind: 'tag', name: 'cats' },
-      ownerDiscordUserId: '111111111111111111', ownerInstagramUserId: '1001', createdBy: '111111111111111111',
+      guildId: '100000000000000001',
+      channelId: '200000000000000001',
+      source: { kind: 'tag', name: 'cats' },
+      ownerDiscordUserId: '111111111111111111',
+      ownerInstagramUserId: '1001',
+      createdBy: '111111111111111111',
       delivery: { mode: 'webhook', webhookId: '500000000000000001', webhookToken: 'webhooksecretzzzzzzzz' },
     });
-    await storage.oauthStates.create({ discordUserId: '111111111111111111', interactionToken: 'interactionsecretqqqq', scopes: ['basic'] });
+    await storage.oauthStates.create({
+      discordUserId: '111111111111111111',
+      interactionToken: 'interactionsecretqqqq',
+      scopes: ['basic'],
+    });
     const raw = await place.rawDump();
     // The dump is the real storage: the usernames written alongside the tokens are there.
     expect(raw).toContain('"username":"one"');
@@ -40,7 +60,13 @@ describe.each(BACKENDS)('secrets on %s', (backend) => {
   });
 
   it('fails to decrypt a tampered token with a clear error', async () => {
-    await storage.accounts.link({ discordUserId: '111111111111111111', instagramUserId: '1001', username: 'one', scopes: [], accessToken: tokens[0]! });
+    await storage.accounts.link({
+      discordUserId: '111111111111111111',
+      instagramUserId: '1001',
+      username: 'one',
+      scopes: [],
+      accessToken: tokens[0]!,
+    });
     const envelope = JSON.parse((await place.rawRead('account:111111111111111111'))!) as { value: { token: string } };
     const parts = envelope.value.token.split('.');
     const body = Buffer.from(parts[3]!, 'base64url');
@@ -54,9 +80,21 @@ describe.each(BACKENDS)('secrets on %s', (backend) => {
     expect((failure as Error).message).toMatch(/failed its integrity check under key "keyA"/);
   });
 
-  it('refuses a token copied from another account\'s record', async () => {
-    await storage.accounts.link({ discordUserId: '111111111111111111', instagramUserId: '1001', username: 'one', scopes: [], accessToken: tokens[0]! });
-    await storage.accounts.link({ discordUserId: '222222222222222222', instagramUserId: '1002', username: 'two', scopes: [], accessToken: tokens[1]! });
+  it("refuses a token copied from another account's record", async () => {
+    await storage.accounts.link({
+      discordUserId: '111111111111111111',
+      instagramUserId: '1001',
+      username: 'one',
+      scopes: [],
+      accessToken: tokens[0]!,
+    });
+    await storage.accounts.link({
+      discordUserId: '222222222222222222',
+      instagramUserId: '1002',
+      username: 'two',
+      scopes: [],
+      accessToken: tokens[1]!,
+    });
     const one = JSON.parse((await place.rawRead('account:111111111111111111'))!) as { value: { token: string } };
     const two = JSON.parse((await place.rawRead('account:222222222222222222'))!) as { value: { token: string } };
     two.value.token = one.value.token;
@@ -65,24 +103,49 @@ describe.each(BACKENDS)('secrets on %s', (backend) => {
   });
 
   it('reads records made with a rotated-out key, re-encrypts them with the newest, and names a missing key', async () => {
-    await storage.accounts.link({ discordUserId: '111111111111111111', instagramUserId: '1001', username: 'one', scopes: [], accessToken: tokens[0]! });
+    await storage.accounts.link({
+      discordUserId: '111111111111111111',
+      instagramUserId: '1001',
+      username: 'one',
+      scopes: [],
+      accessToken: tokens[0]!,
+    });
     await storage.close();
     storage = await place.open({ keys: { current: KEY_B, previous: [KEY_A] } });
     expect((await storage.accounts.getWithToken('111111111111111111'))?.accessToken).toBe(tokens[0]);
     expect(await place.rawRead('account:111111111111111111')).toMatch(/"token":"v1\.keyB\./);
-    await storage.accounts.link({ discordUserId: '222222222222222222', instagramUserId: '1002', username: 'two', scopes: [], accessToken: tokens[1]! });
+    await storage.accounts.link({
+      discordUserId: '222222222222222222',
+      instagramUserId: '1002',
+      username: 'two',
+      scopes: [],
+      accessToken: tokens[1]!,
+    });
     await storage.close();
     storage = await place.open({ keys: { current: KEY_A } });
-    await expect(storage.accounts.getWithToken('222222222222222222')).rejects.toThrow(/encrypted with key "keyB", which is not configured/);
+    await expect(storage.accounts.getWithToken('222222222222222222')).rejects.toThrow(
+      /encrypted with key "keyB", which is not configured/,
+    );
   });
 
   it('re-encrypts a webhook token made with a rotated-out key when the feed is read, so retiring that key later breaks nothing', async () => {
     const input = {
-      guildId: '100000000000000001', channelId: '200000000000000001', source: { kind: 'account' as const, instagramUserId: '1001' },
-      ownerDiscordUserId: '111111111111111111', ownerInstagramUserId: '1001', createdBy: '111111111111111111',
+      guildId: '100000000000000001',
+      channelId: '200000000000000001',
+      source: { kind: 'account' as const, instagramUserId: '1001' },
+      ownerDiscordUserId: '111111111111111111',
+      ownerInstagramUserId: '1001',
+      createdBy: '111111111111111111',
     };
-    const byGet = await storage.feeds.add({ ...input, delivery: { mode: 'webhook', webhookId: '500000000000000001', webhookToken: 'webhooksecretone' } });
-    const byList = await storage.feeds.add({ ...input, channelId: '200000000000000002', delivery: { mode: 'webhook', webhookId: '500000000000000002', webhookToken: 'webhooksecrettwo' } });
+    const byGet = await storage.feeds.add({
+      ...input,
+      delivery: { mode: 'webhook', webhookId: '500000000000000001', webhookToken: 'webhooksecretone' },
+    });
+    const byList = await storage.feeds.add({
+      ...input,
+      channelId: '200000000000000002',
+      delivery: { mode: 'webhook', webhookId: '500000000000000002', webhookToken: 'webhooksecrettwo' },
+    });
     await storage.close();
 
     storage = await place.open({ keys: { current: KEY_B, previous: [KEY_A] } });

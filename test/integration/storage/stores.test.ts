@@ -59,25 +59,48 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       const account = await storage.accounts.get('111111111111111111');
       expect(account).toEqual(linked);
       expect(JSON.stringify(account)).not.toContain('secret-token');
-      expect(await storage.accounts.getWithToken('111111111111111111')).toEqual({ account: linked, accessToken: '9001.abcdef.secret-token' });
+      expect(await storage.accounts.getWithToken('111111111111111111')).toEqual({
+        account: linked,
+        accessToken: '9001.abcdef.secret-token',
+      });
       expect(await storage.accounts.get('222222222222222222')).toBeUndefined();
     });
 
     it('finds every Discord user of an Instagram account, and follows a relink to another account', async () => {
       for (const d of ['111111111111111111', '222222222222222222']) {
-        await storage.accounts.link({ discordUserId: d, instagramUserId: '9001', username: 'shared', scopes: ['basic'], accessToken: `tok-${d}` });
+        await storage.accounts.link({
+          discordUserId: d,
+          instagramUserId: '9001',
+          username: 'shared',
+          scopes: ['basic'],
+          accessToken: `tok-${d}`,
+        });
       }
       expect((await storage.accounts.byInstagramUser('9001')).map((a) => a.discordUserId).sort()).toEqual([
         '111111111111111111',
         '222222222222222222',
       ]);
-      await storage.accounts.link({ discordUserId: '222222222222222222', instagramUserId: '9002', username: 'other', scopes: ['basic'], accessToken: 't2' });
-      expect((await storage.accounts.byInstagramUser('9001')).map((a) => a.discordUserId)).toEqual(['111111111111111111']);
+      await storage.accounts.link({
+        discordUserId: '222222222222222222',
+        instagramUserId: '9002',
+        username: 'other',
+        scopes: ['basic'],
+        accessToken: 't2',
+      });
+      expect((await storage.accounts.byInstagramUser('9001')).map((a) => a.discordUserId)).toEqual([
+        '111111111111111111',
+      ]);
       expect((await storage.accounts.byInstagramUser('9002')).map((a) => a.username)).toEqual(['other']);
     });
 
     it('marks a link broken with its reason, and unlinks it', async () => {
-      await storage.accounts.link({ discordUserId: '111111111111111111', instagramUserId: '9001', username: 'u', scopes: [], accessToken: 't' });
+      await storage.accounts.link({
+        discordUserId: '111111111111111111',
+        instagramUserId: '9001',
+        username: 'u',
+        scopes: [],
+        accessToken: 't',
+      });
       clock += 5_000;
       const broken = await storage.accounts.markBroken('111111111111111111', 'the access token was revoked');
       expect(broken).toMatchObject({ status: 'broken', brokenReason: 'the access token was revoked', brokenAt: clock });
@@ -89,7 +112,13 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
 
     it('rejects a link whose ids are not ids, storing nothing', async () => {
       await expect(
-        storage.accounts.link({ discordUserId: 'a:b', instagramUserId: '9001', username: 'u', scopes: [], accessToken: 't' }),
+        storage.accounts.link({
+          discordUserId: 'a:b',
+          instagramUserId: '9001',
+          username: 'u',
+          scopes: [],
+          accessToken: 't',
+        }),
       ).rejects.toThrow(/account link is invalid/);
       expect(await storage.accounts.byInstagramUser('9001')).toEqual([]);
     });
@@ -99,7 +128,12 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
     const user = '111111111111111111';
 
     it('hands a state back once, with its Discord user and interaction', async () => {
-      const created = await storage.oauthStates.create({ discordUserId: user, interactionToken: 'aW50ZXJhY3Rpb24', applicationId: '555555555555555555', scopes: ['basic'] });
+      const created = await storage.oauthStates.create({
+        discordUserId: user,
+        interactionToken: 'aW50ZXJhY3Rpb24',
+        applicationId: '555555555555555555',
+        scopes: ['basic'],
+      });
       expect(created.state).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(created.expiresAt - created.createdAt).toBe(10 * 60_000);
       const taken = await storage.oauthStates.take(created.state);
@@ -110,7 +144,11 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
     it('lets exactly one of two concurrent takes win', async () => {
       for (let round = 0; round < 5; round++) {
         const { state } = await storage.oauthStates.create({ discordUserId: user, scopes: ['basic'] });
-        const results = await Promise.all([storage.oauthStates.take(state), storage.oauthStates.take(state), storage.oauthStates.take(state)]);
+        const results = await Promise.all([
+          storage.oauthStates.take(state),
+          storage.oauthStates.take(state),
+          storage.oauthStates.take(state),
+        ]);
         expect(results.filter((r) => r.ok)).toHaveLength(1);
       }
     });
@@ -132,12 +170,18 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       clock -= 1000;
     });
 
-    it('does not hand one user\'s state to another, and burns it when another user tries', async () => {
+    it("does not hand one user's state to another, and burns it when another user tries", async () => {
       const a = await storage.oauthStates.create({ discordUserId: '111111111111111111', scopes: ['basic'] });
       const b = await storage.oauthStates.create({ discordUserId: '222222222222222222', scopes: ['basic'] });
       expect(a.state).not.toBe(b.state);
-      expect(await storage.oauthStates.take(a.state, { discordUserId: '222222222222222222' })).toEqual({ ok: false, reason: 'other-user' });
-      expect(await storage.oauthStates.take(a.state, { discordUserId: '111111111111111111' })).toEqual({ ok: false, reason: 'unknown' });
+      expect(await storage.oauthStates.take(a.state, { discordUserId: '222222222222222222' })).toEqual({
+        ok: false,
+        reason: 'other-user',
+      });
+      expect(await storage.oauthStates.take(a.state, { discordUserId: '111111111111111111' })).toEqual({
+        ok: false,
+        reason: 'unknown',
+      });
       const takenB = await storage.oauthStates.take(b.state, { discordUserId: '222222222222222222' });
       expect(takenB.ok && takenB.state.discordUserId).toBe('222222222222222222');
     });
@@ -148,16 +192,46 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       const peeked = await storage.oauthStates.peek(link.state, { stage: 'link' });
       expect(peeked.ok && peeked.state.discordUserId).toBe(user);
       expect((await storage.oauthStates.peek(link.state, { stage: 'link' })).ok).toBe(true);
-      expect(await storage.oauthStates.peek(link.state, { stage: 'instagram' })).toEqual({ ok: false, reason: 'unknown' });
+      expect(await storage.oauthStates.peek(link.state, { stage: 'instagram' })).toEqual({
+        ok: false,
+        reason: 'unknown',
+      });
 
       const hash = 'h'.repeat(43);
-      const check = await storage.oauthStates.create({ stage: 'discord', linkState: link.state, browserHash: hash, flowId: 'f'.repeat(12), discordUserId: user, scopes: ['basic'] });
-      expect(await storage.oauthStates.take(check.state, { stage: 'instagram' })).toEqual({ ok: false, reason: 'unknown' });
-      expect(await storage.oauthStates.take(check.state, { stage: 'discord' })).toEqual({ ok: false, reason: 'unknown' });
+      const check = await storage.oauthStates.create({
+        stage: 'discord',
+        linkState: link.state,
+        browserHash: hash,
+        flowId: 'f'.repeat(12),
+        discordUserId: user,
+        scopes: ['basic'],
+      });
+      expect(await storage.oauthStates.take(check.state, { stage: 'instagram' })).toEqual({
+        ok: false,
+        reason: 'unknown',
+      });
+      expect(await storage.oauthStates.take(check.state, { stage: 'discord' })).toEqual({
+        ok: false,
+        reason: 'unknown',
+      });
 
-      const next = await storage.oauthStates.create({ stage: 'instagram', browserHash: hash, flowId: 'f'.repeat(12), discordName: 'Alice', discordUserId: user, interactionToken: 'aW50ZXJhY3Rpb24', scopes: ['basic'] });
+      const next = await storage.oauthStates.create({
+        stage: 'instagram',
+        browserHash: hash,
+        flowId: 'f'.repeat(12),
+        discordName: 'Alice',
+        discordUserId: user,
+        interactionToken: 'aW50ZXJhY3Rpb24',
+        scopes: ['basic'],
+      });
       const taken = await storage.oauthStates.take(next.state, { stage: 'instagram' });
-      expect(taken.ok && taken.state).toMatchObject({ stage: 'instagram', browserHash: hash, flowId: 'f'.repeat(12), discordName: 'Alice', interactionToken: 'aW50ZXJhY3Rpb24' });
+      expect(taken.ok && taken.state).toMatchObject({
+        stage: 'instagram',
+        browserHash: hash,
+        flowId: 'f'.repeat(12),
+        discordName: 'Alice',
+        interactionToken: 'aW50ZXJhY3Rpb24',
+      });
       expect((await storage.oauthStates.take(link.state, { stage: 'link' })).ok).toBe(true);
     });
 
@@ -176,7 +250,12 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
   describe('feeds', () => {
     it('adds a feed and finds it by id, guild, channel, source, owner and in the followed sources', async () => {
       const feed = await storage.feeds.add(newFeed({ mentionRoleId: '400000000000000001' }));
-      expect(feed).toMatchObject({ version: 2, state: { kind: 'active' }, createdAt: clock, mentionRoleId: '400000000000000001' });
+      expect(feed).toMatchObject({
+        version: 2,
+        state: { kind: 'active' },
+        createdAt: clock,
+        mentionRoleId: '400000000000000001',
+      });
       expect(feed.id).toMatch(/^[a-z2-9]{10}$/);
       expect(await storage.feeds.get(feed.id)).toEqual(feed);
       expect(await storage.feeds.listByGuild('100000000000000001')).toEqual([feed]);
@@ -192,13 +271,23 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       const location = await storage.feeds.add(newFeed({ source: { kind: 'location', id: '3001' } }));
       const account = await storage.feeds.add(newFeed());
       expect((await storage.feeds.listBySource({ kind: 'tag', name: 'sunset' })).map((f) => f.id)).toEqual([tag.id]);
-      expect((await storage.feeds.listBySource({ kind: 'location', id: '3001' })).map((f) => f.id)).toEqual([location.id]);
-      expect((await storage.feeds.listBySource({ kind: 'account', instagramUserId: '3001' })).map((f) => f.id)).toEqual([account.id]);
-      expect((await storage.feeds.listSources()).map(sourceKey).sort()).toEqual(['account:3001', 'location:3001', 'tag:sunset']);
+      expect((await storage.feeds.listBySource({ kind: 'location', id: '3001' })).map((f) => f.id)).toEqual([
+        location.id,
+      ]);
+      expect((await storage.feeds.listBySource({ kind: 'account', instagramUserId: '3001' })).map((f) => f.id)).toEqual(
+        [account.id],
+      );
+      expect((await storage.feeds.listSources()).map(sourceKey).sort()).toEqual([
+        'account:3001',
+        'location:3001',
+        'tag:sunset',
+      ]);
     });
 
-    it('stores a webhook feed\'s token encrypted and decrypts it on request', async () => {
-      const feed = await storage.feeds.add(newFeed({ delivery: { mode: 'webhook', webhookId: '500000000000000001', webhookToken: 'hook-secret-xyz' } }));
+    it("stores a webhook feed's token encrypted and decrypts it on request", async () => {
+      const feed = await storage.feeds.add(
+        newFeed({ delivery: { mode: 'webhook', webhookId: '500000000000000001', webhookToken: 'hook-secret-xyz' } }),
+      );
       expect(feed.delivery).toMatchObject({ mode: 'webhook', webhookId: '500000000000000001' });
       expect(JSON.stringify(feed)).not.toContain('hook-secret-xyz');
       expect(storage.feeds.webhookToken((await storage.feeds.get(feed.id))!)).toBe('hook-secret-xyz');
@@ -208,7 +297,11 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       const feed = await storage.feeds.add(newFeed());
       const off = { kind: 'disabled' as const, reason: 'the bot lost Send Messages in the channel', since: clock };
       expect(await storage.feeds.setState(feed.id, off)).toMatchObject({ state: off });
-      const resumed = await storage.feeds.update(feed.id, { state: { kind: 'active' }, lastCheckAt: clock, channelId: '200000000000000009' });
+      const resumed = await storage.feeds.update(feed.id, {
+        state: { kind: 'active' },
+        lastCheckAt: clock,
+        channelId: '200000000000000009',
+      });
       expect(resumed).toMatchObject({ state: { kind: 'active' }, lastCheckAt: clock, channelId: '200000000000000009' });
       expect(await storage.feeds.listByChannel('200000000000000001')).toEqual([]);
       expect((await storage.feeds.listByChannel('200000000000000009')).map((f) => f.id)).toEqual([feed.id]);
@@ -230,20 +323,27 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
     it('lists all 100 feeds added concurrently to one guild', async () => {
       const added = await Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          storage.feeds.add(newFeed({ channelId: `2000000000000000${10 + (i % 7)}`, source: { kind: 'tag', name: `tag${i % 13}` } })),
+          storage.feeds.add(
+            newFeed({ channelId: `2000000000000000${10 + (i % 7)}`, source: { kind: 'tag', name: `tag${i % 13}` } }),
+          ),
         ),
       );
       const listed = await storage.feeds.listByGuild('100000000000000001');
       expect(listed).toHaveLength(100);
       expect(new Set(listed.map((f) => f.id))).toEqual(new Set(added.map((f) => f.id)));
       expect(await storage.feeds.listSources()).toHaveLength(13);
-      const perChannel = await Promise.all(Array.from({ length: 7 }, (_, c) => storage.feeds.listByChannel(`2000000000000000${10 + c}`)));
+      const perChannel = await Promise.all(
+        Array.from({ length: 7 }, (_, c) => storage.feeds.listByChannel(`2000000000000000${10 + c}`)),
+      );
       expect(perChannel.reduce((n, l) => n + l.length, 0)).toBe(100);
     });
 
     it('reports a stored feed that does not parse with its key, and lists the others', async () => {
       const lines: string[] = [];
-      const log = createLogger({ level: 'warn', destination: new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) });
+      const log = createLogger({
+        level: 'warn',
+        destination: new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }),
+      });
       await storage.close();
       storage = await place.open({ log });
       const good = await storage.feeds.add(newFeed());
@@ -252,20 +352,28 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       expect(await storage.feeds.listByGuild('100000000000000001')).toEqual([good]);
       expect(await storage.feeds.get(bad.id)).toBeUndefined();
       expect(storage.corruptRecords()).toBe(2);
-      const report = lines.map((l) => JSON.parse(l) as { storageKey?: string; msg: string; problems?: string[] }).find((l) => l.storageKey === `feed:${bad.id}`);
+      const report = lines
+        .map((l) => JSON.parse(l) as { storageKey?: string; msg: string; problems?: string[] })
+        .find((l) => l.storageKey === `feed:${bad.id}`);
       expect(report?.msg).toContain('does not parse');
       expect(report?.problems?.join()).toContain('state');
     });
 
     it('refuses to rewrite an index that does not parse rather than drop what it lists', async () => {
       await storage.feeds.add(newFeed());
-      await place.rawWrite('feeds-by-guild:100000000000000001', JSON.stringify({ value: { version: 1, members: 'oops' } }));
+      await place.rawWrite(
+        'feeds-by-guild:100000000000000001',
+        JSON.stringify({ value: { version: 1, members: 'oops' } }),
+      );
       await expect(storage.feeds.add(newFeed())).rejects.toBeInstanceOf(StorageCorruptError);
     });
 
     it('skips index entries whose feed is gone (left by a crash between the two writes)', async () => {
       const feed = await storage.feeds.add(newFeed());
-      await place.rawWrite('feeds-by-guild:100000000000000001', JSON.stringify({ value: { version: 1, members: ['ghostfeed1', feed.id] } }));
+      await place.rawWrite(
+        'feeds-by-guild:100000000000000001',
+        JSON.stringify({ value: { version: 1, members: ['ghostfeed1', feed.id] } }),
+      );
       expect(await storage.feeds.listByGuild('100000000000000001')).toEqual([feed]);
     });
   });
@@ -279,25 +387,39 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       const stale = await storage.deliveries.advanceCursor(sk, { mediaId: '10_3001', createdTime: 1_700_000_100 });
       expect(stale).toMatchObject({ mediaId: '20_3001', createdTime: 1_700_000_200 });
       await storage.deliveries.advanceCursor(sk, { mediaId: '30_3001', createdTime: 1_700_000_300, minTagId: 'AQB' });
-      expect(await storage.deliveries.getCursor(sk)).toEqual({ mediaId: '30_3001', createdTime: 1_700_000_300, minTagId: 'AQB', updatedAt: clock });
+      expect(await storage.deliveries.getCursor(sk)).toEqual({
+        mediaId: '30_3001',
+        createdTime: 1_700_000_300,
+        minTagId: 'AQB',
+        updatedAt: clock,
+      });
     });
 
     it('records deliveries per feed, newest first, bounded to the last 200', async () => {
       for (let i = 0; i < 205; i++) {
-        await storage.deliveries.recordDelivery('feedaaaaaa', { mediaId: `m${i}`, messageId: `${600000000000000000n + BigInt(i)}` });
+        await storage.deliveries.recordDelivery('feedaaaaaa', {
+          mediaId: `m${i}`,
+          messageId: `${600000000000000000n + BigInt(i)}`,
+        });
       }
       const recent = await storage.deliveries.recentDeliveries('feedaaaaaa');
       expect(recent).toHaveLength(200);
       expect(recent[0]?.mediaId).toBe('m204');
       expect(await storage.deliveries.findDelivery('feedaaaaaa', 'm4')).toBeUndefined();
-      expect(await storage.deliveries.findDelivery('feedaaaaaa', 'm5')).toMatchObject({ messageId: '600000000000000005' });
+      expect(await storage.deliveries.findDelivery('feedaaaaaa', 'm5')).toMatchObject({
+        messageId: '600000000000000005',
+      });
       expect(await storage.deliveries.findDelivery('feedbbbbbb', 'm5')).toBeUndefined();
       await storage.deliveries.forgetFeed('feedaaaaaa');
       expect(await storage.deliveries.recentDeliveries('feedaaaaaa')).toEqual([]);
     });
 
     it('keeps concurrent deliveries to one feed', async () => {
-      await Promise.all(Array.from({ length: 50 }, (_, i) => storage.deliveries.recordDelivery('feedcccccc', { mediaId: `c${i}`, messageId: snowflake() })));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          storage.deliveries.recordDelivery('feedcccccc', { mediaId: `c${i}`, messageId: snowflake() }),
+        ),
+      );
       expect(await storage.deliveries.recentDeliveries('feedcccccc')).toHaveLength(50);
     });
 
@@ -310,7 +432,10 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       expect(await storage.deliveries.clearDirty('tag:cats', cats.markedAt)).toBe(false);
       const renewed = (await storage.deliveries.listDirty()).find((d) => d.sourceKey === 'tag:cats')!;
       expect(await storage.deliveries.clearDirty('tag:cats', renewed.markedAt)).toBe(true);
-      expect((await storage.deliveries.listDirty()).map((d) => d.sourceKey).sort()).toEqual(['account:1', 'location:7']);
+      expect((await storage.deliveries.listDirty()).map((d) => d.sourceKey).sort()).toEqual([
+        'account:1',
+        'location:7',
+      ]);
     });
 
     it('marks a whole notification batch of sources dirty in one write, and reads their cursors in one round trip', async () => {
@@ -327,7 +452,7 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       expect(new Set((await storage.deliveries.listDirty()).map((d) => d.sourceKey))).toEqual(new Set(keys));
     });
 
-    it('leaves a batch\'s marks that are already stored since the given time as they are, and renews the others', async () => {
+    it("leaves a batch's marks that are already stored since the given time as they are, and renews the others", async () => {
       await storage.deliveries.markDirtyMany([{ sourceKey: 'account:1' }, { sourceKey: 'account:2' }]);
       const first = new Map((await storage.deliveries.listDirty()).map((d) => [d.sourceKey, d.markedAt]));
       clock += 1000;
@@ -352,7 +477,9 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
     it('writes no mark of a batch whose signal is already aborted, and says why', async () => {
       const writes = watched.writes;
       const signal = AbortSignal.abort(new Error('the webhook answered 503'));
-      await expect(storage.deliveries.markDirtyMany([{ sourceKey: 'account:1' }], { signal })).rejects.toThrow('the webhook answered 503');
+      await expect(storage.deliveries.markDirtyMany([{ sourceKey: 'account:1' }], { signal })).rejects.toThrow(
+        'the webhook answered 503',
+      );
       expect(watched.writes).toBe(writes);
       expect(await storage.deliveries.listDirty()).toEqual([]);
     });

@@ -27,7 +27,10 @@ describe.each(BACKENDS)('taking a corrupt OAuth state on %s', (backend) => {
   beforeEach(async () => {
     place = await createPlace(backend);
     lines = [];
-    const log = createLogger({ level: 'debug', destination: new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }) });
+    const log = createLogger({
+      level: 'debug',
+      destination: new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }),
+    });
     storage = await place.open({ log });
   });
   afterEach(async () => {
@@ -38,7 +41,12 @@ describe.each(BACKENDS)('taking a corrupt OAuth state on %s', (backend) => {
   const warnings = () => lines.map((l) => JSON.parse(l) as Line).filter((l) => l.level === 40);
 
   it('reports a value that is not JSON and throws a StorageCorruptError, logging neither the state nor the value', async () => {
-    const created = await storage.oauthStates.create({ discordUserId: USER, interactionToken: INTERACTION_TOKEN, applicationId: '555555555555555555', scopes: ['basic'] });
+    const created = await storage.oauthStates.create({
+      discordUserId: USER,
+      interactionToken: INTERACTION_TOKEN,
+      applicationId: '555555555555555555',
+      scopes: ['basic'],
+    });
     const garbage = `{"value": {"state": "${created.state}", "interactionTokenEncrypted": "v1.keyA.c2VjcmV0LWNpcGhlcnRleHQ`;
     await place.rawWrite(`oauth-state:${created.state}`, garbage);
 
@@ -62,11 +70,19 @@ describe.each(BACKENDS)('taking a corrupt OAuth state on %s', (backend) => {
   });
 
   it('reports a value that is JSON but not a state record and throws a StorageCorruptError, logging neither the state nor the value', async () => {
-    const created = await storage.oauthStates.create({ discordUserId: USER, interactionToken: INTERACTION_TOKEN, applicationId: '555555555555555555', scopes: ['basic'] });
+    const created = await storage.oauthStates.create({
+      discordUserId: USER,
+      interactionToken: INTERACTION_TOKEN,
+      applicationId: '555555555555555555',
+      scopes: ['basic'],
+    });
     const raw = await place.rawRead(`oauth-state:${created.state}`);
     const envelope = JSON.parse(raw!) as { value: Record<string, unknown> };
     const ciphertext = String(envelope.value.interactionTokenEncrypted);
-    await place.rawWrite(`oauth-state:${created.state}`, JSON.stringify({ ...envelope, value: { ...envelope.value, expiresAt: 'soon' } }));
+    await place.rawWrite(
+      `oauth-state:${created.state}`,
+      JSON.stringify({ ...envelope, value: { ...envelope.value, expiresAt: 'soon' } }),
+    );
 
     await expect(storage.oauthStates.take(created.state)).rejects.toBeInstanceOf(StorageCorruptError);
     const [report, ...others] = warnings();

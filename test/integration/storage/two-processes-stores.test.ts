@@ -22,8 +22,20 @@ interface Racer {
 type Op = 'record-delivery' | 'mark-dirty' | 'hand-over' | 'set-state' | 'remove' | 'mark-broken' | 'unlink';
 
 function racer(place: TestPlace, op: Op, tag: string, count: number, targets: string[] = []): Racer {
-  const input = { url: place.url, dataDir: place.dataDir, namespace: place.namespace, table: place.table, op, tag, count, inFlight: 4, targets };
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const input = {
+    url: place.url,
+    dataDir: place.dataDir,
+    namespace: place.namespace,
+    table: place.table,
+    op,
+    tag,
+    count,
+    inFlight: 4,
+    targets,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let onReady!: () => void;
@@ -108,7 +120,9 @@ describe.each(BACKENDS)('two processes changing one stored value on %s', (backen
     const feedIds = feeds.map((f) => f.id);
     // The states go round the feeds ten times, so every remove lands among patches of the same feed.
     await race(racer(p, 'set-state', 'a', 400, feedIds), racer(p, 'remove', 'b', 40, feedIds));
-    const left = await Promise.all(feedIds.map(async (id) => ((await p.rawRead(`feed:${id}`)) === undefined ? undefined : id)));
+    const left = await Promise.all(
+      feedIds.map(async (id) => ((await p.rawRead(`feed:${id}`)) === undefined ? undefined : id)),
+    );
     expect(left.filter((id) => id !== undefined)).toEqual([]);
     expect(await storage!.feeds.listByGuild('100000000000000042')).toEqual([]);
     expect(await storage!.feeds.listSources()).toEqual([]);
@@ -118,12 +132,23 @@ describe.each(BACKENDS)('two processes changing one stored value on %s', (backen
     const p = await freshPlace();
     const users = Array.from({ length: 12 }, (_, i) => `4000000000000000${String(i).padStart(2, '0')}`);
     for (const [i, discordUserId] of users.entries()) {
-      await storage!.accounts.link({ discordUserId, instagramUserId: `${5000 + (i % 2)}`, username: `user${i}`, scopes: ['basic'], accessToken: `token-${i}` });
+      await storage!.accounts.link({
+        discordUserId,
+        instagramUserId: `${5000 + (i % 2)}`,
+        username: `user${i}`,
+        scopes: ['basic'],
+        accessToken: `token-${i}`,
+      });
     }
     // Few links and the marks go round them forty times, so every unlink lands among marks of the same link.
     await race(racer(p, 'mark-broken', 'a', 480, users), racer(p, 'unlink', 'b', 12, users));
-    const left = await Promise.all(users.map(async (id) => ((await p.rawRead(`account:${id}`)) === undefined ? undefined : id)));
+    const left = await Promise.all(
+      users.map(async (id) => ((await p.rawRead(`account:${id}`)) === undefined ? undefined : id)),
+    );
     expect(left.filter((id) => id !== undefined)).toEqual([]);
-    expect([...(await storage!.accounts.byInstagramUser('5000')), ...(await storage!.accounts.byInstagramUser('5001'))]).toEqual([]);
+    expect([
+      ...(await storage!.accounts.byInstagramUser('5000')),
+      ...(await storage!.accounts.byInstagramUser('5001')),
+    ]).toEqual([]);
   }, 120_000);
 });

@@ -19,8 +19,19 @@ interface Adder {
 }
 
 function adder(place: TestPlace, tag: string, count: number): Adder {
-  const input = { url: place.url, dataDir: place.dataDir, namespace: place.namespace, table: place.table, guildId: GUILD, count, inFlight: 4, tag };
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const input = {
+    url: place.url,
+    dataDir: place.dataDir,
+    namespace: place.namespace,
+    table: place.table,
+    guildId: GUILD,
+    count,
+    inFlight: 4,
+    tag,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(input)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let onReady!: () => void;
@@ -33,7 +44,13 @@ function adder(place: TestPlace, tag: string, count: number): Adder {
   const finished = new Promise<string[]>((resolve, reject) =>
     child.on('exit', (code) => {
       if (code !== 0 || !stdout.endsWith('done\n')) reject(new Error(`adder ${tag} exited with ${code}:\n${stderr}`));
-      else resolve(stdout.split('\n').filter((l) => l.startsWith('added ')).map((l) => l.slice('added '.length)));
+      else
+        resolve(
+          stdout
+            .split('\n')
+            .filter((l) => l.startsWith('added '))
+            .map((l) => l.slice('added '.length)),
+        );
     }),
   );
   // A child that dies before it is ready fails the test instead of leaving it waiting.
@@ -66,9 +83,18 @@ describe.each(BACKENDS)('two processes on one %s storage', (backend) => {
     const raw = JSON.parse((await place.rawRead(`feeds-by-guild:${GUILD}`))!) as { value: { members: string[] } };
     expect(raw.value.members).toHaveLength(200);
     // The other indexes the adds went through are whole too.
-    const bySource = await Promise.all(['a0', 'a1', 'a2', 'b0', 'b1', 'b2'].map((name) => storage!.feeds.listBySource({ kind: 'tag', name })));
+    const bySource = await Promise.all(
+      ['a0', 'a1', 'a2', 'b0', 'b1', 'b2'].map((name) => storage!.feeds.listBySource({ kind: 'tag', name })),
+    );
     expect(bySource.flat()).toHaveLength(200);
-    expect((await storage.feeds.listSources()).map((s) => (s.kind === 'tag' ? s.name : '')).sort()).toEqual(['a0', 'a1', 'a2', 'b0', 'b1', 'b2']);
+    expect((await storage.feeds.listSources()).map((s) => (s.kind === 'tag' ? s.name : '')).sort()).toEqual([
+      'a0',
+      'a1',
+      'a2',
+      'b0',
+      'b1',
+      'b2',
+    ]);
     expect(await storage.feeds.listByOwner('300000000000000001')).toHaveLength(200);
   }, 120_000);
 });

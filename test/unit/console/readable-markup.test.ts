@@ -12,11 +12,15 @@ const DAY = 24 * HOUR;
 
 describe('console markdown for a terminal', () => {
   it('shows escaped characters as Discord shows them: @mateo\\_rios reads @mateo_rios', () => {
-    expect(readableMarkup('You follow @mateo\\_rios and \\*stars\\* \\# not a heading', names)).toBe('You follow @mateo_rios and *stars* # not a heading');
+    expect(readableMarkup('You follow @mateo\\_rios and \\*stars\\* \\# not a heading', names)).toBe(
+      'You follow @mateo_rios and *stars* # not a heading',
+    );
   });
 
   it('drops bold, underline and strike markers but keeps the words', () => {
-    expect(readableMarkup('You follow **@mateo\\_rios**; __new__ and ~~old~~', names)).toBe('You follow @mateo_rios; new and old');
+    expect(readableMarkup('You follow **@mateo\\_rios**; __new__ and ~~old~~', names)).toBe(
+      'You follow @mateo_rios; new and old',
+    );
   });
 
   it('keeps escaped markers literal: \\*\\*not bold\\*\\* stays starred', () => {
@@ -24,8 +28,12 @@ describe('console markdown for a terminal', () => {
   });
 
   it('shows a markdown link once: its text and address, or the address alone when they are the same', () => {
-    expect(readableMarkup('Website: [https://example.com/a](https://example.com/a)', names)).toBe('Website: https://example.com/a');
-    expect(readableMarkup('[@lena\\_bakes](https://www.instagram.com/lena_bakes/)', names)).toBe('@lena_bakes <https://www.instagram.com/lena_bakes/>');
+    expect(readableMarkup('Website: [https://example.com/a](https://example.com/a)', names)).toBe(
+      'Website: https://example.com/a',
+    );
+    expect(readableMarkup('[@lena\\_bakes](https://www.instagram.com/lena_bakes/)', names)).toBe(
+      '@lena_bakes <https://www.instagram.com/lena_bakes/>',
+    );
   });
 
   it('leaves inline code as typed', () => {

@@ -1,7 +1,18 @@
 // The feed lifecycle decides every change of a feed's state from the state as it is: who may pause over whom,
 // which link brings a paused feed back, and what `/feed list` says about it.
 import { describe, expect, it } from 'vitest';
-import { disabled, movedToNewAccount, ownerLinked, ownerLinkedElsewhere, ownerLinkLost, pausedByPerson, resumedByPerson, scopeMissing, stateReason, type FeedState } from '../../../src/core/index.js';
+import {
+  disabled,
+  movedToNewAccount,
+  ownerLinked,
+  ownerLinkedElsewhere,
+  ownerLinkLost,
+  pausedByPerson,
+  resumedByPerson,
+  scopeMissing,
+  stateReason,
+  type FeedState,
+} from '../../../src/core/index.js';
 
 const feed = (state: FeedState) => ({ state, ownerInstagramUserId: '3001' });
 const NOW = 1_750_000_000_000;
@@ -9,7 +20,7 @@ const NOW = 1_750_000_000_000;
 const link = (instagramUserId: string) => ({ instagramUserId, scopes: ['basic', 'public_content'] });
 
 describe('feed lifecycle', () => {
-  it('pauses an active feed for its owner\'s broken link, waiting for the account the feed was set up with', () => {
+  it("pauses an active feed for its owner's broken link, waiting for the account the feed was set up with", () => {
     expect(ownerLinkLost(feed({ kind: 'active' }), 'token', NOW)).toEqual({
       kind: 'paused',
       by: 'owner-link-broken',
@@ -17,10 +28,13 @@ describe('feed lifecycle', () => {
       detail: 'token revoked or expired',
       instagramUserId: '3001',
     });
-    expect(ownerLinkLost(feed({ kind: 'active' }), 'unlinked', NOW)).toMatchObject({ by: 'owner-unlinked', instagramUserId: '3001' });
+    expect(ownerLinkLost(feed({ kind: 'active' }), 'unlinked', NOW)).toMatchObject({
+      by: 'owner-unlinked',
+      instagramUserId: '3001',
+    });
   });
 
-  it('leaves a feed an admin paused, or a disabled one, as it is when the owner\'s link breaks', () => {
+  it("leaves a feed an admin paused, or a disabled one, as it is when the owner's link breaks", () => {
     expect(ownerLinkLost(feed({ kind: 'paused', by: 'person', since: 1, detail: '7' }), 'token', NOW)).toBeUndefined();
     expect(ownerLinkLost(feed(disabled('gone', 1)), 'unlinked', NOW)).toBeUndefined();
   });
@@ -31,7 +45,7 @@ describe('feed lifecycle', () => {
     expect(ownerLinked(feed(paused), link('3001'))).toEqual({ kind: 'active' });
   });
 
-  it('never resumes an admin\'s pause, a disabled feed or a budget pause on a link', () => {
+  it("never resumes an admin's pause, a disabled feed or a budget pause on a link", () => {
     expect(ownerLinked(feed({ kind: 'paused', by: 'person', since: 1 }), link('3001'))).toBeUndefined();
     expect(ownerLinked(feed({ kind: 'paused', by: 'budget', since: 1 }), link('3001'))).toBeUndefined();
     expect(ownerLinked(feed(disabled('gone', 1)), link('3001'))).toBeUndefined();
@@ -48,7 +62,9 @@ describe('feed lifecycle', () => {
 
   it('words each state for /feed list from its data', () => {
     expect(stateReason({ kind: 'active' })).toBeUndefined();
-    expect(stateReason({ kind: 'paused', by: 'person', since: 1_750_000_000_500, detail: '42' })).toBe('paused by <@42> <t:1750000001:R>');
+    expect(stateReason({ kind: 'paused', by: 'person', since: 1_750_000_000_500, detail: '42' })).toBe(
+      'paused by <@42> <t:1750000001:R>',
+    );
     expect(stateReason(ownerLinkLost(feed({ kind: 'active' }), 'token', NOW)!)).toContain('token revoked or expired');
     expect(stateReason(disabled('x'.repeat(600), NOW))).toHaveLength(500);
   });
@@ -58,7 +74,9 @@ describe('a pause for a missing Instagram permission', () => {
   it('names the permission and the command that grants it, and lifts only on a link to the same account with it', () => {
     const paused = scopeMissing(feed({ kind: 'active' }), 'public_content', NOW)!;
     expect(paused).toMatchObject({ kind: 'paused', by: 'scope', detail: 'public_content', instagramUserId: '3001' });
-    expect(stateReason(paused)).toContain('needs the `public_content` permission: the owner runs /instagram link scopes:public_content');
+    expect(stateReason(paused)).toContain(
+      'needs the `public_content` permission: the owner runs /instagram link scopes:public_content',
+    );
     expect(ownerLinked(feed(paused), { instagramUserId: '3001', scopes: ['basic'] })).toBeUndefined();
     expect(ownerLinked(feed(paused), { instagramUserId: '9999', scopes: ['basic', 'public_content'] })).toBeUndefined();
     expect(ownerLinked(feed(paused), link('3001'))).toEqual({ kind: 'active' });
@@ -69,7 +87,12 @@ describe('a pause for a missing Instagram permission', () => {
 describe('a feed whose owner linked another Instagram account', () => {
   it('pauses an active feed for the old account, resumes it when that account returns, and a move lifts only that pause', () => {
     const paused = ownerLinkedElsewhere(feed({ kind: 'active' }), '@old is no longer linked', NOW)!;
-    expect(paused).toMatchObject({ kind: 'paused', by: 'owner-unlinked', detail: '@old is no longer linked', instagramUserId: '3001' });
+    expect(paused).toMatchObject({
+      kind: 'paused',
+      by: 'owner-unlinked',
+      detail: '@old is no longer linked',
+      instagramUserId: '3001',
+    });
     expect(stateReason(paused)).toContain('@old is no longer linked');
     expect(ownerLinked(feed(paused), link('9999'))).toBeUndefined();
     expect(ownerLinked(feed(paused), link('3001'))).toEqual({ kind: 'active' });

@@ -8,16 +8,31 @@ const headers = { limit: 500, remaining: 0 };
 
 describe('the Instagram errors of core', () => {
   it('are what a v1 error body maps to, so the limiter recognises a v1 rate limit without knowing v1', () => {
-    const error = v1.fromApiError(429, { code: 429, error_type: 'OAuthRateLimitException', error_message: 'slow down' }, headers, 42);
+    const error = v1.fromApiError(
+      429,
+      { code: 429, error_type: 'OAuthRateLimitException', error_message: 'slow down' },
+      headers,
+      42,
+    );
     expect(error).toBeInstanceOf(core.InstagramRateLimitError);
     expect(error).toBeInstanceOf(core.InstagramError);
-    expect(error).toMatchObject({ type: 'OAuthRateLimitException', status: 429, retryable: true, rateLimit: headers, resetsAt: 42 });
+    expect(error).toMatchObject({
+      type: 'OAuthRateLimitException',
+      status: 429,
+      retryable: true,
+      rateLimit: headers,
+      resetsAt: 42,
+    });
   });
 
   it('are the classes v1 still exports under their old names', () => {
     for (const name of Object.keys(core) as (keyof typeof core)[]) {
       expect(v1[name as keyof typeof v1], name).toBe(core[name]);
     }
-    expect(new v1.InstagramTimeoutError('no answer')).toMatchObject({ retryable: true, status: 0, type: 'TimeoutError' });
+    expect(new v1.InstagramTimeoutError('no answer')).toMatchObject({
+      retryable: true,
+      status: 0,
+      type: 'TimeoutError',
+    });
   });
 });

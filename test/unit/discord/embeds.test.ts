@@ -19,7 +19,10 @@ describe('media embed', () => {
     expect(rest).toHaveLength(0);
     expect(embed?.image?.url).toBe('https://scontent.cdninstagram.com/BImg-s.jpg');
     expect(embed?.url).toBe('https://www.instagram.com/p/BImg/');
-    expect(embed?.author).toMatchObject({ name: 'Igcord Tester (@igcord_tester)', url: 'https://www.instagram.com/igcord_tester/' });
+    expect(embed?.author).toMatchObject({
+      name: 'Igcord Tester (@igcord_tester)',
+      url: 'https://www.instagram.com/igcord_tester/',
+    });
     expect(embed?.description).toBe('Evening light #sunset');
     expect(embed?.timestamp).toBe('2016-07-26T13:54:50.000Z');
     const fields = Object.fromEntries((embed?.fields ?? []).map((f) => [f.name, f.value]));
@@ -44,7 +47,9 @@ describe('media embed', () => {
     const embeds = renderMediaEmbeds(carouselMedia(6));
     expect(embeds).toHaveLength(4);
     expect(new Set(embeds.map((e) => e.url))).toEqual(new Set(['https://www.instagram.com/p/BCar/']));
-    expect(embeds.map((e) => e.image?.url)).toEqual([0, 1, 2, 3].map((i) => `https://scontent.cdninstagram.com/c${i}-s.jpg`));
+    expect(embeds.map((e) => e.image?.url)).toEqual(
+      [0, 1, 2, 3].map((i) => `https://scontent.cdninstagram.com/c${i}-s.jpg`),
+    );
     expect(embeds[0]?.footer?.text).toBe('Instagram · Carousel · 1–4/6');
     expect(embeds[0]?.fields?.find((f) => f.name === 'Video')?.value).toContain('▶ Play video 2/6');
   });
@@ -82,7 +87,11 @@ describe('media embed', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 12_000 }),
       fc.string({ unit: 'binary', maxLength: 5_000 }),
-      fc.array(fc.constantFrom('👨‍👩‍👧‍👦', '🏳️‍🌈', 'e\u0301', 'x'.repeat(3000), ' ', '*', '_', '#tag', '\n'), { maxLength: 4000 }).map((a) => a.join('')),
+      fc
+        .array(fc.constantFrom('👨‍👩‍👧‍👦', '🏳️‍🌈', 'e\u0301', 'x'.repeat(3000), ' ', '*', '_', '#tag', '\n'), {
+          maxLength: 4000,
+        })
+        .map((a) => a.join('')),
     );
     const word = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 300 });
     fc.assert(
@@ -99,7 +108,8 @@ describe('media embed', () => {
           const o = { caption, tags, tagged, username, fullName: username.repeat(3), locationName };
           const media = kind === 'image' ? imageMedia(o) : kind === 'video' ? videoMedia(o) : carouselMedia(items, o);
           expectWithinLimits(renderMediaEmbeds(media, { captionMax }));
-          if (kind === 'carousel') expectWithinLimits(renderMediaEmbeds(media, { carouselItem: items - 1, captionMax }));
+          if (kind === 'carousel')
+            expectWithinLimits(renderMediaEmbeds(media, { carouselItem: items - 1, captionMax }));
         },
       ),
       { numRuns: 150 },
@@ -123,9 +133,15 @@ describe('profile embed', () => {
 
   it('never exceeds any Discord limit, whatever the bio and names (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 8000 }), fc.string({ unit: 'grapheme', maxLength: 600 }), (bio, fullName) => {
-        expectWithinLimits([renderUserEmbed(fullUser({ bio, fullName, website: `https://example.com/${'a'.repeat(1500)}` }))]);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 8000 }),
+        fc.string({ unit: 'grapheme', maxLength: 600 }),
+        (bio, fullName) => {
+          expectWithinLimits([
+            renderUserEmbed(fullUser({ bio, fullName, website: `https://example.com/${'a'.repeat(1500)}` })),
+          ]);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -153,9 +169,16 @@ describe('text truncation', () => {
 describe('embed limits schema', () => {
   it('rejects a title over 256, more than 25 fields, more than 10 embeds and over 6000 characters in total', () => {
     expect(messageEmbedsSchema.safeParse([{ title: 'x'.repeat(257) }]).success).toBe(false);
-    expect(messageEmbedsSchema.safeParse([{ fields: Array.from({ length: 26 }, () => ({ name: 'a', value: 'b' })) }]).success).toBe(false);
+    expect(
+      messageEmbedsSchema.safeParse([{ fields: Array.from({ length: 26 }, () => ({ name: 'a', value: 'b' })) }])
+        .success,
+    ).toBe(false);
     expect(messageEmbedsSchema.safeParse(Array.from({ length: 11 }, () => ({ title: 'a' }))).success).toBe(false);
-    expect(messageEmbedsSchema.safeParse([{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2001) }]).success).toBe(false);
-    expect(messageEmbedsSchema.safeParse([{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2000) }]).success).toBe(true);
+    expect(
+      messageEmbedsSchema.safeParse([{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2001) }]).success,
+    ).toBe(false);
+    expect(
+      messageEmbedsSchema.safeParse([{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2000) }]).success,
+    ).toBe(true);
   });
 });

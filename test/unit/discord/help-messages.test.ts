@@ -47,10 +47,17 @@ describe('/help layout', () => {
   });
 
   it('writes one line per subcommand with its options, and one for a command without subcommands', () => {
-    expect(commandLines(bigCommand('x', 1))[0]).toBe(`\`/x sub-0 <first-option-name> [second-option-name]\` — ${'What x sub-0 does'.padEnd(100, '.')}`);
+    expect(commandLines(bigCommand('x', 1))[0]).toBe(
+      `\`/x sub-0 <first-option-name> [second-option-name]\` — ${'What x sub-0 does'.padEnd(100, '.')}`,
+    );
     expect(commandLines({ type: 1, name: 'ping', description: 'Alive?' })).toEqual(['`/ping` — Alive?']);
     expect(
-      commandLines({ type: 1, name: 'g', description: 'd', options: [{ type: 2, name: 'grp', description: 'g', options: [{ type: 1, name: 'a', description: 'A' }] }] }),
+      commandLines({
+        type: 1,
+        name: 'g',
+        description: 'd',
+        options: [{ type: 2, name: 'grp', description: 'g', options: [{ type: 1, name: 'a', description: 'A' }] }],
+      }),
     ).toEqual(['`/g grp a` — A']);
   });
 });

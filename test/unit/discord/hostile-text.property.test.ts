@@ -16,32 +16,77 @@ import { placeInfoFromV1 } from '../../../src/providers/v1/port.js';
 import { fullUser, imageMedia } from './media-fixtures.js';
 
 const PIECES = [
-  '[', ']', '(', ')', '\\', '\\\\', '@', 'everyone', 'here', '<', '>', '#', '&', '!', '/', ':', '123456789012345678',
-  'https://evil.example/x', '<https://evil.example>', ' ', '\n', '*', '_', '`', '|', '~', '-', '1.', '> ',
-  '\u202E', '\u202A', '\u2066', '\u2069', '\u200E', '\u200B', '\u001B[31m', 'é', '👍🏽',
+  '[',
+  ']',
+  '(',
+  ')',
+  '\\',
+  '\\\\',
+  '@',
+  'everyone',
+  'here',
+  '<',
+  '>',
+  '#',
+  '&',
+  '!',
+  '/',
+  ':',
+  '123456789012345678',
+  'https://evil.example/x',
+  '<https://evil.example>',
+  ' ',
+  '\n',
+  '*',
+  '_',
+  '`',
+  '|',
+  '~',
+  '-',
+  '1.',
+  '> ',
+  '\u202E',
+  '\u202A',
+  '\u2066',
+  '\u2069',
+  '\u200E',
+  '\u200B',
+  '\u001B[31m',
+  'é',
+  '👍🏽',
 ];
 const hostile = fc.oneof(
   fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join('')),
   fc.string({ unit: fc.constantFrom(...'[]()\\@<>#&!/: ahe\n\u202E'.split('')), maxLength: 60 }),
-  fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('[x](https://evil.example)', '<@&1>', '<#2>', '<@!3>', '@here', '</c:4>'), fc.string({ maxLength: 10 }))
+  fc
+    .tuple(
+      fc.string({ maxLength: 10 }),
+      fc.constantFrom('[x](https://evil.example)', '<@&1>', '<#2>', '<@!3>', '@here', '</c:4>'),
+      fc.string({ maxLength: 10 }),
+    )
     .map((parts) => parts.join('')),
 );
 
 /** Text with each backslash escape (`\x`) replaced by a neutral mark: what Discord's markdown reads as markup. */
 const unescaped = (markdown: string) => markdown.replace(/\\[\s\S]/g, '\uE000');
 /** Masked links Discord would render, as their URLs. */
-const maskedLinkUrls = (markdown: string) => [...unescaped(markdown).matchAll(/\[[^[\]]*\]\(\s*<?([^)\s>]*)/g)].map((m) => m[1]!);
+const maskedLinkUrls = (markdown: string) =>
+  [...unescaped(markdown).matchAll(/\[[^[\]]*\]\(\s*<?([^)\s>]*)/g)].map((m) => m[1]!);
 const MENTION = /<@[!&]?\d+>|<#\d+>|<\/[^<>]+:\d+>|@everyone|@here/i;
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
 const defined = (texts: (string | undefined)[]) => texts.filter((t): t is string => t !== undefined);
 /** The strings of an embed where Discord renders markdown (and so masked links). */
-const markdownTexts = (embed: APIEmbed) => defined([embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])]);
+const markdownTexts = (embed: APIEmbed) =>
+  defined([embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])]);
 /**
  * Every string a rendered embed shows. Discord renders no masked link in a title (the title's link is the embed's
  * `url`), an author name or a footer, so those are held only to "no mention, no bidi override".
  */
-const shownTexts = (embed: APIEmbed) => [...markdownTexts(embed), ...defined([embed.title, embed.author?.name, embed.footer?.text])];
+const shownTexts = (embed: APIEmbed) => [
+  ...markdownTexts(embed),
+  ...defined([embed.title, embed.author?.name, embed.footer?.text]),
+];
 
 describe('Instagram text shown in Discord', () => {
   it('never forms a masked link, a mention or a bidi override in markdown places', () => {
@@ -76,7 +121,9 @@ describe('Instagram text shown in Discord', () => {
   it('keeps a hostile caption, name and location from linking anywhere but Instagram in a media embed', () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, (caption, fullName, locationName) => {
-        const embeds = renderMediaEmbeds(imageMedia({ caption: caption || 'x', fullName, locationName: locationName || 'y' }));
+        const embeds = renderMediaEmbeds(
+          imageMedia({ caption: caption || 'x', fullName, locationName: locationName || 'y' }),
+        );
         for (const text of embeds.flatMap(markdownTexts)) {
           for (const url of maskedLinkUrls(text)) expect(url).toMatch(/^https:\/\/www\.instagram\.com\//);
         }
@@ -93,12 +140,24 @@ describe('Instagram text shown in Discord', () => {
     fc.assert(
       fc.property(hostile, hostile, (a, b) => {
         const profile = renderUserEmbed(fullUser({ bio: a || 'x', fullName: b }));
-        const comment = commentLine(commentFromV1(commentSchema.parse({ id: '9', created_time: '1469541290', text: a, from: { id: '4', username: 'someone' } })));
+        const comment = commentLine(
+          commentFromV1(
+            commentSchema.parse({
+              id: '9',
+              created_time: '1469541290',
+              text: a,
+              from: { id: '4', username: 'someone' },
+            }),
+          ),
+        );
         const liker = likerLine({ id: '4', username: 'someone', name: b, avatar: '' });
-        const places = renderLocationListEmbed({ lat: 0, lng: 0 }, 100, [placeInfoFromV1(locationSchema.parse({ id: '5', name: a || 'x', latitude: 0, longitude: 0 }))]);
+        const places = renderLocationListEmbed({ lat: 0, lng: 0 }, 100, [
+          placeInfoFromV1(locationSchema.parse({ id: '5', name: a || 'x', latitude: 0, longitude: 0 })),
+        ]);
         for (const text of [...markdownTexts(profile), comment, liker, ...markdownTexts(places)]) {
           // The profile's own website is a link igcord chose to make (from the API's website field, not the bio).
-          for (const url of maskedLinkUrls(text)) expect(url).toMatch(/^https:\/\/(www\.instagram\.com|www\.openstreetmap\.org|example\.com)\//);
+          for (const url of maskedLinkUrls(text))
+            expect(url).toMatch(/^https:\/\/(www\.instagram\.com|www\.openstreetmap\.org|example\.com)\//);
         }
         for (const text of [...shownTexts(profile), comment, liker, ...shownTexts(places)]) {
           expect(text).not.toMatch(MENTION);

@@ -31,7 +31,9 @@ describe('command loader', () => {
       { file: 'commands/media.ts', module: command('media', { components: { media: execute }, defer: 'public' }) },
       {
         file: 'commands/profile.ts',
-        module: { default: { data: new SlashCommandBuilder().setName('profile').setDescription('Show a profile'), execute } },
+        module: {
+          default: { data: new SlashCommandBuilder().setName('profile').setDescription('Show a profile'), execute },
+        },
       },
     ]);
     expect([...set.byName.keys()]).toEqual(['media', 'profile']);
@@ -41,7 +43,11 @@ describe('command loader', () => {
   });
 
   it('rejects a module without execute, naming the file and the problem', () => {
-    const problems = problemsOf(() => buildCommandSet([{ file: 'commands/broken.ts', module: { default: { data: { name: 'broken', description: 'x' } } } }]));
+    const problems = problemsOf(() =>
+      buildCommandSet([
+        { file: 'commands/broken.ts', module: { default: { data: { name: 'broken', description: 'x' } } } },
+      ]),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^commands\/broken\.ts: the module is invalid/);
     expect(problems[0]).toContain('execute');
@@ -75,11 +81,28 @@ describe('command loader', () => {
         },
         {
           file: 'commands/twice.ts',
-          module: { default: { data: { name: 'twice', description: 'x', options: [{ type: 3, name: 'a', description: 'a' }, { type: 4, name: 'a', description: 'a' }] }, execute } },
+          module: {
+            default: {
+              data: {
+                name: 'twice',
+                description: 'x',
+                options: [
+                  { type: 3, name: 'a', description: 'a' },
+                  { type: 4, name: 'a', description: 'a' },
+                ],
+              },
+              execute,
+            },
+          },
         },
       ]),
     );
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['commands/upper.ts', 'commands/nodesc.ts', 'commands/order.ts', 'commands/twice.ts']);
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'commands/upper.ts',
+      'commands/nodesc.ts',
+      'commands/order.ts',
+      'commands/twice.ts',
+    ]);
     expect(problems[0]).toContain('lowercase name');
     expect(problems[1]).toContain('expected a description');
     expect(problems[2]).toContain('required option "b" comes after an optional one');
@@ -87,7 +110,11 @@ describe('command loader', () => {
   });
 
   it('rejects a builder whose definition is incomplete, naming the file', () => {
-    const problems = problemsOf(() => buildCommandSet([{ file: 'commands/half.ts', module: { default: { data: new SlashCommandBuilder().setName('half'), execute } } }]));
+    const problems = problemsOf(() =>
+      buildCommandSet([
+        { file: 'commands/half.ts', module: { default: { data: new SlashCommandBuilder().setName('half'), execute } } },
+      ]),
+    );
     expect(problems[0]).toMatch(/^commands\/half\.ts: the definition \(data\) is invalid/);
   });
 
@@ -129,7 +156,10 @@ describe('command loader', () => {
     await writeFile(join(dir, 'empty', 'helper.mjs'), `export const x = 1;\n`);
     await mkdir(join(dir, 'syntax'));
     await writeFile(join(dir, 'syntax', 'index.mjs'), `export default { data: ;\n`);
-    await writeFile(join(dir, 'loose.mjs'), `export default { data: { name: 'loose', description: 'x' }, async execute() {} };\n`);
+    await writeFile(
+      join(dir, 'loose.mjs'),
+      `export default { data: { name: 'loose', description: 'x' }, async execute() {} };\n`,
+    );
     const problems = await loadCommands(dir).then(
       () => [],
       (error: unknown) => (error instanceof CommandLoadError ? error.problems : [String(error)]),
@@ -137,12 +167,28 @@ describe('command loader', () => {
     expect(problems).toHaveLength(3);
     expect(problems.find((p) => p.includes('empty'))).toMatch(/empty: the command folder has no index\.ts$/);
     expect(problems.find((p) => p.includes('syntax'))).toMatch(/syntax[\\/]index\.mjs: the module does not load/);
-    expect(problems.find((p) => p.includes('loose'))).toMatch(/loose\.mjs: a command is a folder; move it to .*loose[\\/]index\.ts$/);
+    expect(problems.find((p) => p.includes('loose'))).toMatch(
+      /loose\.mjs: a command is a folder; move it to .*loose[\\/]index\.ts$/,
+    );
   });
 
   it('loads the repository commands, one folder each', async () => {
     const set = await loadCommands();
-    expect([...set.byName.keys()].sort()).toEqual(['account', 'comments', 'feed', 'follows', 'hashtag', 'help', 'insights', 'instagram', 'location', 'media', 'ping', 'tag', 'user']);
+    expect([...set.byName.keys()].sort()).toEqual([
+      'account',
+      'comments',
+      'feed',
+      'follows',
+      'hashtag',
+      'help',
+      'insights',
+      'instagram',
+      'location',
+      'media',
+      'ping',
+      'tag',
+      'user',
+    ]);
     expect(set.byName.get('ping')?.file).toBe(join('commands', 'ping', 'index.ts'));
   });
 

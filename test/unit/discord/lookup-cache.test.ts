@@ -7,7 +7,12 @@ const TAGS = new LookupKind<string[]>('tag');
 const REQUESTED_BY = new LookupKind<string[]>('requested-by');
 
 function limiterWithBudget(global: number) {
-  return createLimiter({ windowMs: 60_000, global, write: 5, deadlines: { interactive: 1000, delivery: 1000, background: 1000 } });
+  return createLimiter({
+    windowMs: 60_000,
+    global,
+    write: 5,
+    deadlines: { interactive: 1000, delivery: 1000, background: 1000 },
+  });
 }
 
 describe('autocomplete lookup cache', () => {
@@ -40,9 +45,12 @@ describe('autocomplete lookup cache', () => {
     const limiter = limiterWithBudget(5);
     // Spend 4 of 5 calls: 1 left is below the 20 % reserve (1 is not more than 1).
     for (let i = 0; i < 4; i += 1) {
-      await limiter.run({ key: '42', priority: 'interactive', method: 'GET', path: '/users/self', idempotent: true }, async () => ({
-        rateLimit: { limit: undefined, remaining: undefined },
-      }));
+      await limiter.run(
+        { key: '42', priority: 'interactive', method: 'GET', path: '/users/self', idempotent: true },
+        async () => ({
+          rateLimit: { limit: undefined, remaining: undefined },
+        }),
+      );
     }
     const cache = new LookupCache({ limiter, log: silentLogger() });
     let calls = 0;

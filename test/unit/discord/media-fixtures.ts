@@ -33,13 +33,25 @@ function base(id: string, o: MediaOverrides) {
     link: `https://www.instagram.com/p/${id}/`,
     filter: 'Normal',
     tags: o.tags ?? ['sunset', 'beach'],
-    user: { id: '3', username, full_name: o.fullName ?? 'Igcord Tester', profile_picture: 'https://scontent.cdninstagram.com/p.jpg' },
+    user: {
+      id: '3',
+      username,
+      full_name: o.fullName ?? 'Igcord Tester',
+      profile_picture: 'https://scontent.cdninstagram.com/p.jpg',
+    },
     location:
-      o.locationName === null ? null : { id: 514276, name: o.locationName ?? 'Brighton Beach', latitude: 50.82, longitude: -0.14 },
+      o.locationName === null
+        ? null
+        : { id: 514276, name: o.locationName ?? 'Brighton Beach', latitude: 50.82, longitude: -0.14 },
     caption:
       o.caption === null
         ? null
-        : { id: '17', created_time: '1469541290', text: o.caption ?? 'Evening light #sunset', from: { id: '3', username } },
+        : {
+            id: '17',
+            created_time: '1469541290',
+            text: o.caption ?? 'Evening light #sunset',
+            from: { id: '3', username },
+          },
     likes: { count: 1234 },
     comments: { count: 56 },
     images: images(id),
@@ -47,29 +59,34 @@ function base(id: string, o: MediaOverrides) {
   };
 }
 
-export const imageMedia = (o: MediaOverrides = {}): Post => postFromV1(mediaSchema.parse({ ...base('BImg', o), type: 'image' }));
+export const imageMedia = (o: MediaOverrides = {}): Post =>
+  postFromV1(mediaSchema.parse({ ...base('BImg', o), type: 'image' }));
 
 export const videoMedia = (o: MediaOverrides = {}): Post =>
   postFromV1(mediaSchema.parse({ ...base('BVid', o), type: 'video', videos: videos('v'), users_in_photo: null }));
 
 export const carouselMedia = (items: number, o: MediaOverrides = {}): Post =>
-  postFromV1(mediaSchema.parse({
-    ...base('BCar', o),
-    type: 'carousel',
-    carousel_media: Array.from({ length: items }, (_, i) =>
-      i === 1
-        ? { type: 'video', images: images(`c${i}`), videos: videos(`c${i}`), users_in_photo: [] }
-        : { type: 'image', images: images(`c${i}`), users_in_photo: [] },
-    ),
-  }));
+  postFromV1(
+    mediaSchema.parse({
+      ...base('BCar', o),
+      type: 'carousel',
+      carousel_media: Array.from({ length: items }, (_, i) =>
+        i === 1
+          ? { type: 'video', images: images(`c${i}`), videos: videos(`c${i}`), users_in_photo: [] }
+          : { type: 'image', images: images(`c${i}`), users_in_photo: [] },
+      ),
+    }),
+  );
 
 export const fullUser = (o: { bio?: string; website?: string; fullName?: string } = {}): Profile =>
-  profileFromV1(fullUserSchema.parse({
-    id: '3',
-    username: 'igcord_tester',
-    full_name: o.fullName ?? 'Igcord Tester',
-    profile_picture: 'https://scontent.cdninstagram.com/p.jpg',
-    bio: o.bio ?? 'Photos of the sea',
-    website: o.website ?? 'https://example.com/',
-    counts: { media: 1320, follows: 420, followed_by: 3410 },
-  }));
+  profileFromV1(
+    fullUserSchema.parse({
+      id: '3',
+      username: 'igcord_tester',
+      full_name: o.fullName ?? 'Igcord Tester',
+      profile_picture: 'https://scontent.cdninstagram.com/p.jpg',
+      bio: o.bio ?? 'Photos of the sea',
+      website: o.website ?? 'https://example.com/',
+      counts: { media: 1320, follows: 420, followed_by: 3410 },
+    }),
+  );

@@ -14,7 +14,14 @@ const definition = defineSlash({
       description: 'Find something',
       options: {
         name: { kind: 'string', description: 'What to find', required: true, maxLength: 100, autocomplete: true },
-        mode: { kind: 'string', description: 'How', choices: [{ name: 'fast', value: 'fast' }, { name: 'thorough', value: 'thorough' }] },
+        mode: {
+          kind: 'string',
+          description: 'How',
+          choices: [
+            { name: 'fast', value: 'fast' },
+            { name: 'thorough', value: 'thorough' },
+          ],
+        },
         count: { kind: 'integer', description: 'How many', minValue: 1, maxValue: 10 },
         share: { kind: 'boolean', description: 'Show everyone' },
       },
@@ -82,7 +89,15 @@ describe('typed options', () => {
           description: 'Find something',
           options: [
             { type: 3, name: 'name', description: 'What to find', required: true, max_length: 100, autocomplete: true },
-            { type: 3, name: 'mode', description: 'How', choices: [{ name: 'fast', value: 'fast' }, { name: 'thorough', value: 'thorough' }] },
+            {
+              type: 3,
+              name: 'mode',
+              description: 'How',
+              choices: [
+                { name: 'fast', value: 'fast' },
+                { name: 'thorough', value: 'thorough' },
+              ],
+            },
             { type: 4, name: 'count', description: 'How many', min_value: 1, max_value: 10 },
             { type: 5, name: 'share', description: 'Show everyone' },
           ],

@@ -8,11 +8,20 @@ import { UserFacingError } from '../../../src/discord/errors.js';
 import { mediaPages } from '../../../commands/_shared/media-pages.js';
 import { describeRelationship } from '../../../commands/follows/relationship-text.js';
 import { userChoices } from '../../../commands/_shared/users/user-autocomplete.js';
-import { collectUsers, MAX_LIST_PAGES, userListSource, USERS_PER_PAGE } from '../../../commands/_shared/users/user-list.js';
+import {
+  collectUsers,
+  MAX_LIST_PAGES,
+  userListSource,
+  USERS_PER_PAGE,
+} from '../../../commands/_shared/users/user-list.js';
 import { parseUsername } from '../../../commands/_shared/users/username.js';
 import { imageMedia } from './media-fixtures.js';
 
-const person = (i: number, fullName = `Person ${i}`): ListedPerson => ({ id: String(1000 + i), username: `person.${i}`, name: fullName });
+const person = (i: number, fullName = `Person ${i}`): ListedPerson => ({
+  id: String(1000 + i),
+  username: `person.${i}`,
+  name: fullName,
+});
 
 /** A chain of API pages over `items`, `size` a page, counting the fetches. */
 function pagesOf<T>(items: T[], size: number): { first: () => Promise<Page<T>>; fetched: () => number } {
@@ -22,10 +31,10 @@ function pagesOf<T>(items: T[], size: number): { first: () => Promise<Page<T>>; 
     return {
       data: items.slice(start, start + size),
       nextCursor: hasMore ? String(start + size) : undefined,
-      next: hasMore ? () => Promise.resolve(page((fetched += 1, start + size))) : undefined,
+      next: hasMore ? () => Promise.resolve(page(((fetched += 1), start + size))) : undefined,
     };
   };
-  return { first: () => Promise.resolve(page((fetched += 1, 0))), fetched: () => fetched };
+  return { first: () => Promise.resolve(page(((fetched += 1), 0))), fetched: () => fetched };
 }
 
 describe('reading a typed username', () => {
@@ -65,7 +74,10 @@ describe('autocomplete choices', () => {
 
 describe('reading a paged user list', () => {
   it('reads every page of a short list', async () => {
-    const list = pagesOf(Array.from({ length: 120 }, (_, i) => person(i)), 50);
+    const list = pagesOf(
+      Array.from({ length: 120 }, (_, i) => person(i)),
+      50,
+    );
     const { users, truncated } = await collectUsers(list.first);
     expect(users).toHaveLength(120);
     expect(truncated).toBe(false);
@@ -73,7 +85,10 @@ describe('reading a paged user list', () => {
   });
 
   it('stops after the bound and says the list was cut', async () => {
-    const list = pagesOf(Array.from({ length: 1000 }, (_, i) => person(i)), 50);
+    const list = pagesOf(
+      Array.from({ length: 1000 }, (_, i) => person(i)),
+      50,
+    );
     const { users, truncated } = await collectUsers(list.first);
     expect(list.fetched()).toBe(MAX_LIST_PAGES);
     expect(users).toHaveLength(MAX_LIST_PAGES * 50);
@@ -82,7 +97,11 @@ describe('reading a paged user list', () => {
 
   it('stops when a page repeats the previous one instead of looping', async () => {
     let calls = 0;
-    const same = (): Page<ListedPerson> => ({ data: [person(1)], nextCursor: '1', next: () => Promise.resolve((calls += 1, same())) });
+    const same = (): Page<ListedPerson> => ({
+      data: [person(1)],
+      nextCursor: '1',
+      next: () => Promise.resolve(((calls += 1), same())),
+    });
     const { users } = await collectUsers(() => Promise.resolve(same()), 50);
     expect(users).toHaveLength(1);
     expect(calls).toBe(1);
@@ -106,14 +125,22 @@ describe('user list pages', () => {
   });
 
   it('says the empty text when there is nobody', async () => {
-    const source = userListSource([], { title: 'Pending follow requests', empty: 'Nobody is waiting for your approval.' });
+    const source = userListSource([], {
+      title: 'Pending follow requests',
+      empty: 'Nobody is waiting for your approval.',
+    });
     expect(source.count).toBe(1);
     expect((await source.render(0)).embeds![0]!.description).toBe('Nobody is waiting for your approval.');
   });
 });
 
 describe('posts paged as the person pages', () => {
-  const posts = (n: number): Post[] => Array.from({ length: n }, (_, i) => ({ ...imageMedia(), id: `${i}_3`, permalink: `https://www.instagram.com/p/P${i}/` }));
+  const posts = (n: number): Post[] =>
+    Array.from({ length: n }, (_, i) => ({
+      ...imageMedia(),
+      id: `${i}_3`,
+      permalink: `https://www.instagram.com/p/P${i}/`,
+    }));
 
   it('counts one page ahead while Instagram has more, and fetches it only when asked', async () => {
     const api = pagesOf(posts(5), 2);
@@ -140,9 +167,17 @@ describe('posts paged as the person pages', () => {
 
 describe('relationship sentences', () => {
   it('says both directions and privacy', () => {
-    const text = describeRelationship('wren.studio', { outgoing: 'requested', incoming: 'followed-by', targetIsPrivate: true });
+    const text = describeRelationship('wren.studio', {
+      outgoing: 'requested',
+      incoming: 'followed-by',
+      targetIsPrivate: true,
+    });
     expect(text).toBe(
-      ['You asked to follow **@wren.studio**; the request is pending.', '**@wren.studio** follows you.', "**@wren.studio**'s account is private."].join('\n'),
+      [
+        'You asked to follow **@wren.studio**; the request is pending.',
+        '**@wren.studio** follows you.',
+        "**@wren.studio**'s account is private.",
+      ].join('\n'),
     );
   });
 });

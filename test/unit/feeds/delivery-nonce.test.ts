@@ -16,10 +16,15 @@ describe('deliveryNonce', () => {
     expect(deliveryNonce('feed1', 'media')).not.toBe(deliveryNonce('feed2', 'media'));
     expect(deliveryNonce('ab', 'c')).not.toBe(deliveryNonce('a', 'bc'));
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (feed, a, b) => {
-        fc.pre(a !== b);
-        expect(deliveryNonce(feed, a)).not.toBe(deliveryNonce(feed, b));
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.string({ minLength: 1 }),
+        fc.string({ minLength: 1 }),
+        (feed, a, b) => {
+          fc.pre(a !== b);
+          expect(deliveryNonce(feed, a)).not.toBe(deliveryNonce(feed, b));
+        },
+      ),
     );
   });
 });

@@ -16,13 +16,22 @@ describe('src/feeds', () => {
         rules: {
           'no-restricted-imports': [
             'error',
-            { patterns: [{ group: ['discord.js', 'discord-api-types', 'discord-api-types/**', '@discordjs/*'], message: 'feeds knows no Discord' }] },
+            {
+              patterns: [
+                {
+                  group: ['discord.js', 'discord-api-types', 'discord-api-types/**', '@discordjs/*'],
+                  message: 'feeds knows no Discord',
+                },
+              ],
+            },
           ],
         },
       },
     });
     const results = await eslint.lintFiles(['src/feeds/**/*.ts']);
-    const problems = results.flatMap((r) => r.messages.map((m) => `${r.filePath.slice(root.length)}:${m.line} ${m.ruleId ?? ''} ${m.message}`));
+    const problems = results.flatMap((r) =>
+      r.messages.map((m) => `${r.filePath.slice(root.length)}:${m.line} ${m.ruleId ?? ''} ${m.message}`),
+    );
     expect(problems).toEqual([]);
   }, 120_000);
 });

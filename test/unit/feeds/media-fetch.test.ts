@@ -14,7 +14,11 @@ describe('media cursors', () => {
   });
 
   it('moves the cursor to the delivered media and keeps the tag id it is given', () => {
-    expect(cursorAfter(media('5_1', 1700000000), undefined, '77')).toEqual({ mediaId: '5_1', createdTime: 1700000000, minTagId: '77' });
+    expect(cursorAfter(media('5_1', 1700000000), undefined, '77')).toEqual({
+      mediaId: '5_1',
+      createdTime: 1700000000,
+      minTagId: '77',
+    });
   });
 
   it('never moves the cursor back in time for media older than the cursor', () => {

@@ -7,7 +7,7 @@ import { pollIntervalMs, retryDelayMs } from '../../../src/feeds/poll-interval.j
 const bounds = { minMs: 60_000, maxMs: 3_600_000 };
 
 describe('pollIntervalMs', () => {
-  it('spreads a fifth of the remaining budget over the window, shared by the owner\'s sources', () => {
+  it("spreads a fifth of the remaining budget over the window, shared by the owner's sources", () => {
     // live: 5000 left → 1000 polls an hour; 10 sources → each every 36 s, held to the 60 s minimum.
     expect(pollIntervalMs({ remaining: 5000, windowMs: 3_600_000, sources: 10 }, bounds)).toBe(60_000);
     // sandbox: 500 left → 100 polls an hour; 3 sources → each every 108 s.
@@ -26,7 +26,9 @@ describe('pollIntervalMs', () => {
         expect(interval).toBeGreaterThanOrEqual(bounds.minMs);
         expect(interval).toBeLessThanOrEqual(bounds.maxMs);
         const pollsPerWindow = (3_600_000 / interval) * sources;
-        expect(pollsPerWindow).toBeLessThanOrEqual(Math.max(remaining * 0.2, (3_600_000 / bounds.maxMs) * sources) + 1e-6);
+        expect(pollsPerWindow).toBeLessThanOrEqual(
+          Math.max(remaining * 0.2, (3_600_000 / bounds.maxMs) * sources) + 1e-6,
+        );
       }),
     );
   });

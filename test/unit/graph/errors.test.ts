@@ -26,13 +26,24 @@ describe('fromGraphError', () => {
   it('types permissions 10 and 200–299, and 100 as a parameter error', () => {
     expect(fromGraphError(400, { code: 10 }, NO_USAGE, NOW)).toBeInstanceOf(GraphPermissionError);
     expect(fromGraphError(403, { code: 299 }, NO_USAGE, NOW)).toBeInstanceOf(GraphPermissionError);
-    expect(fromGraphError(400, { code: 100, error_subcode: 33 }, NO_USAGE, NOW)).toMatchObject({ code: 100, subcode: 33, retryable: false });
+    expect(fromGraphError(400, { code: 100, error_subcode: 33 }, NO_USAGE, NOW)).toMatchObject({
+      code: 100,
+      subcode: 33,
+      retryable: false,
+    });
     expect(fromGraphError(400, { code: 100 }, NO_USAGE, NOW)).toBeInstanceOf(GraphParameterError);
   });
 
   it('reads the token problem from the 190 subcode, or from the "cannot parse" wording', () => {
     expect(fromGraphError(400, { code: 190, error_subcode: 463 }, NO_USAGE, NOW)).toMatchObject({ problem: 'expired' });
-    expect(fromGraphError(401, { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' }, NO_USAGE, NOW)).toMatchObject({
+    expect(
+      fromGraphError(
+        401,
+        { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' },
+        NO_USAGE,
+        NOW,
+      ),
+    ).toMatchObject({
       problem: 'invalid',
       status: 401,
     });
@@ -40,7 +51,19 @@ describe('fromGraphError', () => {
   });
 
   it('gives a rate limit its regain time from the usage header of the same answer', () => {
-    const headers = new Headers({ 'x-business-use-case-usage': JSON.stringify({ '17841': [{ type: 'instagram', call_count: 100, total_cputime: 20, total_time: 30, estimated_time_to_regain_access: 12 }] }) });
+    const headers = new Headers({
+      'x-business-use-case-usage': JSON.stringify({
+        '17841': [
+          {
+            type: 'instagram',
+            call_count: 100,
+            total_cputime: 20,
+            total_time: 30,
+            estimated_time_to_regain_access: 12,
+          },
+        ],
+      }),
+    });
     const error = fromGraphError(400, { code: 80002, fbtrace_id: 'Abc' }, readUsage(headers), NOW);
     expect(error).toBeInstanceOf(GraphRateLimitError);
     expect(error).toMatchObject({ bucket: 'account', regainsAt: NOW + 12 * 60_000, fbtraceId: 'Abc', retryable: true });

@@ -8,8 +8,18 @@ describe('readUsage', () => {
     const report = readUsage(
       new Headers({
         'X-Business-Use-Case-Usage': JSON.stringify({
-          '1': [{ type: 'instagram', call_count: 28, total_cputime: 9, total_time: 12, estimated_time_to_regain_access: 0 }],
-          '2': [{ type: 'instagram', call_count: '100', total_cputime: 40, total_time: 70, estimated_time_to_regain_access: 7 }],
+          '1': [
+            { type: 'instagram', call_count: 28, total_cputime: 9, total_time: 12, estimated_time_to_regain_access: 0 },
+          ],
+          '2': [
+            {
+              type: 'instagram',
+              call_count: '100',
+              total_cputime: 40,
+              total_time: 70,
+              estimated_time_to_regain_access: 7,
+            },
+          ],
         }),
         'X-App-Usage': '{"call_count":3,"total_time":1,"total_cputime":2}',
       }),
@@ -25,7 +35,10 @@ describe('readUsage', () => {
 
   it('says unknown for absent or unreadable headers', () => {
     expect(readUsage(new Headers())).toEqual({ buc: undefined, app: undefined });
-    expect(readUsage(new Headers({ 'x-business-use-case-usage': 'not json', 'x-app-usage': '[1,2]' }))).toEqual({ buc: undefined, app: undefined });
+    expect(readUsage(new Headers({ 'x-business-use-case-usage': 'not json', 'x-app-usage': '[1,2]' }))).toEqual({
+      buc: undefined,
+      app: undefined,
+    });
     expect(regainMinutes(readUsage(new Headers()))).toBe(0);
   });
 });

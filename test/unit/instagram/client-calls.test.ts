@@ -23,9 +23,18 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
-      requests.push({ method: req.method ?? '', path: url.pathname, query: url.searchParams, form: new URLSearchParams(body) });
+      requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        form: new URLSearchParams(body),
+      });
       const make = scripted.get(`${req.method} ${url.pathname}`);
-      res.writeHead(200, { 'content-type': 'application/json', 'x-ratelimit-limit': '500', 'x-ratelimit-remaining': '499' });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-ratelimit-limit': '500',
+        'x-ratelimit-remaining': '499',
+      });
       res.end(JSON.stringify(make ? make(url.searchParams) : { meta: { code: 200 }, data: null }));
     });
   });
@@ -90,7 +99,10 @@ describe('client call descriptions', () => {
   });
 
   it('charges likes, comments and relationship writes to their write bucket, not idempotent', async () => {
-    scripted.set('POST /v1/users/42/relationship', () => ({ meta: { code: 200 }, data: { outgoing_status: 'follows' } }));
+    scripted.set('POST /v1/users/42/relationship', () => ({
+      meta: { code: 200 },
+      data: { outgoing_status: 'follows' },
+    }));
     const { gate, calls } = recordingGate();
     const c = client({ gate });
     await c.likes.like(auth, '1_2');
@@ -119,7 +131,11 @@ describe('client call descriptions', () => {
     const c = client({ gate });
     await c.subscriptions.list();
     const token = await c.oauth.exchangeCode('the-code');
-    expect(token).toMatchObject({ access_token: 'a.b.c', user: { id: '7' }, rateLimit: { limit: 500, remaining: 499 } });
+    expect(token).toMatchObject({
+      access_token: 'a.b.c',
+      user: { id: '7' },
+      rateLimit: { limit: 500, remaining: 499 },
+    });
     expect(calls.map((c) => [c.key, c.method, c.path, c.idempotent])).toEqual([
       ['app', 'GET', '/subscriptions', true],
       ['app', 'POST', '/oauth/access_token', false],
@@ -156,8 +172,12 @@ describe('client call descriptions', () => {
     const log = createLogger({ level: 'debug', destination });
     scripted.set('GET /v1/users/self/follows', () => ({ meta: { code: 200 }, data: [], pagination: {} }));
     await client({ log, signedRequests: true }).relationships.follows(auth);
-    scripted.set('GET /v1/subscriptions', () => ({ meta: { code: 400, error_type: 'APISubscriptionError', error_message: 'no' } }));
-    await client({ log, signedRequests: true }).subscriptions.list().catch(() => undefined);
+    scripted.set('GET /v1/subscriptions', () => ({
+      meta: { code: 400, error_type: 'APISubscriptionError', error_message: 'no' },
+    }));
+    await client({ log, signedRequests: true })
+      .subscriptions.list()
+      .catch(() => undefined);
     const text = lines.join('');
     expect(text).toContain('/v1/users/self/follows');
     expect(text).not.toContain(auth.accessToken);
@@ -166,20 +186,27 @@ describe('client call descriptions', () => {
   });
 
   it('URL-encodes tag names in the path and drops the leading #', async () => {
-    scripted.set('GET /v1/tags/caf%C3%A9%20au%2Flait', () => ({ meta: { code: 200 }, data: { name: 'café au/lait', media_count: 3 } }));
+    scripted.set('GET /v1/tags/caf%C3%A9%20au%2Flait', () => ({
+      meta: { code: 200 },
+      data: { name: 'café au/lait', media_count: 3 },
+    }));
     const tag = await client().tags.get(auth, '#café au/lait');
     expect(tag.data.media_count).toBe(3);
   });
 
   it('fails a schema mismatch as InstagramResponseError that carries the budget headers', async () => {
     scripted.set('GET /v1/users/self', () => ({ meta: { code: 200 }, data: { id: '1' } }));
-    const error = await client().users.self(auth).catch((e: unknown) => e);
+    const error = await client()
+      .users.self(auth)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InstagramResponseError);
     expect((error as InstagramResponseError).rateLimit).toEqual({ limit: 500, remaining: 499 });
   });
 
   it('refuses a pasted link that is not an Instagram post without calling Instagram', async () => {
-    await expect(client().media.byUrl(auth, 'https://example.org/p/abc/')).rejects.toBeInstanceOf(InstagramInvalidParametersError);
+    await expect(client().media.byUrl(auth, 'https://example.org/p/abc/')).rejects.toBeInstanceOf(
+      InstagramInvalidParametersError,
+    );
     expect(requests).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { answerChallenge, signNotification, verifyNotificationSignature } from '../../../src/providers/v1/subscriptions.js';
+import {
+  answerChallenge,
+  signNotification,
+  verifyNotificationSignature,
+} from '../../../src/providers/v1/subscriptions.js';
 
 const SECRET = 'fedcba9876543210fedcba9876543210';
 const BODY = JSON.stringify([
@@ -73,14 +77,18 @@ describe('subscription challenge', () => {
   const query = (q: Record<string, string>) => new URLSearchParams(q);
 
   it('echoes hub.challenge when the mode and verify token match', () => {
-    expect(answerChallenge(query({ 'hub.mode': 'subscribe', 'hub.challenge': 'abc123', 'hub.verify_token': 'vt' }), 'vt')).toBe(
-      'abc123',
-    );
+    expect(
+      answerChallenge(query({ 'hub.mode': 'subscribe', 'hub.challenge': 'abc123', 'hub.verify_token': 'vt' }), 'vt'),
+    ).toBe('abc123');
   });
 
   it('refuses a wrong verify token, another mode, or no challenge', () => {
-    expect(answerChallenge(query({ 'hub.mode': 'subscribe', 'hub.challenge': 'abc', 'hub.verify_token': 'no' }), 'vt')).toBeUndefined();
-    expect(answerChallenge(query({ 'hub.mode': 'unsubscribe', 'hub.challenge': 'abc', 'hub.verify_token': 'vt' }), 'vt')).toBeUndefined();
+    expect(
+      answerChallenge(query({ 'hub.mode': 'subscribe', 'hub.challenge': 'abc', 'hub.verify_token': 'no' }), 'vt'),
+    ).toBeUndefined();
+    expect(
+      answerChallenge(query({ 'hub.mode': 'unsubscribe', 'hub.challenge': 'abc', 'hub.verify_token': 'vt' }), 'vt'),
+    ).toBeUndefined();
     expect(answerChallenge(query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'vt' }), 'vt')).toBeUndefined();
   });
 });

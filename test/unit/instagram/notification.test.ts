@@ -32,12 +32,34 @@ describe('Instagram notification schema', () => {
   it('accepts the docs-era shape: string subscription id, string time, numeric object id, tag data {}, unknown fields', () => {
     expect(
       parse([
-        { subscription_id: '1', object: 'tag', object_id: 'nofilter', changed_aspect: 'media', time: '1297286541', data: {}, extra: true },
+        {
+          subscription_id: '1',
+          object: 'tag',
+          object_id: 'nofilter',
+          changed_aspect: 'media',
+          time: '1297286541',
+          data: {},
+          extra: true,
+        },
         { subscription_id: 2, object: 'location', object_id: 1257285, changed_aspect: 'media', time: 1297286541.5 },
       ]),
     ).toEqual([
-      { subscription_id: '1', object: 'tag', object_id: 'nofilter', changed_aspect: 'media', time: 1297286541, data: {} },
-      { subscription_id: '2', object: 'location', object_id: '1257285', changed_aspect: 'media', time: 1297286541, data: {} },
+      {
+        subscription_id: '1',
+        object: 'tag',
+        object_id: 'nofilter',
+        changed_aspect: 'media',
+        time: 1297286541,
+        data: {},
+      },
+      {
+        subscription_id: '2',
+        object: 'location',
+        object_id: '1257285',
+        changed_aspect: 'media',
+        time: 1297286541,
+        data: {},
+      },
     ]);
   });
 
@@ -45,8 +67,14 @@ describe('Instagram notification schema', () => {
     ['an object instead of an array', { subscription_id: 1 }],
     ['an empty array', []],
     ['an update without object_id', [{ subscription_id: 1, object: 'user', changed_aspect: 'media', time: 1 }]],
-    ['a time that is not unix seconds', [{ subscription_id: 1, object: 'user', object_id: '1', changed_aspect: 'media', time: 'yesterday' }]],
-    ['a negative subscription id', [{ subscription_id: -1, object: 'user', object_id: '1', changed_aspect: 'media', time: 1 }]],
+    [
+      'a time that is not unix seconds',
+      [{ subscription_id: 1, object: 'user', object_id: '1', changed_aspect: 'media', time: 'yesterday' }],
+    ],
+    [
+      'a negative subscription id',
+      [{ subscription_id: -1, object: 'user', object_id: '1', changed_aspect: 'media', time: 1 }],
+    ],
     ['null', null],
   ])('rejects %s with a ValidationError', (_name, value) => {
     expect(() => parse(value)).toThrow(ValidationError);

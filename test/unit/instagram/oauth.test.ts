@@ -25,7 +25,11 @@ describe('authorize URL', () => {
 
   it('builds the implicit flow with response_type=token and encodes the state', () => {
     const url = new URL(
-      buildAuthorizeUrl('http://127.0.0.1:9', CLIENT, REDIRECT, { responseType: 'token', scopes: ['basic'], state: 'a b&c' }),
+      buildAuthorizeUrl('http://127.0.0.1:9', CLIENT, REDIRECT, {
+        responseType: 'token',
+        scopes: ['basic'],
+        state: 'a b&c',
+      }),
     );
     expect(url.searchParams.get('response_type')).toBe('token');
     expect(url.searchParams.get('state')).toBe('a b&c');

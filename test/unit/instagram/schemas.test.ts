@@ -20,7 +20,11 @@ const USER = {
   full_name: 'Dima Erokhin',
   profile_picture: 'https://scontent.cdninstagram.com/t51.2885-19/s150x150/1_a.jpg',
 };
-const rendition = (size: number) => ({ url: `https://scontent.cdninstagram.com/s${size}/1_n.jpg`, width: size, height: size });
+const rendition = (size: number) => ({
+  url: `https://scontent.cdninstagram.com/s${size}/1_n.jpg`,
+  width: size,
+  height: size,
+});
 const IMAGES = { thumbnail: rendition(150), low_resolution: rendition(320), standard_resolution: rendition(640) };
 const VIDEOS = { standard_resolution: rendition(640), low_bandwidth: rendition(480), low_resolution: rendition(480) };
 
@@ -48,12 +52,18 @@ describe('media schema', () => {
     const media = validate(mediaSchema, IMAGE_MEDIA, 'media');
     expect(media.type).toBe('image');
     expect(media.location?.id).toBe('1013986062');
-    expect(media.users_in_photo).toEqual([{ user: { username: 'kevin', id: undefined }, position: { x: 0.315, y: 0.9111 } }]);
+    expect(media.users_in_photo).toEqual([
+      { user: { username: 'kevin', id: undefined }, position: { x: 0.315, y: 0.9111 } },
+    ]);
     expect(media.caption?.text).toBe('Evening walk #sunset #nofilter');
   });
 
   it('accepts a video whose users_in_photo is null, giving an empty array', () => {
-    const media = validate(mediaSchema, { ...IMAGE_MEDIA, type: 'video', videos: VIDEOS, users_in_photo: null }, 'media');
+    const media = validate(
+      mediaSchema,
+      { ...IMAGE_MEDIA, type: 'video', videos: VIDEOS, users_in_photo: null },
+      'media',
+    );
     expect(media.type).toBe('video');
     expect(media.users_in_photo).toEqual([]);
     if (media.type === 'video') expect(media.videos.low_bandwidth?.width).toBe(480);
@@ -116,7 +126,9 @@ describe('media schema', () => {
     const { user: _user, ...withoutUser } = IMAGE_MEDIA;
     expect(() => validate(mediaSchema, withoutUser, 'media')).toThrow(/user/);
     expect(() => validate(mediaSchema, 'media', 'media')).toThrow(ValidationError);
-    expect(() => validate(mediaSchema, { ...IMAGE_MEDIA, created_time: 'yesterday' }, 'media')).toThrow(ValidationError);
+    expect(() => validate(mediaSchema, { ...IMAGE_MEDIA, created_time: 'yesterday' }, 'media')).toThrow(
+      ValidationError,
+    );
   });
 });
 
@@ -131,7 +143,9 @@ describe('user schemas', () => {
   });
 
   it('builds full_name from old first_name/last_name and accepts numeric ids', () => {
-    expect(validate(shortUserSchema, { id: 42, username: 'u', first_name: 'Ada', last_name: 'Lovelace' }, 'user')).toEqual({
+    expect(
+      validate(shortUserSchema, { id: 42, username: 'u', first_name: 'Ada', last_name: 'Lovelace' }, 'user'),
+    ).toEqual({
       id: '42',
       username: 'u',
       full_name: 'Ada Lovelace',
@@ -150,22 +164,33 @@ describe('user schemas', () => {
 describe('other objects', () => {
   it('accepts a comment with a string time and rejects one without text', () => {
     expect(validate(commentSchema, IMAGE_MEDIA.caption, 'comment').id).toBe('17842009366192476');
-    expect(() => validate(commentSchema, { ...IMAGE_MEDIA.caption, text: undefined }, 'comment')).toThrow(ValidationError);
+    expect(() => validate(commentSchema, { ...IMAGE_MEDIA.caption, text: undefined }, 'comment')).toThrow(
+      ValidationError,
+    );
   });
 
   it('accepts tags and locations from their own endpoints', () => {
-    expect(validate(tagSchema, { name: 'sunset', media_count: 12 }, 'tag')).toEqual({ name: 'sunset', media_count: 12 });
-    expect(validate(locationSchema, { id: '1013986062', name: 'Avalon', latitude: 50.4, longitude: 30.5 }, 'l').id).toBe(
-      '1013986062',
-    );
+    expect(validate(tagSchema, { name: 'sunset', media_count: 12 }, 'tag')).toEqual({
+      name: 'sunset',
+      media_count: 12,
+    });
+    expect(
+      validate(locationSchema, { id: '1013986062', name: 'Avalon', latitude: 50.4, longitude: 30.5 }, 'l').id,
+    ).toBe('1013986062');
     expect(() => validate(tagSchema, { name: 'sunset', media_count: -1 }, 'tag')).toThrow(ValidationError);
   });
 
   it('accepts both relationship shapes and rejects an unknown status', () => {
     expect(
-      validate(relationshipSchema, { outgoing_status: 'none', incoming_status: 'requested_by', target_user_is_private: true }, 'r'),
+      validate(
+        relationshipSchema,
+        { outgoing_status: 'none', incoming_status: 'requested_by', target_user_is_private: true },
+        'r',
+      ),
     ).toMatchObject({ incoming_status: 'requested_by' });
-    expect(validate(relationshipSchema, { outgoing_status: 'requested' }, 'r')).toEqual({ outgoing_status: 'requested' });
+    expect(validate(relationshipSchema, { outgoing_status: 'requested' }, 'r')).toEqual({
+      outgoing_status: 'requested',
+    });
     expect(() => validate(relationshipSchema, { outgoing_status: 'friends' }, 'r')).toThrow(ValidationError);
   });
 
@@ -196,7 +221,8 @@ describe('other objects', () => {
       paginationSchema,
       {
         next_max_tag_id: '1111',
-        deprecation_warning: 'next_max_id and min_id are deprecated for this endpoint; use min_tag_id and max_tag_id instead',
+        deprecation_warning:
+          'next_max_id and min_id are deprecated for this endpoint; use min_tag_id and max_tag_id instead',
         next_max_id: '1111',
         next_min_id: '2222',
         min_tag_id: '2222',
@@ -213,7 +239,14 @@ describe('other objects', () => {
       oauthTokenSchema,
       {
         access_token: '334239322.1d3c2f3.ecb836549a83694bf7d783915d2c4d3a',
-        user: { id: '334239322', username: 'immoh', full_name: 'Immo Heikkinen', profile_picture: 'p', bio: '', website: '' },
+        user: {
+          id: '334239322',
+          username: 'immoh',
+          full_name: 'Immo Heikkinen',
+          profile_picture: 'p',
+          bio: '',
+          website: '',
+        },
       },
       'token',
     );
@@ -233,7 +266,14 @@ describe('other objects', () => {
           subscription_id: 3953547,
           data: { media_id: '1372789645779973559_190277687' },
         },
-        { changed_aspect: 'media', object: 'tag', object_id: 'sunset', time: 1477869301, subscription_id: '2', data: {} },
+        {
+          changed_aspect: 'media',
+          object: 'tag',
+          object_id: 'sunset',
+          time: 1477869301,
+          subscription_id: '2',
+          data: {},
+        },
       ],
       'notification',
     );

@@ -30,7 +30,9 @@ beforeAll(async () => {
   elsewhere = createServer(async (req, res) => {
     reachedElsewhere.push({ method: req.method ?? '', url: req.url ?? '', body: await readBody(req) });
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ access_token: 'stolen', user: { id: '1', username: 'x' }, meta: { code: 200 }, data: {} }));
+    res.end(
+      JSON.stringify({ access_token: 'stolen', user: { id: '1', username: 'x' }, meta: { code: 200 }, data: {} }),
+    );
   });
   api = createServer(async (req, res) => {
     await readBody(req);
@@ -77,7 +79,12 @@ describe('Instagram transport and redirects', () => {
 
   it('does not follow a redirect of an API read either, so the access token stays with Instagram', async () => {
     redirectStatus = 302;
-    const read = transport().send({ method: 'GET', path: '/v1/users/self', params: [['access_token', 'secret-token']], envelope: true });
+    const read = transport().send({
+      method: 'GET',
+      path: '/v1/users/self',
+      params: [['access_token', 'secret-token']],
+      envelope: true,
+    });
     await expect(read).rejects.toMatchObject({ type: 'Redirect', status: 302 });
     expect(reachedElsewhere).toEqual([]);
   });

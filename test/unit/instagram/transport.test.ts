@@ -88,10 +88,18 @@ describe('transport: requests', () => {
     const response = await transport().send({
       method: 'GET',
       path: '/v1/users/self',
-      params: [['access_token', 'tok'], ['count', undefined]],
+      params: [
+        ['access_token', 'tok'],
+        ['count', undefined],
+      ],
       envelope: true,
     });
-    expect(response).toEqual({ status: 200, data: { id: '1' }, pagination: undefined, rateLimit: { limit: 500, remaining: 321 } });
+    expect(response).toEqual({
+      status: 200,
+      data: { id: '1' },
+      pagination: undefined,
+      rateLimit: { limit: 500, remaining: 321 },
+    });
     expect(received.at(-1)).toMatchObject({ method: 'GET', url: '/v1/users/self?access_token=tok', body: '' });
   });
 
@@ -100,7 +108,10 @@ describe('transport: requests', () => {
     await transport().send({
       method: 'POST',
       path: '/v1/media/1_2/comments',
-      params: [['access_token', 'tok'], ['text', 'nice & sunny']],
+      params: [
+        ['access_token', 'tok'],
+        ['text', 'nice & sunny'],
+      ],
       envelope: true,
     });
     expect(received.at(-1)).toMatchObject({
@@ -112,12 +123,18 @@ describe('transport: requests', () => {
   });
 
   it('signs /v1 calls over the decoded path and every parameter when a signing secret is set', async () => {
-    answers.set('/v1/tags/caf%C3%A9', { status: 200, body: '{"meta":{"code":200},"data":{"name":"café","media_count":1}}' });
+    answers.set('/v1/tags/caf%C3%A9', {
+      status: 200,
+      body: '{"meta":{"code":200},"data":{"name":"café","media_count":1}}',
+    });
     const secret = '6dc1787668c64c939929c17683d7cb74';
     await createTransport({ apiUrl, timeoutMs: TIMEOUT_MS, signingSecret: secret }).send({
       method: 'GET',
       path: '/v1/tags/caf%C3%A9',
-      params: [['access_token', 'tok'], ['sig', 'stale']],
+      params: [
+        ['access_token', 'tok'],
+        ['sig', 'stale'],
+      ],
       envelope: true,
     });
     const query = new URL(received.at(-1)!.url, 'http://x').searchParams;
@@ -154,7 +171,11 @@ describe('transport: error mapping (reference §3.1)', () => {
   it('reads the missing scope of an OAuthPermissionsException', async () => {
     const error = await failureOf(
       '/v1/e/scope',
-      envelopeError(400, 'OAuthPermissionsException', 'This request requires scope=likes, but this access token is not authorized with this scope.'),
+      envelopeError(
+        400,
+        'OAuthPermissionsException',
+        'This request requires scope=likes, but this access token is not authorized with this scope.',
+      ),
     );
     expect(error).toBeInstanceOf(InstagramScopeError);
     expect((error as InstagramScopeError).scope).toBe('likes');
@@ -179,7 +200,10 @@ describe('transport: error mapping (reference §3.1)', () => {
   });
 
   it('treats edge throttling (top-level 420 and 429) as rate limiting, with Retry-After as the estimate, and a 503 as a retryable server error', async () => {
-    const e420 = await failureOf('/v1/e/420', { status: 420, body: '{"code":420,"error_type":"RateLimit","error_message":"slow down"}' });
+    const e420 = await failureOf('/v1/e/420', {
+      status: 420,
+      body: '{"code":420,"error_type":"RateLimit","error_message":"slow down"}',
+    });
     expect(e420).toBeInstanceOf(InstagramRateLimitError);
     const before = Date.now();
     const e429 = await failureOf('/v1/e/429', { status: 429, body: '{"code":429}', headers: { 'retry-after': '30' } });
@@ -200,7 +224,11 @@ describe('transport: error mapping (reference §3.1)', () => {
   it('maps a truncated 200 body to a retryable InstagramResponseError with the headers', async () => {
     const error = await failureOf('/v1/e/truncated', { status: 200, body: '{"meta":{"code":200},"data":{"id":"1' });
     expect(error).toBeInstanceOf(InstagramResponseError);
-    expect(error).toMatchObject({ type: 'MalformedResponse', retryable: true, rateLimit: { limit: 500, remaining: 321 } });
+    expect(error).toMatchObject({
+      type: 'MalformedResponse',
+      retryable: true,
+      rateLimit: { limit: 500, remaining: 321 },
+    });
   });
 
   it('maps a 200 without the meta envelope to InstagramResponseError', async () => {
@@ -235,7 +263,13 @@ describe('transport: error mapping (reference §3.1)', () => {
     answers.set('/v1/e/aborted', 'hang');
     const controller = new AbortController();
     const reached = arrived('/v1/e/aborted');
-    const pending = transport().send({ method: 'GET', path: '/v1/e/aborted', params: [], envelope: true, signal: controller.signal });
+    const pending = transport().send({
+      method: 'GET',
+      path: '/v1/e/aborted',
+      params: [],
+      envelope: true,
+      signal: controller.signal,
+    });
     await reached;
     controller.abort(new Error('user gave up'));
     await expect(pending).rejects.toThrow('user gave up');

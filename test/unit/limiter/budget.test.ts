@@ -17,7 +17,12 @@ describe('limiter budgets', () => {
     const rec = recorder();
     const results = await Promise.all(Array.from({ length: 24 }, (_, i) => limiter!.run(call(), rec.attempt(`c${i}`))));
     expect(results).toHaveLength(24);
-    expect(maxInAnyWindow(rec.invocations.map((i) => i.at), windowMs)).toBe(8);
+    expect(
+      maxInAnyWindow(
+        rec.invocations.map((i) => i.at),
+        windowMs,
+      ),
+    ).toBe(8);
   });
 
   it('holds each write bucket to its own budget while reads and other buckets go on', async () => {
@@ -25,10 +30,16 @@ describe('limiter budgets', () => {
     limiter = createLimiter({ windowMs, global: 40, write: 2, deadlines });
     const rec = recorder();
     const likes = Array.from({ length: 6 }, (_, i) =>
-      limiter!.run(call({ method: 'POST', path: '/media/1/likes', writeBucket: 'likes', idempotent: false }), rec.attempt(`like${i}`)),
+      limiter!.run(
+        call({ method: 'POST', path: '/media/1/likes', writeBucket: 'likes', idempotent: false }),
+        rec.attempt(`like${i}`),
+      ),
     );
     const comments = Array.from({ length: 2 }, (_, i) =>
-      limiter!.run(call({ method: 'POST', path: '/media/1/comments', writeBucket: 'comments', idempotent: false }), rec.attempt(`comment${i}`)),
+      limiter!.run(
+        call({ method: 'POST', path: '/media/1/comments', writeBucket: 'comments', idempotent: false }),
+        rec.attempt(`comment${i}`),
+      ),
     );
     const reads = Array.from({ length: 5 }, (_, i) => limiter!.run(call(), rec.attempt(`read${i}`)));
     await Promise.all([...reads, ...comments]);
@@ -63,7 +74,9 @@ describe('limiter budgets', () => {
     const rec = recorder();
     const app = (reserve?: number) => call({ key: 'app', priority: 'interactive', reserve });
     // Submitted at once, as a flood of pasted tokens would be: the share is held at admission, not by a check before it.
-    const pastes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => limiter!.run(app(0.4), rec.attempt(`paste${i}`))));
+    const pastes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => limiter!.run(app(0.4), rec.attempt(`paste${i}`))),
+    );
     expect(pastes.filter((p) => p.status === 'fulfilled')).toHaveLength(6);
     const refusals = pastes.flatMap((p) => (p.status === 'rejected' ? [p.reason as unknown] : []));
     expect(refusals).toHaveLength(14);
@@ -71,7 +84,9 @@ describe('limiter budgets', () => {
     expect(rec.invocations).toHaveLength(6);
     expect(limiter.quota('app')).toMatchObject({ used: 6, remaining: 4 });
     // The exchange that has no reserve still has its four calls.
-    const exchanges = await Promise.all(Array.from({ length: 4 }, (_, i) => limiter!.run(app(), rec.attempt(`exchange${i}`))));
+    const exchanges = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => limiter!.run(app(), rec.attempt(`exchange${i}`))),
+    );
     expect(exchanges.map((e) => e.label)).toEqual(['exchange0', 'exchange1', 'exchange2', 'exchange3']);
     expect(limiter.quota('app')).toMatchObject({ used: 10, remaining: 0 });
   });
@@ -96,7 +111,13 @@ describe('limiter budgets', () => {
     const before = Date.now();
     await limiter.run(call({ key: '77' }), async () => ({ rateLimit: NO_HEADERS }));
     const q = limiter.quota('77');
-    expect(q).toMatchObject({ used: 1, remaining: 4, limit: 5, running: 0, queued: { interactive: 0, delivery: 0, background: 0 } });
+    expect(q).toMatchObject({
+      used: 1,
+      remaining: 4,
+      limit: 5,
+      running: 0,
+      queued: { interactive: 0, delivery: 0, background: 0 },
+    });
     expect(q.freesAt).toBeGreaterThanOrEqual(before + 10_000);
     expect(limiter.quota('78')).toMatchObject({ used: 0, remaining: 5, limit: 5, freesAt: null });
     expect(limiter.stats().keys).toBe(1);
@@ -120,16 +141,20 @@ describe('limiter budgets', () => {
   it('refuses a token-shaped key without echoing it', async () => {
     limiter = createLimiter({ windowMs: 1_000, global: 5, write: 3, deadlines });
     const token = '1001.2070bdc.e9513af0c1a04b8b9d2f0e6f3c3f6a11';
-    const error = await limiter.run(call({ key: token }), async () => ({ rateLimit: NO_HEADERS })).catch((e: unknown) => e);
+    const error = await limiter
+      .run(call({ key: token }), async () => ({ rateLimit: NO_HEADERS }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(String((error as Error).message)).not.toContain('e9513af');
     expect(limiter.stats().keys).toBe(0);
   });
 
   it('rejects options that cannot work with a readable error', () => {
-    expect(() => createLimiter({ windowMs: 1_000, global: 0, write: 3, deadlines })).toThrow(/limiter options is invalid/);
-    expect(() => createLimiter({ windowMs: 1_000, global: 5, write: 3, deadlines, maxConcurrent: 2, reservedForInteractive: 2 })).toThrow(
-      /reservedForInteractive/,
+    expect(() => createLimiter({ windowMs: 1_000, global: 0, write: 3, deadlines })).toThrow(
+      /limiter options is invalid/,
     );
+    expect(() =>
+      createLimiter({ windowMs: 1_000, global: 5, write: 3, deadlines, maxConcurrent: 2, reservedForInteractive: 2 }),
+    ).toThrow(/reservedForInteractive/);
   });
 });

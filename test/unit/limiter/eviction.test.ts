@@ -21,11 +21,14 @@ describe('limiter memory: evicting idle keys', () => {
     // What the limiter holds as each call starts: c2 to c5 waited a window or two, over many 20 ms sweeps.
     const seen: Array<{ keys: number; evictions: number }> = [];
     const calls = Array.from({ length: 6 }, (_, i) =>
-      limiter!.run(call(), rec.attempt(`c${i}`, async () => {
-        const { keys, evictions } = limiter!.stats();
-        seen.push({ keys, evictions });
-        return { rateLimit: NO_HEADERS };
-      })),
+      limiter!.run(
+        call(),
+        rec.attempt(`c${i}`, async () => {
+          const { keys, evictions } = limiter!.stats();
+          seen.push({ keys, evictions });
+          return { rateLimit: NO_HEADERS };
+        }),
+      ),
     );
     const results = await Promise.all(calls);
     expect(results.map((r) => r.label)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5']);
@@ -36,14 +39,22 @@ describe('limiter memory: evicting idle keys', () => {
   it('does not reset the quota when the idle timeout is shorter than the window', async () => {
     // A window far longer than the test, so however slowly the machine runs it is never empty here.
     const windowMs = 60_000;
-    limiter = createLimiter({ windowMs, global: 3, write: 2, deadlines: { ...deadlines, interactive: 200 }, idleEvictionMs: 20 });
+    limiter = createLimiter({
+      windowMs,
+      global: 3,
+      write: 2,
+      deadlines: { ...deadlines, interactive: 200 },
+      idleEvictionMs: 20,
+    });
     const rec = recorder();
     for (let i = 0; i < 3; i++) await limiter.run(call(), rec.attempt(`c${i}`));
     // At least several 20 ms sweeps while the key is idle (a floor: a slower machine only sweeps more).
     await sleep(150);
     expect(limiter.stats()).toMatchObject({ keys: 1, evictions: 0 });
     expect(limiter.quota('1001')).toMatchObject({ used: 3, remaining: 0 });
-    expect(await settledNow(limiter.run(call({ priority: 'interactive' }), rec.attempt('refused')))).toBeInstanceOf(BudgetExhaustedError);
+    expect(await settledNow(limiter.run(call({ priority: 'interactive' }), rec.attempt('refused')))).toBeInstanceOf(
+      BudgetExhaustedError,
+    );
     expect(rec.invocations).toHaveLength(3);
   });
 
@@ -52,7 +63,10 @@ describe('limiter memory: evicting idle keys', () => {
     limiter = createLimiter({ windowMs, global: 2, write: 2, deadlines, idleEvictionMs: 20 });
     const rec = recorder();
     await limiter.run(call(), rec.attempt('before'));
-    await limiter.run(call({ method: 'POST', path: '/media/1/likes', writeBucket: 'likes', idempotent: false }), rec.attempt('like'));
+    await limiter.run(
+      call({ method: 'POST', path: '/media/1/likes', writeBucket: 'likes', idempotent: false }),
+      rec.attempt('like'),
+    );
     for (let waited = 0; limiter.stats().keys > 0 && waited < 20_000; waited += 50) await sleep(50);
     expect(limiter.stats()).toMatchObject({ keys: 0, evictions: 1 });
     expect(limiter.quota('1001')).toMatchObject({ used: 0, remaining: 2, freesAt: null });
@@ -62,7 +76,11 @@ describe('limiter memory: evicting idle keys', () => {
 
   it('keeps thousands of keys only as long as their windows hold calls', async () => {
     limiter = createLimiter({ windowMs: 100, global: 5, write: 2, deadlines, idleEvictionMs: 10 });
-    await Promise.all(Array.from({ length: 2_000 }, (_, i) => limiter!.run(call({ key: String(i) }), async () => ({ rateLimit: { limit: undefined, remaining: undefined } }))));
+    await Promise.all(
+      Array.from({ length: 2_000 }, (_, i) =>
+        limiter!.run(call({ key: String(i) }), async () => ({ rateLimit: { limit: undefined, remaining: undefined } })),
+      ),
+    );
     expect(limiter.stats().keys).toBeGreaterThan(0);
     for (let waited = 0; limiter.stats().keys > 0 && waited < 20_000; waited += 50) await sleep(50);
     expect(limiter.stats()).toMatchObject({ keys: 0, evictions: 2_000, queued: 0, running: 0 });

@@ -17,7 +17,15 @@ afterEach(async () => {
 });
 
 const rateLimited = () =>
-  fromApiError(429, { code: 429, error_type: 'OAuthRateLimitException', error_message: 'The maximum number of requests per hour has been exceeded.' }, { limit: 10, remaining: 0 });
+  fromApiError(
+    429,
+    {
+      code: 429,
+      error_type: 'OAuthRateLimitException',
+      error_message: 'The maximum number of requests per hour has been exceeded.',
+    },
+    { limit: 10, remaining: 0 },
+  );
 const serverError = () => fromApiError(500, { code: 500, error_type: 'APIError', error_message: 'Oops' }, NO_HEADERS);
 
 describe('limiter on failed attempts', () => {
@@ -50,10 +58,13 @@ describe('limiter on failed attempts', () => {
     const rec = recorder();
     await limiter.run(call(), rec.attempt('ok'));
     let answers = 0;
-    const limited = limiter.run(call(), rec.attempt('limited', async () => {
-      if (answers++ === 0) throw rateLimited();
-      return { rateLimit: NO_HEADERS };
-    }));
+    const limited = limiter.run(
+      call(),
+      rec.attempt('limited', async () => {
+        if (answers++ === 0) throw rateLimited();
+        return { rateLimit: NO_HEADERS };
+      }),
+    );
     await vi.waitFor(() => expect(limiter!.stats().rateLimited).toBe(1), { timeout: 20_000 });
     const { pausedUntil } = limiter.quota('1001');
     expect(pausedUntil).not.toBeNull();
@@ -66,7 +77,12 @@ describe('limiter on failed attempts', () => {
     limiter = createLimiter({ windowMs: 300, global: 10, write: 3, deadlines });
     const rec = recorder();
     const error = await limiter
-      .run(call(), rec.attempt('limited', async () => { throw rateLimited(); }))
+      .run(
+        call(),
+        rec.attempt('limited', async () => {
+          throw rateLimited();
+        }),
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BudgetExhaustedError);
     expect((error as Error).cause).toMatchObject({ type: 'OAuthRateLimitException' });
@@ -77,10 +93,13 @@ describe('limiter on failed attempts', () => {
     limiter = createLimiter({ windowMs: 1_000, global: 10, write: 3, deadlines, retryBaseMs: 20 });
     const rec = recorder();
     let answers = 0;
-    const result = await limiter.run(call(), rec.attempt('get', async () => {
-      if (answers++ === 0) throw serverError();
-      return { rateLimit: NO_HEADERS };
-    }));
+    const result = await limiter.run(
+      call(),
+      rec.attempt('get', async () => {
+        if (answers++ === 0) throw serverError();
+        return { rateLimit: NO_HEADERS };
+      }),
+    );
     expect(result.label).toBe('get');
     expect(rec.invocations).toHaveLength(2);
     expect(limiter.quota('1001').used).toBe(2);
@@ -90,19 +109,28 @@ describe('limiter on failed attempts', () => {
     // One hour: a 503 taken for a 429 would fill the window and refuse every call for the rest of it.
     limiter = createLimiter({ windowMs: 3_600_000, global: 500, write: 30, deadlines, retryBaseMs: 20 });
     const rec = recorder();
-    const unavailable = fromApiError(503, { code: 503, error_type: 'APIError', error_message: 'Oops' }, { limit: 500, remaining: 500 });
+    const unavailable = fromApiError(
+      503,
+      { code: 503, error_type: 'APIError', error_message: 'Oops' },
+      { limit: 500, remaining: 500 },
+    );
     expect(unavailable).toBeInstanceOf(InstagramServerError);
     expect(unavailable).not.toBeInstanceOf(InstagramRateLimitError);
     let answers = 0;
-    const result = await limiter.run(call(), rec.attempt('get', async () => {
-      if (answers++ === 0) throw unavailable;
-      return { rateLimit: { limit: 500, remaining: 499 } };
-    }));
+    const result = await limiter.run(
+      call(),
+      rec.attempt('get', async () => {
+        if (answers++ === 0) throw unavailable;
+        return { rateLimit: { limit: 500, remaining: 499 } };
+      }),
+    );
     expect(result.label).toBe('get');
     expect(rec.invocations).toHaveLength(2);
     expect(limiter.stats()).toMatchObject({ rateLimited: 0, retries: 1 });
     expect(limiter.quota('1001')).toMatchObject({ used: 1, remaining: 499 });
-    expect((await limiter.run(call({ priority: 'interactive', deadlineMs: 100 }), rec.attempt('next'))).label).toBe('next');
+    expect((await limiter.run(call({ priority: 'interactive', deadlineMs: 100 }), rec.attempt('next'))).label).toBe(
+      'next',
+    );
   });
 
   it('on a 429 whose headers say calls remain, pauses the key until a slot frees without filling the window', async () => {
@@ -110,14 +138,24 @@ describe('limiter on failed attempts', () => {
     const windowMs = 2_000;
     limiter = createLimiter({ windowMs, global: 10, write: 3, deadlines });
     const rec = recorder();
-    await limiter.run(call(), rec.attempt('ok', async () => ({ rateLimit: { limit: 10, remaining: 9 } })));
+    await limiter.run(
+      call(),
+      rec.attempt('ok', async () => ({ rateLimit: { limit: 10, remaining: 9 } })),
+    );
     const firstDone = Date.now();
-    const throttled = fromApiError(429, { code: 429, error_type: 'OAuthRateLimitException', error_message: 'slow down' }, { limit: 10, remaining: 9 });
+    const throttled = fromApiError(
+      429,
+      { code: 429, error_type: 'OAuthRateLimitException', error_message: 'slow down' },
+      { limit: 10, remaining: 9 },
+    );
     let answers = 0;
-    const limited = limiter.run(call(), rec.attempt('limited', async () => {
-      if (answers++ === 0) throw throttled;
-      return { rateLimit: { limit: 10, remaining: 8 } };
-    }));
+    const limited = limiter.run(
+      call(),
+      rec.attempt('limited', async () => {
+        if (answers++ === 0) throw throttled;
+        return { rateLimit: { limit: 10, remaining: 8 } };
+      }),
+    );
     await vi.waitFor(() => expect(limiter!.stats().rateLimited).toBe(1), { timeout: 20_000 });
     // Instagram counts one call: the window says so, and the pause is shown apart from it.
     const paused = limiter.quota('1001');
@@ -133,9 +171,21 @@ describe('limiter on failed attempts', () => {
     limiter = createLimiter({ windowMs: 1_000, global: 10, write: 3, deadlines, retryBaseMs: 20 });
     const rec = recorder();
     const post = call({ method: 'POST', path: '/media/1/likes', writeBucket: 'likes', idempotent: false });
-    await expect(limiter.run(post, rec.attempt('post', async () => { throw serverError(); }))).rejects.toBeInstanceOf(InstagramServerError);
     await expect(
-      limiter.run(post, rec.attempt('post2', async () => { throw new InstagramNetworkError('reset'); })),
+      limiter.run(
+        post,
+        rec.attempt('post', async () => {
+          throw serverError();
+        }),
+      ),
+    ).rejects.toBeInstanceOf(InstagramServerError);
+    await expect(
+      limiter.run(
+        post,
+        rec.attempt('post2', async () => {
+          throw new InstagramNetworkError('reset');
+        }),
+      ),
     ).rejects.toBeInstanceOf(InstagramNetworkError);
     expect(rec.invocations.map((i) => i.label)).toEqual(['post', 'post2']);
   });
@@ -144,7 +194,12 @@ describe('limiter on failed attempts', () => {
     limiter = createLimiter({ windowMs: 1_000, global: 10, write: 3, deadlines, retries: 2, retryBaseMs: 10 });
     const rec = recorder();
     await expect(
-      limiter.run(call(), rec.attempt('get', async () => { throw new InstagramNetworkError('refused'); })),
+      limiter.run(
+        call(),
+        rec.attempt('get', async () => {
+          throw new InstagramNetworkError('refused');
+        }),
+      ),
     ).rejects.toBeInstanceOf(InstagramNetworkError);
     expect(rec.invocations).toHaveLength(3);
     expect(limiter.stats()).toMatchObject({ retries: 2, failed: 1 });
@@ -153,15 +208,31 @@ describe('limiter on failed attempts', () => {
   it('does not retry an error that retrying cannot fix', async () => {
     limiter = createLimiter({ windowMs: 1_000, global: 10, write: 3, deadlines, retryBaseMs: 10 });
     const rec = recorder();
-    const notFound = fromApiError(400, { code: 400, error_type: 'APINotFoundError', error_message: 'this user does not exist' }, NO_HEADERS);
-    await expect(limiter.run(call(), rec.attempt('get', async () => { throw notFound; }))).rejects.toBe(notFound);
+    const notFound = fromApiError(
+      400,
+      { code: 400, error_type: 'APINotFoundError', error_message: 'this user does not exist' },
+      NO_HEADERS,
+    );
+    await expect(
+      limiter.run(
+        call(),
+        rec.attempt('get', async () => {
+          throw notFound;
+        }),
+      ),
+    ).rejects.toBe(notFound);
     expect(rec.invocations).toHaveLength(1);
   });
 
   it('settles an attempt that never answers as a timeout and keeps the key working', async () => {
     limiter = createLimiter({ windowMs: 1_000, global: 10, write: 3, deadlines, attemptTimeoutMs: 100, retries: 0 });
     const rec = recorder();
-    const error = await limiter.run(call(), rec.attempt('hangs', () => new Promise(() => {}))).catch((e: unknown) => e);
+    const error = await limiter
+      .run(
+        call(),
+        rec.attempt('hangs', () => new Promise(() => {})),
+      )
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InstagramTimeoutError);
     expect(limiter.quota('1001')).toMatchObject({ used: 1, running: 0 });
     expect((await limiter.run(call(), rec.attempt('next'))).label).toBe('next');

@@ -11,7 +11,10 @@ export function call(overrides: Partial<CallDescription> = {}): CallDescription 
 export interface Recorder {
   /** Times (Date.now) at which attempts were invoked, in order, with a label. */
   invocations: Array<{ at: number; label: string }>;
-  attempt: (label: string, result?: () => Promise<{ rateLimit: RateLimitHeaders }>) => () => Promise<{ rateLimit: RateLimitHeaders; label: string }>;
+  attempt: (
+    label: string,
+    result?: () => Promise<{ rateLimit: RateLimitHeaders }>,
+  ) => () => Promise<{ rateLimit: RateLimitHeaders; label: string }>;
 }
 
 export function recorder(): Recorder {
@@ -49,5 +52,8 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /** Settles to the value/error if the promise has settled within a macrotask, else to the string 'pending'. */
 export async function settledNow<T>(promise: Promise<T>): Promise<T | unknown> {
-  return Promise.race([promise.catch((e: unknown) => e), new Promise((resolve) => setImmediate(() => resolve('pending')))]);
+  return Promise.race([
+    promise.catch((e: unknown) => e),
+    new Promise((resolve) => setImmediate(() => resolve('pending'))),
+  ]);
 }

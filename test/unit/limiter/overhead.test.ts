@@ -16,7 +16,7 @@ afterEach(async () => {
 const nextMacrotask = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('limiter overhead', () => {
-  it('starts an admitted call\'s attempt within the same turn of the event loop, with no timer in between', async () => {
+  it("starts an admitted call's attempt within the same turn of the event loop, with no timer in between", async () => {
     limiter = createLimiter({ windowMs: 60_000, global: 100, write: 10, deadlines });
     let started = false;
     void limiter.run(call(), async () => {

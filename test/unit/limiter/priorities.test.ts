@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BudgetExhaustedError, createLimiter, LimiterClosedError, QueueTimeoutError, type Limiter } from '../../../src/limiter/index.js';
+import {
+  BudgetExhaustedError,
+  createLimiter,
+  LimiterClosedError,
+  QueueTimeoutError,
+  type Limiter,
+} from '../../../src/limiter/index.js';
 import { call, gate, NO_HEADERS, recorder, settledNow } from './helpers.js';
 
 const deadlines = { interactive: 3_000, delivery: 10_000, background: 10_000 };
@@ -17,7 +23,12 @@ describe('limiter priorities and deadlines', () => {
     try {
       // Deadlines beyond the test's own bound: however slow the machine, every waiting call is still there at close().
       const background = Array.from({ length: 1_000 }, (_, i) =>
-        limiter!.run(call({ deadlineMs: 600_000 }), rec.attempt(`bg${i}`, async () => (await slow.promise, { rateLimit: NO_HEADERS }))).catch((e: unknown) => e),
+        limiter!
+          .run(
+            call({ deadlineMs: 600_000 }),
+            rec.attempt(`bg${i}`, async () => (await slow.promise, { rateLimit: NO_HEADERS })),
+          )
+          .catch((e: unknown) => e),
       );
       // Admission is synchronous: the background share of the slots is taken and the rest waits, at once. The
       // attempts themselves reach Instagram a few timer ticks later (bottleneck), later still on a busy machine,
@@ -54,7 +65,9 @@ describe('limiter priorities and deadlines', () => {
     limiter = createLimiter({ windowMs: 20_000, global: 3, write: 3, deadlines });
     const rec = recorder();
     for (let i = 0; i < 3; i++) await limiter.run(call(), rec.attempt(`used${i}`));
-    const background = Array.from({ length: 1_000 }, () => limiter!.run(call(), rec.attempt('bg')).catch((e: unknown) => e));
+    const background = Array.from({ length: 1_000 }, () =>
+      limiter!.run(call(), rec.attempt('bg')).catch((e: unknown) => e),
+    );
     const outcome = await settledNow(limiter.run(call({ priority: 'interactive' }), rec.attempt('interactive')));
     expect(outcome).toBeInstanceOf(BudgetExhaustedError);
     expect((outcome as BudgetExhaustedError).message).toMatch(/^Instagram budget for this account frees in 1 min$/);
@@ -66,11 +79,21 @@ describe('limiter priorities and deadlines', () => {
   });
 
   it('bounds the time a call spends queued (bottleneck expiration does not): it fails at its deadline unsent', async () => {
-    limiter = createLimiter({ windowMs: 1_000, global: 100, write: 3, deadlines, maxConcurrent: 2, reservedForInteractive: 1 });
+    limiter = createLimiter({
+      windowMs: 1_000,
+      global: 100,
+      write: 3,
+      deadlines,
+      maxConcurrent: 2,
+      reservedForInteractive: 1,
+    });
     const rec = recorder();
     const hung = gate<void>();
     try {
-      const busy = limiter.run(call(), rec.attempt('busy', async () => (await hung.promise, { rateLimit: NO_HEADERS })));
+      const busy = limiter.run(
+        call(),
+        rec.attempt('busy', async () => (await hung.promise, { rateLimit: NO_HEADERS })),
+      );
       const started = Date.now();
       const error = await limiter.run(call({ deadlineMs: 150 }), rec.attempt('late')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(QueueTimeoutError);
@@ -86,12 +109,22 @@ describe('limiter priorities and deadlines', () => {
   });
 
   it('keeps a concurrency slot for people: interactive starts while feed work fills the others', async () => {
-    limiter = createLimiter({ windowMs: 1_000, global: 100, write: 3, deadlines, maxConcurrent: 3, reservedForInteractive: 1 });
+    limiter = createLimiter({
+      windowMs: 1_000,
+      global: 100,
+      write: 3,
+      deadlines,
+      maxConcurrent: 3,
+      reservedForInteractive: 1,
+    });
     const rec = recorder();
     const hung = gate<void>();
     try {
       const feed = Array.from({ length: 5 }, (_, i) =>
-        limiter!.run(call({ priority: 'delivery' }), rec.attempt(`d${i}`, async () => (await hung.promise, { rateLimit: NO_HEADERS }))),
+        limiter!.run(
+          call({ priority: 'delivery' }),
+          rec.attempt(`d${i}`, async () => (await hung.promise, { rateLimit: NO_HEADERS })),
+        ),
       );
       expect(limiter.quota('1001')).toMatchObject({ running: 2, queued: { delivery: 3 } });
       await limiter.run(call({ priority: 'interactive' }), rec.attempt('interactive'));
@@ -120,6 +153,8 @@ describe('limiter priorities and deadlines', () => {
     const waiting = limiter.run(call(), async () => ({ rateLimit: NO_HEADERS })).catch((e: unknown) => e);
     await limiter.close();
     expect(await waiting).toBeInstanceOf(LimiterClosedError);
-    await expect(limiter.run(call(), async () => ({ rateLimit: NO_HEADERS }))).rejects.toBeInstanceOf(LimiterClosedError);
+    await expect(limiter.run(call(), async () => ({ rateLimit: NO_HEADERS }))).rejects.toBeInstanceOf(
+      LimiterClosedError,
+    );
   });
 });

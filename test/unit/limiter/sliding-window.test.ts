@@ -51,7 +51,9 @@ describe('sliding window', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 5 }),
-        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 400 }), latency: fc.integer({ min: 0, max: 300 }) }), { maxLength: 60 }),
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 400 }), latency: fc.integer({ min: 0, max: 300 }) }), {
+          maxLength: 60,
+        }),
         (limit, calls) => {
           const windowMs = 1000;
           const w = new SlidingWindow(limit, windowMs);

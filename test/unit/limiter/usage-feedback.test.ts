@@ -33,7 +33,9 @@ describe('limiter fed percentage usage', () => {
     limiter = createLimiter({ windowMs: 1_000, global: 20, write: 5, deadlines });
     const rec = recorder();
     await limiter.run(call(), rec.attempt('first', reporting({ percent: 40 })));
-    await Promise.all(Array.from({ length: 15 }, (_, i) => limiter!.run(call(), rec.attempt(`bg${i}`, reporting({ percent: 40 })))));
+    await Promise.all(
+      Array.from({ length: 15 }, (_, i) => limiter!.run(call(), rec.attempt(`bg${i}`, reporting({ percent: 40 })))),
+    );
     const times = rec.invocations.filter((i) => i.label.startsWith('bg')).map((i) => i.at);
     expect(maxInAnyWindow(times, 1_000)).toBe(15);
   });
@@ -42,7 +44,9 @@ describe('limiter fed percentage usage', () => {
     limiter = createLimiter({ windowMs: 1_000, global: 20, write: 5, deadlines });
     const rec = recorder();
     await limiter.run(call(), rec.attempt('first', reporting({ percent: 50 })));
-    const background = Array.from({ length: 15 }, (_, i) => limiter!.run(call(), rec.attempt(`bg${i}`, reporting({ percent: 60 }))));
+    const background = Array.from({ length: 15 }, (_, i) =>
+      limiter!.run(call(), rec.attempt(`bg${i}`, reporting({ percent: 60 }))),
+    );
     const delivery = limiter.run(call({ priority: 'delivery' }), rec.attempt('delivery', reporting({ percent: 60 })));
     await Promise.all([...background, delivery]);
     const times = rec.invocations.filter((i) => i.label.startsWith('bg')).map((i) => i.at);
@@ -59,7 +63,9 @@ describe('limiter fed percentage usage', () => {
     await limiter.run(call(), rec.attempt('first', reporting({ percent: 85 })));
     const background = limiter.run(call(), rec.attempt('background', reporting({ percent: 30 })));
     const delivery = limiter.run(call({ priority: 'delivery' }), rec.attempt('delivery', reporting({ percent: 30 })));
-    expect(await limiter.run(call({ priority: 'interactive' }), rec.attempt('command', reporting({ percent: 88 })))).toMatchObject({ label: 'command' });
+    expect(
+      await limiter.run(call({ priority: 'interactive' }), rec.attempt('command', reporting({ percent: 88 }))),
+    ).toMatchObject({ label: 'command' });
     expect(await settledNow(background)).toBe('pending');
     expect(await settledNow(delivery)).toBe('pending');
     expect(limiter.quota('1001').queued).toMatchObject({ delivery: 1, background: 1 });
@@ -105,7 +111,9 @@ describe('limiter fed percentage usage', () => {
       return blocked80002(regainAt)();
     });
     while (limiter.quota('1001').pausedUntil !== regainAt) await new Promise((resolve) => setImmediate(resolve));
-    const refused = await limiter.run(call({ priority: 'interactive', deadlineMs: 100 }), rec.attempt('command')).catch((e: unknown) => e);
+    const refused = await limiter
+      .run(call({ priority: 'interactive', deadlineMs: 100 }), rec.attempt('command'))
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(BudgetExhaustedError);
     expect((refused as BudgetExhaustedError).freesAt).toBe(regainAt);
     const others = [
@@ -117,7 +125,8 @@ describe('limiter fed percentage usage', () => {
     await Promise.all([first, ...others]);
     const at = (label: string) => rec.invocations.find((i) => i.label === label)!.at;
     expect(at('other-account')).toBeLessThan(regainAt);
-    for (const label of ['first-retry', 'delivery', 'background']) expect(at(label)).toBeGreaterThanOrEqual(regainAt - 1);
+    for (const label of ['first-retry', 'delivery', 'background'])
+      expect(at(label)).toBeGreaterThanOrEqual(regainAt - 1);
     expect(rec.invocations.map((i) => i.label)).not.toContain('command');
   });
 
@@ -127,8 +136,15 @@ describe('limiter fed percentage usage', () => {
     const t0 = Date.now();
     const slow = gate<void>();
     // Both in flight: the second answers after the first blocked the bucket, with a later regain time.
-    const a = limiter.run(call({ priority: 'delivery' }), rec.attempt('a', blocked80002(t0 + 200))).catch((e: unknown) => e);
-    const b = limiter.run(call({ priority: 'delivery' }), rec.attempt('b', async () => (await slow.promise, blocked80002(t0 + 600)()))).catch((e: unknown) => e);
+    const a = limiter
+      .run(call({ priority: 'delivery' }), rec.attempt('a', blocked80002(t0 + 200)))
+      .catch((e: unknown) => e);
+    const b = limiter
+      .run(
+        call({ priority: 'delivery' }),
+        rec.attempt('b', async () => (await slow.promise, blocked80002(t0 + 600)())),
+      )
+      .catch((e: unknown) => e);
     while (rec.invocations.length < 2) await new Promise((resolve) => setImmediate(resolve));
     slow.open();
     while (limiter.quota('1001').pausedUntil !== t0 + 600) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -37,11 +37,15 @@ beforeAll(async () => {
 const shown = (list: Violation[]) => list.map((v) => `${v.file}:${v.line} ${v.source}`);
 
 /** The import of the provider's error classes, the one crossing allowed until core holds them. */
-const isProviderErrors = (v: Violation) => /from '[./]+src\/providers\/v1\/errors\.js'/.test(v.source) || /from '\.\.\/providers\/v1\/errors\.js'/.test(v.source);
+const isProviderErrors = (v: Violation) =>
+  /from '[./]+src\/providers\/v1\/errors\.js'/.test(v.source) ||
+  /from '\.\.\/providers\/v1\/errors\.js'/.test(v.source);
 
 describe('the layers of the commands and of the Discord plumbing', () => {
   it('commands import no provider module other than its error classes, so they reach Instagram through the port', () => {
-    const providerImports = violations.filter((v) => v.file.startsWith('commands/') && v.message.includes('"providers"') && !isProviderErrors(v));
+    const providerImports = violations.filter(
+      (v) => v.file.startsWith('commands/') && v.message.includes('"providers"') && !isProviderErrors(v),
+    );
     expect(shown(providerImports)).toEqual([]);
   });
 

@@ -12,7 +12,9 @@ const eslint = new ESLint({ cwd: root });
 async function problems(...paths: string[]): Promise<string[]> {
   const results = await eslint.lintFiles(paths);
   return results.flatMap((result) =>
-    result.messages.map((message) => `${result.filePath.slice(root.length)}:${message.line} ${message.ruleId ?? ''} ${message.message}`),
+    result.messages.map(
+      (message) => `${result.filePath.slice(root.length)}:${message.line} ${message.ruleId ?? ''} ${message.message}`,
+    ),
   );
 }
 

@@ -1,9 +1,18 @@
 // How the sandbox console reads a typed slash command against the registered definitions: subcommand groups and
 // subcommands, typed options, values that run over several words or are quoted, mentions, choices, and the
 // clear refusals a person gets instead of a malformed interaction.
-import { ApplicationCommandOptionType as T, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType as T,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import { parseSlashCommand, tokenize, usage, SlashParseError, type MentionResolver } from '../../../src/console/parse-slash-command.js';
+import {
+  parseSlashCommand,
+  tokenize,
+  usage,
+  SlashParseError,
+  type MentionResolver,
+} from '../../../src/console/parse-slash-command.js';
 
 const definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   { name: 'ping', description: 'Ping' },
@@ -27,7 +36,15 @@ const definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
         options: [
           { type: T.Number, name: 'lat', description: 'lat', required: true },
           { type: T.Number, name: 'lng', description: 'lng', required: true },
-          { type: T.Integer, name: 'distance', description: 'm', choices: [{ name: 'close', value: 100 }, { name: 'far', value: 5000 }] },
+          {
+            type: T.Integer,
+            name: 'distance',
+            description: 'm',
+            choices: [
+              { name: 'close', value: 100 },
+              { name: 'far', value: 5000 },
+            ],
+          },
           { type: T.Integer, name: 'count', description: 'n' },
         ],
       },
@@ -75,22 +92,41 @@ describe('console slash-command parsing', () => {
   });
 
   it('reads a subcommand group, a channel, a role, a user and a value that runs over several words', () => {
-    expect(parseSlashCommand('/feed add tag channel:#instagram caption:fresh bread today mention:@admin owner:@you', definitions, mentions)).toEqual({
+    expect(
+      parseSlashCommand(
+        '/feed add tag channel:#instagram caption:fresh bread today mention:@admin owner:@you',
+        definitions,
+        mentions,
+      ),
+    ).toEqual({
       name: 'feed',
       subcommandGroup: 'add',
       subcommand: 'tag',
-      options: { channel: '200000000000000002', caption: 'fresh bread today', mention: '300000000000000003', owner: '100000000000000001' },
+      options: {
+        channel: '200000000000000002',
+        caption: 'fresh bread today',
+        mention: '300000000000000003',
+        owner: '100000000000000001',
+      },
     });
   });
 
   it('keeps quoted text together, colons included', () => {
     expect(tokenize(`a "b c:d" 'e \\'f'`)).toEqual(['a', 'b c:d', "e 'f"]);
-    expect(parseSlashCommand('/feed add tag channel:#instagram caption:"x: y"', definitions, mentions).options.caption).toBe('x: y');
+    expect(
+      parseSlashCommand('/feed add tag channel:#instagram caption:"x: y"', definitions, mentions).options.caption,
+    ).toBe('x: y');
   });
 
   it('converts numbers and accepts a choice by its name or its value', () => {
-    expect(parseSlashCommand('/media near lat:60.17 lng:24.94 distance:far', definitions, mentions).options).toEqual({ lat: 60.17, lng: 24.94, distance: 5000 });
-    expect(parseSlashCommand('/media near lat:60 lng:24 distance:100', definitions, mentions).options.distance).toBe(100);
+    expect(parseSlashCommand('/media near lat:60.17 lng:24.94 distance:far', definitions, mentions).options).toEqual({
+      lat: 60.17,
+      lng: 24.94,
+      distance: 5000,
+    });
+    expect(parseSlashCommand('/media near lat:60 lng:24 distance:100', definitions, mentions).options.distance).toBe(
+      100,
+    );
   });
 
   it.each([

@@ -10,7 +10,15 @@ const names: RenderNames = {
   role: (id) => (id === '3' ? 'fans' : undefined),
 };
 
-const message = (fields: Partial<APIMessage>): APIMessage => ({ id: '9', content: '', embeds: [], components: [], author: { username: 'igcord' }, ...fields }) as unknown as APIMessage;
+const message = (fields: Partial<APIMessage>): APIMessage =>
+  ({
+    id: '9',
+    content: '',
+    embeds: [],
+    components: [],
+    author: { username: 'igcord' },
+    ...fields,
+  }) as unknown as APIMessage;
 
 describe('console message rendering', () => {
   it('makes mentions and Discord timestamps readable', () => {
@@ -58,11 +66,22 @@ describe('console message rendering', () => {
           {
             type: ComponentType.ActionRow,
             components: [
-              { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Previous', custom_id: 'page:prev', disabled: true },
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Secondary,
+                label: 'Previous',
+                custom_id: 'page:prev',
+                disabled: true,
+              },
               { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Next ▶', custom_id: 'page:next' },
             ],
           },
-          { type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open', url: 'https://example.test/p' }] },
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open', url: 'https://example.test/p' },
+            ],
+          },
         ],
       } as Partial<APIMessage>),
       names,

@@ -38,6 +38,8 @@ describe('token cipher', () => {
   });
 
   it('refuses two different keys under one id', () => {
-    expect(() => createTokenCipher({ current: k1, previous: [{ id: 'k1', key: Buffer.alloc(32, 9) }] })).toThrow(/share the id k1/);
+    expect(() => createTokenCipher({ current: k1, previous: [{ id: 'k1', key: Buffer.alloc(32, 9) }] })).toThrow(
+      /share the id k1/,
+    );
   });
 });

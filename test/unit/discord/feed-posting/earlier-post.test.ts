@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { findEarlierPost, TEST_POST_MARK } from '../../../../src/discord/feed-posting/earlier-post.js';
 
 const link = 'https://www.instagram.com/p/abc123/';
-const message = (id: string, fields: Partial<APIMessage>): APIMessage => ({ id, content: '', embeds: [], ...fields }) as APIMessage;
+const message = (id: string, fields: Partial<APIMessage>): APIMessage =>
+  ({ id, content: '', embeds: [], ...fields }) as APIMessage;
 
 describe('findEarlierPost', () => {
-  it('finds the message of the feed\'s webhook whose embed points at the media', () => {
+  it("finds the message of the feed's webhook whose embed points at the media", () => {
     const messages = [
       message('3', { webhook_id: 'w1', embeds: [{ url: 'https://www.instagram.com/p/other/' }] }),
       message('2', { webhook_id: 'w1', embeds: [{ url: link }] }),
@@ -17,10 +18,14 @@ describe('findEarlierPost', () => {
   });
 
   it('finds a compact post that carries the link in its text', () => {
-    expect(findEarlierPost([message('5', { webhook_id: 'w1', content: `New post by @lena: ${link}` })], 'w1', { permalink: link })).toBe('5');
+    expect(
+      findEarlierPost([message('5', { webhook_id: 'w1', content: `New post by @lena: ${link}` })], 'w1', {
+        permalink: link,
+      }),
+    ).toBe('5');
   });
 
-  it('ignores other webhooks, the bot\'s own messages, people quoting the link and test posts', () => {
+  it("ignores other webhooks, the bot's own messages, people quoting the link and test posts", () => {
     const messages = [
       message('1', { webhook_id: 'w2', embeds: [{ url: link }] }),
       message('2', { embeds: [{ url: link }] }),
@@ -31,6 +36,10 @@ describe('findEarlierPost', () => {
   });
 
   it('finds nothing for a media without a usable link', () => {
-    expect(findEarlierPost([message('1', { webhook_id: 'w1', content: 'javascript:alert(1)' })], 'w1', { permalink: 'javascript:alert(1)' })).toBeUndefined();
+    expect(
+      findEarlierPost([message('1', { webhook_id: 'w1', content: 'javascript:alert(1)' })], 'w1', {
+        permalink: 'javascript:alert(1)',
+      }),
+    ).toBeUndefined();
   });
 });

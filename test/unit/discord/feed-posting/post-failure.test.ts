@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { classifyPostFailure } from '../../../../src/discord/feed-posting/post-failure.js';
 
 const apiError = (code: number, status: number) =>
-  new DiscordAPIError({ code, message: `error ${code}` }, code, status, 'POST', 'https://discord.test/api/v10/channels/1/messages', { body: {} });
+  new DiscordAPIError(
+    { code, message: `error ${code}` },
+    code,
+    status,
+    'POST',
+    'https://discord.test/api/v10/channels/1/messages',
+    { body: {} },
+  );
 
 describe('classifyPostFailure', () => {
   it.each([
@@ -24,7 +31,10 @@ describe('classifyPostFailure', () => {
   it('retries 429s, 5xx answers and network failures later', () => {
     expect(classifyPostFailure(apiError(0, 429)).kind).toBe('retry');
     expect(classifyPostFailure(apiError(0, 502)).kind).toBe('retry');
-    expect(classifyPostFailure(new HTTPError(500, 'Internal Server Error', 'POST', 'https://discord.test/api', { body: {} })).kind).toBe('retry');
+    expect(
+      classifyPostFailure(new HTTPError(500, 'Internal Server Error', 'POST', 'https://discord.test/api', { body: {} }))
+        .kind,
+    ).toBe('retry');
     expect(classifyPostFailure(new TypeError('fetch failed')).kind).toBe('retry');
   });
 
