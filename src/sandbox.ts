@@ -124,14 +124,12 @@ export async function startSandbox(config: Config, log: Logger): Promise<Sandbox
     people: {
       url: instagram.url,
       users: () =>
-        instagram.admin
-          .users()
-          .map((u) => ({
-            id: String(u.id),
-            username: String(u.username),
-            name: String(u.full_name ?? ''),
-            note: u.is_private ? 'private' : '',
-          })),
+        instagram.admin.users().map((u) => ({
+          id: String(u.id),
+          username: String(u.username),
+          name: String(u.full_name ?? ''),
+          note: u.is_private ? 'private' : '',
+        })),
       postMedia: (username, caption) => ({
         id: String(instagram.admin.postMedia(username, caption === undefined ? {} : { caption }).id),
         announced: true,
@@ -252,14 +250,12 @@ async function startGraphSandbox(
       people: {
         url: graph.url,
         users: () =>
-          graph.admin
-            .accounts()
-            .map((a) => ({
-              id: a.id,
-              username: a.username,
-              name: a.name,
-              note: `${a.account_type.toLowerCase()}, ${a.login === 'both' ? 'both logins' : `${a.login} login`}`,
-            })),
+          graph.admin.accounts().map((a) => ({
+            id: a.id,
+            username: a.username,
+            name: a.name,
+            note: `${a.account_type.toLowerCase()}, ${a.login === 'both' ? 'both logins' : `${a.login} login`}`,
+          })),
         postMedia: (username, caption) => ({
           id: graph.admin.postMedia(username, { type: 'image', ...(caption === undefined ? {} : { caption }) }).id,
           announced: false,
