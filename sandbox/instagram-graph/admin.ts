@@ -3,25 +3,22 @@
 // comments and mentions "as another user" (which fire the `comments` and `mentions` webhooks), tokens minted
 // without a browser, revocation and expiry, the movable clock, usage and blocks, faults, the request log,
 // webhook deliveries, and every token issued (for scans of logs for secrets). admin-http.ts serves the same
-// operations under /_emulator/.
+// operations under /_emulator/. Posting as users lives in post-content.ts, minting tokens in mint-token.ts.
 import { AdminError } from '../shared/admin-error.js';
 import type { FaultSpec } from './faults.js';
-import { graphTime } from './ids.js';
 import { hostUrls, type GraphHostUrls } from './hosts.js';
+import { mintToken, type MintedToken, type MintTokenInput } from './mint-token.js';
+import {
+  postComment,
+  postMedia,
+  type PostCommentInput,
+  type PostedMedia,
+  type PostMediaInput,
+} from './post-content.js';
 import type { RequestLogEntry } from './request-log.js';
 import type { GraphApp, GraphState } from './state.js';
-import { FACEBOOK_SCOPES, INSTAGRAM_SCOPES, LONG_TTL_MS, SHORT_TTL_MS } from './tokens.js';
 import type { DeliveryLogEntry } from './webhooks.js';
-import {
-  isProfessional,
-  usesFacebookLogin,
-  usesInstagramLogin,
-  type Account,
-  type AccountType,
-  type LoginKind,
-  type Media,
-  type MediaKind,
-} from './world.js';
+import { usesFacebookLogin, type Account, type AccountType, type LoginKind } from './world.js';
 
 // The admin's refusals, shared with the other emulator (../shared/admin-error.ts); callers import it from here.
 export { AdminError };
@@ -49,56 +46,12 @@ export interface CreateAccountInput {
   media?: number;
 }
 
-export interface PostMediaInput {
-  type?: MediaKind;
-  caption?: string;
-  children?: ('image' | 'video')[];
-  /** Usernames tagged in the photo (`/tags`). */
-  tagged?: string[];
-  likeCount?: number;
-  likesHidden?: boolean;
-  copyrightedAudio?: boolean;
-  /** ms epoch; default: the emulator's now. */
-  timestamp?: number;
-}
-
-export interface PostCommentInput {
-  mediaId: string;
-  /** Username of the commenter: an account of the world, or anyone. */
-  from: string;
-  text: string;
-  /** Reply to this top-level comment. */
-  parentId?: string;
-}
-
-export interface MintTokenInput {
-  /** Id or username. */
-  account: string;
-  /** Instagram Login (default when the account allows it) or Facebook Login. */
-  login?: 'instagram' | 'facebook';
-  /** Instagram Login: 'long' (default) or 'short'. Facebook Login: 'long' user token (default), 'short', or 'page'. */
-  kind?: 'short' | 'long' | 'page';
-  scopes?: string[];
-}
-
-export interface MintedToken {
-  access_token: string;
-  kind: string;
-  /** ms epoch, null when it never expires. */
-  expires_at: number | null;
-  account_id: string;
-  facebook_user_id?: string;
-}
-
 export interface GraphEmulatorAdmin {
   app(): GraphApp;
   hosts(): GraphHostUrls;
   accounts(): AccountView[];
   createAccount(input: CreateAccountInput): AccountView;
-  postMedia(
-    account: string,
-    input?: PostMediaInput,
-  ): { id: string; media_type: string; media_product_type: string; timestamp: string; children: string[] };
+  postMedia(account: string, input?: PostMediaInput): PostedMedia;
   editCaption(mediaId: string, caption: string): { id: string; caption: string };
   deleteMedia(mediaId: string): { deleted: boolean };
   postComment(input: PostCommentInput): { id: string };
@@ -127,7 +80,6 @@ export interface GraphEmulatorAdmin {
 }
 
 const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
-const MENTION = /@([A-Za-z0-9._]{1,30})/g;
 
 export function createAdmin(state: GraphState): GraphEmulatorAdmin {
   const { world } = state;
@@ -151,12 +103,6 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
       ...(owner ? { facebook_user_id: owner.id } : {}),
     };
   };
-
-  /** Mentions of accounts in a caption or comment (not of the author, nor of the media's owner). */
-  const mentioned = (text: string, except: string[]): Account[] =>
-    [...text.matchAll(MENTION)]
-      .flatMap((m) => world.account(m[1] ?? '') ?? [])
-      .filter((a, i, all) => !except.includes(a.id) && all.indexOf(a) === i);
 
   return {
     app: () => ({ ...state.app, redirectUris: [...state.app.redirectUris] }),
@@ -192,41 +138,7 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
       return view(account);
     },
 
-    postMedia(accountRef, input = {}) {
-      const owner = find(accountRef);
-      const kind = input.type ?? 'image';
-      if (input.children && (input.children.length < 2 || input.children.length > 10))
-        throw new AdminError(400, 'a carousel has 2 to 10 children');
-      const tagged = (input.tagged ?? []).map((name) => find(name).id);
-      const media = world.addMedia({
-        ownerId: owner.id,
-        kind,
-        caption: input.caption ?? '',
-        timestampMs: input.timestamp ?? state.clock.now(),
-        ...(input.children ? { children: input.children } : {}),
-        ...(input.likeCount !== undefined ? { likeCount: input.likeCount } : {}),
-        ...(input.likesHidden !== undefined ? { likesHidden: input.likesHidden } : {}),
-        ...(input.copyrightedAudio !== undefined ? { copyrightedAudio: input.copyrightedAudio } : {}),
-        tagged,
-      });
-      // No event announces the media itself (reference §1.7); an @mention in its caption fires `mentions`
-      // (Facebook Login; Instagram Login has no caption-mention event).
-      for (const account of mentioned(media.caption, [owner.id])) {
-        state.webhooks.emit({
-          accountId: account.id,
-          field: 'mentions',
-          value: { facebook: { media_id: media.id } },
-          time: state.clock.now(),
-        });
-      }
-      return {
-        id: media.id,
-        media_type: media.mediaType,
-        media_product_type: media.productType,
-        timestamp: graphTime(media.timestampMs),
-        children: media.childIds,
-      };
-    },
+    postMedia: (accountRef, input = {}) => postMedia(state, find, accountRef, input),
 
     editCaption(mediaId, caption) {
       const media = world.media.get(mediaId);
@@ -237,120 +149,9 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
 
     deleteMedia: (mediaId) => ({ deleted: world.deleteMedia(mediaId) }),
 
-    postComment(input) {
-      const media: Media | undefined = world.media.get(input.mediaId);
-      if (!media || media.parentId) throw new AdminError(404, 'no such media');
-      if (!input.text) throw new AdminError(400, 'text is required');
-      const parent = input.parentId ? world.comments.get(input.parentId) : undefined;
-      if (input.parentId && (!parent || parent.mediaId !== media.id || parent.parentId))
-        throw new AdminError(400, 'parentId must be a top-level comment of this media');
-      const author = world.account(input.from);
-      const now = state.clock.now();
-      const comment = world.addComment({
-        mediaId: media.id,
-        ...(parent ? { parentId: parent.id } : {}),
-        fromId: author?.id ?? world.outsiderId(input.from),
-        username: author?.username ?? input.from,
-        text: input.text,
-        timestampMs: now,
-      });
-      const from = { id: comment.fromId, username: comment.username };
-      const mediaRef = { id: media.id, media_product_type: media.productType };
-      // Instagram Login's payload (reference §1.7) and Facebook Login's, which names the comment `comment_id`.
-      const instagramValue = {
-        id: comment.id,
-        from,
-        text: comment.text,
-        media: mediaRef,
-        ...(parent ? { parent_id: parent.id } : {}),
-      };
-      const facebookValue = {
-        from,
-        comment_id: comment.id,
-        ...(parent ? { parent_id: parent.id } : {}),
-        text: comment.text,
-        media: mediaRef,
-      };
-      if (comment.fromId !== media.ownerId) {
-        state.webhooks.emit({
-          accountId: media.ownerId,
-          field: 'comments',
-          value: { instagram: instagramValue, facebook: facebookValue },
-          time: now,
-        });
-      }
-      // Someone @mentioned in a comment: `mentions` on Facebook Login, inside `comments` on Instagram Login.
-      for (const account of mentioned(comment.text, [media.ownerId, comment.fromId])) {
-        state.webhooks.emit({
-          accountId: account.id,
-          field: 'mentions',
-          value: { facebook: { comment_id: comment.id, media_id: media.id } },
-          time: now,
-        });
-        state.webhooks.emit({
-          accountId: account.id,
-          field: 'comments',
-          value: { instagram: instagramValue },
-          time: now,
-        });
-      }
-      return { id: comment.id };
-    },
+    postComment: (input) => postComment(state, input),
 
-    mintToken(input) {
-      const account = find(input.account);
-      const login = input.login ?? (usesInstagramLogin(account) ? 'instagram' : 'facebook');
-      const now = state.clock.now();
-      if (login === 'instagram') {
-        if (!usesInstagramLogin(account)) throw new AdminError(400, `${account.username} does not use Instagram Login`);
-        if (!isProfessional(account))
-          throw new AdminError(409, `${account.username} is a personal account: only professional accounts can link`);
-        const long = input.kind !== 'short';
-        const expiresAt = now + (long ? LONG_TTL_MS : SHORT_TTL_MS);
-        const token = state.tokens.mint({
-          kind: long ? 'ig-long' : 'ig-short',
-          accountId: account.id,
-          scopes: new Set(input.scopes ?? INSTAGRAM_SCOPES),
-          issuedAt: now,
-          expiresAt,
-        });
-        return {
-          access_token: token,
-          kind: long ? 'ig-long' : 'ig-short',
-          expires_at: expiresAt,
-          account_id: account.id,
-        };
-      }
-      const page = account.pageId ? world.pages.get(account.pageId) : undefined;
-      const user = page ? [...world.facebookUsers.values()].find((u) => u.pageIds.includes(page.id)) : undefined;
-      if (!page || !user) throw new AdminError(400, `${account.username} has no Facebook Page`);
-      const short = input.kind === 'short';
-      const userRecord = {
-        kind: short ? ('fb-user-short' as const) : ('fb-user-long' as const),
-        facebookUserId: user.id,
-        scopes: new Set(input.scopes ?? FACEBOOK_SCOPES),
-        issuedAt: now,
-        expiresAt: now + (short ? SHORT_TTL_MS : LONG_TTL_MS),
-      };
-      const userToken = state.tokens.mint(userRecord);
-      if (input.kind === 'page') {
-        const pageToken = state.tokens.pageToken(userToken, userRecord, page.id, page.igAccountId);
-        return {
-          access_token: pageToken,
-          kind: 'fb-page',
-          expires_at: null,
-          account_id: account.id,
-          facebook_user_id: user.id,
-        };
-      }
-      return {
-        access_token: userToken,
-        kind: userRecord.kind,
-        expires_at: userRecord.expiresAt,
-        account_id: account.id,
-        facebook_user_id: user.id,
-      };
-    },
+    mintToken: (input) => mintToken(state, find(input.account), input),
 
     appToken: (login = 'facebook') =>
       login === 'facebook'

@@ -16,15 +16,9 @@ import { createState, type GraphEmulatorOptions, type GraphState } from './state
 
 export { SANDBOX_GRAPH_APP, DEFAULT_GRAPH_VERSION } from './state.js';
 export type { GraphApp, GraphEmulatorOptions } from './state.js';
-export type {
-  GraphEmulatorAdmin,
-  AccountView,
-  CreateAccountInput,
-  PostMediaInput,
-  PostCommentInput,
-  MintTokenInput,
-  MintedToken,
-} from './admin.js';
+export type { GraphEmulatorAdmin, AccountView, CreateAccountInput } from './admin.js';
+export type { PostMediaInput, PostCommentInput } from './post-content.js';
+export type { MintTokenInput, MintedToken } from './mint-token.js';
 export type { GraphHostUrls } from './hosts.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { FaultSpec } from './faults.js';
