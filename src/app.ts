@@ -31,14 +31,8 @@ import { createHttpInteractionBridge } from './discord/http-interactions.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
-import {
-  createDeliveryEngine,
-  describeReport,
-  dirtySourceSink,
-  syncSubscription,
-  type DeliveryTuning,
-  type FeedDeliveryEngine,
-} from './feeds/index.js';
+import { createDeliveryEngine, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
+import { checkSubscription } from './feeds/check-subscription.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
 import {
@@ -326,27 +320,6 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
 function requirePublicKey(publicKey: string | undefined): string {
   if (publicKey === undefined) throw new Error('DISCORD_PUBLIC_KEY must be configured when DISCORD_INTERACTIONS=http');
   return publicKey;
-}
-
-/**
- * Makes sure exactly one user/media subscription points at igcord's webhook route and logs what was found. A
- * failure is logged, not fatal: polling still delivers every post, only later.
- */
-async function checkSubscription(
-  instagram: InstagramClient,
-  callbackUrl: string,
-  verifyToken: string,
-  log: Logger,
-): Promise<void> {
-  try {
-    const report = await syncSubscription(instagram, callbackUrl, verifyToken);
-    log.info({ callbackUrl, subscriptions: describeReport(report) }, 'Instagram real-time subscription checked');
-  } catch (error) {
-    log.error(
-      { err: error, callbackUrl },
-      'Instagram real-time subscription could not be checked; posts will arrive by polling until it is fixed (npm run subscriptions -- sync)',
-    );
-  }
 }
 
 /** The Graph client of the configured login, version and hosts, behind the limiter's gate. */
