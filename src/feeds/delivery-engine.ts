@@ -1,6 +1,6 @@
 // The feed delivery engine: schedules runs of sources (source-run.ts) and serves the feed commands. A
 // notification pokes its source (a short debounce folds bursts into one run); every source followed by a feed is
-// also polled, at an interval chosen from its owner's remaining budget (poll-interval.ts) with background
+// also polled, at an interval chosen from its owner's remaining budget (source-budgets.ts) with background
 // priority, which reconciles tag and location feeds, sources whose notification was lost, and everything after
 // a restart (dirty sources first, then every source, spread out). At most one run per source at a time, and a
 // bounded number at once; a run that could not read its source is retried with backoff and never dropped. A feed
@@ -21,9 +21,10 @@ import { emptyCounters } from './engine-stats.js';
 import { createFeedActions } from './feed-actions.js';
 import { FeedBackoffs } from './feed-backoffs.js';
 import { createGuildNotice } from './guild-notice.js';
-import { pollIntervalMs, retryDelayMs } from './poll-interval.js';
+import { retryDelayMs } from './poll-interval.js';
 import { createPostToFeed } from './post-to-feed.js';
 import { newsMarks } from './news-marks.js';
+import { SourceBudgets } from './source-budgets.js';
 import { higher, newSourceState, type SourceState } from './source-state.js';
 import { runSource, type RunDeps, type RunResult } from './source-run.js';
 import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
@@ -56,7 +57,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   const poster = createPostToFeed({ poster: options.poster, feeds: storage.feeds, log });
   const counters = emptyCounters();
   const sources = new Map<SourceKey, SourceState>();
-  const budgetSources = new Map<string, Set<SourceKey>>();
+  const budgets = new SourceBudgets({ limiter, windowMs: options.windowMs, tuning });
   const lastDelivery = new Map<string, number>();
   const feedBackoffs = new FeedBackoffs({ baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs, now, counters, log });
   const ready: SourceKey[] = [];
@@ -203,10 +204,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         return;
       case 'done': {
         state.failures = 0;
-        track(sk, state, result.budgetKey);
+        budgets.track(sk, state, result.budgetKey);
         if (result.fetched) {
           state.pokedAt = undefined;
-          state.nextPollAt = now() + nextPollMs(state);
+          state.nextPollAt = now() + budgets.nextPollMs(state);
         }
         const drainAt = feedBackoffs.note(sk, result.feeds);
         if (again !== undefined || result.rerun) {
@@ -235,37 +236,11 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     }
   }
 
-  function track(sk: SourceKey, state: SourceState, budgetKey: string | undefined): void {
-    if (state.budgetKey === budgetKey) return;
-    if (state.budgetKey !== undefined) budgetSources.get(state.budgetKey)?.delete(sk);
-    state.budgetKey = budgetKey;
-    if (budgetKey !== undefined) {
-      const set = budgetSources.get(budgetKey) ?? new Set<SourceKey>();
-      set.add(sk);
-      budgetSources.set(budgetKey, set);
-    }
-  }
-
   function forget(sk: SourceKey, state: SourceState): void {
     if (state.timer !== undefined) clearTimeout(state.timer);
     feedBackoffs.forgetSource(sk);
-    track(sk, state, undefined);
+    budgets.track(sk, state, undefined);
     sources.delete(sk);
-  }
-
-  function nextPollMs(state: SourceState): number {
-    // No owner could pay (every feed paused or disabled): checking costs no Instagram call, and an owner who links
-    // again should see their feeds resume soon, so look again at the shortest interval.
-    if (state.budgetKey === undefined) return tuning.minPollMs;
-    const quota = limiter.quota(state.budgetKey);
-    return pollIntervalMs(
-      {
-        remaining: quota.remaining,
-        windowMs: options.windowMs,
-        sources: budgetSources.get(state.budgetKey)?.size ?? 1,
-      },
-      { minMs: tuning.minPollMs, maxMs: tuning.maxPollMs, share: tuning.pollShare },
-    );
   }
 
   return {
