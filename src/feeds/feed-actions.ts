@@ -16,7 +16,7 @@ import type { EngineCounters } from './engine-stats.js';
 import { PostError } from './post-error.js';
 import type { PostToFeed } from './post-to-feed.js';
 import { fetchNewest } from './media-fetch.js';
-import { startCursor } from './source-run.js';
+import { startCursor } from './source-cursor.js';
 import { createCatchUp } from './catch-up.js';
 
 export interface FeedActionDeps {

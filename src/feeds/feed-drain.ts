@@ -1,0 +1,90 @@
+// One feed's share of a run: post its pending media oldest first, record each delivery, and disable the feed when
+// Discord refuses it for good. Apart from the source's fetch so a feed that fails waits alone.
+import { disabled, postSchema, type Post } from '../core/index.js';
+import type { Feed } from '../storage/index.js';
+import { PostError, postFailureFields } from './post-error.js';
+import type { FeedOutcome, RunDeps } from './source-run-api.js';
+
+/** Posts one media to one feed unless it was delivered already; records it. */
+async function deliverToFeed(deps: RunDeps, feed: Feed, media: Post): Promise<'posted' | 'known' | PostError> {
+  const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
+  if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
+  try {
+    const { messageId, recovered } = await deps.poster.post(feed, media, { signal: deps.signal });
+    const at = deps.now();
+    await deps.storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: at });
+    deps.counters.deliveries += 1;
+    deps.delivered(feed, media.id, at, recovered);
+    log.info({ messageId, ...(recovered ? { recovered } : {}) }, 'media delivered');
+    return 'posted';
+  } catch (error) {
+    if (!(error instanceof PostError)) throw error;
+    deps.counters.failures += 1;
+    if (error.kind === 'retry') log.warn({ failure: postFailureFields(error) }, 'delivery failed; will retry');
+    else log.error({ failure: postFailureFields(error) }, 'delivery refused by Discord');
+    return error;
+  }
+}
+
+/** Stores when each feed last got a post (what `/feed list` shows after a restart), one write per feed and run. */
+export async function rememberLastDelivery(deps: RunDeps, feeds: Feed[]): Promise<void> {
+  for (const feed of feeds) {
+    const at = deps.lastDeliveryOf(feed.id);
+    if (at !== undefined && at !== feed.lastDeliveryAt)
+      await deps.storage.feeds.update(feed.id, { lastDeliveryAt: at });
+  }
+}
+
+export async function disableFeed(deps: RunDeps, feed: Feed, reason: string): Promise<void> {
+  await deps.storage.feeds.setState(feed.id, disabled(reason, deps.now()));
+  deps.counters.disabled += 1;
+  deps.log.warn({ feedId: feed.id, reason }, 'feed disabled');
+  await deps.tellGuild(feed, `⚠️ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> was disabled: ${reason}`);
+}
+
+/** Reads a pending post back; one that no longer parses is dropped (it could never be posted). */
+async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Post[]> {
+  const pending = await deps.storage.deliveries.pendingMedia(feed.id);
+  const media: Post[] = [];
+  for (const raw of pending) {
+    const parsed = postSchema.safeParse(raw);
+    if (parsed.success) media.push(parsed.data);
+    else {
+      deps.log.error({ feedId: feed.id, mediaId: raw.id }, 'a pending post no longer reads as a post; dropped');
+      await deps.storage.deliveries.dropPending(feed.id, raw.id);
+    }
+  }
+  return media;
+}
+
+export interface Drained {
+  outcome: FeedOutcome;
+  /** Pending media left for the next run (this one posted its share). */
+  more: boolean;
+}
+
+/**
+ * Posts a feed's pending media oldest first, at most `maxItemsPerRun` of them (a source caught up after a long
+ * silence is paced over runs), each dropped from the list once recorded (or refused for good). Stops at the first
+ * failure that can pass: the rest wait, in order, for the feed's next try.
+ */
+export async function drainFeed(deps: RunDeps, feed: Feed): Promise<Drained> {
+  const pending = await pendingToPost(deps, feed);
+  for (const media of pending.slice(0, deps.maxItemsPerRun)) {
+    const outcome = await deliverToFeed(deps, feed, media);
+    if (outcome instanceof PostError) {
+      if (outcome.kind === 'retry')
+        return { outcome: { feedId: feed.id, outcome: 'waiting', reason: outcome.reason }, more: false };
+      if (outcome.kind === 'disable') {
+        // The pending media stay: an admin who fixes the channel and resumes the feed gets what it missed.
+        await disableFeed(deps, feed, outcome.reason);
+        return { outcome: { feedId: feed.id, outcome: 'disabled' }, more: false };
+      }
+    }
+    await deps.storage.deliveries.dropPending(feed.id, media.id);
+  }
+  const left = pending.length - deps.maxItemsPerRun;
+  if (left > 0)
+    deps.log.info({ feedId: feed.id, left }, "a run's share of pending media posted; the rest follow in the next runs");
+  return { outcome: { feedId: feed.id, outcome: 'drained' }, more: left > 0 };
+}

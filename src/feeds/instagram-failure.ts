@@ -1,0 +1,87 @@
+// What a run does when reading the source from Instagram fails: a refused token pauses its owner, a missing
+// permission pauses for it, a refused source disables the owner's feeds, and anything that can pass says when to
+// try again. Apart from source-run.ts because each kind of failure has its own consequence for the feeds.
+import {
+  InstagramError,
+  InstagramNotAllowedError,
+  InstagramNotFoundError,
+  InstagramRateLimitError,
+  InstagramScopeError,
+  InstagramTokenError,
+} from '../providers/v1/errors.js';
+import { scopeMissing } from '../core/index.js';
+import { LimiterClosedError } from '../limiter/index.js';
+import type { FeedSource, SourceKey } from '../storage/index.js';
+import { disableFeed } from './feed-drain.js';
+import type { RunDeps, RunResult } from './source-run-api.js';
+import { pauseOwner, type Owner } from './source-owner.js';
+
+/**
+ * The owner's token lacks `scope`: their active feeds of this source pause (the lifecycle's `scope` cause) and each
+ * feed's server is told which permission is missing and how to grant it; a relink with it resumes them.
+ */
+async function pauseForScope(deps: RunDeps, source: FeedSource, owner: Owner, scope: string): Promise<void> {
+  for (const feed of await deps.storage.feeds.listBySource(source)) {
+    if (feed.ownerDiscordUserId !== owner.discordUserId) continue;
+    const next = scopeMissing(feed, scope, deps.now());
+    if (next === undefined) continue;
+    await deps.storage.feeds.setState(feed.id, next);
+    deps.log.warn(
+      { feedId: feed.id, scope },
+      "feed paused: the owner's token lacks an Instagram permission the source needs",
+    );
+    await deps.tellGuild(
+      feed,
+      `⏸ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: it needs the \`${scope}\` permission: the owner (<@${feed.ownerDiscordUserId}>) runs /instagram link scopes:${scope} with the same account, and it resumes by itself.`,
+    );
+  }
+}
+
+export async function handleInstagramFailure(
+  deps: RunDeps,
+  sk: SourceKey,
+  source: FeedSource,
+  owner: Owner,
+  error: unknown,
+): Promise<RunResult> {
+  if (error instanceof InstagramTokenError) {
+    deps.counters.failures += 1;
+    await deps.storage.accounts.markBroken(
+      owner.discordUserId,
+      'Instagram refused the token while reading a feed (revoked or expired)',
+    );
+    await pauseOwner(deps, owner.discordUserId, 'token');
+    // Other owners' feeds on this source can still be served: try again at once.
+    return { outcome: 'retry', reason: "the owner's token was refused", retryAt: deps.now() };
+  }
+  if (error instanceof InstagramScopeError && error.scope !== undefined) {
+    deps.counters.failures += 1;
+    await pauseForScope(deps, source, owner, error.scope);
+    return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
+  }
+  if (
+    error instanceof InstagramScopeError ||
+    error instanceof InstagramNotFoundError ||
+    error instanceof InstagramNotAllowedError
+  ) {
+    deps.counters.failures += 1;
+    const reason = `Instagram refuses this source (${error.type}: ${error.message})`;
+    for (const feed of await deps.storage.feeds.listBySource(source)) {
+      if (feed.state.kind === 'active' && feed.ownerDiscordUserId === owner.discordUserId)
+        await disableFeed(deps, feed, reason);
+    }
+    return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
+  }
+  if (error instanceof LimiterClosedError || deps.signal.aborted)
+    return { outcome: 'retry', reason: 'igcord is stopping', retryAt: undefined };
+  if (error instanceof InstagramRateLimitError) {
+    deps.counters.failures += 1;
+    return { outcome: 'retry', reason: error.message, retryAt: error.resetsAt };
+  }
+  if (error instanceof InstagramError) {
+    deps.counters.failures += 1;
+    deps.log.warn({ err: error, sourceKey: sk }, 'reading the source from Instagram failed; will retry');
+    return { outcome: 'retry', reason: error.message, retryAt: undefined };
+  }
+  throw error;
+}

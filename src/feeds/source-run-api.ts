@@ -1,0 +1,60 @@
+// What one run of the delivery engine over one source needs and gives back: the engine's services (RunDeps), what
+// it is asked to do (RunRequest) and how it ended (RunResult, FeedOutcome per feed). Apart from source-run.ts so the
+// files a run is made of can share them without importing the run itself (no cycle).
+import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { InstagramClient } from '../providers/v1/client.js';
+import type { Logger } from '../log.js';
+import type { Feed, SourceKey, Storage } from '../storage/index.js';
+import type { EngineCounters } from './engine-stats.js';
+import type { PayerCheck } from './payer-check.js';
+import type { PostToFeed } from './post-to-feed.js';
+
+export interface RunDeps {
+  storage: Storage;
+  instagram: InstagramClient;
+  poster: PostToFeed;
+  log: Logger;
+  counters: EngineCounters;
+  /** Aborted when the engine closes. */
+  signal: AbortSignal;
+  maxItemsPerRun: number;
+  now: () => number;
+  /**
+   * Called after each recorded delivery (in-memory status, latency). `recovered`: an earlier, unrecorded post was
+   * found and recorded, so `at` is not when Discord accepted it.
+   */
+  delivered(feed: Feed, mediaId: string, at: number, recovered: boolean): void;
+  /** The latest delivery to a feed this process knows of. */
+  lastDeliveryOf(feedId: string): number | undefined;
+  /** Called when a run starts reading the source from Instagram (notifications marked before this are covered). */
+  fetching(sourceKey: SourceKey, at: number): void;
+  /** Tells a guild that one of its feeds stopped (best effort, never throws). */
+  tellGuild(feed: Feed, text: string): Promise<void>;
+  /** Whether a feed's payer may still pay for it in its server (asked before their token reads the source). */
+  payers: PayerCheck;
+}
+
+export type RunResult =
+  /** The source has no feed left: stop scheduling it. */
+  | { outcome: 'gone' }
+  /**
+   * Done; `budgetKey` is the Instagram user id whose budget paid (for the next poll interval), `fetched` whether
+   * Instagram was read, `feeds` how each active feed's drain ended.
+   */
+  | { outcome: 'done'; budgetKey: string | undefined; rerun: boolean; fetched: boolean; feeds: FeedOutcome[] }
+  /** Stopped early; try again at `retryAt` (or by backoff when undefined). */
+  | { outcome: 'retry'; reason: string; retryAt: number | undefined };
+
+/** How one feed's drain ended: emptied, stopped by a failure that can pass, disabled, or not tried (backoff). */
+export type FeedOutcome =
+  | { feedId: string; outcome: 'drained' | 'disabled' | 'not-ready' }
+  | { feedId: string; outcome: 'waiting'; reason: string };
+
+/** What one run is asked to do besides draining the feeds that are ready. */
+export interface RunRequest {
+  priority: CallPriority;
+  /** Read the source's new media from Instagram (a notification, a poll, a retry); false: only drain feeds. */
+  fetch: boolean;
+  /** False for a feed in its own backoff: it keeps its pending media and is not tried in this run. */
+  feedReady(feedId: string): boolean;
+}
