@@ -17,6 +17,7 @@ import {
   type GraphErrorBody,
 } from './errors.js';
 import { readUsage, type UsageReport } from './usage.js';
+import { readJsonObject, redirectOrigin } from '../shared/response-body.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -112,7 +113,7 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
     log.debug({ method: request.method, path: request.path, status, ms: Date.now() - started, usage }, 'graph call');
     if (status >= 300 && status < 400) {
       const location = response.headers.get('location');
-      const origin = location !== null && URL.canParse(location, url.href) ? new URL(location, url).origin : 'nowhere';
+      const origin = redirectOrigin(location, url);
       throw new GraphResponseError(
         `${what}: Instagram answered HTTP ${status}, a redirect to ${origin}, which igcord does not follow`,
         {
@@ -125,32 +126,17 @@ export function createGraphTransport(options: GraphTransportOptions): GraphTrans
       );
     }
 
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      const html = /^\s*</.test(text);
-      throw new GraphResponseError(
-        `${what}: Instagram answered HTTP ${status} with ${html ? 'an HTML page' : 'a body that is not valid JSON'}`,
-        {
-          type: html ? 'HtmlResponse' : 'MalformedResponse',
-          status,
-          usage,
-          rateLimit,
-          // A truncated 200 is a transport accident worth repeating; an HTML 4xx page will not change.
-          retryable: status >= 500 || !html,
-          cause: error,
-        },
-      );
-    }
-    if (!isRecord(json)) {
-      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} with JSON that is not an object`, {
-        type: 'MalformedResponse',
+    const body = readJsonObject(text, status);
+    if (!body.ok) {
+      const { detail, ok: _ok, ...fields } = body;
+      throw new GraphResponseError(`${what}: Instagram answered HTTP ${status} with ${detail}`, {
+        ...fields,
         status,
         usage,
         rateLimit,
       });
     }
+    const json = body.json;
     if (isRecord(json.error))
       throw fromGraphError(status, graphErrorBody(json.error), usage, options.now(), request.key);
     if (typeof json.error_type === 'string') {

@@ -15,6 +15,7 @@ import {
   type ApiErrorBody,
 } from './errors.js';
 import { signedEndpoint, signRequest } from './signing.js';
+import { readJsonObject, redirectOrigin } from '../shared/response-body.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -147,7 +148,7 @@ export function createTransport(options: TransportOptions): Transport {
     if (status >= 300 && status < 400) {
       // Only the origin is named: a Location may carry the query (and so the token) back.
       const location = response.headers.get('location');
-      const origin = location !== null && URL.canParse(location, url.href) ? new URL(location, url).origin : 'nowhere';
+      const origin = redirectOrigin(location, url);
       log.warn(
         { method: request.method, path: request.path, status, origin },
         'instagram answered with a redirect; not following it',
@@ -163,31 +164,16 @@ export function createTransport(options: TransportOptions): Transport {
       );
     }
 
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      // An HTML error page (unknown route, proxy failure) or a truncated body. A truncated 200 is a transport
-      // accident, so the read may be repeated; an HTML 4xx page will not change by asking again.
-      const html = /^\s*</.test(text);
-      throw new InstagramResponseError(
-        `${what}: Instagram answered HTTP ${status} with ${html ? 'an HTML page' : 'a body that is not valid JSON'}`,
-        {
-          type: html ? 'HtmlResponse' : 'MalformedResponse',
-          status,
-          rateLimit,
-          retryable: status >= 500 || !html,
-          cause: error,
-        },
-      );
-    }
-    if (!isRecord(json)) {
-      throw new InstagramResponseError(`${what}: Instagram answered HTTP ${status} with JSON that is not an object`, {
-        type: 'MalformedResponse',
+    const body = readJsonObject(text, status);
+    if (!body.ok) {
+      const { detail, ok: _ok, ...fields } = body;
+      throw new InstagramResponseError(`${what}: Instagram answered HTTP ${status} with ${detail}`, {
+        ...fields,
         status,
         rateLimit,
       });
     }
+    const json = body.json;
 
     const resetsAt = retryAfter(response.headers, Date.now());
     if (isRecord(json.meta)) {
