@@ -13,7 +13,7 @@ async function deliverToFeed(deps: FencedRun, feed: Feed, media: Post): Promise<
   const { fence } = deps;
   const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
-  await fence.check();
+  // Checked by recording the intent (webhook) and right before the send (both): one read per check, per media.
   const webhook = feed.delivery.mode === 'webhook';
   const claim = webhook ? await claimWebhookPost(deps, fence, feed, media) : { lookFirst: false };
   if (claim instanceof PostError) return claim;
@@ -33,6 +33,8 @@ async function deliverToFeed(deps: FencedRun, feed: Feed, media: Post): Promise<
     return 'posted';
   } catch (error) {
     if (!(error instanceof PostError)) throw error;
+    // The execution came back: nothing of it is in flight, so a later run looks without waiting for it.
+    if (webhook) await deps.storage.fences.settleIntent(feed.id, media.id, fence.token);
     deps.counters.failures += 1;
     if (error.kind === 'retry') log.warn({ failure: postFailureFields(error) }, 'delivery failed; will retry');
     else log.error({ failure: postFailureFields(error) }, 'delivery refused by Discord');
@@ -98,7 +100,8 @@ export async function drainFeed(deps: FencedRun, feed: Feed): Promise<Drained> {
         return { outcome: { feedId: feed.id, outcome: 'disabled' }, more: false };
       }
     }
-    await deps.fence.check();
+    // Not checked again: the delivery was just recorded under the fence (or was known), and a late drop of a
+    // delivered media changes nothing a newer run would post.
     await deps.storage.deliveries.dropPending(feed.id, media.id);
   }
   const left = pending.length - deps.maxItemsPerRun;

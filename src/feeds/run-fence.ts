@@ -38,8 +38,8 @@ export type WebhookClaim = { lookFirst: boolean } | PostError;
 
 /**
  * Before a webhook feed executes its webhook for `media`: an older run's intent for it that is younger than
- * `settleMs` may still land (its execution may be in flight), so the feed waits; an older one is resolved by a
- * look in the channel before posting. Then this run's own intent is recorded under the fence.
+ * `intentSettleMs` and not settled may still land (its execution may be in flight), so the feed waits; an older or
+ * settled one is resolved by a look in the channel before posting. Then this run's own intent is recorded.
  */
 export async function claimWebhookPost(
   deps: Pick<RunDeps, 'storage' | 'log' | 'now' | 'intentSettleMs'>,
@@ -52,7 +52,7 @@ export async function claimWebhookPost(
   let lookFirst = false;
   if (earlier !== undefined && earlier.token !== fence.token) {
     const age = now() - earlier.at;
-    if (age < deps.intentSettleMs) {
+    if (earlier.settled !== true && age < deps.intentSettleMs) {
       deps.log.info(
         { feedId: feed.id, mediaId: media.id, intentToken: earlier.token, ageMs: age },
         "an earlier run's posting intent for this media is unresolved; waiting for it to settle before looking in the channel",

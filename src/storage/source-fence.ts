@@ -27,6 +27,8 @@ const intentRecord = z.object({
   sourceKey: z.string(),
   token: z.number().int().positive(),
   at: epochMs,
+  /** The run's request came back (failed, outcome unknown): nothing of it is in flight any more. */
+  settled: z.boolean().optional(),
 });
 /** A recorded intent to post one media to one feed: which source run (token) meant to, and when. */
 export type PostingIntent = z.output<typeof intentRecord>;
@@ -48,6 +50,11 @@ export interface SourceFences {
    * (FencedOutError) when a run with a newer token already recorded its own intent for this delivery.
    */
   recordIntent(sk: string, token: number, feedId: string, mediaId: string, at: number): Promise<void>;
+  /**
+   * Marks run `token`'s intent settled: its request came back without a recorded delivery (a 5xx, a timeout), so a
+   * later run need not wait for it to land before looking in the channel. An intent of another run is left alone.
+   */
+  settleIntent(feedId: string, mediaId: string, token: number): Promise<void>;
   /** The intent recorded for this delivery, if any. */
   intentOf(feedId: string, mediaId: string): Promise<PostingIntent | undefined>;
   /** Drops the intent once its delivery is recorded (or the media will never be posted). */
@@ -95,6 +102,16 @@ export function createSourceFences(ctx: StoreContext): SourceFences {
           if (held?.success && held.data.token > token && held.data.sourceKey === sk)
             throw new FencedOutError(sk, token, held.data.token);
           return { sourceKey: sk, token, at };
+        },
+        { ttlMs: INTENT_TTL_MS },
+      );
+    },
+    async settleIntent(feedId, mediaId, token) {
+      await backend.update(
+        intentKey(feedId, mediaId),
+        (raw) => {
+          const held = raw === undefined ? undefined : intentRecord.safeParse(raw);
+          return held?.success && held.data.token === token ? { ...held.data, settled: true } : raw;
         },
         { ttlMs: INTENT_TTL_MS },
       );

@@ -62,6 +62,17 @@ describe.each(BACKENDS)('per-source fence on %s', (backend) => {
     expect(await a.fences.intentOf('feed1', 'media1')).toEqual({ sourceKey: SK, token: newer, at: 2000 });
     expect(await a.fences.intentOf('feed1', 'media2')).toBeUndefined();
 
+    // Settling is for the intent's own run only: an older run cannot settle a newer one's.
+    await a.fences.settleIntent('feed1', 'media1', older);
+    expect((await a.fences.intentOf('feed1', 'media1'))?.settled).toBeUndefined();
+    await b.fences.settleIntent('feed1', 'media1', newer);
+    expect(await a.fences.intentOf('feed1', 'media1')).toEqual({
+      sourceKey: SK,
+      token: newer,
+      at: 2000,
+      settled: true,
+    });
+
     await b.fences.clearIntent('feed1', 'media1');
     expect(await a.fences.intentOf('feed1', 'media1')).toBeUndefined();
   });
