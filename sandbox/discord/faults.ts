@@ -16,6 +16,11 @@ export interface FaultRule {
   times?: number;
   /** Milliseconds to hold the request before answering (simulates a slow or hanging Discord). */
   delayMs?: number;
+  /**
+   * Holds the request (after `delayMs`) until this settles, then handles it: a request stuck in Discord for as
+   * long as a test wants (a client paused mid-request), released by the test at the moment it chooses.
+   */
+  until?: Promise<unknown>;
   /** Body to answer with instead of the standard one (e.g. a malformed payload as a string). */
   body?: unknown;
 }

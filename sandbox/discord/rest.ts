@@ -89,6 +89,7 @@ export class RestRouter {
       entry.body = body instanceof URLSearchParams ? redactForm(body) : body;
       const fault = this.faults.take(method, path);
       if (fault?.delayMs) await sleep(fault.delayMs);
+      if (fault?.until) await fault.until.catch(() => undefined);
       if (fault?.status !== undefined) {
         entry.fault = true;
         result = faultAnswer({ ...fault, status: fault.status });

@@ -89,6 +89,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     counters,
     signal: abort.signal,
     maxItemsPerRun: tuning.maxItemsPerRun,
+    intentSettleMs: tuning.intentSettleMs,
     now,
     delivered(feed, _mediaId, at, recovered) {
       lastDelivery.set(feed.id, at);
@@ -201,6 +202,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     switch (result.outcome) {
       case 'gone':
         forget(sk, state);
+        return;
+      case 'fenced':
+        // Another worker runs this source now; this one only keeps its regular poll.
+        schedule(sk, state.source, tuning.minPollMs, 'background');
         return;
       case 'done': {
         state.failures = 0;

@@ -21,6 +21,11 @@ export interface DeliveryTuning {
   maxItemsPerRun: number;
   /** How long a payer's standing in a server (member with Manage Server) is trusted before Discord is asked again. */
   payerCheckMs: number;
+  /**
+   * How long a webhook posting intent of an earlier (stalled) run is left to land before a newer run looks for its
+   * post in the channel: longer than a webhook execution can stay in flight (Discord REST timeout and retries).
+   */
+  intentSettleMs: number;
 }
 
 export const DEFAULT_TUNING: DeliveryTuning = {
@@ -34,4 +39,5 @@ export const DEFAULT_TUNING: DeliveryTuning = {
   retryMaxMs: 300_000,
   maxItemsPerRun: 50,
   payerCheckMs: 60_000,
+  intentSettleMs: 120_000,
 };

@@ -17,6 +17,8 @@ export interface EngineCounters {
   instagramCalls: number;
   /** Runs stopped early and rescheduled. */
   retries: number;
+  /** Runs stopped because a newer run of their source took its fence (docs/decisions/0021). */
+  fenced: number;
 }
 
 export interface EngineStats extends EngineCounters {
@@ -29,5 +31,15 @@ export interface EngineStats extends EngineCounters {
 }
 
 export function emptyCounters(): EngineCounters {
-  return { deliveries: 0, failures: 0, disabled: 0, runs: 0, polls: 0, fetches: 0, instagramCalls: 0, retries: 0 };
+  return {
+    deliveries: 0,
+    failures: 0,
+    disabled: 0,
+    runs: 0,
+    polls: 0,
+    fetches: 0,
+    instagramCalls: 0,
+    retries: 0,
+    fenced: 0,
+  };
 }

@@ -1,24 +1,40 @@
 // One feed's share of a run: post its pending media oldest first, record each delivery, and disable the feed when
-// Discord refuses it for good. Apart from the source's fetch so a feed that fails waits alone.
+// Discord refuses it for good. Apart from the source's fetch so a feed that fails waits alone. Every write and every
+// post is checked against the run's fence first (docs/decisions/0021); a webhook feed records its posting intent
+// under the fence before executing, and the check right before the post is the last await before it leaves.
 import { disabled, postSchema, type Post } from '../core/index.js';
 import type { Feed } from '../storage/index.js';
 import { PostError, postFailureFields } from './post-error.js';
+import { claimWebhookPost, type FencedRun } from './run-fence.js';
 import type { FeedOutcome, RunDeps } from './source-run-api.js';
 
 /** Posts one media to one feed unless it was delivered already; records it. */
-async function deliverToFeed(deps: RunDeps, feed: Feed, media: Post): Promise<'posted' | 'known' | PostError> {
+async function deliverToFeed(deps: FencedRun, feed: Feed, media: Post): Promise<'posted' | 'known' | PostError> {
+  const { fence } = deps;
   const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
+  // Checked by recording the intent (webhook) and right before the send (both): one read per check, per media.
+  const webhook = feed.delivery.mode === 'webhook';
+  const claim = webhook ? await claimWebhookPost(deps, fence, feed, media) : { lookFirst: false };
+  if (claim instanceof PostError) return claim;
   try {
-    const { messageId, recovered } = await deps.poster.post(feed, media, { signal: deps.signal });
+    const { messageId, recovered } = await deps.poster.post(feed, media, {
+      signal: deps.signal,
+      lookFirst: claim.lookFirst,
+      beforeSend: fence.check,
+    });
     const at = deps.now();
+    await fence.check();
     await deps.storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: at });
+    if (webhook) await deps.storage.fences.clearIntent(feed.id, media.id);
     deps.counters.deliveries += 1;
     deps.delivered(feed, media.id, at, recovered);
     log.info({ messageId, ...(recovered ? { recovered } : {}) }, 'media delivered');
     return 'posted';
   } catch (error) {
     if (!(error instanceof PostError)) throw error;
+    // The execution came back: nothing of it is in flight, so a later run looks without waiting for it.
+    if (webhook) await deps.storage.fences.settleIntent(feed.id, media.id, fence.token);
     deps.counters.failures += 1;
     if (error.kind === 'retry') log.warn({ failure: postFailureFields(error) }, 'delivery failed; will retry');
     else log.error({ failure: postFailureFields(error) }, 'delivery refused by Discord');
@@ -27,9 +43,10 @@ async function deliverToFeed(deps: RunDeps, feed: Feed, media: Post): Promise<'p
 }
 
 /** Stores when each feed last got a post (what `/feed list` shows after a restart), one write per feed and run. */
-export async function rememberLastDelivery(deps: RunDeps, feeds: Feed[]): Promise<void> {
+export async function rememberLastDelivery(deps: FencedRun, feeds: Feed[]): Promise<void> {
   for (const feed of feeds) {
     const at = deps.lastDeliveryOf(feed.id);
+    if (at !== undefined && at !== feed.lastDeliveryAt) await deps.fence.check();
     if (at !== undefined && at !== feed.lastDeliveryAt)
       await deps.storage.feeds.update(feed.id, { lastDeliveryAt: at });
   }
@@ -43,7 +60,7 @@ export async function disableFeed(deps: RunDeps, feed: Feed, reason: string): Pr
 }
 
 /** Reads a pending post back; one that no longer parses is dropped (it could never be posted). */
-async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Post[]> {
+async function pendingToPost(deps: FencedRun, feed: Feed): Promise<Post[]> {
   const pending = await deps.storage.deliveries.pendingMedia(feed.id);
   const media: Post[] = [];
   for (const raw of pending) {
@@ -51,6 +68,7 @@ async function pendingToPost(deps: RunDeps, feed: Feed): Promise<Post[]> {
     if (parsed.success) media.push(parsed.data);
     else {
       deps.log.error({ feedId: feed.id, mediaId: raw.id }, 'a pending post no longer reads as a post; dropped');
+      await deps.fence.check();
       await deps.storage.deliveries.dropPending(feed.id, raw.id);
     }
   }
@@ -68,7 +86,7 @@ export interface Drained {
  * silence is paced over runs), each dropped from the list once recorded (or refused for good). Stops at the first
  * failure that can pass: the rest wait, in order, for the feed's next try.
  */
-export async function drainFeed(deps: RunDeps, feed: Feed): Promise<Drained> {
+export async function drainFeed(deps: FencedRun, feed: Feed): Promise<Drained> {
   const pending = await pendingToPost(deps, feed);
   for (const media of pending.slice(0, deps.maxItemsPerRun)) {
     const outcome = await deliverToFeed(deps, feed, media);
@@ -77,10 +95,13 @@ export async function drainFeed(deps: RunDeps, feed: Feed): Promise<Drained> {
         return { outcome: { feedId: feed.id, outcome: 'waiting', reason: outcome.reason }, more: false };
       if (outcome.kind === 'disable') {
         // The pending media stay: an admin who fixes the channel and resumes the feed gets what it missed.
+        await deps.fence.check();
         await disableFeed(deps, feed, outcome.reason);
         return { outcome: { feedId: feed.id, outcome: 'disabled' }, more: false };
       }
     }
+    // Not checked again: the delivery was just recorded under the fence (or was known), and a late drop of a
+    // delivered media changes nothing a newer run would post.
     await deps.storage.deliveries.dropPending(feed.id, media.id);
   }
   const left = pending.length - deps.maxItemsPerRun;

@@ -3,7 +3,8 @@
 // this media before without recording it (earlier-post-watch.ts) — then it first asks the poster to look for that
 // post in the channel and returns it instead of posting again. It acts on the poster's failures: a body Discord
 // refused is posted again as a plain link; anything else is thrown as a PostError for the run to act on (retry
-// later, disable the feed, skip the media).
+// later, disable the feed, skip the media). A run's fence check (docs/decisions/0021) is passed in as `beforeSend`
+// and awaited right before each send, after the look, so nothing awaits between the last check and the post.
 import {
   isPostFailure,
   type FeedPoster,
@@ -26,11 +27,16 @@ export interface PostedMessage {
 
 export interface PostToFeed {
   /** Posts `media` to `feed` (or finds its earlier webhook post); resolves with the message. Throws PostError. */
-  post(
-    feed: Feed,
-    media: Post,
-    options?: { test?: boolean | undefined; signal?: AbortSignal | undefined },
-  ): Promise<PostedMessage>;
+  post(feed: Feed, media: Post, options?: PostToFeedOptions): Promise<PostedMessage>;
+}
+
+export interface PostToFeedOptions {
+  test?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+  /** A webhook feed looks in the channel first even if this process trusts it (an earlier run's intent is open). */
+  lookFirst?: boolean | undefined;
+  /** Awaited right before each send (the run's fence check); a throw stops the post unsent. */
+  beforeSend?: (() => Promise<void>) | undefined;
 }
 
 /**
@@ -115,8 +121,8 @@ export function createPostToFeed(deps: { poster: FeedPoster; feeds: FeedStore; l
   return {
     async post(feed, media, options = {}) {
       const test = options.test ?? false;
-      const { signal } = options;
-      if (!test && feed.delivery.mode === 'webhook' && watch.needsLook(feed)) {
+      const { signal, beforeSend } = options;
+      if (!test && feed.delivery.mode === 'webhook' && (options.lookFirst === true || watch.needsLook(feed))) {
         const found = await earlierPost(feed, feed.delivery.webhookId, media, signal);
         if (found !== undefined) {
           log.info(
@@ -128,10 +134,12 @@ export function createPostToFeed(deps: { poster: FeedPoster; feeds: FeedStore; l
       }
       const target = targetOf(feeds, feed);
       const intent = test ? { test: true as const } : { nonce: deliveryNonce(feed.id, media.id) };
+      await beforeSend?.();
       const first = await send(feed, target, media, { intent, signal });
       if (!isPostFailure(first)) return { messageId: first.messageId, recovered: false };
       if (first.kind !== 'skip') throw PostError.of(first);
       // The rendered embeds were refused (a limit the renderer missed): a plain link still gets the post out.
+      await beforeSend?.();
       const second = await send(feed, target, media, { intent, plain: true, signal });
       if (isPostFailure(second)) throw PostError.of(second);
       return { messageId: second.messageId, recovered: false };

@@ -6,10 +6,11 @@ import type { Feed, FeedSource, SourceCursor, SourceKey } from '../storage/index
 import { PENDING_LIMIT } from '../storage/index.js';
 import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, type NewMedia } from './media-fetch.js';
 import type { RunDeps, RunRequest } from './source-run-api.js';
+import type { FencedRun, RunFence } from './run-fence.js';
 
 /** Sets the source cursor at its current newest media (nothing older is ever posted unless asked). */
 export async function startCursor(
-  deps: Pick<RunDeps, 'storage' | 'instagram' | 'counters' | 'signal'>,
+  deps: Pick<RunDeps, 'storage' | 'instagram' | 'counters' | 'signal'> & { fence?: RunFence | undefined },
   sk: SourceKey,
   source: FeedSource,
   auth: Auth,
@@ -22,6 +23,7 @@ export async function startCursor(
     media === undefined
       ? { ...EMPTY_SOURCE_CURSOR, minTagId: newest.minTagId ?? '0' }
       : cursorAfter(media, undefined, newest.minTagId ?? (source.kind === 'tag' ? '0' : undefined));
+  await deps.fence?.check();
   await deps.storage.deliveries.advanceCursor(sk, cursor);
 }
 
@@ -30,13 +32,13 @@ export async function startCursor(
  * catch-up's continuation); a walk that stopped above the oldest new media only stores where to go on.
  */
 export async function handOver(
-  deps: RunDeps,
+  deps: FencedRun,
   sk: SourceKey,
   feeds: Feed[],
   cursor: SourceCursor,
   fetched: NewMedia,
 ): Promise<void> {
-  const { storage } = deps;
+  const { storage, fence } = deps;
   const stays = {
     mediaId: cursor.mediaId,
     createdTime: cursor.createdTime,
@@ -45,6 +47,7 @@ export async function handOver(
   if (fetched.media.length > 0) {
     // Pending lists first, cursor second: a crash in between hands the same media over again, which the lists
     // and the delivery records both ignore, and never moves the cursor past media no feed holds.
+    await fence.check();
     const dropped = await storage.deliveries.handOver(
       feeds.map((f) => f.id),
       fetched.media,
@@ -55,14 +58,17 @@ export async function handOver(
         'a feed that cannot post has too many pending media; the oldest were dropped',
       );
     const newest = fetched.media[fetched.media.length - 1]!;
+    await fence.check();
     await storage.deliveries.advanceCursor(sk, cursorAfter(newest, cursor, fetched.minTagId));
   } else if (fetched.resumeBelow !== undefined) {
     deps.log.info({ sourceKey: sk }, 'more new media than one run reads; the next run goes on reading older pages');
+    await fence.check();
     await storage.deliveries.advanceCursor(sk, { ...stays, resumeBelow: fetched.resumeBelow });
   } else if (
     cursor.resumeBelow !== undefined ||
     (fetched.minTagId !== undefined && fetched.minTagId !== cursor.minTagId)
   ) {
+    await fence.check();
     await storage.deliveries.advanceCursor(sk, {
       ...stays,
       ...(fetched.minTagId !== undefined ? { minTagId: fetched.minTagId } : {}),

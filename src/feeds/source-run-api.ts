@@ -18,6 +18,8 @@ export interface RunDeps {
   /** Aborted when the engine closes. */
   signal: AbortSignal;
   maxItemsPerRun: number;
+  /** How long an earlier run's webhook posting intent is left to settle (DeliveryTuning.intentSettleMs). */
+  intentSettleMs: number;
   now: () => number;
   /**
    * Called after each recorded delivery (in-memory status, latency). `recovered`: an earlier, unrecorded post was
@@ -42,6 +44,8 @@ export type RunResult =
    * Instagram was read, `feeds` how each active feed's drain ended.
    */
   | { outcome: 'done'; budgetKey: string | undefined; rerun: boolean; fetched: boolean; feeds: FeedOutcome[] }
+  /** A newer run of the source took its fence: this one stopped, writing and posting nothing more. */
+  | { outcome: 'fenced' }
   /** Stopped early; try again at `retryAt` (or by backoff when undefined). */
   | { outcome: 'retry'; reason: string; retryAt: number | undefined };
 

@@ -9,6 +9,8 @@
 // (down, budget spent) stops the run and says when to try again; nothing is skipped.
 // The run's parts live apart: the owner (source-owner.ts), the cursor and hand-over (source-cursor.ts), each feed's
 // drain (feed-drain.ts), Instagram failures (instagram-failure.ts); the run's contract is source-run-api.ts.
+// Each run first takes the source's fence (run-fence.ts, docs/decisions/0021): when a newer run takes it while this
+// one is stalled, this one stops at its next write or post, having changed nothing more.
 import type { SourceKey, FeedSource, Storage } from '../storage/index.js';
 import { keepEntitledPayers } from './payer-check.js';
 import { fetchNewMedia } from './media-fetch.js';
@@ -17,6 +19,7 @@ import { handleInstagramFailure } from './instagram-failure.js';
 import { handOver, handOverRoom, startCursor } from './source-cursor.js';
 import type { RunDeps, RunRequest, RunResult } from './source-run-api.js';
 import { pickOwner, resumeRelinked } from './source-owner.js';
+import { fencedOut, isFencedOut, takeRunFence, type FencedRun } from './run-fence.js';
 
 // The run's callers (the engine, its backoffs) import its contract from the run, not knowing how it is split.
 export type { FeedOutcome, RunDeps, RunRequest, RunResult } from './source-run-api.js';
@@ -26,11 +29,12 @@ async function dirtyMark(storage: Storage, sk: SourceKey): Promise<number | unde
 }
 
 /** Clears the mark if it was set before `fetchStartedAt` (that fetch saw everything it announced). */
-async function clearIfCovered(storage: Storage, sk: SourceKey, fetchStartedAt: number): Promise<boolean> {
-  const markedAt = await dirtyMark(storage, sk);
+async function clearIfCovered(run: FencedRun, sk: SourceKey, fetchStartedAt: number): Promise<boolean> {
+  const markedAt = await dirtyMark(run.storage, sk);
   if (markedAt === undefined) return false;
   if (markedAt >= fetchStartedAt) return true;
-  return !(await storage.deliveries.clearDirty(sk, markedAt));
+  await run.fence.check();
+  return !(await run.storage.deliveries.clearDirty(sk, markedAt));
 }
 
 export async function runSource(
@@ -39,11 +43,22 @@ export async function runSource(
   source: FeedSource,
   request: RunRequest,
 ): Promise<RunResult> {
-  const { storage } = deps;
+  const run: FencedRun = { ...deps, fence: await takeRunFence(deps.storage, sk) };
+  try {
+    return await fencedRun(run, sk, source, request);
+  } catch (error) {
+    if (isFencedOut(error)) return fencedOut(deps, error);
+    throw error;
+  }
+}
+
+async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, request: RunRequest): Promise<RunResult> {
+  const { storage, fence } = deps;
   const { priority } = request;
   const all = await resumeRelinked(deps, await storage.feeds.listBySource(source));
   if (all.length === 0) {
     const markedAt = await dirtyMark(storage, sk);
+    if (markedAt !== undefined) await fence.check();
     if (markedAt !== undefined) await storage.deliveries.clearDirty(sk, markedAt);
     return { outcome: 'gone' };
   }
@@ -56,6 +71,7 @@ export async function runSource(
   if (owner === undefined) {
     // Nothing can be delivered now; the cursor stays, so a feed resumed later still gets what came meanwhile.
     const markedAt = await dirtyMark(storage, sk);
+    if (markedAt !== undefined) await fence.check();
     if (markedAt !== undefined) await storage.deliveries.clearDirty(sk, markedAt);
     return { outcome: 'done', budgetKey: undefined, rerun: false, fetched: false, feeds: [] };
   }
@@ -103,6 +119,6 @@ export async function runSource(
   if (drains.some((d) => d.more)) rerun = true;
   await rememberLastDelivery(deps, active);
   // The dirty mark is cleared only after the drain, so a crash before it reads the source again at start.
-  if (fetching && (await clearIfCovered(storage, sk, fetchStartedAt))) rerun = true;
+  if (fetching && (await clearIfCovered(deps, sk, fetchStartedAt))) rerun = true;
   return { outcome: 'done', budgetKey: owner.auth.userId, rerun, fetched: fetching, feeds };
 }

@@ -41,3 +41,4 @@ export {
   type HashtagSlots,
   type HashtagSlotStore,
 } from './hashtag-slot-store.js';
+export { FencedOutError, type PostingIntent, type SourceFences } from './source-fence.js';

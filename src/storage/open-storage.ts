@@ -19,6 +19,7 @@ import { KeyedMutex } from './keyed-mutex.js';
 import { createOAuthStateStore, type OAuthStateStore } from './oauth-state-store.js';
 import { createRecordReader } from './record-reader.js';
 import { createTokenCipher, type EncryptionKey } from './token-cipher.js';
+import { createSourceFences, type SourceFences } from './source-fence.js';
 
 export interface StorageOptions {
   /** STORAGE_URL; undefined means `sqlite://<dataDir>/igcord.sqlite`. */
@@ -48,6 +49,8 @@ export interface Storage {
   readonly oauthStates: OAuthStateStore;
   readonly feeds: FeedStore;
   readonly deliveries: DeliveryStore;
+  /** Per-source fence tokens and webhook posting intents (docs/decisions/0021). */
+  readonly fences: SourceFences;
   /** The unique hashtags each Instagram account queried in the last 7 days (Graph allows 30). */
   readonly hashtagSlots: HashtagSlotStore;
   /** True when the backend answers within two seconds (for /healthz). */
@@ -102,6 +105,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     oauthStates: createOAuthStateStore(ctx),
     feeds: createFeedStore(ctx),
     deliveries: createDeliveryStore(ctx, options.legacy),
+    fences: createSourceFences(ctx),
     hashtagSlots: createHashtagSlotStore(ctx),
     async health() {
       try {

@@ -25,14 +25,19 @@ export interface FeedsIgcord extends TestIgcord {
 export async function startFeedsIgcord(
   tuning: Partial<DeliveryTuning> = {},
   env: Record<string, string> = {},
+  discordClient?: Parameters<typeof startTestIgcord>[2],
 ): Promise<FeedsIgcord> {
-  const base = await startTestIgcord(env, {
-    minPollMs: 60_000,
-    startSpreadMs: 60_000,
-    retryBaseMs: 200,
-    retryMaxMs: 1000,
-    ...tuning,
-  });
+  const base = await startTestIgcord(
+    env,
+    {
+      minPollMs: 60_000,
+      startSpreadMs: 60_000,
+      retryBaseMs: 200,
+      retryMaxMs: 1000,
+      ...tuning,
+    },
+    discordClient,
+  );
   const { app, guild } = base;
   return {
     ...base,
