@@ -112,7 +112,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       storage: options.storage,
       limiter: options.limiter,
       paginator,
-      lookups: new LookupCache({ limiter: options.limiter, log }),
+      lookups: new LookupCache({ limiter: options.limiter, log, state: options.sharedState }),
       recentPlaces: new RecentLocations(),
       publicUrl: options.publicUrl,
       deliveries: options.deliveries,
