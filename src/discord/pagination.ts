@@ -183,7 +183,7 @@ export class Paginator {
     for (const oldest of this.sessions.keys()) {
       if (this.sessions.size <= this.maxSessions) break;
       this.log.debug({ session: oldest, max: this.maxSessions }, 'page session evicted: too many open');
-      void this.expire(oldest);
+      void this.expire(oldest, true);
     }
   }
 
@@ -291,10 +291,7 @@ export class Paginator {
     if (!record) return false;
     session.page = record.page;
     const left = record.pressedAt + this.timeoutMs - Date.now();
-    if (left <= 0) {
-      await this.state!.delete(pageRecordKey(id)).catch(() => undefined);
-      return false;
-    }
+    if (left <= 0) return false;
     clearTimeout(session.timer);
     session.timer = this.expireLater(id, left);
     return true;
@@ -306,12 +303,17 @@ export class Paginator {
     return timer;
   }
 
-  private async expire(id: string): Promise<void> {
+  /** Disables the session's buttons; `evicted` (over the cap): at once, even if pressed elsewhere since. */
+  private async expire(id: string, evicted = false): Promise<void> {
     const session = this.sessions.get(id);
     if (!session) return;
-    if (this.state && (await this.pressedElsewhere(id, session))) return;
+    // An eviction reaches the delete below synchronously: the cap's loop in start() relies on it.
+    if (this.state && !evicted && (await this.pressedElsewhere(id, session))) return;
+    if (this.sessions.get(id) !== session) return;
     this.sessions.delete(id);
     clearTimeout(session.timer);
+    // Gone for every process: a press elsewhere now answers "expired", as the greyed buttons say.
+    this.state?.delete(pageRecordKey(id)).catch(() => undefined);
     try {
       await session.webhook.editMessage(session.message, {
         components: [
