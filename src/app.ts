@@ -28,6 +28,8 @@ import { createDiscordIdentify } from './discord/identify.js';
 import { startBot, type Bot } from './bot.js';
 import { createDiscordClient, type DiscordClientOptions } from './discord/client.js';
 import { createHttpInteractionBridge } from './discord/http-interactions.js';
+import { admittedMakeRequest } from './discord/global-rate/index.js';
+import { openDiscordSharing } from './discord/discord-sharing.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
@@ -184,14 +186,19 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // Interactions over HTTP (docs/decisions/0017): the bridge feeds POST /interactions to this client's router and
     // catches each one's first callback from its REST client, to answer it in the HTTP response.
     const httpInteractions = config.discord.interactions === 'http' ? createHttpInteractionBridge() : undefined;
+    // Discord's global limit and page sessions are the bot's, shared by its processes in Redis (decisions/0022).
+    const sharing = await openDiscordSharing(config.discord, discordClientId, log);
+    if (sharing) cleanup.push(() => sharing.close());
     const discord = createDiscordClient({
       token: discordToken,
       apiUrl: config.discord.apiUrl,
       log,
-      makeRequest: httpInteractions?.makeRequest,
+      makeRequest: sharing
+        ? admittedMakeRequest(sharing.window, httpInteractions?.makeRequest)
+        : httpInteractions?.makeRequest,
       // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
       clientOptions: {
-        ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}),
+        rest: { globalRequestsPerSecond: sandbox ? 1e6 : config.discord.globalRateLimit },
         ...options.discordClientOptions,
       },
     });
@@ -224,6 +231,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       publicUrl,
       deliveries,
       discord,
+      sharedState: sharing?.state,
       registerToGuild: sandbox ? sandbox.guild.guildId : undefined,
     });
     cleanup.push(() => bot.close());

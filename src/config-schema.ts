@@ -192,6 +192,15 @@ export const environmentSchema = z.object({
       .optional(),
   ),
 
+  // Discord state that outlives one request and Discord's global request limit: this process's memory, or Redis
+  // shared by every igcord process of the bot (docs/decisions/0022). Unset: redis when REDIS_URL is set.
+  DISCORD_STATE_STORE: z.preprocess(
+    blankToUndefined,
+    z.enum(['memory', 'redis'], { error: 'expected memory or redis' }).optional(),
+  ),
+  // Discord's global limit for the bot, requests per second across every process (Discord: 50 unless raised).
+  DISCORD_GLOBAL_RATE_LIMIT: integer(50, 1, 100_000),
+
   // Which Instagram API igcord speaks: the Platform API v1, or today's Graph API (src/providers/graph/).
   INSTAGRAM_PROVIDER: z.preprocess(
     blankToUndefined,

@@ -57,6 +57,14 @@ export interface Config {
     interactions: 'gateway' | 'http';
     /** The application's Ed25519 public key (hex), which signs HTTP interactions; set whenever `interactions` is http in live mode. */
     publicKey: string | undefined;
+    /**
+     * Where Discord state that outlives one request lives, and the global request window is kept: `redis` shares
+     * them with every process of the bot through `redisUrl` (docs/decisions/0022).
+     */
+    stateStore: 'memory' | 'redis';
+    redisUrl: string | undefined;
+    /** Discord's global limit for the bot: requests per second across every process. */
+    globalRateLimit: number;
   };
   instagram: {
     /** Which Instagram API serves igcord: the Platform API v1 or the Graph API. */
@@ -155,6 +163,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   if (parsed.success && parsed.data.LIMITER_STORE === 'redis' && parsed.data.REDIS_URL === undefined) {
     problems.push('REDIS_URL: expected redis://… when LIMITER_STORE=redis (where processes share their budgets)');
   }
+  if (parsed.success && parsed.data.DISCORD_STATE_STORE === 'redis' && parsed.data.REDIS_URL === undefined) {
+    problems.push('REDIS_URL: expected redis://… when DISCORD_STATE_STORE=redis (where processes share Discord state)');
+  }
   if (parsed.success && parsed.data.INSTANCE_LOCK_STALE_MS < 2 * parsed.data.INSTANCE_LOCK_HEARTBEAT_MS) {
     problems.push(
       'INSTANCE_LOCK_STALE_MS: expected at least twice INSTANCE_LOCK_HEARTBEAT_MS (one late heartbeat must not give the lock away)',
@@ -209,6 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       oauthUrl: e.DISCORD_OAUTH_URL,
       interactions: e.DISCORD_INTERACTIONS,
       publicKey: e.DISCORD_PUBLIC_KEY,
+      stateStore: e.DISCORD_STATE_STORE ?? (e.REDIS_URL === undefined ? 'memory' : 'redis'),
+      redisUrl: e.REDIS_URL,
+      globalRateLimit: e.DISCORD_GLOBAL_RATE_LIMIT,
     },
     instagram: {
       provider: e.INSTAGRAM_PROVIDER,

@@ -69,6 +69,9 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: cacheLimits(),
     sweepers: cacheSweepers(CACHE_SWEEP_INTERVAL_SECONDS),
+    // As many gateway sessions as Discord recommends (GET /gateway/bot), all in this process: Discord refuses one
+    // session past 2,500 guilds, and each shard hears only its own guilds' events (docs/decisions/0022).
+    shards: 'auto',
     ...extra,
     rest: {
       ...(apiUrl === undefined ? {} : { api: apiUrl }),

@@ -59,6 +59,7 @@ export const REPLY_IDS = [
   'media-list.end',
   'pagination.empty',
   'pagination.bad-button',
+  'pagination.elsewhere',
   // Per command.
   'media.comment-rules',
   'places.nothing-near',
