@@ -41,3 +41,12 @@ export {
   type HashtagSlots,
   type HashtagSlotStore,
 } from './hashtag-slot-store.js';
+export {
+  WEBHOOK_DEDUPE_MS,
+  WEBHOOK_PENDING_MS,
+  WEBHOOK_EVENT_FIELDS,
+  type WebhookEvent,
+  type WebhookEventField,
+  type WebhookEventInput,
+  type WebhookEventStore,
+} from './webhook-event-store.js';
