@@ -23,7 +23,8 @@ import { WEBHOOK_PATH } from './webhook-receiver.js';
 
 /** Where the sources named by recorded events go: marked dirty, durably, so the engine polls them early. */
 export interface SourceHints {
-  hint(sourceKeys: readonly string[], signal: AbortSignal): Promise<void>;
+  /** Resolves, once stored, with the sources marked now (a source already marked and unread is not). */
+  hint(sourceKeys: readonly string[], signal: AbortSignal): Promise<readonly string[]>;
 }
 
 /** Counters of the POST route, read by the metrics endpoint. `rejected` is keyed by HTTP status. */
@@ -36,6 +37,8 @@ export interface GraphWebhookStats {
   duplicates: number;
   /** Changes of fields igcord does not record. */
   ignored: number;
+  /** Sources marked dirty for an early poll. */
+  hinted: number;
   rejected: Record<number, number>;
 }
 
@@ -65,7 +68,7 @@ export function createGraphWebhookReceiver(options: GraphWebhookReceiverOptions)
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const recordTimeoutMs = options.recordTimeoutMs ?? 5000;
   const path = options.path ?? WEBHOOK_PATH;
-  const stats: GraphWebhookStats = { accepted: 0, recorded: 0, duplicates: 0, ignored: 0, rejected: {} };
+  const stats: GraphWebhookStats = { accepted: 0, recorded: 0, duplicates: 0, ignored: 0, hinted: 0, rejected: {} };
 
   async function receive(ctx: RequestContext): Promise<HttpResponse> {
     try {
@@ -75,12 +78,10 @@ export function createGraphWebhookReceiver(options: GraphWebhookReceiverOptions)
           const fresh = await events.record(read.events, { signal });
           const accounts = [...new Set(read.events.map((e) => e.accountId))];
           signal.throwIfAborted();
-          if (accounts.length > 0) {
-            await hints.hint(
-              accounts.map((id) => sourceKey({ kind: 'account', instagramUserId: id })),
-              signal,
-            );
-          }
+          const keys = accounts.map((id) => sourceKey({ kind: 'account', instagramUserId: id }));
+          const marked = keys.length > 0 ? await hints.hint(keys, signal) : [];
+          if (marked.length > 0) ctx.log.debug({ sources: marked }, 'sources marked for an early poll');
+          stats.hinted += marked.length;
           return fresh.length;
         },
         recordTimeoutMs,

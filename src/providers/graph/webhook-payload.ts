@@ -4,8 +4,9 @@
 // Of the fields, `comments` and `mentions` are turned into events (a comment: its id under `id` on Instagram
 // Login, `comment_id` on Facebook Login; a mention: `media_id`, and `comment_id` when it is in a comment); other
 // fields (`live_comments`, `story_insights`, messaging) are counted and left. Each event gets a dedupe id: a
-// digest of the account, the field and the value's canonical JSON, so Meta's redelivery of the same change has
-// the same id whatever its batch or its `time`.
+// digest of the account, the field and the ids the change names (the comment; a mention's media and comment), so
+// Meta's redelivery has the same id whatever its batch or `time`, and so has the same comment delivered to both
+// apps (Instagram Login's and Facebook Login's shapes differ).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { validate } from '../../util/validate.js';
@@ -66,20 +67,21 @@ export function graphWebhookEvents(envelope: GraphWebhookEnvelope): ReadEnvelope
     // Meta documents seconds; a value this large is already milliseconds.
     const time = e.time > 1e12 ? e.time : e.time * 1000;
     for (const c of changes) {
-      const id = dedupeId(e.id, c.field, c.value);
       if (c.field === 'comments') {
         const v = validate(commentValue, c.value, 'a comments change');
+        const commentId = v.comment_id ?? v.id;
         events.push({
-          id,
+          id: dedupeId(e.id, 'comments', commentId),
           accountId: e.id,
           field: 'comments',
-          commentId: v.comment_id ?? v.id,
+          commentId,
           mediaId: v.media?.id,
           text: v.text,
           time,
         });
       } else if (c.field === 'mentions') {
         const v = validate(mentionValue, c.value, 'a mentions change');
+        const id = dedupeId(e.id, 'mentions', v.media_id, v.comment_id);
         events.push({ id, accountId: e.id, field: 'mentions', commentId: v.comment_id, mediaId: v.media_id, time });
       } else {
         ignored += 1;
@@ -89,21 +91,10 @@ export function graphWebhookEvents(envelope: GraphWebhookEnvelope): ReadEnvelope
   return { events, ignored };
 }
 
-function dedupeId(accountId: string, field: string, value: unknown): string {
+/** One id per change however it is delivered: the same comment sent by both apps, in either shape, is one event. */
+function dedupeId(accountId: string, field: string, ...ids: (string | undefined)[]): string {
   return createHash('sha256')
-    .update(`${accountId}\n${field}\n${canonicalJson(value)}`)
+    .update([accountId, field, ...ids.map((id) => id ?? '')].join('\n'))
     .digest('hex')
     .slice(0, 40);
-}
-
-/** JSON with object keys sorted at every depth, so the same value always gives the same text. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }

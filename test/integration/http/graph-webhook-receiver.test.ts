@@ -85,12 +85,11 @@ async function startRig(backend: BackendName, options: { maxBodyBytes?: number; 
     events: storage.webhookEvents,
     // The delivery store's own dirty marks, as the engine's hint stores them.
     hints: {
-      async hint(keys, signal) {
-        await storage.deliveries.markDirtyMany(
+      hint: (keys, signal) =>
+        storage.deliveries.markDirtyMany(
           keys.map((sourceKey) => ({ sourceKey, unlessMarkedSince: 0 })),
           { signal },
-        );
-      },
+        ),
     },
     maxBodyBytes: options.maxBodyBytes,
     recordTimeoutMs: options.recordTimeoutMs ?? 5_000,
