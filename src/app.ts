@@ -259,7 +259,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     });
     const secureCookies = publicUrl.startsWith('https:');
     const linker =
-      options.linker?.(`${publicUrl}/oauth/callback`) ?? (graph ? createGraphLinker(graph) : createV1Linker(instagram));
+      options.linker?.(`${publicUrl}/oauth/callback`) ??
+      (graph ? createGraphLinker(graph, log) : createV1Linker(instagram));
     // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
     if (linker.refresh !== undefined) {
       const refresher = createTokenRefresher({

@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIgcord, type Igcord } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { eventually } from '../support/eventually.js';
+import { eventually, WAIT_MS } from '../support/eventually.js';
+import { linkButtonUrl, linkThroughPages } from '../support/graph-linking.js';
 import { assertNoSecretLogged } from '../support/secret-scan.js';
 
 describe('Graph webhooks (igcord on the Graph emulator)', () => {
@@ -126,6 +127,38 @@ describe('Graph webhooks (igcord on the Graph emulator)', () => {
     await eventually(
       () => lines.some((l) => l.includes('sources marked for an early poll') && l.includes(`account:${studio.id}`)),
       "the account's source marked dirty",
+    );
+  });
+
+  it('subscribes an account to comments and mentions when it links, so its comments arrive without anything else', async () => {
+    const admin = graph().admin;
+    const sandbox = app.sandbox!;
+    const person = sandbox.discord.createUser({ username: 'lena-webhooks' });
+    sandbox.discord.addMember(sandbox.guild.guildId, person.id);
+    const handle = sandbox.discord.sendCommand({
+      guildId: sandbox.guild.guildId,
+      channelId: sandbox.guild.channels.general!,
+      userId: person.id,
+      name: 'instagram',
+      subcommand: 'link',
+    });
+    const { page } = await linkThroughPages(graph(), await linkButtonUrl(handle), person.id, 'lena.creates');
+    expect(page.html).toContain('data-outcome="linked"');
+    await handle.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
+
+    const lena = admin.accounts().find((a) => a.username === 'lena.creates')!;
+    const token = admin.mintToken({ account: lena.id, login: 'instagram' }).access_token;
+    const listed = await fetch(`${graph().hosts.instagramGraph}/me/subscribed_apps?access_token=${token}`);
+    const { data } = (await listed.json()) as { data: { subscribed_fields: string[] }[] };
+    expect(data[0]?.subscribed_fields).toEqual(expect.arrayContaining(['comments', 'mentions']));
+
+    const media = admin.postMedia(lena.id, { type: 'image', caption: 'sketch' });
+    const comment = admin.postComment({ mediaId: media.id, from: 'visitor.two', text: 'so good' });
+    admin.flushWebhooks();
+    await eventually(
+      async () =>
+        (await app.storage.webhookEvents.listPending(lena.id, 'comments')).some((e) => e.commentId === comment.id),
+      "lena's comment recorded",
     );
   });
 });
