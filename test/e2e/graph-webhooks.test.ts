@@ -3,11 +3,13 @@
 // subscribes each app (Instagram Login's `subscribed_apps`, Facebook Login's Page `subscribed_apps`), and a
 // comment posted as another user makes the emulator's own sender deliver it — once per app, each signed with its
 // own app's secret, in its own login's shape. igcord acknowledges both, records the comment once, and marks the
-// account's source dirty through the delivery engine.
+// account's source dirty through the delivery engine. A link subscribes the account by itself; and while igcord's
+// storage cannot write, nothing is acknowledged, and the emulator's redelivery is recorded once.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { Database } from '@appthreat/sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIgcord, type Igcord } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -160,5 +162,49 @@ describe('Graph webhooks (igcord on the Graph emulator)', () => {
         (await app.storage.webhookEvents.listPending(lena.id, 'comments')).some((e) => e.commentId === comment.id),
       "lena's comment recorded",
     );
+  });
+
+  it('acknowledges nothing while its storage cannot write, and records the redelivery of the emulator once', async () => {
+    const admin = graph().admin;
+    const studio = admin.accounts().find((a) => a.username === 'igcord.studio')!;
+    const media = admin.postMedia(studio.id, { type: 'image', caption: 'outage' });
+    // Another connection holds SQLite's write lock: igcord's writes wait, then fail (busy), so nothing is recorded.
+    const locker = new Database(join(app.config.dataDir, 'igcord.sqlite'));
+    const run = (sql: string) =>
+      new Promise<void>((resolve, reject) => locker.run(sql, (e) => (e ? reject(e) : resolve())));
+    await run('BEGIN EXCLUSIVE');
+    const before = admin.deliveries().length;
+    let comment: { id: string };
+    try {
+      comment = admin.postComment({ mediaId: media.id, from: 'visitor.three', text: 'during the outage' });
+      admin.flushWebhooks();
+      // Refused (503) or not answered within the sender's own timeout: either way not acknowledged, so redelivered.
+      await eventually(
+        () =>
+          admin
+            .deliveries()
+            .slice(before)
+            .some((d) => d.attempts.some((a) => a === 503 || typeof a === 'string')),
+        'a delivery refused or timed out',
+      );
+      const pending = await app.storage.webhookEvents.listPending(studio.id, 'comments');
+      expect(pending.map((e) => e.commentId)).not.toContain(comment.id);
+    } finally {
+      await run('COMMIT');
+      await new Promise<void>((resolve) => locker.close(() => resolve()));
+    }
+    // The emulator redelivers the same bytes until igcord answers 2xx.
+    await eventually(
+      () =>
+        admin
+          .deliveries()
+          .slice(before)
+          .every((d) => d.acknowledged),
+      'every delivery acknowledged after the outage',
+    );
+    const recorded = (await app.storage.webhookEvents.listPending(studio.id, 'comments')).filter(
+      (e) => e.commentId === comment.id,
+    );
+    expect(recorded).toHaveLength(1);
   });
 });
