@@ -21,7 +21,8 @@ import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/ind
 import type { CallGate } from './limiter/call-gate.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
-import { createWebhookReceiver, WEBHOOK_PATH } from './http/webhook-receiver.js';
+import { WEBHOOK_PATH } from './http/webhook-receiver.js';
+import { createInstagramWebhook } from './http/instagram-webhook.js';
 import { createOAuthCallback } from './http/oauth-callback.js';
 import { createLinkPage, DISCORD_CALLBACK_PATH } from './http/link-page.js';
 import { createDiscordIdentify } from './discord/identify.js';
@@ -35,6 +36,7 @@ import { createDiscordPayerStanding } from './discord/feed-posting/payer-standin
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createDeliveryEngine, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import { checkSubscription } from './feeds/check-subscription.js';
+import { engineSourceHints } from './feeds/source-hints.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
 import {
@@ -241,11 +243,19 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     await deliveries.start();
     instrumentCommands(bot.commands, metrics, bot.describeError);
 
-    const webhook = createWebhookReceiver({
-      clientSecret,
-      verifyToken: webhookVerifyToken,
-      sink: dirtySourceSink(deliveries),
-    });
+    // On Graph, comments and mentions are recorded for their feeds and hint their account's source (decision 0024).
+    const webhookSecret = config.instagram.graph.webhookSecret;
+    const webhook = createInstagramWebhook(
+      graph
+        ? {
+            provider: 'graph',
+            secrets: webhookSecret === undefined ? [clientSecret] : [clientSecret, webhookSecret],
+            verifyToken: webhookVerifyToken,
+            events: storage.webhookEvents,
+            hints: engineSourceHints(deliveries),
+          }
+        : { provider: 'v1', clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(deliveries) },
+    );
     registerCollectors(metrics, { limiter, webhook, storage, deliveries: () => deliveries });
     // Linking: Discord confirms who opened the link (link page), then Instagram (callback). Cookies are Secure on https.
     const identify = createDiscordIdentify({
@@ -257,7 +267,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     });
     const secureCookies = publicUrl.startsWith('https:');
     const linker =
-      options.linker?.(`${publicUrl}/oauth/callback`) ?? (graph ? createGraphLinker(graph) : createV1Linker(instagram));
+      options.linker?.(`${publicUrl}/oauth/callback`) ??
+      (graph ? createGraphLinker(graph, log) : createV1Linker(instagram));
     // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
     if (linker.refresh !== undefined) {
       const refresher = createTokenRefresher({

@@ -31,6 +31,10 @@ export const APP_CREDENTIAL_FORMATS = {
       pattern: /^[0-9a-f]{32}$/i,
       expected: 'expected the 32-hex-digit app secret of your Meta app',
     },
+    GRAPH_WEBHOOK_SECRET: {
+      pattern: /^[0-9a-f]{32}$/i,
+      expected: 'expected the 32-hex-digit app secret of the other app (Instagram app or Meta app)',
+    },
   },
 } as const;
 
@@ -58,6 +62,7 @@ export const SECRET_VARIABLES = [
   'DISCORD_TOKEN',
   'DISCORD_CLIENT_SECRET',
   'INSTAGRAM_CLIENT_SECRET',
+  'GRAPH_WEBHOOK_SECRET',
   'WEBHOOK_VERIFY_TOKEN',
   'TOKEN_ENCRYPTION_KEY',
   'TOKEN_ENCRYPTION_KEYS_PREVIOUS',
@@ -210,6 +215,9 @@ export const environmentSchema = z.object({
   // Graph: a numeric app id).
   INSTAGRAM_CLIENT_ID: optionalString,
   INSTAGRAM_CLIENT_SECRET: optionalString,
+  // Graph webhooks may be signed with the Instagram app's or the Meta app's secret (reference §1.7): the one of
+  // the two that INSTAGRAM_CLIENT_SECRET is not, so both are accepted (format checked in config.ts).
+  GRAPH_WEBHOOK_SECRET: optionalString,
   // api.instagram.com: v1's API host, and Instagram Login's code exchange on Graph.
   INSTAGRAM_API_URL: z.preprocess(
     blankToUndefined,

@@ -73,6 +73,8 @@ export interface Config {
     graph: {
       login: 'instagram' | 'facebook';
       version: string;
+      /** The other app's secret (GRAPH_WEBHOOK_SECRET): webhooks signed with it are accepted too. */
+      webhookSecret: string | undefined;
       hosts: {
         instagramWww: string;
         instagramApi: string;
@@ -229,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       graph: {
         login: e.INSTAGRAM_GRAPH_LOGIN,
         version: e.INSTAGRAM_GRAPH_VERSION,
+        webhookSecret: e.GRAPH_WEBHOOK_SECRET,
         hosts: {
           instagramWww: e.INSTAGRAM_WWW_URL,
           instagramApi: e.INSTAGRAM_API_URL,

@@ -3,6 +3,15 @@ export { openStorage, defaultStorageUrl, type Storage, type StorageOptions } fro
 export type { EncryptionKey } from './token-cipher.js';
 export { loadOrCreateSandboxKey } from './sandbox-key.js';
 export {
+  WEBHOOK_DEDUPE_MS,
+  WEBHOOK_PENDING_MS,
+  WEBHOOK_EVENT_FIELDS,
+  type WebhookEvent,
+  type WebhookEventField,
+  type WebhookEventInput,
+  type WebhookEventStore,
+} from './webhook-event-store.js';
+export {
   StorageError,
   StorageCorruptError,
   StorageContentionError,
