@@ -7,10 +7,8 @@
 // running ones finish), then storage.
 import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
-import { mediaSchema } from './providers/v1/schemas.js';
-import { postFromV1 } from './providers/v1/to-core.js';
 import { createV1Port } from './providers/v1/port.js';
-import { createGraphClient, type GraphClient } from './providers/graph/client.js';
+import { graphClient, requirePublicKey, v1LegacyRecords } from './app-providers.js';
 import { createGraphPort } from './providers/graph/port.js';
 import type { AccountLinker, InstagramPort } from './core/index.js';
 import { createV1Linker } from './providers/v1/linker.js';
@@ -18,7 +16,6 @@ import { createGraphLinker } from './providers/graph/linker.js';
 import { createTokenRefresher } from './accounts/token-refresher.js';
 import { createOwnerDms } from './discord/owner-dm.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
-import type { CallGate } from './limiter/call-gate.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
 import { WEBHOOK_PATH } from './http/webhook-receiver.js';
@@ -51,14 +48,6 @@ import { countingGate } from './ops/counting-gate.js';
 import { instrumentCommands } from './ops/command-metrics.js';
 import { registerCollectors } from './ops/collectors.js';
 import { opsRoutes } from './ops/routes.js';
-
-/** Records an older igcord kept in Platform API v1 terms (pending lists of v1 media), read through v1's mapping. */
-export const v1LegacyRecords: LegacyRecords = {
-  pendingPost(stored) {
-    const parsed = mediaSchema.safeParse(stored);
-    return parsed.success ? postFromV1(parsed.data) : stored;
-  },
-};
 
 export interface Igcord {
   config: Config;
@@ -333,30 +322,4 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     await closeAll();
     throw error;
   }
-}
-
-/** loadConfig requires DISCORD_PUBLIC_KEY in live mode with DISCORD_INTERACTIONS=http, and the sandbox fills it in. */
-function requirePublicKey(publicKey: string | undefined): string {
-  if (publicKey === undefined) throw new Error('DISCORD_PUBLIC_KEY must be configured when DISCORD_INTERACTIONS=http');
-  return publicKey;
-}
-
-/** The Graph client of the configured login, version and hosts, behind the limiter's gate. */
-function graphClient(
-  config: Config,
-  app: { clientId: string; clientSecret: string; publicUrl: string },
-  gate: CallGate,
-  log: Logger,
-): GraphClient {
-  return createGraphClient({
-    login: config.instagram.graph.login,
-    hosts: config.instagram.graph.hosts,
-    version: config.instagram.graph.version,
-    appId: app.clientId,
-    appSecret: app.clientSecret,
-    redirectUri: `${app.publicUrl}/oauth/callback`,
-    timeoutMs: config.instagram.timeoutMs,
-    gate,
-    log: log.child({ component: 'instagram-graph' }),
-  });
 }
