@@ -10,8 +10,10 @@ import { createInstagramClient, type InstagramClient } from './providers/v1/clie
 import { mediaSchema } from './providers/v1/schemas.js';
 import { postFromV1 } from './providers/v1/to-core.js';
 import { createV1Port } from './providers/v1/port.js';
+import { createV1FeedReader } from './providers/v1/feed-reader.js';
 import { createGraphClient, type GraphClient } from './providers/graph/client.js';
 import { createGraphPort } from './providers/graph/port.js';
+import { createGraphFeedReader } from './providers/graph/feed-reader.js';
 import type { AccountLinker, InstagramPort } from './core/index.js';
 import { createV1Linker } from './providers/v1/linker.js';
 import { createGraphLinker } from './providers/graph/linker.js';
@@ -200,7 +202,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     cleanup.push(() => discord.stop());
     const deliveries = createDeliveryEngine({
       storage,
-      instagram,
+      // Feeds read through the configured provider's reader (docs/decisions/0023).
+      reader: graph ? createGraphFeedReader(graph, { seen: storage.seen }) : createV1FeedReader(instagram),
       limiter,
       // Feeds post to Discord through core's poster port; the engine knows no Discord.
       poster: createDiscordFeedPoster({

@@ -8,8 +8,8 @@ import {
   InstagramRateLimitError,
   InstagramScopeError,
   InstagramTokenError,
-} from '../providers/v1/errors.js';
-import { scopeMissing } from '../core/index.js';
+  scopeMissing,
+} from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { FeedSource, SourceKey } from '../storage/index.js';
 import { disableFeed } from './feed-drain.js';

@@ -41,3 +41,4 @@ export {
   type HashtagSlots,
   type HashtagSlotStore,
 } from './hashtag-slot-store.js';
+export type { SeenSetStore } from './seen-set-store.js';

@@ -13,6 +13,7 @@ import { createDeliveryStore, type DeliveryStore, type LegacyRecords } from './d
 import { StorageError } from './errors.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
 import { createHashtagSlotStore, type HashtagSlotStore } from './hashtag-slot-store.js';
+import { createSeenSetStore, type SeenSetStore } from './seen-set-store.js';
 import { IndexSets } from './index-set.js';
 import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -50,6 +51,8 @@ export interface Storage {
   readonly deliveries: DeliveryStore;
   /** The unique hashtags each Instagram account queried in the last 7 days (Graph allows 30). */
   readonly hashtagSlots: HashtagSlotStore;
+  /** Ids seen per named set, for a time (Graph stories; hashtag posts). */
+  readonly seen: SeenSetStore;
   /** True when the backend answers within two seconds (for /healthz). */
   health(): Promise<boolean>;
   /** How many stored values failed to parse since start (for /metrics). */
@@ -103,6 +106,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     feeds: createFeedStore(ctx),
     deliveries: createDeliveryStore(ctx, options.legacy),
     hashtagSlots: createHashtagSlotStore(ctx),
+    seen: createSeenSetStore(ctx),
     async health() {
       try {
         await backend.ping();
