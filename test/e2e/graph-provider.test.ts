@@ -76,14 +76,12 @@ describe('igcord on the Graph provider (sandbox)', () => {
     expect(instagram.graph.hosts).toEqual(graph.hosts);
   });
 
-  it('registers only what Graph serves: no /follows, /location, /tag or /feed, no likes, search or locations, and /comments and /insights', () => {
+  it('registers only what Graph serves: no /follows, /location or /tag, no likes, search or locations, and /comments, /insights and /feed', () => {
     const registered = sandbox().discord.commands(sandbox().guild.guildId) as Registered[];
     const names = registered.map((c) => c.name);
     expect(names).toEqual(
-      expect.arrayContaining(['help', 'ping', 'instagram', 'media', 'user', 'comments', 'insights']),
+      expect.arrayContaining(['help', 'ping', 'instagram', 'media', 'user', 'comments', 'insights', 'feed']),
     );
-    // Channel feeds still read through the Platform API client: not offered on Graph yet.
-    expect(names).not.toContain('feed');
     for (const absent of ['follows', 'location', 'tag', 'account', 'hashtag']) expect(names).not.toContain(absent);
     const subs = (name: string) => (registered.find((c) => c.name === name)?.options ?? []).map((o) => o.name);
     expect(subs('media')).toEqual(expect.arrayContaining(['show', 'comments', 'comment', 'uncomment']));
