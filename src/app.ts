@@ -34,7 +34,7 @@ import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-pos
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createDeliveryEngine, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
-import { checkSubscription } from './feeds/check-subscription.js';
+import { checkSubscription } from './providers/v1/check-subscription.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
 import {
