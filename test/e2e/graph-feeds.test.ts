@@ -128,12 +128,28 @@ describe('feeds on the Graph provider', () => {
 
   it('posts each new story once in each following channel, marked as a story with its expiry, and takes a story that expired unseen as nothing', async () => {
     const key = `stories:${instagramUserId}`;
-    for (const channelId of [general, second])
-      await igcord.addFeed({
-        channelId,
-        ownerDiscordUserId: igcord.personId,
-        source: { kind: 'stories', instagramUserId },
-      });
+    const command = (subcommand: string, options?: Record<string, string>) =>
+      igcord.discord
+        .sendCommand({
+          guildId: igcord.guild.guildId,
+          channelId: general,
+          userId: igcord.personId,
+          name: 'feed',
+          subcommand,
+          ...(options ? { options } : {}),
+        })
+        .waitForReply(undefined, WAIT_MS);
+    const added = await command('add-stories', { channel: general });
+    expect(added.content).toMatch(/Feed `[^`]+` added/);
+    expect(added.content).toContain("@igcord.studio's stories");
+    await igcord.addFeed({
+      channelId: second,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'stories', instagramUserId },
+    });
+    const list = await command('list');
+    const fields = list.embeds.flatMap((e) => e.fields ?? []).map((f) => `${f.name}\n${f.value}`);
+    expect(fields.filter((f) => f.includes("@igcord.studio's stories"))).toHaveLength(2);
 
     // Posted and gone (24 h) before any poll saw it: nothing to post, and no failure.
     const now = igcord.graph.admin.now();
