@@ -99,6 +99,11 @@ describe('igcord on the Graph provider (sandbox)', () => {
     expect(text).toMatch(/`\/media likes`[^\n]*Instagram's current API has no likes lists/);
     expect(text).toMatch(/`\/location`[^\n]*no locations/);
     expect(text).toMatch(/`\/account`[^\n]*Business Discovery needs Facebook Login/);
+    // Channel feeds are served on Graph (the own account's posts and stories); tag and location feeds are not.
+    expect(text).toMatch(/`\/feed add-tag`[^\n]*no hashtag feeds/);
+    expect(text).toMatch(/`\/feed add-location`[^\n]*no location feeds/);
+    expect(text).not.toContain('no channel feeds');
+    expect(text).not.toMatch(/`\/feed add-(account|stories)`/);
   });
 
   it('answers /instagram me from the Graph emulator for a person whose token is stored', async () => {
