@@ -9,7 +9,10 @@ import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
 import { createV1Port } from './providers/v1/port.js';
 import { graphClient, requirePublicKey, v1LegacyRecords } from './app-providers.js';
+import { createV1FeedReader } from './providers/v1/feed-reader.js';
+import type { GraphClient } from './providers/graph/client.js';
 import { createGraphPort } from './providers/graph/port.js';
+import { createGraphFeedReader } from './providers/graph/feed-reader.js';
 import type { AccountLinker, InstagramPort } from './core/index.js';
 import { createV1Linker } from './providers/v1/linker.js';
 import { createGraphLinker } from './providers/graph/linker.js';
@@ -32,7 +35,7 @@ import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-pos
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createDeliveryEngine, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
-import { checkSubscription } from './feeds/check-subscription.js';
+import { checkSubscription } from './providers/v1/check-subscription.js';
 import { engineSourceHints } from './feeds/source-hints.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
@@ -198,7 +201,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     cleanup.push(() => discord.stop());
     const deliveries = createDeliveryEngine({
       storage,
-      instagram,
+      // Feeds read through the configured provider's reader (docs/decisions/0023).
+      reader: graph ? createGraphFeedReader(graph, { seen: storage.seen }) : createV1FeedReader(instagram),
       limiter,
       // Feeds post to Discord through core's poster port; the engine knows no Discord.
       poster: createDiscordFeedPoster({

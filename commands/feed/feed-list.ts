@@ -25,6 +25,10 @@ export function describeSource(feed: Feed, owner: Account | undefined): string {
       return `tag ${plain(`#${feed.source.name}`)}`;
     case 'location':
       return `location ${feed.source.id}`;
+    case 'stories':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? `${plain(`@${owner.username}`)}'s stories`
+        : `the stories of Instagram account ${feed.source.instagramUserId}`;
     case 'account':
       if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId)
         return `${plain(`@${owner.username}`)}'s posts`;

@@ -69,6 +69,11 @@ const definition = defineSlash({
         ...deliveryOptions,
       },
     },
+    'add-stories': {
+      requires: 'story-feeds',
+      description: "Follow your linked account's stories: each new story once, while it lives (24 h)",
+      options: { ...target, ...deliveryOptions },
+    },
     'add-tag': {
       requires: 'tag-feeds',
       description: 'Follow a tag (read with your linked account)',
@@ -135,6 +140,7 @@ export default defineCommand({
       o.account === undefined
         ? addFeed(interaction, ctx, 'account', o)
         : askAccountFeed(interaction, ctx, { ...o, account: o.account }),
+    'add-stories': (interaction, ctx, o) => addFeed(interaction, ctx, 'stories', o),
     'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),

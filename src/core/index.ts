@@ -14,6 +14,8 @@ export * from './feed-lifecycle.js';
 export * from './errors.js';
 export * from './instagram-errors.js';
 export * from './feed-poster.js';
+export * from './feed-reader.js';
+export * from './media-order.js';
 export * from './instagram-port.js';
 export * from './comment-rules.js';
 export * from './post-links.js';

@@ -4,11 +4,10 @@
 // the newest post, so the engine reads nothing older on the feed's behalf, and empty the feed's pending list.
 // "Missed": the newest posts of the source (up to MISSED_MAX) made since the feed's last delivery (or since it
 // was added) and not delivered to it. Run on the owner's token at interactive priority: an admin is waiting.
-import type { Post } from '../core/index.js';
-import type { Auth, InstagramClient } from '../providers/v1/client.js';
+import type { FeedReader, InstagramAuth as Auth, Post } from '../core/index.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
-import { cursorAfter, fetchNewest } from './media-fetch.js';
+import { cursorAfter } from './media-fetch.js';
 import type { PostToFeed } from './post-to-feed.js';
 
 /** At most this many missed posts are offered (and posted): a longer pause is still one screenful. */
@@ -16,7 +15,7 @@ export const MISSED_MAX = 10;
 
 export interface CatchUpDeps {
   storage: Storage;
-  instagram: InstagramClient;
+  reader: FeedReader;
   poster: PostToFeed;
   counters: EngineCounters;
   signal: AbortSignal;
@@ -26,11 +25,11 @@ export interface CatchUpDeps {
 }
 
 export function createCatchUp(deps: CatchUpDeps) {
-  const { storage, instagram, counters, signal } = deps;
+  const { storage, reader, counters, signal } = deps;
 
   /** The missed posts, oldest first, and what the source's newest read says about its tag cursor. */
   async function read(feed: Feed): Promise<{ missed: Post[]; newest: Post | undefined; minTagId: string | undefined }> {
-    const newest = await fetchNewest(instagram, await deps.ownerAuth(feed), feed.source, MISSED_MAX, {
+    const newest = await reader.readNewest(await deps.ownerAuth(feed), feed.source, MISSED_MAX, {
       priority: 'interactive',
       signal,
     });

@@ -9,12 +9,11 @@
 // read yet, or for media already read, costs nothing: no new mark, no new run. Posts go out through core's poster
 // port, which the composition root injects (src/discord/feed-posting on Discord): the engine knows no Discord.
 import { setMaxListeners } from 'node:events';
-import type { InstagramClient } from '../providers/v1/client.js';
-import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { CallPriority } from '../limiter/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import { parseSourceKey, sourceKey, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
-import type { FeedPoster } from '../core/index.js';
+import type { FeedPoster, FeedReader } from '../core/index.js';
 import type { FeedDeliveryEngine } from './delivery-engine-api.js';
 import { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
 import { emptyCounters } from './engine-stats.js';
@@ -31,7 +30,8 @@ import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
 
 export interface DeliveryEngineOptions {
   storage: Storage;
-  instagram: InstagramClient;
+  /** Reads sources from the configured provider (a provider's feed-reader.ts). */
+  reader: FeedReader;
   limiter: Limiter;
   /** Where feeds post: the chat platform behind core's poster port (src/discord/feed-posting on Discord). */
   poster: FeedPoster;
@@ -51,7 +51,7 @@ export interface DeliveryEngineOptions {
 
 export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDeliveryEngine {
   const tuning: DeliveryTuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const { storage, instagram, limiter } = options;
+  const { storage, reader, limiter } = options;
   const now = options.now ?? Date.now;
   const log = options.log.child({ component: 'feeds' });
   const poster = createPostToFeed({ poster: options.poster, feeds: storage.feeds, log });
@@ -72,7 +72,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
   const actions = createFeedActions({
     storage,
-    instagram,
+    reader,
     poster,
     counters,
     log,
@@ -83,7 +83,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   const tellGuild = createGuildNotice({ poster: options.poster, log, signal: abort.signal });
   const runDeps: RunDeps = {
     storage,
-    instagram,
+    reader,
     poster,
     log,
     counters,

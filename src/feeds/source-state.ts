@@ -1,7 +1,7 @@
 // What the delivery engine keeps about one source between runs: its timer and due time, the priority of its next
 // run, whether it is running and was woken meanwhile, its failures in a row, whose budget paid, and the times the
 // latency figure, the poll and the dirty marks are measured from.
-import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { CallPriority } from '../limiter/call-gate.js';
 import type { FeedSource } from '../storage/index.js';
 
 export interface SourceState {

@@ -51,3 +51,4 @@ export {
   type HashtagSlotStore,
 } from './hashtag-slot-store.js';
 export { FencedOutError, type PostingIntent, type SourceFences } from './source-fence.js';
+export type { SeenSetStore } from './seen-set-store.js';

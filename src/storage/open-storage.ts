@@ -14,6 +14,7 @@ import { StorageError } from './errors.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
 import { createHashtagSlotStore, type HashtagSlotStore } from './hashtag-slot-store.js';
 import { createWebhookEventStore, type WebhookEventStore } from './webhook-event-store.js';
+import { createSeenSetStore, type SeenSetStore } from './seen-set-store.js';
 import { IndexSets } from './index-set.js';
 import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -56,6 +57,8 @@ export interface Storage {
   readonly hashtagSlots: HashtagSlotStore;
   /** Graph's comments and mentions webhook events, deduplicated, pending until a feed acknowledges them. */
   readonly webhookEvents: WebhookEventStore;
+  /** Ids seen per named set, for a time (Graph stories; hashtag posts). */
+  readonly seen: SeenSetStore;
   /** True when the backend answers within two seconds (for /healthz). */
   health(): Promise<boolean>;
   /** How many stored values failed to parse since start (for /metrics). */
@@ -111,6 +114,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     fences: createSourceFences(ctx),
     hashtagSlots: createHashtagSlotStore(ctx),
     webhookEvents: createWebhookEventStore(ctx),
+    seen: createSeenSetStore(ctx),
     async health() {
       try {
         await backend.ping();
