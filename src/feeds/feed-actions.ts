@@ -8,6 +8,7 @@ import {
   FeedOwnerLinkBrokenError,
   FeedOwnerNotLinkedError,
   PostRefusedError,
+  type Post,
 } from '../core/index.js';
 import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { Logger } from '../log.js';
@@ -75,6 +76,16 @@ export function createFeedActions(deps: FeedActionDeps) {
         'interactive',
       );
       deps.log.info({ feedId: feed.id, sourceKey: sk }, 'source cursor set at its newest media');
+    },
+
+    /** The source's newest post, read with the feed payer's token (what /feed preview draws a template for). */
+    async latestPost(feed: Feed): Promise<Post | undefined> {
+      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, 1, {
+        priority: 'interactive',
+        signal,
+      });
+      counters.instagramCalls += 1;
+      return newest.media[0];
     },
 
     async sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }> {

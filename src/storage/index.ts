@@ -41,3 +41,5 @@ export {
   type HashtagSlots,
   type HashtagSlotStore,
 } from './hashtag-slot-store.js';
+export type { GuildSettingsStore } from './guild-settings-store.js';
+export type { TemplateDraftStore } from './template-draft-store.js';

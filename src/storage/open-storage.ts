@@ -13,6 +13,8 @@ import { createDeliveryStore, type DeliveryStore, type LegacyRecords } from './d
 import { StorageError } from './errors.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
 import { createHashtagSlotStore, type HashtagSlotStore } from './hashtag-slot-store.js';
+import { createGuildSettingsStore, type GuildSettingsStore } from './guild-settings-store.js';
+import { createTemplateDraftStore, type TemplateDraftStore } from './template-draft-store.js';
 import { IndexSets } from './index-set.js';
 import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -50,6 +52,10 @@ export interface Storage {
   readonly deliveries: DeliveryStore;
   /** The unique hashtags each Instagram account queried in the last 7 days (Graph allows 30). */
   readonly hashtagSlots: HashtagSlotStore;
+  /** Per-server feed settings (the time zone and style of `{time}`). */
+  readonly guildSettings: GuildSettingsStore;
+  /** Feed templates submitted and being previewed, until Save or Cancel. */
+  readonly templateDrafts: TemplateDraftStore;
   /** True when the backend answers within two seconds (for /healthz). */
   health(): Promise<boolean>;
   /** How many stored values failed to parse since start (for /metrics). */
@@ -103,6 +109,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     feeds: createFeedStore(ctx),
     deliveries: createDeliveryStore(ctx, options.legacy),
     hashtagSlots: createHashtagSlotStore(ctx),
+    guildSettings: createGuildSettingsStore(ctx),
+    templateDrafts: createTemplateDraftStore(ctx),
     async health() {
       try {
         await backend.ping();

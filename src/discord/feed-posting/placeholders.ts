@@ -8,7 +8,8 @@ export const PLACEHOLDERS = {
   author: 31, // "@" + username (30)
   author_name: 64,
   caption: 2200,
-  caption_first_line: 2200,
+  // A line for titles: cut to 200 so that it fits one (256).
+  caption_first_line: 200,
   permalink: 200,
   kind: 8,
   tags: 2200,
