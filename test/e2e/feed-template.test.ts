@@ -143,9 +143,38 @@ describe('/feed template', () => {
     expect((sent!.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [], roles: [roleId] });
   });
 
+  it('opens the modal again prefilled with the saved template', async () => {
+    const response = await command('template', { feed: feedId }).firstResponse();
+    const inputs = (
+      response.data as { components: { components: { custom_id: string; value?: string }[] }[] }
+    ).components.map((row) => row.components[0]!);
+    expect(inputs.find((i) => i.custom_id === 'title')?.value).toBe('{caption_first_line}');
+    expect(inputs.find((i) => i.custom_id === 'more')?.value).toContain('colour: #112233');
+  });
+
+  it('posts a templated post through a channel webhook too, with its link button', async () => {
+    const webhookChannel = igcord.discord.createChannel(igcord.guild.guildId, { name: 'templated-webhook' });
+    const webhook = await igcord.createWebhook(webhookChannel);
+    const other = await igcord.addFeed({
+      channelId: webhookChannel,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'account', instagramUserId },
+      webhook,
+    });
+    await igcord.app.storage.feeds.update(other.id, { template: (await storedTemplate())! });
+    igcord.emulator.admin.postMedia(instagramUserId, { caption: 'Third light' });
+    const post = await igcord.discord.waitForMessage(
+      webhookChannel,
+      (m) => m.embeds.some((e) => e.title === 'Third light'),
+      WAIT_MS,
+    );
+    const buttons = (post.components ?? []).flatMap((row) => (row as { components: { label?: string }[] }).components);
+    expect(buttons.map((b) => b.label)).toEqual(['Open on Instagram']);
+  });
+
   it('/feed preview shows the saved template, and a reset goes back to the built-in layout', async () => {
     const shown = await command('preview', { feed: feedId }).waitForReply(undefined, WAIT_MS);
-    expect(shown.embeds[0]!.title).toMatch(/^Second light/);
+    expect(shown.embeds[0]!.title).toMatch(/^(Second|Third) light/);
     const reset = await command('template', { feed: feedId, reset: true }).waitForReply(undefined, WAIT_MS);
     expect(reset.content).toContain('built-in layout');
     expect(await storedTemplate()).toBeUndefined();
