@@ -16,6 +16,13 @@ import { listFeeds, pauseFeed, resumeFeed } from './manage-feed.js';
 import { askRemoveFeed, isRemoveButton, pressRemoveButton } from './remove-feed.js';
 import { isCatchUpButton, pressCatchUpButton } from './resume-choice.js';
 import { isMoveButton, pressMoveButton } from './move-feed.js';
+import {
+  feedSettings,
+  isTemplateComponent,
+  openTemplate,
+  previewFeed,
+  pressTemplateComponent,
+} from './feed-template.js';
 import { bareTag } from '../../src/util/tag-name-pattern.js';
 import { LOOKUPS } from '../_shared/lookup-kinds.js';
 import { suggestLocations } from '../_shared/places/place-autocomplete.js';
@@ -131,6 +138,30 @@ const definition = defineSlash({
         },
       },
     },
+    template: {
+      description: "Edit how a feed's posts look (opens a form, shows a preview before saving)",
+      options: {
+        ...feed,
+        reset: { kind: 'boolean', description: 'Go back to the built-in layout instead' },
+      },
+    },
+    preview: { description: "Show a feed's layout on its source's latest post, privately", options: feed },
+    settings: {
+      description: 'The time zone and format feed templates write times in, for this server',
+      options: {
+        timezone: { kind: 'string', description: 'An IANA time zone, e.g. Europe/Paris', maxLength: 64 },
+        'time-format': {
+          kind: 'string',
+          description: 'How much of the date and time to show',
+          choices: [
+            { name: 'short (7/26/16, 1:54 PM)', value: 'short' },
+            { name: 'medium (Jul 26, 2016, 1:54:50 PM)', value: 'medium' },
+            { name: 'long (July 26, 2016 at 1:54:50 PM UTC)', value: 'long' },
+            { name: 'full (Tuesday, July 26, 2016 at …)', value: 'full' },
+          ],
+        },
+      },
+    },
   },
 });
 
@@ -150,19 +181,28 @@ export default defineCommand({
     resume: (interaction, ctx, o) => resumeFeed(interaction, ctx, o.feed),
     test: (interaction, ctx, o) => testFeed(interaction, ctx, o.feed),
     backfill: (interaction, ctx, o) => askBackfill(interaction, ctx, o.feed, o.count),
+    template: (interaction, ctx, o) => openTemplate(interaction, ctx, o),
+    preview: (interaction, ctx, o) => previewFeed(interaction, ctx, o.feed),
+    settings: (interaction, ctx, o) => feedSettings(interaction, ctx, o),
   }),
-  // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow.
-  defer: 'ephemeral',
+  // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow. The
+  // template form is the exception: a modal must be the interaction's first answer (a reset answers in time).
+  defer: (interaction) =>
+    interaction.options.getSubcommand(false) === 'template' && interaction.options.getBoolean('reset') !== true
+      ? false
+      : 'ephemeral',
   autocomplete,
   components: {
     [FEED_COMPONENT_PREFIX]: (i, ctx) =>
-      isRemoveButton(i.customId)
-        ? pressRemoveButton(i, ctx)
-        : isCatchUpButton(i.customId)
-          ? pressCatchUpButton(i, ctx)
-          : isMoveButton(i.customId)
-            ? pressMoveButton(i, ctx)
-            : pressFeedButton(i, ctx),
+      isTemplateComponent(i.customId)
+        ? pressTemplateComponent(i, ctx)
+        : isRemoveButton(i.customId)
+          ? pressRemoveButton(i, ctx)
+          : isCatchUpButton(i.customId)
+            ? pressCatchUpButton(i, ctx)
+            : isMoveButton(i.customId)
+              ? pressMoveButton(i, ctx)
+              : pressFeedButton(i, ctx),
     [ACCOUNT_FEED_PREFIX]: pressAccountFeedButton,
   },
 });

@@ -51,6 +51,10 @@ export const REPLY_IDS = [
   'feeds.mention-gone',
   'feeds.owner-link-broken',
   'feeds.backfill-count',
+  /** /feed template and /feed settings: a template or a setting refused, with the reasons; nothing saved. */
+  'feeds.template-invalid',
+  'feeds.template-expired',
+  'feeds.settings-invalid',
   'feeds.post-retry',
   'feeds.post-disable',
   'feeds.post-skip',

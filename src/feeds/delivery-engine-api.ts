@@ -1,5 +1,6 @@
 // What the delivery engine offers: the feed commands' interface (`ctx.deliveries`), and the composition root's,
 // which adds the webhook's sink, the start and the metrics. The engine itself is delivery-engine.ts.
+import type { Post } from '../core/index.js';
 import type { Feed, SourceKey } from '../storage/index.js';
 import type { EngineStats } from './engine-stats.js';
 
@@ -11,6 +12,8 @@ export interface DeliveryEngine {
   initSource(feed: Feed): Promise<void>;
   /** Posts the source's newest media to this feed now, marked as a test; no cursor move, not recorded as delivered. */
   sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }>;
+  /** The source's newest post, read with the feed payer's token; undefined when it has none yet. */
+  latestPost(feed: Feed): Promise<Post | undefined>;
   /** Posts the last n (1..10) media of the source to this feed, oldest first, recorded as deliveries (no duplicates). */
   backfill(feed: Feed, n: number): Promise<{ posted: number }>;
   /** How many posts (up to 10) the source made since the feed's last delivery that it did not get (a paused feed). */

@@ -54,7 +54,12 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   const { storage, reader, limiter } = options;
   const now = options.now ?? Date.now;
   const log = options.log.child({ component: 'feeds' });
-  const poster = createPostToFeed({ poster: options.poster, feeds: storage.feeds, log });
+  const poster = createPostToFeed({
+    poster: options.poster,
+    feeds: storage.feeds,
+    guildSettings: storage.guildSettings,
+    log,
+  });
   const counters = emptyCounters();
   const sources = new Map<SourceKey, SourceState>();
   const budgets = new SourceBudgets({ limiter, windowMs: options.windowMs, tuning });
@@ -276,6 +281,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
 
     sendTest: (feed) => actions.sendTest(feed),
+    latestPost: (feed) => actions.latestPost(feed),
     backfill: (feed, n) => actions.backfill(feed, n),
     missedPosts: (feed) => actions.missedPosts(feed),
     catchUp: (feed, choice) => actions.catchUp(feed, choice),

@@ -10,6 +10,7 @@ import {
   PostRefusedError,
   type FeedReader,
   type InstagramAuth as Auth,
+  type Post,
 } from '../core/index.js';
 import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
@@ -69,6 +70,16 @@ export function createFeedActions(deps: FeedActionDeps) {
       if ((await storage.deliveries.getCursor(sk)) !== undefined) return;
       await startCursor({ storage, reader, counters, signal }, sk, feed.source, await ownerAuth(feed), 'interactive');
       deps.log.info({ feedId: feed.id, sourceKey: sk }, 'source cursor set at its newest media');
+    },
+
+    /** The source's newest post, read with the feed payer's token (what /feed preview draws a template for). */
+    async latestPost(feed: Feed): Promise<Post | undefined> {
+      const newest = await reader.readNewest(await ownerAuth(feed), feed.source, 1, {
+        priority: 'interactive',
+        signal,
+      });
+      counters.instagramCalls += 1;
+      return newest.media[0];
     },
 
     async sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }> {

@@ -52,3 +52,5 @@ export {
 } from './hashtag-slot-store.js';
 export { FencedOutError, type PostingIntent, type SourceFences } from './source-fence.js';
 export type { SeenSetStore } from './seen-set-store.js';
+export type { GuildSettingsStore } from './guild-settings-store.js';
+export type { TemplateDraftStore } from './template-draft-store.js';

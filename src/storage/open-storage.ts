@@ -15,6 +15,8 @@ import { createFeedStore, type FeedStore } from './feed-store.js';
 import { createHashtagSlotStore, type HashtagSlotStore } from './hashtag-slot-store.js';
 import { createWebhookEventStore, type WebhookEventStore } from './webhook-event-store.js';
 import { createSeenSetStore, type SeenSetStore } from './seen-set-store.js';
+import { createGuildSettingsStore, type GuildSettingsStore } from './guild-settings-store.js';
+import { createTemplateDraftStore, type TemplateDraftStore } from './template-draft-store.js';
 import { IndexSets } from './index-set.js';
 import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -59,6 +61,10 @@ export interface Storage {
   readonly webhookEvents: WebhookEventStore;
   /** Ids seen per named set, for a time (Graph stories; hashtag posts). */
   readonly seen: SeenSetStore;
+  /** Per-server feed settings (the time zone and style of `{time}`). */
+  readonly guildSettings: GuildSettingsStore;
+  /** Feed templates submitted and being previewed, until Save or Cancel. */
+  readonly templateDrafts: TemplateDraftStore;
   /** True when the backend answers within two seconds (for /healthz). */
   health(): Promise<boolean>;
   /** How many stored values failed to parse since start (for /metrics). */
@@ -115,6 +121,8 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     hashtagSlots: createHashtagSlotStore(ctx),
     webhookEvents: createWebhookEventStore(ctx),
     seen: createSeenSetStore(ctx),
+    guildSettings: createGuildSettingsStore(ctx),
+    templateDrafts: createTemplateDraftStore(ctx),
     async health() {
       try {
         await backend.ping();
