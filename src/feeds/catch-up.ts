@@ -5,11 +5,13 @@
 // "Missed": the newest posts of the source (up to MISSED_MAX) made since the feed's last delivery (or since it
 // was added) and not delivered to it. Run on the owner's token at interactive priority: an admin is waiting.
 import type { Post } from '../core/index.js';
+import type { Logger } from '../log.js';
 import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import { cursorAfter, fetchNewest } from './media-fetch.js';
 import type { PostToFeed } from './post-to-feed.js';
+import { feedFilter } from './feed-filter.js';
 
 /** At most this many missed posts are offered (and posted): a longer pause is still one screenful. */
 export const MISSED_MAX = 10;
@@ -21,6 +23,7 @@ export interface CatchUpDeps {
   counters: EngineCounters;
   signal: AbortSignal;
   now: () => number;
+  log: Logger;
   ownerAuth(feed: Feed): Promise<Auth>;
   delivered(feedId: string, at: number): void;
 }
@@ -70,7 +73,9 @@ export function createCatchUp(deps: CatchUpDeps) {
       const { missed, newest, minTagId } = await read(feed);
       if (choice === 'post') {
         let last: number | undefined;
+        const filter = feedFilter({ deliveries: storage.deliveries, now: deps.now, log: deps.log }, feed);
         for (const post of missed) {
+          if (await filter.holdsBack(post)) continue;
           const { messageId } = await deps.poster.post(feed, post, { signal });
           last = deps.now();
           await storage.deliveries.recordDelivery(feed.id, { mediaId: post.id, messageId, deliveredAt: last });
