@@ -13,6 +13,9 @@ import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
 import { listFeeds, pauseFeed, resumeFeed } from './manage-feed.js';
+import { addFilter, listFilters, removeFilter } from './feed-filters.js';
+import { whyPost } from './feed-why.js';
+import { FILTER_FIELDS, FILTER_MODES, MAX_FILTER_RULES, MAX_PATTERN_LENGTH } from '../../src/core/index.js';
 import { askRemoveFeed, isRemoveButton, pressRemoveButton } from './remove-feed.js';
 import { isCatchUpButton, pressCatchUpButton } from './resume-choice.js';
 import { isMoveButton, pressMoveButton } from './move-feed.js';
@@ -54,6 +57,7 @@ const definition = defineSlash({
   requires: 'account-feeds',
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
   contexts: [InteractionContextType.Guild],
+  groups: { filter: 'Which posts a feed lets through: include and exclude rules' },
   subcommands: {
     'add-account': {
       requires: 'account-feeds',
@@ -126,6 +130,55 @@ const definition = defineSlash({
         },
       },
     },
+    why: {
+      description: 'Why a post did or did not arrive: delivered, filtered, not seen yet, paused, failed',
+      options: {
+        post: {
+          kind: 'string',
+          description: 'A post link (instagram.com/p/…) or a media id',
+          required: true,
+          maxLength: 300,
+        },
+      },
+    },
+    'filter add': {
+      description: 'Add a rule: a post must match an include rule of each field used, and no exclude rule',
+      options: {
+        ...feed,
+        mode: {
+          kind: 'string',
+          description: 'Let matching posts through, or hold them back',
+          required: true,
+          choices: FILTER_MODES.map((m) => ({ name: m, value: m })),
+        },
+        field: {
+          kind: 'string',
+          description: 'What the rule looks at (author: tag and location feeds)',
+          required: true,
+          choices: FILTER_FIELDS.map((f) => ({ name: f, value: f })),
+        },
+        value: {
+          kind: 'string',
+          description: 'A hashtag, keyword, regular expression, kind (image, video, …) or @author',
+          required: true,
+          maxLength: MAX_PATTERN_LENGTH,
+        },
+      },
+    },
+    'filter remove': {
+      description: 'Remove a rule, by its number in /feed filter list',
+      options: {
+        ...feed,
+        rule: {
+          kind: 'integer',
+          description: 'The rule number',
+          required: true,
+          minValue: 1,
+          maxValue: MAX_FILTER_RULES,
+        },
+      },
+    },
+    'filter list': { description: "A feed's filter rules, numbered, and how they decide", options: feed },
   },
 });
 
@@ -144,6 +197,10 @@ export default defineCommand({
     resume: (interaction, ctx, o) => resumeFeed(interaction, ctx, o.feed),
     test: (interaction, ctx, o) => testFeed(interaction, ctx, o.feed),
     backfill: (interaction, ctx, o) => askBackfill(interaction, ctx, o.feed, o.count),
+    why: (interaction, ctx, o) => whyPost(interaction, ctx, o.post),
+    'filter add': (interaction, ctx, o) => addFilter(interaction, ctx, o),
+    'filter remove': (interaction, ctx, o) => removeFilter(interaction, ctx, o),
+    'filter list': (interaction, ctx, o) => listFilters(interaction, ctx, o),
   }),
   // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow.
   defer: 'ephemeral',
