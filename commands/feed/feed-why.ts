@@ -102,23 +102,25 @@ async function outcome(ctx: CommandContext, { feed, record, pending }: FeedFacts
   if (record?.filteredBy !== undefined)
     return `filtered by ${plain(record.filteredBy)} ${relativeTime(record.deliveredAt)}; it will not be posted.`;
   const reason = stateReason(feed.state);
-  const nextCheckAt = ctx.deliveries.status(feed).nextCheckAt;
-  const next = nextCheckAt === undefined ? 'soon' : relativeTime(nextCheckAt);
+  const status = ctx.deliveries.status(feed);
+  const next =
+    status.nextCheckAt !== undefined
+      ? `next checked ${relativeTime(status.nextCheckAt)}`
+      : status.checking === true
+        ? 'being read now'
+        : 'not scheduled in this process';
   if (pending) {
     if (feed.state.kind === 'disabled')
       return `failed: ${reason ?? 'Discord refused it'}. It is posted if the feed is resumed.`;
     if (feed.state.kind === 'paused') return `paused (${reason}); the post waits to be posted when the feed resumes.`;
-    return `waiting to be posted (the last try failed, or it is next in line); next try ${next}.`;
+    return `waiting to be posted (the last try failed, or it is next in line); its source is ${next}.`;
   }
   if (feed.state.kind === 'paused')
-    return feed.state.by === 'budget'
-      ? `over budget: ${reason} The source is next checked ${next}.`
-      : `paused: ${reason}`;
+    return feed.state.by === 'budget' ? `over budget: ${reason} Its source is ${next}.` : `paused: ${reason}`;
   if (feed.state.kind === 'disabled') return `disabled: ${reason}`;
   if (post === undefined) return 'no record of this media in the feed.';
   const cursor = await ctx.storage.deliveries.getCursor(sourceKey(feed.source));
-  if (cursor === undefined || post.time > cursor.createdTime)
-    return `not seen yet: its source is next checked ${next}.`;
+  if (cursor === undefined || post.time > cursor.createdTime) return `not seen yet: its source is ${next}.`;
   if (post.time * 1000 < feed.createdAt) return 'posted on Instagram before this feed was added.';
   return 'no record: the feed keeps the records of its last 200 posts, and this one is not among them.';
 }

@@ -277,10 +277,12 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
     status(feed) {
       const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;
-      const nextCheckAt = sources.get(sourceKey(feed.source))?.dueAt;
+      const state = sources.get(sourceKey(feed.source));
+      const nextCheckAt = state?.dueAt;
       return {
         ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}),
         ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
+        ...(state?.running === true ? { checking: true } : {}),
       };
     },
 

@@ -74,6 +74,12 @@ describe('/feed filter and /feed why', () => {
       return mediaIds.every((id) => records.some((r) => r.mediaId === id)) ? records : undefined;
     }, `records of ${mediaIds.length} media in feed ${feed.id}`);
 
+  /** Resolves once the engine has started two more runs than now, so at least one whole run began after this call. */
+  const twoMoreRuns = async () => {
+    const before = igcord.app.deliveries.stats().runs;
+    await eventually(() => igcord.app.deliveries.stats().runs >= before + 2, 'two more source runs');
+  };
+
   it('refuses an invalid regular expression with the reason, and saves nothing', async () => {
     const feed = await igcord.addFeed({
       channelId: channel('refused'),
@@ -116,6 +122,8 @@ describe('/feed filter and /feed why', () => {
       { mode: 'include', field: 'hashtag', value: 'keep' },
     ]);
 
+    // A run reads its feeds when it starts: rules saved now apply from the next run of the source.
+    await twoMoreRuns();
     const sunny = post(me.instagramUserId, 'sunny day #keep');
     spoilerPost = post(me.instagramUserId, 'a spoiler here #keep');
     const long = post(me.instagramUserId, HOSTILE);
@@ -150,6 +158,7 @@ describe('/feed filter and /feed why', () => {
       source: { kind: 'tag', name: 'igcordfilters' },
     });
     expect((await addRule(feed, 'include', 'author', `@${other.username}`)).replyId).toBeUndefined();
+    await twoMoreRuns();
     const mine = post(me.instagramUserId, 'mine #igcordfilters');
     const theirs = post(other.instagramUserId, 'theirs #igcordfilters');
     const records = await decided(feed, [mine.id, theirs.id]);
@@ -164,6 +173,7 @@ describe('/feed filter and /feed why', () => {
     expect(listed.content).toContain('Rule 1: exclude keyword "SPOILER"');
     const removed = await command('remove', { feed: noSpoilers.id, rule: 1 }, 'filter');
     expect(removed.replyId, removed.content).toBeUndefined();
+    await twoMoreRuns();
     expect((await igcord.app.storage.feeds.get(noSpoilers.id))!.filters).toBeUndefined();
     const again = post(me.instagramUserId, 'another spoiler');
     await decided(noSpoilers, [again.id]);
@@ -214,6 +224,8 @@ describe('/feed filter and /feed why', () => {
     const unseen = post(other.instagramUserId, 'not read yet');
     const notYet = await command('why', { post: unseen.link });
     expect(notYet.content).toMatch(new RegExp(`\`${watching.id}\`[^\\n]*not seen yet`));
+    // The engine's own schedule: the source's next check, or the read under way (its retries after Instagram's 500).
+    expect(notYet.content).toMatch(/not seen yet: its source is (next checked <t:\d+:R>|being read now)/);
     expect(notYet.content).toMatch(new RegExp(`\`${paused.id}\`[^\\n]*paused`));
 
     // Discord refuses the bot in one channel: that feed is disabled with Discord's answer, its post kept.
