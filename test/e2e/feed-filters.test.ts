@@ -169,6 +169,15 @@ describe('/feed filter and /feed why', () => {
   });
 
   it('lists and removes rules, and a removed rule no longer holds posts back', async () => {
+    const feedList = igcord.discord.sendCommand({
+      channelId: general,
+      userId: igcord.personId,
+      name: 'feed',
+      subcommand: 'list',
+    });
+    const overview = await feedList.waitForReply(undefined, WAIT_MS);
+    const field = overview.embeds.flatMap((e) => e.fields ?? []).find((f) => f.name.includes(noSpoilers.id));
+    expect(field?.value).toContain('Filters: 1 rule (/feed filter list)');
     const listed = await command('list', { feed: noSpoilers.id }, 'filter');
     expect(listed.content).toContain('Rule 1: exclude keyword "SPOILER"');
     const removed = await command('remove', { feed: noSpoilers.id, rule: 1 }, 'filter');
