@@ -109,6 +109,8 @@ async function outcome(ctx: CommandContext, { feed, record, pending }: FeedFacts
       : status.checking === true
         ? 'being read now'
         : 'not scheduled in this process';
+  // A read that stopped early says why (an owner's budget spent until a time, Instagram failing): the engine's words.
+  const stopped = status.retryReason === undefined ? '' : ` Its last read stopped early: ${plain(status.retryReason)}`;
   if (pending) {
     if (feed.state.kind === 'disabled')
       return `failed: ${reason ?? 'Discord refused it'}. It is posted if the feed is resumed.`;
@@ -120,7 +122,7 @@ async function outcome(ctx: CommandContext, { feed, record, pending }: FeedFacts
   if (feed.state.kind === 'disabled') return `disabled: ${reason}`;
   if (post === undefined) return 'no record of this media in the feed.';
   const cursor = await ctx.storage.deliveries.getCursor(sourceKey(feed.source));
-  if (cursor === undefined || post.time > cursor.createdTime) return `not seen yet: its source is ${next}.`;
+  if (cursor === undefined || post.time > cursor.createdTime) return `not seen yet: its source is ${next}.${stopped}`;
   if (post.time * 1000 < feed.createdAt) return 'posted on Instagram before this feed was added.';
   return 'no record: the feed keeps the records of its last 200 posts, and this one is not among them.';
 }

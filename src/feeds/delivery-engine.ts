@@ -204,6 +204,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         return;
       case 'done': {
         state.failures = 0;
+        state.retryReason = undefined;
         budgets.track(sk, state, result.budgetKey);
         if (result.fetched) {
           state.pokedAt = undefined;
@@ -221,6 +222,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       }
       case 'retry': {
         state.failures += 1;
+        state.retryReason = result.reason;
         counters.retries += 1;
         const delay =
           result.retryAt !== undefined
@@ -283,6 +285,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}),
         ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
         ...(state?.running === true ? { checking: true } : {}),
+        ...(state?.retryReason !== undefined ? { retryReason: state.retryReason } : {}),
       };
     },
 

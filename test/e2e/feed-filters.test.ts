@@ -231,7 +231,9 @@ describe('/feed filter and /feed why', () => {
       status: 500,
     });
     const unseen = post(other.instagramUserId, 'not read yet');
+    await eventually(() => igcord.app.deliveries.status(watching).retryReason, 'a read of the source to fail');
     const notYet = await command('why', { post: unseen.link });
+    expect(notYet.content).toMatch(new RegExp(`\`${watching.id}\`[^\\n]*Its last read stopped early: `));
     expect(notYet.content).toMatch(new RegExp(`\`${watching.id}\`[^\\n]*not seen yet`));
     // The engine's own schedule: the source's next check, or the read under way (its retries after Instagram's 500).
     expect(notYet.content).toMatch(/not seen yet: its source is (next checked <t:\d+:R>|being read now)/);
