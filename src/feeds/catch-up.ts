@@ -11,7 +11,7 @@ import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import { cursorAfter, fetchNewest } from './media-fetch.js';
 import type { PostToFeed } from './post-to-feed.js';
-import { feedFilter } from './feed-filter.js';
+import { holdsBack } from './feed-filter.js';
 
 /** At most this many missed posts are offered (and posted): a longer pause is still one screenful. */
 export const MISSED_MAX = 10;
@@ -73,9 +73,8 @@ export function createCatchUp(deps: CatchUpDeps) {
       const { missed, newest, minTagId } = await read(feed);
       if (choice === 'post') {
         let last: number | undefined;
-        const filter = feedFilter({ deliveries: storage.deliveries, now: deps.now, log: deps.log }, feed);
         for (const post of missed) {
-          if (await filter.holdsBack(post)) continue;
+          if (await holdsBack(deps, feed, post)) continue;
           const { messageId } = await deps.poster.post(feed, post, { signal });
           last = deps.now();
           await storage.deliveries.recordDelivery(feed.id, { mediaId: post.id, messageId, deliveredAt: last });

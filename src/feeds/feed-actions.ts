@@ -18,7 +18,7 @@ import type { PostToFeed } from './post-to-feed.js';
 import { fetchNewest } from './media-fetch.js';
 import { startCursor } from './source-cursor.js';
 import { createCatchUp } from './catch-up.js';
-import { feedFilter } from './feed-filter.js';
+import { holdsBack } from './feed-filter.js';
 
 export interface FeedActionDeps {
   storage: Storage;
@@ -100,12 +100,11 @@ export function createFeedActions(deps: FeedActionDeps) {
       counters.instagramCalls += 1;
       let posted = 0;
       let last: number | undefined;
-      const filter = feedFilter({ deliveries: storage.deliveries, now: deps.now, log: deps.log }, feed);
       for (const media of [...newest.media].reverse()) {
         // Already delivered (by a run or an earlier backfill): the nonce would dedupe it, but this spends no call.
         if (await storage.deliveries.findDelivery(feed.id, media.id)) continue;
         // A backfill follows the feed's filters as its runs do.
-        if (await filter.holdsBack(media)) continue;
+        if (await holdsBack({ storage, now: deps.now, log: deps.log }, feed, media)) continue;
         const { messageId } = await poster.post(feed, media, { signal }).catch(postFailure);
         last = deps.now();
         await storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: last });

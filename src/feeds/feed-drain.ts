@@ -2,20 +2,16 @@
 // Discord refuses it for good. Apart from the source's fetch so a feed that fails waits alone.
 import { disabled, postSchema, type Post } from '../core/index.js';
 import type { Feed } from '../storage/index.js';
-import { feedFilter, type FeedFilter } from './feed-filter.js';
+import { holdsBack } from './feed-filter.js';
 import { PostError, postFailureFields } from './post-error.js';
 import type { FeedOutcome, RunDeps } from './source-run-api.js';
 
 /** Posts one media to one feed unless it was delivered already; records it. */
-async function deliverToFeed(
-  deps: RunDeps,
-  feed: Feed,
-  media: Post,
-  filter: FeedFilter,
-): Promise<'posted' | 'known' | 'filtered' | PostError> {
+async function deliverToFeed(deps: RunDeps, feed: Feed, media: Post): Promise<'posted' | 'known' | PostError> {
   const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
-  if (await filter.holdsBack(media)) return 'filtered';
+  // Held back by the feed's filters: recorded as filtered (final, like a post), never posted (feed-filter.ts).
+  if (await holdsBack(deps, feed, media)) return 'known';
   try {
     const { messageId, recovered } = await deps.poster.post(feed, media, { signal: deps.signal });
     const at = deps.now();
@@ -77,9 +73,8 @@ export interface Drained {
  */
 export async function drainFeed(deps: RunDeps, feed: Feed): Promise<Drained> {
   const pending = await pendingToPost(deps, feed);
-  const filter = feedFilter({ deliveries: deps.storage.deliveries, now: deps.now, log: deps.log }, feed);
   for (const media of pending.slice(0, deps.maxItemsPerRun)) {
-    const outcome = await deliverToFeed(deps, feed, media, filter);
+    const outcome = await deliverToFeed(deps, feed, media);
     if (outcome instanceof PostError) {
       if (outcome.kind === 'retry')
         return { outcome: { feedId: feed.id, outcome: 'waiting', reason: outcome.reason }, more: false };
