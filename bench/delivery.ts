@@ -14,6 +14,7 @@ import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import type { Feed } from '../src/storage/index.js';
 import { STARTER_TEMPLATE } from '../src/core/index.js';
+import type { FilterRule } from '../src/core/index.js';
 import type { BenchRow } from './index.js';
 
 const RATE_PER_SECOND = 50;
@@ -22,6 +23,23 @@ const SOURCES = 100;
 const FEEDS_PER_SOURCE = 3;
 const SETTLE_TIMEOUT_MS = 60_000;
 const TEMPLATED = process.env.BENCH_TEMPLATES === '1';
+/**
+ * `BENCH_FILTERS=1`: every feed also carries filter rules (docs/decisions/0025) that every bench post passes — a
+ * hostile regular expression, a keyword, and an include rule of each kind — so the run pays for deciding each post
+ * and still expects every message. Compare its p99 with a run without.
+ */
+const FILTERS: FilterRule[] | undefined =
+  process.env.BENCH_FILTERS === '1'
+    ? [
+        { mode: 'exclude', field: 'regex', value: '(a+)+$' },
+        { mode: 'exclude', field: 'keyword', value: 'never in a bench caption' },
+        ...(['image', 'video', 'carousel'] as const).map((kind) => ({
+          mode: 'include' as const,
+          field: 'kind' as const,
+          value: kind,
+        })),
+      ]
+    : undefined;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -78,11 +96,14 @@ export default async function delivery(): Promise<BenchRow[]> {
         );
       }
       if (TEMPLATED) for (const feed of feeds) await app.storage.feeds.update(feed.id, { template: STARTER_TEMPLATE });
+      if (FILTERS !== undefined)
+        for (const feed of feeds) await app.storage.feeds.update(feed.id, { filters: FILTERS });
       await app.deliveries.initSource(feeds[0]!);
       sources.push({ instagramUserId, feeds });
     }
     const feedCount = sources.length * FEEDS_PER_SOURCE;
     if (TEMPLATED) await app.storage.guildSettings.setTime(guild.guildId, { timeZone: 'Europe/Paris', format: 'long' });
+    if (FILTERS !== undefined) console.log(`every feed filters with ${FILTERS.length} rules (BENCH_FILTERS=1)`);
     // initSource reads each source once to set its cursor: a cost of adding a feed, not of a post, so the
     // per-post figure counts only the calls made from here on (background polls included).
     const setupCalls = app.deliveries.stats().instagramCalls;
@@ -152,7 +173,7 @@ export default async function delivery(): Promise<BenchRow[]> {
       },
       {
         bench: 'delivery',
-        metric: `latency p99 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`,
+        metric: `latency p99 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds${FILTERS ? ', filters' : ''})`,
         value: `${p99} ms`,
         goal: '< 250 ms',
       },

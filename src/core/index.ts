@@ -21,3 +21,4 @@ export * from './comment-rules.js';
 export * from './post-links.js';
 export * from './payer-standing.js';
 export * from './feed-template.js';
+export * from './feed-filters.js';

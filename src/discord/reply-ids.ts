@@ -58,6 +58,9 @@ export const REPLY_IDS = [
   'feeds.post-retry',
   'feeds.post-disable',
   'feeds.post-skip',
+  'feeds.filter-refused',
+  'feeds.filter-not-found',
+  'feeds.why-unreadable',
   // Lists paged one post at a time (media-pages.ts) and the pagination buttons (pagination.ts).
   'media-list.empty',
   'media-list.end',

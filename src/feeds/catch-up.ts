@@ -5,10 +5,12 @@
 // "Missed": the newest posts of the source (up to MISSED_MAX) made since the feed's last delivery (or since it
 // was added) and not delivered to it. Run on the owner's token at interactive priority: an admin is waiting.
 import type { FeedReader, InstagramAuth as Auth, Post } from '../core/index.js';
+import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import { cursorAfter } from './media-fetch.js';
 import type { PostToFeed } from './post-to-feed.js';
+import { holdsBack } from './feed-filter.js';
 
 /** At most this many missed posts are offered (and posted): a longer pause is still one screenful. */
 export const MISSED_MAX = 10;
@@ -20,6 +22,7 @@ export interface CatchUpDeps {
   counters: EngineCounters;
   signal: AbortSignal;
   now: () => number;
+  log: Logger;
   ownerAuth(feed: Feed): Promise<Auth>;
   delivered(feedId: string, at: number): void;
 }
@@ -70,6 +73,7 @@ export function createCatchUp(deps: CatchUpDeps) {
       if (choice === 'post') {
         let last: number | undefined;
         for (const post of missed) {
+          if (await holdsBack(deps, feed, post)) continue;
           const { messageId } = await deps.poster.post(feed, post, { signal });
           last = deps.now();
           await storage.deliveries.recordDelivery(feed.id, { mediaId: post.id, messageId, deliveredAt: last });

@@ -20,8 +20,11 @@ export interface DeliveryEngine {
   missedPosts(feed: Feed): Promise<number>;
   /** Posts those missed posts oldest first (`post`) or not (`skip`), then moves the feed past them; how many. */
   catchUp(feed: Feed, choice: 'post' | 'skip'): Promise<number>;
-  /** What `/feed list` shows: last delivery, next check, state and reason. */
-  status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number };
+  /**
+   * What `/feed list` and `/feed why` show: last delivery, next check, whether a run of the source is under way, and
+   * why its latest run stopped early (its owner's budget spent until a time, Instagram failing) until one completes.
+   */
+  status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number; checking?: boolean; retryReason?: string };
   close(): Promise<void>;
 }
 

@@ -214,6 +214,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         return;
       case 'done': {
         state.failures = 0;
+        state.retryReason = undefined;
         budgets.track(sk, state, result.budgetKey);
         if (result.fetched) {
           state.pokedAt = undefined;
@@ -231,6 +232,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       }
       case 'retry': {
         state.failures += 1;
+        state.retryReason = result.reason;
         counters.retries += 1;
         const delay =
           result.retryAt !== undefined
@@ -288,10 +290,13 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
     status(feed) {
       const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;
-      const nextCheckAt = sources.get(sourceKey(feed.source))?.dueAt;
+      const state = sources.get(sourceKey(feed.source));
+      const nextCheckAt = state?.dueAt;
       return {
         ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}),
         ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
+        ...(state?.running === true ? { checking: true } : {}),
+        ...(state?.retryReason !== undefined ? { retryReason: state.retryReason } : {}),
       };
     },
 

@@ -19,6 +19,7 @@ import { PostError } from './post-error.js';
 import type { PostToFeed } from './post-to-feed.js';
 import { startCursor } from './source-cursor.js';
 import { createCatchUp } from './catch-up.js';
+import { holdsBack } from './feed-filter.js';
 
 export interface FeedActionDeps {
   storage: Storage;
@@ -54,6 +55,7 @@ export function createFeedActions(deps: FeedActionDeps) {
     counters,
     signal,
     now: deps.now,
+    log: deps.log,
     ownerAuth,
     delivered: deps.delivered,
   });
@@ -106,6 +108,8 @@ export function createFeedActions(deps: FeedActionDeps) {
       for (const media of [...newest.media].reverse()) {
         // Already delivered (by a run or an earlier backfill): the nonce would dedupe it, but this spends no call.
         if (await storage.deliveries.findDelivery(feed.id, media.id)) continue;
+        // A backfill follows the feed's filters as its runs do.
+        if (await holdsBack({ storage, now: deps.now, log: deps.log }, feed, media)) continue;
         const { messageId } = await poster.post(feed, media, { signal }).catch(postFailure);
         last = deps.now();
         await storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: last });

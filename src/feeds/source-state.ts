@@ -13,6 +13,8 @@ export interface SourceState {
   /** Woken while running: run again right after. */
   again: CallPriority | undefined;
   failures: number;
+  /** Why the latest run stopped early (a budget spent until a time, Instagram failing), until a run completes. */
+  retryReason: string | undefined;
   budgetKey: string | undefined;
   /** When the oldest unserved poke arrived (latency figure). */
   pokedAt: number | undefined;
@@ -40,6 +42,7 @@ export function newSourceState(source: FeedSource): SourceState {
     running: false,
     again: undefined,
     failures: 0,
+    retryReason: undefined,
     budgetKey: undefined,
     pokedAt: undefined,
     fetchWanted: false,

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import { feedStateSchema, type FeedState } from '../core/feed-state.js';
 import { feedTemplateSchema } from '../core/feed-template.js';
+import { MAX_FILTER_RULES, filterRuleSchema } from '../core/feed-filters.js';
 import { migrateFeedStateV1 } from './feed-state-v1.js';
 import { feedSourceSchema, parseSourceKey, sourceKey, type FeedSource } from './feed-source.js';
 import type { RecordType } from './record-reader.js';
@@ -51,6 +52,8 @@ const feedRecord = z.object({
   consent: feedConsent.optional(),
   /** The feed's message template (docs/decisions/0026); absent: the built-in rendering. Added without a version bump. */
   template: feedTemplateSchema.optional(),
+  /** Include / exclude rules (src/core/feed-filters.ts); absent or empty: every post passes. */
+  filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
 });
 const feedType: RecordType<typeof feedRecord> = {
   name: 'feed',
@@ -95,6 +98,8 @@ export const feedPatchSchema = z.object({
   ownerInstagramUserId: storedId.optional(),
   /** The feed's message template; null goes back to the built-in rendering. */
   template: feedTemplateSchema.nullable().optional(),
+  /** The feed's whole new list of filter rules (an empty list removes them all). */
+  filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
 });
 export type FeedPatch = z.input<typeof feedPatchSchema>;
 
@@ -292,6 +297,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         if (data.ownerInstagramUserId !== undefined) next.ownerInstagramUserId = data.ownerInstagramUserId;
         if (data.template === null) delete next.template;
         else if (data.template !== undefined) next.template = data.template;
+        if (data.filters !== undefined) next.filters = data.filters.length > 0 ? data.filters : undefined;
         after = next;
         return next;
       });
