@@ -138,6 +138,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const instanceLock = await storage.lockInstance({
       botToken: sandbox ? undefined : config.discord.token,
       timing: config.instanceLock,
+      // Edge and worker processes share the storage with each other, never with an `all` one (docs/decisions/0020).
+      shared: config.role !== 'all',
     });
     cleanup.push(() => instanceLock.release());
 
