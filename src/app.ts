@@ -31,7 +31,7 @@ import { createHttpInteractionBridge } from './discord/http-interactions.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
-import { createDeliveryEngine, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
+import { createRoleDeliveries, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import { checkSubscription } from './feeds/check-subscription.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
@@ -191,6 +191,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       apiUrl: config.discord.apiUrl,
       log,
       makeRequest: httpInteractions?.makeRequest,
+      // Past one process, no gateway session: interactions come over HTTP to edges, posts go by REST (0020).
+      gateway: config.role === 'all',
       // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
       clientOptions: {
         ...(sandbox ? { rest: { globalRequestsPerSecond: 1e6 } } : {}),
@@ -200,7 +202,9 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     httpInteractions?.bind(discord.client);
     // bot.close() stops it as well; this covers a bot that failed to start (stop is idempotent).
     cleanup.push(() => discord.stop());
-    const deliveries = createDeliveryEngine({
+    const deliveries = createRoleDeliveries({
+      role: config.role,
+      queue: { url: config.limits.redisUrl ?? '', prefix: config.queue.prefix, stalledMs: config.queue.stalledMs },
       storage,
       instagram,
       limiter,
@@ -253,7 +257,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const linker =
       options.linker?.(`${publicUrl}/oauth/callback`) ?? (graph ? createGraphLinker(graph) : createV1Linker(instagram));
     // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
-    if (linker.refresh !== undefined) {
+    if (linker.refresh !== undefined && config.role !== 'edge') {
       const refresher = createTokenRefresher({
         storage,
         linker,
@@ -271,17 +275,22 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       requestTimeoutMs: config.http.requestTimeoutMs,
       maxConnections: config.http.maxConnections,
       log,
+      // A worker serves only /healthz and /metrics: webhooks, linking and interactions are the edge's.
       routes: [
-        ...webhook.routes,
-        ...(httpInteractions
+        ...(config.role === 'worker' ? [] : webhook.routes),
+        ...(httpInteractions && config.role !== 'worker'
           ? createInteractionsEndpoint({
               publicKey: requirePublicKey(config.discord.publicKey),
               dispatcher: httpInteractions,
               log,
             }).routes
           : []),
-        ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
-        ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
+        ...(config.role === 'worker'
+          ? []
+          : [
+              ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
+              ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
+            ]),
         ...opsRoutes({
           metrics: metrics.registry,
           metricsToken: config.http.metricsToken,
@@ -294,7 +303,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // The sandbox's Discord checks the endpoint (PING) when it is set, as the developer portal does: only once listening.
     if (sandbox && httpInteractions) await sandbox.discord.setInteractionsEndpoint(`${publicUrl}${INTERACTIONS_PATH}`);
     // Instagram checks the callback with a challenge while the subscription is created: only once listening.
-    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1')
+    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1' && config.role !== 'worker')
       await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
 
     let closing: Promise<void> | undefined;

@@ -292,6 +292,9 @@ export const environmentSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'expected 1 to 40 letters, digits, - or _' })
       .default('igcord'),
   ),
+  // How long a source job whose worker stopped (killed, frozen) waits before another worker takes it over: the
+  // job's lock duration and how often workers look for stalled jobs (BullMQ's lockDuration and stalledInterval).
+  QUEUE_STALLED_MS: integer(30_000, 1_000, 600_000),
   // Per-member limits on linking, which spends the `app` budget every member shares (src/limiter/attempt-limit.ts).
   LINK_PROMPT_LIMIT: integer(10, 1, 1_000),
   LINK_PASTE_LIMIT: integer(5, 1, 1_000),

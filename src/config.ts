@@ -103,7 +103,7 @@ export interface Config {
   /** One igcord per storage and bot token: how often the lock is renewed, and when an unrenewed one is abandoned. */
   instanceLock: { heartbeatMs: number; staleMs: number };
   /** The delivery job queue of edge and worker processes, in Redis (`limits.redisUrl`). */
-  queue: { prefix: string };
+  queue: { prefix: string; stalledMs: number };
   /** Paged answers: the most kept at once (the least recently pressed expires first) and their idle timeout. */
   pages: { maxSessions: number; timeoutMs: number };
 }
@@ -257,7 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
     linking: { promptLimit: e.LINK_PROMPT_LIMIT, pasteLimit: e.LINK_PASTE_LIMIT, windowMs: e.LINK_ATTEMPT_WINDOW_MS },
     feeds: { minPollMs: e.FEEDS_MIN_POLL_MS, maxPollMs: e.FEEDS_MAX_POLL_MS, concurrency: e.FEEDS_CONCURRENCY },
     instanceLock: { heartbeatMs: e.INSTANCE_LOCK_HEARTBEAT_MS, staleMs: e.INSTANCE_LOCK_STALE_MS },
-    queue: { prefix: e.QUEUE_PREFIX },
+    queue: { prefix: e.QUEUE_PREFIX, stalledMs: e.QUEUE_STALLED_MS },
     pages: { maxSessions: e.PAGE_SESSIONS_MAX, timeoutMs: e.PAGE_TIMEOUT_MS },
   };
 }
