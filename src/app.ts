@@ -1,4 +1,7 @@
-// igcord's composition root: config → (sandbox) → storage and its instance lock → limiter → Instagram client →
+// igcord's composition root, for every role (docs/decisions/0020): `all` wires everything below in one process;
+// `edge` leaves out delivery and polling, `worker` leaves out the webhook, linking and interactions routes, and
+// both use Discord by REST only and the shared job queue. config → (sandbox) → storage and its instance lock
+// (shared by edges and workers) → limiter → Instagram client →
 // Discord client (not yet logged in) → delivery engine (posts through that client's REST) → bot (commands use the
 // engine; logs in) →
 // HTTP (webhook, OAuth callback, /healthz, /metrics) → subscription check, each built once and handed to what uses
