@@ -31,6 +31,7 @@ import { createDiscordIdentify } from './discord/identify.js';
 import { startBot, type Bot } from './bot.js';
 import { createDiscordClient, type DiscordClientOptions } from './discord/client.js';
 import { createHttpInteractionBridge } from './discord/http-interactions.js';
+import { withGuildByRest } from './discord/rest-guild-cache.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
@@ -284,7 +285,9 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
         ...(httpInteractions && config.role !== 'worker'
           ? createInteractionsEndpoint({
               publicKey: requirePublicKey(config.discord.publicKey),
-              dispatcher: httpInteractions,
+              // Without a gateway session, the interaction's guild is read by REST first (0020).
+              dispatcher:
+                config.role === 'all' ? httpInteractions : withGuildByRest(httpInteractions, discord.client, log),
               log,
             }).routes
           : []),

@@ -4,7 +4,8 @@
 // apart, so a post that arrives within the test came by its notification: the emulator notifies the edge, which
 // records the mark and promotes the source's job, and a worker runs it. Every new post appears exactly once, also
 // after a worker is SIGKILLed in the middle of deliveries (its jobs stall and the other worker takes them over).
-// The edge answers an interaction over HTTP and never runs a source.
+// The edge answers interactions over HTTP (a feed command too: it reads the guild by REST, having no gateway
+// session, and adds the new source's job) and never runs a source.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { PermissionFlagsBits, REST, Routes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startDiscordFake, type DiscordFake } from '../../sandbox/discord/index.js';
 import { startInstagramEmulator, SANDBOX_CLIENT, type InstagramEmulator } from '../../sandbox/instagram/index.js';
+import { loadCommands } from '../../src/discord/loader.js';
 import { silentLogger } from '../../src/log.js';
 import { openStorage } from '../../src/storage/index.js';
 import { freePort } from '../../src/util/free-port.js';
@@ -57,6 +59,7 @@ describe('igcord as one edge and two workers', () => {
   let channelId: string;
   let personId: string;
   const owners: string[] = [];
+  const ownerIds: string[] = [];
   const children: Child[] = [];
   let base: Record<string, string>;
 
@@ -118,7 +121,7 @@ describe('igcord as one edge and two workers', () => {
         discordUserId,
         instagramUserId,
         username: String(user.username),
-        scopes: ['basic'],
+        scopes: ['basic', 'public_content'],
         accessToken: minted.access_token,
       });
       await storage.feeds.add({
@@ -140,6 +143,7 @@ describe('igcord as one edge and two workers', () => {
         });
       }
       owners.push(instagramUserId);
+      ownerIds.push(discordUserId);
     }
     await storage.close();
     queue = new Queue('sources', { connection: createClient({ url: REDIS_URL }), prefix });
@@ -178,7 +182,7 @@ describe('igcord as one edge and two workers', () => {
   const captionsIn = () => discord.messages(channelId).map((m) => m.embeds[0]?.description ?? '');
 
   it(
-    'delivers every new post of several sources exactly once, by promotion, and on after a worker is SIGKILLed; the edge answers interactions over HTTP and runs no source',
+    'delivers every new post of several sources exactly once, by promotion, and on after a worker is SIGKILLed; the edge answers interactions over HTTP, a feed command included, and runs no source',
     { timeout: 8 * 60_000 },
     async () => {
       // What each process said, to read why when this fails.
@@ -225,11 +229,11 @@ describe('igcord as one edge and two workers', () => {
       }
       expect(posted).toHaveLength(first.length + second.length + third.length);
 
-      // The edge answers a command over HTTP, exactly once, and never ran a source.
+      // The edge answers commands over HTTP, exactly once each, and never ran a source.
       await new REST({ api: discord.apiUrl })
         .setToken(discord.botToken)
         .put(Routes.applicationGuildCommands(discord.applicationId, guildId), {
-          body: [{ name: 'ping', description: 'Checks that igcord answers', type: 1 }],
+          body: (await loadCommands()).definitions,
         });
       await discord.setInteractionsEndpoint(`${edge.url}/interactions`);
       const handle = discord.sendCommand({ guildId, channelId, userId: personId, name: 'ping' });
@@ -237,6 +241,20 @@ describe('igcord as one edge and two workers', () => {
       expect(delivery).toMatchObject({ status: 200, outcome: 'answered' });
       expect(discord.interactionDeliveries().filter((d) => d.interactionId === handle.id)).toHaveLength(1);
       expect((await handle.waitForReply(undefined, WAIT_MS)).content).toMatch(/^Pong!/);
+      // A feed command reads the guild (the bot's channel permissions) and writes storage and the queue: with no
+      // gateway session, the edge reads the guild by REST, and the new source gets its job.
+      const add = discord.sendCommand({
+        guildId,
+        channelId,
+        userId: ownerIds[0]!,
+        name: 'feed',
+        subcommand: 'add-tag',
+        options: { channel: channelId, tag: '#fleet' },
+      });
+      const added = await add.waitForReply(undefined, WAIT_MS);
+      expect(added.content).toMatch(/Feed `[a-z0-9]+` added/);
+      await eventually(async () => (await queue.getJob(encodeURIComponent('tag:fleet'))) !== undefined, 'the tag job');
+
       expect(edge.child.stdout()).not.toContain('feed delivery started');
       expect(edge.child.stdout()).not.toContain('"msg":"source run');
       expect(workerB.child.stdout()).toContain('feed delivery started on the job queue');

@@ -70,12 +70,16 @@ export function createQueuedDeliveries(options: QueuedDeliveriesOptions): FeedDe
     },
 
     async noteNews(news, { signal } = {}) {
-      // No read of a source happens in an edge, so every stored mark rides along and is not marked again; the
-      // job is promoted for every source worth a mark all the same (a promotion of a due job changes nothing).
-      const marks = await newsMarks({ storage, log }, news, () => undefined, signal);
-      if (marks.length === 0) return [];
-      const marked = await storage.deliveries.markDirtyMany(marks, { signal });
-      await Promise.all(marks.map((mark) => queue.runNow(mark.sourceKey)));
+      // News of media already read is dropped (the cursor check). Other news always gets a fresh mark: this process
+      // cannot tell whether a stored mark is being served by a read that started before this news (a worker's run
+      // clears the mark it read, and only that one), so riding along on it could lose the news until the next poll.
+      const worth = await newsMarks({ storage, log }, news, () => undefined, signal);
+      if (worth.length === 0) return [];
+      const marked = await storage.deliveries.markDirtyMany(
+        worth.map((mark) => ({ sourceKey: mark.sourceKey })),
+        { signal },
+      );
+      await Promise.all(marked.map((sk) => queue.runNow(sk)));
       return marked;
     },
 
