@@ -1,4 +1,7 @@
-// igcord's composition root: config → (sandbox) → storage and its instance lock → limiter → Instagram client →
+// igcord's composition root, for every role (docs/decisions/0020): `all` wires everything below in one process;
+// `edge` leaves out delivery and polling, `worker` leaves out the webhook, linking and interactions routes, and
+// both use Discord by REST only and the shared job queue. config → (sandbox) → storage and its instance lock
+// (shared by edges and workers) → limiter → Instagram client →
 // Discord client (not yet logged in) → delivery engine (posts through that client's REST) → bot (commands use the
 // engine; logs in) →
 // HTTP (webhook, OAuth callback, /healthz, /metrics) → subscription check, each built once and handed to what uses
@@ -31,10 +34,11 @@ import { createDiscordClient, type DiscordClientOptions } from './discord/client
 import { createHttpInteractionBridge } from './discord/http-interactions.js';
 import { admittedMakeRequest } from './discord/global-rate/index.js';
 import { openDiscordSharing } from './discord/discord-sharing.js';
+import { withGuildByRest } from './discord/rest-guild-cache.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
-import { createDeliveryEngine, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
+import { createRoleDeliveries, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
 import { checkSubscription } from './providers/v1/check-subscription.js';
 import { engineSourceHints } from './feeds/source-hints.js';
 import type { Sandbox } from './sandbox.js';
@@ -134,6 +138,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const instanceLock = await storage.lockInstance({
       botToken: sandbox ? undefined : config.discord.token,
       timing: config.instanceLock,
+      // Edge and worker processes share the storage with each other, never with an `all` one (docs/decisions/0020).
+      shared: config.role !== 'all',
     });
     cleanup.push(() => instanceLock.release());
 
@@ -190,6 +196,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       makeRequest: sharing
         ? admittedMakeRequest(sharing.window, httpInteractions?.makeRequest)
         : httpInteractions?.makeRequest,
+      // Past one process, no gateway session: interactions come over HTTP to edges, posts go by REST (0020).
+      gateway: config.role === 'all',
       // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
       clientOptions: {
         rest: { globalRequestsPerSecond: sandbox ? 1e6 : config.discord.globalRateLimit },
@@ -199,7 +207,9 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     httpInteractions?.bind(discord.client);
     // bot.close() stops it as well; this covers a bot that failed to start (stop is idempotent).
     cleanup.push(() => discord.stop());
-    const deliveries = createDeliveryEngine({
+    const deliveries = createRoleDeliveries({
+      role: config.role,
+      queue: { url: config.limits.redisUrl ?? '', prefix: config.queue.prefix, stalledMs: config.queue.stalledMs },
       storage,
       // Feeds read through the configured provider's reader (docs/decisions/0023).
       reader: graph ? createGraphFeedReader(graph, { seen: storage.seen }) : createV1FeedReader(instagram),
@@ -263,7 +273,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       options.linker?.(`${publicUrl}/oauth/callback`) ??
       (graph ? createGraphLinker(graph, log) : createV1Linker(instagram));
     // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
-    if (linker.refresh !== undefined) {
+    if (linker.refresh !== undefined && config.role !== 'edge') {
       const refresher = createTokenRefresher({
         storage,
         linker,
@@ -281,17 +291,24 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       requestTimeoutMs: config.http.requestTimeoutMs,
       maxConnections: config.http.maxConnections,
       log,
+      // A worker serves only /healthz and /metrics: webhooks, linking and interactions are the edge's.
       routes: [
-        ...webhook.routes,
-        ...(httpInteractions
+        ...(config.role === 'worker' ? [] : webhook.routes),
+        ...(httpInteractions && config.role !== 'worker'
           ? createInteractionsEndpoint({
               publicKey: requirePublicKey(config.discord.publicKey),
-              dispatcher: httpInteractions,
+              // Without a gateway session, the interaction's guild is read by REST first (0020).
+              dispatcher:
+                config.role === 'all' ? httpInteractions : withGuildByRest(httpInteractions, discord.client, log),
               log,
             }).routes
           : []),
-        ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
-        ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
+        ...(config.role === 'worker'
+          ? []
+          : [
+              ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
+              ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
+            ]),
         ...opsRoutes({
           metrics: metrics.registry,
           metricsToken: config.http.metricsToken,
@@ -304,7 +321,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // The sandbox's Discord checks the endpoint (PING) when it is set, as the developer portal does: only once listening.
     if (sandbox && httpInteractions) await sandbox.discord.setInteractionsEndpoint(`${publicUrl}${INTERACTIONS_PATH}`);
     // Instagram checks the callback with a challenge while the subscription is created: only once listening.
-    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1')
+    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1' && config.role !== 'worker')
       await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
 
     let closing: Promise<void> | undefined;

@@ -120,6 +120,12 @@ const encryptionKey = z.string().transform((raw, ctx): EncryptionKey => {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const environmentSchema = z.object({
+  // Which part of igcord this process runs (docs/decisions/0020): everything in one process, or, past one process,
+  // the HTTP edge (webhooks, linking, interactions) or a delivery worker (src/config-roles.ts checks what each needs).
+  IGCORD_ROLE: z.preprocess(
+    blankToUndefined,
+    z.enum(['all', 'edge', 'worker'], { error: 'expected all, edge or worker' }).default('all'),
+  ),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
   // Default by mode (see loadConfig): 0.0.0.0 live, 127.0.0.1 for the sandbox.
   HTTP_HOST: z.preprocess(blankToUndefined, z.string().optional()),
@@ -294,6 +300,18 @@ export const environmentSchema = z.object({
       .regex(/^rediss?:\/\//, { error: 'expected redis://… or rediss://…' })
       .optional(),
   ),
+  // The prefix of the delivery job queue's keys in REDIS_URL (src/feeds/queue/), so several installs share one Redis.
+  QUEUE_PREFIX: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'expected 1 to 40 letters, digits, - or _' })
+      .default('igcord'),
+  ),
+  // How long a source job whose worker stopped (killed, frozen) waits before another worker takes it over: the
+  // job's lock duration and how often workers look for stalled jobs (BullMQ's lockDuration and stalledInterval).
+  QUEUE_STALLED_MS: integer(30_000, 1_000, 600_000),
   // Per-member limits on linking, which spends the `app` budget every member shares (src/limiter/attempt-limit.ts).
   LINK_PROMPT_LIMIT: integer(10, 1, 1_000),
   LINK_PASTE_LIMIT: integer(5, 1, 1_000),

@@ -3,6 +3,7 @@
 export { createDeliveryEngine, type DeliveryEngineOptions } from './delivery-engine.js';
 export type { DeliveryEngine, FeedDeliveryEngine } from './delivery-engine-api.js';
 export { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
+export { createRoleDeliveries, type RoleDeliveryOptions } from './role-deliveries.js';
 export { dirtySourceSink, type DirtySourceSink } from './dirty-source-sink.js';
 export type { EngineStats } from './engine-stats.js';
 export { deliveryNonce } from './delivery-nonce.js';
