@@ -85,6 +85,10 @@ const descriptionSchema = z
   .string()
   .min(1, { error: 'expected a description' })
   .max(100, { error: 'expected at most 100 characters' });
+/** Discord's localization maps (locale → text); a localized name obeys the same rule as the name itself. */
+const localized = (text: z.ZodString) => z.record(z.string(), text.nullable()).nullable().optional();
+const localizedNames = localized(nameSchema);
+const localizedDescriptions = localized(descriptionSchema);
 
 interface OptionShape {
   type: number;
@@ -99,10 +103,18 @@ const optionSchema: z.ZodType<OptionShape> = z.lazy(() =>
     .looseObject({
       type: z.number().int().min(1).max(11),
       name: nameSchema,
+      name_localizations: localizedNames,
       description: descriptionSchema,
+      description_localizations: localizedDescriptions,
       required: z.boolean().optional(),
       choices: z
-        .array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string(), z.number()]) }))
+        .array(
+          z.looseObject({
+            name: z.string().min(1).max(100),
+            name_localizations: localized(z.string().min(1).max(100)),
+            value: z.union([z.string(), z.number()]),
+          }),
+        )
         .max(25)
         .optional(),
       options: z.array(optionSchema).max(25).optional(),
@@ -135,7 +147,9 @@ export const commandDefinitionSchema = z
   .looseObject({
     type: z.literal(1).optional(),
     name: nameSchema,
+    name_localizations: localizedNames,
     description: descriptionSchema,
+    description_localizations: localizedDescriptions,
     options: z.array(optionSchema).max(25).optional(),
   })
   .superRefine(checkOptionList);

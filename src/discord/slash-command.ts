@@ -12,6 +12,7 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { Capability } from '../core/index.js';
 import type { CommandContext, CommandRequirements } from './command.js';
 import { UserFacingError } from './errors.js';
+import { localizeDefinition } from './localize-definition.js';
 import { optionsJson, readOptions, type OptionSpecs, type OptionValues } from './typed-options.js';
 
 export interface SubcommandSpec {
@@ -103,7 +104,7 @@ export function slashCommand<const S extends SubcommandsSpec>(spec: S, handlers:
 /** `data` and `execute` of a command without subcommands. */
 export function slashCommand<const S extends PlainCommandSpec>(spec: S, handler: Handler<CommandOptions<S>>): Slash;
 export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler<never>> | Handler<never>): Slash {
-  const data = definitionJson(spec);
+  const data = localizeDefinition(definitionJson(spec));
   const requires = requirementsOf(spec);
   if (!('subcommands' in spec)) {
     const handler = handlers as Handler<unknown>;
