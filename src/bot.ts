@@ -22,6 +22,7 @@ import { AttemptLimit, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';
 import type { DeliveryEngine } from './feeds/index.js';
+import { createTranslations, type Translations } from './i18n/i18n.js';
 
 declare module './discord/command.js' {
   interface CommandServices {
@@ -62,6 +63,8 @@ export interface BotOptions {
   /** Register the commands to this guild at start (the sandbox and tests; live deployments use deploy-commands). */
   registerToGuild?: string | undefined;
   commandsDirectory?: string | undefined;
+  /** The catalogues replies are rendered from, in each interaction's locale; built here when not given. */
+  translations?: Translations | undefined;
 }
 
 export interface Bot {
@@ -96,6 +99,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     commands,
     components: [paginator.route],
     describeError,
+    translations: options.translations ?? createTranslations(),
     deps: {
       log,
       clock: options.clock ?? systemClock,

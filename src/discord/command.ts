@@ -13,6 +13,7 @@ import type {
 import type { Capability } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { InteractionResponder } from './responder.js';
+import type { Translate } from '../i18n/i18n.js';
 
 /** Time as the handlers see it; tests and the feed engine pass their own. */
 export interface Clock {
@@ -32,8 +33,12 @@ export interface CommandServices {}
 /** Everything a handler receives, built once by the composition root and passed explicitly. */
 export type CommandDeps = CommandServices & { log: Logger; clock: Clock };
 
-/** What one interaction's handler gets: the deps, with `log` a child logger for this interaction, and the responder. */
-export type CommandContext = CommandDeps & { respond: InteractionResponder };
+/**
+ * What one interaction's handler gets: the deps, with `log` a child logger for this interaction, the responder,
+ * and `t`, the catalogue bound to the invoking person's locale (`locale`, Discord's code such as `es-ES`): every
+ * reply is `t('area.key', vars)`, and a new string is a new key in src/i18n/locales/<locale>/ (README, Localisation).
+ */
+export type CommandContext = CommandDeps & { respond: InteractionResponder; t: Translate; locale: string };
 
 export type ComponentInteraction = MessageComponentInteraction | ModalSubmitInteraction;
 

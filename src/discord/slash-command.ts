@@ -13,6 +13,7 @@ import type { Capability } from '../core/index.js';
 import type { CommandContext, CommandRequirements } from './command.js';
 import { UserFacingError } from './errors.js';
 import { localizeDefinition } from './localize-definition.js';
+import { text } from '../i18n/i18n.js';
 import { optionsJson, readOptions, type OptionSpecs, type OptionValues } from './typed-options.js';
 
 export interface SubcommandSpec {
@@ -126,7 +127,7 @@ export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler
       if (sub === undefined || handler === undefined) {
         throw new UserFacingError(
           'igcord.unknown-subcommand',
-          `/${spec.name} ${name.slice(0, 40)} is not available any more. Try again in a minute.`,
+          text('router.unknownSubcommand', { command: spec.name, subcommand: name.slice(0, 40) }),
         );
       }
       return handler(interaction, ctx, readOptions(interaction, sub.options ?? {}));

@@ -17,6 +17,9 @@ export interface Text {
   vars?: TextVars | undefined;
 }
 
+/** A string to render later, in the reader's locale: `throw new UserFacingError(id, text('errors.x', { n }))`. */
+export const text = (key: string, vars?: TextVars): Text => (vars === undefined ? { key } : { key, vars });
+
 /** Which Discord locales each shipped catalogue serves (English serves every locale not listed). */
 export const DISCORD_LOCALES: Readonly<Record<Exclude<CatalogueLocale, 'en'>, readonly string[]>> = {
   es: ['es-ES', 'es-419'],

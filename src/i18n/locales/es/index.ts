@@ -1,4 +1,6 @@
-// The es catalogue: one object per area, merged (each area's file stays small and merges stay local).
+// The es catalogue: what every command shares, then one object per command, under the command's name (each in
+// its own file, named after the command folder, so a new string goes next to its siblings and merges stay local).
 import { common } from './common.js';
+import { ping } from './ping.js';
 
-export const es = { ...common };
+export const es = { ...common, ping };

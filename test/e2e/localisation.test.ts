@@ -1,0 +1,102 @@
+// Localisation end to end, the whole of igcord in sandbox mode against the Discord fake: what igcord registers
+// carries Spanish and Brazilian Portuguese names and descriptions, and a person whose Discord speaks es-ES or
+// pt-BR (the interaction's `locale`) is answered in that language — replies, errors from the error mapping and
+// their buttons — while a person on en-US, and every existing test, still reads English.
+import { MessageFlags, type APIMessage } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { WAIT_MS } from '../support/eventually.js';
+
+interface Registered {
+  name: string;
+  name_localizations?: Record<string, string> | null;
+  description_localizations?: Record<string, string> | null;
+  options?: Registered[];
+  choices?: { name: string; name_localizations?: Record<string, string> | null }[];
+}
+
+const buttonsOf = (m: APIMessage) =>
+  (m.components?.[0] as { components?: { custom_id: string; label: string }[] } | undefined)?.components ?? [];
+const isEphemeral = (m: APIMessage) => ((m.flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
+
+describe('localisation', () => {
+  let igcord: TestIgcord;
+  let unlinked: string;
+
+  beforeAll(async () => {
+    igcord = await startTestIgcord();
+    unlinked = igcord.discord.createUser({ username: 'sin-vinculo' }).id;
+    igcord.discord.addMember(igcord.guild.guildId, unlinked);
+  });
+  afterAll(async () => {
+    await igcord?.close();
+  });
+
+  const run = (name: string, locale: string | undefined, extra: { subcommand?: string; userId?: string } = {}) =>
+    igcord.discord
+      .sendCommand({
+        guildId: igcord.guild.guildId,
+        channelId: igcord.guild.channels.general!,
+        userId: extra.userId ?? igcord.personId,
+        name,
+        ...(extra.subcommand ? { subcommand: extra.subcommand } : {}),
+        ...(locale ? { locale } : {}),
+      })
+      .waitForReply(undefined, WAIT_MS);
+
+  it('registers every command with Spanish and Portuguese names and descriptions, down to options and choices', () => {
+    const registered = igcord.discord.commands(igcord.guild.guildId) as Registered[];
+    const feed = registered.find((c) => c.name === 'feed')!;
+    expect(feed.description_localizations).toMatchObject({
+      'es-ES': 'Publica posts de Instagram en canales de este servidor',
+      'es-419': 'Publica posts de Instagram en canales de este servidor',
+      'pt-BR': 'Publica posts do Instagram em canais deste servidor',
+    });
+    const addTag = feed.options!.find((o) => o.name === 'add-tag')!;
+    expect(addTag.name_localizations).toEqual({
+      'es-ES': 'agregar-etiqueta',
+      'es-419': 'agregar-etiqueta',
+      'pt-BR': 'adicionar-tag',
+    });
+    const delivery = addTag.options!.find((o) => o.name === 'delivery')!;
+    expect(delivery.choices!.map((c) => c.name_localizations?.['pt-BR'])).toEqual([
+      'mensagem do bot',
+      'webhook do canal',
+    ]);
+    expect(registered.find((c) => c.name === 'help')!.name_localizations).toMatchObject({
+      'es-ES': 'ayuda',
+      'pt-BR': 'ajuda',
+    });
+    for (const command of registered) {
+      expect(Object.keys(command.description_localizations ?? {}).sort(), `/${command.name}`).toEqual([
+        'es-419',
+        'es-ES',
+        'pt-BR',
+      ]);
+    }
+  });
+
+  it('answers /ping in the invoker’s language: Spanish for es-ES, Portuguese for pt-BR, English otherwise', async () => {
+    expect((await run('ping', 'es-ES')).content).toMatch(/^¡Pong! Respondido en \d+ ms\.$/);
+    expect((await run('ping', 'pt-BR')).content).toMatch(/^Pong! Respondido em \d+ ms\.$/);
+    expect((await run('ping', 'fr')).content).toMatch(/^Pong! Answered in \d+ ms\.$/);
+  });
+
+  it('lists /help with the Spanish headings, command names and descriptions for es-ES', async () => {
+    const reply = await run('help', 'es-ES');
+    expect(isEphemeral(reply)).toBe(true);
+    expect(reply.embeds[0]!.title).toBe('Comandos de igcord');
+    const text = reply.embeds.flatMap((e) => (e.fields ?? []).map((f) => `${f.name}\n${f.value}`)).join('\n');
+    expect(text).toContain('`/ayuda` — Lista cada comando de igcord y lo que hace');
+    expect(text).toContain('`/feed agregar-etiqueta <canal> <etiqueta> [mencion] [entrega]`');
+  });
+
+  it('words the error mapping’s replies and their buttons in Portuguese for pt-BR', async () => {
+    const reply = await run('instagram', 'pt-BR', { subcommand: 'me', userId: unlinked });
+    expect(reply.content).toBe('Você ainda não vinculou uma conta do Instagram. Vincule uma para usar este comando.');
+    expect(buttonsOf(reply)[0]).toMatchObject({ custom_id: 'instagram:link', label: 'Vincular Instagram' });
+    const english = await run('instagram', undefined, { subcommand: 'me', userId: unlinked });
+    expect(english.content).toBe('You have not linked an Instagram account yet. Link one to use this command.');
+    expect(buttonsOf(english)[0]).toMatchObject({ label: 'Link Instagram' });
+  });
+});
