@@ -29,6 +29,7 @@ import { startBot, type Bot } from './bot.js';
 import { createDiscordClient, type DiscordClientOptions } from './discord/client.js';
 import { createHttpInteractionBridge } from './discord/http-interactions.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
+import { createTranslations } from './i18n/i18n.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createDeliveryEngine, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
@@ -184,6 +185,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // Interactions over HTTP (docs/decisions/0017): the bridge feeds POST /interactions to this client's router and
     // catches each one's first callback from its REST client, to answer it in the HTTP response.
     const httpInteractions = config.discord.interactions === 'http' ? createHttpInteractionBridge() : undefined;
+    // One set of catalogues for replies (each in its invoker's language) and feed posts (in the guild's).
+    const translations = createTranslations();
     const discord = createDiscordClient({
       token: discordToken,
       apiUrl: config.discord.apiUrl,
@@ -206,6 +209,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       poster: createDiscordFeedPoster({
         rest: discord.client.rest,
         client: discord.client,
+        translations,
         log: log.child({ component: 'feeds' }),
       }),
       payers: createDiscordPayerStanding(discord.client.rest),
@@ -218,6 +222,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const bot = await startBot({
       config,
       log,
+      translations,
       instagram: instagramPort,
       storage,
       limiter,

@@ -23,7 +23,7 @@ import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from '../
 import { FeedError, PostRefusedError } from '../../src/core/errors.js';
 import { NotLinkedError, UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
 import { newIncidentId, relativeTime, type ErrorReply } from '../../src/discord/reply-error.js';
-import { createTranslations, type Translate } from '../../src/i18n/i18n.js';
+import { englishOnly, type Translate } from '../../src/i18n/i18n.js';
 
 /** The delivery engine's domain errors (src/core/errors.ts), each with its stable reply id. */
 function describeFeedError(error: FeedError, t: Translate): ErrorReply {
@@ -49,7 +49,7 @@ function describeFeedError(error: FeedError, t: Translate): ErrorReply {
  * read the id). Pure apart from the incident id it draws for unknown errors.
  */
 export function describeError(error: unknown, now: number = Date.now(), t?: Translate): ErrorReply {
-  const reply = describeKnown(error, now, t ?? createTranslations().forLocale('en'));
+  const reply = describeKnown(error, now, t ?? englishOnly());
   return error instanceof InstagramError ? { ...reply, errorType: error.type } : reply;
 }
 

@@ -42,7 +42,7 @@ async function profile(
   const user = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
     about({ kind: 'user', username: name }, () => ctx.instagram.accounts.profile(auth, name)),
   );
-  await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral });
+  await ctx.respond.reply({ embeds: [renderUserEmbed(user, ctx.t)], ephemeral });
 }
 
 async function posts(
@@ -62,6 +62,7 @@ async function posts(
     return;
   }
   const source = mediaPages(first, {
+    t: ctx.t,
     heading: `Recent posts of **${plain(`@${name}`)}**`,
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
     empty: `@${name} has no posts to show.`,

@@ -70,6 +70,7 @@ async function recent(
     return;
   }
   const source = mediaPages(first, {
+    t: ctx.t,
     heading: `Posts tagged **${plain(`#${tag}`)}** in the last 24 hours`,
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
     empty: `No public posts tagged #${tag} in the last 24 hours.`,

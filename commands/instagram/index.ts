@@ -89,7 +89,7 @@ async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext)
     ]
       .filter(Boolean)
       .join('\n'),
-    embeds: [renderUserEmbed(user)],
+    embeds: [renderUserEmbed(user, ctx.t)],
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

@@ -124,6 +124,7 @@ async function recentMedia(
     return;
   }
   const source = mediaPages(first, {
+    t: ctx.t,
     heading: `Recent posts at **${place}**`,
     ...PLACE_LIST_ENDS,
     // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.

@@ -113,7 +113,11 @@ async function onLink<T>(
 
 async function show(interaction: Interaction, ctx: CommandContext, reference: MediaReference, ephemeral: boolean) {
   const media = await onLink(ctx, interaction, ephemeral, ({ auth }) => fetchMedia(ctx.instagram, auth, reference));
-  await ctx.respond.reply({ embeds: renderMediaEmbeds(media), ephemeral, allowedMentions: { parse: [] } });
+  await ctx.respond.reply({
+    embeds: renderMediaEmbeds(media, { t: ctx.t }),
+    ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }
 
 async function near(interaction: Interaction, ctx: CommandContext, options: Options<'near'>) {
@@ -135,7 +139,7 @@ async function near(interaction: Interaction, ctx: CommandContext, options: Opti
       const away = media.distance === undefined ? '' : ` · ${Math.round(media.distance)} m away`;
       return {
         content: `Posts within ${query.distance} m of ${where}: ${index + 1} of ${found.length}${away}`,
-        embeds: renderMediaEmbeds(media),
+        embeds: renderMediaEmbeds(media, { t: ctx.t }),
       };
     },
   };
@@ -151,6 +155,7 @@ async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: b
     return;
   }
   const source = mediaPages(first, {
+    t: ctx.t,
     heading: 'Your liked posts',
     // The next API page (cursor max_like_id) is fetched only when the person pages past the last post loaded.
     fetchMore: (next) => withInstagram(ctx, interaction.user.id, () => next()),

@@ -80,6 +80,7 @@ async function recent(
     return;
   }
   const source = mediaPages(first, {
+    t: ctx.t,
     heading: `Recent posts tagged **${plain(`#${name}`)}**`,
     // The next page follows the API's own cursor (max_tag_id), on the invoker's link as it is at the press.
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),

@@ -85,7 +85,7 @@ async function profile(
     const target = await resolveUsername(ctx.instagram, auth, username);
     return about({ kind: 'user', username: target.username }, () => ctx.instagram.users.get(auth, target.id));
   });
-  await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral: !share });
+  await ctx.respond.reply({ embeds: [renderUserEmbed(user, ctx.t)], ephemeral: !share });
 }
 
 async function media(
@@ -115,6 +115,7 @@ async function media(
     ownerId: invoker,
     // Later pages are fetched on the invoker's link as they page, so a link revoked meanwhile is noticed.
     source: mediaPages(first, {
+      t: ctx.t,
       heading: `Recent posts of **${plain(`@${owner}`)}**`,
       fetchMore: (next) => withInstagram(ctx, invoker, () => next()),
       empty: `@${owner} has no posts to show.`,

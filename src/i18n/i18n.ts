@@ -41,6 +41,12 @@ export interface Translations {
   render(text: Text, discordLocale: string | null | undefined): string;
 }
 
+/**
+ * English for callers that have no reader (a renderer called without a locale, the metrics): a fresh instance, as
+ * a pure function of the locale, so nothing global exists. Interactions and feed posts get theirs from the root.
+ */
+export const englishOnly = (): Translate => createTranslations().forLocale('en');
+
 /** Builds the one i18next instance; synchronous, since every catalogue is bundled. */
 export function createTranslations(): Translations {
   const instance: I18next = createInstance();

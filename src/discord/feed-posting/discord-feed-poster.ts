@@ -13,6 +13,7 @@ import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
+import { createTranslations, type Translations } from '../../i18n/i18n.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
@@ -26,16 +27,26 @@ export interface DiscordFeedPosterDeps {
   /** The bot's gateway client, to find a guild's system channel; optional. */
   client?: Client | undefined;
   log: Logger;
+  /** Posts speak the guild's preferred language (Community settings); built here when not given. */
+  translations?: Translations | undefined;
 }
 
 export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
   const { rest, log } = deps;
+  const translations = deps.translations ?? createTranslations();
+
+  /** The preferred locale of the guild the channel is in, from the gateway's cache; English when unknown. */
+  function guildLocaleOf(channelId: string): string | undefined {
+    const channel = deps.client?.channels.cache.get(channelId);
+    return channel !== undefined && 'guild' in channel ? channel.guild.preferredLocale : undefined;
+  }
 
   function body(target: PostTarget, media: Post, options: PostOptions): RESTPostAPIChannelMessageJSONBody {
     const test = 'test' in options.intent;
+    const t = translations.forLocale(guildLocaleOf(target.channelId));
     // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
-    const embeds = options.plain === true ? undefined : feedEmbeds(media, log);
-    const { content, roles } = postContent(target, media, { test, compact: embeds === undefined });
+    const embeds = options.plain === true ? undefined : feedEmbeds(media, log, t);
+    const { content, roles } = postContent(target, media, { test, compact: embeds === undefined, t });
     return {
       ...(content !== undefined ? { content } : {}),
       ...(embeds === undefined ? {} : { embeds }),

@@ -16,6 +16,7 @@ import {
 } from '../../../commands/_shared/users/user-list.js';
 import { parseUsername } from '../../../commands/_shared/users/username.js';
 import { imageMedia } from './media-fixtures.js';
+import { createTranslations } from '../../../src/i18n/i18n.js';
 
 const person = (i: number, fullName = `Person ${i}`): ListedPerson => ({
   id: String(1000 + i),
@@ -150,6 +151,7 @@ describe('posts paged as the person pages', () => {
       fetchMore: (next) => next(),
       empty: 'none',
       end: () => 'end',
+      t: createTranslations().forLocale('en'),
     });
     expect(source.count).toBe(3);
     expect((await source.render(1)).embeds![0]!.url).toBe('https://www.instagram.com/p/P1/');

@@ -39,6 +39,10 @@ export const common = {
     internal:
       "Something went wrong on our side. If it keeps happening, give the bot's admin this incident id: `{{incidentId}}`.",
   },
+  pages: {
+    post: '{{heading}} · post {{n}}',
+    postOf: '{{heading}} · post {{n}} of {{total}}',
+  },
   help: {
     title: 'igcord commands',
     intro: 'Type `/` and a command’s name to use it. `<option>` is required, `[option]` is optional.',

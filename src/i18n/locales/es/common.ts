@@ -42,6 +42,10 @@ export const common: typeof en = {
     internal:
       'Algo falló por nuestra parte. Si se repite, da a quien administra el bot este id de incidente: `{{incidentId}}`.',
   },
+  pages: {
+    post: '{{heading}} · post {{n}}',
+    postOf: '{{heading}} · post {{n}} de {{total}}',
+  },
   help: {
     title: 'Comandos de igcord',
     intro: 'Escribe `/` y el nombre de un comando para usarlo. `<opción>` es obligatoria, `[opción]` es opcional.',

@@ -1,6 +1,7 @@
 // The es catalogue: what every command shares, then one object per command, under the command's name (each in
 // its own file, named after the command folder, so a new string goes next to its siblings and merges stay local).
 import { common } from './common.js';
+import { embeds, feedPost } from './embeds.js';
 import { ping } from './ping.js';
 
-export const es = { ...common, ping };
+export const es = { ...common, embeds, feedPost, ping };

@@ -42,6 +42,10 @@ export const common: typeof en = {
     internal:
       'Algo deu errado do nosso lado. Se continuar acontecendo, passe ao admin do bot este id de incidente: `{{incidentId}}`.',
   },
+  pages: {
+    post: '{{heading}} · post {{n}}',
+    postOf: '{{heading}} · post {{n}} de {{total}}',
+  },
   help: {
     title: 'Comandos do igcord',
     intro: 'Digite `/` e o nome de um comando para usá-lo. `<opção>` é obrigatória, `[opção]` é opcional.',
