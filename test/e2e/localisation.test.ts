@@ -99,4 +99,19 @@ describe('localisation', () => {
     expect(english.content).toBe('You have not linked an Instagram account yet. Link one to use this command.');
     expect(buttonsOf(english)[0]).toMatchObject({ label: 'Link Instagram' });
   });
+
+  it('shows /instagram me in Spanish and /instagram quota in Portuguese, Instagram’s own names untouched', async () => {
+    const user = igcord.emulator.admin.users()[0]!;
+    await igcord.link(igcord.personId, String(user.username));
+    const me = await run('instagram', 'es-ES', { subcommand: 'me' });
+    // The username is markdown-escaped as it is written (Instagram's name, never translated).
+    expect(me.content).toMatch(/^Vinculado a \*\*@.+\*\* <t:\d+:R> · puede usar: `/);
+    expect(me.embeds[0]!.fields!.map((f) => f.name).slice(0, 3)).toEqual(['Publicaciones', 'Seguidores', 'Seguidos']);
+    const quota = await run('instagram', 'pt-BR', { subcommand: 'quota' });
+    expect(quota.embeds[0]!.title).toBe(`Orçamento do Instagram de @${String(user.username)}`);
+    expect(quota.embeds[0]!.description).toMatch(
+      /chamadas usadas na janela móvel de \d+ minutos; restam \*\*\d+\*\*\./,
+    );
+    expect(quota.embeds[0]!.footer?.text).toBe('Os feeds e seus comandos compartilham este orçamento.');
+  });
 });

@@ -2,6 +2,7 @@
 // its own file, named after the command folder, so a new string goes next to its siblings and merges stay local).
 import { common } from './common.js';
 import { embeds, feedPost } from './embeds.js';
+import { instagram } from './instagram.js';
 import { ping } from './ping.js';
 
-export const en = { ...common, embeds, feedPost, ping };
+export const en = { ...common, embeds, feedPost, instagram, ping };
