@@ -114,4 +114,28 @@ describe('localisation', () => {
     );
     expect(quota.embeds[0]!.footer?.text).toBe('Os feeds e seus comandos compartilham este orçamento.');
   });
+
+  it('answers /media in Spanish: the post in its embed labels, a like confirmed with Instagram’s count', async () => {
+    const user = igcord.emulator.admin.users()[0]!;
+    const { instagramUserId } = await igcord.link(igcord.personId, String(user.username));
+    const posted = igcord.emulator.admin.postMedia(instagramUserId, { caption: 'hola' });
+    const mediaId = String(posted.id);
+    const send = (subcommand: string) =>
+      igcord.discord
+        .sendCommand({
+          guildId: igcord.guild.guildId,
+          channelId: igcord.guild.channels.general!,
+          userId: igcord.personId,
+          name: 'media',
+          subcommand,
+          options: { media: mediaId },
+          locale: 'es-419',
+        })
+        .waitForReply(undefined, WAIT_MS);
+    const shown = await send('show');
+    expect(shown.embeds[0]!.title).toBe(`Foto de @${String(user.username)}`);
+    expect(shown.embeds[0]!.description).toBe('hola');
+    const liked = await send('like');
+    expect(liked.content).toMatch(/^❤️ Te gusta \[Foto de @.+\]\(.+\) \(1 me gusta ahora\)\.$/);
+  });
 });

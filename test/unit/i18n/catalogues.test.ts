@@ -17,6 +17,11 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   return out;
 }
 
+/** i18next's plural keys (`likes_one`, `likes_other`): each locale has the forms its language has. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const base = (key: string) => key.replace(PLURAL, '');
+const categories = (locale: string) => new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+
 const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 async function sourceFiles(directory: string): Promise<string[]> {
@@ -38,14 +43,20 @@ describe('translation catalogues', () => {
     if (locale === 'en') continue;
     it(`${locale} has every English key, no other, each with the same {{variables}} and not left empty`, () => {
       const translated = flatten(catalogue);
-      const missing = [...english.keys()].filter((k) => !translated.has(k));
-      const extra = [...translated.keys()].filter((k) => !english.has(k));
+      // A plural key stands for every form the locale's language has (Intl.PluralRules), whatever English has.
+      const expected = new Set(
+        [...english.keys()].flatMap((k) =>
+          PLURAL.test(k) ? categories(locale).map((c) => `${base(k)}_${c}`) : [k],
+        ),
+      );
+      const missing = [...expected].filter((k) => !translated.has(k));
+      const extra = [...translated.keys()].filter((k) => !expected.has(k));
       expect(missing, `keys missing in ${locale}`).toEqual([]);
       expect(extra, `keys in ${locale} that English does not have`).toEqual([]);
-      for (const [key, text] of english) {
-        const other = translated.get(key)!;
-        expect(variables(other), `${locale} ${key} variables`).toEqual(variables(text));
-        expect(other.trim(), `${locale} ${key} is empty`).not.toBe('');
+      const englishOf = (key: string) => english.get(key) ?? english.get(`${base(key)}_other`)!;
+      for (const [key, text] of translated) {
+        expect(variables(text), `${locale} ${key} variables`).toEqual(variables(englishOf(key)));
+        expect(text.trim(), `${locale} ${key} is empty`).not.toBe('');
       }
     });
   }
@@ -62,7 +73,7 @@ describe('translation catalogues', () => {
       for (const m of source.matchAll(/\b(?:t|text)\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(10);
-    const unknown = [...used].filter((key) => !english.has(key));
+    const unknown = [...used].filter((key) => !english.has(key) && !english.has(`${key}_other`));
     expect(unknown, 'keys used in code but absent from the English catalogue').toEqual([]);
   });
 });

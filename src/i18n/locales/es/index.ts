@@ -3,6 +3,7 @@
 import { common } from './common.js';
 import { embeds, feedPost } from './embeds.js';
 import { instagram } from './instagram.js';
+import { media } from './media.js';
 import { ping } from './ping.js';
 
-export const es = { ...common, embeds, feedPost, instagram, ping };
+export const es = { ...common, embeds, feedPost, instagram, media, ping };
