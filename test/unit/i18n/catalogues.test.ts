@@ -45,9 +45,7 @@ describe('translation catalogues', () => {
       const translated = flatten(catalogue);
       // A plural key stands for every form the locale's language has (Intl.PluralRules), whatever English has.
       const expected = new Set(
-        [...english.keys()].flatMap((k) =>
-          PLURAL.test(k) ? categories(locale).map((c) => `${base(k)}_${c}`) : [k],
-        ),
+        [...english.keys()].flatMap((k) => (PLURAL.test(k) ? categories(locale).map((c) => `${base(k)}_${c}`) : [k])),
       );
       const missing = [...expected].filter((k) => !translated.has(k));
       const extra = [...translated.keys()].filter((k) => !expected.has(k));
