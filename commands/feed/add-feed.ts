@@ -168,7 +168,7 @@ export async function addFeed(
   const what =
     source.kind === 'location' && placeName
       ? `location ${placeName} (${source.id})`
-      : describeSource(feed, linked.account);
+      : describeSource(feed, linked.account, ctx.t);
   await ctx.respond.reply({
     content:
       `Feed \`${feed.id}\` added: new posts (${what}) will appear in <#${channelId}> as ${mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}.${mentionNote}` +

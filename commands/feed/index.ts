@@ -4,7 +4,7 @@
 // a command. All answers are ephemeral: this is admin tooling, not channel chatter. The work lives beside this
 // file (add-feed.ts, manage-feed.ts, feed-posting.ts, …); this file is the definition and the routing.
 import { ChannelType, InteractionContextType, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
-import { defineCommand, type CommandDeps } from '../../src/discord/command.js';
+import { defineCommand, type AutocompleteContext } from '../../src/discord/command.js';
 import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 import { addFeed } from './add-feed.js';
 import { editFeed } from './edit-feed.js';
@@ -162,7 +162,7 @@ export default defineCommand({
 });
 
 /** Feeds of this guild matching what was typed, for admins only; tags from Instagram's search, within budget. */
-async function autocomplete(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
+async function autocomplete(interaction: AutocompleteInteraction, deps: AutocompleteContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value).trim().toLowerCase();
   if (!isFeedAdmin(interaction) || interaction.guildId === null) {
@@ -176,7 +176,10 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: CommandD
       const channel = interaction.guild?.channels.cache.get(feed.channelId)?.name ?? feed.channelId;
       const owner =
         feed.source.kind === 'account' ? await deps.storage.accounts.get(feed.ownerDiscordUserId) : undefined;
-      const name = `${feed.id} · ${describeSource(feed, owner)} → #${channel} (${feed.state.kind})`.slice(0, 100);
+      const name = `${feed.id} · ${describeSource(feed, owner, deps.t)} → #${channel} (${feed.state.kind})`.slice(
+        0,
+        100,
+      );
       if (typed === '' || name.toLowerCase().includes(typed)) choices.push({ name, value: feed.id });
       if (choices.length === 25) break;
     }

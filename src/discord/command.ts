@@ -40,6 +40,9 @@ export type CommandDeps = CommandServices & { log: Logger; clock: Clock };
  */
 export type CommandContext = CommandDeps & { respond: InteractionResponder; t: Translate; locale: string };
 
+/** What an autocomplete handler gets: the deps, and the catalogue of the person typing. */
+export type AutocompleteContext = CommandDeps & { t: Translate; locale: string };
+
 export type ComponentInteraction = MessageComponentInteraction | ModalSubmitInteraction;
 
 export type CommandDefinition =
@@ -63,7 +66,8 @@ export interface CommandModule {
   /** Defer before `execute` when the answer can take more than about a second (Instagram calls). */
   defer?: DeferMode | undefined;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
-  autocomplete?: ((interaction: AutocompleteInteraction, ctx: CommandDeps) => Promise<void>) | undefined;
+  /** Suggestions are worded in the typing person's language too (`t`, `locale` as for a command). */
+  autocomplete?: ((interaction: AutocompleteInteraction, ctx: AutocompleteContext) => Promise<void>) | undefined;
   /**
    * Buttons, select menus and modals, keyed by custom_id prefix: a handler receives every interaction whose
    * custom_id equals its key or starts with `key:`. Keys are unique across all commands.

@@ -163,7 +163,8 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
     const log = childLog(interaction, { command: interaction.commandName, autocomplete: true });
     try {
       if (!command?.module.autocomplete) throw new Error('the command has no autocomplete handler');
-      await command.module.autocomplete(interaction, { ...deps, log });
+      const t = translations.forLocale(interaction.locale);
+      await command.module.autocomplete(interaction, { ...deps, log, t, locale: interaction.locale });
     } catch (error) {
       log.warn({ err: error }, 'autocomplete failed; offering no choices');
     }

@@ -4,7 +4,7 @@
 // their buttons — while a person on en-US, and every existing test, still reads English.
 import { MessageFlags, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestIgcord, type TestIgcord } from '../support/igcord-harness.js';
+import { startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 import { WAIT_MS } from '../support/eventually.js';
 
 interface Registered {
@@ -20,11 +20,11 @@ const buttonsOf = (m: APIMessage) =>
 const isEphemeral = (m: APIMessage) => ((m.flags ?? 0) & MessageFlags.Ephemeral) === MessageFlags.Ephemeral;
 
 describe('localisation', () => {
-  let igcord: TestIgcord;
+  let igcord: FeedsIgcord;
   let unlinked: string;
 
   beforeAll(async () => {
-    igcord = await startTestIgcord();
+    igcord = await startFeedsIgcord();
     unlinked = igcord.discord.createUser({ username: 'sin-vinculo' }).id;
     igcord.discord.addMember(igcord.guild.guildId, unlinked);
   });
@@ -137,5 +137,39 @@ describe('localisation', () => {
     expect(shown.embeds[0]!.description).toBe('hola');
     const liked = await send('like');
     expect(liked.content).toMatch(/^❤️ Te gusta \[Foto de @.+\]\(.+\) \(1 me gusta ahora\)\.$/);
+  });
+
+  it('words /feed in the invoker’s language: the list in Portuguese, a pause in Spanish, an unknown feed in Portuguese', async () => {
+    const user = igcord.emulator.admin.users()[0]!;
+    const { instagramUserId } = await igcord.link(igcord.personId, String(user.username));
+    const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'novedades' });
+    const { id } = await igcord.addFeed({
+      channelId,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'account', instagramUserId },
+    });
+    const feedCommand = (subcommand: string, locale: string, options = {}, userId = igcord.personId) =>
+      igcord.discord
+        .sendCommand({
+          guildId: igcord.guild.guildId,
+          channelId: igcord.guild.channels.general!,
+          userId,
+          name: 'feed',
+          subcommand,
+          options,
+          locale,
+        })
+        .waitForReply(undefined, WAIT_MS);
+    const list = await feedCommand('list', 'pt-BR');
+    expect(list.embeds[0]!.title).toMatch(/^Feeds neste servidor \(\d+\)$/);
+    const field = list.embeds[0]!.fields!.find((f) => f.name === `Feed \`${id}\``)!;
+    expect(field.value).toContain('Estado: ▶ ativo');
+    expect(field.value).toContain('publica como mensagens do bot');
+    const paused = await feedCommand('pause', 'es-ES', { feed: id });
+    expect(paused.content).toBe(
+      `El feed \`${id}\` está pausado: no se publica nada en <#${channelId}> hasta que lo reanudes.`,
+    );
+    const refused = await feedCommand('resume', 'pt-BR', { feed: 'nope' });
+    expect(refused.content).toBe('Não há nenhum feed `nope` neste servidor. Execute /feed list para ver os feeds.');
   });
 });

@@ -2,8 +2,9 @@
 // its own file, named after the command folder, so a new string goes next to its siblings and merges stay local).
 import { common } from './common.js';
 import { embeds, feedPost } from './embeds.js';
+import { feed } from './feed.js';
 import { instagram } from './instagram.js';
 import { media } from './media.js';
 import { ping } from './ping.js';
 
-export const ptBR = { ...common, embeds, feedPost, instagram, media, ping };
+export const ptBR = { ...common, embeds, feed, feedPost, instagram, media, ping };

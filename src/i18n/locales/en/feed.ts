@@ -1,0 +1,51 @@
+// English: /feed's replies (commands/feed). New /feed strings go here, grouped by the file that says them.
+export const feed = {
+  source: {
+    tag: 'tag {{tag}}',
+    location: 'location {{id}}',
+    accountPosts: "{{account}}'s posts",
+    accountId: 'the posts of Instagram account {{id}}',
+  },
+  list: {
+    title: 'Feeds in this server ({{count}})',
+    footer: 'Remove, pause, resume, test or backfill a feed with /feed and its id.',
+    field: 'Feed `{{id}}`',
+    state: { active: '▶ active', paused: '⏸ paused', disabled: '⛔ disabled' },
+    noCheck: 'none while it is not active',
+    notScheduled: 'not scheduled',
+    paidBy: 'Paid by {{payer}}',
+    consented: ', who consented {{when}}',
+    mentions: 'mentions {{role}}',
+    nobody: 'nobody',
+    postsAsWebhook: 'posts as a channel webhook',
+    postsAsBot: 'posts as bot messages',
+    stateLine: 'State: {{state}}',
+    lastDelivery: 'Last delivery {{when}} · next check {{next}}',
+    never: 'never',
+    move: 'Move to {{account}}: {{id}}',
+  },
+  remove: {
+    removeButton: 'Remove',
+    cancelButton: 'Cancel',
+    confirm:
+      'Remove feed `{{id}}` ({{source}} → {{channel}})? Nothing more will be posted for it, and this cannot be undone.',
+    notFeedButton: 'That button does not belong to a feed command.',
+    onlyInvoker: 'Only {{user}} can answer this.',
+    cancelled: 'Cancelled; nothing was removed.',
+    alreadyRemoved: 'Feed `{{id}}` was already removed.',
+    removed: 'Feed `{{id}}` ({{source}} → {{channel}}) is removed; nothing more will be posted for it.',
+    webhookKept: ' I could not delete its channel webhook; you can delete it in the channel settings.',
+  },
+  admin: {
+    guildOnly: 'Feeds belong to a server channel: run this command in a server.',
+    notAllowed: 'Only members with the Manage Server permission can manage feeds in this server.',
+    notFound: 'There is no feed `{{id}}` in this server. Run /feed list to see its feeds.',
+  },
+  manage: {
+    alreadyPaused: 'Feed `{{id}}` is already paused ({{reason}}).',
+    paused: 'Feed `{{id}}` is paused: nothing is posted to {{channel}} until you resume it.',
+    alreadyActive: 'Feed `{{id}}` is already active.',
+    resumed: 'Feed `{{id}}` is active again: new posts appear in {{channel}}.',
+    none: 'This server has no feeds yet. Add one with `/feed add-account`, `/feed add-tag` or `/feed add-location`.',
+  },
+};

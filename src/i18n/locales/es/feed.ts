@@ -1,0 +1,53 @@
+// Spanish: /feed's replies (see en/feed.ts).
+import type { feed as en } from '../en/feed.js';
+
+export const feed: typeof en = {
+  source: {
+    tag: 'etiqueta {{tag}}',
+    location: 'lugar {{id}}',
+    accountPosts: 'los posts de {{account}}',
+    accountId: 'los posts de la cuenta de Instagram {{id}}',
+  },
+  list: {
+    title: 'Feeds en este servidor ({{count}})',
+    footer: 'Elimina, pausa, reanuda, prueba o recupera un feed con /feed y su id.',
+    field: 'Feed `{{id}}`',
+    state: { active: '▶ activo', paused: '⏸ pausado', disabled: '⛔ desactivado' },
+    noCheck: 'ninguna mientras no esté activo',
+    notScheduled: 'no programada',
+    paidBy: 'Lo paga {{payer}}',
+    consented: ', que dio su consentimiento {{when}}',
+    mentions: 'menciona a {{role}}',
+    nobody: 'nadie',
+    postsAsWebhook: 'publica con un webhook del canal',
+    postsAsBot: 'publica como mensajes del bot',
+    stateLine: 'Estado: {{state}}',
+    lastDelivery: 'Última entrega {{when}} · próxima comprobación {{next}}',
+    never: 'nunca',
+    move: 'Mover a {{account}}: {{id}}',
+  },
+  remove: {
+    removeButton: 'Eliminar',
+    cancelButton: 'Cancelar',
+    confirm:
+      '¿Eliminar el feed `{{id}}` ({{source}} → {{channel}})? No se publicará nada más con él, y no se puede deshacer.',
+    notFeedButton: 'Ese botón no pertenece a un comando de feed.',
+    onlyInvoker: 'Solo {{user}} puede responder a esto.',
+    cancelled: 'Cancelado; no se eliminó nada.',
+    alreadyRemoved: 'El feed `{{id}}` ya estaba eliminado.',
+    removed: 'El feed `{{id}}` ({{source}} → {{channel}}) está eliminado; no se publicará nada más con él.',
+    webhookKept: ' No pude borrar su webhook del canal; puedes borrarlo en los ajustes del canal.',
+  },
+  admin: {
+    guildOnly: 'Los feeds pertenecen a un canal de servidor: ejecuta este comando en un servidor.',
+    notAllowed: 'Solo los miembros con el permiso Gestionar servidor pueden gestionar los feeds de este servidor.',
+    notFound: 'No hay ningún feed `{{id}}` en este servidor. Ejecuta /feed list para ver sus feeds.',
+  },
+  manage: {
+    alreadyPaused: 'El feed `{{id}}` ya está pausado ({{reason}}).',
+    paused: 'El feed `{{id}}` está pausado: no se publica nada en {{channel}} hasta que lo reanudes.',
+    alreadyActive: 'El feed `{{id}}` ya está activo.',
+    resumed: 'El feed `{{id}}` vuelve a estar activo: los nuevos posts aparecen en {{channel}}.',
+    none: 'Este servidor aún no tiene feeds. Agrega uno con `/feed add-account`, `/feed add-tag` o `/feed add-location`.',
+  },
+};

@@ -1,0 +1,53 @@
+// Brazilian Portuguese: /feed's replies (see en/feed.ts).
+import type { feed as en } from '../en/feed.js';
+
+export const feed: typeof en = {
+  source: {
+    tag: 'tag {{tag}}',
+    location: 'local {{id}}',
+    accountPosts: 'os posts de {{account}}',
+    accountId: 'os posts da conta do Instagram {{id}}',
+  },
+  list: {
+    title: 'Feeds neste servidor ({{count}})',
+    footer: 'Remova, pause, retome, teste ou recupere um feed com /feed e o id dele.',
+    field: 'Feed `{{id}}`',
+    state: { active: '▶ ativo', paused: '⏸ pausado', disabled: '⛔ desativado' },
+    noCheck: 'nenhuma enquanto não estiver ativo',
+    notScheduled: 'não agendada',
+    paidBy: 'Pago por {{payer}}',
+    consented: ', que consentiu {{when}}',
+    mentions: 'menciona {{role}}',
+    nobody: 'ninguém',
+    postsAsWebhook: 'publica por um webhook do canal',
+    postsAsBot: 'publica como mensagens do bot',
+    stateLine: 'Estado: {{state}}',
+    lastDelivery: 'Última entrega {{when}} · próxima verificação {{next}}',
+    never: 'nunca',
+    move: 'Mover para {{account}}: {{id}}',
+  },
+  remove: {
+    removeButton: 'Remover',
+    cancelButton: 'Cancelar',
+    confirm:
+      'Remover o feed `{{id}}` ({{source}} → {{channel}})? Nada mais será publicado por ele, e isso não pode ser desfeito.',
+    notFeedButton: 'Esse botão não pertence a um comando de feed.',
+    onlyInvoker: 'Só {{user}} pode responder a isto.',
+    cancelled: 'Cancelado; nada foi removido.',
+    alreadyRemoved: 'O feed `{{id}}` já foi removido.',
+    removed: 'O feed `{{id}}` ({{source}} → {{channel}}) foi removido; nada mais será publicado por ele.',
+    webhookKept: ' Não consegui apagar o webhook do canal; você pode apagá-lo nas configurações do canal.',
+  },
+  admin: {
+    guildOnly: 'Os feeds pertencem a um canal de servidor: execute este comando em um servidor.',
+    notAllowed: 'Só membros com a permissão Gerenciar servidor podem gerenciar os feeds deste servidor.',
+    notFound: 'Não há nenhum feed `{{id}}` neste servidor. Execute /feed list para ver os feeds.',
+  },
+  manage: {
+    alreadyPaused: 'O feed `{{id}}` já está pausado ({{reason}}).',
+    paused: 'O feed `{{id}}` está pausado: nada é publicado em {{channel}} até você retomá-lo.',
+    alreadyActive: 'O feed `{{id}}` já está ativo.',
+    resumed: 'O feed `{{id}}` está ativo de novo: os novos posts aparecem em {{channel}}.',
+    none: 'Este servidor ainda não tem feeds. Adicione um com `/feed add-account`, `/feed add-tag` ou `/feed add-location`.',
+  },
+};
