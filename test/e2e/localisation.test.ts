@@ -172,4 +172,21 @@ describe('localisation', () => {
     const refused = await feedCommand('resume', 'pt-BR', { feed: 'nope' });
     expect(refused.content).toBe('Não há nenhum feed `nope` neste servidor. Execute /feed list para ver os feeds.');
   });
+
+  it('refuses a bad option in the invoker’s language, naming what was typed as typed', async () => {
+    const reply = await igcord.discord
+      .sendCommand({
+        guildId: igcord.guild.guildId,
+        channelId: igcord.guild.channels.general!,
+        userId: igcord.personId,
+        name: 'user',
+        subcommand: 'profile',
+        options: { user: 'no such name!' },
+        locale: 'es-ES',
+      })
+      .waitForReply(undefined, WAIT_MS);
+    expect(reply.content).toBe(
+      '`no such name!` no es un nombre de usuario de Instagram. Tienen hasta 30 letras, dígitos, puntos o guiones bajos, como `kenji.photo`.',
+    );
+  });
 });

@@ -4,7 +4,8 @@ import { common } from './common.js';
 import { embeds, feedPost } from './embeds.js';
 import { feed } from './feed.js';
 import { instagram } from './instagram.js';
+import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { ping } from './ping.js';
 
-export const en = { ...common, embeds, feed, feedPost, instagram, media, ping };
+export const en = { ...common, embeds, feed, feedPost, instagram, lookups, media, ping };
