@@ -169,6 +169,11 @@ describe('localisation', () => {
     expect(paused.content).toBe(
       `El feed \`${id}\` está pausado: no se publica nada en <#${channelId}> hasta que lo reanudes.`,
     );
+    const backfill = await feedCommand('backfill', 'pt-BR', { feed: id, count: 3 });
+    expect(backfill.content).toBe(
+      `Publicar agora os últimos 3 posts do feed \`${id}\` em <#${channelId}>? Posts já entregues não são publicados de novo.`,
+    );
+    expect(buttonsOf(backfill).map((b) => b.label)).toEqual(['Publicar 3', 'Cancelar']);
     const refused = await feedCommand('resume', 'pt-BR', { feed: 'nope' });
     expect(refused.content).toBe('Não há nenhum feed `nope` neste servidor. Execute /feed list para ver os feeds.');
   });

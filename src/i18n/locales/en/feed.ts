@@ -48,4 +48,18 @@ export const feed = {
     resumed: 'Feed `{{id}}` is active again: new posts appear in {{channel}}.',
     none: 'This server has no feeds yet. Add one with `/feed add-account`, `/feed add-tag` or `/feed add-location`.',
   },
+  posting: {
+    tested: 'Posted the latest media of feed `{{id}}` to {{channel}}, marked as a test.',
+    nothingToTest: 'Feed `{{id}}` has nothing to post: its source has no media yet.',
+    backfillCount: 'A backfill posts 1 to {{max}} posts.',
+    postButton: 'Post {{count}}',
+    confirm_one:
+      'Post the last {{count}} post of feed `{{id}}` to {{channel}} now? Posts it already delivered are not posted again.',
+    confirm_other:
+      'Post the last {{count}} posts of feed `{{id}}` to {{channel}} now? Posts it already delivered are not posted again.',
+    cancelled: 'Backfill cancelled; nothing was posted.',
+    posting: 'Posting up to {{count}} posts of feed `{{id}}` to {{channel}}…',
+    done_one: 'Backfill of feed `{{id}}` done: {{count}} post sent to {{channel}}.',
+    done_other: 'Backfill of feed `{{id}}` done: {{count}} posts sent to {{channel}}.',
+  },
 };

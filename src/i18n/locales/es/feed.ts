@@ -1,7 +1,8 @@
 // Spanish: /feed's replies (see en/feed.ts).
 import type { feed as en } from '../en/feed.js';
+import type { Translation } from '../translation.js';
 
-export const feed: typeof en = {
+export const feed: Translation<typeof en> = {
   source: {
     tag: 'etiqueta {{tag}}',
     location: 'lugar {{id}}',
@@ -49,5 +50,22 @@ export const feed: typeof en = {
     alreadyActive: 'El feed `{{id}}` ya está activo.',
     resumed: 'El feed `{{id}}` vuelve a estar activo: los nuevos posts aparecen en {{channel}}.',
     none: 'Este servidor aún no tiene feeds. Agrega uno con `/feed add-account`, `/feed add-tag` o `/feed add-location`.',
+  },
+  posting: {
+    tested: 'Publiqué el último medio del feed `{{id}}` en {{channel}}, marcado como prueba.',
+    nothingToTest: 'El feed `{{id}}` no tiene nada que publicar: su fuente aún no tiene medios.',
+    backfillCount: 'Una recuperación publica de 1 a {{max}} posts.',
+    postButton: 'Publicar {{count}}',
+    confirm_one:
+      '¿Publicar ahora el último {{count}} post del feed `{{id}}` en {{channel}}? Los posts ya entregados no se vuelven a publicar.',
+    confirm_many:
+      '¿Publicar ahora los últimos {{count}} de posts del feed `{{id}}` en {{channel}}? Los posts ya entregados no se vuelven a publicar.',
+    confirm_other:
+      '¿Publicar ahora los últimos {{count}} posts del feed `{{id}}` en {{channel}}? Los posts ya entregados no se vuelven a publicar.',
+    cancelled: 'Recuperación cancelada; no se publicó nada.',
+    posting: 'Publicando hasta {{count}} posts del feed `{{id}}` en {{channel}}…',
+    done_one: 'Recuperación del feed `{{id}}` terminada: {{count}} post enviado a {{channel}}.',
+    done_many: 'Recuperación del feed `{{id}}` terminada: {{count}} de posts enviados a {{channel}}.',
+    done_other: 'Recuperación del feed `{{id}}` terminada: {{count}} posts enviados a {{channel}}.',
   },
 };

@@ -1,7 +1,8 @@
 // Brazilian Portuguese: /feed's replies (see en/feed.ts).
 import type { feed as en } from '../en/feed.js';
+import type { Translation } from '../translation.js';
 
-export const feed: typeof en = {
+export const feed: Translation<typeof en> = {
   source: {
     tag: 'tag {{tag}}',
     location: 'local {{id}}',
@@ -49,5 +50,22 @@ export const feed: typeof en = {
     alreadyActive: 'O feed `{{id}}` já está ativo.',
     resumed: 'O feed `{{id}}` está ativo de novo: os novos posts aparecem em {{channel}}.',
     none: 'Este servidor ainda não tem feeds. Adicione um com `/feed add-account`, `/feed add-tag` ou `/feed add-location`.',
+  },
+  posting: {
+    tested: 'Publiquei a mídia mais recente do feed `{{id}}` em {{channel}}, marcada como teste.',
+    nothingToTest: 'O feed `{{id}}` não tem nada para publicar: a fonte ainda não tem mídias.',
+    backfillCount: 'Uma recuperação publica de 1 a {{max}} posts.',
+    postButton: 'Publicar {{count}}',
+    confirm_one:
+      'Publicar agora o último {{count}} post do feed `{{id}}` em {{channel}}? Posts já entregues não são publicados de novo.',
+    confirm_many:
+      'Publicar agora os últimos {{count}} de posts do feed `{{id}}` em {{channel}}? Posts já entregues não são publicados de novo.',
+    confirm_other:
+      'Publicar agora os últimos {{count}} posts do feed `{{id}}` em {{channel}}? Posts já entregues não são publicados de novo.',
+    cancelled: 'Recuperação cancelada; nada foi publicado.',
+    posting: 'Publicando até {{count}} posts do feed `{{id}}` em {{channel}}…',
+    done_one: 'Recuperação do feed `{{id}}` concluída: {{count}} post enviado para {{channel}}.',
+    done_many: 'Recuperação do feed `{{id}}` concluída: {{count}} de posts enviados para {{channel}}.',
+    done_other: 'Recuperação do feed `{{id}}` concluída: {{count}} posts enviados para {{channel}}.',
   },
 };

@@ -1,7 +1,8 @@
 // Brazilian Portuguese: /media's replies (see en/media.ts); plural keys carry every form Portuguese has.
 import type { media as en } from '../en/media.js';
+import type { Translation } from '../translation.js';
 
-export const media: typeof en & { likedEnd_many: string; likesNow_many: string } = {
+export const media: Translation<typeof en> = {
   noneNear: 'Nenhum post encontrado a menos de {{distance}} m de {{where}}.',
   near: 'Posts a menos de {{distance}} m de {{where}}: {{n}} de {{total}}',
   away: ' · a {{meters}} m',
