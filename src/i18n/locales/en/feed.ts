@@ -62,4 +62,18 @@ export const feed = {
     done_one: 'Backfill of feed `{{id}}` done: {{count}} post sent to {{channel}}.',
     done_other: 'Backfill of feed `{{id}}` done: {{count}} posts sent to {{channel}}.',
   },
+  catchUp: {
+    postButton: 'Post the {{count}} missed',
+    skipButton: 'Skip to now',
+    ask_one:
+      'Feed `{{id}}` missed {{count}} post while it was stopped. Post it to {{channel}} (oldest first), or skip to now and post only what comes next?',
+    ask_other:
+      'Feed `{{id}}` missed {{count}} posts while it was stopped. Post them to {{channel}} (oldest first), or skip to now and post only what comes next?',
+    posting: 'Posting what feed `{{id}}` missed…',
+    skipping: 'Skipping what feed `{{id}}` missed…',
+    posted_one: 'Feed `{{id}}` is active again: posted the {{count}} missed post to {{channel}}.',
+    posted_other: 'Feed `{{id}}` is active again: posted the {{count}} missed posts to {{channel}}.',
+    skipped_one: 'Feed `{{id}}` is active again: skipped {{count}} post; new posts appear in {{channel}}.',
+    skipped_other: 'Feed `{{id}}` is active again: skipped {{count}} posts; new posts appear in {{channel}}.',
+  },
 };

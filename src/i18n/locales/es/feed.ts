@@ -68,4 +68,23 @@ export const feed: Translation<typeof en> = {
     done_many: 'Recuperación del feed `{{id}}` terminada: {{count}} de posts enviados a {{channel}}.',
     done_other: 'Recuperación del feed `{{id}}` terminada: {{count}} posts enviados a {{channel}}.',
   },
+  catchUp: {
+    postButton: 'Publicar los {{count}} perdidos',
+    skipButton: 'Saltar a ahora',
+    ask_one:
+      'El feed `{{id}}` se perdió {{count}} post mientras estaba detenido. ¿Publicarlo en {{channel}} (el más antiguo primero), o saltar a ahora y publicar solo lo que venga?',
+    ask_many:
+      'El feed `{{id}}` se perdió {{count}} de posts mientras estaba detenido. ¿Publicarlos en {{channel}} (los más antiguos primero), o saltar a ahora y publicar solo lo que venga?',
+    ask_other:
+      'El feed `{{id}}` se perdió {{count}} posts mientras estaba detenido. ¿Publicarlos en {{channel}} (los más antiguos primero), o saltar a ahora y publicar solo lo que venga?',
+    posting: 'Publicando lo que se perdió el feed `{{id}}`…',
+    skipping: 'Saltando lo que se perdió el feed `{{id}}`…',
+    posted_one: 'El feed `{{id}}` vuelve a estar activo: publiqué el {{count}} post perdido en {{channel}}.',
+    posted_many: 'El feed `{{id}}` vuelve a estar activo: publiqué los {{count}} de posts perdidos en {{channel}}.',
+    posted_other: 'El feed `{{id}}` vuelve a estar activo: publiqué los {{count}} posts perdidos en {{channel}}.',
+    skipped_one: 'El feed `{{id}}` vuelve a estar activo: salté {{count}} post; los nuevos aparecen en {{channel}}.',
+    skipped_many:
+      'El feed `{{id}}` vuelve a estar activo: salté {{count}} de posts; los nuevos aparecen en {{channel}}.',
+    skipped_other: 'El feed `{{id}}` vuelve a estar activo: salté {{count}} posts; los nuevos aparecen en {{channel}}.',
+  },
 };

@@ -68,4 +68,22 @@ export const feed: Translation<typeof en> = {
     done_many: 'Recuperação do feed `{{id}}` concluída: {{count}} de posts enviados para {{channel}}.',
     done_other: 'Recuperação do feed `{{id}}` concluída: {{count}} posts enviados para {{channel}}.',
   },
+  catchUp: {
+    postButton: 'Publicar os {{count}} perdidos',
+    skipButton: 'Pular para agora',
+    ask_one:
+      'O feed `{{id}}` perdeu {{count}} post enquanto estava parado. Publicá-lo em {{channel}} (o mais antigo primeiro), ou pular para agora e publicar só o que vier depois?',
+    ask_many:
+      'O feed `{{id}}` perdeu {{count}} de posts enquanto estava parado. Publicá-los em {{channel}} (os mais antigos primeiro), ou pular para agora e publicar só o que vier depois?',
+    ask_other:
+      'O feed `{{id}}` perdeu {{count}} posts enquanto estava parado. Publicá-los em {{channel}} (os mais antigos primeiro), ou pular para agora e publicar só o que vier depois?',
+    posting: 'Publicando o que o feed `{{id}}` perdeu…',
+    skipping: 'Pulando o que o feed `{{id}}` perdeu…',
+    posted_one: 'O feed `{{id}}` está ativo de novo: publiquei o {{count}} post perdido em {{channel}}.',
+    posted_many: 'O feed `{{id}}` está ativo de novo: publiquei os {{count}} de posts perdidos em {{channel}}.',
+    posted_other: 'O feed `{{id}}` está ativo de novo: publiquei os {{count}} posts perdidos em {{channel}}.',
+    skipped_one: 'O feed `{{id}}` está ativo de novo: pulei {{count}} post; os novos aparecem em {{channel}}.',
+    skipped_many: 'O feed `{{id}}` está ativo de novo: pulei {{count}} de posts; os novos aparecem em {{channel}}.',
+    skipped_other: 'O feed `{{id}}` está ativo de novo: pulei {{count}} posts; os novos aparecem em {{channel}}.',
+  },
 };
