@@ -68,7 +68,7 @@ describe('translation catalogues', () => {
         .split('\n')
         .filter((line) => !/^\s*(\/\/|\/?\*)/.test(line))
         .join('\n');
-      for (const m of source.matchAll(/\b(?:t|text)\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)) used.add(m[1]!);
+      for (const m of source.matchAll(/\b(?:t|text|textOf)\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(10);
     const unknown = [...used].filter((key) => !english.has(key) && !english.has(`${key}_other`));

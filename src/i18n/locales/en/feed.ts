@@ -76,4 +76,21 @@ export const feed = {
     skipped_one: 'Feed `{{id}}` is active again: skipped {{count}} post; new posts appear in {{channel}}.',
     skipped_other: 'Feed `{{id}}` is active again: skipped {{count}} posts; new posts appear in {{channel}}.',
   },
+  add: {
+    pointNotPlace:
+      'A feed follows one place, not a point: pick a place from the suggestions shown for those coordinates, or give its numeric location id.',
+    noPlace: 'Give a place: pick one from the suggestions, or give its numeric location id.',
+    noEveryone: 'A feed cannot mention @everyone. Choose a role, or leave the mention out.',
+    needsPublicContent:
+      'Tag and location feeds read public content with your Instagram link, and it was not given the "{{scope}}" permission. Link again and grant it.',
+    duplicate: '{{channel}} already follows this source: feed `{{id}}`.',
+    mentions: ' Each post mentions {{role}}.',
+    namesOnly:
+      ' Each post names {{role}}, but that role is not mentionable and I lack **Mention Everyone** here, so it will not ping anyone.',
+    placeSource: 'location {{name}} ({{id}})',
+    asWebhook: 'posts of a channel webhook',
+    asBot: 'bot messages',
+    added:
+      'Feed `{{id}}` added: new posts ({{what}}) will appear in {{channel}} as {{mode}}.{{mention}} It starts from the newest post now; `/feed test feed:{{id}}` posts that one to check.',
+  },
 };

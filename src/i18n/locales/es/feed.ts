@@ -87,4 +87,21 @@ export const feed: Translation<typeof en> = {
       'El feed `{{id}}` vuelve a estar activo: salté {{count}} de posts; los nuevos aparecen en {{channel}}.',
     skipped_other: 'El feed `{{id}}` vuelve a estar activo: salté {{count}} posts; los nuevos aparecen en {{channel}}.',
   },
+  add: {
+    pointNotPlace:
+      'Un feed sigue un lugar, no un punto: elige un lugar de las sugerencias que se muestran para esas coordenadas, o da su id numérico de lugar.',
+    noPlace: 'Indica un lugar: elige uno de las sugerencias, o da su id numérico de lugar.',
+    noEveryone: 'Un feed no puede mencionar a @everyone. Elige un rol, o no pongas mención.',
+    needsPublicContent:
+      'Los feeds de etiquetas y lugares leen contenido público con tu vínculo de Instagram, y no se le concedió el permiso "{{scope}}". Vuelve a vincular y concédelo.',
+    duplicate: '{{channel}} ya sigue esta fuente: feed `{{id}}`.',
+    mentions: ' Cada post menciona a {{role}}.',
+    namesOnly:
+      ' Cada post nombra a {{role}}, pero ese rol no es mencionable y aquí me falta **Mencionar a todos**, así que no avisará a nadie.',
+    placeSource: 'lugar {{name}} ({{id}})',
+    asWebhook: 'posts de un webhook del canal',
+    asBot: 'mensajes del bot',
+    added:
+      'Feed `{{id}}` agregado: los nuevos posts ({{what}}) aparecerán en {{channel}} como {{mode}}.{{mention}} Empieza desde el post más reciente; `/feed test feed:{{id}}` publica ese para comprobarlo.',
+  },
 };

@@ -86,4 +86,21 @@ export const feed: Translation<typeof en> = {
     skipped_many: 'O feed `{{id}}` está ativo de novo: pulei {{count}} de posts; os novos aparecem em {{channel}}.',
     skipped_other: 'O feed `{{id}}` está ativo de novo: pulei {{count}} posts; os novos aparecem em {{channel}}.',
   },
+  add: {
+    pointNotPlace:
+      'Um feed acompanha um lugar, não um ponto: escolha um lugar das sugestões mostradas para essas coordenadas, ou informe o id numérico do local.',
+    noPlace: 'Informe um lugar: escolha um das sugestões, ou informe o id numérico do local.',
+    noEveryone: 'Um feed não pode mencionar @everyone. Escolha um cargo, ou deixe sem menção.',
+    needsPublicContent:
+      'Feeds de tags e locais leem conteúdo público com seu vínculo do Instagram, e ele não recebeu a permissão "{{scope}}". Vincule de novo e conceda.',
+    duplicate: '{{channel}} já acompanha esta fonte: feed `{{id}}`.',
+    mentions: ' Cada post menciona {{role}}.',
+    namesOnly:
+      ' Cada post cita {{role}}, mas esse cargo não é mencionável e me falta **Mencionar todos** aqui, então ninguém será notificado.',
+    placeSource: 'local {{name}} ({{id}})',
+    asWebhook: 'posts de um webhook do canal',
+    asBot: 'mensagens do bot',
+    added:
+      'Feed `{{id}}` adicionado: os novos posts ({{what}}) vão aparecer em {{channel}} como {{mode}}.{{mention}} Ele começa do post mais recente; `/feed test feed:{{id}}` publica esse para conferir.',
+  },
 };
