@@ -63,6 +63,8 @@ export function createTranslations(): Translations {
     // Replies go to Discord, not to HTML: escaping would show `&amp;` to people. Mentions are disabled per reply.
     interpolation: { escapeValue: false },
     returnNull: false,
+    // i18next prints an advertisement to the console at init unless told not to: igcord's output is pino's only.
+    showSupportNotice: false,
   });
   const bound = new Map<CatalogueLocale, Translate>();
   const forLocale = (discordLocale: string | null | undefined): Translate => {
