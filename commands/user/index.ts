@@ -140,6 +140,7 @@ async function search(
   await ctx.paginator.start(ctx.respond, {
     ownerId: interaction.user.id,
     source: userListSource(found, {
+      t: ctx.t,
       title: ctx.t('browse.accountsMatching', { query }),
       empty: ctx.t('browse.noAccountMatches', { query: plain(query) }),
     }),

@@ -112,7 +112,12 @@ describe('reading a paged user list', () => {
 describe('user list pages', () => {
   it('shows ten people a page, numbered across pages, within Discord’s embed limits even with very long names', async () => {
     const users = Array.from({ length: 23 }, (_, i) => person(i, i === 20 ? 'Ana *bold* _x_' : 'Ä'.repeat(4000)));
-    const source = userListSource(users, { title: 'Your followers', empty: 'Nobody.', note: 'Instagram has more.' });
+    const source = userListSource(users, {
+      title: 'Your followers',
+      empty: 'Nobody.',
+      note: 'Instagram has more.',
+      t: createTranslations().forLocale('en'),
+    });
     expect(source.count).toBe(3);
     const last = await source.render(2);
     expect(() => messageEmbedsSchema.parse(last.embeds)).not.toThrow();
@@ -127,6 +132,7 @@ describe('user list pages', () => {
 
   it('says the empty text when there is nobody', async () => {
     const source = userListSource([], {
+      t: createTranslations().forLocale('en'),
       title: 'Pending follow requests',
       empty: 'Nobody is waiting for your approval.',
     });

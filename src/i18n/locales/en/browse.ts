@@ -19,4 +19,6 @@ export const browse = {
   lastTaggedDay: 'That was the last post tagged {{tag}} of the last 24 hours.',
   noPostsAt: 'No recent posts at **{{place}}** that you can see.',
   recentAt: 'Recent posts at **{{place}}**',
+  people_one: 'Instagram · {{from}}–{{to}} of {{count}} person',
+  people_other: 'Instagram · {{from}}–{{to}} of {{count}} people',
 };

@@ -21,4 +21,7 @@ export const browse: Translation<typeof en> = {
   lastTaggedDay: 'Ese era el último post con {{tag}} de las últimas 24 horas.',
   noPostsAt: 'No hay posts recientes en **{{place}}** que puedas ver.',
   recentAt: 'Posts recientes en **{{place}}**',
+  people_one: 'Instagram · {{from}}–{{to}} de {{count}} persona',
+  people_many: 'Instagram · {{from}}–{{to}} de {{count}} de personas',
+  people_other: 'Instagram · {{from}}–{{to}} de {{count}} personas',
 };

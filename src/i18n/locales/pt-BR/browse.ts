@@ -21,4 +21,7 @@ export const browse: Translation<typeof en> = {
   lastTaggedDay: 'Esse foi o último post com {{tag}} das últimas 24 horas.',
   noPostsAt: 'Nenhum post recente em **{{place}}** que você possa ver.',
   recentAt: 'Posts recentes em **{{place}}**',
+  people_one: 'Instagram · {{from}}–{{to}} de {{count}} pessoa',
+  people_many: 'Instagram · {{from}}–{{to}} de {{count}} de pessoas',
+  people_other: 'Instagram · {{from}}–{{to}} de {{count}} pessoas',
 };
