@@ -29,6 +29,14 @@ export function describeSource(feed: Feed, owner: Account | undefined): string {
       return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
         ? `${plain(`@${owner.username}`)}'s stories`
         : `the stories of Instagram account ${feed.source.instagramUserId}`;
+    case 'comments':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? `comments on ${plain(`@${owner.username}`)}'s posts`
+        : `the comments on Instagram account ${feed.source.instagramUserId}'s posts`;
+    case 'mentions':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? `mentions of ${plain(`@${owner.username}`)}`
+        : `the mentions of Instagram account ${feed.source.instagramUserId}`;
     case 'account':
       if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId)
         return `${plain(`@${owner.username}`)}'s posts`;
