@@ -49,7 +49,9 @@ describe('Graph feed reader: comments and mentions', () => {
   const at = (post: { id: string; time: number }): ReadCursor => ({ mediaId: post.id, createdTime: post.time });
   const later = (s: number) => emu.admin.advance(s * 1000);
   /** Where a new feed starts: after the newest comment now, as the engine's start does. */
-  async function start(source = comments()): Promise<ReadCursor> {
+  async function start(
+    source: { kind: 'comments' | 'mentions'; instagramUserId: string } = comments(),
+  ): Promise<ReadCursor> {
     const newest = (await reader.readNewest(auth, source, 1, read)).media[0];
     return newest === undefined ? { mediaId: '0', createdTime: 0 } : at(newest);
   }
