@@ -171,15 +171,21 @@ describe('comments and mentions feeds on the Graph provider', () => {
     expect(JSON.stringify(replies)).toContain('Thank you, come by the studio!');
   });
 
-  it('posts a post that tags the account once in the mentions feed', async () => {
+  it('posts a post that tags the account once in each channel following its mentions', async () => {
+    await igcord.addFeed({
+      channelId: second,
+      ownerDiscordUserId: igcord.personId,
+      source: { kind: 'mentions', instagramUserId: studioId },
+    });
     igcord.graph.admin.postMedia('lena.creates', {
       type: 'image',
       caption: 'Shot at the studio',
       tagged: ['igcord.studio'],
     });
     await poll(`mentions:${studioId}`);
-    await igcord.discord.waitForMessage(general, saying('Shot at the studio'), WAIT_MS);
+    for (const channelId of [general, second])
+      await igcord.discord.waitForMessage(channelId, saying('Shot at the studio'), WAIT_MS);
     await poll(`mentions:${studioId}`);
-    expect(count(general, 'Shot at the studio')).toBe(1);
+    for (const channelId of [general, second]) expect(count(channelId, 'Shot at the studio')).toBe(1);
   });
 });
