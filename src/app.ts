@@ -215,7 +215,9 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       queue: { url: config.limits.redisUrl ?? '', prefix: config.queue.prefix, stalledMs: config.queue.stalledMs },
       storage,
       // Feeds read through the configured provider's reader (docs/decisions/0023).
-      reader: graph ? createGraphFeedReader(graph, { seen: storage.seen }) : createV1FeedReader(instagram),
+      reader: graph
+        ? createGraphFeedReader(graph, { seen: storage.seen, events: storage.webhookEvents })
+        : createV1FeedReader(instagram),
       limiter,
       // Feeds post to Discord through core's poster port; the engine knows no Discord.
       poster: createDiscordFeedPoster({

@@ -43,11 +43,12 @@ type PlaceChoice = { id: string } | { name: string };
  * The source as chosen in the options; an account source is completed with the invoker's link, and a place given
  * by name is resolved to its id.
  */
-type ChosenSource =
-  | Exclude<FeedSource, { kind: 'account' | 'location' | 'stories' }>
-  | { kind: 'account' }
-  | { kind: 'stories' }
-  | { kind: 'location'; place: PlaceChoice };
+type ChosenSource = { kind: 'tag'; name: string } | { kind: OwnKind } | { kind: 'location'; place: PlaceChoice };
+
+/** The kinds of source that are the invoker's own linked account. */
+type OwnKind = 'account' | 'stories' | 'comments' | 'mentions';
+const isOwnKind = (kind: string): kind is OwnKind =>
+  kind === 'account' || kind === 'stories' || kind === 'comments' || kind === 'mentions';
 
 /** The scope tag and location endpoints need (reference §4.3). */
 const PUBLIC_CONTENT = 'public_content';
@@ -86,7 +87,9 @@ export async function addFeed(
       ? { kind, name: parseTagName(options.tag ?? '', 'tag').toLowerCase() }
       : kind === 'location'
         ? { kind, place: placeChoice(options.location ?? '') }
-        : { kind };
+        : isOwnKind(kind)
+          ? { kind }
+          : { kind: 'account' };
 
   const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
 
@@ -100,14 +103,14 @@ export async function addFeed(
     );
   }
   const source: FeedSource =
-    chosen.kind === 'account' || chosen.kind === 'stories'
-      ? { kind: chosen.kind, instagramUserId: linked.account.instagramUserId }
+    chosen.kind === 'tag'
+      ? chosen
       : chosen.kind === 'location'
         ? {
             kind: 'location',
             id: 'id' in chosen.place ? chosen.place.id : await placeIdByName(ctx, admin.userId, chosen.place.name),
           }
-        : chosen;
+        : { kind: chosen.kind, instagramUserId: linked.account.instagramUserId };
 
   const key = sourceKey(source);
   const existing = (await ctx.storage.feeds.listByChannel(channelId)).find(

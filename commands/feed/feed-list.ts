@@ -30,6 +30,14 @@ export function describeSource(feed: Feed, owner: Account | undefined, t: Transl
       return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
         ? t('feed.source.accountStories', { account: plain(`@${owner.username}`) })
         : t('feed.source.storiesId', { id: feed.source.instagramUserId });
+    case 'comments':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? t('feed.source.accountComments', { account: plain(`@${owner.username}`) })
+        : t('feed.source.commentsId', { id: feed.source.instagramUserId });
+    case 'mentions':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? t('feed.source.accountMentions', { account: plain(`@${owner.username}`) })
+        : t('feed.source.mentionsId', { id: feed.source.instagramUserId });
     case 'account':
       if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId)
         return t('feed.source.accountPosts', { account: plain(`@${owner.username}`) });

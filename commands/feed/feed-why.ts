@@ -35,6 +35,10 @@ function carries(source: FeedSource, post: Post): boolean {
       return post.location?.id === source.id;
     case 'stories':
       return post.kind === 'story' && post.author.id === source.instagramUserId;
+    case 'comments':
+      return post.commentOn?.ownerId === source.instagramUserId;
+    case 'mentions':
+      return post.people.some((p) => p.id === source.instagramUserId);
   }
 }
 

@@ -79,6 +79,16 @@ const definition = defineSlash({
       description: "Follow your linked account's stories: each new story once, while it lives (24 h)",
       options: { ...target, ...deliveryOptions },
     },
+    'add-comments': {
+      requires: 'comment-moderation',
+      description: "Each new comment on your linked account's posts, once, with Hide and Reply buttons for you",
+      options: { ...target, ...deliveryOptions },
+    },
+    'add-mentions': {
+      requires: 'mentions',
+      description: 'Each new post that tags or mentions your linked account, once',
+      options: { ...target, ...deliveryOptions },
+    },
     'add-tag': {
       requires: 'tag-feeds',
       description: 'Follow a tag (read with your linked account)',
@@ -219,6 +229,8 @@ export default defineCommand({
         ? addFeed(interaction, ctx, 'account', o)
         : askAccountFeed(interaction, ctx, { ...o, account: o.account }),
     'add-stories': (interaction, ctx, o) => addFeed(interaction, ctx, 'stories', o),
+    'add-comments': (interaction, ctx, o) => addFeed(interaction, ctx, 'comments', o),
+    'add-mentions': (interaction, ctx, o) => addFeed(interaction, ctx, 'mentions', o),
     'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),

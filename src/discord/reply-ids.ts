@@ -35,6 +35,8 @@ export const REPLY_IDS = [
   'feeds.guild-only',
   'feeds.not-allowed',
   'feeds.not-found',
+  /** A comments feed's Hide or Reply pressed by someone who is not the account's linked owner. */
+  'comments.not-owner',
   'feeds.guild-unavailable',
   'feeds.channel-gone',
   'feeds.channel-lookup-failed',

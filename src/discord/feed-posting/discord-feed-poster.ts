@@ -9,6 +9,7 @@ import { Routes, type APIMessage, type Client, type REST, type RESTPostAPIChanne
 import type { FeedPoster, Post, PostOptions, PostTarget } from '../../core/index.js';
 import type { Logger } from '../../log.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
+import { commentEmbeds, moderationRow } from './comment-message.js';
 import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
@@ -32,9 +33,16 @@ export function feedMessage(
   t: Translate = englishOnly(),
 ): RESTPostAPIChannelMessageJSONBody {
   const test = 'test' in options.intent;
-  const templated = options.plain === true ? undefined : templateBody(target, media);
+  // A comment (a comments feed) has its own rendering and the owner's moderation buttons (comment-message.ts).
+  const comment = options.plain === true ? undefined : commentEmbeds(media);
+  const templated = options.plain === true || comment !== undefined ? undefined : templateBody(target, media);
   // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
-  const embeds = templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log, t));
+  const embeds = comment ?? templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log, t));
+  const on = media.commentOn;
+  const components =
+    on !== undefined && !test
+      ? [moderationRow(on.ownerId, media.id, on.hidden === true)]
+      : (templated?.components ?? []);
   const { content, roles } = postContent(target, media, {
     test,
     compact: embeds === undefined,
@@ -44,7 +52,7 @@ export function feedMessage(
   return {
     ...(content !== undefined ? { content } : {}),
     ...(embeds === undefined || embeds.length === 0 ? {} : { embeds }),
-    ...(templated !== undefined && templated.components.length > 0 ? { components: templated.components } : {}),
+    ...(components.length > 0 ? { components } : {}),
     // Only the feed's own role may ping, and only on a real post; a caption saying @everyone never does.
     allowed_mentions: { parse: [], roles },
     ...('nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {}),

@@ -7,7 +7,8 @@
 // in that same call (MEDIA_FIELDS), never a call per post. Stories are also kept in a seen-set for their lifetime
 // (storage's seen-sets), so a story is handed over once even when two share the cursor's second; it is noted only
 // once every feed holds it (`handedOver`), so a crash in between hands it over again, never loses it. A story that
-// expired before it was read is simply no longer listed: nothing to do, no error.
+// expired before it was read is simply no longer listed: nothing to do, no error. Comments on the account's posts
+// and posts mentioning it are read by comment-feed-reader.ts (docs/decisions/0027).
 import {
   InstagramNotAvailableError,
   type FeedReader,
@@ -21,6 +22,7 @@ import {
 } from '../../core/index.js';
 import type { Page } from './api-call.js';
 import type { GraphClient } from './client.js';
+import { createOwnFeedReader, type RecordedEvents, type SeenSets } from './comment-feed-reader.js';
 import { coreErrorFromGraph } from './core-errors.js';
 
 /** Posts asked for per page: a poll that finds nothing new reads one page. */
@@ -30,14 +32,12 @@ export const GRAPH_FEED_MAX_PAGES = 100;
 /** A story lives 24 h (reference §1.4); its seen-set entry outlives it by an hour for clocks that disagree. */
 export const STORY_SEEN_TTL_MS = 25 * 3_600_000;
 
-/** The seen-sets the reader keeps (storage's SeenSetStore). */
-export interface SeenSets {
-  seen(set: string, ids: readonly string[]): Promise<Set<string>>;
-  add(set: string, ids: readonly string[], ttlMs: number): Promise<void>;
-}
+export type { SeenSets } from './comment-feed-reader.js';
 
 export interface GraphFeedReaderOptions {
   seen: SeenSets;
+  /** The webhook's recorded comments and mentions (the fast path of those feeds); without it they only poll. */
+  events?: RecordedEvents | undefined;
   now?: (() => number) | undefined;
 }
 
@@ -65,6 +65,7 @@ function firstPage(
 
 export function createGraphFeedReader(client: GraphClient, options: GraphFeedReaderOptions): FeedReader {
   const now = options.now ?? Date.now;
+  const own = createOwnFeedReader({ client, seen: options.seen, events: options.events, now });
   /** Runs a read, its Graph error turned into core's (charged to the owner's budget). */
   const graph = async <R>(auth: InstagramAuth, read: () => Promise<R>): Promise<R> => {
     try {
@@ -80,6 +81,8 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
     cursor: ReadCursor,
     read: ReadNewOptions,
   ): Promise<NewPosts> {
+    if ((source.kind === 'comments' || source.kind === 'mentions') && source.instagramUserId === auth.userId)
+      return graph(auth, () => own.readNew(auth, source, cursor, read));
     return graph(auth, async () => {
       let page = await firstPage(client, auth, source, GRAPH_FEED_PAGE, read);
       let calls = 1;
@@ -112,15 +115,20 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
   }
 
   return {
-    kinds: new Set(['account', 'stories']),
+    kinds: new Set(['account', 'stories', 'comments', 'mentions']),
     readNew,
     async readNewest(auth, source, count, read) {
+      if ((source.kind === 'comments' || source.kind === 'mentions') && source.instagramUserId === auth.userId) {
+        const media = await graph(auth, () => own.readNewest(auth, source, count, read));
+        return { media, minTagId: undefined };
+      }
       return graph(auth, async () => {
         const page = await firstPage(client, auth, source, Math.max(1, count), read);
         return { media: page.data.slice(0, count), minTagId: undefined };
       });
     },
     async handedOver(source, posts) {
+      if (source.kind === 'comments' || source.kind === 'mentions') return own.handedOver(source, posts);
       if (source.kind !== 'stories' || posts.length === 0) return;
       await options.seen.add(
         storySet(source),

@@ -7,6 +7,10 @@ export const feed = {
     accountId: 'the posts of Instagram account {{id}}',
     accountStories: "{{account}}'s stories",
     storiesId: 'the stories of Instagram account {{id}}',
+    accountComments: "comments on {{account}}'s posts",
+    commentsId: "the comments on Instagram account {{id}}'s posts",
+    accountMentions: 'mentions of {{account}}',
+    mentionsId: 'the mentions of Instagram account {{id}}',
   },
   list: {
     title: 'Feeds in this server ({{count}})',

@@ -10,6 +10,10 @@ export const feed: Translation<typeof en> = {
     accountId: 'los posts de la cuenta de Instagram {{id}}',
     accountStories: 'las historias de {{account}}',
     storiesId: 'las historias de la cuenta de Instagram {{id}}',
+    accountComments: 'los comentarios en los posts de {{account}}',
+    commentsId: 'los comentarios en los posts de la cuenta de Instagram {{id}}',
+    accountMentions: 'las menciones de {{account}}',
+    mentionsId: 'las menciones de la cuenta de Instagram {{id}}',
   },
   list: {
     title: 'Feeds en este servidor ({{count}})',

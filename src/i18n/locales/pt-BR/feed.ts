@@ -10,6 +10,10 @@ export const feed: Translation<typeof en> = {
     accountId: 'os posts da conta do Instagram {{id}}',
     accountStories: 'os stories de {{account}}',
     storiesId: 'os stories da conta do Instagram {{id}}',
+    accountComments: 'os comentários nos posts de {{account}}',
+    commentsId: 'os comentários nos posts da conta do Instagram {{id}}',
+    accountMentions: 'as menções a {{account}}',
+    mentionsId: 'as menções à conta do Instagram {{id}}',
   },
   list: {
     title: 'Feeds neste servidor ({{count}})',
