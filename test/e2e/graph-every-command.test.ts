@@ -178,6 +178,16 @@ const CASES: Record<string, Case> = {
     made.storiesFeed = /Feed `([^`]+)` added/.exec(text)![1]!;
     expect((await sandbox.app.storage.feeds.get(made.storiesFeed))?.source).toMatchObject({ kind: 'stories' });
   },
+  '/feed add-comments': async ({ command, made, sandbox }) => {
+    const { text } = await command('/feed add-comments', { channel: made.feedChannel! });
+    const id = /Feed `([^`]+)` added/.exec(text)![1]!;
+    expect((await sandbox.app.storage.feeds.get(id))?.source).toMatchObject({ kind: 'comments' });
+  },
+  '/feed add-mentions': async ({ command, made, sandbox }) => {
+    const { text } = await command('/feed add-mentions', { channel: made.feedChannel! });
+    const id = /Feed `([^`]+)` added/.exec(text)![1]!;
+    expect((await sandbox.app.storage.feeds.get(id))?.source).toMatchObject({ kind: 'mentions' });
+  },
   '/feed add-tag': async ({ command, made }) => {
     const { text } = await command('/feed add-tag', { channel: made.feedChannel!, tag: 'sunset' });
     expect(text).toContain('#sunset');
