@@ -5,8 +5,9 @@
 // `from:<unix seconds>`, so the last day is not flooded into a new feed's channel). Posts are noted as seen only
 // once every feed holds them (`handedOver`), so a crash in between hands them over again and loses none. Every
 // poll reads every page (a full day of a busy tag is a few pages); new posts are handed over oldest first.
-// The tag's id is static and global (§1.4), so it is looked up once per process: that lookup is
-// `ig_hashtag_search`, which holds one of the payer's 30 weekly slots, noted in the slot ledger as the port does.
+// The tag's id is static and global (§1.4), but its lookup (`ig_hashtag_search`) is what holds one of the payer's
+// 30 weekly slots: it is made again once a day per payer, so a followed tag keeps its slot for good rather than
+// lapsing after 7 days and being refused as a 31st later; each lookup is noted in the slot ledger as the port does.
 import type {
   InstagramAuth,
   NewPosts,
@@ -23,6 +24,8 @@ import type { HashtagSlotLedger } from './port.js';
 export const HASHTAG_PAGE = 50;
 /** At most this many pages per read (1,000 posts of one day). */
 export const HASHTAG_MAX_PAGES = 20;
+/** How long a tag's lookup holds before it is made again (well inside the 7 days a slot counts). */
+export const HASHTAG_LOOKUP_MS = 24 * 3_600_000;
 /** recent_media reaches back 24 h; a seen entry outlives that by an hour (clocks that disagree, a slow poll). */
 export const HASHTAG_SEEN_TTL_MS = 25 * 3_600_000;
 
@@ -46,18 +49,19 @@ export interface TagReaderOptions {
 }
 
 export function createTagReading(client: GraphClient, options: TagReaderOptions) {
-  /** Tag name → Graph's hashtag id: static and global, so never looked up twice by one process. */
-  const ids = new Map<string, string>();
+  /** (payer, tag name) → Graph's hashtag id and when it was looked up. */
+  const ids = new Map<string, { id: string; at: number }>();
 
   async function hashtagId(
     auth: InstagramAuth,
     name: string,
     read: ReadOptions,
   ): Promise<{ id: string; calls: number }> {
-    const known = ids.get(name);
-    if (known !== undefined) return { id: known, calls: 0 };
+    const key = `${auth.userId}:${name}`;
+    const known = ids.get(key);
+    if (known !== undefined && options.now() - known.at < HASHTAG_LOOKUP_MS) return { id: known.id, calls: 0 };
     const found = (await client.hashtags.search(auth, name, { priority: read.priority, signal: read.signal })).data;
-    ids.set(name, found.id);
+    ids.set(key, { id: found.id, at: options.now() });
     // The slot count is advisory (/instagram quota): a storage failure must not fail the read.
     await options.slots?.recordQuery(auth.userId, found.name, options.now()).catch(() => undefined);
     return { id: found.id, calls: 1 };

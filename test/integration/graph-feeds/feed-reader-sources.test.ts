@@ -134,8 +134,8 @@ describe('Graph feed reader: other accounts and hashtags', () => {
       expect(delivered).toHaveLength(expected.length);
       expect(new Set(delivered)).toEqual(new Set(expected));
       for (const id of before) expect(delivered).not.toContain(id);
-      // One hashtag lookup for the whole run, and it holds one of the payer's slots.
-      expect(emu.admin.requests().filter((r) => r.path.endsWith('/ig_hashtag_search')).length).toBe(1);
+      // One hashtag lookup a day (at the start, then after 24 h and 48 h), never one a poll: it keeps the tag's slot.
+      expect(emu.admin.requests().filter((r) => r.path.endsWith('/ig_hashtag_search')).length).toBe(3);
       expect((await storage.hashtagSlots.get(auth.userId)).tags.map((t) => t.name)).toContain('tidepool');
     });
 
