@@ -156,5 +156,24 @@ describe('feeds of other accounts and hashtags on Graph (Facebook Login)', () =>
     // A tag already counted this week holds no new slot: it can still be followed.
     const kept = await feedCommand(payer, 'add-tag', { channel: channelId, tag: 'slot3' });
     expect(kept.content).toMatch(/Feed `[^`]+` added/);
+
+    // Typing a tag suggests the ones that hold a slot this week, and spends no lookup (no slot) per keystroke.
+    igcord.graph.admin.clearRequests();
+    const typed = await igcord.discord
+      .sendAutocomplete({
+        guildId,
+        channelId: general,
+        userId: payer,
+        name: 'feed',
+        subcommand: 'add-tag',
+        focused: 'tag',
+        value: '#slot2',
+        options: { channel: channelId },
+      })
+      .firstResponse();
+    const values = (typed.data as { choices: { value: string }[] }).choices.map((c) => c.value);
+    expect(values).toEqual(expect.arrayContaining(['slot2', 'slot20', 'slot29']));
+    expect(values).not.toContain('slot3');
+    expect(igcord.graph.admin.requests()).toEqual([]);
   });
 });
