@@ -131,6 +131,10 @@ describe('feeds of other accounts and hashtags on Graph (Facebook Login)', () =>
     await poll(key);
     for (const channelId of [general, second])
       for (const caption of captions) expect(count(channelId, `${caption} `), caption).toBe(1);
+    // Hashtag Search names no author: the post says so rather than "by @".
+    const embed = igcord.discord.messages(general).find(withCaption('Rock pool 1-0'))!.embeds[0]!;
+    expect(embed.title).toBe('Photo on Instagram');
+    expect(embed.author).toBeUndefined();
     // The tag was looked up when the feeds were added, then once by the reader: never at every poll.
     expect(igcord.graph.admin.requests().filter((r) => r.path.endsWith('/ig_hashtag_search')).length).toBeLessThan(4);
   });
