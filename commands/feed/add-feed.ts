@@ -5,6 +5,8 @@
 // location. Only then is the webhook made, the feed stored, and the engine told to start from the newest post,
 // so an existing back catalogue is never flooded into the channel. If that last step fails, the feed is removed
 // again: the admin sees the error and nothing half-made stays behind.
+// On Graph (Facebook Login) a tag is checked with Hashtag Search, which holds one of the payer's 30 weekly hashtag
+// slots (reference §1.4): the 31st unique tag of 7 days is refused with the date a slot frees (hashtag-slots.ts).
 import type { ChatInputCommandInteraction, Client } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
@@ -20,6 +22,7 @@ import { placeIdByName } from '../_shared/places/place-by-name.js';
 import { parseTagName } from '../_shared/input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 import { text as textOf } from '../../src/i18n/i18n.js';
+import { findHashtagForFeed } from './hashtag-slots.js';
 
 export type AddKind = FeedSource['kind'];
 
@@ -95,7 +98,13 @@ export async function addFeed(
 
   // The source's owner is always the invoker: their own posts, or a tag/location read (and paid) with their link.
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
-  if ((chosen.kind === 'tag' || chosen.kind === 'location') && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
+  // Hashtag Search (Graph) asks for no scope of its own; v1's tag and location endpoints need public_content.
+  const hashtagSearch = chosen.kind === 'tag' && ctx.instagram.capabilities.has('hashtag-search');
+  if (
+    (chosen.kind === 'tag' || chosen.kind === 'location') &&
+    !hashtagSearch &&
+    !linked.account.scopes.includes(PUBLIC_CONTENT)
+  ) {
     throw new UserFacingError(
       'instagram.scope-missing',
       textOf('feed.add.needsPublicContent', { scope: PUBLIC_CONTENT }),
@@ -124,7 +133,9 @@ export async function addFeed(
   }
 
   let placeName: string | undefined;
-  if (source.kind === 'tag') {
+  if (source.kind === 'tag' && hashtagSearch) {
+    await findHashtagForFeed(ctx, admin.userId, linked.account.instagramUserId, source.name);
+  } else if (source.kind === 'tag') {
     await withInstagram(ctx, admin.userId, ({ auth }) =>
       ctx.instagram.tags.get(auth, source.name, { priority: 'interactive' }),
     );

@@ -91,7 +91,7 @@ const definition = defineSlash({
     },
     'add-tag': {
       requires: 'tag-feeds',
-      description: 'Follow a tag (read with your linked account)',
+      description: "Follow a hashtag's new posts (read with your link; on Graph it holds one of 30 weekly hashtags)",
       options: {
         ...target,
         tag: {

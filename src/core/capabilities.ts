@@ -47,7 +47,7 @@ export const MISSING_CAPABILITY: Record<Capability, string> = {
   likes: 'no likes lists and no liking',
   relationships: 'no follower lists and no following',
   comments: 'no comments',
-  'tag-feeds': 'no hashtag feeds',
+  'tag-feeds': 'no hashtag feeds (Hashtag Search needs Facebook Login)',
   'location-feeds': 'no location feeds',
   'account-feeds': 'no channel feeds of an account',
   'story-feeds': 'no story feeds',

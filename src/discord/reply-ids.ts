@@ -48,6 +48,7 @@ export const REPLY_IDS = [
   'feeds.payer-only',
   'feeds.stop-paying',
   'feeds.duplicate',
+  'feeds.hashtag-slots',
   'feeds.edit-nothing',
   'feeds.edit-conflict',
   'feeds.mention-gone',

@@ -325,14 +325,13 @@ const CASES: Record<string, Case> = {
 };
 
 /**
- * Not registered on Graph with either login, as of today's main: Graph has no location feeds, and tag feeds
- * (Hashtag Search, Facebook Login only) are not offered yet (src/providers/graph/capabilities.ts has no
- * `tag-feeds`). /help says so. When hashtag feeds arrive on Facebook Login, /feed add-tag moves to FACEBOOK_ONLY.
+ * Not registered on Graph with either login: Graph has no location feeds. /help says so. Tag feeds (Hashtag
+ * Search) exist on Facebook Login only: /feed add-tag is in FACEBOOK_ONLY.
  */
-const NOT_ON_GRAPH = (path: string) => ['/feed add-tag', '/feed add-location'].includes(path);
+const NOT_ON_GRAPH = (path: string) => ['/feed add-location'].includes(path);
 
 /** Commands a login cannot serve: absent from registration, and explained in /help. */
-const FACEBOOK_ONLY = ['/account profile', '/account posts', '/hashtag info', '/hashtag recent'];
+const FACEBOOK_ONLY = ['/account profile', '/account posts', '/hashtag info', '/hashtag recent', '/feed add-tag'];
 
 describe.each(['instagram', 'facebook'] as const)('every command on Graph with %s login', (login) => {
   let sandbox: GraphSandbox;

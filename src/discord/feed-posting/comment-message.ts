@@ -1,4 +1,4 @@
-// A comments feed's message (docs/decisions/0027): the comment — its text defused with plain(), so it cannot ping
+// A comments feed's message (docs/decisions/0028): the comment — its text defused with plain(), so it cannot ping
 // or format anything — its author, and the post it is on (link, caption's start, thumbnail), with the owner's
 // moderation buttons: Hide (or Unhide) and Reply. The buttons carry the account and the comment in their custom
 // id; their handler (commands/comments/moderation-buttons.ts) lets only the account's own linked Discord user act.

@@ -1,4 +1,4 @@
-// The comments and mentions sources of core's FeedReader on Graph (docs/decisions/0027). Both read two ways: the
+// The comments and mentions sources of core's FeedReader on Graph (docs/decisions/0028). Both read two ways: the
 // webhook's recorded events (docs/decisions/0024) are the fast path, polling is the truth. A poll of comments is
 // one call (the newest comments of the newest posts by field expansion, comment-feed-api.ts); a poll of mentions
 // one call (`/tags`). An event whose comment or post the poll did not see (an older post) is read by id. Comments
@@ -8,6 +8,7 @@
 // `handedOver`, once every feed holds the item, so a crash in between hands it over again (the pending lists and
 // delivery records drop the repeat) and loses nothing; an event about something already handed over, too old,
 // the account's own, or gone is acknowledged at once, since nothing will ever be posted for it.
+import type { SeenSets } from './feed-reader-tags.js';
 import {
   InstagramInvalidParametersError,
   InstagramNotAllowedError,
@@ -30,12 +31,6 @@ export const COMMENT_POLL_COMMENTS = 50;
 export const MENTION_POLL_POSTS = 25;
 /** Seen-set entries outlive a day of Graph's answers, as for stories and hashtags (decision 0023). */
 export const COMMENT_SEEN_TTL_MS = 25 * 3_600_000;
-
-/** The seen-sets the Graph readers keep (storage's SeenSetStore). */
-export interface SeenSets {
-  seen(set: string, ids: readonly string[]): Promise<Set<string>>;
-  add(set: string, ids: readonly string[], ttlMs: number): Promise<void>;
-}
 
 /** One recorded webhook event, as the reader needs it (storage's WebhookEventStore). */
 export interface RecordedEvent {

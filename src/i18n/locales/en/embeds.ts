@@ -3,6 +3,7 @@
 export const embeds = {
   kind: { image: 'Photo', video: 'Video', carousel: 'Carousel', reel: 'Reel', story: 'Story' },
   title: '{{kind}} by @{{username}}',
+  titleNoAuthor: '{{kind}} on Instagram',
   playVideo: '▶ Play video',
   playVideoOf: '▶ Play video {{n}}/{{total}}',
   video: 'Video',

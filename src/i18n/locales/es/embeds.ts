@@ -4,6 +4,7 @@ import type { embeds as en, feedPost as enFeedPost } from '../en/embeds.js';
 export const embeds: typeof en = {
   kind: { image: 'Foto', video: 'Vídeo', carousel: 'Carrusel', reel: 'Reel', story: 'Historia' },
   title: '{{kind}} de @{{username}}',
+  titleNoAuthor: '{{kind}} en Instagram',
   playVideo: '▶ Reproducir vídeo',
   playVideoOf: '▶ Reproducir vídeo {{n}}/{{total}}',
   video: 'Vídeo',

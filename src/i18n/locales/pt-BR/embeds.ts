@@ -4,6 +4,7 @@ import type { embeds as en, feedPost as enFeedPost } from '../en/embeds.js';
 export const embeds: typeof en = {
   kind: { image: 'Foto', video: 'Vídeo', carousel: 'Carrossel', reel: 'Reel', story: 'Story' },
   title: '{{kind}} de @{{username}}',
+  titleNoAuthor: '{{kind}} no Instagram',
   playVideo: '▶ Assistir vídeo',
   playVideoOf: '▶ Assistir vídeo {{n}}/{{total}}',
   video: 'Vídeo',
