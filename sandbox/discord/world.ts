@@ -37,6 +37,8 @@ export interface ChannelInput {
   parent?: string;
   topic?: string;
   overwrites?: OverwriteInput[];
+  /** A forum's tags, by name (`available_tags`; each gets an id). */
+  tags?: string[];
 }
 
 export interface OverwriteInput {
@@ -299,6 +301,9 @@ export class World {
       ownerId: type === ChannelType.PublicThread ? guild.ownerId : null,
       overwrites: (input.overwrites ?? []).map(toOverwrite),
       lastMessageId: null,
+      ...(type === ChannelType.GuildForum
+        ? { availableTags: (input.tags ?? []).map((name) => ({ id: this.state.ids.next(), name })) }
+        : {}),
     };
     this.state.channels.set(channel.id, channel);
     guild.channelIds.push(channel.id);
