@@ -1,6 +1,7 @@
 // The poster port (src/core/feed-poster.ts) on Discord: posts one media to one feed's channel as the bot
 // (`POST /channels/:id/messages`, the feed's role mentioned and allowed to ping, nothing else — post-content.ts) or through the
-// feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back).
+// feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back);
+// into a forum as a new thread per post (forum-post.ts), or into one thread, reopened when archived (thread-post.ts).
 // A delivery carries the engine's nonce with `enforce_nonce`, so a repeat after a crash returns the first message.
 // It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices (in a channel or
 // by DM), and knows each
@@ -12,6 +13,8 @@ import { plain, safeUrl, truncate } from '../embeds/text.js';
 import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
+import { botIdOf, createForumPost, findEarlierThread } from './forum-post.js';
+import { postInThread } from './thread-post.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
@@ -30,6 +33,7 @@ export interface DiscordFeedPosterDeps {
 
 export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
   const { rest, log } = deps;
+  const forum = { rest, client: deps.client, botId: botIdOf(rest, deps.client) };
 
   function body(target: PostTarget, media: Post, options: PostOptions): RESTPostAPIChannelMessageJSONBody {
     const test = 'test' in options.intent;
@@ -48,6 +52,8 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
   async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
     const message = body(target, media, options);
     const { signal } = options;
+    if (target.place === 'forum') return createForumPost(forum, target, media, message, signal);
+    if (target.place === 'thread') return postInThread(rest, target.channelId, message, signal);
     if (target.delivery.mode === 'message') {
       const sent = (await rest.post(Routes.channelMessages(target.channelId), { body: message, signal })) as APIMessage;
       return sent.id;
@@ -76,6 +82,14 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
         return { found: findEarlierPost(await recentChannelMessages(rest, channelId, signal), webhookId, media) };
       } catch (error) {
         return isMissingAccess(error) ? { unreadable: true } : classifyPostFailure(error);
+      }
+    },
+
+    async findEarlierThread(target, media, since, signal) {
+      try {
+        return { found: await findEarlierThread(forum, target, media, since, signal) };
+      } catch (error) {
+        return classifyPostFailure(error);
       }
     },
 
