@@ -11,7 +11,13 @@ import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
 import { requireLinkedAccount, withInstagram } from '../_shared/linked-account.js';
 import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
-import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import {
+  canMentionRole,
+  requireFeedChannel,
+  type DeliveryMode,
+  placeOf,
+  webhookChannel,
+} from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { describeSource } from './feed-list.js';
@@ -142,7 +148,7 @@ export async function addFeed(
 
   let delivery: FeedDeliveryInput = { mode: 'message' };
   if (mode === 'webhook') {
-    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, webhookChannel(channel), ctx.log);
     delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
   }
 
@@ -154,6 +160,7 @@ export async function addFeed(
     ownerInstagramUserId: linked.account.instagramUserId,
     createdBy: admin.userId,
     mentionRoleId: role?.id,
+    place: placeOf(channel),
     delivery,
   });
   await startFromNewest(ctx, feed, interaction.client);
@@ -171,11 +178,17 @@ export async function addFeed(
       : describeSource(feed, linked.account);
   await ctx.respond.reply({
     content:
-      `Feed \`${feed.id}\` added: new posts (${what}) will appear in <#${channelId}> as ${mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}.${mentionNote}` +
+      `Feed \`${feed.id}\` added: new posts (${what}) will appear in <#${channelId}> as ${placeLabel(feed.place, mode)}.${mentionNote}` +
       ` It starts from the newest post now; \`/feed test feed:${feed.id}\` posts that one to check.`,
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
+}
+
+/** How the feed's posts appear: a thread per post in a forum, else messages of the bot or of a channel webhook. */
+function placeLabel(place: Feed['place'], mode: DeliveryMode): string {
+  if (place === 'forum') return 'a new thread per post, tagged with the forum tags its hashtags name';
+  return mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages';
 }
 
 /** The engine sets the source's cursor at its newest media; if that fails, the feed is taken back out. */

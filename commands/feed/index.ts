@@ -3,10 +3,11 @@
 // command from others), and every handler checks the member's permission again, since admins can change who sees
 // a command. All answers are ephemeral: this is admin tooling, not channel chatter. The work lives beside this
 // file (add-feed.ts, manage-feed.ts, feed-posting.ts, …); this file is the definition and the routing.
-import { ChannelType, InteractionContextType, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
 import { defineCommand, type CommandDeps } from '../../src/discord/command.js';
 import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 import { addFeed } from './add-feed.js';
+import { FEED_CHANNEL_TYPES } from './channel-permissions.js';
 import { editFeed } from './edit-feed.js';
 import { ACCOUNT_FEED_PREFIX, askAccountFeed, pressAccountFeedButton } from './add-account.js';
 import { isFeedAdmin } from './feed-admin.js';
@@ -25,9 +26,9 @@ import { plain, truncate } from '../../src/discord/embeds/text.js';
 const target = {
   channel: {
     kind: 'channel',
-    description: 'The channel that gets the posts',
+    description: 'The channel, forum (a thread per post) or thread that gets the posts',
     required: true,
-    channelTypes: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+    channelTypes: FEED_CHANNEL_TYPES,
   },
 } as const;
 
