@@ -162,6 +162,25 @@ describe('feeds into forum channels and threads', () => {
     expect(threads(textId)[0]!.thread_metadata!.archived).toBe(false);
   });
 
+  it('reopens an archived locked thread when igcord has Manage Threads there, then posts', async () => {
+    const textId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'moderated-parent' });
+    igcord.discord.setChannelOverwrites(textId, [
+      { id: igcord.guild.botRoleId, type: 'role', allow: PermissionFlagsBits.ManageThreads },
+    ]);
+    const threadId = igcord.discord.createChannel(igcord.guild.guildId, {
+      name: 'moderated-thread',
+      type: 'thread',
+      parent: textId,
+    });
+    const { instagramUserId } = await accountFeed(6, threadId, 'thread');
+    igcord.discord.setThreadState(threadId, { archived: true, locked: true });
+    post(instagramUserId, 'reopened by a moderator bot');
+    await igcord.discord.waitForMessage(threadId, (m) => m.embeds.some((e) => e.description?.includes('reopened by')));
+    expect(threads(textId)[0]!.thread_metadata).toMatchObject({ archived: false, locked: true });
+    const patches = igcord.discord.restLog().filter((e) => e.method === 'PATCH' && e.path === `/channels/${threadId}`);
+    expect(patches.map((e) => e.body)).toEqual([{ archived: false }]);
+  });
+
   it('disables the feed with the reason when its thread is archived, locked and igcord may not reopen it', async () => {
     const textId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'locked-parent' });
     const threadId = igcord.discord.createChannel(igcord.guild.guildId, {
@@ -192,7 +211,9 @@ describe('feeds into forum channels and threads', () => {
     );
     expect(notice.content).toMatch(/archived and locked/);
 
-    // /feed list shows why.
+    // /feed list shows why (the earlier tests' feeds taken out, so this one is on its first page).
+    for (const other of await igcord.app.storage.feeds.listByGuild(igcord.guild.guildId))
+      if (other.id !== feed.id) await igcord.app.storage.feeds.remove(other.id);
     const handle = igcord.discord.sendCommand({
       channelId: textId,
       userId: igcord.personId,
