@@ -1,6 +1,7 @@
 // Turns the fake's records into the wire objects of discord-api-types/v10, so that a field the types require
 // (and discord.js reads) is filled in one place and type drift in a new discord-api-types fails at tsc here.
 import {
+  ChannelFlags,
   ChannelType,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
@@ -57,7 +58,7 @@ export function renderChannel(channel: ChannelRecord): APIChannel {
     parent_id: channel.parentId,
     permission_overwrites: channel.overwrites.map((o) => ({ ...o })),
     nsfw: false,
-    flags: 0,
+    flags: channel.requireTag === true ? ChannelFlags.RequireTag : 0,
   };
   if (isThread(channel)) {
     return {

@@ -42,6 +42,8 @@ export interface ChannelRecord {
   lastMessageId: string | null;
   /** A forum's tags (`available_tags`, at most 20), each an id and a name. */
   availableTags?: { id: string; name: string }[];
+  /** A forum whose posts must carry a tag (channel flag REQUIRE_TAG). */
+  requireTag?: boolean;
   /** A forum post's tags (`applied_tags`, at most 5 of its forum's). */
   appliedTags?: string[];
   /** A thread's `thread_metadata.archived` and `locked` (absent: active and unlocked). */

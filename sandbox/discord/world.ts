@@ -39,6 +39,8 @@ export interface ChannelInput {
   overwrites?: OverwriteInput[];
   /** A forum's tags, by name (`available_tags`; each gets an id). */
   tags?: string[];
+  /** A forum whose posts must carry one of its tags (Discord's "Require tags"). */
+  requireTag?: boolean;
 }
 
 export interface OverwriteInput {
@@ -302,7 +304,10 @@ export class World {
       overwrites: (input.overwrites ?? []).map(toOverwrite),
       lastMessageId: null,
       ...(type === ChannelType.GuildForum
-        ? { availableTags: (input.tags ?? []).map((name) => ({ id: this.state.ids.next(), name })) }
+        ? {
+            availableTags: (input.tags ?? []).map((name) => ({ id: this.state.ids.next(), name })),
+            ...(input.requireTag === true ? { requireTag: true } : {}),
+          }
         : {}),
     };
     this.state.channels.set(channel.id, channel);

@@ -78,6 +78,25 @@ describe('feeds into forum channels and threads', () => {
     expect(starter[0]!.embeds[0]!.description).toContain('Sunset at the beach');
   });
 
+  it('disables the feed with the reason when the forum requires a tag and the post names none of its tags', async () => {
+    const forumId = igcord.discord.createChannel(igcord.guild.guildId, {
+      name: 'tagged-only',
+      type: 'forum',
+      tags: ['Travel'],
+      requireTag: true,
+    });
+    const { feed, instagramUserId } = await accountFeed(7, forumId, 'forum');
+    post(instagramUserId, 'no matching hashtag #food');
+    await eventually(
+      async () => (await igcord.app.storage.feeds.get(feed.id))?.state.kind === 'disabled',
+      'the feed disabled',
+    );
+    expect(JSON.stringify((await igcord.app.storage.feeds.get(feed.id))!.state)).toMatch(/requires a tag/);
+    expect(threads(forumId)).toHaveLength(0);
+    // Kept for when an admin adds the tag and resumes the feed.
+    expect(await igcord.app.storage.deliveries.pendingMedia(feed.id)).toHaveLength(1);
+  });
+
   it('a run stalled while creating a thread, then a newer run: one thread per post', async () => {
     const forumId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'stalled-forum', type: 'forum' });
     const { instagramUserId } = await accountFeed(2, forumId, 'forum');

@@ -45,6 +45,8 @@ export function addThreadRoutes(router: RestRouter, state: FakeState): void {
       const known = new Set((parent.availableTags ?? []).map((t) => t.id));
       const unknown = tags.findIndex((t) => !known.has(t));
       if (unknown >= 0) throw formError(['applied_tags', unknown], 'TAG_INVALID', 'Invalid tag');
+      if (parent.requireTag === true && tags.length === 0)
+        throw new DiscordFakeError(400, 40067, 'A tag is required to create a forum post in this channel');
       const thread = createThread(state, parent, {
         name: input.name,
         ownerId: state.botUser.id,

@@ -15,6 +15,8 @@ const DISABLING_CODES: Record<number, string> = {
   10003: 'the channel was deleted: remove this feed or move it to another channel',
   10015: "the feed's webhook was deleted: set the feed up again",
   50027: "the feed's webhook token is no longer valid: set the feed up again",
+  40067:
+    "the forum requires a tag on each post and this post's hashtags name none of its tags: add a forum tag named after a hashtag the source uses, or turn off Require Tags, then resume the feed",
   160005:
     'the thread is locked and igcord may not post in it (needs Manage Threads): unlock the thread, or give igcord Manage Threads there, then resume the feed',
 };
