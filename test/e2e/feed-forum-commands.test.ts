@@ -57,7 +57,13 @@ describe('/feed with forum channels and threads', () => {
     const admin = await linkedAdmin('forum-admin', 1);
     const forumId = igcord.discord.createChannel(guildId, { name: 'forum-target', type: 'forum' });
     const toForum = await feedCommand(admin, 'add-account', { channel: forumId });
-    expect(await igcord.app.storage.feeds.get(feedIdOf(toForum))).toMatchObject({ channelId: forumId, place: 'forum' });
+    const forumFeed = feedIdOf(toForum);
+    expect(toForum.content).toContain('a new thread per post');
+    expect(await igcord.app.storage.feeds.get(forumFeed)).toMatchObject({ channelId: forumId, place: 'forum' });
+    // /feed test makes a thread too, its name marked as a test.
+    await feedCommand(admin, 'test', { feed: forumFeed });
+    const [tested] = igcord.discord.threads(forumId);
+    expect(tested?.name).toMatch(/^🧪 Test: /);
 
     const other = await linkedAdmin('thread-admin', 2);
     const threadId = thread('thread-target');

@@ -52,7 +52,8 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
   async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
     const message = body(target, media, options);
     const { signal } = options;
-    if (target.place === 'forum') return createForumPost(forum, target, media, message, signal);
+    if (target.place === 'forum')
+      return createForumPost(forum, target, media, message, { test: 'test' in options.intent, signal });
     if (target.place === 'thread') return postInThread(rest, target.channelId, message, signal);
     if (target.delivery.mode === 'message') {
       const sent = (await rest.post(Routes.channelMessages(target.channelId), { body: message, signal })) as APIMessage;

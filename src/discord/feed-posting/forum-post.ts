@@ -27,11 +27,14 @@ export const APPLIED_TAGS_MAX = 5;
 /** A look back this far before the intent's time allows for clock skew between igcord and Discord. */
 const SKEW_MS = 30_000;
 
-/** The thread's name: the caption's first line, or who posted it when the caption has no text (pure). */
-export function forumThreadName(post: Pick<Post, 'caption' | 'author'>): string {
+/**
+ * The thread's name: the caption's first line, or who posted it when the caption has no text; a test post's name
+ * says so first, so the forum's list of posts does not show it as news (pure).
+ */
+export function forumThreadName(post: Pick<Post, 'caption' | 'author'>, test = false): string {
   const first = plain(post.caption.split('\n').find((line) => line.trim() !== '') ?? '', 'label').trim();
   const name = first !== '' ? first : plain(`Post by @${post.author.username}`, 'label');
-  return truncate(name, THREAD_NAME_MAX);
+  return truncate(test ? `🧪 Test: ${name}` : name, THREAD_NAME_MAX);
 }
 
 /** The ids of the forum's tags whose names match the post's hashtags, ignoring case, at most 5 (pure). */
@@ -81,13 +84,18 @@ export async function createForumPost(
   target: PostTarget,
   post: Post,
   message: RESTPostAPIChannelMessageJSONBody,
-  signal?: AbortSignal,
+  options: { test: boolean; signal?: AbortSignal | undefined },
 ): Promise<string> {
+  const { signal } = options;
   // Discord documents no nonce for a starter message: the engine's posting intent covers a repeat instead.
   const { nonce: _nonce, enforce_nonce: _enforce, ...starter } = message;
   const tags = forumTagIds(post.tags, await availableTags(deps, target.channelId, signal));
   const thread = (await deps.rest.post(Routes.threads(target.channelId), {
-    body: { name: forumThreadName(post), message: starter, ...(tags.length > 0 ? { applied_tags: tags } : {}) },
+    body: {
+      name: forumThreadName(post, options.test),
+      message: starter,
+      ...(tags.length > 0 ? { applied_tags: tags } : {}),
+    },
     signal,
   })) as APIThreadChannel;
   return thread.id;

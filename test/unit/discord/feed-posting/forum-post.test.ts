@@ -10,6 +10,10 @@ describe('forumThreadName', () => {
     expect(forumThreadName({ caption: '\n  \nSunset at the beach\nmore', author })).toBe('Sunset at the beach');
   });
 
+  it("marks a test post's thread as a test", () => {
+    expect(forumThreadName({ caption: 'Sunset', author }, true)).toBe('🧪 Test: Sunset');
+  });
+
   it('names who posted when the caption has no text', () => {
     expect(forumThreadName({ caption: '', author })).toBe('Post by @lena');
   });
