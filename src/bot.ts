@@ -14,6 +14,7 @@ import { commandsForProvider } from './discord/provider-commands.js';
 import { LookupCache } from '../commands/_shared/lookup-cache.js';
 import { RecentLocations } from '../commands/_shared/places/recent-locations.js';
 import { Paginator } from './discord/pagination.js';
+import type { SharedState } from './discord/shared-state/shared-state.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
 import type { DescribeError } from './discord/reply-error.js';
 import { describeError } from '../commands/_shared/describe-error.js';
@@ -61,6 +62,8 @@ export interface BotOptions {
   clock?: Clock | undefined;
   /** Register the commands to this guild at start (the sandbox and tests; live deployments use deploy-commands). */
   registerToGuild?: string | undefined;
+  /** State shared with the bot's other processes (Redis, docs/decisions/0022); none: this process's memory. */
+  sharedState?: SharedState | undefined;
   commandsDirectory?: string | undefined;
 }
 
@@ -91,7 +94,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     path: u.path,
     why: `${options.instagram.name} has ${MISSING_CAPABILITY[u.capability]}`,
   }));
-  const paginator = new Paginator({ log, maxSessions: config.pages.maxSessions, timeoutMs: config.pages.timeoutMs });
+  const paginator = new Paginator({
+    log,
+    maxSessions: config.pages.maxSessions,
+    timeoutMs: config.pages.timeoutMs,
+    state: options.sharedState,
+  });
   const router = createInteractionRouter({
     commands,
     components: [paginator.route],
@@ -104,7 +112,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       storage: options.storage,
       limiter: options.limiter,
       paginator,
-      lookups: new LookupCache({ limiter: options.limiter, log }),
+      lookups: new LookupCache({ limiter: options.limiter, log, state: options.sharedState }),
       recentPlaces: new RecentLocations(),
       publicUrl: options.publicUrl,
       deliveries: options.deliveries,

@@ -41,6 +41,10 @@ export function mediaPages(first: Page<Post>, options: MediaPagesOptions): Paged
   };
   add(first.data);
   let next = first.data.length > 0 && loaded.length < maxItems ? first.next : undefined;
+  const renderLoaded = (index: number, media: Post) => ({
+    content: `${options.heading} · post ${index + 1}${next ? '' : ` of ${loaded.length}`}`,
+    embeds: renderMediaEmbeds(media),
+  });
 
   return {
     get count() {
@@ -62,9 +66,14 @@ export function mediaPages(first: Page<Post>, options: MediaPagesOptions): Paged
         if (loaded.length === 0) throw new UserFacingError('media-list.empty', options.empty);
         throw new UserFacingError('media-list.end', options.end(loaded.length));
       }
+      return renderLoaded(index, media);
+    },
+    // The posts loaded so far, rendered, for another igcord process to page through (docs/decisions/0022).
+    snapshot() {
       return {
-        content: `${options.heading} · post ${index + 1}${next ? '' : ` of ${loaded.length}`}`,
-        embeds: renderMediaEmbeds(media),
+        pages: loaded.map((media, index) => renderLoaded(index, media)),
+        count: loaded.length + (next ? 1 : 0),
+        complete: next === undefined,
       };
     },
   };

@@ -26,6 +26,11 @@ export interface DiscordFakeOptions {
    * not listed is closed with 4014, as Discord does; discord.js then rejects login with DisallowedIntents.
    */
   privilegedIntents?: number;
+  /**
+   * Shards GET /gateway/bot recommends (default 1). Each session gets only its shard's guilds and interactions
+   * either way; this is what a client that asks (`shards: 'auto'`) opens.
+   */
+  recommendedShards?: number;
   /** Where unknown routes and fake failures are reported; defaults to stderr. A pino logger fits. */
   logger?: WarnSink;
   /** Log entries kept (oldest dropped first), so a long sandbox session does not grow without bound. */

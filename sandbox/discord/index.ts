@@ -115,7 +115,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
   state.emit = (event, data, dispatchOptions) => gateway.dispatch(event, data, dispatchOptions);
   const world = new World(state, (guildId) => gateway.announceGuild(guildId));
 
-  addSessionRoutes(router, state, gatewayUrl, oauth2, botToken);
+  addSessionRoutes(router, state, gatewayUrl, oauth2, botToken, options.recommendedShards ?? 1);
   oauth2.addRoutes(router);
   addCommandRoutes(router, state);
   addChannelRoutes(router, state);

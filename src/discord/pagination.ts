@@ -6,6 +6,8 @@
 // them too and says so. At most `maxSessions` are kept: opening one more disables the buttons of the one pressed
 // longest ago, which then answers like an expired one. A session holds its source, its page and how to edit its
 // message (the interaction's webhook: application id and token), never the interaction itself.
+// With a shared state (several processes, docs/decisions/0022), each session is also kept there as data
+// (page-sessions.ts), so a press that reaches another process pages from it.
 import { randomBytes } from 'node:crypto';
 import {
   ButtonStyle,
@@ -21,6 +23,18 @@ import type { ActionRow } from './errors.js';
 import { UserFacingError } from './errors.js';
 import type { ComponentRoute } from './loader.js';
 import type { InteractionResponder, MessageRef } from './responder.js';
+import type { SharedState } from './shared-state/shared-state.js';
+import {
+  loadPageRecord,
+  pageRecordKey,
+  restoredSource,
+  savePageRecord,
+  type Page,
+  type PageRecord,
+  type SourceSnapshot,
+} from './page-sessions.js';
+
+export type { Page, SourceSnapshot } from './page-sessions.js';
 
 export const PAGE_PREFIX = 'page';
 /** Interaction tokens allow edits for 15 minutes; the timeout must end before that. */
@@ -28,13 +42,6 @@ export const MAX_PAGE_TIMEOUT_MS = 14 * 60_000;
 export const DEFAULT_PAGE_TIMEOUT_MS = 5 * 60_000;
 /** A session costs tens of KB (its rendered source): 1,000 open at once is tens of MB at most. */
 export const DEFAULT_MAX_PAGE_SESSIONS = 1_000;
-
-export interface Page {
-  content?: string | undefined;
-  embeds?: APIEmbed[] | undefined;
-  /** The page's own buttons (at most four rows), shown above the paging row; the command that made them answers them. */
-  actions?: ActionRow[] | undefined;
-}
 
 export interface PagedSource {
   count: number;
@@ -45,6 +52,8 @@ export interface PagedSource {
   readonly complete?: boolean | undefined;
   /** Renders page `index` (0-based); may call Instagram (the press is deferred if that takes long). */
   render(index: number): Promise<Page> | Page;
+  /** The pages loaded so far as data, for another process to page from (a shared state only); none: this process only. */
+  snapshot?(): SourceSnapshot;
 }
 
 export interface PaginatorOptions {
@@ -53,6 +62,8 @@ export interface PaginatorOptions {
   timeoutMs?: number | undefined;
   /** Sessions kept at once; opening one more expires the least recently pressed. Default 1,000. */
   maxSessions?: number | undefined;
+  /** Where sessions are shared with the bot's other processes (Redis); none: this process's memory only. */
+  state?: SharedState | undefined;
 }
 
 interface Session {
@@ -121,9 +132,11 @@ export class Paginator {
   private readonly timeoutMs: number;
   private readonly maxSessions: number;
   private readonly log: Logger;
+  private readonly state: SharedState | undefined;
 
   constructor(options: PaginatorOptions) {
     this.log = options.log;
+    this.state = options.state?.kind === 'redis' ? options.state : undefined;
     this.timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS, MAX_PAGE_TIMEOUT_MS);
     this.maxSessions = Math.max(1, options.maxSessions ?? DEFAULT_MAX_PAGE_SESSIONS);
   }
@@ -165,16 +178,23 @@ export class Paginator {
       message: ref,
       timer: this.expireLater(id),
     });
+    await this.share(id, ownerId, page, source);
     // The map keeps insertion order and a press re-inserts its session: the first entries were pressed longest ago.
     for (const oldest of this.sessions.keys()) {
       if (this.sessions.size <= this.maxSessions) break;
       this.log.debug({ session: oldest, max: this.maxSessions }, 'page session evicted: too many open');
-      void this.expire(oldest);
+      void this.expire(oldest, true);
     }
   }
 
   /** Disables every open session's buttons now (shutdown), without waiting for their timeouts. */
   async close(): Promise<void> {
+    // Shared sessions stay pageable through the other processes; only their timers stop here.
+    if (this.state) {
+      for (const session of this.sessions.values()) clearTimeout(session.timer);
+      this.sessions.clear();
+      return;
+    }
     await Promise.allSettled([...this.sessions.keys()].map((id) => this.expire(id)));
   }
 
@@ -195,6 +215,8 @@ export class Paginator {
       return;
     }
     const session = this.sessions.get(id.session);
+    const record = !session && this.state ? await loadPageRecord(this.state, id.session) : undefined;
+    if (record && record.ownerId === id.ownerId) return this.pressShared(id.session, id.target, record, ctx);
     if (!session || session.ownerId !== id.ownerId) {
       // Lost to a timeout race or a restart: the buttons go grey and the user learns why.
       const rows = interaction.isMessageComponent()
@@ -228,20 +250,70 @@ export class Paginator {
         ),
       ],
     });
+    await this.share(id.session, session.ownerId, target, session.source);
     ctx.log.debug({ page: target, pages: session.source.count }, 'paged');
   }
 
-  private expireLater(id: string): NodeJS.Timeout {
-    const timer = setTimeout(() => void this.expire(id), this.timeoutMs);
+  /** A press on a session this process does not hold: paged from its shared snapshot. */
+  private async pressShared(session: string, wanted: number, record: PageRecord, ctx: CommandContext) {
+    const source = restoredSource(record.snapshot);
+    const target = Math.min(Math.max(0, wanted), source.count - 1);
+    const rendered = source.render(target);
+    await savePageRecord(this.state!, session, { ...record, page: target, pressedAt: Date.now() }, this.timeoutMs);
+    await ctx.respond.update({
+      ...message(rendered),
+      components: [
+        ...(rendered.actions ?? []),
+        pageButtons(session, record.ownerId, target, source.count, false, source.complete),
+      ],
+    });
+    ctx.log.debug({ page: target, pages: source.count, shared: true }, 'paged');
+  }
+
+  /** Writes the session to the shared state, when there is one and the source can be written down. */
+  private async share(id: string, ownerId: string, page: number, source: PagedSource): Promise<void> {
+    if (!this.state || !source.snapshot) return;
+    try {
+      const record = { ownerId, page, pressedAt: Date.now(), snapshot: source.snapshot() };
+      await savePageRecord(this.state, id, record, this.timeoutMs);
+    } catch (error) {
+      // This process still pages it; only a press reaching another process would find it expired.
+      this.log.warn({ err: error, session: id }, 'could not share the page session');
+    }
+  }
+
+  /**
+   * Whether the session was pressed since (on any process): its timer then runs again from that press. Otherwise
+   * its shared record goes, and the caller disables the buttons.
+   */
+  private async pressedElsewhere(id: string, session: Session): Promise<boolean> {
+    const record = await loadPageRecord(this.state!, id).catch(() => undefined);
+    if (!record) return false;
+    session.page = record.page;
+    const left = record.pressedAt + this.timeoutMs - Date.now();
+    if (left <= 0) return false;
+    clearTimeout(session.timer);
+    session.timer = this.expireLater(id, left);
+    return true;
+  }
+
+  private expireLater(id: string, afterMs = this.timeoutMs): NodeJS.Timeout {
+    const timer = setTimeout(() => void this.expire(id), afterMs);
     timer.unref();
     return timer;
   }
 
-  private async expire(id: string): Promise<void> {
+  /** Disables the session's buttons; `evicted` (over the cap): at once, even if pressed elsewhere since. */
+  private async expire(id: string, evicted = false): Promise<void> {
     const session = this.sessions.get(id);
     if (!session) return;
+    // An eviction reaches the delete below synchronously: the cap's loop in start() relies on it.
+    if (this.state && !evicted && (await this.pressedElsewhere(id, session))) return;
+    if (this.sessions.get(id) !== session) return;
     this.sessions.delete(id);
     clearTimeout(session.timer);
+    // Gone for every process: a press elsewhere now answers "expired", as the greyed buttons say.
+    this.state?.delete(pageRecordKey(id)).catch(() => undefined);
     try {
       await session.webhook.editMessage(session.message, {
         components: [

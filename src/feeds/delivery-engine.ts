@@ -9,12 +9,11 @@
 // read yet, or for media already read, costs nothing: no new mark, no new run. Posts go out through core's poster
 // port, which the composition root injects (src/discord/feed-posting on Discord): the engine knows no Discord.
 import { setMaxListeners } from 'node:events';
-import type { InstagramClient } from '../providers/v1/client.js';
-import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { CallPriority } from '../limiter/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import { parseSourceKey, sourceKey, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
-import type { FeedPoster } from '../core/index.js';
+import type { FeedPoster, FeedReader } from '../core/index.js';
 import type { FeedDeliveryEngine } from './delivery-engine-api.js';
 import { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
 import { emptyCounters } from './engine-stats.js';
@@ -31,7 +30,8 @@ import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
 
 export interface DeliveryEngineOptions {
   storage: Storage;
-  instagram: InstagramClient;
+  /** Reads sources from the configured provider (a provider's feed-reader.ts). */
+  reader: FeedReader;
   limiter: Limiter;
   /** Where feeds post: the chat platform behind core's poster port (src/discord/feed-posting on Discord). */
   poster: FeedPoster;
@@ -51,10 +51,15 @@ export interface DeliveryEngineOptions {
 
 export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDeliveryEngine {
   const tuning: DeliveryTuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const { storage, instagram, limiter } = options;
+  const { storage, reader, limiter } = options;
   const now = options.now ?? Date.now;
   const log = options.log.child({ component: 'feeds' });
-  const poster = createPostToFeed({ poster: options.poster, feeds: storage.feeds, log });
+  const poster = createPostToFeed({
+    poster: options.poster,
+    feeds: storage.feeds,
+    guildSettings: storage.guildSettings,
+    log,
+  });
   const counters = emptyCounters();
   const sources = new Map<SourceKey, SourceState>();
   const budgets = new SourceBudgets({ limiter, windowMs: options.windowMs, tuning });
@@ -72,7 +77,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
   const actions = createFeedActions({
     storage,
-    instagram,
+    reader,
     poster,
     counters,
     log,
@@ -83,7 +88,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   const tellGuild = createGuildNotice({ poster: options.poster, log, signal: abort.signal });
   const runDeps: RunDeps = {
     storage,
-    instagram,
+    reader,
     poster,
     log,
     counters,
@@ -209,6 +214,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         return;
       case 'done': {
         state.failures = 0;
+        state.retryReason = undefined;
         budgets.track(sk, state, result.budgetKey);
         if (result.fetched) {
           state.pokedAt = undefined;
@@ -226,6 +232,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       }
       case 'retry': {
         state.failures += 1;
+        state.retryReason = result.reason;
         counters.retries += 1;
         const delay =
           result.retryAt !== undefined
@@ -276,16 +283,20 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
 
     sendTest: (feed) => actions.sendTest(feed),
+    latestPost: (feed) => actions.latestPost(feed),
     backfill: (feed, n) => actions.backfill(feed, n),
     missedPosts: (feed) => actions.missedPosts(feed),
     catchUp: (feed, choice) => actions.catchUp(feed, choice),
 
     status(feed) {
       const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;
-      const nextCheckAt = sources.get(sourceKey(feed.source))?.dueAt;
+      const state = sources.get(sourceKey(feed.source));
+      const nextCheckAt = state?.dueAt;
       return {
         ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}),
         ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
+        ...(state?.running === true ? { checking: true } : {}),
+        ...(state?.retryReason !== undefined ? { retryReason: state.retryReason } : {}),
       };
     },
 

@@ -4,6 +4,7 @@
 // under the fence before executing, and the check right before the post is the last await before it leaves.
 import { disabled, postSchema, type Post } from '../core/index.js';
 import type { Feed } from '../storage/index.js';
+import { holdsBack } from './feed-filter.js';
 import { PostError, postFailureFields } from './post-error.js';
 import { claimWebhookPost, type FencedRun, type WebhookClaim } from './run-fence.js';
 import type { FeedOutcome, RunDeps } from './source-run-api.js';
@@ -13,6 +14,8 @@ async function deliverToFeed(deps: FencedRun, feed: Feed, media: Post): Promise<
   const { fence } = deps;
   const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
+  // Held back by the feed's filters: recorded as filtered (final, like a post), never posted (feed-filter.ts).
+  if (await holdsBack(deps, feed, media, { beforeWrite: fence.check })) return 'known';
   // Checked by recording the intent (webhook, forum) and right before the send (all): one read per check, per media.
   // Discord de-duplicates neither a webhook execution nor a forum thread by nonce: both record a posting intent.
   const webhook = feed.place === 'forum' || (feed.place === undefined && feed.delivery.mode === 'webhook');

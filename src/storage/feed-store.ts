@@ -16,6 +16,8 @@ import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import { feedStateSchema, type FeedState } from '../core/feed-state.js';
 import { feedPlaceSchema } from '../core/feed-poster.js';
+import { feedTemplateSchema } from '../core/feed-template.js';
+import { MAX_FILTER_RULES, filterRuleSchema } from '../core/feed-filters.js';
 import { migrateFeedStateV1 } from './feed-state-v1.js';
 import { feedSourceSchema, parseSourceKey, sourceKey, type FeedSource } from './feed-source.js';
 import type { RecordType } from './record-reader.js';
@@ -51,6 +53,10 @@ const feedRecord = z.object({
   lastDeliveryAt: epochMs.optional(),
   lastCheckAt: epochMs.optional(),
   consent: feedConsent.optional(),
+  /** The feed's message template (docs/decisions/0026); absent: the built-in rendering. Added without a version bump. */
+  template: feedTemplateSchema.optional(),
+  /** Include / exclude rules (src/core/feed-filters.ts); absent or empty: every post passes. */
+  filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
 });
 const feedType: RecordType<typeof feedRecord> = {
   name: 'feed',
@@ -96,6 +102,10 @@ export const feedPatchSchema = z.object({
   lastCheckAt: epochMs.optional(),
   /** The Instagram account that pays for (and reads) the feed: changed when its owner moves it to a new link. */
   ownerInstagramUserId: storedId.optional(),
+  /** The feed's message template; null goes back to the built-in rendering. */
+  template: feedTemplateSchema.nullable().optional(),
+  /** The feed's whole new list of filter rules (an empty list removes them all). */
+  filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
 });
 export type FeedPatch = z.input<typeof feedPatchSchema>;
 
@@ -288,12 +298,14 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         if (data.channelId !== undefined) next.channelId = data.channelId;
         if (data.mentionRoleId !== undefined) next.mentionRoleId = data.mentionRoleId ?? undefined;
         if (delivery !== undefined) next.delivery = delivery;
-        if (data.place === 'channel') delete next.place;
-        else if (data.place !== undefined) next.place = data.place;
+        if (data.place !== undefined) next.place = data.place === 'channel' ? undefined : data.place;
         if (data.state !== undefined) next.state = data.state;
         if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
         if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
         if (data.ownerInstagramUserId !== undefined) next.ownerInstagramUserId = data.ownerInstagramUserId;
+        if (data.template === null) delete next.template;
+        else if (data.template !== undefined) next.template = data.template;
+        if (data.filters !== undefined) next.filters = data.filters.length > 0 ? data.filters : undefined;
         after = next;
         return next;
       });

@@ -12,6 +12,7 @@ import { createDiscordFeedPoster } from '../../src/discord/feed-posting/discord-
 import { createDiscordPayerStanding } from '../../src/discord/feed-posting/payer-standing.js';
 import { createDeliveryEngine } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
+import { createV1FeedReader } from '../../src/providers/v1/feed-reader.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 
 const SETTLE_MS = 2_000;
@@ -56,7 +57,10 @@ describe('feeds into forum channels and threads', () => {
       tags: ['Travel', 'food', 'Art', 'Music', 'Sea', 'Sun', 'Extra'],
     });
     const { instagramUserId } = await accountFeed(1, forumId, 'forum');
-    post(instagramUserId, 'Sunset at the beach\nsecond line #travel #FOOD #unknown');
+    const sunset = post(instagramUserId, 'Sunset at the beach\nsecond line #travel #FOOD #unknown') as {
+      id?: string;
+      data?: { id: string };
+    };
     post(instagramUserId, `${'long '.repeat(40)}title\n#art #music #sea #sun #extra #travel #food`);
     await eventually(() => threads(forumId).length === 2, 'two forum threads');
 
@@ -76,6 +80,17 @@ describe('feeds into forum channels and threads', () => {
     expect(starter).toHaveLength(1);
     expect(starter[0]!.id).toBe(first!.id);
     expect(starter[0]!.embeds[0]!.description).toContain('Sunset at the beach');
+
+    // /feed why links to the post's thread.
+    const why = igcord.discord.sendCommand({
+      channelId: igcord.guild.channels.general!,
+      userId: igcord.personId,
+      name: 'feed',
+      subcommand: 'why',
+      options: { post: sunset.data?.id ?? sunset.id! },
+    });
+    const reply = await why.waitForReply();
+    expect(reply.content).toContain(`https://discord.com/channels/${igcord.guild.guildId}/${first!.id}/${first!.id}`);
   });
 
   it('disables the feed with the reason when the forum requires a tag and the post names none of its tags', async () => {
@@ -119,7 +134,7 @@ describe('feeds into forum channels and threads', () => {
     rest.setToken(app.config.discord.token!);
     const engine = createDeliveryEngine({
       storage: app.storage,
-      instagram: app.instagram,
+      reader: createV1FeedReader(app.instagram),
       limiter: app.limiter,
       poster: createDiscordFeedPoster({ rest, log }),
       payers: createDiscordPayerStanding(rest),

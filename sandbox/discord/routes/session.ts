@@ -10,11 +10,12 @@ export function addSessionRoutes(
   gatewayUrl: () => string,
   oauth2: FakeOAuth2,
   botToken: string,
+  recommendedShards: number,
 ): void {
   router.add('GET', '/gateway/bot', 'bot', () => {
     const info: APIGatewayBotInfo = {
       url: gatewayUrl(),
-      shards: 1,
+      shards: recommendedShards,
       session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
     };
     return { status: 200, body: info };

@@ -19,6 +19,8 @@ import {
 import type { Post, PostTarget } from '../../core/index.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
 import { TEST_POST_MARK } from './earlier-post.js';
+import { DEFAULT_TIME_SETTINGS } from './placeholders.js';
+import { renderTemplateTitle } from './template-render.js';
 
 /** Discord's limits: a thread name is 1–100 characters; a thread carries at most 5 of its forum's tags. */
 export const THREAD_NAME_MAX = 100;
@@ -28,13 +30,22 @@ export const APPLIED_TAGS_MAX = 5;
 const SKEW_MS = 30_000;
 
 /**
- * The thread's name: the caption's first line, or who posted it when the caption has no text; a test post's name
- * says so first, so the forum's list of posts does not show it as news (pure).
+ * The thread's name: the feed template's title drawn for the post when it has one (docs/decisions/0026), else the
+ * caption's first line, else who posted it; a test post's name says so first, so the forum's list of posts does
+ * not show it as news (pure).
  */
-export function forumThreadName(post: Pick<Post, 'caption' | 'author'>, test = false): string {
+export function forumThreadName(
+  post: Post,
+  options: { test?: boolean; target?: Pick<PostTarget, 'template' | 'time'> } = {},
+): string {
+  const { template, time } = options.target ?? {};
+  const titled =
+    template === undefined
+      ? ''
+      : renderTemplateTitle(template, post, time ?? DEFAULT_TIME_SETTINGS, THREAD_NAME_MAX).trim();
   const first = plain(post.caption.split('\n').find((line) => line.trim() !== '') ?? '', 'label').trim();
-  const name = first !== '' ? first : plain(`Post by @${post.author.username}`, 'label');
-  return truncate(test ? `🧪 Test: ${name}` : name, THREAD_NAME_MAX);
+  const name = titled || first || plain(`Post by @${post.author.username}`, 'label');
+  return truncate(options.test === true ? `🧪 Test: ${name}` : name, THREAD_NAME_MAX);
 }
 
 /** The ids of the forum's tags whose names match the post's hashtags, ignoring case, at most 5 (pure). */
@@ -92,7 +103,7 @@ export async function createForumPost(
   const tags = forumTagIds(post.tags, await availableTags(deps, target.channelId, signal));
   const thread = (await deps.rest.post(Routes.threads(target.channelId), {
     body: {
-      name: forumThreadName(post, options.test),
+      name: forumThreadName(post, { test: options.test, target }),
       message: starter,
       ...(tags.length > 0 ? { applied_tags: tags } : {}),
     },
@@ -157,9 +168,12 @@ async function starterMessage(rest: REST, threadId: string, signal?: AbortSignal
   }
 }
 
+/** The post's link in the starter message: an embed's link, the text, or a template's "Open on Instagram". */
 function pointsAt(message: APIMessage, link: string): boolean {
+  if (message.content.startsWith(TEST_POST_MARK)) return false;
   return (
-    !message.content.startsWith(TEST_POST_MARK) &&
-    (message.embeds.some((e) => e.url === link) || message.content.split(/\s+/).includes(link))
+    message.embeds.some((e) => e.url === link) ||
+    message.content.split(/\s+/).includes(link) ||
+    JSON.stringify(message.components ?? []).includes(JSON.stringify(link))
   );
 }
