@@ -12,6 +12,7 @@ import { createDiscordFeedPoster } from '../../src/discord/feed-posting/discord-
 import { createDiscordPayerStanding } from '../../src/discord/feed-posting/payer-standing.js';
 import { createDeliveryEngine } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
+import { STARTER_TEMPLATE } from '../../src/core/index.js';
 import { createV1FeedReader } from '../../src/providers/v1/feed-reader.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 
@@ -91,6 +92,18 @@ describe('feeds into forum channels and threads', () => {
     });
     const reply = await why.waitForReply();
     expect(reply.content).toContain(`https://discord.com/channels/${igcord.guild.guildId}/${first!.id}/${first!.id}`);
+  });
+
+  it("names a templated feed's threads with the template's title", async () => {
+    const forumId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'templated-forum', type: 'forum' });
+    const { feed, instagramUserId } = await accountFeed(8, forumId, 'forum');
+    await igcord.app.storage.feeds.update(feed.id, {
+      template: { ...STARTER_TEMPLATE, title: '{author}: {caption_first_line}', description: '{caption}' },
+    });
+    const user = String(igcord.emulator.admin.users()[8]!.username);
+    post(instagramUserId, 'Fresh *bread* today\nmore');
+    await eventually(() => threads(forumId).length === 1, 'the thread');
+    expect(threads(forumId)[0]!.name).toBe(`@${user}: Fresh *bread* today`);
   });
 
   it('disables the feed with the reason when the forum requires a tag and the post names none of its tags', async () => {
