@@ -92,7 +92,7 @@ export async function editFeed(
 
   await ctx.respond.reply({
     content:
-      `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
+      `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.place === 'forum' ? 'a new thread per post' : edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
       `mentioning ${edited.mentionRoleId === undefined ? 'nobody' : `<@&${edited.mentionRoleId}>`}.` +
       ' Its payer, state and delivered posts are kept: nothing already posted is posted again.',
     ephemeral: true,

@@ -61,7 +61,7 @@ export function describeFeed(
   const reason = stateReason(feed.state);
   const lines = [
     `<#${feed.channelId}> ← ${describeSource(feed, owner)}`,
-    `Paid by <@${feed.ownerDiscordUserId}>${feed.consent === undefined ? '' : `, who consented ${relativeTime(feed.consent.at)}`} · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
+    `Paid by <@${feed.ownerDiscordUserId}>${feed.consent === undefined ? '' : `, who consented ${relativeTime(feed.consent.at)}`} · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.place === 'forum' ? 'a thread per post' : feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
     `State: ${STATE_LABEL[feed.state.kind]}${reason ? ` — ${reason}` : ''}`,
     `Last delivery ${lastDeliveryAt === undefined ? 'never' : relativeTime(lastDeliveryAt)} · next check ${nextCheck}`,
     // The rules live in the record, so counting them costs nothing (their outcomes: /feed why).

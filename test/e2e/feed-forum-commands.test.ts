@@ -107,7 +107,8 @@ describe('/feed with forum channels and threads', () => {
     const feedId = feedIdOf(await feedCommand(admin, 'add-account', { channel: text }));
     expect((await igcord.app.storage.feeds.get(feedId))!.place).toBeUndefined();
     const forumId = igcord.discord.createChannel(guildId, { name: 'edit-forum', type: 'forum' });
-    await feedCommand(admin, 'edit', { feed: feedId, channel: forumId });
+    const moved = await feedCommand(admin, 'edit', { feed: feedId, channel: forumId });
+    expect(moved.content).toContain('as a new thread per post');
     expect(await igcord.app.storage.feeds.get(feedId)).toMatchObject({ channelId: forumId, place: 'forum' });
     await feedCommand(admin, 'edit', { feed: feedId, channel: text });
     const back = (await igcord.app.storage.feeds.get(feedId))!;
