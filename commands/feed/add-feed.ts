@@ -25,6 +25,7 @@ import { coordinatePair } from '../_shared/input/location-input.js';
 import { placeIdByName } from '../_shared/places/place-by-name.js';
 import { parseTagName } from '../_shared/input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
+import { text as textOf } from '../../src/i18n/i18n.js';
 
 export type AddKind = FeedSource['kind'];
 
@@ -65,16 +66,9 @@ function placeChoice(value: string): PlaceChoice {
   const text = value.trim();
   if (/^\d{1,30}$/.test(text)) return { id: text };
   if (coordinatePair(text) !== undefined) {
-    throw new UserFacingError(
-      'input.invalid-location',
-      'A feed follows one place, not a point: pick a place from the suggestions shown for those coordinates, or give its numeric location id.',
-    );
+    throw new UserFacingError('input.invalid-location', textOf('feed.add.pointNotPlace'));
   }
-  if (text === '')
-    throw new UserFacingError(
-      'input.invalid-location',
-      'Give a place: pick one from the suggestions, or give its numeric location id.',
-    );
+  if (text === '') throw new UserFacingError('input.invalid-location', textOf('feed.add.noPlace'));
   return { name: text };
 }
 
@@ -89,10 +83,7 @@ export async function addFeed(
   const mode: DeliveryMode = options.delivery ?? 'message';
   const role = options.mention ?? null;
   if (role !== null && role.id === admin.guildId) {
-    throw new UserFacingError(
-      'feeds.mention-everyone',
-      'A feed cannot mention @everyone. Choose a role, or leave the mention out.',
-    );
+    throw new UserFacingError('feeds.mention-everyone', textOf('feed.add.noEveryone'));
   }
   if (role !== null) requireMentionableRole(interaction, role);
   // Checked before anything else is looked at, so a mistyped tag costs nothing.
@@ -110,8 +101,8 @@ export async function addFeed(
   if ((chosen.kind === 'tag' || chosen.kind === 'location') && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
     throw new UserFacingError(
       'instagram.scope-missing',
-      `Tag and location feeds read public content with your Instagram link, and it was not given the "${PUBLIC_CONTENT}" permission. Link again and grant it.`,
-      { components: [linkButtonRow('Relink Instagram', PUBLIC_CONTENT)] },
+      textOf('feed.add.needsPublicContent', { scope: PUBLIC_CONTENT }),
+      { components: (t) => [linkButtonRow(t('buttons.relinkInstagram'), PUBLIC_CONTENT)] },
     );
   }
   const source: FeedSource =
@@ -131,7 +122,7 @@ export async function addFeed(
   if (existing !== undefined) {
     throw new UserFacingError(
       'feeds.duplicate',
-      `<#${channelId}> already follows this source: feed \`${existing.id}\`.`,
+      textOf('feed.add.duplicate', { channel: `<#${channelId}>`, id: existing.id }),
     );
   }
 
@@ -171,25 +162,29 @@ export async function addFeed(
     role === null
       ? ''
       : canMentionRole(channel, interaction.client, 'mentionable' in role ? role.mentionable : false)
-        ? ` Each post mentions <@&${role.id}>.`
-        : ` Each post names <@&${role.id}>, but that role is not mentionable and I lack **Mention Everyone** here, so it will not ping anyone.`;
+        ? ctx.t('feed.add.mentions', { role: `<@&${role.id}>` })
+        : ctx.t('feed.add.namesOnly', { role: `<@&${role.id}>` });
   const what =
     source.kind === 'location' && placeName
-      ? `location ${placeName} (${source.id})`
-      : describeSource(feed, linked.account);
+      ? ctx.t('feed.add.placeSource', { name: placeName, id: source.id })
+      : describeSource(feed, linked.account, ctx.t);
   await ctx.respond.reply({
-    content:
-      `Feed \`${feed.id}\` added: new posts (${what}) will appear in <#${channelId}> as ${placeLabel(feed.place, mode)}.${mentionNote}` +
-      ` It starts from the newest post now; \`/feed test feed:${feed.id}\` posts that one to check.`,
+    content: ctx.t('feed.add.added', {
+      id: feed.id,
+      what,
+      channel: `<#${channelId}>`,
+      mode: ctx.t(
+        feed.place === 'forum'
+          ? 'feed.add.asForumThreads'
+          : mode === 'webhook'
+            ? 'feed.add.asWebhook'
+            : 'feed.add.asBot',
+      ),
+      mention: mentionNote,
+    }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
-}
-
-/** How the feed's posts appear: a thread per post in a forum, else messages of the bot or of a channel webhook. */
-function placeLabel(place: Feed['place'], mode: DeliveryMode): string {
-  if (place === 'forum') return 'a new thread per post, tagged with the forum tags its hashtags name';
-  return mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages';
 }
 
 /** The engine sets the source's cursor at its newest media; if that fails, the feed is taken back out. */

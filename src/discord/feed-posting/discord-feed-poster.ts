@@ -17,6 +17,7 @@ import { botIdOf, createForumPost, findEarlierThread } from './forum-post.js';
 import { postInThread } from './thread-post.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 import { templateBody } from './template-body.js';
+import { createTranslations, englishOnly, type Translate, type Translations } from '../../i18n/i18n.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
@@ -30,15 +31,18 @@ export function feedMessage(
   media: Post,
   options: PostOptions,
   log: Logger,
+  /** The guild's language (labels of the built-in rendering); a template's own text is the admin's. */
+  t: Translate = englishOnly(),
 ): RESTPostAPIChannelMessageJSONBody {
   const test = 'test' in options.intent;
   const templated = options.plain === true ? undefined : templateBody(target, media);
   // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
-  const embeds = templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log));
+  const embeds = templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log, t));
   const { content, roles } = postContent(target, media, {
     test,
     compact: embeds === undefined,
     text: templated?.content,
+    t,
   });
   return {
     ...(content !== undefined ? { content } : {}),
@@ -56,17 +60,27 @@ export interface DiscordFeedPosterDeps {
   /** The bot's gateway client, to find a guild's system channel; optional. */
   client?: Client | undefined;
   log: Logger;
+  /** Posts speak the guild's preferred language (Community settings); built here when not given. */
+  translations?: Translations | undefined;
 }
 
 export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
   const { rest, log } = deps;
   const forum = { rest, client: deps.client, botId: botIdOf(rest, deps.client) };
+  const translations = deps.translations ?? createTranslations();
+
+  /** The preferred locale of the guild the channel is in, from the gateway's cache; English when unknown. */
+  function guildLocaleOf(channelId: string): string | undefined {
+    const channel = deps.client?.channels.cache.get(channelId);
+    return channel !== undefined && 'guild' in channel ? channel.guild.preferredLocale : undefined;
+  }
 
   async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
-    const message = feedMessage(target, media, options, log);
+    const t = translations.forLocale(guildLocaleOf(target.channelId));
+    const message = feedMessage(target, media, options, log, t);
     const { signal } = options;
     if (target.place === 'forum')
-      return createForumPost(forum, target, media, message, { test: 'test' in options.intent, signal });
+      return createForumPost(forum, target, media, message, { test: 'test' in options.intent, t, signal });
     if (target.place === 'thread') return postInThread(rest, target.channelId, message, signal);
     if (target.delivery.mode === 'message') {
       const sent = (await rest.post(Routes.channelMessages(target.channelId), { body: message, signal })) as APIMessage;

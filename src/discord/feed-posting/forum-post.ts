@@ -18,7 +18,8 @@ import {
 } from 'discord.js';
 import type { Post, PostTarget } from '../../core/index.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
-import { TEST_POST_MARK } from './earlier-post.js';
+import { TEST_POST_MARKS } from './earlier-post.js';
+import { englishOnly, type Translate } from '../../i18n/i18n.js';
 import { DEFAULT_TIME_SETTINGS } from './placeholders.js';
 import { renderTemplateTitle } from './template-render.js';
 
@@ -36,16 +37,17 @@ const SKEW_MS = 30_000;
  */
 export function forumThreadName(
   post: Post,
-  options: { test?: boolean; target?: Pick<PostTarget, 'template' | 'time'> } = {},
+  options: { test?: boolean; target?: Pick<PostTarget, 'template' | 'time'>; t?: Translate } = {},
 ): string {
+  const t = options.t ?? englishOnly();
   const { template, time } = options.target ?? {};
   const titled =
     template === undefined
       ? ''
       : renderTemplateTitle(template, post, time ?? DEFAULT_TIME_SETTINGS, THREAD_NAME_MAX).trim();
   const first = plain(post.caption.split('\n').find((line) => line.trim() !== '') ?? '', 'label').trim();
-  const name = titled || first || plain(`Post by @${post.author.username}`, 'label');
-  return truncate(options.test === true ? `🧪 Test: ${name}` : name, THREAD_NAME_MAX);
+  const name = titled || first || plain(t('feedPost.forumPostBy', { author: `@${post.author.username}` }), 'label');
+  return truncate(options.test === true ? t('feedPost.forumTest', { name }) : name, THREAD_NAME_MAX);
 }
 
 /** The ids of the forum's tags whose names match the post's hashtags, ignoring case, at most 5 (pure). */
@@ -95,7 +97,7 @@ export async function createForumPost(
   target: PostTarget,
   post: Post,
   message: RESTPostAPIChannelMessageJSONBody,
-  options: { test: boolean; signal?: AbortSignal | undefined },
+  options: { test: boolean; t?: Translate | undefined; signal?: AbortSignal | undefined },
 ): Promise<string> {
   const { signal } = options;
   // Discord documents no nonce for a starter message: the engine's posting intent covers a repeat instead.
@@ -103,7 +105,7 @@ export async function createForumPost(
   const tags = forumTagIds(post.tags, await availableTags(deps, target.channelId, signal));
   const thread = (await deps.rest.post(Routes.threads(target.channelId), {
     body: {
-      name: forumThreadName(post, { test: options.test, target }),
+      name: forumThreadName(post, { test: options.test, target, ...(options.t ? { t: options.t } : {}) }),
       message: starter,
       ...(tags.length > 0 ? { applied_tags: tags } : {}),
     },
@@ -170,7 +172,7 @@ async function starterMessage(rest: REST, threadId: string, signal?: AbortSignal
 
 /** The post's link in the starter message: an embed's link, the text, or a template's "Open on Instagram". */
 function pointsAt(message: APIMessage, link: string): boolean {
-  if (message.content.startsWith(TEST_POST_MARK)) return false;
+  if (TEST_POST_MARKS.some((mark) => message.content.startsWith(mark))) return false;
   return (
     message.embeds.some((e) => e.url === link) ||
     message.content.split(/\s+/).includes(link) ||
