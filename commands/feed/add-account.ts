@@ -22,7 +22,7 @@ import { InstagramNotFoundError } from '../../src/core/instagram-errors.js';
 import { resolveUsername } from '../_shared/users/resolve-user.js';
 import { parseUsername } from '../_shared/users/username.js';
 import { addFeed, startFromNewest, type AddFeedOptions } from './add-feed.js';
-import { requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import { requireFeedChannel, type DeliveryMode, placeOf, webhookChannel } from './channel-permissions.js';
 import { requireFeedAdmin, type FeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { webhookForChannel } from './feed-webhook.js';
@@ -230,7 +230,7 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
 
   let delivery: FeedDeliveryInput = { mode: 'message' };
   if (button.mode === 'webhook') {
-    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, webhookChannel(channel), ctx.log);
     delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
   }
   const feed = await ctx.storage.feeds.add({
@@ -241,6 +241,7 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
     ownerInstagramUserId: linked.account.instagramUserId,
     createdBy: admin.userId,
     mentionRoleId: button.roleId,
+    place: placeOf(channel),
     delivery,
     consent: { discordUserId: admin.userId, at: ctx.clock.now(), username: profile.username },
   });

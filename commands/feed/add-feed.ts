@@ -13,7 +13,13 @@ import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
 import { requireLinkedAccount, withInstagram } from '../_shared/linked-account.js';
 import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
-import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import {
+  canMentionRole,
+  requireFeedChannel,
+  type DeliveryMode,
+  placeOf,
+  webhookChannel,
+} from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { describeSource } from './feed-list.js';
@@ -148,7 +154,7 @@ export async function addFeed(
 
   let delivery: FeedDeliveryInput = { mode: 'message' };
   if (mode === 'webhook') {
-    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, webhookChannel(channel), ctx.log);
     delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
   }
 
@@ -160,6 +166,7 @@ export async function addFeed(
     ownerInstagramUserId: linked.account.instagramUserId,
     createdBy: admin.userId,
     mentionRoleId: role?.id,
+    place: placeOf(channel),
     delivery,
   });
   await startFromNewest(ctx, feed, interaction.client);
@@ -180,7 +187,13 @@ export async function addFeed(
       id: feed.id,
       what,
       channel: `<#${channelId}>`,
-      mode: ctx.t(mode === 'webhook' ? 'feed.add.asWebhook' : 'feed.add.asBot'),
+      mode: ctx.t(
+        feed.place === 'forum'
+          ? 'feed.add.asForumThreads'
+          : mode === 'webhook'
+            ? 'feed.add.asWebhook'
+            : 'feed.add.asBot',
+      ),
       mention: mentionNote,
     }),
     ephemeral: true,

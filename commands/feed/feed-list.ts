@@ -69,7 +69,13 @@ export function describeFeed(
   const mentions = t('feed.list.mentions', {
     role: feed.mentionRoleId === undefined ? t('feed.list.nobody') : `<@&${feed.mentionRoleId}>`,
   });
-  const postsAs = t(feed.delivery.mode === 'webhook' ? 'feed.list.postsAsWebhook' : 'feed.list.postsAsBot');
+  const postsAs = t(
+    feed.place === 'forum'
+      ? 'feed.list.postsAsForum'
+      : feed.delivery.mode === 'webhook'
+        ? 'feed.list.postsAsWebhook'
+        : 'feed.list.postsAsBot',
+  );
   // The reason is core's wording of the structured state (src/core/feed-lifecycle.ts), still English.
   const state = t('feed.list.stateLine', { state: t(`feed.list.state.${feed.state.kind}`) });
   const lines = [

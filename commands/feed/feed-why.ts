@@ -103,8 +103,10 @@ export async function whyPost(interaction: ChatInputCommandInteraction, ctx: Com
 
 /** One feed's fate of the post, in words, from its records and state. */
 async function outcome(ctx: CommandContext, { feed, record, pending }: FeedFacts, post: Post | undefined) {
+  // A forum feed's post is a thread whose starter message has the thread's id: the link opens that thread.
+  const where = feed.place === 'forum' ? record?.messageId : feed.channelId;
   if (record?.messageId !== undefined)
-    return `delivered ${relativeTime(record.deliveredAt)}: https://discord.com/channels/${feed.guildId}/${feed.channelId}/${record.messageId}`;
+    return `delivered ${relativeTime(record.deliveredAt)}: https://discord.com/channels/${feed.guildId}/${where}/${record.messageId}`;
   if (record?.filteredBy !== undefined)
     return `filtered by ${plain(record.filteredBy)} ${relativeTime(record.deliveredAt)}; it will not be posted.`;
   const reason = stateReason(feed.state);

@@ -3,11 +3,12 @@
 // command from others), and every handler checks the member's permission again, since admins can change who sees
 // a command. All answers are ephemeral: this is admin tooling, not channel chatter. The work lives beside this
 // file (add-feed.ts, manage-feed.ts, feed-posting.ts, …); this file is the definition and the routing.
-import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { autocomplete } from './feed-autocomplete.js';
 import { defineCommand } from '../../src/discord/command.js';
 import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 import { addFeed } from './add-feed.js';
+import { FEED_CHANNEL_TYPES } from './channel-permissions.js';
 import { editFeed } from './edit-feed.js';
 import { ACCOUNT_FEED_PREFIX, askAccountFeed, pressAccountFeedButton } from './add-account.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
@@ -29,9 +30,9 @@ import {
 const target = {
   channel: {
     kind: 'channel',
-    description: 'The channel that gets the posts',
+    description: 'The channel, forum (a thread per post) or thread that gets the posts',
     required: true,
-    channelTypes: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+    channelTypes: FEED_CHANNEL_TYPES,
   },
 } as const;
 

@@ -42,6 +42,8 @@ export const REPLY_IDS = [
   'feeds.channel-lookup-failed',
   'feeds.channel-no-access',
   'feeds.channel-kind',
+  /** A webhook delivery asked for a forum or a thread (webhooks belong to text channels). */
+  'feeds.webhook-place',
   'feeds.bot-missing-permissions',
   'feeds.mention-everyone',
   'feeds.mention-not-allowed',

@@ -15,6 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import { feedStateSchema, type FeedState } from '../core/feed-state.js';
+import { feedPlaceSchema } from '../core/feed-poster.js';
 import { feedTemplateSchema } from '../core/feed-template.js';
 import { MAX_FILTER_RULES, filterRuleSchema } from '../core/feed-filters.js';
 import { migrateFeedStateV1 } from './feed-state-v1.js';
@@ -42,6 +43,8 @@ const feedRecord = z.object({
   createdBy: storedId,
   createdAt: epochMs,
   mentionRoleId: storedId.optional(),
+  /** What kind of place `channelId` is; absent: a text or announcement channel (feeds before forums). */
+  place: feedPlaceSchema.optional(),
   delivery: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('message') }),
     z.object({ mode: z.literal('webhook'), webhookId: storedId, webhookTokenEncrypted: z.string().startsWith('v1.') }),
@@ -80,6 +83,7 @@ export const newFeedSchema = z.object({
   ownerInstagramUserId: storedId,
   createdBy: storedId,
   mentionRoleId: storedId.optional(),
+  place: feedPlaceSchema.optional(),
   delivery: deliveryInput,
   consent: feedConsent.optional(),
 });
@@ -89,6 +93,8 @@ export const feedPatchSchema = z.object({
   channelId: storedId.optional(),
   /** null clears the mention. */
   mentionRoleId: storedId.nullable().optional(),
+  /** Changes with the channel: a move into a forum or a thread says so. */
+  place: feedPlaceSchema.optional(),
   delivery: deliveryInput.optional(),
   /** Decided by src/core/feed-lifecycle.ts. */
   state: feedStateSchema.optional(),
@@ -205,6 +211,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
       createdBy: data.createdBy,
       createdAt: ctx.now(),
       mentionRoleId: data.mentionRoleId,
+      ...(data.place !== undefined && data.place !== 'channel' ? { place: data.place } : {}),
       delivery: encryptDelivery(id, data.delivery),
       state: { kind: 'active' },
       ...(data.consent !== undefined ? { consent: data.consent } : {}),
@@ -291,6 +298,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         if (data.channelId !== undefined) next.channelId = data.channelId;
         if (data.mentionRoleId !== undefined) next.mentionRoleId = data.mentionRoleId ?? undefined;
         if (delivery !== undefined) next.delivery = delivery;
+        if (data.place !== undefined) next.place = data.place === 'channel' ? undefined : data.place;
         if (data.state !== undefined) next.state = data.state;
         if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
         if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;

@@ -1,6 +1,7 @@
 // The poster port (src/core/feed-poster.ts) on Discord: posts one media to one feed's channel as the bot
 // (`POST /channels/:id/messages`, the feed's role mentioned and allowed to ping, nothing else — post-content.ts) or through the
-// feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back).
+// feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back);
+// into a forum as a new thread per post (forum-post.ts), or into one thread, reopened when archived (thread-post.ts).
 // A delivery carries the engine's nonce with `enforce_nonce`, so a repeat after a crash returns the first message.
 // It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices (in a channel or
 // by DM), and knows each
@@ -13,6 +14,8 @@ import { commentEmbeds, moderationRow } from './comment-message.js';
 import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
+import { botIdOf, createForumPost, findEarlierThread } from './forum-post.js';
+import { postInThread } from './thread-post.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 import { templateBody } from './template-body.js';
 import { createTranslations, englishOnly, type Translate, type Translations } from '../../i18n/i18n.js';
@@ -71,6 +74,7 @@ export interface DiscordFeedPosterDeps {
 
 export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
   const { rest, log } = deps;
+  const forum = { rest, client: deps.client, botId: botIdOf(rest, deps.client) };
   const translations = deps.translations ?? createTranslations();
 
   /** The preferred locale of the guild the channel is in, from the gateway's cache; English when unknown. */
@@ -80,8 +84,12 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
   }
 
   async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
-    const message = feedMessage(target, media, options, log, translations.forLocale(guildLocaleOf(target.channelId)));
+    const t = translations.forLocale(guildLocaleOf(target.channelId));
+    const message = feedMessage(target, media, options, log, t);
     const { signal } = options;
+    if (target.place === 'forum')
+      return createForumPost(forum, target, media, message, { test: 'test' in options.intent, t, signal });
+    if (target.place === 'thread') return postInThread(rest, target.channelId, message, signal);
     if (target.delivery.mode === 'message') {
       const sent = (await rest.post(Routes.channelMessages(target.channelId), { body: message, signal })) as APIMessage;
       return sent.id;
@@ -110,6 +118,14 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
         return { found: findEarlierPost(await recentChannelMessages(rest, channelId, signal), webhookId, media) };
       } catch (error) {
         return isMissingAccess(error) ? { unreadable: true } : classifyPostFailure(error);
+      }
+    },
+
+    async findEarlierThread(target, media, since, signal) {
+      try {
+        return { found: await findEarlierThread(forum, target, media, since, signal) };
+      } catch (error) {
+        return classifyPostFailure(error);
       }
     },
 

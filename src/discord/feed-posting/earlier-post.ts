@@ -17,7 +17,7 @@ export const EARLIER_POST_WINDOW = 50;
 export const TEST_POST_MARK = CATALOGUES.en.feedPost.testMark;
 
 /** The mark in every shipped language: a test post is in its guild's language, which may have changed since. */
-const TEST_POST_MARKS = Object.values(CATALOGUES).map((catalogue) => catalogue.feedPost.testMark);
+export const TEST_POST_MARKS = Object.values(CATALOGUES).map((catalogue) => catalogue.feedPost.testMark);
 
 /** The id of the message in `messages` that `webhookId` posted for `media`, if there is one (pure). */
 export function findEarlierPost(

@@ -29,4 +29,6 @@ export const feedPost = {
   newPost: 'New post by {{author}}: {{link}}',
   testMark: '🧪 Test post for feed',
   test: '{{mark}} `{{feedId}}`: this is how new posts from this source will look.',
+  forumTest: '🧪 Test: {{name}}',
+  forumPostBy: 'Post by {{author}}',
 };

@@ -25,6 +25,7 @@ export const feed = {
     nobody: 'nobody',
     postsAsWebhook: 'posts as a channel webhook',
     postsAsBot: 'posts as bot messages',
+    postsAsForum: 'posts as a thread per post',
     stateLine: 'State: {{state}}',
     lastDelivery: 'Last delivery {{when}} · next check {{next}}',
     never: 'never',
@@ -98,6 +99,7 @@ export const feed = {
     placeSource: 'location {{name}} ({{id}})',
     asWebhook: 'posts of a channel webhook',
     asBot: 'bot messages',
+    asForumThreads: 'a new thread per post, tagged with the forum tags its hashtags name',
     added:
       'Feed `{{id}}` added: new posts ({{what}}) will appear in {{channel}} as {{mode}}.{{mention}} It starts from the newest post now; `/feed test feed:{{id}}` posts that one to check.',
   },

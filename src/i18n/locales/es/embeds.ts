@@ -30,4 +30,6 @@ export const feedPost: typeof enFeedPost = {
   newPost: 'Nuevo post de {{author}}: {{link}}',
   testMark: '🧪 Post de prueba del feed',
   test: '{{mark}} `{{feedId}}`: así se verán los nuevos posts de esta fuente.',
+  forumTest: '🧪 Prueba: {{name}}',
+  forumPostBy: 'Post de {{author}}',
 };
