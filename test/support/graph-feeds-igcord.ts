@@ -30,7 +30,10 @@ export interface GraphFeedsIgcord {
   close(): Promise<void>;
 }
 
-export async function startGraphFeedsIgcord(tuning: Partial<DeliveryTuning> = {}): Promise<GraphFeedsIgcord> {
+export async function startGraphFeedsIgcord(
+  tuning: Partial<DeliveryTuning> = {},
+  options: { now?: (() => number) | undefined } = {},
+): Promise<GraphFeedsIgcord> {
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-graph-feeds-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -49,6 +52,7 @@ export async function startGraphFeedsIgcord(tuning: Partial<DeliveryTuning> = {}
   const app = await startIgcord(config, createLogger({ level: config.logLevel, destination }), {
     discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
     feeds: { startSpreadMs: 60_000, retryBaseMs: 200, retryMaxMs: 1000, ...tuning },
+    feedsNow: options.now,
   });
   const sandbox = app.sandbox;
   const graph = sandbox?.graph;

@@ -2,7 +2,8 @@
 // (`POST /channels/:id/messages`, the feed's role mentioned and allowed to ping, nothing else — post-content.ts) or through the
 // feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back).
 // A delivery carries the engine's nonce with `enforce_nonce`, so a repeat after a crash returns the first message.
-// It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices (in a channel or
+// It also edits a delivered message whose post changed on Instagram (post-update.ts), reads a channel's newest
+// messages for an earlier webhook post, sends the bot's notices (in a channel or
 // by DM), and knows each
 // guild's system channel from the gateway. Every refusal comes back as a classified failure (post-failure.ts).
 import { Routes, type APIMessage, type Client, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
@@ -14,6 +15,7 @@ import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 import { templateBody } from './template-body.js';
+import { updateFeedMessage } from './post-update.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
@@ -89,6 +91,23 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
         return { found: findEarlierPost(await recentChannelMessages(rest, channelId, signal), webhookId, media) };
       } catch (error) {
         return isMissingAccess(error) ? { unreadable: true } : classifyPostFailure(error);
+      }
+    },
+
+    async update(target, messageId, change, how, signal) {
+      // The post rendered as a delivery renders it, minus the nonce (an edit is not a new message).
+      const render: Parameters<typeof updateFeedMessage>[0]['render'] = (t, edited) => {
+        const {
+          nonce: _nonce,
+          enforce_nonce: _enforce,
+          ...body
+        } = feedMessage(t, edited.post, { intent: { nonce: '0' } }, log);
+        return body;
+      };
+      try {
+        return { messageId: await updateFeedMessage({ rest, log, render }, target, messageId, change, how, signal) };
+      } catch (error) {
+        return classifyPostFailure(error);
       }
     },
 

@@ -7,7 +7,8 @@
 // in that same call (MEDIA_FIELDS), never a call per post. Stories are also kept in a seen-set for their lifetime
 // (storage's seen-sets), so a story is handed over once even when two share the cursor's second; it is noted only
 // once every feed holds it (`handedOver`), so a crash in between hands it over again, never loses it. A story that
-// expired before it was read is simply no longer listed: nothing to do, no error.
+// expired before it was read is simply no longer listed: nothing to do, no error. A read of own posts also hands on
+// every post its pages listed, for the feeds to see captions edited and posts deleted since they posted them.
 import {
   InstagramNotAvailableError,
   type FeedReader,
@@ -84,8 +85,10 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
       let page = await firstPage(client, auth, source, GRAPH_FEED_PAGE, read);
       let calls = 1;
       const newestFirst: Post[] = [];
+      const listed: Post[] = [];
       let reached = false;
       for (;;) {
+        listed.push(...page.data);
         for (const post of page.data) {
           // The cursor's post, or one older than it (the cursor's was deleted): everything from here is handed over.
           if (post.id === cursor.mediaId || post.time < cursor.createdTime) {
@@ -107,7 +110,21 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
         fresh = fresh.filter((p) => !seen.has(p.id));
       }
       const media = fresh.slice(0, Math.max(1, read.maxItems));
-      return { media, minTagId: undefined, calls, resumeBelow: undefined, more: media.length < fresh.length };
+      const more = media.length < fresh.length;
+      // Own posts may have their caption edited or be deleted: what the pages showed is handed on for the feeds to
+      // compare with what they posted (src/feeds/post-changes.ts). Complete down to the oldest post listed, or
+      // entirely when the last page read was the last one. Stories expire by design: not watched.
+      if (source.kind !== 'account') return { media, minTagId: undefined, calls, resumeBelow: undefined, more };
+      const completeAfter =
+        page.next === undefined ? -1 : Math.min(Number.POSITIVE_INFINITY, ...listed.map((p) => p.time));
+      return {
+        media,
+        minTagId: undefined,
+        calls,
+        resumeBelow: undefined,
+        more,
+        listed: { posts: listed, completeAfter },
+      };
     });
   }
 
