@@ -105,7 +105,7 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
         return body;
       };
       try {
-        return { messageId: await updateFeedMessage({ rest, log, render }, target, messageId, change, how, signal) };
+        return { messageId: await updateFeedMessage({ rest, render }, target, messageId, change, how, signal) };
       } catch (error) {
         return classifyPostFailure(error);
       }

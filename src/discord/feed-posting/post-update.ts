@@ -5,7 +5,6 @@
 // `mark` reads the message and adds a note to its text, leaving the embeds as posted. No edit pings anyone.
 import { Routes, type APIMessage, type REST, type RESTPatchAPIChannelMessageJSONBody } from 'discord.js';
 import type { OnChange, PostChange, PostTarget } from '../../core/index.js';
-import type { Logger } from '../../log.js';
 import { truncate } from '../embeds/text.js';
 
 /** The notes a changed post's message gets (English; the i18n catalogue takes them over). */
@@ -24,7 +23,6 @@ export function withNote(content: string | undefined, note: string): string {
 
 export interface UpdateDeps {
   rest: REST;
-  log: Logger;
   /** The post's message as a feed posts it (discord-feed-poster.ts), without the delivery's nonce. */
   render(target: PostTarget, change: Extract<PostChange, { kind: 'edited' }>): RESTPatchAPIChannelMessageJSONBody;
 }
