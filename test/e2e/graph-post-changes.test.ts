@@ -23,8 +23,14 @@ describe('posts changed on Instagram, on the Graph provider', () => {
   let igcord: GraphFeedsIgcord;
   let offsetMs = 0;
   let key: string;
-  /** Channel by on-change setting; `hook` is a webhook feed set to `edit`. */
-  const channels: Record<'edit' | 'mark' | 'leave' | 'hook', string> = { edit: '', mark: '', leave: '', hook: '' };
+  /** Channel by on-change setting; `hook` and `hookMark` are webhook feeds set to `edit` and `mark`. */
+  const channels: Record<'edit' | 'mark' | 'leave' | 'hook' | 'hookMark', string> = {
+    edit: '',
+    mark: '',
+    leave: '',
+    hook: '',
+    hookMark: '',
+  };
 
   async function command(subcommand: string, options: Record<string, string>) {
     return igcord.discord
@@ -54,8 +60,13 @@ describe('posts changed on Instagram, on the Graph provider', () => {
       const reply = await command('edit', { feed: feed.id, 'on-change': name });
       expect(reply.content).toContain(`\`${name}\``);
     }
-    const added = await command('add-account', { channel: channels.hook, delivery: 'webhook' });
-    expect(added.content).toMatch(/Feed `[^`]+` added/);
+    channels.hookMark = igcord.discord.createChannel(igcord.guild.guildId, { name: 'hook-marked' });
+    for (const name of ['hook', 'hookMark'] as const) {
+      const added = await command('add-account', { channel: channels[name], delivery: 'webhook' });
+      const id = /Feed `([^`]+)` added/.exec(added.content ?? '')?.[1];
+      expect(id).toBeDefined();
+      if (name === 'hookMark') await command('edit', { feed: id!, 'on-change': 'mark' });
+    }
   });
   afterAll(async () => {
     await igcord?.close();
@@ -84,6 +95,7 @@ describe('posts changed on Instagram, on the Graph provider', () => {
   it('a caption edited within 24 h: edit shows the new caption (bot and webhook message), mark notes it, leave keeps it', async () => {
     const { mediaId, messages } = await deliver('Harbour at dawn, first light.');
     expect(byId(channels.hook, messages.hook!).webhook_id).toBeDefined();
+    expect(byId(channels.hookMark, messages.hookMark!).webhook_id).toBeDefined();
     igcord.graph.admin.editCaption(mediaId, 'Harbour at dusk, last light.');
     igcord.graph.admin.clearRequests();
     await poll();
@@ -95,9 +107,11 @@ describe('posts changed on Instagram, on the Graph provider', () => {
       expect(describes('Harbour at dusk')(message)).toBe(true);
       expect(describes('Harbour at dawn')(message)).toBe(false);
     }
-    const marked = byId(channels.mark, messages.mark!);
-    expect(describes('Harbour at dawn')(marked)).toBe(true);
-    expect(marked.content).toContain('caption was edited on Instagram');
+    for (const name of ['mark', 'hookMark'] as const) {
+      const marked = byId(channels[name], messages[name]!);
+      expect(describes('Harbour at dawn')(marked)).toBe(true);
+      expect(marked.content).toContain('caption was edited on Instagram');
+    }
     const left = byId(channels.leave, messages.leave!);
     expect(describes('Harbour at dawn')(left)).toBe(true);
     expect(left.content ?? '').not.toContain('edited on Instagram');
@@ -119,9 +133,11 @@ describe('posts changed on Instagram, on the Graph provider', () => {
       expect(message.content).toContain('deleted on Instagram');
       expect(describes('Studio sale')(message)).toBe(false);
     }
-    const marked = byId(channels.mark, messages.mark!);
-    expect(describes('Studio sale')(marked)).toBe(true);
-    expect(marked.content).toContain('deleted on Instagram');
+    for (const name of ['mark', 'hookMark'] as const) {
+      const marked = byId(channels[name], messages[name]!);
+      expect(describes('Studio sale')(marked)).toBe(true);
+      expect(marked.content).toContain('deleted on Instagram');
+    }
     const left = byId(channels.leave, messages.leave!);
     expect(describes('Studio sale')(left)).toBe(true);
     expect(left.content ?? '').not.toContain('deleted on Instagram');
