@@ -129,7 +129,8 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
       postedAt.set(caption, { at: Date.now(), source: s });
       graph.admin.postMedia(sources[s]!.username, { type: 'image', caption });
     }
-    // Steady state: the calls made while posting, per post made (empty polls included: one call each).
+    // The calls made while posting, per post made (empty polls included: one call each). Only a posting window of
+    // several intervals shows the steady state; the summary row keeps the whole run's figure.
     const windowCalls = app.deliveries.stats().instagramCalls - callsAtStart;
     const perPostWindow = windowCalls / total;
     const captionsOf = (channelId: string) =>
@@ -181,8 +182,8 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
       { bench: 'delivery', metric: `latency p99 (${label})`, value: `${p99} ms`, goal: `< ${goalMs} ms` },
       {
         bench: 'delivery',
-        metric: `Instagram calls per post while posting (graph, ${sourceCount} sources; ${perPost.toFixed(2)} with the settle)`,
-        value: perPostWindow.toFixed(2),
+        metric: `Instagram calls per delivered post, empty polls included (graph, ${sourceCount} sources)`,
+        value: perPost.toFixed(2),
         goal: '≤ 1.1',
       },
       { bench: 'delivery', metric: `lost posts (graph, ${sourceCount} sources)`, value: String(lost), goal: '0' },
