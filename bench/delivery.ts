@@ -6,6 +6,7 @@
 // emulator's post to the message's timestamp on the fake; afterwards every (feed, media) is checked for lost and
 // duplicated messages. With BENCH_TEMPLATES=1 every feed carries a template (the starter one, `{time}` in a set
 // time zone), to compare with the built-in rendering. When run on its own it also prints the listener-vs-bare-node:http ratio (delivery-listener).
+// Then the same on the Graph provider (_delivery-graph.ts): polls only, at 10, 100 and 1,000 followed accounts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +47,19 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/** Both providers (BENCH_PROVIDER=v1 or graph for one): v1 with notifications, then Graph, which polls. */
 export default async function delivery(): Promise<BenchRow[]> {
+  const provider = process.env.BENCH_PROVIDER;
+  const rows: BenchRow[] = [];
+  if (provider !== 'graph') rows.push(...(await v1Delivery()));
+  if (provider !== 'v1') {
+    console.log('\n--- on the Graph provider (polling; _delivery-graph.ts)');
+    rows.push(...(await (await import('./_delivery-graph.js')).default()));
+  }
+  return rows;
+}
+
+async function v1Delivery(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-bench-delivery-'));
   const app = await startIgcord(
     loadConfig({ DATA_DIR: dataDir, HTTP_HOST: '127.0.0.1', HTTP_PORT: '0', LOG_LEVEL: 'silent' }),
@@ -168,12 +181,12 @@ export default async function delivery(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [
       {
         bench: 'delivery',
-        metric: `latency p50 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`,
+        metric: `latency p50 (v1, ${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`,
         value: `${p50} ms`,
       },
       {
         bench: 'delivery',
-        metric: `latency p99 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds${FILTERS ? ', filters' : ''})`,
+        metric: `latency p99 (v1, ${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds${FILTERS ? ', filters' : ''})`,
         value: `${p99} ms`,
         goal: '< 250 ms',
       },

@@ -80,6 +80,8 @@ export interface StartOptions {
   discordClientOptions?: DiscordClientOptions['clientOptions'];
   /** Feed delivery tuning over config.feeds (tests shorten poll and retry intervals). */
   feeds?: Partial<DeliveryTuning> | undefined;
+  /** The delivery engine's clock (tests move it to see what happens a day later); Date.now when absent. */
+  feedsNow?: (() => number) | undefined;
   /** The provider's sign-in for linking, given igcord's OAuth redirect URI; v1's over the Instagram client when absent. */
   linker?: ((redirectUri: string) => AccountLinker) | undefined;
 }
@@ -228,6 +230,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
       // The operator's pacing from the environment; tests override any field through StartOptions.feeds.
       tuning: { ...config.feeds, ...options.feeds },
+      now: options.feedsNow,
       onDelivered: (latencyMs) => metrics.deliveryLatencySeconds.observe({}, latencyMs / 1000),
     });
     const bot = await startBot({

@@ -1,5 +1,6 @@
-// /feed edit: changes where a feed posts (channel), whom it pings (role mention, or none) and how it posts (bot
-// message or channel webhook) in place. Removing and adding the feed again would lose what it carries — its
+// /feed edit: changes where a feed posts (channel), whom it pings (role mention, or none), how it posts (bot
+// message or channel webhook) and what a post edited or deleted on Instagram does to its message (on-change) in
+// place. Removing and adding the feed again would lose what it carries — its
 // delivered posts (which keep restarts from re-posting), its pending posts, its state and its payer — so the
 // record is patched instead, and the engine, which reads the feed record at each run, posts the next media to
 // the new channel. Every check /feed add makes for those fields runs first (the bot's permissions for the new
@@ -8,6 +9,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { DEFAULT_ON_CHANGE, type OnChange } from '../../src/core/index.js';
 import { sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
 import { requireFeedChannel, type DeliveryMode, placeOf, webhookChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
@@ -21,6 +23,7 @@ export interface EditFeedOptions {
   mention: RoleValue | undefined;
   'clear-mention': boolean | undefined;
   delivery: DeliveryMode | undefined;
+  'on-change': OnChange | undefined;
 }
 
 export async function editFeed(
@@ -32,10 +35,17 @@ export async function editFeed(
   const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
   const clear = options['clear-mention'] === true;
   const role = options.mention;
-  if (options.channel === undefined && role === undefined && !clear && options.delivery === undefined) {
+  const onChange = options['on-change'];
+  if (
+    options.channel === undefined &&
+    role === undefined &&
+    !clear &&
+    options.delivery === undefined &&
+    onChange === undefined
+  ) {
     throw new UserFacingError(
       'feeds.edit-nothing',
-      `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\` or \`delivery\`, or \`clear-mention\`.`,
+      `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\`, \`delivery\` or \`on-change\`, or \`clear-mention\`.`,
     );
   }
   if (role !== undefined && clear) {
@@ -67,6 +77,7 @@ export async function editFeed(
   if (moved && channel !== undefined) patch.place = placeOf(channel);
   if (role !== undefined) patch.mentionRoleId = role.id;
   if (clear) patch.mentionRoleId = null;
+  if (onChange !== undefined) patch.onChange = onChange;
   let created: string | undefined;
   // A webhook belongs to one channel: a move or a switch to webhooks needs the new channel's; a switch back to
   // bot messages drops it. Unchanged otherwise, so an edit of the mention alone keeps the webhook it has.
@@ -94,11 +105,19 @@ export async function editFeed(
     content:
       `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.place === 'forum' ? 'a new thread per post' : edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
       `mentioning ${edited.mentionRoleId === undefined ? 'nobody' : `<@&${edited.mentionRoleId}>`}.` +
+      ` When a post is edited or deleted on Instagram within 24 h: \`${edited.onChange ?? DEFAULT_ON_CHANGE}\` (${ON_CHANGE_WORDS[edited.onChange ?? DEFAULT_ON_CHANGE]}).` +
       ' Its payer, state and delivered posts are kept: nothing already posted is posted again.',
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
 }
+
+/** What each on-change setting does, as the reply says it. */
+const ON_CHANGE_WORDS: Record<OnChange, string> = {
+  edit: 'its message is edited to match',
+  mark: 'its message is marked as edited or deleted',
+  leave: 'its message is left as posted',
+};
 
 /** A channel follows a source once: a move into a channel that already follows it is refused. */
 async function refuseDuplicate(ctx: CommandContext, feed: Feed, channelId: string): Promise<void> {

@@ -122,12 +122,21 @@ const definition = defineSlash({
     },
     list: { description: "This server's feeds, their state and their last and next posts" },
     edit: {
-      description: "Change a feed's channel, mention or delivery, keeping what it delivered",
+      description: "Change a feed's channel, mention, delivery or on-change, keeping what it delivered",
       options: {
         ...feed,
         channel: { ...target.channel, description: 'Move the feed to this channel', required: false },
         ...deliveryOptions,
         'clear-mention': { kind: 'boolean', description: 'Stop mentioning a role with each post' },
+        'on-change': {
+          kind: 'string',
+          description: 'When a post is edited or deleted on Instagram within 24 h (default: edit)',
+          choices: [
+            { name: 'edit the message to match', value: 'edit' },
+            { name: 'mark the message as edited or deleted', value: 'mark' },
+            { name: 'leave the message as posted', value: 'leave' },
+          ],
+        },
       },
     },
     remove: { description: 'Stop and delete a feed (asks to confirm)', options: feed },

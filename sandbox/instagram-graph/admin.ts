@@ -67,6 +67,8 @@ export interface GraphEmulatorAdmin {
     usage: { call_count?: number; total_cputime?: number; total_time?: number; regainMinutes?: number },
   ): void;
   resetUsage(account?: string): void;
+  /** Every account's BUC capacity (calls per 24 h) from now on, so a test reaches 50/80/95 % in a few calls. */
+  setBucCapacity(capacity: number | undefined): void;
   setImpressions(account: string, impressions: number): void;
   injectFault(spec: FaultSpec): { id: string };
   removeFault(id: string): { removed: boolean };
@@ -165,6 +167,7 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
     advance: (ms) => state.clock.advance(ms),
 
     setUsage: (accountRef, usage) => state.usage.setBuc(find(accountRef).id, usage, state.clock.now()),
+    setBucCapacity: (capacity) => state.usage.setBucCapacity(capacity),
     resetUsage: (accountRef) => state.usage.reset(accountRef === undefined ? undefined : find(accountRef).id),
     setImpressions(accountRef, impressions) {
       find(accountRef).impressions = impressions;

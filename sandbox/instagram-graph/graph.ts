@@ -121,6 +121,10 @@ export async function handleGraph(
     ...(token ? { tokenId: tokenIdOf(token) } : {}),
   };
   let malformed = false;
+  /** Notes in the log the highest figure a usage header of this answer reports. */
+  const reported = (usage: { call_count: number; total_cputime: number; total_time: number }) => {
+    log.usagePercent = Math.max(usage.call_count, usage.total_cputime, usage.total_time);
+  };
   const send = (status: number, body: Json) => {
     let text = JSON.stringify(body);
     if (malformed) {
@@ -163,6 +167,7 @@ export async function handleGraph(
       headers['X-Business-Use-Case-Usage'] = JSON.stringify({
         [account.id]: [{ type: 'instagram', ...usage, call_count: 100 }],
       });
+      reported({ ...usage, call_count: 100 });
     }
     return send(error.status, error.body());
   } else if (fault?.kind === 'malformed') malformed = true;
@@ -198,6 +203,7 @@ export async function handleGraph(
           headers['X-Business-Use-Case-Usage'] = JSON.stringify({
             [account.id]: [{ type: 'instagram', ...result.usage }],
           });
+          reported(result.usage);
         }
         if (result.blocked) throw catalogueError(80002);
       },
@@ -206,7 +212,10 @@ export async function handleGraph(
         charged = true;
         if (account) log.accountId = account.id;
         const result = state.usage.chargeApp(arrival, account?.id);
-        if (state.usage.headerDue(result.calls)) headers['X-App-Usage'] = JSON.stringify(result.usage);
+        if (state.usage.headerDue(result.calls)) {
+          headers['X-App-Usage'] = JSON.stringify(result.usage);
+          reported(result.usage);
+        }
         if (result.refusal) throw catalogueError(result.refusal);
       },
       setRoute(label) {

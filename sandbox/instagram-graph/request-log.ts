@@ -20,6 +20,8 @@ export interface RequestLogEntry {
   accountId?: string;
   errorCode?: number;
   fault?: string;
+  /** The highest percentage the answer's usage header reported (BUC or app), when it carried one. */
+  usagePercent?: number;
 }
 
 export class RequestLog {

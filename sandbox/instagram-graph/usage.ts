@@ -67,6 +67,12 @@ export class UsageMeter {
     return this.options.appWindowMs ?? 3_600_000;
   }
 
+  /** Admin: every account's BUC capacity in calls per window from now on; undefined: 4800 × impressions again. */
+  setBucCapacity(capacity: number | undefined): void {
+    if (capacity === undefined) delete this.options.bucCapacity;
+    else this.options.bucCapacity = capacity;
+  }
+
   bucCapacity(impressions: number): number {
     return this.options.bucCapacity ?? 4800 * Math.max(1, impressions);
   }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { FeedTemplate, TimeSettings } from './feed-template.js';
 import type { Post } from './post.js';
+import type { OnChange, PostChange } from './post-changes.js';
 
 /**
  * What kind of place a feed posts in: a text or announcement channel (a message per post), a forum (a thread per
@@ -85,6 +86,17 @@ export interface FeedPoster {
     since: number,
     signal?: AbortSignal,
   ): Promise<EarlierPostLook | PostFailure>;
+  /**
+   * Changes a delivered post's message in place after the post changed on Instagram (src/core/post-changes.ts):
+   * `edit` renders it again with the new caption (a deleted post's message becomes a note), `mark` adds a note.
+   */
+  update(
+    target: PostTarget,
+    messageId: string,
+    change: PostChange,
+    how: Exclude<OnChange, 'leave'>,
+    signal?: AbortSignal,
+  ): Promise<{ messageId: string } | PostFailure>;
   /** A plain message from the bot in a channel (notices to admins), pinging nobody. */
   notice(channelId: string, content: string, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
   /** A plain direct message from the bot to a person (the last place a notice can go), pinging nobody. */

@@ -40,6 +40,12 @@ export interface NewPosts {
   resumeBelow: string | undefined;
   /** Newer posts than those returned remain to be read (a run should follow at once). */
   more: boolean;
+  /**
+   * Every post the read's pages listed, new or not (Graph's newest page shows the recent posts' captions anyway),
+   * and how far back that listing is complete: a post newer than `completeAfter` (unix s) that is not listed was
+   * deleted. Absent when the reader cannot tell (v1, stories that expire): changes are then not looked for.
+   */
+  listed?: { posts: Post[]; completeAfter: number } | undefined;
 }
 
 export interface NewestPosts {

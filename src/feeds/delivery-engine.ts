@@ -137,7 +137,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       }
     }
     const at = now() + Math.max(0, delayMs);
-    if (state.timer !== undefined && state.dueAt !== undefined && state.dueAt <= at) {
+    // A timer due before now is overdue (the wall clock jumped ahead): it is set again rather than waited for.
+    if (state.timer !== undefined && state.dueAt !== undefined && state.dueAt <= at && state.dueAt >= now()) {
       state.priority = higher(state.priority, priority);
       return;
     }

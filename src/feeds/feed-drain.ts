@@ -2,7 +2,7 @@
 // Discord refuses it for good. Apart from the source's fetch so a feed that fails waits alone. Every write and every
 // post is checked against the run's fence first (docs/decisions/0021); a webhook feed records its posting intent
 // under the fence before executing, and the check right before the post is the last await before it leaves.
-import { disabled, postSchema, type Post } from '../core/index.js';
+import { captionHash, disabled, postSchema, type Post } from '../core/index.js';
 import type { Feed } from '../storage/index.js';
 import { holdsBack } from './feed-filter.js';
 import { PostError, postFailureFields } from './post-error.js';
@@ -30,7 +30,14 @@ async function deliverToFeed(deps: FencedRun, feed: Feed, media: Post): Promise<
     });
     const at = deps.now();
     await fence.check();
-    await deps.storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: at });
+    // The caption's digest and the post's time let a later poll see the post edited or deleted (post-changes.ts).
+    await deps.storage.deliveries.recordDelivery(feed.id, {
+      mediaId: media.id,
+      messageId,
+      deliveredAt: at,
+      captionHash: captionHash(media.caption),
+      postTime: media.time,
+    });
     if (webhook) await deps.storage.fences.clearIntent(feed.id, media.id);
     deps.counters.deliveries += 1;
     deps.delivered(feed, media.id, at, recovered);

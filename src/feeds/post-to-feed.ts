@@ -8,7 +8,9 @@
 import {
   isPostFailure,
   type FeedPoster,
+  type OnChange,
   type Post,
+  type PostChange,
   type PostFailure,
   type PostOptions,
   type PostTarget,
@@ -28,6 +30,14 @@ export interface PostedMessage {
 export interface PostToFeed {
   /** Posts `media` to `feed` (or finds its earlier webhook post); resolves with the message. Throws PostError. */
   post(feed: Feed, media: Post, options?: PostToFeedOptions): Promise<PostedMessage>;
+  /** Changes a delivered message after its post changed on Instagram (post-changes.ts). Throws PostError. */
+  update(
+    feed: Feed,
+    messageId: string,
+    change: PostChange,
+    how: Exclude<OnChange, 'leave'>,
+    options?: PostToFeedOptions,
+  ): Promise<void>;
 }
 
 export interface PostToFeedOptions {
@@ -165,6 +175,13 @@ export function createPostToFeed(deps: {
   }
 
   return {
+    async update(feed, messageId, change, how, options = {}) {
+      const target = await withTemplate(targetOf(feeds, feed), feed);
+      await options.beforeSend?.();
+      const answer = await poster.update(target, messageId, change, how, options.signal);
+      if (isPostFailure(answer)) throw PostError.of(answer);
+    },
+
     async post(feed, media, options = {}) {
       const test = options.test ?? false;
       const { signal, beforeSend } = options;

@@ -8,7 +8,7 @@
 // this run's fetch started after the mark was set, so news arriving mid-run is never dropped. Instagram failing
 // (down, budget spent) stops the run and says when to try again; nothing is skipped.
 // The run's parts live apart: the owner (source-owner.ts), the cursor and hand-over (source-cursor.ts), each feed's
-// drain (feed-drain.ts), Instagram failures (instagram-failure.ts); the run's contract is source-run-api.ts.
+// drain (feed-drain.ts), posts changed on Instagram (post-changes.ts), Instagram failures (instagram-failure.ts); the run's contract is source-run-api.ts.
 // Each run first takes the source's fence (run-fence.ts, docs/decisions/0021): when a newer run takes it while this
 // one is stalled, this one stops at its next write or post, having changed nothing more.
 import type { SourceKey, FeedSource, Storage } from '../storage/index.js';
@@ -19,6 +19,8 @@ import { handOver, handOverRoom, startCursor } from './source-cursor.js';
 import type { RunDeps, RunRequest, RunResult } from './source-run-api.js';
 import { pickOwner, resumeRelinked } from './source-owner.js';
 import { fencedOut, isFencedOut, takeRunFence, type FencedRun } from './run-fence.js';
+import { actOnPostChanges } from './post-changes.js';
+import type { NewPosts } from '../core/index.js';
 
 // The run's callers (the engine, its backoffs) import its contract from the run, not knowing how it is split.
 export type { FeedOutcome, RunDeps, RunRequest, RunResult } from './source-run-api.js';
@@ -83,6 +85,7 @@ async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, req
   // Skipped while the feeds still post a backlog: they run again at once, and the read follows when they are through.
   if (request.fetch && room === undefined) rerun = true;
   const fetching = room !== undefined;
+  let listed: NewPosts['listed'];
   if (fetching) {
     deps.fetching(sk, fetchStartedAt);
     try {
@@ -100,6 +103,7 @@ async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, req
         deps.counters.instagramCalls += fetched.calls;
         await handOver(deps, sk, source, active, cursor, fetched);
         rerun = fetched.more;
+        listed = fetched.listed;
       }
     } catch (error) {
       return handleInstagramFailure(deps, sk, source, owner, error);
@@ -115,6 +119,8 @@ async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, req
     ),
   );
   const feeds = drains.map((d) => d.outcome);
+  // Posts edited or deleted on Instagram since they were posted, seen in what the read listed (post-changes.ts).
+  if (listed !== undefined) await actOnPostChanges(deps, active, listed);
   if (drains.some((d) => d.more)) rerun = true;
   await rememberLastDelivery(deps, active);
   // The dirty mark is cleared only after the drain, so a crash before it reads the source again at start.

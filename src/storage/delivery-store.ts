@@ -47,6 +47,11 @@ const deliveryEntry = z
     messageId: storedId.optional(),
     filteredBy: z.string().min(1).max(300).optional(),
     deliveredAt: epochMs,
+    /** The posted caption's digest and the post's time (unix s): what a later poll compares (post-changes.ts). */
+    captionHash: z.string().min(1).max(64).optional(),
+    postTime: z.number().nonnegative().optional(),
+    /** The post was deleted on Instagram and the feed acted on it: it is watched no more. */
+    deleted: z.literal(true).optional(),
   })
   .refine((e) => (e.messageId === undefined) !== (e.filteredBy === undefined), {
     message: 'a delivery record has either a message or the rule that filtered it',
@@ -129,8 +134,12 @@ export interface DeliveryStore {
    */
   recordDelivery(
     feedId: string,
-    delivery: { mediaId: string; deliveredAt?: number } & ({ messageId: string } | { filteredBy: string }),
+    delivery: { mediaId: string; deliveredAt?: number; captionHash?: string; postTime?: number } & (
+      { messageId: string } | { filteredBy: string }
+    ),
   ): Promise<void>;
+  /** Notes in place, keeping the order, what the feed did about a change of a delivered post; absent: nothing. */
+  noteChange(feedId: string, mediaId: string, change: { captionHash: string } | { deleted: true }): Promise<void>;
   findDelivery(feedId: string, mediaId: string): Promise<DeliveryRecord | undefined>;
   /** Newest first. */
   recentDeliveries(feedId: string): Promise<DeliveryRecord[]>;
@@ -253,6 +262,20 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
             (e) => e.mediaId !== entry.mediaId,
           );
           return { version: 1, entries: [entry, ...entries].slice(0, RECENT_DELIVERIES_LIMIT) };
+        }),
+      );
+    },
+
+    async noteChange(feedId, mediaId, change) {
+      const key = deliveriesKey(validate(storedId, feedId, 'feed id'));
+      await mutex.run(key, () =>
+        backend.update(key, (stored) => {
+          const entries = reader.read(deliveriesType, key, stored)?.entries ?? [];
+          if (!entries.some((e) => e.mediaId === mediaId)) return stored;
+          const next = entries.map((e) =>
+            e.mediaId === mediaId ? validate(deliveryEntry, { ...e, ...change }, 'delivery') : e,
+          );
+          return { version: 1, entries: next };
         }),
       );
     },

@@ -18,6 +18,7 @@ import { feedStateSchema, type FeedState } from '../core/feed-state.js';
 import { feedPlaceSchema } from '../core/feed-poster.js';
 import { feedTemplateSchema } from '../core/feed-template.js';
 import { MAX_FILTER_RULES, filterRuleSchema } from '../core/feed-filters.js';
+import { onChangeSchema } from '../core/post-changes.js';
 import { migrateFeedStateV1 } from './feed-state-v1.js';
 import { feedSourceSchema, parseSourceKey, sourceKey, type FeedSource } from './feed-source.js';
 import type { RecordType } from './record-reader.js';
@@ -57,6 +58,8 @@ const feedRecord = z.object({
   template: feedTemplateSchema.optional(),
   /** Include / exclude rules (src/core/feed-filters.ts); absent or empty: every post passes. */
   filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
+  /** What a post changed on Instagram does to its message (src/core/post-changes.ts); absent: the default. */
+  onChange: onChangeSchema.optional(),
 });
 const feedType: RecordType<typeof feedRecord> = {
   name: 'feed',
@@ -106,6 +109,7 @@ export const feedPatchSchema = z.object({
   template: feedTemplateSchema.nullable().optional(),
   /** The feed's whole new list of filter rules (an empty list removes them all). */
   filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
+  onChange: onChangeSchema.optional(),
 });
 export type FeedPatch = z.input<typeof feedPatchSchema>;
 
@@ -306,6 +310,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         if (data.template === null) delete next.template;
         else if (data.template !== undefined) next.template = data.template;
         if (data.filters !== undefined) next.filters = data.filters.length > 0 ? data.filters : undefined;
+        if (data.onChange !== undefined) next.onChange = data.onChange;
         after = next;
         return next;
       });

@@ -36,6 +36,8 @@ export interface GraphFeedsOptions {
   login?: 'instagram' | 'facebook' | undefined;
   /** An existing data directory: a restart of an earlier igcord on the same storage. */
   dataDir?: string | undefined;
+  /** igcord's clock for feeds (a test moves it past 24 h). */
+  now?: (() => number) | undefined;
 }
 
 export async function startGraphFeedsIgcord(
@@ -62,6 +64,7 @@ export async function startGraphFeedsIgcord(
   const app = await startIgcord(config, createLogger({ level: config.logLevel, destination }), {
     discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
     feeds: { startSpreadMs: 60_000, retryBaseMs: 200, retryMaxMs: 1000, ...tuning },
+    feedsNow: options.now,
   });
   const sandbox = app.sandbox;
   const graph = sandbox?.graph;

@@ -3,7 +3,8 @@
 // feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back);
 // into a forum as a new thread per post (forum-post.ts), or into one thread, reopened when archived (thread-post.ts).
 // A delivery carries the engine's nonce with `enforce_nonce`, so a repeat after a crash returns the first message.
-// It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices (in a channel or
+// It also edits a delivered message whose post changed on Instagram (post-update.ts), reads a channel's newest
+// messages for an earlier webhook post, sends the bot's notices (in a channel or
 // by DM), and knows each
 // guild's system channel from the gateway. Every refusal comes back as a classified failure (post-failure.ts).
 import { Routes, type APIMessage, type Client, type REST, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
@@ -19,6 +20,7 @@ import { postInThread } from './thread-post.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 import { templateBody } from './template-body.js';
 import { createTranslations, englishOnly, type Translate, type Translations } from '../../i18n/i18n.js';
+import { updateFeedMessage } from './post-update.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
@@ -124,6 +126,29 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     async findEarlierThread(target, media, since, signal) {
       try {
         return { found: await findEarlierThread(forum, target, media, since, signal) };
+      } catch (error) {
+        return classifyPostFailure(error);
+      }
+    },
+
+    async update(target, messageId, change, how, signal) {
+      // The post rendered as a delivery renders it, minus the nonce (an edit is not a new message).
+      const render: Parameters<typeof updateFeedMessage>[0]['render'] = (to, edited) => {
+        const {
+          nonce: _nonce,
+          enforce_nonce: _enforce,
+          ...body
+        } = feedMessage(
+          to,
+          edited.post,
+          { intent: { nonce: '0' } },
+          log,
+          translations.forLocale(guildLocaleOf(to.channelId)),
+        );
+        return body;
+      };
+      try {
+        return { messageId: await updateFeedMessage({ rest, render }, target, messageId, change, how, signal) };
       } catch (error) {
         return classifyPostFailure(error);
       }

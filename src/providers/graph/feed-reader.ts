@@ -14,6 +14,8 @@
 // feed records) — with the same cursor walk; an answer for another account id (the name moved to someone else)
 // is refused rather than posted. Hashtag feeds are feed-reader-tags.ts. Business Discovery and Hashtag Search
 // are charged to the app's platform budget (reference §1.6), so their failures are keyed `app`.
+// A read of own posts also hands on every post its pages listed, for the feeds to see captions edited and posts
+// deleted since they posted them.
 import {
   InstagramNotAvailableError,
   InstagramNotFoundError,
@@ -118,8 +120,10 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
       let page = await firstPage(client, auth, source, GRAPH_FEED_PAGE, pageOptions(read));
       let calls = 1;
       const newestFirst: Post[] = [];
+      const listed: Post[] = [];
       let reached = false;
       for (;;) {
+        listed.push(...page.data);
         for (const post of page.data) {
           // The cursor's post, or one older than it (the cursor's was deleted): everything from here is handed over.
           if (post.id === cursor.mediaId || post.time < cursor.createdTime) {
@@ -141,7 +145,21 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
         fresh = fresh.filter((p) => !seen.has(p.id));
       }
       const media = fresh.slice(0, Math.max(1, read.maxItems));
-      return { media, minTagId: undefined, calls, resumeBelow: undefined, more: media.length < fresh.length };
+      const more = media.length < fresh.length;
+      // Own posts may have their caption edited or be deleted: what the pages showed is handed on for the feeds to
+      // compare with what they posted (src/feeds/post-changes.ts). Complete down to the oldest post listed, or
+      // entirely when the last page read was the last one. Stories expire by design: not watched.
+      if (source.kind !== 'account') return { media, minTagId: undefined, calls, resumeBelow: undefined, more };
+      const completeAfter =
+        page.next === undefined ? -1 : Math.min(Number.POSITIVE_INFINITY, ...listed.map((p) => p.time));
+      return {
+        media,
+        minTagId: undefined,
+        calls,
+        resumeBelow: undefined,
+        more,
+        listed: { posts: listed, completeAfter },
+      };
     });
   }
 
