@@ -18,3 +18,4 @@ export * from './instagram-port.js';
 export * from './comment-rules.js';
 export * from './post-links.js';
 export * from './payer-standing.js';
+export * from './feed-digest.js';
