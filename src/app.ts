@@ -84,6 +84,8 @@ export interface StartOptions {
   feeds?: Partial<DeliveryTuning> | undefined;
   /** The provider's sign-in for linking, given igcord's OAuth redirect URI; v1's over the Instagram client when absent. */
   linker?: ((redirectUri: string) => AccountLinker) | undefined;
+  /** The delivery engine's clock (tests move it to the end of a digest's period); Date.now when absent. */
+  feedClock?: (() => number) | undefined;
 }
 
 export async function startIgcord(initial: Config, log: Logger, options: StartOptions = {}): Promise<Igcord> {
@@ -221,6 +223,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       // The operator's pacing from the environment; tests override any field through StartOptions.feeds.
       tuning: { ...config.feeds, ...options.feeds },
       onDelivered: (latencyMs) => metrics.deliveryLatencySeconds.observe({}, latencyMs / 1000),
+      now: options.feedClock,
     });
     const bot = await startBot({
       config,

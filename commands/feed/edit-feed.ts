@@ -8,11 +8,12 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
+import { serverTimeZones, sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
 import { requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
+import { describeDigestEdit, digestEdit, type DigestChoice } from './digest-option.js';
 
 /** The options of /feed edit, as the command read them. */
 export interface EditFeedOptions {
@@ -21,6 +22,8 @@ export interface EditFeedOptions {
   mention: RoleValue | undefined;
   'clear-mention': boolean | undefined;
   delivery: DeliveryMode | undefined;
+  digest: DigestChoice | undefined;
+  'digest-time': string | undefined;
 }
 
 export async function editFeed(
@@ -32,10 +35,17 @@ export async function editFeed(
   const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
   const clear = options['clear-mention'] === true;
   const role = options.mention;
-  if (options.channel === undefined && role === undefined && !clear && options.delivery === undefined) {
+  const digest = digestEdit(feed, options.digest, options['digest-time']);
+  if (
+    options.channel === undefined &&
+    role === undefined &&
+    !clear &&
+    options.delivery === undefined &&
+    digest === undefined
+  ) {
     throw new UserFacingError(
       'feeds.edit-nothing',
-      `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\` or \`delivery\`, or \`clear-mention\`.`,
+      `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\`, \`delivery\` or \`digest\`, or \`clear-mention\`.`,
     );
   }
   if (role !== undefined && clear) {
@@ -66,6 +76,7 @@ export async function editFeed(
   if (moved) patch.channelId = channelId;
   if (role !== undefined) patch.mentionRoleId = role.id;
   if (clear) patch.mentionRoleId = null;
+  if (digest !== undefined) patch.digest = digest;
   let created: string | undefined;
   // A webhook belongs to one channel: a move or a switch to webhooks needs the new channel's; a switch back to
   // bot messages drops it. Unchanged otherwise, so an edit of the mention alone keeps the webhook it has.
@@ -87,12 +98,18 @@ export async function editFeed(
   }
   // The old webhook goes once no feed of its channel posts through it any more (the edited one no longer does).
   if (patch.delivery !== undefined) await releaseWebhook(ctx.storage, interaction.client, feed, ctx.log);
-  ctx.log.info({ feedId: feed.id, moved, mode, mention: edited.mentionRoleId !== undefined }, 'feed edited');
+  ctx.log.info(
+    { feedId: feed.id, moved, mode, mention: edited.mentionRoleId !== undefined, digest: edited.digest },
+    'feed edited',
+  );
+  const digestLine =
+    digest === undefined ? '' : describeDigestEdit(edited.digest, await serverTimeZones(ctx.storage)(edited.guildId));
 
   await ctx.respond.reply({
     content:
       `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
       `mentioning ${edited.mentionRoleId === undefined ? 'nobody' : `<@&${edited.mentionRoleId}>`}.` +
+      digestLine +
       ' Its payer, state and delivered posts are kept: nothing already posted is posted again.',
     ephemeral: true,
     allowedMentions: { parse: [] },

@@ -17,6 +17,7 @@ import { askRemoveFeed, isRemoveButton, pressRemoveButton } from './remove-feed.
 import { isCatchUpButton, pressCatchUpButton } from './resume-choice.js';
 import { isMoveButton, pressMoveButton } from './move-feed.js';
 import { bareTag } from '../../src/util/tag-name-pattern.js';
+import { DIGEST_CHOICES } from './digest-option.js';
 import { LOOKUPS } from '../_shared/lookup-kinds.js';
 import { suggestLocations } from '../_shared/places/place-autocomplete.js';
 import { suggestUsers } from '../_shared/users/user-autocomplete.js';
@@ -101,12 +102,22 @@ const definition = defineSlash({
     },
     list: { description: "This server's feeds, their state and their last and next posts" },
     edit: {
-      description: "Change a feed's channel, mention or delivery, keeping what it delivered",
+      description: "Change a feed's channel, mention, delivery or digest, keeping what it delivered",
       options: {
         ...feed,
         channel: { ...target.channel, description: 'Move the feed to this channel', required: false },
         ...deliveryOptions,
         'clear-mention': { kind: 'boolean', description: 'Stop mentioning a role with each post' },
+        digest: {
+          kind: 'string',
+          description: 'One message per post, or a digest per hour or day',
+          choices: DIGEST_CHOICES,
+        },
+        'digest-time': {
+          kind: 'string',
+          description: "A daily digest's time, HH:MM in the server's time zone",
+          maxLength: 5,
+        },
       },
     },
     remove: { description: 'Stop and delete a feed (asks to confirm)', options: feed },

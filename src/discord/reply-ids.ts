@@ -48,6 +48,7 @@ export const REPLY_IDS = [
   'feeds.duplicate',
   'feeds.edit-nothing',
   'feeds.edit-conflict',
+  'feeds.digest-time',
   'feeds.mention-gone',
   'feeds.owner-link-broken',
   'feeds.backfill-count',

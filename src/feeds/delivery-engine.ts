@@ -28,6 +28,8 @@ import { SourceBudgets } from './source-budgets.js';
 import { higher, newSourceState, type SourceState } from './source-state.js';
 import { runSource, type RunDeps, type RunResult } from './source-run.js';
 import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
+import { DigestTimes } from './digest-times.js';
+import { serverTimeZones, type TimeZoneOf } from '../storage/index.js';
 
 export interface DeliveryEngineOptions {
   storage: Storage;
@@ -47,6 +49,8 @@ export interface DeliveryEngineOptions {
    * Discord accepting the message. Deliveries found by a poll alone have no mark and are not reported. Metrics.
    */
   onDelivered?: ((latencyMs: number) => void) | undefined;
+  /** A server's time zone for its digests; by default the servers' setting (server-time-zone.ts). */
+  timeZoneOf?: TimeZoneOf | undefined;
 }
 
 export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDeliveryEngine {
@@ -69,6 +73,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   let lastLatencyMs: number | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
+  const digestTimes = new DigestTimes();
+  let digestTicker: NodeJS.Timeout | undefined;
 
   const actions = createFeedActions({
     storage,
@@ -109,7 +115,14 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
     tellGuild,
     payers: cachedPayerCheck(options.payers, tuning.payerCheckMs, now),
+    digestTimes,
+    timeZoneOf: options.timeZoneOf ?? serverTimeZones(storage),
   };
+
+  /** Runs (without reading Instagram unless a poll is due) the source of every feed whose digest came due. */
+  function tickDigests(): void {
+    for (const source of digestTimes.takeDue(now())) schedule(sourceKey(source), source, 0, 'delivery', false);
+  }
 
   function stateOf(sk: SourceKey, source: FeedSource): SourceState {
     let state = sources.get(sk);
@@ -290,6 +303,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
 
     async start() {
+      // Digests that came due while igcord was down go out with the first tick, before any poll.
+      await digestTimes.load(storage, log);
+      tickDigests();
+      digestTicker = setInterval(tickDigests, tuning.digestTickMs);
       const dirty = await storage.deliveries.listDirty();
       for (const { sourceKey: sk, markedAt } of dirty) {
         const source = parseSourceKey(sk);
@@ -316,6 +333,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     close() {
       closing ??= (async () => {
         closed = true;
+        if (digestTicker !== undefined) clearInterval(digestTicker);
         abort.abort();
         for (const state of sources.values()) if (state.timer !== undefined) clearTimeout(state.timer);
         ready.length = 0;

@@ -15,6 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import { feedStateSchema, type FeedState } from '../core/feed-state.js';
+import { digestScheduleSchema } from '../core/feed-digest.js';
 import { migrateFeedStateV1 } from './feed-state-v1.js';
 import { feedSourceSchema, parseSourceKey, sourceKey, type FeedSource } from './feed-source.js';
 import type { RecordType } from './record-reader.js';
@@ -48,6 +49,8 @@ const feedRecord = z.object({
   lastDeliveryAt: epochMs.optional(),
   lastCheckAt: epochMs.optional(),
   consent: feedConsent.optional(),
+  /** Digest mode (docs/decisions/0028); absent: one message per post. Added without a version bump. */
+  digest: digestScheduleSchema.optional(),
 });
 const feedType: RecordType<typeof feedRecord> = {
   name: 'feed',
@@ -90,6 +93,8 @@ export const feedPatchSchema = z.object({
   lastCheckAt: epochMs.optional(),
   /** The Instagram account that pays for (and reads) the feed: changed when its owner moves it to a new link. */
   ownerInstagramUserId: storedId.optional(),
+  /** Digest mode; null goes back to one message per post. */
+  digest: digestScheduleSchema.nullable().optional(),
 });
 export type FeedPatch = z.input<typeof feedPatchSchema>;
 
@@ -285,6 +290,8 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
         if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
         if (data.ownerInstagramUserId !== undefined) next.ownerInstagramUserId = data.ownerInstagramUserId;
+        if (data.digest === null) delete next.digest;
+        else if (data.digest !== undefined) next.digest = data.digest;
         after = next;
         return next;
       });

@@ -42,3 +42,5 @@ export {
   type HashtagSlotStore,
 } from './hashtag-slot-store.js';
 export { FencedOutError, type PostingIntent, type SourceFences } from './source-fence.js';
+export { DIGEST_LIMIT, type DigestEntry, type DigestSent, type DigestStore, type FeedDigest } from './digest-store.js';
+export { DEFAULT_TIME_ZONE, serverTimeZones, type TimeZoneOf } from './server-time-zone.js';

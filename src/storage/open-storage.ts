@@ -13,6 +13,7 @@ import { createDeliveryStore, type DeliveryStore, type LegacyRecords } from './d
 import { StorageError } from './errors.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
 import { createHashtagSlotStore, type HashtagSlotStore } from './hashtag-slot-store.js';
+import { createDigestStore, type DigestStore } from './digest-store.js';
 import { IndexSets } from './index-set.js';
 import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -53,6 +54,8 @@ export interface Storage {
   readonly fences: SourceFences;
   /** The unique hashtags each Instagram account queried in the last 7 days (Graph allows 30). */
   readonly hashtagSlots: HashtagSlotStore;
+  /** The posts digest feeds gathered for their coming digests (docs/decisions/0028). */
+  readonly digests: DigestStore;
   /** True when the backend answers within two seconds (for /healthz). */
   health(): Promise<boolean>;
   /** How many stored values failed to parse since start (for /metrics). */
@@ -107,6 +110,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     deliveries: createDeliveryStore(ctx, options.legacy),
     fences: createSourceFences(ctx),
     hashtagSlots: createHashtagSlotStore(ctx),
+    digests: createDigestStore(ctx),
     async health() {
       try {
         await backend.ping();

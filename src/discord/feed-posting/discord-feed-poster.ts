@@ -10,6 +10,7 @@ import type { FeedPoster, Post, PostOptions, PostTarget } from '../../core/index
 import type { Logger } from '../../log.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
 import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
+import { digestBody, DIGEST_TEXT, splitDigest } from './digest-message.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
@@ -45,16 +46,19 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     };
   }
 
-  async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
-    const message = body(target, media, options);
-    const { signal } = options;
+  /** Sends a message body as the bot or through the feed's webhook (as `username`); its message id. */
+  async function sendBody(
+    target: PostTarget,
+    message: RESTPostAPIChannelMessageJSONBody,
+    as: { username: string; avatar?: string | undefined },
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
     if (target.delivery.mode === 'message') {
       const sent = (await rest.post(Routes.channelMessages(target.channelId), { body: message, signal })) as APIMessage;
       return sent.id;
     }
-    const avatar = safeUrl(media.author.avatar);
     const sent = (await rest.post(Routes.webhook(target.delivery.webhookId, target.delivery.token), {
-      body: { ...message, username: webhookUsername(media.author.username), ...(avatar ? { avatar_url: avatar } : {}) },
+      body: { ...message, username: as.username, ...(as.avatar ? { avatar_url: as.avatar } : {}) },
       query: new URLSearchParams({ wait: 'true' }),
       auth: false,
       signal,
@@ -62,10 +66,37 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     return sent.id;
   }
 
+  const send = (target: PostTarget, media: Post, options: PostOptions) =>
+    sendBody(
+      target,
+      body(target, media, options),
+      { username: webhookUsername(media.author.username), avatar: safeUrl(media.author.avatar) },
+      options.signal,
+    );
+
   return {
     async post(target, media, options) {
       try {
         return { messageId: await send(target, media, options) };
+      } catch (error) {
+        return classifyPostFailure(error);
+      }
+    },
+
+    digestParts: splitDigest,
+
+    async postDigest(target, digest, options) {
+      const message = digestBody(target, digest);
+      const nonce = 'nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {};
+      try {
+        return {
+          messageId: await sendBody(
+            target,
+            { ...message, ...nonce },
+            { username: DIGEST_TEXT.webhookName },
+            options.signal,
+          ),
+        };
       } catch (error) {
         return classifyPostFailure(error);
       }
