@@ -20,6 +20,7 @@ const ELEMENTS = [
     type: 'app',
     pattern: [
       'src/{app,main,bot,sandbox,sandbox-worlds,choose-http-port}.ts',
+      'src/app-*.ts',
       'src/config*.ts',
       'src/config/**',
       'scripts/**',

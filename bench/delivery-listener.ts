@@ -21,6 +21,7 @@ import { createWebhookReceiver, type InstagramUpdate } from '../src/http/webhook
 import { createDeliveryEngine, dirtySourceSink } from '../src/feeds/index.js';
 import { createDiscordPayerStanding } from '../src/discord/feed-posting/payer-standing.js';
 import { createDiscordFeedPoster } from '../src/discord/feed-posting/discord-feed-poster.js';
+import { createV1FeedReader } from '../src/providers/v1/feed-reader.js';
 import { createInstagramClient } from '../src/providers/v1/client.js';
 import { createLimiter } from '../src/limiter/index.js';
 import { openStorage } from '../src/storage/index.js';
@@ -165,14 +166,16 @@ async function acknowledgeFullBatch(body: string): Promise<{ ms: number; status:
   // The runs the marks ask for are put off past the measurement: only the acknowledgement is timed.
   const engine = createDeliveryEngine({
     storage,
-    instagram: createInstagramClient({
-      apiUrl: 'http://127.0.0.1:9',
-      clientId: 'bench',
-      clientSecret: SECRET,
-      redirectUri: 'http://127.0.0.1:9/cb',
-      timeoutMs: 1000,
-      signedRequests: false,
-    }),
+    reader: createV1FeedReader(
+      createInstagramClient({
+        apiUrl: 'http://127.0.0.1:9',
+        clientId: 'bench',
+        clientSecret: SECRET,
+        redirectUri: 'http://127.0.0.1:9/cb',
+        timeoutMs: 1000,
+        signedRequests: false,
+      }),
+    ),
     limiter,
     poster: createDiscordFeedPoster({ rest: new REST(), log }),
     payers: createDiscordPayerStanding(new REST()),

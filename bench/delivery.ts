@@ -4,7 +4,8 @@
 // once and posted to every feed of its account. The emulator seeds the sandbox's 10 users; the other 90 sources
 // are users added through its admin extension (createUser), which exists for this scale. Latency runs from the
 // emulator's post to the message's timestamp on the fake; afterwards every (feed, media) is checked for lost and
-// duplicated messages. When run on its own it also prints the listener-vs-bare-node:http ratio (delivery-listener).
+// duplicated messages. With BENCH_TEMPLATES=1 every feed carries a template (the starter one, `{time}` in a set
+// time zone), to compare with the built-in rendering. When run on its own it also prints the listener-vs-bare-node:http ratio (delivery-listener).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { startIgcord } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import type { Feed } from '../src/storage/index.js';
+import { STARTER_TEMPLATE } from '../src/core/index.js';
+import type { FilterRule } from '../src/core/index.js';
 import type { BenchRow } from './index.js';
 
 const RATE_PER_SECOND = 50;
@@ -19,6 +22,24 @@ const DURATION_S = 10;
 const SOURCES = 100;
 const FEEDS_PER_SOURCE = 3;
 const SETTLE_TIMEOUT_MS = 60_000;
+const TEMPLATED = process.env.BENCH_TEMPLATES === '1';
+/**
+ * `BENCH_FILTERS=1`: every feed also carries filter rules (docs/decisions/0025) that every bench post passes — a
+ * hostile regular expression, a keyword, and an include rule of each kind — so the run pays for deciding each post
+ * and still expects every message. Compare its p99 with a run without.
+ */
+const FILTERS: FilterRule[] | undefined =
+  process.env.BENCH_FILTERS === '1'
+    ? [
+        { mode: 'exclude', field: 'regex', value: '(a+)+$' },
+        { mode: 'exclude', field: 'keyword', value: 'never in a bench caption' },
+        ...(['image', 'video', 'carousel'] as const).map((kind) => ({
+          mode: 'include' as const,
+          field: 'kind' as const,
+          value: kind,
+        })),
+      ]
+    : undefined;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -48,6 +69,8 @@ export default async function delivery(): Promise<BenchRow[]> {
     const sources: Array<{ instagramUserId: string; feeds: Feed[] }> = [];
     for (const [i, user] of users.entries()) {
       const owner = discord.createUser({ username: `bench${i}` });
+      // The engine reads only for a payer who is still an admin of the feed's server (as /feed add requires).
+      discord.addMember(guild.guildId, owner.id, { roles: [guild.roles.admin!] });
       const minted = emulator.admin.mintToken({ username: String(user.username) });
       const instagramUserId = String(minted.user.id);
       await app.storage.accounts.link({
@@ -72,15 +95,20 @@ export default async function delivery(): Promise<BenchRow[]> {
           }),
         );
       }
+      if (TEMPLATED) for (const feed of feeds) await app.storage.feeds.update(feed.id, { template: STARTER_TEMPLATE });
+      if (FILTERS !== undefined)
+        for (const feed of feeds) await app.storage.feeds.update(feed.id, { filters: FILTERS });
       await app.deliveries.initSource(feeds[0]!);
       sources.push({ instagramUserId, feeds });
     }
     const feedCount = sources.length * FEEDS_PER_SOURCE;
+    if (TEMPLATED) await app.storage.guildSettings.setTime(guild.guildId, { timeZone: 'Europe/Paris', format: 'long' });
+    if (FILTERS !== undefined) console.log(`every feed filters with ${FILTERS.length} rules (BENCH_FILTERS=1)`);
     // initSource reads each source once to set its cursor: a cost of adding a feed, not of a post, so the
     // per-post figure counts only the calls made from here on (background polls included).
     const setupCalls = app.deliveries.stats().instagramCalls;
     console.log(
-      `${sources.length} sources (${seeded.length} seeded, ${sources.length - seeded.length} created), ${feedCount} feeds, ${setupCalls} Instagram calls to set them up; ${RATE_PER_SECOND} posts/s for ${DURATION_S} s`,
+      `${TEMPLATED ? 'templated feeds; ' : ''}${sources.length} sources (${seeded.length} seeded, ${sources.length - seeded.length} created), ${feedCount} feeds, ${setupCalls} Instagram calls to set them up; ${RATE_PER_SECOND} posts/s for ${DURATION_S} s`,
     );
 
     // Post at a steady rate, round-robin over the sources; remember when each caption was posted.
@@ -145,7 +173,7 @@ export default async function delivery(): Promise<BenchRow[]> {
       },
       {
         bench: 'delivery',
-        metric: `latency p99 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds)`,
+        metric: `latency p99 (${RATE_PER_SECOND}/s, ${sources.length} sources, ${feedCount} feeds${FILTERS ? ', filters' : ''})`,
         value: `${p99} ms`,
         goal: '< 250 ms',
       },

@@ -5,7 +5,12 @@
 // configuration is read as `npm start` reads it (.env, blank as unset, one list of problems; src/config-loader.ts),
 // needing only the Instagram variables; calls are made without the bot's limiter (one-off, app key).
 import { loadConfigOrExit } from '../src/config-loader.js';
-import { deleteSubscriptions, describeReport, inspectSubscriptions, syncSubscription } from '../src/feeds/index.js';
+import {
+  deleteSubscriptions,
+  describeReport,
+  inspectSubscriptions,
+  syncSubscription,
+} from '../src/providers/v1/subscription-sync.js';
 import { WEBHOOK_PATH } from '../src/http/webhook-receiver.js';
 import { createInstagramClient } from '../src/providers/v1/client.js';
 import { createLogger } from '../src/log.js';

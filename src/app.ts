@@ -1,4 +1,7 @@
-// igcord's composition root: config → (sandbox) → storage and its instance lock → limiter → Instagram client →
+// igcord's composition root, for every role (docs/decisions/0020): `all` wires everything below in one process;
+// `edge` leaves out delivery and polling, `worker` leaves out the webhook, linking and interactions routes, and
+// both use Discord by REST only and the shared job queue. config → (sandbox) → storage and its instance lock
+// (shared by edges and workers) → limiter → Instagram client →
 // Discord client (not yet logged in) → delivery engine (posts through that client's REST) → bot (commands use the
 // engine; logs in) →
 // HTTP (webhook, OAuth callback, /healthz, /metrics) → subscription check, each built once and handed to what uses
@@ -7,21 +10,22 @@
 // running ones finish), then storage.
 import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
-import { mediaSchema } from './providers/v1/schemas.js';
-import { postFromV1 } from './providers/v1/to-core.js';
 import { createV1Port } from './providers/v1/port.js';
-import { createGraphClient, type GraphClient } from './providers/graph/client.js';
+import { graphClient, requirePublicKey, v1LegacyRecords } from './app-providers.js';
+import { createV1FeedReader } from './providers/v1/feed-reader.js';
+import type { GraphClient } from './providers/graph/client.js';
 import { createGraphPort } from './providers/graph/port.js';
+import { createGraphFeedReader } from './providers/graph/feed-reader.js';
 import type { AccountLinker, InstagramPort } from './core/index.js';
 import { createV1Linker } from './providers/v1/linker.js';
 import { createGraphLinker } from './providers/graph/linker.js';
 import { createTokenRefresher } from './accounts/token-refresher.js';
 import { createOwnerDms } from './discord/owner-dm.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
-import type { CallGate } from './limiter/call-gate.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
-import { createWebhookReceiver, WEBHOOK_PATH } from './http/webhook-receiver.js';
+import { WEBHOOK_PATH } from './http/webhook-receiver.js';
+import { createInstagramWebhook } from './http/instagram-webhook.js';
 import { createOAuthCallback } from './http/oauth-callback.js';
 import { createLinkPage, DISCORD_CALLBACK_PATH } from './http/link-page.js';
 import { createDiscordIdentify } from './discord/identify.js';
@@ -30,11 +34,13 @@ import { createDiscordClient, type DiscordClientOptions } from './discord/client
 import { createHttpInteractionBridge } from './discord/http-interactions.js';
 import { admittedMakeRequest } from './discord/global-rate/index.js';
 import { openDiscordSharing } from './discord/discord-sharing.js';
+import { withGuildByRest } from './discord/rest-guild-cache.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
-import { createDeliveryEngine, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
-import { checkSubscription } from './feeds/check-subscription.js';
+import { createRoleDeliveries, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
+import { checkSubscription } from './providers/v1/check-subscription.js';
+import { engineSourceHints } from './feeds/source-hints.js';
 import type { Sandbox } from './sandbox.js';
 import { freePort } from './util/free-port.js';
 import {
@@ -49,14 +55,6 @@ import { countingGate } from './ops/counting-gate.js';
 import { instrumentCommands } from './ops/command-metrics.js';
 import { registerCollectors } from './ops/collectors.js';
 import { opsRoutes } from './ops/routes.js';
-
-/** Records an older igcord kept in Platform API v1 terms (pending lists of v1 media), read through v1's mapping. */
-export const v1LegacyRecords: LegacyRecords = {
-  pendingPost(stored) {
-    const parsed = mediaSchema.safeParse(stored);
-    return parsed.success ? postFromV1(parsed.data) : stored;
-  },
-};
 
 export interface Igcord {
   config: Config;
@@ -142,6 +140,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const instanceLock = await storage.lockInstance({
       botToken: sandbox ? undefined : config.discord.token,
       timing: config.instanceLock,
+      // Edge and worker processes share the storage with each other, never with an `all` one (docs/decisions/0020).
+      shared: config.role !== 'all',
     });
     cleanup.push(() => instanceLock.release());
 
@@ -198,6 +198,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       makeRequest: sharing
         ? admittedMakeRequest(sharing.window, httpInteractions?.makeRequest)
         : httpInteractions?.makeRequest,
+      // Past one process, no gateway session: interactions come over HTTP to edges, posts go by REST (0020).
+      gateway: config.role === 'all',
       // The fake answers at loopback speed; discord.js would otherwise pace itself to Discord's 50 requests/s.
       clientOptions: {
         rest: { globalRequestsPerSecond: sandbox ? 1e6 : config.discord.globalRateLimit },
@@ -207,9 +209,12 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     httpInteractions?.bind(discord.client);
     // bot.close() stops it as well; this covers a bot that failed to start (stop is idempotent).
     cleanup.push(() => discord.stop());
-    const deliveries = createDeliveryEngine({
+    const deliveries = createRoleDeliveries({
+      role: config.role,
+      queue: { url: config.limits.redisUrl ?? '', prefix: config.queue.prefix, stalledMs: config.queue.stalledMs },
       storage,
-      instagram,
+      // Feeds read through the configured provider's reader (docs/decisions/0023).
+      reader: graph ? createGraphFeedReader(graph, { seen: storage.seen }) : createV1FeedReader(instagram),
       limiter,
       // Feeds post to Discord through core's poster port; the engine knows no Discord.
       poster: createDiscordFeedPoster({
@@ -244,11 +249,19 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     await deliveries.start();
     instrumentCommands(bot.commands, metrics, bot.describeError);
 
-    const webhook = createWebhookReceiver({
-      clientSecret,
-      verifyToken: webhookVerifyToken,
-      sink: dirtySourceSink(deliveries),
-    });
+    // On Graph, comments and mentions are recorded for their feeds and hint their account's source (decision 0024).
+    const webhookSecret = config.instagram.graph.webhookSecret;
+    const webhook = createInstagramWebhook(
+      graph
+        ? {
+            provider: 'graph',
+            secrets: webhookSecret === undefined ? [clientSecret] : [clientSecret, webhookSecret],
+            verifyToken: webhookVerifyToken,
+            events: storage.webhookEvents,
+            hints: engineSourceHints(deliveries),
+          }
+        : { provider: 'v1', clientSecret, verifyToken: webhookVerifyToken, sink: dirtySourceSink(deliveries) },
+    );
     registerCollectors(metrics, { limiter, webhook, storage, deliveries: () => deliveries });
     // Linking: Discord confirms who opened the link (link page), then Instagram (callback). Cookies are Secure on https.
     const identify = createDiscordIdentify({
@@ -260,9 +273,10 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     });
     const secureCookies = publicUrl.startsWith('https:');
     const linker =
-      options.linker?.(`${publicUrl}/oauth/callback`) ?? (graph ? createGraphLinker(graph) : createV1Linker(instagram));
+      options.linker?.(`${publicUrl}/oauth/callback`) ??
+      (graph ? createGraphLinker(graph, log) : createV1Linker(instagram));
     // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
-    if (linker.refresh !== undefined) {
+    if (linker.refresh !== undefined && config.role !== 'edge') {
       const refresher = createTokenRefresher({
         storage,
         linker,
@@ -280,17 +294,24 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       requestTimeoutMs: config.http.requestTimeoutMs,
       maxConnections: config.http.maxConnections,
       log,
+      // A worker serves only /healthz and /metrics: webhooks, linking and interactions are the edge's.
       routes: [
-        ...webhook.routes,
-        ...(httpInteractions
+        ...(config.role === 'worker' ? [] : webhook.routes),
+        ...(httpInteractions && config.role !== 'worker'
           ? createInteractionsEndpoint({
               publicKey: requirePublicKey(config.discord.publicKey),
-              dispatcher: httpInteractions,
+              // Without a gateway session, the interaction's guild is read by REST first (0020).
+              dispatcher:
+                config.role === 'all' ? httpInteractions : withGuildByRest(httpInteractions, discord.client, log),
               log,
             }).routes
           : []),
-        ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
-        ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
+        ...(config.role === 'worker'
+          ? []
+          : [
+              ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
+              ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
+            ]),
         ...opsRoutes({
           metrics: metrics.registry,
           metricsToken: config.http.metricsToken,
@@ -303,7 +324,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // The sandbox's Discord checks the endpoint (PING) when it is set, as the developer portal does: only once listening.
     if (sandbox && httpInteractions) await sandbox.discord.setInteractionsEndpoint(`${publicUrl}${INTERACTIONS_PATH}`);
     // Instagram checks the callback with a challenge while the subscription is created: only once listening.
-    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1')
+    if (config.instagram.syncSubscriptions && config.instagram.provider === 'v1' && config.role !== 'worker')
       await checkSubscription(instagram, `${publicUrl}${WEBHOOK_PATH}`, webhookVerifyToken, log);
 
     let closing: Promise<void> | undefined;
@@ -325,30 +346,4 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     await closeAll();
     throw error;
   }
-}
-
-/** loadConfig requires DISCORD_PUBLIC_KEY in live mode with DISCORD_INTERACTIONS=http, and the sandbox fills it in. */
-function requirePublicKey(publicKey: string | undefined): string {
-  if (publicKey === undefined) throw new Error('DISCORD_PUBLIC_KEY must be configured when DISCORD_INTERACTIONS=http');
-  return publicKey;
-}
-
-/** The Graph client of the configured login, version and hosts, behind the limiter's gate. */
-function graphClient(
-  config: Config,
-  app: { clientId: string; clientSecret: string; publicUrl: string },
-  gate: CallGate,
-  log: Logger,
-): GraphClient {
-  return createGraphClient({
-    login: config.instagram.graph.login,
-    hosts: config.instagram.graph.hosts,
-    version: config.instagram.graph.version,
-    appId: app.clientId,
-    appSecret: app.clientSecret,
-    redirectUri: `${app.publicUrl}/oauth/callback`,
-    timeoutMs: config.instagram.timeoutMs,
-    gate,
-    log: log.child({ component: 'instagram-graph' }),
-  });
 }

@@ -14,7 +14,9 @@ import {
   type InstagramMode,
   type LOG_LEVELS,
 } from './config-schema.js';
+import { roleProblems, type IgcordRole } from './config-roles.js';
 
+export type { IgcordRole } from './config-roles.js';
 export {
   CREDENTIAL_VARIABLES,
   DEFAULT_SCOPES,
@@ -28,6 +30,8 @@ export {
 } from './config-schema.js';
 
 export interface Config {
+  /** What this process runs: everything (`all`), the HTTP edge, or feed delivery (docs/decisions/0020). */
+  role: IgcordRole;
   /** `sandbox`: no credentials, the local emulators stand in for Discord and Instagram. */
   mode: 'sandbox' | 'live';
   logLevel: (typeof LOG_LEVELS)[number];
@@ -73,6 +77,8 @@ export interface Config {
     graph: {
       login: 'instagram' | 'facebook';
       version: string;
+      /** The other app's secret (GRAPH_WEBHOOK_SECRET): webhooks signed with it are accepted too. */
+      webhookSecret: string | undefined;
       hosts: {
         instagramWww: string;
         instagramApi: string;
@@ -106,6 +112,8 @@ export interface Config {
   feeds: { minPollMs: number; maxPollMs: number; concurrency: number };
   /** One igcord per storage and bot token: how often the lock is renewed, and when an unrenewed one is abandoned. */
   instanceLock: { heartbeatMs: number; staleMs: number };
+  /** The delivery job queue of edge and worker processes, in Redis (`limits.redisUrl`). */
+  queue: { prefix: string; stalledMs: number };
   /** Paged answers: the most kept at once (the least recently pressed expires first) and their idle timeout. */
   pages: { maxSessions: number; timeoutMs: number };
 }
@@ -181,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       'DISCORD_PUBLIC_KEY: missing; with DISCORD_INTERACTIONS=http, the public key from the developer portal (General Information) checks that interactions come from Discord',
     );
   }
+  if (parsed.success) problems.push(...roleProblems(parsed.data, mode, present('LIMITER_STORE')));
   // A v1 client id is 32 hex digits, a Meta app id is numeric: which one is right depends on the provider. Checked
   // from the raw environment, so these are reported together with every other problem.
   const formats = APP_CREDENTIAL_FORMATS[env.INSTAGRAM_PROVIDER?.trim() === 'graph' ? 'graph' : 'v1'];
@@ -192,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
   const e = parsed.data;
   const limits = INSTAGRAM_LIMITS[e.INSTAGRAM_MODE];
   return {
+    role: e.IGCORD_ROLE,
     mode,
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
@@ -229,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
       graph: {
         login: e.INSTAGRAM_GRAPH_LOGIN,
         version: e.INSTAGRAM_GRAPH_VERSION,
+        webhookSecret: e.GRAPH_WEBHOOK_SECRET,
         hosts: {
           instagramWww: e.INSTAGRAM_WWW_URL,
           instagramApi: e.INSTAGRAM_API_URL,
@@ -256,12 +267,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: LoadCo
         delivery: e.DELIVERY_DEADLINE_MS,
         background: e.BACKGROUND_DEADLINE_MS,
       },
-      store: e.LIMITER_STORE,
+      // A process beside others shares its budgets: a budget in one process's memory would be spent twice.
+      store: e.IGCORD_ROLE === 'all' ? e.LIMITER_STORE : 'redis',
       redisUrl: e.REDIS_URL,
     },
     linking: { promptLimit: e.LINK_PROMPT_LIMIT, pasteLimit: e.LINK_PASTE_LIMIT, windowMs: e.LINK_ATTEMPT_WINDOW_MS },
     feeds: { minPollMs: e.FEEDS_MIN_POLL_MS, maxPollMs: e.FEEDS_MAX_POLL_MS, concurrency: e.FEEDS_CONCURRENCY },
     instanceLock: { heartbeatMs: e.INSTANCE_LOCK_HEARTBEAT_MS, staleMs: e.INSTANCE_LOCK_STALE_MS },
+    queue: { prefix: e.QUEUE_PREFIX, stalledMs: e.QUEUE_STALLED_MS },
     pages: { maxSessions: e.PAGE_SESSIONS_MAX, timeoutMs: e.PAGE_TIMEOUT_MS },
   };
 }

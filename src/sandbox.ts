@@ -273,7 +273,12 @@ async function startGraphSandbox(
         instagram: {
           ...config.instagram,
           apiUrl: graph.hosts.instagramApi,
-          graph: { ...config.instagram.graph, hosts: { ...graph.hosts } },
+          // Either app may sign a webhook (reference §1.7): the one igcord does not log in with is the other key.
+          graph: {
+            ...config.instagram.graph,
+            hosts: { ...graph.hosts },
+            webhookSecret: login === 'instagram' ? app.metaAppSecret : app.instagramAppSecret,
+          },
           clientId: login === 'instagram' ? app.instagramAppId : app.metaAppId,
           clientSecret: login === 'instagram' ? app.instagramAppSecret : app.metaAppSecret,
           mode: 'sandbox',

@@ -43,8 +43,9 @@ type PlaceChoice = { id: string } | { name: string };
  * by name is resolved to its id.
  */
 type ChosenSource =
-  | Exclude<FeedSource, { kind: 'account' | 'location' }>
+  | Exclude<FeedSource, { kind: 'account' | 'location' | 'stories' }>
   | { kind: 'account' }
+  | { kind: 'stories' }
   | { kind: 'location'; place: PlaceChoice };
 
 /** The scope tag and location endpoints need (reference §4.3). */
@@ -100,7 +101,7 @@ export async function addFeed(
 
   // The source's owner is always the invoker: their own posts, or a tag/location read (and paid) with their link.
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
-  if (chosen.kind !== 'account' && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
+  if ((chosen.kind === 'tag' || chosen.kind === 'location') && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
     throw new UserFacingError(
       'instagram.scope-missing',
       `Tag and location feeds read public content with your Instagram link, and it was not given the "${PUBLIC_CONTENT}" permission. Link again and grant it.`,
@@ -108,8 +109,8 @@ export async function addFeed(
     );
   }
   const source: FeedSource =
-    chosen.kind === 'account'
-      ? { kind: 'account', instagramUserId: linked.account.instagramUserId }
+    chosen.kind === 'account' || chosen.kind === 'stories'
+      ? { kind: chosen.kind, instagramUserId: linked.account.instagramUserId }
       : chosen.kind === 'location'
         ? {
             kind: 'location',

@@ -25,6 +25,10 @@ export function describeSource(feed: Feed, owner: Account | undefined): string {
       return `tag ${plain(`#${feed.source.name}`)}`;
     case 'location':
       return `location ${feed.source.id}`;
+    case 'stories':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? `${plain(`@${owner.username}`)}'s stories`
+        : `the stories of Instagram account ${feed.source.instagramUserId}`;
     case 'account':
       if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId)
         return `${plain(`@${owner.username}`)}'s posts`;
@@ -60,6 +64,10 @@ export function describeFeed(
     `Paid by <@${feed.ownerDiscordUserId}>${feed.consent === undefined ? '' : `, who consented ${relativeTime(feed.consent.at)}`} · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
     `State: ${STATE_LABEL[feed.state.kind]}${reason ? ` — ${reason}` : ''}`,
     `Last delivery ${lastDeliveryAt === undefined ? 'never' : relativeTime(lastDeliveryAt)} · next check ${nextCheck}`,
+    // The rules live in the record, so counting them costs nothing (their outcomes: /feed why).
+    ...(feed.filters !== undefined && feed.filters.length > 0
+      ? [`Filters: ${feed.filters.length} rule${feed.filters.length === 1 ? '' : 's'} (/feed filter list)`]
+      : []),
   ];
   const value = lines.join('\n');
   return { name: `Feed \`${feed.id}\``, value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value };

@@ -3,25 +3,29 @@
 // command from others), and every handler checks the member's permission again, since admins can change who sees
 // a command. All answers are ephemeral: this is admin tooling, not channel chatter. The work lives beside this
 // file (add-feed.ts, manage-feed.ts, feed-posting.ts, …); this file is the definition and the routing.
-import { ChannelType, InteractionContextType, PermissionFlagsBits, type AutocompleteInteraction } from 'discord.js';
-import { defineCommand, type CommandDeps } from '../../src/discord/command.js';
+import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { autocomplete } from './feed-autocomplete.js';
+import { defineCommand } from '../../src/discord/command.js';
 import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 import { addFeed } from './add-feed.js';
 import { editFeed } from './edit-feed.js';
 import { ACCOUNT_FEED_PREFIX, askAccountFeed, pressAccountFeedButton } from './add-account.js';
-import { isFeedAdmin } from './feed-admin.js';
-import { describeSource } from './feed-list.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
 import { listFeeds, pauseFeed, resumeFeed } from './manage-feed.js';
+import { addFilter, listFilters, removeFilter } from './feed-filters.js';
+import { whyPost } from './feed-why.js';
+import { FILTER_FIELDS, FILTER_MODES, MAX_FILTER_RULES, MAX_PATTERN_LENGTH } from '../../src/core/index.js';
 import { askRemoveFeed, isRemoveButton, pressRemoveButton } from './remove-feed.js';
 import { isCatchUpButton, pressCatchUpButton } from './resume-choice.js';
 import { isMoveButton, pressMoveButton } from './move-feed.js';
-import { bareTag } from '../../src/util/tag-name-pattern.js';
+import {
+  feedSettings,
+  isTemplateComponent,
+  openTemplate,
+  previewFeed,
+  pressTemplateComponent,
+} from './feed-template.js';
 import { DIGEST_CHOICES } from './digest-option.js';
-import { LOOKUPS } from '../_shared/lookup-kinds.js';
-import { suggestLocations } from '../_shared/places/place-autocomplete.js';
-import { suggestUsers } from '../_shared/users/user-autocomplete.js';
-import { plain, truncate } from '../../src/discord/embeds/text.js';
 
 const target = {
   channel: {
@@ -55,6 +59,7 @@ const definition = defineSlash({
   requires: 'account-feeds',
   defaultMemberPermissions: PermissionFlagsBits.ManageGuild,
   contexts: [InteractionContextType.Guild],
+  groups: { filter: 'Which posts a feed lets through: include and exclude rules' },
   subcommands: {
     'add-account': {
       requires: 'account-feeds',
@@ -69,6 +74,11 @@ const definition = defineSlash({
         },
         ...deliveryOptions,
       },
+    },
+    'add-stories': {
+      requires: 'story-feeds',
+      description: "Follow your linked account's stories: each new story once, while it lives (24 h)",
+      options: { ...target, ...deliveryOptions },
     },
     'add-tag': {
       requires: 'tag-feeds',
@@ -137,6 +147,79 @@ const definition = defineSlash({
         },
       },
     },
+    template: {
+      description: "Edit how a feed's posts look (opens a form, shows a preview before saving)",
+      options: {
+        ...feed,
+        reset: { kind: 'boolean', description: 'Go back to the built-in layout instead' },
+      },
+    },
+    preview: { description: "Show a feed's layout on its source's latest post, privately", options: feed },
+    settings: {
+      description: 'The time zone and format feed templates write times in, for this server',
+      options: {
+        timezone: { kind: 'string', description: 'An IANA time zone, e.g. Europe/Paris', maxLength: 64 },
+        'time-format': {
+          kind: 'string',
+          description: 'How much of the date and time to show',
+          choices: [
+            { name: 'short (7/26/16, 1:54 PM)', value: 'short' },
+            { name: 'medium (Jul 26, 2016, 1:54:50 PM)', value: 'medium' },
+            { name: 'long (July 26, 2016 at 1:54:50 PM UTC)', value: 'long' },
+            { name: 'full (Tuesday, July 26, 2016 at …)', value: 'full' },
+          ],
+        },
+      },
+    },
+    why: {
+      description: 'Why a post did or did not arrive: delivered, filtered, not seen yet, paused, failed',
+      options: {
+        post: {
+          kind: 'string',
+          description: 'A post link (instagram.com/p/…) or a media id',
+          required: true,
+          maxLength: 300,
+        },
+      },
+    },
+    'filter add': {
+      description: 'Add a rule: a post must match an include rule of each field used, and no exclude rule',
+      options: {
+        ...feed,
+        mode: {
+          kind: 'string',
+          description: 'Let matching posts through, or hold them back',
+          required: true,
+          choices: FILTER_MODES.map((m) => ({ name: m, value: m })),
+        },
+        field: {
+          kind: 'string',
+          description: 'What the rule looks at (author: tag and location feeds)',
+          required: true,
+          choices: FILTER_FIELDS.map((f) => ({ name: f, value: f })),
+        },
+        value: {
+          kind: 'string',
+          description: 'A hashtag, keyword, regular expression, kind (image, video, …) or @author',
+          required: true,
+          maxLength: MAX_PATTERN_LENGTH,
+        },
+      },
+    },
+    'filter remove': {
+      description: 'Remove a rule, by its number in /feed filter list',
+      options: {
+        ...feed,
+        rule: {
+          kind: 'integer',
+          description: 'The rule number',
+          required: true,
+          minValue: 1,
+          maxValue: MAX_FILTER_RULES,
+        },
+      },
+    },
+    'filter list': { description: "A feed's filter rules, numbered, and how they decide", options: feed },
   },
 });
 
@@ -146,6 +229,7 @@ export default defineCommand({
       o.account === undefined
         ? addFeed(interaction, ctx, 'account', o)
         : askAccountFeed(interaction, ctx, { ...o, account: o.account }),
+    'add-stories': (interaction, ctx, o) => addFeed(interaction, ctx, 'stories', o),
     'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),
@@ -155,74 +239,32 @@ export default defineCommand({
     resume: (interaction, ctx, o) => resumeFeed(interaction, ctx, o.feed),
     test: (interaction, ctx, o) => testFeed(interaction, ctx, o.feed),
     backfill: (interaction, ctx, o) => askBackfill(interaction, ctx, o.feed, o.count),
+    template: (interaction, ctx, o) => openTemplate(interaction, ctx, o),
+    preview: (interaction, ctx, o) => previewFeed(interaction, ctx, o.feed),
+    settings: (interaction, ctx, o) => feedSettings(interaction, ctx, o),
+    why: (interaction, ctx, o) => whyPost(interaction, ctx, o.post),
+    'filter add': (interaction, ctx, o) => addFilter(interaction, ctx, o),
+    'filter remove': (interaction, ctx, o) => removeFilter(interaction, ctx, o),
+    'filter list': (interaction, ctx, o) => listFilters(interaction, ctx, o),
   }),
-  // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow.
-  defer: 'ephemeral',
+  // Adding verifies the source with Instagram and may create a webhook: more than Discord's 3 s can allow. The
+  // template form is the exception: a modal must be the interaction's first answer (a reset answers in time).
+  defer: (interaction) =>
+    interaction.options.getSubcommand(false) === 'template' && interaction.options.getBoolean('reset') !== true
+      ? false
+      : 'ephemeral',
   autocomplete,
   components: {
     [FEED_COMPONENT_PREFIX]: (i, ctx) =>
-      isRemoveButton(i.customId)
-        ? pressRemoveButton(i, ctx)
-        : isCatchUpButton(i.customId)
-          ? pressCatchUpButton(i, ctx)
-          : isMoveButton(i.customId)
-            ? pressMoveButton(i, ctx)
-            : pressFeedButton(i, ctx),
+      isTemplateComponent(i.customId)
+        ? pressTemplateComponent(i, ctx)
+        : isRemoveButton(i.customId)
+          ? pressRemoveButton(i, ctx)
+          : isCatchUpButton(i.customId)
+            ? pressCatchUpButton(i, ctx)
+            : isMoveButton(i.customId)
+              ? pressMoveButton(i, ctx)
+              : pressFeedButton(i, ctx),
     [ACCOUNT_FEED_PREFIX]: pressAccountFeedButton,
   },
 });
-
-/** Feeds of this guild matching what was typed, for admins only; tags from Instagram's search, within budget. */
-async function autocomplete(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
-  const focused = interaction.options.getFocused(true);
-  const typed = String(focused.value).trim().toLowerCase();
-  if (!isFeedAdmin(interaction) || interaction.guildId === null) {
-    await interaction.respond([]);
-    return;
-  }
-  if (focused.name === 'feed') {
-    const feeds = await deps.storage.feeds.listByGuild(interaction.guildId);
-    const choices = [];
-    for (const feed of feeds.sort((a, b) => a.createdAt - b.createdAt)) {
-      const channel = interaction.guild?.channels.cache.get(feed.channelId)?.name ?? feed.channelId;
-      const owner =
-        feed.source.kind === 'account' ? await deps.storage.accounts.get(feed.ownerDiscordUserId) : undefined;
-      const name = `${feed.id} · ${describeSource(feed, owner)} → #${channel} (${feed.state.kind})`.slice(0, 100);
-      if (typed === '' || name.toLowerCase().includes(typed)) choices.push({ name, value: feed.id });
-      if (choices.length === 25) break;
-    }
-    await interaction.respond(choices);
-    return;
-  }
-  if (focused.name === 'account') {
-    // The same suggestions as /user's: a user search with the invoker's link, cached and within budget.
-    await suggestUsers(interaction, deps, 'search');
-    return;
-  }
-  if (focused.name === 'location') {
-    // The same suggestions as /location's: around typed coordinates, by name near the last point, recent places.
-    await suggestLocations(interaction, deps, deps.recentPlaces);
-    return;
-  }
-  if (focused.name === 'tag') {
-    const query = bareTag(typed);
-    const found = query === '' ? undefined : await deps.storage.accounts.getWithToken(interaction.user.id);
-    if (found === undefined || found.account.status !== 'active') {
-      await interaction.respond([]);
-      return;
-    }
-    const auth = { userId: found.account.instagramUserId, accessToken: found.accessToken };
-    // The same kind as /tag's suggestions: one search serves both, and each reads the answer as what it is.
-    const tags = await deps.lookups.get(
-      found.account.instagramUserId,
-      LOOKUPS.tags,
-      query,
-      () => deps.instagram.tags.search(auth, query, { priority: 'interactive' }),
-      [],
-    );
-    const names = tags.map((t) => t.name);
-    await interaction.respond(
-      names.slice(0, 25).map((n) => ({ name: truncate(plain(`#${n}`, 'label'), 100), value: n.slice(0, 100) })),
-    );
-  }
-}

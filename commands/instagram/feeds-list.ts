@@ -34,6 +34,8 @@ function describeSource(feed: Feed): string {
       return plain(`#${feed.source.name}`);
     case 'location':
       return `location ${feed.source.id}`;
+    case 'stories':
+      return `stories of Instagram account ${feed.source.instagramUserId}`;
   }
 }
 

@@ -93,5 +93,7 @@ function describeSource(feed: Feed, username: string): string {
       return plain(`#${feed.source.name}`);
     case 'location':
       return `location ${feed.source.id}`;
+    case 'stories':
+      return `stories of ${plain(`@${username}`)}`;
   }
 }

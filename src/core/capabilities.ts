@@ -14,6 +14,8 @@ export const CAPABILITIES = [
   'location-feeds',
   /** Follow an account's new posts (feed source `account`). */
   'account-feeds',
+  /** Follow the linked account's stories, each once while it lives (feed source `stories`). */
+  'story-feeds',
   /** Push notifications of new posts (webhooks), besides polling. */
   'notifications',
   /** Search people, places, and posts near a point. */
@@ -47,7 +49,8 @@ export const MISSING_CAPABILITY: Record<Capability, string> = {
   comments: 'no comments',
   'tag-feeds': 'no hashtag feeds',
   'location-feeds': 'no location feeds',
-  'account-feeds': 'no channel feeds in igcord yet',
+  'account-feeds': 'no channel feeds of an account',
+  'story-feeds': 'no story feeds',
   notifications: 'no notifications of new posts',
   search: 'no search for people, places or posts nearby',
   locations: 'no locations',
@@ -60,6 +63,7 @@ export const MISSING_CAPABILITY: Record<Capability, string> = {
 };
 
 /** The capability a feed of this source kind needs. */
-export function feedCapability(kind: 'account' | 'tag' | 'location'): Capability {
+export function feedCapability(kind: 'account' | 'tag' | 'location' | 'stories'): Capability {
+  if (kind === 'stories') return 'story-feeds';
   return kind === 'account' ? 'account-feeds' : kind === 'tag' ? 'tag-feeds' : 'location-feeds';
 }

@@ -3,6 +3,7 @@
 // (src/discord/feed-posting) renders the post and talks to the platform, and reports a failure as data: retry
 // later, disable the feed (it cannot post until an admin acts), or skip this post (its body was refused).
 // Implementations never throw for a refused or failed request: only a bug rejects.
+import type { FeedTemplate, TimeSettings } from './feed-template.js';
 import type { Post } from './post.js';
 
 /** Where a feed posts and as whom, with the secret an execution needs already read by the engine. */
@@ -13,6 +14,10 @@ export interface PostTarget {
   mentionRoleId?: string | undefined;
   /** As the bot, or through the feed's channel webhook (its token in clear, never logged). */
   delivery: { mode: 'message' } | { mode: 'webhook'; webhookId: string; token: string };
+  /** The feed's message template; absent: the built-in rendering. */
+  template?: FeedTemplate | undefined;
+  /** How the feed's server writes times (`{time}` in a template). */
+  time?: TimeSettings | undefined;
 }
 
 export type PostFailureKind = 'retry' | 'disable' | 'skip';

@@ -1,6 +1,6 @@
 // What a feed follows, as a discriminated union that grows with what providers can serve: a linked account's own
-// posts, a tag, or a location; and the stable string key of a source (`account:<instagram user id>`,
-// `tag:<name>`, `location:<id>`) under which cursors, dirty marks and the feeds-by-source index are stored, so
+// posts, a linked account's stories (Graph), a tag, or a location; and the stable string key of a source
+// (`account:<instagram user id>`, `stories:<instagram user id>`, `tag:<name>`, `location:<id>`) under which cursors, dirty marks and the feeds-by-source index are stored, so
 // every feed of one source shares one cursor and one Instagram call.
 import { z } from 'zod';
 import { TAG_NAME_MAX, TAG_NAME_PATTERN } from '../util/tag-name-pattern.js';
@@ -16,6 +16,8 @@ export const feedSourceSchema = z.discriminatedUnion('kind', [
     name: z.string().min(1).max(TAG_NAME_MAX).regex(TAG_NAME_PATTERN, { error: 'expected a tag name without #' }),
   }),
   z.object({ kind: z.literal('location'), id: sourceId }),
+  // A linked account's stories, each once while it lives (24 h); Graph serves them (reference §1.4).
+  z.object({ kind: z.literal('stories'), instagramUserId: sourceId }),
 ]);
 export type FeedSource = z.output<typeof feedSourceSchema>;
 export type SourceKind = FeedSource['kind'];
@@ -30,6 +32,8 @@ export function sourceKey(source: FeedSource): SourceKey {
       return `tag:${source.name.toLowerCase()}`;
     case 'location':
       return `location:${source.id}`;
+    case 'stories':
+      return `stories:${source.instagramUserId}`;
   }
 }
 
@@ -45,7 +49,9 @@ export function parseSourceKey(key: string): FeedSource | undefined {
         ? { kind, name: rest }
         : kind === 'location'
           ? { kind, id: rest }
-          : undefined;
+          : kind === 'stories'
+            ? { kind, instagramUserId: rest }
+            : undefined;
   const parsed = feedSourceSchema.safeParse(candidate);
   return parsed.success ? parsed.data : undefined;
 }

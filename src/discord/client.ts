@@ -3,7 +3,16 @@
 // client talks to the local Discord fake, and caches bounded to what igcord reads (below). The token lives in the
 // closure and in discord.js; it is never logged.
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Options, type ClientOptions, type SweeperOptions } from 'discord.js';
+import {
+  Client,
+  ClientUser,
+  Events,
+  GatewayIntentBits,
+  Options,
+  Routes,
+  type ClientOptions,
+  type SweeperOptions,
+} from 'discord.js';
 import type { Logger } from '../log.js';
 
 // What igcord reads from discord.js's caches: guilds, their channels and roles, and the bot's own user and member
@@ -48,6 +57,11 @@ export interface DiscordClientOptions {
   log: Logger;
   /** Merged over igcord's defaults (tests shorten timeouts and lift the request-rate cap). */
   clientOptions?: Partial<ClientOptions> | undefined;
+  /**
+   * False: no gateway session, REST only (edge and worker processes, docs/decisions/0020): interactions arrive over
+   * HTTP and posts go by REST, so any number of processes can use one bot token. Default true.
+   */
+  gateway?: boolean | undefined;
   /** Replaces REST's request function (the HTTP interaction bridge catches first callbacks there). */
   makeRequest?: NonNullable<ClientOptions['rest']>['makeRequest'] | undefined;
 }
@@ -101,6 +115,16 @@ export function createDiscordClient(options: DiscordClientOptions): DiscordClien
   return {
     client,
     async start() {
+      if (options.gateway === false) {
+        client.rest.setToken(token);
+        // discord.js learns its own user from the gateway's READY; without a session it is read by REST (a bad
+        // token fails here as it would at login), so what reads client.user works alike.
+        const me = await client.rest.get(Routes.user());
+        const ClientUserOf = ClientUser as unknown as new (client: Client, data: unknown) => ClientUser;
+        client.user = new ClientUserOf(client, me);
+        log.info({ userId: client.user.id }, 'using Discord by REST only (no gateway session)');
+        return;
+      }
       const ready = once(client, Events.ClientReady);
       try {
         await client.login(token);

@@ -55,8 +55,11 @@ export interface CommandRequirements {
 export interface CommandModule {
   data: CommandDefinition;
   requires?: CommandRequirements | undefined;
-  /** Defer before `execute` when the answer can take more than about a second (Instagram calls). */
-  defer?: DeferMode | undefined;
+  /**
+   * Defer before `execute` when the answer can take more than about a second (Instagram calls); a function decides
+   * per interaction (a subcommand that opens a modal must not defer: the modal is its one acknowledgement).
+   */
+  defer?: DeferMode | ((interaction: ChatInputCommandInteraction) => DeferMode) | undefined;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?: ((interaction: AutocompleteInteraction, ctx: CommandDeps) => Promise<void>) | undefined;
   /**
@@ -149,7 +152,7 @@ export const commandModuleSchema = z.object({
   data: z.custom<CommandDefinition>((v) => typeof v === 'object' && v !== null, {
     error: 'expected a command definition',
   }),
-  defer: z.union([z.literal('ephemeral'), z.literal('public'), z.literal(false)]).optional(),
+  defer: z.union([z.literal('ephemeral'), z.literal('public'), z.literal(false), fn('defer')]).optional(),
   requires: z
     .object({ command: z.string().optional(), subcommands: z.record(z.string(), z.string()).optional() })
     .optional(),

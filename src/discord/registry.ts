@@ -130,7 +130,8 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
         command: interaction.commandName,
         subcommand: interaction.options.getSubcommand(false) ?? undefined,
       });
-      const mode = command?.module.defer;
+      const defer = command?.module.defer;
+      const mode = typeof defer === 'function' ? defer(interaction) : defer;
       return run(interaction, log, {
         upFront: mode === 'ephemeral' || mode === 'public' ? (r) => r.deferReply(mode === 'ephemeral') : undefined,
         late: (r) => r.deferReply(false),

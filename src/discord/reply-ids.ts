@@ -52,9 +52,16 @@ export const REPLY_IDS = [
   'feeds.mention-gone',
   'feeds.owner-link-broken',
   'feeds.backfill-count',
+  /** /feed template and /feed settings: a template or a setting refused, with the reasons; nothing saved. */
+  'feeds.template-invalid',
+  'feeds.template-expired',
+  'feeds.settings-invalid',
   'feeds.post-retry',
   'feeds.post-disable',
   'feeds.post-skip',
+  'feeds.filter-refused',
+  'feeds.filter-not-found',
+  'feeds.why-unreadable',
   // Lists paged one post at a time (media-pages.ts) and the pagination buttons (pagination.ts).
   'media-list.empty',
   'media-list.end',

@@ -1,9 +1,12 @@
 // A slash command declared as data — name, description, permissions, and either options or subcommands each with
-// its options — and turned into the module contract's `data` (the JSON Discord registers) and `execute`, which
+// its options; a subcommand named "group sub" sits in subcommand group `group`, described in `groups` — and turned
+// into the module contract's `data` (the JSON Discord registers) and `execute`, which
 // reads the options with their declared types and calls the subcommand's handler. The handlers are a map from
 // subcommand name to function, typed so that every declared subcommand must have one and each receives exactly
 // its own options: one dispatcher for every command instead of a `switch` per command.
 import type {
+  APIApplicationCommandOption,
+  APIApplicationCommandSubcommandOption,
   ChatInputCommandInteraction,
   InteractionContextType,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -32,7 +35,10 @@ interface CommandSpecBase {
 }
 
 export interface SubcommandsSpec extends CommandSpecBase {
+  /** Keyed by name; "group sub" puts `sub` in the subcommand group `group` (Discord allows one level of groups). */
   subcommands: Readonly<Record<string, SubcommandSpec>>;
+  /** The description of each subcommand group. */
+  groups?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface PlainCommandSpec extends CommandSpecBase {
@@ -71,12 +77,33 @@ function definitionJson(spec: CommandSpec): RESTPostAPIChatInputApplicationComma
     json.default_member_permissions = String(spec.defaultMemberPermissions);
   if (spec.contexts !== undefined) json.contexts = [...spec.contexts];
   if ('subcommands' in spec) {
-    json.options = Object.entries(spec.subcommands).map(([name, sub]) => ({
-      type: ApplicationCommandOptionType.Subcommand,
-      name,
-      description: sub.description,
-      options: optionsJson(sub.options ?? {}),
-    }));
+    const top: APIApplicationCommandOption[] = [];
+    const groups = new Map<string, APIApplicationCommandSubcommandOption[]>();
+    for (const [key, sub] of Object.entries(spec.subcommands)) {
+      const [group, name] = key.includes(' ') ? key.split(' ', 2) : [undefined, key];
+      const option: APIApplicationCommandSubcommandOption = {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: name ?? key,
+        description: sub.description,
+        options: optionsJson(sub.options ?? {}),
+      };
+      if (group === undefined) top.push(option);
+      else {
+        let members = groups.get(group);
+        if (members === undefined) {
+          members = [];
+          groups.set(group, members);
+          top.push({
+            type: ApplicationCommandOptionType.SubcommandGroup,
+            name: group,
+            description: spec.groups?.[group] ?? group,
+            options: members,
+          });
+        }
+        members.push(option);
+      }
+    }
+    json.options = top;
   } else if (spec.options !== undefined) {
     json.options = optionsJson(spec.options);
   }
@@ -118,7 +145,9 @@ export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler
     data,
     requires,
     async execute(interaction, ctx) {
-      const name = interaction.options.getSubcommand(true);
+      const group = interaction.options.getSubcommandGroup(false);
+      const leaf = interaction.options.getSubcommand(true);
+      const name = group === null ? leaf : `${group} ${leaf}`;
       const sub = Object.hasOwn(spec.subcommands, name) ? spec.subcommands[name] : undefined;
       const handler = Object.hasOwn(table, name) ? table[name] : undefined;
       // Only a command changed since Discord showed it to the person can send a subcommand igcord does not have.

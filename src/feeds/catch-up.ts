@@ -4,33 +4,35 @@
 // the newest post, so the engine reads nothing older on the feed's behalf, and empty the feed's pending list.
 // "Missed": the newest posts of the source (up to MISSED_MAX) made since the feed's last delivery (or since it
 // was added) and not delivered to it. Run on the owner's token at interactive priority: an admin is waiting.
-import type { Post } from '../core/index.js';
-import type { Auth, InstagramClient } from '../providers/v1/client.js';
+import type { FeedReader, InstagramAuth as Auth, Post } from '../core/index.js';
+import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
-import { cursorAfter, fetchNewest } from './media-fetch.js';
+import { cursorAfter } from './media-fetch.js';
 import type { PostToFeed } from './post-to-feed.js';
+import { holdsBack } from './feed-filter.js';
 
 /** At most this many missed posts are offered (and posted): a longer pause is still one screenful. */
 export const MISSED_MAX = 10;
 
 export interface CatchUpDeps {
   storage: Storage;
-  instagram: InstagramClient;
+  reader: FeedReader;
   poster: PostToFeed;
   counters: EngineCounters;
   signal: AbortSignal;
   now: () => number;
+  log: Logger;
   ownerAuth(feed: Feed): Promise<Auth>;
   delivered(feedId: string, at: number): void;
 }
 
 export function createCatchUp(deps: CatchUpDeps) {
-  const { storage, instagram, counters, signal } = deps;
+  const { storage, reader, counters, signal } = deps;
 
   /** The missed posts, oldest first, and what the source's newest read says about its tag cursor. */
   async function read(feed: Feed): Promise<{ missed: Post[]; newest: Post | undefined; minTagId: string | undefined }> {
-    const newest = await fetchNewest(instagram, await deps.ownerAuth(feed), feed.source, MISSED_MAX, {
+    const newest = await reader.readNewest(await deps.ownerAuth(feed), feed.source, MISSED_MAX, {
       priority: 'interactive',
       signal,
     });
@@ -71,6 +73,7 @@ export function createCatchUp(deps: CatchUpDeps) {
       if (choice === 'post') {
         let last: number | undefined;
         for (const post of missed) {
+          if (await holdsBack(deps, feed, post)) continue;
           const { messageId } = await deps.poster.post(feed, post, { signal });
           last = deps.now();
           await storage.deliveries.recordDelivery(feed.id, { mediaId: post.id, messageId, deliveredAt: last });

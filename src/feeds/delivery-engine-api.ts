@@ -1,5 +1,6 @@
 // What the delivery engine offers: the feed commands' interface (`ctx.deliveries`), and the composition root's,
 // which adds the webhook's sink, the start and the metrics. The engine itself is delivery-engine.ts.
+import type { Post } from '../core/index.js';
 import type { Feed, SourceKey } from '../storage/index.js';
 import type { EngineStats } from './engine-stats.js';
 
@@ -11,14 +12,19 @@ export interface DeliveryEngine {
   initSource(feed: Feed): Promise<void>;
   /** Posts the source's newest media to this feed now, marked as a test; no cursor move, not recorded as delivered. */
   sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }>;
+  /** The source's newest post, read with the feed payer's token; undefined when it has none yet. */
+  latestPost(feed: Feed): Promise<Post | undefined>;
   /** Posts the last n (1..10) media of the source to this feed, oldest first, recorded as deliveries (no duplicates). */
   backfill(feed: Feed, n: number): Promise<{ posted: number }>;
   /** How many posts (up to 10) the source made since the feed's last delivery that it did not get (a paused feed). */
   missedPosts(feed: Feed): Promise<number>;
   /** Posts those missed posts oldest first (`post`) or not (`skip`), then moves the feed past them; how many. */
   catchUp(feed: Feed, choice: 'post' | 'skip'): Promise<number>;
-  /** What `/feed list` shows: last delivery, next check, state and reason. */
-  status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number };
+  /**
+   * What `/feed list` and `/feed why` show: last delivery, next check, whether a run of the source is under way, and
+   * why its latest run stopped early (its owner's budget spent until a time, Instagram failing) until one completes.
+   */
+  status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number; checking?: boolean; retryReason?: string };
   close(): Promise<void>;
 }
 

@@ -9,12 +9,11 @@
 // read yet, or for media already read, costs nothing: no new mark, no new run. Posts go out through core's poster
 // port, which the composition root injects (src/discord/feed-posting on Discord): the engine knows no Discord.
 import { setMaxListeners } from 'node:events';
-import type { InstagramClient } from '../providers/v1/client.js';
-import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { CallPriority } from '../limiter/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import { parseSourceKey, sourceKey, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
-import type { FeedPoster } from '../core/index.js';
+import type { FeedPoster, FeedReader } from '../core/index.js';
 import type { FeedDeliveryEngine } from './delivery-engine-api.js';
 import { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
 import { emptyCounters } from './engine-stats.js';
@@ -28,12 +27,12 @@ import { SourceBudgets } from './source-budgets.js';
 import { higher, newSourceState, type SourceState } from './source-state.js';
 import { runSource, type RunDeps, type RunResult } from './source-run.js';
 import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
-import { DigestTimes } from './digest-times.js';
-import { serverTimeZones, type TimeZoneOf } from '../storage/index.js';
+import { digestDeps } from './digest-times.js';
 
 export interface DeliveryEngineOptions {
   storage: Storage;
-  instagram: InstagramClient;
+  /** Reads sources from the configured provider (a provider's feed-reader.ts). */
+  reader: FeedReader;
   limiter: Limiter;
   /** Where feeds post: the chat platform behind core's poster port (src/discord/feed-posting on Discord). */
   poster: FeedPoster;
@@ -49,16 +48,19 @@ export interface DeliveryEngineOptions {
    * Discord accepting the message. Deliveries found by a poll alone have no mark and are not reported. Metrics.
    */
   onDelivered?: ((latencyMs: number) => void) | undefined;
-  /** A server's time zone for its digests; by default the servers' setting (server-time-zone.ts). */
-  timeZoneOf?: TimeZoneOf | undefined;
 }
 
 export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDeliveryEngine {
   const tuning: DeliveryTuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const { storage, instagram, limiter } = options;
+  const { storage, reader, limiter } = options;
   const now = options.now ?? Date.now;
   const log = options.log.child({ component: 'feeds' });
-  const poster = createPostToFeed({ poster: options.poster, feeds: storage.feeds, log });
+  const poster = createPostToFeed({
+    poster: options.poster,
+    feeds: storage.feeds,
+    guildSettings: storage.guildSettings,
+    log,
+  });
   const counters = emptyCounters();
   const sources = new Map<SourceKey, SourceState>();
   const budgets = new SourceBudgets({ limiter, windowMs: options.windowMs, tuning });
@@ -73,12 +75,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   let lastLatencyMs: number | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
-  const digestTimes = new DigestTimes();
-  let digestTicker: NodeJS.Timeout | undefined;
 
   const actions = createFeedActions({
     storage,
-    instagram,
+    reader,
     poster,
     counters,
     log,
@@ -89,7 +89,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
   const tellGuild = createGuildNotice({ poster: options.poster, log, signal: abort.signal });
   const runDeps: RunDeps = {
     storage,
-    instagram,
+    reader,
     poster,
     log,
     counters,
@@ -115,14 +115,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
     tellGuild,
     payers: cachedPayerCheck(options.payers, tuning.payerCheckMs, now),
-    digestTimes,
-    timeZoneOf: options.timeZoneOf ?? serverTimeZones(storage),
+    ...digestDeps(storage),
   };
-
-  /** Runs (without reading Instagram unless a poll is due) the source of every feed whose digest came due. */
-  function tickDigests(): void {
-    for (const source of digestTimes.takeDue(now())) schedule(sourceKey(source), source, 0, 'delivery', false);
-  }
 
   function stateOf(sk: SourceKey, source: FeedSource): SourceState {
     let state = sources.get(sk);
@@ -222,6 +216,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         return;
       case 'done': {
         state.failures = 0;
+        state.retryReason = undefined;
         budgets.track(sk, state, result.budgetKey);
         if (result.fetched) {
           state.pokedAt = undefined;
@@ -239,6 +234,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       }
       case 'retry': {
         state.failures += 1;
+        state.retryReason = result.reason;
         counters.retries += 1;
         const delay =
           result.retryAt !== undefined
@@ -289,24 +285,27 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
 
     sendTest: (feed) => actions.sendTest(feed),
+    latestPost: (feed) => actions.latestPost(feed),
     backfill: (feed, n) => actions.backfill(feed, n),
     missedPosts: (feed) => actions.missedPosts(feed),
     catchUp: (feed, choice) => actions.catchUp(feed, choice),
 
     status(feed) {
       const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;
-      const nextCheckAt = sources.get(sourceKey(feed.source))?.dueAt;
+      const state = sources.get(sourceKey(feed.source));
+      const nextCheckAt = state?.dueAt;
       return {
         ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}),
         ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
+        ...(state?.running === true ? { checking: true } : {}),
+        ...(state?.retryReason !== undefined ? { retryReason: state.retryReason } : {}),
       };
     },
 
     async start() {
-      // Digests that came due while igcord was down go out with the first tick, before any poll.
-      await digestTimes.load(storage, log);
-      tickDigests();
-      digestTicker = setInterval(tickDigests, tuning.digestTickMs);
+      await runDeps.digestTimes.start({ storage, log, now, everyMs: tuning.digestTickMs }, (source) =>
+        schedule(sourceKey(source), source, 0, 'delivery', false),
+      );
       const dirty = await storage.deliveries.listDirty();
       for (const { sourceKey: sk, markedAt } of dirty) {
         const source = parseSourceKey(sk);
@@ -333,7 +332,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     close() {
       closing ??= (async () => {
         closed = true;
-        if (digestTicker !== undefined) clearInterval(digestTicker);
+        runDeps.digestTimes.stop();
         abort.abort();
         for (const state of sources.values()) if (state.timer !== undefined) clearTimeout(state.timer);
         ready.length = 0;

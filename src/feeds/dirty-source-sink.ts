@@ -4,12 +4,19 @@
 // read, or of media already read, is not marked again, so replays cost no Instagram call. A batch is handed over
 // whole (one write however many sources it names), and a sink the webhook gave up on stops writing: the 503 it
 // answered makes Instagram send the batch again.
-import type { InstagramUpdate } from '../providers/v1/notification.js';
 import { sourceKey } from '../storage/index.js';
 import type { FeedDeliveryEngine } from './delivery-engine-api.js';
 
+/** What the sink reads of one update of a notification (v1's `InstagramUpdate` has this shape). */
+export interface SourceUpdate {
+  object: string;
+  object_id: string;
+  /** For user subscriptions, the id of the new media. */
+  data: { media_id?: string | undefined };
+}
+
 export interface DirtySourceSink {
-  record(updates: InstagramUpdate[], signal?: AbortSignal): Promise<void>;
+  record(updates: readonly SourceUpdate[], signal?: AbortSignal): Promise<void>;
 }
 
 export function dirtySourceSink(deliveries: Pick<FeedDeliveryEngine, 'noteNews'>): DirtySourceSink {

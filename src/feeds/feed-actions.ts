@@ -8,20 +8,22 @@ import {
   FeedOwnerLinkBrokenError,
   FeedOwnerNotLinkedError,
   PostRefusedError,
+  type FeedReader,
+  type InstagramAuth as Auth,
+  type Post,
 } from '../core/index.js';
-import type { Auth, InstagramClient } from '../providers/v1/client.js';
 import type { Logger } from '../log.js';
 import { sourceKey, type Feed, type Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import { PostError } from './post-error.js';
 import type { PostToFeed } from './post-to-feed.js';
-import { fetchNewest } from './media-fetch.js';
 import { startCursor } from './source-cursor.js';
 import { createCatchUp } from './catch-up.js';
+import { holdsBack } from './feed-filter.js';
 
 export interface FeedActionDeps {
   storage: Storage;
-  instagram: InstagramClient;
+  reader: FeedReader;
   poster: PostToFeed;
   counters: EngineCounters;
   log: Logger;
@@ -32,7 +34,7 @@ export interface FeedActionDeps {
 }
 
 export function createFeedActions(deps: FeedActionDeps) {
-  const { storage, instagram, poster, counters, signal } = deps;
+  const { storage, reader, poster, counters, signal } = deps;
 
   async function ownerAuth(feed: Feed): Promise<Auth> {
     const linked = await storage.accounts.getWithToken(feed.ownerDiscordUserId);
@@ -48,11 +50,12 @@ export function createFeedActions(deps: FeedActionDeps) {
 
   const catchUp = createCatchUp({
     storage,
-    instagram,
+    reader,
     poster,
     counters,
     signal,
     now: deps.now,
+    log: deps.log,
     ownerAuth,
     delivered: deps.delivered,
   });
@@ -67,18 +70,22 @@ export function createFeedActions(deps: FeedActionDeps) {
     async initCursor(feed: Feed): Promise<void> {
       const sk = sourceKey(feed.source);
       if ((await storage.deliveries.getCursor(sk)) !== undefined) return;
-      await startCursor(
-        { storage, instagram, counters, signal },
-        sk,
-        feed.source,
-        await ownerAuth(feed),
-        'interactive',
-      );
+      await startCursor({ storage, reader, counters, signal }, sk, feed.source, await ownerAuth(feed), 'interactive');
       deps.log.info({ feedId: feed.id, sourceKey: sk }, 'source cursor set at its newest media');
     },
 
+    /** The source's newest post, read with the feed payer's token (what /feed preview draws a template for). */
+    async latestPost(feed: Feed): Promise<Post | undefined> {
+      const newest = await reader.readNewest(await ownerAuth(feed), feed.source, 1, {
+        priority: 'interactive',
+        signal,
+      });
+      counters.instagramCalls += 1;
+      return newest.media[0];
+    },
+
     async sendTest(feed: Feed): Promise<{ posted: boolean; mediaId?: string }> {
-      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, 1, {
+      const newest = await reader.readNewest(await ownerAuth(feed), feed.source, 1, {
         priority: 'interactive',
         signal,
       });
@@ -91,7 +98,7 @@ export function createFeedActions(deps: FeedActionDeps) {
 
     async backfill(feed: Feed, n: number): Promise<{ posted: number }> {
       if (!Number.isInteger(n) || n < 1 || n > 10) throw new BackfillCountError();
-      const newest = await fetchNewest(instagram, await ownerAuth(feed), feed.source, n, {
+      const newest = await reader.readNewest(await ownerAuth(feed), feed.source, n, {
         priority: 'interactive',
         signal,
       });
@@ -101,6 +108,8 @@ export function createFeedActions(deps: FeedActionDeps) {
       for (const media of [...newest.media].reverse()) {
         // Already delivered (by a run or an earlier backfill): the nonce would dedupe it, but this spends no call.
         if (await storage.deliveries.findDelivery(feed.id, media.id)) continue;
+        // A backfill follows the feed's filters as its runs do.
+        if (await holdsBack({ storage, now: deps.now, log: deps.log }, feed, media)) continue;
         const { messageId } = await poster.post(feed, media, { signal }).catch(postFailure);
         last = deps.now();
         await storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: last });

@@ -97,7 +97,7 @@ export async function postDueDigests(deps: FencedRun, feed: Feed): Promise<PostE
   const dueTimes = [...new Set(entries.map((e) => e.dueAt))].sort((a, b) => a - b);
   for (const dueAt of dueTimes) {
     if (dueAt > deps.now()) {
-      deps.digestTimes.note(feed, dueAt);
+      deps.digestTimes.note(feed, dueAt, true);
       return undefined;
     }
     const failure = await postDigest(deps, feed, dueAt);

@@ -5,6 +5,7 @@
 import { disabled, postSchema, type Post } from '../core/index.js';
 import type { Feed } from '../storage/index.js';
 import { gatherForDigest, postDueDigests } from './feed-digest.js';
+import { holdsBack } from './feed-filter.js';
 import { PostError, postFailureFields } from './post-error.js';
 import { claimWebhookPost, type FencedRun } from './run-fence.js';
 import type { FeedOutcome, RunDeps } from './source-run-api.js';
@@ -14,6 +15,8 @@ async function deliverToFeed(deps: FencedRun, feed: Feed, media: Post): Promise<
   const { fence } = deps;
   const log = deps.log.child({ feedId: feed.id, mediaId: media.id, channelId: feed.channelId });
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
+  // Held back by the feed's filters: recorded as filtered (final, like a post), never posted (feed-filter.ts).
+  if (await holdsBack(deps, feed, media, { beforeWrite: fence.check })) return 'known';
   // A digest feed keeps it for its period's digest instead (feed-digest.ts); the pending list then drops it.
   if (feed.digest !== undefined) return gatherForDigest(deps, feed, feed.digest, media).then(() => 'known');
   // Checked by recording the intent (webhook) and right before the send (both): one read per check, per media.

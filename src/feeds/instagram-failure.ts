@@ -1,15 +1,16 @@
 // What a run does when reading the source from Instagram fails: a refused token pauses its owner, a missing
-// permission pauses for it, a refused source disables the owner's feeds, and anything that can pass says when to
+// permission pauses for it, a refused source (or one the provider cannot read) disables the owner's feeds, and anything that can pass says when to
 // try again. Apart from source-run.ts because each kind of failure has its own consequence for the feeds.
 import {
   InstagramError,
   InstagramNotAllowedError,
+  InstagramNotAvailableError,
   InstagramNotFoundError,
   InstagramRateLimitError,
   InstagramScopeError,
   InstagramTokenError,
-} from '../providers/v1/errors.js';
-import { scopeMissing } from '../core/index.js';
+  scopeMissing,
+} from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { FeedSource, SourceKey } from '../storage/index.js';
 import { disableFeed } from './feed-drain.js';
@@ -61,6 +62,7 @@ export async function handleInstagramFailure(
   }
   if (
     error instanceof InstagramScopeError ||
+    error instanceof InstagramNotAvailableError ||
     error instanceof InstagramNotFoundError ||
     error instanceof InstagramNotAllowedError
   ) {

@@ -15,7 +15,7 @@ import {
   type PostTarget,
 } from '../core/index.js';
 import type { Logger } from '../log.js';
-import { TokenDecryptError, type Feed, type FeedStore } from '../storage/index.js';
+import { TokenDecryptError, type Feed, type FeedStore, type GuildSettingsStore } from '../storage/index.js';
 import { deliveryNonce, digestNonce } from './delivery-nonce.js';
 import { EarlierPostWatch } from './earlier-post-watch.js';
 import { PostError } from './post-error.js';
@@ -72,8 +72,25 @@ function targetOf(feeds: FeedStore, feed: Feed): PostTarget {
   return { ...base, delivery: { mode: 'webhook', webhookId: feed.delivery.webhookId, token } };
 }
 
-export function createPostToFeed(deps: { poster: FeedPoster; feeds: FeedStore; log: Logger }): PostToFeed {
+export function createPostToFeed(deps: {
+  poster: FeedPoster;
+  feeds: FeedStore;
+  guildSettings: GuildSettingsStore;
+  log: Logger;
+}): PostToFeed {
   const { poster, feeds, log } = deps;
+
+  /** A templated feed's target carries its template and its server's time settings (read only for those). */
+  async function withTemplate(target: PostTarget, feed: Feed): Promise<PostTarget> {
+    if (feed.template === undefined) return target;
+    let time;
+    try {
+      time = await deps.guildSettings.time(feed.guildId);
+    } catch (error) {
+      throw new PostError('retry', "reading the server's time settings failed", { cause: error });
+    }
+    return { ...target, template: feed.template, time };
+  }
   const watch = new EarlierPostWatch();
 
   /**
@@ -150,7 +167,7 @@ export function createPostToFeed(deps: { poster: FeedPoster; feeds: FeedStore; l
           return { messageId: found, recovered: true };
         }
       }
-      const target = targetOf(feeds, feed);
+      const target = await withTemplate(targetOf(feeds, feed), feed);
       const intent = test ? { test: true as const } : { nonce: deliveryNonce(feed.id, media.id) };
       await beforeSend?.();
       const first = await send(feed, target, media, { intent, signal });

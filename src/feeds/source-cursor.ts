@@ -1,22 +1,22 @@
 // Moving a source's cursor: set it at the newest media for a new source, and hand fetched media to the feeds'
 // pending lists before moving it past them (never past media no feed holds), sized to what the feeds can take.
-import type { Auth } from '../providers/v1/client.js';
-import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { InstagramAuth as Auth, NewPosts as NewMedia } from '../core/index.js';
+import type { CallPriority } from '../limiter/call-gate.js';
 import type { Feed, FeedSource, SourceCursor, SourceKey } from '../storage/index.js';
 import { PENDING_LIMIT } from '../storage/index.js';
-import { cursorAfter, EMPTY_SOURCE_CURSOR, fetchNewest, type NewMedia } from './media-fetch.js';
+import { cursorAfter, EMPTY_SOURCE_CURSOR } from './media-fetch.js';
 import type { RunDeps, RunRequest } from './source-run-api.js';
 import type { FencedRun, RunFence } from './run-fence.js';
 
 /** Sets the source cursor at its current newest media (nothing older is ever posted unless asked). */
 export async function startCursor(
-  deps: Pick<RunDeps, 'storage' | 'instagram' | 'counters' | 'signal'> & { fence?: RunFence | undefined },
+  deps: Pick<RunDeps, 'storage' | 'reader' | 'counters' | 'signal'> & { fence?: RunFence | undefined },
   sk: SourceKey,
   source: FeedSource,
   auth: Auth,
   priority: CallPriority,
 ): Promise<void> {
-  const newest = await fetchNewest(deps.instagram, auth, source, 1, { priority, signal: deps.signal });
+  const newest = await deps.reader.readNewest(auth, source, 1, { priority, signal: deps.signal });
   deps.counters.instagramCalls += 1;
   const media = newest.media[0];
   const cursor =
@@ -34,6 +34,7 @@ export async function startCursor(
 export async function handOver(
   deps: FencedRun,
   sk: SourceKey,
+  source: FeedSource,
   feeds: Feed[],
   cursor: SourceCursor,
   fetched: NewMedia,
@@ -52,6 +53,8 @@ export async function handOver(
       feeds.map((f) => f.id),
       fetched.media,
     );
+    // The reader notes what it handed over (a seen-set) only now that every feed holds it.
+    await deps.reader.handedOver?.(source, fetched.media);
     for (const [feedId, count] of dropped)
       deps.log.error(
         { feedId, dropped: count },

@@ -1,6 +1,6 @@
 // Whose Instagram token reads a source, and the owner pauses that follow from it: picking the owner pauses the
 // feeds of owners whose link does not work; a run first lifts the pauses of owners who linked again.
-import type { Auth } from '../providers/v1/client.js';
+import type { InstagramAuth as Auth } from '../core/index.js';
 import { ownerLinked, ownerLinkLost, type OwnerLink, type OwnerLinkLoss } from '../core/index.js';
 import type { Feed, FeedSource } from '../storage/index.js';
 import { TokenDecryptError } from '../storage/index.js';

@@ -1,8 +1,8 @@
 // What one run of the delivery engine over one source needs and gives back: the engine's services (RunDeps), what
 // it is asked to do (RunRequest) and how it ended (RunResult, FeedOutcome per feed). Apart from source-run.ts so the
 // files a run is made of can share them without importing the run itself (no cycle).
-import type { CallPriority } from '../providers/v1/call-gate.js';
-import type { InstagramClient } from '../providers/v1/client.js';
+import type { CallPriority } from '../limiter/call-gate.js';
+import type { FeedReader } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, SourceKey, Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
@@ -13,7 +13,8 @@ import type { TimeZoneOf } from '../storage/index.js';
 
 export interface RunDeps {
   storage: Storage;
-  instagram: InstagramClient;
+  /** Reads sources from the configured provider's Instagram API. */
+  reader: FeedReader;
   poster: PostToFeed;
   log: Logger;
   counters: EngineCounters;

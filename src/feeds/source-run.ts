@@ -13,7 +13,6 @@
 // one is stalled, this one stops at its next write or post, having changed nothing more.
 import type { SourceKey, FeedSource, Storage } from '../storage/index.js';
 import { keepEntitledPayers } from './payer-check.js';
-import { fetchNewMedia } from './media-fetch.js';
 import { drainFeed, rememberLastDelivery, type Drained } from './feed-drain.js';
 import { handleInstagramFailure } from './instagram-failure.js';
 import { handOver, handOverRoom, startCursor } from './source-cursor.js';
@@ -93,13 +92,13 @@ async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, req
         await startCursor(deps, sk, source, owner.auth, priority);
       } else {
         deps.counters.fetches += 1;
-        const fetched = await fetchNewMedia(deps.instagram, owner.auth, source, cursor, {
+        const fetched = await deps.reader.readNew(owner.auth, source, cursor, {
           priority,
           signal: deps.signal,
           maxItems: room,
         });
         deps.counters.instagramCalls += fetched.calls;
-        await handOver(deps, sk, active, cursor, fetched);
+        await handOver(deps, sk, source, active, cursor, fetched);
         rerun = fetched.more;
       }
     } catch (error) {

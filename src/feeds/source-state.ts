@@ -1,7 +1,7 @@
 // What the delivery engine keeps about one source between runs: its timer and due time, the priority of its next
 // run, whether it is running and was woken meanwhile, its failures in a row, whose budget paid, and the times the
 // latency figure, the poll and the dirty marks are measured from.
-import type { CallPriority } from '../providers/v1/call-gate.js';
+import type { CallPriority } from '../limiter/call-gate.js';
 import type { FeedSource } from '../storage/index.js';
 
 export interface SourceState {
@@ -13,6 +13,8 @@ export interface SourceState {
   /** Woken while running: run again right after. */
   again: CallPriority | undefined;
   failures: number;
+  /** Why the latest run stopped early (a budget spent until a time, Instagram failing), until a run completes. */
+  retryReason: string | undefined;
   budgetKey: string | undefined;
   /** When the oldest unserved poke arrived (latency figure). */
   pokedAt: number | undefined;
@@ -40,6 +42,7 @@ export function newSourceState(source: FeedSource): SourceState {
     running: false,
     again: undefined,
     failures: 0,
+    retryReason: undefined,
     budgetKey: undefined,
     pokedAt: undefined,
     fetchWanted: false,

@@ -7,8 +7,9 @@
 // would write now is acknowledged to no one, and Instagram sends the notification again.
 import type { Logger } from '../log.js';
 import { validate, ValidationError } from '../util/validate.js';
-import { verifyNotificationSignature, verifyTokenMatches } from '../providers/v1/subscriptions.js';
-import { HttpError, json, text, type HttpResponse } from './http-response.js';
+import { verifyNotificationSignature } from '../providers/v1/subscriptions.js';
+import { HttpError, json, type HttpResponse } from './http-response.js';
+import { hubChallenge, isJson } from './webhook-handshake.js';
 import { instagramNotificationSchema, type InstagramUpdate } from '../providers/v1/notification.js';
 import { readBody } from './read-body.js';
 import { route, type RequestContext, type Route } from './router.js';
@@ -52,33 +53,15 @@ export interface WebhookReceiver {
 }
 
 export const WEBHOOK_PATH = '/webhooks/instagram';
-const MAX_CHALLENGE_LENGTH = 1024;
 
 export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookReceiver {
   if (options.clientSecret === '') throw new TypeError('the webhook receiver needs the Instagram client secret');
-  if (options.verifyToken === '') throw new TypeError('the webhook receiver needs a webhook verify token');
   const { clientSecret, sink } = options;
   const { verifyToken } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const recordTimeoutMs = options.recordTimeoutMs ?? 1500;
   const path = options.path ?? WEBHOOK_PATH;
   const stats: WebhookStats = { accepted: 0, updates: 0, rejected: {} };
-
-  function handshake({ url, log }: RequestContext): HttpResponse {
-    const mode = url.searchParams.get('hub.mode');
-    const challenge = url.searchParams.get('hub.challenge');
-    const token = url.searchParams.get('hub.verify_token');
-    if (mode === null || challenge === null || token === null || challenge === '') {
-      throw new HttpError(400, 'bad_request', 'hub.mode, hub.challenge and hub.verify_token are required');
-    }
-    if (challenge.length > MAX_CHALLENGE_LENGTH) throw new HttpError(400, 'bad_request', 'hub.challenge is too long');
-    if (mode !== 'subscribe' || !verifyTokenMatches(token, verifyToken)) {
-      log.warn({ mode }, 'webhook handshake refused: wrong hub.mode or verify token');
-      throw new HttpError(403, 'forbidden', 'the handshake does not match this subscription');
-    }
-    log.info('webhook handshake answered');
-    return text(200, challenge);
-  }
 
   async function receive(ctx: RequestContext): Promise<HttpResponse> {
     try {
@@ -149,15 +132,9 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
   }
 
   return {
-    routes: [route('GET', path, handshake), route('POST', path, receive)],
+    routes: [route('GET', path, hubChallenge(verifyToken)), route('POST', path, receive)],
     stats,
   };
-}
-
-/** `application/json`, with or without parameters such as `; charset=utf-8`, in any letter case. */
-function isJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  return contentType.split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /**

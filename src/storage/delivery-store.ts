@@ -37,11 +37,20 @@ export type SourceCursor = Omit<z.output<typeof cursorRecord>, 'version'>;
 export const cursorInputSchema = cursorRecord.omit({ version: true, updatedAt: true });
 export type CursorInput = z.input<typeof cursorInputSchema>;
 
-const deliveryEntry = z.object({
-  mediaId: z.string().min(1).max(100),
-  messageId: storedId,
-  deliveredAt: epochMs,
-});
+/**
+ * What happened to one media in one feed: posted as `messageId`, or held back by the feed's filters (`filteredBy`,
+ * the rule in words), which is as final as a post: never retried, never posted. `deliveredAt` is when it was decided.
+ */
+const deliveryEntry = z
+  .object({
+    mediaId: z.string().min(1).max(100),
+    messageId: storedId.optional(),
+    filteredBy: z.string().min(1).max(300).optional(),
+    deliveredAt: epochMs,
+  })
+  .refine((e) => (e.messageId === undefined) !== (e.filteredBy === undefined), {
+    message: 'a delivery record has either a message or the rule that filtered it',
+  });
 export type DeliveryRecord = z.output<typeof deliveryEntry>;
 const deliveriesRecord = z.object({ version: z.literal(1), entries: z.array(deliveryEntry) });
 const deliveriesType: RecordType<typeof deliveriesRecord> = {
@@ -114,8 +123,14 @@ export interface DeliveryStore {
    * finishing late cannot rewind it. Returns the cursor now stored.
    */
   advanceCursor(sourceKey: SourceKey, cursor: CursorInput): Promise<SourceCursor>;
-  /** Records that `mediaId` was posted to the feed as `messageId`; keeps the newest RECENT_DELIVERIES_LIMIT. */
-  recordDelivery(feedId: string, delivery: { mediaId: string; messageId: string; deliveredAt?: number }): Promise<void>;
+  /**
+   * Records that `mediaId` was posted to the feed as `messageId`, or held back by its filters (`filteredBy`); keeps
+   * the newest RECENT_DELIVERIES_LIMIT.
+   */
+  recordDelivery(
+    feedId: string,
+    delivery: { mediaId: string; deliveredAt?: number } & ({ messageId: string } | { filteredBy: string }),
+  ): Promise<void>;
   findDelivery(feedId: string, mediaId: string): Promise<DeliveryRecord | undefined>;
   /** Newest first. */
   recentDeliveries(feedId: string): Promise<DeliveryRecord[]>;

@@ -59,6 +59,8 @@ export interface LockHolder {
   host?: string | undefined;
   /** Milliseconds since the holder last renewed the lock. */
   heartbeatAgeMs?: number | undefined;
+  /** The holder is an edge or worker process (a shared lease), not a single igcord (IGCORD_ROLE=all). */
+  shared?: boolean | undefined;
 }
 
 /** What an instance lock guards: one igcord per storage, and one per Discord bot token. */
@@ -73,11 +75,10 @@ export class InstanceLockConflictError extends StorageError {
   constructor(
     readonly resource: LockedResource,
     readonly holder: LockHolder,
+    /** Whether the refused process asked for a shared lease (an edge or a worker). */
+    shared = false,
   ) {
-    super(
-      `another igcord is running ${resource === 'storage' ? 'on this storage' : 'with this Discord bot token'} (${describeHolder(holder)}); ` +
-        `igcord runs as one process per ${resource} — stop it first`,
-    );
+    super(conflictMessage(resource, holder, shared));
   }
 }
 
@@ -92,6 +93,26 @@ export class InstanceLockLostError extends StorageError {
       `igcord lost its instance lock on this ${resource} (${detail}); stopping so that two instances never run at once`,
     );
   }
+}
+
+/** One igcord alone (all), or edge and workers together, on one storage: never both (docs/decisions/0020). */
+function conflictMessage(resource: LockedResource, holder: LockHolder, shared: boolean): string {
+  if (shared && !holder.shared) {
+    return (
+      `an igcord with IGCORD_ROLE=all is running on this storage (${describeHolder(holder)}); ` +
+      `edge and worker processes cannot run beside it — stop it first`
+    );
+  }
+  if (!shared && holder.shared) {
+    return (
+      `an igcord edge or worker process is running on this storage (${describeHolder(holder)}); ` +
+      `IGCORD_ROLE=all runs alone — stop the edge and worker processes first, or run this one as an edge or a worker`
+    );
+  }
+  return (
+    `another igcord is running ${resource === 'storage' ? 'on this storage' : 'with this Discord bot token'} (${describeHolder(holder)}); ` +
+    `igcord runs as one process per ${resource} — stop it first`
+  );
 }
 
 function describeHolder(holder: LockHolder): string {

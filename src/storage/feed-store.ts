@@ -15,6 +15,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import { feedStateSchema, type FeedState } from '../core/feed-state.js';
+import { feedTemplateSchema } from '../core/feed-template.js';
+import { MAX_FILTER_RULES, filterRuleSchema } from '../core/feed-filters.js';
 import { digestScheduleSchema } from '../core/feed-digest.js';
 import { migrateFeedStateV1 } from './feed-state-v1.js';
 import { feedSourceSchema, parseSourceKey, sourceKey, type FeedSource } from './feed-source.js';
@@ -49,6 +51,10 @@ const feedRecord = z.object({
   lastDeliveryAt: epochMs.optional(),
   lastCheckAt: epochMs.optional(),
   consent: feedConsent.optional(),
+  /** The feed's message template (docs/decisions/0026); absent: the built-in rendering. Added without a version bump. */
+  template: feedTemplateSchema.optional(),
+  /** Include / exclude rules (src/core/feed-filters.ts); absent or empty: every post passes. */
+  filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
   /** Digest mode (docs/decisions/0028); absent: one message per post. Added without a version bump. */
   digest: digestScheduleSchema.optional(),
 });
@@ -93,6 +99,10 @@ export const feedPatchSchema = z.object({
   lastCheckAt: epochMs.optional(),
   /** The Instagram account that pays for (and reads) the feed: changed when its owner moves it to a new link. */
   ownerInstagramUserId: storedId.optional(),
+  /** The feed's message template; null goes back to the built-in rendering. */
+  template: feedTemplateSchema.nullable().optional(),
+  /** The feed's whole new list of filter rules (an empty list removes them all). */
+  filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
   /** Digest mode; null goes back to one message per post. */
   digest: digestScheduleSchema.nullable().optional(),
 });
@@ -290,6 +300,9 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
         if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
         if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
         if (data.ownerInstagramUserId !== undefined) next.ownerInstagramUserId = data.ownerInstagramUserId;
+        if (data.template === null) delete next.template;
+        else if (data.template !== undefined) next.template = data.template;
+        if (data.filters !== undefined) next.filters = data.filters.length > 0 ? data.filters : undefined;
         if (data.digest === null) delete next.digest;
         else if (data.digest !== undefined) next.digest = data.digest;
         after = next;

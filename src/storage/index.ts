@@ -3,6 +3,15 @@ export { openStorage, defaultStorageUrl, type Storage, type StorageOptions } fro
 export type { EncryptionKey } from './token-cipher.js';
 export { loadOrCreateSandboxKey } from './sandbox-key.js';
 export {
+  WEBHOOK_DEDUPE_MS,
+  WEBHOOK_PENDING_MS,
+  WEBHOOK_EVENT_FIELDS,
+  type WebhookEvent,
+  type WebhookEventField,
+  type WebhookEventInput,
+  type WebhookEventStore,
+} from './webhook-event-store.js';
+export {
   StorageError,
   StorageCorruptError,
   StorageContentionError,
@@ -42,5 +51,8 @@ export {
   type HashtagSlotStore,
 } from './hashtag-slot-store.js';
 export { FencedOutError, type PostingIntent, type SourceFences } from './source-fence.js';
+export type { SeenSetStore } from './seen-set-store.js';
+export type { GuildSettingsStore } from './guild-settings-store.js';
+export type { TemplateDraftStore } from './template-draft-store.js';
 export { DIGEST_LIMIT, type DigestEntry, type DigestSent, type DigestStore, type FeedDigest } from './digest-store.js';
 export { DEFAULT_TIME_ZONE, serverTimeZones, type TimeZoneOf } from './server-time-zone.js';

@@ -26,6 +26,11 @@ export interface InstanceLockOptions {
   timing: LockTiming;
   /** Where the bot token's lock file lives when the storage offers no shared place. Default the OS temp dir. */
   lockDir?: string | undefined;
+  /**
+   * An edge or worker process: holds the storage's lease shared with the others of its kind, and refuses (and is
+   * refused by) an `all` process. It takes no bot token lock: it opens no gateway session (docs/decisions/0020).
+   */
+  shared?: boolean | undefined;
 }
 
 /** The bot token's lock name: a hash, so the token itself is never stored or shown. */
@@ -44,7 +49,8 @@ export async function acquireInstanceLock(
 ): Promise<InstanceLock> {
   const owner = currentOwner();
   const leases: Array<{ resource: LockedResource; lock: LeaseLock }> = [{ resource: 'storage', lock: places.storage }];
-  if (options.botToken) {
+  const mode = options.shared ? 'shared' : 'exclusive';
+  if (options.botToken && mode === 'exclusive') {
     const name = botTokenLockName(options.botToken);
     leases.push({
       resource: 'bot token',
@@ -74,19 +80,20 @@ export async function acquireInstanceLock(
   for (const { resource, lock } of leases) {
     let attempt: LeaseAttempt;
     try {
-      attempt = await lock.tryAcquire(owner, options.timing);
+      // The bot token's lock is only ever taken alone (a gateway session is one process's).
+      attempt = await lock.tryAcquire(owner, options.timing, resource === 'storage' ? mode : 'exclusive');
     } catch (error) {
       await release();
       throw error;
     }
     if ('holder' in attempt) {
       await release();
-      throw new InstanceLockConflictError(resource, attempt.holder);
+      throw new InstanceLockConflictError(resource, attempt.holder, mode === 'shared');
     }
     const lease = attempt.held;
     held.push({ resource, lease, beat: heartbeat(resource, lease, options.timing, log, onLost) });
   }
-  log.info({ pid: owner.pid, host: owner.host, locks: held.map((h) => h.resource) }, 'instance lock acquired');
+  log.info({ pid: owner.pid, host: owner.host, mode, locks: held.map((h) => h.resource) }, 'instance lock acquired');
   return { lost, release };
 }
 

@@ -29,9 +29,15 @@ export interface HeldLease {
 
 export type LeaseAttempt = { held: HeldLease } | { holder: LockHolder };
 
+/**
+ * How a lease is held: `exclusive` (IGCORD_ROLE=all: one process alone) or `shared` (edge and worker processes,
+ * any number of them together, never beside an exclusive holder). Only Redis and PostgreSQL offer `shared`.
+ */
+export type LeaseMode = 'exclusive' | 'shared';
+
 /** One lock place on one backend. */
 export interface LeaseLock {
-  tryAcquire(owner: LockOwner, timing: LockTiming): Promise<LeaseAttempt>;
+  tryAcquire(owner: LockOwner, timing: LockTiming, mode?: LeaseMode): Promise<LeaseAttempt>;
 }
 
 export function currentOwner(): LockOwner {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Logger } from '../log.js';
-import type { LeaseAttempt, LeaseLock, LockOwner, LockTiming } from './lease.js';
+import type { LeaseAttempt, LeaseLock, LeaseMode, LockOwner, LockTiming } from './lease.js';
 
 interface PgClient {
   connect(): Promise<void>;
@@ -27,7 +27,10 @@ const LOCK_CLASS = 0x69676364;
 export function postgresLock(url: string, name: string, log: Logger): LeaseLock {
   const objid = createHash('sha256').update(name).digest().readUInt32BE(0) & 0x7fffffff;
   return {
-    async tryAcquire(owner: LockOwner, timing: LockTiming): Promise<LeaseAttempt> {
+    async tryAcquire(owner: LockOwner, timing: LockTiming, mode: LeaseMode = 'exclusive'): Promise<LeaseAttempt> {
+      // Edge and worker processes hold the same advisory lock in share mode: any number together, none beside an
+      // exclusive holder (an `all` process), and the other way round — PostgreSQL's own lock modes.
+      const suffix = mode === 'shared' ? '_shared' : '';
       // application_name is at most 63 bytes; the pid comes first so it survives truncation.
       const client = new pg.Client({
         connectionString: url,
@@ -48,7 +51,7 @@ export function postgresLock(url: string, name: string, log: Logger): LeaseLock 
             'PostgreSQL before 14 has no idle_session_timeout: a holder that vanishes without closing its socket keeps the lock until TCP gives up',
           );
         }
-        const { rows } = await client.query('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_CLASS, objid]);
+        const { rows } = await client.query(`SELECT pg_try_advisory_lock${suffix}($1, $2) AS ok`, [LOCK_CLASS, objid]);
         if (rows[0]?.ok === true) {
           return {
             held: {
@@ -65,7 +68,7 @@ export function postgresLock(url: string, name: string, log: Logger): LeaseLock 
               },
               async release() {
                 try {
-                  if (!broken) await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_CLASS, objid]);
+                  if (!broken) await client.query(`SELECT pg_advisory_unlock${suffix}($1, $2)`, [LOCK_CLASS, objid]);
                 } finally {
                   await client.end().catch(() => undefined);
                 }
@@ -74,7 +77,7 @@ export function postgresLock(url: string, name: string, log: Logger): LeaseLock 
           };
         }
         const holder = await client.query(
-          `SELECT a.application_name, EXTRACT(EPOCH FROM (now() - a.state_change)) * 1000 AS idle_ms
+          `SELECT a.application_name, l.mode, EXTRACT(EPOCH FROM (now() - a.state_change)) * 1000 AS idle_ms
            FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
            WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1::bigint::oid AND l.objid = $2::bigint::oid AND l.objsubid = 2`,
           [LOCK_CLASS, objid],
@@ -85,7 +88,14 @@ export function postgresLock(url: string, name: string, log: Logger): LeaseLock 
           typeof row.application_name === 'string' ? row.application_name : '',
         );
         const idle = row.idle_ms === null || row.idle_ms === undefined ? undefined : Number(row.idle_ms);
-        return { holder: { pid: named ? Number(named[1]) : undefined, host: named?.[2], heartbeatAgeMs: idle } };
+        return {
+          holder: {
+            pid: named ? Number(named[1]) : undefined,
+            host: named?.[2],
+            heartbeatAgeMs: idle,
+            shared: row.mode === 'ShareLock',
+          },
+        };
       } catch (error) {
         await client.end().catch(() => undefined);
         throw error;

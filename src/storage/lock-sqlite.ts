@@ -6,7 +6,15 @@
 // Used in the storage's own database file, and as a lock file for the bot token when nothing is shared.
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
-import { holderIsDead, type LeaseAttempt, type LeaseLock, type LockOwner, type LockTiming } from './lease.js';
+import { StorageError } from './errors.js';
+import {
+  holderIsDead,
+  type LeaseAttempt,
+  type LeaseLock,
+  type LeaseMode,
+  type LockOwner,
+  type LockTiming,
+} from './lease.js';
 import { openSqliteConnection, type SqliteConnection } from './sqlite-connection.js';
 
 const TABLE = 'igcord_instance_lock';
@@ -26,7 +34,10 @@ const connect = (file: string) => openSqliteConnection(file, { busyTimeoutMs: 5_
 /** The lock `name` in the SQLite file `file` (created if missing). */
 export function sqliteLock(file: string, name: string): LeaseLock {
   return {
-    async tryAcquire(owner: LockOwner, timing: LockTiming): Promise<LeaseAttempt> {
+    async tryAcquire(owner: LockOwner, timing: LockTiming, mode: LeaseMode = 'exclusive'): Promise<LeaseAttempt> {
+      // An SQLite file is one process's storage: edge and worker processes need Redis or PostgreSQL (config refuses
+      // them earlier; this holds for any other caller).
+      if (mode === 'shared') throw new StorageError('an SQLite storage cannot be shared by edge and worker processes');
       const db = await connect(file);
       try {
         await db.run(

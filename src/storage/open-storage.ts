@@ -13,6 +13,10 @@ import { createDeliveryStore, type DeliveryStore, type LegacyRecords } from './d
 import { StorageError } from './errors.js';
 import { createFeedStore, type FeedStore } from './feed-store.js';
 import { createHashtagSlotStore, type HashtagSlotStore } from './hashtag-slot-store.js';
+import { createWebhookEventStore, type WebhookEventStore } from './webhook-event-store.js';
+import { createSeenSetStore, type SeenSetStore } from './seen-set-store.js';
+import { createGuildSettingsStore, type GuildSettingsStore } from './guild-settings-store.js';
+import { createTemplateDraftStore, type TemplateDraftStore } from './template-draft-store.js';
 import { createDigestStore, type DigestStore } from './digest-store.js';
 import { IndexSets } from './index-set.js';
 import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
@@ -54,6 +58,14 @@ export interface Storage {
   readonly fences: SourceFences;
   /** The unique hashtags each Instagram account queried in the last 7 days (Graph allows 30). */
   readonly hashtagSlots: HashtagSlotStore;
+  /** Graph's comments and mentions webhook events, deduplicated, pending until a feed acknowledges them. */
+  readonly webhookEvents: WebhookEventStore;
+  /** Ids seen per named set, for a time (Graph stories; hashtag posts). */
+  readonly seen: SeenSetStore;
+  /** Per-server feed settings (the time zone and style of `{time}`). */
+  readonly guildSettings: GuildSettingsStore;
+  /** Feed templates submitted and being previewed, until Save or Cancel. */
+  readonly templateDrafts: TemplateDraftStore;
   /** The posts digest feeds gathered for their coming digests (docs/decisions/0028). */
   readonly digests: DigestStore;
   /** True when the backend answers within two seconds (for /healthz). */
@@ -110,6 +122,10 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     deliveries: createDeliveryStore(ctx, options.legacy),
     fences: createSourceFences(ctx),
     hashtagSlots: createHashtagSlotStore(ctx),
+    webhookEvents: createWebhookEventStore(ctx),
+    seen: createSeenSetStore(ctx),
+    guildSettings: createGuildSettingsStore(ctx),
+    templateDrafts: createTemplateDraftStore(ctx),
     digests: createDigestStore(ctx),
     async health() {
       try {

@@ -3,7 +3,8 @@
 // with /feed edit gathers a period's posts durably and posts them in one message at the period's end; a restart
 // in the middle of the period, and a crash between Discord accepting the digest and igcord recording it, still
 // deliver every post once; a long digest is split into messages within Discord's limits, no entry cut; a daily
-// digest is due at its time of day in the server's time zone.
+// digest is due at its time of day in the server's time zone; /feed why shows a post waiting for its digest and
+// then delivered with the digest message's link.
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestDueAfter } from '../../src/core/index.js';
@@ -49,13 +50,18 @@ describe('feed digests', () => {
     await world.app().storage.digests.forget(feed.id);
   }
 
-  async function editFeed(options: Record<string, string>): Promise<{ content: string; replyId: string | undefined }> {
+  const editFeed = (options: Record<string, string>) => feedCommand('edit', options);
+
+  async function feedCommand(
+    subcommand: string,
+    options: Record<string, string>,
+  ): Promise<{ content: string; replyId: string | undefined }> {
     const handle = world.discord.sendCommand({
       guildId: world.guildId,
       channelId: world.generalId,
       userId: world.ownerId,
       name: 'feed',
-      subcommand: 'edit',
+      subcommand,
       options,
     });
     const reply = await handle.waitForReply(undefined, WAIT_MS);
@@ -88,7 +94,7 @@ describe('feed digests', () => {
   }
 
   it(
-    "gathers a period's posts and posts them in one message when the period ends, each recorded with it",
+    "gathers a period's posts and posts them in one message when the period ends, each recorded with it; /feed why shows it waiting, then delivered",
     { timeout: 180_000 },
     async () => {
       const { feed, channelId } = await addFeed('hourly');
@@ -101,8 +107,12 @@ describe('feed digests', () => {
       expect(entries.every((e) => e.dueAt === dueAt)).toBe(true);
       // The end of the hour the posts arrived in, on the engine's clock (which has not moved yet).
       expect(dueAt).toBe(digestDueAfter({ every: 'hourly' }, world.now(), 'UTC'));
-      // Nothing is posted before the period ends.
+      // Nothing is posted before the period ends; /feed why says which digest each post waits for.
       expect(world.discord.messages(channelId)).toEqual([]);
+      const waiting = await feedCommand('why', { post: ids[1]! });
+      expect(waiting.content).toContain(
+        `Feed \`${feed.id}\` in <#${channelId}>: waiting for its digest: in the digest due at <t:${dueAt / 1000}:f>`,
+      );
 
       world.advanceTo(dueAt);
       const message = await world.discord.waitForMessage(
@@ -122,6 +132,9 @@ describe('feed digests', () => {
       await eventually(async () => (await deliveredIn(feed, ids)).every((m) => m === message.id), 'the records');
       await eventually(async () => (await world.app().storage.digests.read(feed.id)).entries.length === 0, 'empty');
       expect(digests(channelId)).toHaveLength(1);
+      const delivered = await feedCommand('why', { post: ids[1]! });
+      expect(delivered.content).toContain(`Feed \`${feed.id}\` in <#${channelId}>: delivered <t:`);
+      expect(delivered.content).toContain(`https://discord.com/channels/${world.guildId}/${channelId}/${message.id}`);
       await removeFeed(feed);
     },
   );
@@ -215,14 +228,25 @@ describe('feed digests', () => {
       const refused = await editFeed({ feed: feed.id, digest: 'daily', 'digest-time': '25:00' });
       expect(refused.replyId).toBe('feeds.digest-time');
       expect((await world.app().storage.feeds.get(feed.id))?.digest).toBeUndefined();
+      // The server keeps time in New York (the setting /feed settings writes, shared with templates).
+      await feedCommand('settings', { timezone: 'America/New_York', 'time-format': 'medium' });
       const edited = await editFeed({ feed: feed.id, digest: 'daily', 'digest-time': '21:30' });
-      expect(edited.content).toContain('a daily digest at 21:30 (UTC)');
+      expect(edited.content).toContain('a daily digest at 21:30 (America/New_York)');
       await postAndGather(feed, ['for the daily digest']);
       const { entries } = await world.app().storage.digests.read(feed.id);
       const dueAt = entries[0]!.dueAt;
       const due = new Date(dueAt);
-      expect([due.getUTCHours(), due.getUTCMinutes(), due.getUTCSeconds()]).toEqual([21, 30, 0]);
-      // The next 21:30 UTC on the engine's clock: within the coming day.
+      const newYork = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'America/New_York',
+        hourCycle: 'h23',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }).format(due);
+      expect(newYork).toBe('21:30:00');
+      // Not 21:30 UTC: New York is 4 or 5 hours behind.
+      expect(due.getUTCHours()).not.toBe(21);
+      // The next 21:30 in New York on the engine's clock: within the coming day.
       expect(dueAt).toBeGreaterThan(world.now());
       expect(dueAt - world.now()).toBeLessThanOrEqual(24 * 3_600_000);
       world.advanceTo(dueAt);

@@ -13,6 +13,7 @@ import { createDiscordFeedPoster } from '../../src/discord/feed-posting/discord-
 import { createDiscordPayerStanding } from '../../src/discord/feed-posting/payer-standing.js';
 import { createDeliveryEngine, type FeedDeliveryEngine } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
+import { createV1FeedReader } from '../../src/providers/v1/feed-reader.js';
 import { eventually, startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 import { WAIT_MS } from '../support/eventually.js';
 
@@ -42,7 +43,7 @@ function secondWorker(igcord: FeedsIgcord): SecondWorker {
   rest.setToken(app.config.discord.token!);
   const engine = createDeliveryEngine({
     storage: app.storage,
-    instagram: app.instagram,
+    reader: createV1FeedReader(app.instagram),
     limiter: app.limiter,
     poster: createDiscordFeedPoster({ rest, log }),
     payers: createDiscordPayerStanding(rest),

@@ -83,6 +83,14 @@ describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with
     }
     const { accessToken } = (await igcord.app.storage.accounts.getWithToken(person))!;
     expect(emulator.issuedTokens()).toContain(accessToken);
+    // The link subscribed the account to igcord's webhook fields (Facebook Login: through its Page).
+    const node =
+      login === 'instagram'
+        ? `${emulator.hosts.instagramGraph}/me`
+        : `${emulator.hosts.facebookGraph}/${studio.page_id!}`;
+    const subscribed = await fetch(`${node}/subscribed_apps?access_token=${encodeURIComponent(accessToken)}`);
+    const { data } = (await subscribed.json()) as { data: { subscribed_fields: string[] }[] };
+    expect(data[0]?.subscribed_fields).toEqual(['comments', 'mentions']);
     expect(page.html).not.toContain(accessToken);
 
     const edited = await handle.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);

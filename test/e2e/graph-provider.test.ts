@@ -76,14 +76,12 @@ describe('igcord on the Graph provider (sandbox)', () => {
     expect(instagram.graph.hosts).toEqual(graph.hosts);
   });
 
-  it('registers only what Graph serves: no /follows, /location, /tag or /feed, no likes, search or locations, and /comments and /insights', () => {
+  it('registers only what Graph serves: no /follows, /location or /tag, no likes, search or locations, and /comments, /insights and /feed', () => {
     const registered = sandbox().discord.commands(sandbox().guild.guildId) as Registered[];
     const names = registered.map((c) => c.name);
     expect(names).toEqual(
-      expect.arrayContaining(['help', 'ping', 'instagram', 'media', 'user', 'comments', 'insights']),
+      expect.arrayContaining(['help', 'ping', 'instagram', 'media', 'user', 'comments', 'insights', 'feed']),
     );
-    // Channel feeds still read through the Platform API client: not offered on Graph yet.
-    expect(names).not.toContain('feed');
     for (const absent of ['follows', 'location', 'tag', 'account', 'hashtag']) expect(names).not.toContain(absent);
     const subs = (name: string) => (registered.find((c) => c.name === name)?.options ?? []).map((o) => o.name);
     expect(subs('media')).toEqual(expect.arrayContaining(['show', 'comments', 'comment', 'uncomment']));
@@ -101,6 +99,11 @@ describe('igcord on the Graph provider (sandbox)', () => {
     expect(text).toMatch(/`\/media likes`[^\n]*Instagram's current API has no likes lists/);
     expect(text).toMatch(/`\/location`[^\n]*no locations/);
     expect(text).toMatch(/`\/account`[^\n]*Business Discovery needs Facebook Login/);
+    // Channel feeds are served on Graph (the own account's posts and stories); tag and location feeds are not.
+    expect(text).toMatch(/`\/feed add-tag`[^\n]*no hashtag feeds/);
+    expect(text).toMatch(/`\/feed add-location`[^\n]*no location feeds/);
+    expect(text).not.toContain('no channel feeds');
+    expect(text).not.toMatch(/`\/feed add-(account|stories)`/);
   });
 
   it('answers /instagram me from the Graph emulator for a person whose token is stored', async () => {

@@ -282,6 +282,18 @@ describe('config', () => {
     ).toContain('INSTAGRAM_CLIENT_SECRET');
   });
 
+  it('reads GRAPH_WEBHOOK_SECRET (the secret of the other app, which may sign webhooks) as a 32-hex-digit secret', async () => {
+    const graphApp = { ...LIVE, INSTAGRAM_CLIENT_ID: '1234567890123456', INSTAGRAM_PROVIDER: 'graph' };
+    const secret = 'abcdefabcdefabcdefabcdefabcdef12';
+    expect(loadConfig({ ...graphApp, GRAPH_WEBHOOK_SECRET: secret }).instagram.graph.webhookSecret).toBe(secret);
+    expect(loadConfig(graphApp).instagram.graph.webhookSecret).toBeUndefined();
+    const refused = problemsOf({ ...graphApp, GRAPH_WEBHOOK_SECRET: 'short-and-wrong' }).join('\n');
+    expect(refused).toContain('GRAPH_WEBHOOK_SECRET: expected the 32-hex-digit app secret');
+    expect(refused).not.toContain('short-and-wrong');
+    const { SECRET_VARIABLES } = await import('../../src/config-schema.js');
+    expect(SECRET_VARIABLES).toContain('GRAPH_WEBHOOK_SECRET');
+  });
+
   it('treats blank variables as unset', () => {
     const config = loadConfig({ DISCORD_TOKEN: '  ', HTTP_PORT: '', LOG_LEVEL: '' });
     expect(config.mode).toBe('sandbox');

@@ -20,6 +20,9 @@ const REVIEWED: Record<string, string> = {
   // The SQLite driver ships prebuilt binaries for Linux (glibc and musl), macOS and Windows in its prebuilds/
   // folder, found at load time by node-gyp-build; its install script would only compile where none fits.
   '@appthreat/sqlite3': 'binaries ship in the package under prebuilds/',
+  // BullMQ's encoder (msgpackr) loads its native speed-up from the @msgpackr-extract/<platform> optional
+  // dependency when one fits and falls back to plain JavaScript otherwise; the script would only compile one.
+  'msgpackr-extract': 'binaries come in @msgpackr-extract/<platform>; msgpackr runs without it',
 };
 
 /** Lockfile paths look like `node_modules/a/node_modules/@scope/b`: the package name is what follows the last one. */

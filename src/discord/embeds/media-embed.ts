@@ -1,7 +1,7 @@
 // Renders one Instagram post (a core Post, whichever provider served it) as Discord embeds: a photo as its image; a video as its cover with "▶ Play video"
 // and post links (Discord cannot play Instagram's video URLs inline); a carousel as a gallery — Discord shows up
 // to four images in one message when several embeds share the same `url` — or, for paging, one item with "2/5".
-// Caption, author, location, tags, people in the photo, likes, comments and time are included as room allows;
+// A story says when it expires. Caption, author, location, tags, people in the photo, likes, comments and time are included as room allows;
 // every result is held to the limits in limits.ts.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Post } from '../../core/index.js';
@@ -47,6 +47,9 @@ function visuals(post: Post): Visual[] {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** How long a story stays up on Instagram. */
+const STORY_LIFETIME_SECONDS = 24 * 3600;
+
 const KIND_LABEL: Record<Post['kind'], string> = {
   image: 'Photo',
   video: 'Video',
@@ -69,6 +72,10 @@ export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}):
   const authorName = user.name ? `${user.name} (@${user.username})` : `@${user.username}`;
 
   const fields: APIEmbedField[] = [];
+  if (media.kind === 'story' && Number.isSafeInteger(media.time) && media.time > 0) {
+    // A story lives 24 h (reference §1.4): Discord shows when it goes, in the reader's time zone.
+    fields.push({ name: '⏳ Story', value: `Expires <t:${media.time + STORY_LIFETIME_SECONDS}:R>`, inline: true });
+  }
   const videos = items.map((v, i) => ({ ...v, i })).filter((v) => v.video !== undefined && (!single || v.i === first));
   if (videos.length > 0) {
     const links = videos.map((v) =>

@@ -14,11 +14,38 @@ import { digestBody, DIGEST_TEXT, splitDigest } from './digest-message.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
+import { templateBody } from './template-body.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
   const name = truncate(plain(username, 'label').trim(), 80);
   return name.length === 0 || /discord|clyde/i.test(name) ? 'Instagram' : name;
+}
+
+/** The message of one feed post: the template's or the built-in rendering, pinging only the feed's own role. */
+export function feedMessage(
+  target: PostTarget,
+  media: Post,
+  options: PostOptions,
+  log: Logger,
+): RESTPostAPIChannelMessageJSONBody {
+  const test = 'test' in options.intent;
+  const templated = options.plain === true ? undefined : templateBody(target, media);
+  // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
+  const embeds = templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log));
+  const { content, roles } = postContent(target, media, {
+    test,
+    compact: embeds === undefined,
+    text: templated?.content,
+  });
+  return {
+    ...(content !== undefined ? { content } : {}),
+    ...(embeds === undefined || embeds.length === 0 ? {} : { embeds }),
+    ...(templated !== undefined && templated.components.length > 0 ? { components: templated.components } : {}),
+    // Only the feed's own role may ping, and only on a real post; a caption saying @everyone never does.
+    allowed_mentions: { parse: [], roles },
+    ...('nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {}),
+  };
 }
 
 export interface DiscordFeedPosterDeps {
@@ -31,20 +58,6 @@ export interface DiscordFeedPosterDeps {
 
 export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
   const { rest, log } = deps;
-
-  function body(target: PostTarget, media: Post, options: PostOptions): RESTPostAPIChannelMessageJSONBody {
-    const test = 'test' in options.intent;
-    // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
-    const embeds = options.plain === true ? undefined : feedEmbeds(media, log);
-    const { content, roles } = postContent(target, media, { test, compact: embeds === undefined });
-    return {
-      ...(content !== undefined ? { content } : {}),
-      ...(embeds === undefined ? {} : { embeds }),
-      // Only the feed's own role may ping, and only on a real post; a caption saying @everyone never does.
-      allowed_mentions: { parse: [], roles },
-      ...('nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {}),
-    };
-  }
 
   /** Sends a message body as the bot or through the feed's webhook (as `username`); its message id. */
   async function sendBody(
@@ -69,7 +82,7 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
   const send = (target: PostTarget, media: Post, options: PostOptions) =>
     sendBody(
       target,
-      body(target, media, options),
+      feedMessage(target, media, options, log),
       { username: webhookUsername(media.author.username), avatar: safeUrl(media.author.avatar) },
       options.signal,
     );

@@ -16,14 +16,14 @@ export interface PostContent {
 export function postContent(
   target: PostTarget,
   media: Post,
-  options: { test: boolean; compact: boolean },
+  options: { test: boolean; compact: boolean; text?: string | undefined },
 ): PostContent {
   const mention = target.mentionRoleId !== undefined ? `<@&${target.mentionRoleId}>` : undefined;
-  const line = options.compact
-    ? [mention, `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`]
-        .filter(Boolean)
-        .join(' ')
-    : mention;
+  // A template's own text (template-render.ts, already defused and cut to fit) follows the mention.
+  const text = options.compact
+    ? `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`
+    : options.text;
+  const line = [mention, text].filter(Boolean).join(' ') || undefined;
   if (!options.test)
     return {
       ...(line !== undefined ? { content: line } : {}),

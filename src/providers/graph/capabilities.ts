@@ -1,6 +1,7 @@
 // What each Graph login can serve, in core's capability vocabulary (src/core/capabilities.ts), narrowed by the
 // scopes granted at link time. Neither login has likes, relationships, search, locations, or a push for new
-// media (reference §0, §2): feeds poll. Only Facebook Login has tag feeds (Hashtag Search) and other accounts
+// media (reference §0, §2): feeds poll. Both have feeds of the linked account's own posts and reels and of its
+// stories, read by src/providers/graph/feed-reader.ts (docs/decisions/0023). Only Facebook Login has tag feeds (Hashtag Search) and other accounts
 // (Business Discovery, Hashtag Search). graphExtraCapabilities keeps the finer names the client was written with.
 import type { Capability, CapabilitySet } from '../../core/index.js';
 import type { GraphLogin } from './api-call.js';
@@ -17,8 +18,7 @@ const INSIGHT_SCOPES = new Set(['instagram_business_manage_insights', 'instagram
  * login can serve at best.
  */
 export function graphCapabilities(login: GraphLogin, scopes?: readonly string[]): CapabilitySet {
-  // No feed capability yet: feed delivery still reads through the Platform API client, so /feed is not offered.
-  const set = new Set<Capability>(['mentions']);
+  const set = new Set<Capability>(['mentions', 'account-feeds', 'story-feeds']);
   if (scopes === undefined || scopes.some((s) => COMMENT_SCOPES.has(s))) {
     set.add('comments');
     set.add('comment-moderation');

@@ -33,6 +33,8 @@ import {
 } from './oauth-instagram.js';
 import { collect, iteratePages, paginate } from './paginate.js';
 import { createGraphTransport } from './transport.js';
+import type { LinkGrant } from './tokens.js';
+import { subscribeWebhooks } from './webhook-subscription.js';
 
 export type { CallOptions, GraphAuth, GraphLogin, Page, Result } from './api-call.js';
 
@@ -104,6 +106,9 @@ export function createGraphClient(options: GraphClientOptions) {
         pages: (userToken: string, callOptions?: CallOptions) => facebookPages(ctx, userToken, callOptions),
       },
     },
+    /** Subscribes the linked account to igcord's webhook fields (comments, mentions). */
+    subscribeWebhooks: (grant: Pick<LinkGrant, 'userId' | 'accessToken' | 'pageId'>, callOptions?: CallOptions) =>
+      subscribeWebhooks(ctx, grant, callOptions),
     paginate,
     iteratePages,
     collect,

@@ -3,6 +3,7 @@
 // long-lived user token → the Page token of the Page carrying the professional account, which does not expire:
 // nothing to renew). Graph's errors become core's, so the callback and the refresher decide on one set:
 // a personal account → LinkRefusedError, a dead token (190) → LinkTokenDeadError, a refused code → OAuth error.
+// A new link also subscribes the account to igcord's webhook fields (webhook-subscription.ts).
 import {
   InstagramError,
   InstagramOAuthError,
@@ -11,6 +12,7 @@ import {
   LinkTokenDeadError,
   type AccountLinker,
 } from '../../core/index.js';
+import { silentLogger, type Logger } from '../../log.js';
 import type { GraphClient } from './client.js';
 import { GraphApiError, GraphNotProfessionalError, GraphRateLimitError, GraphTokenError } from './errors.js';
 
@@ -30,7 +32,7 @@ function exchangeError(error: unknown): unknown {
   return new InstagramError(error.message, fields);
 }
 
-export function createGraphLinker(graph: GraphClient): AccountLinker {
+export function createGraphLinker(graph: GraphClient, log: Logger = silentLogger()): AccountLinker {
   const refresh: AccountLinker['refresh'] =
     graph.login === 'instagram'
       ? async (accessToken, { issuedAt, instagramUserId }) => {
@@ -58,6 +60,13 @@ export function createGraphLinker(graph: GraphClient): AccountLinker {
     async exchange(code) {
       try {
         const grant = await graph.oauth.completeLink(code);
+        // Meta sends an account's comments and mentions only once it has subscribed the app (reference §1.7). A
+        // refusal does not undo the link: the feeds still poll, and the next link asks again.
+        try {
+          await graph.subscribeWebhooks(grant);
+        } catch (error) {
+          log.warn({ err: error, instagramUserId: grant.userId }, 'webhook subscription of a linked account failed');
+        }
         return {
           account: { instagramUserId: grant.userId, username: grant.username, scopes: grant.scopes },
           token: { accessToken: grant.accessToken, issuedAt: grant.issuedAt, expiresAt: grant.expiresAt },

@@ -8,7 +8,7 @@ import {
   describeReport,
   inspectSubscriptions,
   syncSubscription,
-} from '../../../src/feeds/index.js';
+} from '../../../src/providers/v1/subscription-sync.js';
 import { startHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createWebhookReceiver } from '../../../src/http/webhook-receiver.js';
 import { createInstagramClient, type InstagramClient } from '../../../src/providers/v1/client.js';

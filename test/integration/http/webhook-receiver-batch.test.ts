@@ -10,6 +10,7 @@ import { startHttpServer, type HttpServer } from '../../../src/http/server.js';
 import { createDeliveryEngine, dirtySourceSink, type FeedDeliveryEngine } from '../../../src/feeds/index.js';
 import { createDiscordPayerStanding } from '../../../src/discord/feed-posting/payer-standing.js';
 import { createDiscordFeedPoster } from '../../../src/discord/feed-posting/discord-feed-poster.js';
+import { createV1FeedReader } from '../../../src/providers/v1/feed-reader.js';
 import { createInstagramClient } from '../../../src/providers/v1/client.js';
 import { createLimiter, type Limiter } from '../../../src/limiter/index.js';
 import { silentLogger } from '../../../src/log.js';
@@ -41,14 +42,16 @@ describe.each(BACKENDS)('a full notification batch on %s storage', (backend) => 
     // reads Instagram (the client points at a closed port) or posts to Discord.
     engine = createDeliveryEngine({
       storage,
-      instagram: createInstagramClient({
-        apiUrl: 'http://127.0.0.1:9',
-        clientId: 'c',
-        clientSecret: CLIENT_SECRET,
-        redirectUri: 'http://127.0.0.1:9/cb',
-        timeoutMs: 1000,
-        signedRequests: false,
-      }),
+      reader: createV1FeedReader(
+        createInstagramClient({
+          apiUrl: 'http://127.0.0.1:9',
+          clientId: 'c',
+          clientSecret: CLIENT_SECRET,
+          redirectUri: 'http://127.0.0.1:9/cb',
+          timeoutMs: 1000,
+          signedRequests: false,
+        }),
+      ),
       limiter,
       poster: createDiscordFeedPoster({ rest: new REST(), log: silentLogger() }),
       payers: createDiscordPayerStanding(new REST()),

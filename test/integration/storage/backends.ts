@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Database } from '@appthreat/sqlite3';
 import { createClient } from '@redis/client';
 import type { EncryptionKey } from '../../../src/config.js';
-import { v1LegacyRecords } from '../../../src/app.js';
+import { v1LegacyRecords } from '../../../src/app-providers.js';
 import { silentLogger, type Logger } from '../../../src/log.js';
 import type { KvBackend } from '../../../src/storage/backend.js';
 import { openStorage, type Storage } from '../../../src/storage/index.js';

@@ -308,6 +308,23 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       expect(await storage.feeds.update('nosuchfeed', { state: { kind: 'active' } })).toBeUndefined();
     });
 
+    it("stores, replaces and clears a feed's filter rules, and refuses an invalid rule, changing nothing", async () => {
+      const feed = await storage.feeds.add(newFeed());
+      expect(feed.filters).toBeUndefined();
+      const rules = [
+        { mode: 'include' as const, field: 'hashtag' as const, value: 'sunset' },
+        { mode: 'exclude' as const, field: 'regex' as const, value: '(a+)+$' },
+      ];
+      await storage.feeds.update(feed.id, { filters: rules });
+      expect((await storage.feeds.get(feed.id))?.filters).toEqual(rules);
+      await expect(
+        storage.feeds.update(feed.id, { filters: [{ mode: 'include', field: 'colour' as 'kind', value: 'red' }] }),
+      ).rejects.toThrow();
+      expect((await storage.feeds.get(feed.id))?.filters).toEqual(rules);
+      await storage.feeds.update(feed.id, { filters: [] });
+      expect((await storage.feeds.get(feed.id))?.filters).toBeUndefined();
+    });
+
     it('removes a feed from every index, and its source once no feed follows it', async () => {
       const a = await storage.feeds.add(newFeed());
       const b = await storage.feeds.add(newFeed({ guildId: '100000000000000002' }));
@@ -412,6 +429,19 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       expect(await storage.deliveries.findDelivery('feedbbbbbb', 'm5')).toBeUndefined();
       await storage.deliveries.forgetFeed('feedaaaaaa');
       expect(await storage.deliveries.recentDeliveries('feedaaaaaa')).toEqual([]);
+    });
+
+    it('records a filtered media with its rule, which findDelivery reports like a delivery; never both or neither', async () => {
+      await storage.deliveries.recordDelivery('feeddddddd', { mediaId: 'f1', filteredBy: 'exclude keyword "storm"' });
+      expect(await storage.deliveries.findDelivery('feeddddddd', 'f1')).toEqual({
+        mediaId: 'f1',
+        filteredBy: 'exclude keyword "storm"',
+        deliveredAt: clock,
+      });
+      await expect(
+        storage.deliveries.recordDelivery('feeddddddd', { mediaId: 'f2' } as { mediaId: string; messageId: string }),
+      ).rejects.toThrow();
+      expect(await storage.deliveries.findDelivery('feeddddddd', 'f2')).toBeUndefined();
     });
 
     it('keeps concurrent deliveries to one feed', async () => {

@@ -116,4 +116,39 @@ describe('typed options', () => {
       ],
     });
   });
+
+  it('registers "group sub" subcommands inside their subcommand group, in declaration order', () => {
+    const grouped = defineSlash({
+      name: 'demo',
+      description: 'A command with a group',
+      groups: { rule: 'Rules of a thing' },
+      subcommands: {
+        list: { description: 'List things' },
+        'rule add': { description: 'Add a rule', options: { text: { kind: 'string', description: 'The rule' } } },
+        'rule remove': { description: 'Remove a rule' },
+      },
+    });
+    const { data } = slashCommand(grouped, {
+      list: async () => {},
+      'rule add': async () => {},
+      'rule remove': async () => {},
+    });
+    expect(data.options).toEqual([
+      { type: 1, name: 'list', description: 'List things', options: [] },
+      {
+        type: 2,
+        name: 'rule',
+        description: 'Rules of a thing',
+        options: [
+          {
+            type: 1,
+            name: 'add',
+            description: 'Add a rule',
+            options: [{ type: 3, name: 'text', description: 'The rule' }],
+          },
+          { type: 1, name: 'remove', description: 'Remove a rule', options: [] },
+        ],
+      },
+    ]);
+  });
 });

@@ -134,22 +134,30 @@ describe('profiles, comments, capabilities', () => {
     expect(unixTime('nonsense')).toBe(0);
   });
 
-  it('offers other accounts and hashtags only on Facebook Login, comments only with a comments scope, no channel feeds yet, and never likes, follows, locations or push', () => {
+  it('offers other accounts and hashtags only on Facebook Login, comments only with a comments scope, feeds of the own posts and stories on both, and never likes, follows, locations or push', () => {
     expect([...graphCapabilities('instagram')].sort()).toEqual([
+      'account-feeds',
       'comment-moderation',
       'comments',
       'insights',
       'mentions',
+      'story-feeds',
     ]);
     expect([...graphCapabilities('facebook')].sort()).toEqual([
+      'account-feeds',
       'comment-moderation',
       'comments',
       'hashtag-search',
       'insights',
       'mentions',
       'other-accounts',
+      'story-feeds',
     ]);
-    expect([...graphCapabilities('instagram', ['instagram_business_basic'])].sort()).toEqual(['mentions']);
+    expect([...graphCapabilities('instagram', ['instagram_business_basic'])].sort()).toEqual([
+      'account-feeds',
+      'mentions',
+      'story-feeds',
+    ]);
     for (const login of ['instagram', 'facebook'] as const) {
       for (const missing of [
         'likes',
@@ -159,7 +167,6 @@ describe('profiles, comments, capabilities', () => {
         'tags',
         'location-feeds',
         'notifications',
-        'account-feeds',
         'tag-feeds',
       ] as const) {
         expect(graphCapabilities(login).has(missing)).toBe(false);

@@ -2,8 +2,8 @@
 // lists the app's subscriptions, removes duplicates of ours, creates ours when missing (Instagram then calls the
 // route with the hub challenge, so igcord must already be listening), and reports what it found. Subscriptions
 // of the app that point elsewhere are reported, never touched: another install may own them.
-import type { InstagramClient } from '../providers/v1/client.js';
-import type { Subscription } from '../providers/v1/schemas.js';
+import type { InstagramClient } from './client.js';
+import type { Subscription } from './schemas.js';
 
 export interface SubscriptionReport {
   callbackUrl: string;

@@ -1,8 +1,8 @@
 // The start-up check of Instagram's real-time subscription: igcord syncs it once it listens, and a failure must
 // not stop igcord, because polling still delivers every post (only later). Kept apart from subscription-sync.ts,
 // which the `npm run subscriptions` script shares and which reports to its caller instead of logging.
-import type { InstagramClient } from '../providers/v1/client.js';
-import type { Logger } from '../log.js';
+import type { InstagramClient } from './client.js';
+import type { Logger } from '../../log.js';
 import { describeReport, syncSubscription } from './subscription-sync.js';
 
 /**

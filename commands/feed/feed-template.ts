@@ -1,0 +1,170 @@
+// /feed template, its modal and its Save / Cancel buttons, /feed preview and /feed settings (docs/decisions/0026).
+// The modal is the slash command's one answer (the command is not deferred for it); its submission is read and
+// checked — an unknown placeholder, a part the longest post would push over Discord's limits, a bad colour are
+// refused with the reasons and nothing is kept — then drawn privately on the source's latest real post (read with
+// the feed payer's link), kept as a draft, and stored on the feed only when its author presses Save.
+import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  STARTER_TEMPLATE,
+  TIME_FORMATS,
+  isTimeZone,
+  type FeedTemplate,
+  type TimeFormat,
+} from '../../src/core/index.js';
+import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
+import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
+import { truncate } from '../../src/discord/embeds/text.js';
+import { DEFAULT_TIME_SETTINGS } from '../../src/discord/feed-posting/placeholders.js';
+import { checkTemplate } from '../../src/discord/feed-posting/template-check.js';
+import { formatPostTime } from '../../src/discord/feed-posting/template-render.js';
+import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { previewMessage } from './template-preview.js';
+import { parseTemplateModalId, readTemplateModal, templateModal } from './template-modal.js';
+import type { Feed } from '../../src/storage/index.js';
+
+const saveId = (feedId: string, userId: string) => `feed:tpl-save:${feedId}:${userId}`;
+const cancelId = (feedId: string, userId: string) => `feed:tpl-cancel:${feedId}:${userId}`;
+const TEMPLATE_BUTTON = /^feed:tpl-(save|cancel):([a-z0-9]{1,40}):(\d{1,20})$/;
+
+export const isTemplateComponent = (customId: string) =>
+  TEMPLATE_BUTTON.test(customId) || parseTemplateModalId(customId) !== undefined;
+
+/** /feed template: the modal, prefilled; with `reset`, back to the built-in rendering at once. */
+export async function openTemplate(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: { feed: string; reset?: boolean | undefined },
+): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  if (options.reset === true) {
+    await ctx.storage.feeds.update(feed.id, { template: null });
+    ctx.log.info({ feedId: feed.id }, 'feed template reset');
+    await ctx.respond.reply({
+      content: `Feed \`${feed.id}\` posts with the built-in layout again.`,
+      ephemeral: true,
+      allowedMentions: { parse: [] },
+    });
+    return;
+  }
+  // Showing a modal is the interaction's one acknowledgement; the responder adopts it (discord.js marks it replied).
+  await interaction.showModal(templateModal(feed.id, feed.template ?? STARTER_TEMPLATE));
+}
+
+/** /feed preview: the feed's template (or the built-in layout) drawn on the source's latest post, privately. */
+export async function previewFeed(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  feedId: string,
+): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const header = `Preview of feed \`${feed.id}\` on its source's latest post (only you see this):`;
+  await ctx.respond.reply({ ...(await preview(ctx, feed, feed.template, header)), ephemeral: true });
+}
+
+async function preview(ctx: CommandContext, feed: Feed, template: FeedTemplate | undefined, header: string) {
+  const post = await ctx.deliveries.latestPost(feed);
+  const time = (await ctx.storage.guildSettings.time(feed.guildId)) ?? DEFAULT_TIME_SETTINGS;
+  if (post === undefined)
+    return {
+      content: `${header}\nThe source has no post yet to draw it on.`,
+      components: [] as ActionRow[],
+      embeds: [],
+      allowedMentions: { parse: [] },
+    };
+  const drawn = previewMessage(feed, post, template, time, ctx.log);
+  const content = truncate(`${header}\n${drawn.content}`, 2000);
+  return { content, embeds: drawn.embeds, components: drawn.components, allowedMentions: { parse: [] } };
+}
+
+async function submitTemplate(interaction: ComponentInteraction, ctx: CommandContext, feedId: string) {
+  if (!interaction.isModalSubmit()) throw new TypeError('the template form is a modal');
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const read = readTemplateModal((id) => interaction.fields.getTextInputValue(id));
+  const problems = 'problems' in read ? read.problems : checkTemplate(read.template);
+  if ('problems' in read || problems.length > 0) {
+    ctx.log.info({ feedId: feed.id, problems: problems.length }, 'feed template refused');
+    throw new UserFacingError(
+      'feeds.template-invalid',
+      truncate(`The template of feed \`${feed.id}\` was not saved:\n${problems.map((p) => `- ${p}`).join('\n')}`, 2000),
+    );
+  }
+  await ctx.storage.templateDrafts.put(feed.id, admin.userId, read.template);
+  const header = `Preview of the new template of feed \`${feed.id}\` on its source's latest post. Save it?`;
+  const shown = await preview(ctx, feed, read.template, header);
+  const buttons: ActionRow = {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Success,
+        label: 'Save',
+        custom_id: saveId(feed.id, admin.userId),
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'Cancel',
+        custom_id: cancelId(feed.id, admin.userId),
+      },
+    ],
+  };
+  await ctx.respond.reply({ ...shown, components: [...shown.components, buttons], ephemeral: true });
+}
+
+/** The modal's submission, and the preview's Save and Cancel (only the admin who submitted may press them). */
+export async function pressTemplateComponent(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
+  const modalFeed = parseTemplateModalId(interaction.customId);
+  if (modalFeed !== undefined) return submitTemplate(interaction, ctx, modalFeed);
+  const [, action, feedId, userId] = TEMPLATE_BUTTON.exec(interaction.customId) ?? [];
+  if (interaction.user.id !== userId)
+    throw new UserFacingError('feeds.not-allowed', 'Only the admin who wrote this template can save it.');
+  const admin = requireFeedAdmin(interaction);
+  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId!);
+  const draft = await ctx.storage.templateDrafts.take(feed.id, admin.userId);
+  if (action === 'cancel') {
+    await ctx.respond.update({ content: 'Cancelled: the template was not saved.', embeds: [], components: [] });
+    return;
+  }
+  if (draft === undefined)
+    throw new UserFacingError(
+      'feeds.template-expired',
+      'This preview has expired or was already answered. Run /feed template again.',
+    );
+  await ctx.storage.feeds.update(feed.id, { template: draft });
+  ctx.log.info({ feedId: feed.id }, 'feed template saved');
+  await ctx.respond.update({
+    content: `Saved: new posts of feed \`${feed.id}\` use this template.`,
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [] },
+  });
+}
+
+/** /feed settings: the time zone and style this server's feed templates write `{time}` in. */
+export async function feedSettings(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  options: { timezone?: string | undefined; 'time-format'?: string | undefined },
+): Promise<void> {
+  const admin = requireFeedAdmin(interaction);
+  const current = (await ctx.storage.guildSettings.time(admin.guildId)) ?? DEFAULT_TIME_SETTINGS;
+  const timeZone = options.timezone?.trim() ?? current.timeZone;
+  const format = (options['time-format'] ?? current.format) as TimeFormat;
+  if (!isTimeZone(timeZone))
+    throw new UserFacingError(
+      'feeds.settings-invalid',
+      `\`${timeZone.slice(0, 64)}\` is not a time zone: use an IANA name such as Europe/Paris or America/New_York. Nothing was changed.`,
+    );
+  if (!(TIME_FORMATS as readonly string[]).includes(format))
+    throw new UserFacingError('feeds.settings-invalid', `The time format is one of ${TIME_FORMATS.join(', ')}.`);
+  await ctx.storage.guildSettings.setTime(admin.guildId, { timeZone, format });
+  const example = formatPostTime(ctx.clock.now() / 1000, { timeZone, format });
+  await ctx.respond.reply({
+    content: `Feed templates of this server write times in ${timeZone}, ${format} style: now is "${example}".`,
+    ephemeral: true,
+    allowedMentions: { parse: [] },
+  });
+}
