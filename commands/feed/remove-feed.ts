@@ -72,6 +72,7 @@ export async function pressRemoveButton(interaction: ComponentInteraction, ctx: 
   const removed = await ctx.storage.feeds.remove(feed.id);
   if (removed === undefined) throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was already removed.`);
   await ctx.storage.deliveries.forgetFeed(feed.id);
+  await ctx.storage.digests.forget(feed.id);
   const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
   ctx.log.info({ feedId: feed.id, source: sourceKey(feed.source) }, 'feed removed');
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
