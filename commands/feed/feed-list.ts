@@ -2,7 +2,7 @@
 // feed is or is not posting — channel, source, owner, mention, delivery mode, state with its reason, the last
 // delivery and the next check — five feeds to a page, with a Move button for a feed waiting for its owner's old
 // Instagram account. Times use Discord's relative timestamp markup.
-import { stateReason } from '../../src/core/index.js';
+import { describeDigest, stateReason } from '../../src/core/index.js';
 import {
   ButtonStyle,
   ComponentType,
@@ -68,6 +68,7 @@ export function describeFeed(
     ...(feed.filters !== undefined && feed.filters.length > 0
       ? [`Filters: ${feed.filters.length} rule${feed.filters.length === 1 ? '' : 's'} (/feed filter list)`]
       : []),
+    ...(feed.digest !== undefined ? [`Posts ${describeDigest(feed.digest, "the server's time zone")}`] : []),
   ];
   const value = lines.join('\n');
   return { name: `Feed \`${feed.id}\``, value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value };

@@ -100,6 +100,16 @@ describe('feed digests', () => {
       const { feed, channelId } = await addFeed('hourly');
       const edited = await editFeed({ feed: feed.id, digest: 'hourly' });
       expect(edited.content).toContain('an hourly digest (UTC)');
+      const listed = await world.discord
+        .sendCommand({
+          guildId: world.guildId,
+          channelId: world.generalId,
+          userId: world.ownerId,
+          name: 'feed',
+          subcommand: 'list',
+        })
+        .waitForReply(undefined, WAIT_MS);
+      expect(JSON.stringify(listed.embeds)).toContain("Posts an hourly digest (the server's time zone)");
       const captions = ['first of the hour\nsecond line', 'second of the hour', 'third of the hour'];
       const ids = await postAndGather(feed, captions);
       const { entries } = await world.app().storage.digests.read(feed.id);
