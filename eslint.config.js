@@ -37,6 +37,7 @@ const ELEMENTS = [
   { type: 'accounts', pattern: 'src/accounts/**' },
   { type: 'console', pattern: 'src/console/**' },
   { type: 'util', pattern: ['src/util/**', 'src/log.ts', 'src/serialize-error.ts'] },
+  { type: 'i18n', pattern: 'src/i18n/**' },
 ].map((element) => ({ ...element, mode: 'full' }));
 
 const to = (...types) => ({ to: { element: { types: { anyOf: types } } } });
@@ -48,11 +49,11 @@ const POLICIES = [
   // provider's own client, so a command cannot depend on which Instagram API is configured.
   {
     from: { element: { type: 'commands' } },
-    allow: to('discord', 'core', 'util', 'storage', 'limiter', 'ops', 'accounts'),
+    allow: to('discord', 'core', 'util', 'storage', 'limiter', 'ops', 'accounts', 'i18n'),
   },
   // Plumbing: the Discord client, router, responder and pagination know no domain module. Embeds are rendered
   // from core's types, which are data, so a type-only import of core is the one exception.
-  { from: { element: { type: 'discord' } }, allow: to('util') },
+  { from: { element: { type: 'discord' } }, allow: to('util', 'i18n') },
   { from: { element: { type: 'discord' } }, allow: typeOnlyTo('core') },
   { from: { element: { type: 'core' } }, allow: to('util') },
   { from: { element: { type: 'providers' } }, allow: to('core', 'util', 'limiter') },
@@ -63,7 +64,7 @@ const POLICIES = [
   // who the Discord user is, and hands signed interactions to the Discord dispatcher.
   {
     from: { element: { type: 'http' } },
-    allow: to('core', 'providers', 'storage', 'util', 'ops', 'discord', 'accounts'),
+    allow: to('core', 'providers', 'storage', 'util', 'ops', 'discord', 'accounts', 'i18n'),
   },
   // Ops is instrumentation at the edge: it observes what the other layers do (storage and webhook health, the
   // limiter's gate, Discord commands and their error kinds) and serves it on the HTTP router, so it reads them.
@@ -72,14 +73,17 @@ const POLICIES = [
   // Linking is an application service shared by both ways of linking (the OAuth callback and /instagram's
   // paste-a-token modal): it stores the link and resumes the feeds it brings back. The reply it words for both
   // escapes Instagram's text with Discord's text helpers.
-  { from: { element: { type: 'accounts' } }, allow: to('core', 'storage', 'util', 'discord') },
+  { from: { element: { type: 'accounts' } }, allow: to('core', 'storage', 'util', 'discord', 'i18n') },
+  // The catalogues and the i18next instance: plain data and one library, leaves that every layer which words a
+  // reply may read (docs/decisions/0027).
+  { from: { element: { type: 'i18n' } }, allow: to('util', 'i18n') },
   { from: { element: { type: 'util' } }, allow: to('util') },
   // The composition root and the sandbox console build everything; only the root may start the emulators. The
   // console is the sandbox's UI: it reads the Sandbox the root started and the configuration's variable names,
   // which are app's.
   {
     from: { element: { type: 'console' } },
-    allow: to('core', 'providers', 'discord', 'feeds', 'storage', 'limiter', 'http', 'ops', 'util', 'app'),
+    allow: to('core', 'providers', 'discord', 'feeds', 'storage', 'limiter', 'http', 'ops', 'util', 'app', 'i18n'),
   },
   { from: { element: { type: 'app' } }, allow: to('*') },
   // Emulators are written apart from the client (docs/decisions/0001): they import nothing of igcord.

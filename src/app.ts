@@ -36,6 +36,7 @@ import { admittedMakeRequest } from './discord/global-rate/index.js';
 import { openDiscordSharing } from './discord/discord-sharing.js';
 import { withGuildByRest } from './discord/rest-guild-cache.js';
 import { createDiscordFeedPoster } from './discord/feed-posting/discord-feed-poster.js';
+import { createTranslations } from './i18n/i18n.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createRoleDeliveries, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
@@ -191,6 +192,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     // Discord's global limit and page sessions are the bot's, shared by its processes in Redis (decisions/0022).
     const sharing = await openDiscordSharing(config.discord, discordClientId, log);
     if (sharing) cleanup.push(() => sharing.close());
+    // One set of catalogues for replies (each in its invoker's language) and feed posts (in the guild's).
+    const translations = createTranslations();
     const discord = createDiscordClient({
       token: discordToken,
       apiUrl: config.discord.apiUrl,
@@ -220,6 +223,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       poster: createDiscordFeedPoster({
         rest: discord.client.rest,
         client: discord.client,
+        translations,
         log: log.child({ component: 'feeds' }),
       }),
       payers: createDiscordPayerStanding(discord.client.rest),
@@ -233,6 +237,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
     const bot = await startBot({
       config,
       log,
+      translations,
       instagram: instagramPort,
       storage,
       limiter,

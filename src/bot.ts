@@ -23,6 +23,7 @@ import { AttemptLimit, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';
 import type { DeliveryEngine } from './feeds/index.js';
+import { createTranslations, type Translations } from './i18n/i18n.js';
 
 declare module './discord/command.js' {
   interface CommandServices {
@@ -65,6 +66,8 @@ export interface BotOptions {
   /** State shared with the bot's other processes (Redis, docs/decisions/0022); none: this process's memory. */
   sharedState?: SharedState | undefined;
   commandsDirectory?: string | undefined;
+  /** The catalogues replies are rendered from, in each interaction's locale; built here when not given. */
+  translations?: Translations | undefined;
 }
 
 export interface Bot {
@@ -104,6 +107,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     commands,
     components: [paginator.route],
     describeError,
+    translations: options.translations ?? createTranslations(),
     deps: {
       log,
       clock: options.clock ?? systemClock,

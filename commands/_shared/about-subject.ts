@@ -5,6 +5,7 @@
 // message naming the subject. Other errors pass through untouched for the one mapping.
 import { InstagramNotAllowedError, InstagramNotFoundError } from '../../src/core/instagram-errors.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { text } from '../../src/i18n/i18n.js';
 
 /** The one thing a call reads, as the person named it. */
 export type Subject =
@@ -20,47 +21,33 @@ export type Subject =
  */
 const literal = (text: string) => `\`${text.replace(/`/g, 'ʼ').slice(0, 120)}\``;
 
-/** "the user `@x`", "the post `abc`", "the tag `#y`", "the location `123`". */
-export function subjectName(subject: Subject): string {
+/** `@x`, `abc`, `#y`, `123`: the subject as the person typed it, quoted (what lookups.notFound.* name). */
+function subjectLiteral(subject: Subject): string {
   switch (subject.kind) {
     case 'user':
-      return `the user ${literal(`@${subject.username}`)}`;
+      return literal(`@${subject.username}`);
     case 'media':
-      return `the post ${literal(subject.reference)}`;
+      return literal(subject.reference);
     case 'tag':
-      return `the tag ${literal(`#${subject.name}`)}`;
+      return literal(`#${subject.name}`);
     case 'location':
-      return `the location ${literal(subject.id)}`;
+      return literal(subject.id);
   }
 }
-
-const NOT_FOUND_HINT: Record<Subject['kind'], string> = {
-  user: 'The account may have been deleted or renamed, or it is not visible to this app.',
-  media: 'It may have been deleted, its link may be mistyped, or it is not visible to this app.',
-  tag: 'Check the spelling, or pick one of the suggestions while typing.',
-  location: 'Check the id, or pick one of the suggestions while typing.',
-};
-
-const NOT_ALLOWED_REASON: Record<Subject['kind'], string> = {
-  user: 'the account is private, and you are not one of its approved followers',
-  media: 'its account may be private',
-  tag: 'the tag is blocked',
-  location: 'the place may be restricted',
-};
 
 /** `error` as the reply naming `subject` when it is Instagram's "not found" or "not allowed"; else `error` itself. */
 export function namingSubject(error: unknown, subject: Subject): unknown {
   if (error instanceof InstagramNotFoundError) {
     return new UserFacingError(
       'instagram.not-found',
-      `Instagram could not find ${subjectName(subject)}. ${NOT_FOUND_HINT[subject.kind]}`,
+      text(`lookups.notFound.${subject.kind}`, { name: subjectLiteral(subject) }),
       { cause: error },
     );
   }
   if (error instanceof InstagramNotAllowedError) {
     return new UserFacingError(
       'instagram.not-allowed',
-      `Instagram does not allow that for ${subjectName(subject)}: ${NOT_ALLOWED_REASON[subject.kind]}.`,
+      text(`lookups.notAllowed.${subject.kind}`, { name: subjectLiteral(subject) }),
       { cause: error },
     );
   }

@@ -1,5 +1,6 @@
 // What each error tells the person: the one mapping from igcord's errors (its own user-facing ones, the feed
-// domain's, the limiter's, Instagram's, Discord's) to a stable reply id and plain words that say what to do next.
+// domain's, the limiter's, Instagram's, Discord's) to a stable reply id and plain words that say what to do next,
+// in the reader's locale (the `t` the router binds to the interaction's locale; English without one).
 // The router gets it injected (src/bot.ts) and logs and sends what it returns (src/discord/reply-error.ts); the
 // metrics count commands by the same ids.
 import { DiscordAPIError } from 'discord.js';
@@ -22,64 +23,74 @@ import { BudgetExhaustedError, LimiterClosedError, QueueTimeoutError } from '../
 import { FeedError, PostRefusedError } from '../../src/core/errors.js';
 import { NotLinkedError, UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
 import { newIncidentId, relativeTime, type ErrorReply } from '../../src/discord/reply-error.js';
+import { englishOnly, type Translate } from '../../src/i18n/i18n.js';
 
 /** The delivery engine's domain errors (src/core/errors.ts), each with its stable reply id. */
-function describeFeedError(error: FeedError): ErrorReply {
-  if (error instanceof PostRefusedError)
-    return { id: `feeds.post-${error.postKind}`, content: error.message, components: [] };
+function describeFeedError(error: FeedError, t: Translate): ErrorReply {
+  if (error instanceof PostRefusedError) {
+    // The reason is Discord's own wording of its error, shown as it came.
+    return {
+      id: `feeds.post-${error.postKind}`,
+      content: t('errors.postRefused', { reason: error.reason }),
+      components: [],
+    };
+  }
   if (error.kind === 'owner-not-linked') {
-    const linked = new NotLinkedError(error.message);
-    return { id: linked.id, content: linked.message, components: linked.components };
+    const linked = new NotLinkedError({ key: 'errors.feedOwnerNotLinked' });
+    return { id: linked.id, content: linked.messageIn(t), components: linked.componentsIn(t) };
   }
   if (error.kind === 'owner-link-broken')
-    return { id: 'feeds.owner-link-broken', content: error.message, components: [] };
-  return { id: 'feeds.backfill-count', content: error.message, components: [] };
+    return { id: 'feeds.owner-link-broken', content: t('errors.feedOwnerLinkBroken'), components: [] };
+  return { id: 'feeds.backfill-count', content: t('errors.backfillCount'), components: [] };
 }
 
-/** Maps any error to what the user is told. Pure apart from the incident id it draws for unknown errors. */
-export function describeError(error: unknown, now: number = Date.now()): ErrorReply {
-  const reply = describeKnown(error, now);
+/**
+ * Maps any error to what the user is told, in the locale of `t` (English when none is given: the metrics only
+ * read the id). Pure apart from the incident id it draws for unknown errors.
+ */
+export function describeError(error: unknown, now: number = Date.now(), t?: Translate): ErrorReply {
+  const reply = describeKnown(error, now, t ?? englishOnly());
   return error instanceof InstagramError ? { ...reply, errorType: error.type } : reply;
 }
 
-function describeKnown(error: unknown, now: number): ErrorReply {
-  if (error instanceof UserFacingError) return { id: error.id, content: error.message, components: error.components };
-  if (error instanceof FeedError) return describeFeedError(error);
+function describeKnown(error: unknown, now: number, t: Translate): ErrorReply {
+  if (error instanceof UserFacingError)
+    return { id: error.id, content: error.messageIn(t), components: error.componentsIn(t) };
+  if (error instanceof FeedError) return describeFeedError(error, t);
 
   if (error instanceof BudgetExhaustedError) {
     return {
       id: 'instagram.budget-exhausted',
-      content: `Your Instagram request budget is used up for now. It frees ${relativeTime(Math.max(error.freesAt, now))}; try again then.`,
+      content: t('errors.budgetExhausted', { when: relativeTime(Math.max(error.freesAt, now)) }),
       components: [],
     };
   }
   if (error instanceof LimiterClosedError) {
-    return { id: 'igcord.shutting-down', content: 'The bot is restarting. Try again in a minute.', components: [] };
+    return { id: 'igcord.shutting-down', content: t('errors.shuttingDown'), components: [] };
   }
   if (error instanceof InstagramRateLimitError) {
     return {
       id: 'instagram.rate-limited',
       content:
         error.resetsAt === undefined
-          ? 'Instagram is limiting requests for your account right now. Try again in a few minutes.'
-          : `Instagram is limiting requests for your account right now. It frees ${relativeTime(error.resetsAt)}; try again then.`,
+          ? t('errors.rateLimited')
+          : t('errors.rateLimitedUntil', { when: relativeTime(error.resetsAt) }),
       components: [],
     };
   }
   if (error instanceof InstagramScopeError) {
-    const needs = error.scope === undefined ? 'a permission it was not given' : `the "${error.scope}" permission`;
     return {
       id: 'instagram.scope-missing',
-      content: `Your Instagram link does not allow this: it needs ${needs}. Link again and grant it.`,
-      components: [linkButtonRow('Relink Instagram', error.scope)],
+      content:
+        error.scope === undefined ? t('errors.scopeMissing') : t('errors.scopeMissingNamed', { scope: error.scope }),
+      components: [linkButtonRow(t('buttons.relinkInstagram'), error.scope)],
     };
   }
   if (error instanceof InstagramTokenError) {
     return {
       id: 'instagram.token-broken',
-      content:
-        'Your Instagram link no longer works (access was revoked or has expired). Link your account again to continue.',
-      components: [linkButtonRow('Relink Instagram')],
+      content: t('errors.tokenBroken'),
+      components: [linkButtonRow(t('buttons.relinkInstagram'))],
     };
   }
   if (error instanceof InstagramNotAvailableError) {
@@ -89,14 +100,14 @@ function describeKnown(error: unknown, now: number): ErrorReply {
   if (error instanceof InstagramNotFoundError) {
     return {
       id: 'instagram.not-found',
-      content: 'Instagram could not find that. It may have been deleted, or it is not visible to this app.',
+      content: t('errors.notFound'),
       components: [],
     };
   }
   if (error instanceof InstagramNotAllowedError) {
     return {
       id: 'instagram.not-allowed',
-      content: 'Instagram does not allow that: the account may be private, or the tag may be blocked.',
+      content: t('errors.notAllowed'),
       components: [],
     };
   }
@@ -104,14 +115,14 @@ function describeKnown(error: unknown, now: number): ErrorReply {
     // Instagram's own wording names the rule broken (too long, too many tags, all capitals).
     return {
       id: 'instagram.comment-rejected',
-      content: `Instagram rejected the comment: ${error.message.slice(0, 300)}`,
+      content: t('errors.commentRejected', { reason: error.message.slice(0, 300) }),
       components: [],
     };
   }
   if (error instanceof InstagramInvalidParametersError) {
     return {
       id: 'instagram.invalid-input',
-      content: 'Instagram rejected that request as invalid. Check the options you gave and try again.',
+      content: t('errors.invalidInput'),
       components: [],
     };
   }
@@ -124,22 +135,21 @@ function describeKnown(error: unknown, now: number): ErrorReply {
   ) {
     return {
       id: 'instagram.unavailable',
-      content: 'Instagram is not answering properly right now. Try again in a few minutes.',
+      content: t('errors.unavailable'),
       components: [],
     };
   }
   if (error instanceof DiscordAPIError && (error.code === 50013 || error.code === 50001)) {
     return {
       id: 'discord.missing-permissions',
-      content:
-        'I am missing a permission for that in this channel. Ask a server admin to check my role and the channel settings.',
+      content: t('errors.missingPermissions'),
       components: [],
     };
   }
   const incidentId = newIncidentId();
   return {
     id: 'internal',
-    content: `Something went wrong on our side. If it keeps happening, give the bot's admin this incident id: \`${incidentId}\`.`,
+    content: t('errors.internal', { incidentId }),
     components: [],
     incidentId,
   };

@@ -8,6 +8,7 @@ import type { Logger } from '../../src/log.js';
 import type { Account, Storage } from '../../src/storage/index.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { NotLinkedError } from '../../src/discord/errors.js';
+import { text } from '../../src/i18n/i18n.js';
 
 export interface LinkedAccount {
   account: Account;
@@ -19,8 +20,12 @@ export async function requireLinkedAccount(storage: Storage, discordUserId: stri
   const found = await storage.accounts.getWithToken(discordUserId);
   if (!found) throw new NotLinkedError();
   if (found.account.status === 'broken') {
+    const account = plain(`@${found.account.username}`);
+    // The reason is stored as igcord wrote it when the link broke (English).
     throw new NotLinkedError(
-      `Your Instagram link to ${plain(`@${found.account.username}`)} no longer works${found.account.brokenReason ? ` (${found.account.brokenReason})` : ''}. Link your account again to continue.`,
+      found.account.brokenReason
+        ? text('lookups.linkBrokenBecause', { account, reason: found.account.brokenReason })
+        : text('lookups.linkBroken', { account }),
     );
   }
   return { account: found.account, auth: { userId: found.account.instagramUserId, accessToken: found.accessToken } };

@@ -7,6 +7,7 @@ import type { Page, Post } from '../../src/core/index.js';
 import { renderMediaEmbeds } from '../../src/discord/embeds/media-embed.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import type { PagedSource } from '../../src/discord/pagination.js';
+import type { Translate } from '../../src/i18n/i18n.js';
 
 export interface MediaPagesOptions {
   /** The line above each post, e.g. "Recent posts tagged **#sunset**" (already markdown-safe). */
@@ -21,6 +22,8 @@ export interface MediaPagesOptions {
   empty: string;
   /** What to say when Instagram promised more and sent nothing new; `count` is how many were shown (`media-list.end`). */
   end: (count: number) => string;
+  /** The reader's catalogue (`ctx.t`): the page line and the posts' labels are in their language. */
+  t: Translate;
 }
 
 export function mediaPages(first: Page<Post>, options: MediaPagesOptions): PagedSource {
@@ -42,8 +45,10 @@ export function mediaPages(first: Page<Post>, options: MediaPagesOptions): Paged
   add(first.data);
   let next = first.data.length > 0 && loaded.length < maxItems ? first.next : undefined;
   const renderLoaded = (index: number, media: Post) => ({
-    content: `${options.heading} · post ${index + 1}${next ? '' : ` of ${loaded.length}`}`,
-    embeds: renderMediaEmbeds(media),
+    content: next
+      ? options.t('pages.post', { heading: options.heading, n: index + 1 })
+      : options.t('pages.postOf', { heading: options.heading, n: index + 1, total: loaded.length }),
+    embeds: renderMediaEmbeds(media, { t: options.t }),
   });
 
   return {

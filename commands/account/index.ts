@@ -42,7 +42,7 @@ async function profile(
   const user = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
     about({ kind: 'user', username: name }, () => ctx.instagram.accounts.profile(auth, name)),
   );
-  await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral });
+  await ctx.respond.reply({ embeds: [renderUserEmbed(user, ctx.t)], ephemeral });
 }
 
 async function posts(
@@ -58,14 +58,15 @@ async function posts(
     about({ kind: 'user', username: name }, () => ctx.instagram.accounts.recentPosts(auth, name, { count: PAGE_SIZE })),
   );
   if (first.data.length === 0) {
-    await ctx.respond.reply({ content: `**${plain(`@${name}`)}** has no posts to show.`, ephemeral });
+    await ctx.respond.reply({ content: ctx.t('browse.noPosts', { account: plain(`@${name}`) }), ephemeral });
     return;
   }
   const source = mediaPages(first, {
-    heading: `Recent posts of **${plain(`@${name}`)}**`,
+    t: ctx.t,
+    heading: ctx.t('browse.recentOf', { account: plain(`@${name}`) }),
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
-    empty: `@${name} has no posts to show.`,
-    end: () => `That was the last post of @${name} igcord can show.`,
+    empty: ctx.t('browse.noPostsPlain', { account: `@${name}` }),
+    end: () => ctx.t('browse.lastOfShown', { account: `@${name}` }),
   });
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }

@@ -19,6 +19,7 @@ import { coordinatePair } from '../_shared/input/location-input.js';
 import { placeIdByName } from '../_shared/places/place-by-name.js';
 import { parseTagName } from '../_shared/input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
+import { text as textOf } from '../../src/i18n/i18n.js';
 
 export type AddKind = FeedSource['kind'];
 
@@ -59,16 +60,9 @@ function placeChoice(value: string): PlaceChoice {
   const text = value.trim();
   if (/^\d{1,30}$/.test(text)) return { id: text };
   if (coordinatePair(text) !== undefined) {
-    throw new UserFacingError(
-      'input.invalid-location',
-      'A feed follows one place, not a point: pick a place from the suggestions shown for those coordinates, or give its numeric location id.',
-    );
+    throw new UserFacingError('input.invalid-location', textOf('feed.add.pointNotPlace'));
   }
-  if (text === '')
-    throw new UserFacingError(
-      'input.invalid-location',
-      'Give a place: pick one from the suggestions, or give its numeric location id.',
-    );
+  if (text === '') throw new UserFacingError('input.invalid-location', textOf('feed.add.noPlace'));
   return { name: text };
 }
 
@@ -83,10 +77,7 @@ export async function addFeed(
   const mode: DeliveryMode = options.delivery ?? 'message';
   const role = options.mention ?? null;
   if (role !== null && role.id === admin.guildId) {
-    throw new UserFacingError(
-      'feeds.mention-everyone',
-      'A feed cannot mention @everyone. Choose a role, or leave the mention out.',
-    );
+    throw new UserFacingError('feeds.mention-everyone', textOf('feed.add.noEveryone'));
   }
   if (role !== null) requireMentionableRole(interaction, role);
   // Checked before anything else is looked at, so a mistyped tag costs nothing.
@@ -104,8 +95,8 @@ export async function addFeed(
   if ((chosen.kind === 'tag' || chosen.kind === 'location') && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
     throw new UserFacingError(
       'instagram.scope-missing',
-      `Tag and location feeds read public content with your Instagram link, and it was not given the "${PUBLIC_CONTENT}" permission. Link again and grant it.`,
-      { components: [linkButtonRow('Relink Instagram', PUBLIC_CONTENT)] },
+      textOf('feed.add.needsPublicContent', { scope: PUBLIC_CONTENT }),
+      { components: (t) => [linkButtonRow(t('buttons.relinkInstagram'), PUBLIC_CONTENT)] },
     );
   }
   const source: FeedSource =
@@ -125,7 +116,7 @@ export async function addFeed(
   if (existing !== undefined) {
     throw new UserFacingError(
       'feeds.duplicate',
-      `<#${channelId}> already follows this source: feed \`${existing.id}\`.`,
+      textOf('feed.add.duplicate', { channel: `<#${channelId}>`, id: existing.id }),
     );
   }
 
@@ -164,16 +155,20 @@ export async function addFeed(
     role === null
       ? ''
       : canMentionRole(channel, interaction.client, 'mentionable' in role ? role.mentionable : false)
-        ? ` Each post mentions <@&${role.id}>.`
-        : ` Each post names <@&${role.id}>, but that role is not mentionable and I lack **Mention Everyone** here, so it will not ping anyone.`;
+        ? ctx.t('feed.add.mentions', { role: `<@&${role.id}>` })
+        : ctx.t('feed.add.namesOnly', { role: `<@&${role.id}>` });
   const what =
     source.kind === 'location' && placeName
-      ? `location ${placeName} (${source.id})`
-      : describeSource(feed, linked.account);
+      ? ctx.t('feed.add.placeSource', { name: placeName, id: source.id })
+      : describeSource(feed, linked.account, ctx.t);
   await ctx.respond.reply({
-    content:
-      `Feed \`${feed.id}\` added: new posts (${what}) will appear in <#${channelId}> as ${mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}.${mentionNote}` +
-      ` It starts from the newest post now; \`/feed test feed:${feed.id}\` posts that one to check.`,
+    content: ctx.t('feed.add.added', {
+      id: feed.id,
+      what,
+      channel: `<#${channelId}>`,
+      mode: ctx.t(mode === 'webhook' ? 'feed.add.asWebhook' : 'feed.add.asBot'),
+      mention: mentionNote,
+    }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

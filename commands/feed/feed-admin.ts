@@ -5,6 +5,7 @@
 import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
 import type { Feed, Storage } from '../../src/storage/index.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { text } from '../../src/i18n/i18n.js';
 
 export interface FeedAdmin {
   guildId: string;
@@ -14,13 +15,10 @@ export interface FeedAdmin {
 /** The guild and member of an interaction whose member has Manage Server; else a refusal. */
 export function requireFeedAdmin(interaction: BaseInteraction): FeedAdmin {
   if (!interaction.inGuild()) {
-    throw new UserFacingError('feeds.guild-only', 'Feeds belong to a server channel: run this command in a server.');
+    throw new UserFacingError('feeds.guild-only', text('feed.admin.guildOnly'));
   }
   if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-    throw new UserFacingError(
-      'feeds.not-allowed',
-      'Only members with the Manage Server permission can manage feeds in this server.',
-    );
+    throw new UserFacingError('feeds.not-allowed', text('feed.admin.notAllowed'));
   }
   return { guildId: interaction.guildId, userId: interaction.user.id };
 }
@@ -35,10 +33,7 @@ export async function findGuildFeed(storage: Storage, guildId: string, feedId: s
   const id = feedId.trim().toLowerCase();
   const feed = /^[a-z0-9]{1,40}$/.test(id) ? await storage.feeds.get(id) : undefined;
   if (feed === undefined || feed.guildId !== guildId) {
-    throw new UserFacingError(
-      'feeds.not-found',
-      `There is no feed \`${feedId.slice(0, 40)}\` in this server. Run /feed list to see its feeds.`,
-    );
+    throw new UserFacingError('feeds.not-found', text('feed.admin.notFound', { id: feedId.slice(0, 40) }));
   }
   return feed;
 }

@@ -1,7 +1,7 @@
 // What /feed's options suggest while an admin types: this guild's feeds, accounts, places and tags, each within
 // the invoker's budget and from the same caches as the commands that show them.
 import type { AutocompleteInteraction } from 'discord.js';
-import type { CommandDeps } from '../../src/discord/command.js';
+import type { AutocompleteContext } from '../../src/discord/command.js';
 import { isFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { bareTag } from '../../src/util/tag-name-pattern.js';
@@ -11,7 +11,7 @@ import { suggestUsers } from '../_shared/users/user-autocomplete.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
 
 /** Feeds of this guild matching what was typed, for admins only; tags from Instagram's search, within budget. */
-export async function autocomplete(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
+export async function autocomplete(interaction: AutocompleteInteraction, deps: AutocompleteContext): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value).trim().toLowerCase();
   if (!isFeedAdmin(interaction) || interaction.guildId === null) {
@@ -25,7 +25,10 @@ export async function autocomplete(interaction: AutocompleteInteraction, deps: C
       const channel = interaction.guild?.channels.cache.get(feed.channelId)?.name ?? feed.channelId;
       const owner =
         feed.source.kind === 'account' ? await deps.storage.accounts.get(feed.ownerDiscordUserId) : undefined;
-      const name = `${feed.id} · ${describeSource(feed, owner)} → #${channel} (${feed.state.kind})`.slice(0, 100);
+      const name = `${feed.id} · ${describeSource(feed, owner, deps.t)} → #${channel} (${feed.state.kind})`.slice(
+        0,
+        100,
+      );
       if (typed === '' || name.toLowerCase().includes(typed)) choices.push({ name, value: feed.id });
       if (choices.length === 25) break;
     }

@@ -15,70 +15,81 @@ import { relativeTime } from '../../src/discord/reply-error.js';
 import type { Page } from '../../src/discord/pagination.js';
 import type { CommandServices } from '../../src/discord/command.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import type { Translate } from '../../src/i18n/i18n.js';
 
 export const FEEDS_PER_PAGE = 5;
 
 /** `#sunset`, `@mila.garden's posts`, `location 123`: what the feed follows, in words. */
-export function describeSource(feed: Feed, owner: Account | undefined): string {
+export function describeSource(feed: Feed, owner: Account | undefined, t: Translate): string {
   switch (feed.source.kind) {
     case 'tag':
-      return `tag ${plain(`#${feed.source.name}`)}`;
+      return t('feed.source.tag', { tag: plain(`#${feed.source.name}`) });
     case 'location':
-      return `location ${feed.source.id}`;
+      return t('feed.source.location', { id: feed.source.id });
     case 'stories':
       return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
-        ? `${plain(`@${owner.username}`)}'s stories`
-        : `the stories of Instagram account ${feed.source.instagramUserId}`;
+        ? t('feed.source.accountStories', { account: plain(`@${owner.username}`) })
+        : t('feed.source.storiesId', { id: feed.source.instagramUserId });
     case 'account':
       if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId)
-        return `${plain(`@${owner.username}`)}'s posts`;
+        return t('feed.source.accountPosts', { account: plain(`@${owner.username}`) });
       // Another account's feed keeps that account's name from when its payer consented (add-account.ts).
       return feed.consent !== undefined
-        ? `${plain(`@${feed.consent.username}`)}'s posts`
-        : `the posts of Instagram account ${feed.source.instagramUserId}`;
+        ? t('feed.source.accountPosts', { account: plain(`@${feed.consent.username}`) })
+        : t('feed.source.accountId', { id: feed.source.instagramUserId });
   }
 }
-
-const STATE_LABEL: Record<Feed['state']['kind'], string> = {
-  active: '▶ active',
-  paused: '⏸ paused',
-  disabled: '⛔ disabled',
-};
 
 export function describeFeed(
   feed: Feed,
   owner: Account | undefined,
   status: { lastDeliveryAt?: number | undefined; nextCheckAt?: number | undefined } | undefined,
+  t: Translate,
 ): APIEmbedField {
   const lastDeliveryAt = status?.lastDeliveryAt ?? feed.lastDeliveryAt;
   const nextCheck =
     feed.state.kind !== 'active'
-      ? 'none while it is not active'
+      ? t('feed.list.noCheck')
       : status?.nextCheckAt !== undefined
         ? relativeTime(status.nextCheckAt)
-        : 'not scheduled';
+        : t('feed.list.notScheduled');
   // Worded from the structured state (src/core/feed-lifecycle.ts), never stored as text.
   const reason = stateReason(feed.state);
+  const paidBy =
+    t('feed.list.paidBy', { payer: `<@${feed.ownerDiscordUserId}>` }) +
+    (feed.consent === undefined ? '' : t('feed.list.consented', { when: relativeTime(feed.consent.at) }));
+  const mentions = t('feed.list.mentions', {
+    role: feed.mentionRoleId === undefined ? t('feed.list.nobody') : `<@&${feed.mentionRoleId}>`,
+  });
+  const postsAs = t(feed.delivery.mode === 'webhook' ? 'feed.list.postsAsWebhook' : 'feed.list.postsAsBot');
+  // The reason is core's wording of the structured state (src/core/feed-lifecycle.ts), still English.
+  const state = t('feed.list.stateLine', { state: t(`feed.list.state.${feed.state.kind}`) });
   const lines = [
-    `<#${feed.channelId}> ← ${describeSource(feed, owner)}`,
-    `Paid by <@${feed.ownerDiscordUserId}>${feed.consent === undefined ? '' : `, who consented ${relativeTime(feed.consent.at)}`} · mentions ${feed.mentionRoleId === undefined ? 'nobody' : `<@&${feed.mentionRoleId}>`} · posts as ${feed.delivery.mode === 'webhook' ? 'a channel webhook' : 'bot messages'}`,
-    `State: ${STATE_LABEL[feed.state.kind]}${reason ? ` — ${reason}` : ''}`,
-    `Last delivery ${lastDeliveryAt === undefined ? 'never' : relativeTime(lastDeliveryAt)} · next check ${nextCheck}`,
+    `<#${feed.channelId}> ← ${describeSource(feed, owner, t)}`,
+    `${paidBy} · ${mentions} · ${postsAs}`,
+    `${state}${reason ? ` — ${reason}` : ''}`,
+    t('feed.list.lastDelivery', {
+      when: lastDeliveryAt === undefined ? t('feed.list.never') : relativeTime(lastDeliveryAt),
+      next: nextCheck,
+    }),
     // The rules live in the record, so counting them costs nothing (their outcomes: /feed why).
     ...(feed.filters !== undefined && feed.filters.length > 0
-      ? [`Filters: ${feed.filters.length} rule${feed.filters.length === 1 ? '' : 's'} (/feed filter list)`]
+      ? [t('feed.list.filters', { count: feed.filters.length })]
       : []),
     ...(feed.digest !== undefined ? [`Posts ${describeDigest(feed.digest, "the server's time zone")}`] : []),
   ];
   const value = lines.join('\n');
-  return { name: `Feed \`${feed.id}\``, value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value };
+  return {
+    name: t('feed.list.field', { id: feed.id }),
+    value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value,
+  };
 }
 
 /**
  * "Move to @new" for a feed waiting for the Instagram account its owner linked before (src/accounts/link.ts): the
  * owner's link now points to another account, which the button moves the feed to (move-feed.ts).
  */
-function moveButton(feed: Feed, owner: Account | undefined): APIButtonComponentWithCustomId[] {
+function moveButton(feed: Feed, owner: Account | undefined, t: Translate): APIButtonComponentWithCustomId[] {
   const waiting =
     feed.state.kind === 'paused' &&
     feed.state.by === 'owner-unlinked' &&
@@ -94,7 +105,7 @@ function moveButton(feed: Feed, owner: Account | undefined): APIButtonComponentW
     {
       type: ComponentType.Button,
       style: ButtonStyle.Secondary,
-      label: `Move to ${plain(`@${owner.username}`, 'label')}: ${feed.id}`.slice(0, 80),
+      label: t('feed.list.move', { account: plain(`@${owner.username}`, 'label'), id: feed.id }).slice(0, 80),
       custom_id: `feed:move:${feed.id}`,
     },
   ];
@@ -105,6 +116,7 @@ export function feedListPages(
   feeds: readonly Feed[],
   owners: ReadonlyMap<string, Account>,
   deliveries: Pick<CommandServices['deliveries'], 'status'>,
+  t: Translate,
 ): { count: number; render(index: number): Page } {
   const sorted = [...feeds].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   const count = Math.max(1, Math.ceil(sorted.length / FEEDS_PER_PAGE));
@@ -113,11 +125,13 @@ export function feedListPages(
     render(index) {
       const slice = sorted.slice(index * FEEDS_PER_PAGE, (index + 1) * FEEDS_PER_PAGE);
       const embed: APIEmbed = {
-        title: `Feeds in this server (${sorted.length})`,
-        fields: slice.map((feed) => describeFeed(feed, owners.get(feed.ownerDiscordUserId), deliveries.status(feed))),
-        footer: { text: 'Remove, pause, resume, test or backfill a feed with /feed and its id.' },
+        title: t('feed.list.title', { count: sorted.length }),
+        fields: slice.map((feed) =>
+          describeFeed(feed, owners.get(feed.ownerDiscordUserId), deliveries.status(feed), t),
+        ),
+        footer: { text: t('feed.list.footer') },
       };
-      const moves = slice.flatMap((feed) => moveButton(feed, owners.get(feed.ownerDiscordUserId)));
+      const moves = slice.flatMap((feed) => moveButton(feed, owners.get(feed.ownerDiscordUserId), t));
       return {
         embeds: [embed],
         ...(moves.length > 0 ? { actions: [{ type: ComponentType.ActionRow, components: moves }] } : {}),

@@ -8,6 +8,7 @@ import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { requirePayer } from './payer.js';
+import { text } from '../../src/i18n/i18n.js';
 
 export const FEED_COMPONENT_PREFIX = 'feed';
 export const BACKFILL_MAX = 10;
@@ -47,8 +48,8 @@ export async function testFeed(
   ctx.log.info({ feedId: feed.id, posted: result.posted, mediaId: result.mediaId }, 'feed test');
   await ctx.respond.reply({
     content: result.posted
-      ? `Posted the latest media of feed \`${feed.id}\` to <#${feed.channelId}>, marked as a test.`
-      : `Feed \`${feed.id}\` has nothing to post: its source has no media yet.`,
+      ? ctx.t('feed.posting.tested', { id: feed.id, channel: `<#${feed.channelId}>` })
+      : ctx.t('feed.posting.nothingToTest', { id: feed.id }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
@@ -64,7 +65,7 @@ export async function askBackfill(
   const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
   requirePayer(feed, admin, 'backfill');
   if (!Number.isInteger(count) || count < 1 || count > BACKFILL_MAX) {
-    throw new UserFacingError('feeds.backfill-count', `A backfill posts 1 to ${BACKFILL_MAX} posts.`);
+    throw new UserFacingError('feeds.backfill-count', text('feed.posting.backfillCount', { max: BACKFILL_MAX }));
   }
   const row: ActionRow = {
     type: ComponentType.ActionRow,
@@ -72,19 +73,19 @@ export async function askBackfill(
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: `Post ${count}`,
+        label: ctx.t('feed.posting.postButton', { count }),
         custom_id: backfillCustomId(feed.id, count, admin.userId),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: 'Cancel',
+        label: ctx.t('feed.remove.cancelButton'),
         custom_id: cancelCustomId(admin.userId),
       },
     ],
   };
   await ctx.respond.reply({
-    content: `Post the last ${count} post${count === 1 ? '' : 's'} of feed \`${feed.id}\` to <#${feed.channelId}> now? Posts it already delivered are not posted again.`,
+    content: ctx.t('feed.posting.confirm', { count, id: feed.id, channel: `<#${feed.channelId}>` }),
     components: [row],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -94,18 +95,17 @@ export async function askBackfill(
 /** The Confirm / Cancel buttons of a backfill: only the person who asked may press them. */
 export async function pressFeedButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const button = parseFeedButton(interaction.customId);
-  if (button === undefined)
-    throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (button === undefined) throw new UserFacingError('igcord.unknown-button', text('feed.remove.notFeedButton'));
   if (interaction.user.id !== button.invokerId) {
     await ctx.respond.reply({
-      content: `Only <@${button.invokerId}> can answer this.`,
+      content: ctx.t('feed.remove.onlyInvoker', { user: `<@${button.invokerId}>` }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });
     return;
   }
   if (button.action === 'cancel') {
-    await ctx.respond.update({ content: 'Backfill cancelled; nothing was posted.', components: [] });
+    await ctx.respond.update({ content: ctx.t('feed.posting.cancelled'), components: [] });
     return;
   }
   const admin = requireFeedAdmin(interaction);
@@ -114,14 +114,14 @@ export async function pressFeedButton(interaction: ComponentInteraction, ctx: Co
   await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
   // The buttons go away first, so a second press cannot start a second backfill.
   await ctx.respond.update({
-    content: `Posting up to ${button.count} posts of feed \`${feed.id}\` to <#${feed.channelId}>…`,
+    content: ctx.t('feed.posting.posting', { count: button.count, id: feed.id, channel: `<#${feed.channelId}>` }),
     components: [],
     allowedMentions: { parse: [] },
   });
   const result = await ctx.deliveries.backfill(feed, button.count);
   ctx.log.info({ feedId: feed.id, asked: button.count, posted: result.posted }, 'feed backfill');
   await ctx.respond.reply({
-    content: `Backfill of feed \`${feed.id}\` done: ${result.posted} post${result.posted === 1 ? '' : 's'} sent to <#${feed.channelId}>.`,
+    content: ctx.t('feed.posting.done', { count: result.posted, id: feed.id, channel: `<#${feed.channelId}>` }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

@@ -73,7 +73,7 @@ async function preview(ctx: CommandContext, feed: Feed, template: FeedTemplate |
       embeds: [],
       allowedMentions: { parse: [] },
     };
-  const drawn = previewMessage(feed, post, template, time, ctx.log);
+  const drawn = previewMessage(feed, post, template, time, ctx.log, ctx.t);
   const content = truncate(`${header}\n${drawn.content}`, 2000);
   return { content, embeds: drawn.embeds, components: drawn.components, allowedMentions: { parse: [] } };
 }

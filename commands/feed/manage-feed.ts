@@ -25,7 +25,7 @@ export async function pauseFeed(
   const next = pausedByPerson(feed, admin.userId, ctx.clock.now());
   if (next === undefined) {
     await ctx.respond.reply({
-      content: `Feed \`${feed.id}\` is already paused (${stateReason(feed.state)}).`,
+      content: ctx.t('feed.manage.alreadyPaused', { id: feed.id, reason: stateReason(feed.state) ?? '' }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });
@@ -34,7 +34,7 @@ export async function pauseFeed(
   await ctx.storage.feeds.setState(feed.id, next);
   ctx.log.info({ feedId: feed.id }, 'feed paused');
   await ctx.respond.reply({
-    content: `Feed \`${feed.id}\` is paused: nothing is posted to <#${feed.channelId}> until you resume it.`,
+    content: ctx.t('feed.manage.paused', { id: feed.id, channel: `<#${feed.channelId}>` }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
@@ -50,7 +50,7 @@ export async function resumeFeed(
   requirePayer(feed, admin, 'resume');
   const next = resumedByPerson(feed);
   if (next === undefined) {
-    await ctx.respond.reply({ content: `Feed \`${feed.id}\` is already active.`, ephemeral: true });
+    await ctx.respond.reply({ content: ctx.t('feed.manage.alreadyActive', { id: feed.id }), ephemeral: true });
     return;
   }
   await requireResumable(interaction, ctx, feed);
@@ -64,7 +64,7 @@ export async function resumeFeed(
   ctx.deliveries.poke(sourceKey(feed.source));
   ctx.log.info({ feedId: feed.id }, 'feed resumed');
   await ctx.respond.reply({
-    content: `Feed \`${feed.id}\` is active again: new posts appear in <#${feed.channelId}>.`,
+    content: ctx.t('feed.manage.resumed', { id: feed.id, channel: `<#${feed.channelId}>` }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
@@ -75,8 +75,7 @@ export async function listFeeds(interaction: ChatInputCommandInteraction, ctx: C
   const feeds = await ctx.storage.feeds.listByGuild(admin.guildId);
   if (feeds.length === 0) {
     await ctx.respond.reply({
-      content:
-        'This server has no feeds yet. Add one with `/feed add-account`, `/feed add-tag` or `/feed add-location`.',
+      content: ctx.t('feed.manage.none'),
       ephemeral: true,
     });
     return;
@@ -89,7 +88,7 @@ export async function listFeeds(interaction: ChatInputCommandInteraction, ctx: C
   }
   await ctx.paginator.start(ctx.respond, {
     ownerId: admin.userId,
-    source: feedListPages(feeds, owners, ctx.deliveries),
+    source: feedListPages(feeds, owners, ctx.deliveries, ctx.t),
     ephemeral: true,
   });
 }

@@ -9,6 +9,7 @@ import { sourceKey } from '../../src/storage/index.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { releaseWebhook } from './feed-webhook.js';
+import { text } from '../../src/i18n/i18n.js';
 
 const REMOVE = /^feed:remove:([a-z0-9]{1,40}):(\d{1,20})$/;
 const CANCEL = /^feed:remove-cancel:(\d{1,20})$/;
@@ -30,19 +31,23 @@ export async function askRemoveFeed(
       {
         type: ComponentType.Button,
         style: ButtonStyle.Danger,
-        label: 'Remove',
+        label: ctx.t('feed.remove.removeButton'),
         custom_id: `feed:remove:${feed.id}:${admin.userId}`,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: 'Cancel',
+        label: ctx.t('feed.remove.cancelButton'),
         custom_id: `feed:remove-cancel:${admin.userId}`,
       },
     ],
   };
   await ctx.respond.reply({
-    content: `Remove feed \`${feed.id}\` (${describeSource(feed, owner)} → <#${feed.channelId}>)? Nothing more will be posted for it, and this cannot be undone.`,
+    content: ctx.t('feed.remove.confirm', {
+      id: feed.id,
+      source: describeSource(feed, owner, ctx.t),
+      channel: `<#${feed.channelId}>`,
+    }),
     components: [row],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -53,24 +58,24 @@ export async function askRemoveFeed(
 export async function pressRemoveButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const remove = REMOVE.exec(interaction.customId);
   const invokerId = remove?.[2] ?? CANCEL.exec(interaction.customId)?.[1];
-  if (invokerId === undefined)
-    throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (invokerId === undefined) throw new UserFacingError('igcord.unknown-button', text('feed.remove.notFeedButton'));
   if (interaction.user.id !== invokerId) {
     await ctx.respond.reply({
-      content: `Only <@${invokerId}> can answer this.`,
+      content: ctx.t('feed.remove.onlyInvoker', { user: `<@${invokerId}>` }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });
     return;
   }
   if (remove === null) {
-    await ctx.respond.update({ content: 'Cancelled; nothing was removed.', components: [] });
+    await ctx.respond.update({ content: ctx.t('feed.remove.cancelled'), components: [] });
     return;
   }
   const admin = requireFeedAdmin(interaction);
   const feed = await findGuildFeed(ctx.storage, admin.guildId, remove[1]!);
   const removed = await ctx.storage.feeds.remove(feed.id);
-  if (removed === undefined) throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was already removed.`);
+  if (removed === undefined)
+    throw new UserFacingError('feeds.not-found', text('feed.remove.alreadyRemoved', { id: feed.id }));
   await ctx.storage.deliveries.forgetFeed(feed.id);
   await ctx.storage.digests.forget(feed.id);
   const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
@@ -78,8 +83,11 @@ export async function pressRemoveButton(interaction: ComponentInteraction, ctx: 
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
   await ctx.respond.update({
     content:
-      `Feed \`${feed.id}\` (${describeSource(feed, owner)} → <#${feed.channelId}>) is removed; nothing more will be posted for it.` +
-      (webhookDeleted ? '' : ' I could not delete its channel webhook; you can delete it in the channel settings.'),
+      ctx.t('feed.remove.removed', {
+        id: feed.id,
+        source: describeSource(feed, owner, ctx.t),
+        channel: `<#${feed.channelId}>`,
+      }) + (webhookDeleted ? '' : ctx.t('feed.remove.webhookKept')),
     components: [],
     allowedMentions: { parse: [] },
   });

@@ -10,12 +10,11 @@ import { sourceKey, type Feed } from '../../src/storage/index.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { requireResumable } from './resumable.js';
 import { requirePayer } from './payer.js';
+import { text } from '../../src/i18n/i18n.js';
 
 const CHOICE = /^feed:catchup-(post|skip):([a-z0-9]{1,40}):(\d{1,20})$/;
 
 export const isCatchUpButton = (customId: string): boolean => CHOICE.test(customId);
-
-const posts = (n: number) => `${n} post${n === 1 ? '' : 's'}`;
 
 export async function askCatchUp(ctx: CommandContext, feed: Feed, invokerId: string, missed: number): Promise<void> {
   const row: ActionRow = {
@@ -24,19 +23,19 @@ export async function askCatchUp(ctx: CommandContext, feed: Feed, invokerId: str
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: `Post the ${missed} missed`,
+        label: ctx.t('feed.catchUp.postButton', { count: missed }),
         custom_id: `feed:catchup-post:${feed.id}:${invokerId}`,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: 'Skip to now',
+        label: ctx.t('feed.catchUp.skipButton'),
         custom_id: `feed:catchup-skip:${feed.id}:${invokerId}`,
       },
     ],
   };
   await ctx.respond.reply({
-    content: `Feed \`${feed.id}\` missed ${posts(missed)} while it was stopped. Post them to <#${feed.channelId}> (oldest first), or skip to now and post only what comes next?`,
+    content: ctx.t('feed.catchUp.ask', { count: missed, id: feed.id, channel: `<#${feed.channelId}>` }),
     components: [row],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -45,12 +44,11 @@ export async function askCatchUp(ctx: CommandContext, feed: Feed, invokerId: str
 
 export async function pressCatchUpButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const match = CHOICE.exec(interaction.customId);
-  if (match === null)
-    throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (match === null) throw new UserFacingError('igcord.unknown-button', text('feed.remove.notFeedButton'));
   const [, choice, feedId, invokerId] = match as unknown as [string, 'post' | 'skip', string, string];
   if (interaction.user.id !== invokerId) {
     await ctx.respond.reply({
-      content: `Only <@${invokerId}> can answer this.`,
+      content: ctx.t('feed.remove.onlyInvoker', { user: `<@${invokerId}>` }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });
@@ -61,14 +59,13 @@ export async function pressCatchUpButton(interaction: ComponentInteraction, ctx:
   requirePayer(feed, admin, 'resume');
   const next = resumedByPerson(feed);
   if (next === undefined) {
-    await ctx.respond.update({ content: `Feed \`${feed.id}\` is already active.`, components: [] });
+    await ctx.respond.update({ content: ctx.t('feed.manage.alreadyActive', { id: feed.id }), components: [] });
     return;
   }
   await requireResumable(interaction, ctx, feed);
   // The buttons go away first, so a second press cannot post the missed posts twice.
   await ctx.respond.update({
-    content:
-      choice === 'post' ? `Posting what feed \`${feed.id}\` missed…` : `Skipping what feed \`${feed.id}\` missed…`,
+    content: ctx.t(choice === 'post' ? 'feed.catchUp.posting' : 'feed.catchUp.skipping', { id: feed.id }),
     components: [],
   });
   const count = await ctx.deliveries.catchUp(feed, choice);
@@ -76,11 +73,11 @@ export async function pressCatchUpButton(interaction: ComponentInteraction, ctx:
   ctx.deliveries.poke(sourceKey(feed.source));
   ctx.log.info({ feedId: feed.id, choice, count }, 'feed resumed after a catch-up choice');
   await ctx.respond.reply({
-    content:
-      `Feed \`${feed.id}\` is active again: ` +
-      (choice === 'post'
-        ? `posted the ${count} missed post${count === 1 ? '' : 's'} to <#${feed.channelId}>.`
-        : `skipped ${posts(count)}; new posts appear in <#${feed.channelId}>.`),
+    content: ctx.t(choice === 'post' ? 'feed.catchUp.posted' : 'feed.catchUp.skipped', {
+      count,
+      id: feed.id,
+      channel: `<#${feed.channelId}>`,
+    }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

@@ -6,6 +6,7 @@ import type { ActionRow } from '../../src/discord/errors.js';
 import { feedEmbeds } from '../../src/discord/feed-posting/feed-embeds.js';
 import { templateBody } from '../../src/discord/feed-posting/template-body.js';
 import type { Logger } from '../../src/log.js';
+import type { Translate } from '../../src/i18n/i18n.js';
 import type { Feed } from '../../src/storage/index.js';
 import type { APIEmbed } from 'discord.js';
 
@@ -15,10 +16,12 @@ export function previewMessage(
   template: FeedTemplate | undefined,
   time: TimeSettings,
   log: Logger,
+  /** The reader's language, for the built-in rendering's labels (a template's text is the admin's own). */
+  t: Translate,
 ): { content: string; embeds: APIEmbed[]; components: ActionRow[] } {
   const drawn = templateBody({ template, time }, post) ?? {
     content: '',
-    embeds: feedEmbeds(post, log) ?? [],
+    embeds: feedEmbeds(post, log, t) ?? [],
     components: [],
   };
   const mention = feed.mentionRoleId !== undefined ? `<@&${feed.mentionRoleId}>` : '';

@@ -107,6 +107,7 @@ async function showList(
   await ctx.paginator.start(ctx.respond, {
     ownerId: interaction.user.id,
     source: userListSource(users, {
+      t: ctx.t,
       title: list.title,
       empty: list.empty,
       note: truncated ? `Instagram has more than the ${users.length} shown here.` : undefined,

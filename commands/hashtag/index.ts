@@ -43,7 +43,7 @@ async function info(
   await ctx.respond.deferReply(ephemeral);
   const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.hashtags.find(auth, tag));
   await ctx.respond.reply({
-    content: `**${plain(`#${found.name}`)}** is hashtag \`${found.id}\` on Instagram.`,
+    content: ctx.t('browse.hashtagId', { tag: plain(`#${found.name}`), id: found.id }),
     ephemeral,
     allowedMentions: { parse: [] },
   });
@@ -64,16 +64,17 @@ async function recent(
   });
   if (first.data.length === 0) {
     await ctx.respond.reply({
-      content: `No public posts tagged **${plain(`#${tag}`)}** in the last 24 hours.`,
+      content: ctx.t('browse.noTaggedDay', { tag: plain(`#${tag}`) }),
       ephemeral,
     });
     return;
   }
   const source = mediaPages(first, {
-    heading: `Posts tagged **${plain(`#${tag}`)}** in the last 24 hours`,
+    t: ctx.t,
+    heading: ctx.t('browse.taggedDay', { tag: plain(`#${tag}`) }),
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
-    empty: `No public posts tagged #${tag} in the last 24 hours.`,
-    end: () => `That was the last post tagged #${tag} of the last 24 hours.`,
+    empty: ctx.t('browse.noTaggedDayPlain', { tag: `#${tag}` }),
+    end: () => ctx.t('browse.lastTaggedDay', { tag: `#${tag}` }),
   });
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }

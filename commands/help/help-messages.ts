@@ -4,71 +4,98 @@
 // embed fields within Discord's limits — 1,024 characters a field, 25 fields an embed, 10 embeds and 6,000
 // characters a message (https://discord.com/developers/docs/resources/message#embed-object-embed-limits) — and
 // spill into further messages when one is not enough. What the configured Instagram API cannot serve is not
-// registered; it closes the list, one line per reason.
+// registered; it closes the list, one line per reason. Everything is in the reader's language: the headings from
+// the catalogue, the names and descriptions from the definitions' own localizations (what Discord shows them).
 import {
   ApplicationCommandOptionType,
   type APIEmbed,
   type APIEmbedField,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { Translate } from '../../src/i18n/i18n.js';
+
+/** Who reads the list: the catalogue in their locale, and their Discord locale to pick the definitions' localizations. */
+export interface HelpReader {
+  t: Translate;
+  locale?: string | undefined;
+}
 
 export const HELP_LIMITS = { fieldValue: 1024, fieldName: 256, fields: 25, embeds: 10, messageTotal: 6000 } as const;
 
-const TITLE = 'igcord commands';
-const INTRO = 'Type `/` and a command’s name to use it. `<option>` is required, `[option]` is optional.';
 const COLOUR = 0xc13584;
 
 interface OptionLike {
   type: number;
   name: string;
   description: string;
+  name_localizations?: Partial<Record<string, string | null>> | null | undefined;
+  description_localizations?: Partial<Record<string, string | null>> | null | undefined;
   required?: boolean | undefined;
   options?: OptionLike[] | undefined;
 }
 
-/** `<name>` for a required option, `[name]` for an optional one. */
-const optionHint = (o: OptionLike) => (o.required ? `<${o.name}>` : `[${o.name}]`);
+/** A node's name and description as Discord shows them in `locale` (its localization, else the English). */
+const nameIn = (o: OptionLike, locale: string | undefined) => (locale && o.name_localizations?.[locale]) || o.name;
+const descriptionIn = (o: OptionLike, locale: string | undefined) =>
+  (locale && o.description_localizations?.[locale]) || o.description;
 
-function line(path: string, options: readonly OptionLike[] | undefined, description: string): string {
-  const hints = (options ?? []).map(optionHint).join(' ');
+function line(path: string, options: readonly OptionLike[] | undefined, description: string, locale?: string): string {
+  // `<name>` for a required option, `[name]` for an optional one.
+  const hints = (options ?? [])
+    .map((o) => (o.required ? `<${nameIn(o, locale)}>` : `[${nameIn(o, locale)}]`))
+    .join(' ');
   return `\`${path}${hints ? ` ${hints}` : ''}\` — ${description}`;
 }
 
 /** The lines of one command: one per subcommand (and per subcommand of a group), or one for the command itself. */
-export function commandLines(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): string[] {
+export function commandLines(definition: RESTPostAPIChatInputApplicationCommandsJSONBody, locale?: string): string[] {
+  const command = definition as OptionLike;
+  const root = `/${nameIn(command, locale)}`;
   const options = (definition.options ?? []) as OptionLike[];
   const lines: string[] = [];
   for (const option of options) {
     if (option.type === ApplicationCommandOptionType.Subcommand) {
-      lines.push(line(`/${definition.name} ${option.name}`, option.options, option.description));
+      lines.push(line(`${root} ${nameIn(option, locale)}`, option.options, descriptionIn(option, locale), locale));
     } else if (option.type === ApplicationCommandOptionType.SubcommandGroup) {
       for (const sub of option.options ?? [])
-        lines.push(line(`/${definition.name} ${option.name} ${sub.name}`, sub.options, sub.description));
+        lines.push(
+          line(
+            `${root} ${nameIn(option, locale)} ${nameIn(sub, locale)}`,
+            sub.options,
+            descriptionIn(sub, locale),
+            locale,
+          ),
+        );
     }
   }
-  return lines.length > 0 ? lines : [line(`/${definition.name}`, options, definition.description)];
+  return lines.length > 0 ? lines : [line(root, options, descriptionIn(command, locale), locale)];
 }
 
 /** A command's heading: its name and description, and who Discord shows it to when that is restricted. */
-function heading(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): string {
+function heading(definition: RESTPostAPIChatInputApplicationCommandsJSONBody, reader: HelpReader): string {
   const restricted =
     definition.default_member_permissions !== undefined && definition.default_member_permissions !== null;
-  return `/${definition.name} — ${definition.description}${restricted ? ' (server admins)' : ''}`.slice(
+  const command = definition as OptionLike;
+  return `/${nameIn(command, reader.locale)} — ${descriptionIn(command, reader.locale)}${restricted ? reader.t('help.admins') : ''}`.slice(
     0,
     HELP_LIMITS.fieldName,
   );
 }
 
 /** The command's lines as fields of at most 1,024 characters; a line longer than that is cut (none is today). */
-function commandFields(definition: RESTPostAPIChatInputApplicationCommandsJSONBody): APIEmbedField[] {
+function commandFields(
+  definition: RESTPostAPIChatInputApplicationCommandsJSONBody,
+  reader: HelpReader,
+): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let value = '';
   const flush = () => {
     if (value === '') return;
-    fields.push({ name: fields.length === 0 ? heading(definition) : `/${definition.name} (continued)`, value });
+    const continued = reader.t('help.continued', { heading: `/${nameIn(definition as OptionLike, reader.locale)}` });
+    fields.push({ name: fields.length === 0 ? heading(definition, reader) : continued, value });
     value = '';
   };
-  for (const text of commandLines(definition)) {
+  for (const text of commandLines(definition, reader.locale)) {
     const cut = text.length > HELP_LIMITS.fieldValue ? `${text.slice(0, HELP_LIMITS.fieldValue - 1)}…` : text;
     if (value.length + 1 + cut.length > HELP_LIMITS.fieldValue) flush();
     value = value === '' ? cut : `${value}\n${cut}`;
@@ -92,10 +119,9 @@ export interface UnavailableLine {
   why: string;
 }
 
-const UNAVAILABLE_HEADING = 'Not available with this Instagram API';
-
 /** One line per reason, naming every command it takes away: `/follows`, `/location` — Instagram's current API has … */
-function unavailableFields(unavailable: readonly UnavailableLine[]): APIEmbedField[] {
+function unavailableFields(unavailable: readonly UnavailableLine[], t: Translate): APIEmbedField[] {
+  const heading = t('help.unavailableHeading');
   const byWhy = new Map<string, string[]>();
   for (const u of unavailable) byWhy.set(u.why, [...(byWhy.get(u.why) ?? []), u.path]);
   const lines = [...byWhy].map(([why, paths]) => `${paths.map((p) => `\`${p}\``).join(', ')} — ${why}.`);
@@ -107,7 +133,7 @@ function unavailableFields(unavailable: readonly UnavailableLine[]): APIEmbedFie
       last.value = `${last.value}\n${cut}`;
     else
       fields.push({
-        name: fields.length === 0 ? UNAVAILABLE_HEADING : `${UNAVAILABLE_HEADING} (continued)`,
+        name: fields.length === 0 ? heading : t('help.continued', { heading }),
         value: cut,
       });
   }
@@ -116,11 +142,15 @@ function unavailableFields(unavailable: readonly UnavailableLine[]): APIEmbedFie
 
 export function helpMessages(
   definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[],
-  unavailable: readonly UnavailableLine[] = [],
+  unavailable: readonly UnavailableLine[],
+  reader: HelpReader,
 ): APIEmbed[][] {
   const sorted = [...definitions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const messages: APIEmbed[][] = [[{ title: TITLE, description: INTRO, color: COLOUR, fields: [] }]];
-  for (const field of [...sorted.flatMap(commandFields), ...unavailableFields(unavailable)]) {
+  const messages: APIEmbed[][] = [
+    [{ title: reader.t('help.title'), description: reader.t('help.intro'), color: COLOUR, fields: [] }],
+  ];
+  const fields = [...sorted.flatMap((d) => commandFields(d, reader)), ...unavailableFields(unavailable, reader.t)];
+  for (const field of fields) {
     let message = messages.at(-1)!;
     let embed = message.at(-1)!;
     const size = field.name.length + field.value.length;

@@ -9,8 +9,8 @@ import { helpMessages } from './help-messages.js';
 const definition = defineSlash({ name: 'help', description: 'List every igcord command and what it does' });
 
 export default defineCommand({
-  ...slashCommand(definition, async (_interaction, { respond, commandDefinitions, unavailableCommands }) => {
-    for (const embeds of helpMessages(commandDefinitions, unavailableCommands)) {
+  ...slashCommand(definition, async (_interaction, { respond, commandDefinitions, unavailableCommands, t, locale }) => {
+    for (const embeds of helpMessages(commandDefinitions, unavailableCommands, { t, locale })) {
       // The first call answers the interaction; each further one is a private follow-up.
       await respond.reply({ embeds, ephemeral: true, allowedMentions: { parse: [] } });
     }

@@ -11,6 +11,7 @@ import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { withInstagram } from '../_shared/linked-account.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import { validate } from '../../src/util/validate.js';
+import { text } from '../../src/i18n/i18n.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { isPaidFeedsButton, pressPaidFeedsButton, showPaidFeeds } from './feeds-list.js';
 import { takeLinkAttempt } from './link-attempts.js';
@@ -31,12 +32,8 @@ async function linkPrompt(
   scopes: string[],
 ) {
   const userId = interaction.user.id;
-  takeLinkAttempt(
-    ctx.linkAttempts.prompts,
-    userId,
-    'instagram.link-prompts-limited',
-    (max, window, when) =>
-      `You have asked for ${max} link prompts in the last ${window}. You can ask again ${when}; the last prompt you got still works until it expires.`,
+  takeLinkAttempt(ctx.linkAttempts.prompts, userId, 'instagram.link-prompts-limited', (max, window, when) =>
+    text('instagram.promptsLimited', { max, window, when }),
   );
   const state = await ctx.storage.oauthStates.create({
     discordUserId: userId,
@@ -46,20 +43,31 @@ async function linkPrompt(
   });
   const url = `${ctx.publicUrl}/link?${new URLSearchParams({ state: state.state }).toString()}`;
   const current = await ctx.storage.accounts.get(userId);
+  const { t } = ctx;
   const lines = [
-    'Press **Authorize on Instagram**: Discord first confirms it is you, then sign in on Instagram and allow igcord. When you are done, this message changes to say which account was linked.',
-    `igcord asks for: ${scopes.map((s) => `\`${s}\``).join(', ')}. The link works once, only for you, and expires ${relativeTime(state.expiresAt)}. Do not share it.`,
-    'Have an access token already (sandbox or implicit flow)? Press **Paste a token** instead.',
+    t('instagram.promptAuthorize'),
+    t('instagram.promptScopes', {
+      scopes: scopes.map((s) => `\`${s}\``).join(', '),
+      when: relativeTime(state.expiresAt),
+    }),
+    t('instagram.promptPaste'),
   ];
-  if (current)
+  if (current) {
+    const account = plain(`@${current.username}`);
     lines.unshift(
-      `You are linked to **${plain(`@${current.username}`)}**${current.status === 'broken' ? ' (the link no longer works)' : ''}; linking again replaces it.`,
+      t(current.status === 'broken' ? 'instagram.promptLinkedBroken' : 'instagram.promptLinked', { account }),
     );
+  }
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Authorize on Instagram', url },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Paste a token', custom_id: PASTE_BUTTON_ID },
+      { type: ComponentType.Button, style: ButtonStyle.Link, label: t('instagram.authorizeButton'), url },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: t('instagram.pasteButton'),
+        custom_id: PASTE_BUTTON_ID,
+      },
     ],
   };
   return { content: lines.join('\n'), components: [row], allowedMentions: { parse: [] }, ephemeral: true };
@@ -84,12 +92,16 @@ async function me(interaction: ChatInputCommandInteraction, ctx: CommandContext)
   }));
   await ctx.respond.reply({
     content: [
-      `Linked to **${plain(`@${account.username}`)}** ${relativeTime(account.linkedAt)} · can use: ${account.scopes.map((s) => `\`${s}\``).join(', ')}`,
-      tokenLine(account),
+      ctx.t('instagram.linkedTo', {
+        account: plain(`@${account.username}`),
+        when: relativeTime(account.linkedAt),
+        scopes: account.scopes.map((s) => `\`${s}\``).join(', '),
+      }),
+      tokenLine(account, ctx.t),
     ]
       .filter(Boolean)
       .join('\n'),
-    embeds: [renderUserEmbed(user)],
+    embeds: [renderUserEmbed(user, ctx.t)],
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
@@ -146,10 +158,7 @@ export default defineCommand({
         return;
       }
       if (interaction.customId === PASTE_MODAL_ID) return submitPastedToken(interaction, ctx);
-      throw new UserFacingError(
-        'igcord.unknown-button',
-        'This button is no longer active. Run `/instagram link` again.',
-      );
+      throw new UserFacingError('igcord.unknown-button', text('instagram.buttonGone'));
     },
   },
 });

@@ -4,6 +4,7 @@ import { UserFacingError } from '../../src/discord/errors.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { ReplyId } from '../../src/discord/reply-ids.js';
 import type { AttemptLimit } from '../../src/limiter/index.js';
+import type { Text } from '../../src/i18n/i18n.js';
 
 /** "10 minutes", "1 hour", "30 seconds": a limit's window in words. */
 export function windowInWords(ms: number): string {
@@ -20,7 +21,7 @@ export function takeLinkAttempt(
   limit: AttemptLimit,
   userId: string,
   id: ReplyId,
-  refusal: (max: number, window: string, when: string) => string,
+  refusal: (max: number, window: string, when: string) => string | Text,
 ): void {
   const taken = limit.take(userId);
   if (taken.ok) return;

@@ -7,6 +7,7 @@ import { NotLinkedError } from '../../src/discord/errors.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { WindowQuota } from '../../src/limiter/index.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import type { Translate } from '../../src/i18n/i18n.js';
 import { hasHashtagSlots, hashtagSlots, usageLine } from './token-status.js';
 
 export async function showQuota(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
@@ -17,20 +18,25 @@ export async function showQuota(interaction: ChatInputCommandInteraction, ctx: C
   // Noted by the Graph port at each hashtag search: Graph says nothing of its slots until it refuses one.
   const slots = hasHashtagSlots(account) ? await ctx.storage.hashtagSlots.get(account.instagramUserId) : undefined;
   const minutes = Math.round(ctx.config.limits.windowMs / 60_000);
-  const window = minutes >= 1 ? `${minutes}-minute` : `${Math.round(ctx.config.limits.windowMs / 1000)}-second`;
+  const { t } = ctx;
+  const window =
+    minutes >= 1
+      ? t('instagram.quota.windowMinutes', { n: minutes })
+      : t('instagram.quota.windowSeconds', { n: Math.round(ctx.config.limits.windowMs / 1000) });
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: plain(`Instagram budget of @${account.username}`, 'label'),
+    title: plain(t('instagram.quota.title', { username: account.username }), 'label'),
     description: [
-      `**${q.used}** of **${q.limit}** calls used in the sliding ${window} window; **${q.remaining}** remaining.`,
-      freesLine(q),
-      usageLine(q.usage),
+      t('instagram.quota.used', { used: q.used, limit: q.limit, window, remaining: q.remaining }),
+      freesLine(q, t),
+      usageLine(q.usage, t),
       // A 429 while calls remained: Instagram's pause, shown apart from the count it did not change.
-      q.pausedUntil === null
-        ? ''
-        : `Instagram asked igcord to wait: calls for this account start again ${relativeTime(q.pausedUntil)}.`,
+      q.pausedUntil === null ? '' : t('instagram.quota.paused', { when: relativeTime(q.pausedUntil) }),
       q.queued.interactive + q.queued.delivery + q.queued.background + q.running > 0
-        ? `Now: ${q.running} running, ${q.queued.interactive + q.queued.delivery + q.queued.background} waiting.`
+        ? t('instagram.quota.now', {
+            running: q.running,
+            waiting: q.queued.interactive + q.queued.delivery + q.queued.background,
+          })
         : '',
     ]
       .filter(Boolean)
@@ -39,26 +45,26 @@ export async function showQuota(interaction: ChatInputCommandInteraction, ctx: C
       ...(['likes', 'comments', 'relationships'] as const).map((bucket) => {
         const w = q.writes[bucket];
         return {
-          name: bucket[0]!.toUpperCase() + bucket.slice(1),
-          value: `${w.used} / ${w.limit} used${w.freesAt === null ? '' : `\nfrees ${relativeTime(w.freesAt)}`}`,
+          name: t(`instagram.quota.bucket.${bucket}`),
+          value: [
+            t('instagram.quota.bucketUsed', { used: w.used, limit: w.limit }),
+            ...(w.freesAt === null ? [] : [t('instagram.quota.bucketFrees', { when: relativeTime(w.freesAt) })]),
+          ].join('\n'),
           inline: true,
         };
       }),
-      ...hashtagSlots(account, slots),
+      ...hashtagSlots(account, slots, t),
     ],
     footer: {
-      text:
-        account.status === 'broken'
-          ? 'This link no longer works: run /instagram link to relink.'
-          : 'Feeds and your commands share this budget.',
+      text: account.status === 'broken' ? t('instagram.quota.broken') : t('instagram.quota.shared'),
     },
   };
   await ctx.respond.reply({ embeds: [embed], ephemeral: true });
 }
 
-function freesLine(q: WindowQuota): string {
-  if (q.freesAt === null) return 'Nothing is counted in the current window.';
+function freesLine(q: WindowQuota, t: Translate): string {
+  if (q.freesAt === null) return t('instagram.quota.nothingCounted');
   return q.remaining === 0
-    ? `Used up: the next call can start ${relativeTime(q.freesAt)}.`
-    : `The oldest counted call leaves the window ${relativeTime(q.freesAt)}.`;
+    ? t('instagram.quota.usedUp', { when: relativeTime(q.freesAt) })
+    : t('instagram.quota.oldestLeaves', { when: relativeTime(q.freesAt) });
 }

@@ -4,24 +4,28 @@
 // noted by the Graph port at each search).
 import { relativeTime } from '../../src/discord/reply-error.js';
 import type { KeyQuota } from '../../src/limiter/index.js';
+import type { Translate } from '../../src/i18n/i18n.js';
 import type { Account, HashtagSlots } from '../../src/storage/index.js';
 
 /** Until when the token works and when igcord last renewed it (codingbadger/instant-tokens.com#19 asks to see it). */
-export function tokenLine(account: Account): string {
+export function tokenLine(account: Account, t: Translate): string {
   if (account.provider !== 'instagram-graph') return '';
-  if (account.tokenExpiresAt === undefined) return 'Token: a Facebook Page token, which does not expire.';
+  if (account.tokenExpiresAt === undefined) return t('instagram.token.pageToken');
   const renewed =
     account.lastRefreshAt === undefined
-      ? 'not renewed yet (igcord renews it about weekly)'
-      : `last renewed ${relativeTime(account.lastRefreshAt)}`;
-  return `Token valid until <t:${Math.floor(account.tokenExpiresAt / 1000)}:D> (${relativeTime(account.tokenExpiresAt)}) · ${renewed}`;
+      ? t('instagram.token.notRenewed')
+      : t('instagram.token.renewed', { when: relativeTime(account.lastRefreshAt) });
+  return t('instagram.token.validUntil', {
+    date: `<t:${Math.floor(account.tokenExpiresAt / 1000)}:D>`,
+    when: relativeTime(account.tokenExpiresAt),
+    renewed,
+  });
 }
 
 /** Graph's percentage, as the limiter last heard it; Graph sends it only once enough calls were made (reference §1.6). */
-export function usageLine(usage: KeyQuota['usage']): string {
-  if (usage === null)
-    return 'No usage reported by Instagram yet for this account (Instagram reports it once enough calls were made).';
-  return `Instagram last reported **${Math.round(usage.percent)} %** of this account's usage (the highest of calls, CPU and time) ${relativeTime(usage.reportedAt)}.`;
+export function usageLine(usage: KeyQuota['usage'], t: Translate): string {
+  if (usage === null) return t('instagram.token.noUsage');
+  return t('instagram.token.usage', { percent: Math.round(usage.percent), when: relativeTime(usage.reportedAt) });
 }
 
 /** Whether the account's login can search hashtags at all, so its slots are worth reading from storage. */
@@ -32,11 +36,15 @@ export const hasHashtagSlots = (account: Account): boolean =>
 export function hashtagSlots(
   account: Account,
   slots: HashtagSlots | undefined,
+  t: Translate,
 ): { name: string; value: string; inline: boolean }[] {
   if (account.provider !== 'instagram-graph') return [];
   if (!hasHashtagSlots(account) || slots === undefined)
-    return [{ name: 'Hashtag slots', value: 'Not available with Instagram Login (no hashtag search).', inline: false }];
-  const used = `**${slots.used}** of **${slots.limit}** used (unique hashtags per rolling 7 days)`;
-  const value = slots.nextFreesAt === null ? `${used}.` : `${used}; the next frees ${relativeTime(slots.nextFreesAt)}.`;
-  return [{ name: 'Hashtag slots', value, inline: false }];
+    return [{ name: t('instagram.token.slots'), value: t('instagram.token.slotsUnavailable'), inline: false }];
+  const used = t('instagram.token.slotsUsed', { used: slots.used, limit: slots.limit });
+  const value =
+    slots.nextFreesAt === null
+      ? `${used}.`
+      : t('instagram.token.slotsNext', { used, when: relativeTime(slots.nextFreesAt) });
+  return [{ name: t('instagram.token.slots'), value, inline: false }];
 }

@@ -120,11 +120,12 @@ async function recentMedia(
   const named = first.data.find((m) => m.location?.id === id && m.location.name)?.location?.name;
   const place = plain(named ?? `location ${id}`);
   if (first.data.length === 0) {
-    await ctx.respond.reply({ content: `No recent posts at **${place}** that you can see.`, ephemeral });
+    await ctx.respond.reply({ content: ctx.t('browse.noPostsAt', { place }), ephemeral });
     return;
   }
   const source = mediaPages(first, {
-    heading: `Recent posts at **${place}**`,
+    t: ctx.t,
+    heading: ctx.t('browse.recentAt', { place }),
     ...PLACE_LIST_ENDS,
     // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),

@@ -113,7 +113,11 @@ async function onLink<T>(
 
 async function show(interaction: Interaction, ctx: CommandContext, reference: MediaReference, ephemeral: boolean) {
   const media = await onLink(ctx, interaction, ephemeral, ({ auth }) => fetchMedia(ctx.instagram, auth, reference));
-  await ctx.respond.reply({ embeds: renderMediaEmbeds(media), ephemeral, allowedMentions: { parse: [] } });
+  await ctx.respond.reply({
+    embeds: renderMediaEmbeds(media, { t: ctx.t }),
+    ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }
 
 async function near(interaction: Interaction, ctx: CommandContext, options: Options<'near'>) {
@@ -124,18 +128,19 @@ async function near(interaction: Interaction, ctx: CommandContext, options: Opti
   ctx.recentPlaces.rememberPoint(interaction.user.id, query);
   const found = await onLink(ctx, interaction, ephemeral, ({ auth }) => ctx.instagram.media.near(auth, query));
   const where = `${query.lat.toFixed(5)}, ${query.lng.toFixed(5)}`;
+  const { t } = ctx;
   if (found.length === 0) {
-    await ctx.respond.reply({ content: `No posts found within ${query.distance} m of ${where}.`, ephemeral });
+    await ctx.respond.reply({ content: t('media.noneNear', { distance: query.distance, where }), ephemeral });
     return;
   }
   const source: PagedSource = {
     count: found.length,
     render: (index) => {
       const media = found[index]!;
-      const away = media.distance === undefined ? '' : ` · ${Math.round(media.distance)} m away`;
+      const away = media.distance === undefined ? '' : t('media.away', { meters: Math.round(media.distance) });
       return {
-        content: `Posts within ${query.distance} m of ${where}: ${index + 1} of ${found.length}${away}`,
-        embeds: renderMediaEmbeds(media),
+        content: t('media.near', { distance: query.distance, where, n: index + 1, total: found.length }) + away,
+        embeds: renderMediaEmbeds(media, { t: ctx.t }),
       };
     },
   };
@@ -147,15 +152,16 @@ async function liked(interaction: Interaction, ctx: CommandContext, ephemeral: b
     ctx.instagram.media.liked(auth, { count: LIKED_PER_CALL }),
   );
   if (first.data.length === 0) {
-    await ctx.respond.reply({ content: 'You have not liked any posts that Instagram lists.', ephemeral });
+    await ctx.respond.reply({ content: ctx.t('media.noLiked'), ephemeral });
     return;
   }
   const source = mediaPages(first, {
-    heading: 'Your liked posts',
+    t: ctx.t,
+    heading: ctx.t('media.likedHeading'),
     // The next API page (cursor max_like_id) is fetched only when the person pages past the last post loaded.
     fetchMore: (next) => withInstagram(ctx, interaction.user.id, () => next()),
-    empty: 'You have not liked any posts that Instagram lists.',
-    end: (count) => `That is all: you have liked ${count} post${count === 1 ? '' : 's'} that Instagram lists.`,
+    empty: ctx.t('media.noLiked'),
+    end: (count) => ctx.t('media.likedEnd', { count }),
   });
   await page(ctx, interaction, source, ephemeral);
 }
@@ -166,10 +172,10 @@ async function comments(interaction: Interaction, ctx: CommandContext, reference
     return { media, list: await ctx.instagram.media.comments(auth, media.id) };
   });
   if (list.length === 0) {
-    await ctx.respond.reply({ content: `No comments on ${mediaLink(media)} yet.`, ephemeral });
+    await ctx.respond.reply({ content: ctx.t('media.noComments', { post: mediaLink(media, ctx.t) }), ephemeral });
     return;
   }
-  await page(ctx, interaction, commentPages(media, list), ephemeral);
+  await page(ctx, interaction, commentPages(media, list, ctx.t), ephemeral);
 }
 
 async function likes(interaction: Interaction, ctx: CommandContext, reference: MediaReference, ephemeral: boolean) {
@@ -178,10 +184,10 @@ async function likes(interaction: Interaction, ctx: CommandContext, reference: M
     return { media, list: await ctx.instagram.media.likes(auth, media.id) };
   });
   if (list.length === 0) {
-    await ctx.respond.reply({ content: `Nobody has liked ${mediaLink(media)} yet.`, ephemeral });
+    await ctx.respond.reply({ content: ctx.t('media.noLikes', { post: mediaLink(media, ctx.t) }), ephemeral });
     return;
   }
-  await page(ctx, interaction, likerPages(media, list), ephemeral);
+  await page(ctx, interaction, likerPages(media, list, ctx.t), ephemeral);
 }
 
 async function comment(interaction: Interaction, ctx: CommandContext, reference: MediaReference, text: string) {
@@ -201,9 +207,11 @@ async function comment(interaction: Interaction, ctx: CommandContext, reference:
     );
     return { media, posted };
   });
-  const undo = posted ? `\nTo delete it: \`/media uncomment media:${media.id} comment:${posted.id}\`` : '';
+  const undo = posted
+    ? `\n${ctx.t('media.undo', { command: `\`/media uncomment media:${media.id} comment:${posted.id}\`` })}`
+    : '';
   await ctx.respond.reply({
-    content: `💬 Your comment on ${mediaLink(media)} is posted:\n>>> ${truncate(plain(text), 1200)}${undo}`,
+    content: `${ctx.t('media.commented', { post: mediaLink(media, ctx.t) })}\n>>> ${truncate(plain(text), 1200)}${undo}`,
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
@@ -217,7 +225,7 @@ async function uncomment(interaction: Interaction, ctx: CommandContext, referenc
     return media;
   });
   await ctx.respond.reply({
-    content: `🗑️ Comment \`${commentId}\` on ${mediaLink(media)} is deleted.`,
+    content: ctx.t('media.uncommented', { commentId, post: mediaLink(media, ctx.t) }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
@@ -243,10 +251,9 @@ async function setLike(interaction: Interaction, ctx: CommandContext, reference:
   // One line with Instagram's count: the person just saw the post, so sending every image of it again (a whole
   // carousel) only buries the confirmation.
   const likes = after?.counts.likes;
-  const count = likes !== undefined ? ` (${likes} like${likes === 1 ? '' : 's'} now)` : '';
-  const content = like
-    ? `❤️ You like ${mediaLink(before)}${count}.`
-    : `You no longer like ${mediaLink(before)}${count}.`;
+  const count = likes !== undefined ? ctx.t('media.likesNow', { count: likes }) : '';
+  const post = mediaLink(before, ctx.t);
+  const content = ctx.t(like ? 'media.liked' : 'media.unliked', { post, likes: count });
   await ctx.respond.reply({ content, embeds: [], ephemeral: true, allowedMentions: { parse: [] } });
 }
 

@@ -9,6 +9,7 @@ import { EMBED_LIMITS, messageEmbedsSchema } from '../../src/discord/embeds/limi
 import { INSTAGRAM_COLOR } from '../../src/discord/embeds/media-embed.js';
 import { instagramProfileUrl, link, plain, safeUrl, truncate } from '../../src/discord/embeds/text.js';
 import type { Page, PagedSource } from '../../src/discord/pagination.js';
+import { englishOnly, type Translate } from '../../src/i18n/i18n.js';
 
 export const COMMENTS_PER_PAGE = 10;
 export const LIKERS_PER_PAGE = 20;
@@ -17,26 +18,18 @@ const COMMENT_SHOWN = 300;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-const KIND_LABEL: Record<Post['kind'], string> = {
-  image: 'Photo',
-  video: 'Video',
-  carousel: 'Carousel',
-  reel: 'Reel',
-  story: 'Story',
-};
-
-export function mediaKind(media: Post): string {
-  return KIND_LABEL[media.kind];
+export function mediaKind(media: Post, t: Translate): string {
+  return t(`embeds.kind.${media.kind}`);
 }
 
 /** "Photo by @mateo_rios", the heading every list and confirmation uses for a post. */
-export function mediaLabel(media: Post): string {
-  return `${mediaKind(media)} by @${media.author.username}`;
+export function mediaLabel(media: Post, t: Translate): string {
+  return t('embeds.title', { kind: mediaKind(media, t), username: media.author.username });
 }
 
 /** `[Photo by @x](link)`, escaped, for confirmations. */
-export function mediaLink(media: Post): string {
-  return link(plain(mediaLabel(media)), media.permalink);
+export function mediaLink(media: Post, t: Translate): string {
+  return link(plain(mediaLabel(media, t)), media.permalink);
 }
 
 function pageCount(items: number, perPage: number): number {
@@ -57,24 +50,28 @@ function listEmbed(media: Post, title: string, description: string, footer: stri
   return validate(messageEmbedsSchema, [embed], 'media list page')[0] as APIEmbed;
 }
 
-export function commentLine(comment: Comment): string {
+export function commentLine(comment: Comment, t: Translate = englishOnly()): string {
   const who = link(plain(`@${comment.author.username}`), instagramProfileUrl(comment.author.username));
-  const text = truncate(plain(comment.text.trim()), COMMENT_SHOWN) || '(empty)';
+  const text = truncate(plain(comment.text.trim()), COMMENT_SHOWN) || t('media.emptyComment');
   return `${who} · <t:${comment.time}:R> · id \`${comment.id}\`\n${text}`;
 }
 
 /** The comments of `media`, oldest first as Instagram lists them, `COMMENTS_PER_PAGE` to a page. */
-export function commentPages(media: Post, comments: Comment[]): PagedSource {
+export function commentPages(media: Post, comments: Comment[], t: Translate): PagedSource {
   const pages = pageCount(comments.length, COMMENTS_PER_PAGE);
   return {
     count: pages,
     render(index): Page {
       const start = index * COMMENTS_PER_PAGE;
       const shown = comments.slice(start, start + COMMENTS_PER_PAGE);
-      const footer = `Comments ${start + 1}–${start + shown.length} of ${count(comments.length)}`;
-      return {
-        embeds: [listEmbed(media, `Comments on ${mediaLabel(media)}`, shown.map(commentLine).join('\n\n'), footer)],
-      };
+      const footer = t('media.commentsFooter', {
+        from: start + 1,
+        to: start + shown.length,
+        total: count(comments.length),
+      });
+      const title = t('media.commentsOn', { post: mediaLabel(media, t) });
+      const lines = shown.map((c) => commentLine(c, t)).join('\n\n');
+      return { embeds: [listEmbed(media, title, lines, footer)] };
     },
   };
 }
@@ -85,7 +82,7 @@ export function likerLine(user: Person): string {
 }
 
 /** Who liked `media`, most recent first, `LIKERS_PER_PAGE` to a page. */
-export function likerPages(media: Post, likers: Person[]): PagedSource {
+export function likerPages(media: Post, likers: Person[], t: Translate): PagedSource {
   const pages = pageCount(likers.length, LIKERS_PER_PAGE);
   return {
     count: pages,
@@ -93,8 +90,13 @@ export function likerPages(media: Post, likers: Person[]): PagedSource {
       const start = index * LIKERS_PER_PAGE;
       const shown = likers.slice(start, start + LIKERS_PER_PAGE);
       // The post's own count can be larger: Instagram lists only likers the app may see (§7, sandbox users).
-      const footer = `Likers ${start + 1}–${start + shown.length} of ${count(likers.length)} listed${media.counts.likes === undefined ? '' : ` · ${count(media.counts.likes)} likes`}`;
-      return { embeds: [listEmbed(media, `Likes on ${mediaLabel(media)}`, shown.map(likerLine).join('\n'), footer)] };
+      const range = { from: start + 1, to: start + shown.length, total: count(likers.length) };
+      const footer =
+        media.counts.likes === undefined
+          ? t('media.likersFooter', range)
+          : t('media.likersFooterLikes', { ...range, likes: count(media.counts.likes) });
+      const title = t('media.likesOn', { post: mediaLabel(media, t) });
+      return { embeds: [listEmbed(media, title, shown.map(likerLine).join('\n'), footer)] };
     },
   };
 }

@@ -6,8 +6,8 @@ import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 const definition = defineSlash({ name: 'ping', description: 'Check that igcord is online and how fast it answers' });
 
 export default defineCommand({
-  ...slashCommand(definition, async (interaction, { respond, clock }) => {
+  ...slashCommand(definition, async (interaction, { respond, clock, t }) => {
     const latency = Math.max(0, clock.now() - interaction.createdTimestamp);
-    await respond.reply({ content: `Pong! Answered in ${latency} ms.`, ephemeral: true });
+    await respond.reply({ content: t('ping.pong', { ms: latency }), ephemeral: true });
   }),
 });

@@ -74,13 +74,14 @@ async function recent(
   );
   if (first.data.length === 0) {
     await ctx.respond.reply({
-      content: `No recent posts tagged **${plain(`#${name}`)}** that you can see.`,
+      content: ctx.t('browse.noTagged', { tag: plain(`#${name}`) }),
       ephemeral,
     });
     return;
   }
   const source = mediaPages(first, {
-    heading: `Recent posts tagged **${plain(`#${name}`)}**`,
+    t: ctx.t,
+    heading: ctx.t('browse.recentTagged', { tag: plain(`#${name}`) }),
     // The next page follows the API's own cursor (max_tag_id), on the invoker's link as it is at the press.
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
     ...PLACE_LIST_ENDS,
@@ -98,7 +99,7 @@ async function search(
   await ctx.respond.deferReply(ephemeral);
   const tags = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.tags.search(auth, query));
   if (tags.length === 0) {
-    await ctx.respond.reply({ content: `No hashtags start with **${plain(query)}**.`, ephemeral });
+    await ctx.respond.reply({ content: ctx.t('browse.noTagStarts', { query: plain(query) }), ephemeral });
     return;
   }
   await ctx.respond.reply({ embeds: [renderTagListEmbed(query, tags)], ephemeral });

@@ -16,6 +16,7 @@ import { suggestUsers } from '../_shared/users/user-autocomplete.js';
 import { userListSource } from '../_shared/users/user-list.js';
 import { parseUsername } from '../_shared/users/username.js';
 import { validateOption } from '../_shared/input/validate-option.js';
+import { text } from '../../src/i18n/i18n.js';
 
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 /** The API returns up to 50 search results by default; that many fit five pages. */
@@ -60,7 +61,7 @@ function parseQuery(input: string): string {
   return validateOption(querySchema, input, {
     option: 'query',
     id: 'input.invalid-query',
-    message: () => 'Type part of a username or a name to search for.',
+    message: () => text('browse.typeToSearch'),
   });
 }
 
@@ -85,7 +86,7 @@ async function profile(
     const target = await resolveUsername(ctx.instagram, auth, username);
     return about({ kind: 'user', username: target.username }, () => ctx.instagram.users.get(auth, target.id));
   });
-  await ctx.respond.reply({ embeds: [renderUserEmbed(user)], ephemeral: !share });
+  await ctx.respond.reply({ embeds: [renderUserEmbed(user, ctx.t)], ephemeral: !share });
 }
 
 async function media(
@@ -108,17 +109,18 @@ async function media(
     return { owner: target.username, first };
   });
   if (first.data.length === 0) {
-    await ctx.respond.reply({ content: `**${plain(`@${owner}`)}** has no posts to show.`, ephemeral: !share });
+    await ctx.respond.reply({ content: ctx.t('browse.noPosts', { account: plain(`@${owner}`) }), ephemeral: !share });
     return;
   }
   await ctx.paginator.start(ctx.respond, {
     ownerId: invoker,
     // Later pages are fetched on the invoker's link as they page, so a link revoked meanwhile is noticed.
     source: mediaPages(first, {
-      heading: `Recent posts of **${plain(`@${owner}`)}**`,
+      t: ctx.t,
+      heading: ctx.t('browse.recentOf', { account: plain(`@${owner}`) }),
       fetchMore: (next) => withInstagram(ctx, invoker, () => next()),
-      empty: `@${owner} has no posts to show.`,
-      end: () => `That was the last post of @${owner}.`,
+      empty: ctx.t('browse.noPostsPlain', { account: `@${owner}` }),
+      end: () => ctx.t('browse.lastOf', { account: `@${owner}` }),
     }),
     ephemeral: !share,
   });
@@ -138,8 +140,9 @@ async function search(
   await ctx.paginator.start(ctx.respond, {
     ownerId: interaction.user.id,
     source: userListSource(found, {
-      title: `Instagram accounts matching “${query}”`,
-      empty: `No Instagram account matches “${plain(query)}”.`,
+      t: ctx.t,
+      title: ctx.t('browse.accountsMatching', { query }),
+      empty: ctx.t('browse.noAccountMatches', { query: plain(query) }),
     }),
     ephemeral: !share,
   });

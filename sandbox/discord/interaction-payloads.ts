@@ -29,6 +29,11 @@ export interface CommandInput {
   subcommand?: string;
   /** Values by option name; user/role/channel/mentionable options take the id. */
   options?: Record<string, OptionValue>;
+  /**
+   * The invoking person's client language, sent as `locale` (en-US when left out); `guild_locale` is the guild's
+   * preferred locale (https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object).
+   */
+  locale?: string;
 }
 
 export interface AutocompleteInput extends CommandInput {
@@ -70,13 +75,13 @@ export function baseRecord(
     token,
     version: 1,
     guild_id: guild.id,
-    guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
+    guild: { id: guild.id, locale: guild.preferredLocale ?? Locale.EnglishUS, features: [] },
     channel: renderChannel(channel),
     channel_id: channel.id,
     member: { ...renderMember(state, member), permissions: memberPermissions.toString() },
     app_permissions: state.permissionsIn(channel.id, state.botUser.id).toString(),
     locale: Locale.EnglishUS,
-    guild_locale: Locale.EnglishUS,
+    guild_locale: guild.preferredLocale ?? Locale.EnglishUS,
     entitlements: [],
     authorizing_integration_owners: { '0': guild.id },
     context: 0,
@@ -162,7 +167,14 @@ export function commandRecord(
   if (command.guild_id) data.guild_id = command.guild_id;
   if (Object.keys(resolved).length > 0) data.resolved = resolved;
   const type = autocomplete ? InteractionType.ApplicationCommandAutocomplete : InteractionType.ApplicationCommand;
-  return baseRecord(state, type, channel.id, input.userId, data);
+  return baseRecord(
+    state,
+    type,
+    channel.id,
+    input.userId,
+    data,
+    input.locale === undefined ? {} : { locale: input.locale },
+  );
 }
 
 function findCommand(state: FakeState, guildId: string, name: string): APIApplicationCommand {

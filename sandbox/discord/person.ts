@@ -15,6 +15,8 @@ export interface ComponentInput {
   messageId: string;
   customId: string;
   userId: string;
+  /** The person's client language, sent as the interaction's `locale` (en-US when left out). */
+  locale?: string;
 }
 
 export interface ModalInput {
@@ -22,6 +24,8 @@ export interface ModalInput {
   /** Text input values by custom_id. */
   fields: Record<string, string>;
   userId: string;
+  /** The person's client language, sent as the interaction's `locale` (en-US when left out). */
+  locale?: string;
 }
 
 export function buttonRecord(state: FakeState, input: ComponentInput): Builder {
@@ -33,6 +37,7 @@ export function buttonRecord(state: FakeState, input: ComponentInput): Builder {
   return {
     ...baseRecord(state, InteractionType.MessageComponent, stored.message.channel_id, input.userId, data, {
       message: messageView(stored),
+      ...localeOf(input),
     }),
     sourceMessageId: stored.message.id,
   };
@@ -62,6 +67,7 @@ export function selectRecord(state: FakeState, input: ComponentInput & { values:
   return {
     ...baseRecord(state, InteractionType.MessageComponent, stored.message.channel_id, input.userId, data, {
       message: messageView(stored),
+      ...localeOf(input),
     }),
     sourceMessageId: stored.message.id,
   };
@@ -106,16 +112,16 @@ export function modalRecord(state: FakeState, interactions: InteractionRegistry,
 
   const data = { custom_id: input.customId, components };
   const source = shown.sourceMessageId ? state.findMessageAnywhere(shown.sourceMessageId) : undefined;
-  const record = baseRecord(
-    state,
-    InteractionType.ModalSubmit,
-    shown.channelId,
-    input.userId,
-    data,
-    source ? { message: messageView(source) } : {},
-  );
+  const record = baseRecord(state, InteractionType.ModalSubmit, shown.channelId, input.userId, data, {
+    ...(source ? { message: messageView(source) } : {}),
+    ...localeOf(input),
+  });
   return source ? { ...record, sourceMessageId: source.message.id } : record;
 }
+
+/** The interaction's `locale` field when the test names one (Discord sends the invoking user's client language). */
+export const localeOf = (input: { locale?: string | undefined }) =>
+  input.locale === undefined ? {} : { locale: input.locale };
 
 // An ephemeral message is only visible to the user it was sent to.
 function assertEphemeralOwner(state: FakeState, messageId: string, userId: string): void {

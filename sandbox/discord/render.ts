@@ -139,7 +139,7 @@ export function renderGuild(guild: GuildRecord): APIGuild {
     description: null,
     banner: null,
     premium_tier: GuildPremiumTier.None,
-    preferred_locale: Locale.EnglishUS,
+    preferred_locale: (guild.preferredLocale as Locale | undefined) ?? Locale.EnglishUS,
     public_updates_channel_id: null,
     nsfw_level: GuildNSFWLevel.Default,
     stickers: [],

@@ -61,6 +61,8 @@ export interface GuildRecord {
   joinedAt: string;
   /** Where Discord posts its system messages (and where bots tell a server things); none unless set. */
   systemChannelId?: string | null;
+  /** The community's preferred locale; en-US when not set. */
+  preferredLocale?: string;
 }
 
 export interface StoredMessage {

@@ -58,6 +58,8 @@ export interface GuildInput {
   botPermissions?: Permissions;
   /** False for a guild the bot has not joined (default true). */
   withBot?: boolean;
+  /** The community's preferred locale (`preferred_locale`, and `guild_locale` in interactions); en-US by default. */
+  preferredLocale?: string;
 }
 
 export interface CreatedGuild {
@@ -107,6 +109,7 @@ export class World {
       channelIds: [],
       botRoleId: this.state.ids.next(),
       joinedAt: new Date().toISOString(),
+      ...(input.preferredLocale === undefined ? {} : { preferredLocale: input.preferredLocale }),
     };
     this.state.guilds.set(id, guild);
     guild.roles.set(id, role(id, '@everyone', bits(input.everyonePermissions, DEFAULT_EVERYONE_PERMISSIONS), 0));

@@ -13,6 +13,7 @@ import type {
 import type { Capability } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { InteractionResponder } from './responder.js';
+import type { Translate } from '../i18n/i18n.js';
 
 /** Time as the handlers see it; tests and the feed engine pass their own. */
 export interface Clock {
@@ -32,8 +33,15 @@ export interface CommandServices {}
 /** Everything a handler receives, built once by the composition root and passed explicitly. */
 export type CommandDeps = CommandServices & { log: Logger; clock: Clock };
 
-/** What one interaction's handler gets: the deps, with `log` a child logger for this interaction, and the responder. */
-export type CommandContext = CommandDeps & { respond: InteractionResponder };
+/**
+ * What one interaction's handler gets: the deps, with `log` a child logger for this interaction, the responder,
+ * and `t`, the catalogue bound to the invoking person's locale (`locale`, Discord's code such as `es-ES`): every
+ * reply is `t('area.key', vars)`, and a new string is a new key in src/i18n/locales/<locale>/ (README, Localisation).
+ */
+export type CommandContext = CommandDeps & { respond: InteractionResponder; t: Translate; locale: string };
+
+/** What an autocomplete handler gets: the deps, and the catalogue of the person typing. */
+export type AutocompleteContext = CommandDeps & { t: Translate; locale: string };
 
 export type ComponentInteraction = MessageComponentInteraction | ModalSubmitInteraction;
 
@@ -61,7 +69,8 @@ export interface CommandModule {
    */
   defer?: DeferMode | ((interaction: ChatInputCommandInteraction) => DeferMode) | undefined;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
-  autocomplete?: ((interaction: AutocompleteInteraction, ctx: CommandDeps) => Promise<void>) | undefined;
+  /** Suggestions are worded in the typing person's language too (`t`, `locale` as for a command). */
+  autocomplete?: ((interaction: AutocompleteInteraction, ctx: AutocompleteContext) => Promise<void>) | undefined;
   /**
    * Buttons, select menus and modals, keyed by custom_id prefix: a handler receives every interaction whose
    * custom_id equals its key or starts with `key:`. Keys are unique across all commands.
@@ -88,6 +97,10 @@ const descriptionSchema = z
   .string()
   .min(1, { error: 'expected a description' })
   .max(100, { error: 'expected at most 100 characters' });
+/** Discord's localization maps (locale → text); a localized name obeys the same rule as the name itself. */
+const localized = (text: z.ZodString) => z.record(z.string(), text.nullable()).nullable().optional();
+const localizedNames = localized(nameSchema);
+const localizedDescriptions = localized(descriptionSchema);
 
 interface OptionShape {
   type: number;
@@ -102,10 +115,18 @@ const optionSchema: z.ZodType<OptionShape> = z.lazy(() =>
     .looseObject({
       type: z.number().int().min(1).max(11),
       name: nameSchema,
+      name_localizations: localizedNames,
       description: descriptionSchema,
+      description_localizations: localizedDescriptions,
       required: z.boolean().optional(),
       choices: z
-        .array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string(), z.number()]) }))
+        .array(
+          z.looseObject({
+            name: z.string().min(1).max(100),
+            name_localizations: localized(z.string().min(1).max(100)),
+            value: z.union([z.string(), z.number()]),
+          }),
+        )
         .max(25)
         .optional(),
       options: z.array(optionSchema).max(25).optional(),
@@ -138,7 +159,9 @@ export const commandDefinitionSchema = z
   .looseObject({
     type: z.literal(1).optional(),
     name: nameSchema,
+    name_localizations: localizedNames,
     description: descriptionSchema,
+    description_localizations: localizedDescriptions,
     options: z.array(optionSchema).max(25).optional(),
   })
   .superRefine(checkOptionList);

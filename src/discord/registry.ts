@@ -16,6 +16,7 @@ import type { CommandContext, CommandDeps, ComponentInteraction } from './comman
 import type { CommandSet, ComponentRoute } from './loader.js';
 import { replyWithError, type DescribeError } from './reply-error.js';
 import { InteractionResponder } from './responder.js';
+import { createTranslations, type Translations } from '../i18n/i18n.js';
 
 export interface InteractionRouterOptions {
   commands: CommandSet;
@@ -26,6 +27,8 @@ export interface InteractionRouterOptions {
   components?: ComponentRoute[] | undefined;
   /** How long a handler may run before the router defers for it; well under Discord's 3 s. */
   autoDeferMs?: number | undefined;
+  /** The catalogues replies are rendered from, in each interaction's locale (built here when not given). */
+  translations?: Translations | undefined;
 }
 
 export interface InteractionRouter {
@@ -55,6 +58,7 @@ export function findComponentRoute(
 export function createInteractionRouter(options: InteractionRouterOptions): InteractionRouter {
   const { commands, deps } = options;
   const autoDeferMs = options.autoDeferMs ?? DEFAULT_AUTO_DEFER_MS;
+  const translations = options.translations ?? createTranslations();
   const routes = new Map(commands.components);
   for (const route of options.components ?? []) {
     if (routes.has(route.prefix)) throw new Error(`component prefix "${route.prefix}" is registered twice`);
@@ -78,13 +82,15 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
     /** Acknowledges for a handler still running after `autoDeferMs`. */
     late: (respond: InteractionResponder) => Promise<void>;
     handler: ((ctx: CommandContext) => Promise<void>) | undefined;
-    /** The answer when there is no handler (a command or button removed since it was shown). */
+    /** The catalogue key of the answer when there is no handler (a command or button removed since it was shown). */
     missing: string;
   }
 
   async function run(interaction: RepliableInteraction, log: Logger, plan: Plan): Promise<void> {
     const respond = new InteractionResponder(interaction, log);
-    const ctx: CommandContext = { ...deps, log, respond };
+    // Every reply speaks the invoking person's language (Discord's `locale`, their client's), English by default.
+    const t = translations.forLocale(interaction.locale);
+    const ctx: CommandContext = { ...deps, log, respond, t, locale: interaction.locale };
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     let lateDefer: Promise<void> | undefined;
@@ -95,7 +101,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
     try {
       if (plan.handler === undefined) {
         log.info('no handler for this interaction');
-        await respond.reply({ content: plan.missing, ephemeral: true });
+        await respond.reply({ content: t(plan.missing), ephemeral: true });
         return;
       }
       if (plan.upFront) await plan.upFront(respond);
@@ -113,11 +119,11 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
       if (respond.awaitingAnswer) {
         // A handler that returns without answering is a bug; the user still gets an answer rather than a spinner.
         log.warn('handler returned without answering the interaction');
-        await respond.reply({ content: 'Done.', ephemeral: true });
+        await respond.reply({ content: t('router.done'), ephemeral: true });
       }
     } catch (error) {
       await settleLateDefer();
-      await replyWithError(respond, error, log, options.describeError);
+      await replyWithError(respond, error, log, options.describeError, t);
     } finally {
       log.debug({ tookMs: Date.now() - started }, 'interaction handled');
     }
@@ -136,7 +142,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
         upFront: mode === 'ephemeral' || mode === 'public' ? (r) => r.deferReply(mode === 'ephemeral') : undefined,
         late: (r) => r.deferReply(false),
         handler: command && ((ctx) => command.module.execute(interaction, ctx)),
-        missing: 'This command is not available any more. It may have been removed; try again in a minute.',
+        missing: 'router.commandGone',
       });
     }
     if (interaction.isAutocomplete()) return autocomplete(interaction);
@@ -148,7 +154,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
         // A slow button keeps its message and is acknowledged silently; a modal from a command gets "thinking…".
         late: (r) => (onMessage ? r.deferUpdate() : r.deferReply(true)),
         handler: route && ((ctx) => route.handle(interaction, ctx)),
-        missing: 'This button is no longer active. Run the command again.',
+        missing: 'router.buttonGone',
       });
     }
   }
@@ -158,7 +164,8 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
     const log = childLog(interaction, { command: interaction.commandName, autocomplete: true });
     try {
       if (!command?.module.autocomplete) throw new Error('the command has no autocomplete handler');
-      await command.module.autocomplete(interaction, { ...deps, log });
+      const t = translations.forLocale(interaction.locale);
+      await command.module.autocomplete(interaction, { ...deps, log, t, locale: interaction.locale });
     } catch (error) {
       log.warn({ err: error }, 'autocomplete failed; offering no choices');
     }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.js';
 import type { ActionRow } from './errors.js';
 import type { ReplyId } from './reply-ids.js';
+import type { Translate } from '../i18n/i18n.js';
 import { isInteractionGone, type InteractionResponder } from './responder.js';
 
 export interface ErrorReply {
@@ -21,8 +22,11 @@ export interface ErrorReply {
   errorType?: string | undefined;
 }
 
-/** Maps any error to what the user is told; injected into the router by the composition root. */
-export type DescribeError = (error: unknown, now?: number) => ErrorReply;
+/**
+ * Maps any error to what the user is told, in the locale `t` renders (the interaction's); injected into the router
+ * by the composition root. Without `t` the words are English (metrics read only the id).
+ */
+export type DescribeError = (error: unknown, now?: number, t?: Translate) => ErrorReply;
 
 /** Discord's relative timestamp markup: each client renders "in 12 minutes" in its own language. */
 export const relativeTime = (epochMs: number) => `<t:${Math.ceil(epochMs / 1000)}:R>`;
@@ -38,9 +42,10 @@ export async function replyWithError(
   error: unknown,
   log: Logger,
   describe: DescribeError,
+  t: Translate,
   now: number = Date.now(),
 ): Promise<ErrorReply> {
-  const reply = describe(error, now);
+  const reply = describe(error, now, t);
   if (responder.expired) {
     // Discord refused the first answer with 10062 (too late, or the token expired): any further callback or
     // follow-up would be refused too, so the user cannot be told; the operator can.

@@ -15,6 +15,8 @@ import { ApplicationCommandOptionType } from 'discord.js';
 import type { Capability } from '../core/index.js';
 import type { CommandContext, CommandRequirements } from './command.js';
 import { UserFacingError } from './errors.js';
+import { localizeDefinition } from './localize-definition.js';
+import { text } from '../i18n/i18n.js';
 import { optionsJson, readOptions, type OptionSpecs, type OptionValues } from './typed-options.js';
 
 export interface SubcommandSpec {
@@ -130,7 +132,7 @@ export function slashCommand<const S extends SubcommandsSpec>(spec: S, handlers:
 /** `data` and `execute` of a command without subcommands. */
 export function slashCommand<const S extends PlainCommandSpec>(spec: S, handler: Handler<CommandOptions<S>>): Slash;
 export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler<never>> | Handler<never>): Slash {
-  const data = definitionJson(spec);
+  const data = localizeDefinition(definitionJson(spec));
   const requires = requirementsOf(spec);
   if (!('subcommands' in spec)) {
     const handler = handlers as Handler<unknown>;
@@ -154,7 +156,7 @@ export function slashCommand(spec: CommandSpec, handlers: Record<string, Handler
       if (sub === undefined || handler === undefined) {
         throw new UserFacingError(
           'igcord.unknown-subcommand',
-          `/${spec.name} ${name.slice(0, 40)} is not available any more. Try again in a minute.`,
+          text('router.unknownSubcommand', { command: spec.name, subcommand: name.slice(0, 40) }),
         );
       }
       return handler(interaction, ctx, readOptions(interaction, sub.options ?? {}));

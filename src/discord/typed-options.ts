@@ -12,6 +12,7 @@ import {
   type User,
 } from 'discord.js';
 import { UserFacingError } from './errors.js';
+import { text } from '../i18n/i18n.js';
 
 interface Common {
   description: string;
@@ -151,7 +152,7 @@ export function readOptions<O extends OptionSpecs>(
     if (value !== undefined && 'choices' in spec && spec.choices && !spec.choices.some((c) => c.value === value)) {
       throw new UserFacingError(
         'input.invalid',
-        `\`${name}\` must be one of: ${spec.choices.map((c) => c.name).join(', ')}.`,
+        text('router.invalidChoice', { option: name, choices: spec.choices.map((c) => c.name).join(', ') }),
       );
     }
     values[name] = value;

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ValidationError, validate } from '../../../src/util/validate.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
 import type { ReplyId } from '../../../src/discord/reply-ids.js';
+import type { Text } from '../../../src/i18n/i18n.js';
 
 export interface ValidateOptionOptions {
   /** The option's name as the person sees it; for an object, the fallback when an issue has no path. */
@@ -13,7 +14,7 @@ export interface ValidateOptionOptions {
   /** The outcome's stable id; `input.invalid` unless the option has its own. */
   id?: ReplyId | undefined;
   /** Words the whole answer instead of "`option` reason", for options whose refusal says more. */
-  message?: ((reasons: string[], option: string) => string) | undefined;
+  message?: ((reasons: string[], option: string) => string | Text) | undefined;
 }
 
 export function validateOption<S extends z.ZodType>(

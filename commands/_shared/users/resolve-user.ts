@@ -3,6 +3,7 @@
 // near match is never acted on (following the wrong person is worse than asking again).
 import type { InstagramAuth, InstagramPort, ListedPerson } from '../../../src/core/index.js';
 import { UserFacingError } from '../../../src/discord/errors.js';
+import { text } from '../../../src/i18n/i18n.js';
 
 /** How many search results to scan; the API ranks an exact username first, this leaves room for near names. */
 const SEARCH_COUNT = 20;
@@ -16,10 +17,7 @@ export async function resolveUsername(
   const wanted = username.toLowerCase();
   const match = found.find((user) => user.username.toLowerCase() === wanted);
   if (!match) {
-    throw new UserFacingError(
-      'user.not-found',
-      `No Instagram account is called @${username}. Check the spelling, or pick one of the suggestions while typing.`,
-    );
+    throw new UserFacingError('user.not-found', text('lookups.noSuchUser', { username }));
   }
   return match;
 }

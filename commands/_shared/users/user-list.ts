@@ -9,6 +9,7 @@ import { EMBED_LIMITS, messageEmbedsSchema } from '../../../src/discord/embeds/l
 import { INSTAGRAM_COLOR } from '../../../src/discord/embeds/media-embed.js';
 import { instagramProfileUrl, link, plain, truncate } from '../../../src/discord/embeds/text.js';
 import type { PagedSource } from '../../../src/discord/pagination.js';
+import type { Translate } from '../../../src/i18n/i18n.js';
 
 export const USERS_PER_PAGE = 10;
 /** API pages read at most for one list: 4 calls, 200 people at the API's usual 50 a page. */
@@ -59,6 +60,8 @@ export interface UserListOptions {
   empty: string;
   /** A line under the list on every page, e.g. that the list was cut. */
   note?: string | undefined;
+  /** The reader's catalogue (`ctx.t`), for the footer. */
+  t: Translate;
 }
 
 /** A paged source of `users`, or a single page saying `empty` when there is nobody. */
@@ -79,7 +82,7 @@ export function userListSource(users: readonly ListedPerson[], options: UserList
           text:
             users.length === 0
               ? 'Instagram'
-              : `Instagram · ${start + 1}–${start + shown.length} of ${users.length}${users.length === 1 ? ' person' : ' people'}`,
+              : options.t('browse.people', { from: start + 1, to: start + shown.length, count: users.length }),
         },
       };
       return { embeds: validate(messageEmbedsSchema, [embed], 'user list embed') };

@@ -3,6 +3,7 @@
 // username gets a plain-words answer and costs no call.
 import { z } from 'zod';
 import { validateOption } from '../input/validate-option.js';
+import { text } from '../../../src/i18n/i18n.js';
 
 /** Instagram usernames: letters, digits, periods and underscores, at most 30 characters. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._]{1,30}$/;
@@ -24,7 +25,6 @@ export function parseUsername(input: string): string {
   return validateOption(usernameSchema, input, {
     option: 'user',
     id: 'input.invalid-username',
-    message: () =>
-      `\`${shown}\` is not an Instagram username. Usernames are up to 30 letters, digits, periods or underscores, like \`kenji.photo\`.`,
+    message: () => text('lookups.notAUsername', { typed: shown }),
   });
 }

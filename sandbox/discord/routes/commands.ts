@@ -2,7 +2,12 @@
 // (`/applications/:app/guilds/:guild/commands`): bulk overwrite (PUT), list, create (POST upserts by name),
 // fetch, edit and delete. Definitions are checked against Discord's rules (names, lengths, at most 25 options and
 // choices, required options first, unique names) so a definition Discord would refuse is refused here too.
-import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  Locale,
+} from 'discord-api-types/v10';
 import type { APIApplicationCommand, APIApplicationCommandOption } from 'discord-api-types/v10';
 import { z } from 'zod';
 import type { RestRouter, RouteRequest } from '../rest.js';
@@ -16,16 +21,34 @@ const nameSchema = z
   .regex(NAME)
   .refine((v) => v === v.toLowerCase(), { message: 'Command name must be lower case' });
 
+/** Localization maps: keys must be locales Discord knows (else 50035 "Invalid Locale"); names obey the name rule. */
+const LOCALES = new Set<string>(Object.values(Locale));
+const localizations = (text: z.ZodType<string>) =>
+  z
+    .record(z.string(), text.nullable())
+    .refine((map) => Object.keys(map).every((k) => LOCALES.has(k)), { message: 'Invalid Locale' })
+    .nullish();
+const nameLocalizations = localizations(nameSchema);
+const descriptionLocalizations = localizations(z.string().min(1).max(100));
+
 type OptionShape = z.ZodType<unknown>;
 const option: OptionShape = z.lazy(() =>
   z
     .looseObject({
       type: z.number().int().min(1).max(11),
       name: nameSchema,
+      name_localizations: nameLocalizations,
       description: z.string().min(1).max(100),
+      description_localizations: descriptionLocalizations,
       required: z.boolean().optional(),
       choices: z
-        .array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string().max(100), z.number()]) }))
+        .array(
+          z.looseObject({
+            name: z.string().min(1).max(100),
+            name_localizations: descriptionLocalizations,
+            value: z.union([z.string().max(100), z.number()]),
+          }),
+        )
         .max(25)
         .optional(),
       options: z.array(option).max(25).optional(),
@@ -37,6 +60,8 @@ const option: OptionShape = z.lazy(() =>
 const commandSchema = z
   .looseObject({
     name: z.string().min(1).max(32),
+    name_localizations: nameLocalizations,
+    description_localizations: descriptionLocalizations,
     type: z.number().int().min(1).max(4).default(ApplicationCommandType.ChatInput),
     description: z.string().max(100).default(''),
     options: z.array(option).max(25).optional(),
@@ -182,9 +207,11 @@ function build(
     version: state.ids.next(),
     type: body.type as ApplicationCommandType,
     name: body.name,
-    name_localizations: null,
+    // Stored as sent, so a test can read what igcord registered in every locale.
+    name_localizations: (body.name_localizations ?? null) as APIApplicationCommand['name_localizations'],
     description: body.description,
-    description_localizations: null,
+    description_localizations: (body.description_localizations ??
+      null) as APIApplicationCommand['description_localizations'],
     default_member_permissions: body.default_member_permissions ?? null,
     dm_permission: body.dm_permission ?? true,
     nsfw: body.nsfw ?? false,

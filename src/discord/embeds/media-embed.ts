@@ -6,6 +6,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Post } from '../../core/index.js';
 import { validate } from '../../util/validate.js';
+import { englishOnly, type Translate } from '../../i18n/i18n.js';
 import { EMBED_LIMITS, GALLERY_IMAGES, embedLength, messageEmbedsSchema } from './limits.js';
 import {
   instagramLocationUrl,
@@ -26,6 +27,8 @@ export interface MediaEmbedOptions {
   captionMax?: number | undefined;
   /** For a carousel: render only this item (0-based) with "n/N", instead of the gallery. */
   carouselItem?: number | undefined;
+  /** The labels' language (the reader's, or the guild's for a feed post); English when not given. */
+  t?: Translate | undefined;
 }
 
 interface Visual {
@@ -50,14 +53,6 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** How long a story stays up on Instagram. */
 const STORY_LIFETIME_SECONDS = 24 * 3600;
 
-const KIND_LABEL: Record<Post['kind'], string> = {
-  image: 'Photo',
-  video: 'Video',
-  carousel: 'Carousel',
-  reel: 'Reel',
-  story: 'Story',
-};
-
 export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}): APIEmbed[] {
   const captionMax = Math.min(options.captionMax ?? 1500, EMBED_LIMITS.description);
   const items = visuals(media);
@@ -66,24 +61,29 @@ export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}):
   const first = single ? Math.max(0, Math.min(options.carouselItem ?? 0, items.length - 1)) : 0;
   const shown = single ? items.slice(first, first + 1) : items.slice(0, GALLERY_IMAGES);
   const postUrl = safeUrl(media.permalink);
+  const t = options.t ?? englishOnly();
 
-  const kind = KIND_LABEL[media.kind];
+  const kind = t(`embeds.kind.${media.kind}`);
   const user = media.author;
   const authorName = user.name ? `${user.name} (@${user.username})` : `@${user.username}`;
 
   const fields: APIEmbedField[] = [];
   if (media.kind === 'story' && Number.isSafeInteger(media.time) && media.time > 0) {
     // A story lives 24 h (reference §1.4): Discord shows when it goes, in the reader's time zone.
-    fields.push({ name: '⏳ Story', value: `Expires <t:${media.time + STORY_LIFETIME_SECONDS}:R>`, inline: true });
+    fields.push({
+      name: t('embeds.story'),
+      value: t('embeds.storyExpires', { when: `<t:${media.time + STORY_LIFETIME_SECONDS}:R>` }),
+      inline: true,
+    });
   }
   const videos = items.map((v, i) => ({ ...v, i })).filter((v) => v.video !== undefined && (!single || v.i === first));
   if (videos.length > 0) {
     const links = videos.map((v) =>
-      link(carousel ? `▶ Play video ${v.i + 1}/${items.length}` : '▶ Play video', v.video),
+      link(carousel ? t('embeds.playVideoOf', { n: v.i + 1, total: items.length }) : t('embeds.playVideo'), v.video),
     );
     fields.push({
-      name: 'Video',
-      value: joinWithin([...links, link('Open post', postUrl)], ' · ', EMBED_LIMITS.fieldValue),
+      name: t('embeds.video'),
+      value: joinWithin([...links, link(t('embeds.openPost'), postUrl)], ' · ', EMBED_LIMITS.fieldValue),
     });
   }
   const place = media.location;
@@ -91,26 +91,26 @@ export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}):
     // An empty name (Instagram serves coordinate-only places) is shown as its coordinates, which igcord writes itself.
     const coordinates = `${place.lat?.toFixed(5)}, ${place.lng?.toFixed(5)}`;
     // A name made only of removed characters (bidi controls) would leave the field empty, which Discord refuses.
-    const label = place.name ? truncate(plain(place.name), 200) || 'Unnamed place' : coordinates;
+    const label = place.name ? truncate(plain(place.name), 200) || t('embeds.unnamedPlace') : coordinates;
     fields.push({
-      name: '📍 Location',
+      name: t('embeds.location'),
       value: place.id ? link(label, instagramLocationUrl(place.id)) : label,
       inline: true,
     });
   }
   if (media.people.length > 0) {
     const people = media.people.map((p) => link(plain(`@${p.username}`), instagramProfileUrl(p.username)));
-    fields.push({ name: 'In this photo', value: joinWithin(people, ', ', EMBED_LIMITS.fieldValue) });
+    fields.push({ name: t('embeds.people'), value: joinWithin(people, ', ', EMBED_LIMITS.fieldValue) });
   }
   if (media.tags.length > 0) {
-    const tags = media.tags.map((t) => link(plain(`#${t}`), instagramTagUrl(t)));
-    fields.push({ name: 'Tags', value: joinWithin(tags, ' ', EMBED_LIMITS.fieldValue) });
+    const tags = media.tags.map((tag) => link(plain(`#${tag}`), instagramTagUrl(tag)));
+    fields.push({ name: t('embeds.tags'), value: joinWithin(tags, ' ', EMBED_LIMITS.fieldValue) });
   }
   // Counts are optional across providers: a post without them shows none rather than a zero.
   if (media.counts.likes !== undefined)
-    fields.push({ name: '❤️ Likes', value: count(media.counts.likes), inline: true });
+    fields.push({ name: t('embeds.likes'), value: count(media.counts.likes), inline: true });
   if (media.counts.comments !== undefined)
-    fields.push({ name: '💬 Comments', value: count(media.counts.comments), inline: true });
+    fields.push({ name: t('embeds.comments'), value: count(media.counts.comments), inline: true });
 
   const footerParts = ['Instagram', kind];
   if (carousel) {
@@ -119,13 +119,13 @@ export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}):
         ? `${first + 1}/${items.length}`
         : items.length > GALLERY_IMAGES
           ? `1–${GALLERY_IMAGES}/${items.length}`
-          : `${items.length} items`,
+          : t('embeds.items', { count: items.length }),
     );
   }
 
   const main: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: truncate(plain(`${kind} by @${user.username}`, 'label'), EMBED_LIMITS.title),
+    title: truncate(plain(t('embeds.title', { kind, username: user.username }), 'label'), EMBED_LIMITS.title),
     author: {
       name: truncate(plain(authorName, 'label'), EMBED_LIMITS.authorName),
       ...(safeUrl(instagramProfileUrl(user.username)) ? { url: instagramProfileUrl(user.username) } : {}),

@@ -3,25 +3,27 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Profile } from '../../core/index.js';
 import { validate } from '../../util/validate.js';
+import { englishOnly, type Translate } from '../../i18n/i18n.js';
 import { EMBED_LIMITS, messageEmbedsSchema } from './limits.js';
 import { INSTAGRAM_COLOR } from './media-embed.js';
 import { instagramProfileUrl, link, plain, safeUrl, truncate } from './text.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function renderUserEmbed(user: Profile): APIEmbed {
+/** The profile's embed, its labels in the reader's language (`t`; English when not given). */
+export function renderUserEmbed(user: Profile, t: Translate = englishOnly()): APIEmbed {
   const profile = safeUrl(instagramProfileUrl(user.username));
   const fields: APIEmbedField[] = [
-    { name: 'Posts', value: count(user.counts.posts), inline: true },
-    { name: 'Followers', value: count(user.counts.followers), inline: true },
-    { name: 'Following', value: count(user.counts.following), inline: true },
+    { name: t('embeds.posts'), value: count(user.counts.posts), inline: true },
+    { name: t('embeds.followers'), value: count(user.counts.followers), inline: true },
+    { name: t('embeds.following'), value: count(user.counts.following), inline: true },
   ];
   const website = safeUrl(user.website);
   if (website) {
     const linked = link(truncate(plain(website), 200), website);
     // A link cut short would break its markdown: past the limit the address is shown as plain text.
     fields.push({
-      name: 'Website',
+      name: t('embeds.website'),
       value: linked.length <= EMBED_LIMITS.fieldValue ? linked : truncate(plain(website), EMBED_LIMITS.fieldValue),
     });
   }
@@ -33,7 +35,7 @@ export function renderUserEmbed(user: Profile): APIEmbed {
       EMBED_LIMITS.title,
     ),
     fields,
-    footer: { text: user.business ? 'Instagram · business account' : 'Instagram' },
+    footer: { text: user.business ? t('embeds.businessAccount') : 'Instagram' },
   };
   if (profile) embed.url = profile;
   const bio = plain(user.bio).trim();

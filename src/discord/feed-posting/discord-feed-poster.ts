@@ -15,6 +15,7 @@ import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 import { templateBody } from './template-body.js';
+import { createTranslations, englishOnly, type Translate, type Translations } from '../../i18n/i18n.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
@@ -28,15 +29,18 @@ export function feedMessage(
   media: Post,
   options: PostOptions,
   log: Logger,
+  /** The guild's language (labels of the built-in rendering); a template's own text is the admin's. */
+  t: Translate = englishOnly(),
 ): RESTPostAPIChannelMessageJSONBody {
   const test = 'test' in options.intent;
   const templated = options.plain === true ? undefined : templateBody(target, media);
   // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
-  const embeds = templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log));
+  const embeds = templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log, t));
   const { content, roles } = postContent(target, media, {
     test,
     compact: embeds === undefined,
     text: templated?.content,
+    t,
   });
   return {
     ...(content !== undefined ? { content } : {}),
@@ -54,10 +58,19 @@ export interface DiscordFeedPosterDeps {
   /** The bot's gateway client, to find a guild's system channel; optional. */
   client?: Client | undefined;
   log: Logger;
+  /** Posts speak the guild's preferred language (Community settings); built here when not given. */
+  translations?: Translations | undefined;
 }
 
 export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
   const { rest, log } = deps;
+  const translations = deps.translations ?? createTranslations();
+
+  /** The preferred locale of the guild the channel is in, from the gateway's cache; English when unknown. */
+  function guildLocaleOf(channelId: string): string | undefined {
+    const channel = deps.client?.channels.cache.get(channelId);
+    return channel !== undefined && 'guild' in channel ? channel.guild.preferredLocale : undefined;
+  }
 
   /** Sends a message body as the bot or through the feed's webhook (as `username`); its message id. */
   async function sendBody(
@@ -82,7 +95,7 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
   const send = (target: PostTarget, media: Post, options: PostOptions) =>
     sendBody(
       target,
-      feedMessage(target, media, options, log),
+      feedMessage(target, media, options, log, translations.forLocale(guildLocaleOf(target.channelId))),
       { username: webhookUsername(media.author.username), avatar: safeUrl(media.author.avatar) },
       options.signal,
     );

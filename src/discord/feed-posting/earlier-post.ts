@@ -7,12 +7,16 @@
 import { Routes, type APIMessage, type REST } from 'discord.js';
 import { safeUrl } from '../embeds/text.js';
 import type { Post } from '../../core/index.js';
+import { CATALOGUES } from '../../i18n/locales/index.js';
 
 /** How many of the channel's newest messages are searched: Discord's page size cap is 100, 50 is one cheap page. */
 export const EARLIER_POST_WINDOW = 50;
 
-/** The first words of a test post's content: a test post is never taken for a delivery. */
-export const TEST_POST_MARK = '🧪 Test post for feed';
+/** The first words of a test post's content, in English: a test post is never taken for a delivery. */
+export const TEST_POST_MARK = CATALOGUES.en.feedPost.testMark;
+
+/** The mark in every shipped language: a test post is in its guild's language, which may have changed since. */
+const TEST_POST_MARKS = Object.values(CATALOGUES).map((catalogue) => catalogue.feedPost.testMark);
 
 /** The id of the message in `messages` that `webhookId` posted for `media`, if there is one (pure). */
 export function findEarlierPost(
@@ -25,7 +29,7 @@ export function findEarlierPost(
   const match = messages.find(
     (m) =>
       m.webhook_id === webhookId &&
-      !m.content.startsWith(TEST_POST_MARK) &&
+      !TEST_POST_MARKS.some((mark) => m.content.startsWith(mark)) &&
       (m.embeds.some((e) => e.url === link) || m.content.split(/\s+/).includes(link)),
   );
   return match?.id;

@@ -6,6 +6,7 @@ import type { APIEmbed } from 'discord.js';
 import { renderMediaEmbeds } from '../embeds/media-embed.js';
 import type { Post } from '../../core/index.js';
 import type { Logger } from '../../log.js';
+import type { Translate } from '../../i18n/i18n.js';
 
 /** A field the renderer may fail on, and the media and embeds without it. */
 interface Omission {
@@ -31,9 +32,12 @@ const OMISSIONS: readonly Omission[] = [
   { field: 'caption', media: (m) => ({ ...m, caption: '' }) },
 ];
 
-function attempt(media: Post, omissions: readonly Omission[]): APIEmbed[] | undefined {
+function attempt(media: Post, omissions: readonly Omission[], t: Translate): APIEmbed[] | undefined {
   try {
-    const embeds = renderMediaEmbeds(omissions.reduce((m, o) => o.media(m), media));
+    const embeds = renderMediaEmbeds(
+      omissions.reduce((m, o) => o.media(m), media),
+      { t },
+    );
     return omissions.reduce((e, o) => o.embeds?.(e) ?? e, embeds);
   } catch {
     return undefined;
@@ -41,12 +45,12 @@ function attempt(media: Post, omissions: readonly Omission[]): APIEmbed[] | unde
 }
 
 /** The media's embeds, each field the renderer cannot draw left out; undefined when none can be made. */
-export function feedEmbeds(media: Post, log: Logger): APIEmbed[] | undefined {
-  const full = attempt(media, []);
+export function feedEmbeds(media: Post, log: Logger, t: Translate): APIEmbed[] | undefined {
+  const full = attempt(media, [], t);
   if (full !== undefined) return full;
   // One field at a time first, so a post loses only what is wrong with it; then all of them together.
   for (const omission of OMISSIONS) {
-    const embeds = attempt(media, [omission]);
+    const embeds = attempt(media, [omission], t);
     if (embeds !== undefined) {
       log.warn(
         { mediaId: media.id, omitted: omission.field },
@@ -55,7 +59,7 @@ export function feedEmbeds(media: Post, log: Logger): APIEmbed[] | undefined {
       return embeds;
     }
   }
-  const bare = attempt(media, OMISSIONS);
+  const bare = attempt(media, OMISSIONS, t);
   log.warn(
     { mediaId: media.id, omitted: OMISSIONS.map((o) => o.field), rendered: bare !== undefined },
     'media rendered without every optional field',

@@ -4,7 +4,7 @@
 // allowed_mentions lets it notify, and a test the admin may repeat is no news for the role's members.
 import type { Post, PostTarget } from '../../core/index.js';
 import { plain, safeUrl } from '../embeds/text.js';
-import { TEST_POST_MARK } from './earlier-post.js';
+import type { Translate } from '../../i18n/i18n.js';
 
 export interface PostContent {
   /** Absent when the post has no text (embeds only, no role). */
@@ -16,12 +16,14 @@ export interface PostContent {
 export function postContent(
   target: PostTarget,
   media: Post,
-  options: { test: boolean; compact: boolean; text?: string | undefined },
+  /** `t` speaks the guild's preferred language (discord-feed-poster.ts); the author's name is never translated. */
+  options: { test: boolean; compact: boolean; text?: string | undefined; t: Translate },
 ): PostContent {
+  const { t } = options;
   const mention = target.mentionRoleId !== undefined ? `<@&${target.mentionRoleId}>` : undefined;
   // A template's own text (template-render.ts, already defused and cut to fit) follows the mention.
   const text = options.compact
-    ? `New post by ${plain(`@${media.author.username}`)}: ${safeUrl(media.permalink) ?? ''}`
+    ? t('feedPost.newPost', { author: plain(`@${media.author.username}`), link: safeUrl(media.permalink) ?? '' })
     : options.text;
   const line = [mention, text].filter(Boolean).join(' ') || undefined;
   if (!options.test)
@@ -30,6 +32,6 @@ export function postContent(
       roles: mention !== undefined ? [target.mentionRoleId!] : [],
     };
   // The mark comes first: earlier-post.ts knows a test post by it, and never takes one for a delivery.
-  const mark = `${TEST_POST_MARK} \`${target.feedId}\`: this is how new posts from this source will look.`;
+  const mark = t('feedPost.test', { mark: t('feedPost.testMark'), feedId: target.feedId });
   return { content: line !== undefined ? `${mark}\n${line}` : mark, roles: [] };
 }

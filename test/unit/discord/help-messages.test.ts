@@ -3,6 +3,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { HELP_LIMITS, commandLines, helpMessages } from '../../../commands/help/help-messages.js';
+import { createTranslations } from '../../../src/i18n/i18n.js';
 
 /** A command with `subs` subcommands, each with long descriptions (Discord allows 100 characters). */
 function bigCommand(name: string, subs: number): RESTPostAPIChatInputApplicationCommandsJSONBody {
@@ -25,7 +26,7 @@ function bigCommand(name: string, subs: number): RESTPostAPIChatInputApplication
 describe('/help layout', () => {
   it('lists every subcommand of 40 large commands once, in messages within Discord’s limits', () => {
     const definitions = Array.from({ length: 40 }, (_, i) => bigCommand(`cmd${String(i).padStart(2, '0')}`, 25));
-    const messages = helpMessages(definitions);
+    const messages = helpMessages(definitions, [], { t: createTranslations().forLocale('en') });
     expect(messages.length).toBeGreaterThan(1);
     for (const embeds of messages) {
       expect(embeds.length).toBeLessThanOrEqual(HELP_LIMITS.embeds);
@@ -42,7 +43,7 @@ describe('/help layout', () => {
       expect(total).toBeLessThanOrEqual(HELP_LIMITS.messageTotal);
     }
     const listed = messages.flat().flatMap((e) => e.fields!.flatMap((f) => f.value.split('\n')));
-    expect(listed).toEqual(definitions.flatMap(commandLines));
+    expect(listed).toEqual(definitions.flatMap((d) => commandLines(d)));
     expect(listed).toHaveLength(40 * 25);
   });
 

@@ -16,6 +16,7 @@ import {
 } from '../../../commands/_shared/users/user-list.js';
 import { parseUsername } from '../../../commands/_shared/users/username.js';
 import { imageMedia } from './media-fixtures.js';
+import { createTranslations } from '../../../src/i18n/i18n.js';
 
 const person = (i: number, fullName = `Person ${i}`): ListedPerson => ({
   id: String(1000 + i),
@@ -111,7 +112,12 @@ describe('reading a paged user list', () => {
 describe('user list pages', () => {
   it('shows ten people a page, numbered across pages, within Discord’s embed limits even with very long names', async () => {
     const users = Array.from({ length: 23 }, (_, i) => person(i, i === 20 ? 'Ana *bold* _x_' : 'Ä'.repeat(4000)));
-    const source = userListSource(users, { title: 'Your followers', empty: 'Nobody.', note: 'Instagram has more.' });
+    const source = userListSource(users, {
+      title: 'Your followers',
+      empty: 'Nobody.',
+      note: 'Instagram has more.',
+      t: createTranslations().forLocale('en'),
+    });
     expect(source.count).toBe(3);
     const last = await source.render(2);
     expect(() => messageEmbedsSchema.parse(last.embeds)).not.toThrow();
@@ -126,6 +132,7 @@ describe('user list pages', () => {
 
   it('says the empty text when there is nobody', async () => {
     const source = userListSource([], {
+      t: createTranslations().forLocale('en'),
       title: 'Pending follow requests',
       empty: 'Nobody is waiting for your approval.',
     });
@@ -150,6 +157,7 @@ describe('posts paged as the person pages', () => {
       fetchMore: (next) => next(),
       empty: 'none',
       end: () => 'end',
+      t: createTranslations().forLocale('en'),
     });
     expect(source.count).toBe(3);
     expect((await source.render(1)).embeds![0]!.url).toBe('https://www.instagram.com/p/P1/');

@@ -1,0 +1,6 @@
+// Spanish: /ping's replies (see en/ping.ts).
+import type { ping as en } from '../en/ping.js';
+
+export const ping: typeof en = {
+  pong: '¡Pong! Respondido en {{ms}} ms.',
+};

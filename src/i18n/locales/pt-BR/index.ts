@@ -1,0 +1,12 @@
+// The pt-BR catalogue: what every command shares, then one object per command, under the command's name (each in
+// its own file, named after the command folder, so a new string goes next to its siblings and merges stay local).
+import { common } from './common.js';
+import { browse } from './browse.js';
+import { embeds, feedPost } from './embeds.js';
+import { feed } from './feed.js';
+import { instagram } from './instagram.js';
+import { lookups } from './lookups.js';
+import { media } from './media.js';
+import { ping } from './ping.js';
+
+export const ptBR = { ...common, browse, embeds, feed, feedPost, instagram, lookups, media, ping };
