@@ -131,7 +131,7 @@ describe('feed digests', () => {
         WAIT_MS,
       );
       const embed = message.embeds[0]!;
-      expect(embed.title).toBe('Instagram digest: 3 posts');
+      expect(embed.title).toBe('Instagram digest (3)');
       expect(embed.timestamp).toBe(new Date(dueAt).toISOString());
       const lines = embed.description!.split('\n');
       expect(lines).toHaveLength(3);
@@ -184,7 +184,7 @@ describe('feed digests', () => {
       await world.start();
       await eventually(async () => (await world.app().storage.digests.read(feed.id)).entries.length === 0, 'sent');
       expect(digests(channelId).map((m) => m.id)).toEqual([first.id]);
-      expect(first.embeds[0]!.title).toBe('Instagram digest: 3 posts');
+      expect(first.embeds[0]!.title).toBe('Instagram digest (3)');
       expect(await deliveredIn(feed, [...before, ...after])).toEqual([first.id, first.id, first.id]);
       await removeFeed(feed);
     },
@@ -214,7 +214,7 @@ describe('feed digests', () => {
       const listed: string[] = [];
       messages.forEach((m, i) => {
         const embed = m.embeds[0]!;
-        expect(embed.title).toBe(`Instagram digest: 30 posts (${i + 1} of ${messages.length})`);
+        expect(embed.title).toBe(`Instagram digest (30) · part ${i + 1} of ${messages.length}`);
         expect(embed.description!.length).toBeLessThanOrEqual(DESCRIPTION_MAX);
         expect(embed.title!.length + embed.description!.length).toBeLessThanOrEqual(EMBED_TOTAL_MAX);
         for (const line of embed.description!.split('\n')) {

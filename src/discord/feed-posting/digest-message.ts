@@ -3,18 +3,16 @@
 // (Discord shows it in each reader's own time). A digest longer than one embed's description is split into as many
 // messages as it takes, between entries, never inside one: each entry is bounded far below the limit. Captions
 // and names are defused (plain()), so a caption can neither ping nor draw markdown; only the feed's role, on the
-// digest's first message, may ping. User-facing words are the constants below, for the translation work.
+// digest's first message, may ping. The title speaks the guild's language (src/i18n, `feedPost`).
 import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { DigestPart, Post, PostTarget } from '../../core/index.js';
 import { EMBED_LIMITS } from '../embeds/limits.js';
 import { link, plain, truncate } from '../embeds/text.js';
+import type { Translate } from '../../i18n/i18n.js';
 
-export const DIGEST_TEXT = {
-  title: (count: number) => (count === 1 ? 'Instagram digest: 1 post' : `Instagram digest: ${count} posts`),
-  part: (part: number, parts: number) => ` (${part} of ${parts})`,
-  noCaption: 'no caption',
-  webhookName: 'Instagram digest',
-} as const;
+export const DIGEST_WEBHOOK_NAME = 'Instagram';
+/** A post without a caption: a mark, not a word, so an entry's length (and the split) is the same in every language. */
+const NO_CAPTION = '—';
 
 /** Room for a caption's first line in an entry: enough to know the post, short enough for many to a message. */
 const FIRST_LINE_MAX = 200;
@@ -26,7 +24,7 @@ function firstLine(caption: string): string {
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l.length > 0);
-  return line === undefined ? `*${DIGEST_TEXT.noCaption}*` : truncate(plain(line), FIRST_LINE_MAX);
+  return line === undefined ? NO_CAPTION : truncate(plain(line), FIRST_LINE_MAX);
 }
 
 /** One post's line: `• [@author](permalink): first line`. At most ~2,300 characters (a URL is at most 2,048). */
@@ -53,12 +51,12 @@ export function splitDigest(posts: readonly Post[]): Post[][] {
   return parts;
 }
 
-/** The message of one part. */
-export function digestBody(target: PostTarget, digest: DigestPart): RESTPostAPIChannelMessageJSONBody {
+/** The message of one part, its title in the guild's language (`t`). */
+export function digestBody(target: PostTarget, digest: DigestPart, t: Translate): RESTPostAPIChannelMessageJSONBody {
   const mention = digest.part === 0 && target.mentionRoleId !== undefined ? target.mentionRoleId : undefined;
-  const part = digest.parts > 1 ? DIGEST_TEXT.part(digest.part + 1, digest.parts) : '';
+  const title = t('feedPost.digestTitle', { count: digest.total });
   const embed: APIEmbed = {
-    title: `${DIGEST_TEXT.title(digest.total)}${part}`,
+    title: digest.parts > 1 ? t('feedPost.digestPart', { title, part: digest.part + 1, parts: digest.parts }) : title,
     description: digest.posts.map(digestEntry).join('\n'),
     color: INSTAGRAM_PINK,
     timestamp: new Date(digest.dueAt).toISOString(),

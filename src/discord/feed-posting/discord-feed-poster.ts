@@ -10,7 +10,7 @@ import type { FeedPoster, Post, PostOptions, PostTarget } from '../../core/index
 import type { Logger } from '../../log.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
 import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
-import { digestBody, DIGEST_TEXT, splitDigest } from './digest-message.js';
+import { digestBody, DIGEST_WEBHOOK_NAME, splitDigest } from './digest-message.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
@@ -112,14 +112,14 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     digestParts: splitDigest,
 
     async postDigest(target, digest, options) {
-      const message = digestBody(target, digest);
+      const message = digestBody(target, digest, translations.forLocale(guildLocaleOf(target.channelId)));
       const nonce = 'nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {};
       try {
         return {
           messageId: await sendBody(
             target,
             { ...message, ...nonce },
-            { username: DIGEST_TEXT.webhookName },
+            { username: DIGEST_WEBHOOK_NAME },
             options.signal,
           ),
         };

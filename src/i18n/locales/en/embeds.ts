@@ -28,4 +28,6 @@ export const feedPost = {
   newPost: 'New post by {{author}}: {{link}}',
   testMark: '🧪 Test post for feed',
   test: '{{mark}} `{{feedId}}`: this is how new posts from this source will look.',
+  digestTitle: 'Instagram digest ({{count}})',
+  digestPart: '{{title}} · part {{part}} of {{parts}}',
 };

@@ -29,4 +29,6 @@ export const feedPost: typeof enFeedPost = {
   newPost: 'Nuevo post de {{author}}: {{link}}',
   testMark: '🧪 Post de prueba del feed',
   test: '{{mark}} `{{feedId}}`: así se verán los nuevos posts de esta fuente.',
+  digestTitle: 'Resumen de Instagram ({{count}})',
+  digestPart: '{{title}} · parte {{part}} de {{parts}}',
 };

@@ -29,4 +29,6 @@ export const feedPost: typeof enFeedPost = {
   newPost: 'Novo post de {{author}}: {{link}}',
   testMark: '🧪 Post de teste do feed',
   test: '{{mark}} `{{feedId}}`: é assim que os novos posts desta fonte vão aparecer.',
+  digestTitle: 'Resumo do Instagram ({{count}})',
+  digestPart: '{{title}} · parte {{part}} de {{parts}}',
 };

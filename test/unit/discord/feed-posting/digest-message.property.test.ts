@@ -7,6 +7,9 @@ import type { Post, PostTarget } from '../../../../src/core/index.js';
 import { digestBody, digestEntry, splitDigest } from '../../../../src/discord/feed-posting/digest-message.js';
 import { messageEmbedsSchema } from '../../../../src/discord/embeds/limits.js';
 import { imageMedia } from '../media-fixtures.js';
+import { englishOnly } from '../../../../src/i18n/i18n.js';
+
+const t = englishOnly();
 
 const PIECES = ['@everyone', '@here', '<@&1234>', '<@5678>', '[a](https://evil.example)', '*', '_', '\\', '#', '>'];
 const FOUR_BYTE = ['😀', '👍🏽', '🇫🇷', '𝒳'];
@@ -45,13 +48,17 @@ describe('digest messages', () => {
         const parts = splitDigest(list);
         expect(parts.flat().map((p) => p.id)).toEqual(list.map((p) => p.id));
         parts.forEach((partPosts, part) => {
-          const body = digestBody(target, {
-            posts: partPosts,
-            part,
-            parts: parts.length,
-            total: list.length,
-            dueAt: 0,
-          });
+          const body = digestBody(
+            target,
+            {
+              posts: partPosts,
+              part,
+              parts: parts.length,
+              total: list.length,
+              dueAt: 0,
+            },
+            t,
+          );
           const embeds = body.embeds ?? [];
           expect(messageEmbedsSchema.safeParse(embeds).success).toBe(true);
           const description = embeds[0]!.description!;
