@@ -1,4 +1,4 @@
-// /feed edit's digest options (docs/decisions/0028): `digest:off|hourly|daily` and `digest-time:HH:MM`, the daily
+// /feed edit's digest options (docs/decisions/0031): `digest:off|hourly|daily` and `digest-time:HH:MM`, the daily
 // time in the server's time zone. Read into the feed's new schedule, or refused with the reason before anything
 // is stored. User-facing words are the constants below, for the translation work.
 import { describeDigest, parseDigestTime, type DigestSchedule } from '../../src/core/index.js';

@@ -26,7 +26,7 @@ interface FeedFacts {
   feed: Feed;
   record: DeliveryRecord | undefined;
   pending: boolean;
-  /** When the digest it waits in is due (a digest feed gathered it, docs/decisions/0028). */
+  /** When the digest it waits in is due (a digest feed gathered it, docs/decisions/0031). */
   digestDue: number | undefined;
 }
 

@@ -1,4 +1,4 @@
-// A feed's digest mode (docs/decisions/0028): instead of one message per post, one message per period listing the
+// A feed's digest mode (docs/decisions/0031): instead of one message per post, one message per period listing the
 // period's posts — every full hour, or daily at a set HH:MM, both in the server's time zone. Pure: the schedule as
 // data and when the period a post arrives in is due. The engine (src/feeds/feed-digest.ts) gathers and posts.
 import { z } from 'zod';

@@ -47,7 +47,7 @@ export interface PostOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** One message of a feed's digest (docs/decisions/0028): the posts it lists, its place among the digest's messages. */
+/** One message of a feed's digest (docs/decisions/0031): the posts it lists, its place among the digest's messages. */
 export interface DigestPart {
   posts: Post[];
   /** 0-based; `parts` messages make the whole digest. */

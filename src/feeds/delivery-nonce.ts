@@ -16,7 +16,7 @@ export function deliveryNonce(feedId: string, mediaId: string): string {
 
 /**
  * The nonce of one message of a digest: a pure function of (feed, the period's end, part), so a part posted again
- * after a crash is answered with the first message (docs/decisions/0028).
+ * after a crash is answered with the first message (docs/decisions/0031).
  */
 export function digestNonce(feedId: string, dueAt: number, part: number): string {
   return createHash('sha256')

@@ -26,7 +26,7 @@ export interface DeliveryTuning {
    * post in the channel: longer than a webhook execution can stay in flight (Discord REST timeout and retries).
    */
   intentSettleMs: number;
-  /** How often the engine looks for digests whose period has ended (docs/decisions/0028). */
+  /** How often the engine looks for digests whose period has ended (docs/decisions/0031). */
   digestTickMs: number;
 }
 

@@ -1,4 +1,4 @@
-// What the engine keeps in memory about digests (docs/decisions/0028): which feeds have posts gathered, and when
+// What the engine keeps in memory about digests (docs/decisions/0031): which feeds have posts gathered, and when
 // each one's next digest is due, so a tick can run the source of every feed whose digest came due. Storage is the
 // truth: this is loaded from its index at start (a digest that came due while igcord was down is posted at once),
 // and each run that gathers or posts tells it what is left.

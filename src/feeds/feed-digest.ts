@@ -1,4 +1,4 @@
-// A digest feed's share of a run (docs/decisions/0028). Its pending posts are not posted one by one: each is
+// A digest feed's share of a run (docs/decisions/0031). Its pending posts are not posted one by one: each is
 // gathered durably into the digest of the period it arrived in (storage.digests) and dropped from the pending
 // list, so a restart in the middle of a period loses nothing. A digest whose period has ended is posted in as many
 // messages as Discord's limits take, each part carrying a nonce derived from (feed, period, part) with

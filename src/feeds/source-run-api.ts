@@ -37,7 +37,7 @@ export interface RunDeps {
   tellGuild(feed: Feed, text: string): Promise<void>;
   /** Whether a feed's payer may still pay for it in its server (asked before their token reads the source). */
   payers: PayerCheck;
-  /** Which feeds have posts gathered for a digest and when each is due (docs/decisions/0028). */
+  /** Which feeds have posts gathered for a digest and when each is due (docs/decisions/0031). */
   digestTimes: DigestTimes;
   /** A server's time zone, which digests keep time in. */
   timeZoneOf: TimeZoneOf;

@@ -1,4 +1,4 @@
-// The posts a digest feed gathered for its coming digests (docs/decisions/0028), kept durably as they arrive so a
+// The posts a digest feed gathered for its coming digests (docs/decisions/0031), kept durably as they arrive so a
 // restart in the middle of a period loses none, with the period each one is due in, and the parts of a due digest
 // already posted (so a digest posted in several messages and interrupted posts only the parts it had not yet
 // posted). One value per feed, changed by compare-and-swap (docs/decisions/0018), and one index of the feeds that

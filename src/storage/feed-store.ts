@@ -55,7 +55,7 @@ const feedRecord = z.object({
   template: feedTemplateSchema.optional(),
   /** Include / exclude rules (src/core/feed-filters.ts); absent or empty: every post passes. */
   filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
-  /** Digest mode (docs/decisions/0028); absent: one message per post. Added without a version bump. */
+  /** Digest mode (docs/decisions/0031); absent: one message per post. Added without a version bump. */
   digest: digestScheduleSchema.optional(),
 });
 const feedType: RecordType<typeof feedRecord> = {

@@ -66,7 +66,7 @@ export interface Storage {
   readonly guildSettings: GuildSettingsStore;
   /** Feed templates submitted and being previewed, until Save or Cancel. */
   readonly templateDrafts: TemplateDraftStore;
-  /** The posts digest feeds gathered for their coming digests (docs/decisions/0028). */
+  /** The posts digest feeds gathered for their coming digests (docs/decisions/0031). */
   readonly digests: DigestStore;
   /** True when the backend answers within two seconds (for /healthz). */
   health(): Promise<boolean>;

@@ -1,4 +1,4 @@
-// The time zone a server's digests keep time in (docs/decisions/0028), read by the delivery engine and /feed: the
+// The time zone a server's digests keep time in (docs/decisions/0031), read by the delivery engine and /feed: the
 // server's own setting (`/feed settings`, the same one templates write `{time}` in, docs/decisions/0026), UTC for a
 // server that never chose. One small function, so every reader of it agrees.
 import type { Storage } from './open-storage.js';

@@ -1,4 +1,4 @@
-// Digest mode end to end (docs/decisions/0028): igcord in live mode against the Instagram emulator and a Discord
+// Digest mode end to end (docs/decisions/0031): igcord in live mode against the Instagram emulator and a Discord
 // fake this test owns, the delivery engine on a clock the test moves to the end of a period. A digest feed set
 // with /feed edit gathers a period's posts durably and posts them in one message at the period's end; a restart
 // in the middle of the period, and a crash between Discord accepting the digest and igcord recording it, still

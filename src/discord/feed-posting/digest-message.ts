@@ -1,4 +1,4 @@
-// A feed's digest on Discord (docs/decisions/0028): one embed per message listing the period's posts, one line each
+// A feed's digest on Discord (docs/decisions/0031): one embed per message listing the period's posts, one line each
 // — the author linked to the post, then the caption's first line — with the period's end as the embed's timestamp
 // (Discord shows it in each reader's own time). A digest longer than one embed's description is split into as many
 // messages as it takes, between entries, never inside one: each entry is bounded far below the limit. Captions

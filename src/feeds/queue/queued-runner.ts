@@ -53,7 +53,7 @@ export function createQueuedRunner(options: QueuedRunnerOptions): RunSourceOnce 
   const states = new Map<SourceKey, SourceState>();
   const budgets = new SourceBudgets({ limiter: options.limiter, windowMs: options.windowMs, tuning });
   const feedBackoffs = new FeedBackoffs({ baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs, now, counters, log });
-  // The digests this worker has seen gathered: a source's job is due when its earliest digest is (0028).
+  // The digests this worker has seen gathered: a source's job is due when its earliest digest is (0031).
   const digest = digestDeps(storage);
   const deps: RunDeps = {
     storage,

@@ -1,4 +1,4 @@
-// The digest store (docs/decisions/0028) on SQLite, Redis and PostgreSQL: posts gathered per feed with their period,
+// The digest store (docs/decisions/0031) on SQLite, Redis and PostgreSQL: posts gathered per feed with their period,
 // kept once, parts recorded as posted, a period forgotten alone, the index of feeds with something gathered, and the
 // feed record's digest schedule (an optional field, no version bump).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
