@@ -318,7 +318,11 @@ const PARTS: Record<string, () => Promise<BenchRow[]>> = {
 };
 
 export default async function limiterBench(): Promise<BenchRow[]> {
-  const asked = (process.env.LIMITER_PARTS ?? Object.keys(PARTS).join(',')).split(',').map((p) => p.trim());
+  return limiterParts((process.env.LIMITER_PARTS ?? Object.keys(PARTS).join(',')).split(',').map((p) => p.trim()));
+}
+
+/** Runs the named parts (a–e) in order; `npm run bench -- scale` reuses (a) and (e). */
+export async function limiterParts(asked: string[]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const part of asked) {
     const run = PARTS[part];

@@ -1,12 +1,15 @@
 // Parts of the composition root (src/app.ts) that build one provider's pieces from the configuration: the Graph
-// client of the configured login, the v1 mapping of records an older igcord stored, and the interactions key check.
+// client of the configured login and its feed reader, the v1 mapping of records an older igcord stored, and the
+// interactions key check.
 import type { Config } from './config.js';
 import { createGraphClient, type GraphClient } from './providers/graph/client.js';
+import { createGraphFeedReader } from './providers/graph/feed-reader.js';
+import type { FeedReader } from './core/index.js';
 import { mediaSchema } from './providers/v1/schemas.js';
 import { postFromV1 } from './providers/v1/to-core.js';
 import type { CallGate } from './limiter/call-gate.js';
 import type { Logger } from './log.js';
-import type { LegacyRecords } from './storage/index.js';
+import type { LegacyRecords, Storage } from './storage/index.js';
 
 /** Records an older igcord kept in Platform API v1 terms (pending lists of v1 media), read through v1's mapping. */
 export const v1LegacyRecords: LegacyRecords = {
@@ -39,5 +42,23 @@ export function graphClient(
     timeoutMs: config.instagram.timeoutMs,
     gate,
     log: log.child({ component: 'instagram-graph' }),
+  });
+}
+
+/**
+ * The Graph feed reader over storage: seen-sets for stories and hashtags, the hashtag-slot ledger, and the username
+ * of another account as its payer consented to it (Business Discovery reads by username; decision 0027).
+ */
+export function graphFeedReader(graph: GraphClient, storage: Storage): FeedReader {
+  return createGraphFeedReader(graph, {
+    seen: storage.seen,
+    events: storage.webhookEvents,
+    hashtagSlots: storage.hashtagSlots,
+    usernameOf: async ({ instagramUserId }) => {
+      const feeds = await storage.feeds.listBySource({ kind: 'account', instagramUserId });
+      // The latest consent names the account as it was called most recently.
+      const named = feeds.filter((f) => f.consent !== undefined).sort((a, b) => b.consent!.at - a.consent!.at);
+      return named[0]?.consent?.username;
+    },
   });
 }

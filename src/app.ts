@@ -11,11 +11,10 @@
 import type { Config } from './config.js';
 import { createInstagramClient, type InstagramClient } from './providers/v1/client.js';
 import { createV1Port } from './providers/v1/port.js';
-import { graphClient, requirePublicKey, v1LegacyRecords } from './app-providers.js';
+import { graphClient, graphFeedReader, requirePublicKey, v1LegacyRecords } from './app-providers.js';
 import { createV1FeedReader } from './providers/v1/feed-reader.js';
 import type { GraphClient } from './providers/graph/client.js';
 import { createGraphPort } from './providers/graph/port.js';
-import { createGraphFeedReader } from './providers/graph/feed-reader.js';
 import type { AccountLinker, InstagramPort } from './core/index.js';
 import { createV1Linker } from './providers/v1/linker.js';
 import { createGraphLinker } from './providers/graph/linker.js';
@@ -217,7 +216,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       queue: { url: config.limits.redisUrl ?? '', prefix: config.queue.prefix, stalledMs: config.queue.stalledMs },
       storage,
       // Feeds read through the configured provider's reader (docs/decisions/0023).
-      reader: graph ? createGraphFeedReader(graph, { seen: storage.seen }) : createV1FeedReader(instagram),
+      reader: graph ? graphFeedReader(graph, storage) : createV1FeedReader(instagram),
       limiter,
       // Feeds post to Discord through core's poster port; the engine knows no Discord.
       poster: createDiscordFeedPoster({

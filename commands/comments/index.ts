@@ -1,7 +1,8 @@
 // /comments: the comments on the invoker's own posts, as the Graph API lets a professional account manage them:
 // list a post's comments with their ids, reply to one, hide or show one again, delete one. Registered only where
 // the provider serves them (list needs `comments`, reply, hide and delete `comment-moderation`). Answers are
-// private: they are about the invoker's account.
+// private: they are about the invoker's account. The comments feeds' Hide and Reply buttons are handled here too
+// (moderation-buttons.ts).
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../../src/discord/command.js';
@@ -9,6 +10,8 @@ import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/dis
 import { plain } from '../../src/discord/embeds/text.js';
 import { withInstagram } from '../_shared/linked-account.js';
 import { validateOption } from '../_shared/input/validate-option.js';
+import { COMMENT_MODERATION_PREFIX } from '../../src/discord/feed-posting/comment-message.js';
+import { pressModeration } from './moderation-buttons.js';
 
 /** Discord's message limit, with room for the heading. */
 const MAX_TEXT = 1900;
@@ -128,4 +131,8 @@ async function remove(
   await ctx.respond.reply({ content: `Comment \`${commentId}\` is deleted.`, ephemeral: true });
 }
 
-export default defineCommand(slashCommand(definition, { list, reply, hide, delete: remove }));
+export default defineCommand({
+  ...slashCommand(definition, { list, reply, hide, delete: remove }),
+  // The Hide, Unhide and Reply buttons of comments feeds' messages, and the reply modal.
+  components: { [COMMENT_MODERATION_PREFIX]: pressModeration },
+});

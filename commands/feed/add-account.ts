@@ -7,6 +7,9 @@
 // else's posts needs: the `public_content` scope (reference §4.3) and an account the link can see (a private
 // account answers "not allowed", named in the refusal). The button carries its whole state in its custom id, so
 // it needs no memory and survives a restart; on Confirm the checks run again, since time passed.
+// On Graph (Facebook Login) another account is read through Business Discovery, which finds a professional account
+// by username only: the account is looked up by name (a personal or unknown one is refused before asking), no
+// `public_content` scope exists there, and the button carries the username, looked up again on Confirm.
 import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
@@ -19,7 +22,7 @@ import { InstagramNotFoundError } from '../../src/core/instagram-errors.js';
 import { resolveUsername } from '../_shared/users/resolve-user.js';
 import { parseUsername } from '../_shared/users/username.js';
 import { addFeed, startFromNewest, type AddFeedOptions } from './add-feed.js';
-import { requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import { requireFeedChannel, type DeliveryMode, placeOf, webhookChannel } from './channel-permissions.js';
 import { requireFeedAdmin, type FeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { webhookForChannel } from './feed-webhook.js';
@@ -33,6 +36,7 @@ const CUSTOM_ID_MAX = 100;
 
 interface Asked {
   channelId: string;
+  /** The account's id (v1), or its username where Business Discovery reads it (Graph). */
   instagramUserId: string;
   roleId: string | undefined;
   mode: DeliveryMode;
@@ -79,8 +83,12 @@ function checkMention(
   requireMentionableRole(interaction, role);
 }
 
-function requirePublicContent(linked: LinkedAccount, username: string): void {
-  if (linked.account.scopes.includes(PUBLIC_CONTENT)) return;
+/** Whether other accounts are read through Business Discovery, by username (Graph with Facebook Login). */
+const byDiscovery = (ctx: CommandContext): boolean => ctx.instagram.capabilities.has('other-accounts');
+
+function requirePublicContent(ctx: CommandContext, linked: LinkedAccount, username: string): void {
+  // Business Discovery needs no scope of its own beyond the link's (reference §1.4).
+  if (byDiscovery(ctx) || linked.account.scopes.includes(PUBLIC_CONTENT)) return;
   throw new UserFacingError(
     'instagram.scope-missing',
     `A feed of ${plain(`@${username}`)} reads that account's posts with your Instagram link, and it was not given the "${PUBLIC_CONTENT}" permission. Link again and grant it. Nothing was created.`,
@@ -123,8 +131,15 @@ export async function askAccountFeed(
     await addFeed(interaction, ctx, 'account', options);
     return;
   }
-  requirePublicContent(linked, username);
+  requirePublicContent(ctx, linked, username);
   const target = await withInstagram(ctx, admin.userId, async ({ auth }) => {
+    if (byDiscovery(ctx)) {
+      // Business Discovery answers for professional accounts only; anything else is "not found" here.
+      const profile = await about({ kind: 'user', username }, () =>
+        ctx.instagram.accounts.profile(auth, username, { priority: 'interactive' }),
+      );
+      return { id: profile.id, username: profile.username };
+    }
     const found = await resolveUsername(ctx.instagram, auth, username);
     // Reading its posts once is what the feed will do: a private account the link cannot see says so here.
     await about({ kind: 'user', username: found.username }, () =>
@@ -136,7 +151,7 @@ export async function askAccountFeed(
 
   const asked: Asked = {
     channelId,
-    instagramUserId: target.id,
+    instagramUserId: byDiscovery(ctx) ? target.username : target.id,
     roleId: options.mention?.id,
     mode,
     invokerId: admin.userId,
@@ -195,7 +210,9 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
   const channel = await requireFeedChannel(interaction.client, interaction.guild, button.channelId, button.mode);
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
   const profile = await withInstagram(ctx, admin.userId, ({ auth }) =>
-    ctx.instagram.users.get(auth, button.instagramUserId, { priority: 'interactive' }),
+    byDiscovery(ctx)
+      ? ctx.instagram.accounts.profile(auth, button.instagramUserId, { priority: 'interactive' })
+      : ctx.instagram.users.get(auth, button.instagramUserId, { priority: 'interactive' }),
   ).catch((error: unknown) => {
     // Only the id is known here; the account was found when the question was asked, so it is gone since.
     if (error instanceof InstagramNotFoundError) {
@@ -207,13 +224,13 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
     }
     throw error;
   });
-  requirePublicContent(linked, profile.username);
-  const source: FeedSource = { kind: 'account', instagramUserId: button.instagramUserId };
+  requirePublicContent(ctx, linked, profile.username);
+  const source: FeedSource = { kind: 'account', instagramUserId: profile.id };
   await refuseDuplicate(ctx, admin.guildId, button.channelId, source);
 
   let delivery: FeedDeliveryInput = { mode: 'message' };
   if (button.mode === 'webhook') {
-    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, webhookChannel(channel), ctx.log);
     delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
   }
   const feed = await ctx.storage.feeds.add({
@@ -224,6 +241,7 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
     ownerInstagramUserId: linked.account.instagramUserId,
     createdBy: admin.userId,
     mentionRoleId: button.roleId,
+    place: placeOf(channel),
     delivery,
     consent: { discordUserId: admin.userId, at: ctx.clock.now(), username: profile.username },
   });

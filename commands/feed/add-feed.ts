@@ -5,13 +5,21 @@
 // location. Only then is the webhook made, the feed stored, and the engine told to start from the newest post,
 // so an existing back catalogue is never flooded into the channel. If that last step fails, the feed is removed
 // again: the admin sees the error and nothing half-made stays behind.
+// On Graph (Facebook Login) a tag is checked with Hashtag Search, which holds one of the payer's 30 weekly hashtag
+// slots (reference §1.4): the 31st unique tag of 7 days is refused with the date a slot frees (hashtag-slots.ts).
 import type { ChatInputCommandInteraction, Client } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
 import { requireLinkedAccount, withInstagram } from '../_shared/linked-account.js';
 import { sourceKey, type Feed, type FeedDeliveryInput, type FeedSource } from '../../src/storage/index.js';
-import { canMentionRole, requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import {
+  canMentionRole,
+  requireFeedChannel,
+  type DeliveryMode,
+  placeOf,
+  webhookChannel,
+} from './channel-permissions.js';
 import { requireFeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { describeSource } from './feed-list.js';
@@ -20,6 +28,7 @@ import { placeIdByName } from '../_shared/places/place-by-name.js';
 import { parseTagName } from '../_shared/input/tag-name.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 import { text as textOf } from '../../src/i18n/i18n.js';
+import { findHashtagForFeed } from './hashtag-slots.js';
 
 export type AddKind = FeedSource['kind'];
 
@@ -43,11 +52,12 @@ type PlaceChoice = { id: string } | { name: string };
  * The source as chosen in the options; an account source is completed with the invoker's link, and a place given
  * by name is resolved to its id.
  */
-type ChosenSource =
-  | Exclude<FeedSource, { kind: 'account' | 'location' | 'stories' }>
-  | { kind: 'account' }
-  | { kind: 'stories' }
-  | { kind: 'location'; place: PlaceChoice };
+type ChosenSource = { kind: 'tag'; name: string } | { kind: OwnKind } | { kind: 'location'; place: PlaceChoice };
+
+/** The kinds of source that are the invoker's own linked account. */
+type OwnKind = 'account' | 'stories' | 'comments' | 'mentions';
+const isOwnKind = (kind: string): kind is OwnKind =>
+  kind === 'account' || kind === 'stories' || kind === 'comments' || kind === 'mentions';
 
 /** The scope tag and location endpoints need (reference §4.3). */
 const PUBLIC_CONTENT = 'public_content';
@@ -86,13 +96,21 @@ export async function addFeed(
       ? { kind, name: parseTagName(options.tag ?? '', 'tag').toLowerCase() }
       : kind === 'location'
         ? { kind, place: placeChoice(options.location ?? '') }
-        : { kind };
+        : isOwnKind(kind)
+          ? { kind }
+          : { kind: 'account' };
 
   const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
 
   // The source's owner is always the invoker: their own posts, or a tag/location read (and paid) with their link.
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
-  if ((chosen.kind === 'tag' || chosen.kind === 'location') && !linked.account.scopes.includes(PUBLIC_CONTENT)) {
+  // Hashtag Search (Graph) asks for no scope of its own; v1's tag and location endpoints need public_content.
+  const hashtagSearch = chosen.kind === 'tag' && ctx.instagram.capabilities.has('hashtag-search');
+  if (
+    (chosen.kind === 'tag' || chosen.kind === 'location') &&
+    !hashtagSearch &&
+    !linked.account.scopes.includes(PUBLIC_CONTENT)
+  ) {
     throw new UserFacingError(
       'instagram.scope-missing',
       textOf('feed.add.needsPublicContent', { scope: PUBLIC_CONTENT }),
@@ -100,14 +118,14 @@ export async function addFeed(
     );
   }
   const source: FeedSource =
-    chosen.kind === 'account' || chosen.kind === 'stories'
-      ? { kind: chosen.kind, instagramUserId: linked.account.instagramUserId }
+    chosen.kind === 'tag'
+      ? chosen
       : chosen.kind === 'location'
         ? {
             kind: 'location',
             id: 'id' in chosen.place ? chosen.place.id : await placeIdByName(ctx, admin.userId, chosen.place.name),
           }
-        : chosen;
+        : { kind: chosen.kind, instagramUserId: linked.account.instagramUserId };
 
   const key = sourceKey(source);
   const existing = (await ctx.storage.feeds.listByChannel(channelId)).find(
@@ -121,7 +139,9 @@ export async function addFeed(
   }
 
   let placeName: string | undefined;
-  if (source.kind === 'tag') {
+  if (source.kind === 'tag' && hashtagSearch) {
+    await findHashtagForFeed(ctx, admin.userId, linked.account.instagramUserId, source.name);
+  } else if (source.kind === 'tag') {
     await withInstagram(ctx, admin.userId, ({ auth }) =>
       ctx.instagram.tags.get(auth, source.name, { priority: 'interactive' }),
     );
@@ -134,7 +154,7 @@ export async function addFeed(
 
   let delivery: FeedDeliveryInput = { mode: 'message' };
   if (mode === 'webhook') {
-    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, webhookChannel(channel), ctx.log);
     delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
   }
 
@@ -146,6 +166,7 @@ export async function addFeed(
     ownerInstagramUserId: linked.account.instagramUserId,
     createdBy: admin.userId,
     mentionRoleId: role?.id,
+    place: placeOf(channel),
     delivery,
   });
   await startFromNewest(ctx, feed, interaction.client);
@@ -166,7 +187,13 @@ export async function addFeed(
       id: feed.id,
       what,
       channel: `<#${channelId}>`,
-      mode: ctx.t(mode === 'webhook' ? 'feed.add.asWebhook' : 'feed.add.asBot'),
+      mode: ctx.t(
+        feed.place === 'forum'
+          ? 'feed.add.asForumThreads'
+          : mode === 'webhook'
+            ? 'feed.add.asWebhook'
+            : 'feed.add.asBot',
+      ),
       mention: mentionNote,
     }),
     ephemeral: true,

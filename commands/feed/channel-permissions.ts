@@ -8,17 +8,48 @@ import {
   DiscordjsErrorCodes,
   PermissionFlagsBits,
   RESTJSONErrorCodes,
+  type AnyThreadChannel,
   type Client,
+  type ForumChannel,
   type Guild,
   type NewsChannel,
   type TextChannel,
 } from 'discord.js';
+import type { FeedPlace } from '../../src/core/index.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 
 export type DeliveryMode = 'message' | 'webhook';
 
-/** A channel a feed can post in: a text or announcement channel of the guild. */
-export type FeedChannel = TextChannel | NewsChannel;
+/** A channel that can carry a channel webhook: a text or announcement channel of the guild. */
+export type WebhookChannel = TextChannel | NewsChannel;
+
+/** A channel a feed can post in: a text or announcement channel, a forum (a thread per post) or one thread. */
+export type FeedChannel = WebhookChannel | ForumChannel | AnyThreadChannel;
+
+/** The channel types a feed's `channel` option offers. */
+export const FEED_CHANNEL_TYPES = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.GuildForum,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+] as const;
+
+/** What kind of place a feed channel is (stored with the feed: the poster posts in each kind its own way). */
+export function placeOf(channel: FeedChannel): FeedPlace {
+  if (channel.type === ChannelType.GuildForum) return 'forum';
+  return channel.isThread() ? 'thread' : 'channel';
+}
+
+/** The channel as one a webhook can be made in; only text and announcement channels are (checked before). */
+export function webhookChannel(channel: FeedChannel): WebhookChannel {
+  if (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement) return channel;
+  throw new UserFacingError(
+    'feeds.webhook-place',
+    `<#${channel.id}> is a forum or a thread: feeds post there as the bot. Leave \`delivery\` out (or choose bot message). Nothing was changed.`,
+  );
+}
 
 const LABELS = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],
@@ -26,6 +57,8 @@ const LABELS = [
   [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
   [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
   [PermissionFlagsBits.ManageWebhooks, 'Manage Webhooks'],
+  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+  [PermissionFlagsBits.ManageThreads, 'Manage Threads'],
 ] as const;
 
 /**
@@ -33,12 +66,13 @@ const LABELS = [
  * the channel's recent messages, to find a post it may have made without recording it (Discord documents message
  * nonces for channel messages only, not for webhook executions).
  */
-export function requiredPermissions(mode: DeliveryMode): bigint[] {
-  const needed: bigint[] = [
-    PermissionFlagsBits.ViewChannel,
-    PermissionFlagsBits.SendMessages,
-    PermissionFlagsBits.EmbedLinks,
-  ];
+export function requiredPermissions(mode: DeliveryMode, place: FeedPlace = 'channel'): bigint[] {
+  // In a thread Discord checks Send Messages in Threads instead of Send Messages. In a forum a post is a thread
+  // made with Send Messages ("Create Posts"); after a crash the bot reads the forum's threads and their first
+  // messages to find one it made without recording it (Read Message History).
+  const send = place === 'thread' ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+  const needed: bigint[] = [PermissionFlagsBits.ViewChannel, send, PermissionFlagsBits.EmbedLinks];
+  if (place === 'forum') needed.push(PermissionFlagsBits.ReadMessageHistory);
   if (mode === 'webhook') needed.push(PermissionFlagsBits.ReadMessageHistory, PermissionFlagsBits.ManageWebhooks);
   return needed;
 }
@@ -72,14 +106,20 @@ export async function requireFeedChannel(
       `The channel <#${channelId}> does not exist any more, or I cannot see it.`,
     );
   }
-  if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
+  if (!isFeedChannel(channel)) {
     throw new UserFacingError(
       'feeds.channel-kind',
-      `<#${channelId}> is not a text or announcement channel; feeds post into those.`,
+      `<#${channelId}> is not a text, announcement or forum channel, nor a thread; feeds post into those.`,
     );
   }
+  const place = placeOf(channel);
+  if (mode === 'webhook') webhookChannel(channel);
   const has = channel.permissionsFor(client.user)?.bitfield ?? 0n;
-  const missing = missingPermissions(has, requiredPermissions(mode));
+  const needed = requiredPermissions(mode, place);
+  // A thread archived and locked takes a post only once reopened, which needs Manage Threads (thread-post.ts).
+  if (channel.isThread() && channel.archived === true && channel.locked === true)
+    needed.push(PermissionFlagsBits.ManageThreads);
+  const missing = missingPermissions(has, needed);
   if (missing.length > 0) {
     throw new UserFacingError(
       'feeds.bot-missing-permissions',
@@ -88,6 +128,10 @@ export async function requireFeedChannel(
     );
   }
   return channel;
+}
+
+function isFeedChannel(channel: { type: ChannelType }): channel is FeedChannel {
+  return (FEED_CHANNEL_TYPES as readonly ChannelType[]).includes(channel.type);
 }
 
 /**

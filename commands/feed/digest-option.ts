@@ -20,6 +20,8 @@ export const DIGEST_TEXT = {
     "A daily digest needs its time: add `digest-time` as HH:MM (the server's time zone). Nothing was changed.",
   timeWithout: (feedId: string) =>
     `\`digest-time\` sets the time of a daily digest: add \`digest:daily\` (feed \`${feedId}\` is not daily). Nothing was changed.`,
+  forum:
+    'A forum feed makes a thread per post and cannot post digests: move it to a text channel first. Nothing was changed.',
   now: (description: string) => ` It posts ${description}.`,
   waiting: ' Posts already gathered still go out in the digest they wait for.',
 } as const;
@@ -42,6 +44,7 @@ export function digestEdit(
     return { every: 'daily', at };
   }
   if (choice === 'off') return null;
+  if (feed.place === 'forum') throw new UserFacingError('feeds.digest-time', DIGEST_TEXT.forum);
   if (choice === 'hourly') return { every: 'hourly' };
   const daily = at ?? (feed.digest?.every === 'daily' ? feed.digest.at : undefined);
   if (daily === undefined) throw new UserFacingError('feeds.digest-time', DIGEST_TEXT.timeNeeded);

@@ -9,7 +9,7 @@ import type { CommandContext } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { serverTimeZones, sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
-import { requireFeedChannel, type DeliveryMode } from './channel-permissions.js';
+import { requireFeedChannel, type DeliveryMode, placeOf, webhookChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
@@ -74,6 +74,7 @@ export async function editFeed(
 
   const patch: FeedPatch = {};
   if (moved) patch.channelId = channelId;
+  if (moved && channel !== undefined) patch.place = placeOf(channel);
   if (role !== undefined) patch.mentionRoleId = role.id;
   if (clear) patch.mentionRoleId = null;
   if (digest !== undefined) patch.digest = digest;
@@ -81,7 +82,7 @@ export async function editFeed(
   // A webhook belongs to one channel: a move or a switch to webhooks needs the new channel's; a switch back to
   // bot messages drops it. Unchanged otherwise, so an edit of the mention alone keeps the webhook it has.
   if (mode === 'webhook' && channel !== undefined && (moved || feed.delivery.mode !== 'webhook')) {
-    const webhook = await webhookForChannel(ctx.storage, interaction.client, channel, ctx.log);
+    const webhook = await webhookForChannel(ctx.storage, interaction.client, webhookChannel(channel), ctx.log);
     if (webhook.created) created = webhook.webhookId;
     patch.delivery = { mode: 'webhook', webhookId: webhook.webhookId, webhookToken: webhook.webhookToken };
   } else if (mode === 'message' && feed.delivery.mode === 'webhook') {
@@ -107,7 +108,7 @@ export async function editFeed(
 
   await ctx.respond.reply({
     content:
-      `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
+      `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.place === 'forum' ? 'a new thread per post' : edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
       `mentioning ${edited.mentionRoleId === undefined ? 'nobody' : `<@&${edited.mentionRoleId}>`}.` +
       digestLine +
       ' Its payer, state and delivered posts are kept: nothing already posted is posted again.',

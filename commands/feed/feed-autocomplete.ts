@@ -52,6 +52,16 @@ export async function autocomplete(interaction: AutocompleteInteraction, deps: A
       await interaction.respond([]);
       return;
     }
+    if (!deps.instagram.capabilities.has('tags')) {
+      // Graph has no tag search, and a Hashtag Search lookup would hold one of the 30 weekly slots per keystroke:
+      // suggest the tags the account already holds a slot for this week (free to follow), then what was typed.
+      const held = (await deps.storage.hashtagSlots.get(found.account.instagramUserId)).tags.map((t) => t.name);
+      const names = [...new Set([...held.filter((n) => n.startsWith(query.toLowerCase())), query.toLowerCase()])];
+      await interaction.respond(
+        names.slice(0, 25).map((n) => ({ name: truncate(plain(`#${n}`, 'label'), 100), value: n.slice(0, 100) })),
+      );
+      return;
+    }
     const auth = { userId: found.account.instagramUserId, accessToken: found.accessToken };
     // The same kind as /tag's suggestions: one search serves both, and each reads the answer as what it is.
     const tags = await deps.lookups.get(

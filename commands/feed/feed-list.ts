@@ -30,6 +30,14 @@ export function describeSource(feed: Feed, owner: Account | undefined, t: Transl
       return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
         ? t('feed.source.accountStories', { account: plain(`@${owner.username}`) })
         : t('feed.source.storiesId', { id: feed.source.instagramUserId });
+    case 'comments':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? t('feed.source.accountComments', { account: plain(`@${owner.username}`) })
+        : t('feed.source.commentsId', { id: feed.source.instagramUserId });
+    case 'mentions':
+      return owner !== undefined && owner.instagramUserId === feed.source.instagramUserId
+        ? t('feed.source.accountMentions', { account: plain(`@${owner.username}`) })
+        : t('feed.source.mentionsId', { id: feed.source.instagramUserId });
     case 'account':
       if (owner !== undefined && owner.instagramUserId === feed.source.instagramUserId)
         return t('feed.source.accountPosts', { account: plain(`@${owner.username}`) });
@@ -61,7 +69,13 @@ export function describeFeed(
   const mentions = t('feed.list.mentions', {
     role: feed.mentionRoleId === undefined ? t('feed.list.nobody') : `<@&${feed.mentionRoleId}>`,
   });
-  const postsAs = t(feed.delivery.mode === 'webhook' ? 'feed.list.postsAsWebhook' : 'feed.list.postsAsBot');
+  const postsAs = t(
+    feed.place === 'forum'
+      ? 'feed.list.postsAsForum'
+      : feed.delivery.mode === 'webhook'
+        ? 'feed.list.postsAsWebhook'
+        : 'feed.list.postsAsBot',
+  );
   // The reason is core's wording of the structured state (src/core/feed-lifecycle.ts), still English.
   const state = t('feed.list.stateLine', { state: t(`feed.list.state.${feed.state.kind}`) });
   const lines = [

@@ -5,7 +5,7 @@
 import { DiscordAPIError, type Client } from 'discord.js';
 import type { Logger } from '../../src/log.js';
 import type { Feed, Storage } from '../../src/storage/index.js';
-import type { FeedChannel } from './channel-permissions.js';
+import type { WebhookChannel } from './channel-permissions.js';
 
 export const WEBHOOK_NAME = 'igcord';
 /** Discord: Unknown Webhook. */
@@ -20,7 +20,7 @@ export interface FeedWebhook {
 export async function webhookForChannel(
   storage: Storage,
   client: Client,
-  channel: FeedChannel,
+  channel: WebhookChannel,
   log: Logger,
 ): Promise<FeedWebhook & { created: boolean }> {
   for (const feed of await storage.feeds.listByChannel(channel.id)) {

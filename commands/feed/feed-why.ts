@@ -41,6 +41,10 @@ function carries(source: FeedSource, post: Post): boolean {
       return post.location?.id === source.id;
     case 'stories':
       return post.kind === 'story' && post.author.id === source.instagramUserId;
+    case 'comments':
+      return post.commentOn?.ownerId === source.instagramUserId;
+    case 'mentions':
+      return post.people.some((p) => p.id === source.instagramUserId);
   }
 }
 
@@ -111,8 +115,10 @@ export async function whyPost(interaction: ChatInputCommandInteraction, ctx: Com
 
 /** One feed's fate of the post, in words, from its records and state. */
 async function outcome(ctx: CommandContext, { feed, record, pending, digestDue }: FeedFacts, post: Post | undefined) {
+  // A forum feed's post is a thread whose starter message has the thread's id: the link opens that thread.
+  const where = feed.place === 'forum' ? record?.messageId : feed.channelId;
   if (record?.messageId !== undefined)
-    return `delivered ${relativeTime(record.deliveredAt)}: https://discord.com/channels/${feed.guildId}/${feed.channelId}/${record.messageId}`;
+    return `delivered ${relativeTime(record.deliveredAt)}: https://discord.com/channels/${feed.guildId}/${where}/${record.messageId}`;
   if (record?.filteredBy !== undefined)
     return `filtered by ${plain(record.filteredBy)} ${relativeTime(record.deliveredAt)}; it will not be posted.`;
   if (digestDue !== undefined) return DIGEST_WAITING(digestDue);

@@ -3,11 +3,12 @@
 // command from others), and every handler checks the member's permission again, since admins can change who sees
 // a command. All answers are ephemeral: this is admin tooling, not channel chatter. The work lives beside this
 // file (add-feed.ts, manage-feed.ts, feed-posting.ts, …); this file is the definition and the routing.
-import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import { autocomplete } from './feed-autocomplete.js';
 import { defineCommand } from '../../src/discord/command.js';
 import { defineSlash, slashCommand } from '../../src/discord/slash-command.js';
 import { addFeed } from './add-feed.js';
+import { FEED_CHANNEL_TYPES } from './channel-permissions.js';
 import { editFeed } from './edit-feed.js';
 import { ACCOUNT_FEED_PREFIX, askAccountFeed, pressAccountFeedButton } from './add-account.js';
 import { BACKFILL_MAX, FEED_COMPONENT_PREFIX, askBackfill, pressFeedButton, testFeed } from './feed-posting.js';
@@ -30,9 +31,9 @@ import { DIGEST_CHOICES } from './digest-option.js';
 const target = {
   channel: {
     kind: 'channel',
-    description: 'The channel that gets the posts',
+    description: 'The channel, forum (a thread per post) or thread that gets the posts',
     required: true,
-    channelTypes: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+    channelTypes: FEED_CHANNEL_TYPES,
   },
 } as const;
 
@@ -80,9 +81,19 @@ const definition = defineSlash({
       description: "Follow your linked account's stories: each new story once, while it lives (24 h)",
       options: { ...target, ...deliveryOptions },
     },
+    'add-comments': {
+      requires: 'comment-moderation',
+      description: "Each new comment on your linked account's posts, once, with Hide and Reply buttons for you",
+      options: { ...target, ...deliveryOptions },
+    },
+    'add-mentions': {
+      requires: 'mentions',
+      description: 'Each new post that tags or mentions your linked account, once',
+      options: { ...target, ...deliveryOptions },
+    },
     'add-tag': {
       requires: 'tag-feeds',
-      description: 'Follow a tag (read with your linked account)',
+      description: "Follow a hashtag's new posts (read with your link; on Graph it holds one of 30 weekly hashtags)",
       options: {
         ...target,
         tag: {
@@ -230,6 +241,8 @@ export default defineCommand({
         ? addFeed(interaction, ctx, 'account', o)
         : askAccountFeed(interaction, ctx, { ...o, account: o.account }),
     'add-stories': (interaction, ctx, o) => addFeed(interaction, ctx, 'stories', o),
+    'add-comments': (interaction, ctx, o) => addFeed(interaction, ctx, 'comments', o),
+    'add-mentions': (interaction, ctx, o) => addFeed(interaction, ctx, 'mentions', o),
     'add-tag': (interaction, ctx, o) => addFeed(interaction, ctx, 'tag', o),
     'add-location': (interaction, ctx, o) => addFeed(interaction, ctx, 'location', o),
     list: (interaction, ctx) => listFeeds(interaction, ctx),

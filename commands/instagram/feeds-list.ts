@@ -36,6 +36,10 @@ function describeSource(feed: Feed): string {
       return `location ${feed.source.id}`;
     case 'stories':
       return `stories of Instagram account ${feed.source.instagramUserId}`;
+    case 'comments':
+      return `comments on the posts of Instagram account ${feed.source.instagramUserId}`;
+    case 'mentions':
+      return `mentions of Instagram account ${feed.source.instagramUserId}`;
   }
 }
 

@@ -95,5 +95,9 @@ function describeSource(feed: Feed, username: string): string {
       return `location ${feed.source.id}`;
     case 'stories':
       return `stories of ${plain(`@${username}`)}`;
+    case 'comments':
+      return `comments on ${plain(`@${username}`)}'s posts`;
+    case 'mentions':
+      return `mentions of ${plain(`@${username}`)}`;
   }
 }

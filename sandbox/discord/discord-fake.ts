@@ -1,7 +1,7 @@
 // The Discord fake's public contract: the options startDiscordFake takes and the handle it returns (the URLs,
 // the world-building and person-acting controls, the logs and faults). Kept apart from index.ts so the wiring
 // there reads as wiring, and a test or the console can see the whole surface in one place.
-import type { APIMessage, APIOverwrite, APIRole, APIUser } from 'discord-api-types/v10';
+import type { APIChannel, APIMessage, APIOverwrite, APIRole, APIUser } from 'discord-api-types/v10';
 import type { InteractionDeliveryEntry, LogEntry, RestLogEntry, WarnSink } from './log.js';
 import type { FaultRule } from './faults.js';
 import type { InteractionHandle } from './interactions.js';
@@ -103,6 +103,10 @@ export interface DiscordFake {
   setBotPermissions(guildId: string, permissions: Permissions): void;
   setChannelOverwrites(channelId: string, overwrites: OverwriteInput[]): void;
   deleteChannel(channelId: string): void;
+  /** Archives, unarchives, locks or unlocks a thread, as a moderator does (THREAD_UPDATE). */
+  setThreadState(threadId: string, change: { archived?: boolean; locked?: boolean }): void;
+  /** The threads of a forum or channel, as Discord renders them (archived ones too), oldest first. */
+  threads(parentId: string): APIChannel[];
   /** Sets (or clears, with null) the guild's system channel; the bot hears GUILD_UPDATE. */
   setSystemChannel(guildId: string, channelId: string | null): void;
   /** The id of the bot's DM channel with a user (read its messages with messages()). */

@@ -30,6 +30,8 @@ import { addDirectMessageRoutes, directChannelOf } from './routes/direct-message
 import { addInteractionCallbackRoute } from './routes/interactions.js';
 import { addWebhookRoutes } from './routes/webhooks.js';
 import { addThreadRoutes } from './routes/threads.js';
+import { setThreadState } from './threads.js';
+import { isThread, renderChannel } from './render.js';
 import { FakeOAuth2 } from './oauth2.js';
 import { createApplicationKeys } from './signing.js';
 import { InteractionsEndpoint } from './interactions-endpoint.js';
@@ -191,6 +193,11 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     setBotPermissions: (guildId, permissions) => world.setBotPermissions(guildId, permissions),
     setChannelOverwrites: (channelId, overwrites) => world.setChannelOverwrites(channelId, overwrites),
     deleteChannel: (channelId) => world.deleteChannel(channelId),
+    setThreadState: (threadId, change) => setThreadState(state, state.channel(threadId), change),
+    threads: (parentId) =>
+      [...state.channels.values()]
+        .filter((c) => c.parentId === parentId && isThread(c))
+        .map((c) => structuredClone(renderChannel(c))),
     setSystemChannel: (guildId, channelId) => world.setSystemChannel(guildId, channelId),
     directChannel: (userId) => directChannelOf(state, userId).id,
     addBot: (guildId) => world.addBot(guildId),

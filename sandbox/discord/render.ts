@@ -1,6 +1,7 @@
 // Turns the fake's records into the wire objects of discord-api-types/v10, so that a field the types require
 // (and discord.js reads) is filled in one place and type drift in a new discord-api-types fails at tsc here.
 import {
+  ChannelFlags,
   ChannelType,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
@@ -57,7 +58,7 @@ export function renderChannel(channel: ChannelRecord): APIChannel {
     parent_id: channel.parentId,
     permission_overwrites: channel.overwrites.map((o) => ({ ...o })),
     nsfw: false,
-    flags: 0,
+    flags: channel.requireTag === true ? ChannelFlags.RequireTag : 0,
   };
   if (isThread(channel)) {
     return {
@@ -68,11 +69,12 @@ export function renderChannel(channel: ChannelRecord): APIChannel {
       member_count: 1,
       message_count: 0,
       total_message_sent: 0,
+      ...(channel.appliedTags === undefined ? {} : { applied_tags: [...channel.appliedTags] }),
       thread_metadata: {
-        archived: false,
+        archived: channel.archived ?? false,
         auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
-        archive_timestamp: new Date().toISOString(),
-        locked: false,
+        archive_timestamp: channel.archivedAt ?? new Date().toISOString(),
+        locked: channel.locked ?? false,
       },
     } as APIChannel;
   }
@@ -82,7 +84,13 @@ export function renderChannel(channel: ChannelRecord): APIChannel {
         ...base,
         type: ChannelType.GuildForum,
         topic: channel.topic,
-        available_tags: [],
+        available_tags: (channel.availableTags ?? []).map((t) => ({
+          id: t.id,
+          name: t.name,
+          moderated: false,
+          emoji_id: null,
+          emoji_name: null,
+        })),
         default_reaction_emoji: null,
         default_sort_order: null,
         default_forum_layout: 0,
@@ -172,7 +180,10 @@ export function renderGuildCreate(
     channels: channels
       .filter((c) => !isThread(c))
       .map((c) => renderChannel(c) as APIChannel & { type: Exclude<GuildChannelType, ThreadChannelType> }),
-    threads: channels.filter(isThread).map((c) => renderChannel(c) as APIChannel & { type: ThreadChannelType }),
+    // Only active threads come with GUILD_CREATE; archived ones are fetched (GET /channels/:id) when needed.
+    threads: channels
+      .filter((c) => isThread(c) && c.archived !== true)
+      .map((c) => renderChannel(c) as APIChannel & { type: ThreadChannelType }),
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

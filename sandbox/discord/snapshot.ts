@@ -45,6 +45,12 @@ const snapshotSchema = z.object({
       ownerId: snowflake.nullable(),
       overwrites: z.array(z.object({ id: snowflake, type: z.number().int(), allow: z.string(), deny: z.string() })),
       lastMessageId: snowflake.nullable(),
+      availableTags: z.array(z.object({ id: snowflake, name: z.string() })).optional(),
+      requireTag: z.boolean().optional(),
+      appliedTags: z.array(snowflake).optional(),
+      archived: z.boolean().optional(),
+      locked: z.boolean().optional(),
+      archivedAt: z.string().optional(),
     }),
   ),
   webhooks: z.array(

@@ -40,6 +40,17 @@ export interface ChannelRecord {
   ownerId: string | null;
   overwrites: APIOverwrite[];
   lastMessageId: string | null;
+  /** A forum's tags (`available_tags`, at most 20), each an id and a name. */
+  availableTags?: { id: string; name: string }[];
+  /** A forum whose posts must carry a tag (channel flag REQUIRE_TAG). */
+  requireTag?: boolean;
+  /** A forum post's tags (`applied_tags`, at most 5 of its forum's). */
+  appliedTags?: string[];
+  /** A thread's `thread_metadata.archived` and `locked` (absent: active and unlocked). */
+  archived?: boolean;
+  locked?: boolean;
+  /** When the thread was last archived (or unarchived): `thread_metadata.archive_timestamp`. */
+  archivedAt?: string;
 }
 
 export interface MemberRecord {

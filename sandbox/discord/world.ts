@@ -37,6 +37,10 @@ export interface ChannelInput {
   parent?: string;
   topic?: string;
   overwrites?: OverwriteInput[];
+  /** A forum's tags, by name (`available_tags`; each gets an id). */
+  tags?: string[];
+  /** A forum whose posts must carry one of its tags (Discord's "Require tags"). */
+  requireTag?: boolean;
 }
 
 export interface OverwriteInput {
@@ -302,6 +306,12 @@ export class World {
       ownerId: type === ChannelType.PublicThread ? guild.ownerId : null,
       overwrites: (input.overwrites ?? []).map(toOverwrite),
       lastMessageId: null,
+      ...(type === ChannelType.GuildForum
+        ? {
+            availableTags: (input.tags ?? []).map((name) => ({ id: this.state.ids.next(), name })),
+            ...(input.requireTag === true ? { requireTag: true } : {}),
+          }
+        : {}),
     };
     this.state.channels.set(channel.id, channel);
     guild.channelIds.push(channel.id);

@@ -47,7 +47,7 @@ export const MISSING_CAPABILITY: Record<Capability, string> = {
   likes: 'no likes lists and no liking',
   relationships: 'no follower lists and no following',
   comments: 'no comments',
-  'tag-feeds': 'no hashtag feeds',
+  'tag-feeds': 'no hashtag feeds (Hashtag Search needs Facebook Login)',
   'location-feeds': 'no location feeds',
   'account-feeds': 'no channel feeds of an account',
   'story-feeds': 'no story feeds',
@@ -62,8 +62,13 @@ export const MISSING_CAPABILITY: Record<Capability, string> = {
   'hashtag-search': 'no Hashtag Search (it needs Facebook Login)',
 };
 
-/** The capability a feed of this source kind needs. */
-export function feedCapability(kind: 'account' | 'tag' | 'location' | 'stories'): Capability {
+/**
+ * The capability a feed of this source kind needs. A comments feed is a moderation channel: it needs what its
+ * buttons do (hide, reply); a mentions feed needs the mentions list it reads.
+ */
+export function feedCapability(kind: 'account' | 'tag' | 'location' | 'stories' | 'comments' | 'mentions'): Capability {
   if (kind === 'stories') return 'story-feeds';
+  if (kind === 'comments') return 'comment-moderation';
+  if (kind === 'mentions') return 'mentions';
   return kind === 'account' ? 'account-feeds' : kind === 'tag' ? 'tag-feeds' : 'location-feeds';
 }

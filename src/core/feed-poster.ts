@@ -3,13 +3,25 @@
 // (src/discord/feed-posting) renders the post and talks to the platform, and reports a failure as data: retry
 // later, disable the feed (it cannot post until an admin acts), or skip this post (its body was refused).
 // Implementations never throw for a refused or failed request: only a bug rejects.
+import { z } from 'zod';
 import type { FeedTemplate, TimeSettings } from './feed-template.js';
 import type { Post } from './post.js';
+
+/**
+ * What kind of place a feed posts in: a text or announcement channel (a message per post), a forum (a thread per
+ * post, its tags from the post's hashtags) or one existing thread (a message per post, reopened when archived).
+ */
+export const feedPlaceSchema = z.enum(['channel', 'forum', 'thread']);
+export type FeedPlace = z.output<typeof feedPlaceSchema>;
 
 /** Where a feed posts and as whom, with the secret an execution needs already read by the engine. */
 export interface PostTarget {
   feedId: string;
   channelId: string;
+  /** Absent: a text or announcement channel. */
+  place?: FeedPlace | undefined;
+  /** The guild, where a forum's threads are listed (a look for an earlier forum post). */
+  guildId?: string | undefined;
   /** The one role a delivery may ping. */
   mentionRoleId?: string | undefined;
   /** As the bot, or through the feed's channel webhook (its token in clear, never logged). */
@@ -73,6 +85,16 @@ export interface FeedPoster {
     channelId: string,
     webhookId: string,
     post: Post,
+    signal?: AbortSignal,
+  ): Promise<EarlierPostLook | PostFailure>;
+  /**
+   * Looks among the forum's threads that the bot created since `since` (unix ms) for the thread of `post` (a forum
+   * feed's post that an earlier run may have made without recording it).
+   */
+  findEarlierThread(
+    target: PostTarget,
+    post: Post,
+    since: number,
     signal?: AbortSignal,
   ): Promise<EarlierPostLook | PostFailure>;
   /**

@@ -38,6 +38,25 @@ export const placeSchema = z.object({
 });
 export type Place = z.output<typeof placeSchema>;
 
+/**
+ * What a comments feed delivers is a comment, carried as a post: the post's `id` is the comment's, its `author`
+ * the commenter, its `caption` the comment's text (so filters and templates read it), and its items and permalink
+ * those of the post commented on. This says which post that is, and whether the comment is hidden.
+ */
+export const commentOnSchema = z.object({
+  /** The commented post's id. */
+  postId: z.string().min(1).max(100),
+  /** The commented post's caption (shortened by the renderer). */
+  postCaption: z.string(),
+  /** The account whose post it is: its owner moderates the comment. */
+  ownerId: z.string().min(1).max(100),
+  ownerUsername: z.string(),
+  hidden: z.boolean().optional(),
+  /** The comment it answers, for a reply. */
+  parentId: z.string().optional(),
+});
+export type CommentOn = z.output<typeof commentOnSchema>;
+
 export const postSchema = z.object({
   id: z.string().min(1).max(100),
   kind: postKindSchema,
@@ -64,5 +83,7 @@ export const postSchema = z.object({
   likedByViewer: z.boolean().optional(),
   /** Metres from the searched point, for posts found by a place search. */
   distance: z.number().optional(),
+  /** Present when this is a comment (a comments feed's delivery): the post it is on. */
+  commentOn: commentOnSchema.optional(),
 });
 export type Post = z.output<typeof postSchema>;

@@ -1,6 +1,7 @@
 // What a feed follows, as a discriminated union that grows with what providers can serve: a linked account's own
-// posts, a linked account's stories (Graph), a tag, or a location; and the stable string key of a source
-// (`account:<instagram user id>`, `stories:<instagram user id>`, `tag:<name>`, `location:<id>`) under which cursors, dirty marks and the feeds-by-source index are stored, so
+// posts, a linked account's stories, the comments on its posts and the posts that mention it (Graph), a tag, or a
+// location; and the stable string key of a source (`account:<instagram user id>`, `stories:<id>`, `comments:<id>`,
+// `mentions:<id>`, `tag:<name>`, `location:<id>`) under which cursors, dirty marks and the feeds-by-source index are stored, so
 // every feed of one source shares one cursor and one Instagram call.
 import { z } from 'zod';
 import { TAG_NAME_MAX, TAG_NAME_PATTERN } from '../util/tag-name-pattern.js';
@@ -18,6 +19,10 @@ export const feedSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('location'), id: sourceId }),
   // A linked account's stories, each once while it lives (24 h); Graph serves them (reference §1.4).
   z.object({ kind: z.literal('stories'), instagramUserId: sourceId }),
+  // Comments on a linked account's own posts, each once, in a moderation channel (Graph, reference §1.4).
+  z.object({ kind: z.literal('comments'), instagramUserId: sourceId }),
+  // Posts of others that tag or mention a linked account, each once (Graph, reference §1.4).
+  z.object({ kind: z.literal('mentions'), instagramUserId: sourceId }),
 ]);
 export type FeedSource = z.output<typeof feedSourceSchema>;
 export type SourceKind = FeedSource['kind'];
@@ -33,7 +38,9 @@ export function sourceKey(source: FeedSource): SourceKey {
     case 'location':
       return `location:${source.id}`;
     case 'stories':
-      return `stories:${source.instagramUserId}`;
+    case 'comments':
+    case 'mentions':
+      return `${source.kind}:${source.instagramUserId}`;
   }
 }
 
@@ -49,7 +56,7 @@ export function parseSourceKey(key: string): FeedSource | undefined {
         ? { kind, name: rest }
         : kind === 'location'
           ? { kind, id: rest }
-          : kind === 'stories'
+          : kind === 'stories' || kind === 'comments' || kind === 'mentions'
             ? { kind, instagramUserId: rest }
             : undefined;
   const parsed = feedSourceSchema.safeParse(candidate);

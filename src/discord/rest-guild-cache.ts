@@ -10,10 +10,10 @@ import type { InteractionDispatcher } from './http-interactions.js';
 
 export function createRestGuildCache(client: Client, log: Logger, ttlMs = 60_000): (guildId: unknown) => Promise<void> {
   const fetchedAt = new Map<string, number>();
-  return async (guildId) => {
-    if (typeof guildId !== 'string') return;
-    const at = fetchedAt.get(guildId);
-    if (at !== undefined && Date.now() - at < ttlMs) return;
+  // Interactions of one guild that arrive while its read is under way share that read: a burst of commands would
+  // otherwise make three REST calls each, out of the bot's shared 50 per second, and answer past Discord's 3 s.
+  const reading = new Map<string, Promise<void>>();
+  const read = async (guildId: string) => {
     try {
       const guild = await client.guilds.fetch({ guild: guildId, force: true });
       await guild.channels.fetch();
@@ -21,7 +21,20 @@ export function createRestGuildCache(client: Client, log: Logger, ttlMs = 60_000
       fetchedAt.set(guildId, Date.now());
     } catch (error) {
       log.warn({ err: error, guildId }, 'could not read the guild by REST; its commands see no cache');
+    } finally {
+      reading.delete(guildId);
     }
+  };
+  return async (guildId) => {
+    if (typeof guildId !== 'string') return;
+    const at = fetchedAt.get(guildId);
+    if (at !== undefined && Date.now() - at < ttlMs) return;
+    let pending = reading.get(guildId);
+    if (pending === undefined) {
+      pending = read(guildId);
+      reading.set(guildId, pending);
+    }
+    await pending;
   };
 }
 

@@ -7,7 +7,7 @@ import type { Feed } from '../storage/index.js';
 import { gatherForDigest, postDueDigests } from './feed-digest.js';
 import { holdsBack } from './feed-filter.js';
 import { PostError, postFailureFields } from './post-error.js';
-import { claimWebhookPost, type FencedRun } from './run-fence.js';
+import { claimWebhookPost, type FencedRun, type WebhookClaim } from './run-fence.js';
 import type { FeedOutcome, RunDeps } from './source-run-api.js';
 
 /** Posts one media to one feed unless it was delivered already; records it. */
@@ -19,14 +19,16 @@ async function deliverToFeed(deps: FencedRun, feed: Feed, media: Post): Promise<
   if (await holdsBack(deps, feed, media, { beforeWrite: fence.check })) return 'known';
   // A digest feed keeps it for its period's digest instead (feed-digest.ts); the pending list then drops it.
   if (feed.digest !== undefined) return gatherForDigest(deps, feed, feed.digest, media).then(() => 'known');
-  // Checked by recording the intent (webhook) and right before the send (both): one read per check, per media.
-  const webhook = feed.delivery.mode === 'webhook';
-  const claim = webhook ? await claimWebhookPost(deps, fence, feed, media) : { lookFirst: false };
+  // Checked by recording the intent (webhook, forum) and right before the send (all): one read per check, per media.
+  // Discord de-duplicates neither a webhook execution nor a forum thread by nonce: both record a posting intent.
+  const webhook = feed.place === 'forum' || (feed.place === undefined && feed.delivery.mode === 'webhook');
+  const claim: WebhookClaim = webhook ? await claimWebhookPost(deps, fence, feed, media) : { lookFirst: false };
   if (claim instanceof PostError) return claim;
   try {
     const { messageId, recovered } = await deps.poster.post(feed, media, {
       signal: deps.signal,
       lookFirst: claim.lookFirst,
+      lookSince: claim.since,
       beforeSend: fence.check,
     });
     const at = deps.now();

@@ -40,6 +40,8 @@ export interface PostToFeedOptions {
   signal?: AbortSignal | undefined;
   /** A webhook feed looks in the channel first even if this process trusts it (an earlier run's intent is open). */
   lookFirst?: boolean | undefined;
+  /** When the open intent was written: a forum feed looks at the threads created since (forum-post.ts). */
+  lookSince?: number | undefined;
   /** Awaited right before each send (the run's fence check); a throw stops the post unsent. */
   beforeSend?: (() => Promise<void>) | undefined;
 }
@@ -50,8 +52,15 @@ export interface PostToFeedOptions {
  * never retried. Any other failure to read it is tried again later.
  */
 function targetOf(feeds: FeedStore, feed: Feed): PostTarget {
-  const base = { feedId: feed.id, channelId: feed.channelId, mentionRoleId: feed.mentionRoleId };
-  if (feed.delivery.mode === 'message') return { ...base, delivery: { mode: 'message' } };
+  const base = {
+    feedId: feed.id,
+    channelId: feed.channelId,
+    guildId: feed.guildId,
+    place: feed.place ?? 'channel',
+    mentionRoleId: feed.mentionRoleId,
+  };
+  // A forum or a thread is posted in as the bot (a channel webhook belongs to a text channel).
+  if (feed.delivery.mode === 'message' || base.place !== 'channel') return { ...base, delivery: { mode: 'message' } };
   let token: string | undefined;
   try {
     token = feeds.webhookToken(feed);
@@ -127,6 +136,26 @@ export function createPostToFeed(deps: {
     return look.found;
   }
 
+  /**
+   * A forum feed's thread of `media` made by an earlier run whose intent is still open. Without the look nothing
+   * is posted: a failed look is tried again later like a failed post.
+   */
+  async function earlierThread(feed: Feed, media: Post, since: number, signal: AbortSignal | undefined) {
+    const look = await poster.findEarlierThread(targetOf(feeds, feed), media, since, signal);
+    if (isPostFailure(look)) {
+      throw look.kind === 'skip'
+        ? new PostError('retry', `reading the forum's threads failed: ${look.reason}`, { detail: look.detail })
+        : PostError.of(look);
+    }
+    const found = 'found' in look ? look.found : undefined;
+    if (found !== undefined)
+      log.info(
+        { feedId: feed.id, mediaId: media.id, threadId: found },
+        'found an unrecorded earlier forum thread of this media; recording it instead of creating another',
+      );
+    return found;
+  }
+
   async function send(
     feed: Feed,
     target: PostTarget,
@@ -157,7 +186,16 @@ export function createPostToFeed(deps: {
     async post(feed, media, options = {}) {
       const test = options.test ?? false;
       const { signal, beforeSend } = options;
-      if (!test && feed.delivery.mode === 'webhook' && (options.lookFirst === true || watch.needsLook(feed))) {
+      if (!test && feed.place === 'forum' && options.lookFirst === true) {
+        const found = await earlierThread(feed, media, options.lookSince ?? 0, signal);
+        if (found !== undefined) return { messageId: found, recovered: true };
+      }
+      if (
+        !test &&
+        feed.place === undefined &&
+        feed.delivery.mode === 'webhook' &&
+        (options.lookFirst === true || watch.needsLook(feed))
+      ) {
         const found = await earlierPost(feed, feed.delivery.webhookId, media, signal);
         if (found !== undefined) {
           log.info(

@@ -34,7 +34,7 @@ export function fencedOut(deps: Pick<RunDeps, 'log' | 'counters'>, error: Fenced
 export const isFencedOut = (error: unknown): error is FencedOutError => error instanceof FencedOutError;
 
 /** How a webhook post may go ahead: straight, or only after a look in the channel for an earlier run's post. */
-export type WebhookClaim = { lookFirst: boolean } | PostError;
+export type WebhookClaim = { lookFirst: boolean; since?: number } | PostError;
 
 /**
  * Before a webhook feed executes its webhook for `media`: an older run's intent for it that is younger than
@@ -50,6 +50,7 @@ export async function claimWebhookPost(
   const { storage, now } = deps;
   const earlier = await storage.fences.intentOf(feed.id, media.id);
   let lookFirst = false;
+  let since: number | undefined;
   if (earlier !== undefined && earlier.token !== fence.token) {
     const age = now() - earlier.at;
     if (earlier.settled !== true && age < deps.intentSettleMs) {
@@ -57,12 +58,13 @@ export async function claimWebhookPost(
         { feedId: feed.id, mediaId: media.id, intentToken: earlier.token, ageMs: age },
         "an earlier run's posting intent for this media is unresolved; waiting for it to settle before looking in the channel",
       );
-      return new PostError('retry', "an earlier run's webhook post of this media may still land");
+      return new PostError('retry', "an earlier run's post of this media may still land");
     }
     lookFirst = true;
+    since = earlier.at;
   }
   await storage.fences.recordIntent(fence.sourceKey, fence.token, feed.id, media.id, now());
-  return { lookFirst };
+  return since === undefined ? { lookFirst } : { lookFirst, since };
 }
 
 /** A run's services with its fence, as the parts of a run that write or post take them. */

@@ -76,9 +76,16 @@ export function createGraphWebhookReceiver(options: GraphWebhookReceiverOptions)
       const recorded = await recordWithin(
         async (signal) => {
           const fresh = await events.record(read.events, { signal });
-          const accounts = [...new Set(read.events.map((e) => e.accountId))];
           signal.throwIfAborted();
-          const keys = accounts.map((id) => sourceKey({ kind: 'account', instagramUserId: id }));
+          // The account's posts source (activity there), and the comments or mentions feed the event is for.
+          const keys = [
+            ...new Set(
+              read.events.flatMap((e) => [
+                sourceKey({ kind: 'account', instagramUserId: e.accountId }),
+                sourceKey({ kind: e.field, instagramUserId: e.accountId }),
+              ]),
+            ),
+          ];
           const marked = keys.length > 0 ? await hints.hint(keys, signal) : [];
           if (marked.length > 0) ctx.log.debug({ sources: marked }, 'sources marked for an early poll');
           stats.hinted += marked.length;

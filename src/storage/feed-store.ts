@@ -15,6 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
 import { feedStateSchema, type FeedState } from '../core/feed-state.js';
+import { feedPlaceSchema } from '../core/feed-poster.js';
 import { feedTemplateSchema } from '../core/feed-template.js';
 import { MAX_FILTER_RULES, filterRuleSchema } from '../core/feed-filters.js';
 import { digestScheduleSchema } from '../core/feed-digest.js';
@@ -43,6 +44,8 @@ const feedRecord = z.object({
   createdBy: storedId,
   createdAt: epochMs,
   mentionRoleId: storedId.optional(),
+  /** What kind of place `channelId` is; absent: a text or announcement channel (feeds before forums). */
+  place: feedPlaceSchema.optional(),
   delivery: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('message') }),
     z.object({ mode: z.literal('webhook'), webhookId: storedId, webhookTokenEncrypted: z.string().startsWith('v1.') }),
@@ -83,6 +86,7 @@ export const newFeedSchema = z.object({
   ownerInstagramUserId: storedId,
   createdBy: storedId,
   mentionRoleId: storedId.optional(),
+  place: feedPlaceSchema.optional(),
   delivery: deliveryInput,
   consent: feedConsent.optional(),
 });
@@ -92,6 +96,8 @@ export const feedPatchSchema = z.object({
   channelId: storedId.optional(),
   /** null clears the mention. */
   mentionRoleId: storedId.nullable().optional(),
+  /** Changes with the channel: a move into a forum or a thread says so. */
+  place: feedPlaceSchema.optional(),
   delivery: deliveryInput.optional(),
   /** Decided by src/core/feed-lifecycle.ts. */
   state: feedStateSchema.optional(),
@@ -107,6 +113,8 @@ export const feedPatchSchema = z.object({
   digest: digestScheduleSchema.nullable().optional(),
 });
 export type FeedPatch = z.input<typeof feedPatchSchema>;
+/** The patch fields stored as given (the rest are encrypted, cleared by null, or moved between indexes). */
+const COPIED = ['channelId', 'state', 'lastDeliveryAt', 'lastCheckAt', 'ownerInstagramUserId'] as const;
 
 export interface FeedStore {
   add(input: NewFeed): Promise<Feed>;
@@ -210,6 +218,7 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
       createdBy: data.createdBy,
       createdAt: ctx.now(),
       mentionRoleId: data.mentionRoleId,
+      ...(data.place !== undefined && data.place !== 'channel' ? { place: data.place } : {}),
       delivery: encryptDelivery(id, data.delivery),
       state: { kind: 'active' },
       ...(data.consent !== undefined ? { consent: data.consent } : {}),
@@ -293,18 +302,13 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
           return stored;
         }
         const next: Feed = { ...before };
-        if (data.channelId !== undefined) next.channelId = data.channelId;
+        for (const key of COPIED) if (data[key] !== undefined) Object.assign(next, { [key]: data[key] });
         if (data.mentionRoleId !== undefined) next.mentionRoleId = data.mentionRoleId ?? undefined;
         if (delivery !== undefined) next.delivery = delivery;
-        if (data.state !== undefined) next.state = data.state;
-        if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
-        if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
-        if (data.ownerInstagramUserId !== undefined) next.ownerInstagramUserId = data.ownerInstagramUserId;
-        if (data.template === null) delete next.template;
-        else if (data.template !== undefined) next.template = data.template;
+        if (data.place !== undefined) next.place = data.place === 'channel' ? undefined : data.place;
+        if (data.template !== undefined) next.template = data.template ?? undefined;
         if (data.filters !== undefined) next.filters = data.filters.length > 0 ? data.filters : undefined;
-        if (data.digest === null) delete next.digest;
-        else if (data.digest !== undefined) next.digest = data.digest;
+        if (data.digest !== undefined) next.digest = data.digest ?? undefined;
         after = next;
         return next;
       });

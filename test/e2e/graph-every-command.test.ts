@@ -4,25 +4,31 @@
 // so a command added later without a case here fails "has a case for every registered command" until one is
 // written. Each case makes a meaningful call on seeded or freshly posted emulator data and checks the kind of
 // answer (the account named, the post shown, the comments listed, the metrics), and that it was not an error.
+// /feed runs whole on Graph (decisions 0023, 0025, 0026): an account feed and a stories feed added and listed, a
+// filter rule added, listed and removed, the server's time settings, a template submitted through its form,
+// previewed on the account's latest Graph post and saved, test, backfill, /feed why on the backfilled post, remove.
 import type { APIEmbed, APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionHandle } from '../../sandbox/discord/index.js';
 import type { GraphLogin } from '../../src/providers/graph/api-call.js';
 import { pressConfirm } from '../support/press-confirm.js';
-import { WAIT_MS } from '../support/eventually.js';
+import { eventually, WAIT_MS } from '../support/eventually.js';
 import { linkButtonUrl, linkThroughPages, startGraphSandbox, type GraphSandbox } from '../support/graph-linking.js';
 import { replyIdOf } from '../support/reply-id.js';
 
 interface Registered {
   name: string;
-  options?: { type: number; name: string }[];
+  options?: { type: number; name: string; options?: { type: number; name: string }[] }[];
 }
 
-/** `/name` or `/name sub` for every command and subcommand registered in the guild. */
+/** `/name`, `/name sub` or `/name group sub` for every command and subcommand registered in the guild. */
 function registeredPaths(commands: Registered[]): string[] {
   return commands.flatMap((c) => {
     const subs = (c.options ?? []).filter((o) => o.type === 1 || o.type === 2);
-    return subs.length === 0 ? [`/${c.name}`] : subs.map((s) => `/${c.name} ${s.name}`);
+    if (subs.length === 0) return [`/${c.name}`];
+    return subs.flatMap((s) =>
+      s.type === 2 ? (s.options ?? []).map((g) => `/${c.name} ${s.name} ${g.name}`) : [`/${c.name} ${s.name}`],
+    );
   });
 }
 
@@ -48,7 +54,7 @@ interface Run {
 
 type Case = (run: Run) => Promise<void>;
 
-/** The cases, in the order they run (the feed is added before it is edited; unlink comes last). */
+/** The cases, in the order they run (the feed is added before it is edited, filtered, templated; unlink comes last). */
 const CASES: Record<string, Case> = {
   '/ping': async ({ command }) => {
     const { text } = await command('/ping');
@@ -160,17 +166,40 @@ const CASES: Record<string, Case> = {
     expect(text).toMatch(/Posts tagged \*\*#sunset\*\* in the last 24 hours · post 1 of [1-9]/);
     expect(text).toMatch(/\n[^\n]*#sunset[^\n]*\n/);
   },
-  '/feed add-account': async ({ command, made }) => {
+  '/feed add-account': async ({ command, made, sandbox }) => {
     const { text } = await command('/feed add-account', { channel: made.feedChannel! });
-    expect(text).toContain('igcord.studio');
+    expect(text).toContain("@igcord.studio's posts");
+    made.feed = /Feed `([^`]+)` added/.exec(text)![1]!;
+    expect((await sandbox.app.storage.feeds.get(made.feed))?.source).toMatchObject({ kind: 'account' });
+  },
+  '/feed add-stories': async ({ command, made, sandbox }) => {
+    const { text } = await command('/feed add-stories', { channel: made.feedChannel! });
+    expect(text).toContain("@igcord.studio's stories");
+    made.storiesFeed = /Feed `([^`]+)` added/.exec(text)![1]!;
+    expect((await sandbox.app.storage.feeds.get(made.storiesFeed))?.source).toMatchObject({ kind: 'stories' });
+  },
+  '/feed add-comments': async ({ command, made, sandbox }) => {
+    const { text } = await command('/feed add-comments', { channel: made.feedChannel! });
+    const id = /Feed `([^`]+)` added/.exec(text)![1]!;
+    expect((await sandbox.app.storage.feeds.get(id))?.source).toMatchObject({ kind: 'comments' });
+  },
+  '/feed add-mentions': async ({ command, made, sandbox }) => {
+    const { text } = await command('/feed add-mentions', { channel: made.feedChannel! });
+    const id = /Feed `([^`]+)` added/.exec(text)![1]!;
+    expect((await sandbox.app.storage.feeds.get(id))?.source).toMatchObject({ kind: 'mentions' });
   },
   '/feed add-tag': async ({ command, made }) => {
     const { text } = await command('/feed add-tag', { channel: made.feedChannel!, tag: 'sunset' });
     expect(text).toContain('#sunset');
   },
+  '/feed add-location': async ({ command, made }) => {
+    const { text } = await command('/feed add-location', { channel: made.feedChannel!, location: '48.85,2.35' });
+    expect(text).toMatch(/Feed `[^`]+` added/);
+  },
   '/feed list': async ({ command, made }) => {
     const { text } = await command('/feed list');
     expect(text).toContain(made.feed!);
+    expect(text).toContain(made.storiesFeed!);
     expect(text).toContain('igcord.studio');
   },
   '/feed edit': async ({ command, made, sandbox }) => {
@@ -186,24 +215,104 @@ const CASES: Record<string, Case> = {
     await command('/feed resume', { feed: made.feed! });
     expect(JSON.stringify((await sandbox.app.storage.feeds.get(made.feed!))?.state)).not.toMatch(/paused/i);
   },
+  '/feed filter add': async ({ command, made, sandbox }) => {
+    const { text } = await command('/feed filter add', {
+      feed: made.feed!,
+      mode: 'exclude',
+      field: 'keyword',
+      value: 'giveaway',
+    });
+    expect(text).toContain(`\`${made.feed}\``);
+    expect((await sandbox.app.storage.feeds.get(made.feed!))?.filters).toEqual([
+      { mode: 'exclude', field: 'keyword', value: 'giveaway' },
+    ]);
+  },
+  '/feed filter list': async ({ command, made }) => {
+    const { text } = await command('/feed filter list', { feed: made.feed! });
+    expect(text).toContain('Rule 1: exclude keyword "giveaway"');
+  },
+  '/feed filter remove': async ({ command, made, sandbox }) => {
+    await command('/feed filter remove', { feed: made.feed!, rule: 1 });
+    expect((await sandbox.app.storage.feeds.get(made.feed!))?.filters).toBeUndefined();
+  },
+  '/feed settings': async ({ command, sandbox }) => {
+    const { text } = await command('/feed settings', { timezone: 'Asia/Tokyo', 'time-format': 'short' });
+    expect(text).toContain('Asia/Tokyo, short style');
+    expect(await sandbox.app.storage.guildSettings.time(sandbox.app.sandbox!.guild.guildId)).toEqual({
+      timeZone: 'Asia/Tokyo',
+      format: 'short',
+    });
+  },
+  '/feed template': async ({ made, sandbox }) => {
+    // The first answer is the form (a modal), not a message: it is opened, filled in and submitted as a person would.
+    const { discord, guild, personId } = sandbox.app.sandbox!;
+    const opened = discord.sendCommand({
+      guildId: guild.guildId,
+      channelId: guild.channels.general!,
+      userId: personId,
+      name: 'feed',
+      subcommand: 'template',
+      options: { feed: made.feed! },
+    });
+    expect((await opened.firstResponse()).type).toBe(9);
+    const submitted = discord.submitModal({
+      customId: `feed:tpl-modal:${made.feed}`,
+      userId: personId,
+      fields: {
+        content: 'New from {author}',
+        title: '{caption_first_line}',
+        description: '{caption}',
+        footer: 'posted {time}',
+        more: 'colour: #112233',
+      },
+    });
+    // The preview draws the template on the account's latest real post, read from Graph.
+    const preview = await submitted.waitForReply((m) => m.content.includes('Preview'), WAIT_MS);
+    expect(preview.embeds[0]!.title).toBe(made.caption);
+    expect(preview.embeds[0]!.color).toBe(0x112233);
+    const saved = await discord
+      .pressButton({ message: preview, customId: `feed:tpl-save:${made.feed}:${personId}`, userId: personId })
+      .waitForReply((m) => m.content.startsWith('Saved'), WAIT_MS);
+    expect(saved.content).toContain(made.feed);
+    expect((await sandbox.app.storage.feeds.get(made.feed!))?.template).toMatchObject({
+      title: '{caption_first_line}',
+      colour: 0x112233,
+    });
+  },
+  '/feed preview': async ({ command, made }) => {
+    const { reply } = await command('/feed preview', { feed: made.feed! });
+    expect(reply.embeds[0]!.title).toBe(made.caption);
+    expect(reply.content).toContain('New from @igcord.studio');
+  },
   '/feed test': async ({ command, made, sandbox }) => {
     await command('/feed test', { feed: made.feed! });
     await sandbox.app.sandbox!.discord.waitForMessage(
-      sandbox.app.sandbox!.guild.channels.general!,
-      (m) => JSON.stringify(m).includes('igcord.studio'),
+      made.feedChannel!,
+      (m) => JSON.stringify(m).includes(made.caption!) && /test/i.test(JSON.stringify(m)),
       WAIT_MS,
     );
   },
   '/feed backfill': async ({ command, made, sandbox }) => {
-    await command('/feed backfill', { feed: made.feed!, count: 1 });
-    await sandbox.app.sandbox!.discord.waitForMessage(
-      sandbox.app.sandbox!.guild.channels.general!,
-      (m) => JSON.stringify(m).includes(made.caption!),
-      WAIT_MS,
+    const { reply } = await command('/feed backfill', { feed: made.feed!, count: 1 });
+    // Backfill asks first; Confirm posts.
+    const { discord, personId } = sandbox.app.sandbox!;
+    await pressConfirm({ discord }, reply, personId, /^feed:backfill:/);
+    await eventually(
+      () => sandbox.app.storage.deliveries.findDelivery(made.feed!, made.post!),
+      `a delivery record of ${made.post} in feed ${made.feed}`,
     );
+    await discord.waitForMessage(made.feedChannel!, (m) => m.embeds[0]?.title === made.caption, WAIT_MS);
+  },
+  '/feed why': async ({ command, made, sandbox }) => {
+    const { text } = await command('/feed why', { post: made.post! });
+    const record = await sandbox.app.storage.deliveries.findDelivery(made.feed!, made.post!);
+    expect(text).toMatch(new RegExp(`Feed \`${made.feed}\`[^\\n]*delivered`));
+    expect(text).toContain(`/${made.feedChannel}/${record!.messageId!}`);
   },
   '/feed remove': async ({ command, made, sandbox }) => {
-    await command('/feed remove', { feed: made.feed! });
+    const { reply } = await command('/feed remove', { feed: made.feed! });
+    const { discord, personId } = sandbox.app.sandbox!;
+    expect(await pressConfirm({ discord }, reply, personId)).toMatch(/removed/i);
     expect(await sandbox.app.storage.feeds.get(made.feed!)).toBeUndefined();
   },
   '/instagram unlink': async ({ command, sandbox }) => {
@@ -216,10 +325,10 @@ const CASES: Record<string, Case> = {
 };
 
 /**
- * Not registered on Graph at all: feed delivery still reads Instagram through the Platform API client, so the
- * provider does not offer channel feeds yet and /help says so. The cases stay, ready for the day it does.
+ * Not registered on Graph with either login: Graph has no location feeds. /help says so. Tag feeds (Hashtag
+ * Search) exist on Facebook Login only: /feed add-tag is in FACEBOOK_ONLY.
  */
-const NOT_ON_GRAPH = (path: string) => path.startsWith('/feed ');
+const NOT_ON_GRAPH = (path: string) => ['/feed add-location'].includes(path);
 
 /** Commands a login cannot serve: absent from registration, and explained in /help. */
 const FACEBOOK_ONLY = ['/account profile', '/account posts', '/hashtag info', '/hashtag recent', '/feed add-tag'];
@@ -249,12 +358,14 @@ describe.each(['instagram', 'facebook'] as const)('every command on Graph with %
       channelId,
       made,
       async command(path, options) {
-        const [name, subcommand] = path.slice(1).split(' ');
+        const words = path.slice(1).split(' ');
+        const [name, subcommandGroup, subcommand] = words.length === 3 ? words : [words[0], undefined, words[1]];
         const handle = discord.sendCommand({
           guildId: guild.guildId,
           channelId,
           userId: personId,
           name: name!,
+          ...(subcommandGroup ? { subcommandGroup } : {}),
           ...(subcommand ? { subcommand } : {}),
           ...(options ? { options } : {}),
         });

@@ -103,7 +103,7 @@ describe('/help', () => {
     const text = [replies.original!, ...replies.followUps].flatMap((m) => m.embeds.map(embedText)).join('\n');
     expect(text).toMatch(/`\/insights` — Instagram's Platform API v1 has no insights\./);
     expect(text).toMatch(
-      /`\/comments reply`, `\/comments hide`, `\/comments delete` — Instagram's Platform API v1 has no hiding of or replying to comments\./,
+      /`\/comments reply`, `\/comments hide`, `\/comments delete`, `\/feed add-comments` — Instagram's Platform API v1 has no hiding of or replying to comments\./,
     );
   });
 });

@@ -4,6 +4,7 @@
 import { Routes, type APIWebhook } from 'discord.js';
 import type { DeliveryTuning } from '../../src/feeds/index.js';
 import type { Feed, FeedSource } from '../../src/storage/index.js';
+import type { FeedPlace } from '../../src/core/index.js';
 import { startTestIgcord, type TestIgcord } from './igcord-harness.js';
 
 export interface FeedsIgcord extends TestIgcord {
@@ -19,6 +20,8 @@ export interface FeedsIgcord extends TestIgcord {
     source: FeedSource;
     mentionRoleId?: string;
     webhook?: APIWebhook;
+    /** A forum or a thread (as /feed add stores it when given one); a text channel when left out. */
+    place?: FeedPlace;
   }): Promise<Feed>;
 }
 
@@ -61,6 +64,7 @@ export async function startFeedsIgcord(
         ownerInstagramUserId: owner.instagramUserId,
         createdBy: input.ownerDiscordUserId,
         ...(input.mentionRoleId ? { mentionRoleId: input.mentionRoleId } : {}),
+        ...(input.place ? { place: input.place } : {}),
         delivery: input.webhook
           ? { mode: 'webhook', webhookId: input.webhook.id, webhookToken: input.webhook.token! }
           : { mode: 'message' },

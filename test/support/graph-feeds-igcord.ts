@@ -21,6 +21,7 @@ export interface GraphFeedsIgcord {
   discord: NonNullable<Igcord['sandbox']>['discord'];
   guild: NonNullable<Igcord['sandbox']>['guild'];
   personId: string;
+  dataDir: string;
   logs(): string;
   /** Links `discordUserId` to the Graph account `username` in storage with a minted long-lived token. */
   link(discordUserId: string, username: string): Promise<{ instagramUserId: string }>;
@@ -30,14 +31,26 @@ export interface GraphFeedsIgcord {
   close(): Promise<void>;
 }
 
-export async function startGraphFeedsIgcord(tuning: Partial<DeliveryTuning> = {}): Promise<GraphFeedsIgcord> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'igcord-graph-feeds-'));
+export interface GraphFeedsOptions {
+  /** The Graph login igcord runs with (Instagram Login by default); Facebook Login links with a Page token. */
+  login?: 'instagram' | 'facebook' | undefined;
+  /** An existing data directory: a restart of an earlier igcord on the same storage. */
+  dataDir?: string | undefined;
+}
+
+export async function startGraphFeedsIgcord(
+  tuning: Partial<DeliveryTuning> = {},
+  options: GraphFeedsOptions = {},
+): Promise<GraphFeedsIgcord> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'igcord-graph-feeds-'));
+  const login = options.login ?? 'instagram';
   const config = loadConfig({
     DATA_DIR: dataDir,
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: '0',
     LOG_LEVEL: 'debug',
     INSTAGRAM_PROVIDER: 'graph',
+    ...(login === 'facebook' ? { INSTAGRAM_GRAPH_LOGIN: 'facebook' } : {}),
   });
   const lines: string[] = [];
   const destination = new Writable({
@@ -60,11 +73,15 @@ export async function startGraphFeedsIgcord(tuning: Partial<DeliveryTuning> = {}
     discord: sandbox.discord,
     guild: sandbox.guild,
     personId: sandbox.personId,
+    dataDir,
     logs: () => lines.join(''),
     async link(discordUserId, username) {
       const account = graph.admin.accounts().find((a) => a.username === username);
       if (!account) throw new Error(`no Graph account ${username}`);
-      const minted = graph.admin.mintToken({ account: username });
+      const minted =
+        login === 'facebook'
+          ? graph.admin.mintToken({ account: username, login: 'facebook', kind: 'page' })
+          : graph.admin.mintToken({ account: username });
       await app.storage.accounts.link({
         discordUserId,
         instagramUserId: account.id,

@@ -10,6 +10,7 @@ import { cannotEditOthersMessage, missingPermissions, nonTextChannel, formError,
 import { deleteMessage, editMessage, messageView, postMessage } from '../messages.js';
 import { renderChannel, isThread } from '../render.js';
 import { requireBotPermissions } from './guard.js';
+import { beforeSendInThread } from '../threads.js';
 
 const TEXT_CAPABLE = new Set<ChannelType>([
   ChannelType.DM,
@@ -75,6 +76,8 @@ export function addChannelRoutes(router: RestRouter, state: FakeState): void {
     const message = checkBody(messageBodySchema, body ?? {});
     if (inGuild && (message.embeds ?? []).length > 0)
       requireBotPermissions(state, channel.id, PermissionFlagsBits.EmbedLinks);
+    // Sending in an archived thread unarchives it, unless it is locked (threads.ts).
+    if (isThread(channel)) beforeSendInThread(state, channel, state.botUser.id);
     const { stored, created } = postMessage(state, { channelId: channel.id, body: message, author: state.botUser });
     // A nonce dedupe answers with the earlier message, as Discord does; the header only helps a reader of logs.
     const headers: Record<string, string> = created ? {} : { 'x-discord-fake-nonce-dedupe': 'true' };

@@ -123,14 +123,26 @@ export function renderMediaEmbeds(media: Post, options: MediaEmbedOptions = {}):
     );
   }
 
+  // Hashtag Search leaves the author's username out (reference §1.4): such a post names no one rather than "@".
+  const named = user.username !== '';
   const main: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: truncate(plain(t('embeds.title', { kind, username: user.username }), 'label'), EMBED_LIMITS.title),
-    author: {
-      name: truncate(plain(authorName, 'label'), EMBED_LIMITS.authorName),
-      ...(safeUrl(instagramProfileUrl(user.username)) ? { url: instagramProfileUrl(user.username) } : {}),
-      ...(safeUrl(user.avatar) ? { icon_url: user.avatar } : {}),
-    },
+    title: truncate(
+      plain(
+        named ? t('embeds.title', { kind, username: user.username }) : t('embeds.titleNoAuthor', { kind }),
+        'label',
+      ),
+      EMBED_LIMITS.title,
+    ),
+    ...(named
+      ? {
+          author: {
+            name: truncate(plain(authorName, 'label'), EMBED_LIMITS.authorName),
+            ...(safeUrl(instagramProfileUrl(user.username)) ? { url: instagramProfileUrl(user.username) } : {}),
+            ...(safeUrl(user.avatar) ? { icon_url: user.avatar } : {}),
+          },
+        }
+      : {}),
     fields: fields.slice(0, EMBED_LIMITS.fields),
     footer: { text: truncate(footerParts.join(' · '), EMBED_LIMITS.footerText) },
     timestamp: new Date(media.time * 1000).toISOString(),

@@ -1,6 +1,7 @@
 // The poster port (src/core/feed-poster.ts) on Discord: posts one media to one feed's channel as the bot
 // (`POST /channels/:id/messages`, the feed's role mentioned and allowed to ping, nothing else — post-content.ts) or through the
-// feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back).
+// feed's channel webhook with the Instagram user's name and picture (`?wait=true`, so the message id comes back);
+// into a forum as a new thread per post (forum-post.ts), or into one thread, reopened when archived (thread-post.ts).
 // A delivery carries the engine's nonce with `enforce_nonce`, so a repeat after a crash returns the first message.
 // It also reads a channel's newest messages for an earlier webhook post, sends the bot's notices (in a channel or
 // by DM), and knows each
@@ -9,10 +10,13 @@ import { Routes, type APIMessage, type Client, type REST, type RESTPostAPIChanne
 import type { FeedPoster, Post, PostOptions, PostTarget } from '../../core/index.js';
 import type { Logger } from '../../log.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
+import { commentEmbeds, moderationRow } from './comment-message.js';
 import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
 import { digestBody, DIGEST_WEBHOOK_NAME, splitDigest } from './digest-message.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
+import { botIdOf, createForumPost, findEarlierThread } from './forum-post.js';
+import { postInThread } from './thread-post.js';
 import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 import { templateBody } from './template-body.js';
 import { createTranslations, englishOnly, type Translate, type Translations } from '../../i18n/i18n.js';
@@ -33,9 +37,16 @@ export function feedMessage(
   t: Translate = englishOnly(),
 ): RESTPostAPIChannelMessageJSONBody {
   const test = 'test' in options.intent;
-  const templated = options.plain === true ? undefined : templateBody(target, media);
+  // A comment (a comments feed) has its own rendering and the owner's moderation buttons (comment-message.ts).
+  const comment = options.plain === true ? undefined : commentEmbeds(media);
+  const templated = options.plain === true || comment !== undefined ? undefined : templateBody(target, media);
   // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
-  const embeds = templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log, t));
+  const embeds = comment ?? templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log, t));
+  const on = media.commentOn;
+  const components =
+    on !== undefined && !test
+      ? [moderationRow(on.ownerId, media.id, on.hidden === true)]
+      : (templated?.components ?? []);
   const { content, roles } = postContent(target, media, {
     test,
     compact: embeds === undefined,
@@ -45,7 +56,7 @@ export function feedMessage(
   return {
     ...(content !== undefined ? { content } : {}),
     ...(embeds === undefined || embeds.length === 0 ? {} : { embeds }),
-    ...(templated !== undefined && templated.components.length > 0 ? { components: templated.components } : {}),
+    ...(components.length > 0 ? { components } : {}),
     // Only the feed's own role may ping, and only on a real post; a caption saying @everyone never does.
     allowed_mentions: { parse: [], roles },
     ...('nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {}),
@@ -64,6 +75,7 @@ export interface DiscordFeedPosterDeps {
 
 export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
   const { rest, log } = deps;
+  const forum = { rest, client: deps.client, botId: botIdOf(rest, deps.client) };
   const translations = deps.translations ?? createTranslations();
 
   /** The preferred locale of the guild the channel is in, from the gateway's cache; English when unknown. */
@@ -79,6 +91,7 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     as: { username: string; avatar?: string | undefined },
     signal: AbortSignal | undefined,
   ): Promise<string> {
+    if (target.place === 'thread') return postInThread(rest, target.channelId, message, signal);
     if (target.delivery.mode === 'message') {
       const sent = (await rest.post(Routes.channelMessages(target.channelId), { body: message, signal })) as APIMessage;
       return sent.id;
@@ -92,13 +105,15 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     return sent.id;
   }
 
-  const send = (target: PostTarget, media: Post, options: PostOptions) =>
-    sendBody(
-      target,
-      feedMessage(target, media, options, log, translations.forLocale(guildLocaleOf(target.channelId))),
-      { username: webhookUsername(media.author.username), avatar: safeUrl(media.author.avatar) },
-      options.signal,
-    );
+  async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
+    const t = translations.forLocale(guildLocaleOf(target.channelId));
+    const message = feedMessage(target, media, options, log, t);
+    const { signal } = options;
+    if (target.place === 'forum')
+      return createForumPost(forum, target, media, message, { test: 'test' in options.intent, t, signal });
+    const as = { username: webhookUsername(media.author.username), avatar: safeUrl(media.author.avatar) };
+    return sendBody(target, message, as, signal);
+  }
 
   return {
     async post(target, media, options) {
@@ -112,6 +127,12 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     digestParts: splitDigest,
 
     async postDigest(target, digest, options) {
+      // A forum takes threads, not messages; /feed edit refuses a digest for a forum feed (docs/decisions/0031).
+      if (target.place === 'forum')
+        return {
+          kind: 'disable',
+          reason: 'a forum feed cannot post digests: set `digest:off` or move it to a channel',
+        };
       const message = digestBody(target, digest, translations.forLocale(guildLocaleOf(target.channelId)));
       const nonce = 'nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {};
       try {
@@ -133,6 +154,14 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
         return { found: findEarlierPost(await recentChannelMessages(rest, channelId, signal), webhookId, media) };
       } catch (error) {
         return isMissingAccess(error) ? { unreadable: true } : classifyPostFailure(error);
+      }
+    },
+
+    async findEarlierThread(target, media, since, signal) {
+      try {
+        return { found: await findEarlierThread(forum, target, media, since, signal) };
+      } catch (error) {
+        return classifyPostFailure(error);
       }
     },
 

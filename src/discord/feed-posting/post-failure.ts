@@ -5,6 +5,7 @@
 // webhook execution's URL contains the webhook token.
 import { DiscordAPIError, HTTPError } from 'discord.js';
 import type { PostFailure, PostFailureDetail } from '../../core/index.js';
+import { ARCHIVED_THREAD, LockedThreadError } from './thread-post.js';
 
 /** Discord JSON error codes that mean this feed cannot post until an admin acts. */
 const DISABLING_CODES: Record<number, string> = {
@@ -14,10 +15,19 @@ const DISABLING_CODES: Record<number, string> = {
   10003: 'the channel was deleted: remove this feed or move it to another channel',
   10015: "the feed's webhook was deleted: set the feed up again",
   50027: "the feed's webhook token is no longer valid: set the feed up again",
+  40067:
+    "the forum requires a tag on each post and this post's hashtags name none of its tags: add a forum tag named after a hashtag the source uses, or turn off Require Tags, then resume the feed",
+  160005:
+    'the thread is locked and igcord may not post in it (needs Manage Threads): unlock the thread, or give igcord Manage Threads there, then resume the feed',
 };
+
+/** Why a feed whose thread is archived and locked cannot post (thread-post.ts). */
+const LOCKED_THREAD =
+  'the thread is archived and locked, and igcord may not reopen it (needs Manage Threads): unlock or reopen the thread, or give igcord Manage Threads there, then resume the feed';
 
 /** What a log line may say about the error behind a failure. */
 function detailOf(error: unknown): PostFailureDetail | undefined {
+  if (error instanceof LockedThreadError) return detailOf(error.cause);
   if (error instanceof DiscordAPIError) return { type: 'DiscordAPIError', status: error.status, code: error.code };
   if (error instanceof HTTPError) return { type: 'HTTPError', status: error.status };
   return error instanceof Error ? { type: error.name } : undefined;
@@ -30,6 +40,8 @@ export function classifyPostFailure(error: unknown): PostFailure {
     reason,
     ...(detail ? { detail } : {}),
   });
+  if (error instanceof LockedThreadError)
+    return failure('disable', `Discord error ${ARCHIVED_THREAD}: ${LOCKED_THREAD}`);
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const disabling = DISABLING_CODES[code];

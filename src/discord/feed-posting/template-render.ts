@@ -62,6 +62,14 @@ function fill(text: string, raw: Record<Placeholder, string>, where: Where, max:
   return truncate(filled.trim(), max);
 }
 
+/**
+ * The template's title drawn for `post` as a label (a forum thread's name shows no markdown), cut to `max`; empty
+ * when the template has no title or it came out empty.
+ */
+export function renderTemplateTitle(template: FeedTemplate, post: Post, time: TimeSettings, max: number): string {
+  return fill(template.title, rawValues(post, time), 'label', max);
+}
+
 /** The pictures a post shows, in order: an image's own, a video's cover. */
 function pictures(post: Post): string[] {
   return post.items

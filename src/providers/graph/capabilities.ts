@@ -1,8 +1,8 @@
 // What each Graph login can serve, in core's capability vocabulary (src/core/capabilities.ts), narrowed by the
 // scopes granted at link time. Neither login has likes, relationships, search, locations, or a push for new
 // media (reference §0, §2): feeds poll. Both have feeds of the linked account's own posts and reels and of its
-// stories, read by src/providers/graph/feed-reader.ts (docs/decisions/0023). Only Facebook Login has tag feeds (Hashtag Search) and other accounts
-// (Business Discovery, Hashtag Search). graphExtraCapabilities keeps the finer names the client was written with.
+// stories, read by src/providers/graph/feed-reader.ts (docs/decisions/0023). Only Facebook Login has tag feeds and
+// Hashtag Search, and other accounts and their feeds (Business Discovery, decision 0027). graphExtraCapabilities keeps the finer names the client was written with.
 import type { Capability, CapabilitySet } from '../../core/index.js';
 import type { GraphLogin } from './api-call.js';
 
@@ -26,6 +26,7 @@ export function graphCapabilities(login: GraphLogin, scopes?: readonly string[])
   if (scopes === undefined || scopes.some((s) => INSIGHT_SCOPES.has(s))) set.add('insights');
   if (login === 'facebook') {
     set.add('hashtag-search');
+    set.add('tag-feeds');
     set.add('other-accounts');
   }
   return set;

@@ -8,6 +8,7 @@ import { silentLogger } from '../../log.js';
 import { directGate, type CallGate } from '../v1/call-gate.js';
 import type { CallOptions, GraphContext, GraphLogin } from './api-call.js';
 import { graphCapabilities, graphExtraCapabilities } from './capabilities.js';
+import { createCommentFeedApi } from './comment-feed-api.js';
 import { createCommentsApi } from './comments-api.js';
 import { createDiscoveryApi } from './discovery-api.js';
 import { createHashtagsApi } from './hashtags-api.js';
@@ -83,6 +84,7 @@ export function createGraphClient(options: GraphClientOptions) {
     media: { recent: media.recent, byId: media.byId, stories: media.stories, tagged: media.tagged },
     insights: { media: media.mediaInsights, account: media.accountInsights },
     comments: createCommentsApi(ctx),
+    commentFeed: createCommentFeedApi(ctx),
     discovery: createDiscoveryApi(ctx),
     hashtags: createHashtagsApi(ctx),
     oauth: {

@@ -7,9 +7,16 @@
 // in that same call (MEDIA_FIELDS), never a call per post. Stories are also kept in a seen-set for their lifetime
 // (storage's seen-sets), so a story is handed over once even when two share the cursor's second; it is noted only
 // once every feed holds it (`handedOver`), so a crash in between hands it over again, never loses it. A story that
-// expired before it was read is simply no longer listed: nothing to do, no error.
+// expired before it was read is simply no longer listed: nothing to do, no error. Comments on the account's posts
+// and posts mentioning it are read by comment-feed-reader.ts (docs/decisions/0028).
+// Another professional account's posts (an `account` source that is not the token owner's) are read through
+// Business Discovery (Facebook Login), by username — the one a feed's payer consented to (`usernameOf`, from the
+// feed records) — with the same cursor walk; an answer for another account id (the name moved to someone else)
+// is refused rather than posted. Hashtag feeds are feed-reader-tags.ts. Business Discovery and Hashtag Search
+// are charged to the app's platform budget (reference §1.6), so their failures are keyed `app`.
 import {
   InstagramNotAvailableError,
+  InstagramNotFoundError,
   type FeedReader,
   type FeedSource,
   type InstagramAuth,
@@ -21,7 +28,12 @@ import {
 } from '../../core/index.js';
 import type { Page } from './api-call.js';
 import type { GraphClient } from './client.js';
+import { createOwnFeedReader, type RecordedEvents } from './comment-feed-reader.js';
 import { coreErrorFromGraph } from './core-errors.js';
+import { createTagReading, type SeenSets } from './feed-reader-tags.js';
+
+export type { SeenSets } from './feed-reader-tags.js';
+import type { HashtagSlotLedger } from './port.js';
 
 /** Posts asked for per page: a poll that finds nothing new reads one page. */
 export const GRAPH_FEED_PAGE = 25;
@@ -30,47 +42,66 @@ export const GRAPH_FEED_MAX_PAGES = 100;
 /** A story lives 24 h (reference §1.4); its seen-set entry outlives it by an hour for clocks that disagree. */
 export const STORY_SEEN_TTL_MS = 25 * 3_600_000;
 
-/** The seen-sets the reader keeps (storage's SeenSetStore). */
-export interface SeenSets {
-  seen(set: string, ids: readonly string[]): Promise<Set<string>>;
-  add(set: string, ids: readonly string[], ttlMs: number): Promise<void>;
-}
-
 export interface GraphFeedReaderOptions {
   seen: SeenSets;
+  /** The webhook's recorded comments and mentions (the fast path of those feeds); without it they only poll. */
+  events?: RecordedEvents | undefined;
+  /** The username of another account a feed follows (its payer consented to it by name); undefined if none. */
+  usernameOf?: ((source: { instagramUserId: string }) => Promise<string | undefined>) | undefined;
+  /** Where a hashtag lookup's slot is noted (storage's hashtag-slot store), as the port does. */
+  hashtagSlots?: HashtagSlotLedger | undefined;
   now?: (() => number) | undefined;
 }
 
 const storySet = (source: { instagramUserId: string }) => `stories:${source.instagramUserId}`;
 
-/** The newest-first pages of the source (only the token owner's own account is readable by id on Graph). */
-function firstPage(
+/** The newest-first pages of the source: the token owner's own posts or stories, or another account's posts. */
+async function firstPage(
   client: GraphClient,
   auth: InstagramAuth,
   source: FeedSource,
   limit: number,
-  options: ReadOptions,
+  options: ReadOptions & { usernameOf: GraphFeedReaderOptions['usernameOf'] },
 ): Promise<Page<Post>> {
   const call = { priority: options.priority, signal: options.signal, limit };
   if ((source.kind === 'account' || source.kind === 'stories') && source.instagramUserId === auth.userId)
     return source.kind === 'account' ? client.media.recent(auth, call) : client.media.stories(auth, call);
+  if (source.kind === 'account' && client.login === 'facebook') {
+    const username = await options.usernameOf?.(source);
+    if (username === undefined)
+      throw new InstagramNotFoundError('No feed names the username of this Instagram account any more.', {
+        type: 'IgcordNoUsername',
+        status: 404,
+      });
+    const page = await client.discovery.media(auth, username, call);
+    const other = page.data.find((p) => p.author.id !== undefined && p.author.id !== source.instagramUserId);
+    if (other !== undefined)
+      throw new InstagramNotFoundError(
+        `@${username} now names another Instagram account; the feed followed the one that had that name.`,
+        { type: 'IgcordUsernameMoved', status: 404 },
+      );
+    return page;
+  }
   const capability = source.kind === 'account' ? 'other-accounts' : `${source.kind}-feeds`;
-  return Promise.reject(
-    new InstagramNotAvailableError(
-      `Instagram's current API does not serve this feed (${source.kind}) with the owner's token.`,
-      capability,
-    ),
+  throw new InstagramNotAvailableError(
+    `Instagram's current API does not serve this feed (${source.kind}) with the owner's token.`,
+    capability,
   );
 }
 
 export function createGraphFeedReader(client: GraphClient, options: GraphFeedReaderOptions): FeedReader {
   const now = options.now ?? Date.now;
+  const own = createOwnFeedReader({ client, seen: options.seen, events: options.events, now });
   /** Runs a read, its Graph error turned into core's (charged to the owner's budget). */
-  const graph = async <R>(auth: InstagramAuth, read: () => Promise<R>): Promise<R> => {
+  const tags = createTagReading(client, { seen: options.seen, slots: options.hashtagSlots, now });
+  const pageOptions = (read: ReadOptions) => ({ ...read, usernameOf: options.usernameOf });
+  /** Runs a read, its Graph error turned into core's (charged to the budget that pays for the source). */
+  const graph = async <R>(auth: InstagramAuth, source: FeedSource, read: () => Promise<R>): Promise<R> => {
     try {
       return await read();
     } catch (error) {
-      throw coreErrorFromGraph(error, auth.userId, now());
+      const own = 'instagramUserId' in source && source.instagramUserId === auth.userId;
+      throw coreErrorFromGraph(error, own ? auth.userId : 'app', now());
     }
   };
 
@@ -80,8 +111,11 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
     cursor: ReadCursor,
     read: ReadNewOptions,
   ): Promise<NewPosts> {
-    return graph(auth, async () => {
-      let page = await firstPage(client, auth, source, GRAPH_FEED_PAGE, read);
+    if ((source.kind === 'comments' || source.kind === 'mentions') && source.instagramUserId === auth.userId)
+      return graph(auth, source, () => own.readNew(auth, source, cursor, read));
+    if (source.kind === 'tag') return graph(auth, source, () => tags.readNew(auth, source.name, cursor, read));
+    return graph(auth, source, async () => {
+      let page = await firstPage(client, auth, source, GRAPH_FEED_PAGE, pageOptions(read));
       let calls = 1;
       const newestFirst: Post[] = [];
       let reached = false;
@@ -112,15 +146,26 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
   }
 
   return {
-    kinds: new Set(['account', 'stories']),
+    kinds: new Set(
+      client.login === 'facebook'
+        ? ['account', 'stories', 'comments', 'mentions', 'tag']
+        : ['account', 'stories', 'comments', 'mentions'],
+    ),
     readNew,
     async readNewest(auth, source, count, read) {
-      return graph(auth, async () => {
-        const page = await firstPage(client, auth, source, Math.max(1, count), read);
+      if ((source.kind === 'comments' || source.kind === 'mentions') && source.instagramUserId === auth.userId) {
+        const media = await graph(auth, source, () => own.readNewest(auth, source, count, read));
+        return { media, minTagId: undefined };
+      }
+      if (source.kind === 'tag') return graph(auth, source, () => tags.readNewest(auth, source.name, count, read));
+      return graph(auth, source, async () => {
+        const page = await firstPage(client, auth, source, Math.max(1, count), pageOptions(read));
         return { media: page.data.slice(0, count), minTagId: undefined };
       });
     },
     async handedOver(source, posts) {
+      if (source.kind === 'comments' || source.kind === 'mentions') return own.handedOver(source, posts);
+      if (source.kind === 'tag') return tags.handedOver(source.name, posts);
       if (source.kind !== 'stories' || posts.length === 0) return;
       await options.seen.add(
         storySet(source),

@@ -6,6 +6,7 @@
 // What it returns are core posts: the v1 media are mapped at this edge, and nothing after it reads a v1 field.
 // This is core's FeedReader for the Platform API v1 (createV1FeedReader); the delivery engine reads through it.
 import {
+  feedCapability,
   InstagramNotAvailableError,
   mediaPk,
   type FeedReader,
@@ -69,6 +70,12 @@ function firstPage(
     case 'stories':
       // The Platform API has no stories (no feed of this kind is offered on it: no `story-feeds` capability).
       return Promise.reject(new InstagramNotAvailableError('The Platform API has no stories.', 'story-feeds'));
+    case 'comments':
+    case 'mentions':
+      // Nor comments or mentions feeds (no `comment-moderation` or `mentions` capability on v1).
+      return Promise.reject(
+        new InstagramNotAvailableError(`The Platform API has no ${source.kind} feeds.`, feedCapability(source.kind)),
+      );
   }
 }
 

@@ -2,7 +2,9 @@
 // RedisBudgetStore and sends its calls to the test's recording server. Settings come from the environment:
 //   REDIS_URL, PREFIX, TARGET (server URL), LABEL, LIMIT, WINDOW_MS, MODE:
 //     flood       — CONCURRENCY loops, each calling again as soon as its call is answered, until killed;
-//     backlog     — COUNT background calls submitted at once, then waits for them all.
+//     backlog     — COUNT background calls submitted at once, then waits for them all; with GO=stdin, submitted
+//                   only once a line arrives on stdin, so the test can spend the window after this process has
+//                   loaded (loading takes seconds on a busy machine, longer than the window the test spends).
 // It prints `ready` once the store is connected and `done` when a backlog is through.
 import { createLimiter } from '../../../src/limiter/index.js';
 import { openRedisBudgetStore } from '../../../src/limiter/redis-budget-store.js';
@@ -38,6 +40,10 @@ if (env.MODE === 'flood') {
   });
   await Promise.all(loops);
 } else {
+  if (env.GO === 'stdin') {
+    await new Promise((resolve) => process.stdin.once('data', resolve));
+    process.stdin.destroy();
+  }
   await Promise.allSettled(Array.from({ length: Number(env.COUNT) }, () => once('background')));
   console.log('done');
   await limiter.close();

@@ -134,7 +134,7 @@ describe('profiles, comments, capabilities', () => {
     expect(unixTime('nonsense')).toBe(0);
   });
 
-  it('offers other accounts and hashtags only on Facebook Login, comments only with a comments scope, feeds of the own posts and stories on both, and never likes, follows, locations or push', () => {
+  it('offers other accounts, hashtags and hashtag feeds only on Facebook Login, comments only with a comments scope, feeds of the own posts and stories on both, and never likes, follows, locations or push', () => {
     expect([...graphCapabilities('instagram')].sort()).toEqual([
       'account-feeds',
       'comment-moderation',
@@ -152,6 +152,7 @@ describe('profiles, comments, capabilities', () => {
       'mentions',
       'other-accounts',
       'story-feeds',
+      'tag-feeds',
     ]);
     expect([...graphCapabilities('instagram', ['instagram_business_basic'])].sort()).toEqual([
       'account-feeds',
@@ -167,11 +168,11 @@ describe('profiles, comments, capabilities', () => {
         'tags',
         'location-feeds',
         'notifications',
-        'tag-feeds',
       ] as const) {
         expect(graphCapabilities(login).has(missing)).toBe(false);
       }
     }
+    expect(graphCapabilities('instagram').has('tag-feeds')).toBe(false);
     expect(graphExtraCapabilities('instagram').has('profile.other')).toBe(false);
     expect(graphExtraCapabilities('facebook').has('profile.other')).toBe(true);
     expect(graphExtraCapabilities('instagram', ['instagram_business_basic']).has('insights')).toBe(false);

@@ -3,6 +3,7 @@
 export const embeds = {
   kind: { image: 'Photo', video: 'Video', carousel: 'Carousel', reel: 'Reel', story: 'Story' },
   title: '{{kind}} by @{{username}}',
+  titleNoAuthor: '{{kind}} on Instagram',
   playVideo: '▶ Play video',
   playVideoOf: '▶ Play video {{n}}/{{total}}',
   video: 'Video',
@@ -28,6 +29,8 @@ export const feedPost = {
   newPost: 'New post by {{author}}: {{link}}',
   testMark: '🧪 Test post for feed',
   test: '{{mark}} `{{feedId}}`: this is how new posts from this source will look.',
+  forumTest: '🧪 Test: {{name}}',
+  forumPostBy: 'Post by {{author}}',
   digestTitle: 'Instagram digest ({{count}})',
   digestPart: '{{title}} · part {{part}} of {{parts}}',
 };

@@ -7,6 +7,10 @@ export const feed = {
     accountId: 'the posts of Instagram account {{id}}',
     accountStories: "{{account}}'s stories",
     storiesId: 'the stories of Instagram account {{id}}',
+    accountComments: "comments on {{account}}'s posts",
+    commentsId: "the comments on Instagram account {{id}}'s posts",
+    accountMentions: 'mentions of {{account}}',
+    mentionsId: 'the mentions of Instagram account {{id}}',
   },
   list: {
     title: 'Feeds in this server ({{count}})',
@@ -21,6 +25,7 @@ export const feed = {
     nobody: 'nobody',
     postsAsWebhook: 'posts as a channel webhook',
     postsAsBot: 'posts as bot messages',
+    postsAsForum: 'posts as a thread per post',
     stateLine: 'State: {{state}}',
     lastDelivery: 'Last delivery {{when}} · next check {{next}}',
     never: 'never',
@@ -94,6 +99,7 @@ export const feed = {
     placeSource: 'location {{name}} ({{id}})',
     asWebhook: 'posts of a channel webhook',
     asBot: 'bot messages',
+    asForumThreads: 'a new thread per post, tagged with the forum tags its hashtags name',
     added:
       'Feed `{{id}}` added: new posts ({{what}}) will appear in {{channel}} as {{mode}}.{{mention}} It starts from the newest post now; `/feed test feed:{{id}}` posts that one to check.',
   },

@@ -107,7 +107,8 @@ export const esDefinitions: DefinitionCatalogue = {
     'Post Instagram posts into channels of this server': 'Publica posts de Instagram en canales de este servidor',
     "Follow an Instagram account's posts: yours, or one your link can read (you pay)":
       'Sigue los posts de una cuenta de Instagram: la tuya u otra que tu vínculo pueda leer (pagas tú)',
-    'The channel that gets the posts': 'El canal que recibe los posts',
+    'The channel, forum (a thread per post) or thread that gets the posts':
+      'El canal, foro (un hilo por publicación) o hilo que recibe los posts',
     'Another account to follow (yours when left out)': 'Otra cuenta a seguir (la tuya si no indicas ninguna)',
     'A role to mention with each post': 'Un rol a mencionar con cada post',
     'Post as the bot, or through a channel webhook showing the Instagram name and picture':

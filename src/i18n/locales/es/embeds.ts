@@ -4,6 +4,7 @@ import type { embeds as en, feedPost as enFeedPost } from '../en/embeds.js';
 export const embeds: typeof en = {
   kind: { image: 'Foto', video: 'Vídeo', carousel: 'Carrusel', reel: 'Reel', story: 'Historia' },
   title: '{{kind}} de @{{username}}',
+  titleNoAuthor: '{{kind}} en Instagram',
   playVideo: '▶ Reproducir vídeo',
   playVideoOf: '▶ Reproducir vídeo {{n}}/{{total}}',
   video: 'Vídeo',
@@ -29,6 +30,8 @@ export const feedPost: typeof enFeedPost = {
   newPost: 'Nuevo post de {{author}}: {{link}}',
   testMark: '🧪 Post de prueba del feed',
   test: '{{mark}} `{{feedId}}`: así se verán los nuevos posts de esta fuente.',
+  forumTest: '🧪 Prueba: {{name}}',
+  forumPostBy: 'Post de {{author}}',
   digestTitle: 'Resumen de Instagram ({{count}})',
   digestPart: '{{title}} · parte {{part}} de {{parts}}',
 };

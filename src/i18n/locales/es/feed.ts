@@ -10,6 +10,10 @@ export const feed: Translation<typeof en> = {
     accountId: 'los posts de la cuenta de Instagram {{id}}',
     accountStories: 'las historias de {{account}}',
     storiesId: 'las historias de la cuenta de Instagram {{id}}',
+    accountComments: 'los comentarios en los posts de {{account}}',
+    commentsId: 'los comentarios en los posts de la cuenta de Instagram {{id}}',
+    accountMentions: 'las menciones de {{account}}',
+    mentionsId: 'las menciones de la cuenta de Instagram {{id}}',
   },
   list: {
     title: 'Feeds en este servidor ({{count}})',
@@ -24,6 +28,7 @@ export const feed: Translation<typeof en> = {
     nobody: 'nadie',
     postsAsWebhook: 'publica con un webhook del canal',
     postsAsBot: 'publica como mensajes del bot',
+    postsAsForum: 'publica un hilo por publicación',
     stateLine: 'Estado: {{state}}',
     lastDelivery: 'Última entrega {{when}} · próxima comprobación {{next}}',
     never: 'nunca',
@@ -106,6 +111,7 @@ export const feed: Translation<typeof en> = {
     placeSource: 'lugar {{name}} ({{id}})',
     asWebhook: 'posts de un webhook del canal',
     asBot: 'mensajes del bot',
+    asForumThreads: 'un hilo nuevo por publicación, con las etiquetas del foro que nombran sus hashtags',
     added:
       'Feed `{{id}}` agregado: los nuevos posts ({{what}}) aparecerán en {{channel}} como {{mode}}.{{mention}} Empieza desde el post más reciente; `/feed test feed:{{id}}` publica ese para comprobarlo.',
   },

@@ -106,7 +106,8 @@ export const ptBRDefinitions: DefinitionCatalogue = {
     'Post Instagram posts into channels of this server': 'Publica posts do Instagram em canais deste servidor',
     "Follow an Instagram account's posts: yours, or one your link can read (you pay)":
       'Acompanhe os posts de uma conta do Instagram: a sua, ou outra que seu vínculo possa ler (você paga)',
-    'The channel that gets the posts': 'O canal que recebe os posts',
+    'The channel, forum (a thread per post) or thread that gets the posts':
+      'O canal, fórum (um tópico por post) ou tópico que recebe os posts',
     'Another account to follow (yours when left out)': 'Outra conta para acompanhar (a sua se não informar)',
     'A role to mention with each post': 'Um cargo para mencionar em cada post',
     'Post as the bot, or through a channel webhook showing the Instagram name and picture':

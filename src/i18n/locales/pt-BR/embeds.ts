@@ -4,6 +4,7 @@ import type { embeds as en, feedPost as enFeedPost } from '../en/embeds.js';
 export const embeds: typeof en = {
   kind: { image: 'Foto', video: 'Vídeo', carousel: 'Carrossel', reel: 'Reel', story: 'Story' },
   title: '{{kind}} de @{{username}}',
+  titleNoAuthor: '{{kind}} no Instagram',
   playVideo: '▶ Assistir vídeo',
   playVideoOf: '▶ Assistir vídeo {{n}}/{{total}}',
   video: 'Vídeo',
@@ -29,6 +30,8 @@ export const feedPost: typeof enFeedPost = {
   newPost: 'Novo post de {{author}}: {{link}}',
   testMark: '🧪 Post de teste do feed',
   test: '{{mark}} `{{feedId}}`: é assim que os novos posts desta fonte vão aparecer.',
+  forumTest: '🧪 Teste: {{name}}',
+  forumPostBy: 'Post de {{author}}',
   digestTitle: 'Resumo do Instagram ({{count}})',
   digestPart: '{{title}} · parte {{part}} de {{parts}}',
 };

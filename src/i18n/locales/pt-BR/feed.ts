@@ -10,6 +10,10 @@ export const feed: Translation<typeof en> = {
     accountId: 'os posts da conta do Instagram {{id}}',
     accountStories: 'os stories de {{account}}',
     storiesId: 'os stories da conta do Instagram {{id}}',
+    accountComments: 'os comentários nos posts de {{account}}',
+    commentsId: 'os comentários nos posts da conta do Instagram {{id}}',
+    accountMentions: 'as menções a {{account}}',
+    mentionsId: 'as menções à conta do Instagram {{id}}',
   },
   list: {
     title: 'Feeds neste servidor ({{count}})',
@@ -24,6 +28,7 @@ export const feed: Translation<typeof en> = {
     nobody: 'ninguém',
     postsAsWebhook: 'publica por um webhook do canal',
     postsAsBot: 'publica como mensagens do bot',
+    postsAsForum: 'publica um tópico por post',
     stateLine: 'Estado: {{state}}',
     lastDelivery: 'Última entrega {{when}} · próxima verificação {{next}}',
     never: 'nunca',
@@ -105,6 +110,7 @@ export const feed: Translation<typeof en> = {
     placeSource: 'local {{name}} ({{id}})',
     asWebhook: 'posts de um webhook do canal',
     asBot: 'mensagens do bot',
+    asForumThreads: 'um tópico novo por post, com as tags do fórum que suas hashtags nomeiam',
     added:
       'Feed `{{id}}` adicionado: os novos posts ({{what}}) vão aparecer em {{channel}} como {{mode}}.{{mention}} Ele começa do post mais recente; `/feed test feed:{{id}}` publica esse para conferir.',
   },

@@ -3,6 +3,7 @@
 import type { APIMessage } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { findEarlierPost, TEST_POST_MARK } from '../../../../src/discord/feed-posting/earlier-post.js';
+import { moderationRow } from '../../../../src/discord/feed-posting/comment-message.js';
 
 const link = 'https://www.instagram.com/p/abc123/';
 const message = (id: string, fields: Partial<APIMessage>): APIMessage =>
@@ -41,5 +42,19 @@ describe('findEarlierPost', () => {
         permalink: 'javascript:alert(1)',
       }),
     ).toBeUndefined();
+  });
+
+  it("takes a comment's message by the comment its buttons name, not by the post's link all its comments share", () => {
+    const on = { postId: 'p1', postCaption: '', ownerId: '1789', ownerUsername: 'studio' };
+    const commentMessage = (id: string, commentId: string, hidden = false) =>
+      message(id, {
+        webhook_id: 'w1',
+        embeds: [{ url: link }],
+        components: [moderationRow('1789', commentId, hidden)],
+      });
+    const messages = [commentMessage('8', '1801'), commentMessage('7', '1800', true)];
+    expect(findEarlierPost(messages, 'w1', { permalink: link, id: '1802', commentOn: on })).toBeUndefined();
+    expect(findEarlierPost(messages, 'w1', { permalink: link, id: '1800', commentOn: on })).toBe('7');
+    expect(findEarlierPost(messages, 'w1', { permalink: link, id: '1801', commentOn: on })).toBe('8');
   });
 });
