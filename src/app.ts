@@ -80,7 +80,7 @@ export interface StartOptions {
   discordClientOptions?: DiscordClientOptions['clientOptions'];
   /** Feed delivery tuning over config.feeds (tests shorten poll and retry intervals). */
   feeds?: Partial<DeliveryTuning> | undefined;
-  /** The delivery engine's clock (tests move it to see what happens a day later); Date.now when absent. */
+  /** The delivery engine's clock (tests move it a day later, or to the end of a digest's period); Date.now when absent. */
   feedsNow?: (() => number) | undefined;
   /** The provider's sign-in for linking, given igcord's OAuth redirect URI; v1's over the Instagram client when absent. */
   linker?: ((redirectUri: string) => AccountLinker) | undefined;

@@ -10,11 +10,12 @@ import type { CommandContext } from '../../src/discord/command.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { DEFAULT_ON_CHANGE, type OnChange } from '../../src/core/index.js';
-import { sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
+import { serverTimeZones, sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
 import { requireFeedChannel, type DeliveryMode, placeOf, webhookChannel } from './channel-permissions.js';
 import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
+import { describeDigestEdit, digestEdit, type DigestChoice } from './digest-option.js';
 
 /** The options of /feed edit, as the command read them. */
 export interface EditFeedOptions {
@@ -24,6 +25,8 @@ export interface EditFeedOptions {
   'clear-mention': boolean | undefined;
   delivery: DeliveryMode | undefined;
   'on-change': OnChange | undefined;
+  digest: DigestChoice | undefined;
+  'digest-time': string | undefined;
 }
 
 export async function editFeed(
@@ -36,16 +39,18 @@ export async function editFeed(
   const clear = options['clear-mention'] === true;
   const role = options.mention;
   const onChange = options['on-change'];
+  const digest = digestEdit(feed, options.digest, options['digest-time']);
   if (
     options.channel === undefined &&
     role === undefined &&
     !clear &&
     options.delivery === undefined &&
-    onChange === undefined
+    onChange === undefined &&
+    digest === undefined
   ) {
     throw new UserFacingError(
       'feeds.edit-nothing',
-      `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\`, \`delivery\` or \`on-change\`, or \`clear-mention\`.`,
+      `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\`, \`delivery\`, \`digest\` or \`on-change\`, or \`clear-mention\`.`,
     );
   }
   if (role !== undefined && clear) {
@@ -78,6 +83,7 @@ export async function editFeed(
   if (role !== undefined) patch.mentionRoleId = role.id;
   if (clear) patch.mentionRoleId = null;
   if (onChange !== undefined) patch.onChange = onChange;
+  if (digest !== undefined) patch.digest = digest;
   let created: string | undefined;
   // A webhook belongs to one channel: a move or a switch to webhooks needs the new channel's; a switch back to
   // bot messages drops it. Unchanged otherwise, so an edit of the mention alone keeps the webhook it has.
@@ -99,13 +105,19 @@ export async function editFeed(
   }
   // The old webhook goes once no feed of its channel posts through it any more (the edited one no longer does).
   if (patch.delivery !== undefined) await releaseWebhook(ctx.storage, interaction.client, feed, ctx.log);
-  ctx.log.info({ feedId: feed.id, moved, mode, mention: edited.mentionRoleId !== undefined }, 'feed edited');
+  ctx.log.info(
+    { feedId: feed.id, moved, mode, mention: edited.mentionRoleId !== undefined, digest: edited.digest },
+    'feed edited',
+  );
+  const digestLine =
+    digest === undefined ? '' : describeDigestEdit(edited.digest, await serverTimeZones(ctx.storage)(edited.guildId));
 
   await ctx.respond.reply({
     content:
       `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.place === 'forum' ? 'a new thread per post' : edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
       `mentioning ${edited.mentionRoleId === undefined ? 'nobody' : `<@&${edited.mentionRoleId}>`}.` +
       ` When a post is edited or deleted on Instagram within 24 h: \`${edited.onChange ?? DEFAULT_ON_CHANGE}\` (${ON_CHANGE_WORDS[edited.onChange ?? DEFAULT_ON_CHANGE]}).` +
+      digestLine +
       ' Its payer, state and delivered posts are kept: nothing already posted is posted again.',
     ephemeral: true,
     allowedMentions: { parse: [] },

@@ -2,7 +2,7 @@
 // feed is or is not posting — channel, source, owner, mention, delivery mode, state with its reason, the last
 // delivery and the next check — five feeds to a page, with a Move button for a feed waiting for its owner's old
 // Instagram account. Times use Discord's relative timestamp markup.
-import { stateReason } from '../../src/core/index.js';
+import { describeDigest, stateReason } from '../../src/core/index.js';
 import {
   ButtonStyle,
   ComponentType,
@@ -90,6 +90,7 @@ export function describeFeed(
     ...(feed.filters !== undefined && feed.filters.length > 0
       ? [t('feed.list.filters', { count: feed.filters.length })]
       : []),
+    ...(feed.digest !== undefined ? [`Posts ${describeDigest(feed.digest, "the server's time zone")}`] : []),
   ];
   const value = lines.join('\n');
   return {

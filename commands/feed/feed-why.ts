@@ -18,10 +18,16 @@ const MEDIA_ID = /^\d{1,25}(?:_\d{1,25})?$/;
 const UNDERSTOOD =
   'Give a post link (https://www.instagram.com/p/…/) or a media id such as `1368346650868743235_1127977711`.';
 
+/** A post a digest feed gathered: it goes out in that digest's message (then shown as delivered with its link). */
+const DIGEST_WAITING = (dueAt: number) =>
+  `waiting for its digest: in the digest due at <t:${Math.floor(dueAt / 1000)}:f> (${relativeTime(dueAt)}).`;
+
 interface FeedFacts {
   feed: Feed;
   record: DeliveryRecord | undefined;
   pending: boolean;
+  /** When the digest it waits in is due (a digest feed gathered it, docs/decisions/0031). */
+  digestDue: number | undefined;
 }
 
 /** Whether a feed following `source` would carry `post`. */
@@ -76,8 +82,14 @@ export async function whyPost(interaction: ChatInputCommandInteraction, ctx: Com
   for (const feed of feeds) {
     const record = await ctx.storage.deliveries.findDelivery(feed.id, mediaId);
     const pending = (await ctx.storage.deliveries.pendingMedia(feed.id)).some((m) => m.id === mediaId);
-    if (record !== undefined || pending || (post !== undefined && carries(feed.source, post)))
-      facts.push({ feed, record, pending });
+    const digestDue = record === undefined ? await ctx.storage.digests.waiting(feed.id, mediaId) : undefined;
+    if (
+      record !== undefined ||
+      pending ||
+      digestDue !== undefined ||
+      (post !== undefined && carries(feed.source, post))
+    )
+      facts.push({ feed, record, pending, digestDue });
   }
   const what = post !== undefined ? `this post by ${plain(`@${post.author.username}`)}` : `media \`${mediaId}\``;
   if (facts.length === 0) {
@@ -102,13 +114,14 @@ export async function whyPost(interaction: ChatInputCommandInteraction, ctx: Com
 }
 
 /** One feed's fate of the post, in words, from its records and state. */
-async function outcome(ctx: CommandContext, { feed, record, pending }: FeedFacts, post: Post | undefined) {
+async function outcome(ctx: CommandContext, { feed, record, pending, digestDue }: FeedFacts, post: Post | undefined) {
   // A forum feed's post is a thread whose starter message has the thread's id: the link opens that thread.
   const where = feed.place === 'forum' ? record?.messageId : feed.channelId;
   if (record?.messageId !== undefined)
     return `delivered ${relativeTime(record.deliveredAt)}: https://discord.com/channels/${feed.guildId}/${where}/${record.messageId}`;
   if (record?.filteredBy !== undefined)
     return `filtered by ${plain(record.filteredBy)} ${relativeTime(record.deliveredAt)}; it will not be posted.`;
+  if (digestDue !== undefined) return DIGEST_WAITING(digestDue);
   const reason = stateReason(feed.state);
   const status = ctx.deliveries.status(feed);
   const next =

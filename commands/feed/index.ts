@@ -26,6 +26,7 @@ import {
   previewFeed,
   pressTemplateComponent,
 } from './feed-template.js';
+import { DIGEST_CHOICES } from './digest-option.js';
 
 const target = {
   channel: {
@@ -122,7 +123,7 @@ const definition = defineSlash({
     },
     list: { description: "This server's feeds, their state and their last and next posts" },
     edit: {
-      description: "Change a feed's channel, mention, delivery or on-change, keeping what it delivered",
+      description: "Change a feed's channel, mention, delivery, digest or on-change, keeping what it delivered",
       options: {
         ...feed,
         channel: { ...target.channel, description: 'Move the feed to this channel', required: false },
@@ -136,6 +137,16 @@ const definition = defineSlash({
             { name: 'mark the message as edited or deleted', value: 'mark' },
             { name: 'leave the message as posted', value: 'leave' },
           ],
+        },
+        digest: {
+          kind: 'string',
+          description: 'One message per post, or a digest per hour or day',
+          choices: DIGEST_CHOICES,
+        },
+        'digest-time': {
+          kind: 'string',
+          description: "A daily digest's time, HH:MM in the server's time zone",
+          maxLength: 5,
         },
       },
     },

@@ -77,6 +77,7 @@ export async function pressRemoveButton(interaction: ComponentInteraction, ctx: 
   if (removed === undefined)
     throw new UserFacingError('feeds.not-found', text('feed.remove.alreadyRemoved', { id: feed.id }));
   await ctx.storage.deliveries.forgetFeed(feed.id);
+  await ctx.storage.digests.forget(feed.id);
   const webhookDeleted = await releaseWebhook(ctx.storage, interaction.client, removed, ctx.log);
   ctx.log.info({ feedId: feed.id, source: sourceKey(feed.source) }, 'feed removed');
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);

@@ -60,6 +60,18 @@ export interface PostOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** One message of a feed's digest (docs/decisions/0031): the posts it lists, its place among the digest's messages. */
+export interface DigestPart {
+  posts: Post[];
+  /** 0-based; `parts` messages make the whole digest. */
+  part: number;
+  parts: number;
+  /** How many posts the whole digest lists. */
+  total: number;
+  /** When the digest's period ended (unix ms). */
+  dueAt: number;
+}
+
 /** What a look for an earlier, unrecorded webhook post found: its message, nothing, or no way to look. */
 export type EarlierPostLook = { found: string } | { found: undefined } | { unreadable: true };
 
@@ -96,6 +108,17 @@ export interface FeedPoster {
     change: PostChange,
     how: Exclude<OnChange, 'leave'>,
     signal?: AbortSignal,
+  ): Promise<{ messageId: string } | PostFailure>;
+  /**
+   * Splits a digest's posts, in order, into the messages it takes within the platform's limits, never one post's
+   * entry over two messages. Pure: the same posts always split the same way (each part's nonce depends on it).
+   */
+  digestParts(posts: readonly Post[]): Post[][];
+  /** Posts one message of a digest to the target; the message id, or why not. */
+  postDigest(
+    target: PostTarget,
+    digest: DigestPart,
+    options: PostOptions,
   ): Promise<{ messageId: string } | PostFailure>;
   /** A plain message from the bot in a channel (notices to admins), pinging nobody. */
   notice(channelId: string, content: string, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;

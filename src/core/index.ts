@@ -23,3 +23,4 @@ export * from './payer-standing.js';
 export * from './feed-template.js';
 export * from './feed-filters.js';
 export * from './post-changes.js';
+export * from './feed-digest.js';

@@ -53,6 +53,7 @@ export const REPLY_IDS = [
   'feeds.hashtag-slots',
   'feeds.edit-nothing',
   'feeds.edit-conflict',
+  'feeds.digest-time',
   'feeds.mention-gone',
   'feeds.owner-link-broken',
   'feeds.backfill-count',

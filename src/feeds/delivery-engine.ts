@@ -27,6 +27,7 @@ import { SourceBudgets } from './source-budgets.js';
 import { higher, newSourceState, type SourceState } from './source-state.js';
 import { runSource, type RunDeps, type RunResult } from './source-run.js';
 import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
+import { digestDeps } from './digest-times.js';
 
 export interface DeliveryEngineOptions {
   storage: Storage;
@@ -114,6 +115,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
     tellGuild,
     payers: cachedPayerCheck(options.payers, tuning.payerCheckMs, now),
+    ...digestDeps(storage),
   };
 
   function stateOf(sk: SourceKey, source: FeedSource): SourceState {
@@ -302,6 +304,9 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     },
 
     async start() {
+      await runDeps.digestTimes.start({ storage, log, now, everyMs: tuning.digestTickMs }, (source) =>
+        schedule(sourceKey(source), source, 0, 'delivery', false),
+      );
       const dirty = await storage.deliveries.listDirty();
       for (const { sourceKey: sk, markedAt } of dirty) {
         const source = parseSourceKey(sk);
@@ -328,6 +333,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     close() {
       closing ??= (async () => {
         closed = true;
+        runDeps.digestTimes.stop();
         abort.abort();
         for (const state of sources.values()) if (state.timer !== undefined) clearTimeout(state.timer);
         ready.length = 0;

@@ -13,3 +13,14 @@ export function deliveryNonce(feedId: string, mediaId: string): string {
     .digest('base64url')
     .slice(0, NONCE_LENGTH);
 }
+
+/**
+ * The nonce of one message of a digest: a pure function of (feed, the period's end, part), so a part posted again
+ * after a crash is answered with the first message (docs/decisions/0031).
+ */
+export function digestNonce(feedId: string, dueAt: number, part: number): string {
+  return createHash('sha256')
+    .update(`igcord-digest\0${feedId}\0${dueAt}\0${part}`)
+    .digest('base64url')
+    .slice(0, NONCE_LENGTH);
+}

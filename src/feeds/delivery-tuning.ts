@@ -26,6 +26,8 @@ export interface DeliveryTuning {
    * post in the channel: longer than a webhook execution can stay in flight (Discord REST timeout and retries).
    */
   intentSettleMs: number;
+  /** How often the engine looks for digests whose period has ended (docs/decisions/0031). */
+  digestTickMs: number;
 }
 
 export const DEFAULT_TUNING: DeliveryTuning = {
@@ -40,4 +42,5 @@ export const DEFAULT_TUNING: DeliveryTuning = {
   maxItemsPerRun: 50,
   payerCheckMs: 60_000,
   intentSettleMs: 120_000,
+  digestTickMs: 15_000,
 };

@@ -4,6 +4,7 @@
 // under the fence before executing, and the check right before the post is the last await before it leaves.
 import { captionHash, disabled, postSchema, type Post } from '../core/index.js';
 import type { Feed } from '../storage/index.js';
+import { gatherForDigest, postDueDigests } from './feed-digest.js';
 import { holdsBack } from './feed-filter.js';
 import { PostError, postFailureFields } from './post-error.js';
 import { claimWebhookPost, type FencedRun, type WebhookClaim } from './run-fence.js';
@@ -16,6 +17,8 @@ async function deliverToFeed(deps: FencedRun, feed: Feed, media: Post): Promise<
   if (await deps.storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
   // Held back by the feed's filters: recorded as filtered (final, like a post), never posted (feed-filter.ts).
   if (await holdsBack(deps, feed, media, { beforeWrite: fence.check })) return 'known';
+  // A digest feed keeps it for its period's digest instead (feed-digest.ts); the pending list then drops it.
+  if (feed.digest !== undefined) return gatherForDigest(deps, feed, feed.digest, media).then(() => 'known');
   // Checked by recording the intent (webhook, forum) and right before the send (all): one read per check, per media.
   // Discord de-duplicates neither a webhook execution nor a forum thread by nonce: both record a posting intent.
   const webhook = feed.place === 'forum' || (feed.place === undefined && feed.delivery.mode === 'webhook');
@@ -87,6 +90,15 @@ async function pendingToPost(deps: FencedRun, feed: Feed): Promise<Post[]> {
   return media;
 }
 
+/** A digest that could not be posted: the feed waits in its backoff, or is disabled; its digest stays gathered. */
+async function failedDigest(deps: FencedRun, feed: Feed, error: PostError): Promise<Drained> {
+  if (error.kind !== 'disable')
+    return { outcome: { feedId: feed.id, outcome: 'waiting', reason: error.reason }, more: false };
+  await deps.fence.check();
+  await disableFeed(deps, feed, error.reason);
+  return { outcome: { feedId: feed.id, outcome: 'disabled' }, more: false };
+}
+
 export interface Drained {
   outcome: FeedOutcome;
   /** Pending media left for the next run (this one posted its share). */
@@ -116,6 +128,8 @@ export async function drainFeed(deps: FencedRun, feed: Feed): Promise<Drained> {
     // delivered media changes nothing a newer run would post.
     await deps.storage.deliveries.dropPending(feed.id, media.id);
   }
+  const digest = deps.digestTimes.has(feed) ? await postDueDigests(deps, feed) : undefined;
+  if (digest !== undefined) return failedDigest(deps, feed, digest);
   const left = pending.length - deps.maxItemsPerRun;
   if (left > 0)
     deps.log.info({ feedId: feed.id, left }, "a run's share of pending media posted; the rest follow in the next runs");

@@ -7,6 +7,7 @@
 // and awaited right before each send, after the look, so nothing awaits between the last check and the post.
 import {
   isPostFailure,
+  type DigestPart,
   type FeedPoster,
   type OnChange,
   type Post,
@@ -17,7 +18,7 @@ import {
 } from '../core/index.js';
 import type { Logger } from '../log.js';
 import { TokenDecryptError, type Feed, type FeedStore, type GuildSettingsStore } from '../storage/index.js';
-import { deliveryNonce } from './delivery-nonce.js';
+import { deliveryNonce, digestNonce } from './delivery-nonce.js';
 import { EarlierPostWatch } from './earlier-post-watch.js';
 import { PostError } from './post-error.js';
 
@@ -38,6 +39,10 @@ export interface PostToFeed {
     how: Exclude<OnChange, 'leave'>,
     options?: PostToFeedOptions,
   ): Promise<void>;
+  /** Splits a digest's posts into its messages (the poster's limits); pure. */
+  digestParts(posts: readonly Post[]): Post[][];
+  /** Posts one message of a digest with its nonce; resolves with the message id. Throws PostError. */
+  postDigest(feed: Feed, digest: DigestPart, options?: PostToFeedOptions): Promise<string>;
 }
 
 export interface PostToFeedOptions {
@@ -180,6 +185,19 @@ export function createPostToFeed(deps: {
       await options.beforeSend?.();
       const answer = await poster.update(target, messageId, change, how, options.signal);
       if (isPostFailure(answer)) throw PostError.of(answer);
+    },
+
+    digestParts: (posts) => poster.digestParts(posts),
+
+    async postDigest(feed, digest, options = {}) {
+      const target = targetOf(feeds, feed);
+      await options.beforeSend?.();
+      const answer = await poster.postDigest(target, digest, {
+        intent: { nonce: digestNonce(feed.id, digest.dueAt, digest.part) },
+        signal: options.signal,
+      });
+      if (isPostFailure(answer)) throw PostError.of(answer);
+      return answer.messageId;
     },
 
     async post(feed, media, options = {}) {

@@ -8,6 +8,8 @@ import type { Feed, SourceKey, Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
 import type { PayerCheck } from './payer-check.js';
 import type { PostToFeed } from './post-to-feed.js';
+import type { DigestTimes } from './digest-times.js';
+import type { TimeZoneOf } from '../storage/index.js';
 
 export interface RunDeps {
   storage: Storage;
@@ -35,6 +37,10 @@ export interface RunDeps {
   tellGuild(feed: Feed, text: string): Promise<void>;
   /** Whether a feed's payer may still pay for it in its server (asked before their token reads the source). */
   payers: PayerCheck;
+  /** Which feeds have posts gathered for a digest and when each is due (docs/decisions/0031). */
+  digestTimes: DigestTimes;
+  /** A server's time zone, which digests keep time in. */
+  timeZoneOf: TimeZoneOf;
 }
 
 export type RunResult =

@@ -18,13 +18,16 @@ import { feedStateSchema, type FeedState } from '../core/feed-state.js';
 import { feedPlaceSchema } from '../core/feed-poster.js';
 import { feedTemplateSchema } from '../core/feed-template.js';
 import { MAX_FILTER_RULES, filterRuleSchema } from '../core/feed-filters.js';
-import { onChangeSchema } from '../core/post-changes.js';
 import { migrateFeedStateV1 } from './feed-state-v1.js';
 import { feedSourceSchema, parseSourceKey, sourceKey, type FeedSource } from './feed-source.js';
+import { COPIED, deliveryInput, feedPatchSchema, type FeedPatch } from './feed-patch.js';
+import { onChangeSchema } from '../core/post-changes.js';
+import { digestScheduleSchema } from '../core/feed-digest.js';
 import type { RecordType } from './record-reader.js';
 import { epochMs, storedId, type StoreContext } from './store-context.js';
 
 export type { FeedState } from '../core/feed-state.js';
+export { feedPatchSchema, type FeedDeliveryInput, type FeedPatch } from './feed-patch.js';
 
 /**
  * Who agreed to pay for a feed of an account that is not their own (/feed add-account account:<name>), and when:
@@ -60,6 +63,8 @@ const feedRecord = z.object({
   filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
   /** What a post changed on Instagram does to its message (src/core/post-changes.ts); absent: the default. */
   onChange: onChangeSchema.optional(),
+  /** Digest mode (docs/decisions/0031); absent: one message per post. Added without a version bump. */
+  digest: digestScheduleSchema.optional(),
 });
 const feedType: RecordType<typeof feedRecord> = {
   name: 'feed',
@@ -72,11 +77,6 @@ const feedType: RecordType<typeof feedRecord> = {
 /** A stored feed. A webhook feed's token stays encrypted here; `webhookToken(feed)` decrypts it. */
 export type Feed = z.output<typeof feedRecord>;
 
-const deliveryInput = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('message') }),
-  z.object({ mode: z.literal('webhook'), webhookId: storedId, webhookToken: z.string().min(1) }),
-]);
-export type FeedDeliveryInput = z.input<typeof deliveryInput>;
 
 export const newFeedSchema = z.object({
   guildId: storedId,
@@ -92,26 +92,6 @@ export const newFeedSchema = z.object({
 });
 export type NewFeed = z.input<typeof newFeedSchema>;
 
-export const feedPatchSchema = z.object({
-  channelId: storedId.optional(),
-  /** null clears the mention. */
-  mentionRoleId: storedId.nullable().optional(),
-  /** Changes with the channel: a move into a forum or a thread says so. */
-  place: feedPlaceSchema.optional(),
-  delivery: deliveryInput.optional(),
-  /** Decided by src/core/feed-lifecycle.ts. */
-  state: feedStateSchema.optional(),
-  lastDeliveryAt: epochMs.optional(),
-  lastCheckAt: epochMs.optional(),
-  /** The Instagram account that pays for (and reads) the feed: changed when its owner moves it to a new link. */
-  ownerInstagramUserId: storedId.optional(),
-  /** The feed's message template; null goes back to the built-in rendering. */
-  template: feedTemplateSchema.nullable().optional(),
-  /** The feed's whole new list of filter rules (an empty list removes them all). */
-  filters: z.array(filterRuleSchema).max(MAX_FILTER_RULES).optional(),
-  onChange: onChangeSchema.optional(),
-});
-export type FeedPatch = z.input<typeof feedPatchSchema>;
 
 export interface FeedStore {
   add(input: NewFeed): Promise<Feed>;
@@ -299,18 +279,13 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
           return stored;
         }
         const next: Feed = { ...before };
-        if (data.channelId !== undefined) next.channelId = data.channelId;
+        for (const key of COPIED) if (data[key] !== undefined) Object.assign(next, { [key]: data[key] });
         if (data.mentionRoleId !== undefined) next.mentionRoleId = data.mentionRoleId ?? undefined;
         if (delivery !== undefined) next.delivery = delivery;
         if (data.place !== undefined) next.place = data.place === 'channel' ? undefined : data.place;
-        if (data.state !== undefined) next.state = data.state;
-        if (data.lastDeliveryAt !== undefined) next.lastDeliveryAt = data.lastDeliveryAt;
-        if (data.lastCheckAt !== undefined) next.lastCheckAt = data.lastCheckAt;
-        if (data.ownerInstagramUserId !== undefined) next.ownerInstagramUserId = data.ownerInstagramUserId;
-        if (data.template === null) delete next.template;
-        else if (data.template !== undefined) next.template = data.template;
+        if (data.template !== undefined) next.template = data.template ?? undefined;
         if (data.filters !== undefined) next.filters = data.filters.length > 0 ? data.filters : undefined;
-        if (data.onChange !== undefined) next.onChange = data.onChange;
+        if (data.digest !== undefined) next.digest = data.digest ?? undefined;
         after = next;
         return next;
       });

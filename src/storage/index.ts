@@ -54,3 +54,5 @@ export { FencedOutError, type PostingIntent, type SourceFences } from './source-
 export type { SeenSetStore } from './seen-set-store.js';
 export type { GuildSettingsStore } from './guild-settings-store.js';
 export type { TemplateDraftStore } from './template-draft-store.js';
+export { DIGEST_LIMIT, type DigestEntry, type DigestSent, type DigestStore, type FeedDigest } from './digest-store.js';
+export { DEFAULT_TIME_ZONE, serverTimeZones, type TimeZoneOf } from './server-time-zone.js';

@@ -17,6 +17,7 @@ import { createWebhookEventStore, type WebhookEventStore } from './webhook-event
 import { createSeenSetStore, type SeenSetStore } from './seen-set-store.js';
 import { createGuildSettingsStore, type GuildSettingsStore } from './guild-settings-store.js';
 import { createTemplateDraftStore, type TemplateDraftStore } from './template-draft-store.js';
+import { createDigestStore, type DigestStore } from './digest-store.js';
 import { IndexSets } from './index-set.js';
 import { acquireInstanceLock, type InstanceLock, type InstanceLockOptions } from './instance-lock.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -65,6 +66,8 @@ export interface Storage {
   readonly guildSettings: GuildSettingsStore;
   /** Feed templates submitted and being previewed, until Save or Cancel. */
   readonly templateDrafts: TemplateDraftStore;
+  /** The posts digest feeds gathered for their coming digests (docs/decisions/0031). */
+  readonly digests: DigestStore;
   /** True when the backend answers within two seconds (for /healthz). */
   health(): Promise<boolean>;
   /** How many stored values failed to parse since start (for /metrics). */
@@ -123,6 +126,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     seen: createSeenSetStore(ctx),
     guildSettings: createGuildSettingsStore(ctx),
     templateDrafts: createTemplateDraftStore(ctx),
+    digests: createDigestStore(ctx),
     async health() {
       try {
         await backend.ping();

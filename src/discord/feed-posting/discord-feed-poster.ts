@@ -13,6 +13,7 @@ import type { Logger } from '../../log.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
 import { commentEmbeds, moderationRow } from './comment-message.js';
 import { findEarlierPost, recentChannelMessages } from './earlier-post.js';
+import { digestBody, DIGEST_WEBHOOK_NAME, splitDigest } from './digest-message.js';
 import { feedEmbeds } from './feed-embeds.js';
 import { postContent } from './post-content.js';
 import { botIdOf, createForumPost, findEarlierThread } from './forum-post.js';
@@ -85,20 +86,20 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     return channel !== undefined && 'guild' in channel ? channel.guild.preferredLocale : undefined;
   }
 
-  async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
-    const t = translations.forLocale(guildLocaleOf(target.channelId));
-    const message = feedMessage(target, media, options, log, t);
-    const { signal } = options;
-    if (target.place === 'forum')
-      return createForumPost(forum, target, media, message, { test: 'test' in options.intent, t, signal });
+  /** Sends a message body as the bot or through the feed's webhook (as `username`); its message id. */
+  async function sendBody(
+    target: PostTarget,
+    message: RESTPostAPIChannelMessageJSONBody,
+    as: { username: string; avatar?: string | undefined },
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
     if (target.place === 'thread') return postInThread(rest, target.channelId, message, signal);
     if (target.delivery.mode === 'message') {
       const sent = (await rest.post(Routes.channelMessages(target.channelId), { body: message, signal })) as APIMessage;
       return sent.id;
     }
-    const avatar = safeUrl(media.author.avatar);
     const sent = (await rest.post(Routes.webhook(target.delivery.webhookId, target.delivery.token), {
-      body: { ...message, username: webhookUsername(media.author.username), ...(avatar ? { avatar_url: avatar } : {}) },
+      body: { ...message, username: as.username, ...(as.avatar ? { avatar_url: as.avatar } : {}) },
       query: new URLSearchParams({ wait: 'true' }),
       auth: false,
       signal,
@@ -106,10 +107,45 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
     return sent.id;
   }
 
+  async function send(target: PostTarget, media: Post, options: PostOptions): Promise<string> {
+    const t = translations.forLocale(guildLocaleOf(target.channelId));
+    const message = feedMessage(target, media, options, log, t);
+    const { signal } = options;
+    if (target.place === 'forum')
+      return createForumPost(forum, target, media, message, { test: 'test' in options.intent, t, signal });
+    const as = { username: webhookUsername(media.author.username), avatar: safeUrl(media.author.avatar) };
+    return sendBody(target, message, as, signal);
+  }
+
   return {
     async post(target, media, options) {
       try {
         return { messageId: await send(target, media, options) };
+      } catch (error) {
+        return classifyPostFailure(error);
+      }
+    },
+
+    digestParts: splitDigest,
+
+    async postDigest(target, digest, options) {
+      // A forum takes threads, not messages; /feed edit refuses a digest for a forum feed (docs/decisions/0031).
+      if (target.place === 'forum')
+        return {
+          kind: 'disable',
+          reason: 'a forum feed cannot post digests: set `digest:off` or move it to a channel',
+        };
+      const message = digestBody(target, digest, translations.forLocale(guildLocaleOf(target.channelId)));
+      const nonce = 'nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {};
+      try {
+        return {
+          messageId: await sendBody(
+            target,
+            { ...message, ...nonce },
+            { username: DIGEST_WEBHOOK_NAME },
+            options.signal,
+          ),
+        };
       } catch (error) {
         return classifyPostFailure(error);
       }

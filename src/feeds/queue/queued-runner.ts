@@ -12,6 +12,7 @@ import type { FeedSource, SourceKey, Storage } from '../../storage/index.js';
 import type { FeedPoster, FeedReader } from '../../core/index.js';
 import type { DeliveryTuning } from '../delivery-tuning.js';
 import type { EngineCounters } from '../engine-stats.js';
+import { digestDeps } from '../digest-times.js';
 import { FeedBackoffs } from '../feed-backoffs.js';
 import { createGuildNotice } from '../guild-notice.js';
 import { cachedPayerCheck, type PayerCheck } from '../payer-check.js';
@@ -52,6 +53,8 @@ export function createQueuedRunner(options: QueuedRunnerOptions): RunSourceOnce 
   const states = new Map<SourceKey, SourceState>();
   const budgets = new SourceBudgets({ limiter: options.limiter, windowMs: options.windowMs, tuning });
   const feedBackoffs = new FeedBackoffs({ baseMs: tuning.retryBaseMs, maxMs: tuning.retryMaxMs, now, counters, log });
+  // The digests this worker has seen gathered: a source's job is due when its earliest digest is (0031).
+  const digest = digestDeps(storage);
   const deps: RunDeps = {
     storage,
     reader: options.reader,
@@ -70,6 +73,7 @@ export function createQueuedRunner(options: QueuedRunnerOptions): RunSourceOnce 
     },
     tellGuild: createGuildNotice({ poster: options.chat, log, signal: options.signal }),
     payers: cachedPayerCheck(options.payers, tuning.payerCheckMs, now),
+    ...digest,
   };
 
   return async (sk, source) => {
@@ -100,7 +104,8 @@ export function createQueuedRunner(options: QueuedRunnerOptions): RunSourceOnce 
         const drainAt = feedBackoffs.note(sk, result.feeds);
         if (result.rerun) return { dueInMs: tuning.debounceMs, served: false };
         const pollAt = state.nextPollAt ?? now();
-        return { dueInMs: Math.max(0, Math.min(pollAt, drainAt ?? pollAt) - now()), served: true };
+        const digestAt = digest.digestTimes.earliestFor(sk) ?? pollAt;
+        return { dueInMs: Math.max(0, Math.min(pollAt, drainAt ?? pollAt, digestAt) - now()), served: true };
       }
       case 'fenced':
         // A newer run of this source took its fence (this job's lock had lapsed): that run delivers; keep polling.

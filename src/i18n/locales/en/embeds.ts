@@ -31,4 +31,6 @@ export const feedPost = {
   test: '{{mark}} `{{feedId}}`: this is how new posts from this source will look.',
   forumTest: '🧪 Test: {{name}}',
   forumPostBy: 'Post by {{author}}',
+  digestTitle: 'Instagram digest ({{count}})',
+  digestPart: '{{title}} · part {{part}} of {{parts}}',
 };

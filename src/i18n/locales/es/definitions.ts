@@ -6,6 +6,8 @@ import type { DefinitionCatalogue } from '../definition-catalogue.js';
 
 export const esDefinitions: DefinitionCatalogue = {
   names: {
+    digest: 'resumen',
+    'digest-time': 'hora-resumen',
     account: 'cuenta',
     profile: 'perfil',
     username: 'usuario',
@@ -78,6 +80,9 @@ export const esDefinitions: DefinitionCatalogue = {
     query: 'consulta',
   },
   descriptions: {
+    'One message per post, or a digest per hour or day': 'Un mensaje por post, o un resumen por hora o por día',
+    "A daily digest's time, HH:MM in the server's time zone":
+      'La hora del resumen diario, HH:MM en la zona horaria del servidor',
     "Another professional Instagram account's profile and posts":
       'Perfil y publicaciones de otra cuenta profesional de Instagram',
     "A professional account's profile": 'El perfil de una cuenta profesional',
@@ -115,8 +120,8 @@ export const esDefinitions: DefinitionCatalogue = {
       'Un lugar: elige una sugerencia (escribe "lat,lng" o un nombre), o su id de lugar',
     "This server's feeds, their state and their last and next posts":
       'Los feeds de este servidor, su estado y sus últimos y próximos posts',
-    "Change a feed's channel, mention or delivery, keeping what it delivered":
-      'Cambia el canal, la mención o la entrega de un feed, conservando lo ya entregado',
+    "Change a feed's channel, mention, delivery or digest, keeping what it delivered":
+      'Cambia el canal, la mención, la entrega o el resumen de un feed, conservando lo que entregó',
     'The feed (see /feed list)': 'El feed (ver /feed list)',
     'Move the feed to this channel': 'Mover el feed a este canal',
     'Stop mentioning a role with each post': 'Dejar de mencionar un rol con cada post',
@@ -217,6 +222,9 @@ export const esDefinitions: DefinitionCatalogue = {
     'Part of a username or a name': 'Parte de un nombre de usuario o de un nombre',
   },
   choices: {
+    'off: one message per post': 'no: un mensaje por post',
+    'hourly: one message per hour': 'cada hora: un mensaje por hora',
+    'daily: one message a day at digest-time': 'diario: un mensaje al día a hora-resumen',
     'bot message': 'mensaje del bot',
     'channel webhook': 'webhook del canal',
   },

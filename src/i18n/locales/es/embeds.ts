@@ -32,4 +32,6 @@ export const feedPost: typeof enFeedPost = {
   test: '{{mark}} `{{feedId}}`: así se verán los nuevos posts de esta fuente.',
   forumTest: '🧪 Prueba: {{name}}',
   forumPostBy: 'Post de {{author}}',
+  digestTitle: 'Resumen de Instagram ({{count}})',
+  digestPart: '{{title}} · parte {{part}} de {{parts}}',
 };

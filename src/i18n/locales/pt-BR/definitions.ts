@@ -6,6 +6,8 @@ import type { DefinitionCatalogue } from '../definition-catalogue.js';
 
 export const ptBRDefinitions: DefinitionCatalogue = {
   names: {
+    digest: 'resumo',
+    'digest-time': 'hora-resumo',
     account: 'conta',
     profile: 'perfil',
     username: 'usuario',
@@ -78,6 +80,9 @@ export const ptBRDefinitions: DefinitionCatalogue = {
     query: 'consulta',
   },
   descriptions: {
+    'One message per post, or a digest per hour or day': 'Uma mensagem por post, ou um resumo por hora ou por dia',
+    "A daily digest's time, HH:MM in the server's time zone":
+      'O horário do resumo diário, HH:MM no fuso horário do servidor',
     "Another professional Instagram account's profile and posts":
       'Perfil e publicações de outra conta profissional do Instagram',
     "A professional account's profile": 'O perfil de uma conta profissional',
@@ -114,8 +119,8 @@ export const ptBRDefinitions: DefinitionCatalogue = {
       'Um local: escolha uma sugestão (digite "lat,lng" ou um nome), ou o id do local',
     "This server's feeds, their state and their last and next posts":
       'Os feeds deste servidor, seu estado e seus últimos e próximos posts',
-    "Change a feed's channel, mention or delivery, keeping what it delivered":
-      'Muda o canal, a menção ou a entrega de um feed, mantendo o que já entregou',
+    "Change a feed's channel, mention, delivery or digest, keeping what it delivered":
+      'Muda o canal, a menção, a entrega ou o resumo de um feed, mantendo o que já entregou',
     'The feed (see /feed list)': 'O feed (veja /feed list)',
     'Move the feed to this channel': 'Mover o feed para este canal',
     'Stop mentioning a role with each post': 'Parar de mencionar um cargo em cada post',
@@ -213,6 +218,9 @@ export const ptBRDefinitions: DefinitionCatalogue = {
     'Part of a username or a name': 'Parte de um nome de usuário ou de um nome',
   },
   choices: {
+    'off: one message per post': 'não: uma mensagem por post',
+    'hourly: one message per hour': 'por hora: uma mensagem por hora',
+    'daily: one message a day at digest-time': 'diário: uma mensagem por dia em hora-resumo',
     'bot message': 'mensagem do bot',
     'channel webhook': 'webhook do canal',
   },

@@ -32,4 +32,6 @@ export const feedPost: typeof enFeedPost = {
   test: '{{mark}} `{{feedId}}`: é assim que os novos posts desta fonte vão aparecer.',
   forumTest: '🧪 Teste: {{name}}',
   forumPostBy: 'Post de {{author}}',
+  digestTitle: 'Resumo do Instagram ({{count}})',
+  digestPart: '{{title}} · parte {{part}} de {{parts}}',
 };
