@@ -51,7 +51,8 @@ export async function claimWebhookPost(
   const earlier = await storage.fences.intentOf(feed.id, media.id);
   let lookFirst = false;
   let since: number | undefined;
-  if (earlier !== undefined && earlier.token !== fence.token) {
+  // A feed command's intent carries the token current when it posted, maybe this run's: it is never this run's own.
+  if (earlier !== undefined && (earlier.token !== fence.token || earlier.by !== undefined)) {
     const age = now() - earlier.at;
     if (earlier.settled !== true && age < deps.intentSettleMs) {
       deps.log.info(

@@ -29,6 +29,8 @@ const intentRecord = z.object({
   at: epochMs,
   /** The run's request came back (failed, outcome unknown): nothing of it is in flight any more. */
   settled: z.boolean().optional(),
+  /** Who recorded it when not a run holding `token`: a feed command (backfill, catch-up), which takes no token. */
+  by: z.literal('command').optional(),
 });
 /** A recorded intent to post one media to one feed: which source run (token) meant to, and when. */
 export type PostingIntent = z.output<typeof intentRecord>;
@@ -49,7 +51,14 @@ export interface SourceFences {
    * Records the intent of run `token` of `sk` to post `mediaId` to `feedId`, after checking the fence; refused
    * (FencedOutError) when a run with a newer token already recorded its own intent for this delivery.
    */
-  recordIntent(sk: string, token: number, feedId: string, mediaId: string, at: number): Promise<void>;
+  recordIntent(
+    sk: string,
+    token: number,
+    feedId: string,
+    mediaId: string,
+    at: number,
+    by?: PostingIntent['by'],
+  ): Promise<void>;
   /**
    * Marks run `token`'s intent settled: its request came back without a recorded delivery (a 5xx, a timeout), so a
    * later run need not wait for it to land before looking in the channel. An intent of another run is left alone.
@@ -91,7 +100,7 @@ export function createSourceFences(ctx: StoreContext): SourceFences {
       await check(sk, token);
       return write();
     },
-    async recordIntent(sk, token, feedId, mediaId, at) {
+    async recordIntent(sk, token, feedId, mediaId, at, by) {
       await check(sk, token);
       const key = intentKey(feedId, mediaId);
       await backend.update(
@@ -101,7 +110,7 @@ export function createSourceFences(ctx: StoreContext): SourceFences {
           // Only a newer run may replace an intent: an older one waking up cannot claim the media back.
           if (held?.success && held.data.token > token && held.data.sourceKey === sk)
             throw new FencedOutError(sk, token, held.data.token);
-          return { sourceKey: sk, token, at };
+          return by === undefined ? { sourceKey: sk, token, at } : { sourceKey: sk, token, at, by };
         },
         { ttlMs: INTENT_TTL_MS },
       );
