@@ -1,5 +1,5 @@
 // How a feed command (`/feed backfill`, the "post the missed posts" choice of `/feed resume`) posts one media: by the
-// same rules a run follows (docs/decisions/0021, 0031), so a command and a worker's run posting the same media at
+// same rules a run follows (docs/decisions/0021), so a command and a worker's run posting the same media at
 // the same moment post it once. A delivery already recorded is skipped, also when found right before the send.
 // A webhook or forum feed (no nonce de-duplication on Discord's side) honours a run's open posting intent — the
 // command waits for it to resolve (the run records the delivery, or its execution comes back, or the intent

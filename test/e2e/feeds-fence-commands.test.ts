@@ -1,4 +1,4 @@
-// `/feed backfill` racing a run of the same source on a webhook feed (docs/decisions/0021, 0031): igcord's run of
+// `/feed backfill` racing a run of the same source on a webhook feed (docs/decisions/0021): igcord's run of
 // the source is held by the Discord fake in the middle of its webhook execution of the first media, and the
 // backfill asked meanwhile finds that run's posting intent, waits for it to resolve instead of executing the
 // webhook a second time, and posts only what nobody posted. Each media is in the channel exactly once.
