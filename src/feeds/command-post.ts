@@ -8,7 +8,14 @@
 // run that is posting the feed's other media for nothing.
 import type { Post } from '../core/index.js';
 import type { Logger } from '../log.js';
-import { sourceKey, type Feed, type Storage } from '../storage/index.js';
+import {
+  FencedOutError,
+  IntentTakenError,
+  sourceKey,
+  type Feed,
+  type PostingIntent,
+  type Storage,
+} from '../storage/index.js';
 import { PostError } from './post-error.js';
 import type { PostToFeed, PostedMessage } from './post-to-feed.js';
 
@@ -24,6 +31,9 @@ export interface CommandPostDeps {
 
 /** How often a command waiting for a run's open intent reads it again. */
 const INTENT_POLL_MS = 250;
+
+/** What a command may do: nothing (delivered), or post, looking first when an intent remains; `seen` is what it read. */
+type Claim = 'known' | { lookFirst: boolean; since?: number; seen: PostingIntent | undefined };
 
 /** Found delivered right before the send: nothing is posted. */
 class AlreadyDelivered extends Error {}
@@ -47,19 +57,15 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
  * Waits while a run's intent for (feed, media) is open and young; resolves `known` when the run recorded the
  * delivery meanwhile, else whether to look in the channel first (an intent remains) and since when.
  */
-async function waitForOpenIntent(
-  deps: CommandPostDeps,
-  feed: Feed,
-  media: Post,
-): Promise<'known' | { lookFirst: boolean; since?: number }> {
+async function waitForOpenIntent(deps: CommandPostDeps, feed: Feed, media: Post): Promise<Claim> {
   const { storage } = deps;
   let told = false;
   for (;;) {
     if (await storage.deliveries.findDelivery(feed.id, media.id)) return 'known';
     const intent = await storage.fences.intentOf(feed.id, media.id);
-    if (intent === undefined) return { lookFirst: false };
+    if (intent === undefined) return { lookFirst: false, seen: undefined };
     if (intent.settled === true || deps.now() - intent.at >= deps.intentSettleMs)
-      return { lookFirst: true, since: intent.at };
+      return { lookFirst: true, since: intent.at, seen: intent };
     if (!told)
       deps.log.info(
         { feedId: feed.id, mediaId: media.id, intentToken: intent.token },
@@ -84,11 +90,26 @@ export async function postForCommand(deps: CommandPostDeps, feed: Feed, media: P
       throw error;
     });
   }
-  const claim = await waitForOpenIntent(deps, feed, media);
-  if (claim === 'known') return 'known';
   const sk = sourceKey(feed.source);
-  const token = await storage.fences.current(sk);
-  await storage.fences.recordIntent(sk, token, feed.id, media.id, deps.now(), 'command');
+  let claim: Exclude<Claim, 'known'>;
+  let token: number;
+  for (;;) {
+    const read = await waitForOpenIntent(deps, feed, media);
+    if (read === 'known') return 'known';
+    token = await storage.fences.current(sk);
+    try {
+      // Recorded only over what was read: a run that claimed the media meanwhile is waited for in turn.
+      await storage.fences.recordIntent(sk, token, feed.id, media.id, deps.now(), {
+        by: 'command',
+        ifSeen: { seen: read.seen },
+      });
+      claim = read;
+      break;
+    } catch (error) {
+      // Another claimed the media, or a run took a newer token, since the read: read again.
+      if (!(error instanceof IntentTakenError) && !(error instanceof FencedOutError)) throw error;
+    }
+  }
   try {
     return await deps.poster.post(feed, media, {
       signal,
