@@ -11,6 +11,7 @@ import type { EngineCounters } from './engine-stats.js';
 import { cursorAfter } from './media-fetch.js';
 import type { PostToFeed } from './post-to-feed.js';
 import { holdsBack } from './feed-filter.js';
+import { commandPostRecorded, postForCommand } from './command-post.js';
 
 /** At most this many missed posts are offered (and posted): a longer pause is still one screenful. */
 export const MISSED_MAX = 10;
@@ -23,6 +24,7 @@ export interface CatchUpDeps {
   signal: AbortSignal;
   now: () => number;
   log: Logger;
+  intentSettleMs: number;
   ownerAuth(feed: Feed): Promise<Auth>;
   delivered(feedId: string, at: number): void;
 }
@@ -74,9 +76,16 @@ export function createCatchUp(deps: CatchUpDeps) {
         let last: number | undefined;
         for (const post of missed) {
           if (await holdsBack(deps, feed, post)) continue;
-          const { messageId } = await deps.poster.post(feed, post, { signal });
+          // Through a run's rules: a run posting this media meanwhile is waited for, never doubled (command-post.ts).
+          const sent = await postForCommand(deps, feed, post);
+          if (sent === 'known') continue;
           last = deps.now();
-          await storage.deliveries.recordDelivery(feed.id, { mediaId: post.id, messageId, deliveredAt: last });
+          await storage.deliveries.recordDelivery(feed.id, {
+            mediaId: post.id,
+            messageId: sent.messageId,
+            deliveredAt: last,
+          });
+          await commandPostRecorded(deps, feed, post);
           deps.delivered(feed.id, last);
           counters.deliveries += 1;
         }

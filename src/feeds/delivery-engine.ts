@@ -84,6 +84,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     log,
     signal: abort.signal,
     now,
+    intentSettleMs: tuning.intentSettleMs,
     delivered: (feedId, at) => lastDelivery.set(feedId, at),
   });
   const tellGuild = createGuildNotice({ poster: options.poster, log, signal: abort.signal });

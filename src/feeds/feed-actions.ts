@@ -20,6 +20,7 @@ import type { PostToFeed } from './post-to-feed.js';
 import { startCursor } from './source-cursor.js';
 import { createCatchUp } from './catch-up.js';
 import { holdsBack } from './feed-filter.js';
+import { commandPostRecorded, postForCommand } from './command-post.js';
 
 export interface FeedActionDeps {
   storage: Storage;
@@ -29,6 +30,8 @@ export interface FeedActionDeps {
   log: Logger;
   signal: AbortSignal;
   now: () => number;
+  /** How long a run's open webhook posting intent may still land (command-post.ts). */
+  intentSettleMs: number;
   /** Notes a delivery made here (in-memory status). */
   delivered(feedId: string, at: number): void;
 }
@@ -56,6 +59,7 @@ export function createFeedActions(deps: FeedActionDeps) {
     signal,
     now: deps.now,
     log: deps.log,
+    intentSettleMs: deps.intentSettleMs,
     ownerAuth,
     delivered: deps.delivered,
   });
@@ -110,9 +114,16 @@ export function createFeedActions(deps: FeedActionDeps) {
         if (await storage.deliveries.findDelivery(feed.id, media.id)) continue;
         // A backfill follows the feed's filters as its runs do.
         if (await holdsBack({ storage, now: deps.now, log: deps.log }, feed, media)) continue;
-        const { messageId } = await poster.post(feed, media, { signal }).catch(postFailure);
+        // Through a run's rules: a run posting this media meanwhile is waited for, never doubled (command-post.ts).
+        const sent = await postForCommand(deps, feed, media).catch(postFailure);
+        if (sent === 'known') continue;
         last = deps.now();
-        await storage.deliveries.recordDelivery(feed.id, { mediaId: media.id, messageId, deliveredAt: last });
+        await storage.deliveries.recordDelivery(feed.id, {
+          mediaId: media.id,
+          messageId: sent.messageId,
+          deliveredAt: last,
+        });
+        await commandPostRecorded(deps, feed, media);
         deps.delivered(feed.id, last);
         counters.deliveries += 1;
         posted += 1;

@@ -4,7 +4,7 @@
 // the log and counts it (`fenced` in the engine's stats). Webhook feeds also record a posting intent under the
 // fence before each execution, and a run that finds an older run's intent for a media resolves it first.
 import type { Post } from '../core/index.js';
-import { FencedOutError, type Feed, type SourceKey, type Storage } from '../storage/index.js';
+import { FencedOutError, IntentTakenError, type Feed, type SourceKey, type Storage } from '../storage/index.js';
 import { PostError } from './post-error.js';
 import type { RunDeps, RunResult } from './source-run-api.js';
 
@@ -51,7 +51,8 @@ export async function claimWebhookPost(
   const earlier = await storage.fences.intentOf(feed.id, media.id);
   let lookFirst = false;
   let since: number | undefined;
-  if (earlier !== undefined && earlier.token !== fence.token) {
+  // A feed command's intent carries the token current when it posted, maybe this run's: it is never this run's own.
+  if (earlier !== undefined && (earlier.token !== fence.token || earlier.by !== undefined)) {
     const age = now() - earlier.at;
     if (earlier.settled !== true && age < deps.intentSettleMs) {
       deps.log.info(
@@ -63,7 +64,16 @@ export async function claimWebhookPost(
     lookFirst = true;
     since = earlier.at;
   }
-  await storage.fences.recordIntent(fence.sourceKey, fence.token, feed.id, media.id, now());
+  // Recorded only over what was read: a feed command that claimed the media meanwhile is waited for like a run.
+  try {
+    await storage.fences.recordIntent(fence.sourceKey, fence.token, feed.id, media.id, now(), {
+      ifSeen: { seen: earlier },
+    });
+  } catch (error) {
+    if (!(error instanceof IntentTakenError)) throw error;
+    deps.log.info({ feedId: feed.id, mediaId: media.id }, 'another posting intent for this media was recorded first');
+    return new PostError('retry', 'another post of this media was claimed first');
+  }
   return since === undefined ? { lookFirst } : { lookFirst, since };
 }
 

@@ -50,7 +50,13 @@ export {
   type HashtagSlots,
   type HashtagSlotStore,
 } from './hashtag-slot-store.js';
-export { FencedOutError, type PostingIntent, type SourceFences } from './source-fence.js';
+export {
+  FencedOutError,
+  IntentTakenError,
+  type IntentWrite,
+  type PostingIntent,
+  type SourceFences,
+} from './source-fence.js';
 export type { SeenSetStore } from './seen-set-store.js';
 export type { GuildSettingsStore } from './guild-settings-store.js';
 export type { TemplateDraftStore } from './template-draft-store.js';

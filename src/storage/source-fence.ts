@@ -22,6 +22,37 @@ export class FencedOutError extends StorageError {
   }
 }
 
+/** The intent changed between a read and the write meant to replace it: another poster claimed the media first. */
+export class IntentTakenError extends StorageError {
+  override readonly name = 'IntentTakenError';
+  constructor(
+    readonly feedId: string,
+    readonly mediaId: string,
+  ) {
+    super(`the posting intent of media ${mediaId} on feed ${feedId} changed since it was read`);
+  }
+}
+
+/** What a poster read before recording its intent, so the write is refused when another wrote meanwhile. */
+export interface IntentWrite {
+  by?: 'command' | undefined;
+  /** When set, the write is a compare-and-swap against this read (`seen: undefined` = no intent was there). */
+  ifSeen?: { seen: PostingIntent | undefined } | undefined;
+}
+
+const sameIntent = (a: PostingIntent | undefined, b: PostingIntent | undefined): boolean =>
+  a === undefined || b === undefined
+    ? a === b
+    : a.sourceKey === b.sourceKey && a.token === b.token && a.at === b.at && a.by === b.by && a.settled === b.settled;
+
+/** An intent as intentOf shows it: one that does not read is one of unknown age (the caller looks before posting). */
+const UNREADABLE_INTENT: PostingIntent = { sourceKey: '', token: 1, at: 0 };
+function intentView(raw: unknown): PostingIntent | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = intentRecord.safeParse(raw);
+  return parsed.success ? parsed.data : UNREADABLE_INTENT;
+}
+
 const fenceRecord = z.object({ token: z.number().int().positive() });
 const intentRecord = z.object({
   sourceKey: z.string(),
@@ -29,6 +60,8 @@ const intentRecord = z.object({
   at: epochMs,
   /** The run's request came back (failed, outcome unknown): nothing of it is in flight any more. */
   settled: z.boolean().optional(),
+  /** Who recorded it when not a run holding `token`: a feed command (backfill, catch-up), which takes no token. */
+  by: z.literal('command').optional(),
 });
 /** A recorded intent to post one media to one feed: which source run (token) meant to, and when. */
 export type PostingIntent = z.output<typeof intentRecord>;
@@ -47,9 +80,17 @@ export interface SourceFences {
   guarded<T>(sk: string, token: number, write: () => Promise<T>): Promise<T>;
   /**
    * Records the intent of run `token` of `sk` to post `mediaId` to `feedId`, after checking the fence; refused
-   * (FencedOutError) when a run with a newer token already recorded its own intent for this delivery.
+   * (FencedOutError) when a run with a newer token already recorded its own intent for this delivery, and
+   * (IntentTakenError) when `write.ifSeen` is given and the intent is no longer what was seen.
    */
-  recordIntent(sk: string, token: number, feedId: string, mediaId: string, at: number): Promise<void>;
+  recordIntent(
+    sk: string,
+    token: number,
+    feedId: string,
+    mediaId: string,
+    at: number,
+    write?: IntentWrite,
+  ): Promise<void>;
   /**
    * Marks run `token`'s intent settled: its request came back without a recorded delivery (a 5xx, a timeout), so a
    * later run need not wait for it to land before looking in the channel. An intent of another run is left alone.
@@ -91,17 +132,20 @@ export function createSourceFences(ctx: StoreContext): SourceFences {
       await check(sk, token);
       return write();
     },
-    async recordIntent(sk, token, feedId, mediaId, at) {
+    async recordIntent(sk, token, feedId, mediaId, at, write = {}) {
+      const { by, ifSeen } = write;
       await check(sk, token);
       const key = intentKey(feedId, mediaId);
       await backend.update(
         key,
         (raw) => {
           const held = raw === undefined ? undefined : intentRecord.safeParse(raw);
+          if (ifSeen !== undefined && !sameIntent(intentView(raw), ifSeen.seen))
+            throw new IntentTakenError(feedId, mediaId);
           // Only a newer run may replace an intent: an older one waking up cannot claim the media back.
           if (held?.success && held.data.token > token && held.data.sourceKey === sk)
             throw new FencedOutError(sk, token, held.data.token);
-          return { sourceKey: sk, token, at };
+          return by === undefined ? { sourceKey: sk, token, at } : { sourceKey: sk, token, at, by };
         },
         { ttlMs: INTENT_TTL_MS },
       );
@@ -124,7 +168,7 @@ export function createSourceFences(ctx: StoreContext): SourceFences {
       // An intent that does not read is treated as one of unknown age: the caller looks before posting.
       if (!parsed.success) {
         log.error({ key }, 'a posting intent does not read; treated as unresolved');
-        return { sourceKey: '', token: 1, at: 0 };
+        return UNREADABLE_INTENT;
       }
       return parsed.data;
     },

@@ -63,6 +63,7 @@ export function createQueuedDeliveries(options: QueuedDeliveriesOptions): FeedDe
     log,
     signal: abort.signal,
     now,
+    intentSettleMs: tuning.intentSettleMs,
     delivered,
   });
   let worker: SourceWorker | undefined;

@@ -2,7 +2,7 @@
 // place (two connections, as two worker processes would have) never repeat and only grow, and once a newer token
 // is taken the older one's guarded writes and posting intents are refused with FencedOutError, nothing written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FencedOutError, type Storage } from '../../../src/storage/index.js';
+import { FencedOutError, IntentTakenError, type Storage } from '../../../src/storage/index.js';
 import { BACKENDS, createPlace, type TestPlace } from './backends.js';
 
 const SK = 'user:4242';
@@ -75,5 +75,22 @@ describe.each(BACKENDS)('per-source fence on %s', (backend) => {
 
     await b.fences.clearIntent('feed1', 'media1');
     expect(await a.fences.intentOf('feed1', 'media1')).toBeUndefined();
+  });
+
+  it('records a posting intent only over the one its poster read: of two that read none, the second is refused', async () => {
+    const token = await a.fences.take(SK);
+    const seenByA = await a.fences.intentOf('feed1', 'media1');
+    const seenByB = await b.fences.intentOf('feed1', 'media1');
+    expect(seenByA).toBeUndefined();
+    // A feed command (no token of its own: the current one) and the run both read no intent; the command writes first.
+    await b.fences.recordIntent(SK, token, 'feed1', 'media1', 1000, { by: 'command', ifSeen: { seen: seenByB } });
+    await expect(
+      a.fences.recordIntent(SK, token, 'feed1', 'media1', 1001, { ifSeen: { seen: seenByA } }),
+    ).rejects.toBeInstanceOf(IntentTakenError);
+    const held = await a.fences.intentOf('feed1', 'media1');
+    expect(held).toEqual({ sourceKey: SK, token, at: 1000, by: 'command' });
+    // Over what it read now, the write goes through.
+    await a.fences.recordIntent(SK, token, 'feed1', 'media1', 1002, { ifSeen: { seen: held } });
+    expect(await b.fences.intentOf('feed1', 'media1')).toEqual({ sourceKey: SK, token, at: 1002 });
   });
 });
