@@ -22,3 +22,4 @@ export * from './post-links.js';
 export * from './payer-standing.js';
 export * from './feed-template.js';
 export * from './feed-filters.js';
+export * from './filter-warm-up.js';

@@ -13,7 +13,7 @@ import type { CallPriority } from '../limiter/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import { parseSourceKey, sourceKey, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
-import type { FeedPoster, FeedReader } from '../core/index.js';
+import { warmFilterEngine, type FeedPoster, type FeedReader } from '../core/index.js';
 import type { FeedDeliveryEngine } from './delivery-engine-api.js';
 import { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
 import { emptyCounters } from './engine-stats.js';
@@ -215,6 +215,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       case 'done': {
         state.failures = 0;
         state.retryReason = undefined;
+        state.overBudgetUntil = undefined;
         budgets.track(sk, state, result.budgetKey);
         if (result.fetched) {
           state.pokedAt = undefined;
@@ -233,6 +234,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       case 'retry': {
         state.failures += 1;
         state.retryReason = result.reason;
+        state.overBudgetUntil = result.overBudgetUntil;
         counters.retries += 1;
         const delay =
           result.retryAt !== undefined
@@ -297,10 +299,13 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
         ...(state?.running === true ? { checking: true } : {}),
         ...(state?.retryReason !== undefined ? { retryReason: state.retryReason } : {}),
+        ...(state?.overBudgetUntil !== undefined ? { overBudgetUntil: state.overBudgetUntil } : {}),
       };
     },
 
     async start() {
+      // re2js's first match in a process is ~100× a warm one: paid here, before any run, not by the first delivery.
+      const filterWarmUpMs = Math.round(warmFilterEngine());
       const dirty = await storage.deliveries.listDirty();
       for (const { sourceKey: sk, markedAt } of dirty) {
         const source = parseSourceKey(sk);
@@ -315,7 +320,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         if (!sources.has(sk)) schedule(sk, source, Math.floor(Math.random() * tuning.startSpreadMs), 'background');
       }
       log.info(
-        { dirty: dirty.length, sources: all.length },
+        { dirty: dirty.length, sources: all.length, filterWarmUpMs },
         'feed delivery started: dirty sources first, then a poll of every source',
       );
     },

@@ -15,6 +15,8 @@ export interface SourceState {
   failures: number;
   /** Why the latest run stopped early (a budget spent until a time, Instagram failing), until a run completes. */
   retryReason: string | undefined;
+  /** That reason was the payer's budget, spent until this time (epoch ms); `/feed why` names it. */
+  overBudgetUntil: number | undefined;
   budgetKey: string | undefined;
   /** When the oldest unserved poke arrived (latency figure). */
   pokedAt: number | undefined;
@@ -43,6 +45,7 @@ export function newSourceState(source: FeedSource): SourceState {
     again: undefined,
     failures: 0,
     retryReason: undefined,
+    overBudgetUntil: undefined,
     budgetKey: undefined,
     pokedAt: undefined,
     fetchWanted: false,
