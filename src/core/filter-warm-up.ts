@@ -8,7 +8,7 @@ import type { Post } from './post.js';
 /** Patterns and texts that take re2js through its matchers: a long text (NFA) and a short caption (backtracker). */
 const PATTERNS = ['(a+)+$', 'sun(set|rise)', '\\bpier\\b'];
 const TEXTS = [`${'a'.repeat(10_000)}b`, 'A quiet sunset over the harbour, the pier lit #sunset #sea'];
-const ROUNDS = 20;
+const ROUNDS = 10;
 
 const post = (caption: string): Post => ({
   id: '0_0',
