@@ -131,7 +131,13 @@ async function outcome(ctx: CommandContext, { feed, record, pending, digestDue }
         ? 'being read now'
         : 'not scheduled in this process';
   // A read that stopped early says why (an owner's budget spent until a time, Instagram failing): the engine's words.
-  const stopped = status.retryReason === undefined ? '' : ` Its last read stopped early: ${plain(status.retryReason)}`;
+  // A spent budget is said as such, with when it frees as a Discord timestamp (in the reader's own time zone).
+  const stopped =
+    status.overBudgetUntil !== undefined
+      ? ` Its last read stopped early: over budget (the payer's Instagram budget frees ${relativeTime(status.overBudgetUntil)}).`
+      : status.retryReason === undefined
+        ? ''
+        : ` Its last read stopped early: ${plain(status.retryReason)}`;
   if (pending) {
     if (feed.state.kind === 'disabled')
       return `failed: ${reason ?? 'Discord refused it'}. It is posted if the feed is resumed.`;

@@ -24,3 +24,4 @@ export * from './feed-template.js';
 export * from './feed-filters.js';
 export * from './post-changes.js';
 export * from './feed-digest.js';
+export * from './filter-warm-up.js';

@@ -22,9 +22,16 @@ export interface DeliveryEngine {
   catchUp(feed: Feed, choice: 'post' | 'skip'): Promise<number>;
   /**
    * What `/feed list` and `/feed why` show: last delivery, next check, whether a run of the source is under way, and
-   * why its latest run stopped early (its owner's budget spent until a time, Instagram failing) until one completes.
+   * why its latest run stopped early (Instagram failing, or its owner's budget spent: `overBudgetUntil`, when it
+   * frees) until one completes.
    */
-  status(feed: Feed): { lastDeliveryAt?: number; nextCheckAt?: number; checking?: boolean; retryReason?: string };
+  status(feed: Feed): {
+    lastDeliveryAt?: number;
+    nextCheckAt?: number;
+    checking?: boolean;
+    retryReason?: string;
+    overBudgetUntil?: number;
+  };
   close(): Promise<void>;
 }
 

@@ -13,7 +13,7 @@ import type { CallPriority } from '../limiter/call-gate.js';
 import type { Limiter } from '../limiter/index.js';
 import type { Logger } from '../log.js';
 import { parseSourceKey, sourceKey, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
-import type { FeedPoster, FeedReader } from '../core/index.js';
+import { warmFilterEngine, type FeedPoster, type FeedReader } from '../core/index.js';
 import type { FeedDeliveryEngine } from './delivery-engine-api.js';
 import { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
 import { emptyCounters } from './engine-stats.js';
@@ -24,7 +24,7 @@ import { retryDelayMs } from './poll-interval.js';
 import { createPostToFeed } from './post-to-feed.js';
 import { newsMarks } from './news-marks.js';
 import { SourceBudgets } from './source-budgets.js';
-import { higher, newSourceState, type SourceState } from './source-state.js';
+import { higher, newSourceState, sourceStatus, type SourceState } from './source-state.js';
 import { runSource, type RunDeps, type RunResult } from './source-run.js';
 import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
 import { digestDeps } from './digest-times.js';
@@ -219,6 +219,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       case 'done': {
         state.failures = 0;
         state.retryReason = undefined;
+        state.overBudgetUntil = undefined;
         budgets.track(sk, state, result.budgetKey);
         if (result.fetched) {
           state.pokedAt = undefined;
@@ -237,6 +238,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       case 'retry': {
         state.failures += 1;
         state.retryReason = result.reason;
+        state.overBudgetUntil = result.overBudgetUntil;
         counters.retries += 1;
         const delay =
           result.retryAt !== undefined
@@ -292,19 +294,12 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     missedPosts: (feed) => actions.missedPosts(feed),
     catchUp: (feed, choice) => actions.catchUp(feed, choice),
 
-    status(feed) {
-      const lastDeliveryAt = lastDelivery.get(feed.id) ?? feed.lastDeliveryAt;
-      const state = sources.get(sourceKey(feed.source));
-      const nextCheckAt = state?.dueAt;
-      return {
-        ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}),
-        ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
-        ...(state?.running === true ? { checking: true } : {}),
-        ...(state?.retryReason !== undefined ? { retryReason: state.retryReason } : {}),
-      };
-    },
+    status: (feed) =>
+      sourceStatus(lastDelivery.get(feed.id) ?? feed.lastDeliveryAt, sources.get(sourceKey(feed.source))),
 
     async start() {
+      // re2js's first match in a process is ~100× a warm one: paid here, before any run, not by the first delivery.
+      const filterWarmUpMs = Math.round(warmFilterEngine());
       await runDeps.digestTimes.start({ storage, log, now, everyMs: tuning.digestTickMs }, (source) =>
         schedule(sourceKey(source), source, 0, 'delivery', false),
       );
@@ -322,7 +317,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         if (!sources.has(sk)) schedule(sk, source, Math.floor(Math.random() * tuning.startSpreadMs), 'background');
       }
       log.info(
-        { dirty: dirty.length, sources: all.length },
+        { dirty: dirty.length, sources: all.length, filterWarmUpMs },
         'feed delivery started: dirty sources first, then a poll of every source',
       );
     },

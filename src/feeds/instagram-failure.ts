@@ -78,7 +78,12 @@ export async function handleInstagramFailure(
     return { outcome: 'retry', reason: 'igcord is stopping', retryAt: undefined };
   if (error instanceof InstagramRateLimitError) {
     deps.counters.failures += 1;
-    return { outcome: 'retry', reason: error.message, retryAt: error.resetsAt };
+    return {
+      outcome: 'retry',
+      reason: error.message,
+      retryAt: error.resetsAt,
+      ...(error.resetsAt !== undefined ? { overBudgetUntil: error.resetsAt } : {}),
+    };
   }
   if (error instanceof InstagramError) {
     deps.counters.failures += 1;

@@ -53,8 +53,11 @@ export type RunResult =
   | { outcome: 'done'; budgetKey: string | undefined; rerun: boolean; fetched: boolean; feeds: FeedOutcome[] }
   /** A newer run of the source took its fence: this one stopped, writing and posting nothing more. */
   | { outcome: 'fenced' }
-  /** Stopped early; try again at `retryAt` (or by backoff when undefined). */
-  | { outcome: 'retry'; reason: string; retryAt: number | undefined };
+  /**
+   * Stopped early; try again at `retryAt` (or by backoff when undefined). `overBudgetUntil`: the read was refused
+   * because the payer's Instagram budget is spent (by igcord's limiter or Instagram's 429), and when it frees.
+   */
+  | { outcome: 'retry'; reason: string; retryAt: number | undefined; overBudgetUntil?: number };
 
 /** How one feed's drain ended: emptied, stopped by a failure that can pass, disabled, or not tried (backoff). */
 export type FeedOutcome =

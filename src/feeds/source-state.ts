@@ -3,6 +3,7 @@
 // latency figure, the poll and the dirty marks are measured from.
 import type { CallPriority } from '../limiter/call-gate.js';
 import type { FeedSource } from '../storage/index.js';
+import type { FeedDeliveryEngine } from './delivery-engine-api.js';
 
 export interface SourceState {
   source: FeedSource;
@@ -15,6 +16,8 @@ export interface SourceState {
   failures: number;
   /** Why the latest run stopped early (a budget spent until a time, Instagram failing), until a run completes. */
   retryReason: string | undefined;
+  /** That reason was the payer's budget, spent until this time (epoch ms); `/feed why` names it. */
+  overBudgetUntil: number | undefined;
   budgetKey: string | undefined;
   /** When the oldest unserved poke arrived (latency figure). */
   pokedAt: number | undefined;
@@ -43,10 +46,26 @@ export function newSourceState(source: FeedSource): SourceState {
     again: undefined,
     failures: 0,
     retryReason: undefined,
+    overBudgetUntil: undefined,
     budgetKey: undefined,
     pokedAt: undefined,
     fetchWanted: false,
     nextPollAt: undefined,
     fetchStartedAt: undefined,
+  };
+}
+
+/** What /feed list and /feed why read of a feed: its last delivery, and its source's next check and latest trouble. */
+export function sourceStatus(
+  lastDeliveryAt: number | undefined,
+  state: SourceState | undefined,
+): ReturnType<FeedDeliveryEngine['status']> {
+  const nextCheckAt = state?.dueAt;
+  return {
+    ...(lastDeliveryAt !== undefined ? { lastDeliveryAt } : {}),
+    ...(nextCheckAt !== undefined ? { nextCheckAt } : {}),
+    ...(state?.running === true ? { checking: true } : {}),
+    ...(state?.retryReason !== undefined ? { retryReason: state.retryReason } : {}),
+    ...(state?.overBudgetUntil !== undefined ? { overBudgetUntil: state.overBudgetUntil } : {}),
   };
 }

@@ -38,4 +38,11 @@ export const feedPatchSchema = z.object({
 });
 export type FeedPatch = z.input<typeof feedPatchSchema>;
 /** The patch fields stored as given (the rest are encrypted, cleared by null, or moved between indexes). */
-export const COPIED = ['channelId', 'state', 'lastDeliveryAt', 'lastCheckAt', 'ownerInstagramUserId', 'onChange'] as const;
+export const COPIED = [
+  'channelId',
+  'state',
+  'lastDeliveryAt',
+  'lastCheckAt',
+  'ownerInstagramUserId',
+  'onChange',
+] as const;

@@ -77,7 +77,6 @@ const feedType: RecordType<typeof feedRecord> = {
 /** A stored feed. A webhook feed's token stays encrypted here; `webhookToken(feed)` decrypts it. */
 export type Feed = z.output<typeof feedRecord>;
 
-
 export const newFeedSchema = z.object({
   guildId: storedId,
   channelId: storedId,
@@ -91,7 +90,6 @@ export const newFeedSchema = z.object({
   consent: feedConsent.optional(),
 });
 export type NewFeed = z.input<typeof newFeedSchema>;
-
 
 export interface FeedStore {
   add(input: NewFeed): Promise<Feed>;
