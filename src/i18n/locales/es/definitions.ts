@@ -78,6 +78,20 @@ export const esDefinitions: DefinitionCatalogue = {
     unlike: 'quitar-me-gusta',
     ping: 'ping',
     query: 'consulta',
+    'add-stories': 'agregar-historias',
+    template: 'plantilla',
+    reset: 'restablecer',
+    preview: 'vista-previa',
+    settings: 'ajustes',
+    timezone: 'zona-horaria',
+    'time-format': 'formato-hora',
+    why: 'por-que',
+    filter: 'filtro',
+    'feed filter add': 'agregar',
+    mode: 'modo',
+    field: 'campo',
+    value: 'valor',
+    rule: 'regla',
   },
   descriptions: {
     'One message per post, or a digest per hour or day': 'Un mensaje por post, o un resumen por hora o por día',
@@ -220,6 +234,33 @@ export const esDefinitions: DefinitionCatalogue = {
       'Recorre los posts recientes: los tuyos, o los del usuario que indiques',
     'Find Instagram accounts by username or name': 'Busca cuentas de Instagram por nombre de usuario o nombre',
     'Part of a username or a name': 'Parte de un nombre de usuario o de un nombre',
+    "Follow your linked account's stories: each new story once, while it lives (24 h)":
+      'Sigue las historias de tu cuenta vinculada: cada historia nueva una vez, mientras existe (24 h)',
+    "Edit how a feed's posts look (opens a form, shows a preview before saving)":
+      'Edita el aspecto de los posts de un feed (abre un formulario, vista previa antes de guardar)',
+    'Go back to the built-in layout instead': 'Volver al diseño predeterminado',
+    "Show a feed's layout on its source's latest post, privately":
+      'Muestra el diseño de un feed con el último post de su fuente, solo para ti',
+    'The time zone and format feed templates write times in, for this server':
+      'La zona horaria y el formato de las horas en las plantillas de feeds de este servidor',
+    'An IANA time zone, e.g. Europe/Paris': 'Una zona horaria IANA, p. ej. Europe/Madrid',
+    'How much of the date and time to show': 'Cuánto mostrar de la fecha y la hora',
+    'Why a post did or did not arrive: delivered, filtered, not seen yet, paused, failed':
+      'Por qué un post llegó o no: entregado, filtrado, aún no visto, en pausa, fallido',
+    'A post link (instagram.com/p/…) or a media id': 'El enlace de un post (instagram.com/p/…) o su id de medio',
+    'Which posts a feed lets through: include and exclude rules':
+      'Qué posts deja pasar un feed: reglas de inclusión y exclusión',
+    'Add a rule: a post must match an include rule of each field used, and no exclude rule':
+      'Agrega una regla: un post cumple una de inclusión de cada campo usado y ninguna de exclusión',
+    'Let matching posts through, or hold them back': 'Dejar pasar los posts que coinciden, o retenerlos',
+    'What the rule looks at (author: tag and location feeds)':
+      'Qué mira la regla (author: feeds de etiqueta y de lugar)',
+    'A hashtag, keyword, regular expression, kind (image, video, …) or @author':
+      'Un hashtag, palabra clave, expresión regular, tipo (image, video, …) o @autor',
+    'Remove a rule, by its number in /feed filter list': 'Quita una regla, por su número en /feed filter list',
+    'The rule number': 'El número de la regla',
+    "A feed's filter rules, numbered, and how they decide":
+      'Las reglas de filtro de un feed, numeradas, y cómo deciden',
   },
   choices: {
     'off: one message per post': 'no: un mensaje por post',
@@ -227,5 +268,16 @@ export const esDefinitions: DefinitionCatalogue = {
     'daily: one message a day at digest-time': 'diario: un mensaje al día a hora-resumen',
     'bot message': 'mensaje del bot',
     'channel webhook': 'webhook del canal',
+    'short (7/26/16, 1:54 PM)': 'corto (7/26/16, 1:54 PM)',
+    'medium (Jul 26, 2016, 1:54:50 PM)': 'medio (Jul 26, 2016, 1:54:50 PM)',
+    'long (July 26, 2016 at 1:54:50 PM UTC)': 'largo (July 26, 2016 at 1:54:50 PM UTC)',
+    'full (Tuesday, July 26, 2016 at …)': 'completo (Tuesday, July 26, 2016 at …)',
+    include: 'incluir',
+    exclude: 'excluir',
+    hashtag: 'hashtag',
+    keyword: 'palabra clave',
+    regex: 'expresión regular',
+    kind: 'tipo',
+    author: 'autor',
   },
 };

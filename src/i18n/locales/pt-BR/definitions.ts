@@ -78,6 +78,20 @@ export const ptBRDefinitions: DefinitionCatalogue = {
     unlike: 'descurtir',
     ping: 'ping',
     query: 'consulta',
+    'add-stories': 'adicionar-stories',
+    template: 'modelo',
+    reset: 'redefinir',
+    preview: 'previa',
+    settings: 'configuracoes',
+    timezone: 'fuso-horario',
+    'time-format': 'formato-hora',
+    why: 'por-que',
+    filter: 'filtro',
+    'feed filter add': 'adicionar',
+    mode: 'modo',
+    field: 'campo',
+    value: 'valor',
+    rule: 'regra',
   },
   descriptions: {
     'One message per post, or a digest per hour or day': 'Uma mensagem por post, ou um resumo por hora ou por dia',
@@ -216,6 +230,33 @@ export const ptBRDefinitions: DefinitionCatalogue = {
       'Percorra os posts recentes: os seus, ou os do usuário que você indicar',
     'Find Instagram accounts by username or name': 'Busca contas do Instagram por nome de usuário ou nome',
     'Part of a username or a name': 'Parte de um nome de usuário ou de um nome',
+    "Follow your linked account's stories: each new story once, while it lives (24 h)":
+      'Acompanhe os stories da sua conta vinculada: cada story novo uma vez, enquanto existir (24 h)',
+    "Edit how a feed's posts look (opens a form, shows a preview before saving)":
+      'Edite a aparência dos posts de um feed (abre um formulário e mostra uma prévia antes de salvar)',
+    'Go back to the built-in layout instead': 'Voltar ao layout padrão',
+    "Show a feed's layout on its source's latest post, privately":
+      'Mostra o layout de um feed no post mais recente da fonte, só para você',
+    'The time zone and format feed templates write times in, for this server':
+      'O fuso horário e o formato das horas nos modelos de feed deste servidor',
+    'An IANA time zone, e.g. Europe/Paris': 'Um fuso horário IANA, ex.: America/Sao_Paulo',
+    'How much of the date and time to show': 'Quanto mostrar da data e da hora',
+    'Why a post did or did not arrive: delivered, filtered, not seen yet, paused, failed':
+      'Por que um post chegou ou não: entregue, filtrado, ainda não visto, pausado, falhou',
+    'A post link (instagram.com/p/…) or a media id': 'O link de um post (instagram.com/p/…) ou um id de mídia',
+    'Which posts a feed lets through: include and exclude rules':
+      'Quais posts um feed deixa passar: regras de inclusão e exclusão',
+    'Add a rule: a post must match an include rule of each field used, and no exclude rule':
+      'Adiciona uma regra: o post atende a uma de inclusão de cada campo usado e a nenhuma de exclusão',
+    'Let matching posts through, or hold them back': 'Deixar passar os posts que correspondem, ou retê-los',
+    'What the rule looks at (author: tag and location feeds)':
+      'O que a regra examina (author: feeds de tag e de local)',
+    'A hashtag, keyword, regular expression, kind (image, video, …) or @author':
+      'Uma hashtag, palavra-chave, expressão regular, tipo (image, video, …) ou @autor',
+    'Remove a rule, by its number in /feed filter list': 'Remove uma regra, pelo número em /feed filter list',
+    'The rule number': 'O número da regra',
+    "A feed's filter rules, numbered, and how they decide":
+      'As regras de filtro de um feed, numeradas, e como elas decidem',
   },
   choices: {
     'off: one message per post': 'não: uma mensagem por post',
@@ -223,5 +264,16 @@ export const ptBRDefinitions: DefinitionCatalogue = {
     'daily: one message a day at digest-time': 'diário: uma mensagem por dia em hora-resumo',
     'bot message': 'mensagem do bot',
     'channel webhook': 'webhook do canal',
+    'short (7/26/16, 1:54 PM)': 'curto (7/26/16, 1:54 PM)',
+    'medium (Jul 26, 2016, 1:54:50 PM)': 'médio (Jul 26, 2016, 1:54:50 PM)',
+    'long (July 26, 2016 at 1:54:50 PM UTC)': 'longo (July 26, 2016 at 1:54:50 PM UTC)',
+    'full (Tuesday, July 26, 2016 at …)': 'completo (Tuesday, July 26, 2016 at …)',
+    include: 'incluir',
+    exclude: 'excluir',
+    hashtag: 'hashtag',
+    keyword: 'palavra-chave',
+    regex: 'expressão regular',
+    kind: 'tipo',
+    author: 'autor',
   },
 };
