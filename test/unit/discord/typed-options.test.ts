@@ -137,7 +137,7 @@ describe('typed options', () => {
       'rule add': async () => {},
       'rule remove': async () => {},
     });
-    expect(data.options).toEqual([
+    expect(data.options).toMatchObject([
       { type: 1, name: 'list', description: 'List things', options: [] },
       {
         type: 2,

@@ -6,6 +6,9 @@ import type { DefinitionCatalogue } from '../definition-catalogue.js';
 
 export const esDefinitions: DefinitionCatalogue = {
   names: {
+    'add-comments': 'agregar-comentarios',
+    'add-mentions': 'agregar-menciones',
+    'on-change': 'al-cambiar',
     digest: 'resumen',
     'digest-time': 'hora-resumen',
     account: 'cuenta',
@@ -94,6 +97,16 @@ export const esDefinitions: DefinitionCatalogue = {
     rule: 'regla',
   },
   descriptions: {
+    "Each new comment on your linked account's posts, once, with Hide and Reply buttons for you":
+      'Cada comentario nuevo en los posts de tu cuenta, una vez, con botones Ocultar y Responder para ti',
+    'Each new post that tags or mentions your linked account, once':
+      'Cada post nuevo que etiqueta o menciona tu cuenta vinculada, una vez',
+    "Follow a hashtag's new posts (read with your link; on Graph it holds one of 30 weekly hashtags)":
+      'Sigue los posts nuevos de un hashtag (con tu cuenta; en Graph ocupa 1 de 30 hashtags por semana)',
+    "Change a feed's channel, mention, delivery, digest or on-change, keeping what it delivered":
+      'Cambia canal, mención, entrega, resumen o al-cambiar de un feed, conservando lo entregado',
+    'When a post is edited or deleted on Instagram within 24 h (default: edit)':
+      'Cuando un post se edita o se borra en Instagram en 24 h (por defecto: editar)',
     'One message per post, or a digest per hour or day': 'Un mensaje por post, o un resumen por hora o por día',
     "A daily digest's time, HH:MM in the server's time zone":
       'La hora del resumen diario, HH:MM en la zona horaria del servidor',
@@ -263,6 +276,9 @@ export const esDefinitions: DefinitionCatalogue = {
       'Las reglas de filtro de un feed, numeradas, y cómo deciden',
   },
   choices: {
+    'edit the message to match': 'editar el mensaje para que coincida',
+    'mark the message as edited or deleted': 'marcar el mensaje como editado o borrado',
+    'leave the message as posted': 'dejar el mensaje como se publicó',
     'off: one message per post': 'no: un mensaje por post',
     'hourly: one message per hour': 'cada hora: un mensaje por hora',
     'daily: one message a day at digest-time': 'diario: un mensaje al día a hora-resumen',

@@ -6,6 +6,9 @@ import type { DefinitionCatalogue } from '../definition-catalogue.js';
 
 export const ptBRDefinitions: DefinitionCatalogue = {
   names: {
+    'add-comments': 'adicionar-comentarios',
+    'add-mentions': 'adicionar-mencoes',
+    'on-change': 'ao-mudar',
     digest: 'resumo',
     'digest-time': 'hora-resumo',
     account: 'conta',
@@ -94,6 +97,16 @@ export const ptBRDefinitions: DefinitionCatalogue = {
     rule: 'regra',
   },
   descriptions: {
+    "Each new comment on your linked account's posts, once, with Hide and Reply buttons for you":
+      'Cada comentário novo nos posts da sua conta, uma vez, com botões Ocultar e Responder para você',
+    'Each new post that tags or mentions your linked account, once':
+      'Cada post novo que marca ou menciona sua conta vinculada, uma vez',
+    "Follow a hashtag's new posts (read with your link; on Graph it holds one of 30 weekly hashtags)":
+      'Siga os posts novos de uma hashtag (com sua conta; no Graph ocupa 1 de 30 hashtags por semana)',
+    "Change a feed's channel, mention, delivery, digest or on-change, keeping what it delivered":
+      'Mude canal, menção, entrega, resumo ou ao-mudar de um feed, mantendo o que entregou',
+    'When a post is edited or deleted on Instagram within 24 h (default: edit)':
+      'Quando um post é editado ou apagado no Instagram em 24 h (padrão: editar)',
     'One message per post, or a digest per hour or day': 'Uma mensagem por post, ou um resumo por hora ou por dia',
     "A daily digest's time, HH:MM in the server's time zone":
       'O horário do resumo diário, HH:MM no fuso horário do servidor',
@@ -259,6 +272,9 @@ export const ptBRDefinitions: DefinitionCatalogue = {
       'As regras de filtro de um feed, numeradas, e como elas decidem',
   },
   choices: {
+    'edit the message to match': 'editar a mensagem para corresponder',
+    'mark the message as edited or deleted': 'marcar a mensagem como editada ou apagada',
+    'leave the message as posted': 'deixar a mensagem como foi postada',
     'off: one message per post': 'não: uma mensagem por post',
     'hourly: one message per hour': 'por hora: uma mensagem por hora',
     'daily: one message a day at digest-time': 'diário: uma mensagem por dia em hora-resumo',
