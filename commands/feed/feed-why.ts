@@ -149,7 +149,13 @@ async function outcome(ctx: CommandContext, { feed, record, pending, digestDue }
   if (feed.state.kind === 'disabled') return `disabled: ${reason}`;
   if (post === undefined) return 'no record of this media in the feed.';
   const cursor = await ctx.storage.deliveries.getCursor(sourceKey(feed.source));
-  if (cursor === undefined || post.time > cursor.createdTime) return `not seen yet: its source is ${next}.${stopped}`;
-  if (post.time * 1000 < feed.createdAt) return 'posted on Instagram before this feed was added.';
+  // Times are whole seconds: another post of the cursor's own second may still be ahead of it.
+  const ahead =
+    cursor === undefined ||
+    post.time > cursor.createdTime ||
+    (post.time === cursor.createdTime && post.id !== cursor.mediaId);
+  if (ahead) return `not seen yet: its source is ${next}.${stopped}`;
+  // Instagram gives seconds: a post of the feed's own second may have come after it, so only an earlier second counts.
+  if (post.time < Math.floor(feed.createdAt / 1000)) return 'posted on Instagram before this feed was added.';
   return 'no record: the feed keeps the records of its last 200 posts, and this one is not among them.';
 }

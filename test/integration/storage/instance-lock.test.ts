@@ -226,7 +226,8 @@ describe.each(BACKENDS)('instance lock on %s', (backend) => {
     expect(kept).not.toContain(token);
     expect(kept).not.toContain('bot-token-never-stored');
     if (backend === 'redis') expect(files).toEqual([]);
-    else expect(files).toHaveLength(1);
+    // One lock file (SQLite may hold its journal beside it for a moment on a busy machine).
+    else expect(files.filter((f) => f.endsWith('.lock'))).toHaveLength(1);
 
     // Another token on that other storage is no conflict.
     await expect(storage.lockInstance({ botToken: `${token}-other`, lockDir, timing: TIMING })).resolves.toBeTruthy();
