@@ -91,7 +91,8 @@ describe('the production build', () => {
     const devOnly = Object.keys(lock.packages)
       .filter((key) => lock.packages[key]!.dev)
       .map((key) => key.replace(/^node_modules\//, ''));
-    expect(devOnly).toEqual(expect.arrayContaining(['tsx', 'typescript', 'vitest', 'vite', 'esbuild']));
+    // typescript is `devOptional` (i18next names it as an optional peer), so npm keeps it in a production install.
+    expect(devOnly).toEqual(expect.arrayContaining(['tsx', 'vitest', 'vite', 'esbuild']));
     for (const name of devOnly) expect(existsSync(join(root, 'node_modules', name)), name).toBe(false);
     expect(existsSync(join(root, 'node_modules', 'discord.js'))).toBe(true);
   });
