@@ -86,7 +86,7 @@ function wellFormed(value: unknown): boolean {
   if (!isObject(value) || value.object !== 'instagram' || !Array.isArray(value.entry)) return false;
   return value.entry.every((e: unknown) => {
     if (!isObject(e) || !isGraphId(e.id)) return false;
-    if (typeof e.time !== 'number' || !Number.isInteger(e.time) || e.time < 0) return false;
+    if (typeof e.time !== 'number' || !Number.isSafeInteger(e.time) || e.time < 0) return false;
     if (e.changes === undefined && e.field === undefined) return false;
     const changes = e.changes ?? [{ field: e.field, value: e.value }];
     if (!Array.isArray(changes)) return false;
