@@ -129,6 +129,8 @@ export interface DiscordFake {
     message?: { id: string };
     customId: string;
     userId: string;
+    /** The presser's client language: Discord sends `locale` with every interaction, a button's too. */
+    locale?: string;
   }): InteractionHandle;
   selectMenu(input: {
     messageId?: string;
