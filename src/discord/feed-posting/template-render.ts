@@ -8,6 +8,7 @@ import type { FeedTemplate, Post, TimeSettings } from '../../core/index.js';
 import { PLACEHOLDERS, type Placeholder } from './placeholders.js';
 import { EMBED_LIMITS, GALLERY_IMAGES, embedLength } from '../embeds/limits.js';
 import { instagramProfileUrl, plain, safeUrl, truncate } from '../embeds/text.js';
+import type { Translate } from '../../i18n/i18n.js';
 
 /** Discord's limit on a message's text. */
 export const CONTENT_LIMIT = 2000;
@@ -84,11 +85,15 @@ export interface RenderedTemplate {
   components: APIActionRowComponent<never>[];
 }
 
-/** `template` drawn for `post`, within Discord's limits whatever the post holds. */
+/**
+ * `template` drawn for `post`, within Discord's limits whatever the post holds. `t` speaks the server's language
+ * for igcord's own words (the link button's label); the template's text is the admin's, as typed.
+ */
 export function renderTemplate(
   template: FeedTemplate,
   post: Post,
   time: TimeSettings,
+  t: Translate,
   contentRoom = CONTENT_LIMIT,
 ): RenderedTemplate {
   const raw = rawValues(post, time);
@@ -123,7 +128,7 @@ export function renderTemplate(
           {
             type: ComponentType.ActionRow,
             components: [
-              { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open on Instagram', url: postUrl },
+              { type: ComponentType.Button, style: ButtonStyle.Link, label: t('feedCraft.openButton'), url: postUrl },
             ] as never[],
           },
         ]
