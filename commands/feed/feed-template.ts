@@ -163,7 +163,8 @@ export async function feedSettings(
       text('feedCraft.settings.badFormat', { formats: TIME_FORMATS.join(', ') }),
     );
   await ctx.storage.guildSettings.setTime(admin.guildId, { timeZone, format });
-  const example = formatPostTime(ctx.clock.now() / 1000, { timeZone, format });
+  // Written in the reader's language; posts write `{time}` in the server's (`feedCraft.timeLocale`).
+  const example = formatPostTime(ctx.clock.now() / 1000, { timeZone, format }, ctx.t('feedCraft.timeLocale'));
   await ctx.respond.reply({
     content: ctx.t('feedCraft.settings.saved', {
       zone: timeZone,

@@ -225,8 +225,12 @@ describe('feed templates, filters and /feed why in the reader’s language', () 
     const post = await igcord.discord.waitForMessage(guild.channels.novidades!, isIt, WAIT_MS);
     expect(labelsOf(post)).toEqual(['Abrir no Instagram']);
     expect(post.embeds[0]!.description).toBe('bom dia, good morning');
+    // {time} in the server's language (a server without settings: UTC, medium), the caption as Instagram wrote it.
+    expect(post.embeds[0]!.footer?.text).toMatch(/^\d{1,2} de [a-z]{3}\. de \d{4}, \d{2}:\d{2}:\d{2}$/);
     const englishPost = await igcord.discord.waitForMessage(englishChannel, isIt, WAIT_MS);
     expect(labelsOf(englishPost)).toEqual(['Open on Instagram']);
+    // This server chose Europe/Madrid and the medium style earlier; its time reads as it always has.
+    expect(englishPost.embeds[0]!.footer?.text).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s[AP]M$/);
   });
 
   it('words filter rules, their refusals and their list in Spanish and Portuguese, the pattern as typed', async () => {

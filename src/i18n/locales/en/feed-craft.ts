@@ -54,6 +54,8 @@ export const feedCraft = {
     footer: 'The footer',
   },
   /** The "Open on Instagram" link button a template may add to its posts (the server's language). */
+  /** The Intl locale `{time}` is written in (a BCP 47 tag, not words): the server's language's dates. */
+  timeLocale: 'en-US',
   openButton: 'Open on Instagram',
   settings: {
     badZone:

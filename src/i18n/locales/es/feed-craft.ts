@@ -51,6 +51,7 @@ export const feedCraft: Translation<typeof en> = {
     author: 'El autor',
     footer: 'El pie',
   },
+  timeLocale: 'es',
   openButton: 'Abrir en Instagram',
   settings: {
     badZone:

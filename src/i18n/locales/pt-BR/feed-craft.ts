@@ -52,6 +52,7 @@ export const feedCraft: Translation<typeof en> = {
     author: 'O autor',
     footer: 'O rodapé',
   },
+  timeLocale: 'pt-BR',
   openButton: 'Abrir no Instagram',
   settings: {
     badZone:

@@ -52,6 +52,17 @@ describe('feed template rendering', () => {
     expect(formatPostTime(1469541290, { timeZone: 'Asia/Tokyo', format: 'short' })).toBe('7/26/16, 10:54 PM');
   });
 
+  it('writes {time} in the server’s language, American English for an English server', () => {
+    const post = imageMedia({ caption: 'hola' });
+    post.time = 1469541290;
+    const footer = (locale: string) =>
+      renderTemplate(template({ footer: '{time}' }), post, utc, translations.forLocale(locale)).embeds[0]!.footer!.text;
+    expect(footer('pt-BR')).toBe('26 de jul. de 2016, 13:54:50');
+    expect(footer('es-419')).toBe('26 jul 2016, 13:54:50');
+    expect(footer('en-GB')).toBe(formatPostTime(post.time, utc));
+    expect(formatPostTime(post.time, utc)).toMatch(/^Jul 26, 2016, 1:54:50\sPM$/);
+  });
+
   it('shows the first image, a gallery of up to four, or none, and the Open on Instagram button', () => {
     const post = carouselMedia(6);
     expect(renderTemplate(template({ image: 'first' }), post, utc, en).embeds).toHaveLength(1);
