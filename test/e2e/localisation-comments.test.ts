@@ -18,6 +18,7 @@ const labels = (m: APIMessage) =>
 describe('/follows in Spanish and Portuguese (v1 emulator)', () => {
   let igcord: TestIgcord;
   let requester: string;
+  let otherRequester: string;
   let followed: string;
 
   const answer = (subcommand: string, locale: string | undefined, options: Record<string, string> = {}) =>
@@ -45,6 +46,7 @@ describe('/follows in Spanish and Portuguese (v1 emulator)', () => {
     const me = users.find((u) => u.is_private && u.requested_by.length >= 2)!;
     myName = me.username;
     requester = users.find((u) => u.id === me.requested_by[0])!.username;
+    otherRequester = users.find((u) => u.id === me.requested_by[1])!.username;
     const { accessToken } = await igcord.link(igcord.personId, me.username);
     const follows = (await (
       await fetch(`${igcord.emulator.url}/v1/users/self/follows?access_token=${accessToken}`)
@@ -81,6 +83,12 @@ describe('/follows in Spanish and Portuguese (v1 emulator)', () => {
       'Essa é a sua própria conta do Instagram.',
     );
     expect((await answer('follow', 'es-ES', { user: myName })).content).toBe('Esa es tu propia cuenta de Instagram.');
+    const ignored = await answer('ignore', 'es-ES', { user: otherRequester });
+    expect(ignored.content).toMatch(/^Ignoraste la solicitud de \*\*.+\*\* para seguirte\.$/);
+    const gone = await answer('ignore', 'pt-BR', { user: otherRequester });
+    expect(gone.content).toMatch(
+      /^\*\*.+\*\* não pediu para seguir você \(ou a solicitação já foi respondida\)\. Veja `\/relacoes solicitacoes`\.$/,
+    );
   });
 });
 
@@ -136,11 +144,18 @@ describe('/comments, /insights and the comments feed in Spanish and Portuguese (
     expect(replied.content).toMatch(
       new RegExp(`^Respondiste al comentario \`${c.id}\` \\(tu respuesta es \`\\d+\`\\)\\.$`),
     );
+    const repliedPt = await command('comments', 'pt-BR', 'reply', { comment: c.id, text: 'Obrigado!' });
+    expect(repliedPt.content).toMatch(
+      new RegExp(`^Você respondeu ao comentário \`${c.id}\` \\(sua resposta é \`\\d+\`\\)\\.$`),
+    );
     expect((await command('comments', 'pt-BR', 'hide', { comment: c.id })).content).toBe(
       `O comentário \`${c.id}\` está oculto.`,
     );
     expect((await command('comments', 'es-ES', 'hide', { comment: c.id, hidden: false })).content).toBe(
       `El comentario \`${c.id}\` vuelve a estar visible.`,
+    );
+    expect((await command('comments', 'es-ES', 'hide', { comment: c.id })).content).toBe(
+      `El comentario \`${c.id}\` está oculto.`,
     );
     expect((await command('comments', undefined, 'hide', { comment: c.id })).content).toBe(
       `Comment \`${c.id}\` is hidden.`,
@@ -160,6 +175,9 @@ describe('/comments, /insights and the comments feed in Spanish and Portuguese (
     expect(heading).toBe('Estadísticas de @igcord.studio del último día:');
     expect(lines.join('\n')).toMatch(/^• alcance: \*\*[\d.]+\*\*$/m);
     expect(lines.join('\n')).toMatch(/^• interacciones totales: \*\*[\d.]+\*\*$/m);
+    expect((await command('insights', 'es-ES', undefined, { post: 'abc' })).content).toBe(
+      '`publicacion` debe ser el id de una publicación: los dígitos que muestra igcord.',
+    );
     const post = igcord.graph.admin.postMedia('igcord.studio', { type: 'image', caption: 'Cifras' });
     const one = await command('insights', 'pt-BR', undefined, { post: post.id });
     expect(one.content.split('\n')[0]).toBe(`Estatísticas da publicação \`${post.id}\`:`);
@@ -235,23 +253,17 @@ describe('/comments, /insights and the comments feed in Spanish and Portuguese (
     const shown = modal.data as { custom_id: string; title: string; components: { components: { label: string }[] }[] };
     expect(shown.title).toBe('Responder en Instagram');
     expect(shown.components[0]!.components[0]!.label).toBe('Tu respuesta');
-    const empty = igcord.discord.submitModal({
-      customId: shown.custom_id,
-      fields: { text: '   ' },
-      userId: igcord.personId,
-      locale: 'pt-BR',
-    });
-    expect((await empty.waitForReply(undefined, WAIT_MS)).content).toBe('Uma resposta precisa de algum texto.');
+    const submit = (text: string, locale: string) =>
+      igcord.discord
+        .submitModal({ customId: shown.custom_id, fields: { text }, userId: igcord.personId, locale })
+        .waitForReply(undefined, WAIT_MS);
+    expect((await submit('   ', 'es-ES')).content).toBe('Una respuesta necesita algo de texto.');
+    expect((await submit('¡Gracias!', 'es-ES')).content).toMatch(/^Respondido en Instagram \(respuesta `\d+`\)\.$/);
     const modalPt = await press(es!, replyId, igcord.personId, 'pt-BR').firstResponse();
     expect((modalPt.data as { title: string }).title).toBe('Responder no Instagram');
-    const sent = igcord.discord.submitModal({
-      customId: shown.custom_id,
-      fields: { text: 'Obrigado!' },
-      userId: igcord.personId,
-      locale: 'es-ES',
-    });
-    expect((await sent.waitForReply(undefined, WAIT_MS)).content).toMatch(
-      /^Respondido en Instagram \(respuesta `\d+`\)\.$/,
+    expect((await submit('   ', 'pt-BR')).content).toBe('Uma resposta precisa de algum texto.');
+    expect((await submit('Obrigado!', 'pt-BR')).content).toMatch(
+      /^Resposta publicada no Instagram \(resposta `\d+`\)\.$/,
     );
 
     // The owner's Hide, pressed in Spanish, leaves the Portuguese server's message in Portuguese.
@@ -264,5 +276,13 @@ describe('/comments, /insights and the comments feed in Spanish and Portuguese (
     expect(updated.embeds[0]!.footer?.text).toBe('Instagram · Comentário · oculto');
     expect(updated.embeds[0]!.title).toBe('Na publicação de @igcord.studio');
     expect(labels(updated)).toEqual(['Mostrar', 'Responder']);
+    // And the Spanish server's message, pressed in Portuguese, in Spanish.
+    await press(es!, hideId, igcord.personId, 'pt-BR').firstResponse();
+    const updatedEs = await eventually(() => {
+      const m = igcord.discord.messages(servers[1]!.channelId).find((x) => x.id === es!.id);
+      return m !== undefined && buttonIds(m).some((id) => id.startsWith('cmod:show:')) && m;
+    }, 'the Spanish message’s button turned into Unhide');
+    expect(updatedEs.embeds[0]!.footer?.text).toBe('Instagram · Comentario · oculto');
+    expect(labels(updatedEs)).toEqual(['Mostrar', 'Responder']);
   });
 });
