@@ -16,6 +16,6 @@ export const insights: Translation<typeof en> = {
     likes: 'me gusta',
     comments: 'comentarios',
     saved: 'guardados',
-    shares: 'veces compartido',
+    shares: 'compartidos',
   },
 };
