@@ -129,7 +129,7 @@ export interface DiscordFake {
     message?: { id: string };
     customId: string;
     userId: string;
-    /** The presser's client language: Discord sends `locale` with every interaction, a button's too. */
+    /** The person's client language, sent as the interaction's `locale` (en-US when left out). */
     locale?: string;
   }): InteractionHandle;
   selectMenu(input: {
@@ -138,6 +138,8 @@ export interface DiscordFake {
     customId: string;
     values: string[];
     userId: string;
+    /** The person's client language, sent as the interaction's `locale` (en-US when left out). */
+    locale?: string;
   }): InteractionHandle;
   submitModal(input: ModalInput): InteractionHandle;
 

@@ -231,6 +231,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
           customId: input.customId,
           userId: input.userId,
           values: input.values,
+          ...localeOf(input),
         }),
       ),
     submitModal: (input) => dispatchInteraction(modalRecord(state, interactions, input)),

@@ -1,6 +1,9 @@
 // The es catalogue: what every command shares, then one object per command, under the command's name (each in
 // its own file, named after the command folder, so a new string goes next to its siblings and merges stay local).
 import { common } from './common.js';
+import { comments } from './comments.js';
+import { follows } from './follows.js';
+import { insights } from './insights.js';
 import { browse } from './browse.js';
 import { embeds, feedPost } from './embeds.js';
 import { feed } from './feed.js';
@@ -10,4 +13,18 @@ import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { ping } from './ping.js';
 
-export const es = { ...common, browse, embeds, feed, feedCraft, feedPost, instagram, lookups, media, ping };
+export const es = {
+  ...common,
+  comments,
+  follows,
+  insights,
+  browse,
+  embeds,
+  feed,
+  feedCraft,
+  feedPost,
+  instagram,
+  lookups,
+  media,
+  ping,
+};
