@@ -110,7 +110,9 @@ export async function editFeed(
     'feed edited',
   );
   const digestLine =
-    digest === undefined ? '' : describeDigestEdit(edited.digest, await serverTimeZones(ctx.storage)(edited.guildId));
+    digest === undefined
+      ? ''
+      : describeDigestEdit(edited.digest, await serverTimeZones(ctx.storage)(edited.guildId), ctx.t);
 
   await ctx.respond.reply({
     content:

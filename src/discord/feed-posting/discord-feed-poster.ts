@@ -41,7 +41,7 @@ export function feedMessage(
   const test = 'test' in options.intent;
   // A comment (a comments feed) has its own rendering and the owner's moderation buttons (comment-message.ts).
   const comment = options.plain === true ? undefined : commentEmbeds(media, t);
-  const templated = options.plain === true || comment !== undefined ? undefined : templateBody(target, media);
+  const templated = options.plain === true || comment !== undefined ? undefined : templateBody(target, media, t);
   // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
   const embeds = comment ?? templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log, t));
   const on = media.commentOn;

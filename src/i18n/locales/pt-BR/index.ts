@@ -7,6 +7,7 @@ import { insights } from './insights.js';
 import { browse } from './browse.js';
 import { embeds, feedPost } from './embeds.js';
 import { feed } from './feed.js';
+import { feedCraft } from './feed-craft.js';
 import { instagram } from './instagram.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
@@ -20,6 +21,7 @@ export const ptBR = {
   browse,
   embeds,
   feed,
+  feedCraft,
   feedPost,
   instagram,
   lookups,
