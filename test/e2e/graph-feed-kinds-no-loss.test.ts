@@ -6,7 +6,7 @@
 // test asks for one (`poke`); retries after a failure are the engine's own. The Discord fake's messages judge.
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Feed, FeedSource } from '../../src/storage/index.js';
+import { sourceKey, type Feed, type FeedSource } from '../../src/storage/index.js';
 import { eventually } from '../support/eventually.js';
 import { startGraphFeedsIgcord, type GraphFeedsIgcord } from '../support/graph-feeds-igcord.js';
 
@@ -112,10 +112,7 @@ describe('every Graph feed kind without loss or duplicates through Discord and G
 
   const saying = (text: string) => (m: APIMessage) => m.embeds.some((e) => e.description?.includes(text));
   const count = (channelId: string, text: string) => igcord.discord.messages(channelId).filter(saying(text)).length;
-  const keyOf = (kind: Kind) => {
-    const source = kind.source();
-    return source.kind === 'tag' ? `tag:${source.name}` : `${source.kind}:${source.instagramUserId}`;
-  };
+  const keyOf = (kind: Kind) => sourceKey(kind.source());
   /** Asks for a poll and resolves once it has read Instagram and no run is left. */
   async function poll(kind: Kind): Promise<void> {
     const before = igcord.app.deliveries.stats().fetches;
