@@ -15,14 +15,16 @@ import type { Owner } from './source-owner.js';
 
 /**
  * When the payer's next slot frees: the date Graph's refusal named, else the oldest tag igcord noted for the
- * account (storage's slot ledger), else a week from now, by which any slot taken before now has freed.
+ * account (storage's slot ledger), else a week from now. Never later than a week: every slot taken before now has
+ * freed by then (the window rolls), and the source's timer stays well inside what a timer can wait.
  */
 async function slotFreesAt(deps: RunDeps, owner: Owner, error: InstagramHashtagLimitError): Promise<number> {
   const now = deps.now();
-  if (error.resetsAt !== undefined && error.resetsAt > now) return error.resetsAt;
+  const latest = now + HASHTAG_SLOT_WINDOW_MS;
+  if (error.resetsAt !== undefined && error.resetsAt > now) return Math.min(error.resetsAt, latest);
   const noted = await deps.storage.hashtagSlots.get(owner.auth.userId).catch(() => undefined);
   const next = noted?.nextFreesAt ?? undefined;
-  return next !== undefined && next > now ? next : now + HASHTAG_SLOT_WINDOW_MS;
+  return next !== undefined && next > now ? Math.min(next, latest) : latest;
 }
 
 /**
