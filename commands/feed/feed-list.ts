@@ -2,7 +2,7 @@
 // feed is or is not posting — channel, source, owner, mention, delivery mode, state with its reason, the last
 // delivery and the next check — five feeds to a page, with a Move button for a feed waiting for its owner's old
 // Instagram account. Times use Discord's relative timestamp markup.
-import { describeDigest, stateReason } from '../../src/core/index.js';
+import { describeDigest, hashtagSlotFreesAt, stateReason, type FeedState } from '../../src/core/index.js';
 import {
   ButtonStyle,
   ComponentType,
@@ -48,6 +48,18 @@ export function describeSource(feed: Feed, owner: Account | undefined, t: Transl
   }
 }
 
+/** An epoch-ms date in Discord's timestamp markup, full and relative: `<t:…:f> (<t:…:R>)`. */
+export function slotDate(at: number): string {
+  const s = Math.ceil(at / 1000);
+  return `<t:${s}:f> (<t:${s}:R>)`;
+}
+
+/** The state's reason in the member's language where the catalogue has it (a hashtag-slot pause), else core's words. */
+function pauseReason(state: FeedState, t: Translate): string | undefined {
+  const freesAt = hashtagSlotFreesAt(state);
+  return freesAt !== undefined ? t('feed.list.hashtagSlots', { date: slotDate(freesAt) }) : stateReason(state);
+}
+
 export function describeFeed(
   feed: Feed,
   owner: Account | undefined,
@@ -62,7 +74,7 @@ export function describeFeed(
         ? relativeTime(status.nextCheckAt)
         : t('feed.list.notScheduled');
   // Worded from the structured state (src/core/feed-lifecycle.ts), never stored as text.
-  const reason = stateReason(feed.state);
+  const reason = pauseReason(feed.state, t);
   const paidBy =
     t('feed.list.paidBy', { payer: `<@${feed.ownerDiscordUserId}>` }) +
     (feed.consent === undefined ? '' : t('feed.list.consented', { when: relativeTime(feed.consent.at) }));
