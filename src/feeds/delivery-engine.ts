@@ -224,6 +224,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         if (result.fetched) {
           state.pokedAt = undefined;
           state.nextPollAt = now() + budgets.nextPollMs(state);
+        } else if (result.budgetKey === undefined && (state.nextPollAt === undefined || state.nextPollAt <= now())) {
+          // Nobody could pay (every feed paused or disabled), so nothing was read: look again in one interval, not
+          // at once (a due poll that reads nothing would otherwise run again and again). A resume pokes sooner.
+          state.nextPollAt = now() + budgets.nextPollMs(state);
         }
         const drainAt = feedBackoffs.note(sk, result.feeds);
         if (again !== undefined || result.rerun) {
