@@ -12,7 +12,7 @@ import { UserFacingError } from '../../src/discord/errors.js';
 import { DEFAULT_ON_CHANGE, type OnChange } from '../../src/core/index.js';
 import { serverTimeZones, sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
 import { requireFeedChannel, type DeliveryMode, placeOf, webhookChannel } from './channel-permissions.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 import { describeDigestEdit, digestEdit, type DigestChoice } from './digest-option.js';
@@ -34,8 +34,7 @@ export async function editFeed(
   ctx: CommandContext,
   options: EditFeedOptions,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, options.feed);
   const clear = options['clear-mention'] === true;
   const role = options.mention;
   const onChange = options['on-change'];
