@@ -42,7 +42,7 @@ export async function testFeed(
 ): Promise<void> {
   const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   requirePayer(feed, admin, 'test');
-  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
+  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode, ctx.t);
   const result = await ctx.deliveries.sendTest(feed);
   ctx.log.info({ feedId: feed.id, posted: result.posted, mediaId: result.mediaId }, 'feed test');
   await ctx.respond.reply({
@@ -108,7 +108,7 @@ export async function pressFeedButton(interaction: ComponentInteraction, ctx: Co
   }
   const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, button.feedId);
   requirePayer(feed, admin, 'backfill');
-  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
+  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode, ctx.t);
   // The buttons go away first, so a second press cannot start a second backfill.
   await ctx.respond.update({
     content: ctx.t('feed.posting.posting', { count: button.count, id: feed.id, channel: `<#${feed.channelId}>` }),

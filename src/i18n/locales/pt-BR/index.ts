@@ -4,9 +4,10 @@ import { common } from './common.js';
 import { browse } from './browse.js';
 import { embeds, feedPost } from './embeds.js';
 import { feed } from './feed.js';
+import { feedManage } from './feed-manage.js';
 import { instagram } from './instagram.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { ping } from './ping.js';
 
-export const ptBR = { ...common, browse, embeds, feed, feedPost, instagram, lookups, media, ping };
+export const ptBR = { ...common, browse, embeds, feed, feedManage, feedPost, instagram, lookups, media, ping };
