@@ -2,12 +2,11 @@
 // Instagram emulators, each interaction (commands, button presses, autocomplete) sent with `locale` es-ES, es-419
 // or pt-BR as Discord sends it. Covers the consent of a feed's payer (question, buttons, Confirm and Cancel), the
 // bot's channel checks with Discord's own permission names, /feed edit, the payer-only and resume refusals, the
-// mention-role refusal, the Move button, the feed suggestions, and (on Graph) the full week of hashtags, with an
-// English check that the source wording is unchanged.
-import { PermissionFlagsBits, type APIMessage } from 'discord.js';
+// mention-role refusal, the Move button and the feed suggestions, with English checks that the source wording is
+// unchanged. The Graph-only refusal of a full week of hashtags is in localisation-feed-manage-graph.test.ts.
+import { Events, PermissionFlagsBits, type APIMessage, type Interaction } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
-import { startGraphFeedsIgcord, type GraphFeedsIgcord } from '../support/graph-feeds-igcord.js';
 import { WAIT_MS } from '../support/eventually.js';
 import { buttonIds } from '../support/press-confirm.js';
 import { plain } from '../../src/discord/embeds/text.js';
@@ -20,6 +19,8 @@ describe('/feed management in Spanish and Portuguese', () => {
   let guildId: string;
   let general: string;
   let publicUsers: string[];
+  /** Channels dropped from the bot's cache as their command arrives, so igcord asks Discord for them. */
+  const uncached = new Set<string>();
 
   beforeAll(async () => {
     igcord = await startFeedsIgcord();
@@ -29,6 +30,10 @@ describe('/feed management in Spanish and Portuguese', () => {
     publicUsers = Array.from({ length: 13 }, (_, i) =>
       String(igcord.emulator.admin.createUser({ username: `cuenta_${i}`, media: 1 }).username),
     );
+    const client = igcord.app.bot.discord.client;
+    client.on(Events.InteractionCreate, (interaction: Interaction) => {
+      for (const id of uncached) [interaction.guild?.channels.cache, client.channels.cache].map((c) => c?.delete(id));
+    });
   });
   afterAll(async () => {
     await igcord?.close();
@@ -162,6 +167,36 @@ describe('/feed management in Spanish and Portuguese', () => {
     expect(webhookEs.content).toMatch(/^<#\d+> es un foro o un hilo: los feeds publican ahí como el bot\./);
   });
 
+  it('says in their language when Discord hides a channel from the bot, knows it no more, or fails to answer', async () => {
+    await igcord.link(igcord.personId, publicUsers[4]!);
+    const [hidden, gone, flaky] = ['oculto', 'borrado', 'inestable'].map((name) => {
+      const id = igcord.discord.createChannel(guildId, { name });
+      uncached.add(id);
+      return id;
+    }) as [string, string, string];
+    const fault = (id: string, status: number, body?: object) =>
+      igcord.discord.injectFault({
+        method: 'GET',
+        path: `/channels/${id}`,
+        status,
+        times: Infinity,
+        ...(body ? { body } : {}),
+      });
+    fault(hidden, 403, { message: 'Missing Access', code: 50001 });
+    fault(gone, 404, { message: 'Unknown Channel', code: 10003 });
+    fault(flaky, 500);
+    expect((await feedCommand(igcord.personId, 'add-account', 'es-ES', { channel: hidden })).content).toBe(
+      `Discord dice que no tengo acceso a <#${hidden}> (Missing Access). Da a mi rol **Ver canal** ahí y vuelve a ejecutar el comando. No se creó nada.`,
+    );
+    expect((await feedCommand(igcord.personId, 'add-account', 'pt-BR', { channel: gone })).content).toBe(
+      `O canal <#${gone}> não existe mais, ou não consigo vê-lo.`,
+    );
+    expect((await feedCommand(igcord.personId, 'add-account', 'pt-BR', { channel: flaky })).content).toBe(
+      `O Discord não respondeu direito quando procurei <#${flaky}>. Tente de novo em um minuto. Nada foi criado.`,
+    );
+    igcord.discord.clearFaults();
+  });
+
   it('answers /feed edit in Spanish and Portuguese, refusals and the edited feed alike, and in English otherwise', async () => {
     const { feed, channelId } = await ownFeed(igcord.personId, publicUsers[5]!, 'editable');
     const nothing = await feedCommand(igcord.personId, 'edit', 'es-ES', { feed: feed.id });
@@ -264,41 +299,5 @@ describe('/feed management in Spanish and Portuguese', () => {
     });
     expect(await suggest('es-ES')).toMatch(/ → #sugerido \(pausado\)$/);
     expect(await suggest('en-US')).toMatch(/ → #sugerido \(paused\)$/);
-  });
-});
-
-describe('/feed add-tag on Graph when the week’s hashtags are used, in Spanish and Portuguese', () => {
-  let igcord: GraphFeedsIgcord;
-  beforeAll(async () => {
-    igcord = await startGraphFeedsIgcord({ minPollMs: 3_600_000, maxPollMs: 3_600_000 }, { login: 'facebook' });
-  });
-  afterAll(async () => {
-    await igcord?.close();
-  });
-
-  it('says when a slot frees, and that nothing was created', async () => {
-    const { instagramUserId } = await igcord.link(igcord.personId, 'harbor.cafe');
-    const accessToken = (await igcord.app.storage.accounts.getWithToken(igcord.personId))!.accessToken;
-    for (let i = 0; i < 30; i += 1)
-      await igcord.app.instagramPort.hashtags.find({ userId: instagramUserId, accessToken }, `lleno${i}`);
-    const channelId = igcord.discord.createChannel(igcord.guild.guildId, { name: 'etiquetas' });
-    const addTag = (locale: string) =>
-      igcord.discord
-        .sendCommand({
-          channelId: igcord.guild.channels.general!,
-          userId: igcord.personId,
-          name: 'feed',
-          subcommand: 'add-tag',
-          options: { channel: channelId, tag: 'otra' },
-          locale,
-        })
-        .waitForReply(undefined, WAIT_MS);
-    expect((await addTag('es-ES')).content).toMatch(
-      /^Tu cuenta de Instagram ya usó sus 30 hashtags de esta semana \(Instagram cuenta cada hashtag nuevo durante 7 días\), así que aún no se puede seguir #otra: se libera un espacio el <t:(\d+):f> \(<t:\1:R>\)\. No se creó nada\.$/,
-    );
-    expect((await addTag('pt-BR')).content).toMatch(
-      /^Sua conta do Instagram já usou as 30 hashtags desta semana .+ então #otra ainda não pode ser acompanhada: uma vaga é liberada em <t:\d+:f> \(<t:\d+:R>\)\. Nada foi criado\.$/,
-    );
-    expect(await igcord.app.storage.feeds.listByChannel(channelId)).toEqual([]);
   });
 });
