@@ -123,7 +123,11 @@ export async function requireFeedChannel(
   if (missing.length > 0) {
     throw new UserFacingError(
       'feeds.bot-missing-permissions',
-      text('feedManage.channel.missingPermissions', { ...at, permissions: missing.map((m) => `**${m}**`).join(', ') }),
+      text('feedManage.channel.missingPermissions', {
+        ...at,
+        count: missing.length,
+        permissions: missing.map((m) => `**${m}**`).join(', '),
+      }),
     );
   }
   return channel;

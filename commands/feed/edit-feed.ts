@@ -116,7 +116,10 @@ export async function editFeed(
               ? 'feedManage.edit.asWebhook'
               : 'feedManage.edit.asBot',
         ),
-        mention: edited.mentionRoleId === undefined ? ctx.t('feedManage.edit.nobody') : `<@&${edited.mentionRoleId}>`,
+        mentioning:
+          edited.mentionRoleId === undefined
+            ? ctx.t('feedManage.edit.mentioningNobody')
+            : ctx.t('feedManage.edit.mentioning', { role: `<@&${edited.mentionRoleId}>` }),
         onChange: onChangeNow,
         onChangeMeaning: ctx.t(ON_CHANGE_WORDS[onChangeNow]),
       }) +

@@ -99,7 +99,7 @@ describe('/feed management in Spanish and Portuguese', () => {
     const channelId = igcord.discord.createChannel(guildId, { name: 'de-otra-cuenta' });
     const ask = await feedCommand(payer, 'add-account', 'es-ES', { channel: channelId, account: publicUsers[1]! });
     expect(ask.content).toBe(
-      `Este feed lee ${followed} con tu vínculo de Instagram y tu presupuesto: confírmalo. Los nuevos posts de ${followed} aparecerán en <#${channelId}>; buscarlos gasta tu presupuesto de Instagram, y \`/feed list\` te nombra como quien paga el feed, con cuándo lo confirmaste.`,
+      `Este feed lee ${followed} con tu vínculo de Instagram y tu presupuesto: confírmalo. Los nuevos posts de ${followed} aparecerán en <#${channelId}>; buscarlos gasta tu presupuesto de Instagram, y \`/feed list\` te muestra como quien paga el feed, junto con cuándo lo confirmaste.`,
     );
     expect(labelsOf(ask)).toEqual(['Confirmar', 'Cancelar']);
     const confirm = buttonIds(ask).find((id) => id.includes(':ok:'))!;
@@ -148,7 +148,7 @@ describe('/feed management in Spanish and Portuguese', () => {
     ]);
     const es = await feedCommand(igcord.personId, 'add-account', 'es-ES', { channel: noEmbeds, delivery: 'webhook' });
     expect(es.content).toBe(
-      `No puedo publicar este feed en <#${noEmbeds}>: me falta **Insertar enlaces**, **Gestionar webhooks** ahí. Da esos permisos a mi rol en ese canal (o en el servidor) y vuelve a ejecutar el comando. No se creó nada.`,
+      `No puedo publicar este feed en <#${noEmbeds}>: me faltan **Insertar enlaces**, **Gestionar webhooks** ahí. Da esos permisos a mi rol en ese canal (o en el servidor) y vuelve a ejecutar el comando. No se creó nada.`,
     );
     const pt = await feedCommand(igcord.personId, 'add-tag', 'pt-BR', { channel: noEmbeds, tag: 'sunset' });
     expect(pt.content).toContain(`Não consigo publicar este feed em <#${noEmbeds}>: me falta **Inserir links** ali.`);
@@ -228,7 +228,7 @@ describe('/feed management in Spanish and Portuguese', () => {
     );
     const pt = await feedCommand(igcord.personId, 'edit', 'pt-BR', { feed: feed.id, 'clear-mention': true });
     expect(pt.content).toMatch(
-      /^O feed `\w+` agora publica em <#\d+> como mensagens do bot, mencionando ninguém\. .+\(a mensagem é marcada como editada ou apagada\)\. Quem paga/,
+      /^O feed `\w+` agora publica em <#\d+> como mensagens do bot, sem mencionar ninguém\. .+\(a mensagem é marcada como editada ou apagada\)\. Quem paga/,
     );
     const en = await feedCommand(igcord.personId, 'edit', undefined, { feed: feed.id, 'on-change': 'leave' });
     expect(en.content).toBe(

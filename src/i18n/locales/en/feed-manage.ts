@@ -21,7 +21,9 @@ export const feedManage = {
     guildUnavailable: 'I cannot see this server right now. Try again in a minute.',
     gone: 'The channel {{channel}} does not exist any more, or I cannot see it.',
     wrongKind: '{{channel}} is not a text, announcement or forum channel, nor a thread; feeds post into those.',
-    missingPermissions:
+    missingPermissions_one:
+      'I cannot post this feed in {{channel}}: I am missing {{permissions}} there. Give my role those permissions in that channel (or the server), then run the command again. Nothing was created.',
+    missingPermissions_other:
       'I cannot post this feed in {{channel}}: I am missing {{permissions}} there. Give my role those permissions in that channel (or the server), then run the command again. Nothing was created.',
     noAccess:
       'Discord says I have no access to {{channel}} (Missing Access). Give my role **{{viewChannel}}** there, then run the command again. Nothing was created.',
@@ -47,12 +49,13 @@ export const feedManage = {
     removedMeanwhile: 'Feed `{{id}}` was removed meanwhile; nothing was changed.',
     duplicate: '{{channel}} already follows this source: feed `{{id}}`. Nothing was changed.',
     edited:
-      'Feed `{{id}}` now posts to {{channel}} as {{mode}}, mentioning {{mention}}. When a post is edited or deleted on Instagram within 24 h: `{{onChange}}` ({{onChangeMeaning}}).',
+      'Feed `{{id}}` now posts to {{channel}} as {{mode}}, {{mentioning}}. When a post is edited or deleted on Instagram within 24 h: `{{onChange}}` ({{onChangeMeaning}}).',
     kept: ' Its payer, state and delivered posts are kept: nothing already posted is posted again.',
     asForumThreads: 'a new thread per post',
     asWebhook: 'posts of a channel webhook',
     asBot: 'bot messages',
-    nobody: 'nobody',
+    mentioning: 'mentioning {{role}}',
+    mentioningNobody: 'mentioning nobody',
     onChange: {
       edit: 'its message is edited to match',
       mark: 'its message is marked as edited or deleted',

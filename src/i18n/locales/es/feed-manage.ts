@@ -5,7 +5,7 @@ import type { Translation } from '../translation.js';
 
 export const feedManage: Translation<typeof en> = {
   consent: {
-    ask: 'Este feed lee {{account}} con tu vínculo de Instagram y tu presupuesto: confírmalo. Los nuevos posts de {{account}} aparecerán en {{channel}}; buscarlos gasta tu presupuesto de Instagram, y `/feed list` te nombra como quien paga el feed, con cuándo lo confirmaste.',
+    ask: 'Este feed lee {{account}} con tu vínculo de Instagram y tu presupuesto: confírmalo. Los nuevos posts de {{account}} aparecerán en {{channel}}; buscarlos gasta tu presupuesto de Instagram, y `/feed list` te muestra como quien paga el feed, junto con cuándo lo confirmaste.',
     confirmButton: 'Confirmar',
     cancelled: 'Cancelado: no se agregó nada.',
     adding: 'Agregando el feed…',
@@ -23,8 +23,12 @@ export const feedManage: Translation<typeof en> = {
     guildUnavailable: 'Ahora mismo no puedo ver este servidor. Inténtalo de nuevo en un minuto.',
     gone: 'El canal {{channel}} ya no existe, o no puedo verlo.',
     wrongKind: '{{channel}} no es un canal de texto, de anuncios ni un foro, ni un hilo; los feeds publican en esos.',
-    missingPermissions:
-      'No puedo publicar este feed en {{channel}}: me falta {{permissions}} ahí. Da esos permisos a mi rol en ese canal (o en el servidor) y vuelve a ejecutar el comando. No se creó nada.',
+    missingPermissions_one:
+      'No puedo publicar este feed en {{channel}}: me falta {{permissions}} ahí. Da ese permiso a mi rol en ese canal (o en el servidor) y vuelve a ejecutar el comando. No se creó nada.',
+    missingPermissions_many:
+      'No puedo publicar este feed en {{channel}}: me faltan {{permissions}} ahí. Da esos permisos a mi rol en ese canal (o en el servidor) y vuelve a ejecutar el comando. No se creó nada.',
+    missingPermissions_other:
+      'No puedo publicar este feed en {{channel}}: me faltan {{permissions}} ahí. Da esos permisos a mi rol en ese canal (o en el servidor) y vuelve a ejecutar el comando. No se creó nada.',
     noAccess:
       'Discord dice que no tengo acceso a {{channel}} (Missing Access). Da a mi rol **{{viewChannel}}** ahí y vuelve a ejecutar el comando. No se creó nada.',
     lookupFailed:
@@ -48,12 +52,13 @@ export const feedManage: Translation<typeof en> = {
     removedMeanwhile: 'El feed `{{id}}` se eliminó mientras tanto; no se cambió nada.',
     duplicate: '{{channel}} ya sigue esta fuente: feed `{{id}}`. No se cambió nada.',
     edited:
-      'El feed `{{id}}` ahora publica en {{channel}} como {{mode}}, mencionando a {{mention}}. Cuando un post se edita o se elimina en Instagram en menos de 24 h: `{{onChange}}` ({{onChangeMeaning}}).',
+      'El feed `{{id}}` ahora publica en {{channel}} como {{mode}}, {{mentioning}}. Cuando un post se edita o se elimina en Instagram en menos de 24 h: `{{onChange}}` ({{onChangeMeaning}}).',
     kept: ' Se conservan quien lo paga, su estado y los posts entregados: nada de lo ya publicado se vuelve a publicar.',
     asForumThreads: 'un hilo nuevo por publicación',
     asWebhook: 'posts de un webhook del canal',
     asBot: 'mensajes del bot',
-    nobody: 'nadie',
+    mentioning: 'mencionando a {{role}}',
+    mentioningNobody: 'sin mencionar a nadie',
     onChange: {
       edit: 'su mensaje se edita para coincidir',
       mark: 'su mensaje se marca como editado o eliminado',

@@ -23,8 +23,12 @@ export const feedManage: Translation<typeof en> = {
     guildUnavailable: 'Não consigo ver este servidor agora. Tente de novo em um minuto.',
     gone: 'O canal {{channel}} não existe mais, ou não consigo vê-lo.',
     wrongKind: '{{channel}} não é um canal de texto, de anúncios ou fórum, nem um tópico; os feeds publicam nesses.',
-    missingPermissions:
-      'Não consigo publicar este feed em {{channel}}: me falta {{permissions}} ali. Dê essas permissões ao meu cargo nesse canal (ou no servidor) e execute o comando de novo. Nada foi criado.',
+    missingPermissions_one:
+      'Não consigo publicar este feed em {{channel}}: me falta {{permissions}} ali. Dê essa permissão ao meu cargo nesse canal (ou no servidor) e execute o comando de novo. Nada foi criado.',
+    missingPermissions_many:
+      'Não consigo publicar este feed em {{channel}}: me faltam {{permissions}} ali. Dê essas permissões ao meu cargo nesse canal (ou no servidor) e execute o comando de novo. Nada foi criado.',
+    missingPermissions_other:
+      'Não consigo publicar este feed em {{channel}}: me faltam {{permissions}} ali. Dê essas permissões ao meu cargo nesse canal (ou no servidor) e execute o comando de novo. Nada foi criado.',
     noAccess:
       'O Discord diz que não tenho acesso a {{channel}} (Missing Access). Dê ao meu cargo **{{viewChannel}}** ali e execute o comando de novo. Nada foi criado.',
     lookupFailed:
@@ -48,12 +52,13 @@ export const feedManage: Translation<typeof en> = {
     removedMeanwhile: 'O feed `{{id}}` foi removido nesse meio-tempo; nada foi alterado.',
     duplicate: '{{channel}} já acompanha esta fonte: feed `{{id}}`. Nada foi alterado.',
     edited:
-      'O feed `{{id}}` agora publica em {{channel}} como {{mode}}, mencionando {{mention}}. Quando um post é editado ou apagado no Instagram em até 24 h: `{{onChange}}` ({{onChangeMeaning}}).',
+      'O feed `{{id}}` agora publica em {{channel}} como {{mode}}, {{mentioning}}. Quando um post é editado ou apagado no Instagram em até 24 h: `{{onChange}}` ({{onChangeMeaning}}).',
     kept: ' Quem paga, o estado e os posts entregues são mantidos: nada que já foi publicado é publicado de novo.',
     asForumThreads: 'um tópico novo por post',
     asWebhook: 'posts de um webhook do canal',
     asBot: 'mensagens do bot',
-    nobody: 'ninguém',
+    mentioning: 'mencionando {{role}}',
+    mentioningNobody: 'sem mencionar ninguém',
     onChange: {
       edit: 'a mensagem é editada para acompanhar',
       mark: 'a mensagem é marcada como editada ou apagada',
