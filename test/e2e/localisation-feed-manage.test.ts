@@ -99,7 +99,7 @@ describe('/feed management in Spanish and Portuguese', () => {
     const channelId = igcord.discord.createChannel(guildId, { name: 'de-otra-cuenta' });
     const ask = await feedCommand(payer, 'add-account', 'es-ES', { channel: channelId, account: publicUsers[1]! });
     expect(ask.content).toBe(
-      `Este feed lee ${followed} con tu vínculo de Instagram y tu presupuesto: confírmalo. Los nuevos posts de ${followed} aparecerán en <#${channelId}>; buscarlos gasta tu presupuesto de Instagram, y \`/feed list\` te muestra como quien paga el feed, junto con cuándo lo confirmaste.`,
+      `Este feed lee los posts de ${followed} con tu vínculo de Instagram y tu presupuesto: confírmalo. Los nuevos posts de ${followed} aparecerán en <#${channelId}>; buscarlos gasta tu presupuesto de Instagram, y \`/feed list\` te muestra como quien paga el feed, junto con cuándo lo confirmaste.`,
     );
     expect(labelsOf(ask)).toEqual(['Confirmar', 'Cancelar']);
     const confirm = buttonIds(ask).find((id) => id.includes(':ok:'))!;

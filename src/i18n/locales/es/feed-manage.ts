@@ -5,7 +5,7 @@ import type { Translation } from '../translation.js';
 
 export const feedManage: Translation<typeof en> = {
   consent: {
-    ask: 'Este feed lee {{account}} con tu vínculo de Instagram y tu presupuesto: confírmalo. Los nuevos posts de {{account}} aparecerán en {{channel}}; buscarlos gasta tu presupuesto de Instagram, y `/feed list` te muestra como quien paga el feed, junto con cuándo lo confirmaste.',
+    ask: 'Este feed lee los posts de {{account}} con tu vínculo de Instagram y tu presupuesto: confírmalo. Los nuevos posts de {{account}} aparecerán en {{channel}}; buscarlos gasta tu presupuesto de Instagram, y `/feed list` te muestra como quien paga el feed, junto con cuándo lo confirmaste.',
     confirmButton: 'Confirmar',
     cancelled: 'Cancelado: no se agregó nada.',
     adding: 'Agregando el feed…',
@@ -60,7 +60,7 @@ export const feedManage: Translation<typeof en> = {
     mentioning: 'mencionando a {{role}}',
     mentioningNobody: 'sin mencionar a nadie',
     onChange: {
-      edit: 'su mensaje se edita para coincidir',
+      edit: 'su mensaje se edita para reflejar el cambio',
       mark: 'su mensaje se marca como editado o eliminado',
       leave: 'su mensaje se deja tal como se publicó',
     },

@@ -5,7 +5,7 @@ import type { Translation } from '../translation.js';
 
 export const feedManage: Translation<typeof en> = {
   consent: {
-    ask: 'Este feed lê {{account}} com seu vínculo do Instagram e seu orçamento: confirme. Os novos posts de {{account}} vão aparecer em {{channel}}; verificá-los gasta seu orçamento do Instagram, e `/feed list` mostra você como quem paga o feed, com quando você confirmou.',
+    ask: 'Este feed lê os posts de {{account}} com seu vínculo do Instagram e seu orçamento: confirme. Os novos posts de {{account}} vão aparecer em {{channel}}; verificá-los gasta seu orçamento do Instagram, e `/feed list` mostra você como quem paga o feed e quando você confirmou.',
     confirmButton: 'Confirmar',
     cancelled: 'Cancelado: nada foi adicionado.',
     adding: 'Adicionando o feed…',
@@ -60,7 +60,7 @@ export const feedManage: Translation<typeof en> = {
     mentioning: 'mencionando {{role}}',
     mentioningNobody: 'sem mencionar ninguém',
     onChange: {
-      edit: 'a mensagem é editada para acompanhar',
+      edit: 'a mensagem é editada para refletir a mudança',
       mark: 'a mensagem é marcada como editada ou apagada',
       leave: 'a mensagem fica como foi publicada',
     },
