@@ -9,6 +9,7 @@ import type { Feed } from '../../src/storage/index.js';
 import { hashtagSlotFreesAt } from '../../src/core/index.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { slotDate } from './feed-list.js';
+import { text } from '../../src/i18n/i18n.js';
 
 /** What may have stopped the feed no longer holds: its owner's link works for its account, the bot may post. */
 export async function requireResumable(
@@ -25,10 +26,11 @@ export async function requireResumable(
     );
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
   if (owner === undefined || owner.status === 'broken' || owner.instagramUserId !== feed.ownerInstagramUserId) {
+    const why = owner === undefined ? 'linkGone' : owner.status === 'broken' ? 'linkBroken' : 'linkElsewhere';
     throw new UserFacingError(
       'feeds.owner-link-broken',
-      `Feed \`${feed.id}\` reads Instagram with the link of <@${feed.ownerDiscordUserId}>, which ${owner === undefined ? 'is gone' : owner.status === 'broken' ? 'no longer works' : 'now points to another Instagram account'}. They need to link that account again before the feed can resume.`,
+      text(`feedManage.resumable.${why}`, { id: feed.id, owner: `<@${feed.ownerDiscordUserId}>` }),
     );
   }
-  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
+  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode, ctx.t);
 }

@@ -124,6 +124,7 @@ export interface DiscordFake {
 
   sendCommand(input: CommandInput): InteractionHandle;
   sendAutocomplete(input: AutocompleteInput): InteractionHandle;
+  /** `locale`: the presser's client language, which Discord sends with every interaction (en-US when left out). */
   pressButton(input: {
     messageId?: string;
     message?: { id: string };

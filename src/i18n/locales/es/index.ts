@@ -8,6 +8,7 @@ import { browse } from './browse.js';
 import { embeds, feedPost } from './embeds.js';
 import { feed } from './feed.js';
 import { feedCraft } from './feed-craft.js';
+import { feedManage } from './feed-manage.js';
 import { instagram } from './instagram.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
@@ -22,6 +23,7 @@ export const es = {
   embeds,
   feed,
   feedCraft,
+  feedManage,
   feedPost,
   instagram,
   lookups,
