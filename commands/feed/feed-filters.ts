@@ -18,7 +18,7 @@ import {
   type FilterRule,
 } from '../../src/core/index.js';
 import { text, type Text, type Translate } from '../../src/i18n/i18n.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed } from './feed-admin.js';
 
 /** A rule in the reader's words: `incluir hashtag #sunset`; the value as typed (a pattern is never translated). */
 export function ruleText(rule: FilterRule, t: Translate): string {
@@ -78,8 +78,7 @@ export async function addFilter(
   options: { feed: string; mode: FilterMode; field: FilterField; value: string },
 ): Promise<void> {
   const { t } = ctx;
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  const { feed } = await requireAdminFeed(interaction, ctx.storage, options.feed);
   const read = parseFilterRule(options, feed.source.kind);
   if ('refused' in read) {
     const why = refusalText(read.refused);
@@ -107,8 +106,7 @@ export async function removeFilter(
   options: { feed: string; rule: number },
 ): Promise<void> {
   const { t } = ctx;
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  const { feed } = await requireAdminFeed(interaction, ctx.storage, options.feed);
   const rules = feed.filters ?? [];
   const gone = rules[options.rule - 1];
   if (gone === undefined)
@@ -135,8 +133,7 @@ export async function listFilters(
   options: { feed: string },
 ): Promise<void> {
   const { t } = ctx;
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  const { feed } = await requireAdminFeed(interaction, ctx.storage, options.feed);
   const semantics = t('feedCraft.filter.semantics');
   await reply(ctx, t('feedCraft.filter.list', { semantics, id: feed.id, rules: rulesText(feed.filters ?? [], t) }));
 }

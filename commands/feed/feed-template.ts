@@ -17,7 +17,7 @@ import { truncate } from '../../src/discord/embeds/text.js';
 import { DEFAULT_TIME_SETTINGS } from '../../src/discord/feed-posting/placeholders.js';
 import { checkTemplate, problemText } from '../../src/discord/feed-posting/template-check.js';
 import { formatPostTime } from '../../src/discord/feed-posting/template-render.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed, requireFeedAdmin } from './feed-admin.js';
 import { previewMessage } from './template-preview.js';
 import { parseTemplateModalId, readTemplateModal, templateModal } from './template-modal.js';
 import type { Feed } from '../../src/storage/index.js';
@@ -36,8 +36,7 @@ export async function openTemplate(
   ctx: CommandContext,
   options: { feed: string; reset?: boolean | undefined },
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  const { feed } = await requireAdminFeed(interaction, ctx.storage, options.feed);
   if (options.reset === true) {
     await ctx.storage.feeds.update(feed.id, { template: null });
     ctx.log.info({ feedId: feed.id }, 'feed template reset');
@@ -58,8 +57,7 @@ export async function previewFeed(
   ctx: CommandContext,
   feedId: string,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   const header = ctx.t('feedCraft.template.previewHeader', { id: feed.id });
   await ctx.respond.reply({ ...(await preview(ctx, feed, feed.template, header)), ephemeral: true });
 }
@@ -81,8 +79,7 @@ async function preview(ctx: CommandContext, feed: Feed, template: FeedTemplate |
 
 async function submitTemplate(interaction: ComponentInteraction, ctx: CommandContext, feedId: string) {
   if (!interaction.isModalSubmit()) throw new TypeError('the template form is a modal');
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   const read = readTemplateModal((id) => interaction.fields.getTextInputValue(id));
   const problems = 'problems' in read ? read.problems : checkTemplate(read.template);
   if ('problems' in read || problems.length > 0) {
@@ -124,8 +121,7 @@ export async function pressTemplateComponent(interaction: ComponentInteraction, 
   const [, action, feedId, userId] = TEMPLATE_BUTTON.exec(interaction.customId) ?? [];
   if (interaction.user.id !== userId)
     throw new UserFacingError('feeds.not-allowed', text('feedCraft.template.onlyAuthor'));
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId!);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId!);
   const draft = await ctx.storage.templateDrafts.take(feed.id, admin.userId);
   if (action === 'cancel') {
     await ctx.respond.update({ content: ctx.t('feedCraft.template.cancelled'), embeds: [], components: [] });
