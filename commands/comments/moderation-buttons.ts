@@ -15,7 +15,7 @@ import {
   ownerInTitle,
   parseModerationId,
 } from '../../src/discord/feed-posting/comment-message.js';
-import { createTranslations, text, type Translate } from '../../src/i18n/i18n.js';
+import { text, type Translate } from '../../src/i18n/i18n.js';
 import { withInstagram } from '../_shared/linked-account.js';
 
 /** Instagram's longest comment. */
@@ -98,9 +98,8 @@ export async function pressModeration(interaction: ComponentInteraction, ctx: Co
     ctx.instagram.moderation.hide(auth, commentId, hidden, { priority: 'interactive' }),
   );
   ctx.log.info({ commentId, hidden }, 'comment hidden state changed from a comments feed');
-  // The context's `t` is the presser's; the message is the feed's, in the server's language. A press is a
-  // person's click, rare enough that building the catalogues for it costs nothing worth keeping an instance for.
-  const guildT = createTranslations().forLocale(interaction.guildLocale);
+  // The context's `t` is the presser's; the message is the feed's, in the server's language.
+  const { guildT } = ctx;
   await ctx.respond.update({
     embeds: marked(interaction, hidden, guildT),
     components: [moderationRow(accountId, commentId, hidden, guildT)],

@@ -37,8 +37,15 @@ export type CommandDeps = CommandServices & { log: Logger; clock: Clock };
  * What one interaction's handler gets: the deps, with `log` a child logger for this interaction, the responder,
  * and `t`, the catalogue bound to the invoking person's locale (`locale`, Discord's code such as `es-ES`): every
  * reply is `t('area.key', vars)`, and a new string is a new key in src/i18n/locales/<locale>/ (README, Localisation).
+ * A feed's message rewritten by a press (a comment hidden) speaks the server's language instead: `guildT`.
  */
-export type CommandContext = CommandDeps & { respond: InteractionResponder; t: Translate; locale: string };
+export type CommandContext = CommandDeps & {
+  respond: InteractionResponder;
+  t: Translate;
+  locale: string;
+  /** The catalogue of the server's preferred language (`guild_locale`), for a message the server reads, not the person. */
+  guildT: Translate;
+};
 
 /** What an autocomplete handler gets: the deps, and the catalogue of the person typing. */
 export type AutocompleteContext = CommandDeps & { t: Translate; locale: string };

@@ -90,7 +90,8 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
     const respond = new InteractionResponder(interaction, log);
     // Every reply speaks the invoking person's language (Discord's `locale`, their client's), English by default.
     const t = translations.forLocale(interaction.locale);
-    const ctx: CommandContext = { ...deps, log, respond, t, locale: interaction.locale };
+    const guildT = translations.forLocale(interaction.guildLocale);
+    const ctx: CommandContext = { ...deps, log, respond, t, locale: interaction.locale, guildT };
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     let lateDefer: Promise<void> | undefined;
