@@ -124,11 +124,13 @@ export interface DiscordFake {
 
   sendCommand(input: CommandInput): InteractionHandle;
   sendAutocomplete(input: AutocompleteInput): InteractionHandle;
+  /** `locale`: the presser's client language, sent as the interaction's `locale` (en-US when left out). */
   pressButton(input: {
     messageId?: string;
     message?: { id: string };
     customId: string;
     userId: string;
+    locale?: string;
   }): InteractionHandle;
   selectMenu(input: {
     messageId?: string;
@@ -136,6 +138,7 @@ export interface DiscordFake {
     customId: string;
     values: string[];
     userId: string;
+    locale?: string;
   }): InteractionHandle;
   submitModal(input: ModalInput): InteractionHandle;
 

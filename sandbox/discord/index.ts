@@ -217,7 +217,12 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       dispatchInteraction(commandRecord(state, input, { focused: input.focused, value: input.value })),
     pressButton: (input) =>
       dispatchInteraction(
-        buttonRecord(state, { messageId: messageIdOf(input), customId: input.customId, userId: input.userId }),
+        buttonRecord(state, {
+          messageId: messageIdOf(input),
+          customId: input.customId,
+          userId: input.userId,
+          ...(input.locale === undefined ? {} : { locale: input.locale }),
+        }),
       ),
     selectMenu: (input) =>
       dispatchInteraction(
@@ -226,6 +231,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
           customId: input.customId,
           userId: input.userId,
           values: input.values,
+          ...(input.locale === undefined ? {} : { locale: input.locale }),
         }),
       ),
     submitModal: (input) => dispatchInteraction(modalRecord(state, interactions, input)),
