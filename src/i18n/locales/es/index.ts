@@ -8,5 +8,6 @@ import { instagram } from './instagram.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { ping } from './ping.js';
+import { replies } from './replies.js';
 
-export const es = { ...common, browse, embeds, feed, feedPost, instagram, lookups, media, ping };
+export const es = { ...common, browse, embeds, feed, feedPost, instagram, lookups, media, ping, replies };
