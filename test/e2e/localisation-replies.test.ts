@@ -84,7 +84,16 @@ describe('shared replies in the invoker’s language', () => {
       );
     });
 
-    it('lists the scopes it knows when those typed are not, in Portuguese', async () => {
+    it('says in Portuguese what a post reference must be when it is missing', async () => {
+      expect((await run('media', 'show', { media: '   ' }, 'pt-BR')).content).toBe(
+        'Falta o post. Informe o link de um post (https://www.instagram.com/p/…/), o shortcode dele (o que vem depois de /p/) ou um id de mídia como `1368346650868743235_1127977711`.',
+      );
+    });
+
+    it('lists the scopes it knows when those typed are not, in Spanish and Portuguese', async () => {
+      expect((await run('instagram', 'link', { scopes: 'everything' }, 'es-ES')).content).toMatch(
+        /^Esos permisos no son válidos\. Elige entre: basic, .+ \(separados por espacios\)\.$/,
+      );
       const reply = await run('instagram', 'link', { scopes: 'everything' }, 'pt-BR');
       expect(reply.content).toMatch(
         /^Essas permissões não são válidas\. Escolha entre: basic, .+ \(separadas por espaços\)\.$/,
@@ -139,6 +148,21 @@ describe('shared replies in the invoker’s language', () => {
       expect(near.embeds[0]!.footer?.text).toMatch(/^Instagram · \d+ (lugar|lugares)$/);
       const none = await run('location', 'search', { lat: -89.5, lng: 179.5, distance: 1 }, 'es-ES');
       expect(none.content).toBe('Instagram no conoce ninguna ubicación a menos de 1 m de -89.5, 179.5.');
+    });
+
+    it('refuses a place named in words it cannot look up, in Spanish and Portuguese', async () => {
+      // A linked admin who has searched nowhere yet: Instagram has no search by name, so nothing to match against.
+      const admin = igcord.discord.createUser({ username: 'admin-lugares' }).id;
+      igcord.discord.addMember(guildId, admin, { roles: [igcord.guild.roles.admin!] });
+      await igcord.link(admin, String(igcord.emulator.admin.users()[2]!.username));
+      const add = (locale: string) =>
+        run('feed', 'add-location', { channel: channelId, location: 'Plaza Mayor' }, locale, admin);
+      expect((await add('es-ES')).content).toBe(
+        'Instagram no puede encontrar un lugar solo por su nombre. Escribe coordenadas como `60.1699, 24.9384` en `location` y elige un lugar de las sugerencias, o indica su id numérico de ubicación.',
+      );
+      expect((await add('pt-BR')).content).toBe(
+        'O Instagram não consegue encontrar um lugar só pelo nome. Digite coordenadas como `60.1699, 24.9384` em `location` e escolha um lugar nas sugestões, ou informe o id numérico do local.',
+      );
     });
 
     it('suggests a typed location id in Spanish', async () => {
@@ -292,13 +316,16 @@ describe('shared replies in the invoker’s language', () => {
   });
 
   describe('/help', () => {
-    it('says in Spanish what this Instagram API cannot do, and in English for an English reader', async () => {
+    it('says in Spanish and Portuguese what this Instagram API cannot do, and in English for an English reader', async () => {
       const text = (m: APIMessage) => m.embeds.flatMap((e) => (e.fields ?? []).map((f) => f.value)).join('\n');
       // The list continues in follow-ups; what the API lacks closes it.
       const lacking = (locale: string) =>
         command('help', undefined, {}, locale).waitForReply((m) => text(m).includes('`/insights`'), WAIT_MS);
       expect(text(await lacking('es-ES'))).toContain(
         '`/insights` — la API Platform v1 de Instagram no tiene estadísticas.',
+      );
+      expect(text(await lacking('pt-BR'))).toContain(
+        '`/insights` — a Platform API v1 do Instagram não tem estatísticas.',
       );
       expect(text(await lacking('en-US'))).toContain("`/insights` — Instagram's Platform API v1 has no insights.");
     });
