@@ -265,6 +265,16 @@ describe('shared replies in the invoker’s language', () => {
       );
     });
 
+    it('says in Portuguese, with the window in its words, that too many link prompts were asked for', async () => {
+      const person = igcord.discord.createUser({ username: 'insistente' }).id;
+      igcord.discord.addMember(guildId, person);
+      // LINK_PROMPT_LIMIT is 10 by default; the window here is an hour.
+      for (let i = 0; i < 10; i++) await run('instagram', 'link', {}, 'pt-BR', person);
+      expect((await run('instagram', 'link', {}, 'pt-BR', person)).content).toMatch(
+        /^Você pediu 10 links de vinculação em um intervalo de uma hora\. Pode pedir de novo <t:\d+:R>; o último link que recebeu ainda funciona até expirar\.$/,
+      );
+    });
+
     it('confirms a pasted link in Portuguese', async () => {
       const person = igcord.discord.createUser({ username: 'colador' }).id;
       igcord.discord.addMember(guildId, person);
