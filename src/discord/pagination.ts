@@ -172,30 +172,39 @@ export class Paginator {
       return;
     }
     const id = randomBytes(4).toString('hex');
-    const ref = await respond.reply({
-      ...message(rendered),
-      components: [
-        ...(rendered.actions ?? []),
-        pageButtons(id, ownerId, page, source.count, t, false, source.complete !== false),
-      ],
-      ephemeral: options.ephemeral,
-    });
-    this.sessions.set(id, {
+    // The session exists before its message does: Discord shows the message as soon as it is sent, so a press can
+    // reach the bot before reply() returns, and must find the list rather than "expired".
+    const session: Session = {
       ownerId,
       source,
       page,
       webhook: respond.interaction.webhook,
-      message: ref,
+      message: '@original',
       timer: this.expireLater(id),
       t,
-    });
-    await this.share(id, ownerId, page, source);
+    };
+    this.sessions.set(id, session);
     // The map keeps insertion order and a press re-inserts its session: the first entries were pressed longest ago.
     for (const oldest of this.sessions.keys()) {
       if (this.sessions.size <= this.maxSessions) break;
       this.log.debug({ session: oldest, max: this.maxSessions }, 'page session evicted: too many open');
       void this.expire(oldest, true);
     }
+    try {
+      session.message = await respond.reply({
+        ...message(rendered),
+        components: [
+          ...(rendered.actions ?? []),
+          pageButtons(id, ownerId, page, source.count, t, false, source.complete !== false),
+        ],
+        ephemeral: options.ephemeral,
+      });
+    } catch (error) {
+      clearTimeout(session.timer);
+      if (this.sessions.get(id) === session) this.sessions.delete(id);
+      throw error;
+    }
+    await this.share(id, ownerId, page, source);
   }
 
   /** Disables every open session's buttons now (shutdown), without waiting for their timeouts. */
