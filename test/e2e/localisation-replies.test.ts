@@ -3,10 +3,12 @@
 // option, a post list's page buttons and their answers, tags and places, the paste-a-token modal and its refusals,
 // unlinking, the scopes refusal and /help's list of what this API lacks are read in Spanish (es-ES) and Brazilian
 // Portuguese (pt-BR), names and ids typed or Instagram's shown as they are; an English reader still reads English.
+// /account and /hashtag, which only Graph with Facebook Login serves, run on the Graph emulator.
 import type { APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedsIgcord, type FeedsIgcord } from '../support/feeds-igcord.js';
 import { eventually, WAIT_MS } from '../support/eventually.js';
+import { linkButtonUrl, linkThroughPages, startGraphSandbox, type GraphSandbox } from '../support/graph-linking.js';
 
 type Button = { custom_id?: string; label?: string; disabled?: boolean };
 const buttons = (m: APIMessage): Button[] =>
@@ -339,5 +341,51 @@ describe('shared replies in the invoker’s language', () => {
       );
       expect(text(await lacking('en-US'))).toContain("`/insights` — Instagram's Platform API v1 has no insights.");
     });
+  });
+});
+
+// /account and /hashtag exist on Graph with Facebook Login only: their lists and pages, on the Graph emulator.
+describe('Graph post lists in the invoker’s language', () => {
+  let sandbox: GraphSandbox;
+  const send = (name: string, subcommand: string, options: Record<string, string>, locale: string) => {
+    const { discord, guild, personId } = sandbox.app.sandbox!;
+    return discord
+      .sendCommand({
+        guildId: guild.guildId,
+        channelId: guild.channels.general!,
+        userId: personId,
+        name,
+        subcommand,
+        options,
+        locale,
+      })
+      .waitForReply(undefined, WAIT_MS);
+  };
+
+  beforeAll(async () => {
+    sandbox = await startGraphSandbox('facebook');
+    const { discord, guild, personId } = sandbox.app.sandbox!;
+    const handle = discord.sendCommand({
+      guildId: guild.guildId,
+      channelId: guild.channels.general!,
+      userId: personId,
+      name: 'instagram',
+      subcommand: 'link',
+    });
+    await linkThroughPages(sandbox.graph, await linkButtonUrl(handle), personId, 'igcord.studio');
+    await handle.waitForReply((m) => m.content.includes('Linked Instagram account'), WAIT_MS);
+    sandbox.graph.admin.postMedia('harbor.cafe', { type: 'image', caption: 'Harbor at dusk #sunset' });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('pages an account’s posts in Spanish and a hashtag’s in Portuguese, names and tags as Instagram has them', async () => {
+    const posts = await send('account', 'posts', { username: 'harbor.cafe' }, 'es-ES');
+    expect(posts.content).toMatch(/^Posts recientes de \*\*@harbor\.cafe\*\* · post 1( de \d+)?$/);
+    const tagged = await send('hashtag', 'recent', { name: 'sunset' }, 'pt-BR');
+    expect(tagged.content).toMatch(/^Posts com \*\*#sunset\*\* nas últimas 24 horas · post 1( de \d+)?$/);
+    const info = await send('hashtag', 'info', { name: 'sunset' }, 'es-ES');
+    expect(info.content).toMatch(/^\*\*#sunset\*\* es el hashtag `\d+` en Instagram\.$/);
   });
 });
