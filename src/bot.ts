@@ -18,7 +18,7 @@ import type { SharedState } from './discord/shared-state/shared-state.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
 import type { DescribeError } from './discord/reply-error.js';
 import { describeError } from '../commands/_shared/describe-error.js';
-import { MISSING_CAPABILITY, type InstagramPort } from './core/index.js';
+import { MISSING_CAPABILITY, type Capability, type InstagramPort } from './core/index.js';
 import { AttemptLimit, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';
@@ -46,7 +46,8 @@ declare module './discord/command.js' {
     /** Every command's definition as loaded and registered with Discord, for /help. */
     commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
     /** The commands and subcommands this Instagram provider cannot serve (not registered), each with why, for /help. */
-    unavailableCommands: readonly { path: string; why: string }[];
+    /** What the provider cannot serve: /help words `capability` in the reader's language (`why` is the English). */
+    unavailableCommands: readonly { path: string; capability: Capability; why: string }[];
   }
 }
 
@@ -95,9 +96,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   );
   const unavailableCommands = unavailable.map((u) => ({
     path: u.path,
+    capability: u.capability,
     why: `${options.instagram.name} has ${MISSING_CAPABILITY[u.capability]}`,
   }));
+  const translations = options.translations ?? createTranslations();
   const paginator = new Paginator({
+    translations,
     log,
     maxSessions: config.pages.maxSessions,
     timeoutMs: config.pages.timeoutMs,
@@ -107,7 +111,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     commands,
     components: [paginator.route],
     describeError,
-    translations: options.translations ?? createTranslations(),
+    translations,
     deps: {
       log,
       clock: options.clock ?? systemClock,

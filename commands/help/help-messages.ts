@@ -18,6 +18,8 @@ import type { Translate } from '../../src/i18n/i18n.js';
 export interface HelpReader {
   t: Translate;
   locale?: string | undefined;
+  /** The configured Instagram API, named in the reader's language where /help says what it cannot do. */
+  api?: 'v1' | 'graph' | undefined;
 }
 
 export const HELP_LIMITS = { fieldValue: 1024, fieldName: 256, fields: 25, embeds: 10, messageTotal: 6000 } as const;
@@ -116,15 +118,30 @@ const embedSize = (e: APIEmbed) =>
 /** A command or subcommand the configured Instagram API cannot serve, and why in a person's words. */
 export interface UnavailableLine {
   path: string;
+  /** What the API lacks, worded per reader (`replies.help.lacks.*`); without it, `why` is shown as it is. */
+  capability?: string | undefined;
+  /** The reason in English: "Instagram's current API has no follower lists". */
   why: string;
 }
 
 /** One line per reason, naming every command it takes away: `/follows`, `/location` — Instagram's current API has … */
-function unavailableFields(unavailable: readonly UnavailableLine[], t: Translate): APIEmbedField[] {
+function unavailableFields(unavailable: readonly UnavailableLine[], reader: HelpReader): APIEmbedField[] {
+  const { t } = reader;
   const heading = t('help.unavailableHeading');
-  const byWhy = new Map<string, string[]>();
-  for (const u of unavailable) byWhy.set(u.why, [...(byWhy.get(u.why) ?? []), u.path]);
-  const lines = [...byWhy].map(([why, paths]) => `${paths.map((p) => `\`${p}\``).join(', ')} — ${why}.`);
+  const byWhy = new Map<string, { line: UnavailableLine; paths: string[] }>();
+  for (const u of unavailable) {
+    const key = u.capability ?? u.why;
+    byWhy.set(key, { line: byWhy.get(key)?.line ?? u, paths: [...(byWhy.get(key)?.paths ?? []), u.path] });
+  }
+  const lines = [...byWhy.values()].map(({ line, paths }) => {
+    const commands = paths.map((p) => `\`${p}\``).join(', ');
+    if (line.capability === undefined || reader.api === undefined) return `${commands} — ${line.why}.`;
+    return t('replies.help.line', {
+      commands,
+      api: t(`replies.help.api.${reader.api}`),
+      lack: t(`replies.help.lacks.${line.capability}`),
+    });
+  });
   const fields: APIEmbedField[] = [];
   for (const text of lines) {
     const cut = text.length > HELP_LIMITS.fieldValue ? `${text.slice(0, HELP_LIMITS.fieldValue - 1)}…` : text;
@@ -149,7 +166,7 @@ export function helpMessages(
   const messages: APIEmbed[][] = [
     [{ title: reader.t('help.title'), description: reader.t('help.intro'), color: COLOUR, fields: [] }],
   ];
-  const fields = [...sorted.flatMap((d) => commandFields(d, reader)), ...unavailableFields(unavailable, reader.t)];
+  const fields = [...sorted.flatMap((d) => commandFields(d, reader)), ...unavailableFields(unavailable, reader)];
   for (const field of fields) {
     let message = messages.at(-1)!;
     let embed = message.at(-1)!;

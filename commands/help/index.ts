@@ -9,8 +9,10 @@ import { helpMessages } from './help-messages.js';
 const definition = defineSlash({ name: 'help', description: 'List every igcord command and what it does' });
 
 export default defineCommand({
-  ...slashCommand(definition, async (_interaction, { respond, commandDefinitions, unavailableCommands, t, locale }) => {
-    for (const embeds of helpMessages(commandDefinitions, unavailableCommands, { t, locale })) {
+  ...slashCommand(definition, async (_interaction, ctx) => {
+    const { respond, commandDefinitions, unavailableCommands, t, locale } = ctx;
+    const reader = { t, locale, api: ctx.config.instagram.provider };
+    for (const embeds of helpMessages(commandDefinitions, unavailableCommands, reader)) {
       // The first call answers the interaction; each further one is a private follow-up.
       await respond.reply({ embeds, ephemeral: true, allowedMentions: { parse: [] } });
     }

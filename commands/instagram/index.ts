@@ -32,8 +32,8 @@ async function linkPrompt(
   scopes: string[],
 ) {
   const userId = interaction.user.id;
-  takeLinkAttempt(ctx.linkAttempts.prompts, userId, 'instagram.link-prompts-limited', (max, window, when) =>
-    text('instagram.promptsLimited', { max, window, when }),
+  takeLinkAttempt(ctx.linkAttempts.prompts, userId, 'instagram.link-prompts-limited', (max, when) =>
+    text('instagram.promptsLimited', { max, when }),
   );
   const state = await ctx.storage.oauthStates.create({
     discordUserId: userId,
@@ -154,7 +154,7 @@ export default defineCommand({
       }
       if (interaction.customId === PASTE_BUTTON_ID && interaction.isButton()) {
         // Showing a modal is the interaction's one acknowledgement; the responder adopts it (discord.js marks it replied).
-        await interaction.showModal(pasteModal(scopeList(ctx.instagram.scopes, ctx.config.instagram.scopes)));
+        await interaction.showModal(pasteModal(scopeList(ctx.instagram.scopes, ctx.config.instagram.scopes), ctx.t));
         return;
       }
       if (interaction.customId === PASTE_MODAL_ID) return submitPastedToken(interaction, ctx);

@@ -4,6 +4,8 @@ import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallback
 import { z } from 'zod';
 import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { ComposedError } from '../../src/discord/composed-error.js';
+import { text, type Translate } from '../../src/i18n/i18n.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
 import { linkedReplyContent, moveButtons, saveLink } from '../../src/accounts/link.js';
 import { InstagramTokenError } from '../../src/core/instagram-errors.js';
@@ -26,10 +28,13 @@ const pastedTokenSchema = z
     error: 'an access token is letters, digits, dots, - and _ only, 8 to 300 characters',
   });
 
-/** The paste-a-token modal; the scopes field is prefilled with what igcord asks for, for the person to correct. */
-export const pasteModal = (scopes: readonly string[]): APIModalInteractionResponseCallbackData => ({
+/**
+ * The paste-a-token modal, in the presser's language; the scopes field is prefilled with what igcord asks for, for
+ * the person to correct. The placeholders are examples of a token and of scopes, in no language.
+ */
+export const pasteModal = (scopes: readonly string[], t: Translate): APIModalInteractionResponseCallbackData => ({
   custom_id: PASTE_MODAL_ID,
-  title: 'Paste an Instagram access token',
+  title: t('replies.paste.title'),
   components: [
     {
       type: ComponentType.ActionRow,
@@ -37,7 +42,7 @@ export const pasteModal = (scopes: readonly string[]): APIModalInteractionRespon
         {
           type: ComponentType.TextInput,
           custom_id: TOKEN_FIELD_ID,
-          label: 'Access token',
+          label: t('replies.paste.tokenLabel'),
           style: TextInputStyle.Short,
           required: true,
           min_length: 8,
@@ -52,7 +57,7 @@ export const pasteModal = (scopes: readonly string[]): APIModalInteractionRespon
         {
           type: ComponentType.TextInput,
           custom_id: SCOPES_FIELD_ID,
-          label: 'Scopes granted to this token',
+          label: t('replies.paste.scopesLabel'),
           style: TextInputStyle.Short,
           required: false,
           max_length: 200,
@@ -69,10 +74,7 @@ export async function submitPastedToken(interaction: ComponentInteraction, ctx: 
   if (!interaction.isModalSubmit()) throw new TypeError(`${PASTE_MODAL_ID} is a modal`);
   const parsed = pastedTokenSchema.safeParse(interaction.fields.getTextInputValue(TOKEN_FIELD_ID));
   if (!parsed.success) {
-    throw new UserFacingError(
-      'instagram.token-malformed',
-      'That does not look like an Instagram access token. Nothing was linked.',
-    );
+    throw new UserFacingError('instagram.token-malformed', text('replies.paste.malformed'));
   }
   // The person says what the token was granted (an implicit-flow URL shows it); blank means `basic` only. A wrong
   // claim costs nothing: Instagram refuses a call the token lacks a scope for, and igcord offers a relink then.
@@ -80,29 +82,24 @@ export async function submitPastedToken(interaction: ComponentInteraction, ctx: 
   const scopes =
     claimed === '' ? ['basic'] : scopeList(ctx.instagram.scopes, parseScopesOption(ctx.instagram.scopes, claimed));
   // Counted once the paste would reach Instagram: a typo caught above costs the person nothing.
-  takeLinkAttempt(
-    ctx.linkAttempts.pastes,
-    interaction.user.id,
-    'instagram.pastes-limited',
-    (max, window, when) =>
-      `You have pasted ${max} tokens in the last ${window}. You can paste again ${when}. Nothing was linked.`,
+  takeLinkAttempt(ctx.linkAttempts.pastes, interaction.user.id, 'instagram.pastes-limited', (max, when) =>
+    text('replies.paste.limited', { max, when }),
   );
   let owner;
   try {
     owner = await ctx.instagram.verifyToken(parsed.data);
   } catch (error) {
     if (error instanceof InstagramTokenError) {
-      throw new UserFacingError(
-        'instagram.token-rejected',
-        'Instagram did not accept that token: it is invalid, revoked or expired. Nothing was linked.',
-        { cause: error },
-      );
+      throw new UserFacingError('instagram.token-rejected', text('replies.paste.rejected'), { cause: error });
     }
     if (error instanceof BudgetExhaustedError) {
       // The checks have used their share of the app's budget; the rest is kept for sign-ins (users.verifyToken).
-      throw new UserFacingError(
+      const said = text('replies.paste.budget', { when: relativeTime(error.freesAt) });
+      const windowMs = ctx.config.limits.windowMs;
+      throw new ComposedError(
         'instagram.paste-budget',
-        `igcord cannot check pasted tokens right now: many were checked in the last ${windowInWords(ctx.config.limits.windowMs)}. Try again ${relativeTime(error.freesAt)}, or press **Authorize on Instagram** in \`/instagram link\`, which still works. Nothing was linked.`,
+        said,
+        (t) => t(said.key, { ...said.vars, window: windowInWords(windowMs, t) }),
         { cause: error },
       );
     }
@@ -119,8 +116,8 @@ export async function submitPastedToken(interaction: ComponentInteraction, ctx: 
     },
     ctx.log,
   );
-  const content = linkedReplyContent(account.username, resumedFeeds, leftBehind);
-  const components = moveButtons(account.username, leftBehind);
+  const content = linkedReplyContent(account.username, resumedFeeds, leftBehind, ctx.t);
+  const components = moveButtons(account.username, leftBehind, ctx.t);
   if (interaction.isFromMessage())
     await ctx.respond.update({ content, components, embeds: [], allowedMentions: { parse: [] } });
   else await ctx.respond.reply({ content, components, ephemeral: true, allowedMentions: { parse: [] } });

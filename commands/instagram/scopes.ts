@@ -2,6 +2,7 @@
 // modal's field) and put in one stable list, so the link prompt and a pasted token name the same scopes the same way.
 import { z } from 'zod';
 import { validateOption } from '../_shared/input/validate-option.js';
+import { text } from '../../src/i18n/i18n.js';
 
 /** The scopes typed into an option, each one the provider knows (`known`, from the Instagram port). */
 const scopesOptionSchema = (known: readonly string[]) =>
@@ -25,6 +26,6 @@ export function parseScopesOption(known: readonly string[], value: string): stri
   return validateOption(scopesOptionSchema(known), value, {
     option: 'scopes',
     id: 'input.invalid-scopes',
-    message: () => `Those scopes are not valid. Choose among: ${known.join(', ')} (separated by spaces).`,
+    message: () => text('replies.scopes.invalid', { scopes: known.join(', ') }),
   });
 }

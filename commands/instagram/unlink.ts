@@ -1,12 +1,13 @@
 // /instagram unlink asks before it acts: unlinking deletes the token and pauses every feed the person pays for,
 // so the command answers with an ephemeral Confirm / Cancel pair and changes nothing until Confirm. The answer is
-// ephemeral, so only the person who asked sees (and can press) the buttons.
+// ephemeral, so only the person who asked sees (and can press) the buttons. Every answer is in the presser's language.
 import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
 import type { ActionRow } from '../../src/discord/errors.js';
 import { ownerLinkLost } from '../../src/core/index.js';
 import type { Feed } from '../../src/storage/index.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import type { Translate } from '../../src/i18n/i18n.js';
 
 const CONFIRM_ID = 'instagram:unlink-confirm';
 const CANCEL_ID = 'instagram:unlink-cancel';
@@ -14,12 +15,10 @@ const CANCEL_ID = 'instagram:unlink-cancel';
 export const isUnlinkButton = (customId: string): boolean => customId === CONFIRM_ID || customId === CANCEL_ID;
 
 export async function askUnlink(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const { t } = ctx;
   const account = await ctx.storage.accounts.get(interaction.user.id);
   if (account === undefined) {
-    await ctx.respond.reply({
-      content: 'You have no linked Instagram account, so there is nothing to unlink.',
-      ephemeral: true,
-    });
+    await ctx.respond.reply({ content: t('replies.unlink.nothingLinked'), ephemeral: true });
     return;
   }
   const active = (await ctx.storage.feeds.listByOwner(interaction.user.id)).filter(
@@ -28,16 +27,25 @@ export async function askUnlink(interaction: ChatInputCommandInteraction, ctx: C
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Unlink', custom_id: CONFIRM_ID },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: CANCEL_ID },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Danger,
+        label: t('replies.unlink.confirm'),
+        custom_id: CONFIRM_ID,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: t('replies.unlink.cancel'),
+        custom_id: CANCEL_ID,
+      },
     ],
   };
   await ctx.respond.reply({
     content:
-      `Unlink Instagram account **${plain(`@${account.username}`)}**? igcord deletes its access token` +
-      (active === 0
-        ? '.'
-        : `, and ${active === 1 ? 'the one active feed' : `the ${active} active feeds`} it pays for pause until you link it again.`),
+      active === 0
+        ? t('replies.unlink.ask', { account: plain(`@${account.username}`) })
+        : t('replies.unlink.askFeeds', { account: plain(`@${account.username}`), count: active }),
     components: [row],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -46,7 +54,7 @@ export async function askUnlink(interaction: ChatInputCommandInteraction, ctx: C
 
 export async function pressUnlinkButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   if (interaction.customId === CANCEL_ID) {
-    await ctx.respond.update({ content: 'Cancelled; your Instagram account is still linked.', components: [] });
+    await ctx.respond.update({ content: ctx.t('replies.unlink.cancelled'), components: [] });
     return;
   }
   await ctx.respond.update({
@@ -58,8 +66,9 @@ export async function pressUnlinkButton(interaction: ComponentInteraction, ctx: 
 
 /** Deletes the link and pauses the feeds it paid for; what to tell the person. */
 async function unlink(userId: string, ctx: CommandContext): Promise<string> {
+  const { t } = ctx;
   const removed = await ctx.storage.accounts.unlink(userId);
-  if (!removed) return 'You have no linked Instagram account, so there is nothing to unlink.';
+  if (!removed) return t('replies.unlink.nothingLinked');
   // Feeds this user pays for cannot run without their token: they wait, with a reason admins can see, and
   // resume when this account is linked again (see saveLink). Paused or disabled feeds keep their own reason.
   const paused: Feed[] = [];
@@ -70,34 +79,40 @@ async function unlink(userId: string, ctx: CommandContext): Promise<string> {
     if (updated) paused.push(updated);
   }
   ctx.log.info({ instagramUserId: removed.instagramUserId, pausedFeeds: paused.length }, 'Instagram account unlinked');
-  const lines = [`Unlinked Instagram account **${plain(`@${removed.username}`)}**. igcord deleted its access token.`];
+  const account = plain(`@${removed.username}`);
+  const lines = [t('replies.unlink.done', { account })];
   if (paused.length === 0) {
-    lines.push('You own no active feeds, so no channel is affected.');
+    lines.push(t('replies.unlink.noFeeds'));
   } else {
     lines.push(
-      `${paused.length === 1 ? 'One feed you own is' : `${paused.length} feeds you own are`} now paused, and resume when you link ${plain(`@${removed.username}`)} again:`,
-      ...paused
-        .slice(0, 10)
-        .map((f) => `• ${describeSource(f, removed.username)} in <#${f.channelId}> (feed \`${f.id}\`)`),
+      t('replies.unlink.paused', { count: paused.length, account }),
+      ...paused.slice(0, 10).map((f) =>
+        t('replies.unlink.feedLine', {
+          source: describeSource(f, account, t),
+          channel: `<#${f.channelId}>`,
+          id: f.id,
+        }),
+      ),
     );
-    if (paused.length > 10) lines.push(`…and ${paused.length - 10} more.`);
+    if (paused.length > 10) lines.push(t('replies.unlink.more', { count: paused.length - 10 }));
   }
   return lines.join('\n');
 }
 
-function describeSource(feed: Feed, username: string): string {
+/** What a paused feed follows, `account` being the unlinked one (already markdown-safe). */
+function describeSource(feed: Feed, account: string, t: Translate): string {
   switch (feed.source.kind) {
     case 'account':
-      return `posts of ${plain(`@${username}`)}`;
+      return t('replies.unlink.source.account', { account });
     case 'tag':
       return plain(`#${feed.source.name}`);
     case 'location':
-      return `location ${feed.source.id}`;
+      return t('replies.unlink.source.location', { id: feed.source.id });
     case 'stories':
-      return `stories of ${plain(`@${username}`)}`;
+      return t('replies.unlink.source.stories', { account });
     case 'comments':
-      return `comments on ${plain(`@${username}`)}'s posts`;
+      return t('replies.unlink.source.comments', { account });
     case 'mentions':
-      return `mentions of ${plain(`@${username}`)}`;
+      return t('replies.unlink.source.mentions', { account });
   }
 }

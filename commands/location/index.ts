@@ -8,13 +8,14 @@ import { defineCommand, type CommandContext } from '../../src/discord/command.js
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { text, type Translate } from '../../src/i18n/i18n.js';
 import { withInstagram } from '../_shared/linked-account.js';
 import { about } from '../_shared/about-subject.js';
 import { suggestLocations } from '../_shared/places/place-autocomplete.js';
 import { renderLocationEmbed, renderLocationListEmbed } from '../_shared/places/place-embeds.js';
 import { parseCoordinates, parseLocationInput, type Coordinates } from '../_shared/input/location-input.js';
 import { mediaPages } from '../_shared/media-pages.js';
-import { PLACE_LIST_ENDS } from '../_shared/places/place-embeds.js';
+import { placeListEnds } from '../_shared/places/place-embeds.js';
 import type { RecentLocation } from '../_shared/places/recent-locations.js';
 import type { InstagramAuth as Auth, Post } from '../../src/core/index.js';
 
@@ -60,10 +61,14 @@ const definition = defineSlash({
 });
 type Options<K extends keyof (typeof definition)['subcommands']> = SubcommandOptions<typeof definition, K>;
 
+/** Places as the person's recent suggestions; one without a name is called by its id, in their language. */
 const asRecent = (
   locations: readonly ({ id?: string | undefined; name?: string | undefined } | null | undefined)[],
+  t: Translate,
 ): RecentLocation[] =>
-  locations.flatMap((l) => (l?.id ? [{ id: l.id, name: l.name?.trim() || `Location ${l.id}` }] : []));
+  locations.flatMap((l) =>
+    l?.id ? [{ id: l.id, name: l.name?.trim() || t('replies.places.location', { id: l.id }) }] : [],
+  );
 
 /** The location id the `location` option names: as given, or the nearest place to the coordinates given. */
 async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth): Promise<string> {
@@ -74,7 +79,10 @@ async function resolveLocationId(value: string, ctx: CommandContext, auth: Auth)
   if (!nearest) {
     throw new UserFacingError(
       'places.nothing-near',
-      `Instagram knows no location within ${DEFAULT_LOCATION_DISTANCE_M} m of ${input.at.lat}, ${input.at.lng}. Try \`/location search\` with a larger distance.`,
+      text('replies.places.nothingNearTry', {
+        radius: DEFAULT_LOCATION_DISTANCE_M,
+        point: `${input.at.lat}, ${input.at.lng}`,
+      }),
     );
   }
   return nearest;
@@ -95,8 +103,8 @@ async function info(
     const id = await resolveLocationId(value, ctx, auth);
     return about({ kind: 'location', id }, () => ctx.instagram.locations.get(auth, id));
   });
-  ctx.recentPlaces.remember(interaction.user.id, asRecent([location]));
-  await ctx.respond.reply({ embeds: [renderLocationEmbed(location)], ephemeral });
+  ctx.recentPlaces.remember(interaction.user.id, asRecent([location], ctx.t));
+  await ctx.respond.reply({ embeds: [renderLocationEmbed(location, ctx.t)], ephemeral });
 }
 
 async function recentMedia(
@@ -118,7 +126,7 @@ async function recentMedia(
   });
   // The posts carry their place's name, which saves a call for the heading.
   const named = first.data.find((m) => m.location?.id === id && m.location.name)?.location?.name;
-  const place = plain(named ?? `location ${id}`);
+  const place = plain(named ?? ctx.t('replies.places.locationLower', { id }));
   if (first.data.length === 0) {
     await ctx.respond.reply({ content: ctx.t('browse.noPostsAt', { place }), ephemeral });
     return;
@@ -126,7 +134,7 @@ async function recentMedia(
   const source = mediaPages(first, {
     t: ctx.t,
     heading: ctx.t('browse.recentAt', { place }),
-    ...PLACE_LIST_ENDS,
+    ...placeListEnds(ctx.t),
     // The next page follows the API's own cursor (max_id), on the invoker's link as it is at the press.
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
     onLoaded: (media: readonly Post[]) =>
@@ -137,6 +145,7 @@ async function recentMedia(
             .map((m) => m.location)
             .filter((l) => l?.id === id)
             .slice(0, 1),
+          ctx.t,
         ),
       ),
   });
@@ -160,14 +169,14 @@ async function search(
   const found = await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.locations.search(auth, at));
   if (found.length === 0) {
     await ctx.respond.reply({
-      content: `Instagram knows no location within ${radius} m of ${at.lat}, ${at.lng}.`,
+      content: ctx.t('replies.places.nothingNear', { radius, point: `${at.lat}, ${at.lng}` }),
       ephemeral,
     });
     return;
   }
   // Found places become suggestions for the `location` option of info and recent, nearest first.
-  ctx.recentPlaces.remember(interaction.user.id, asRecent(found).slice(0, 25));
-  await ctx.respond.reply({ embeds: [renderLocationListEmbed(at, radius, found)], ephemeral });
+  ctx.recentPlaces.remember(interaction.user.id, asRecent(found, ctx.t).slice(0, 25));
+  await ctx.respond.reply({ embeds: [renderLocationListEmbed(at, radius, found, ctx.t)], ephemeral });
 }
 
 export default defineCommand({

@@ -10,8 +10,10 @@ import {
   type InstagramPort,
   type Post,
 } from '../../src/core/index.js';
-import { UserFacingError } from '../../src/discord/errors.js';
+import { ComposedError } from '../../src/discord/composed-error.js';
+import { text, type Text } from '../../src/i18n/i18n.js';
 import { about } from '../_shared/about-subject.js';
+import { issueText } from '../_shared/input/validate-option.js';
 
 export type MediaReference = { kind: 'id'; id: string } | { kind: 'shortcode'; shortcode: string; fromUrl: boolean };
 
@@ -20,29 +22,33 @@ const MEDIA_ID = /^\d{1,25}(?:_\d{1,25})?$/;
 /** Shortcodes: the pk in base 64 over `A–Z a–z 0–9 - _`; real ones are 10–11 characters, old ones shorter. */
 const SHORTCODE = /^[A-Za-z0-9_-]{1,32}$/;
 
-const UNDERSTOOD =
-  'Give a post link (https://www.instagram.com/p/…/), its shortcode (the part after /p/), or a media id such as `1368346650868743235_1127977711`.';
-
 export const mediaReferenceSchema = z
   .string()
   .trim()
-  .min(1, { error: 'The post is missing.' })
-  .max(300, { error: 'That is too long to be an Instagram post link, shortcode or id.' })
-  .transform((text, ctx): MediaReference => {
-    if (MEDIA_ID.test(text)) return { kind: 'id', id: text };
-    if (SHORTCODE.test(text)) return { kind: 'shortcode', shortcode: text, fromUrl: false };
-    const fromUrl = parseMediaUrl(text);
+  // Catalogue keys, worded in the reader's language when the refusal is sent (validate-option.ts says how).
+  .min(1, { error: text('replies.post.missing').key })
+  .max(300, { error: text('replies.post.tooLong').key })
+  .transform((typed, ctx): MediaReference => {
+    if (MEDIA_ID.test(typed)) return { kind: 'id', id: typed };
+    if (SHORTCODE.test(typed)) return { kind: 'shortcode', shortcode: typed, fromUrl: false };
+    const fromUrl = parseMediaUrl(typed);
     if (fromUrl !== undefined) return { kind: 'shortcode', shortcode: fromUrl, fromUrl: true };
-    ctx.addIssue({ code: 'custom', message: `"${text.slice(0, 80)}" is not an Instagram post.` });
+    ctx.addIssue({ code: 'custom', message: text('replies.post.notAPost').key, params: { typed: typed.slice(0, 80) } });
     return z.NEVER;
   });
 
 /** Classifies the `media` option, or throws the user-facing explanation of what is accepted. */
-export function parseMediaReference(text: string): MediaReference {
-  const result = mediaReferenceSchema.safeParse(text);
+export function parseMediaReference(typed: string): MediaReference {
+  const result = mediaReferenceSchema.safeParse(typed);
   if (result.success) return result.data;
-  const problem = result.error.issues[0]?.message ?? 'That is not an Instagram post.';
-  throw new UserFacingError('input.invalid-media', `${problem} ${UNDERSTOOD}`);
+  const first = result.error.issues[0];
+  const problem: Text | string = first ? issueText(first) : text('replies.post.missing');
+  // The problem, then what is understood: two strings, one reply.
+  throw new ComposedError(
+    'input.invalid-media',
+    typeof problem === 'string' ? text('replies.post.understood') : problem,
+    (t) => `${typeof problem === 'string' ? problem : t(problem.key, problem.vars)} ${t('replies.post.understood')}`,
+  );
 }
 
 /** Reads the post a reference names: one call, by id or by shortcode. */

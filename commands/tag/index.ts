@@ -9,7 +9,7 @@ import { plain } from '../../src/discord/embeds/text.js';
 import { withInstagram } from '../_shared/linked-account.js';
 import { about } from '../_shared/about-subject.js';
 import { suggestTags } from '../_shared/places/place-autocomplete.js';
-import { PLACE_LIST_ENDS, renderTagEmbed, renderTagListEmbed } from '../_shared/places/place-embeds.js';
+import { placeListEnds, renderTagEmbed, renderTagListEmbed } from '../_shared/places/place-embeds.js';
 import { parseTagName } from '../_shared/input/tag-name.js';
 import { mediaPages } from '../_shared/media-pages.js';
 
@@ -57,7 +57,7 @@ async function info(
   const tag = await withInstagram(ctx, interaction.user.id, ({ auth }) =>
     about({ kind: 'tag', name }, () => ctx.instagram.tags.get(auth, name)),
   );
-  await ctx.respond.reply({ embeds: [renderTagEmbed(tag)], ephemeral });
+  await ctx.respond.reply({ embeds: [renderTagEmbed(tag, ctx.t)], ephemeral });
 }
 
 async function recent(
@@ -84,7 +84,7 @@ async function recent(
     heading: ctx.t('browse.recentTagged', { tag: plain(`#${name}`) }),
     // The next page follows the API's own cursor (max_tag_id), on the invoker's link as it is at the press.
     fetchMore: (next) => withInstagram(ctx, ownerId, () => next()),
-    ...PLACE_LIST_ENDS,
+    ...placeListEnds(ctx.t),
   });
   await ctx.paginator.start(ctx.respond, { ownerId, source, ephemeral });
 }
@@ -102,7 +102,7 @@ async function search(
     await ctx.respond.reply({ content: ctx.t('browse.noTagStarts', { query: plain(query) }), ephemeral });
     return;
   }
-  await ctx.respond.reply({ embeds: [renderTagListEmbed(query, tags)], ephemeral });
+  await ctx.respond.reply({ embeds: [renderTagListEmbed(query, tags, ctx.t)], ephemeral });
 }
 
 export default defineCommand({

@@ -9,6 +9,7 @@ import { ownerLinked, ownerLinkedElsewhere } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { Account, Feed, LinkInput, Storage } from '../storage/index.js';
 import { plain } from '../discord/embeds/text.js';
+import { englishOnly, type Translate } from '../i18n/i18n.js';
 
 /** The feeds set up with the account a relink replaced: they wait for it, or to be moved. */
 export interface LeftBehind {
@@ -57,27 +58,35 @@ export async function saveLink(storage: Storage, input: LinkInput, log: Logger):
   };
 }
 
-/** What the ephemeral link reply says once the account is linked. */
-export function linkedReplyContent(username: string, resumedFeeds: number, leftBehind?: LeftBehind): string {
-  const resumed =
-    resumedFeeds === 0
-      ? ''
-      : ` ${resumedFeeds === 1 ? 'One paused feed' : `${resumedFeeds} paused feeds`} of this account resumed.`;
-  const lines = [
-    `Linked Instagram account **${plain(`@${username}`)}** to your Discord account.${resumed} Try \`/instagram me\`.`,
-  ];
+/**
+ * What the ephemeral link reply says once the account is linked, in the catalogue of `t` (the person's language
+ * for a pasted token; English for the OAuth callback's edit, which has no interaction locale to read).
+ */
+export function linkedReplyContent(
+  username: string,
+  resumedFeeds: number,
+  leftBehind?: LeftBehind,
+  t: Translate = englishOnly(),
+): string {
+  const account = plain(`@${username}`);
+  const resumed = resumedFeeds === 0 ? '' : t('replies.linked.resumed', { count: resumedFeeds });
+  const lines = [t('replies.linked.done', { account, resumed })];
   if (leftBehind !== undefined) {
+    const old = plain(`@${leftBehind.username}`);
     lines.push(
-      `⚠️ **${plain(`@${leftBehind.username}`)} is no longer linked**, and ${leftBehind.feeds.length === 1 ? 'one feed was' : `${leftBehind.feeds.length} feeds were`} set up with it. They stay paused until you link ${plain(`@${leftBehind.username}`)} again, or you move them to ${plain(`@${username}`)}:`,
-      ...leftBehind.feeds.slice(0, 10).map((f) => `• feed \`${f.id}\` in <#${f.channelId}>`),
+      t('replies.linked.leftBehind', { count: leftBehind.feeds.length, old, account }),
+      ...leftBehind.feeds
+        .slice(0, 10)
+        .map((f) => t('replies.linked.feedLine', { id: f.id, channel: `<#${f.channelId}>` })),
     );
-    if (leftBehind.feeds.length > 10) lines.push(`…and ${leftBehind.feeds.length - 10} more (see /feed list).`);
+    if (leftBehind.feeds.length > 10)
+      lines.push(t('replies.linked.moreFeeds', { count: leftBehind.feeds.length - 10 }));
   }
   return lines.join('\n');
 }
 
-/** A "Move to @new" button per feed left behind (at most 25, five to a row). */
-export function moveButtons(username: string, leftBehind: LeftBehind | undefined) {
+/** A "Move to @new" button per feed left behind (at most 25, five to a row), labelled in the catalogue of `t`. */
+export function moveButtons(username: string, leftBehind: LeftBehind | undefined, t: Translate = englishOnly()) {
   const feeds = (leftBehind?.feeds ?? []).slice(0, 25);
   const rows = [];
   for (let i = 0; i < feeds.length; i += 5) {
@@ -86,7 +95,7 @@ export function moveButtons(username: string, leftBehind: LeftBehind | undefined
       components: feeds.slice(i, i + 5).map((f) => ({
         type: ComponentType.Button as const,
         style: ButtonStyle.Secondary as const,
-        label: `Move to ${plain(`@${username}`, 'label')}: ${f.id}`.slice(0, 80),
+        label: t('replies.linked.moveButton', { account: plain(`@${username}`, 'label'), id: f.id }).slice(0, 80),
         custom_id: `feed:move:${f.id}`,
       })),
     });

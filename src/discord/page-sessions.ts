@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { APIEmbed } from 'discord.js';
 import type { ActionRow } from './errors.js';
 import { UserFacingError } from './errors.js';
+import { text } from '../i18n/i18n.js';
 import type { SharedState } from './shared-state/shared-state.js';
 
 export interface Page {
@@ -68,11 +69,7 @@ export function restoredSource(snapshot: PageRecord['snapshot']) {
     complete: snapshot.complete,
     render(index: number): Page {
       const page = snapshot.pages[index] as Page | undefined;
-      if (!page)
-        throw new UserFacingError(
-          'pagination.elsewhere',
-          'The rest of this list is still being loaded by another igcord process. Run the command again to see further.',
-        );
+      if (!page) throw new UserFacingError('pagination.elsewhere', text('replies.pages.elsewhere'));
       return page;
     },
   };

@@ -24,6 +24,7 @@ import { UserFacingError } from './errors.js';
 import type { ComponentRoute } from './loader.js';
 import type { InteractionResponder, MessageRef } from './responder.js';
 import type { SharedState } from './shared-state/shared-state.js';
+import { createTranslations, text, type Translate, type Translations } from '../i18n/i18n.js';
 import {
   loadPageRecord,
   pageRecordKey,
@@ -64,6 +65,8 @@ export interface PaginatorOptions {
   maxSessions?: number | undefined;
   /** Where sessions are shared with the bot's other processes (Redis); none: this process's memory only. */
   state?: SharedState | undefined;
+  /** The catalogues the buttons are labelled from, in the invoker's locale; built here when not given. */
+  translations?: Translations | undefined;
 }
 
 interface Session {
@@ -74,6 +77,8 @@ interface Session {
   webhook: InteractionWebhook;
   message: MessageRef;
   timer: NodeJS.Timeout;
+  /** The invoker's catalogue: the buttons keep their language when they are greyed out at the timeout. */
+  t: Translate;
 }
 
 interface PageId {
@@ -93,19 +98,20 @@ export function parsePageCustomId(customId: string): PageId | undefined {
 }
 
 /** The indicator: "Page n of N" when the total is known, else "Page n" — never a guessed total. */
-export function pageLabel(page: number, count: number, complete: boolean): string {
-  return complete ? `Page ${page + 1} of ${count}` : `Page ${page + 1}`;
+export function pageLabel(page: number, count: number, complete: boolean, t: Translate): string {
+  return complete ? t('replies.pages.pageOf', { n: page + 1, count }) : t('replies.pages.page', { n: page + 1 });
 }
 
 /**
- * The Previous · Page n of N · Next row for `page`; every button disabled when `disabled` (timed out). `complete`
- * false: the source does not know its total yet (see PagedSource.complete).
+ * The Previous · Page n of N · Next row for `page`, in the catalogue of `t`; every button disabled when `disabled`
+ * (timed out). `complete` false: the source does not know its total yet (see PagedSource.complete).
  */
 export function pageButtons(
   session: string,
   ownerId: string,
   page: number,
   count: number,
+  t: Translate,
   disabled = false,
   complete = true,
 ): ActionRow {
@@ -119,10 +125,10 @@ export function pageButtons(
   return {
     type: ComponentType.ActionRow,
     components: [
-      button('◀ Previous', Math.max(0, page - 1), page <= 0),
-      button(pageLabel(page, count, complete), 'indicator', true),
+      button(t('replies.pages.previous'), Math.max(0, page - 1), page <= 0),
+      button(pageLabel(page, count, complete, t), 'indicator', true),
       // At the last page "next" points past the end; it is disabled, and the id stays distinct from "previous".
-      button('Next ▶', page + 1, page >= count - 1),
+      button(t('replies.pages.next'), page + 1, page >= count - 1),
     ],
   };
 }
@@ -133,9 +139,11 @@ export class Paginator {
   private readonly maxSessions: number;
   private readonly log: Logger;
   private readonly state: SharedState | undefined;
+  private readonly translations: Translations;
 
   constructor(options: PaginatorOptions) {
     this.log = options.log;
+    this.translations = options.translations ?? createTranslations();
     this.state = options.state?.kind === 'redis' ? options.state : undefined;
     this.timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS, MAX_PAGE_TIMEOUT_MS);
     this.maxSessions = Math.max(1, options.maxSessions ?? DEFAULT_MAX_PAGE_SESSIONS);
@@ -154,7 +162,9 @@ export class Paginator {
     options: { ownerId: string; source: PagedSource; ephemeral?: boolean | undefined; startAt?: number | undefined },
   ): Promise<void> {
     const { ownerId, source } = options;
-    if (source.count < 1) throw new UserFacingError('pagination.empty', 'There is nothing to show.');
+    if (source.count < 1) throw new UserFacingError('pagination.empty', text('replies.pages.empty'));
+    // The buttons speak the invoker's language (Discord's `locale` on the interaction), as every reply does.
+    const t = this.translations.forLocale(respond.interaction.locale);
     const page = Math.min(Math.max(0, options.startAt ?? 0), source.count - 1);
     const rendered = await source.render(page);
     if (source.count === 1) {
@@ -162,29 +172,39 @@ export class Paginator {
       return;
     }
     const id = randomBytes(4).toString('hex');
-    const ref = await respond.reply({
-      ...message(rendered),
-      components: [
-        ...(rendered.actions ?? []),
-        pageButtons(id, ownerId, page, source.count, false, source.complete !== false),
-      ],
-      ephemeral: options.ephemeral,
-    });
-    this.sessions.set(id, {
+    // The session exists before its message does: Discord shows the message as soon as it is sent, so a press can
+    // reach the bot before reply() returns, and must find the list rather than "expired".
+    const session: Session = {
       ownerId,
       source,
       page,
       webhook: respond.interaction.webhook,
-      message: ref,
+      message: '@original',
       timer: this.expireLater(id),
-    });
-    await this.share(id, ownerId, page, source);
+      t,
+    };
+    this.sessions.set(id, session);
     // The map keeps insertion order and a press re-inserts its session: the first entries were pressed longest ago.
     for (const oldest of this.sessions.keys()) {
       if (this.sessions.size <= this.maxSessions) break;
       this.log.debug({ session: oldest, max: this.maxSessions }, 'page session evicted: too many open');
       void this.expire(oldest, true);
     }
+    try {
+      session.message = await respond.reply({
+        ...message(rendered),
+        components: [
+          ...(rendered.actions ?? []),
+          pageButtons(id, ownerId, page, source.count, t, false, source.complete !== false),
+        ],
+        ephemeral: options.ephemeral,
+      });
+    } catch (error) {
+      clearTimeout(session.timer);
+      if (this.sessions.get(id) === session) this.sessions.delete(id);
+      throw error;
+    }
+    await this.share(id, ownerId, page, source);
   }
 
   /** Disables every open session's buttons now (shutdown), without waiting for their timeouts. */
@@ -205,10 +225,10 @@ export class Paginator {
   private async press(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
     const id = parsePageCustomId(interaction.customId);
     if (!id || id.target === 'indicator')
-      throw new UserFacingError('pagination.bad-button', 'That button does not page anything.');
+      throw new UserFacingError('pagination.bad-button', text('replies.pages.badButton'));
     if (interaction.user.id !== id.ownerId) {
       await ctx.respond.reply({
-        content: `Only <@${id.ownerId}> can page this.`,
+        content: ctx.t('replies.pages.onlyOwner', { owner: `<@${id.ownerId}>` }),
         ephemeral: true,
         allowedMentions: { parse: [] },
       });
@@ -223,7 +243,7 @@ export class Paginator {
         ? disableAll(interaction.message.components.map((row) => row.toJSON() as ActionRow))
         : [];
       await ctx.respond.update({ components: rows });
-      await ctx.respond.reply({ content: 'These pages have expired. Run the command again.', ephemeral: true });
+      await ctx.respond.reply({ content: ctx.t('replies.pages.expired'), ephemeral: true });
       return;
     }
     const target = Math.min(Math.max(0, id.target), session.source.count - 1);
@@ -245,6 +265,7 @@ export class Paginator {
           session.ownerId,
           target,
           session.source.count,
+          ctx.t,
           false,
           session.source.complete !== false,
         ),
@@ -264,7 +285,7 @@ export class Paginator {
       ...message(rendered),
       components: [
         ...(rendered.actions ?? []),
-        pageButtons(session, record.ownerId, target, source.count, false, source.complete),
+        pageButtons(session, record.ownerId, target, source.count, ctx.t, false, source.complete),
       ],
     });
     ctx.log.debug({ page: target, pages: source.count, shared: true }, 'paged');
@@ -317,7 +338,15 @@ export class Paginator {
     try {
       await session.webhook.editMessage(session.message, {
         components: [
-          pageButtons(id, session.ownerId, session.page, session.source.count, true, session.source.complete !== false),
+          pageButtons(
+            id,
+            session.ownerId,
+            session.page,
+            session.source.count,
+            session.t,
+            true,
+            session.source.complete !== false,
+          ),
         ],
       });
     } catch (error) {

@@ -5,6 +5,7 @@
 // the API reads plain decimals, and a number below 1e-6 would otherwise be sent in exponent form ("1e-7").
 import { z } from 'zod';
 import { UserFacingError } from '../../../src/discord/errors.js';
+import { text } from '../../../src/i18n/i18n.js';
 import { validateOption } from './validate-option.js';
 
 export interface Coordinates {
@@ -19,12 +20,12 @@ const LOCATION_ID = /^\d{1,30}$/;
 /** "60.1699, 24.9384" or "60.1699 24.9384". */
 const COORDINATE_PAIR = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
 
+// Issue messages are catalogue keys, worded in the reader's language by validateOption (its header says how).
 const inRange = (min: number, max: number) =>
   z
-    .number({ error: 'must be a number.' })
-    .refine(Number.isFinite, { error: 'must be a number.' })
-    .min(min, { error: `must be between ${min} and ${max}.` })
-    .max(max, { error: `must be between ${min} and ${max}.` });
+    .number({ error: text('replies.options.notANumber').key })
+    .refine(Number.isFinite, { error: text('replies.options.notANumber').key })
+    .refine((n) => n >= min && n <= max, { error: text('replies.options.between').key, params: { min, max } });
 
 /** A point on the Earth. */
 export const pointSchema = z.object({ lat: inRange(-90, 90), lng: inRange(-180, 180) });
@@ -34,11 +35,9 @@ export const coordinatesSchema = (maxDistance: number) =>
   pointSchema.extend({
     distance: z
       .number()
-      .int({ error: 'must be a whole number of metres.' })
-      .min(1, { error: `must be between 1 and ${maxDistance} metres.` })
-      .max(maxDistance, {
-        error: `must be between 1 and ${maxDistance} metres (Instagram searches at most ${maxDistance} m around a point).`,
-      })
+      .int({ error: text('replies.options.wholeMetres').key })
+      .refine((n) => n >= 1, { error: text('replies.options.distanceMin').key, params: { max: maxDistance } })
+      .refine((n) => n <= maxDistance, { error: text('replies.options.distanceMax').key, params: { max: maxDistance } })
       .optional(),
   });
 
@@ -72,14 +71,12 @@ export function parseLocationInput(
   option: string,
   coordinates: { maxDistance: number } | false,
 ): LocationInput {
-  const text = value.trim();
-  if (LOCATION_ID.test(text)) return { kind: 'id', id: text };
-  const pair = coordinates ? coordinatePair(text) : undefined;
+  const typed = value.trim();
+  if (LOCATION_ID.test(typed)) return { kind: 'id', id: typed };
+  const pair = coordinates ? coordinatePair(typed) : undefined;
   if (pair && coordinates) return { kind: 'near', at: parseCoordinates(pair, coordinates.maxDistance) };
   throw new UserFacingError(
     'input.invalid-location',
-    coordinates
-      ? 'Pick a location from the suggestions, or give a numeric Instagram location id, or coordinates such as `60.1699, 24.9384`.'
-      : `\`${option}\` must be Instagram's numeric location id.`,
+    coordinates ? text('replies.options.locationForms') : text('replies.options.locationId', { option }),
   );
 }

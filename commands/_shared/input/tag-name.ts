@@ -4,6 +4,7 @@
 // end a hashtag in a caption, so they can never be part of one.
 import { z } from 'zod';
 import { bareTag, TAG_NAME_MAX, TAG_NAME_PATTERN } from '../../../src/util/tag-name-pattern.js';
+import { text } from '../../../src/i18n/i18n.js';
 import { validateOption } from './validate-option.js';
 
 export const tagNameSchema = z
@@ -12,12 +13,10 @@ export const tagNameSchema = z
   .pipe(
     z
       .string()
-      .min(1, { error: 'must name a tag, such as sunset.', abort: true })
-      .max(TAG_NAME_MAX, { error: `must be at most ${TAG_NAME_MAX} characters.` })
-      .regex(TAG_NAME_PATTERN, {
-        error:
-          'must be one word of letters, digits, _ or emoji, without spaces or punctuation (for example sunset or new_york).',
-      }),
+      // Catalogue keys, worded in the reader's language by validateOption (`max` is the bound's own value).
+      .min(1, { error: text('replies.options.tagEmpty').key, abort: true })
+      .max(TAG_NAME_MAX, { error: text('replies.options.tagTooLong').key })
+      .regex(TAG_NAME_PATTERN, { error: text('replies.options.tagWord').key }),
   );
 
 /** The bare tag name typed into `option` (`#Sunset` → `Sunset`), or a refusal naming the option. */

@@ -12,6 +12,7 @@ import { LOOKUPS } from '../lookup-kinds.js';
 import { coordinatePair, coordinatesIn } from '../input/location-input.js';
 import { distanceMetres } from './distance.js';
 import type { RecentLocations } from './recent-locations.js';
+import type { Translate } from '../../../src/i18n/i18n.js';
 
 /** Discord's limits on autocomplete answers. */
 export const MAX_CHOICES = 25;
@@ -44,11 +45,24 @@ function fit(choices: readonly Choice[]): Choice[] {
   return out;
 }
 
-export function tagChoices(tags: readonly TagInfo[]): Choice[] {
-  return fit(tags.map((t) => ({ name: `#${t.name} · ${t.postCount.toLocaleString('en-US')} posts`, value: t.name })));
+/** "#sunset · 1,204 posts", worded in the typing person's language. */
+export function tagChoices(tags: readonly TagInfo[], t: Translate): Choice[] {
+  return fit(
+    tags.map((tag) => ({
+      name: t('replies.places.tagChoice', {
+        tag: tag.name,
+        posts: tag.postCount.toLocaleString('en-US'),
+        count: tag.postCount,
+      }),
+      value: tag.name,
+    })),
+  );
 }
 
-export async function suggestTags(interaction: AutocompleteInteraction, deps: CommandDeps): Promise<void> {
+/** What the suggestions need: the command's services, and `t` in the typing person's language. */
+type SuggestDeps = CommandDeps & { t: Translate };
+
+export async function suggestTags(interaction: AutocompleteInteraction, deps: SuggestDeps): Promise<void> {
   const discordUserId = interaction.user.id;
   const query = String(interaction.options.getFocused()).trim().replace(/^#+/, '').slice(0, 100);
   const budgetKey = await budgetKeyOf(deps, discordUserId);
@@ -65,7 +79,7 @@ export async function suggestTags(interaction: AutocompleteInteraction, deps: Co
       withInstagram(deps, discordUserId, async ({ auth }) => deps.instagram.tags.search(auth, query, lookupOptions())),
     [] as TagInfo[],
   );
-  await interaction.respond(tagChoices(tags));
+  await interaction.respond(tagChoices(tags, deps.t));
 }
 
 /** Locations near `at` (API default radius), from the lookup cache: the same entry serves coordinates and names. */
@@ -95,7 +109,7 @@ function locationsNear(
  */
 export async function suggestLocations(
   interaction: AutocompleteInteraction,
-  deps: CommandDeps,
+  deps: SuggestDeps,
   recent: RecentLocations,
 ): Promise<void> {
   const discordUserId = interaction.user.id;
@@ -116,10 +130,10 @@ export async function suggestLocations(
         l.lat !== undefined && l.lng !== undefined
           ? ` · ${Math.round(distanceMetres(at, { lat: l.lat, lng: l.lng }))} m`
           : '';
-      choices.push({ name: `📍 ${l.name ?? `Location ${l.id}`}${far}`, value: l.id });
+      choices.push({ name: `📍 ${l.name ?? deps.t('replies.places.location', { id: l.id })}${far}`, value: l.id });
     }
   } else if (/^\d{1,30}$/.test(typed)) {
-    choices.push({ name: `Location id ${typed}`, value: typed });
+    choices.push({ name: deps.t('replies.places.locationIdChoice', { id: typed }), value: typed });
   } else if (typed.length >= 2 && coordinatePair(typed) === undefined) {
     const point = recent.lastPoint(discordUserId);
     const wanted = typed.toLowerCase();

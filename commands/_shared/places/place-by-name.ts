@@ -5,11 +5,13 @@
 // post into the channel for weeks. Without a match, the refusal says how to pick one.
 import type { PlaceInfo } from '../../../src/core/index.js';
 import type { CommandDeps } from '../../../src/discord/command.js';
-import { UserFacingError } from '../../../src/discord/errors.js';
+import { ComposedError } from '../../../src/discord/composed-error.js';
+import { text, type Text } from '../../../src/i18n/i18n.js';
 import { withInstagram } from '../linked-account.js';
 
-const HOW_TO_PICK =
-  'Type coordinates such as `60.1699, 24.9384` into `location` and pick a place from the suggestions, or give its numeric location id.';
+/** Why no place was found, then how to pick one: two strings, one reply in the reader's language. */
+const refusal = (why: Text) =>
+  new ComposedError('input.invalid-location', why, (t) => `${t(why.key, why.vars)} ${t('replies.places.howToPick')}`);
 
 /** The location id of the place called `name` (whole name, any case), or the refusal explaining how to pick one. */
 export async function placeIdByName(
@@ -22,18 +24,12 @@ export async function placeIdByName(
   if (seen) return seen.id;
   const point = deps.recentPlaces.lastPoint(discordUserId);
   if (point === undefined) {
-    throw new UserFacingError(
-      'input.invalid-location',
-      `Instagram cannot find a place by its name alone. ${HOW_TO_PICK}`,
-    );
+    throw refusal(text('replies.places.noNameSearch'));
   }
   const found: PlaceInfo[] = await withInstagram(deps, discordUserId, ({ auth }) =>
     deps.instagram.locations.search(auth, point, { priority: 'interactive' }),
   );
   const match = found.find((l) => l.id && l.name?.trim().toLowerCase() === wanted);
   if (match?.id) return match.id;
-  throw new UserFacingError(
-    'input.invalid-location',
-    `No place with that name is near ${point.lat}, ${point.lng}, where you last searched. ${HOW_TO_PICK}`,
-  );
+  throw refusal(text('replies.places.noneNamedNear', { point: `${point.lat}, ${point.lng}` }));
 }

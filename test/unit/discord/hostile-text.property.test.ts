@@ -14,6 +14,9 @@ import { locationSchema, commentSchema } from '../../../src/providers/v1/schemas
 import { commentFromV1 } from '../../../src/providers/v1/to-core.js';
 import { placeInfoFromV1 } from '../../../src/providers/v1/port.js';
 import { fullUser, imageMedia } from './media-fixtures.js';
+import { englishOnly } from '../../../src/i18n/i18n.js';
+
+const t = englishOnly();
 
 const PIECES = [
   '[',
@@ -151,9 +154,12 @@ describe('Instagram text shown in Discord', () => {
           ),
         );
         const liker = likerLine({ id: '4', username: 'someone', name: b, avatar: '' });
-        const places = renderLocationListEmbed({ lat: 0, lng: 0 }, 100, [
-          placeInfoFromV1(locationSchema.parse({ id: '5', name: a || 'x', latitude: 0, longitude: 0 })),
-        ]);
+        const places = renderLocationListEmbed(
+          { lat: 0, lng: 0 },
+          100,
+          [placeInfoFromV1(locationSchema.parse({ id: '5', name: a || 'x', latitude: 0, longitude: 0 }))],
+          t,
+        );
         for (const text of [...markdownTexts(profile), comment, liker, ...markdownTexts(places)]) {
           // The profile's own website is a link igcord chose to make (from the API's website field, not the bio).
           for (const url of maskedLinkUrls(text))

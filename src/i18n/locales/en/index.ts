@@ -13,6 +13,7 @@ import { instagram } from './instagram.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { ping } from './ping.js';
+import { replies } from './replies.js';
 
 export const en = {
   ...common,
@@ -29,4 +30,5 @@ export const en = {
   lookups,
   media,
   ping,
+  replies,
 };

@@ -3,7 +3,7 @@ import type { instagram as en } from '../en/instagram.js';
 
 export const instagram: typeof en = {
   promptsLimited:
-    'Has pedido {{max}} enlaces de vinculación en los últimos {{window}}. Puedes volver a pedir {{when}}; el último enlace que recibiste sigue funcionando hasta que caduque.',
+    'Has pedido {{max}} enlaces de vinculación en un plazo de {{window}}. Puedes volver a pedir {{when}}; el último enlace que recibiste sigue funcionando hasta que caduque.',
   promptAuthorize:
     'Pulsa **Autorizar en Instagram**: Discord confirma primero que eres tú, luego inicia sesión en Instagram y permite a igcord. Cuando termines, este mensaje cambiará para decir qué cuenta se vinculó.',
   promptScopes:

@@ -13,6 +13,7 @@ import { instagram } from './instagram.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { ping } from './ping.js';
+import { replies } from './replies.js';
 
 export const ptBR = {
   ...common,
@@ -29,4 +30,5 @@ export const ptBR = {
   lookups,
   media,
   ping,
+  replies,
 };

@@ -3,7 +3,7 @@ import type { instagram as en } from '../en/instagram.js';
 
 export const instagram: typeof en = {
   promptsLimited:
-    'Você pediu {{max}} links de vinculação nos últimos {{window}}. Pode pedir de novo {{when}}; o último link que recebeu ainda funciona até expirar.',
+    'Você pediu {{max}} links de vinculação em um intervalo de {{window}}. Pode pedir de novo {{when}}; o último link que recebeu ainda funciona até expirar.',
   promptAuthorize:
     'Clique em **Autorizar no Instagram**: o Discord primeiro confirma que é você, depois entre no Instagram e permita o igcord. Quando terminar, esta mensagem muda para dizer qual conta foi vinculada.',
   promptScopes:
