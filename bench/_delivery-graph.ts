@@ -3,7 +3,7 @@
 // every feed polls), posts made at random accounts at one post per source per poll interval on average, each
 // message's latency measured from the emulator's post to the message's timestamp on the Discord fake, then every
 // (feed, post) checked for lost and duplicated messages. Run at 10, 100 and 1,000 followed sources
-// (BENCH_GRAPH_SOURCES=10,100 to choose).
+// (BENCH_GRAPH_SOURCES=10,100 to choose; FEEDS_CONCURRENCY sets the engine's concurrent runs as for igcord).
 //
 // The poll interval is the one the budget allows: each followed account pays for its own feed from its own
 // Business Use Case bucket, 4,800 calls per 24 h at one impression (reference §1.6), of which polls may spend the
@@ -62,6 +62,8 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
       HTTP_PORT: '0',
       LOG_LEVEL: 'silent',
       INSTAGRAM_PROVIDER: 'graph',
+      // The operator's setting of concurrent source runs, when set for the bench (default 16).
+      ...(process.env.FEEDS_CONCURRENCY !== undefined ? { FEEDS_CONCURRENCY: process.env.FEEDS_CONCURRENCY } : {}),
     }),
     silentLogger(),
     {
