@@ -218,7 +218,7 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
     console.log(
       `graph ${sourceCount}: ${steady.length} posts of the steady state delivered; p50 ${p50} ms, p99 ${p99} ms ` +
         `(goal < ${goalMs} ms = one scaled interval + 1 s), max ${latencies.at(-1)} ms; event loop delay p99 ` +
-        `${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; all ${total} posts: lost ${lost}, duplicated ${duplicated}`,
+        `${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; all ${total} posts: lost ${lost} (not in their channel one interval + 20 s after the last post), duplicated ${duplicated}`,
     );
     breakdown.print(steady, start.at);
     const label = `graph, ${sourceCount} sources, interval ${budgetMs / 1000} s scaled 1/${size.scale} = ${intervalMs} ms`;

@@ -176,7 +176,7 @@ export default async function v1Delivery(): Promise<BenchRow[]> {
         `latency post → message, ${g}: p50 ${figures[g].p50} ms, p99 ${figures[g].p99} ms, max ${figures[g].max} ms (${figures[g].n} messages)`,
       );
     console.log(
-      `p99 templated and filtered / plain: ${ratio.toFixed(2)} (goal ≤ 1.10); lost ${lost}, duplicated ${duplicated}`,
+      `p99 templated and filtered / plain: ${ratio.toFixed(2)} (goal ≤ 1.10); lost ${lost} (not in their channel ${SETTLE_TIMEOUT_MS / 1000} s after the last post), duplicated ${duplicated}`,
     );
     const label = `v1, ${RATE_PER_SECOND}/s, ${SOURCES_PER_GROUP} sources, ${SOURCES_PER_GROUP * FEEDS_PER_SOURCE} feeds`;
     return [
