@@ -39,6 +39,7 @@ import { createTranslations } from './i18n/i18n.js';
 import { createDiscordPayerStanding } from './discord/feed-posting/payer-standing.js';
 import { createInteractionsEndpoint, INTERACTIONS_PATH } from './http/interactions-endpoint.js';
 import { createRoleDeliveries, dirtySourceSink, type DeliveryTuning, type FeedDeliveryEngine } from './feeds/index.js';
+import type { RunTiming } from './feeds/index.js';
 import { checkSubscription } from './providers/v1/check-subscription.js';
 import { engineSourceHints } from './feeds/source-hints.js';
 import type { Sandbox } from './sandbox.js';
@@ -82,6 +83,8 @@ export interface StartOptions {
   feeds?: Partial<DeliveryTuning> | undefined;
   /** The delivery engine's clock (tests move it a day later, or to the end of a digest's period); Date.now when absent. */
   feedsNow?: (() => number) | undefined;
+  /** Told of each feed source run's timings (the delivery benchmark's latency breakdown). */
+  onFeedRun?: ((timing: RunTiming) => void) | undefined;
   /** The provider's sign-in for linking, given igcord's OAuth redirect URI; v1's over the Instagram client when absent. */
   linker?: ((redirectUri: string) => AccountLinker) | undefined;
 }
@@ -231,6 +234,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       // The operator's pacing from the environment; tests override any field through StartOptions.feeds.
       tuning: { ...config.feeds, ...options.feeds },
       now: options.feedsNow,
+      onRun: options.onFeedRun,
       onDelivered: (latencyMs) => metrics.deliveryLatencySeconds.observe({}, latencyMs / 1000),
     });
     const bot = await startBot({

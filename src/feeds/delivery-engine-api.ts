@@ -1,8 +1,12 @@
 // What the delivery engine offers: the feed commands' interface (`ctx.deliveries`), and the composition root's,
 // which adds the webhook's sink, the start and the metrics. The engine itself is delivery-engine.ts.
-import type { Post } from '../core/index.js';
-import type { Feed, SourceKey } from '../storage/index.js';
-import type { EngineStats } from './engine-stats.js';
+import type { FeedPoster, FeedReader, Post } from '../core/index.js';
+import type { Limiter } from '../limiter/index.js';
+import type { Logger } from '../log.js';
+import type { Feed, SourceKey, Storage } from '../storage/index.js';
+import type { DeliveryTuning } from './delivery-tuning.js';
+import type { EngineStats, RunTiming } from './engine-stats.js';
+import type { PayerCheck } from './payer-check.js';
 
 /** What the feed commands call (`ctx.deliveries`). */
 export interface DeliveryEngine {
@@ -52,4 +56,28 @@ export interface FeedDeliveryEngine extends DeliveryEngine {
   /** Schedules the dirty sources at once and every followed source for a first poll. */
   start(): Promise<void>;
   stats(): EngineStats;
+}
+
+/** What the engine is made of (the composition root builds it). */
+export interface DeliveryEngineOptions {
+  storage: Storage;
+  /** Reads sources from the configured provider (a provider's feed-reader.ts). */
+  reader: FeedReader;
+  limiter: Limiter;
+  /** Where feeds post: the chat platform behind core's poster port (src/discord/feed-posting on Discord). */
+  poster: FeedPoster;
+  /** Whether a feed's payer may still pay for it in its server (answered by the chat platform's side). */
+  payers: PayerCheck;
+  /** The limiter's window (config.limits.windowMs), over which budgets refill. */
+  windowMs: number;
+  log: Logger;
+  tuning?: Partial<DeliveryTuning> | undefined;
+  now?: (() => number) | undefined;
+  /**
+   * Called once per delivery that followed a notification (or a dirty mark found at start): ms from the mark to
+   * Discord accepting the message. Deliveries found by a poll alone have no mark and are not reported. Metrics.
+   */
+  onDelivered?: ((latencyMs: number) => void) | undefined;
+  /** Called after each run of a source with its timings (the delivery benchmark's breakdown of latency). */
+  onRun?: ((timing: RunTiming) => void) | undefined;
 }

@@ -10,13 +10,11 @@
 // port, which the composition root injects (src/discord/feed-posting on Discord): the engine knows no Discord.
 import { setMaxListeners } from 'node:events';
 import type { CallPriority } from '../limiter/call-gate.js';
-import type { Limiter } from '../limiter/index.js';
-import type { Logger } from '../log.js';
-import { parseSourceKey, sourceKey, type FeedSource, type SourceKey, type Storage } from '../storage/index.js';
-import { warmFilterEngine, type FeedPoster, type FeedReader } from '../core/index.js';
-import type { FeedDeliveryEngine } from './delivery-engine-api.js';
+import { parseSourceKey, sourceKey, type FeedSource, type SourceKey } from '../storage/index.js';
+import { warmFilterEngine } from '../core/index.js';
+import type { DeliveryEngineOptions, FeedDeliveryEngine } from './delivery-engine-api.js';
 import { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
-import { emptyCounters } from './engine-stats.js';
+import { emptyCounters, reportRun } from './engine-stats.js';
 import { createFeedActions } from './feed-actions.js';
 import { FeedBackoffs } from './feed-backoffs.js';
 import { createGuildNotice } from './guild-notice.js';
@@ -26,29 +24,10 @@ import { newsMarks } from './news-marks.js';
 import { SourceBudgets } from './source-budgets.js';
 import { higher, newSourceState, sourceStatus, type SourceState } from './source-state.js';
 import { runSource, type RunDeps, type RunResult } from './source-run.js';
-import { cachedPayerCheck, type PayerCheck } from './payer-check.js';
+import { cachedPayerCheck } from './payer-check.js';
 import { digestDeps } from './digest-times.js';
 
-export interface DeliveryEngineOptions {
-  storage: Storage;
-  /** Reads sources from the configured provider (a provider's feed-reader.ts). */
-  reader: FeedReader;
-  limiter: Limiter;
-  /** Where feeds post: the chat platform behind core's poster port (src/discord/feed-posting on Discord). */
-  poster: FeedPoster;
-  /** Whether a feed's payer may still pay for it in its server (answered by the chat platform's side). */
-  payers: PayerCheck;
-  /** The limiter's window (config.limits.windowMs), over which budgets refill. */
-  windowMs: number;
-  log: Logger;
-  tuning?: Partial<DeliveryTuning> | undefined;
-  now?: (() => number) | undefined;
-  /**
-   * Called once per delivery that followed a notification (or a dirty mark found at start): ms from the mark to
-   * Discord accepting the message. Deliveries found by a poll alone have no mark and are not reported. Metrics.
-   */
-  onDelivered?: ((latencyMs: number) => void) | undefined;
-}
+export type { DeliveryEngineOptions } from './delivery-engine-api.js';
 
 export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDeliveryEngine {
   const tuning: DeliveryTuning = { ...DEFAULT_TUNING, ...options.tuning };
@@ -114,6 +93,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       const state = sources.get(sk);
       if (state !== undefined) state.fetchStartedAt = at;
     },
+    read(sk, postIds) {
+      const state = sources.get(sk);
+      if (state !== undefined) state.lastRead = { endedAt: now(), postIds };
+    },
     tellGuild,
     payers: cachedPayerCheck(options.payers, tuning.payerCheckMs, now),
     ...digestDeps(storage),
@@ -151,6 +134,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
     state.timer = setTimeout(
       () => {
         state.timer = undefined;
+        state.queuedAt = now();
         enqueue(sk);
       },
       Math.max(0, delayMs),
@@ -174,14 +158,20 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       const state = sources.get(sk);
       if (state === undefined || state.running) continue;
       const priority = state.priority;
+      const planned = { dueAt: state.dueAt, queuedAt: state.queuedAt, startedAt: now() };
       state.priority = 'background';
       state.dueAt = undefined;
+      state.queuedAt = undefined;
       state.running = true;
       running += 1;
       // A poll that is due, or a run someone asked to read the source for; any other run only drains feeds.
-      const fetch = state.fetchWanted || state.nextPollAt === undefined || now() >= state.nextPollAt;
+      const pollDue = state.nextPollAt === undefined || now() >= state.nextPollAt;
+      const fetch = state.fetchWanted || pollDue;
       state.fetchWanted = false;
-      const task = execute(sk, state, priority, fetch).finally(() => {
+      // The time this read counts its next poll from: when the poll was due (fixed rate, poll-interval.ts).
+      const anchor = pollDue ? (state.nextPollAt ?? planned.dueAt) : undefined;
+      const task = execute(sk, state, priority, fetch, anchor).finally(() => {
+        reportRun(options, log, now, sk, state, planned);
         inFlight.delete(task);
         state.running = false;
         running -= 1;
@@ -193,7 +183,13 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
 
   const feedReady = (feedId: string) => feedBackoffs.ready(feedId);
 
-  async function execute(sk: SourceKey, state: SourceState, priority: CallPriority, fetch: boolean): Promise<void> {
+  async function execute(
+    sk: SourceKey,
+    state: SourceState,
+    priority: CallPriority,
+    fetch: boolean,
+    anchor: number | undefined,
+  ): Promise<void> {
     counters.runs += 1;
     if (fetch && priority === 'background') counters.polls += 1;
     let result: RunResult;
@@ -220,7 +216,7 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         state.failures = 0;
         state.retryReason = undefined;
         state.overBudgetUntil = undefined;
-        budgets.noteDone(sk, state, result, now());
+        budgets.noteDone(sk, state, result, now(), { readAt: state.fetchStartedAt ?? now(), dueAt: anchor });
         if (result.fetched) state.pokedAt = undefined;
         const drainAt = feedBackoffs.note(sk, result.feeds);
         if (again !== undefined || result.rerun) {
@@ -282,7 +278,10 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
       await actions.initCursor(feed);
       const sk = sourceKey(feed.source);
       const state = stateOf(sk, feed.source);
-      if (state.timer === undefined && !state.running) schedule(sk, feed.source, tuning.minPollMs, 'background');
+      // Its first poll somewhere in the second half of an interval, so sources added together (a bulk set-up, a
+      // restore) are not all due at once and, polled at a fixed rate from then on, do not stay in one burst.
+      if (state.timer === undefined && !state.running)
+        schedule(sk, feed.source, Math.ceil(tuning.minPollMs * (1 - Math.random() / 2)), 'background');
     },
 
     sendTest: (feed) => actions.sendTest(feed),

@@ -5,7 +5,10 @@
 export interface DeliveryTuning {
   /** A poke waits this long so a burst of notifications for one source becomes one run. */
   debounceMs: number;
-  /** Source runs at once. */
+  /**
+   * Source runs at once. A run mostly waits (storage, the Instagram call, Discord), so this many polls can overlap;
+   * the limiter still bounds Instagram calls (docs/decisions/0035).
+   */
   concurrency: number;
   /** Bounds of the poll interval of one source. */
   minPollMs: number;
@@ -32,7 +35,7 @@ export interface DeliveryTuning {
 
 export const DEFAULT_TUNING: DeliveryTuning = {
   debounceMs: 20,
-  concurrency: 16,
+  concurrency: 64,
   minPollMs: 60_000,
   maxPollMs: 3_600_000,
   pollShare: 0.2,

@@ -5,6 +5,6 @@ export type { DeliveryEngine, FeedDeliveryEngine } from './delivery-engine-api.j
 export { DEFAULT_TUNING, type DeliveryTuning } from './delivery-tuning.js';
 export { createRoleDeliveries, type RoleDeliveryOptions } from './role-deliveries.js';
 export { dirtySourceSink, type DirtySourceSink } from './dirty-source-sink.js';
-export type { EngineStats } from './engine-stats.js';
+export type { EngineStats, RunTiming } from './engine-stats.js';
 export { deliveryNonce } from './delivery-nonce.js';
 export { PostError } from './post-error.js';

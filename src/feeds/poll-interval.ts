@@ -39,3 +39,14 @@ export function retryDelayMs(
   const raw = Math.min(maxMs, baseMs * 2 ** Math.max(0, failures - 1));
   return Math.round(Math.min(maxMs, raw * (0.8 + 0.4 * random())));
 }
+
+/**
+ * When a source is polled next, after a read that started at `readAt`: one interval after `anchor`, the time the poll
+ * was due (or the read itself, for a read asked for before its poll was due). Fixed rate rather than one interval
+ * after the run ended, so a run's own time and its wait for a place among the runs do not push every later poll
+ * later — a post waits at most one interval for the read — and the budget is spent at exactly one read an interval.
+ * A poll that ran more than half an interval late is not followed by another at once: half an interval at least.
+ */
+export function nextPollAt(anchor: number, readAt: number, intervalMs: number): number {
+  return Math.max(Math.min(anchor, readAt) + intervalMs, readAt + Math.ceil(intervalMs / 2));
+}

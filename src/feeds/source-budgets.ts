@@ -4,7 +4,7 @@
 import type { Limiter } from '../limiter/index.js';
 import type { SourceKey } from '../storage/index.js';
 import type { DeliveryTuning } from './delivery-tuning.js';
-import { pollIntervalMs } from './poll-interval.js';
+import { nextPollAt, pollIntervalMs } from './poll-interval.js';
 import type { SourceState } from './source-state.js';
 
 export class SourceBudgets {
@@ -35,17 +35,21 @@ export class SourceBudgets {
    * After a run that is done, by either runner (in-process or queued): records who paid and when the source is
    * polled next. A run that read Instagram polls again after its payer's interval; one that nobody could pay for
    * (every feed paused or disabled) read nothing, so a poll that was due would stay due and the source would run
-   * back to back on storage reads: it looks again in one interval instead (a resume pokes it sooner).
+   * back to back on storage reads: it looks again in one interval instead (a resume pokes it sooner). `poll`: when
+   * the read started and when the poll was due (undefined for a read someone asked for).
    */
   noteDone(
     sk: SourceKey,
     state: SourceState,
     run: { budgetKey: string | undefined; fetched: boolean },
     now: number,
+    poll: { readAt: number; dueAt: number | undefined } = { readAt: now, dueAt: undefined },
   ): void {
     this.track(sk, state, run.budgetKey);
-    const pollDue = state.nextPollAt === undefined || state.nextPollAt <= now;
-    if (run.fetched || (run.budgetKey === undefined && pollDue)) state.nextPollAt = now + this.nextPollMs(state);
+    // Fixed rate: one interval after the poll was due, not after the run ended (poll-interval.ts, nextPollAt).
+    if (run.fetched) state.nextPollAt = nextPollAt(poll.dueAt ?? poll.readAt, poll.readAt, this.nextPollMs(state));
+    else if (run.budgetKey === undefined && (state.nextPollAt === undefined || state.nextPollAt <= now))
+      state.nextPollAt = now + this.nextPollMs(state);
   }
 
   /** How long until the source is polled again, from its payer's remaining budget. */

@@ -33,6 +33,8 @@ export interface RunDeps {
   lastDeliveryOf(feedId: string): number | undefined;
   /** Called when a run starts reading the source from Instagram (notifications marked before this are covered). */
   fetching(sourceKey: SourceKey, at: number): void;
+  /** Called when that read has answered, with the ids of the new posts it brought (the benchmark's breakdown). */
+  read?(sourceKey: SourceKey, postIds: string[]): void;
   /** Tells a guild that one of its feeds stopped (best effort, never throws). */
   tellGuild(feed: Feed, text: string): Promise<void>;
   /** Whether a feed's payer may still pay for it in its server (asked before their token reads the source). */

@@ -107,6 +107,14 @@ async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, req
           maxItems: room,
         });
         deps.counters.instagramCalls += fetched.calls;
+        if (fetched.media.length > 0) {
+          deps.counters.postReadCalls += fetched.calls;
+          deps.counters.postsRead += fetched.media.length;
+        } else deps.counters.emptyReadCalls += fetched.calls;
+        deps.read?.(
+          sk,
+          fetched.media.map((m) => m.id),
+        );
         await handOver(deps, sk, source, active, cursor, fetched);
         rerun = fetched.more;
         listed = fetched.listed;

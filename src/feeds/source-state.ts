@@ -27,6 +27,10 @@ export interface SourceState {
   nextPollAt: number | undefined;
   /** When the latest read of the source from Instagram started (marks older than this are being served). */
   fetchStartedAt: number | undefined;
+  /** When the latest read answered, and the new posts it brought (for the runs' timings). */
+  lastRead: { endedAt: number; postIds: string[] } | undefined;
+  /** When the pending run's timer fired and it joined the queue of runs waiting for a place. */
+  queuedAt: number | undefined;
 }
 
 /** Call priorities, most urgent first. */
@@ -52,6 +56,8 @@ export function newSourceState(source: FeedSource): SourceState {
     fetchWanted: false,
     nextPollAt: undefined,
     fetchStartedAt: undefined,
+    lastRead: undefined,
+    queuedAt: undefined,
   };
 }
 

@@ -2,7 +2,7 @@
 // owner's sources, within the bounds; and the retry backoff grows, is capped and jitters within ±20 %.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pollIntervalMs, retryDelayMs } from '../../../src/feeds/poll-interval.js';
+import { nextPollAt, pollIntervalMs, retryDelayMs } from '../../../src/feeds/poll-interval.js';
 
 const bounds = { minMs: 60_000, maxMs: 3_600_000 };
 
@@ -41,5 +41,25 @@ describe('retryDelayMs', () => {
     expect(retryDelayMs(30, 1000, 300_000, () => 0.5)).toBe(300_000);
     expect(retryDelayMs(3, 1000, 300_000, () => 0)).toBe(3200);
     expect(retryDelayMs(3, 1000, 300_000, () => 0.999999)).toBeLessThanOrEqual(4800);
+  });
+});
+
+describe('nextPollAt', () => {
+  it('counts the next poll from when this one was due, however late it read', () => {
+    expect(nextPollAt(10_000, 10_000, 90_000)).toBe(100_000);
+    expect(nextPollAt(10_000, 12_500, 90_000)).toBe(100_000);
+    // A read asked for before its poll was due counts from the read.
+    expect(nextPollAt(50_000, 12_500, 90_000)).toBe(102_500);
+  });
+
+  it('leaves half an interval at least after a poll that ran more than half an interval late', () => {
+    expect(nextPollAt(10_000, 80_000, 90_000)).toBe(125_000);
+    fc.assert(
+      fc.property(fc.nat(1e9), fc.nat(1e9), fc.integer({ min: 1, max: 1e7 }), (anchor, readAt, interval) => {
+        const next = nextPollAt(anchor, readAt, interval);
+        expect(next - readAt).toBeGreaterThanOrEqual(interval / 2);
+        expect(next - readAt).toBeLessThanOrEqual(interval);
+      }),
+    );
   });
 });
