@@ -7,6 +7,7 @@ import { feed } from './feed.js';
 import { instagram } from './instagram.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
+import { notices } from './notices.js';
 import { ping } from './ping.js';
 
-export const en = { ...common, browse, embeds, feed, feedPost, instagram, lookups, media, ping };
+export const en = { ...common, browse, embeds, feed, feedPost, instagram, lookups, media, notices, ping };
