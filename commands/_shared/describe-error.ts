@@ -24,14 +24,17 @@ import { FeedError, PostRefusedError } from '../../src/core/errors.js';
 import { NotLinkedError, UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
 import { newIncidentId, relativeTime, type ErrorReply } from '../../src/discord/reply-error.js';
 import { englishOnly, type Translate } from '../../src/i18n/i18n.js';
+import { describeStop } from '../../src/discord/notice-text.js';
 
 /** The delivery engine's domain errors (src/core/errors.ts), each with its stable reply id. */
 function describeFeedError(error: FeedError, t: Translate): ErrorReply {
   if (error instanceof PostRefusedError) {
-    // The reason is Discord's own wording of its error, shown as it came.
+    // A refusal for good says why in the reader's language; any other quotes Discord's own wording of its error.
     return {
       id: `feeds.post-${error.postKind}`,
-      content: t('errors.postRefused', { reason: error.reason }),
+      content: t('errors.postRefused', {
+        reason: error.stop !== undefined ? describeStop(error.stop, t) : error.reason,
+      }),
       components: [],
     };
   }

@@ -9,7 +9,8 @@ import type { CommandContext } from '../../src/discord/command.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
-import { parseMediaUrl, stateReason, type InstagramAuth, type Post } from '../../src/core/index.js';
+import { parseMediaUrl, type InstagramAuth, type Post } from '../../src/core/index.js';
+import { describeFeedState } from '../../src/discord/notice-text.js';
 import { sourceKey, type DeliveryRecord, type Feed, type FeedSource } from '../../src/storage/index.js';
 import { requireFeedAdmin } from './feed-admin.js';
 
@@ -122,7 +123,7 @@ async function outcome(ctx: CommandContext, { feed, record, pending, digestDue }
   if (record?.filteredBy !== undefined)
     return `filtered by ${plain(record.filteredBy)} ${relativeTime(record.deliveredAt)}; it will not be posted.`;
   if (digestDue !== undefined) return DIGEST_WAITING(digestDue);
-  const reason = stateReason(feed.state);
+  const reason = describeFeedState(feed.state, ctx.t, feed.ownerDiscordUserId);
   const status = ctx.deliveries.status(feed);
   const next =
     status.nextCheckAt !== undefined

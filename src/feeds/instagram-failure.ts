@@ -9,6 +9,7 @@ import {
   InstagramRateLimitError,
   InstagramScopeError,
   InstagramTokenError,
+  feedNotice,
   scopeMissing,
 } from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
@@ -31,10 +32,7 @@ async function pauseForScope(deps: RunDeps, source: FeedSource, owner: Owner, sc
       { feedId: feed.id, scope },
       "feed paused: the owner's token lacks an Instagram permission the source needs",
     );
-    await deps.tellGuild(
-      feed,
-      `⏸ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: it needs the \`${scope}\` permission: the owner (<@${feed.ownerDiscordUserId}>) runs /instagram link scopes:${scope} with the same account, and it resumes by itself.`,
-    );
+    if (next.kind === 'paused') await deps.tellGuild(feedNotice(feed, next));
   }
 }
 
@@ -67,10 +65,11 @@ export async function handleInstagramFailure(
     error instanceof InstagramNotAllowedError
   ) {
     deps.counters.failures += 1;
-    const reason = `Instagram refuses this source (${error.type}: ${error.message})`;
+    // Instagram's own error, kept as Instagram worded it: each reader sees it inside their language's sentence.
+    const detail = `${error.type}: ${error.message}`;
     for (const feed of await deps.storage.feeds.listBySource(source)) {
       if (feed.state.kind === 'active' && feed.ownerDiscordUserId === owner.discordUserId)
-        await disableFeed(deps, feed, reason);
+        await disableFeed(deps, feed, { by: 'instagram-refused', detail }, `Instagram refuses this source (${detail})`);
     }
     return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
   }
