@@ -24,7 +24,7 @@ import { FeedError, PostRefusedError } from '../../src/core/errors.js';
 import { NotLinkedError, UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
 import { newIncidentId, relativeTime, type ErrorReply } from '../../src/discord/reply-error.js';
 import { englishOnly, type Translate } from '../../src/i18n/i18n.js';
-import { describeStop } from '../../src/discord/notice-text.js';
+import { describeStop, notAvailableText } from '../../src/discord/notice-text.js';
 
 /** The delivery engine's domain errors (src/core/errors.ts), each with its stable reply id. */
 function describeFeedError(error: FeedError, t: Translate): ErrorReply {
@@ -97,8 +97,12 @@ function describeKnown(error: unknown, now: number, t: Translate): ErrorReply {
     };
   }
   if (error instanceof InstagramNotAvailableError) {
-    // Its message names the API and what it lacks: "Instagram's current API has no user search."
-    return { id: 'instagram.not-available', content: error.message, components: [] };
+    // What the configured API lacks, in the reader's language; a provider's own wording when it names no capability.
+    return {
+      id: 'instagram.not-available',
+      content: notAvailableText(error.capability, t) ?? error.message,
+      components: [],
+    };
   }
   if (error instanceof InstagramNotFoundError) {
     return {

@@ -24,8 +24,9 @@ export type PauseCause = (typeof PAUSE_CAUSES)[number];
 /**
  * Why a feed was disabled: posting cannot work until someone acts. The Discord ones name Discord's refusal (its
  * JSON error code kept in `detail`, https://discord.com/developers/docs/topics/opcodes-and-status-codes#json);
- * `webhook-token-unreadable` (`detail`: `unknown-key` or `damaged`); `forum-digest`; `instagram-refused` (`detail`:
- * Instagram's own error, shown as Instagram wrote it).
+ * `webhook-token-unreadable` (`detail`: `unknown-key`, `damaged` or `missing`); `forum-digest`; `instagram-refused`
+ * (`detail`: Instagram's own error, shown as Instagram wrote it); `not-on-provider` (`detail`: the capability the
+ * configured Instagram API lacks, src/core/capabilities.ts).
  */
 export const DISABLE_CAUSES = [
   'missing-access',
@@ -39,6 +40,7 @@ export const DISABLE_CAUSES = [
   'webhook-token-unreadable',
   'forum-digest',
   'instagram-refused',
+  'not-on-provider',
 ] as const;
 export type DisableCause = (typeof DISABLE_CAUSES)[number];
 

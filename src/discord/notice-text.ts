@@ -86,7 +86,27 @@ function disabledWhy(state: DisabledState, t: Translate): string {
     case 'instagram-refused':
       // Instagram's own error (type: message), as Instagram worded it.
       return t('notices.disabled.instagramRefused', { detail: state.detail ?? '' });
+    case 'not-on-provider':
+      return t('notices.disabled.notOnProvider', { what: missingCapability(state.detail ?? '', t) });
   }
+}
+
+/**
+ * What the configured Instagram API lacks (a capability, src/core/capabilities.ts), in `t`'s language; undefined
+ * for a capability the catalogue does not know (i18next answers a missing key with the key itself).
+ */
+function capabilityText(capability: string, t: Translate): string | undefined {
+  const key = `notices.capability.${capability}`;
+  const text = t(key);
+  return text === key ? undefined : text;
+}
+
+const missingCapability = (capability: string, t: Translate): string => capabilityText(capability, t) ?? capability;
+
+/** "The Instagram API igcord uses here has no …": an operation the configured provider does not serve at all. */
+export function notAvailableText(capability: string, t: Translate): string | undefined {
+  const what = capabilityText(capability, t);
+  return what === undefined ? undefined : t('notices.notAvailable', { what });
 }
 
 function disabledReason(state: DisabledState, t: Translate): string {

@@ -65,11 +65,16 @@ export async function handleInstagramFailure(
     error instanceof InstagramNotAllowedError
   ) {
     deps.counters.failures += 1;
-    // Instagram's own error, kept as Instagram worded it: each reader sees it inside their language's sentence.
+    // Instagram's own error, kept as Instagram worded it: each reader sees it inside their language's sentence. A
+    // source the configured API cannot serve at all keeps which capability it lacks instead, worded per reader.
     const detail = `${error.type}: ${error.message}`;
+    const stop =
+      error instanceof InstagramNotAvailableError
+        ? ({ by: 'not-on-provider', detail: error.capability } as const)
+        : ({ by: 'instagram-refused', detail } as const);
     for (const feed of await deps.storage.feeds.listBySource(source)) {
       if (feed.state.kind === 'active' && feed.ownerDiscordUserId === owner.discordUserId)
-        await disableFeed(deps, feed, { by: 'instagram-refused', detail }, `Instagram refuses this source (${detail})`);
+        await disableFeed(deps, feed, stop, `Instagram refuses this source (${detail})`);
     }
     return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
   }

@@ -12,6 +12,8 @@ import {
 } from '../../../src/core/index.js';
 import { describeFeedState, feedNoticeText, ownerNoticeText } from '../../../src/discord/notice-text.js';
 import { createTranslations } from '../../../src/i18n/i18n.js';
+import { describeError } from '../../../commands/_shared/describe-error.js';
+import { CAPABILITIES, InstagramNotAvailableError, PostRefusedError } from '../../../src/core/index.js';
 
 const translations = createTranslations();
 const en = translations.forLocale('en-US');
@@ -80,6 +82,35 @@ describe('a feed state in words', () => {
     };
     expect(describeFeedState(legacyDisabled, pt)).toBe('Discord error 50013: igcord lacks permission');
     expect(describeFeedState({ kind: 'disabled', since: 1 }, es)).toBe('no se registró ningún motivo');
+  });
+});
+
+describe('what the configured Instagram API lacks', () => {
+  it('says it for every capability in every shipped language, in a reply and in a disabled feed', () => {
+    for (const capability of CAPABILITIES)
+      for (const t of [en, es, pt]) {
+        const words = t(`notices.capability.${capability}`);
+        expect(words, capability).not.toContain('notices.');
+        expect(describeError(new InstagramNotAvailableError('x', capability), NOW, t).content).toContain(words);
+        expect(describeFeedState(disabled({ by: 'not-on-provider', detail: capability }, NOW), t)).toContain(words);
+      }
+    expect(describeError(new InstagramNotAvailableError('x', 'search'), NOW, es).content).toBe(
+      'La API de Instagram que igcord usa aquí no tiene búsqueda de personas, lugares ni posts cercanos.',
+    );
+    // A provider's own wording when it names no capability igcord knows.
+    expect(describeError(new InstagramNotAvailableError('Graph says no.', 'other'), NOW, pt).content).toBe(
+      'Graph says no.',
+    );
+  });
+
+  it('answers a post refused for good in the reader’s language, and quotes Discord otherwise', () => {
+    const refused = new PostRefusedError('disable', 'Discord error 10003: …', { stop: { by: 'channel-deleted' } });
+    expect(describeError(refused, NOW, pt).content).toBe(
+      'O Discord não aceitou o post: Erro do Discord 10003: o canal foi excluído: remova este feed ou mova-o para outro canal',
+    );
+    expect(describeError(new PostRefusedError('retry', 'Discord answered 503'), NOW, es).content).toBe(
+      'Discord no aceptó el post: Discord answered 503',
+    );
   });
 });
 
