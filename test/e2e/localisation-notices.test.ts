@@ -197,11 +197,25 @@ describe('notices and reasons in the reader’s language (v1)', () => {
     }
   });
 
-  it('/instagram feeds shows its payer the reason in their language', async () => {
+  it('/instagram feeds shows its payer the reason in their language; stopping paying tells the server in its own', async () => {
     // The payer is still a member of the server (without Manage Server): they read their own feeds there.
     const reply = await command(es.guildId, es.news, payer.userId, 'pt-BR', 'instagram', 'feeds');
     expect(fieldOf(reply, paused.id)).toContain(
       'Estado: ⏸ pausado — @pagadora não tem mais a permissão Gerenciar servidor, e é o vínculo do Instagram',
+    );
+    const before = igcord.discord.messages(es.news).filter(mentions(paused.id)).length;
+    await igcord.discord
+      .pressButton({ message: reply, customId: `instagram:stop-paying:${paused.id}:0`, userId: payer.userId })
+      .waitForReply(undefined, WAIT_MS);
+    // The server's channel is told in the server's language (Spanish), whoever pressed in Portuguese.
+    const notice = await eventually(
+      () => igcord.discord.messages(es.news).filter(mentions(paused.id))[before],
+      'the notice that nobody pays for the feed',
+    );
+    expect(notice.content).toBe(
+      `⏸ El feed de Instagram \`${paused.id}\` en <#${es.news}> está en pausa: <@${payer.userId}> dejó de pagarlo ` +
+        'con su vínculo de Instagram. Puede reanudarlo (`/feed resume`); o un administrador lo elimina ' +
+        '(`/feed remove`) y lo agrega con su propio vínculo.',
     );
   });
 
