@@ -8,7 +8,7 @@ const importMs = performance.now() - started;
 const warmUpMs = process.argv[2] === 'warm' ? core.warmFilterEngine() : 0;
 
 const read = core.parseFilterRule({ mode: 'exclude', field: 'regex', value: '(a+)+$' }, 'tag');
-if ('refused' in read) throw new Error(read.refused);
+if ('refused' in read) throw new Error(JSON.stringify(read.refused));
 const compileStart = performance.now();
 const decide = core.compileFilters([read.rule]);
 const compileMs = performance.now() - compileStart;

@@ -33,7 +33,7 @@ const post = (caption: string): Post => ({
 
 function rule(mode: FilterRule['mode'], field: FilterRule['field'], value: string): FilterRule {
   const read = parseFilterRule({ mode, field, value }, 'tag');
-  if ('refused' in read) throw new Error(read.refused);
+  if ('refused' in read) throw new Error(JSON.stringify(read.refused));
   return read.rule;
 }
 

@@ -49,8 +49,10 @@ export function graphClient(
  * The Graph feed reader over storage: seen-sets for stories and hashtags, the hashtag-slot ledger, and the username
  * of another account as its payer consented to it (Business Discovery reads by username; decision 0027).
  */
-export function graphFeedReader(graph: GraphClient, storage: Storage): FeedReader {
+export function graphFeedReader(graph: GraphClient, storage: Storage, now?: () => number): FeedReader {
   return createGraphFeedReader(graph, {
+    // The feeds' clock: a followed tag's daily lookup and a story's day are counted on it (tests move it).
+    now,
     seen: storage.seen,
     events: storage.webhookEvents,
     hashtagSlots: storage.hashtagSlots,

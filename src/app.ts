@@ -221,7 +221,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       queue: { url: config.limits.redisUrl ?? '', prefix: config.queue.prefix, stalledMs: config.queue.stalledMs },
       storage,
       // Feeds read through the configured provider's reader (docs/decisions/0023).
-      reader: graph ? graphFeedReader(graph, storage) : createV1FeedReader(instagram),
+      reader: graph ? graphFeedReader(graph, storage, options.feedsNow) : createV1FeedReader(instagram),
       limiter,
       // Feeds post to Discord through core's poster port; the engine knows no Discord.
       poster: createDiscordFeedPoster({

@@ -2,12 +2,14 @@
 // list a post's comments with their ids, reply to one, hide or show one again, delete one. Registered only where
 // the provider serves them (list needs `comments`, reply, hide and delete `comment-moderation`). Answers are
 // private: they are about the invoker's account. The comments feeds' Hide and Reply buttons are handled here too
-// (moderation-buttons.ts).
+// (moderation-buttons.ts). Every answer speaks the invoker's language (`ctx.t`); Instagram's comments and names
+// are shown as written.
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../../src/discord/command.js';
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import { text } from '../../src/i18n/i18n.js';
 import { withInstagram } from '../_shared/linked-account.js';
 import { validateOption } from '../_shared/input/validate-option.js';
 import { COMMENT_MODERATION_PREFIX } from '../../src/discord/feed-posting/comment-message.js';
@@ -56,11 +58,12 @@ const idSchema = z
   .string()
   .trim()
   .regex(/^[0-9_]{1,40}$/, { error: 'must be an id: digits as igcord shows them' });
-const idOf = (value: string, option: string) =>
+/** The refusal names the option as the person's client shows it, so each option has its own sentence. */
+const idOf = (value: string, option: 'post' | 'comment') =>
   validateOption(idSchema, value, {
     option,
     id: 'input.invalid',
-    message: () => `\`${option}\` must be an id: the digits igcord shows.`,
+    message: () => (option === 'post' ? text('comments.invalidPost') : text('comments.invalidComment')),
   });
 
 async function list(
@@ -74,19 +77,20 @@ async function list(
     ctx.instagram.media.comments(auth, postId),
   );
   if (comments.length === 0) {
-    await ctx.respond.reply({ content: 'No comments on that post yet.', ephemeral: true });
+    await ctx.respond.reply({ content: ctx.t('comments.none'), ephemeral: true });
     return;
   }
-  let text = `Comments on post \`${postId}\`:`;
+  let content = ctx.t('comments.heading', { postId });
   for (const c of comments) {
-    const line = `\n• **${plain(`@${c.author.username || 'someone'}`)}**: ${plain(c.text)} (\`${c.id}\`)`;
-    if (text.length + line.length > MAX_TEXT) {
-      text += `\n…and more.`;
+    const author = c.author.username ? `@${c.author.username}` : ctx.t('comments.someone');
+    const line = `\n• **${plain(author)}**: ${plain(c.text)} (\`${c.id}\`)`;
+    if (content.length + line.length > MAX_TEXT) {
+      content += `\n${ctx.t('comments.more')}`;
       break;
     }
-    text += line;
+    content += line;
   }
-  await ctx.respond.reply({ content: text, ephemeral: true, allowedMentions: { parse: [] } });
+  await ctx.respond.reply({ content, ephemeral: true, allowedMentions: { parse: [] } });
 }
 
 async function reply(
@@ -100,7 +104,7 @@ async function reply(
     ctx.instagram.moderation.reply(auth, commentId, options.text),
   );
   await ctx.respond.reply({
-    content: `Replied to comment \`${commentId}\` (your reply is \`${created.id}\`).`,
+    content: ctx.t('comments.replied', { commentId, replyId: created.id }),
     ephemeral: true,
   });
 }
@@ -115,7 +119,7 @@ async function hide(
   await ctx.respond.deferReply(true);
   await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.moderation.hide(auth, commentId, hidden));
   await ctx.respond.reply({
-    content: hidden ? `Comment \`${commentId}\` is hidden.` : `Comment \`${commentId}\` is shown again.`,
+    content: hidden ? ctx.t('comments.hidden', { commentId }) : ctx.t('comments.shown', { commentId }),
     ephemeral: true,
   });
 }
@@ -128,7 +132,7 @@ async function remove(
   const commentId = idOf(options.comment, 'comment');
   await ctx.respond.deferReply(true);
   await withInstagram(ctx, interaction.user.id, ({ auth }) => ctx.instagram.moderation.remove(auth, commentId));
-  await ctx.respond.reply({ content: `Comment \`${commentId}\` is deleted.`, ephemeral: true });
+  await ctx.respond.reply({ content: ctx.t('comments.deleted', { commentId }), ephemeral: true });
 }
 
 export default defineCommand({

@@ -26,6 +26,7 @@ import { requireFeedChannel, type DeliveryMode, placeOf, webhookChannel } from '
 import { requireFeedAdmin, type FeedAdmin } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { webhookForChannel } from './feed-webhook.js';
+import { text } from '../../src/i18n/i18n.js';
 
 /** The component prefix of the Confirm / Cancel buttons (apart from /feed's own `feed:` buttons). */
 export const ACCOUNT_FEED_PREFIX = 'feed-account';
@@ -75,10 +76,7 @@ function checkMention(
 ): void {
   if (role === undefined) return;
   if (role.id === admin.guildId) {
-    throw new UserFacingError(
-      'feeds.mention-everyone',
-      'A feed cannot mention @everyone. Choose a role, or leave the mention out.',
-    );
+    throw new UserFacingError('feeds.mention-everyone', text('feed.add.noEveryone'));
   }
   requireMentionableRole(interaction, role);
 }
@@ -91,8 +89,8 @@ function requirePublicContent(ctx: CommandContext, linked: LinkedAccount, userna
   if (byDiscovery(ctx) || linked.account.scopes.includes(PUBLIC_CONTENT)) return;
   throw new UserFacingError(
     'instagram.scope-missing',
-    `A feed of ${plain(`@${username}`)} reads that account's posts with your Instagram link, and it was not given the "${PUBLIC_CONTENT}" permission. Link again and grant it. Nothing was created.`,
-    { components: [linkButtonRow('Relink Instagram', PUBLIC_CONTENT)] },
+    text('feedManage.consent.needsPublicContent', { account: plain(`@${username}`), scope: PUBLIC_CONTENT }),
+    { components: (t) => [linkButtonRow(t('buttons.relinkInstagram'), PUBLIC_CONTENT)] },
   );
 }
 
@@ -109,7 +107,7 @@ async function refuseDuplicate(
   if (existing !== undefined)
     throw new UserFacingError(
       'feeds.duplicate',
-      `<#${channelId}> already follows this source: feed \`${existing.id}\`.`,
+      text('feed.add.duplicate', { channel: `<#${channelId}>`, id: existing.id }),
     );
 }
 
@@ -124,7 +122,7 @@ export async function askAccountFeed(
   const mode: DeliveryMode = options.delivery ?? 'message';
   checkMention(interaction, admin, options.mention);
   const channelId = options.channel.id;
-  await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
+  await requireFeedChannel(interaction.client, interaction.guild, channelId, mode, ctx.t);
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
   // Naming one's own account is the feed of one's own posts: nothing more to consent to.
   if (linked.account.username.toLowerCase() === username.toLowerCase()) {
@@ -159,20 +157,23 @@ export async function askAccountFeed(
   const row: ActionRow = {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Confirm', custom_id: confirmCustomId(asked) },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        label: ctx.t('feedManage.consent.confirmButton'),
+        custom_id: confirmCustomId(asked),
+      },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: 'Cancel',
+        label: ctx.t('feed.remove.cancelButton'),
         custom_id: `${ACCOUNT_FEED_PREFIX}:cancel:${admin.userId}`,
       },
     ],
   };
   const name = plain(`@${target.username}`);
   await ctx.respond.reply({
-    content:
-      `This feed reads ${name} with your Instagram link and budget: confirm. New posts of ${name} will appear in <#${channelId}>; ` +
-      "checking for them spends your Instagram budget, and `/feed list` names you as the feed's payer, with when you confirmed.",
+    content: ctx.t('feedManage.consent.ask', { account: name, channel: `<#${channelId}>` }),
     components: [row],
     ephemeral: true,
     allowedMentions: { parse: [] },
@@ -182,32 +183,31 @@ export async function askAccountFeed(
 /** Confirm / Cancel of an account feed: only the member who was asked may answer; Confirm stores the feed. */
 export async function pressAccountFeedButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const button = parseAccountButton(interaction.customId);
-  if (button === undefined)
-    throw new UserFacingError('igcord.unknown-button', 'That button does not belong to a feed command.');
+  if (button === undefined) throw new UserFacingError('igcord.unknown-button', text('feed.remove.notFeedButton'));
   if (interaction.user.id !== button.invokerId) {
     await ctx.respond.reply({
-      content: `Only <@${button.invokerId}> can answer this.`,
+      content: ctx.t('feed.remove.onlyInvoker', { user: `<@${button.invokerId}>` }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });
     return;
   }
   if (button.action === 'cancel') {
-    await ctx.respond.update({ content: 'Cancelled: nothing was added.', components: [] });
+    await ctx.respond.update({ content: ctx.t('feedManage.consent.cancelled'), components: [] });
     return;
   }
   const admin = requireFeedAdmin(interaction);
   // The buttons go away first, so a second press cannot add a second feed.
-  await ctx.respond.update({ content: 'Adding the feed…', components: [] });
+  await ctx.respond.update({ content: ctx.t('feedManage.consent.adding'), components: [] });
   const role = button.roleId === undefined ? undefined : interaction.guild?.roles.cache.get(button.roleId);
   if (button.roleId !== undefined && role === undefined) {
     throw new UserFacingError(
       'feeds.mention-gone',
-      `The role <@&${button.roleId}> is gone. Run the command again. Nothing was created.`,
+      text('feedManage.consent.roleGone', { role: `<@&${button.roleId}>` }),
     );
   }
   checkMention(interaction, admin, role);
-  const channel = await requireFeedChannel(interaction.client, interaction.guild, button.channelId, button.mode);
+  const channel = await requireFeedChannel(interaction.client, interaction.guild, button.channelId, button.mode, ctx.t);
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);
   const profile = await withInstagram(ctx, admin.userId, ({ auth }) =>
     byDiscovery(ctx)
@@ -216,11 +216,7 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
   ).catch((error: unknown) => {
     // Only the id is known here; the account was found when the question was asked, so it is gone since.
     if (error instanceof InstagramNotFoundError) {
-      throw new UserFacingError(
-        'instagram.not-found',
-        'Instagram no longer finds the account you confirmed: it may have been deleted or renamed. Nothing was created.',
-        { cause: error },
-      );
+      throw new UserFacingError('instagram.not-found', text('feedManage.consent.accountGone'), { cause: error });
     }
     throw error;
   });
@@ -251,10 +247,12 @@ export async function pressAccountFeedButton(interaction: ComponentInteraction, 
     "account feed added with its payer's consent",
   );
   await ctx.respond.reply({
-    content:
-      `Feed \`${feed.id}\` added: new posts of ${plain(`@${profile.username}`)} will appear in <#${button.channelId}>, read with your Instagram link and budget.` +
-      ` It starts from the newest post now; \`/feed test feed:${feed.id}\` posts that one to check.` +
-      (button.roleId === undefined ? '' : ` Each post mentions <@&${button.roleId}>.`),
+    content: ctx.t('feedManage.consent.added', {
+      id: feed.id,
+      account: plain(`@${profile.username}`),
+      channel: `<#${button.channelId}>`,
+      mention: button.roleId === undefined ? '' : ctx.t('feed.add.mentions', { role: `<@&${button.roleId}>` }),
+    }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

@@ -100,7 +100,7 @@ export async function addFeed(
           ? { kind }
           : { kind: 'account' };
 
-  const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode);
+  const channel = await requireFeedChannel(interaction.client, interaction.guild, channelId, mode, ctx.t);
 
   // The source's owner is always the invoker: their own posts, or a tag/location read (and paid) with their link.
   const linked = await requireLinkedAccount(ctx.storage, admin.userId);

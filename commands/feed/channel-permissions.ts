@@ -17,6 +17,7 @@ import {
 } from 'discord.js';
 import type { FeedPlace } from '../../src/core/index.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { text, type Translate } from '../../src/i18n/i18n.js';
 
 export type DeliveryMode = 'message' | 'webhook';
 
@@ -47,18 +48,19 @@ export function webhookChannel(channel: FeedChannel): WebhookChannel {
   if (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement) return channel;
   throw new UserFacingError(
     'feeds.webhook-place',
-    `<#${channel.id}> is a forum or a thread: feeds post there as the bot. Leave \`delivery\` out (or choose bot message). Nothing was changed.`,
+    text('feedManage.channel.webhookPlace', { channel: `<#${channel.id}>` }),
   );
 }
 
+/** Each permission's catalogue key: Discord's own name for it, as its settings show it in the reader's language. */
 const LABELS = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-  [PermissionFlagsBits.ReadMessageHistory, 'Read Message History'],
-  [PermissionFlagsBits.ManageWebhooks, 'Manage Webhooks'],
-  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
-  [PermissionFlagsBits.ManageThreads, 'Manage Threads'],
+  [PermissionFlagsBits.ViewChannel, 'feedManage.channel.permission.viewChannel'],
+  [PermissionFlagsBits.SendMessages, 'feedManage.channel.permission.sendMessages'],
+  [PermissionFlagsBits.EmbedLinks, 'feedManage.channel.permission.embedLinks'],
+  [PermissionFlagsBits.ReadMessageHistory, 'feedManage.channel.permission.readMessageHistory'],
+  [PermissionFlagsBits.ManageWebhooks, 'feedManage.channel.permission.manageWebhooks'],
+  [PermissionFlagsBits.SendMessagesInThreads, 'feedManage.channel.permission.sendMessagesInThreads'],
+  [PermissionFlagsBits.ManageThreads, 'feedManage.channel.permission.manageThreads'],
 ] as const;
 
 /**
@@ -77,40 +79,38 @@ export function requiredPermissions(mode: DeliveryMode, place: FeedPlace = 'chan
   return needed;
 }
 
-export function permissionLabel(bit: bigint): string {
-  return LABELS.find(([b]) => b === bit)?.[1] ?? `permission ${bit}`;
+export function permissionLabel(bit: bigint, t: Translate): string {
+  const key = LABELS.find(([b]) => b === bit)?.[1];
+  return key === undefined ? t('feedManage.channel.permission.other', { bit: String(bit) }) : t(key);
 }
 
 /** The labels of the permissions in `needed` that `has` lacks, in the order Discord's settings list them. */
-export function missingPermissions(has: bigint, needed: readonly bigint[]): string[] {
-  return needed.filter((bit) => (has & bit) !== bit).map(permissionLabel);
+export function missingPermissions(has: bigint, needed: readonly bigint[], t: Translate): string[] {
+  return needed.filter((bit) => (has & bit) !== bit).map((bit) => permissionLabel(bit, t));
 }
 
 /**
  * The guild's channel `channelId` if the bot can run a feed of `mode` there; otherwise a UserFacingError that
- * says which permissions are missing (or that the channel is gone or of the wrong kind).
+ * says which permissions are missing (or that the channel is gone or of the wrong kind). `t` is the reader's: the
+ * missing permissions are named as Discord names them in their language.
  */
 export async function requireFeedChannel(
   client: Client,
   guild: Guild | null,
   channelId: string,
   mode: DeliveryMode,
+  t: Translate,
 ): Promise<FeedChannel> {
+  const at = { channel: `<#${channelId}>` };
   if (guild === null || client.user === null) {
-    throw new UserFacingError('feeds.guild-unavailable', 'I cannot see this server right now. Try again in a minute.');
+    throw new UserFacingError('feeds.guild-unavailable', text('feedManage.channel.guildUnavailable'));
   }
-  const channel = guild.channels.cache.get(channelId) ?? (await fetchChannel(guild, channelId));
+  const channel = guild.channels.cache.get(channelId) ?? (await fetchChannel(guild, channelId, t));
   if (channel === null || channel === undefined) {
-    throw new UserFacingError(
-      'feeds.channel-gone',
-      `The channel <#${channelId}> does not exist any more, or I cannot see it.`,
-    );
+    throw new UserFacingError('feeds.channel-gone', text('feedManage.channel.gone', at));
   }
   if (!isFeedChannel(channel)) {
-    throw new UserFacingError(
-      'feeds.channel-kind',
-      `<#${channelId}> is not a text, announcement or forum channel, nor a thread; feeds post into those.`,
-    );
+    throw new UserFacingError('feeds.channel-kind', text('feedManage.channel.wrongKind', at));
   }
   const place = placeOf(channel);
   if (mode === 'webhook') webhookChannel(channel);
@@ -119,12 +119,15 @@ export async function requireFeedChannel(
   // A thread archived and locked takes a post only once reopened, which needs Manage Threads (thread-post.ts).
   if (channel.isThread() && channel.archived === true && channel.locked === true)
     needed.push(PermissionFlagsBits.ManageThreads);
-  const missing = missingPermissions(has, needed);
+  const missing = missingPermissions(has, needed, t);
   if (missing.length > 0) {
     throw new UserFacingError(
       'feeds.bot-missing-permissions',
-      `I cannot post this feed in <#${channelId}>: I am missing ${missing.map((m) => `**${m}**`).join(', ')} there. ` +
-        'Give my role those permissions in that channel (or the server), then run the command again. Nothing was created.',
+      text('feedManage.channel.missingPermissions', {
+        ...at,
+        count: missing.length,
+        permissions: missing.map((m) => `**${m}**`).join(', '),
+      }),
     );
   }
   return channel;
@@ -139,7 +142,7 @@ function isFeedChannel(channel: { type: ChannelType }): channel is FeedChannel {
  * (10003) or it is not this guild's. Only Discord's own codes say gone or hidden: a 5xx, a timeout or a lost
  * connection says Discord failed, so the admin tries again instead of hunting for a channel that is there.
  */
-async function fetchChannel(guild: Guild, channelId: string) {
+async function fetchChannel(guild: Guild, channelId: string, t: Translate) {
   try {
     return await guild.channels.fetch(channelId);
   } catch (error) {
@@ -149,12 +152,15 @@ async function fetchChannel(guild: Guild, channelId: string) {
     if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingAccess) {
       throw new UserFacingError(
         'feeds.channel-no-access',
-        `Discord says I have no access to <#${channelId}> (Missing Access). Give my role **View Channel** there, then run the command again. Nothing was created.`,
+        text('feedManage.channel.noAccess', {
+          channel: `<#${channelId}>`,
+          viewChannel: permissionLabel(PermissionFlagsBits.ViewChannel, t),
+        }),
       );
     }
     throw new UserFacingError(
       'feeds.channel-lookup-failed',
-      `Discord did not answer properly when I looked up <#${channelId}>. Try again in a minute. Nothing was created.`,
+      text('feedManage.channel.lookupFailed', { channel: `<#${channelId}>` }),
       { cause: error },
     );
   }

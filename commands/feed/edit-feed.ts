@@ -12,10 +12,11 @@ import { UserFacingError } from '../../src/discord/errors.js';
 import { DEFAULT_ON_CHANGE, type OnChange } from '../../src/core/index.js';
 import { serverTimeZones, sourceKey, type Feed, type FeedPatch } from '../../src/storage/index.js';
 import { requireFeedChannel, type DeliveryMode, placeOf, webhookChannel } from './channel-permissions.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed } from './feed-admin.js';
 import { requireMentionableRole } from './mention-role.js';
 import { releaseWebhook, webhookForChannel } from './feed-webhook.js';
 import { describeDigestEdit, digestEdit, type DigestChoice } from './digest-option.js';
+import { text } from '../../src/i18n/i18n.js';
 
 /** The options of /feed edit, as the command read them. */
 export interface EditFeedOptions {
@@ -34,8 +35,7 @@ export async function editFeed(
   ctx: CommandContext,
   options: EditFeedOptions,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, options.feed);
   const clear = options['clear-mention'] === true;
   const role = options.mention;
   const onChange = options['on-change'];
@@ -48,22 +48,13 @@ export async function editFeed(
     onChange === undefined &&
     digest === undefined
   ) {
-    throw new UserFacingError(
-      'feeds.edit-nothing',
-      `Nothing to change: give feed \`${feed.id}\` a new \`channel\`, \`mention\`, \`delivery\`, \`digest\` or \`on-change\`, or \`clear-mention\`.`,
-    );
+    throw new UserFacingError('feeds.edit-nothing', text('feedManage.edit.nothing', { id: feed.id }));
   }
   if (role !== undefined && clear) {
-    throw new UserFacingError(
-      'feeds.edit-conflict',
-      'Give a role to `mention`, or `clear-mention`, not both. Nothing was changed.',
-    );
+    throw new UserFacingError('feeds.edit-conflict', text('feedManage.edit.conflict'));
   }
   if (role !== undefined && role.id === admin.guildId) {
-    throw new UserFacingError(
-      'feeds.mention-everyone',
-      'A feed cannot mention @everyone. Choose a role, or clear the mention. Nothing was changed.',
-    );
+    throw new UserFacingError('feeds.mention-everyone', text('feedManage.edit.noEveryone'));
   }
   if (role !== undefined) requireMentionableRole(interaction, role);
 
@@ -73,7 +64,7 @@ export async function editFeed(
   // The same checks as /feed add, for what the edit changes; a mention alone needs none of them.
   const channel =
     moved || mode !== feed.delivery.mode
-      ? await requireFeedChannel(interaction.client, interaction.guild, channelId, mode)
+      ? await requireFeedChannel(interaction.client, interaction.guild, channelId, mode, ctx.t)
       : undefined;
   if (moved) await refuseDuplicate(ctx, feed, channelId);
 
@@ -101,7 +92,7 @@ export async function editFeed(
       await interaction.client
         .deleteWebhook(created, { reason: 'the igcord feed it was made for was removed' })
         .catch(() => undefined);
-    throw new UserFacingError('feeds.not-found', `Feed \`${feed.id}\` was removed meanwhile; nothing was changed.`);
+    throw new UserFacingError('feeds.not-found', text('feedManage.edit.removedMeanwhile', { id: feed.id }));
   }
   // The old webhook goes once no feed of its channel posts through it any more (the edited one no longer does).
   if (patch.delivery !== undefined) await releaseWebhook(ctx.storage, interaction.client, feed, ctx.log);
@@ -110,25 +101,42 @@ export async function editFeed(
     'feed edited',
   );
   const digestLine =
-    digest === undefined ? '' : describeDigestEdit(edited.digest, await serverTimeZones(ctx.storage)(edited.guildId));
+    digest === undefined
+      ? ''
+      : describeDigestEdit(edited.digest, await serverTimeZones(ctx.storage)(edited.guildId), ctx.t);
 
+  const onChangeNow = edited.onChange ?? DEFAULT_ON_CHANGE;
   await ctx.respond.reply({
     content:
-      `Feed \`${feed.id}\` now posts to <#${edited.channelId}> as ${edited.place === 'forum' ? 'a new thread per post' : edited.delivery.mode === 'webhook' ? 'posts of a channel webhook' : 'bot messages'}, ` +
-      `mentioning ${edited.mentionRoleId === undefined ? 'nobody' : `<@&${edited.mentionRoleId}>`}.` +
-      ` When a post is edited or deleted on Instagram within 24 h: \`${edited.onChange ?? DEFAULT_ON_CHANGE}\` (${ON_CHANGE_WORDS[edited.onChange ?? DEFAULT_ON_CHANGE]}).` +
+      ctx.t('feedManage.edit.edited', {
+        id: feed.id,
+        channel: `<#${edited.channelId}>`,
+        mode: ctx.t(
+          edited.place === 'forum'
+            ? 'feedManage.edit.asForumThreads'
+            : edited.delivery.mode === 'webhook'
+              ? 'feedManage.edit.asWebhook'
+              : 'feedManage.edit.asBot',
+        ),
+        mentioning:
+          edited.mentionRoleId === undefined
+            ? ctx.t('feedManage.edit.mentioningNobody')
+            : ctx.t('feedManage.edit.mentioning', { role: `<@&${edited.mentionRoleId}>` }),
+        onChange: onChangeNow,
+        onChangeMeaning: ctx.t(ON_CHANGE_WORDS[onChangeNow]),
+      }) +
       digestLine +
-      ' Its payer, state and delivered posts are kept: nothing already posted is posted again.',
+      ctx.t('feedManage.edit.kept'),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
 }
 
-/** What each on-change setting does, as the reply says it. */
+/** What each on-change setting does, as the reply says it (catalogue keys). */
 const ON_CHANGE_WORDS: Record<OnChange, string> = {
-  edit: 'its message is edited to match',
-  mark: 'its message is marked as edited or deleted',
-  leave: 'its message is left as posted',
+  edit: 'feedManage.edit.onChange.edit',
+  mark: 'feedManage.edit.onChange.mark',
+  leave: 'feedManage.edit.onChange.leave',
 };
 
 /** A channel follows a source once: a move into a channel that already follows it is refused. */
@@ -140,7 +148,7 @@ async function refuseDuplicate(ctx: CommandContext, feed: Feed, channelId: strin
   if (existing !== undefined) {
     throw new UserFacingError(
       'feeds.duplicate',
-      `<#${channelId}> already follows this source: feed \`${existing.id}\`. Nothing was changed.`,
+      text('feedManage.edit.duplicate', { channel: `<#${channelId}>`, id: existing.id }),
     );
   }
 }

@@ -37,3 +37,16 @@ export async function findGuildFeed(storage: Storage, guildId: string, feedId: s
   }
   return feed;
 }
+
+/**
+ * What every /feed handler acting on one feed starts with: the member may manage feeds here, and the feed is one of
+ * this guild's (else the same refusals as requireFeedAdmin and findGuildFeed, in that order).
+ */
+export async function requireAdminFeed(
+  interaction: BaseInteraction,
+  storage: Storage,
+  feedId: string,
+): Promise<{ admin: FeedAdmin; feed: Feed }> {
+  const admin = requireFeedAdmin(interaction);
+  return { admin, feed: await findGuildFeed(storage, admin.guildId, feedId) };
+}

@@ -25,10 +25,14 @@ export async function autocomplete(interaction: AutocompleteInteraction, deps: A
       const channel = interaction.guild?.channels.cache.get(feed.channelId)?.name ?? feed.channelId;
       const owner =
         feed.source.kind === 'account' ? await deps.storage.accounts.get(feed.ownerDiscordUserId) : undefined;
-      const name = `${feed.id} · ${describeSource(feed, owner, deps.t)} → #${channel} (${feed.state.kind})`.slice(
-        0,
-        100,
-      );
+      const name = deps
+        .t('feedManage.autocomplete.feed', {
+          id: feed.id,
+          source: describeSource(feed, owner, deps.t),
+          channel,
+          state: deps.t(`feedManage.autocomplete.state.${feed.state.kind}`),
+        })
+        .slice(0, 100);
       if (typed === '' || name.toLowerCase().includes(typed)) choices.push({ name, value: feed.id });
       if (choices.length === 25) break;
     }

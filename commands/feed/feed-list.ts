@@ -49,6 +49,12 @@ export function describeSource(feed: Feed, owner: Account | undefined, t: Transl
   }
 }
 
+/** An epoch-ms date in Discord's timestamp markup, full and relative: `<t:…:f> (<t:…:R>)`. */
+export function slotDate(at: number): string {
+  const s = Math.ceil(at / 1000);
+  return `<t:${s}:f> (<t:${s}:R>)`;
+}
+
 export function describeFeed(
   feed: Feed,
   owner: Account | undefined,

@@ -5,7 +5,7 @@
 import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
 import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed } from './feed-admin.js';
 import { requireFeedChannel } from './channel-permissions.js';
 import { requirePayer } from './payer.js';
 import { text } from '../../src/i18n/i18n.js';
@@ -40,10 +40,9 @@ export async function testFeed(
   ctx: CommandContext,
   feedId: string,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   requirePayer(feed, admin, 'test');
-  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
+  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode, ctx.t);
   const result = await ctx.deliveries.sendTest(feed);
   ctx.log.info({ feedId: feed.id, posted: result.posted, mediaId: result.mediaId }, 'feed test');
   await ctx.respond.reply({
@@ -61,8 +60,7 @@ export async function askBackfill(
   feedId: string,
   count: number,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   requirePayer(feed, admin, 'backfill');
   if (!Number.isInteger(count) || count < 1 || count > BACKFILL_MAX) {
     throw new UserFacingError('feeds.backfill-count', text('feed.posting.backfillCount', { max: BACKFILL_MAX }));
@@ -108,10 +106,9 @@ export async function pressFeedButton(interaction: ComponentInteraction, ctx: Co
     await ctx.respond.update({ content: ctx.t('feed.posting.cancelled'), components: [] });
     return;
   }
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, button.feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, button.feedId);
   requirePayer(feed, admin, 'backfill');
-  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode);
+  await requireFeedChannel(interaction.client, interaction.guild, feed.channelId, feed.delivery.mode, ctx.t);
   // The buttons go away first, so a second press cannot start a second backfill.
   await ctx.respond.update({
     content: ctx.t('feed.posting.posting', { count: button.count, id: feed.id, channel: `<#${feed.channelId}>` }),

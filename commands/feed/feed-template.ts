@@ -15,12 +15,13 @@ import type { CommandContext, ComponentInteraction } from '../../src/discord/com
 import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { truncate } from '../../src/discord/embeds/text.js';
 import { DEFAULT_TIME_SETTINGS } from '../../src/discord/feed-posting/placeholders.js';
-import { checkTemplate } from '../../src/discord/feed-posting/template-check.js';
+import { checkTemplate, problemText } from '../../src/discord/feed-posting/template-check.js';
 import { formatPostTime } from '../../src/discord/feed-posting/template-render.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed, requireFeedAdmin } from './feed-admin.js';
 import { previewMessage } from './template-preview.js';
 import { parseTemplateModalId, readTemplateModal, templateModal } from './template-modal.js';
 import type { Feed } from '../../src/storage/index.js';
+import { text } from '../../src/i18n/i18n.js';
 
 const saveId = (feedId: string, userId: string) => `feed:tpl-save:${feedId}:${userId}`;
 const cancelId = (feedId: string, userId: string) => `feed:tpl-cancel:${feedId}:${userId}`;
@@ -35,20 +36,19 @@ export async function openTemplate(
   ctx: CommandContext,
   options: { feed: string; reset?: boolean | undefined },
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, options.feed);
+  const { feed } = await requireAdminFeed(interaction, ctx.storage, options.feed);
   if (options.reset === true) {
     await ctx.storage.feeds.update(feed.id, { template: null });
     ctx.log.info({ feedId: feed.id }, 'feed template reset');
     await ctx.respond.reply({
-      content: `Feed \`${feed.id}\` posts with the built-in layout again.`,
+      content: ctx.t('feedCraft.template.reset', { id: feed.id }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });
     return;
   }
   // Showing a modal is the interaction's one acknowledgement; the responder adopts it (discord.js marks it replied).
-  await interaction.showModal(templateModal(feed.id, feed.template ?? STARTER_TEMPLATE));
+  await interaction.showModal(templateModal(feed.id, feed.template ?? STARTER_TEMPLATE, ctx.t));
 }
 
 /** /feed preview: the feed's template (or the built-in layout) drawn on the source's latest post, privately. */
@@ -57,9 +57,8 @@ export async function previewFeed(
   ctx: CommandContext,
   feedId: string,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
-  const header = `Preview of feed \`${feed.id}\` on its source's latest post (only you see this):`;
+  const { feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
+  const header = ctx.t('feedCraft.template.previewHeader', { id: feed.id });
   await ctx.respond.reply({ ...(await preview(ctx, feed, feed.template, header)), ephemeral: true });
 }
 
@@ -68,7 +67,7 @@ async function preview(ctx: CommandContext, feed: Feed, template: FeedTemplate |
   const time = (await ctx.storage.guildSettings.time(feed.guildId)) ?? DEFAULT_TIME_SETTINGS;
   if (post === undefined)
     return {
-      content: `${header}\nThe source has no post yet to draw it on.`,
+      content: `${header}\n${ctx.t('feedCraft.template.noPost')}`,
       components: [] as ActionRow[],
       embeds: [],
       allowedMentions: { parse: [] },
@@ -80,19 +79,20 @@ async function preview(ctx: CommandContext, feed: Feed, template: FeedTemplate |
 
 async function submitTemplate(interaction: ComponentInteraction, ctx: CommandContext, feedId: string) {
   if (!interaction.isModalSubmit()) throw new TypeError('the template form is a modal');
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   const read = readTemplateModal((id) => interaction.fields.getTextInputValue(id));
   const problems = 'problems' in read ? read.problems : checkTemplate(read.template);
   if ('problems' in read || problems.length > 0) {
     ctx.log.info({ feedId: feed.id, problems: problems.length }, 'feed template refused');
+    // Worded now, in the admin's language: each reason names a part of the template in that language too.
+    const reasons = problems.map((p) => `- ${problemText(p, ctx.t)}`);
     throw new UserFacingError(
       'feeds.template-invalid',
-      truncate(`The template of feed \`${feed.id}\` was not saved:\n${problems.map((p) => `- ${p}`).join('\n')}`, 2000),
+      truncate(ctx.t('feedCraft.template.refused', { id: feed.id, problems: reasons.join('\n') }), 2000),
     );
   }
   await ctx.storage.templateDrafts.put(feed.id, admin.userId, read.template);
-  const header = `Preview of the new template of feed \`${feed.id}\` on its source's latest post. Save it?`;
+  const header = ctx.t('feedCraft.template.draftHeader', { id: feed.id });
   const shown = await preview(ctx, feed, read.template, header);
   const buttons: ActionRow = {
     type: ComponentType.ActionRow,
@@ -100,13 +100,13 @@ async function submitTemplate(interaction: ComponentInteraction, ctx: CommandCon
       {
         type: ComponentType.Button,
         style: ButtonStyle.Success,
-        label: 'Save',
+        label: ctx.t('feedCraft.template.saveButton'),
         custom_id: saveId(feed.id, admin.userId),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Secondary,
-        label: 'Cancel',
+        label: ctx.t('feedCraft.template.cancelButton'),
         custom_id: cancelId(feed.id, admin.userId),
       },
     ],
@@ -120,23 +120,18 @@ export async function pressTemplateComponent(interaction: ComponentInteraction, 
   if (modalFeed !== undefined) return submitTemplate(interaction, ctx, modalFeed);
   const [, action, feedId, userId] = TEMPLATE_BUTTON.exec(interaction.customId) ?? [];
   if (interaction.user.id !== userId)
-    throw new UserFacingError('feeds.not-allowed', 'Only the admin who wrote this template can save it.');
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId!);
+    throw new UserFacingError('feeds.not-allowed', text('feedCraft.template.onlyAuthor'));
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId!);
   const draft = await ctx.storage.templateDrafts.take(feed.id, admin.userId);
   if (action === 'cancel') {
-    await ctx.respond.update({ content: 'Cancelled: the template was not saved.', embeds: [], components: [] });
+    await ctx.respond.update({ content: ctx.t('feedCraft.template.cancelled'), embeds: [], components: [] });
     return;
   }
-  if (draft === undefined)
-    throw new UserFacingError(
-      'feeds.template-expired',
-      'This preview has expired or was already answered. Run /feed template again.',
-    );
+  if (draft === undefined) throw new UserFacingError('feeds.template-expired', text('feedCraft.template.expired'));
   await ctx.storage.feeds.update(feed.id, { template: draft });
   ctx.log.info({ feedId: feed.id }, 'feed template saved');
   await ctx.respond.update({
-    content: `Saved: new posts of feed \`${feed.id}\` use this template.`,
+    content: ctx.t('feedCraft.template.saved', { id: feed.id }),
     embeds: [],
     components: [],
     allowedMentions: { parse: [] },
@@ -156,14 +151,22 @@ export async function feedSettings(
   if (!isTimeZone(timeZone))
     throw new UserFacingError(
       'feeds.settings-invalid',
-      `\`${timeZone.slice(0, 64)}\` is not a time zone: use an IANA name such as Europe/Paris or America/New_York. Nothing was changed.`,
+      text('feedCraft.settings.badZone', { zone: timeZone.slice(0, 64) }),
     );
   if (!(TIME_FORMATS as readonly string[]).includes(format))
-    throw new UserFacingError('feeds.settings-invalid', `The time format is one of ${TIME_FORMATS.join(', ')}.`);
+    throw new UserFacingError(
+      'feeds.settings-invalid',
+      text('feedCraft.settings.badFormat', { formats: TIME_FORMATS.join(', ') }),
+    );
   await ctx.storage.guildSettings.setTime(admin.guildId, { timeZone, format });
-  const example = formatPostTime(ctx.clock.now() / 1000, { timeZone, format });
+  // Written in the reader's language; posts write `{time}` in the server's (`feedCraft.timeLocale`).
+  const example = formatPostTime(ctx.clock.now() / 1000, { timeZone, format }, ctx.t('feedCraft.timeLocale'));
   await ctx.respond.reply({
-    content: `Feed templates of this server write times in ${timeZone}, ${format} style: now is "${example}".`,
+    content: ctx.t('feedCraft.settings.saved', {
+      zone: timeZone,
+      format: ctx.t(`feedCraft.settings.format.${format}`),
+      example,
+    }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

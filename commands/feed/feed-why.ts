@@ -12,16 +12,12 @@ import { relativeTime } from '../../src/discord/reply-error.js';
 import { parseMediaUrl, type InstagramAuth, type Post } from '../../src/core/index.js';
 import { describeFeedState } from '../../src/discord/notice-text.js';
 import { sourceKey, type DeliveryRecord, type Feed, type FeedSource } from '../../src/storage/index.js';
+import { text } from '../../src/i18n/i18n.js';
 import { requireFeedAdmin } from './feed-admin.js';
+import { recordedRuleText } from './feed-filters.js';
 
 /** Media ids as the API writes them (`<pk>_<owner id>`; very old media: a plain integer). */
 const MEDIA_ID = /^\d{1,25}(?:_\d{1,25})?$/;
-const UNDERSTOOD =
-  'Give a post link (https://www.instagram.com/p/…/) or a media id such as `1368346650868743235_1127977711`.';
-
-/** A post a digest feed gathered: it goes out in that digest's message (then shown as delivered with its link). */
-const DIGEST_WAITING = (dueAt: number) =>
-  `waiting for its digest: in the digest due at <t:${Math.floor(dueAt / 1000)}:f> (${relativeTime(dueAt)}).`;
 
 interface FeedFacts {
   feed: Feed;
@@ -56,20 +52,17 @@ async function readerAuth(ctx: CommandContext, userId: string, feeds: readonly F
     if (found !== undefined && found.account.status === 'active')
       return { userId: found.account.instagramUserId, accessToken: found.accessToken };
   }
-  throw new UserFacingError(
-    'feeds.why-unreadable',
-    'igcord needs a linked Instagram account to read that post: link yours with /instagram link, or give the media id.',
-  );
+  throw new UserFacingError('feeds.why-unreadable', text('feedCraft.why.unreadable'));
 }
 
 export async function whyPost(interaction: ChatInputCommandInteraction, ctx: CommandContext, input: string) {
   const admin = requireFeedAdmin(interaction);
-  const text = input.trim();
-  const shortcode = MEDIA_ID.test(text) ? undefined : parseMediaUrl(text);
-  if (!MEDIA_ID.test(text) && shortcode === undefined)
+  const typed = input.trim();
+  const shortcode = MEDIA_ID.test(typed) ? undefined : parseMediaUrl(typed);
+  if (!MEDIA_ID.test(typed) && shortcode === undefined)
     throw new UserFacingError(
       'input.invalid-media',
-      `"${plain(text.slice(0, 80))}" is not an Instagram post. ${UNDERSTOOD}`,
+      text('feedCraft.why.notPost', { typed: plain(typed.slice(0, 80)) }),
     );
   const feeds = (await ctx.storage.feeds.listByGuild(admin.guildId)).sort((a, b) => a.createdAt - b.createdAt);
   const post =
@@ -78,7 +71,7 @@ export async function whyPost(interaction: ChatInputCommandInteraction, ctx: Com
       : await ctx.instagram.media.byShortcode(await readerAuth(ctx, admin.userId, feeds), shortcode, {
           priority: 'interactive',
         });
-  const mediaId = post?.id ?? text;
+  const mediaId = post?.id ?? typed;
   const facts: FeedFacts[] = [];
   for (const feed of feeds) {
     const record = await ctx.storage.deliveries.findDelivery(feed.id, mediaId);
@@ -92,13 +85,14 @@ export async function whyPost(interaction: ChatInputCommandInteraction, ctx: Com
     )
       facts.push({ feed, record, pending, digestDue });
   }
-  const what = post !== undefined ? `this post by ${plain(`@${post.author.username}`)}` : `media \`${mediaId}\``;
+  const { t } = ctx;
+  const what =
+    post !== undefined
+      ? t('feedCraft.why.thisPost', { author: plain(`@${post.author.username}`) })
+      : t('feedCraft.why.media', { id: mediaId });
   if (facts.length === 0) {
     await ctx.respond.reply({
-      content:
-        post !== undefined
-          ? `No feed of this server follows the account, a tag or the place of ${what}.`
-          : `No feed of this server has a record of ${what}. Give the post's link to see which feeds could carry it.`,
+      content: t(post !== undefined ? 'feedCraft.why.noFeedFollows' : 'feedCraft.why.noFeedRecord', { what }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });
@@ -106,57 +100,79 @@ export async function whyPost(interaction: ChatInputCommandInteraction, ctx: Com
   }
   const lines = [];
   for (const fact of facts)
-    lines.push(`• Feed \`${fact.feed.id}\` in <#${fact.feed.channelId}>: ${await outcome(ctx, fact, post)}`);
+    lines.push(
+      t('feedCraft.why.line', {
+        id: fact.feed.id,
+        channel: `<#${fact.feed.channelId}>`,
+        outcome: await outcome(ctx, fact, post),
+      }),
+    );
   await ctx.respond.reply({
-    content: truncate(`What happened to ${what}:\n${lines.join('\n')}`, 2000),
+    content: truncate(`${t('feedCraft.why.header', { what })}\n${lines.join('\n')}`, 2000),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
 }
 
-/** One feed's fate of the post, in words, from its records and state. */
+/** One feed's fate of the post, in the reader's words, from its records and state. */
 async function outcome(ctx: CommandContext, { feed, record, pending, digestDue }: FeedFacts, post: Post | undefined) {
+  const { t } = ctx;
   // A forum feed's post is a thread whose starter message has the thread's id: the link opens that thread.
   const where = feed.place === 'forum' ? record?.messageId : feed.channelId;
   if (record?.messageId !== undefined)
-    return `delivered ${relativeTime(record.deliveredAt)}: https://discord.com/channels/${feed.guildId}/${where}/${record.messageId}`;
+    return t('feedCraft.why.delivered', {
+      when: relativeTime(record.deliveredAt),
+      link: `https://discord.com/channels/${feed.guildId}/${where}/${record.messageId}`,
+    });
+  // The record keeps the rule in igcord's notation; it is worded here in the reader's language.
   if (record?.filteredBy !== undefined)
-    return `filtered by ${plain(record.filteredBy)} ${relativeTime(record.deliveredAt)}; it will not be posted.`;
-  if (digestDue !== undefined) return DIGEST_WAITING(digestDue);
-  const reason = describeFeedState(feed.state, ctx.t, feed.ownerDiscordUserId);
+    return t('feedCraft.why.filtered', {
+      rule: plain(recordedRuleText(record.filteredBy, t)),
+      when: relativeTime(record.deliveredAt),
+    });
+  // A post a digest feed gathered goes out in that digest's message (then shown as delivered with its link).
+  if (digestDue !== undefined)
+    return t('feedCraft.why.digestWaiting', {
+      at: `<t:${Math.floor(digestDue / 1000)}:f>`,
+      when: relativeTime(digestDue),
+    });
+  // The state's reason in the reader's language, from the structured state (src/discord/notice-text.ts).
+  const reason = describeFeedState(feed.state, t, feed.ownerDiscordUserId) ?? '';
   const status = ctx.deliveries.status(feed);
   const next =
     status.nextCheckAt !== undefined
-      ? `next checked ${relativeTime(status.nextCheckAt)}`
+      ? t('feedCraft.why.nextChecked', { when: relativeTime(status.nextCheckAt) })
       : status.checking === true
-        ? 'being read now'
-        : 'not scheduled in this process';
+        ? t('feedCraft.why.beingRead')
+        : t('feedCraft.why.notScheduled');
   // A read that stopped early says why (an owner's budget spent until a time, Instagram failing): the engine's words.
   // A spent budget is said as such, with when it frees as a Discord timestamp (in the reader's own time zone).
   const stopped =
     status.overBudgetUntil !== undefined
-      ? ` Its last read stopped early: over budget (the payer's Instagram budget frees ${relativeTime(status.overBudgetUntil)}).`
+      ? t('feedCraft.why.stoppedOverBudget', { when: relativeTime(status.overBudgetUntil) })
       : status.retryReason === undefined
         ? ''
-        : ` Its last read stopped early: ${plain(status.retryReason)}`;
+        : t('feedCraft.why.stopped', { reason: plain(status.retryReason) });
   if (pending) {
     if (feed.state.kind === 'disabled')
-      return `failed: ${reason ?? 'Discord refused it'}. It is posted if the feed is resumed.`;
-    if (feed.state.kind === 'paused') return `paused (${reason}); the post waits to be posted when the feed resumes.`;
-    return `waiting to be posted (the last try failed, or it is next in line); its source is ${next}.`;
+      return t('feedCraft.why.failed', { reason: reason || t('feedCraft.why.discordRefused') });
+    if (feed.state.kind === 'paused') return t('feedCraft.why.pausedWaiting', { reason });
+    return t('feedCraft.why.waiting', { next });
   }
   if (feed.state.kind === 'paused')
-    return feed.state.by === 'budget' ? `over budget: ${reason} Its source is ${next}.` : `paused: ${reason}`;
-  if (feed.state.kind === 'disabled') return `disabled: ${reason}`;
-  if (post === undefined) return 'no record of this media in the feed.';
+    return feed.state.by === 'budget'
+      ? t('feedCraft.why.overBudget', { reason, next })
+      : t('feedCraft.why.paused', { reason });
+  if (feed.state.kind === 'disabled') return t('feedCraft.why.disabled', { reason });
+  if (post === undefined) return t('feedCraft.why.noRecord');
   const cursor = await ctx.storage.deliveries.getCursor(sourceKey(feed.source));
   // Times are whole seconds: another post of the cursor's own second may still be ahead of it.
   const ahead =
     cursor === undefined ||
     post.time > cursor.createdTime ||
     (post.time === cursor.createdTime && post.id !== cursor.mediaId);
-  if (ahead) return `not seen yet: its source is ${next}.${stopped}`;
+  if (ahead) return t('feedCraft.why.notSeen', { next, stopped });
   // Instagram gives seconds: a post of the feed's own second may have come after it, so only an earlier second counts.
-  if (post.time < Math.floor(feed.createdAt / 1000)) return 'posted on Instagram before this feed was added.';
-  return 'no record: the feed keeps the records of its last 200 posts, and this one is not among them.';
+  if (post.time < Math.floor(feed.createdAt / 1000)) return t('feedCraft.why.beforeFeed');
+  return t('feedCraft.why.pastRecords');
 }

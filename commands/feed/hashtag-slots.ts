@@ -7,6 +7,7 @@ import { UserFacingError } from '../../src/discord/errors.js';
 import { InstagramRateLimitError } from '../../src/core/index.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { withInstagram } from '../_shared/linked-account.js';
+import { text } from '../../src/i18n/i18n.js';
 
 /** The emulated and documented code of the hashtag limit (reference §6 q7: the real one is unverified). */
 const HASHTAG_LIMIT_CODE = 24;
@@ -28,13 +29,17 @@ export async function findHashtagForFeed(
     const refused = error.code === HASHTAG_LIMIT_CODE || slots.used >= slots.limit;
     if (!refused) throw error;
     const freesAt = error.resetsAt ?? slots.nextFreesAt ?? undefined;
-    const when =
-      freesAt === undefined
-        ? 'within 7 days of the oldest one'
-        : `on <t:${Math.ceil(freesAt / 1000)}:f> (<t:${Math.ceil(freesAt / 1000)}:R>)`;
+    const vars = { limit: slots.limit, tag: plain(`#${tag}`) };
+    const seconds = freesAt === undefined ? undefined : Math.ceil(freesAt / 1000);
     throw new UserFacingError(
       'feeds.hashtag-slots',
-      `Your Instagram account has used its ${slots.limit} hashtags for this week (Instagram counts each new hashtag for 7 days), so ${plain(`#${tag}`)} cannot be followed yet: a slot frees ${when}. Nothing was created.`,
+      seconds === undefined
+        ? text('feedManage.hashtagSlots.fullWithinWeek', vars)
+        : text('feedManage.hashtagSlots.fullUntil', {
+            ...vars,
+            date: `<t:${seconds}:f>`,
+            relative: `<t:${seconds}:R>`,
+          }),
       { cause: error },
     );
   }

@@ -10,7 +10,7 @@ import { sourceKey, type Account, type Feed } from '../../src/storage/index.js';
 import { askCatchUp } from './resume-choice.js';
 import { requireResumable } from './resumable.js';
 import { requireFeedChannel } from './channel-permissions.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed, requireFeedAdmin } from './feed-admin.js';
 import { describeSource, feedListPages } from './feed-list.js';
 import { requirePayer } from './payer.js';
 
@@ -19,8 +19,7 @@ export async function pauseFeed(
   ctx: CommandContext,
   feedId: string,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   // A feed the engine paused on its own (its owner's link broke) resumes by itself once relinked; an admin's
   // pause replaces that state, so it holds until an admin resumes it.
   const next = pausedByPerson(feed, admin.userId, ctx.clock.now());
@@ -49,8 +48,7 @@ export async function resumeFeed(
   ctx: CommandContext,
   feedId: string,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   requirePayer(feed, admin, 'resume');
   const next = resumedByPerson(feed);
   if (next === undefined) {

@@ -5,6 +5,7 @@
 import { PermissionFlagsBits, type BaseInteraction } from 'discord.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import type { RoleValue } from '../../src/discord/typed-options.js';
+import { text } from '../../src/i18n/i18n.js';
 
 /** Refuses `role` as a feed mention when it is not mentionable and the member lacks Mention Everyone. */
 export function requireMentionableRole(interaction: BaseInteraction, role: RoleValue): void {
@@ -13,7 +14,6 @@ export function requireMentionableRole(interaction: BaseInteraction, role: RoleV
   if (interaction.memberPermissions?.has(PermissionFlagsBits.MentionEveryone)) return;
   throw new UserFacingError(
     'feeds.mention-not-allowed',
-    `<@&${role.id}> is not mentionable, and you lack **Mention Everyone**, so a feed you set up cannot ping it. ` +
-      'Make the role mentionable in Server Settings, choose another role, or leave the mention out. Nothing was created.',
+    text('feedManage.mentionRole.notMentionable', { role: `<@&${role.id}>` }),
   );
 }

@@ -7,6 +7,7 @@ import { UserFacingError } from '../../src/discord/errors.js';
 import { movedToNewAccount } from '../../src/core/index.js';
 import { sourceKey } from '../../src/storage/index.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import { text } from '../../src/i18n/i18n.js';
 
 const MOVE = /^feed:move:([a-z0-9]{1,40})$/;
 
@@ -15,23 +16,20 @@ export const isMoveButton = (customId: string): boolean => MOVE.test(customId);
 export async function pressMoveButton(interaction: ComponentInteraction, ctx: CommandContext): Promise<void> {
   const feedId = MOVE.exec(interaction.customId)?.[1];
   const feed = feedId === undefined ? undefined : await ctx.storage.feeds.get(feedId);
-  if (feed === undefined) throw new UserFacingError('feeds.not-found', 'That feed no longer exists.');
+  if (feed === undefined) throw new UserFacingError('feeds.not-found', text('feedManage.move.gone'));
   if (feed.ownerDiscordUserId !== interaction.user.id) {
     throw new UserFacingError(
       'feeds.payer-only',
-      `Feed \`${feed.id}\` is paid for by <@${feed.ownerDiscordUserId}>: only they can move it to their new account.`,
+      text('feedManage.move.payerOnly', { id: feed.id, payer: `<@${feed.ownerDiscordUserId}>` }),
     );
   }
   const account = await ctx.storage.accounts.get(interaction.user.id);
   if (account === undefined || account.status !== 'active') {
-    throw new UserFacingError(
-      'feeds.owner-link-broken',
-      'Your Instagram link does not work now: run /instagram link, then move the feed.',
-    );
+    throw new UserFacingError('feeds.owner-link-broken', text('feedManage.move.linkBroken'));
   }
   if (account.instagramUserId === feed.ownerInstagramUserId) {
     await ctx.respond.reply({
-      content: `Feed \`${feed.id}\` already uses **${plain(`@${account.username}`)}**.`,
+      content: ctx.t('feedManage.move.already', { id: feed.id, account: plain(`@${account.username}`) }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });
@@ -47,7 +45,11 @@ export async function pressMoveButton(interaction: ComponentInteraction, ctx: Co
     "feed moved to its owner's new Instagram account",
   );
   await ctx.respond.reply({
-    content: `Feed \`${feed.id}\` (<#${feed.channelId}>) moved to **${plain(`@${account.username}`)}**: that account's link reads and pays for it from now on.`,
+    content: ctx.t('feedManage.move.moved', {
+      id: feed.id,
+      channel: `<#${feed.channelId}>`,
+      account: plain(`@${account.username}`),
+    }),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });

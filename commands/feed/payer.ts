@@ -4,15 +4,16 @@
 import { UserFacingError } from '../../src/discord/errors.js';
 import type { Feed } from '../../src/storage/index.js';
 import type { FeedAdmin } from './feed-admin.js';
+import { text } from '../../src/i18n/i18n.js';
 
 export type SpendingAction = 'resume' | 'test' | 'backfill';
 
 /** Refuses `action` on `feed` to anyone but its payer. */
 export function requirePayer(feed: Feed, admin: FeedAdmin, action: SpendingAction): void {
   if (feed.ownerDiscordUserId === admin.userId) return;
+  // One sentence per action: the verb and its object read differently in each language ("reanudarlo", "retomá-lo").
   throw new UserFacingError(
     'feeds.payer-only',
-    `Feed \`${feed.id}\` reads Instagram with the link of <@${feed.ownerDiscordUserId}>, who pays for it: only they can ${action} it, since that spends their Instagram budget. ` +
-      'You can pause or remove it, and add it again with your own link.',
+    text(`feedManage.payer.only.${action}`, { id: feed.id, payer: `<@${feed.ownerDiscordUserId}>` }),
   );
 }

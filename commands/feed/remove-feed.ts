@@ -6,7 +6,7 @@ import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'di
 import type { CommandContext, ComponentInteraction } from '../../src/discord/command.js';
 import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { sourceKey } from '../../src/storage/index.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed } from './feed-admin.js';
 import { describeSource } from './feed-list.js';
 import { releaseWebhook } from './feed-webhook.js';
 import { text } from '../../src/i18n/i18n.js';
@@ -22,8 +22,7 @@ export async function askRemoveFeed(
   ctx: CommandContext,
   feedId: string,
 ): Promise<void> {
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   const owner = await ctx.storage.accounts.get(feed.ownerDiscordUserId);
   const row: ActionRow = {
     type: ComponentType.ActionRow,
@@ -71,8 +70,7 @@ export async function pressRemoveButton(interaction: ComponentInteraction, ctx: 
     await ctx.respond.update({ content: ctx.t('feed.remove.cancelled'), components: [] });
     return;
   }
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, remove[1]!);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, remove[1]!);
   const removed = await ctx.storage.feeds.remove(feed.id);
   if (removed === undefined)
     throw new UserFacingError('feeds.not-found', text('feed.remove.alreadyRemoved', { id: feed.id }));

@@ -7,7 +7,7 @@ import type { CommandContext, ComponentInteraction } from '../../src/discord/com
 import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { resumedByPerson } from '../../src/core/index.js';
 import { sourceKey, type Feed } from '../../src/storage/index.js';
-import { findGuildFeed, requireFeedAdmin } from './feed-admin.js';
+import { requireAdminFeed } from './feed-admin.js';
 import { requireResumable } from './resumable.js';
 import { requirePayer } from './payer.js';
 import { text } from '../../src/i18n/i18n.js';
@@ -54,8 +54,7 @@ export async function pressCatchUpButton(interaction: ComponentInteraction, ctx:
     });
     return;
   }
-  const admin = requireFeedAdmin(interaction);
-  const feed = await findGuildFeed(ctx.storage, admin.guildId, feedId);
+  const { admin, feed } = await requireAdminFeed(interaction, ctx.storage, feedId);
   requirePayer(feed, admin, 'resume');
   const next = resumedByPerson(feed);
   if (next === undefined) {

@@ -1,9 +1,12 @@
 // The modal of /feed template: Discord allows five text inputs, so the message text, title, description and
 // footer get one each and the rest (author, colour, image, button) share a fifth, one `name: value` per line.
 // Prefilled with the feed's template (or the starter one); what comes back is read into a template here, every
-// mistake named, and then checked against Discord's limits by template-check.ts.
+// mistake named, and then checked against Discord's limits by template-check.ts. The modal's labels speak the
+// admin's language; the setting names (`author:`, `colour:`…), their values and the placeholders are igcord's
+// syntax and stay as they are in every language.
 import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { IMAGE_CHOICES, type FeedTemplate, type ImageChoice } from '../../src/core/index.js';
+import { text, type Text, type Translate } from '../../src/i18n/i18n.js';
 
 export const TEMPLATE_MODAL_PREFIX = 'feed:tpl-modal';
 export const templateModalId = (feedId: string) => `${TEMPLATE_MODAL_PREFIX}:${feedId}`;
@@ -39,26 +42,53 @@ const input = (id: string, label: string, value: string, style: TextInputStyle, 
   ],
 });
 
-export function templateModal(feedId: string, t: FeedTemplate): APIModalInteractionResponseCallbackData {
+/** The modal, prefilled with `template`, its title and labels in the admin's language (`t`). */
+export function templateModal(
+  feedId: string,
+  template: FeedTemplate,
+  t: Translate,
+): APIModalInteractionResponseCallbackData {
   return {
     custom_id: templateModalId(feedId),
-    title: `Template of feed ${feedId}`.slice(0, 45),
+    // Discord allows 45 characters in a modal's title and 45 in a text input's label.
+    title: t('feedCraft.modal.title', { id: feedId }).slice(0, 45),
     components: [
       input(
         FIELDS.content,
-        'Message text',
-        t.content,
+        t('feedCraft.modal.content').slice(0, 45),
+        template.content,
         TextInputStyle.Paragraph,
         2000,
-        'New post by {author}: {permalink}',
+        t('feedCraft.modal.contentPlaceholder'),
       ),
-      input(FIELDS.title, 'Embed title', t.title, TextInputStyle.Short, 256, '{caption_first_line}'),
-      input(FIELDS.description, 'Embed description', t.description, TextInputStyle.Paragraph, 4000, '{caption}'),
-      input(FIELDS.footer, 'Embed footer', t.footer, TextInputStyle.Short, 2048, 'Instagram · {time}'),
+      input(
+        FIELDS.title,
+        t('feedCraft.modal.embedTitle').slice(0, 45),
+        template.title,
+        TextInputStyle.Short,
+        256,
+        '{caption_first_line}',
+      ),
+      input(
+        FIELDS.description,
+        t('feedCraft.modal.description').slice(0, 45),
+        template.description,
+        TextInputStyle.Paragraph,
+        4000,
+        '{caption}',
+      ),
+      input(
+        FIELDS.footer,
+        t('feedCraft.modal.footer').slice(0, 45),
+        template.footer,
+        TextInputStyle.Short,
+        2048,
+        t('feedCraft.modal.footerPlaceholder'),
+      ),
       input(
         FIELDS.more,
-        'Author, colour, image, button',
-        moreText(t),
+        t('feedCraft.modal.more').slice(0, 45),
+        moreText(template),
         TextInputStyle.Paragraph,
         400,
         'author: {author}\ncolour: #E1306C\nimage: first\nbutton: on',
@@ -70,9 +100,9 @@ export function templateModal(feedId: string, t: FeedTemplate): APIModalInteract
 const ON = new Set(['on', 'yes', 'true']);
 const OFF = new Set(['off', 'no', 'false', '']);
 
-/** The template typed into the modal, or the reasons it cannot be read. */
-export function readTemplateModal(values: (id: string) => string): { template: FeedTemplate } | { problems: string[] } {
-  const problems: string[] = [];
+/** The template typed into the modal, or the reasons it cannot be read (worded in the reader's language later). */
+export function readTemplateModal(values: (id: string) => string): { template: FeedTemplate } | { problems: Text[] } {
+  const problems: Text[] = [];
   const template: FeedTemplate = {
     content: values(FIELDS.content).trim(),
     title: values(FIELDS.title).trim(),
@@ -92,18 +122,16 @@ export function readTemplateModal(values: (id: string) => string): { template: F
       const hex = /^#?([0-9a-f]{6})$/i.exec(value);
       if (hex) template.colour = Number.parseInt(hex[1]!, 16);
       else if (value.toLowerCase() !== 'none' && value !== '')
-        problems.push(`\`${value.slice(0, 40)}\` is not a colour: write it as #RRGGBB (e.g. #E1306C) or none.`);
+        problems.push(text('feedCraft.problem.badColour', { value: value.slice(0, 40) }));
     } else if (name === 'image') {
       if ((IMAGE_CHOICES as readonly string[]).includes(value.toLowerCase()))
         template.image = value.toLowerCase() as ImageChoice;
-      else problems.push(`\`image: ${value.slice(0, 40)}\` must be first, all (a gallery) or none.`);
+      else problems.push(text('feedCraft.problem.badImage', { value: value.slice(0, 40) }));
     } else if (name === 'button') {
       if (ON.has(value.toLowerCase())) template.button = true;
-      else if (!OFF.has(value.toLowerCase())) problems.push(`\`button: ${value.slice(0, 40)}\` must be on or off.`);
-    } else
-      problems.push(
-        `\`${line.trim().slice(0, 40)}\` is not a setting: the last box takes author:, colour:, image: and button: lines.`,
-      );
+      else if (!OFF.has(value.toLowerCase()))
+        problems.push(text('feedCraft.problem.badButton', { value: value.slice(0, 40) }));
+    } else problems.push(text('feedCraft.problem.notSetting', { line: line.trim().slice(0, 40) }));
   }
   return problems.length > 0 ? { problems } : { template };
 }

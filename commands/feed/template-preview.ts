@@ -16,10 +16,10 @@ export function previewMessage(
   template: FeedTemplate | undefined,
   time: TimeSettings,
   log: Logger,
-  /** The reader's language, for the built-in rendering's labels (a template's text is the admin's own). */
+  /** The reader's language, for igcord's own labels (built-in rendering, link button); a template's text is the admin's. */
   t: Translate,
 ): { content: string; embeds: APIEmbed[]; components: ActionRow[] } {
-  const drawn = templateBody({ template, time }, post) ?? {
+  const drawn = templateBody({ template, time }, post, t) ?? {
     content: '',
     embeds: feedEmbeds(post, log, t) ?? [],
     components: [],

@@ -1,12 +1,14 @@
 // /follows: the invoker's own Instagram relationships (reference §2.2, late API: only the token owner's lists).
 // `following`, `followers` and `requests` page through those lists; `status` says how the invoker and another
 // account relate; `follow`, `unfollow`, `approve` and `ignore` change that. Lists and status are ephemeral
-// unless `share` is set; the outcome of an action is only ever shown to the person who took it.
+// unless `share` is set; the outcome of an action is only ever shown to the person who took it. Every answer
+// speaks the invoker's language (`ctx.t`); Instagram's usernames are shown as written.
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { defineCommand, type CommandContext } from '../../src/discord/command.js';
 import { defineSlash, slashCommand, type SubcommandOptions } from '../../src/discord/slash-command.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { text, type Translate } from '../../src/i18n/i18n.js';
 import { withInstagram } from '../_shared/linked-account.js';
 import { describeAction, describeRelationship } from './relationship-text.js';
 import { findByUsername, resolveUsername } from '../_shared/users/resolve-user.js';
@@ -25,31 +27,28 @@ import { LOOKUPS } from '../_shared/lookup-kinds.js';
 const SHARE_DESCRIPTION = 'Show the answer to the channel (by default only you see it)';
 
 type ListName = 'following' | 'followers' | 'requests';
+/** Each list's description (the definition's English), its reader, and its title and empty answer in `t`. */
 const LISTS: Record<
   ListName,
   {
     describe: string;
-    title: string;
-    empty: string;
+    words: (t: Translate) => { title: string; empty: string };
     read: (ig: InstagramPort, auth: Auth) => Promise<Page<ListedPerson>>;
   }
 > = {
   following: {
     describe: 'The accounts you follow on Instagram',
-    title: 'Accounts you follow',
-    empty: 'You do not follow anyone yet.',
+    words: (t) => ({ title: t('follows.lists.following.title'), empty: t('follows.lists.following.empty') }),
     read: (ig, auth) => ig.users.follows(auth),
   },
   followers: {
     describe: 'The accounts that follow you on Instagram',
-    title: 'Your followers',
-    empty: 'Nobody follows you yet.',
+    words: (t) => ({ title: t('follows.lists.followers.title'), empty: t('follows.lists.followers.empty') }),
     read: (ig, auth) => ig.users.followers(auth),
   },
   requests: {
     describe: 'The people who asked to follow your private account',
-    title: 'Pending follow requests',
-    empty: 'Nobody is waiting for your approval.',
+    words: (t) => ({ title: t('follows.lists.requests.title'), empty: t('follows.lists.requests.empty') }),
     read: (ig, auth) => ig.users.requests(auth),
   },
 };
@@ -108,9 +107,8 @@ async function showList(
     ownerId: interaction.user.id,
     source: userListSource(users, {
       t: ctx.t,
-      title: list.title,
-      empty: list.empty,
-      note: truncated ? `Instagram has more than the ${users.length} shown here.` : undefined,
+      ...list.words(ctx.t),
+      note: truncated ? ctx.t('follows.more', { count: users.length }) : undefined,
     }),
     ephemeral: !share,
   });
@@ -130,7 +128,7 @@ async function showStatus(
     return { target, relationship: await ctx.instagram.users.relationship(auth, target.id) };
   });
   await ctx.respond.reply({
-    content: describeRelationship(target.username, relationship),
+    content: describeRelationship(target.username, relationship, ctx.t),
     ephemeral: !share,
     allowedMentions: { parse: [] },
   });
@@ -164,7 +162,7 @@ async function act(
     'relationship changed',
   );
   await ctx.respond.reply({
-    content: describeAction(action, target.username, relationship, before),
+    content: describeAction(action, target.username, relationship, ctx.t, before),
     ephemeral: true,
     allowedMentions: { parse: [] },
   });
@@ -180,13 +178,13 @@ async function pendingRequester(ctx: CommandContext, auth: Auth, username: strin
   if (!found) {
     throw new UserFacingError(
       'follows.no-request',
-      `**${plain(`@${username}`)}** has not asked to follow you (or the request was already answered). See \`/follows requests\`.`,
+      text('follows.noRequest', { user: `**${plain(`@${username}`)}**` }),
     );
   }
   return found;
 }
 
-const ownAccount = () => new UserFacingError('follows.own-account', 'That is your own Instagram account.');
+const ownAccount = () => new UserFacingError('follows.own-account', text('follows.ownAccount'));
 
 export default defineCommand({
   ...slashCommand(definition, {

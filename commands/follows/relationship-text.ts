@@ -1,38 +1,41 @@
 // Plain sentences for a relationship between the invoker and another Instagram user (core's Relationship:
 // outgoing follows / requested / none, incoming followed-by / requested-by / none, and whether the other account
-// is private), and for the outcome of each follow action.
+// is private), and for the outcome of each follow action, in the reader's language (`t`); the username is
+// Instagram's, bold and markdown-escaped, never translated.
 import type { Relationship, RelationshipAction } from '../../src/core/index.js';
 import { plain } from '../../src/discord/embeds/text.js';
+import type { Translate } from '../../src/i18n/i18n.js';
 
 const at = (username: string) => `**${plain(`@${username}`)}**`;
 
-export function describeRelationship(username: string, relationship: Relationship): string {
+export function describeRelationship(username: string, relationship: Relationship, t: Translate): string {
+  const user = at(username);
   const lines: string[] = [];
   switch (relationship.outgoing) {
     case 'follows':
-      lines.push(`You follow ${at(username)}.`);
+      lines.push(t('follows.relationship.follows', { user }));
       break;
     case 'requested':
-      lines.push(`You asked to follow ${at(username)}; the request is pending.`);
+      lines.push(t('follows.relationship.requested', { user }));
       break;
     case 'none':
-      lines.push(`You do not follow ${at(username)}.`);
+      lines.push(t('follows.relationship.none', { user }));
       break;
   }
   switch (relationship.incoming) {
     case 'followed-by':
-      lines.push(`${at(username)} follows you.`);
+      lines.push(t('follows.relationship.followedBy', { user }));
       break;
     case 'requested-by':
-      lines.push(`${at(username)} asked to follow you: answer with \`/follows approve\` or \`/follows ignore\`.`);
+      lines.push(t('follows.relationship.requestedBy', { user }));
       break;
     case 'none':
-      lines.push(`${at(username)} does not follow you.`);
+      lines.push(t('follows.relationship.notFollowedBy', { user }));
       break;
     case undefined:
       break;
   }
-  if (relationship.targetIsPrivate) lines.push(`${at(username)}'s account is private.`);
+  if (relationship.targetIsPrivate) lines.push(t('follows.relationship.private', { user }));
   return lines.join('\n');
 }
 
@@ -44,22 +47,24 @@ export function describeAction(
   action: RelationshipAction,
   username: string,
   relationship: Relationship,
+  t: Translate,
   before?: Relationship,
 ): string {
+  const user = at(username);
   switch (action) {
     case 'follow':
       return relationship.outgoing === 'requested'
-        ? `${at(username)} is private: your follow request was sent and waits for their approval.`
+        ? t('follows.action.requestSent', { user })
         : relationship.outgoing === 'follows'
-          ? `You now follow ${at(username)}.`
-          : `Instagram did not record a follow of ${at(username)}.`;
+          ? t('follows.action.followed', { user })
+          : t('follows.action.notRecorded', { user });
     case 'unfollow':
-      if (before?.outgoing === 'requested') return `Request withdrawn: you no longer ask to follow ${at(username)}.`;
-      if (before?.outgoing === 'none') return `You were not following ${at(username)}; nothing changed.`;
-      return `You no longer follow ${at(username)}.`;
+      if (before?.outgoing === 'requested') return t('follows.action.withdrawn', { user });
+      if (before?.outgoing === 'none') return t('follows.action.notFollowing', { user });
+      return t('follows.action.unfollowed', { user });
     case 'approve':
-      return `You approved ${at(username)}'s request: they now follow you.`;
+      return t('follows.action.approved', { user });
     case 'ignore':
-      return `You ignored ${at(username)}'s request to follow you.`;
+      return t('follows.action.ignored', { user });
   }
 }

@@ -124,11 +124,14 @@ export interface DiscordFake {
 
   sendCommand(input: CommandInput): InteractionHandle;
   sendAutocomplete(input: AutocompleteInput): InteractionHandle;
+  /** `locale`: the presser's client language, which Discord sends with every interaction (en-US when left out). */
   pressButton(input: {
     messageId?: string;
     message?: { id: string };
     customId: string;
     userId: string;
+    /** The person's client language, sent as the interaction's `locale` (en-US when left out). */
+    locale?: string;
   }): InteractionHandle;
   selectMenu(input: {
     messageId?: string;
@@ -136,6 +139,8 @@ export interface DiscordFake {
     customId: string;
     values: string[];
     userId: string;
+    /** The person's client language, sent as the interaction's `locale` (en-US when left out). */
+    locale?: string;
   }): InteractionHandle;
   submitModal(input: ModalInput): InteractionHandle;
 

@@ -20,7 +20,7 @@ import {
   type InteractionRecord,
 } from './interactions.js';
 import { commandRecord } from './interaction-payloads.js';
-import { buttonRecord, modalRecord, selectRecord } from './person.js';
+import { buttonRecord, localeOf, modalRecord, selectRecord } from './person.js';
 import { World } from './world.js';
 import { addSessionRoutes } from './routes/session.js';
 import { addCommandRoutes } from './routes/commands.js';
@@ -217,7 +217,12 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       dispatchInteraction(commandRecord(state, input, { focused: input.focused, value: input.value })),
     pressButton: (input) =>
       dispatchInteraction(
-        buttonRecord(state, { messageId: messageIdOf(input), customId: input.customId, userId: input.userId }),
+        buttonRecord(state, {
+          messageId: messageIdOf(input),
+          customId: input.customId,
+          userId: input.userId,
+          ...localeOf(input),
+        }),
       ),
     selectMenu: (input) =>
       dispatchInteraction(
@@ -226,6 +231,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
           customId: input.customId,
           userId: input.userId,
           values: input.values,
+          ...localeOf(input),
         }),
       ),
     submitModal: (input) => dispatchInteraction(modalRecord(state, interactions, input)),

@@ -78,6 +78,8 @@ export interface GraphEmulatorAdmin {
   deliveries(): DeliveryLogEntry[];
   /** Sends gathered webhook batches now instead of after the batch delay. */
   flushWebhooks(): void;
+  /** Sends delivery `id` (of `deliveries()`) again, same bytes, as Meta's redelivery; resolves with the answer. */
+  redeliverWebhook(id: number): Promise<number | string>;
   issuedTokens(): string[];
 }
 
@@ -180,6 +182,11 @@ export function createAdmin(state: GraphState): GraphEmulatorAdmin {
     clearRequests: () => state.requests.clear(),
     deliveries: () => state.webhooks.log.map((d) => ({ ...d, attempts: [...d.attempts] })),
     flushWebhooks: () => state.webhooks.flushAll(),
+    async redeliverWebhook(id) {
+      const outcome = await state.webhooks.redeliver(id);
+      if (outcome === undefined) throw new AdminError(404, `no webhook delivery ${id}`);
+      return outcome;
+    },
     issuedTokens: () => state.tokens.issued(),
   };
 }

@@ -17,6 +17,7 @@ import {
   revokedToken,
   serverError,
 } from './graph-error.js';
+import { REQUEST_FAULT_KINDS } from './faults.js';
 import { routeGraph } from './graph-routes.js';
 import { FACEBOOK_GRAPH_PREFIX, stripVersion } from './hosts.js';
 import { sendText } from './http-util.js';
@@ -137,7 +138,7 @@ export async function handleGraph(
     sendText(res, status, text, 'application/json; charset=UTF-8', headers);
   };
 
-  const fault = state.faults.take(method, url.pathname, ['latency', 'error', 'status', 'reset', 'malformed']);
+  const fault = state.faults.take(method, url.pathname, REQUEST_FAULT_KINDS);
   if (fault) log.fault = fault.kind;
   if (fault?.kind === 'latency') await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 1000));
   else if (fault?.kind === 'reset') {

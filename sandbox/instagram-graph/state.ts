@@ -77,6 +77,7 @@ export interface GraphState {
 export function createState(options: GraphEmulatorOptions): GraphState {
   const start = options.now ?? Date.now();
   const closing = new AbortController();
+  const faults = new Faults();
   return {
     app: { ...SANDBOX_GRAPH_APP, ...options.app },
     clock: new Clock(start, options.frozenClock ?? false),
@@ -84,8 +85,12 @@ export function createState(options: GraphEmulatorOptions): GraphState {
     tokens: new TokenStore(),
     usage: new UsageMeter(options.usage),
     hashtags: new HashtagBudget(options.hashtagLimit),
-    webhooks: new Webhooks(options.webhooks ?? {}, closing.signal),
-    faults: new Faults(),
+    webhooks: new Webhooks(
+      options.webhooks ?? {},
+      closing.signal,
+      (callbackUrl) => faults.take('POST', new URL(callbackUrl).pathname, ['drop']) !== undefined,
+    ),
+    faults,
     requests: new RequestLog(),
     options,
     version: options.version ?? DEFAULT_GRAPH_VERSION,

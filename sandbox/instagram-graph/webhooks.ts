@@ -4,7 +4,9 @@
 // short gathering delay), signed over the raw bytes with `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app
 // secret)>` (and the older SHA-1 `X-Hub-Signature`, reference §1.7), and redelivered — same bytes — until the
 // receiver answers 2xx: immediately once, then with a growing delay, for 36 h by default (configurable, short
-// in tests). Nothing here is fired by new media: no webhook field announces a new post (reference §1.7).
+// in tests). Nothing here is fired by new media: no webhook field announces a new post (reference §1.7). Two test
+// levers stand for what Meta's side can do: a `drop` fault loses a delivery for good (as once its 36 h of retries
+// are over), and `redeliver` sends a delivery's same bytes again, as Meta's retry does after an answer it lost.
 import { createHmac } from 'node:crypto';
 import { GraphError } from './graph-error.js';
 
@@ -72,11 +74,14 @@ export class Webhooks {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inflight = new Set<Promise<void>>();
   readonly log: DeliveryLogEntry[] = [];
+  private readonly sent = new Map<number, Delivery>();
   private deliveries = 0;
 
+  /** `dropped` says whether a delivery to that callback URL is lost on its way (the `drop` fault). */
   constructor(
     private readonly options: WebhookOptions,
     private readonly closing: AbortSignal,
+    private readonly dropped: (callbackUrl: string) => boolean = () => false,
   ) {}
 
   list(appId: string): AppSubscription[] {
@@ -161,6 +166,7 @@ export class Webhooks {
       startedAt: Date.now(),
     };
     this.log.push(delivery.log);
+    this.sent.set(delivery.log.id, delivery);
     this.attempt(delivery);
   }
 
@@ -170,10 +176,10 @@ export class Webhooks {
     this.inflight.add(run);
   }
 
-  private async send(delivery: Delivery): Promise<void> {
-    const { log } = delivery;
+  /** One POST of the delivery's bytes: the receiver's status, or the network error's text (undefined: closing). */
+  private async post(delivery: Delivery): Promise<number | string | undefined> {
     try {
-      const response = await fetch(log.callbackUrl, {
+      const response = await fetch(delivery.log.callbackUrl, {
         method: 'POST',
         headers: delivery.headers,
         body: delivery.raw,
@@ -181,14 +187,27 @@ export class Webhooks {
         signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs ?? 5000), this.closing]),
       });
       await response.arrayBuffer().catch(() => undefined);
-      log.attempts.push(response.status);
-      if (response.status >= 200 && response.status < 300) {
-        log.acknowledged = true;
-        return;
-      }
+      return response.status;
     } catch (error) {
-      if (this.closing.aborted) return;
-      log.attempts.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+      if (this.closing.aborted) return undefined;
+      return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    }
+  }
+
+  private async send(delivery: Delivery): Promise<void> {
+    const { log } = delivery;
+    if (this.dropped(log.callbackUrl)) {
+      // Lost for good: the receiver never sees it, and nothing is sent again.
+      log.attempts.push('dropped');
+      log.gaveUp = true;
+      return;
+    }
+    const outcome = await this.post(delivery);
+    if (outcome === undefined) return;
+    log.attempts.push(outcome);
+    if (typeof outcome === 'number' && outcome >= 200 && outcome < 300) {
+      log.acknowledged = true;
+      return;
     }
     // Meta: "we will retry immediately, then try a few more times with decreasing frequency over the next 36 hours".
     const failures = log.attempts.length;
@@ -206,6 +225,18 @@ export class Webhooks {
       this.attempt(delivery);
     }, delay);
     this.timers.add(timer);
+  }
+
+  /**
+   * Sends delivery `id`'s same bytes and signature once more, now, as Meta does when it did not get (or lost) the
+   * receiver's answer; resolves with the receiver's status or the network error (undefined: no such delivery).
+   */
+  async redeliver(id: number): Promise<number | string | undefined> {
+    const delivery = this.sent.get(id);
+    if (delivery === undefined || this.closing.aborted) return undefined;
+    const outcome = await this.post(delivery);
+    if (outcome !== undefined) delivery.log.attempts.push(outcome);
+    return outcome;
   }
 
   /** Sends every gathered batch now (used on close and by tests that do not want to wait the batch delay). */

@@ -34,42 +34,53 @@ export type FilterRule = z.output<typeof filterRuleSchema>;
 
 const USERNAME = /^[a-z0-9._]{1,30}$/;
 
+/**
+ * Why a typed rule is refused, as data: the command layer words it in the reader's language (core keeps no
+ * language). `error` is re2js's own wording of a bad pattern, passed through as it came.
+ */
+export type FilterRefusal =
+  | { reason: 'empty' }
+  | { reason: 'hashtag'; typed: string; max: number }
+  | { reason: 'keyword-length'; max: number }
+  | { reason: 'regex-length'; max: number }
+  | { reason: 'regex'; error: string }
+  | { reason: 'kind'; kinds: string }
+  | { reason: 'author-on-account' }
+  | { reason: 'username'; typed: string };
+
 /** A rule read from what an admin typed, or why it is refused (nothing is saved then). */
 export function parseFilterRule(
   input: { mode: FilterMode; field: FilterField; value: string },
   sourceKind: FeedSource['kind'],
-): { rule: FilterRule } | { refused: string } {
+): { rule: FilterRule } | { refused: FilterRefusal } {
   const { mode, field } = input;
   const typed = input.value.trim();
-  if (typed === '') return { refused: 'The value is empty.' };
+  if (typed === '') return { refused: { reason: 'empty' } };
   const ok = (value: string) => ({ rule: { mode, field, value } });
   switch (field) {
     case 'hashtag': {
       const tag = bareTag(typed).toLowerCase();
       if (tag.length > TAG_NAME_MAX || !TAG_NAME_PATTERN.test(tag))
-        return { refused: `\`${typed}\` is not a hashtag: letters, digits and _ only, up to ${TAG_NAME_MAX}.` };
+        return { refused: { reason: 'hashtag', typed, max: TAG_NAME_MAX } };
       return ok(tag);
     }
     case 'keyword':
-      if (typed.length > MAX_PATTERN_LENGTH)
-        return { refused: `A keyword is at most ${MAX_PATTERN_LENGTH} characters.` };
+      if (typed.length > MAX_PATTERN_LENGTH) return { refused: { reason: 'keyword-length', max: MAX_PATTERN_LENGTH } };
       return ok(typed);
     case 'regex': {
-      if (typed.length > MAX_PATTERN_LENGTH)
-        return { refused: `A regular expression is at most ${MAX_PATTERN_LENGTH} characters.` };
+      if (typed.length > MAX_PATTERN_LENGTH) return { refused: { reason: 'regex-length', max: MAX_PATTERN_LENGTH } };
       const compiled = compile(typed);
-      return 'error' in compiled ? { refused: `Invalid regular expression: ${compiled.error}` } : ok(typed);
+      return 'error' in compiled ? { refused: { reason: 'regex', error: compiled.error } } : ok(typed);
     }
     case 'kind': {
       const kind = postKindSchema.safeParse(typed.toLowerCase());
-      if (!kind.success) return { refused: `A kind is one of: ${postKindSchema.options.join(', ')}.` };
+      if (!kind.success) return { refused: { reason: 'kind', kinds: postKindSchema.options.join(', ') } };
       return ok(kind.data);
     }
     case 'author': {
-      if (sourceKind === 'account')
-        return { refused: 'Author rules are for tag and location feeds: an account feed has one author.' };
+      if (sourceKind === 'account') return { refused: { reason: 'author-on-account' } };
       const name = typed.replace(/^@/, '').toLowerCase();
-      if (!USERNAME.test(name)) return { refused: `\`${typed}\` is not an Instagram username.` };
+      if (!USERNAME.test(name)) return { refused: { reason: 'username', typed } };
       return ok(name);
     }
   }
@@ -83,19 +94,65 @@ function compile(pattern: string): { re: RE2JS } | { error: string } {
   }
 }
 
-/** `include hashtag #sunset`, `exclude keyword "storm"`, `exclude regex /a|b/`: a rule in words. */
+/** A rule's value as the rule shows it: `#sunset`, `"storm"`, `/a|b/`, `@name`, `reel`. */
+export function shownValue(rule: FilterRule): string {
+  switch (rule.field) {
+    case 'hashtag':
+      return `#${rule.value}`;
+    case 'keyword':
+      return `"${rule.value}"`;
+    case 'regex':
+      return `/${rule.value}/`;
+    case 'author':
+      return `@${rule.value}`;
+    case 'kind':
+      return rule.value;
+  }
+}
+
+/**
+ * `include hashtag #sunset`, `exclude keyword "storm"`, `exclude regex /a|b/`: a rule in igcord's own notation,
+ * the words a filtered delivery record keeps (parseRuleWords reads them back to word them in a language).
+ */
 export function describeRule(rule: FilterRule): string {
-  const shown =
-    rule.field === 'hashtag'
-      ? `#${rule.value}`
-      : rule.field === 'keyword'
-        ? `"${rule.value}"`
-        : rule.field === 'regex'
-          ? `/${rule.value}/`
-          : rule.field === 'author'
-            ? `@${rule.value}`
-            : rule.value;
-  return `${rule.mode} ${rule.field} ${shown}`;
+  return `${rule.mode} ${rule.field} ${shownValue(rule)}`;
+}
+
+/** What a filtered record keeps when no include rule of a field matched: `include hashtag rules (none matched)`. */
+export const noneMatchedWords = (field: FilterField) => `include ${field} rules (none matched)`;
+
+/** What held a post back, read from a record's words: one rule, or a field whose include rules all missed. */
+export type RuleWords = { rule: FilterRule } | { noneMatched: FilterField };
+
+const NONE_MATCHED = /^include ([a-z]+) rules \(none matched\)$/;
+const RULE_WORDS = /^(include|exclude) ([a-z]+) ([\s\S]+)$/;
+
+/** The inverse of describeRule and noneMatchedWords; undefined for words written otherwise (shown as they are). */
+export function parseRuleWords(words: string): RuleWords | undefined {
+  const none = NONE_MATCHED.exec(words);
+  if (none !== null) {
+    const field = FILTER_FIELDS.find((f) => f === none[1]);
+    return field === undefined ? undefined : { noneMatched: field };
+  }
+  const [, mode, fieldName, shown] = RULE_WORDS.exec(words) ?? [];
+  const field = FILTER_FIELDS.find((f) => f === fieldName);
+  if (mode === undefined || field === undefined || shown === undefined) return undefined;
+  const unwrap = (open: string, close: string) =>
+    shown.length >= open.length + close.length && shown.startsWith(open) && shown.endsWith(close)
+      ? shown.slice(open.length, shown.length - close.length)
+      : undefined;
+  const value =
+    field === 'hashtag'
+      ? unwrap('#', '')
+      : field === 'keyword'
+        ? unwrap('"', '"')
+        : field === 'regex'
+          ? unwrap('/', '/')
+          : field === 'author'
+            ? unwrap('@', '')
+            : shown;
+  if (value === undefined || value === '') return undefined;
+  return { rule: { mode: mode as FilterMode, field, value } };
 }
 
 export type FilterVerdict = { pass: true } | { pass: false; rule: string };
@@ -111,7 +168,7 @@ export function compileFilters(rules: readonly FilterRule[] | undefined): (post:
       if (rule.mode === 'exclude' && matches(facts)) return { pass: false, rule: describeRule(rule) };
     for (const field of included) {
       const any = matchers.some((m) => m.rule.mode === 'include' && m.rule.field === field && m.matches(facts));
-      if (!any) return { pass: false, rule: `include ${field} rules (none matched)` };
+      if (!any) return { pass: false, rule: noneMatchedWords(field) };
     }
     return { pass: true };
   };

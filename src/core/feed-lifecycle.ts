@@ -126,6 +126,32 @@ export function payerStopped(feed: LifecycleFeed, now: number): FeedState | unde
   return { kind: 'paused', by: 'no-payer', since: now };
 }
 
+/**
+ * Graph refused the feed's tag as its payer's 31st unique hashtag of the week (reference §1.4): nobody can pay for
+ * it until one of the payer's slots frees at `freesAt`. Only an active feed pauses; it lifts by itself then.
+ */
+export function hashtagSlotsFull(feed: LifecycleFeed, freesAt: number, now: number): FeedState | undefined {
+  if (feed.state.kind !== 'active') return undefined;
+  return {
+    kind: 'paused',
+    by: 'hashtag-slots',
+    since: now,
+    until: freesAt,
+    instagramUserId: feed.ownerInstagramUserId,
+  };
+}
+
+/** When a feed paused for its payer's hashtag slots may run again (epoch ms); undefined for any other state. */
+export function hashtagSlotFreesAt(state: FeedState): number | undefined {
+  return state.kind === 'paused' && state.by === 'hashtag-slots' ? (state.until ?? 0) : undefined;
+}
+
+/** A feed paused for its payer's hashtag slots resumes once the date a slot frees has come. */
+export function hashtagSlotFreed(feed: LifecycleFeed, now: number): FeedState | undefined {
+  const freesAt = hashtagSlotFreesAt(feed.state);
+  return freesAt !== undefined && freesAt <= now ? ACTIVE : undefined;
+}
+
 /** An admin resumes the feed (the caller has checked the owner's link and the channel); undefined when active. */
 export function resumedByPerson(feed: LifecycleFeed): FeedState | undefined {
   return feed.state.kind === 'active' ? undefined : ACTIVE;

@@ -8,7 +8,9 @@ import { z } from 'zod';
  * Who or what paused a feed. The owner-* pauses and `budget` are igcord's own and lift by themselves; `permission`
  * (the payer left the server or lost Manage Server) and `no-payer` (the payer stopped paying) wait for a person.
  * `scope`: the owner's token lacks the Instagram permission the source needs (named in `detail`); it lifts when the
- * owner links the same account again with that permission.
+ * owner links the same account again with that permission. `hashtag-slots`: the payer's account has used its 30
+ * weekly hashtags and Graph refuses the feed's tag as a 31st (reference §1.4); it lifts by itself at `until`, when
+ * a slot frees.
  */
 export const PAUSE_CAUSES = [
   'person',
@@ -18,6 +20,7 @@ export const PAUSE_CAUSES = [
   'permission',
   'no-payer',
   'scope',
+  'hashtag-slots',
 ] as const;
 export type PauseCause = (typeof PAUSE_CAUSES)[number];
 
@@ -68,6 +71,8 @@ export const feedStateSchema = z.discriminatedUnion('kind', [
     standing: z.enum(['left', 'no-manage-guild']).optional(),
     /** For the owner-* and scope pauses: the Instagram account whose link must work again for the feed to resume. */
     instagramUserId: z.string().max(64).optional(),
+    /** For `hashtag-slots`: when a slot of the payer frees (epoch ms), and the feed may run again. */
+    until: z.number().int().nonnegative().optional(),
   }),
   z.object({
     kind: z.literal('disabled'),

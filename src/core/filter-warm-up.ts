@@ -29,7 +29,7 @@ export function warmFilterEngine(): number {
   const start = performance.now();
   const rules = PATTERNS.map((value) => {
     const read = parseFilterRule({ mode: 'exclude', field: 'regex', value }, 'tag');
-    if ('refused' in read) throw new Error(read.refused);
+    if ('refused' in read) throw new Error(JSON.stringify(read.refused));
     return read.rule satisfies FilterRule;
   });
   const posts = TEXTS.map(post);

@@ -92,6 +92,15 @@ export class InstagramRateLimitError extends InstagramError {
   }
 }
 
+/**
+ * Graph refused a hashtag lookup as the payer's 31st unique tag in a rolling 7 days (reference §1.4): no call of the
+ * account is refused, only new tags, until one of its 30 slots frees at `resetsAt` (when the answer or igcord's
+ * slot ledger knows it). A rate limit of the payer, not of the call's budget key.
+ */
+export class InstagramHashtagLimitError extends InstagramRateLimitError {
+  override readonly name: string = 'InstagramHashtagLimitError';
+}
+
 /** APINotFoundError: the user, media, location, tag or comment does not exist (or is outside the sandbox). */
 export class InstagramNotFoundError extends InstagramError {
   override readonly name: string = 'InstagramNotFoundError';

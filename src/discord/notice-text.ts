@@ -55,6 +55,11 @@ function pausedReason(state: PausedState, t: Translate, payer: string | undefine
       return t('notices.paused.scope', { scope: state.detail ?? 'public_content' });
     case 'no-payer':
       return t('notices.paused.noPayer', { member: payer === undefined ? '—' : `<@${payer}>` });
+    case 'hashtag-slots': {
+      // When a slot frees, full and relative, as Discord renders it in each reader's language and time zone.
+      const at = Math.ceil((state.until ?? state.since) / 1000);
+      return t('feed.list.hashtagSlots', { date: `<t:${at}:f> (<t:${at}:R>)` });
+    }
   }
 }
 

@@ -220,11 +220,8 @@ export function createDeliveryEngine(options: DeliveryEngineOptions): FeedDelive
         state.failures = 0;
         state.retryReason = undefined;
         state.overBudgetUntil = undefined;
-        budgets.track(sk, state, result.budgetKey);
-        if (result.fetched) {
-          state.pokedAt = undefined;
-          state.nextPollAt = now() + budgets.nextPollMs(state);
-        }
+        budgets.noteDone(sk, state, result, now());
+        if (result.fetched) state.pokedAt = undefined;
         const drainAt = feedBackoffs.note(sk, result.feeds);
         if (again !== undefined || result.rerun) {
           schedule(sk, state.source, 0, higher(again, 'delivery'));

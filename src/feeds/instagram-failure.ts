@@ -1,8 +1,11 @@
 // What a run does when reading the source from Instagram fails: a refused token pauses its owner, a missing
-// permission pauses for it, a refused source (or one the provider cannot read) disables the owner's feeds, and anything that can pass says when to
-// try again. Apart from source-run.ts because each kind of failure has its own consequence for the feeds.
+// permission pauses for it, a tag refused as the payer's 31st hashtag of the week pauses until a slot frees
+// (hashtag-slot-pauses.ts), a refused source (or one the provider cannot read) disables the owner's feeds, and
+// anything that can pass says when to try again. Apart from source-run.ts because each kind of failure has its
+// own consequence for the feeds.
 import {
   InstagramError,
+  InstagramHashtagLimitError,
   InstagramNotAllowedError,
   InstagramNotAvailableError,
   InstagramNotFoundError,
@@ -17,6 +20,7 @@ import type { FeedSource, SourceKey } from '../storage/index.js';
 import { disableFeed } from './feed-drain.js';
 import type { RunDeps, RunResult } from './source-run-api.js';
 import { pauseOwner, type Owner } from './source-owner.js';
+import { pauseForHashtagSlots } from './hashtag-slot-pauses.js';
 
 /**
  * The owner's token lacks `scope`: their active feeds of this source pause (the lifecycle's `scope` cause) and each
@@ -80,6 +84,10 @@ export async function handleInstagramFailure(
   }
   if (error instanceof LimiterClosedError || deps.signal.aborted)
     return { outcome: 'retry', reason: 'igcord is stopping', retryAt: undefined };
+  if (error instanceof InstagramHashtagLimitError) {
+    deps.counters.failures += 1;
+    return pauseForHashtagSlots(deps, source, owner, error);
+  }
   if (error instanceof InstagramRateLimitError) {
     deps.counters.failures += 1;
     return {

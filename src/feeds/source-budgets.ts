@@ -31,6 +31,23 @@ export class SourceBudgets {
     }
   }
 
+  /**
+   * After a run that is done, by either runner (in-process or queued): records who paid and when the source is
+   * polled next. A run that read Instagram polls again after its payer's interval; one that nobody could pay for
+   * (every feed paused or disabled) read nothing, so a poll that was due would stay due and the source would run
+   * back to back on storage reads: it looks again in one interval instead (a resume pokes it sooner).
+   */
+  noteDone(
+    sk: SourceKey,
+    state: SourceState,
+    run: { budgetKey: string | undefined; fetched: boolean },
+    now: number,
+  ): void {
+    this.track(sk, state, run.budgetKey);
+    const pollDue = state.nextPollAt === undefined || state.nextPollAt <= now;
+    if (run.fetched || (run.budgetKey === undefined && pollDue)) state.nextPollAt = now + this.nextPollMs(state);
+  }
+
   /** How long until the source is polled again, from its payer's remaining budget. */
   nextPollMs(state: SourceState): number {
     const { limiter, windowMs, tuning } = this.deps;

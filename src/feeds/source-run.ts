@@ -10,7 +10,8 @@
 // The run's parts live apart: the owner (source-owner.ts), the cursor and hand-over (source-cursor.ts), each feed's
 // drain (feed-drain.ts), posts changed on Instagram (post-changes.ts), Instagram failures (instagram-failure.ts); the run's contract is source-run-api.ts.
 // Each run first takes the source's fence (run-fence.ts, docs/decisions/0021): when a newer run takes it while this
-// one is stalled, this one stops at its next write or post, having changed nothing more.
+// one is stalled, this one stops at its next write or post, having changed nothing more. Feeds paused for their
+// payer's hashtag slots resume here too once the date a slot frees has come (hashtag-slot-pauses.ts).
 import type { SourceKey, FeedSource, Storage } from '../storage/index.js';
 import { keepEntitledPayers } from './payer-check.js';
 import { drainFeed, rememberLastDelivery, type Drained } from './feed-drain.js';
@@ -18,6 +19,7 @@ import { handleInstagramFailure } from './instagram-failure.js';
 import { handOver, handOverRoom, startCursor } from './source-cursor.js';
 import type { RunDeps, RunRequest, RunResult } from './source-run-api.js';
 import { pickOwner, resumeRelinked } from './source-owner.js';
+import { nextSlotFrees, resumeFreedSlots } from './hashtag-slot-pauses.js';
 import { fencedOut, isFencedOut, takeRunFence, type FencedRun } from './run-fence.js';
 import { actOnPostChanges } from './post-changes.js';
 import type { NewPosts } from '../core/index.js';
@@ -56,7 +58,7 @@ export async function runSource(
 async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, request: RunRequest): Promise<RunResult> {
   const { storage, fence } = deps;
   const { priority } = request;
-  const all = await resumeRelinked(deps, await storage.feeds.listBySource(source));
+  const all = await resumeFreedSlots(deps, await resumeRelinked(deps, await storage.feeds.listBySource(source)));
   if (all.length === 0) {
     const markedAt = await dirtyMark(storage, sk);
     if (markedAt !== undefined) await fence.check();
@@ -74,6 +76,10 @@ async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, req
     const markedAt = await dirtyMark(storage, sk);
     if (markedAt !== undefined) await fence.check();
     if (markedAt !== undefined) await storage.deliveries.clearDirty(sk, markedAt);
+    // Feeds waiting for a payer's hashtag slot: the source sleeps until the first one frees, then runs to lift it.
+    const wakeAt = nextSlotFrees(all);
+    if (wakeAt !== undefined)
+      return { outcome: 'retry', reason: 'waiting for a free hashtag slot of its payer', retryAt: wakeAt };
     return { outcome: 'done', budgetKey: undefined, rerun: false, fetched: false, feeds: [] };
   }
   // Picking the owner may have paused other owners' feeds: read the states again.

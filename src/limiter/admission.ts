@@ -73,7 +73,7 @@ export class Admission {
     let w = wakeAt === Infinity ? state.queue.first() : undefined;
     while (w) {
       const next = state.queue.after(w);
-      if (state.running >= state.concurrencyFor(w.priority)) break;
+      if (state.running >= state.concurrencyFor(w.call)) break;
       if (!state.global.hasRoom(now)) {
         wakeAt = Math.min(wakeAt, state.global.nextRelease(now) ?? Infinity);
         break;

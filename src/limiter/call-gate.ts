@@ -39,6 +39,14 @@ export interface CallDescription {
    * and must neither correct nor pause `key`'s window. Default true.
    */
   serverCountsKey?: boolean | undefined;
+  /**
+   * True when Instagram tells the key's budget only as a share used, on each answer (Graph's Business Use Case
+   * usage, reference §1.6), and a spent budget only by refusing a call (80002, 4, 17, 613). Feed work of such a key
+   * then starts only while none of its calls is in flight: each answer decides whether the next may go, and a read
+   * sent beside one that meets the block would land during it, which Meta says lengthens the block. Commands keep
+   * their own concurrency (commands first). Default false (v1 counts calls in X-Ratelimit headers).
+   */
+  reportsUsage?: boolean | undefined;
   /** Overrides the priority's default bound on how long the call may wait to start, in ms. */
   deadlineMs?: number | undefined;
   /** Aborts the wait and the request. */

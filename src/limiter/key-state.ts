@@ -90,11 +90,14 @@ export class KeyState {
     return this.writes.get(bucket);
   }
 
-  /** Concurrent calls a call of `priority` may join: feed work leaves the reserved ones to people. */
-  concurrencyFor(priority: CallPriority): number {
-    return priority === 'interactive'
-      ? this.settings.maxConcurrent
-      : this.settings.maxConcurrent - this.settings.reservedForInteractive;
+  /**
+   * Concurrent calls a call may join: feed work leaves the reserved ones to people, and on a key whose budget is
+   * told only by each answer (Graph, CallDescription.reportsUsage) runs alone, after every earlier answer is in.
+   */
+  concurrencyFor(call: Pick<CallDescription, 'priority' | 'reportsUsage'>): number {
+    if (call.priority === 'interactive') return this.settings.maxConcurrent;
+    if (call.reportsUsage === true) return 1;
+    return this.settings.maxConcurrent - this.settings.reservedForInteractive;
   }
 
   /** Nothing waits, runs or sleeps, and forgetting the key loses no budget state. */

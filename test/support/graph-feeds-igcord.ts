@@ -25,7 +25,13 @@ export interface GraphFeedsIgcord {
   logs(): string;
   /** Links `discordUserId` to the Graph account `username` in storage with a minted long-lived token. */
   link(discordUserId: string, username: string): Promise<{ instagramUserId: string }>;
-  addFeed(input: { channelId: string; ownerDiscordUserId: string; source: FeedSource }): Promise<Feed>;
+  /** A feed as `/feed add-…` leaves it; another account's feed carries its payer's consent (`/feed add-account`). */
+  addFeed(input: {
+    channelId: string;
+    ownerDiscordUserId: string;
+    source: FeedSource;
+    consent?: Feed['consent'];
+  }): Promise<Feed>;
   /** GET requests the Graph emulator answered whose path ends with `suffix`. */
   reads(suffix: string): number;
   close(): Promise<void>;
@@ -105,6 +111,7 @@ export async function startGraphFeedsIgcord(
         ownerInstagramUserId: owner.instagramUserId,
         createdBy: input.ownerDiscordUserId,
         delivery: { mode: 'message' },
+        ...(input.consent !== undefined ? { consent: input.consent } : {}),
       });
       await app.deliveries.initSource(feed);
       return feed;

@@ -2,6 +2,7 @@
 // or format anything — its author, and the post it is on (link, caption's start, thumbnail), with the owner's
 // moderation buttons: Hide (or Unhide) and Reply. The buttons carry the account and the comment in their custom
 // id; their handler (commands/comments/moderation-buttons.ts) lets only the account's own linked Discord user act.
+// A feed post speaks the server's preferred language (`t`, docs/decisions/0027); Instagram's words stay as written.
 import {
   ButtonStyle,
   ComponentType,
@@ -13,6 +14,8 @@ import type { Post } from '../../core/index.js';
 import { EMBED_LIMITS } from '../embeds/limits.js';
 import { INSTAGRAM_COLOR } from '../embeds/media-embed.js';
 import { plain, safeUrl, truncate } from '../embeds/text.js';
+import { englishOnly, type Translate } from '../../i18n/i18n.js';
+import { CATALOGUES } from '../../i18n/locales/index.js';
 
 /** The custom id prefix of the moderation buttons and the reply modal: `cmod:<action>:<account>:<comment>`. */
 export const COMMENT_MODERATION_PREFIX = 'cmod';
@@ -35,6 +38,8 @@ export function moderationRow(
   accountId: string,
   commentId: string,
   hidden: boolean,
+  /** The server's language: the buttons are part of the feed's message. */
+  t: Translate = englishOnly(),
 ): APIActionRowComponent<APIButtonComponent> {
   return {
     type: ComponentType.ActionRow,
@@ -42,43 +47,63 @@ export function moderationRow(
       {
         type: ComponentType.Button,
         style: hidden ? ButtonStyle.Secondary : ButtonStyle.Danger,
-        label: hidden ? 'Unhide' : 'Hide',
+        label: hidden ? t('comments.feed.unhide') : t('comments.feed.hide'),
         custom_id: moderationId(hidden ? 'show' : 'hide', accountId, commentId),
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        label: 'Reply',
+        label: t('comments.feed.reply'),
         custom_id: moderationId('reply', accountId, commentId),
       },
     ],
   };
 }
 
-/** The comment's embed; undefined for a post that is not a comment. */
-export function commentEmbeds(post: Post): APIEmbed[] | undefined {
+/** The footer saying whether the comment is hidden now, in the server's language. */
+export const commentFooter = (hidden: boolean, t: Translate) =>
+  hidden ? t('comments.feed.footerHidden') : t('comments.feed.footer');
+
+/**
+ * The account's name ("@name") in the title of a comment's message, in whichever shipped language it was posted
+ * (the server may have changed language since); undefined for a title that is none of them.
+ */
+export function ownerInTitle(title: string): string | undefined {
+  for (const catalogue of Object.values(CATALOGUES)) {
+    const [before, after] = catalogue.comments.feed.title.split('{{owner}}') as [string, string | undefined];
+    if (after === undefined) continue;
+    if (title.length > before.length + after.length && title.startsWith(before) && title.endsWith(after))
+      return `@${title.slice(before.length, title.length - after.length)}`;
+  }
+  return undefined;
+}
+
+/** The comment's embed in the server's language (`t`); undefined for a post that is not a comment. */
+export function commentEmbeds(post: Post, t: Translate = englishOnly()): APIEmbed[] | undefined {
   const on = post.commentOn;
   if (on === undefined) return undefined;
   const postUrl = safeUrl(post.permalink);
   const thumbnail = safeUrl(post.items[0]?.thumbnail ?? post.items[0]?.cover ?? post.items[0]?.url);
   const caption = on.postCaption.trim();
-  const who = post.author.username !== '' ? `@${post.author.username}` : 'Someone';
+  const who = post.author.username !== '' ? `@${post.author.username}` : t('comments.feed.someone');
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    author: { name: truncate(plain(`${who} commented`, 'label'), EMBED_LIMITS.authorName) },
+    author: { name: truncate(plain(t('comments.feed.commented', { author: who }), 'label'), EMBED_LIMITS.authorName) },
     description: truncate(plain(post.caption), 3000),
-    ...(postUrl !== undefined ? { url: postUrl, title: `On @${truncate(on.ownerUsername, 60)}'s post` } : {}),
+    ...(postUrl !== undefined
+      ? { url: postUrl, title: t('comments.feed.title', { owner: truncate(on.ownerUsername, 60) }) }
+      : {}),
     fields: [
       {
-        name: on.parentId !== undefined ? 'Reply on the post' : 'The post',
+        name: on.parentId !== undefined ? t('comments.feed.replyOnPost') : t('comments.feed.thePost'),
         value: truncate(
-          `${caption === '' ? '(no caption)' : plain(caption.slice(0, 200))}${postUrl !== undefined ? `\n${postUrl}` : ''}`,
+          `${caption === '' ? t('comments.feed.noCaption') : plain(caption.slice(0, 200))}${postUrl !== undefined ? `\n${postUrl}` : ''}`,
           EMBED_LIMITS.fieldValue,
         ),
       },
     ],
     ...(thumbnail !== undefined ? { thumbnail: { url: thumbnail } } : {}),
-    footer: { text: on.hidden === true ? 'Instagram · Comment · hidden' : 'Instagram · Comment' },
+    footer: { text: commentFooter(on.hidden === true, t) },
     ...(Number.isSafeInteger(post.time) && post.time > 0
       ? { timestamp: new Date(post.time * 1000).toISOString() }
       : {}),

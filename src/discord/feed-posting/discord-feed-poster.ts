@@ -42,14 +42,14 @@ export function feedMessage(
 ): RESTPostAPIChannelMessageJSONBody {
   const test = 'test' in options.intent;
   // A comment (a comments feed) has its own rendering and the owner's moderation buttons (comment-message.ts).
-  const comment = options.plain === true ? undefined : commentEmbeds(media);
-  const templated = options.plain === true || comment !== undefined ? undefined : templateBody(target, media);
+  const comment = options.plain === true ? undefined : commentEmbeds(media, t);
+  const templated = options.plain === true || comment !== undefined ? undefined : templateBody(target, media, t);
   // Embeds that cannot be made at all (every field tried) make a plain-link post, never a failure to retry.
   const embeds = comment ?? templated?.embeds ?? (options.plain === true ? undefined : feedEmbeds(media, log, t));
   const on = media.commentOn;
   const components =
     on !== undefined && !test
-      ? [moderationRow(on.ownerId, media.id, on.hidden === true)]
+      ? [moderationRow(on.ownerId, media.id, on.hidden === true, t)]
       : (templated?.components ?? []);
   const { content, roles } = postContent(target, media, {
     test,

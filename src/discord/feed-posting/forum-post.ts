@@ -44,7 +44,7 @@ export function forumThreadName(
   const titled =
     template === undefined
       ? ''
-      : renderTemplateTitle(template, post, time ?? DEFAULT_TIME_SETTINGS, THREAD_NAME_MAX).trim();
+      : renderTemplateTitle(template, post, time ?? DEFAULT_TIME_SETTINGS, THREAD_NAME_MAX, t).trim();
   const first = plain(post.caption.split('\n').find((line) => line.trim() !== '') ?? '', 'label').trim();
   const name = titled || first || plain(t('feedPost.forumPostBy', { author: `@${post.author.username}` }), 'label');
   return truncate(options.test === true ? t('feedPost.forumTest', { name }) : name, THREAD_NAME_MAX);

@@ -1,8 +1,10 @@
 // Whether a feed template may be saved (docs/decisions/0026): every placeholder known, and every part within
 // Discord's limits even when each placeholder stands for its longest possible text (PLACEHOLDERS: a 2,200-character
 // caption, a 30-character username…), so no post can ever make the template's message too long for Discord. The
-// answer is the list of reasons, in words an admin can act on; empty means it may be saved.
+// answer is the list of reasons, as catalogue keys and values (`feedCraft.problem`) worded in the reader's language
+// by problemText; empty means it may be saved.
 import type { FeedTemplate, TemplateTextField } from '../../core/index.js';
+import { text, type Text, type Translate } from '../../i18n/i18n.js';
 import { PLACEHOLDERS, PLACEHOLDER_NAMES, TEMPLATE_TEXT_FIELDS } from './placeholders.js';
 import { EMBED_LIMITS } from '../embeds/limits.js';
 import { CONTENT_LIMIT, PLACEHOLDER_PATTERN, substitute } from './template-render.js';
@@ -18,13 +20,16 @@ const LIMITS: Record<TemplateTextField, number> = {
   footer: EMBED_LIMITS.footerText,
 };
 
-const LABELS: Record<TemplateTextField, string> = {
-  content: 'message text',
-  title: 'title',
-  description: 'description',
-  author: 'author',
-  footer: 'footer',
-};
+/** A reason a template cannot be saved, and the part of it the reason names (worded in the reader's language). */
+export interface TemplateProblem extends Text {
+  part?: { field: TemplateTextField; as: 'partIn' | 'partSubject' } | undefined;
+}
+
+/** A problem in the reader's words: the part's name is the catalogue's (`the title`, `el título`). */
+export function problemText(problem: TemplateProblem, t: Translate): string {
+  if (problem.part === undefined) return t(problem.key, problem.vars);
+  return t(problem.key, { ...problem.vars, part: t(`feedCraft.${problem.part.as}.${problem.part.field}`) });
+}
 
 export const knownPlaceholders = () => PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(', ');
 
@@ -34,30 +39,32 @@ export function longestLength(text: string): number {
 }
 
 /** Why `template` cannot be saved; empty when it can. */
-export function checkTemplate(template: FeedTemplate): string[] {
-  const problems: string[] = [];
+export function checkTemplate(template: FeedTemplate): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
   for (const field of TEMPLATE_TEXT_FIELDS) {
-    const text = template[field];
-    const unknown = [...text.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1]!).filter((name) => !(name in PLACEHOLDERS));
+    const typed = template[field];
+    const unknown = [...typed.matchAll(PLACEHOLDER_PATTERN)]
+      .map((m) => m[1]!)
+      .filter((name) => !(name in PLACEHOLDERS));
     for (const name of new Set(unknown))
-      problems.push(
-        `Unknown placeholder \`{${name}}\` in the ${LABELS[field]}. Known placeholders: ${knownPlaceholders()}.`,
-      );
-    const longest = longestLength(text);
+      problems.push({
+        ...text('feedCraft.problem.unknownPlaceholder', { placeholder: `{${name}}`, known: knownPlaceholders() }),
+        part: { field, as: 'partIn' },
+      });
+    const longest = longestLength(typed);
     if (longest > LIMITS[field])
-      problems.push(
-        `The ${LABELS[field]} can reach ${longest} characters with the longest possible post (Discord allows ${LIMITS[field]}).`,
-      );
+      problems.push({
+        ...text('feedCraft.problem.tooLong', { length: longest, limit: LIMITS[field] }),
+        part: { field, as: 'partSubject' },
+      });
   }
   const embedTotal = (['title', 'description', 'author', 'footer'] as const).reduce(
     (sum, f) => sum + Math.min(longestLength(template[f]), LIMITS[f]),
     0,
   );
   if (embedTotal > EMBED_LIMITS.total)
-    problems.push(
-      `Title, description, author and footer together can reach ${embedTotal} characters with the longest possible post (Discord allows ${EMBED_LIMITS.total} in all).`,
-    );
+    problems.push(text('feedCraft.problem.embedTooLong', { length: embedTotal, limit: EMBED_LIMITS.total }));
   const empty = TEMPLATE_TEXT_FIELDS.every((f) => template[f].trim() === '') && template.image === 'none';
-  if (empty) problems.push('The template shows nothing: fill in at least one part or show an image.');
+  if (empty) problems.push(text('feedCraft.problem.empty'));
   return problems;
 }

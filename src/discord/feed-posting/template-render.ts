@@ -8,6 +8,7 @@ import type { FeedTemplate, Post, TimeSettings } from '../../core/index.js';
 import { PLACEHOLDERS, type Placeholder } from './placeholders.js';
 import { EMBED_LIMITS, GALLERY_IMAGES, embedLength } from '../embeds/limits.js';
 import { instagramProfileUrl, plain, safeUrl, truncate } from '../embeds/text.js';
+import type { Translate } from '../../i18n/i18n.js';
 
 /** Discord's limit on a message's text. */
 export const CONTENT_LIMIT = 2000;
@@ -17,10 +18,13 @@ export const PLACEHOLDER_PATTERN = /\{([a-z_]+)\}/g;
 /** Where a value is shown: markdown places escape markup; labels (author, footer) are shown as typed. */
 type Where = 'markdown' | 'label';
 
-/** `{time}` in the server's zone and style; empty for a time no calendar can show. */
-export function formatPostTime(unixSeconds: number, time: TimeSettings): string {
+/**
+ * `{time}` in the server's zone and style, and in its language (`locale`, an Intl tag: the catalogue's
+ * `feedCraft.timeLocale`, American English unless told); empty for a time no calendar can show.
+ */
+export function formatPostTime(unixSeconds: number, time: TimeSettings, locale = 'en-US'): string {
   try {
-    return new Intl.DateTimeFormat('en-US', {
+    return new Intl.DateTimeFormat(locale, {
       timeZone: time.timeZone,
       dateStyle: time.format,
       timeStyle: time.format === 'full' ? 'long' : time.format,
@@ -30,8 +34,8 @@ export function formatPostTime(unixSeconds: number, time: TimeSettings): string 
   }
 }
 
-/** Each placeholder's raw value for this post (before defusing and cutting). */
-function rawValues(post: Post, time: TimeSettings): Record<Placeholder, string> {
+/** Each placeholder's raw value for this post (before defusing and cutting); `{time}` in `locale`. */
+function rawValues(post: Post, time: TimeSettings, locale: string): Record<Placeholder, string> {
   return {
     author: `@${post.author.username}`,
     author_name: post.author.name || post.author.username,
@@ -41,7 +45,7 @@ function rawValues(post: Post, time: TimeSettings): Record<Placeholder, string> 
     kind: post.kind,
     tags: post.tags.map((t) => `#${t}`).join(' '),
     location: post.location?.name ?? '',
-    time: formatPostTime(post.time, time),
+    time: formatPostTime(post.time, time, locale),
     likes: post.counts.likes === undefined ? '' : String(post.counts.likes),
     comments: post.counts.comments === undefined ? '' : String(post.counts.comments),
   };
@@ -64,10 +68,16 @@ function fill(text: string, raw: Record<Placeholder, string>, where: Where, max:
 
 /**
  * The template's title drawn for `post` as a label (a forum thread's name shows no markdown), cut to `max`; empty
- * when the template has no title or it came out empty.
+ * when the template has no title or it came out empty. `t` is the server's language (for `{time}`).
  */
-export function renderTemplateTitle(template: FeedTemplate, post: Post, time: TimeSettings, max: number): string {
-  return fill(template.title, rawValues(post, time), 'label', max);
+export function renderTemplateTitle(
+  template: FeedTemplate,
+  post: Post,
+  time: TimeSettings,
+  max: number,
+  t: Translate,
+): string {
+  return fill(template.title, rawValues(post, time, t('feedCraft.timeLocale')), 'label', max);
 }
 
 /** The pictures a post shows, in order: an image's own, a video's cover. */
@@ -84,14 +94,18 @@ export interface RenderedTemplate {
   components: APIActionRowComponent<never>[];
 }
 
-/** `template` drawn for `post`, within Discord's limits whatever the post holds. */
+/**
+ * `template` drawn for `post`, within Discord's limits whatever the post holds. `t` speaks the server's language
+ * for igcord's own words (the link button's label, `{time}`); the template's text is the admin's, as typed.
+ */
 export function renderTemplate(
   template: FeedTemplate,
   post: Post,
   time: TimeSettings,
+  t: Translate,
   contentRoom = CONTENT_LIMIT,
 ): RenderedTemplate {
-  const raw = rawValues(post, time);
+  const raw = rawValues(post, time, t('feedCraft.timeLocale'));
   const postUrl = safeUrl(post.permalink);
   const main: APIEmbed = {};
   const title = fill(template.title, raw, 'markdown', EMBED_LIMITS.title);
@@ -123,7 +137,7 @@ export function renderTemplate(
           {
             type: ComponentType.ActionRow,
             components: [
-              { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Open on Instagram', url: postUrl },
+              { type: ComponentType.Button, style: ButtonStyle.Link, label: t('feedCraft.openButton'), url: postUrl },
             ] as never[],
           },
         ]

@@ -99,8 +99,7 @@ export function createQueuedRunner(options: QueuedRunnerOptions): RunSourceOnce 
         return 'gone';
       case 'done': {
         state.failures = 0;
-        budgets.track(sk, state, result.budgetKey);
-        if (result.fetched) state.nextPollAt = now() + budgets.nextPollMs(state);
+        budgets.noteDone(sk, state, result, now());
         const drainAt = feedBackoffs.note(sk, result.feeds);
         if (result.rerun) return { dueInMs: tuning.debounceMs, served: false };
         const pollAt = state.nextPollAt ?? now();

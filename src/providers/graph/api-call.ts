@@ -96,6 +96,9 @@ export function callGraph<T>(
       method: spec.method,
       path: spec.path,
       idempotent: spec.method === 'GET',
+      // Graph tells a budget only as a share used, and a spent one by refusing a call (80002): feed calls of one
+      // account go one at a time, so none is on the wire when another's answer reveals a block (reference §1.6).
+      reportsUsage: true,
       deadlineMs: spec.options?.deadlineMs,
       signal: spec.options?.signal,
     },

@@ -8,6 +8,10 @@
 // `handedOver`, once every feed holds the item, so a crash in between hands it over again (the pending lists and
 // delivery records drop the repeat) and loses nothing; an event about something already handed over, too old,
 // the account's own, or gone is acknowledged at once, since nothing will ever be posted for it.
+// Meta redelivers a failed webhook for up to 36 h (reference §1.7), so an event may come after newer items moved
+// the cursor past what it names (igcord was down, or answered 503): such an item is still new when it is later
+// than where the feed started. That start is kept in the cursor (`minTagId` as `from:<unix seconds>`, as hashtag
+// feeds keep theirs); a cursor set before it was kept has none, and its own time is the floor as before.
 import type { SeenSets } from './feed-reader-tags.js';
 import {
   InstagramInvalidParametersError,
@@ -15,6 +19,7 @@ import {
   InstagramNotFoundError,
   type InstagramAuth,
   type NewPosts,
+  type NewestPosts,
   type Post,
   type ReadCursor,
   type ReadNewOptions,
@@ -51,6 +56,13 @@ type Source = { kind: OwnSourceKind; instagramUserId: string };
 const setOf = (source: Source) => `${source.kind}:${source.instagramUserId}`;
 /** What an event names: the comment for comments, the post for mentions. */
 const named = (kind: OwnSourceKind, e: RecordedEvent) => (kind === 'comments' ? e.commentId : e.mediaId);
+
+const START = /^from:(\d{1,12})$/;
+/** Where the feed started (unix seconds), as its cursor keeps it; undefined for a cursor that does not say. */
+const startOf = (cursor: ReadCursor): number | undefined => {
+  const m = START.exec(cursor.minTagId ?? '');
+  return m === null ? undefined : Number(m[1]);
+};
 
 /** Oldest first; ids are numeric strings, compared as numbers within a second. */
 const byTime = (a: Post, b: Post) =>
@@ -124,7 +136,13 @@ export function createOwnFeedReader(deps: OwnFeedReaderDeps) {
       if (item === undefined || (source.kind === 'comments' && isOwnComment(item))) done.add(id);
       else found.set(id, item);
     }
-    const isNew = (p: Post) => !done.has(p.id) && p.id !== cursor.mediaId && p.time >= cursor.createdTime;
+    // What a webhook event names counts from the feed's start: its event may have come late (redelivered).
+    const floor = startOf(cursor) ?? cursor.createdTime;
+    const byEvent = new Set(evented);
+    const isNew = (p: Post) =>
+      !done.has(p.id) &&
+      p.id !== cursor.mediaId &&
+      p.time >= (byEvent.has(p.id) ? Math.min(floor, cursor.createdTime) : cursor.createdTime);
     for (const p of found.values()) if (!isNew(p)) done.add(p.id);
     // Events about what will never be posted (handed over before, too old, the account's own, gone) are done.
     const finished = pending.filter(
@@ -133,13 +151,16 @@ export function createOwnFeedReader(deps: OwnFeedReaderDeps) {
     if (finished.length > 0) await deps.events?.acknowledge(finished.map((e) => e.id));
     const fresh = [...found.values()].filter(isNew).sort(byTime);
     const media = fresh.slice(0, Math.max(1, read.maxItems));
-    return { media, minTagId: undefined, calls, resumeBelow: undefined, more: media.length < fresh.length };
+    // The start stays in the cursor (the engine stores the minTagId a read returns).
+    return { media, minTagId: cursor.minTagId, calls, resumeBelow: undefined, more: media.length < fresh.length };
   }
 
   return {
     readNew,
-    async readNewest(auth: InstagramAuth, source: Source, count: number, read: ReadOptions): Promise<Post[]> {
-      return (await poll(auth, source, read)).slice(0, count);
+    /** The newest items, and where a feed starting now starts: at the newest item's time (none: from anything). */
+    async readNewest(auth: InstagramAuth, source: Source, count: number, read: ReadOptions): Promise<NewestPosts> {
+      const newest = await poll(auth, source, read);
+      return { media: newest.slice(0, count), minTagId: `from:${newest[0]?.time ?? 0}` };
     },
     /** Notes what every feed now holds, then acknowledges the events that named it. */
     async handedOver(source: Source, posts: readonly Post[]): Promise<void> {

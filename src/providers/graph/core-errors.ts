@@ -4,6 +4,7 @@
 // InstagramNotAvailableError. The usage reported with the error travels in `rateLimit.usage`.
 import {
   InstagramError,
+  InstagramHashtagLimitError,
   InstagramInvalidParametersError,
   InstagramNetworkError,
   InstagramNotAvailableError,
@@ -51,7 +52,7 @@ export function coreErrorFromGraph(error: unknown, key: string, now: number): un
   if (error instanceof GraphUnsupportedError) return new InstagramNotAvailableError(error.message, 'other-accounts');
   if (error instanceof GraphTokenError) return new InstagramTokenError(error.message, fields);
   if (error instanceof GraphHashtagLimitError)
-    return new InstagramRateLimitError(error.message, { ...fields, resetsAt: error.freesAt });
+    return new InstagramHashtagLimitError(error.message, { ...fields, resetsAt: error.freesAt });
   if (error instanceof GraphRateLimitError)
     return new InstagramRateLimitError(error.message, { ...fields, resetsAt: error.regainsAt });
   if (error instanceof GraphPermissionError) return new InstagramScopeError(error.message, fields);

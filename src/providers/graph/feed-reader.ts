@@ -171,10 +171,8 @@ export function createGraphFeedReader(client: GraphClient, options: GraphFeedRea
     ),
     readNew,
     async readNewest(auth, source, count, read) {
-      if ((source.kind === 'comments' || source.kind === 'mentions') && source.instagramUserId === auth.userId) {
-        const media = await graph(auth, source, () => own.readNewest(auth, source, count, read));
-        return { media, minTagId: undefined };
-      }
+      if ((source.kind === 'comments' || source.kind === 'mentions') && source.instagramUserId === auth.userId)
+        return graph(auth, source, () => own.readNewest(auth, source, count, read));
       if (source.kind === 'tag') return graph(auth, source, () => tags.readNewest(auth, source.name, count, read));
       return graph(auth, source, async () => {
         const page = await firstPage(client, auth, source, Math.max(1, count), pageOptions(read));

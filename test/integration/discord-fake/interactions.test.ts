@@ -245,9 +245,11 @@ describe('discord fake: interactions with the real client', () => {
     expect(fake.messages(channelId).some((m) => m.id === original.id)).toBe(true);
 
     const pressed = nextInteraction(client, isButton);
-    const press = fake.pressButton({ messageId: original.id, customId: 'page:2', userId });
+    // The presser's client language comes with the press, as with every interaction Discord sends.
+    const press = fake.pressButton({ messageId: original.id, customId: 'page:2', userId, locale: 'pt-BR' });
     const button = await pressed;
     expect(button.customId).toBe('page:2');
+    expect(button.locale).toBe('pt-BR');
     expect(button.message.id).toBe(original.id);
     await button.update({ content: 'page 2', components: [] });
     expect(await press.firstResponse()).toMatchObject({ type: 7 });
@@ -276,6 +278,7 @@ describe('discord fake: interactions with the real client', () => {
     const select = fake.selectMenu({ messageId: message.id, customId: 'pick', values: ['b'], userId });
     const interaction = await selected;
     expect(interaction.values).toEqual(['b']);
+    expect(interaction.locale).toBe('en-US');
     await interaction.deferUpdate();
     expect(await select.firstResponse()).toMatchObject({ type: 6 });
     expect(() => fake.selectMenu({ messageId: message.id, customId: 'pick', values: ['z'], userId })).toThrow(

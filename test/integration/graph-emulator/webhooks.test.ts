@@ -162,6 +162,44 @@ describe('webhook events', () => {
     });
   });
 
+  it('loses a delivery a drop fault names on its way, for good, and delivers the next one', async () => {
+    const media = newestMedia();
+    const fault = emu.admin.injectFault({ method: 'POST', path: '/hooks/instagram$', kind: 'drop', times: 1 });
+    const before = posts().length;
+    const deliveriesBefore = emu.admin.deliveries().length;
+    emu.admin.postComment({ mediaId: media.id, from: 'juno.pix', text: 'Lost on the way' });
+    emu.admin.flushWebhooks();
+    await eventually(() => emu.admin.deliveries()[deliveriesBefore]?.gaveUp || undefined);
+    expect(emu.admin.deliveries()[deliveriesBefore]).toMatchObject({ attempts: ['dropped'], acknowledged: false });
+    expect(emu.admin.removeFault(fault.id)).toEqual({ removed: false });
+    emu.admin.postComment({ mediaId: media.id, from: 'juno.pix', text: 'Arrives' });
+    emu.admin.flushWebhooks();
+    await eventually(() => emu.admin.deliveries()[deliveriesBefore + 1]?.acknowledged || undefined);
+    const arrived = posts().slice(before);
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]!.body).toContain('Arrives');
+  });
+
+  it('sends an acknowledged delivery again, same bytes and signature, when asked to redeliver it', async () => {
+    const media = newestMedia();
+    const deliveriesBefore = emu.admin.deliveries().length;
+    emu.admin.postComment({ mediaId: media.id, from: 'juno.pix', text: 'Once more' });
+    emu.admin.flushWebhooks();
+    const delivery = await eventually(() => {
+      const d = emu.admin.deliveries()[deliveriesBefore];
+      return d?.acknowledged ? d : undefined;
+    });
+    const first = posts().at(-1)!;
+    answers = [502];
+    expect(await emu.admin.redeliverWebhook(delivery.id)).toBe(502);
+    const again = posts().at(-1)!;
+    expect(again).not.toBe(first);
+    expect(again.body).toBe(first.body);
+    expect(again.headers['x-hub-signature-256']).toBe(first.headers['x-hub-signature-256']);
+    expect(emu.admin.deliveries()[deliveriesBefore]!.attempts).toEqual([200, 502]);
+    await expect(emu.admin.redeliverWebhook(999_999)).rejects.toThrow(/no webhook delivery/);
+  });
+
   it('sends no event for new media: the next delivery after a post is the comment that followed it', async () => {
     const before = posts().length;
     const deliveriesBefore = emu.admin.deliveries().length;

@@ -52,8 +52,10 @@ describe('Graph feed reader: comments and mentions', () => {
   async function start(
     source: { kind: 'comments' | 'mentions'; instagramUserId: string } = comments(),
   ): Promise<ReadCursor> {
-    const newest = (await reader.readNewest(auth, source, 1, read)).media[0];
-    return newest === undefined ? { mediaId: '0', createdTime: 0 } : at(newest);
+    const { media, minTagId } = await reader.readNewest(auth, source, 1, read);
+    const newest = media[0];
+    const cursor = newest === undefined ? { mediaId: '0', createdTime: 0 } : at(newest);
+    return minTagId === undefined ? cursor : { ...cursor, minTagId };
   }
   const event = (
     id: string,
@@ -124,6 +126,29 @@ describe('Graph feed reader: comments and mentions', () => {
     await reader.handedOver!(comments(), got.media);
     expect(await storage.webhookEvents.listPending(auth.userId, 'comments')).toEqual([]);
     expect((await reader.readNew(auth, comments(), cursor, read)).media).toEqual([]);
+  });
+
+  it('reads a comment whose webhook comes late, after a newer comment moved the cursor past it, once', async () => {
+    const old = emu.admin.postMedia('igcord.studio', { type: 'image', caption: 'Old', timestamp: START - 3_600_000 });
+    for (let i = 0; i < 12; i++) emu.admin.postMedia('igcord.studio', { caption: `newer ${i}` });
+    const cursor = await start();
+    later(5);
+    const late = emu.admin.postComment({ mediaId: old.id, from: 'visitor.one', text: 'webhook comes late' });
+    later(60);
+    const recent = emu.admin.postMedia('igcord.studio', { caption: 'recent' });
+    const newer = emu.admin.postComment({ mediaId: recent.id, from: 'visitor.two', text: 'polled first' });
+    const first = await reader.readNew(auth, comments(), cursor, read);
+    expect(ids(first.media)).toEqual([newer.id]);
+    await reader.handedOver!(comments(), first.media);
+    // The cursor moves past the late comment's time, keeping where the feed started.
+    const moved = { ...at(first.media[0]!), ...(first.minTagId !== undefined ? { minTagId: first.minTagId } : {}) };
+    // Meta redelivers the late comment's event (its first delivery failed).
+    await event('e-late', late.id, old.id);
+    const got = await reader.readNew(auth, comments(), moved, read);
+    expect(ids(got.media)).toEqual([late.id]);
+    await reader.handedOver!(comments(), got.media);
+    expect(await storage.webhookEvents.listPending(auth.userId, 'comments')).toEqual([]);
+    expect((await reader.readNew(auth, comments(), moved, read)).media).toEqual([]);
   });
 
   it('acknowledges at once an event about a comment that is gone or older than the feed', async () => {

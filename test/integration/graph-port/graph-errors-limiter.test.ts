@@ -78,6 +78,24 @@ describe("Graph's errors through the limiter", () => {
     for (const t of sentAt.slice(1)) expect(t).toBeGreaterThanOrEqual(regainAt! - 1);
   });
 
+  it("sends a second feed read of the account only after the first's answer, so an 80002 leaves it unsent until the regain time", async () => {
+    const { emu, limiter, client, sentAt, auth } = await start();
+    emu.admin.injectFault({ path: '/media$', kind: 'error', code: 80002, regainMinutes: 1, times: 1 });
+    // Two feeds of one account (its posts, its stories) polled at once, as a poke of both sources does: the same
+    // Business Use Case bucket. The first read's 80002 is the only news of the block; the second must not be on the
+    // wire already (Meta: calling on while blocked lengthens the block, reference §1.6).
+    const posts = client.media.recent(auth, { priority: 'delivery' });
+    const stories = client.media.stories(auth, { priority: 'delivery' });
+    while (limiter.quota(auth.userId).pausedUntil === null) await tick();
+    const regainAt = limiter.quota(auth.userId).pausedUntil!;
+    emu.admin.advance(MINUTE);
+
+    await Promise.all([posts, stories]);
+    expect(outcomes(emu)).toEqual([80002, 200, 200]);
+    expect(sentAt).toHaveLength(3);
+    for (const t of sentAt.slice(1)) expect(t).toBeGreaterThanOrEqual(regainAt - 1);
+  });
+
   it('retries a GET that Graph answered with a 500, and succeeds', async () => {
     const { emu, port, auth } = await start();
     emu.admin.injectFault({ path: '/media$', kind: 'status', status: 500, times: 1 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_PATTERN_LENGTH,
   describeRule,
+  parseRuleWords,
   filterVerdict,
   parseFilterRule,
   type FilterRule,
@@ -26,7 +27,7 @@ const post = (over: Partial<Post> = {}): Post => ({
 
 const rule = (mode: FilterRule['mode'], field: FilterRule['field'], value: string, source = 'tag' as const) => {
   const read = parseFilterRule({ mode, field, value }, source);
-  if ('refused' in read) throw new Error(read.refused);
+  if ('refused' in read) throw new Error(JSON.stringify(read.refused));
   return read.rule;
 };
 
@@ -98,13 +99,24 @@ describe('feed filter rules', () => {
       const read = parseFilterRule({ mode: 'include', field, value }, source);
       return 'refused' in read ? read.refused : undefined;
     };
-    expect(refused('regex', '(a')).toContain('missing closing )');
-    expect(refused('regex', '(a)\\1')).toContain('invalid escape sequence');
-    expect(refused('regex', 'a'.repeat(MAX_PATTERN_LENGTH + 1))).toContain(`${MAX_PATTERN_LENGTH} characters`);
-    expect(refused('kind', 'gif')).toContain('image, video, carousel, reel, story');
-    expect(refused('hashtag', '#two words')).toBeDefined();
-    expect(refused('author', 'someone', 'account')).toContain('tag and location feeds');
-    expect(refused('keyword', '   ')).toBeDefined();
+    // The reason is data (the command layer words it in the reader's language); re2js's own wording passes through.
+    expect(refused('regex', '(a')).toMatchObject({
+      reason: 'regex',
+      error: expect.stringContaining('missing closing )'),
+    });
+    expect(refused('regex', '(a)\\1')).toMatchObject({
+      reason: 'regex',
+      error: expect.stringContaining('invalid escape sequence'),
+    });
+    expect(refused('regex', 'a'.repeat(MAX_PATTERN_LENGTH + 1))).toEqual({
+      reason: 'regex-length',
+      max: MAX_PATTERN_LENGTH,
+    });
+    expect(refused('kind', 'gif')).toEqual({ reason: 'kind', kinds: 'image, video, carousel, reel, story' });
+    expect(refused('hashtag', '#two words')).toMatchObject({ reason: 'hashtag', typed: '#two words' });
+    expect(refused('author', 'someone', 'account')).toEqual({ reason: 'author-on-account' });
+    expect(refused('author', 'not a name')).toEqual({ reason: 'username', typed: 'not a name' });
+    expect(refused('keyword', '   ')).toEqual({ reason: 'empty' });
   });
 
   it('runs a hostile pattern in linear time: (a+)+$ against 10,000 a and a b does not match, and completes', () => {
@@ -119,5 +131,21 @@ describe('feed filter rules', () => {
     expect(describeRule(rule('include', 'hashtag', 'sunset'))).toBe('include hashtag #sunset');
     expect(describeRule(rule('exclude', 'regex', 'a|b'))).toBe('exclude regex /a|b/');
     expect(describeRule(rule('include', 'kind', 'reel'))).toBe('include kind reel');
+  });
+
+  it('reads back the words a filtered record keeps, rule or none matched, and nothing written otherwise', () => {
+    for (const r of [
+      rule('include', 'hashtag', 'sunset'),
+      rule('exclude', 'keyword', 'say "hi" now'),
+      rule('exclude', 'regex', '/a|b/ c'),
+      rule('include', 'kind', 'reel'),
+      rule('include', 'author', 'mila.garden'),
+    ])
+      expect(parseRuleWords(describeRule(r))).toEqual({ rule: r });
+    const verdict = filterVerdict([rule('include', 'author', 'someone')], post({}));
+    expect(verdict.pass || parseRuleWords(verdict.rule)).toEqual({ noneMatched: 'author' });
+    expect(parseRuleWords('include colour rules (none matched)')).toBeUndefined();
+    expect(parseRuleWords('exclude keyword storm')).toBeUndefined();
+    expect(parseRuleWords('something else')).toBeUndefined();
   });
 });

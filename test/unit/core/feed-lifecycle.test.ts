@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   disabled,
+  hashtagSlotFreed,
+  hashtagSlotsFull,
   movedToNewAccount,
   ownerLinked,
   ownerLinkedElsewhere,
@@ -97,5 +99,24 @@ describe('a feed whose owner linked another Instagram account', () => {
     const byAdmin: FeedState = { kind: 'paused', by: 'person', since: 1, detail: '7' };
     expect(ownerLinkedElsewhere(feed(byAdmin), 'old', NOW)).toBeUndefined();
     expect(movedToNewAccount(feed(byAdmin))).toEqual(byAdmin);
+  });
+
+  it("pauses an active hashtag feed until its payer's slot frees, and lifts only that pause once the date has come", () => {
+    const freesAt = NOW + 3 * 86_400_000;
+    const paused = hashtagSlotsFull(feed({ kind: 'active' }), freesAt, NOW);
+    expect(paused).toEqual({
+      kind: 'paused',
+      by: 'hashtag-slots',
+      since: NOW,
+      until: freesAt,
+      instagramUserId: '3001',
+    });
+    expect(hashtagSlotFreed(feed(paused!), freesAt - 1)).toBeUndefined();
+    expect(hashtagSlotFreed(feed(paused!), freesAt)).toEqual({ kind: 'active' });
+    // An admin's pause or a disabled feed keeps its own state; another pause is not lifted by the date.
+    const byAdmin: FeedState = { kind: 'paused', by: 'person', since: 1, detail: '7' };
+    expect(hashtagSlotsFull(feed(byAdmin), freesAt, NOW)).toBeUndefined();
+    expect(hashtagSlotsFull(feed(disabled({ by: 'channel-deleted' }, 1)), freesAt, NOW)).toBeUndefined();
+    expect(hashtagSlotFreed(feed(byAdmin), freesAt)).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import { compileFilters, parseFilterRule, warmFilterEngine, type Post } from '..
 describe('warmFilterEngine', () => {
   it('runs the filter code and leaves decisions unchanged', () => {
     const read = parseFilterRule({ mode: 'exclude', field: 'regex', value: 'sun(set|rise)' }, 'tag');
-    if ('refused' in read) throw new Error(read.refused);
+    if ('refused' in read) throw new Error(JSON.stringify(read.refused));
     const post = (caption: string): Post => ({
       id: '1_1',
       kind: 'image',

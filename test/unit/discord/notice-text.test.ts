@@ -50,6 +50,11 @@ describe('a feed state in words', () => {
     );
   });
 
+  it('words a hashtag-slot pause with when a slot frees, as Discord markup', () => {
+    const state: FeedState = { kind: 'paused', by: 'hashtag-slots', since: NOW, until: 1_750_000_000_500 };
+    expect(describeFeedState(state, es)).toContain('<t:1750000001:f> (<t:1750000001:R>)');
+  });
+
   it("keeps Discord's error code and Instagram's own words as they are", () => {
     expect(describeFeedState(disabled({ by: 'channel-deleted' }, NOW), es)).toBe(
       'Error de Discord 10003: se eliminó el canal: elimina este feed o muévelo a otro canal',

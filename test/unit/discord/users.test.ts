@@ -175,11 +175,11 @@ describe('posts paged as the person pages', () => {
 
 describe('relationship sentences', () => {
   it('says both directions and privacy', () => {
-    const text = describeRelationship('wren.studio', {
-      outgoing: 'requested',
-      incoming: 'followed-by',
-      targetIsPrivate: true,
-    });
+    const text = describeRelationship(
+      'wren.studio',
+      { outgoing: 'requested', incoming: 'followed-by', targetIsPrivate: true },
+      createTranslations().forLocale('en-US'),
+    );
     expect(text).toBe(
       [
         'You asked to follow **@wren.studio**; the request is pending.',

@@ -32,6 +32,8 @@ export const feed = {
     filters_one: 'Filters: {{count}} rule (/feed filter list)',
     filters_other: 'Filters: {{count}} rules (/feed filter list)',
     move: 'Move to {{account}}: {{id}}',
+    hashtagSlots:
+      "Paused: the payer's Instagram account has used its 30 hashtags for this week (Instagram counts each new hashtag for 7 days), so it cannot look this tag up; a slot frees on {{date}}, and the feed resumes by itself then.",
   },
   remove: {
     removeButton: 'Remove',
@@ -54,6 +56,8 @@ export const feed = {
     alreadyPaused: 'Feed `{{id}}` is already paused ({{reason}}).',
     paused: 'Feed `{{id}}` is paused: nothing is posted to {{channel}} until you resume it.',
     alreadyActive: 'Feed `{{id}}` is already active.',
+    waitsForSlot:
+      "Feed `{{id}}` cannot resume yet: its payer's Instagram account has used its 30 hashtags for this week. A slot frees on {{date}}; the feed resumes by itself then, or you can resume it after that.",
     resumed: 'Feed `{{id}}` is active again: new posts appear in {{channel}}.',
     none: 'This server has no feeds yet. Add one with `/feed add-account`, `/feed add-tag` or `/feed add-location`.',
   },

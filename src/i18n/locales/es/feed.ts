@@ -36,6 +36,8 @@ export const feed: Translation<typeof en> = {
     filters_many: 'Filtros: {{count}} reglas (/feed filter list)',
     filters_other: 'Filtros: {{count}} reglas (/feed filter list)',
     move: 'Mover a {{account}}: {{id}}',
+    hashtagSlots:
+      'Pausado: la cuenta de Instagram de quien lo paga ya usó sus 30 hashtags de esta semana (Instagram cuenta cada hashtag nuevo durante 7 días), así que no puede buscar esta etiqueta; un hueco se libera el {{date}} y el feed se reanuda solo entonces.',
   },
   remove: {
     removeButton: 'Eliminar',
@@ -58,6 +60,8 @@ export const feed: Translation<typeof en> = {
     alreadyPaused: 'El feed `{{id}}` ya está pausado ({{reason}}).',
     paused: 'El feed `{{id}}` está pausado: no se publica nada en {{channel}} hasta que lo reanudes.',
     alreadyActive: 'El feed `{{id}}` ya está activo.',
+    waitsForSlot:
+      'El feed `{{id}}` aún no se puede reanudar: la cuenta de Instagram de quien lo paga ya usó sus 30 hashtags de esta semana. Un hueco se libera el {{date}}; el feed se reanuda solo entonces, o puedes reanudarlo después.',
     resumed: 'El feed `{{id}}` vuelve a estar activo: los nuevos posts aparecen en {{channel}}.',
     none: 'Este servidor aún no tiene feeds. Agrega uno con `/feed add-account`, `/feed add-tag` o `/feed add-location`.',
   },

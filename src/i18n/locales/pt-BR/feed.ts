@@ -36,6 +36,8 @@ export const feed: Translation<typeof en> = {
     filters_many: 'Filtros: {{count}} regras (/feed filter list)',
     filters_other: 'Filtros: {{count}} regras (/feed filter list)',
     move: 'Mover para {{account}}: {{id}}',
+    hashtagSlots:
+      'Pausado: a conta do Instagram de quem paga já usou as 30 hashtags desta semana (o Instagram conta cada hashtag nova por 7 dias), então não pode buscar esta hashtag; uma vaga é liberada em {{date}} e o feed é retomado sozinho então.',
   },
   remove: {
     removeButton: 'Remover',
@@ -58,6 +60,8 @@ export const feed: Translation<typeof en> = {
     alreadyPaused: 'O feed `{{id}}` já está pausado ({{reason}}).',
     paused: 'O feed `{{id}}` está pausado: nada é publicado em {{channel}} até você retomá-lo.',
     alreadyActive: 'O feed `{{id}}` já está ativo.',
+    waitsForSlot:
+      'O feed `{{id}}` ainda não pode ser retomado: a conta do Instagram de quem paga já usou as 30 hashtags desta semana. Uma vaga é liberada em {{date}}; o feed é retomado sozinho então, ou você pode retomá-lo depois disso.',
     resumed: 'O feed `{{id}}` está ativo de novo: os novos posts aparecem em {{channel}}.',
     none: 'Este servidor ainda não tem feeds. Adicione um com `/feed add-account`, `/feed add-tag` ou `/feed add-location`.',
   },

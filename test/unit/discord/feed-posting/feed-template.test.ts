@@ -3,11 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../../src/log.js';
 import { STARTER_TEMPLATE, type FeedTemplate, type PostTarget } from '../../../../src/core/index.js';
 import { feedMessage } from '../../../../src/discord/feed-posting/discord-feed-poster.js';
-import { checkTemplate } from '../../../../src/discord/feed-posting/template-check.js';
+import { checkTemplate, problemText } from '../../../../src/discord/feed-posting/template-check.js';
+import { createTranslations } from '../../../../src/i18n/i18n.js';
 import { formatPostTime, renderTemplate } from '../../../../src/discord/feed-posting/template-render.js';
 import { carouselMedia, imageMedia } from '../media-fixtures.js';
 
 const log = createLogger({ level: 'silent' });
+const translations = createTranslations();
+const en = translations.forLocale('en-US');
+/** The reasons `checkTemplate` gives, worded in a locale (English unless told). */
+const problems = (t: FeedTemplate, locale = 'en-US') =>
+  checkTemplate(t).map((p) => problemText(p, translations.forLocale(locale)));
 const utc = { timeZone: 'UTC', format: 'medium' } as const;
 const template = (t: Partial<FeedTemplate>): FeedTemplate => ({ ...STARTER_TEMPLATE, ...t });
 const target = (t?: FeedTemplate, role?: string): PostTarget => ({
@@ -32,6 +38,7 @@ describe('feed template rendering', () => {
       }),
       post,
       utc,
+      en,
     );
     expect(out.content).toBe(`@lena\\_bakes posted a image: ${post.permalink}`);
     expect(out.embeds[0]!.title).toBe('First line');
@@ -45,15 +52,28 @@ describe('feed template rendering', () => {
     expect(formatPostTime(1469541290, { timeZone: 'Asia/Tokyo', format: 'short' })).toBe('7/26/16, 10:54 PM');
   });
 
+  it('writes {time} in the server’s language, American English for an English server', () => {
+    const post = imageMedia({ caption: 'hola' });
+    post.time = 1469541290;
+    const footer = (locale: string) =>
+      renderTemplate(template({ footer: '{time}' }), post, utc, translations.forLocale(locale)).embeds[0]!.footer!.text;
+    expect(footer('pt-BR')).toBe('26 de jul. de 2016, 13:54:50');
+    expect(footer('es-419')).toBe('26 jul 2016, 13:54:50');
+    expect(footer('en-GB')).toBe(formatPostTime(post.time, utc));
+    expect(formatPostTime(post.time, utc)).toMatch(/^Jul 26, 2016, 1:54:50\sPM$/);
+  });
+
   it('shows the first image, a gallery of up to four, or none, and the Open on Instagram button', () => {
     const post = carouselMedia(6);
-    expect(renderTemplate(template({ image: 'first' }), post, utc).embeds).toHaveLength(1);
-    const gallery = renderTemplate(template({ image: 'all' }), post, utc).embeds;
+    expect(renderTemplate(template({ image: 'first' }), post, utc, en).embeds).toHaveLength(1);
+    const gallery = renderTemplate(template({ image: 'all' }), post, utc, en).embeds;
     expect(gallery).toHaveLength(4);
     expect(new Set(gallery.map((e) => e.url))).toEqual(new Set([post.permalink]));
-    const none = renderTemplate(template({ image: 'none', button: true }), post, utc);
+    const none = renderTemplate(template({ image: 'none', button: true }), post, utc, en);
     expect(none.embeds[0]!.image).toBeUndefined();
     expect(none.components[0]!.components[0]).toMatchObject({ label: 'Open on Instagram', url: post.permalink });
+    const spanish = renderTemplate(template({ button: true }), post, utc, translations.forLocale('es-ES'));
+    expect(spanish.components[0]!.components[0]).toMatchObject({ label: 'Abrir en Instagram' });
   });
 
   it('puts the role mention first and pings nothing else, whatever the caption says', () => {
@@ -78,21 +98,30 @@ describe('feed template checks', () => {
   });
 
   it('names an unknown placeholder and lists the known ones', () => {
-    const [problem] = checkTemplate(template({ title: 'By {user}' }));
+    const [problem] = problems(template({ title: 'By {user}' }));
     expect(problem).toContain('Unknown placeholder `{user}` in the title');
     expect(problem).toContain('{caption_first_line}');
   });
 
   it('refuses a part that the longest post would push over Discord limit', () => {
-    expect(checkTemplate(template({ title: '{caption}' }))[0]).toContain('The title can reach 2200 characters');
-    expect(checkTemplate(template({ description: '{caption}\n{caption}' }))[0]).toContain('description');
-    expect(checkTemplate(template({ content: 'x'.repeat(1950) + '{author}{kind}{likes}' }))[0]).toContain(
-      'message text',
+    expect(problems(template({ title: '{caption}' }))[0]).toContain('The title can reach 2200 characters');
+    expect(problems(template({ description: '{caption}\n{caption}' }))[0]).toContain('description');
+    expect(problems(template({ content: 'x'.repeat(1950) + '{author}{kind}{likes}' }))[0]).toContain(
+      'The message text can reach',
     );
   });
 
   it('refuses a template that shows nothing', () => {
     const empty = { content: '', title: '', description: '', author: '', footer: '', image: 'none' as const };
-    expect(checkTemplate(template(empty))[0]).toContain('shows nothing');
+    expect(problems(template(empty))[0]).toContain('shows nothing');
+  });
+
+  it('words each reason, and the part it names, in the reader’s language', () => {
+    expect(problems(template({ title: 'By {user}' }), 'es-ES')[0]).toMatch(
+      /^Marcador desconocido `\{user\}` en el título\. Marcadores disponibles: \{author\}, /,
+    );
+    expect(problems(template({ description: '{caption}\n{caption}' }), 'pt-BR')[0]).toMatch(
+      /^A descrição pode chegar a \d+ caracteres com o post mais longo possível \(o Discord permite 4096\)\.$/,
+    );
   });
 });
