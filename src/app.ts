@@ -18,8 +18,9 @@ import { createGraphPort } from './providers/graph/port.js';
 import type { AccountLinker, InstagramPort } from './core/index.js';
 import { createV1Linker } from './providers/v1/linker.js';
 import { createGraphLinker } from './providers/graph/linker.js';
-import { createTokenRefresher } from './accounts/token-refresher.js';
-import { createOwnerDms } from './discord/owner-dm.js';
+import type { TokenRefresher } from './accounts/token-refresher.js';
+import { startTokenRefresher } from './app-tokens.js';
+import { createReaderLocale } from './discord/reader-locale.js';
 import { createLimiter, openRedisBudgetStore, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import { startHttpServer } from './http/server.js';
@@ -67,6 +68,8 @@ export interface Igcord {
   bot: Bot;
   /** Feed delivery: notifications and polls → posts in Discord. */
   deliveries: FeedDeliveryEngine;
+  /** The renewal of expiring Instagram tokens, when the provider's tokens expire and this process runs it. */
+  tokens: TokenRefresher | undefined;
   http: { url: string; port: number; address: string };
   /** Every metric of GET /metrics; tests read values from it directly as well. */
   metrics: IgcordMetrics;
@@ -212,6 +215,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       },
     });
     httpInteractions?.bind(discord.client);
+    // What igcord sends a person unasked (a DM) speaks their latest interaction's language, else their server's.
+    const readerLocale = createReaderLocale({ accounts: storage.accounts, client: discord.client });
     // bot.close() stops it as well; this covers a bot that failed to start (stop is idempotent).
     cleanup.push(() => discord.stop());
     const deliveries = createRoleDeliveries({
@@ -226,6 +231,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
         rest: discord.client.rest,
         client: discord.client,
         translations,
+        readerLocale,
         log: log.child({ component: 'feeds' }),
       }),
       payers: createDiscordPayerStanding(discord.client.rest),
@@ -284,17 +290,14 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       options.linker?.(`${publicUrl}/oauth/callback`) ??
       (graph ? createGraphLinker(graph, log) : createV1Linker(instagram));
     // Tokens that expire (Graph's Instagram Login) are renewed in the background; the owner is DMed when one breaks.
-    if (linker.refresh !== undefined && config.role !== 'edge') {
-      const refresher = createTokenRefresher({
-        storage,
-        linker,
-        notices: createOwnerDms(bot.discord.client.rest),
-        clock: Date.now,
-        log,
-      });
-      refresher.start();
-      cleanup.push(() => refresher.close());
-    }
+    const tokens = startTokenRefresher(config.role, bot.discord.client.rest, {
+      storage,
+      linker,
+      readerLocale,
+      translations,
+      log,
+    });
+    if (tokens !== undefined) cleanup.push(() => tokens.close());
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
@@ -344,6 +347,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       instagramPort,
       bot,
       deliveries,
+      tokens,
       http: { url: http.url, port: http.port, address: http.address },
       metrics,
       sandbox,

@@ -83,6 +83,17 @@ export interface Bot {
   close(): Promise<void>;
 }
 
+/**
+ * Keeps each person's latest Discord locale on their linked account (one read per interaction, a write only when it
+ * changed), so a DM igcord sends on its own later — after a restart too — speaks their language. Nothing is kept
+ * for a person without a link: igcord DMs only link owners.
+ */
+function recordLocale(storage: Storage): (userId: string, locale: string) => Promise<void> {
+  return async (userId, locale) => {
+    await storage.accounts.recordLocale(userId, locale);
+  };
+}
+
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, log, discord } = options;
   const token = config.discord.token;
@@ -112,6 +123,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     components: [paginator.route],
     describeError,
     translations,
+    onLocale: recordLocale(options.storage),
     deps: {
       log,
       clock: options.clock ?? systemClock,

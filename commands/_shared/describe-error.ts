@@ -24,14 +24,17 @@ import { FeedError, PostRefusedError } from '../../src/core/errors.js';
 import { NotLinkedError, UserFacingError, linkButtonRow } from '../../src/discord/errors.js';
 import { newIncidentId, relativeTime, type ErrorReply } from '../../src/discord/reply-error.js';
 import { englishOnly, type Translate } from '../../src/i18n/i18n.js';
+import { describeStop, notAvailableText } from '../../src/discord/notice-text.js';
 
 /** The delivery engine's domain errors (src/core/errors.ts), each with its stable reply id. */
 function describeFeedError(error: FeedError, t: Translate): ErrorReply {
   if (error instanceof PostRefusedError) {
-    // The reason is Discord's own wording of its error, shown as it came.
+    // A refusal for good says why in the reader's language; any other quotes Discord's own wording of its error.
     return {
       id: `feeds.post-${error.postKind}`,
-      content: t('errors.postRefused', { reason: error.reason }),
+      content: t('errors.postRefused', {
+        reason: error.stop !== undefined ? describeStop(error.stop, t) : error.reason,
+      }),
       components: [],
     };
   }
@@ -94,8 +97,12 @@ function describeKnown(error: unknown, now: number, t: Translate): ErrorReply {
     };
   }
   if (error instanceof InstagramNotAvailableError) {
-    // Its message names the API and what it lacks: "Instagram's current API has no user search."
-    return { id: 'instagram.not-available', content: error.message, components: [] };
+    // What the configured API lacks, in the reader's language; a provider's own wording when it names no capability.
+    return {
+      id: 'instagram.not-available',
+      content: notAvailableText(error.capability, t) ?? error.message,
+      components: [],
+    };
   }
   if (error instanceof InstagramNotFoundError) {
     return {

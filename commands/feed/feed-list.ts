@@ -2,7 +2,8 @@
 // feed is or is not posting — channel, source, owner, mention, delivery mode, state with its reason, the last
 // delivery and the next check — five feeds to a page, with a Move button for a feed waiting for its owner's old
 // Instagram account. Times use Discord's relative timestamp markup.
-import { describeDigest, hashtagSlotFreesAt, stateReason, type FeedState } from '../../src/core/index.js';
+import { describeDigest } from '../../src/core/index.js';
+import { describeFeedState } from '../../src/discord/notice-text.js';
 import {
   ButtonStyle,
   ComponentType,
@@ -54,12 +55,6 @@ export function slotDate(at: number): string {
   return `<t:${s}:f> (<t:${s}:R>)`;
 }
 
-/** The state's reason in the member's language where the catalogue has it (a hashtag-slot pause), else core's words. */
-function pauseReason(state: FeedState, t: Translate): string | undefined {
-  const freesAt = hashtagSlotFreesAt(state);
-  return freesAt !== undefined ? t('feed.list.hashtagSlots', { date: slotDate(freesAt) }) : stateReason(state);
-}
-
 export function describeFeed(
   feed: Feed,
   owner: Account | undefined,
@@ -73,8 +68,8 @@ export function describeFeed(
       : status?.nextCheckAt !== undefined
         ? relativeTime(status.nextCheckAt)
         : t('feed.list.notScheduled');
-  // Worded from the structured state (src/core/feed-lifecycle.ts), never stored as text.
-  const reason = pauseReason(feed.state, t);
+  // Worded from the structured state (src/core/feed-state.ts) in the reader's language, never stored as text.
+  const reason = describeFeedState(feed.state, t, feed.ownerDiscordUserId);
   const paidBy =
     t('feed.list.paidBy', { payer: `<@${feed.ownerDiscordUserId}>` }) +
     (feed.consent === undefined ? '' : t('feed.list.consented', { when: relativeTime(feed.consent.at) }));
@@ -88,7 +83,6 @@ export function describeFeed(
         ? 'feed.list.postsAsWebhook'
         : 'feed.list.postsAsBot',
   );
-  // The reason is core's wording of the structured state (src/core/feed-lifecycle.ts), still English.
   const state = t('feed.list.stateLine', { state: t(`feed.list.state.${feed.state.kind}`) });
   const lines = [
     `<#${feed.channelId}> ← ${describeSource(feed, owner, t)}`,

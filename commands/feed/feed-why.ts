@@ -9,7 +9,8 @@ import type { CommandContext } from '../../src/discord/command.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { plain, truncate } from '../../src/discord/embeds/text.js';
 import { relativeTime } from '../../src/discord/reply-error.js';
-import { parseMediaUrl, stateReason, type InstagramAuth, type Post } from '../../src/core/index.js';
+import { parseMediaUrl, type InstagramAuth, type Post } from '../../src/core/index.js';
+import { describeFeedState } from '../../src/discord/notice-text.js';
 import { sourceKey, type DeliveryRecord, type Feed, type FeedSource } from '../../src/storage/index.js';
 import { text } from '../../src/i18n/i18n.js';
 import { requireFeedAdmin } from './feed-admin.js';
@@ -135,8 +136,8 @@ async function outcome(ctx: CommandContext, { feed, record, pending, digestDue }
       at: `<t:${Math.floor(digestDue / 1000)}:f>`,
       when: relativeTime(digestDue),
     });
-  // The state's reason is core's wording of the structured state (src/core/feed-lifecycle.ts), still English.
-  const reason = stateReason(feed.state) ?? '';
+  // The state's reason in the reader's language, from the structured state (src/discord/notice-text.ts).
+  const reason = describeFeedState(feed.state, t, feed.ownerDiscordUserId) ?? '';
   const status = ctx.deliveries.status(feed);
   const next =
     status.nextCheckAt !== undefined

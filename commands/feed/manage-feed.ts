@@ -4,7 +4,8 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../src/discord/command.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { pausedByPerson, resumedByPerson, stateReason } from '../../src/core/index.js';
+import { pausedByPerson, resumedByPerson } from '../../src/core/index.js';
+import { describeFeedState } from '../../src/discord/notice-text.js';
 import { sourceKey, type Account, type Feed } from '../../src/storage/index.js';
 import { askCatchUp } from './resume-choice.js';
 import { requireResumable } from './resumable.js';
@@ -24,7 +25,10 @@ export async function pauseFeed(
   const next = pausedByPerson(feed, admin.userId, ctx.clock.now());
   if (next === undefined) {
     await ctx.respond.reply({
-      content: ctx.t('feed.manage.alreadyPaused', { id: feed.id, reason: stateReason(feed.state) ?? '' }),
+      content: ctx.t('feed.manage.alreadyPaused', {
+        id: feed.id,
+        reason: describeFeedState(feed.state, ctx.t, feed.ownerDiscordUserId) ?? '',
+      }),
       ephemeral: true,
       allowedMentions: { parse: [] },
     });

@@ -16,15 +16,12 @@ import type { CommandContext, ComponentInteraction } from '../../src/discord/com
 import { UserFacingError, type ActionRow } from '../../src/discord/errors.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { INSTAGRAM_COLOR } from '../../src/discord/embeds/media-embed.js';
-import { payerStopped, stateReason } from '../../src/core/index.js';
+import { feedNotice, payerStopped } from '../../src/core/index.js';
+import { describeFeedState, feedNoticeText } from '../../src/discord/notice-text.js';
+import { createTranslations } from '../../src/i18n/i18n.js';
 import type { Feed } from '../../src/storage/index.js';
 
 export const PAID_FEEDS_PER_PAGE = 5;
-const STATE_LABEL: Record<Feed['state']['kind'], string> = {
-  active: '▶ active',
-  paused: '⏸ paused',
-  disabled: '⛔ disabled',
-};
 
 function describeSource(feed: Feed): string {
   switch (feed.source.kind) {
@@ -70,11 +67,13 @@ async function paidFeedsMessage(
     fields: slice.map((feed) => {
       const guild = client.guilds.cache.get(feed.guildId);
       const channel = guild?.channels.cache.get(feed.channelId)?.name;
-      const reason = stateReason(feed.state);
+      // The state and its reason in the reader's language, from the structured state (src/core/feed-state.ts).
+      const reason = describeFeedState(feed.state, ctx.t, feed.ownerDiscordUserId);
+      const state = ctx.t('feed.list.stateLine', { state: ctx.t(`feed.list.state.${feed.state.kind}`) });
       const value = [
         `Server **${plain(guild?.name ?? feed.guildId, 'label')}** · ${channel === undefined ? `<#${feed.channelId}>` : plain(`#${channel}`, 'label')}`,
         `Follows ${describeSource(feed)}`,
-        `State: ${STATE_LABEL[feed.state.kind]}${reason ? ` — ${reason}` : ''}`,
+        `${state}${reason ? ` — ${reason}` : ''}`,
       ].join('\n');
       return { name: `Feed \`${feed.id}\``, value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value };
     }),
@@ -155,7 +154,7 @@ export async function pressPaidFeedsButton(interaction: ComponentInteraction, ct
   if (next !== undefined) {
     await ctx.storage.feeds.setState(feed.id, next);
     ctx.log.info({ feedId: feed.id, guildId: feed.guildId }, 'feed paused: its payer stopped paying for it');
-    const told = await tellChannel(interaction.client, feed, userId);
+    const told = await tellChannel(interaction.client, feed, next);
     if (!told)
       ctx.log.warn(
         { feedId: feed.id, channelId: feed.channelId },
@@ -169,11 +168,14 @@ export async function pressPaidFeedsButton(interaction: ComponentInteraction, ct
   });
 }
 
-/** Tells the feed's own channel (where its readers and admins look) that nobody pays for it now; best effort. */
-async function tellChannel(client: Client, feed: Feed, userId: string): Promise<boolean> {
-  const content =
-    `⏸ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: <@${userId}> stopped paying for it with their Instagram link. ` +
-    'They can resume it (`/feed resume`); or an admin removes it (`/feed remove`) and adds it with their own link.';
+/**
+ * Tells the feed's own channel (where its readers and admins look) that nobody pays for it now, in its server's
+ * language (as the delivery engine's notices are); best effort.
+ */
+async function tellChannel(client: Client, feed: Feed, state: Feed['state']): Promise<boolean> {
+  if (state.kind !== 'paused') return false;
+  const t = createTranslations().forLocale(client.guilds.cache.get(feed.guildId)?.preferredLocale);
+  const content = feedNoticeText(feedNotice(feed, state), t);
   try {
     await client.rest.post(Routes.channelMessages(feed.channelId), {
       body: { content, allowed_mentions: { parse: [] } },

@@ -37,7 +37,7 @@ export async function saveLink(storage: Storage, input: LinkInput, log: Logger):
     previous !== undefined && previous.instagramUserId !== account.instagramUserId ? previous : undefined;
   for (const feed of await storage.feeds.listByOwner(account.discordUserId)) {
     if (replaced !== undefined && feed.ownerInstagramUserId === replaced.instagramUserId) {
-      const paused = ownerLinkedElsewhere(feed, `@${replaced.username} is no longer linked`, Date.now());
+      const paused = ownerLinkedElsewhere(feed, replaced.username, Date.now());
       left.push(paused === undefined ? feed : ((await storage.feeds.setState(feed.id, paused)) ?? feed));
       continue;
     }

@@ -6,10 +6,15 @@
 // the last 3; each warning is recorded when sent (account store) so it is never sent twice. A token past its expiry
 // breaks the link the same way. Links whose tokens do not expire (v1, Facebook Login Page tokens) are not in
 // `accounts.expiring()` and are never looked at.
-import { ownerLinkLost, LinkTokenDeadError, type AccountLinker, type OwnerNotices } from '../core/index.js';
+import {
+  ownerLinkLost,
+  LinkTokenDeadError,
+  type AccountLinker,
+  type OwnerNotice,
+  type OwnerNotices,
+} from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../storage/index.js';
-import { plain } from '../discord/embeds/text.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -47,9 +52,12 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> | undefined;
 
-  async function tell(discordUserId: string, content: string, relink: boolean): Promise<boolean> {
+  /** DMs the owner (worded in their language by the notices' side); false when it could not be delivered. */
+  async function tell(discordUserId: string, notice: OwnerNotice): Promise<boolean> {
     try {
-      await notices.send(discordUserId, { content, relink });
+      // One of the owner's servers, whose language serves when the owner's own is not known.
+      const guildId = (await storage.feeds.listByOwner(discordUserId))[0]?.guildId;
+      await notices.send(discordUserId, { ...notice, ...(guildId !== undefined ? { guildId } : {}) });
       return true;
     } catch (error) {
       log.warn({ err: error, discordUserId }, 'could not DM the owner of an Instagram link');
@@ -57,8 +65,12 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
     }
   }
 
-  async function breakLink(discordUserId: string, username: string, why: string): Promise<void> {
-    await storage.accounts.markBroken(discordUserId, why);
+  async function breakLink(discordUserId: string, username: string, why: 'expired' | 'refused'): Promise<void> {
+    // The account's own record of why (operators read it), not shown to anyone.
+    await storage.accounts.markBroken(
+      discordUserId,
+      why === 'expired' ? 'its token expired' : 'Instagram no longer accepts its token',
+    );
     let paused = 0;
     for (const feed of await storage.feeds.listByOwner(discordUserId)) {
       const next = ownerLinkLost(feed, 'token', clock());
@@ -69,11 +81,7 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
     }
     log.warn({ discordUserId, pausedFeeds: paused }, 'Instagram link broken: its token no longer works');
     // Once: the link is broken now, and a broken link is never renewed nor looked at again until relinked.
-    await tell(
-      discordUserId,
-      `Your Instagram link to **${plain(`@${username}`)}** stopped working (${why}). ${paused === 0 ? 'Your' : `${paused === 1 ? 'One feed you own is' : `${paused} feeds you own are`} paused; your`} commands need it too. Press **Re-link Instagram** (or run \`/instagram link\`) with the same account and everything resumes.`,
-      true,
-    );
+    await tell(discordUserId, { kind: 'link-broken', username, why, pausedFeeds: paused });
   }
 
   async function warnIfDue(discordUserId: string, username: string, expiresAt: number): Promise<void> {
@@ -81,12 +89,12 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
     if (warning === undefined) return;
     // Recorded before sending: a crash in between loses one warning rather than sending it twice.
     if (!(await storage.accounts.recordWarning(discordUserId, warning))) return;
-    const when = new Date(expiresAt).toISOString().slice(0, 10);
-    await tell(
-      discordUserId,
-      `igcord could not renew the Instagram token of **${plain(`@${username}`)}**, and it expires in ${warning.replace('d', ' day(s)')} (${when}). igcord keeps trying; to be safe, press **Re-link Instagram** (or run \`/instagram link\`).`,
-      true,
-    );
+    await tell(discordUserId, {
+      kind: 'token-expiring',
+      username,
+      daysLeft: Number.parseInt(warning, 10),
+      expiresAt,
+    });
   }
 
   async function refreshOne(discordUserId: string): Promise<RefreshOutcome> {
@@ -104,7 +112,7 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
         return 'skipped';
       const now = clock();
       if (expiresAt <= now) {
-        await breakLink(discordUserId, account.username, 'its token expired');
+        await breakLink(discordUserId, account.username, 'expired');
         return 'broken';
       }
       const issuedAt = account.tokenIssuedAt ?? account.linkedAt;
@@ -123,7 +131,7 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
         return 'renewed';
       } catch (error) {
         if (error instanceof LinkTokenDeadError) {
-          await breakLink(discordUserId, account.username, 'Instagram no longer accepts its token');
+          await breakLink(discordUserId, account.username, 'refused');
           return 'broken';
         }
         await storage.accounts.recordRefreshFailure(discordUserId);

@@ -1,6 +1,8 @@
 // Errors the delivery engine raises for the feed commands, in domain terms: the owner has no link, the owner's
 // link is broken, a backfill count out of range, Discord refusing a post. They know nothing of Discord replies;
-// commands/_shared/describe-error.ts turns each into its reply in the one place replies are made.
+// commands/_shared/describe-error.ts turns each into its reply in the one place replies are made, in the reader's
+// language (their messages are for logs).
+import type { FeedStop } from './feed-state.js';
 
 /** Base of the feed domain's errors; `kind` is stable (tests and the reply mapper match on it). */
 export class FeedError extends Error {
@@ -40,14 +42,24 @@ export class BackfillCountError extends FeedError {
   }
 }
 
-/** Discord did not take a post; `retryable` says whether trying later may work (`post-retry` vs `post-disable`/`post-skip`). */
+/**
+ * Discord did not take a post; `postKind` says whether trying later may work (`post-retry` vs `post-disable`/
+ * `post-skip`). `reason` quotes Discord's error; a refusal that would disable a feed also says why as data (`stop`),
+ * which the reply words in the reader's language.
+ */
 export class PostRefusedError extends FeedError {
   override readonly name = 'PostRefusedError';
+  readonly stop: FeedStop | undefined;
   constructor(
     readonly postKind: 'retry' | 'disable' | 'skip',
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; stop?: FeedStop | undefined },
   ) {
-    super('post-refused', `Discord did not take the post: ${reason}`, options);
+    super(
+      'post-refused',
+      `Discord did not take the post: ${reason}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.stop = options?.stop;
   }
 }

@@ -2,8 +2,9 @@
 // their link breaking, the owner linking again, its payer leaving the server or stopping paying for it, and the
 // channel refusing posts (permission lost, channel or webhook deleted). Each function takes the state as it is and returns the next one, or undefined when the event
 // changes nothing, so the callers (commands, the delivery engine, linking) only persist what comes back. Pauses
-// are told apart by their structured cause, never by their wording.
-import { ACTIVE, type FeedState, type PausedState } from './feed-state.js';
+// are told apart by their structured cause, never by their wording, and carry no words: the Discord side renders
+// them in each reader's language (src/discord/notice-text.ts).
+import { ACTIVE, type FeedState, type FeedStop, type PausedState } from './feed-state.js';
 
 /** The feed fields the lifecycle reads. */
 export interface LifecycleFeed {
@@ -13,12 +14,6 @@ export interface LifecycleFeed {
 
 /** Why an owner's link stopped serving their feeds. */
 export type OwnerLinkLoss = 'unlinked' | 'token' | 'unreadable';
-
-const LOSS_DETAIL: Record<OwnerLinkLoss, string | undefined> = {
-  unlinked: undefined,
-  token: 'token revoked or expired',
-  unreadable: 'the stored token cannot be read',
-};
 
 /** True for a pause igcord set because of the owner's link, lifted when that link works again. */
 export function isOwnerPause(
@@ -42,12 +37,11 @@ export interface OwnerLink {
  */
 export function ownerLinkLost(feed: LifecycleFeed, loss: OwnerLinkLoss, now: number): FeedState | undefined {
   if (feed.state.kind !== 'active') return undefined;
-  const detail = LOSS_DETAIL[loss];
   return {
     kind: 'paused',
     by: loss === 'unlinked' ? 'owner-unlinked' : 'owner-link-broken',
     since: now,
-    ...(detail !== undefined ? { detail } : {}),
+    ...(loss === 'unlinked' ? {} : { loss }),
     instagramUserId: feed.ownerInstagramUserId,
   };
 }
@@ -82,17 +76,17 @@ export function scopeMissing(feed: LifecycleFeed, scope: string, now: number): F
 }
 
 /**
- * The owner's link now points to another Instagram account than the feed's (`detail`: "@old is no longer linked").
+ * The owner's link now points to another Instagram account than the feed's (`username`: the one no longer linked).
  * An active feed pauses, waiting for the feed's own account (ownerLinked) or for its owner to move it (movedTo):
  * the new account's token must not start reading and paying for it unasked.
  */
-export function ownerLinkedElsewhere(feed: LifecycleFeed, detail: string, now: number): FeedState | undefined {
+export function ownerLinkedElsewhere(feed: LifecycleFeed, username: string, now: number): FeedState | undefined {
   if (feed.state.kind !== 'active') return undefined;
   return {
     kind: 'paused',
     by: 'owner-unlinked',
     since: now,
-    detail: detail.slice(0, 200),
+    account: username.slice(0, 100),
     instagramUserId: feed.ownerInstagramUserId,
   };
 }
@@ -111,13 +105,19 @@ export function pausedByPerson(feed: LifecycleFeed, discordUserId: string, now: 
   return { kind: 'paused', by: 'person', since: now, detail: discordUserId };
 }
 
+/** Why a payer may no longer pay: they left the server, or lost the right to manage it; `name` as the server knows them. */
+export interface PayerLoss {
+  standing: 'left' | 'no-manage-guild';
+  name: string;
+}
+
 /**
- * The member whose link pays for the feed may no longer spend it there (`detail` says why: they left, or lost the
- * right to manage the server). Only an active feed pauses; an admin's pause or a disabled feed keeps its reason.
+ * The member whose link pays for the feed may no longer spend it there. Only an active feed pauses; an admin's
+ * pause or a disabled feed keeps its reason.
  */
-export function payerLost(feed: LifecycleFeed, detail: string, now: number): FeedState | undefined {
+export function payerLost(feed: LifecycleFeed, loss: PayerLoss, now: number): FeedState | undefined {
   if (feed.state.kind !== 'active') return undefined;
-  return { kind: 'paused', by: 'permission', since: now, detail: detail.slice(0, 500) };
+  return { kind: 'paused', by: 'permission', since: now, standing: loss.standing, member: loss.name.slice(0, 100) };
 }
 
 /** The payer stops paying for the feed (whatever its state): it waits for someone to pay for it again. */
@@ -159,45 +159,15 @@ export function resumedByPerson(feed: LifecycleFeed): FeedState | undefined {
 
 /**
  * Posting can no longer work until someone acts: Discord refused for good (permission lost, channel or webhook
- * deleted, webhook token unreadable), or Instagram refuses the source. The feed keeps its pending posts.
+ * deleted, webhook token unreadable), or Instagram refuses the source. The feed keeps its pending posts. A refusal
+ * whose cause is not known as data (none is expected) keeps the engine's own words, shown as they are.
  */
-export function disabled(reason: string, now: number): FeedState {
-  return { kind: 'disabled', reason: reason.slice(0, 500), since: now };
-}
-
-const OWNER_PAUSE_TEXT = {
-  'owner-unlinked':
-    'Paused because its owner unlinked their Instagram account; it resumes when they link that account again.',
-  'owner-link-broken': "Paused: the owner's Instagram link stopped working",
-} as const;
-
-/** The words `/feed list` and notices show for a state (its label aside); undefined for an active feed. */
-export function stateReason(state: FeedState): string | undefined {
-  switch (state.kind) {
-    case 'active':
-      return undefined;
-    case 'disabled':
-      return state.reason;
-    case 'paused':
-      switch (state.by) {
-        case 'person':
-          return `paused by ${state.detail !== undefined ? `<@${state.detail}>` : 'an admin'} <t:${Math.ceil(state.since / 1000)}:R>`;
-        case 'owner-unlinked':
-          return state.detail
-            ? `Paused: ${state.detail}. It resumes when its owner links that account again, or when they move it to the account they link now (the button on their link reply).`
-            : OWNER_PAUSE_TEXT['owner-unlinked'];
-        case 'owner-link-broken':
-          return `${OWNER_PAUSE_TEXT['owner-link-broken']}${state.detail ? ` (${state.detail})` : ''}. The owner runs /instagram link again with the same account and the feed resumes by itself.`;
-        case 'budget':
-          return `Paused: the owner's Instagram budget is spent${state.detail ? ` (${state.detail})` : ''}; it resumes by itself.`;
-        case 'permission':
-          return `Paused: ${state.detail ?? 'the member who pays for it may no longer'}, and their Instagram link pays for it. They can resume it once they manage the server again; or an admin removes it and adds it with their own link.`;
-        case 'scope':
-          return `Paused: the feed needs the \`${state.detail ?? 'public_content'}\` permission: the owner runs /instagram link scopes:${state.detail ?? 'public_content'} with the same account and the feed resumes by itself.`;
-        case 'no-payer':
-          return 'Paused: the member whose Instagram link paid for it stopped paying. They can resume it; or an admin removes it and adds it with their own link.';
-        case 'hashtag-slots':
-          return `Paused: the payer's Instagram account has used its 30 hashtags for this week; a slot frees <t:${Math.ceil((state.until ?? state.since) / 1000)}:R> and the feed resumes by itself.`;
-      }
-  }
+export function disabled(stop: FeedStop | { words: string }, now: number): FeedState {
+  if ('words' in stop) return { kind: 'disabled', reason: stop.words.slice(0, 500), since: now };
+  return {
+    kind: 'disabled',
+    by: stop.by,
+    ...(stop.detail !== undefined ? { detail: stop.detail.slice(0, 500) } : {}),
+    since: now,
+  };
 }

@@ -4,6 +4,8 @@
 // later, disable the feed (it cannot post until an admin acts), or skip this post (its body was refused).
 // Implementations never throw for a refused or failed request: only a bug rejects.
 import { z } from 'zod';
+import type { FeedNotice } from './feed-notice.js';
+import type { FeedStop } from './feed-state.js';
 import type { FeedTemplate, TimeSettings } from './feed-template.js';
 import type { Post } from './post.js';
 import type { OnChange, PostChange } from './post-changes.js';
@@ -42,10 +44,14 @@ export interface PostFailureDetail {
   code?: number | string | undefined;
 }
 
-/** Why a request failed and what the engine does about it. `reason` is shown to admins (no secrets in it). */
+/**
+ * Why a request failed and what the engine does about it. `reason` is for logs and for replies quoting Discord's
+ * error (no secrets in it); a `disable` carries its cause as data in `stop`, which the feed's state keeps.
+ */
 export interface PostFailure {
   kind: PostFailureKind;
   reason: string;
+  stop?: FeedStop | undefined;
   detail?: PostFailureDetail | undefined;
 }
 
@@ -120,10 +126,13 @@ export interface FeedPoster {
     digest: DigestPart,
     options: PostOptions,
   ): Promise<{ messageId: string } | PostFailure>;
-  /** A plain message from the bot in a channel (notices to admins), pinging nobody. */
-  notice(channelId: string, content: string, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
-  /** A plain direct message from the bot to a person (the last place a notice can go), pinging nobody. */
-  direct(userId: string, content: string, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
+  /** The notice that a feed stopped, from the bot in a channel, worded in the server's language, pinging nobody. */
+  notice(channelId: string, notice: FeedNotice, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
+  /**
+   * The same notice as a direct message to a person (the last place a notice can go), worded in their language
+   * (else the feed's server's), pinging nobody.
+   */
+  direct(userId: string, notice: FeedNotice, signal?: AbortSignal): Promise<{ messageId: string } | PostFailure>;
   /** The guild's system channel, when the platform knows one. */
   systemChannelOf(guildId: string): string | undefined;
 }

@@ -11,6 +11,7 @@ export * from './source.js';
 export * from './capabilities.js';
 export * from './feed-state.js';
 export * from './feed-lifecycle.js';
+export * from './feed-notice.js';
 export * from './errors.js';
 export * from './instagram-errors.js';
 export * from './feed-poster.js';

@@ -29,6 +29,11 @@ export interface InteractionRouterOptions {
   autoDeferMs?: number | undefined;
   /** The catalogues replies are rendered from, in each interaction's locale (built here when not given). */
   translations?: Translations | undefined;
+  /**
+   * Told each person's locale at every interaction (Discord sends it in each one), so what igcord later sends them
+   * unasked (a DM about their link or feed) can speak it; the composition root keeps it durably.
+   */
+  onLocale?: ((userId: string, locale: string) => Promise<void>) | undefined;
 }
 
 export interface InteractionRouter {
@@ -177,10 +182,23 @@ export function createInteractionRouter(options: InteractionRouterOptions): Inte
         .catch((error: unknown) => log.warn({ err: error }, 'could not answer autocomplete'));
   }
 
+  /** Passes the person's locale on, beside the handling (never in its way: a failure is only logged). */
+  async function noteLocale(interaction: Interaction): Promise<void> {
+    if (options.onLocale === undefined) return;
+    try {
+      await options.onLocale(interaction.user.id, interaction.locale);
+    } catch (error) {
+      deps.log.warn({ err: error, interactionId: interaction.id }, "could not record the person's locale");
+    }
+  }
+
   function handle(interaction: Interaction): Promise<void> {
-    const task = dispatch(interaction).catch((error: unknown) =>
-      deps.log.error({ err: error, interactionId: interaction.id }, 'interaction handling failed'),
-    );
+    const task = Promise.all([
+      dispatch(interaction).catch((error: unknown) =>
+        deps.log.error({ err: error, interactionId: interaction.id }, 'interaction handling failed'),
+      ),
+      noteLocale(interaction),
+    ]).then(() => undefined);
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
     return task;

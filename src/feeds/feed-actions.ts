@@ -47,7 +47,8 @@ export function createFeedActions(deps: FeedActionDeps) {
   }
 
   function postFailure(error: unknown): never {
-    if (error instanceof PostError) throw new PostRefusedError(error.kind, error.reason, { cause: error });
+    if (error instanceof PostError)
+      throw new PostRefusedError(error.kind, error.reason, { cause: error, stop: error.stop });
     throw error;
   }
 

@@ -2,7 +2,7 @@
 // Discord refuses it for good. Apart from the source's fetch so a feed that fails waits alone. Every write and every
 // post is checked against the run's fence first (docs/decisions/0021); a webhook feed records its posting intent
 // under the fence before executing, and the check right before the post is the last await before it leaves.
-import { captionHash, disabled, postSchema, type Post } from '../core/index.js';
+import { captionHash, disabled, feedNotice, postSchema, type Post } from '../core/index.js';
 import type { Feed } from '../storage/index.js';
 import { gatherForDigest, postDueDigests } from './feed-digest.js';
 import { holdsBack } from './feed-filter.js';
@@ -67,12 +67,22 @@ export async function rememberLastDelivery(deps: FencedRun, feeds: Feed[]): Prom
   }
 }
 
-export async function disableFeed(deps: RunDeps, feed: Feed, reason: string): Promise<void> {
-  await deps.storage.feeds.setState(feed.id, disabled(reason, deps.now()));
+/** Disables the feed for `stop` (a cause as data; `reason` is the log's words) and tells its people. */
+export async function disableFeed(
+  deps: RunDeps,
+  feed: Feed,
+  stop: Parameters<typeof disabled>[0],
+  reason: string,
+): Promise<void> {
+  const state = disabled(stop, deps.now());
+  await deps.storage.feeds.setState(feed.id, state);
   deps.counters.disabled += 1;
-  deps.log.warn({ feedId: feed.id, reason }, 'feed disabled');
-  await deps.tellGuild(feed, `⚠️ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> was disabled: ${reason}`);
+  deps.log.warn({ feedId: feed.id, reason, ...('by' in stop ? { cause: stop.by } : {}) }, 'feed disabled');
+  if (state.kind === 'disabled') await deps.tellGuild(feedNotice(feed, state));
 }
+
+/** The cause of a post error that disables a feed: its data, or (none expected) its words. */
+const stopOf = (error: PostError) => error.stop ?? { words: error.reason };
 
 /** Reads a pending post back; one that no longer parses is dropped (it could never be posted). */
 async function pendingToPost(deps: FencedRun, feed: Feed): Promise<Post[]> {
@@ -95,7 +105,7 @@ async function failedDigest(deps: FencedRun, feed: Feed, error: PostError): Prom
   if (error.kind !== 'disable')
     return { outcome: { feedId: feed.id, outcome: 'waiting', reason: error.reason }, more: false };
   await deps.fence.check();
-  await disableFeed(deps, feed, error.reason);
+  await disableFeed(deps, feed, stopOf(error), error.reason);
   return { outcome: { feedId: feed.id, outcome: 'disabled' }, more: false };
 }
 
@@ -120,7 +130,7 @@ export async function drainFeed(deps: FencedRun, feed: Feed): Promise<Drained> {
       if (outcome.kind === 'disable') {
         // The pending media stay: an admin who fixes the channel and resumes the feed gets what it missed.
         await deps.fence.check();
-        await disableFeed(deps, feed, outcome.reason);
+        await disableFeed(deps, feed, stopOf(outcome), outcome.reason);
         return { outcome: { feedId: feed.id, outcome: 'disabled' }, more: false };
       }
     }

@@ -12,6 +12,7 @@ import {
   InstagramRateLimitError,
   InstagramScopeError,
   InstagramTokenError,
+  feedNotice,
   scopeMissing,
 } from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
@@ -35,10 +36,7 @@ async function pauseForScope(deps: RunDeps, source: FeedSource, owner: Owner, sc
       { feedId: feed.id, scope },
       "feed paused: the owner's token lacks an Instagram permission the source needs",
     );
-    await deps.tellGuild(
-      feed,
-      `⏸ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: it needs the \`${scope}\` permission: the owner (<@${feed.ownerDiscordUserId}>) runs /instagram link scopes:${scope} with the same account, and it resumes by itself.`,
-    );
+    if (next.kind === 'paused') await deps.tellGuild(feedNotice(feed, next));
   }
 }
 
@@ -71,10 +69,16 @@ export async function handleInstagramFailure(
     error instanceof InstagramNotAllowedError
   ) {
     deps.counters.failures += 1;
-    const reason = `Instagram refuses this source (${error.type}: ${error.message})`;
+    // Instagram's own error, kept as Instagram worded it: each reader sees it inside their language's sentence. A
+    // source the configured API cannot serve at all keeps which capability it lacks instead, worded per reader.
+    const detail = `${error.type}: ${error.message}`;
+    const stop =
+      error instanceof InstagramNotAvailableError
+        ? ({ by: 'not-on-provider', detail: error.capability } as const)
+        : ({ by: 'instagram-refused', detail } as const);
     for (const feed of await deps.storage.feeds.listBySource(source)) {
       if (feed.state.kind === 'active' && feed.ownerDiscordUserId === owner.discordUserId)
-        await disableFeed(deps, feed, reason);
+        await disableFeed(deps, feed, stop, `Instagram refuses this source (${detail})`);
     }
     return { outcome: 'done', budgetKey: owner.auth.userId, rerun: true, fetched: true, feeds: [] };
   }

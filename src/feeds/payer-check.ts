@@ -4,7 +4,7 @@
 // the Discord side, src/discord/feed-posting/payer-standing.ts); a feed whose payer lost their standing is paused
 // through the lifecycle (`by: 'permission'`, the detail saying why) and its server is told; when Discord cannot
 // answer, nothing is paused (Discord being down is not the payer leaving).
-import { payerLost, type PayerCheck, type PayerStanding } from '../core/index.js';
+import { feedNotice, payerLost, type FeedNotice, type PayerCheck, type PayerStanding } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, Storage } from '../storage/index.js';
 
@@ -26,17 +26,12 @@ export function cachedPayerCheck(inner: PayerCheck, ttlMs: number, now: () => nu
   };
 }
 
-/** Why a payer may no longer pay, in the words the feed's state and the server's notice show. */
-export function standingDetail(standing: Extract<PayerStanding, { kind: 'left' | 'no-manage-guild' }>): string {
-  return standing.kind === 'left' ? `${standing.name} left the server` : `${standing.name} no longer has Manage Server`;
-}
-
 export interface PayerGuardDeps {
   storage: Storage;
   payers: PayerCheck;
   log: Logger;
   now: () => number;
-  tellGuild(feed: Feed, text: string): Promise<void>;
+  tellGuild(notice: FeedNotice): Promise<void>;
 }
 
 /**
@@ -66,19 +61,14 @@ export async function keepEntitledPayers(deps: PayerGuardDeps, active: readonly 
       kept.push(feed);
       continue;
     }
-    const detail = standingDetail(standing);
-    const next = payerLost(feed, detail, deps.now());
+    const next = payerLost(feed, { standing: standing.kind, name: standing.name }, deps.now());
     if (next === undefined) continue;
     await deps.storage.feeds.setState(feed.id, next);
     deps.log.warn(
       { feedId: feed.id, guildId: feed.guildId, ownerDiscordUserId: feed.ownerDiscordUserId, standing: standing.kind },
       'feed paused: its payer may no longer pay for it in this server',
     );
-    await deps.tellGuild(
-      feed,
-      `⚠️ The Instagram feed \`${feed.id}\` in <#${feed.channelId}> is paused: ${detail}, and their Instagram link paid for it. ` +
-        'They can resume it once they manage the server again; or an admin removes it (`/feed remove`) and adds it with their own link.',
-    );
+    if (next.kind === 'paused') await deps.tellGuild(feedNotice(feed, next));
   }
   return kept;
 }

@@ -1,25 +1,30 @@
 // A post the poster did not make, as the engine throws it between its own modules: the poster's classified
 // failure (retry later, disable the feed, skip the media) with the reason shown to admins, and what a log line may
 // say about it.
-import type { PostFailure, PostFailureDetail, PostFailureKind } from '../core/index.js';
+import type { FeedStop, PostFailure, PostFailureDetail, PostFailureKind } from '../core/index.js';
 
 export type { PostFailureKind };
 
-/** Why a post failed and what the engine does about it. `reason` is shown to admins (no secrets in it). */
+/**
+ * Why a post failed and what the engine does about it. `reason` is for logs (no secrets in it); a `disable` carries
+ * its cause as data (`stop`), which the feed's state keeps and each reader's language words.
+ */
 export class PostError extends Error {
   override readonly name = 'PostError';
   readonly detail: PostFailureDetail | undefined;
+  readonly stop: FeedStop | undefined;
   constructor(
     readonly kind: PostFailureKind,
     readonly reason: string,
-    options?: { cause?: unknown; detail?: PostFailureDetail | undefined },
+    options?: { cause?: unknown; detail?: PostFailureDetail | undefined; stop?: FeedStop | undefined },
   ) {
     super(reason, options?.cause === undefined ? undefined : { cause: options.cause });
     this.detail = options?.detail;
+    this.stop = options?.stop;
   }
 
   static of(failure: PostFailure): PostError {
-    return new PostError(failure.kind, failure.reason, { detail: failure.detail });
+    return new PostError(failure.kind, failure.reason, { detail: failure.detail, stop: failure.stop });
   }
 }
 

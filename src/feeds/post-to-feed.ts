@@ -84,10 +84,16 @@ function targetOf(feeds: FeedStore, feed: Feed): PostTarget {
     throw new PostError(
       'disable',
       `the feed's stored webhook token cannot be decrypted (${error.reason === 'unknown-key' ? 'its encryption key is no longer configured' : 'it is damaged'}): set the feed up again`,
-      { cause: error },
+      {
+        cause: error,
+        stop: { by: 'webhook-token-unreadable', detail: error.reason === 'unknown-key' ? 'unknown-key' : 'damaged' },
+      },
     );
   }
-  if (token === undefined) throw new PostError('disable', "the feed's webhook token is missing: set the feed up again");
+  if (token === undefined)
+    throw new PostError('disable', "the feed's webhook token is missing: set the feed up again", {
+      stop: { by: 'webhook-token-unreadable', detail: 'missing' },
+    });
   return { ...base, delivery: { mode: 'webhook', webhookId: feed.delivery.webhookId, token } };
 }
 

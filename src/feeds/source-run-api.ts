@@ -2,7 +2,7 @@
 // it is asked to do (RunRequest) and how it ended (RunResult, FeedOutcome per feed). Apart from source-run.ts so the
 // files a run is made of can share them without importing the run itself (no cycle).
 import type { CallPriority } from '../limiter/call-gate.js';
-import type { FeedReader } from '../core/index.js';
+import type { FeedNotice, FeedReader } from '../core/index.js';
 import type { Logger } from '../log.js';
 import type { Feed, SourceKey, Storage } from '../storage/index.js';
 import type { EngineCounters } from './engine-stats.js';
@@ -36,7 +36,7 @@ export interface RunDeps {
   /** Called when that read has answered, with the ids of the new posts it brought (the benchmark's breakdown). */
   read?(sourceKey: SourceKey, postIds: string[]): void;
   /** Tells a guild that one of its feeds stopped (best effort, never throws). */
-  tellGuild(feed: Feed, text: string): Promise<void>;
+  tellGuild(notice: FeedNotice): Promise<void>;
   /** Whether a feed's payer may still pay for it in its server (asked before their token reads the source). */
   payers: PayerCheck;
   /** Which feeds have posts gathered for a digest and when each is due (docs/decisions/0031). */

@@ -10,6 +10,9 @@ import { validate } from '../util/validate.js';
 import type { RecordType } from './record-reader.js';
 import { epochMs, storedId, type StoreContext } from './store-context.js';
 
+/** A Discord locale code (`en-US`, `es-419`, `pt-BR`, `da`): https://discord.com/developers/docs/reference#locales */
+const DISCORD_LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$/;
+
 const accountRecord = z.object({
   version: z.literal(1),
   discordUserId: storedId,
@@ -33,6 +36,11 @@ const accountRecord = z.object({
   refreshFailures: z.number().int().min(0).optional(),
   /** Expiry warnings already sent for the current token (e.g. `14d`, `7d`, `3d`), so each is sent once. */
   expiryWarnings: z.array(z.string().max(10)).max(20).optional(),
+  /**
+   * The person's Discord client language (`interaction.locale`) at their latest interaction with igcord, so a DM
+   * igcord sends on its own speaks it after a restart too. Absent until they interact once after linking.
+   */
+  locale: z.string().regex(DISCORD_LOCALE).optional(),
 });
 type AccountRecord = z.output<typeof accountRecord>;
 
@@ -85,6 +93,8 @@ export interface AccountStore {
   recordRefreshFailure(discordUserId: string): Promise<Account | undefined>;
   /** Records that an expiry warning was sent; false when it already was (each is sent once). */
   recordWarning(discordUserId: string, warning: string): Promise<boolean>;
+  /** Records the person's latest Discord locale; written only when it changed. False when nothing was written. */
+  recordLocale(discordUserId: string, locale: string): Promise<boolean>;
 }
 
 const recordKey = (discordUserId: string) => `account:${discordUserId}`;
@@ -130,7 +140,8 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
         let previous: AccountRecord | undefined;
         await backend.update(recordKey(record.discordUserId), (stored) => {
           previous = recordFrom(record.discordUserId, stored);
-          return record;
+          // A relink is the same person: their language stays.
+          return previous?.locale !== undefined ? { ...record, locale: previous.locale } : record;
         });
         // The record swapped over, not one read earlier: its reverse entry is the one that is now stale.
         if (previous !== undefined && previous.instagramUserId !== record.instagramUserId) {
@@ -237,6 +248,23 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
           return next ?? raw;
         });
         return next === undefined ? undefined : publicView(next);
+      });
+    },
+
+    async recordLocale(discordUserId, locale) {
+      // Only a locale the record's schema takes (a bad one would make the record unreadable).
+      if (!DISCORD_LOCALE.test(locale)) return false;
+      // Read first, outside the lock: the common case (unchanged) costs one read and no write.
+      const current = await read(discordUserId);
+      if (current === undefined || current.locale === locale) return false;
+      return lock(discordUserId, async () => {
+        let written = false;
+        await backend.update(recordKey(discordUserId), (raw) => {
+          const record = recordFrom(discordUserId, raw);
+          written = record !== undefined && record.locale !== locale;
+          return written && record !== undefined ? { ...record, locale } : raw;
+        });
+        return written;
       });
     },
 

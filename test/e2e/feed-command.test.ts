@@ -102,7 +102,7 @@ describe('/feed administration', () => {
     expect((await igcord.app.storage.feeds.get(id!))?.state.kind).toBe('paused');
     const listedPaused = await feedCommand(igcord.personId, 'list');
     const pausedField = listedPaused.embeds[0]?.fields?.find((f) => f.name.includes(id!));
-    expect(pausedField?.value).toMatch(new RegExp(`State: ⏸ paused — paused by <@${igcord.personId}> <t:\\d+:R>`));
+    expect(pausedField?.value).toMatch(new RegExp(`State: ⏸ paused — by <@${igcord.personId}> <t:\\d+:R>`));
     expect(pausedField?.value).toContain('next check none while it is not active');
 
     const resumed = await feedCommand(igcord.personId, 'resume', { feed: id! });

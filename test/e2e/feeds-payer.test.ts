@@ -100,7 +100,7 @@ describe('who pays for a feed', () => {
       const state = (await igcord.app.storage.feeds.get(payer.feed.id))?.state;
       return state?.kind === 'paused' ? state : undefined;
     }, 'the feed to pause');
-    expect(paused).toMatchObject({ by: 'permission', detail: '@leaver left the server' });
+    expect(paused).toMatchObject({ by: 'permission', standing: 'left', member: '@leaver' });
     const notice = await igcord.discord.waitForMessage(
       payer.channelId,
       (m) => m.content.includes(payer.feed.id),
@@ -112,7 +112,7 @@ describe('who pays for a feed', () => {
     await expectNoMoreReads(payer, 'posted after leaving');
     const field = await listField(payer.feed.id);
     expect(field).toContain(`Paid by <@${payer.userId}>`);
-    expect(field).toContain('State: ⏸ paused — Paused: @leaver left the server');
+    expect(field).toContain('State: ⏸ paused — @leaver left the server');
   });
 
   it('pauses the feed of a payer who lost Manage Server, and reads nothing more with their token', async () => {
@@ -123,7 +123,7 @@ describe('who pays for a feed', () => {
       const state = (await igcord.app.storage.feeds.get(payer.feed.id))?.state;
       return state?.kind === 'paused' ? state : undefined;
     }, 'the feed to pause');
-    expect(paused).toMatchObject({ by: 'permission', detail: '@demoted no longer has Manage Server' });
+    expect(paused).toMatchObject({ by: 'permission', standing: 'no-manage-guild', member: '@demoted' });
 
     await expectNoMoreReads(payer, 'posted after losing Manage Server');
     const field = await listField(payer.feed.id);

@@ -101,7 +101,7 @@ describe('feeds of other accounts and hashtags on Graph (Facebook Login)', () =>
     const list = await feedCommand(payer, 'list');
     const field = list.embeds.flatMap((e) => e.fields ?? []).find((f) => f.name.includes(first));
     expect(field?.value).toContain("@harbor.cafe's posts");
-    expect(field?.value).toMatch(/paused — Paused: the owner's Instagram link stopped working/);
+    expect(field?.value).toMatch(/paused — the owner's Instagram link stopped working/);
     await igcord.link(igcord.personId, 'igcord.studio');
   });
 

@@ -22,6 +22,8 @@ import { classifyPostFailure, isMissingAccess } from './post-failure.js';
 import { templateBody } from './template-body.js';
 import { createTranslations, englishOnly, type Translate, type Translations } from '../../i18n/i18n.js';
 import { updateFeedMessage } from './post-update.js';
+import { feedNoticeText } from '../notice-text.js';
+import type { ReaderLocale } from '../reader-locale.js';
 
 /** Discord refuses webhook names with "discord" or "clyde" in them, and longer than 80. */
 export function webhookUsername(username: string): string {
@@ -73,6 +75,8 @@ export interface DiscordFeedPosterDeps {
   log: Logger;
   /** Posts speak the guild's preferred language (Community settings); built here when not given. */
   translations?: Translations | undefined;
+  /** The language of a person a notice is sent to by DM (src/discord/reader-locale.ts); the guild's when absent. */
+  readerLocale?: ReaderLocale | undefined;
 }
 
 export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster {
@@ -134,6 +138,7 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
         return {
           kind: 'disable',
           reason: 'a forum feed cannot post digests: set `digest:off` or move it to a channel',
+          stop: { by: 'forum-digest' },
         };
       const message = digestBody(target, digest, translations.forLocale(guildLocaleOf(target.channelId)));
       const nonce = 'nonce' in options.intent ? { nonce: options.intent.nonce, enforce_nonce: true } : {};
@@ -190,7 +195,10 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
       }
     },
 
-    async notice(channelId, content, signal) {
+    async notice(channelId, notice, signal) {
+      // In the feed's server's language (the channel is its own or the system channel): read by members, not one person.
+      const locale = deps.client?.guilds.cache.get(notice.guildId)?.preferredLocale ?? guildLocaleOf(channelId);
+      const content = feedNoticeText(notice, translations.forLocale(locale));
       try {
         const sent = (await rest.post(Routes.channelMessages(channelId), {
           body: { content, allowed_mentions: { parse: [] } },
@@ -202,8 +210,13 @@ export function createDiscordFeedPoster(deps: DiscordFeedPosterDeps): FeedPoster
       }
     },
 
-    async direct(userId, content, signal) {
+    async direct(userId, notice, signal) {
       try {
+        const locale =
+          deps.readerLocale !== undefined
+            ? await deps.readerLocale(userId, notice.guildId)
+            : deps.client?.guilds.cache.get(notice.guildId)?.preferredLocale;
+        const content = feedNoticeText(notice, translations.forLocale(locale));
         // Opening the DM channel is idempotent on Discord's side; it fails (50007) for a user who shares no server.
         const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as {
           id: string;

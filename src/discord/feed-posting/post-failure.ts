@@ -4,10 +4,21 @@
 // (core's PostFailure), with only safe facts about the error: discord.js errors carry the request URL, and a
 // webhook execution's URL contains the webhook token.
 import { DiscordAPIError, HTTPError } from 'discord.js';
-import type { PostFailure, PostFailureDetail } from '../../core/index.js';
+import type { DisableCause, PostFailure, PostFailureDetail } from '../../core/index.js';
 import { ARCHIVED_THREAD, LockedThreadError } from './thread-post.js';
 
-/** Discord JSON error codes that mean this feed cannot post until an admin acts. */
+/** Discord JSON error codes that mean this feed cannot post until an admin acts, as the feed's state keeps them. */
+const DISABLING_CAUSES: Record<number, DisableCause> = {
+  50001: 'missing-access',
+  50013: 'missing-permissions',
+  10003: 'channel-deleted',
+  10015: 'webhook-deleted',
+  50027: 'webhook-invalid',
+  40067: 'forum-tag-required',
+  160005: 'thread-locked',
+};
+
+/** The same in English words, for logs and for replies that quote Discord's error. */
 const DISABLING_CODES: Record<number, string> = {
   50001: 'igcord lost access to the channel (Missing Access): give the bot View Channel there, then resume the feed',
   50013:
@@ -35,17 +46,19 @@ function detailOf(error: unknown): PostFailureDetail | undefined {
 
 export function classifyPostFailure(error: unknown): PostFailure {
   const detail = detailOf(error);
-  const failure = (kind: PostFailure['kind'], reason: string): PostFailure => ({
+  const failure = (kind: PostFailure['kind'], reason: string, by?: DisableCause): PostFailure => ({
     kind,
     reason,
     ...(detail ? { detail } : {}),
+    ...(by !== undefined ? { stop: { by } } : {}),
   });
   if (error instanceof LockedThreadError)
-    return failure('disable', `Discord error ${ARCHIVED_THREAD}: ${LOCKED_THREAD}`);
+    return failure('disable', `Discord error ${ARCHIVED_THREAD}: ${LOCKED_THREAD}`, 'thread-archived-locked');
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const disabling = DISABLING_CODES[code];
-    if (disabling !== undefined) return failure('disable', `Discord error ${code}: ${disabling}`);
+    if (disabling !== undefined)
+      return failure('disable', `Discord error ${code}: ${disabling}`, DISABLING_CAUSES[code]);
     if (error.status === 429 || error.status >= 500 || error.status === 401)
       return failure('retry', `Discord answered ${error.status}`);
     return failure('skip', `Discord refused the message (${error.status}, code ${code}): ${error.message}`);

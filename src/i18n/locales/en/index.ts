@@ -12,6 +12,7 @@ import { feedManage } from './feed-manage.js';
 import { instagram } from './instagram.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
+import { notices } from './notices.js';
 import { ping } from './ping.js';
 import { replies } from './replies.js';
 
@@ -29,6 +30,7 @@ export const en = {
   instagram,
   lookups,
   media,
+  notices,
   ping,
   replies,
 };
