@@ -27,6 +27,10 @@ const WORDS = {
     otherUserReply: 'Otra cuenta de Discord abrió tu enlace',
     mismatchPage: 'Este inicio de sesión no empezó en este navegador',
     mismatchReply: 'Discord devolvió el inicio de sesión a un navegador que no abrió tu enlace',
+    refusedCodePage: 'Instagram rechazó el código de inicio de sesión',
+    refusedCodeReply: 'La vinculación falló: Instagram no aceptó el código de inicio de sesión',
+    noCodePage: 'Instagram no envió ningún código de inicio de sesión',
+    noCodeReply: 'La vinculación no se completó (Instagram no envió ningún código de inicio de sesión).',
   },
   'pt-BR': {
     lang: 'pt-BR',
@@ -42,6 +46,10 @@ const WORDS = {
     otherUserReply: 'Outra conta do Discord abriu o seu link',
     mismatchPage: 'Este login não começou neste navegador',
     mismatchReply: 'o Discord devolveu o login para um navegador que não abriu o seu link',
+    refusedCodePage: 'O Instagram recusou o código de login',
+    refusedCodeReply: 'A vinculação falhou: O Instagram não aceitou o código de login',
+    noCodePage: 'O Instagram não enviou nenhum código de login',
+    noCodeReply: 'A vinculação não foi concluída (o Instagram não enviou nenhum código de login).',
   },
 } as const;
 
@@ -164,6 +172,37 @@ describe('the link flow in the person’s language', () => {
     });
   });
 
+  describe.each(['es-ES', 'pt-BR'] as const)('%s, back from Instagram without a usable code', (locale) => {
+    const words = WORDS[locale];
+
+    /** Walks the person's browser to Instagram's authorize page; the callback address it would come back to. */
+    async function atInstagram(person: string) {
+      const { handle, url } = await startLink(person, locale);
+      const browser = new FormBrowser();
+      const onDiscord = await browser.get(url);
+      const onInstagram = await browser.submit(onDiscord, 'authorize', { user_id: person, decision: 'authorize' });
+      const state = new URL(onInstagram.url).searchParams.get('state')!;
+      return { handle, browser, callback: `${igcord.app.http.url}/oauth/callback?state=${state}` };
+    }
+
+    it('a code Instagram refuses: the page and the reply say so in the person’s language', async () => {
+      const { handle, browser, callback } = await atInstagram(newPerson(`badcode-${locale}`));
+      const page = await browser.get(`${callback}&code=not-a-real-code`);
+      expect(page.html).toContain('data-outcome="exchange-refused"');
+      expect(page.html).toContain(`<html lang="${words.lang}">`);
+      expect(page.html).toContain(escaped(words.refusedCodePage));
+      await handle.waitForReply((m) => m.content.includes(words.refusedCodeReply), WAIT_MS);
+    });
+
+    it('no code at all: the page and the reply say so in the person’s language', async () => {
+      const { handle, browser, callback } = await atInstagram(newPerson(`nocode-${locale}`));
+      const page = await browser.get(callback);
+      expect(page.html).toContain('data-outcome="missing-code"');
+      expect(page.html).toContain(escaped(words.noCodePage));
+      await handle.waitForReply((m) => m.content.includes(words.noCodeReply), WAIT_MS);
+    });
+  });
+
   describe('a state igcord does not know: the browser’s language', () => {
     const forged = 'A'.repeat(43);
     const refused = (path: string, acceptLanguage?: string) =>
@@ -194,6 +233,27 @@ describe('the link flow in the person’s language', () => {
       expect(english.html).toContain('This link is not valid');
       expect(english.html).toContain('You can close this tab and go back to Discord.');
     });
+  });
+
+  it('keeps the locale through the link state, and refuses one that is not a Discord locale code', async () => {
+    const person = newPerson('state-locale');
+    const made = await igcord.app.storage.oauthStates.create({
+      discordUserId: person,
+      scopes: ['basic'],
+      locale: 'pt-BR',
+    });
+    const taken = await igcord.app.storage.oauthStates.take(made.state, { stage: 'link' });
+    expect(taken.ok ? taken.state.locale : undefined).toBe('pt-BR');
+    const peeked = await igcord.app.storage.oauthStates.create({
+      discordUserId: person,
+      scopes: ['basic'],
+      locale: 'es-419',
+    });
+    const read = await igcord.app.storage.oauthStates.peek(peeked.state, { stage: 'link' });
+    expect(read.ok ? read.state.locale : undefined).toBe('es-419');
+    await expect(
+      igcord.app.storage.oauthStates.create({ discordUserId: person, scopes: ['basic'], locale: '<script>' }),
+    ).rejects.toThrow();
   });
 
   describe('English unchanged', () => {
