@@ -39,6 +39,8 @@ async function linkPrompt(
     discordUserId: userId,
     interactionToken: interaction.token,
     applicationId: interaction.applicationId,
+    // The browser pages and the edits of this reply speak the person's language.
+    locale: ctx.locale,
     scopes,
   });
   const url = `${ctx.publicUrl}/link?${new URLSearchParams({ state: state.state }).toString()}`;

@@ -9,11 +9,14 @@
 //   (the link is used up from here on, whatever happens), exchanges Discord's code and asks who signed in. Another
 //   Discord user → a page saying so, nothing stored. The same user → an `instagram` state carrying the cookie's hash
 //   and the Discord name, and a redirect to Instagram's authorize page; /oauth/callback finishes from there.
+// Each state carries the locale of the interaction that asked, so every page and reply edit speaks that person's
+// language; a refused state has none, and its page speaks the browser's (page-locale.ts).
 import type { IncomingMessage } from 'node:http';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
 import { DiscordOAuthError, type DiscordIdentify } from '../discord/identify.js';
 import type { AccountLinker } from '../core/index.js';
+import { createTranslations, type Translations } from '../i18n/i18n.js';
 import type { Logger } from '../log.js';
 import type { Storage } from '../storage/index.js';
 import type { HttpResponse } from './http-response.js';
@@ -28,6 +31,7 @@ import {
   refusedStatePage,
   withCookie,
 } from './pages/link-pages.js';
+import { browserPageLocale, pageLocale } from './pages/page-locale.js';
 import { route, type Route } from './router.js';
 
 export const LINK_PATH = '/link';
@@ -43,6 +47,8 @@ export interface LinkPageOptions {
   /** PUBLIC_URL is https: the link cookie is `Secure`. */
   secureCookies: boolean;
   log: Logger;
+  /** The catalogues the reply and the pages are worded from; the composition root's, else a fresh instance. */
+  translations?: Translations;
 }
 
 const linkQuerySchema = z.object({ state: z.string().min(1).max(200) });
@@ -59,14 +65,15 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
   const { storage, linker, identify, secureCookies } = options;
   const log = options.log.child({ component: 'link-page' });
   const editLinkReply = createLinkReplyEditor(options.discord, log);
+  const translations = options.translations ?? createTranslations();
 
-  async function open(url: URL): Promise<HttpResponse> {
+  async function open(req: IncomingMessage, url: URL): Promise<HttpResponse> {
     const query = readQuery(url, ['state'], linkQuerySchema, 'link page query');
-    if (query === undefined) return invalidRequestPage();
+    if (query === undefined) return invalidRequestPage(browserPageLocale(translations, req));
     const found = await storage.oauthStates.peek(query.state, { stage: 'link' });
     if (!found.ok) {
       log.info({ reason: found.reason }, 'link page refused: bad state');
-      return refusedStatePage(found.reason);
+      return refusedStatePage(browserPageLocale(translations, req), found.reason);
     }
     const link = found.state;
     const binding = newBrowserBinding();
@@ -75,6 +82,7 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
       linkState: link.state,
       browserHash: binding.hash,
       flowId: binding.flowId,
+      locale: link.locale,
       discordUserId: link.discordUserId,
       scopes: link.scopes,
       ttlMs: remainingMs(link.expiresAt),
@@ -84,20 +92,23 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
 
   async function discordCallback(req: IncomingMessage, url: URL): Promise<HttpResponse> {
     const query = readQuery(url, ['state', 'code', 'error'], discordCallbackQuerySchema, 'Discord callback query');
-    if (query === undefined) return invalidRequestPage();
+    if (query === undefined) return invalidRequestPage(browserPageLocale(translations, req));
     // The `discord` state first: nothing else is looked at, and no code exchanged, unless igcord made it.
     const takenDiscord = await storage.oauthStates.take(query.state, { stage: 'discord' });
     if (!takenDiscord.ok) {
       log.info({ reason: takenDiscord.reason }, 'Discord callback refused: bad state');
-      return refusedStatePage(takenDiscord.reason);
+      return refusedStatePage(browserPageLocale(translations, req), takenDiscord.reason);
     }
     const check = takenDiscord.state;
+    // The `discord` state carries the link's locale, so even a gone link state is answered in the person's language.
+    const l = pageLocale(translations, check.locale);
+    const { t } = l;
     const clear = check.flowId === undefined ? undefined : clearLinkCookie(check.flowId, secureCookies);
     // The link itself is used up from here on, whatever the outcome: one link, one attempt.
     const takenLink = await storage.oauthStates.take(check.linkState ?? '', { stage: 'link' });
     if (!takenLink.ok) {
       log.info({ reason: takenLink.reason }, 'Discord callback refused: the link state is gone');
-      return withCookie(refusedStatePage(takenLink.reason), clear);
+      return withCookie(refusedStatePage(l, takenLink.reason), clear);
     }
     const link = takenLink.state;
 
@@ -106,39 +117,26 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
         { discordUserId: link.discordUserId },
         "Discord callback refused: the browser does not hold the link's cookie",
       );
-      await editLinkReply(
-        link,
-        'Linking did not complete: Discord sent the sign-in back to a browser that did not open your link, so nothing was linked. Run `/instagram link` and use its button yourself.',
-      );
-      return withCookie(browserMismatchPage(), clear);
+      await editLinkReply(link, t('link.reply.browserMismatchDiscord'));
+      return withCookie(browserMismatchPage(l), clear);
     }
     if (query.error !== undefined) {
       log.info({ discordError: query.error }, 'Discord callback: the user did not authorize');
-      await editLinkReply(
-        link,
-        'Linking was cancelled on Discord; nothing was linked. Run `/instagram link` to try again.',
-      );
+      await editLinkReply(link, t('link.reply.cancelledDiscord'));
       return withCookie(
         query.error === 'access_denied'
-          ? page(200, 'cancelled', 'cancelled', 'You cancelled linking', [
-              'You chose not to confirm your Discord account, so igcord did not continue to Instagram and nothing was linked.',
-              'To link later, run /instagram link in Discord again.',
+          ? page(l, 200, 'cancelled', 'cancelled', t('link.page.cancelledTitle'), [
+              t('link.page.cancelledDiscord'),
+              t('link.page.linkLater'),
             ])
-          : page(400, 'error', 'discord-error', 'Discord did not complete the sign-in', [
-              'Discord sent the browser back with an error instead of a sign-in code. Nothing was linked. Run /instagram link in Discord to try again.',
-            ]),
+          : page(l, 400, 'error', 'discord-error', t('link.page.discordErrorTitle'), [t('link.page.discordError')]),
         clear,
       );
     }
     if (query.code === undefined) {
-      await editLinkReply(
-        link,
-        'Linking did not complete (Discord sent no sign-in code). Run `/instagram link` to try again.',
-      );
+      await editLinkReply(link, t('link.reply.noCodeDiscord'));
       return withCookie(
-        page(400, 'error', 'missing-code', 'Discord sent no sign-in code', [
-          'Nothing was linked. Run /instagram link in Discord to try again.',
-        ]),
+        page(l, 400, 'error', 'missing-code', t('link.page.noCodeDiscordTitle'), [t('link.page.nothingLinkedRetry')]),
         clear,
       );
     }
@@ -158,19 +156,16 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
         },
         'Discord sign-in could not be checked',
       );
-      await editLinkReply(
-        link,
-        'Linking failed: Discord could not confirm who opened the link. Run `/instagram link` to try again.',
-      );
+      await editLinkReply(link, t('link.reply.discordUnconfirmed'));
       return withCookie(
         error.kind === 'refused'
-          ? page(400, 'error', 'discord-refused', 'Discord refused the sign-in code', [
-              'Discord did not accept the sign-in code (it works once and expires quickly).',
-              'Nothing was linked. Run /instagram link in Discord to try again.',
+          ? page(l, 400, 'error', 'discord-refused', t('link.page.discordRefusedTitle'), [
+              t('link.page.discordRefused'),
+              t('link.page.nothingLinkedRetry'),
             ])
-          : page(502, 'error', 'discord-unavailable', 'Discord is not answering', [
-              'igcord could not ask Discord who signed in.',
-              'Nothing was linked. Run /instagram link in Discord to try again in a few minutes.',
+          : page(l, 502, 'error', 'discord-unavailable', t('link.page.discordUnavailableTitle'), [
+              t('link.page.discordUnavailable'),
+              t('link.page.retryLater'),
             ]),
         clear,
       );
@@ -178,14 +173,11 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
 
     if (who.id !== link.discordUserId) {
       log.warn({ linkOwner: link.discordUserId, signedIn: who.id }, 'link refused: opened by another Discord user');
-      await editLinkReply(
-        link,
-        'Your link was opened by another Discord account, so nothing was linked. Links only work for the person who ran `/instagram link`; run it again to link your own account.',
-      );
+      await editLinkReply(link, t('link.reply.otherUser'));
       return withCookie(
-        page(403, 'error', 'other-discord-user', 'This link was made for another Discord account', [
-          `You are signed in to Discord as ${who.name}, but this link was made by someone else with /instagram link. If someone sent it to you, do not use it: it would give them your Instagram account.`,
-          'Nothing was linked, and this link no longer works. To link your own Instagram account, run /instagram link yourself in Discord.',
+        page(l, 403, 'error', 'other-discord-user', t('link.page.otherUserTitle'), [
+          t('link.page.otherUser', { name: who.name }),
+          t('link.page.otherUserNext'),
         ]),
         clear,
       );
@@ -196,6 +188,7 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
       browserHash: check.browserHash,
       flowId: check.flowId,
       discordName: who.name.slice(0, 100),
+      locale: link.locale,
       discordUserId: link.discordUserId,
       interactionToken: link.interactionToken,
       applicationId: link.applicationId,
@@ -208,7 +201,7 @@ export function createLinkPage(options: LinkPageOptions): { routes: Route[] } {
 
   return {
     routes: [
-      route('GET', LINK_PATH, ({ url }) => open(url)),
+      route('GET', LINK_PATH, ({ req, url }) => open(req, url)),
       route('GET', DISCORD_CALLBACK_PATH, ({ req, url }) => discordCallback(req, url)),
     ],
   };

@@ -5,11 +5,12 @@
 // Then a cancel is recorded as such, or the code is exchanged, the token stored encrypted, and the browser shown
 // which Instagram account was linked to which Discord user. The ephemeral reply that carried the link is edited to
 // say the same (best effort: the page does not depend on Discord). Storing the link is `saveLink`
-// (src/accounts/link.ts), which the paste-a-token modal uses too.
+// (src/accounts/link.ts), which the paste-a-token modal uses too. The reply and the page speak the language the state
+// keeps (the interaction's); a refused state has none, so its page speaks the browser's (page-locale.ts).
 import type { IncomingMessage } from 'node:http';
 import type { Client } from 'discord.js';
 import { z } from 'zod';
-import { plain } from '../discord/embeds/text.js';
+import { createTranslations, type Translate, type Translations } from '../i18n/i18n.js';
 import {
   InstagramError,
   InstagramOAuthError,
@@ -32,7 +33,7 @@ import {
   refusedStatePage,
   withCookie,
 } from './pages/link-pages.js';
-import { renderOAuthPage } from './pages/oauth-page.js';
+import { browserPageLocale, pageLocale, type PageLocale } from './pages/page-locale.js';
 import { route, type Route } from './router.js';
 
 export interface OAuthCallbackOptions {
@@ -44,6 +45,8 @@ export interface OAuthCallbackOptions {
   /** PUBLIC_URL is https: the link cookie is cleared with `Secure`, as it was set. */
   secureCookies: boolean;
   log: Logger;
+  /** The catalogues the reply and the pages are worded from; the composition root's, else a fresh instance. */
+  translations?: Translations;
 }
 
 // One value per parameter: a repeated parameter is refused rather than one of its values picked silently.
@@ -57,19 +60,23 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
   const { storage, linker, secureCookies } = options;
   const log = options.log.child({ component: 'oauth-callback' });
   const editLinkReply = createLinkReplyEditor(options.discord, log);
+  const translations = options.translations ?? createTranslations();
 
   async function handle(req: IncomingMessage, url: URL): Promise<HttpResponse> {
     const query = readQuery(url, ['state', 'code', 'error'], callbackQuerySchema, 'OAuth callback query');
-    if (query === undefined) return invalidRequestPage();
+    if (query === undefined) return invalidRequestPage(browserPageLocale(translations, req));
 
     // The state first: whatever else the request carries is not looked at unless igcord made this state for
     // this step. Taken whatever happens next, so it is never honoured twice.
     const taken = await storage.oauthStates.take(query.state, { stage: 'instagram' });
     if (!taken.ok) {
       log.info({ reason: taken.reason }, 'OAuth callback refused: bad state');
-      return refusedStatePage(taken.reason);
+      return refusedStatePage(browserPageLocale(translations, req), taken.reason);
     }
     const state = taken.state;
+    // Records written before states kept a locale have none: English, as the flow spoke then.
+    const l = pageLocale(translations, state.locale);
+    const { t } = l;
     // The flow ends here whatever the outcome: its cookie goes with it.
     const clear = state.flowId === undefined ? undefined : clearLinkCookie(state.flowId, secureCookies);
 
@@ -78,40 +85,29 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
         { discordUserId: state.discordUserId },
         "OAuth callback refused: the browser does not hold the link's cookie",
       );
-      await editLinkReply(
-        state,
-        'Linking did not complete: Instagram sent the sign-in back to a browser that did not open your link, so nothing was linked. Run `/instagram link` and use its button yourself.',
-      );
-      return withCookie(browserMismatchPage(), clear);
+      await editLinkReply(state, t('link.reply.browserMismatchInstagram'));
+      return withCookie(browserMismatchPage(l), clear);
     }
 
     if (query.error !== undefined) {
       log.info({ instagramError: query.error }, 'OAuth callback: the user did not authorize');
-      await editLinkReply(
-        state,
-        'Linking was cancelled on Instagram; nothing was linked. Run `/instagram link` to try again.',
-      );
+      await editLinkReply(state, t('link.reply.cancelledInstagram'));
       return withCookie(
         query.error === 'access_denied'
-          ? page(200, 'cancelled', 'cancelled', 'You cancelled linking', [
-              'You chose not to give igcord access to your Instagram account, so nothing was linked.',
-              'To link later, run /instagram link in Discord again.',
+          ? page(l, 200, 'cancelled', 'cancelled', t('link.page.cancelledTitle'), [
+              t('link.page.cancelledInstagram'),
+              t('link.page.linkLater'),
             ])
-          : page(400, 'error', 'instagram-error', 'Instagram did not complete the sign-in', [
-              'Instagram sent the browser back with an error instead of a sign-in code. Nothing was linked. Run /instagram link in Discord to try again.',
+          : page(l, 400, 'error', 'instagram-error', t('link.page.instagramErrorTitle'), [
+              t('link.page.instagramError'),
             ]),
         clear,
       );
     }
     if (query.code === undefined) {
-      await editLinkReply(
-        state,
-        'Linking did not complete (Instagram sent no sign-in code). Run `/instagram link` to try again.',
-      );
+      await editLinkReply(state, t('link.reply.noCodeInstagram'));
       return withCookie(
-        page(400, 'error', 'missing-code', 'Instagram sent no sign-in code', [
-          'Nothing was linked. Run /instagram link in Discord to try again.',
-        ]),
+        page(l, 400, 'error', 'missing-code', t('link.page.noCodeInstagramTitle'), [t('link.page.nothingLinkedRetry')]),
         clear,
       );
     }
@@ -123,23 +119,24 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       if (error instanceof LinkRefusedError) {
         // Not a failure to retry: the account itself cannot be linked, and the person is told why and what to do.
         log.info({ reason: error.reason }, 'OAuth callback: the account cannot be linked');
-        await editLinkReply(state, `Nothing was linked: ${error.message}`);
+        // The provider's explanation (it names the account) is passed through as it words it.
+        await editLinkReply(state, t('link.reply.refused', { reason: error.message }));
         return withCookie(
-          page(403, 'error', error.reason, 'This Instagram account cannot be linked', [
+          page(l, 403, 'error', error.reason, t('link.page.refusedAccountTitle'), [
             error.message,
-            'Nothing was linked.',
+            t('link.page.nothingLinked'),
           ]),
           clear,
         );
       }
-      const failure = exchangeFailure(error);
+      const failure = exchangeFailure(error, t);
       if (failure === undefined) throw error;
       log.warn(
         { errorName: (error as Error).name, instagramType: (error as InstagramError).type },
         'OAuth code exchange failed',
       );
-      await editLinkReply(state, `Linking failed: ${failure.paragraphs[0]} Run \`/instagram link\` to try again.`);
-      return withCookie(renderOAuthPage(failure), clear);
+      await editLinkReply(state, t('link.reply.failed', { reason: failure.paragraphs[0]! }));
+      return withCookie(page(l, failure.status, 'error', failure.outcome, failure.title, failure.paragraphs), clear);
     }
 
     const { account, resumedFeeds, leftBehind } = await saveLink(
@@ -159,56 +156,52 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       log,
     );
     // The feeds of a replaced account are listed; their Move buttons are on the paste path and in /feed list's words.
-    await editLinkReply(state, linkedReplyContent(account.username, resumedFeeds, leftBehind));
+    await editLinkReply(state, linkedReplyContent(account.username, resumedFeeds, leftBehind, t));
     // The name Discord gave for this browser's person when the link page checked who they are.
     const name = state.discordName;
-    const who =
-      name === undefined
-        ? `your Discord account (user id ${account.discordUserId})`
-        : `Discord user ${name} (user id ${account.discordUserId})`;
-    return withCookie(
-      page(200, 'success', 'linked', `Linked @${account.username}`, [
-        `Instagram account @${account.username} is now linked to ${who}.`,
-        `igcord may use: ${account.scopes.join(', ')}. The access token is stored encrypted and only used for your own commands and feeds.`,
-      ]),
-      clear,
-    );
+    const who = t(name === undefined ? 'link.page.whoUnnamed' : 'link.page.whoNamed', {
+      name: name ?? '',
+      id: account.discordUserId,
+    });
+    return withCookie(linkedPage(l, account.username, who, account.scopes), clear);
   }
 
   return { routes: [route('GET', '/oauth/callback', ({ req, url }) => handle(req, url))] };
 }
 
+function linkedPage(l: PageLocale, username: string, who: string, scopes: string[]) {
+  const { t } = l;
+  return page(l, 200, 'success', 'linked', t('link.page.linkedTitle', { username }), [
+    t('link.page.linked', { username, who }),
+    t('link.page.scopes', { scopes: scopes.join(', ') }),
+  ]);
+}
+
 /** The page for a failed exchange, or undefined for an error that is not Instagram's (a bug: the server's 500). */
-function exchangeFailure(error: unknown) {
-  const base = { tone: 'error' as const };
+function exchangeFailure(error: unknown, t: Translate) {
+  const nothing = t('link.page.nothingLinked');
   if (error instanceof InstagramRateLimitError) {
     return {
-      ...base,
       status: 503,
       outcome: 'rate-limited',
-      title: 'Instagram is busy',
-      paragraphs: ['Too many sign-ins are being completed right now; wait a few minutes.', 'Nothing was linked.'],
+      title: t('link.page.rateLimitedTitle'),
+      paragraphs: [t('link.page.rateLimited'), nothing],
     };
   }
   if (error instanceof InstagramOAuthError) {
     return {
-      ...base,
       status: 400,
       outcome: 'exchange-refused',
-      title: 'Instagram refused the sign-in code',
-      paragraphs: [
-        'Instagram did not accept the sign-in code (it expires quickly and works once).',
-        'Nothing was linked.',
-      ],
+      title: t('link.page.exchangeRefusedTitle'),
+      paragraphs: [t('link.page.exchangeRefused'), nothing],
     };
   }
   if (error instanceof InstagramError) {
     return {
-      ...base,
       status: 502,
       outcome: 'instagram-unavailable',
-      title: 'Instagram is not answering',
-      paragraphs: ['Instagram did not answer properly while completing the sign-in.', 'Nothing was linked.'],
+      title: t('link.page.instagramUnavailableTitle'),
+      paragraphs: [t('link.page.instagramUnavailable'), nothing],
     };
   }
   return undefined;

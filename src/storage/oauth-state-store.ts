@@ -17,6 +17,8 @@ const STATE_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 /** base64url of a SHA-256. */
 const HASH_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 const FLOW_FORMAT = /^[A-Za-z0-9_-]{12}$/;
+/** A Discord locale code (`en-US`, `es-ES`, `pt-BR`): https://discord.com/developers/docs/reference#locales */
+const DISCORD_LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$/;
 
 export type OAuthStage = 'link' | 'discord' | 'instagram';
 
@@ -29,6 +31,8 @@ const stateRecord = z.object({
   browserHash: z.string().regex(HASH_FORMAT).optional(),
   flowId: z.string().regex(FLOW_FORMAT).optional(),
   discordName: z.string().min(1).max(100).optional(),
+  /** Absent on records written before the flow spoke the person's language: those render English. */
+  locale: z.string().regex(DISCORD_LOCALE).optional(),
   discordUserId: storedId,
   interactionTokenEncrypted: z.string().startsWith('v1.').optional(),
   applicationId: storedId.optional(),
@@ -49,6 +53,8 @@ export interface OAuthState {
   flowId?: string | undefined;
   /** `instagram` stage: the Discord user's name as Discord's /users/@me gave it. */
   discordName?: string | undefined;
+  /** The Discord locale of the interaction that asked (`interaction.locale`): the flow's replies and pages speak it. */
+  locale?: string | undefined;
   discordUserId: string;
   /** The token of the interaction that asked, to edit its ephemeral reply (itself a secret for 15 minutes). */
   interactionToken?: string | undefined;
@@ -64,6 +70,7 @@ export const createStateInputSchema = z.object({
   browserHash: z.string().regex(HASH_FORMAT).optional(),
   flowId: z.string().regex(FLOW_FORMAT).optional(),
   discordName: z.string().min(1).max(100).optional(),
+  locale: z.string().regex(DISCORD_LOCALE).optional(),
   discordUserId: storedId,
   interactionToken: z.string().min(1).optional(),
   applicationId: storedId.optional(),
@@ -120,6 +127,7 @@ export function createOAuthStateStore(ctx: StoreContext): OAuthStateStore {
         browserHash: data.browserHash,
         flowId: data.flowId,
         discordName: data.discordName,
+        locale: data.locale,
         discordUserId: data.discordUserId,
         applicationId: data.applicationId,
         scopes: data.scopes,
@@ -180,6 +188,7 @@ function toState(record: z.output<typeof stateRecord>, interactionToken: string 
     browserHash: record.browserHash,
     flowId: record.flowId,
     discordName: record.discordName,
+    locale: record.locale,
     discordUserId: record.discordUserId,
     interactionToken,
     applicationId: record.applicationId,

@@ -5,41 +5,42 @@ import type { z } from 'zod';
 import { ValidationError, validate } from '../../util/validate.js';
 import type { HttpResponse } from '../http-response.js';
 import { OAUTH_PAGE_HEADERS, renderOAuthPage, type OAuthPageTone } from './oauth-page.js';
+import type { PageLocale } from './page-locale.js';
 
+/** One of the flow's pages, in the language of `l` (page-locale.ts); title and paragraphs already in it. */
 export function page(
+  l: PageLocale,
   status: number,
   tone: OAuthPageTone,
   outcome: string,
   title: string,
   paragraphs: string[],
 ): HttpResponse {
-  return renderOAuthPage({ status, tone, outcome, title, paragraphs });
+  return renderOAuthPage({ status, tone, outcome, title, paragraphs }, { lang: l.lang, close: l.t('link.page.close') });
 }
 
-export function invalidRequestPage(): HttpResponse {
-  return page(400, 'error', 'state-invalid', 'This link is not valid', [
-    'The address is incomplete or malformed. Nothing was linked. Run /instagram link in Discord to get a new link.',
-  ]);
+export function invalidRequestPage(l: PageLocale): HttpResponse {
+  return page(l, 400, 'error', 'state-invalid', l.t('link.page.invalidTitle'), [l.t('link.page.malformed')]);
 }
 
 /** The page for a state storage refused: expired, or unknown (never made, already used, or of another step). */
-export function refusedStatePage(reason: 'unknown' | 'expired' | 'other-user'): HttpResponse {
+export function refusedStatePage(l: PageLocale, reason: 'unknown' | 'expired' | 'other-user'): HttpResponse {
+  const { t } = l;
   return reason === 'expired'
-    ? page(400, 'error', 'state-expired', 'This link has expired', [
-        'Links from /instagram link work for 10 minutes and only once. Run /instagram link in Discord again to get a new one.',
-      ])
-    : page(400, 'error', 'state-invalid', 'This link is not valid', [
+    ? page(l, 400, 'error', 'state-expired', t('link.page.expiredTitle'), [t('link.page.expired')])
+    : page(l, 400, 'error', 'state-invalid', t('link.page.invalidTitle'), [
         // Backends drop a state once its TTL passes, so an expired link usually arrives here as unknown.
-        'It has expired (links work for 10 minutes), it was already used, or it did not come from igcord. Nothing was linked.',
-        'Run /instagram link in Discord to get a new link.',
+        t('link.page.unknown'),
+        t('link.page.getNewLink'),
       ]);
 }
 
 /** The browser is not the one that opened the link on igcord's link page (no cookie, or another one). */
-export function browserMismatchPage(): HttpResponse {
-  return page(400, 'error', 'browser-mismatch', 'This sign-in did not start in this browser', [
-    'igcord only finishes a link in the browser that opened it from your /instagram link message, and this browser did not. If someone sent you this address, do not use it.',
-    'Nothing was linked, and this link no longer works. Run /instagram link in Discord yourself and use its button in this browser.',
+export function browserMismatchPage(l: PageLocale): HttpResponse {
+  const { t } = l;
+  return page(l, 400, 'error', 'browser-mismatch', t('link.page.mismatchTitle'), [
+    t('link.page.mismatch'),
+    t('link.page.mismatchNext'),
   ]);
 }
 

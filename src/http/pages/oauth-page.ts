@@ -1,5 +1,5 @@
 // The small HTML pages a browser lands on at the end of the Instagram link flow: linked, cancelled, or what went
-// wrong. Everything interpolated is escaped here, so no query value can become markup; the pages carry no token,
+// wrong, in the language it is given (page-locale.ts). Everything interpolated is escaped here, so no query value can become markup; the pages carry no token,
 // code or state, load nothing from elsewhere, and must not be cached or framed (the URL that led here held a code).
 import { html, type HttpResponse } from '../http-response.js';
 
@@ -13,6 +13,12 @@ export interface OAuthPage {
   title: string;
   /** Paragraphs of plain text; escaped here. */
   paragraphs: readonly string[];
+}
+
+/** The language a page is written in: its `<html lang>` and its closing line, in that language. */
+export interface OAuthPageLanguage {
+  lang: string;
+  close: string;
 }
 
 const TONE_COLOR: Record<OAuthPageTone, string> = { success: '#1a7f37', cancelled: '#6e7781', error: '#cf222e' };
@@ -32,12 +38,12 @@ export const OAUTH_PAGE_HEADERS: Readonly<Record<string, string>> = {
     "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
 };
 
-export function renderOAuthPage(page: OAuthPage): HttpResponse {
+export function renderOAuthPage(page: OAuthPage, language: OAuthPageLanguage): HttpResponse {
   const body = page.paragraphs.map((p) => `    <p>${escapeHtml(p)}</p>`).join('\n');
   return html(
     page.status,
     `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(language.lang)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -53,7 +59,7 @@ export function renderOAuthPage(page: OAuthPage): HttpResponse {
   <main data-outcome="${escapeHtml(page.outcome)}">
     <h1>${escapeHtml(page.title)}</h1>
 ${body}
-    <p>You can close this tab and go back to Discord.</p>
+    <p>${escapeHtml(language.close)}</p>
   </main>
 </body>
 </html>

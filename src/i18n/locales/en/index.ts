@@ -10,6 +10,7 @@ import { feed } from './feed.js';
 import { feedCraft } from './feed-craft.js';
 import { feedManage } from './feed-manage.js';
 import { instagram } from './instagram.js';
+import { link } from './link.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { notices } from './notices.js';
@@ -28,6 +29,7 @@ export const en = {
   feedManage,
   feedPost,
   instagram,
+  link,
   lookups,
   media,
   notices,
