@@ -298,6 +298,8 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       log,
     });
     if (tokens !== undefined) cleanup.push(() => tokens.close());
+    // The link flow's pages and reply edits, worded in the language of the person linking (decision 0027).
+    const linkFlow = { storage, linker, discord: bot.discord.client, secureCookies, log, translations };
     const http = await startHttpServer({
       host: config.http.host,
       port: config.http.port,
@@ -319,10 +321,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
           : []),
         ...(config.role === 'worker'
           ? []
-          : [
-              ...createLinkPage({ storage, linker, identify, discord: bot.discord.client, secureCookies, log }).routes,
-              ...createOAuthCallback({ storage, linker, discord: bot.discord.client, secureCookies, log }).routes,
-            ]),
+          : [...createLinkPage({ ...linkFlow, identify }).routes, ...createOAuthCallback(linkFlow).routes]),
         ...opsRoutes({
           metrics: metrics.registry,
           metricsToken: config.http.metricsToken,
