@@ -10,6 +10,8 @@ import { feed } from './feed.js';
 import { feedCraft } from './feed-craft.js';
 import { feedManage } from './feed-manage.js';
 import { instagram } from './instagram.js';
+import { instagramFeeds } from './instagram-feeds.js';
+import { linkStatus } from './link-status.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { notices } from './notices.js';
@@ -28,6 +30,8 @@ export const en = {
   feedManage,
   feedPost,
   instagram,
+  instagramFeeds,
+  linkStatus,
   lookups,
   media,
   notices,
