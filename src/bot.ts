@@ -18,7 +18,7 @@ import type { SharedState } from './discord/shared-state/shared-state.js';
 import { createInteractionRouter, type InteractionRouter } from './discord/registry.js';
 import type { DescribeError } from './discord/reply-error.js';
 import { describeError } from '../commands/_shared/describe-error.js';
-import { MISSING_CAPABILITY, type Capability, type InstagramPort } from './core/index.js';
+import type { Capability, InstagramPort } from './core/index.js';
 import { AttemptLimit, type Limiter } from './limiter/index.js';
 import type { Logger } from './log.js';
 import type { Storage } from './storage/index.js';
@@ -45,9 +45,9 @@ declare module './discord/command.js' {
     linkAttempts: { prompts: AttemptLimit; pastes: AttemptLimit };
     /** Every command's definition as loaded and registered with Discord, for /help. */
     commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[];
-    /** The commands and subcommands this Instagram provider cannot serve (not registered), each with why, for /help. */
-    /** What the provider cannot serve: /help words `capability` in the reader's language (`why` is the English). */
-    unavailableCommands: readonly { path: string; capability: Capability; why: string }[];
+    /** The commands and subcommands this Instagram provider cannot serve (not registered), and the capability it
+     * lacks for each, which /help words in the reader's language (notices.capability.*). */
+    unavailableCommands: readonly { path: string; capability: Capability }[];
   }
 }
 
@@ -105,11 +105,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     await loadCommands(options.commandsDirectory),
     options.instagram.capabilities,
   );
-  const unavailableCommands = unavailable.map((u) => ({
-    path: u.path,
-    capability: u.capability,
-    why: `${options.instagram.name} has ${MISSING_CAPABILITY[u.capability]}`,
-  }));
+  const unavailableCommands = unavailable.map((u) => ({ path: u.path, capability: u.capability }));
   const translations = options.translations ?? createTranslations();
   const paginator = new Paginator({
     translations,

@@ -8,11 +8,27 @@ import type { Logger } from '../../src/log.js';
 import type { Account, Storage } from '../../src/storage/index.js';
 import { plain } from '../../src/discord/embeds/text.js';
 import { NotLinkedError } from '../../src/discord/errors.js';
-import { text } from '../../src/i18n/i18n.js';
+import { text, type Text } from '../../src/i18n/i18n.js';
 
 export interface LinkedAccount {
   account: Account;
   auth: Auth;
+}
+
+/**
+ * "Your link no longer works (why)": the cause worded in the reader's language, with Instagram's own words as it
+ * wrote them; a link broken before the cause was data shows the English words it kept, as stored.
+ */
+function brokenText(account: Account): Text {
+  const name = plain(`@${account.username}`);
+  if (account.brokenCause === 'expired') return text('linkStatus.brokenExpired', { account: name });
+  if (account.brokenCause === 'refused')
+    return account.brokenDetail
+      ? text('linkStatus.brokenRefusedSaying', { account: name, detail: plain(account.brokenDetail) })
+      : text('linkStatus.brokenRefused', { account: name });
+  return account.brokenReason
+    ? text('lookups.linkBrokenBecause', { account: name, reason: account.brokenReason })
+    : text('lookups.linkBroken', { account: name });
 }
 
 /** The invoker's active link with its token, or NotLinkedError (with the Link / Relink button). */
@@ -20,13 +36,7 @@ export async function requireLinkedAccount(storage: Storage, discordUserId: stri
   const found = await storage.accounts.getWithToken(discordUserId);
   if (!found) throw new NotLinkedError();
   if (found.account.status === 'broken') {
-    const account = plain(`@${found.account.username}`);
-    // The reason is stored as igcord wrote it when the link broke (English).
-    throw new NotLinkedError(
-      found.account.brokenReason
-        ? text('lookups.linkBrokenBecause', { account, reason: found.account.brokenReason })
-        : text('lookups.linkBroken', { account }),
-    );
+    throw new NotLinkedError(brokenText(found.account));
   }
   return { account: found.account, auth: { userId: found.account.instagramUserId, accessToken: found.accessToken } };
 }
@@ -46,7 +56,7 @@ export async function withInstagram<T>(
     return await call(linked);
   } catch (error) {
     if (error instanceof InstagramTokenError) {
-      await deps.storage.accounts.markBroken(discordUserId, 'Instagram no longer accepts the access token');
+      await deps.storage.accounts.markBroken(discordUserId, { cause: 'refused', detail: error.message });
       deps.log.warn({ instagramUserId: linked.account.instagramUserId }, 'Instagram token refused; link marked broken');
     }
     throw error;

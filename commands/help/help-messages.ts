@@ -13,6 +13,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Translate } from '../../src/i18n/i18n.js';
+import { notAvailableText } from '../../src/discord/notice-text.js';
 
 /** Who reads the list: the catalogue in their locale, and their Discord locale to pick the definitions' localizations. */
 export interface HelpReader {
@@ -118,10 +119,8 @@ const embedSize = (e: APIEmbed) =>
 /** A command or subcommand the configured Instagram API cannot serve, and why in a person's words. */
 export interface UnavailableLine {
   path: string;
-  /** What the API lacks, worded per reader (`replies.help.lacks.*`); without it, `why` is shown as it is. */
-  capability?: string | undefined;
-  /** The reason in English: "Instagram's current API has no follower lists". */
-  why: string;
+  /** What the API lacks (a capability, src/core/capabilities.ts), worded per reader. */
+  capability: string;
 }
 
 /** One line per reason, naming every command it takes away: `/follows`, `/location` — Instagram's current API has … */
@@ -130,12 +129,13 @@ function unavailableFields(unavailable: readonly UnavailableLine[], reader: Help
   const heading = t('help.unavailableHeading');
   const byWhy = new Map<string, { line: UnavailableLine; paths: string[] }>();
   for (const u of unavailable) {
-    const key = u.capability ?? u.why;
+    const key = u.capability;
     byWhy.set(key, { line: byWhy.get(key)?.line ?? u, paths: [...(byWhy.get(key)?.paths ?? []), u.path] });
   }
   const lines = [...byWhy.values()].map(({ line, paths }) => {
     const commands = paths.map((p) => `\`${p}\``).join(', ');
-    if (line.capability === undefined || reader.api === undefined) return `${commands} — ${line.why}.`;
+    // Without a known API to name, the notices' sentence: "The Instagram API igcord uses here has no …".
+    if (reader.api === undefined) return `${commands} — ${notAvailableText(line.capability, t) ?? line.capability}`;
     return t('replies.help.line', {
       commands,
       api: t(`replies.help.api.${reader.api}`),

@@ -18,25 +18,19 @@ import { plain } from '../../src/discord/embeds/text.js';
 import { INSTAGRAM_COLOR } from '../../src/discord/embeds/media-embed.js';
 import { feedNotice, payerStopped } from '../../src/core/index.js';
 import { describeFeedState, feedNoticeText } from '../../src/discord/notice-text.js';
-import { createTranslations } from '../../src/i18n/i18n.js';
+import { createTranslations, text, type Translate } from '../../src/i18n/i18n.js';
 import type { Feed } from '../../src/storage/index.js';
 
 export const PAID_FEEDS_PER_PAGE = 5;
 
-function describeSource(feed: Feed): string {
+function describeSource(feed: Feed, t: Translate): string {
   switch (feed.source.kind) {
-    case 'account':
-      return `posts of Instagram account ${feed.source.instagramUserId}`;
     case 'tag':
       return plain(`#${feed.source.name}`);
     case 'location':
-      return `location ${feed.source.id}`;
-    case 'stories':
-      return `stories of Instagram account ${feed.source.instagramUserId}`;
-    case 'comments':
-      return `comments on the posts of Instagram account ${feed.source.instagramUserId}`;
-    case 'mentions':
-      return `mentions of Instagram account ${feed.source.instagramUserId}`;
+      return t('instagramFeeds.source.location', { id: feed.source.id });
+    default:
+      return t(`instagramFeeds.source.${feed.source.kind}`, { id: feed.source.instagramUserId });
   }
 }
 
@@ -51,9 +45,10 @@ async function paidFeedsMessage(
   const feeds = (await ctx.storage.feeds.listByOwner(userId)).sort(
     (a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id),
   );
+  const { t } = ctx;
   if (feeds.length === 0) {
     return {
-      content: [note, 'Your Instagram link pays for no feed in any server.'].filter(Boolean).join('\n'),
+      content: [note, t('instagramFeeds.none')].filter(Boolean).join('\n'),
       embeds: [],
       components: [],
     };
@@ -63,21 +58,27 @@ async function paidFeedsMessage(
   const slice = feeds.slice(index * PAID_FEEDS_PER_PAGE, (index + 1) * PAID_FEEDS_PER_PAGE);
   const embed: APIEmbed = {
     color: INSTAGRAM_COLOR,
-    title: `Feeds your Instagram link pays for (${feeds.length})`,
+    title: t('instagramFeeds.title', { n: feeds.length }),
     fields: slice.map((feed) => {
       const guild = client.guilds.cache.get(feed.guildId);
       const channel = guild?.channels.cache.get(feed.channelId)?.name;
       // The state and its reason in the reader's language, from the structured state (src/core/feed-state.ts).
-      const reason = describeFeedState(feed.state, ctx.t, feed.ownerDiscordUserId);
-      const state = ctx.t('feed.list.stateLine', { state: ctx.t(`feed.list.state.${feed.state.kind}`) });
+      const reason = describeFeedState(feed.state, t, feed.ownerDiscordUserId);
+      const state = t('feed.list.stateLine', { state: t(`feed.list.state.${feed.state.kind}`) });
       const value = [
-        `Server **${plain(guild?.name ?? feed.guildId, 'label')}** · ${channel === undefined ? `<#${feed.channelId}>` : plain(`#${channel}`, 'label')}`,
-        `Follows ${describeSource(feed)}`,
+        t('instagramFeeds.where', {
+          server: plain(guild?.name ?? feed.guildId, 'label'),
+          channel: channel === undefined ? `<#${feed.channelId}>` : plain(`#${channel}`, 'label'),
+        }),
+        t('instagramFeeds.follows', { source: describeSource(feed, t) }),
         `${state}${reason ? ` — ${reason}` : ''}`,
       ].join('\n');
-      return { name: `Feed \`${feed.id}\``, value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value };
+      return {
+        name: t('instagramFeeds.fieldName', { id: feed.id }),
+        value: value.length > 1024 ? `${value.slice(0, 1023)}…` : value,
+      };
     }),
-    footer: { text: `Page ${index + 1} of ${pages} · stopping pauses that feed only; its server's admins are told.` },
+    footer: { text: t('instagramFeeds.footer', { page: index + 1, pages }) },
   };
   const rows: ActionRow[] = [
     {
@@ -85,7 +86,7 @@ async function paidFeedsMessage(
       components: slice.map((feed) => ({
         type: ComponentType.Button,
         style: ButtonStyle.Danger,
-        label: `Stop paying: ${feed.id}`.slice(0, 80),
+        label: t('instagramFeeds.stopButton', { id: feed.id }).slice(0, 80),
         custom_id: `instagram:stop-paying:${feed.id}:${index}`,
         disabled: feed.state.kind === 'paused' && feed.state.by === 'no-payer',
       })),
@@ -98,14 +99,14 @@ async function paidFeedsMessage(
         {
           type: ComponentType.Button,
           style: ButtonStyle.Secondary,
-          label: 'Previous',
+          label: t('instagramFeeds.previous'),
           custom_id: `instagram:feeds:${index - 1}`,
           disabled: index === 0,
         },
         {
           type: ComponentType.Button,
           style: ButtonStyle.Secondary,
-          label: 'Next',
+          label: t('instagramFeeds.next'),
           custom_id: `instagram:feeds:${index + 1}`,
           disabled: index === pages - 1,
         },
@@ -137,20 +138,13 @@ export async function pressPaidFeedsButton(interaction: ComponentInteraction, ct
     return;
   }
   const stop = /^instagram:stop-paying:([a-z0-9]{1,40}):(\d{1,4})$/.exec(interaction.customId);
-  if (!stop)
-    throw new UserFacingError(
-      'igcord.unknown-button',
-      'This button is no longer active. Run `/instagram feeds` again.',
-    );
+  if (!stop) throw new UserFacingError('igcord.unknown-button', text('instagramFeeds.buttonGone'));
   const feed = await ctx.storage.feeds.get(stop[1]!);
   if (feed === undefined || feed.ownerDiscordUserId !== userId) {
-    throw new UserFacingError(
-      'feeds.stop-paying',
-      'Your Instagram link does not pay for that feed (any more). Run `/instagram feeds` to see the ones it does.',
-    );
+    throw new UserFacingError('feeds.stop-paying', text('instagramFeeds.notPaying'));
   }
   const next = payerStopped(feed, ctx.clock.now());
-  let note = `You no longer pay for feed \`${feed.id}\`; it was already paused for that.`;
+  let note = ctx.t('instagramFeeds.alreadyPaused', { id: feed.id });
   if (next !== undefined) {
     await ctx.storage.feeds.setState(feed.id, next);
     ctx.log.info({ feedId: feed.id, guildId: feed.guildId }, 'feed paused: its payer stopped paying for it');
@@ -160,7 +154,7 @@ export async function pressPaidFeedsButton(interaction: ComponentInteraction, ct
         { feedId: feed.id, channelId: feed.channelId },
         "could not tell the feed's channel that its payer stopped paying",
       );
-    note = `You no longer pay for feed \`${feed.id}\`: it is paused, and ${told ? 'its channel was told' : 'its channel could not be told'}. Your other feeds go on.`;
+    note = ctx.t(told ? 'instagramFeeds.stoppedTold' : 'instagramFeeds.stoppedUntold', { id: feed.id });
   }
   await ctx.respond.update({
     ...(await paidFeedsMessage(interaction.client, ctx, userId, Number(stop[2]), note)),

@@ -66,11 +66,8 @@ export function createTokenRefresher(options: TokenRefresherOptions) {
   }
 
   async function breakLink(discordUserId: string, username: string, why: 'expired' | 'refused'): Promise<void> {
-    // The account's own record of why (operators read it), not shown to anyone.
-    await storage.accounts.markBroken(
-      discordUserId,
-      why === 'expired' ? 'its token expired' : 'Instagram no longer accepts its token',
-    );
+    // Why, as data: the owner's next command says it in their language (commands/_shared/linked-account.ts).
+    await storage.accounts.markBroken(discordUserId, { cause: why });
     let paused = 0;
     for (const feed of await storage.feeds.listByOwner(discordUserId)) {
       const next = ownerLinkLost(feed, 'token', clock());

@@ -40,29 +40,6 @@ export type Capability = (typeof CAPABILITIES)[number];
 export type CapabilitySet = ReadonlySet<Capability>;
 
 /**
- * What a provider lacking a capability does not have, in words a person reads in /help after "this Instagram API
- * has": "Instagram's current API has no follower lists".
- */
-export const MISSING_CAPABILITY: Record<Capability, string> = {
-  likes: 'no likes lists and no liking',
-  relationships: 'no follower lists and no following',
-  comments: 'no comments',
-  'tag-feeds': 'no hashtag feeds (Hashtag Search needs Facebook Login)',
-  'location-feeds': 'no location feeds',
-  'account-feeds': 'no channel feeds of an account',
-  'story-feeds': 'no story feeds',
-  notifications: 'no notifications of new posts',
-  search: 'no search for people, places or posts nearby',
-  locations: 'no locations',
-  tags: 'no hashtag counts or lookups by name',
-  'comment-moderation': 'no hiding of or replying to comments',
-  mentions: 'no list of posts you are tagged in',
-  insights: 'no insights',
-  'other-accounts': "no other accounts' profiles (Business Discovery needs Facebook Login)",
-  'hashtag-search': 'no Hashtag Search (it needs Facebook Login)',
-};
-
-/**
  * The capability a feed of this source kind needs. A comments feed is a moderation channel: it needs what its
  * buttons do (hide, reply); a mentions feed needs the mentions list it reads.
  */

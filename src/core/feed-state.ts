@@ -29,7 +29,8 @@ export type PauseCause = (typeof PAUSE_CAUSES)[number];
  * JSON error code kept in `detail`, https://discord.com/developers/docs/topics/opcodes-and-status-codes#json);
  * `webhook-token-unreadable` (`detail`: `unknown-key`, `damaged` or `missing`); `forum-digest`; `instagram-refused`
  * (`detail`: Instagram's own error, shown as Instagram wrote it); `not-on-provider` (`detail`: the capability the
- * configured Instagram API lacks, src/core/capabilities.ts).
+ * configured Instagram API lacks, src/core/capabilities.ts); `username-moved` (`detail`: the username that now
+ * names another account) and `username-unknown`, igcord's own refusals (SourceRefusal, instagram-errors.ts).
  */
 export const DISABLE_CAUSES = [
   'missing-access',
@@ -44,6 +45,8 @@ export const DISABLE_CAUSES = [
   'forum-digest',
   'instagram-refused',
   'not-on-provider',
+  'username-moved',
+  'username-unknown',
 ] as const;
 export type DisableCause = (typeof DISABLE_CAUSES)[number];
 

@@ -24,12 +24,21 @@ export interface UsageFeedback {
   regainAt?: number | undefined;
 }
 
+/**
+ * Why igcord itself refuses a source, found before or beside Instagram's answer (so it has no Instagram wording to
+ * pass on): `username-moved` — Business Discovery now returns another account under the username the feed followed
+ * (`username`); `username-unknown` — no feed names the account's username any more, so it cannot be looked up.
+ * Data, worded for each reader on the Discord side; the error's message stays English for logs.
+ */
+export type SourceRefusal = { by: 'username-moved'; username: string } | { by: 'username-unknown' };
+
 export interface InstagramErrorFields {
   type: string;
   status: number;
   code?: number | undefined;
   retryable?: boolean | undefined;
   rateLimit?: RateLimitHeaders | undefined;
+  refusal?: SourceRefusal | undefined;
   cause?: unknown;
 }
 
@@ -40,6 +49,8 @@ export class InstagramError extends Error {
   readonly code: number;
   readonly retryable: boolean;
   readonly rateLimit: RateLimitHeaders;
+  /** Set when igcord refuses the source itself (see SourceRefusal). */
+  readonly refusal: SourceRefusal | undefined;
 
   constructor(message: string, fields: InstagramErrorFields) {
     super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
@@ -48,6 +59,7 @@ export class InstagramError extends Error {
     this.code = fields.code ?? fields.status;
     this.retryable = fields.retryable ?? false;
     this.rateLimit = fields.rateLimit ?? { limit: undefined, remaining: undefined };
+    this.refusal = fields.refusal;
   }
 }
 

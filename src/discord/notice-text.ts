@@ -93,6 +93,13 @@ function disabledWhy(state: DisabledState, t: Translate): string {
       return t('notices.disabled.instagramRefused', { detail: state.detail ?? '' });
     case 'not-on-provider':
       return t('notices.disabled.notOnProvider', { what: missingCapability(state.detail ?? '', t) });
+    // igcord's own refusals of a source, inside the same "Instagram refuses this source (…)" sentence.
+    case 'username-moved':
+      return t('notices.disabled.instagramRefused', {
+        detail: t('linkStatus.usernameMoved', { account: plain(`@${state.detail ?? ''}`) }),
+      });
+    case 'username-unknown':
+      return t('notices.disabled.instagramRefused', { detail: t('linkStatus.usernameUnknown') });
   }
 }
 

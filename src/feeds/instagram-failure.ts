@@ -14,6 +14,7 @@ import {
   InstagramTokenError,
   feedNotice,
   scopeMissing,
+  type FeedStop,
 } from '../core/index.js';
 import { LimiterClosedError } from '../limiter/index.js';
 import type { FeedSource, SourceKey } from '../storage/index.js';
@@ -49,10 +50,7 @@ export async function handleInstagramFailure(
 ): Promise<RunResult> {
   if (error instanceof InstagramTokenError) {
     deps.counters.failures += 1;
-    await deps.storage.accounts.markBroken(
-      owner.discordUserId,
-      'Instagram refused the token while reading a feed (revoked or expired)',
-    );
+    await deps.storage.accounts.markBroken(owner.discordUserId, { cause: 'refused', detail: error.message });
     await pauseOwner(deps, owner.discordUserId, 'token');
     // Other owners' feeds on this source can still be served: try again at once.
     return { outcome: 'retry', reason: "the owner's token was refused", retryAt: deps.now() };
@@ -71,11 +69,16 @@ export async function handleInstagramFailure(
     deps.counters.failures += 1;
     // Instagram's own error, kept as Instagram worded it: each reader sees it inside their language's sentence. A
     // source the configured API cannot serve at all keeps which capability it lacks instead, worded per reader.
+    // igcord's own refusal (the username moved) keeps its cause and subject, worded per reader as well.
     const detail = `${error.type}: ${error.message}`;
-    const stop =
+    const stop: FeedStop =
       error instanceof InstagramNotAvailableError
-        ? ({ by: 'not-on-provider', detail: error.capability } as const)
-        : ({ by: 'instagram-refused', detail } as const);
+        ? { by: 'not-on-provider', detail: error.capability }
+        : error.refusal?.by === 'username-moved'
+          ? { by: 'username-moved', detail: error.refusal.username }
+          : error.refusal !== undefined
+            ? { by: error.refusal.by }
+            : { by: 'instagram-refused', detail };
     for (const feed of await deps.storage.feeds.listBySource(source)) {
       if (feed.state.kind === 'active' && feed.ownerDiscordUserId === owner.discordUserId)
         await disableFeed(deps, feed, stop, `Instagram refuses this source (${detail})`);

@@ -21,6 +21,11 @@ const accountRecord = z.object({
   scopes: z.array(z.string()),
   linkedAt: epochMs,
   status: z.enum(['active', 'broken']),
+  /** Why the link broke, as data (worded for each reader by the Discord side); see LinkBreak. */
+  brokenCause: z.enum(['expired', 'refused']).optional(),
+  /** Instagram's own words for the refusal, when it gave some: shown as Instagram wrote them. */
+  brokenDetail: z.string().max(500).optional(),
+  /** Links broken before the cause was data kept igcord's English words here; shown as stored. */
   brokenReason: z.string().max(500).optional(),
   brokenAt: epochMs.optional(),
   /** The access token, encrypted by TokenCipher; never the token itself. */
@@ -49,6 +54,15 @@ const accountType: RecordType<typeof accountRecord> = { name: 'account', current
 /** A linked account as the rest of igcord sees it: no token. */
 export type Account = Omit<AccountRecord, 'version' | 'token'>;
 
+/**
+ * Why a link broke: `expired` (its token's lifetime ran out before a renewal) or `refused` (Instagram no longer
+ * accepts the token: revoked, password changed, app removed), with Instagram's error message when it sent one.
+ */
+export interface LinkBreak {
+  cause: 'expired' | 'refused';
+  detail?: string | undefined;
+}
+
 export const linkInputSchema = z.object({
   discordUserId: storedId,
   instagramUserId: storedId,
@@ -74,8 +88,8 @@ export interface AccountStore {
   getWithToken(discordUserId: string): Promise<{ account: Account; accessToken: string } | undefined>;
   /** Every Discord user who linked this Instagram account. */
   byInstagramUser(instagramUserId: string): Promise<Account[]>;
-  /** Marks the link broken (e.g. the token was revoked) with a reason the user is shown. */
-  markBroken(discordUserId: string, reason: string): Promise<Account | undefined>;
+  /** Marks the link broken (e.g. the token was revoked) with why, which the user is shown in their language. */
+  markBroken(discordUserId: string, broken: LinkBreak): Promise<Account | undefined>;
   /** Removes the link; returns what was removed. */
   unlink(discordUserId: string): Promise<Account | undefined>;
   /** The Discord user ids whose links hold a token that expires (what the refresher walks). */
@@ -105,6 +119,19 @@ const EXPIRING_KEY = 'accounts-expiring';
 function publicView(record: AccountRecord): Account {
   const { version: _version, token: _token, ...account } = record;
   return account;
+}
+
+/** The record marked broken: the cause as data, replacing the words an older break may have left. */
+function brokenRecord(record: AccountRecord, broken: LinkBreak, now: number): AccountRecord {
+  const { brokenReason: _words, brokenDetail: _detail, ...rest } = record;
+  const detail = broken.detail?.slice(0, 500);
+  return {
+    ...rest,
+    status: 'broken',
+    brokenCause: broken.cause,
+    ...(detail ? { brokenDetail: detail } : {}),
+    brokenAt: now,
+  };
 }
 
 export function createAccountStore(ctx: StoreContext): AccountStore {
@@ -184,16 +211,13 @@ export function createAccountStore(ctx: StoreContext): AccountStore {
       return accounts;
     },
 
-    async markBroken(discordUserId, reason) {
+    async markBroken(discordUserId, broken) {
       return lock(discordUserId, async () => {
         let next: AccountRecord | undefined;
         await backend.update(recordKey(discordUserId), (stored) => {
           const record = recordFrom(discordUserId, stored);
           // Unlinked meanwhile (here or by another process): left unlinked, never written back.
-          next =
-            record === undefined
-              ? undefined
-              : { ...record, status: 'broken', brokenReason: reason.slice(0, 500), brokenAt: ctx.now() };
+          next = record === undefined ? undefined : brokenRecord(record, broken, ctx.now());
           return next ?? stored;
         });
         return next === undefined ? undefined : publicView(next);

@@ -21,7 +21,7 @@ export {
   type LockHolder,
 } from './errors.js';
 export type { InstanceLock, InstanceLockOptions, LockTiming } from './instance-lock.js';
-export type { Account, AccountStore, LinkInput } from './account-store.js';
+export type { Account, AccountStore, LinkBreak, LinkInput } from './account-store.js';
 export {
   OAUTH_STATE_TTL_MS,
   type OAuthStage,

@@ -185,7 +185,7 @@ describe('/feed administration', () => {
   it("shows why a feed stopped, and resumes it only once its owner's link works again", async () => {
     const added = await feedCommand(igcord.personId, 'add-tag', { channel: general, tag: 'cycling' });
     const id = /Feed `([a-z0-9]+)` added/.exec(added.content)![1]!;
-    await igcord.app.storage.accounts.markBroken(igcord.personId, 'Instagram no longer accepts the access token');
+    await igcord.app.storage.accounts.markBroken(igcord.personId, { cause: 'refused' });
     await igcord.app.storage.feeds.setState(id, {
       kind: 'disabled',
       reason: 'the owner link stopped working',

@@ -265,7 +265,7 @@ describe('/feed management in Spanish and Portuguese', () => {
     const owner = newAdmin('dueno');
     const own = await ownFeed(owner, publicUsers[8]!, 'roto');
     await feedCommand(owner, 'pause', 'es-ES', { feed: own.feed.id });
-    await igcord.app.storage.accounts.markBroken(owner, 'revoked in a test');
+    await igcord.app.storage.accounts.markBroken(owner, { cause: 'refused' });
     const broken = await feedCommand(owner, 'resume', 'es-ES', { feed: own.feed.id });
     expect(broken.content).toBe(
       `El feed \`${own.feed.id}\` lee Instagram con el vínculo de <@${owner}>, que ya no funciona. Esa persona tiene que volver a vincular esa cuenta antes de que el feed pueda reanudarse.`,

@@ -49,7 +49,12 @@ export function coreErrorFromGraph(error: unknown, key: string, now: number): un
     rateLimit: { limit: undefined, remaining: undefined, usage },
     cause: error,
   };
-  if (error instanceof GraphUnsupportedError) return new InstagramNotAvailableError(error.message, 'other-accounts');
+  // What the login lacks, as a capability each reader's language words; an input Instagram cannot accept (not a
+  // username) is refused as such.
+  if (error instanceof GraphUnsupportedError)
+    return error.capability !== undefined
+      ? new InstagramNotAvailableError(error.message, error.capability)
+      : new InstagramInvalidParametersError(error.message, fields);
   if (error instanceof GraphTokenError) return new InstagramTokenError(error.message, fields);
   if (error instanceof GraphHashtagLimitError)
     return new InstagramHashtagLimitError(error.message, { ...fields, resetsAt: error.freesAt });

@@ -33,6 +33,7 @@ export function createDiscoveryApi(ctx: GraphContext) {
     if (ctx.login !== 'facebook')
       throw new GraphUnsupportedError(
         'Business Discovery needs Facebook Login for Business; Instagram Login does not offer it.',
+        'other-accounts',
       );
     const name = username.replace(/^@/, '');
     if (!USERNAME.test(name)) throw new GraphUnsupportedError(`"${username}" is not an Instagram username.`);

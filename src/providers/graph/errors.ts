@@ -233,11 +233,18 @@ export class GraphNotProfessionalError extends GraphApiError {
   }
 }
 
-/** A call the configured login cannot make (Business Discovery or hashtags on Instagram Login); no request is sent. */
+/**
+ * A call igcord does not send (no request is made): the configured login cannot make it (Business Discovery or
+ * hashtags on Instagram Login; `capability` names what is missing, src/core/capabilities.ts), or, with no
+ * capability, its input cannot be what Instagram accepts (not a username). The message is English, for logs; a
+ * person reads the capability or the refused input worded in their language.
+ */
 export class GraphUnsupportedError extends GraphApiError {
   override readonly name: string = 'GraphUnsupportedError';
-  constructor(message: string) {
+  readonly capability: 'other-accounts' | 'hashtag-search' | undefined;
+  constructor(message: string, capability?: 'other-accounts' | 'hashtag-search') {
     super(message, { type: 'Unsupported', status: 0, code: 0 });
+    this.capability = capability;
   }
 }
 

@@ -74,13 +74,14 @@ async function firstPage(
       throw new InstagramNotFoundError('No feed names the username of this Instagram account any more.', {
         type: 'IgcordNoUsername',
         status: 404,
+        refusal: { by: 'username-unknown' },
       });
     const page = await client.discovery.media(auth, username, call);
     const other = page.data.find((p) => p.author.id !== undefined && p.author.id !== source.instagramUserId);
     if (other !== undefined)
       throw new InstagramNotFoundError(
         `@${username} now names another Instagram account; the feed followed the one that had that name.`,
-        { type: 'IgcordUsernameMoved', status: 404 },
+        { type: 'IgcordUsernameMoved', status: 404, refusal: { by: 'username-moved', username } },
       );
     return page;
   }

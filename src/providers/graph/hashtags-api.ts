@@ -44,6 +44,7 @@ export function createHashtagsApi(ctx: GraphContext) {
     if (ctx.login !== 'facebook')
       throw new GraphUnsupportedError(
         'Hashtag Search needs Facebook Login for Business; Instagram Login does not offer it.',
+        'hashtag-search',
       );
   }
   const media = async (

@@ -9,7 +9,6 @@
 import {
   InstagramNotAvailableError,
   InstagramNotFoundError,
-  MISSING_CAPABILITY,
   parseMediaUrl,
   type Capability,
   type InstagramAuth,
@@ -73,7 +72,7 @@ export function createGraphPort(
   const label = "Instagram's current API";
 
   const unavailable = (capability: Capability): never => {
-    throw new InstagramNotAvailableError(`${label} has ${MISSING_CAPABILITY[capability]}.`, capability);
+    throw new InstagramNotAvailableError(`${label} lacks the ${capability} capability.`, capability);
   };
   /** Fails before any request when the login lacks `capability`. */
   const need = (capability: Capability) => {

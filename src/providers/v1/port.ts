@@ -1,7 +1,7 @@
 // The Platform API v1 as core's InstagramPort: each operation is one call of the v1 client, its answer mapped into
 // core's types by to-core.ts, its call options passed through as they are. Nothing is cached or retried here;
 // what the client does (the limiter's gate, typed errors) is what a command gets.
-import { InstagramNotAvailableError, MISSING_CAPABILITY, type Capability } from '../../core/index.js';
+import { InstagramNotAvailableError, type Capability } from '../../core/index.js';
 import type {
   InstagramCallOptions,
   InstagramPort,
@@ -64,7 +64,7 @@ const V1_NAME = "Instagram's Platform API v1";
 
 /** What v1 does not serve: the call fails before any request. */
 const notOnV1 = (capability: Capability) => (): Promise<never> =>
-  Promise.reject(new InstagramNotAvailableError(`${V1_NAME} has ${MISSING_CAPABILITY[capability]}.`, capability));
+  Promise.reject(new InstagramNotAvailableError(`${V1_NAME} lacks the ${capability} capability.`, capability));
 
 export function createV1Port(client: InstagramClient): InstagramPort {
   type O = InstagramCallOptions | undefined;

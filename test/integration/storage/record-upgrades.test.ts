@@ -136,4 +136,24 @@ describe.each(BACKENDS)('stored records from an older igcord on %s', (backend) =
       true,
     ]);
   });
+
+  it('reads an account broken before its cause was data with its English reason, and a new break replaces it', async () => {
+    await storage.accounts.link({
+      discordUserId: '111111111111111111',
+      instagramUserId: '9001',
+      username: 'u',
+      scopes: [],
+      accessToken: 't',
+    });
+    const key = 'account:111111111111111111';
+    const envelope = JSON.parse((await place.rawRead(key))!) as { value: Record<string, unknown> };
+    envelope.value = { ...envelope.value, status: 'broken', brokenReason: 'its token expired', brokenAt: 1 };
+    await place.rawWrite(key, JSON.stringify(envelope));
+    const old = await storage.accounts.get('111111111111111111');
+    expect(old).toMatchObject({ status: 'broken', brokenReason: 'its token expired' });
+    expect(old?.brokenCause).toBeUndefined();
+    const again = await storage.accounts.markBroken('111111111111111111', { cause: 'expired' });
+    expect(again).toMatchObject({ status: 'broken', brokenCause: 'expired' });
+    expect(again?.brokenReason).toBeUndefined();
+  });
 });

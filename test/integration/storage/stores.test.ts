@@ -102,8 +102,16 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
         accessToken: 't',
       });
       clock += 5_000;
-      const broken = await storage.accounts.markBroken('111111111111111111', 'the access token was revoked');
-      expect(broken).toMatchObject({ status: 'broken', brokenReason: 'the access token was revoked', brokenAt: clock });
+      const broken = await storage.accounts.markBroken('111111111111111111', {
+        cause: 'refused',
+        detail: 'Error validating access token',
+      });
+      expect(broken).toMatchObject({
+        status: 'broken',
+        brokenCause: 'refused',
+        brokenDetail: 'Error validating access token',
+        brokenAt: clock,
+      });
       expect(await storage.accounts.unlink('111111111111111111')).toMatchObject({ username: 'u' });
       expect(await storage.accounts.get('111111111111111111')).toBeUndefined();
       expect(await storage.accounts.byInstagramUser('9001')).toEqual([]);

@@ -11,6 +11,8 @@ import { feedCraft } from './feed-craft.js';
 import { feedManage } from './feed-manage.js';
 import { instagram } from './instagram.js';
 import { link } from './link.js';
+import { instagramFeeds } from './instagram-feeds.js';
+import { linkStatus } from './link-status.js';
 import { lookups } from './lookups.js';
 import { media } from './media.js';
 import { notices } from './notices.js';
@@ -30,6 +32,8 @@ export const ptBR = {
   feedPost,
   instagram,
   link,
+  instagramFeeds,
+  linkStatus,
   lookups,
   media,
   notices,
