@@ -139,7 +139,7 @@ function unavailableFields(unavailable: readonly UnavailableLine[], reader: Help
     return t('replies.help.line', {
       commands,
       api: t(`replies.help.api.${reader.api}`),
-      lack: t(`replies.help.lacks.${line.capability}`),
+      lack: t(`notices.capability.${line.capability}`),
     });
   });
   const fields: APIEmbedField[] = [];

@@ -130,23 +130,5 @@ export const replies = {
   help: {
     line: '{{commands}} — {{api}} has {{lack}}.',
     api: { v1: "Instagram's Platform API v1", graph: "Instagram's current API" },
-    lacks: {
-      likes: 'no likes lists and no liking',
-      relationships: 'no follower lists and no following',
-      comments: 'no comments',
-      'tag-feeds': 'no hashtag feeds (Hashtag Search needs Facebook Login)',
-      'location-feeds': 'no location feeds',
-      'account-feeds': 'no channel feeds of an account',
-      'story-feeds': 'no story feeds',
-      notifications: 'no notifications of new posts',
-      search: 'no search for people, places or posts nearby',
-      locations: 'no locations',
-      tags: 'no hashtag counts or lookups by name',
-      'comment-moderation': 'no hiding of or replying to comments',
-      mentions: 'no list of posts you are tagged in',
-      insights: 'no insights',
-      'other-accounts': "no other accounts' profiles (Business Discovery needs Facebook Login)",
-      'hashtag-search': 'no Hashtag Search (it needs Facebook Login)',
-    },
   },
 };

@@ -146,23 +146,5 @@ export const replies: Translation<typeof en> = {
   help: {
     line: '{{commands}} — {{api}} no tiene {{lack}}.',
     api: { v1: 'la API Platform v1 de Instagram', graph: 'la API actual de Instagram' },
-    lacks: {
-      likes: 'listas de me gusta ni forma de dar me gusta',
-      relationships: 'listas de seguidores ni forma de seguir',
-      comments: 'comentarios',
-      'tag-feeds': 'feeds de hashtags (Hashtag Search necesita Facebook Login)',
-      'location-feeds': 'feeds de ubicaciones',
-      'account-feeds': 'feeds de una cuenta en un canal',
-      'story-feeds': 'feeds de historias',
-      notifications: 'avisos de posts nuevos',
-      search: 'búsqueda de personas, lugares ni posts cercanos',
-      locations: 'ubicaciones',
-      tags: 'recuentos de hashtags ni búsqueda por nombre',
-      'comment-moderation': 'forma de ocultar ni de responder comentarios',
-      mentions: 'lista de los posts en los que te etiquetan',
-      insights: 'estadísticas',
-      'other-accounts': 'perfiles de otras cuentas (Business Discovery necesita Facebook Login)',
-      'hashtag-search': 'Hashtag Search (necesita Facebook Login)',
-    },
   },
 };

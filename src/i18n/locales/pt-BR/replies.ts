@@ -147,23 +147,5 @@ export const replies: Translation<typeof en> = {
   help: {
     line: '{{commands}} — {{api}} não tem {{lack}}.',
     api: { v1: 'a Platform API v1 do Instagram', graph: 'a API atual do Instagram' },
-    lacks: {
-      likes: 'listas de curtidas nem como curtir',
-      relationships: 'listas de seguidores nem como seguir',
-      comments: 'comentários',
-      'tag-feeds': 'feeds de hashtags (a Hashtag Search precisa do Facebook Login)',
-      'location-feeds': 'feeds de locais',
-      'account-feeds': 'feeds de uma conta em um canal',
-      'story-feeds': 'feeds de stories',
-      notifications: 'avisos de posts novos',
-      search: 'busca de pessoas, lugares nem posts próximos',
-      locations: 'locais',
-      tags: 'contagens de hashtags nem busca por nome',
-      'comment-moderation': 'como ocultar nem responder comentários',
-      mentions: 'lista dos posts em que você é marcado',
-      insights: 'estatísticas',
-      'other-accounts': 'perfis de outras contas (a Business Discovery precisa do Facebook Login)',
-      'hashtag-search': 'Hashtag Search (ela precisa do Facebook Login)',
-    },
   },
 };
