@@ -10,12 +10,14 @@
 // engine's share (pollShare, 20 %): pollIntervalMs gives 90 s per source, at any number of sources. To keep a run
 // to minutes, the interval is scaled down by a factor per size (printed) and the goal scaled with it: p99 under
 // one (scaled) interval plus 1 s. Processing time is not scaled, so the scaled run is the harder one.
+// BENCH_GRAPH_SCALE=<n> sets the scale for every size (1: the budget's real interval, 90 s).
 //
 // Posting lasts one interval of warm-up and then several whole intervals of steady state, over which the cost is
 // measured from the engine's counters (checked against the emulator's own count of requests): (a) the calls of
 // reads that brought at least one new post, per post delivered (goal ≤ 1.1; a read bringing k posts is one call),
 // and (b) the calls of reads that found nothing, per source per hour (the budget cost of polling). Latency is that
-// of the steady state's posts, cut into its parts by _latency-breakdown.ts.
+// of the steady state's posts, cut into its parts by _latency-breakdown.ts, with what the runs cost in storage
+// (_storage-ops.ts: calls per run by kind of key, and their mean time).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +28,7 @@ import { DEFAULT_TUNING } from '../src/feeds/delivery-tuning.js';
 import { pollIntervalMs } from '../src/feeds/poll-interval.js';
 import { silentLogger } from '../src/log.js';
 import { LatencyBreakdown, percentile, type DeliveredPost } from './_latency-breakdown.js';
+import { StorageOps } from './_storage-ops.js';
 import type { BenchRow } from './index.js';
 
 /** Calls per hour one account's BUC allows at one impression: 4,800 per rolling 24 h (reference §1.6). */
@@ -39,6 +42,16 @@ const SIZES: Record<number, { scale: number; intervals: number }> = {
 };
 const SETUP_BATCH = 25;
 
+/** BENCH_GRAPH_SCALE when set (a positive number), else the size's own scale. */
+function scaleOf(sizeScale: number): number {
+  const asked = process.env.BENCH_GRAPH_SCALE;
+  if (asked === undefined || asked === '') return sizeScale;
+  const scale = Number(asked);
+  if (!Number.isFinite(scale) || scale <= 0)
+    throw new Error(`BENCH_GRAPH_SCALE must be a positive number, not ${asked}`);
+  return scale;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The interval the engine's rule gives one source paid by its own account's BUC. */
@@ -50,8 +63,10 @@ export function budgetIntervalMs(): number {
 }
 
 async function runSize(sourceCount: number): Promise<BenchRow[]> {
-  const size = SIZES[sourceCount] ?? { scale: 30, intervals: 3 };
+  const sized = SIZES[sourceCount] ?? { scale: 30, intervals: 3 };
+  const size = { ...sized, scale: scaleOf(sized.scale) };
   const breakdown = new LatencyBreakdown();
+  const storageOps = new StorageOps();
   const budgetMs = budgetIntervalMs();
   const intervalMs = Math.round(budgetMs / size.scale);
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-bench-graph-'));
@@ -73,6 +88,7 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
       },
       feeds: { minPollMs: intervalMs, maxPollMs: intervalMs, startSpreadMs: intervalMs },
       onFeedRun: breakdown.onRun,
+      wrapStorageBackend: storageOps.wrap,
     },
   );
   try {
@@ -130,6 +146,7 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
       at: Date.now(),
       stats: app.deliveries.stats(),
       requests: graph.admin.requests().at(-1)?.seq ?? 0,
+      storage: storageOps.snapshot(),
     });
     const loop = monitorEventLoopDelay({ resolution: 10 });
     let from: ReturnType<typeof snapshot> | undefined;
@@ -200,8 +217,9 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
     const goalMs = intervalMs + 1000;
 
     // The cost over the whole intervals of steady state.
-    const diff = (k: 'postReadCalls' | 'postsRead' | 'emptyReadCalls' | 'deliveries' | 'instagramCalls' | 'polls') =>
-      end.stats[k] - start.stats[k];
+    const diff = (
+      k: 'postReadCalls' | 'postsRead' | 'emptyReadCalls' | 'deliveries' | 'instagramCalls' | 'polls' | 'runs',
+    ) => end.stats[k] - start.stats[k];
     const hours = (end.at - start.at) / HOUR_MS;
     const perPost = diff('postReadCalls') / Math.max(1, diff('deliveries'));
     const emptyPerSourceHour = diff('emptyReadCalls') / sourceCount / hours;
@@ -221,6 +239,8 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
         `${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; all ${total} posts: lost ${lost} (not in their channel one interval + 20 s after the last post), duplicated ${duplicated}`,
     );
     breakdown.print(steady, start.at);
+    breakdown.printRuns(start.at, end.at);
+    storageOps.print(start.storage, end.storage, Math.max(1, diff('runs')), (end.at - start.at) / 1000);
     const label = `graph, ${sourceCount} sources, interval ${budgetMs / 1000} s scaled 1/${size.scale} = ${intervalMs} ms`;
     return [
       { bench: 'delivery', metric: `latency p50 (${label})`, value: `${p50} ms` },

@@ -24,8 +24,10 @@ export interface DeliveredPost {
 export class LatencyBreakdown {
   private readonly byPost = new Map<string, RunTiming>();
   private readonly polls: RunTiming[] = [];
+  private readonly runs: RunTiming[] = [];
 
   readonly onRun = (timing: RunTiming): void => {
+    this.runs.push(timing);
     if (timing.read === undefined) return;
     this.polls.push(timing);
     for (const id of timing.read.postIds) this.byPost.set(id, timing);
@@ -68,6 +70,44 @@ export class LatencyBreakdown {
       .sort((a, b) => a - b);
     console.log(
       `  polls from the measured window: ${late.length}; read started after due: p50 ${percentile(late, 50)} ms, p99 ${percentile(late, 99)} ms, max ${late.at(-1)} ms`,
+    );
+  }
+
+  /**
+   * How long the runs that started in [from, to) took, and how many ran a second: those whose read brought posts
+   * and those whose read found nothing, cut into the work before the read, the read, and the work after it (the
+   * hand-over, the posts and their records); runs that did not read are counted apart.
+   */
+  printRuns(from: number, to: number): void {
+    const runs = this.runs.filter((r) => r.startedAt >= from && r.startedAt < to);
+    const seconds = (to - from) / 1000;
+    const describe = (label: string, group: RunTiming[]) => {
+      if (group.length === 0) return `${label}: none`;
+      const cut = (f: (r: RunTiming & { read: NonNullable<RunTiming['read']> }) => number) => {
+        const sorted = group
+          .map((r) => f(r as RunTiming & { read: NonNullable<RunTiming['read']> }))
+          .sort((a, b) => a - b);
+        return `p50 ${percentile(sorted, 50)} / p99 ${percentile(sorted, 99)}`;
+      };
+      return (
+        `${label}: ${group.length} (${(group.length / seconds).toFixed(1)}/s); whole run ${cut((r) => r.endedAt - r.startedAt)}, ` +
+        `before read ${cut((r) => r.read.startedAt - r.startedAt)}, read ${cut((r) => r.read.endedAt - r.read.startedAt)}, ` +
+        `after read ${cut((r) => r.endedAt - r.read.endedAt)}`
+      );
+    };
+    const unread = runs.filter((r) => r.read === undefined);
+    const lengths = unread.map((r) => r.endedAt - r.startedAt).sort((a, b) => a - b);
+    console.log(
+      `  runs started in the measured window: ${runs.length} (${(runs.length / seconds).toFixed(1)}/s), in ms:\n    ` +
+        `${describe(
+          'reads bringing posts',
+          runs.filter((r) => (r.read?.postIds.length ?? 0) > 0),
+        )}\n    ` +
+        `${describe(
+          'reads finding nothing',
+          runs.filter((r) => r.read !== undefined && r.read.postIds.length === 0),
+        )}\n    ` +
+        `runs without a read: ${unread.length}; whole run p50 ${percentile(lengths, 50)} / p99 ${percentile(lengths, 99)}`,
     );
   }
 }

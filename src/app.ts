@@ -51,6 +51,7 @@ import {
   type InstanceLockLostError,
   type LegacyRecords,
   type Storage,
+  type StorageOptions,
 } from './storage/index.js';
 import { createIgcordMetrics, type IgcordMetrics } from './ops/igcord-metrics.js';
 import { countingGate } from './ops/counting-gate.js';
@@ -88,6 +89,8 @@ export interface StartOptions {
   feedsNow?: (() => number) | undefined;
   /** Told of each feed source run's timings (the delivery benchmark's latency breakdown). */
   onFeedRun?: ((timing: RunTiming) => void) | undefined;
+  /** Wraps the storage backend before the stores use it (the delivery benchmark counts and times its calls). */
+  wrapStorageBackend?: StorageOptions['wrapBackend'];
   /** The provider's sign-in for linking, given igcord's OAuth redirect URI; v1's over the Instagram client when absent. */
   linker?: ((redirectUri: string) => AccountLinker) | undefined;
 }
@@ -139,6 +142,7 @@ export async function startIgcord(initial: Config, log: Logger, options: StartOp
       keys: { current: encryptionKey, previous: config.storage.previousKeys },
       log,
       legacy: v1LegacyRecords,
+      wrapBackend: options.wrapStorageBackend,
     });
     cleanup.push(() => storage.close());
     // One igcord per storage and per bot token, settled before igcord connects to Discord or listens on HTTP

@@ -1,7 +1,7 @@
 // Whose Instagram token reads a source, and the owner pauses that follow from it: picking the owner pauses the
 // feeds of owners whose link does not work; a run first lifts the pauses of owners who linked again.
 import type { InstagramAuth as Auth } from '../core/index.js';
-import { ownerLinked, ownerLinkLost, type OwnerLink, type OwnerLinkLoss } from '../core/index.js';
+import { isOwnerPause, ownerLinked, ownerLinkLost, type OwnerLink, type OwnerLinkLoss } from '../core/index.js';
 import type { Feed, FeedSource } from '../storage/index.js';
 import { TokenDecryptError } from '../storage/index.js';
 import type { RunDeps } from './source-run-api.js';
@@ -74,6 +74,11 @@ export async function resumeRelinked(deps: RunDeps, feeds: Feed[]): Promise<Feed
   const working = new Map<string, OwnerLink | undefined>();
   const result: Feed[] = [];
   for (const feed of feeds) {
+    // Only a feed paused for its owner's link can be lifted here: the others need no read of the link.
+    if (!isOwnerPause(feed.state)) {
+      result.push(feed);
+      continue;
+    }
     if (!working.has(feed.ownerDiscordUserId)) {
       const account = await deps.storage.accounts.get(feed.ownerDiscordUserId);
       working.set(feed.ownerDiscordUserId, account?.status === 'active' ? account : undefined);

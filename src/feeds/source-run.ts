@@ -82,8 +82,10 @@ async function fencedRun(deps: FencedRun, sk: SourceKey, source: FeedSource, req
       return { outcome: 'retry', reason: 'waiting for a free hashtag slot of its payer', retryAt: wakeAt };
     return { outcome: 'done', budgetKey: undefined, rerun: false, fetched: false, feeds: [] };
   }
-  // Picking the owner may have paused other owners' feeds: read the states again.
-  active = (await storage.feeds.listBySource(source)).filter((f) => f.state.kind === 'active');
+  // Picking the owner pauses the feeds of the owners it tried before this one: read the states again when there
+  // were any. When every active feed is this owner's, nothing was paused and the list read at the start holds.
+  if (active.some((f) => f.ownerDiscordUserId !== owner.discordUserId))
+    active = (await storage.feeds.listBySource(source)).filter((f) => f.state.kind === 'active');
 
   const fetchStartedAt = deps.now();
   let rerun = false;

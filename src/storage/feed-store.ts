@@ -264,9 +264,13 @@ export function createFeedStore(ctx: StoreContext): FeedStore {
     // Encrypted once, not once per round: a round only computes.
     const delivery = data.delivery === undefined ? undefined : encryptDelivery(id, data.delivery);
     return lockFeed(id, async () => {
-      if ((await readRaw(id)) === undefined) return undefined;
-      // A channel move follows the add/remove order: new index entry, record, then the old entry goes.
-      if (data.channelId !== undefined) await indexes.add(byChannel(data.channelId), [id]);
+      // A channel move follows the add/remove order: new index entry, record, then the old entry goes; only then is
+      // the record read first, so no entry is added for a feed that is gone. Any other change reads it once, in
+      // the swap below, which leaves a removed feed removed.
+      if (data.channelId !== undefined) {
+        if ((await readRaw(id)) === undefined) return undefined;
+        await indexes.add(byChannel(data.channelId), [id]);
+      }
       let before: Feed | undefined;
       let after: Feed | undefined;
       await backend.update(recordKey(id), (stored) => {

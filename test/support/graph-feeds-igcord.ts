@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { startIgcord, type Igcord } from '../../src/app.js';
+import { startIgcord, type Igcord, type StartOptions } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { DeliveryTuning } from '../../src/feeds/index.js';
 import { createLogger } from '../../src/log.js';
@@ -44,6 +44,8 @@ export interface GraphFeedsOptions {
   dataDir?: string | undefined;
   /** igcord's clock for feeds (a test moves it past 24 h). */
   now?: (() => number) | undefined;
+  /** Wraps igcord's storage backend (a test counts the calls a run makes). */
+  wrapStorageBackend?: StartOptions['wrapStorageBackend'];
 }
 
 export async function startGraphFeedsIgcord(
@@ -71,6 +73,7 @@ export async function startGraphFeedsIgcord(
     discordClientOptions: { rest: { timeout: 5000, retries: 1, globalRequestsPerSecond: 1e6 }, waitGuildTimeout: 200 },
     feeds: { startSpreadMs: 60_000, retryBaseMs: 200, retryMaxMs: 1000, ...tuning },
     feedsNow: options.now,
+    wrapStorageBackend: options.wrapStorageBackend,
   });
   const sandbox = app.sandbox;
   const graph = sandbox?.graph;
