@@ -11,7 +11,9 @@ import { eventually } from '../../support/feeds-igcord.js';
 import { createPlace, type BackendName, type TestPlace } from './backends.js';
 
 const HOLDER = fileURLToPath(new URL('./fixtures/hold-instance-lock.ts', import.meta.url));
-const TIMING = { heartbeatMs: 150, staleMs: 1_000 };
+// A lease lapses after 5 s without a heartbeat: long enough that a holder on a loaded machine does not lose its own
+// lease between two heartbeats (it then exits 2), short enough that a SIGKILLed holder's lease goes within the test.
+const TIMING = { heartbeatMs: 250, staleMs: 5_000 };
 const children: ChildProcess[] = [];
 
 interface Holder {
