@@ -32,12 +32,16 @@ export interface AccountLinker {
     ((accessToken: string, input: { issuedAt: number; instagramUserId: string }) => Promise<LinkedToken>) | undefined;
 }
 
-/** Why an account cannot be linked at all, in words for the person (e.g. a personal Instagram account). */
+/**
+ * Why an account cannot be linked at all (e.g. a personal Instagram account): `reason` and the account's `username`
+ * when known, which the callback words in the person's language; the message is for logs.
+ */
 export class LinkRefusedError extends Error {
   override readonly name = 'LinkRefusedError';
   constructor(
     message: string,
     readonly reason: 'personal-account' | 'no-professional-account',
+    readonly username?: string | undefined,
   ) {
     super(message);
   }

@@ -119,13 +119,10 @@ export function createOAuthCallback(options: OAuthCallbackOptions): { routes: Ro
       if (error instanceof LinkRefusedError) {
         // Not a failure to retry: the account itself cannot be linked, and the person is told why and what to do.
         log.info({ reason: error.reason }, 'OAuth callback: the account cannot be linked');
-        // The provider's explanation (it names the account) is passed through as it words it.
-        await editLinkReply(state, t('link.reply.refused', { reason: error.message }));
+        const why = refusalWords(error, t);
+        await editLinkReply(state, t('link.reply.refused', { reason: why }));
         return withCookie(
-          page(l, 403, 'error', error.reason, t('link.page.refusedAccountTitle'), [
-            error.message,
-            t('link.page.nothingLinked'),
-          ]),
+          page(l, 403, 'error', error.reason, t('link.page.refusedAccountTitle'), [why, t('link.page.nothingLinked')]),
           clear,
         );
       }
@@ -205,4 +202,12 @@ function exchangeFailure(error: unknown, t: Translate) {
     };
   }
   return undefined;
+}
+
+/** Why the account cannot link, in the person's language, naming the account when the provider said which. */
+function refusalWords(error: LinkRefusedError, t: Translate): string {
+  const account = error.username === undefined ? undefined : `@${error.username}`;
+  if (error.reason === 'personal-account')
+    return t('link.refusal.personalAccount', { account: account ?? t('link.refusal.thisAccount') });
+  return account === undefined ? t('link.refusal.noneOnPages') : t('link.refusal.notOnPages', { account });
 }

@@ -40,8 +40,15 @@ describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with
     return user.id;
   }
 
-  async function startLink(userId: string) {
-    const handle = igcord.discord.sendCommand({ guildId, channelId, userId, name: 'instagram', subcommand: 'link' });
+  async function startLink(userId: string, locale?: string) {
+    const handle = igcord.discord.sendCommand({
+      guildId,
+      channelId,
+      userId,
+      name: 'instagram',
+      subcommand: 'link',
+      ...(locale === undefined ? {} : { locale }),
+    });
     return { handle, url: await linkButtonUrl(handle) };
   }
 
@@ -111,6 +118,19 @@ describe.each(['instagram', 'facebook'] as const)('/instagram link on Graph with
       expect(page.html).toContain('professional');
       const edited = await handle.waitForReply((m) => m.content.includes('Nothing was linked'), WAIT_MS);
       expect(edited.content).toContain('professional');
+      expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
+    });
+
+    it('says why in the language of the person linking', async () => {
+      const person = newPerson('glink-personal-pt');
+      const { handle, url } = await startLink(person, 'pt-BR');
+      const { page } = await walk(emulator, url, person, 'mila.personal');
+      expect(page.status).toBe(403);
+      // Facebook Login names no account when none of the person's Pages has a professional one.
+      const why = 'Nenhuma das suas páginas do Facebook tem uma conta profissional do Instagram vinculada.';
+      expect(page.html).toContain(why);
+      const edited = await handle.waitForReply((m) => m.content.includes(why), WAIT_MS);
+      expect(edited.content).not.toContain('None of your');
       expect(await igcord.app.storage.accounts.get(person)).toBeUndefined();
     });
   }

@@ -19,8 +19,8 @@ import { GraphApiError, GraphNotProfessionalError, GraphRateLimitError, GraphTok
 /** Graph's exchange failures as core's errors (the callback's pages are written against those). */
 function exchangeError(error: unknown): unknown {
   if (error instanceof GraphNotProfessionalError) {
-    const reason = /personal/i.test(error.message) ? 'personal-account' : 'no-professional-account';
-    return new LinkRefusedError(error.message, reason);
+    const reason = error.reason === 'personal-account' ? 'personal-account' : 'no-professional-account';
+    return new LinkRefusedError(error.message, reason, error.username);
   }
   if (!(error instanceof GraphApiError)) return error;
   const fields = { type: error.type, status: error.status, code: error.code, cause: error };

@@ -73,4 +73,12 @@ export const link = {
     scopes:
       'igcord may use: {{scopes}}. The access token is stored encrypted and only used for your own commands and feeds.',
   },
+  refusal: {
+    thisAccount: 'This account',
+    personalAccount:
+      "{{account}} is a personal Instagram account; only professional (Business or Creator) accounts can be linked. Switch it to a professional account in Instagram's settings (free), then link again.",
+    notOnPages: 'None of your Facebook Pages has {{account}} linked as a professional Instagram account.',
+    noneOnPages:
+      'None of your Facebook Pages has a professional Instagram account linked. Switch the Instagram account to a professional account (free) and link it to a Page you manage, then link again.',
+  },
 };

@@ -77,4 +77,12 @@ export const link: typeof en = {
     scopes:
       'igcord puede usar: {{scopes}}. El token de acceso se guarda cifrado y solo se usa para tus propios comandos y feeds.',
   },
+  refusal: {
+    thisAccount: 'Esta cuenta',
+    personalAccount:
+      '{{account}} es una cuenta personal de Instagram; solo se pueden vincular cuentas profesionales (de empresa o de creador). Cámbiala a cuenta profesional en la configuración de Instagram (es gratis) y vuelve a vincularla.',
+    notOnPages: 'Ninguna de tus páginas de Facebook tiene {{account}} vinculada como cuenta profesional de Instagram.',
+    noneOnPages:
+      'Ninguna de tus páginas de Facebook tiene vinculada una cuenta profesional de Instagram. Cambia la cuenta de Instagram a profesional (es gratis), vincúlala a una página que administres y vuelve a vincularla.',
+  },
 };

@@ -76,4 +76,12 @@ export const link: typeof en = {
     scopes:
       'O igcord pode usar: {{scopes}}. O token de acesso é guardado criptografado e só é usado para os seus próprios comandos e feeds.',
   },
+  refusal: {
+    thisAccount: 'Esta conta',
+    personalAccount:
+      '{{account}} é uma conta pessoal do Instagram; só contas profissionais (comercial ou de criador de conteúdo) podem ser vinculadas. Mude para uma conta profissional nas configurações do Instagram (é grátis) e vincule de novo.',
+    notOnPages: 'Nenhuma das suas páginas do Facebook tem {{account}} vinculada como conta profissional do Instagram.',
+    noneOnPages:
+      'Nenhuma das suas páginas do Facebook tem uma conta profissional do Instagram vinculada. Mude a conta do Instagram para profissional (é grátis), vincule-a a uma página que você gerencia e vincule de novo.',
+  },
 };
