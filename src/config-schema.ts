@@ -320,7 +320,7 @@ export const environmentSchema = z.object({
   // Feed delivery pacing (src/feeds/delivery-tuning.ts DeliveryTuning); the defaults are the engine's own.
   FEEDS_MIN_POLL_MS: integer(60_000, 5_000, 3_600_000),
   FEEDS_MAX_POLL_MS: integer(3_600_000, 60_000, 86_400_000),
-  FEEDS_CONCURRENCY: integer(64, 1, 256),
+  FEEDS_CONCURRENCY: integer(16, 1, 256),
 
   // The instance lock (src/storage/instance-lock.ts): renewal interval, and the age at which a lease is abandoned.
   INSTANCE_LOCK_HEARTBEAT_MS: integer(5_000, 100, 60_000),

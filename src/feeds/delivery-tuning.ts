@@ -35,7 +35,7 @@ export interface DeliveryTuning {
 
 export const DEFAULT_TUNING: DeliveryTuning = {
   debounceMs: 20,
-  concurrency: 64,
+  concurrency: 16,
   minPollMs: 60_000,
   maxPollMs: 3_600_000,
   pollShare: 0.2,

@@ -119,8 +119,8 @@ describe('config', () => {
       maxPollMs: DEFAULT_TUNING.maxPollMs,
       concurrency: DEFAULT_TUNING.concurrency,
     });
-    // Enough runs at once that polls of 1,000 sources do not queue for a place (docs/decisions/0035).
-    expect(DEFAULT_TUNING.concurrency).toBe(64);
+    // 16 until the stragglers 64 showed on v1's notified posts are understood (docs/decisions/0035).
+    expect(DEFAULT_TUNING.concurrency).toBe(16);
     expect(loadConfig({ FEEDS_MIN_POLL_MS: '5000', FEEDS_MAX_POLL_MS: '60000', FEEDS_CONCURRENCY: '1' }).feeds).toEqual(
       { minPollMs: 5_000, maxPollMs: 60_000, concurrency: 1 },
     );
