@@ -4,38 +4,26 @@
 // its source's job is promoted so a worker runs it now. A worker also runs the jobs (source-worker.ts) and the
 // reconciler (reconciler.ts); an edge never reads a source on its own (no polling, no delivery).
 import { setMaxListeners } from 'node:events';
-import type { Limiter } from '../../limiter/index.js';
-import type { Logger } from '../../log.js';
-import { sourceKey, type Storage } from '../../storage/index.js';
-import { warmFilterEngine, type FeedPoster, type FeedReader } from '../../core/index.js';
-import type { FeedDeliveryEngine } from '../delivery-engine-api.js';
+import { sourceKey } from '../../storage/index.js';
+import { warmFilterEngine } from '../../core/index.js';
+import type { DeliveryEngineOptions, FeedDeliveryEngine } from '../delivery-engine-api.js';
 import { DEFAULT_TUNING, type DeliveryTuning } from '../delivery-tuning.js';
 import { emptyCounters } from '../engine-stats.js';
 import { createFeedActions } from '../feed-actions.js';
 import { newsMarks } from '../news-marks.js';
-import type { PayerCheck } from '../payer-check.js';
 import { createPostToFeed } from '../post-to-feed.js';
 import { createQueuedRunner } from './queued-runner.js';
 import { startReconciler, type Reconciler } from './reconciler.js';
 import { openSourceQueue, type QueueConnection } from './source-queue.js';
 import { startSourceWorker, type SourceWorker } from './source-worker.js';
 
-export interface QueuedDeliveriesOptions {
+/** The in-process engine's parts (delivery-engine-api.ts), plus where the queue lives and which side of it this is. */
+export interface QueuedDeliveriesOptions extends Omit<DeliveryEngineOptions, 'onDelivered' | 'onRun'> {
   /** `worker` runs the source jobs; `edge` only adds and promotes them. */
   role: 'edge' | 'worker';
   connection: QueueConnection;
   /** A worker's stalled-job threshold (QUEUE_STALLED_MS). */
   stalledMs: number;
-  storage: Storage;
-  /** Reads sources from the configured provider's Instagram API. */
-  reader: FeedReader;
-  limiter: Limiter;
-  poster: FeedPoster;
-  payers: PayerCheck;
-  windowMs: number;
-  log: Logger;
-  tuning?: Partial<DeliveryTuning> | undefined;
-  now?: (() => number) | undefined;
 }
 
 export function createQueuedDeliveries(options: QueuedDeliveriesOptions): FeedDeliveryEngine {
