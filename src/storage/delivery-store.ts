@@ -12,9 +12,12 @@
 // this process's own writers of one value.
 import { z } from 'zod';
 import { validate } from '../util/validate.js';
+import { DirtySetWriter, type DirtyMark } from './dirty-set.js';
 import type { SourceKey } from './feed-source.js';
 import type { RecordType } from './record-reader.js';
 import { epochMs, storedId, type StoreContext } from './store-context.js';
+
+export type { DirtyMark } from './dirty-set.js';
 
 export const RECENT_DELIVERIES_LIMIT = 200;
 
@@ -113,11 +116,6 @@ export interface DirtySource {
   /** When it was last marked; pass it back to clearDirty. */
   markedAt: number;
 }
-/** One source of a batch to mark dirty; with `unlessMarkedSince`, see markDirty. */
-export interface DirtyMark {
-  sourceKey: SourceKey;
-  unlessMarkedSince?: number | undefined;
-}
 
 export interface DeliveryStore {
   getCursor(sourceKey: SourceKey): Promise<SourceCursor | undefined>;
@@ -187,33 +185,14 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
   const dirtySources = (stored: unknown) => reader.read(dirtyType, DIRTY, stored)?.sources ?? {};
   const strip = ({ version: _v, ...rest }: z.output<typeof cursorRecord>): SourceCursor => rest;
 
-  const markDirtyMany: DeliveryStore['markDirtyMany'] = async (marks, { signal } = {}) => {
-    signal?.throwIfAborted();
-    // The mutex queues this process's batches and clears; the swap keeps another process's marks.
-    return mutex.run(DIRTY, async () => {
-      let marked: SourceKey[] = [];
-      await backend.update(DIRTY, (stored) => {
-        // Checked again after each wait (the mutex, behind another batch or a clear; each read): a throw here
-        // ends the update without writing.
-        signal?.throwIfAborted();
-        const sources = dirtySources(stored);
-        const at = ctx.now();
-        marked = [];
-        const seen = new Set<SourceKey>();
-        for (const { sourceKey: sk, unlessMarkedSince } of marks) {
-          if (seen.has(sk)) continue;
-          seen.add(sk);
-          const current = sources[sk];
-          if (current !== undefined && unlessMarkedSince !== undefined && current >= unlessMarkedSince) continue;
-          // Strictly increasing per source, so a clear holding the previous mark cannot erase this one.
-          sources[sk] = Math.max(at, (current ?? 0) + 1);
-          marked.push(sk);
-        }
-        return marked.length > 0 ? { version: 1, sources } : stored;
-      });
-      return marked;
-    });
-  };
+  // Marks and clears combine into one write of the set while another is under way (dirty-set.ts).
+  const dirtySet = new DirtySetWriter({
+    backend,
+    key: DIRTY,
+    sourcesOf: (stored) => ({ ...dirtySources(stored) }),
+    now: ctx.now,
+  });
+  const markDirtyMany: DeliveryStore['markDirtyMany'] = (marks, { signal } = {}) => dirtySet.mark(marks, signal);
 
   return {
     async getCursor(sk) {
@@ -343,18 +322,6 @@ export function createDeliveryStore(ctx: StoreContext, legacy: LegacyRecords = k
         .sort((a, b) => a.markedAt - b.markedAt);
     },
 
-    async clearDirty(sk, markedAt) {
-      return mutex.run(DIRTY, async () => {
-        let cleared = false;
-        await backend.update(DIRTY, (stored) => {
-          const sources = dirtySources(stored);
-          cleared = sources[sk] === markedAt;
-          if (!cleared) return stored;
-          delete sources[sk];
-          return { version: 1, sources };
-        });
-        return cleared;
-      });
-    },
+    clearDirty: (sk, markedAt) => dirtySet.clear(sk, markedAt),
   };
 }

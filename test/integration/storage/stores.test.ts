@@ -522,6 +522,46 @@ describe.each(BACKENDS)('storage on %s', (backend) => {
       expect(await storage.deliveries.listDirty()).toEqual([]);
     });
 
+    it('combines the marks and clears that arrive during a write into the next write, each told its own outcome', async () => {
+      await storage.deliveries.markDirtyMany([{ sourceKey: 'account:1' }, { sourceKey: 'account:2' }]);
+      const before = new Map((await storage.deliveries.listDirty()).map((d) => [d.sourceKey, d.markedAt]));
+      clock += 1000;
+      const writes = watched.writes;
+      // The first write waits on a slow storage; 40 notification batches, two clears and a batch the webhook gave
+      // up on arrive meanwhile.
+      watched.holdReads();
+      const first = storage.deliveries.markDirtyMany([{ sourceKey: 'tag:first' }]);
+      while (watched.heldReads === 0) await new Promise((resolve) => setImmediate(resolve));
+      const batches = Array.from({ length: 40 }, (_, i) =>
+        storage.deliveries.markDirtyMany([{ sourceKey: `account:${100 + i}` }]),
+      );
+      const cleared = storage.deliveries.clearDirty('account:1', before.get('account:1')!);
+      const staleClear = storage.deliveries.clearDirty('account:2', before.get('account:2')! - 1);
+      const givenUp = new AbortController();
+      const abandoned = storage.deliveries.markDirtyMany([{ sourceKey: 'account:999' }], { signal: givenUp.signal });
+      const renewed = storage.deliveries.markDirtyMany([
+        { sourceKey: 'account:2', unlessMarkedSince: before.get('account:2')! },
+        { sourceKey: 'tag:first' },
+      ]);
+      givenUp.abort(new Error('the webhook answered 503'));
+      watched.releaseReads();
+
+      expect(await first).toEqual(['tag:first']);
+      expect(await Promise.all(batches)).toEqual(batches.map((_, i) => [`account:${100 + i}`]));
+      expect(await cleared).toBe(true);
+      expect(await staleClear).toBe(false);
+      await expect(abandoned).rejects.toThrow('the webhook answered 503');
+      // account:2's mark is already there since the given time; tag:first was marked by the write before: renewed.
+      expect(await renewed).toEqual(['tag:first']);
+      // One write for the first batch, one for everything that came while it was under way.
+      expect(watched.writes - writes).toBe(2);
+      const dirty = new Map((await storage.deliveries.listDirty()).map((d) => [d.sourceKey, d.markedAt]));
+      expect([...dirty.keys()].sort()).toEqual(
+        ['account:2', 'tag:first', ...batches.map((_, i) => `account:${100 + i}`)].sort(),
+      );
+      expect(dirty.get('account:2')).toBe(before.get('account:2'));
+    });
+
     it('keeps dirty marks across a reopen', async () => {
       await storage.deliveries.markDirty('account:42');
       await storage.close();
