@@ -80,7 +80,9 @@ export function createQueuedRunner(options: QueuedRunnerOptions): RunSourceOnce 
     let state = states.get(sk);
     if (state === undefined) states.set(sk, (state = newSourceState(source)));
     const marked = (await storage.deliveries.listDirty()).some((d) => d.sourceKey === sk);
-    const fetch = marked || state.nextPollAt === undefined || now() >= state.nextPollAt;
+    // A poll that is due counts its next one from when it was due (fixed rate, as in one process: poll-interval.ts).
+    const pollDueAt = state.nextPollAt !== undefined && now() >= state.nextPollAt ? state.nextPollAt : undefined;
+    const fetch = marked || state.nextPollAt === undefined || pollDueAt !== undefined;
     const priority: CallPriority = marked ? 'delivery' : 'background';
     counters.runs += 1;
     if (fetch && !marked) counters.polls += 1;
@@ -99,7 +101,7 @@ export function createQueuedRunner(options: QueuedRunnerOptions): RunSourceOnce 
         return 'gone';
       case 'done': {
         state.failures = 0;
-        budgets.noteDone(sk, state, result, now());
+        budgets.noteDone(sk, state, result, now(), { readAt: state.fetchStartedAt ?? now(), dueAt: pollDueAt });
         const drainAt = feedBackoffs.note(sk, result.feeds);
         if (result.rerun) return { dueInMs: tuning.debounceMs, served: false };
         const pollAt = state.nextPollAt ?? now();
