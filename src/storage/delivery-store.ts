@@ -6,7 +6,8 @@
 // notification acknowledged to Instagram survives a crash until the delivery engine has handled it. The set is
 // one record, changed once per notification batch however many sources the batch names: a mark per source would
 // make the largest batch (about 700 sources in 64 KiB) as many read-modify-writes of the record in a row, which
-// outlasted Instagram's patience (docs/decisions/0004).
+// outlasted Instagram's patience (docs/decisions/0004); and the marks and clears that arrive while it is being
+// written go into its next write together (dirty-set.ts, docs/decisions/0036).
 // Every change of a stored value here is a compare-and-swap loop (`backend.update`, docs/decisions/0018), so two
 // processes on one storage cannot undo each other's deliveries, hand-overs or marks; the keyed mutex only queues
 // this process's own writers of one value.
