@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startIgcord } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { benchConfig } from './_bench-config.js';
 import { DEFAULT_TUNING } from '../src/feeds/delivery-tuning.js';
 import { pollIntervalMs } from '../src/feeds/poll-interval.js';
 import { silentLogger } from '../src/log.js';
@@ -71,15 +71,9 @@ async function runSize(sourceCount: number): Promise<BenchRow[]> {
   const intervalMs = Math.round(budgetMs / size.scale);
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-bench-graph-'));
   const app = await startIgcord(
-    loadConfig({
-      DATA_DIR: dataDir,
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
-      INSTAGRAM_PROVIDER: 'graph',
-      // The operator's setting of concurrent source runs, when set for the bench (default 16).
-      ...(process.env.FEEDS_CONCURRENCY !== undefined ? { FEEDS_CONCURRENCY: process.env.FEEDS_CONCURRENCY } : {}),
-    }),
+    // The operator's setting of concurrent source runs, when set for the bench (default 16); the polls' interval
+    // is the bench's own (feeds below).
+    benchConfig(dataDir, { INSTAGRAM_PROVIDER: 'graph' }, ['FEEDS_CONCURRENCY']),
     silentLogger(),
     {
       discordClientOptions: {

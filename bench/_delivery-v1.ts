@@ -14,10 +14,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startIgcord } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import type { Feed } from '../src/storage/index.js';
 import { STARTER_TEMPLATE, type FilterRule } from '../src/core/index.js';
+import { benchConfig } from './_bench-config.js';
 import { percentile } from './_latency-breakdown.js';
 import type { BenchRow } from './index.js';
 
@@ -40,10 +40,6 @@ const FILTERS: FilterRule[] = [
   })),
 ];
 
-/** The variables of `env` named in `names` that are set. */
-const pick = (env: NodeJS.ProcessEnv, names: readonly string[]) =>
-  Object.fromEntries(names.flatMap((name) => (env[name] !== undefined ? [[name, env[name]]] : [])));
-
 interface Source {
   group: Group;
   instagramUserId: string;
@@ -53,14 +49,8 @@ interface Source {
 export default async function v1Delivery(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'igcord-bench-delivery-'));
   const app = await startIgcord(
-    loadConfig({
-      DATA_DIR: dataDir,
-      HTTP_HOST: '127.0.0.1',
-      HTTP_PORT: '0',
-      LOG_LEVEL: 'silent',
-      // The operator's settings of concurrent source runs and of the shortest poll interval, when set for the bench.
-      ...pick(process.env, ['FEEDS_CONCURRENCY', 'FEEDS_MIN_POLL_MS']),
-    }),
+    // The operator's settings of concurrent source runs and of the shortest poll interval, when set for the bench.
+    benchConfig(dataDir, {}, ['FEEDS_CONCURRENCY', 'FEEDS_MIN_POLL_MS']),
     silentLogger(),
     {
       discordClientOptions: {
